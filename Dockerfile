@@ -1,0 +1,25 @@
+# duban — multi-stage image. Build: docker build -t duban .
+# Stage 1 installs everything (native better-sqlite3 is compiled here) and
+# generates the Prisma clients; stage 2 keeps production dependencies only.
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
+COPY package.json package-lock.json ./
+COPY scripts ./scripts
+COPY prisma ./prisma
+COPY src/db ./src/db
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN npm prune --omit=dev
+
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production PORT=3000 DATABASE_URL=file:/data/duban.db
+WORKDIR /app
+COPY --from=build --chown=node:node /app /app
+RUN mkdir -p /data && chown node:node /data
+USER node
+EXPOSE 3000
+VOLUME ["/data"]
+HEALTHCHECK --interval=30s --timeout=5s CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+# Migrations are applied at start (prisma migrate deploy), then the service runs.
+CMD ["npm", "start"]

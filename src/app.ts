@@ -1,0 +1,46 @@
+/**
+ * The composition root: wires configuration, database, HTTP and (as they
+ * arrive) the Lark connection and the scheduler. `main.ts` starts it for
+ * real; tests start it on port 0 against their own database.
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Config } from './config.js';
+import { Database } from './db/database.js';
+import { migrateDatabase } from './db/migrate.js';
+import { createHttpApp } from './http/server.js';
+import type { Logger } from './lib/logger.js';
+
+/** A running service. */
+export interface RunningApp {
+  db: Database;
+  server: Server;
+  /** Base URL the service listens on, e.g. http://127.0.0.1:3000. */
+  url: string;
+  /** Stops accepting requests, then closes the database. */
+  close(): Promise<void>;
+}
+
+/** Migrates the database, then starts the service. */
+export async function startApp(config: Config, logger: Logger): Promise<RunningApp> {
+  await migrateDatabase(config.databaseUrl);
+  const db = await Database.open(config.databaseUrl);
+  const app = createHttpApp({ db, logger });
+  const server = await new Promise<Server>((resolve, reject) => {
+    const listening = app.listen(config.port, config.host, () => resolve(listening));
+    listening.on('error', reject);
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${address.port}`;
+  return {
+    db,
+    server,
+    url,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await db.close();
+    },
+  };
+}

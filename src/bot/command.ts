@@ -1,0 +1,45 @@
+/**
+ * What a slash command is: its names, help text, argument schema and the role
+ * it needs. Each command lives in its own module under commands/ and is listed
+ * in commands/index.ts; that list drives both dispatch and /help.
+ */
+import type { z } from 'zod';
+import type { RoleName } from '../domain/vocabulary.js';
+
+/** Who may run a command: anyone in the tenant, or holders of a role. */
+export type CommandPermission = 'anyone' | RoleName;
+
+/** A slash command. `Ctx` is the per-event context the dispatcher builds. */
+export interface CommandDefinition<Args = unknown, Ctx = unknown> {
+  /** English name, typed as `/name`. */
+  name: string;
+  /** Chinese alias, typed as `/别名`. */
+  alias: string;
+  /** One line for /help. */
+  summary: string;
+  /** Usage lines with examples, shown by `/help name` and after bad input. */
+  usage: string[];
+  /** Parses the text after the command name. */
+  args: z.ZodType<Args>;
+  /** The least role that may run it. */
+  permission: CommandPermission;
+  /** Does the work; replies through the context. */
+  run(ctx: Ctx, args: Args): Promise<void>;
+}
+
+/** Declares a command with its argument type inferred from the schema. */
+export function defineCommand<Args, Ctx = unknown>(command: CommandDefinition<Args, Ctx>): CommandDefinition<Args, Ctx> {
+  return command;
+}
+
+/**
+ * Finds a command by English name or Chinese alias, case-insensitively, with
+ * or without the leading slash (full-width ／ too, as Chinese keyboards type it).
+ */
+export function findCommand<C extends Pick<CommandDefinition, 'name' | 'alias'>>(
+  registry: readonly C[],
+  typed: string,
+): C | undefined {
+  const name = typed.replace(/^[/／]/, '').trim().toLowerCase();
+  return registry.find((command) => command.name.toLowerCase() === name || command.alias === name);
+}

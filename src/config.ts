@@ -1,0 +1,152 @@
+/**
+ * Configuration from environment variables, parsed once at start-up.
+ *
+ * Every problem is collected and reported together, so an operator fixes a
+ * bad deployment in one go instead of one restart per variable.
+ */
+import { z } from 'zod';
+import { providerOf } from './db/provider-schema.js';
+
+const optionalSecret = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const timeZone = z.string().refine(
+  (value) => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: value });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'is not an IANA time zone (e.g. Asia/Shanghai)' },
+);
+
+const larkDomain = z
+  .string()
+  .trim()
+  .refine((value) => value === 'feishu' || value === 'lark' || /^https?:\/\/[^\s/]+(:\d+)?\/?$/.test(value), {
+    message: 'must be feishu, lark, or a base URL such as http://127.0.0.1:8081',
+  });
+
+const EnvSchema = z
+  .object({
+    DATABASE_URL: z
+      .string()
+      .default('file:./data/duban.db')
+      .refine((value) => providerOf(value) !== undefined, {
+        message: 'must be a file: URL (SQLite) or a postgres:// / postgresql:// URL',
+      }),
+    PORT: z.coerce
+      .number({ message: 'must be a port number from 0 (any free port) to 65535' })
+      .int({ message: 'must be a port number from 0 (any free port) to 65535' })
+      .min(0, { message: 'must be a port number from 0 (any free port) to 65535' })
+      .max(65535, { message: 'must be a port number from 0 (any free port) to 65535' })
+      .default(3000),
+    HOST: z.string().default('0.0.0.0'),
+    BOT_TIMEZONE: timeZone.default('Asia/Shanghai'),
+    BOT_ADMINS: z
+      .string()
+      .default('')
+      .transform((value) =>
+        value
+          .split(/[,，\s]+/)
+          .map((id) => id.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.string().regex(/^ou_[0-9A-Za-z]+$/, 'each admin must be an open_id starting with ou_'))),
+    LARK_APP_ID: optionalSecret,
+    LARK_APP_SECRET: optionalSecret,
+    LARK_ENCRYPT_KEY: optionalSecret,
+    LARK_VERIFICATION_TOKEN: optionalSecret,
+    LARK_DOMAIN: larkDomain.default('feishu'),
+    LARK_MODE: z.enum(['webhook', 'ws']).default('webhook'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    SEED_ON_EMPTY: z
+      .enum(['0', '1', 'true', 'false'])
+      .default('1')
+      .transform((value) => value === '1' || value === 'true'),
+  });
+
+/**
+ * Rules that tie variables together. Checked on the raw environment, apart
+ * from the per-variable schema, so they are reported even when another
+ * variable is invalid too.
+ */
+function crossFieldProblems(env: NodeJS.ProcessEnv): string[] {
+  const set = (name: string) => (env[name] ?? '').trim() !== '';
+  const problems: string[] = [];
+  if (!set('LARK_APP_ID') && !set('LARK_APP_SECRET')) return problems;
+  if (!set('LARK_APP_ID')) problems.push('LARK_APP_ID is required when LARK_APP_SECRET is set');
+  if (!set('LARK_APP_SECRET')) problems.push('LARK_APP_SECRET is required when LARK_APP_ID is set');
+  if ((env.LARK_MODE ?? 'webhook') === 'webhook' && !set('LARK_VERIFICATION_TOKEN'))
+    problems.push('LARK_VERIFICATION_TOKEN is required in webhook mode: without it forged events cannot be told apart');
+  return problems;
+}
+
+/** The validated configuration the rest of the service receives. */
+export interface Config {
+  databaseUrl: string;
+  port: number;
+  host: string;
+  timeZone: string;
+  admins: readonly string[];
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  /** Import seeds/ when the database has no plan yet. */
+  seedOnEmpty: boolean;
+  /** Present only when an app id and secret are configured. */
+  lark?: {
+    appId: string;
+    appSecret: string;
+    encryptKey?: string;
+    verificationToken?: string;
+    /** 'feishu', 'lark', or a base URL. */
+    domain: string;
+    mode: 'webhook' | 'ws';
+  };
+}
+
+/** Thrown by loadConfig with every problem found, one per line. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Parses the environment. Throws ConfigError listing every invalid variable;
+ * values are never echoed, since several of them are secrets.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
+  const parsed = EnvSchema.safeParse(env);
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => `${issue.path.length ? String(issue.path[0]) : 'environment'} ${issue.message}`);
+  problems.push(...crossFieldProblems(env));
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
+  const e = parsed.data;
+  return Object.freeze({
+    databaseUrl: e.DATABASE_URL,
+    port: e.PORT,
+    host: e.HOST,
+    timeZone: e.BOT_TIMEZONE,
+    admins: Object.freeze(e.BOT_ADMINS),
+    logLevel: e.LOG_LEVEL,
+    seedOnEmpty: e.SEED_ON_EMPTY,
+    lark:
+      e.LARK_APP_ID && e.LARK_APP_SECRET
+        ? Object.freeze({
+            appId: e.LARK_APP_ID,
+            appSecret: e.LARK_APP_SECRET,
+            encryptKey: e.LARK_ENCRYPT_KEY,
+            verificationToken: e.LARK_VERIFICATION_TOKEN,
+            domain: e.LARK_DOMAIN,
+            mode: e.LARK_MODE,
+          })
+        : undefined,
+  });
+}

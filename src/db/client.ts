@@ -1,0 +1,56 @@
+/**
+ * Opens a Prisma client on SQLite or PostgreSQL through a driver adapter
+ * (no native query engine). Only the repositories use what this returns.
+ */
+import type { PrismaClient as SqlitePrismaClient } from '../generated/sqlite/client.js';
+import { parseDatabaseUrl, pgPoolConfig } from './database-url.js';
+import type { Provider } from './provider-schema.js';
+
+/**
+ * The Prisma client type the repositories are written against. Both
+ * providers are generated from the same models, so the PostgreSQL client
+ * has the same API; it is typed as this one.
+ */
+export type PrismaDb = SqlitePrismaClient;
+
+/** A Prisma client inside an interactive transaction. */
+export type PrismaTx = Parameters<Parameters<PrismaDb['$transaction']>[0]>[0];
+
+/** What openPrisma returns. */
+export interface OpenedPrisma {
+  prisma: PrismaDb;
+  provider: Provider;
+}
+
+/** Settings for openPrisma. */
+export interface OpenPrismaOptions {
+  /** Largest number of PostgreSQL connections in the pool. */
+  poolSize?: number;
+}
+
+/**
+ * Connects to the database a DATABASE_URL names. SQLite runs in WAL mode with
+ * a busy timeout so that readers never block the writer and two writers wait
+ * for each other instead of failing.
+ */
+export async function openPrisma(databaseUrl: string, options: OpenPrismaOptions = {}): Promise<OpenedPrisma> {
+  const target = parseDatabaseUrl(databaseUrl);
+  if (target.provider === 'sqlite') {
+    const [{ PrismaClient }, { PrismaBetterSQLite3 }] = await Promise.all([
+      import('../generated/sqlite/client.js'),
+      import('@prisma/adapter-better-sqlite3'),
+    ]);
+    const adapter = new PrismaBetterSQLite3({ url: target.file, timeout: 10_000 });
+    const prisma = new PrismaClient({ adapter });
+    if (target.file !== ':memory:') await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL');
+    await prisma.$executeRawUnsafe('PRAGMA foreign_keys = ON');
+    return { prisma, provider: 'sqlite' };
+  }
+  const [{ PrismaClient }, { PrismaPg }] = await Promise.all([
+    import('../generated/postgresql/client.js'),
+    import('@prisma/adapter-pg'),
+  ]);
+  const adapter = new PrismaPg(pgPoolConfig(target, options.poolSize ?? 10), { schema: target.schema });
+  const prisma = new PrismaClient({ adapter }) as unknown as PrismaDb;
+  return { prisma, provider: 'postgresql' };
+}

@@ -1,0 +1,104 @@
+/**
+ * The database as the application sees it: repositories, units of work
+ * (transactions), health, and shutdown. The only owner of the Prisma client.
+ */
+import { readdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { createRepositories, type Repositories } from '../repositories/index.js';
+import { openPrisma, type OpenPrismaOptions, type PrismaDb } from './client.js';
+import { migrationsPath, type Provider } from './provider-schema.js';
+
+const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+/** What /healthz reports about the database. */
+export interface DatabaseHealth {
+  provider: Provider;
+  reachable: boolean;
+  /** True when every migration in the project is applied and none failed. */
+  schemaCurrent: boolean;
+  appliedMigrations: number;
+  pendingMigrations: string[];
+  error?: string;
+}
+
+/** Settings for a unit of work. */
+export interface TransactionOptions {
+  /** How long the transaction may run, in ms (default 15 s; imports pass more). */
+  timeout?: number;
+}
+
+/** The application's database handle. */
+export class Database {
+  /** Repositories outside any transaction, for reads and single writes. */
+  readonly repos: Repositories;
+
+  private constructor(
+    private readonly prisma: PrismaDb,
+    readonly provider: Provider,
+  ) {
+    this.repos = createRepositories(prisma);
+  }
+
+  /** Connects to the database a DATABASE_URL names (migrations are applied separately). */
+  static async open(databaseUrl: string, options: OpenPrismaOptions = {}): Promise<Database> {
+    const { prisma, provider } = await openPrisma(databaseUrl, options);
+    return new Database(prisma, provider);
+  }
+
+  /**
+   * Runs `work` in one transaction with every repository bound to it: all its
+   * writes land together or not at all.
+   */
+  async transaction<T>(work: (repos: Repositories) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+    return this.prisma.$transaction((tx) => work(createRepositories(tx)), {
+      timeout: options.timeout ?? 15_000,
+      maxWait: 10_000,
+    });
+  }
+
+  /** Checks that the database answers and that every migration is applied. */
+  async health(): Promise<DatabaseHealth> {
+    const expected = await listMigrations(this.provider);
+    try {
+      const rows = await this.prisma.$queryRawUnsafe<{ migration_name: string }[]>(
+        'SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+      );
+      const applied = new Set(rows.map((row) => row.migration_name));
+      const pending = expected.filter((name) => !applied.has(name));
+      return {
+        provider: this.provider,
+        reachable: true,
+        schemaCurrent: pending.length === 0,
+        appliedMigrations: applied.size,
+        pendingMigrations: pending,
+      };
+    } catch (error) {
+      const reachable = await this.prisma.$queryRawUnsafe('SELECT 1').then(
+        () => true,
+        () => false,
+      );
+      return {
+        provider: this.provider,
+        reachable,
+        schemaCurrent: false,
+        appliedMigrations: 0,
+        pendingMigrations: expected,
+        error: reachable ? 'migrations table missing' : (error as Error).message.split('\n')[0],
+      };
+    }
+  }
+
+  /** Closes every connection. */
+  async close(): Promise<void> {
+    await this.prisma.$disconnect();
+  }
+}
+
+/** Names of the migrations the project ships for a provider, in order. */
+export async function listMigrations(provider: Provider): Promise<string[]> {
+  const entries = await readdir(`${projectRoot}/${migrationsPath(provider)}`, { withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+}

@@ -1,0 +1,51 @@
+/**
+ * Builds the Koa application: request logging, an error boundary that never
+ * shows internals, and the routes. No business logic lives here.
+ */
+import Router from '@koa/router';
+import Koa from 'koa';
+import type { Logger } from '../lib/logger.js';
+import type { Database } from '../db/database.js';
+
+/** What the HTTP layer needs from the rest of the service. */
+export interface HttpDeps {
+  db: Database;
+  logger: Logger;
+  /** Extra routers (Lark events, the local console) mounted after the built-in ones. */
+  routers?: Router[];
+  /** Extra facts for /healthz, e.g. the Lark connection state. */
+  healthExtras?: () => Record<string, unknown>;
+}
+
+/** Creates the Koa app with /healthz and any extra routers. */
+export function createHttpApp(deps: HttpDeps): Koa {
+  const app = new Koa();
+  app.proxy = true;
+
+  app.use(async (ctx, next) => {
+    const started = performance.now();
+    try {
+      await next();
+    } catch (error) {
+      deps.logger.error({ err: error, method: ctx.method, path: ctx.path }, 'request failed');
+      ctx.status = 500;
+      ctx.body = { error: 'internal_error' };
+    } finally {
+      deps.logger.debug(
+        { method: ctx.method, path: ctx.path, status: ctx.status, ms: Math.round(performance.now() - started) },
+        'request',
+      );
+    }
+  });
+
+  const router = new Router();
+  router.get('/healthz', async (ctx) => {
+    const database = await deps.db.health();
+    const ok = database.reachable && database.schemaCurrent;
+    ctx.status = ok ? 200 : 503;
+    ctx.body = { status: ok ? 'ok' : 'unavailable', database, ...(deps.healthExtras?.() ?? {}) };
+  });
+  app.use(router.routes()).use(router.allowedMethods());
+  for (const extra of deps.routers ?? []) app.use(extra.routes()).use(extra.allowedMethods());
+  return app;
+}

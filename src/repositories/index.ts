@@ -1,0 +1,45 @@
+/**
+ * The repositories bundled for one Prisma handle, so that a unit of work
+ * gets every repository bound to the same transaction.
+ */
+import { AuditRepository } from './audit-repository.js';
+import type { Db } from './client.js';
+import { OutboxRepository } from './outbox-repository.js';
+import { PersonRepository } from './person-repository.js';
+import { PlanRepository } from './plan-repository.js';
+import { ProcessedEventRepository } from './processed-event-repository.js';
+import { ProgressRepository } from './progress-repository.js';
+import { SentSummaryRepository } from './sent-summary-repository.js';
+import { SubscriptionRepository } from './subscription-repository.js';
+import { TaskRepository } from './task-repository.js';
+import { UnitRepository } from './unit-repository.js';
+
+/** Every repository, bound to one client or transaction. */
+export interface Repositories {
+  plans: PlanRepository;
+  tasks: TaskRepository;
+  units: UnitRepository;
+  progress: ProgressRepository;
+  people: PersonRepository;
+  subscriptions: SubscriptionRepository;
+  sentSummaries: SentSummaryRepository;
+  events: ProcessedEventRepository;
+  outbox: OutboxRepository;
+  audit: AuditRepository;
+}
+
+/** Binds every repository to a Prisma client or transaction client. */
+export function createRepositories(db: Db): Repositories {
+  return {
+    plans: new PlanRepository(db),
+    tasks: new TaskRepository(db),
+    units: new UnitRepository(db),
+    progress: new ProgressRepository(db),
+    people: new PersonRepository(db),
+    subscriptions: new SubscriptionRepository(db),
+    sentSummaries: new SentSummaryRepository(db),
+    events: new ProcessedEventRepository(db),
+    outbox: new OutboxRepository(db),
+    audit: new AuditRepository(db),
+  };
+}

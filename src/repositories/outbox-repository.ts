@@ -1,0 +1,125 @@
+/**
+ * The outbox: every message the bot will send, written in the transaction of
+ * the change that causes it, then delivered by the sender. A crash after the
+ * commit loses nothing; the stable uuid makes a repeated send land once.
+ */
+import { OutboxAction, OutboxState } from '../domain/vocabulary.js';
+import type { Db } from './client.js';
+
+/** A queued or delivered message. */
+export interface OutboxRecord {
+  id: number;
+  uuid: string;
+  action: OutboxAction;
+  receiveIdType: string | null;
+  target: string;
+  chatKey: string;
+  msgType: string;
+  content: string;
+  state: OutboxState;
+  attempts: number;
+  nextAttemptAt: Date;
+  lastError: string | null;
+  sentMessageId: string | null;
+  createdAt: Date;
+  sentAt: Date | null;
+}
+
+/** What a new outbox row holds. */
+export interface OutboxInput {
+  /** Idempotency key, at most 50 characters; derive it from what caused the message. */
+  uuid: string;
+  action: OutboxAction;
+  receiveIdType?: string | null;
+  target: string;
+  chatKey: string;
+  msgType: string;
+  content: string;
+}
+
+function toRecord(row: Omit<OutboxRecord, 'action' | 'state'> & { action: string; state: string }): OutboxRecord {
+  return { ...row, action: OutboxAction.parse(row.action), state: OutboxState.parse(row.state) };
+}
+
+/** Queues, claims and settles outgoing messages. */
+export class OutboxRepository {
+  constructor(private readonly db: Db) {}
+
+  /** Queues a message; enqueuing the same uuid again returns the first row unchanged. */
+  async enqueue(input: OutboxInput, at = new Date()): Promise<OutboxRecord> {
+    if (input.uuid.length > 50) throw new Error(`outbox uuid longer than 50 characters: ${input.uuid}`);
+    const row = await this.db.outboxMessage.upsert({
+      where: { uuid: input.uuid },
+      create: { ...input, receiveIdType: input.receiveIdType ?? null, nextAttemptAt: at, createdAt: at },
+      update: {},
+    });
+    return toRecord(row);
+  }
+
+  /**
+   * Pending messages that may be sent now: per chat only the oldest pending
+   * one, so each chat receives its messages in order.
+   */
+  async due(now: Date, limit = 100): Promise<OutboxRecord[]> {
+    const pending = await this.db.outboxMessage.findMany({
+      where: { state: 'pending' },
+      orderBy: { id: 'asc' },
+      take: limit * 5,
+    });
+    const seenChats = new Set<string>();
+    const due: OutboxRecord[] = [];
+    for (const row of pending) {
+      if (seenChats.has(row.chatKey)) continue;
+      seenChats.add(row.chatKey);
+      if (row.nextAttemptAt <= now) due.push(toRecord(row));
+      if (due.length >= limit) break;
+    }
+    return due;
+  }
+
+  /**
+   * Takes a lease on a row so that one sender among several instances sends
+   * it: succeeds only if nobody moved `nextAttemptAt` since it was read.
+   */
+  async lease(id: number, seenNextAttemptAt: Date, until: Date): Promise<boolean> {
+    const result = await this.db.outboxMessage.updateMany({
+      where: { id, state: 'pending', nextAttemptAt: seenNextAttemptAt },
+      data: { nextAttemptAt: until, attempts: { increment: 1 } },
+    });
+    return result.count === 1;
+  }
+
+  /** Records a delivery. */
+  async markSent(id: number, sentMessageId: string | null, at = new Date()): Promise<void> {
+    await this.db.outboxMessage.update({
+      where: { id },
+      data: { state: 'sent', sentMessageId, sentAt: at, lastError: null },
+    });
+  }
+
+  /** Schedules another attempt after a retryable failure. */
+  async retryAt(id: number, next: Date, error: string): Promise<void> {
+    await this.db.outboxMessage.update({ where: { id }, data: { nextAttemptAt: next, lastError: error.slice(0, 2000) } });
+  }
+
+  /** Gives up on a message the platform refused for good. */
+  async markFailed(id: number, error: string): Promise<void> {
+    await this.db.outboxMessage.update({ where: { id }, data: { state: 'failed', lastError: error.slice(0, 2000) } });
+  }
+
+  /** A row by id. */
+  async get(id: number): Promise<OutboxRecord | undefined> {
+    const row = await this.db.outboxMessage.findUnique({ where: { id } });
+    return row ? toRecord(row) : undefined;
+  }
+
+  /** Rows in a state, oldest first. */
+  async list(state?: OutboxState, limit = 1000): Promise<OutboxRecord[]> {
+    const rows = await this.db.outboxMessage.findMany({
+      where: state ? { state } : {},
+      orderBy: { id: 'asc' },
+      take: limit,
+    });
+    return rows.map(toRecord);
+  }
+}

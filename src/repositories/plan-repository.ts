@@ -1,0 +1,84 @@
+/**
+ * Plans (分工方案): one row per imported document, found again by its stable key.
+ */
+import type { Db } from './client.js';
+import { fromJson, toJson } from './client.js';
+
+/** A plan as the rest of the code sees it. */
+export interface PlanRecord {
+  id: number;
+  key: string;
+  title: string;
+  issuer: string | null;
+  jurisdiction: string;
+  year: number | null;
+  docNumber: string | null;
+  sourceName: string;
+  sourceHash: string;
+  warnings: string[];
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** Fields written when a plan is imported or re-imported. */
+export interface PlanInput {
+  key: string;
+  title: string;
+  issuer?: string | null;
+  jurisdiction: string;
+  year?: number | null;
+  docNumber?: string | null;
+  sourceName: string;
+  sourceHash: string;
+  warnings?: string[];
+}
+
+type PlanRow = Omit<PlanRecord, 'warnings'> & { warnings: string };
+
+function toRecord(row: PlanRow): PlanRecord {
+  return { ...row, warnings: fromJson<string[]>(row.warnings, []) };
+}
+
+/** Reads and writes plans. */
+export class PlanRepository {
+  constructor(private readonly db: Db) {}
+
+  /** Creates the plan, or updates the one with the same key. */
+  async upsert(input: PlanInput): Promise<PlanRecord> {
+    const data = {
+      title: input.title,
+      issuer: input.issuer ?? null,
+      jurisdiction: input.jurisdiction,
+      year: input.year ?? null,
+      docNumber: input.docNumber ?? null,
+      sourceName: input.sourceName,
+      sourceHash: input.sourceHash,
+      warnings: toJson(input.warnings ?? []),
+    };
+    const row = await this.db.plan.upsert({ where: { key: input.key }, create: { key: input.key, ...data }, update: data });
+    return toRecord(row);
+  }
+
+  /** The plan with this key, if imported. */
+  async findByKey(key: string): Promise<PlanRecord | undefined> {
+    const row = await this.db.plan.findUnique({ where: { key } });
+    return row ? toRecord(row) : undefined;
+  }
+
+  /** The plan with this id, if any. */
+  async get(id: number): Promise<PlanRecord | undefined> {
+    const row = await this.db.plan.findUnique({ where: { id } });
+    return row ? toRecord(row) : undefined;
+  }
+
+  /** Every plan, oldest first. */
+  async list(): Promise<PlanRecord[]> {
+    const rows = await this.db.plan.findMany({ orderBy: { id: 'asc' } });
+    return rows.map(toRecord);
+  }
+
+  /** How many plans there are; 0 on a new database. */
+  async count(): Promise<number> {
+    return this.db.plan.count();
+  }
+}

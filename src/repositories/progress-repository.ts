@@ -1,0 +1,76 @@
+/**
+ * Progress history: append-only. A task's current state is its latest row,
+ * and is copied onto the task in the same transaction for fast queries.
+ */
+import { TaskStatus } from '../domain/vocabulary.js';
+import type { Db } from './client.js';
+import { fromJson, toJson } from './client.js';
+import { TaskRepository } from './task-repository.js';
+
+/** One progress report, review decision or closure. */
+export interface ProgressRecord {
+  id: number;
+  taskId: number;
+  percent: number;
+  status: TaskStatus;
+  note: string;
+  evidence: string[];
+  actor: string;
+  unitId: number | null;
+  createdAt: Date;
+}
+
+/** What a new progress row holds. */
+export interface ProgressInput {
+  taskId: number;
+  percent: number;
+  status: TaskStatus;
+  note?: string;
+  evidence?: string[];
+  /** open_id of the reporter, or 'system'. */
+  actor: string;
+  unitId?: number | null;
+  /** Defaults to now; tests and imports of old ledgers pass their own. */
+  at?: Date;
+}
+
+function toRecord(row: Omit<ProgressRecord, 'status' | 'evidence'> & { status: string; evidence: string }): ProgressRecord {
+  return { ...row, status: TaskStatus.parse(row.status), evidence: fromJson<string[]>(row.evidence, []) };
+}
+
+/** Appends to and reads the progress history. */
+export class ProgressRepository {
+  constructor(private readonly db: Db) {}
+
+  /**
+   * Appends a row and makes it the task's current state. Call it inside a
+   * transaction, so the history and the current state never disagree.
+   */
+  async append(input: ProgressInput): Promise<ProgressRecord> {
+    const at = input.at ?? new Date();
+    const row = await this.db.progressUpdate.create({
+      data: {
+        taskId: input.taskId,
+        percent: input.percent,
+        status: input.status,
+        note: input.note ?? '',
+        evidence: toJson(input.evidence ?? []),
+        actor: input.actor,
+        unitId: input.unitId ?? null,
+        createdAt: at,
+      },
+    });
+    await new TaskRepository(this.db).setState(input.taskId, { status: input.status, percent: input.percent, lastReportAt: at });
+    return toRecord(row);
+  }
+
+  /** A task's history, newest first. */
+  async history(taskId: number, limit = 50): Promise<ProgressRecord[]> {
+    const rows = await this.db.progressUpdate.findMany({
+      where: { taskId },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: limit,
+    });
+    return rows.map(toRecord);
+  }
+}

@@ -1,0 +1,181 @@
+/**
+ * Tasks of a plan — categories, tasks and sub-requirements — with the units
+ * that take part and the deadlines as written and understood.
+ */
+import { DeadlineKind, Recurrence, TaskKind, TaskStatus, UnitRole } from '../domain/vocabulary.js';
+import type { Db } from './client.js';
+
+/** A unit's part in a task, with the unit's name for display. */
+export interface TaskUnitLink {
+  unitId: number;
+  unitName: string;
+  role: UnitRole;
+}
+
+/** A deadline as written (`raw`) and as understood. */
+export interface DeadlineRecord {
+  raw: string;
+  kind: DeadlineKind;
+  /** 'YYYY-MM-DD', when the text names a day. */
+  dueOn: string | null;
+  recurrence: Recurrence | null;
+}
+
+/** A task with its links and deadlines. */
+export interface TaskRecord {
+  id: number;
+  planId: number;
+  parentId: number | null;
+  key: string;
+  kind: TaskKind;
+  number: string | null;
+  position: number;
+  categoryPath: string;
+  title: string;
+  requirement: string;
+  sourceExcerpt: string;
+  sourceLine: number | null;
+  status: TaskStatus;
+  percent: number;
+  lastReportAt: Date | null;
+  removedAt: Date | null;
+  units: TaskUnitLink[];
+  deadlines: DeadlineRecord[];
+}
+
+/** What an import writes for one node of a plan. */
+export interface TaskInput {
+  key: string;
+  kind: TaskKind;
+  parentId: number | null;
+  number: string | null;
+  position: number;
+  categoryPath: string;
+  title: string;
+  requirement: string;
+  sourceExcerpt: string;
+  sourceLine: number | null;
+}
+
+/** The current state of a task, derived from its latest progress update. */
+export interface TaskState {
+  status: TaskStatus;
+  percent: number;
+  lastReportAt: Date | null;
+}
+
+const taskInclude = {
+  units: { orderBy: { position: 'asc' }, select: { unitId: true, role: true, unit: { select: { name: true } } } },
+  deadlines: { orderBy: { position: 'asc' }, select: { raw: true, kind: true, dueOn: true, recurrence: true } },
+} as const;
+
+type TaskRow = NonNullable<Awaited<ReturnType<Db['task']['findFirst']>>> & {
+  units: { unitId: number; role: string; unit: { name: string } }[];
+  deadlines: { raw: string; kind: string; dueOn: string | null; recurrence: string | null }[];
+};
+
+function toRecord(row: TaskRow): TaskRecord {
+  return {
+    id: row.id,
+    planId: row.planId,
+    parentId: row.parentId,
+    key: row.key,
+    kind: TaskKind.parse(row.kind),
+    number: row.number,
+    position: row.position,
+    categoryPath: row.categoryPath,
+    title: row.title,
+    requirement: row.requirement,
+    sourceExcerpt: row.sourceExcerpt,
+    sourceLine: row.sourceLine,
+    status: TaskStatus.parse(row.status),
+    percent: row.percent,
+    lastReportAt: row.lastReportAt,
+    removedAt: row.removedAt,
+    units: row.units.map((link) => ({ unitId: link.unitId, unitName: link.unit.name, role: UnitRole.parse(link.role) })),
+    deadlines: row.deadlines.map((deadline) => ({
+      raw: deadline.raw,
+      kind: DeadlineKind.parse(deadline.kind),
+      dueOn: deadline.dueOn,
+      recurrence: deadline.recurrence === null ? null : Recurrence.parse(deadline.recurrence),
+    })),
+  };
+}
+
+/** Only the TaskInput fields, so a wider object (a loaded TaskRecord) can be passed. */
+function pickTaskInput(input: TaskInput): TaskInput {
+  const { key, kind, parentId, number, position, categoryPath, title, requirement, sourceExcerpt, sourceLine } = input;
+  return { key, kind, parentId, number, position, categoryPath, title, requirement, sourceExcerpt, sourceLine };
+}
+
+/** Reads and writes tasks, their unit links and deadlines. */
+export class TaskRepository {
+  constructor(private readonly db: Db) {}
+
+  /**
+   * Creates the node with this key in the plan, or updates it in place so its
+   * id — and with it the progress history — survives a re-import.
+   */
+  async upsert(planId: number, input: TaskInput): Promise<{ id: number; created: boolean }> {
+    const data = pickTaskInput(input);
+    const existing = await this.db.task.findUnique({
+      where: { planId_key: { planId, key: input.key } },
+      select: { id: true },
+    });
+    if (existing) {
+      await this.db.task.update({ where: { id: existing.id }, data: { ...data, removedAt: null } });
+      return { id: existing.id, created: false };
+    }
+    const row = await this.db.task.create({ data: { planId, ...data }, select: { id: true } });
+    return { id: row.id, created: true };
+  }
+
+  /** Sets the units of a task, in the order given, replacing the previous set. */
+  async replaceUnits(taskId: number, links: readonly { unitId: number; role: UnitRole }[]): Promise<void> {
+    await this.db.taskUnit.deleteMany({ where: { taskId } });
+    if (links.length === 0) return;
+    await this.db.taskUnit.createMany({
+      data: links.map((link, position) => ({ taskId, unitId: link.unitId, role: link.role, position })),
+    });
+  }
+
+  /** Sets the deadlines of a task, replacing the previous set. */
+  async replaceDeadlines(taskId: number, deadlines: readonly DeadlineRecord[]): Promise<void> {
+    await this.db.deadline.deleteMany({ where: { taskId } });
+    if (deadlines.length === 0) return;
+    await this.db.deadline.createMany({ data: deadlines.map((deadline, position) => ({ taskId, ...deadline, position })) });
+  }
+
+  /**
+   * Marks every live task of the plan not in `keepIds` as removed (kept with
+   * its history, hidden from answers). Returns how many were marked.
+   */
+  async markRemovedExcept(planId: number, keepIds: readonly number[], at: Date): Promise<number> {
+    const result = await this.db.task.updateMany({
+      where: { planId, removedAt: null, id: { notIn: [...keepIds] } },
+      data: { removedAt: at },
+    });
+    return result.count;
+  }
+
+  /** Writes a task's current state; ProgressRepository.append calls it. */
+  async setState(taskId: number, state: TaskState): Promise<void> {
+    await this.db.task.update({ where: { id: taskId }, data: state });
+  }
+
+  /** The task with this id, with units and deadlines. */
+  async get(id: number): Promise<TaskRecord | undefined> {
+    const row = await this.db.task.findUnique({ where: { id }, include: taskInclude });
+    return row ? toRecord(row) : undefined;
+  }
+
+  /** The tasks of a plan in document order; removed ones only when asked. */
+  async listByPlan(planId: number, options: { includeRemoved?: boolean } = {}): Promise<TaskRecord[]> {
+    const rows = await this.db.task.findMany({
+      where: { planId, ...(options.includeRemoved ? {} : { removedAt: null }) },
+      orderBy: { position: 'asc' },
+      include: taskInclude,
+    });
+    return rows.map(toRecord);
+  }
+}

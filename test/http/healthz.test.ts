@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import pg from 'pg';
+import { Database } from '../../src/db/database.js';
+import { createHttpApp } from '../../src/http/server.js';
+import { createLogger } from '../../src/lib/logger.js';
+import { createEmptyDatabaseUrl, DATABASES } from '../support/databases.js';
+import { TEST_POSTGRES_URL } from '../support/test-env.js';
+import { databaseUrlOf, startTestApp, type TestApp } from '../support/app.js';
+
+for (const { provider, available } of DATABASES) {
+  describe.skipIf(!available)(`GET /healthz [${provider}]`, () => {
+    let app: TestApp;
+    beforeAll(async () => {
+      app = await startTestApp(provider);
+    });
+    afterAll(async () => {
+      await app?.close();
+    });
+
+    it('answers 200 with a reachable database and a current schema', async () => {
+      const response = await fetch(`${app.url}/healthz`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/application\/json/);
+      expect(await response.json()).toMatchObject({
+        status: 'ok',
+        database: { provider, reachable: true, schemaCurrent: true, pendingMigrations: [] },
+      });
+    });
+
+    it('answers 404 for unknown paths without leaking internals', async () => {
+      const response = await fetch(`${app.url}/no-such-page`);
+      expect(response.status).toBe(404);
+      expect(await response.text()).not.toMatch(/at .*\.ts/);
+    });
+
+    it('answers 503 when the schema is not migrated', async () => {
+      const db = await Database.open(await createEmptyDatabaseUrl(provider));
+      const server = createHttpApp({ db, logger: createLogger('silent') }).listen(0, '127.0.0.1');
+      await once(server, 'listening');
+      try {
+        const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/healthz`);
+        expect(response.status).toBe(503);
+        expect(await response.json()).toMatchObject({
+          status: 'unavailable',
+          database: { reachable: true, schemaCurrent: false },
+        });
+      } finally {
+        server.close();
+        await db.close();
+      }
+    });
+
+    it.runIf(provider === 'postgresql')('answers 503 when the database cannot be reached', async () => {
+      const url = new URL(databaseUrlOf(app));
+      const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+      await admin.connect();
+      await admin.query(`DROP DATABASE "${url.pathname.slice(1)}" WITH (FORCE)`);
+      await admin.end();
+      const response = await fetch(`${app.url}/healthz`);
+      expect(response.status).toBe(503);
+      expect(await response.json()).toMatchObject({ status: 'unavailable', database: { reachable: false } });
+    });
+
+  });
+}

@@ -1,0 +1,35 @@
+/**
+ * Starts the real service on a free port against a fresh test database.
+ */
+import { Writable } from 'node:stream';
+import { startApp, type RunningApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import type { Provider } from '../../src/db/provider-schema.js';
+import { createLogger } from '../../src/lib/logger.js';
+import { createTestDatabaseUrl } from './databases.js';
+
+/** A running service plus everything it logged. */
+export interface TestApp extends RunningApp {
+  logs: string[];
+  databaseUrl: string;
+}
+
+/** The DATABASE_URL a test app runs on. */
+export function databaseUrlOf(app: TestApp): string {
+  return app.databaseUrl;
+}
+
+/** Starts the service with its real configuration path; `env` adds variables. */
+export async function startTestApp(provider: Provider, env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
+  const databaseUrl = await createTestDatabaseUrl(provider);
+  const config = loadConfig({ DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', SEED_ON_EMPTY: '0', ...env });
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      logs.push(String(chunk));
+      done();
+    },
+  });
+  const app = await startApp(config, createLogger('debug', sink));
+  return Object.assign(app, { logs, databaseUrl });
+}
