@@ -1,0 +1,61 @@
+/**
+ * The shapes layout readers produce and the plan assembler consumes: a
+ * document read into tasks with their unit and deadline text still raw.
+ */
+import type { UnitRole } from '../vocabulary.js';
+
+/** A task or sub-requirement as read from the document, before understanding. */
+export interface DraftNode {
+  /** Stable identity inside the plan: "8", "10.3", "1.2.1". */
+  key: string;
+  /** Number as printed, if any. */
+  number: string | null;
+  title: string;
+  requirement: string;
+  /** Category headings above the node. */
+  categories: string[];
+  /** 1-based line of the document where the node starts. */
+  line: number;
+  excerpt: string;
+  /** Unit cell text; '' when the document names none for this node. */
+  unitText: string;
+  deadlineText: string;
+  children: DraftNode[];
+  warnings: string[];
+}
+
+/** A document read by one of the layout readers. */
+export interface DraftPlan {
+  layout: 'tab-table' | 'pipe-cells' | 'pipe-rows' | 'prose';
+  nodes: DraftNode[];
+  /** Role of units whose cell gives no verb, from the column header. */
+  defaultRole: UnitRole;
+  /** Spaces separate units in this layout (pipe tables), rather than being line-break debris. */
+  spaceSeparates: boolean;
+  /** Units are sections (科室) of the issuing bureau. */
+  unitsAreSections: boolean;
+  /** Document-level notes (skipped prose sections, repaired rows). */
+  warnings: { line: number | null; message: string }[];
+}
+
+/** Finds "1．…2．…" numbered items in a text; returns them when numbered 1, 2, … in order. */
+export function splitNumberedItems(text: string): { number: string; text: string }[] | undefined {
+  const marker = /(?:^|(?<=[\s。；;]))(\d{1,2})\s*[．.、](?!\d)/g;
+  const found: { number: number; printed: string; start: number; bodyStart: number }[] = [];
+  for (const match of text.matchAll(marker)) {
+    const number = Number(match[1]);
+    if (number !== found.length + 1) continue;
+    found.push({ number, printed: match[0].trim(), start: match.index!, bodyStart: match.index! + match[0].length });
+  }
+  if (found.length < 2 || text.slice(0, found[0]!.start).trim() !== '') return undefined;
+  return found.map((item, index) => ({
+    number: item.printed,
+    text: text.slice(item.bodyStart, found[index + 1]?.start ?? text.length).trim(),
+  }));
+}
+
+/** The first sentence of a text, as a title (at most 60 characters). */
+export function firstSentence(text: string): string {
+  const sentence = text.split(/[。；;]/)[0]!.trim();
+  return sentence.length <= 60 ? sentence : `${sentence.slice(0, 59)}…`;
+}

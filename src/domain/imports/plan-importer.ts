@@ -1,0 +1,197 @@
+/**
+ * Writes a parsed plan to the database in one transaction: the plan, its
+ * units (found or created in the plan's jurisdiction), tasks updated in place
+ * by key so progress history survives a re-import, links, deadlines, and an
+ * audit record. Returns a report of what was read and what changed.
+ */
+import { createHash } from 'node:crypto';
+import type { Database } from '../../db/database.js';
+import type { Repositories } from '../../repositories/index.js';
+import { flattenNodes, parsePlanDocument, type ImportWarning, type ParsedNode, type ParsedPlan } from './plan-parser.js';
+
+/** What an import did, for the CLI, the /import reply and the audit trail. */
+export interface ImportReport {
+  planId: number;
+  title: string;
+  jurisdiction: string;
+  fileName: string;
+  layout: ParsedPlan['layout'];
+  /** The plan was new (not a re-import). */
+  created: boolean;
+  counts: {
+    tasks: number;
+    requirements: number;
+    unitsNamed: number;
+    unitsCreated: number;
+    links: number;
+    deadlines: { dated: number; recurring: number; event: number; continuous: number; keptRaw: number };
+  };
+  changes: { added: string[]; removed: string[]; changed: string[] };
+  warnings: ImportWarning[];
+}
+
+/** What importPlanText needs besides the text. */
+export interface ImportInput {
+  text: string;
+  fileName: string;
+  /** Bytes of the original file, for the source hash; defaults to the text. */
+  source?: Buffer;
+  /** open_id of whoever imports, or 'system'. */
+  actor: string;
+}
+
+/** A node's content, to tell what a re-import changed. */
+function signature(node: { title: string; requirement: string; units: string[]; deadlines: string[] }): string {
+  return JSON.stringify([node.title, node.requirement, [...node.units].sort(), node.deadlines]);
+}
+
+/** Parses and imports one document. A document that cannot be read changes nothing. */
+export async function importPlanText(db: Database, input: ImportInput): Promise<ImportReport> {
+  const parsed = parsePlanDocument(input.text, input.fileName);
+  const sourceHash = createHash('sha256')
+    .update(input.source ?? Buffer.from(input.text, 'utf8'))
+    .digest('hex');
+  return db.transaction((repos) => writePlan(repos, parsed, { ...input, sourceHash }), { timeout: 120_000 });
+}
+
+async function writePlan(
+  repos: Repositories,
+  parsed: ParsedPlan,
+  input: ImportInput & { sourceHash: string },
+): Promise<ImportReport> {
+  const key = `${parsed.jurisdiction}:${parsed.title}`;
+  const existing = await repos.plans.findByKey(key);
+  const plan = await repos.plans.upsert({
+    key,
+    title: parsed.title,
+    issuer: parsed.issuer,
+    jurisdiction: parsed.jurisdiction,
+    year: parsed.year,
+    docNumber: parsed.docNumber,
+    sourceName: input.fileName,
+    sourceHash: input.sourceHash,
+    warnings: parsed.warnings.map((warning) => (warning.line ? `第${warning.line}行 ` : '') + warning.message.replace(/^第\d+行：/, '')),
+  });
+
+  const before = new Map(
+    (await repos.tasks.listByPlan(plan.id)).map((task) => [
+      task.key,
+      signature({
+        title: task.title,
+        requirement: task.requirement,
+        units: task.units.map((link) => `${link.unitName}:${link.role}`),
+        deadlines: task.deadlines.map((deadline) => `${deadline.raw}:${deadline.dueOn ?? deadline.kind}`),
+      }),
+    ]),
+  );
+
+  const unitsBefore = (await repos.units.list(parsed.jurisdiction)).length;
+  const unitIds = await resolveUnits(repos, parsed);
+  const all = flattenNodes(parsed.nodes);
+  const keptIds: number[] = [];
+  const changes: ImportReport['changes'] = { added: [], removed: [], changed: [] };
+  const deadlineCounts = { dated: 0, recurring: 0, event: 0, continuous: 0, keptRaw: 0 };
+  let links = 0;
+  let position = 0;
+
+  const write = async (node: ParsedNode, parentId: number | null) => {
+    const { id } = await repos.tasks.upsert(plan.id, {
+      key: node.key,
+      kind: node.kind,
+      parentId,
+      number: node.number,
+      position: position++,
+      categoryPath: node.categoryPath,
+      title: node.title,
+      requirement: node.requirement,
+      sourceExcerpt: node.sourceExcerpt,
+      sourceLine: node.sourceLine,
+    });
+    keptIds.push(id);
+    await repos.tasks.replaceUnits(
+      id,
+      node.units.map((unit) => ({ unitId: unitIds.get(unit.name)!, role: unit.role })),
+    );
+    await repos.tasks.replaceDeadlines(id, node.deadlines);
+    links += node.units.length;
+    for (const deadline of node.deadlines) {
+      if (deadline.kind === 'date') deadlineCounts.dated++;
+      else if (deadline.kind === 'recurring') deadlineCounts.recurring++;
+      else if (deadline.kind === 'event') deadlineCounts.event++;
+      else if (deadline.kind === 'continuous') deadlineCounts.continuous++;
+      else deadlineCounts.keptRaw++;
+    }
+    const now = signature({
+      title: node.title,
+      requirement: node.requirement,
+      units: node.units.map((unit) => `${unit.name}:${unit.role}`),
+      deadlines: node.deadlines.map((deadline) => `${deadline.raw}:${deadline.dueOn ?? deadline.kind}`),
+    });
+    const previous = before.get(node.key);
+    if (existing && previous === undefined) changes.added.push(node.key);
+    else if (previous !== undefined && previous !== now) changes.changed.push(node.key);
+    before.delete(node.key);
+    for (const child of node.children) await write(child, id);
+  };
+  for (const node of parsed.nodes) await write(node, null);
+  changes.removed = [...before.keys()];
+  await repos.tasks.markRemovedExcept(plan.id, keptIds, new Date());
+
+  const report: ImportReport = {
+    planId: plan.id,
+    title: plan.title,
+    jurisdiction: plan.jurisdiction,
+    fileName: input.fileName,
+    layout: parsed.layout,
+    created: !existing,
+    counts: {
+      tasks: parsed.nodes.length,
+      requirements: all.length - parsed.nodes.length,
+      unitsNamed: unitIds.size,
+      unitsCreated: (await repos.units.list(parsed.jurisdiction)).length - unitsBefore,
+      links,
+      deadlines: deadlineCounts,
+    },
+    changes,
+    warnings: parsed.warnings,
+  };
+  await repos.audit.record({
+    actor: input.actor,
+    action: 'plan.import',
+    entityType: 'plan',
+    entityId: plan.id,
+    before: existing ? { sourceHash: existing.sourceHash, title: existing.title } : undefined,
+    after: { sourceHash: input.sourceHash, title: plan.title, counts: report.counts, changes },
+  });
+  return report;
+}
+
+/**
+ * Finds or creates every unit the plan names (parents first), then records
+ * the aliases the document gives — unless the alias is a unit of its own.
+ */
+async function resolveUnits(repos: Repositories, parsed: ParsedPlan): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
+  const units = flattenNodes(parsed.nodes).flatMap((node) => node.units);
+  const jurisdiction = parsed.jurisdiction;
+  for (const unit of units) {
+    if (ids.has(unit.name)) continue;
+    let parentId: number | null = null;
+    if (unit.parent) {
+      const parent = await repos.units.findOrCreate({ jurisdiction, name: unit.parent, level: 'city' });
+      parentId = parent.id;
+    }
+    const known = await repos.units.findByName(jurisdiction, unit.name);
+    const record = known ?? (await repos.units.findOrCreate({ jurisdiction, name: unit.name, level: unit.level, parentId }));
+    ids.set(unit.name, record.id);
+  }
+  const named = new Set(units.map((unit) => unit.name));
+  for (const unit of units) {
+    for (const alias of unit.aliases) {
+      if (named.has(alias) || alias === unit.name) continue;
+      if (await repos.units.findByName(jurisdiction, alias)) continue;
+      await repos.units.addAlias(ids.get(unit.name)!, alias, 'import');
+    }
+  }
+  return ids;
+}

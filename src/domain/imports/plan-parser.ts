@@ -1,0 +1,147 @@
+/**
+ * Turns a document's text into a ParsedPlan: picks the layout reader that
+ * fits, reads the metadata, and understands every node's units and
+ * deadlines. Pure: no database, no I/O.
+ */
+import type { TaskKind, UnitLevel, UnitRole } from '../vocabulary.js';
+import type { DraftNode, DraftPlan } from './draft.js';
+import { parseDeadline, type ParsedDeadline } from './deadline-parser.js';
+import { readPipeCells } from './layouts/pipe-cells.js';
+import { readPipeRows } from './layouts/pipe-rows.js';
+import { readProse } from './layouts/prose.js';
+import { readTabTable } from './layouts/tab-table.js';
+import { normalizeDocument } from './normalize-text.js';
+import { readPlanMetadata, type PlanMetadata } from './plan-metadata.js';
+import { parseUnitCell } from './unit-list-parser.js';
+
+/** A unit a node names, resolved to its canonical name in the plan's jurisdiction. */
+export interface ParsedUnit {
+  name: string;
+  role: UnitRole;
+  level: UnitLevel;
+  aliases: string[];
+  /** Canonical name of the parent unit (the bureau of a section). */
+  parent: string | null;
+}
+
+/** A task or sub-requirement, understood. */
+export interface ParsedNode {
+  key: string;
+  kind: TaskKind;
+  number: string | null;
+  title: string;
+  requirement: string;
+  categoryPath: string;
+  sourceLine: number;
+  sourceExcerpt: string;
+  units: ParsedUnit[];
+  deadlines: ParsedDeadline[];
+  warnings: string[];
+  children: ParsedNode[];
+}
+
+/** One warning with the line it came from. */
+export interface ImportWarning {
+  line: number | null;
+  taskKey: string | null;
+  message: string;
+}
+
+/** A whole document, understood. */
+export interface ParsedPlan extends Omit<PlanMetadata, 'warnings'> {
+  layout: DraftPlan['layout'];
+  /** Traditional characters were converted. */
+  convertedFromTraditional: boolean;
+  nodes: ParsedNode[];
+  warnings: ImportWarning[];
+}
+
+/** Raised when a document has no layout duban can read; nothing is imported. */
+export class UnreadableDocumentError extends Error {
+  constructor(readonly fileName: string) {
+    super(`${fileName}：无法识别这份文件的格式。支持：带“序号/工作任务/牵头单位”表头的表格（制表符或“|”分隔），或按“一、（一）1.”编号、括号内写明牵头单位的正文。`);
+    this.name = 'UnreadableDocumentError';
+  }
+}
+
+const READERS = [readTabTable, readPipeCells, readPipeRows, readProse] as const;
+
+/** Parses a document's text. Throws UnreadableDocumentError when no layout fits. */
+export function parsePlanDocument(rawText: string, fileName: string): ParsedPlan {
+  const { text, converted } = normalizeDocument(rawText);
+  const lines = text.split('\n');
+  let draft: DraftPlan | undefined;
+  for (const read of READERS) {
+    draft = read(lines);
+    if (draft && draft.nodes.length > 0) break;
+    draft = undefined;
+  }
+  if (!draft) throw new UnreadableDocumentError(fileName);
+  const metadata = readPlanMetadata(lines, fileName);
+  const warnings: ImportWarning[] = [
+    ...metadata.warnings.map((message) => ({ line: null, taskKey: null, message })),
+    ...draft.warnings.map((warning) => ({ ...warning, taskKey: null })),
+  ];
+  const bureau = draft.unitsAreSections && metadata.issuer ? metadata.issuer.replace(metadata.jurisdiction, '市') : null;
+  const understand = (node: DraftNode, kind: TaskKind, parentHasUnits = false): ParsedNode => {
+    const nodeWarnings = [...node.warnings];
+    const units = resolveUnits(node.unitText, draft!, bureau);
+    const { deadlines, understood } = parseDeadline(node.deadlineText, metadata.year);
+    if (!understood) nodeWarnings.push(`第${node.line}行：无法理解的完成时限“${node.deadlineText.trim()}”，已保留原文`);
+    const children = node.children.map((child) => understand(child, 'requirement', units.length > 0));
+    const parsed: ParsedNode = {
+      key: node.key,
+      kind,
+      number: node.number,
+      title: node.title,
+      requirement: node.requirement,
+      categoryPath: node.categories.join(' / '),
+      sourceLine: node.line,
+      sourceExcerpt: node.excerpt,
+      units,
+      deadlines,
+      warnings: nodeWarnings,
+      children,
+    };
+    const hasUnits = units.length > 0 || parentHasUnits || (children.length > 0 && children.every((child) => child.units.length > 0));
+    if (!hasUnits && !nodeWarnings.some((warning) => /单位|科室/.test(warning))) {
+      parsed.warnings.push(`第${node.line}行：第${node.key}项没有找到责任单位`);
+    }
+    for (const message of parsed.warnings) warnings.push({ line: node.line, taskKey: node.key, message });
+    return parsed;
+  };
+  const nodes = draft.nodes.map((node) => understand(node, 'task'));
+  return {
+    title: metadata.title,
+    issuer: metadata.issuer,
+    jurisdiction: metadata.jurisdiction,
+    year: metadata.year,
+    docNumber: metadata.docNumber,
+    layout: draft.layout,
+    convertedFromTraditional: converted,
+    nodes,
+    warnings,
+  };
+}
+
+function resolveUnits(unitText: string, draft: DraftPlan, bureau: string | null): ParsedUnit[] {
+  if (unitText.trim() === '') return [];
+  const mentions = parseUnitCell(unitText, { defaultRole: draft.defaultRole, spaceSeparates: draft.spaceSeparates });
+  return mentions.map((mention) => {
+    if (!bureau) return { ...mention, parent: null };
+    // A section (科室) of the issuing bureau: named after the bureau, so that
+    // 办公室 of one bureau is not 办公室 of another.
+    return {
+      name: `${bureau}${mention.name}`,
+      role: mention.role,
+      level: mention.level === 'collective' ? 'collective' : 'section',
+      aliases: [mention.name, ...mention.aliases],
+      parent: bureau,
+    };
+  });
+}
+
+/** Every node of a plan, parents before children, in document order. */
+export function flattenNodes(nodes: readonly ParsedNode[]): ParsedNode[] {
+  return nodes.flatMap((node) => [node, ...flattenNodes(node.children)]);
+}

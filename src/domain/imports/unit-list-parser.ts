@@ -1,0 +1,173 @@
+/**
+ * Reads the units named in a cell or parenthesis and the part each takes:
+ * "市财政局牵头，会同有关部门和各县区政府落实" → 市财政局 lead, 有关部门 and
+ * 各县区政府 cooperating. Collective bodies (各镇区, 市政府各部门、各直属机构,
+ * 各市、区政府) stay whole; "区发展改革局（区物价局）" gives an alias. Pure.
+ */
+import type { UnitLevel, UnitRole } from '../vocabulary.js';
+
+/** A unit as named in the document. */
+export interface UnitMention {
+  /** Name as written, cleaned: "市财政局". */
+  name: string;
+  role: UnitRole;
+  level: UnitLevel;
+  /** Other names the document gives in parentheses: "区物价局". */
+  aliases: string[];
+}
+
+/** How to read a cell. */
+export interface UnitCellOptions {
+  /** Role of units the text gives no verb for (from the column header). */
+  defaultRole: UnitRole;
+  /** Whether spaces separate units (pipe tables) or are line-break debris. */
+  spaceSeparates?: boolean;
+}
+
+const UNIT_SUFFIX = /(局|办|委|部|厅|府|政府|部门|机构|中心|室|科|站|会|院|所|处|队|团|行|社|馆|组|单位|分局|公司)$/;
+const LEAD = /(分别)?牵头(落实|负责|实施)?$/;
+const RESPONSIBLE = /(分别)?(负责(落实|实施)?|落实|承办|实施|组织实施)$/;
+const COOPERATING = /(配合|协助|协同|参与)(落实|实施)?$/;
+const COOPERATING_PREFIX = /^(会同|协同|配合|联合)/;
+const TRAILING_ET_CETERA = /等(有关|相关)?(部门|单位|机构)$/;
+
+/** Splits on a separator outside parentheses. */
+function splitOutside(text: string, separators: RegExp): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const char of text) {
+    if (char === '（') depth++;
+    if (char === '）') depth = Math.max(0, depth - 1);
+    if (depth === 0 && separators.test(char)) {
+      parts.push(current);
+      current = '';
+    } else {
+      current += char;
+    }
+  }
+  parts.push(current);
+  return parts.map((part) => part.trim()).filter(Boolean);
+}
+
+/** Collective bodies: "各镇区", "市政府各部门", "有关部门", "市有关单位". */
+export function isCollective(name: string): boolean {
+  return /^各|各(部门|直属|镇|县|区|级|地|科室|单位)|有关|相关|所有|各行政执法/.test(name);
+}
+
+function levelOf(name: string): UnitLevel {
+  if (isCollective(name)) return 'collective';
+  if (name.startsWith('市')) return 'city';
+  if (name.startsWith('区')) return 'district';
+  if (name.startsWith('县')) return 'county';
+  if (name.startsWith('镇')) return 'town';
+  return 'other';
+}
+
+/**
+ * Splits a list of units on 、 (and spaces when asked), keeping compound
+ * collectives whole: "各市、区政府", "市政府各部门、各直属机构".
+ */
+function splitUnitList(text: string, spaceSeparates: boolean): string[] {
+  const items = splitOutside(text, spaceSeparates ? /[、，,\s]/ : /[、，,]/);
+  const merged: string[] = [];
+  for (const item of items) {
+    const previous = merged.at(-1);
+    const compound =
+      previous !== undefined &&
+      ((/^各[\u4e00-\u9fa5]$/.test(previous) && /^[\u4e00-\u9fa5]{1,3}(政府|部门)$/.test(item)) ||
+        (isCollective(previous) && /^各(直属|部门|有关)/.test(item)));
+    if (compound) merged[merged.length - 1] = `${previous}、${item}`;
+    else merged.push(item);
+  }
+  return merged;
+}
+
+/** Splits "有关部门和各县区政府" on 和/及 only where both sides are units. */
+function splitConjunction(text: string): string[] {
+  const parts = text.split(/(?<=(?:部门|政府|局|办|委|单位|机构|中心))(?:和|及|以及|与)(?=各|市|区|县|有关)/);
+  return parts.filter(Boolean);
+}
+
+function cleanName(raw: string): { name: string; aliases: string[] } | undefined {
+  let name = raw.replace(/^[和及与、，]+|[、，。；]+$/g, '').replace(TRAILING_ET_CETERA, '').trim();
+  const aliases: string[] = [];
+  const paren = /（([^（）]+)）/g;
+  for (const match of name.matchAll(paren)) {
+    if (UNIT_SUFFIX.test(match[1]!) || /督查室|办公室/.test(match[1]!)) aliases.push(match[1]!);
+  }
+  name = name.replace(paren, (whole, inner: string) => (aliases.includes(inner) ? '' : whole)).trim();
+  if (name.length < 2 || !/[\u4e00-\u9fa5]/.test(name)) return undefined;
+  return { name, aliases };
+}
+
+/** Role a clause's own wording gives, and the clause with that wording removed. */
+function roleOfClause(clause: string): { role: UnitRole | undefined; rest: string } {
+  let rest = clause;
+  let role: UnitRole | undefined;
+  if (COOPERATING_PREFIX.test(rest)) {
+    role = 'cooperating';
+    rest = rest.replace(COOPERATING_PREFIX, '');
+  }
+  for (const [pattern, verbRole] of [
+    [LEAD, 'lead'],
+    [COOPERATING, 'cooperating'],
+    [RESPONSIBLE, 'responsible'],
+  ] as const) {
+    if (pattern.test(rest)) {
+      rest = rest.replace(pattern, '');
+      role ??= verbRole;
+      break;
+    }
+  }
+  // "…牵头落实" may leave a second verb: "牵头，会同…落实" handled per clause.
+  rest = rest.replace(RESPONSIBLE, '').replace(TRAILING_ET_CETERA, '');
+  return { role, rest };
+}
+
+/**
+ * Parses a unit cell. Clauses (split on ，；。) carry their own role when they
+ * say 牵头 / 负责 / 配合 / 会同; a clause without a verb takes `defaultRole`
+ * when it comes first, and 'responsible' after a lead clause.
+ */
+export function parseUnitCell(text: string, options: UnitCellOptions): UnitMention[] {
+  let normalised = text
+    .replace(/\(/g, '（')
+    .replace(/\)/g, '）')
+    .replace(/[,]/g, '，')
+    .replace(/;/g, '；')
+    .replace(/、{2,}/g, '、');
+  normalised = options.spaceSeparates ? normalised.replace(/[ \t]*\n[ \t]*/g, ' ') : normalised.replace(/\s+/g, '');
+  normalised = normalised.replace(/\s*、\s*/g, '、').replace(/\s*，\s*/g, '，').trim();
+
+  const mentions: UnitMention[] = [];
+  const clauses = splitOutside(normalised, /[，；。]/);
+  let sawLead = false;
+  clauses.forEach((clause, index) => {
+    const { role: said, rest } = roleOfClause(clause);
+    const role: UnitRole = said ?? (index === 0 || !sawLead ? options.defaultRole : 'responsible');
+    if (role === 'lead') sawLead = true;
+    const names = splitUnitList(rest, options.spaceSeparates ?? false).flatMap(splitConjunction);
+    for (const raw of names) {
+      const cleaned = cleanName(raw);
+      if (!cleaned) continue;
+      if (mentions.some((mention) => mention.name === cleaned.name)) continue;
+      mentions.push({ name: cleaned.name, role, level: levelOf(cleaned.name), aliases: cleaned.aliases });
+    }
+  });
+  return withJurisdictionPrefix(mentions);
+}
+
+/**
+ * "市政府办公室、经济和信息化局": a bureau written without 市 among siblings
+ * that have it is the same city's bureau.
+ */
+function withJurisdictionPrefix(mentions: UnitMention[]): UnitMention[] {
+  const prefix = ['市', '区', '县'].find((p) => mentions.some((m) => m.name.startsWith(p) && m.level !== 'collective'));
+  if (!prefix) return mentions;
+  return mentions.map((mention) =>
+    mention.level === 'other' && /(局|委|办)$/.test(mention.name) && !/^(省|中|国|新会|各)/.test(mention.name)
+      ? { ...mention, name: `${prefix}${mention.name}`, level: levelOf(`${prefix}${mention.name}`) }
+      : mention,
+  );
+}
