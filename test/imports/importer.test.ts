@@ -1,0 +1,72 @@
+/**
+ * Importing into the database, on SQLite and PostgreSQL: units per
+ * jurisdiction, re-import in place with progress kept, change reports,
+ * and a document that cannot be read changing nothing.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { expect, it } from 'vitest';
+import { normalizeDocument } from '../../src/domain/imports/normalize-text.js';
+import { importPlanText } from '../../src/domain/imports/plan-importer.js';
+import { importFiles } from '../../src/imports/import-files.js';
+import { describeEachDatabase } from '../support/databases.js';
+
+const seedsDir = fileURLToPath(new URL('../../seeds/', import.meta.url));
+const seed = (file: string) => readFileSync(`${seedsDir}${file}`, 'utf8');
+
+describeEachDatabase('plan import', ({ db }) => {
+  it('imports every seed; each city keeps its own 市财政局; sections hang under their bureau', async () => {
+    const results = await importFiles(db(), [seedsDir], 'system');
+    expect(results.map((result) => ('error' in result ? result.error : result.report.counts.tasks))).toEqual([27, 23, 67, 37, 15]);
+    expect(await db().repos.plans.count()).toBe(5);
+    const finance = await Promise.all(['中山市', '临沂市', '江门市'].map((city) => db().repos.units.findByName(city, '市财政局')));
+    expect(new Set(finance.map((unit) => unit?.id)).size).toBe(3);
+    expect(await db().repos.units.findByName('新会区', '区财政局')).toBeDefined();
+    const section = await db().repos.units.findByName('中山市', '产业政策科');
+    const bureau = await db().repos.units.findByName('中山市', '市经济和信息化局');
+    expect(section).toMatchObject({ name: '市经济和信息化局产业政策科', level: 'section', parentId: bureau?.id });
+    // Seed 000 names the bureau too: the two 中山市 plans share the unit.
+    const zhongshan = (await db().repos.plans.list()).find((plan) => plan.sourceName.startsWith('000'))!;
+    const task21 = (await db().repos.tasks.listByPlan(zhongshan.id)).find((task) => task.key === '21.4')!;
+    expect(task21.units.map((link) => link.unitId)).toContain(bureau?.id);
+    expect((await db().repos.units.findByName('中山市', '市政府督查室'))?.name).toBe('市政府办公室');
+    expect(await db().repos.audit.count('plan.import')).toBe(5);
+  });
+
+  it('re-importing keeps task ids and progress, and reports what a new version changed', async () => {
+    // The Jiangmen plan as another city's (simplified, so it can be edited below).
+    const text = normalizeDocument(seed('003_d1035213d6840534.txt')).text.replace(/江门市政务/g, '珠海市政务');
+    const first = await importPlanText(db(), { text, fileName: 'v1.txt', actor: 'ou_admin' });
+    expect(first.created).toBe(true);
+    const tasks = await db().repos.tasks.listByPlan(first.planId);
+    const task = tasks.find((candidate) => candidate.key === '12')!;
+    await db().transaction((repos) => repos.progress.append({ taskId: task.id, percent: 40, status: 'in_progress', actor: 'ou_x' }));
+
+    const same = await importPlanText(db(), { text, fileName: 'v1.txt', actor: 'ou_admin' });
+    expect(same).toMatchObject({ created: false, planId: first.planId, changes: { added: [], removed: [], changed: [] } });
+
+    const edited = text
+      .replace('出台市直单位向社会力量购买服务信息公开办法 |', '出台市直单位向社会力量购买服务信息公开办法（修订） |')
+      .replace(/37 \|\n组织开展全市政务公开工作第三方评估 \|\n市府办公室 \|\n从2017年起每年实施 \|\n?/, '');
+    expect(edited).not.toBe(text);
+    const second = await importPlanText(db(), { text: edited, fileName: 'v2.txt', actor: 'ou_admin' });
+    expect(second.changes).toEqual({ added: [], removed: ['37'], changed: ['12'] });
+    const after = await db().repos.tasks.get(task.id);
+    expect(after).toMatchObject({ key: '12', percent: 40, status: 'in_progress' });
+    expect(after?.title).toContain('修订');
+    expect((await db().repos.progress.history(task.id)).length).toBe(1);
+    expect((await db().repos.tasks.listByPlan(first.planId)).map((t) => t.key)).not.toContain('37');
+  });
+
+  it('a document it cannot read changes nothing and says why in Chinese', async () => {
+    const plansBefore = await db().repos.plans.count();
+    const auditBefore = await db().repos.audit.count();
+    await expect(importPlanText(db(), { text: '这不是一份分工方案。\n只有两行字。', fileName: 'notes.txt', actor: 'ou_admin' })).rejects.toThrow(
+      /无法识别这份文件的格式/,
+    );
+    const [unsupported] = await importFiles(db(), [`${seedsDir}../package.json`], 'ou_admin');
+    expect(unsupported).toMatchObject({ error: expect.stringContaining('不支持的文件格式') });
+    expect(await db().repos.plans.count()).toBe(plansBefore);
+    expect(await db().repos.audit.count()).toBe(auditBefore);
+  });
+});
