@@ -5,11 +5,16 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import type { Config } from './config.js';
 import { Database } from './db/database.js';
 import { migrateDatabase } from './db/migrate.js';
 import { createHttpApp } from './http/server.js';
+import { formatImportResults, importFiles } from './imports/import-files.js';
 import type { Logger } from './lib/logger.js';
+
+/** The real plans a new installation starts with. */
+const SEEDS_DIR = fileURLToPath(new URL('../seeds/', import.meta.url));
 
 /** A running service. */
 export interface RunningApp {
@@ -25,6 +30,10 @@ export interface RunningApp {
 export async function startApp(config: Config, logger: Logger): Promise<RunningApp> {
   await migrateDatabase(config.databaseUrl);
   const db = await Database.open(config.databaseUrl);
+  if (config.seedOnEmpty && (await db.repos.plans.count()) === 0) {
+    const results = await importFiles(db, [SEEDS_DIR], 'system');
+    logger.info({ imported: results.length }, `empty database: imported seeds/\n${formatImportResults(results)}`);
+  }
   const app = createHttpApp({ db, logger });
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.port, config.host, () => resolve(listening));

@@ -65,3 +65,15 @@ for (const { provider, available } of DATABASES) {
 
   });
 }
+
+describe('first start', () => {
+  it('imports seeds/ into an empty database', async () => {
+    const app = await startTestApp('sqlite', { SEED_ON_EMPTY: '1' });
+    try {
+      expect(await app.db.repos.plans.count()).toBe(5);
+      expect(app.logs.join('')).toContain('imported seeds');
+    } finally {
+      await app.close();
+    }
+  });
+});
