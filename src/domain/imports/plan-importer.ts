@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { Database } from '../../db/database.js';
 import type { Repositories } from '../../repositories/index.js';
+import type { UnitLevel } from '../vocabulary.js';
 import { flattenNodes, parsePlanDocument, type ImportWarning, type ParsedNode, type ParsedPlan } from './plan-parser.js';
 
 /** What an import did, for the CLI, the /import reply and the audit trail. */
@@ -40,9 +41,22 @@ export interface ImportInput {
   actor: string;
 }
 
-/** A node's content, to tell what a re-import changed. */
-function signature(node: { title: string; requirement: string; units: string[]; deadlines: string[] }): string {
-  return JSON.stringify([node.title, node.requirement, [...node.units].sort(), node.deadlines]);
+/** What a re-import compares of a node, stored or parsed alike. */
+interface Comparable {
+  title: string;
+  requirement: string;
+  units: readonly { name: string; role: string }[];
+  deadlines: readonly { raw: string; kind: string; dueOn: string | null }[];
+}
+
+/** A node's content as one string, to tell what a re-import changed. */
+function signature(node: Comparable): string {
+  return JSON.stringify([
+    node.title,
+    node.requirement,
+    node.units.map((unit) => `${unit.name}:${unit.role}`).sort(),
+    node.deadlines.map((deadline) => `${deadline.raw}:${deadline.dueOn ?? deadline.kind}`),
+  ]);
 }
 
 /** Parses and imports one document. A document that cannot be read changes nothing. */
@@ -76,18 +90,12 @@ async function writePlan(
   const before = new Map(
     (await repos.tasks.listByPlan(plan.id)).map((task) => [
       task.key,
-      signature({
-        title: task.title,
-        requirement: task.requirement,
-        units: task.units.map((link) => `${link.unitName}:${link.role}`),
-        deadlines: task.deadlines.map((deadline) => `${deadline.raw}:${deadline.dueOn ?? deadline.kind}`),
-      }),
+      signature({ ...task, units: task.units.map((link) => ({ name: link.unitName, role: link.role })) }),
     ]),
   );
 
-  const unitsBefore = (await repos.units.list(parsed.jurisdiction)).length;
-  const unitIds = await resolveUnits(repos, parsed);
   const all = flattenNodes(parsed.nodes);
+  const { ids: unitIds, created: unitsCreated } = await resolveUnits(repos, parsed.jurisdiction, all);
   const keptIds: number[] = [];
   const changes: ImportReport['changes'] = { added: [], removed: [], changed: [] };
   const deadlineCounts = { dated: 0, recurring: 0, event: 0, continuous: 0, keptRaw: 0 };
@@ -121,12 +129,7 @@ async function writePlan(
       else if (deadline.kind === 'continuous') deadlineCounts.continuous++;
       else deadlineCounts.keptRaw++;
     }
-    const now = signature({
-      title: node.title,
-      requirement: node.requirement,
-      units: node.units.map((unit) => `${unit.name}:${unit.role}`),
-      deadlines: node.deadlines.map((deadline) => `${deadline.raw}:${deadline.dueOn ?? deadline.kind}`),
-    });
+    const now = signature(node);
     const previous = before.get(node.key);
     if (existing && previous === undefined) changes.added.push(node.key);
     else if (previous !== undefined && previous !== now) changes.changed.push(node.key);
@@ -148,7 +151,7 @@ async function writePlan(
       tasks: parsed.nodes.length,
       requirements: all.length - parsed.nodes.length,
       unitsNamed: unitIds.size,
-      unitsCreated: (await repos.units.list(parsed.jurisdiction)).length - unitsBefore,
+      unitsCreated,
       links,
       deadlines: deadlineCounts,
     },
@@ -170,20 +173,24 @@ async function writePlan(
  * Finds or creates every unit the plan names (parents first), then records
  * the aliases the document gives — unless the alias is a unit of its own.
  */
-async function resolveUnits(repos: Repositories, parsed: ParsedPlan): Promise<Map<string, number>> {
+async function resolveUnits(
+  repos: Repositories,
+  jurisdiction: string,
+  nodes: readonly ParsedNode[],
+): Promise<{ ids: Map<string, number>; created: number }> {
   const ids = new Map<string, number>();
-  const units = flattenNodes(parsed.nodes).flatMap((node) => node.units);
-  const jurisdiction = parsed.jurisdiction;
+  let created = 0;
+  const resolve = async (name: string, level: UnitLevel, parentId: number | null) => {
+    const known = await repos.units.findByName(jurisdiction, name);
+    if (known) return known.id;
+    created++;
+    return (await repos.units.findOrCreate({ jurisdiction, name, level, parentId })).id;
+  };
+  const units = nodes.flatMap((node) => node.units);
   for (const unit of units) {
     if (ids.has(unit.name)) continue;
-    let parentId: number | null = null;
-    if (unit.parent) {
-      const parent = await repos.units.findOrCreate({ jurisdiction, name: unit.parent, level: 'city' });
-      parentId = parent.id;
-    }
-    const known = await repos.units.findByName(jurisdiction, unit.name);
-    const record = known ?? (await repos.units.findOrCreate({ jurisdiction, name: unit.name, level: unit.level, parentId }));
-    ids.set(unit.name, record.id);
+    const parentId = unit.parent ? await resolve(unit.parent, 'city', null) : null;
+    ids.set(unit.name, await resolve(unit.name, unit.level, parentId));
   }
   const named = new Set(units.map((unit) => unit.name));
   for (const unit of units) {
@@ -193,5 +200,5 @@ async function resolveUnits(repos: Repositories, parsed: ParsedPlan): Promise<Ma
       await repos.units.addAlias(ids.get(unit.name)!, alias, 'import');
     }
   }
-  return ids;
+  return { ids, created };
 }

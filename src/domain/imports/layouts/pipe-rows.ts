@@ -15,8 +15,7 @@ const TASK = /^[(（]([一二三四五六七八九十]+)[)）]/;
 export function readPipeRows(lines: readonly string[]): DraftPlan | undefined {
   const headerIndex = lines.findIndex((line) => line.includes('|') && looksLikeHeader(line.split('|').map((cell) => cell.trim())));
   if (headerIndex < 0) return undefined;
-  const header = lines[headerIndex]!.split('|').map((cell) => cell.trim());
-  const columns = mapColumns(header)!;
+  const columns = mapColumns(lines[headerIndex]!.split('|').map((cell) => cell.trim()))!;
   const rows: { text: string; line: number }[] = [];
   for (let i = headerIndex + 1; i < lines.length; i++) {
     const line = lines[i]!.trim();
@@ -70,7 +69,6 @@ export function readPipeRows(lines: readonly string[]): DraftPlan | undefined {
     }
     nodes.push(node);
   }
-  void header;
   return {
     layout: 'pipe-rows',
     nodes,

@@ -26,8 +26,7 @@ interface Row {
 }
 
 /** Splits the document into rows of cells. */
-function tokenize(lines: readonly string[]): { preamble: string[]; rows: Row[] } {
-  const preamble: string[] = [];
+function tokenize(lines: readonly string[]): Row[] {
   const rows: Row[] = [];
   let blanks = 0;
   let current: Row | undefined;
@@ -45,7 +44,7 @@ function tokenize(lines: readonly string[]): { preamble: string[]; rows: Row[] }
     } else if (line.trim() === '') {
       blanks++;
     } else if (current === undefined) {
-      preamble.push(line);
+      // Title and notes above the table.
     } else if (TRAILER.test(line.trim())) {
       blanks = 0;
     } else if (blanks >= 2) {
@@ -57,7 +56,7 @@ function tokenize(lines: readonly string[]): { preamble: string[]; rows: Row[] }
       blanks = 0;
     }
   });
-  return { preamble, rows };
+  return rows;
 }
 
 /** Lines after the table that are document metadata, not table content. */
@@ -68,7 +67,7 @@ const text = (cell: Cell | undefined) => (cell?.text ?? '').trim();
 /** Reads a tab-indented table; undefined when the text is not one. */
 export function readTabTable(lines: readonly string[]): DraftPlan | undefined {
   if (lines.filter((line) => line.startsWith('\t')).length < 10) return undefined;
-  const { rows } = tokenize(lines);
+  const rows = tokenize(lines);
   const headerIndex = rows.findIndex((row) => looksLikeHeader(row.cells.map((cell) => cell.text.trim())));
   if (headerIndex < 0) return undefined;
   const header = rows[headerIndex]!.cells.map((cell) => cell.text.trim());
