@@ -6,9 +6,21 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { Database } from '../db/database.js';
 import { importPlanText, type ImportReport } from '../domain/imports/plan-importer.js';
+import type { PlanDocument } from '../domain/imports/plan-parser.js';
+import { decodeText } from './formats/decode-text.js';
+import { readDocx } from './formats/docx-reader.js';
+import { readCsv, readXlsx } from './formats/spreadsheet-reader.js';
 
-/** Formats read as plain text. */
-const TEXT_FORMATS = new Set(['.txt', '.md']);
+/** How each supported extension is read. */
+const READERS: Record<string, (bytes: Buffer) => PlanDocument | Promise<PlanDocument>> = {
+  '.txt': (bytes) => ({ text: decodeText(bytes) }),
+  '.md': (bytes) => ({ text: decodeText(bytes) }),
+  '.docx': readDocx,
+  '.xlsx': readXlsx,
+  '.csv': readCsv,
+};
+
+const FORMATS_LABEL = Object.keys(READERS).join('、');
 
 /** The outcome for one file: its report, or why it was refused. */
 export type FileImportResult = { file: string; report: ImportReport } | { file: string; error: string };
@@ -18,7 +30,7 @@ export async function expandPaths(paths: readonly string[]): Promise<string[]> {
   const files: string[] = [];
   for (const path of paths) {
     if ((await stat(path)).isDirectory()) {
-      const names = (await readdir(path)).filter((name) => TEXT_FORMATS.has(extname(name).toLowerCase()) && !/^readme/i.test(name));
+      const names = (await readdir(path)).filter((name) => extname(name).toLowerCase() in READERS && !/^readme/i.test(name));
       files.push(...names.sort().map((name) => join(path, name)));
     } else {
       files.push(path);
@@ -27,12 +39,20 @@ export async function expandPaths(paths: readonly string[]): Promise<string[]> {
   return files;
 }
 
-/** Reads a document file into text; throws a Chinese message for unsupported formats. */
-export async function readDocumentFile(path: string): Promise<{ text: string; source: Buffer }> {
+/** Reads a document file; throws a Chinese message for unsupported or damaged files. */
+export async function readDocumentFile(path: string): Promise<PlanDocument & { source: Buffer }> {
   const extension = extname(path).toLowerCase();
+  const reader = READERS[extension];
+  if (!reader) {
+    const hint = extension === '.doc' || extension === '.xls' ? `请在 Office/WPS 中另存为 ${extension}x 后再导入。` : '';
+    throw new Error(`${basename(path)}：不支持的文件格式“${extension || '无扩展名'}”。支持 ${FORMATS_LABEL}。${hint}`);
+  }
   const source = await readFile(path);
-  if (TEXT_FORMATS.has(extension)) return { text: source.toString('utf8'), source };
-  throw new Error(`${basename(path)}：不支持的文件格式“${extension || '无扩展名'}”。目前支持 .txt 和 .md。`);
+  try {
+    return { ...(await reader(source)), source };
+  } catch {
+    throw new Error(`${basename(path)}：文件已损坏或不是有效的 ${extension} 文件，无法读取。请用 Office/WPS 打开确认后重新保存再导入。`);
+  }
 }
 
 /** Imports each file in its own transaction; one bad file does not stop the others. */
@@ -40,8 +60,8 @@ export async function importFiles(db: Database, paths: readonly string[], actor:
   const results: FileImportResult[] = [];
   for (const file of await expandPaths(paths)) {
     try {
-      const { text, source } = await readDocumentFile(file);
-      results.push({ file, report: await importPlanText(db, { text, source, fileName: basename(file), actor }) });
+      const document = await readDocumentFile(file);
+      results.push({ file, report: await importPlanText(db, { ...document, fileName: basename(file), actor }) });
     } catch (error) {
       results.push({ file, error: error instanceof Error ? error.message : String(error) });
     }

@@ -26,12 +26,11 @@ export interface DraftNode {
 
 /** A document read by one of the layout readers. */
 export interface DraftPlan {
-  layout: 'tab-table' | 'pipe-cells' | 'pipe-rows' | 'prose';
+  /** Which reader understood the document; 'table' is a .docx or spreadsheet table. */
+  layout: 'tab-table' | 'pipe-cells' | 'pipe-rows' | 'prose' | 'table';
   nodes: DraftNode[];
   /** Role of units whose cell gives no verb, from the column header. */
   defaultRole: UnitRole;
-  /** Spaces separate units in this layout (pipe tables), rather than being line-break debris. */
-  spaceSeparates: boolean;
   /** Units are sections (科室) of the issuing bureau. */
   unitsAreSections: boolean;
   /** Document-level notes (skipped prose sections, repaired rows). */

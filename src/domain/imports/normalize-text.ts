@@ -33,20 +33,34 @@ export function looksTraditional(text: string): boolean {
 /** What normalizeDocument returns. */
 export interface NormalizedDocument {
   text: string;
+  /** The table cells given, cleaned the same way as the text. */
+  cells: string[];
   /** True when traditional characters were converted. */
   converted: boolean;
 }
 
+function clean(raw: string): string {
+  return raw
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/\u00a0|\u3000/g, ' ')
+    .replace(PINYIN_ANNOTATION, '');
+}
+
 /**
- * Prepares a document's text: unified line endings, no BOM, no pinyin
- * annotations, simplified characters. Line numbers are preserved.
+ * Prepares a document's text and table cells: unified line endings, no BOM,
+ * no pinyin annotations, simplified characters when the document as a whole
+ * is traditional. Line numbers are preserved.
  */
-export function normalizeDocument(raw: string): NormalizedDocument {
-  let text = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/\u00a0|\u3000/g, ' ');
-  text = text.replace(PINYIN_ANNOTATION, '');
-  const converted = looksTraditional(text);
-  if (converted) text = toSimplified(text);
-  return { text, converted };
+export function normalizeDocument(raw: string, rawCells: readonly string[] = []): NormalizedDocument {
+  let text = clean(raw);
+  let cells = rawCells.map(clean);
+  const converted = looksTraditional(`${text}\n${cells.join('\n')}`);
+  if (converted) {
+    text = toSimplified(text);
+    cells = cells.map(toSimplified);
+  }
+  return { text, cells, converted };
 }
 
 /** Full-width digits and letters to ASCII, for matching numbers such as "１．". */

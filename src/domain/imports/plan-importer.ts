@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import type { Database } from '../../db/database.js';
 import type { Repositories } from '../../repositories/index.js';
 import type { UnitLevel } from '../vocabulary.js';
-import { flattenNodes, parsePlanDocument, type ImportWarning, type ParsedNode, type ParsedPlan } from './plan-parser.js';
+import { flattenNodes, parsePlanDocument, type ImportWarning, type ParsedNode, type ParsedPlan, type PlanDocument } from './plan-parser.js';
 
 /** What an import did, for the CLI, the /import reply and the audit trail. */
 export interface ImportReport {
@@ -31,9 +31,10 @@ export interface ImportReport {
   warnings: ImportWarning[];
 }
 
-/** What importPlanText needs besides the text. */
+/** What importPlanText needs: the document (text, and tables for .docx and spreadsheets) and who imports it. */
 export interface ImportInput {
   text: string;
+  tables?: PlanDocument['tables'];
   fileName: string;
   /** Bytes of the original file, for the source hash; defaults to the text. */
   source?: Buffer;
@@ -61,7 +62,7 @@ function signature(node: Comparable): string {
 
 /** Parses and imports one document. A document that cannot be read changes nothing. */
 export async function importPlanText(db: Database, input: ImportInput): Promise<ImportReport> {
-  const parsed = parsePlanDocument(input.text, input.fileName);
+  const parsed = parsePlanDocument({ text: input.text, tables: input.tables }, input.fileName);
   const sourceHash = createHash('sha256')
     .update(input.source ?? Buffer.from(input.text, 'utf8'))
     .digest('hex');

@@ -6,10 +6,11 @@
 import type { TaskKind, UnitLevel, UnitRole } from '../vocabulary.js';
 import type { DraftNode, DraftPlan } from './draft.js';
 import { parseDeadline, type ParsedDeadline } from './deadline-parser.js';
-import { readPipeCells } from './layouts/pipe-cells.js';
-import { readPipeRows } from './layouts/pipe-rows.js';
+import { readGrid, type GridRow } from './layouts/grid.js';
+import { pipeCellRows, readPipeCells } from './layouts/pipe-cells.js';
+import { pipeRowRows, readPipeRows } from './layouts/pipe-rows.js';
 import { readProse } from './layouts/prose.js';
-import { readTabTable } from './layouts/tab-table.js';
+import { readTabTable, tabTableRows } from './layouts/tab-table.js';
 import { normalizeDocument } from './normalize-text.js';
 import { readPlanMetadata, type PlanMetadata } from './plan-metadata.js';
 import { parseUnitCell } from './unit-list-parser.js';
@@ -59,23 +60,55 @@ export interface ParsedPlan extends Omit<PlanMetadata, 'warnings'> {
 /** Raised when a document has no layout duban can read; nothing is imported. */
 export class UnreadableDocumentError extends Error {
   constructor(readonly fileName: string) {
-    super(`${fileName}：无法识别这份文件的格式。支持：带“序号/工作任务/牵头单位”表头的表格（制表符或“|”分隔），或按“一、（一）1.”编号、括号内写明牵头单位的正文。`);
+    super(
+      `${fileName}：无法识别这份文件的格式。支持：带“序号/工作任务/牵头单位”表头的表格（Word 或 Excel 表格，或以制表符、“|”分隔的文本），或按“一、（一）1.”编号、括号内写明牵头单位的正文。`,
+    );
     this.name = 'UnreadableDocumentError';
   }
 }
 
 const READERS = [readTabTable, readPipeCells, readPipeRows, readProse] as const;
 
-/** Parses a document's text. Throws UnreadableDocumentError when no layout fits. */
-export function parsePlanDocument(rawText: string, fileName: string): ParsedPlan {
-  const { text, converted } = normalizeDocument(rawText);
-  const lines = text.split('\n');
-  let draft: DraftPlan | undefined;
-  for (const read of READERS) {
-    draft = read(lines);
-    if (draft && draft.nodes.length > 0) break;
-    draft = undefined;
+/**
+ * A document as its file format gives it: plain text, or (for .docx and
+ * spreadsheets) the text outside tables plus the tables as grids of cells.
+ */
+export interface PlanDocument {
+  text: string;
+  tables?: readonly GridRow[][];
+}
+
+/** Tables first (a .docx or spreadsheet table), then the text layouts. */
+function readDraft(lines: readonly string[], tables: readonly GridRow[][]): DraftPlan | undefined {
+  for (const table of tables) {
+    const draft = readGrid(table, 'table');
+    if (draft && draft.nodes.length > 0) return draft;
   }
+  for (const read of READERS) {
+    const draft = read(lines);
+    if (draft && draft.nodes.length > 0) return draft;
+  }
+  return undefined;
+}
+
+/** A text table cut into rows of cells, as a .docx or spreadsheet would hold it; undefined for prose. */
+export function tableRowsOfText(rawText: string): GridRow[] | undefined {
+  const lines = normalizeDocument(rawText).text.split('\n');
+  return tabTableRows(lines) ?? pipeCellRows(lines) ?? pipeRowRows(lines);
+}
+
+/** Parses a document. Throws UnreadableDocumentError when no layout fits. */
+export function parsePlanDocument(input: string | PlanDocument, fileName: string): ParsedPlan {
+  const document = typeof input === 'string' ? { text: input } : input;
+  const rawTables = document.tables ?? [];
+  const normalized = normalizeDocument(document.text, rawTables.flatMap((rows) => rows.flatMap((row) => row.cells.map((cell) => cell.text))));
+  const { text, converted } = normalized;
+  let cellIndex = 0;
+  const tables = rawTables.map((rows) =>
+    rows.map((row) => ({ ...row, cells: row.cells.map((cell) => ({ ...cell, text: normalized.cells[cellIndex++]! })) })),
+  );
+  const lines = text.split('\n');
+  const draft = readDraft(lines, tables);
   if (!draft) throw new UnreadableDocumentError(fileName);
   const metadata = readPlanMetadata(lines, fileName);
   const warnings: ImportWarning[] = [
@@ -85,7 +118,7 @@ export function parsePlanDocument(rawText: string, fileName: string): ParsedPlan
   const bureau = draft.unitsAreSections && metadata.issuer ? metadata.issuer.replace(metadata.jurisdiction, '市') : null;
   const understand = (node: DraftNode, kind: TaskKind, parentHasUnits = false): ParsedNode => {
     const nodeWarnings = [...node.warnings];
-    const units = resolveUnits(node.unitText, draft!, bureau);
+    const units = resolveUnits(node.unitText, draft, bureau);
     const { deadlines, understood } = parseDeadline(node.deadlineText, metadata.year);
     if (!understood) nodeWarnings.push(`第${node.line}行：无法理解的完成时限“${node.deadlineText.trim()}”，已保留原文`);
     const children = node.children.map((child) => understand(child, 'requirement', units.length > 0));
@@ -126,7 +159,7 @@ export function parsePlanDocument(rawText: string, fileName: string): ParsedPlan
 
 function resolveUnits(unitText: string, draft: DraftPlan, bureau: string | null): ParsedUnit[] {
   if (unitText.trim() === '') return [];
-  const mentions = parseUnitCell(unitText, { defaultRole: draft.defaultRole, spaceSeparates: draft.spaceSeparates });
+  const mentions = parseUnitCell(unitText, { defaultRole: draft.defaultRole });
   return mentions.map((mention) => {
     if (!bureau) return { ...mention, parent: null };
     // A section (科室) of the issuing bureau: named after the bureau, so that

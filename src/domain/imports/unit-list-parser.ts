@@ -20,8 +20,6 @@ export interface UnitMention {
 export interface UnitCellOptions {
   /** Role of units the text gives no verb for (from the column header). */
   defaultRole: UnitRole;
-  /** Whether spaces separate units (pipe tables) or are line-break debris. */
-  spaceSeparates?: boolean;
 }
 
 const UNIT_SUFFIX = /(局|办|委|部|厅|府|政府|部门|机构|中心|室|科|站|会|院|所|处|队|团|行|社|馆|组|单位|分局|公司)$/;
@@ -65,11 +63,11 @@ function levelOf(name: string): UnitLevel {
 }
 
 /**
- * Splits a list of units on 、 (and spaces when asked), keeping compound
+ * Splits a list of units on 、, keeping compound
  * collectives whole: "各市、区政府", "市政府各部门、各直属机构".
  */
-function splitUnitList(text: string, spaceSeparates: boolean): string[] {
-  const items = splitOutside(text, spaceSeparates ? /[、，,\s]/ : /[、，,]/);
+function splitUnitList(text: string): string[] {
+  const items = splitOutside(text, /[、，,]/);
   const merged: string[] = [];
   for (const item of items) {
     const previous = merged.at(-1);
@@ -99,6 +97,25 @@ function cleanName(raw: string): { name: string; aliases: string[] } | undefined
   name = name.replace(paren, (whole, inner: string) => (aliases.includes(inner) ? '' : whole)).trim();
   if (name.length < 2 || !/[\u4e00-\u9fa5]/.test(name)) return undefined;
   return { name, aliases };
+}
+
+/** Where a name may start: a jurisdiction or a collective. */
+const UNIT_START = /^(市|区|县|镇|省|各|有关|相关|中国|国家)/;
+
+/**
+ * White space inside a unit cell is either a separator ("市府办公室 市法制局",
+ * as pipe tables and spreadsheet cells write lists) or debris of a name
+ * broken across lines ("市人力资源⏎社会保障局"). It separates only where the
+ * text before it ends like a unit and the text after starts like one.
+ */
+function separateOnWhiteSpace(text: string): string {
+  const pieces = text.split(/\s+/);
+  let joined = pieces[0] ?? '';
+  for (const piece of pieces.slice(1)) {
+    const before = (joined.split(/[、，；。]/).at(-1) ?? '').replace(/（[^（）]*）$/, '');
+    joined += UNIT_SUFFIX.test(before) && UNIT_START.test(piece) ? `、${piece}` : piece;
+  }
+  return joined;
 }
 
 /** Role a clause's own wording gives, and the clause with that wording removed. */
@@ -137,8 +154,7 @@ export function parseUnitCell(text: string, options: UnitCellOptions): UnitMenti
     .replace(/[,]/g, '，')
     .replace(/;/g, '；')
     .replace(/、{2,}/g, '、');
-  normalised = options.spaceSeparates ? normalised.replace(/[ \t]*\n[ \t]*/g, ' ') : normalised.replace(/\s+/g, '');
-  normalised = normalised.replace(/\s*、\s*/g, '、').replace(/\s*，\s*/g, '，').trim();
+  normalised = separateOnWhiteSpace(normalised.replace(/\s*([、，；。（）])\s*/g, '$1').trim());
 
   const mentions: UnitMention[] = [];
   const clauses = splitOutside(normalised, /[，；。]/);
@@ -147,7 +163,7 @@ export function parseUnitCell(text: string, options: UnitCellOptions): UnitMenti
     const { role: said, rest } = roleOfClause(clause);
     const role: UnitRole = said ?? (index === 0 || !sawLead ? options.defaultRole : 'responsible');
     if (role === 'lead') sawLead = true;
-    const names = splitUnitList(rest, options.spaceSeparates ?? false).flatMap(splitConjunction);
+    const names = splitUnitList(rest).flatMap(splitConjunction);
     for (const raw of names) {
       const cleaned = cleanName(raw);
       if (!cleaned) continue;

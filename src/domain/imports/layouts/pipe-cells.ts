@@ -1,14 +1,20 @@
 /**
  * Reads tables published as one cell per line, each ending with " |"
  * (seed 003): a header of N cells, then rows of N cells starting with a
- * number. Units in a cell are separated by spaces.
+ * number. Cutting the cells into rows is all this file does.
  */
-import { type DraftNode, type DraftPlan, firstSentence } from '../draft.js';
-import { squash } from '../normalize-text.js';
-import { looksLikeHeader, mapColumns } from './columns.js';
+import type { DraftPlan } from '../draft.js';
+import { looksLikeHeader } from './columns.js';
+import { readGrid, type GridRow } from './grid.js';
 
 /** Reads a one-cell-per-line pipe table; undefined when the text is not one. */
 export function readPipeCells(lines: readonly string[]): DraftPlan | undefined {
+  const rows = pipeCellRows(lines);
+  return rows && readGrid(rows, 'pipe-cells');
+}
+
+/** Cuts a one-cell-per-line pipe table into rows; undefined when the text is not one. */
+export function pipeCellRows(lines: readonly string[]): GridRow[] | undefined {
   const cells: { text: string; line: number }[] = [];
   let pending = '';
   let pendingLine = 0;
@@ -40,40 +46,18 @@ export function readPipeCells(lines: readonly string[]): DraftPlan | undefined {
     }
   }
   if (headerStart < 0) return undefined;
-  const columns = mapColumns(cells.slice(headerStart, headerStart + width).map((cell) => cell.text))!;
-  const nodes: DraftNode[] = [];
-  const warnings: DraftPlan['warnings'] = [];
+  const rows: GridRow[] = [{ cells: cells.slice(headerStart, headerStart + width), line: cells[headerStart]!.line }];
   let i = headerStart + width;
   while (i < cells.length) {
     if (!/^\d+$/.test(cells[i]!.text)) {
-      warnings.push({ line: cells[i]!.line, message: `第${cells[i]!.line}行：多出的单元格“${cells[i]!.text.slice(0, 30)}”不属于任何一行，已跳过` });
+      const stray = cells[i]!;
+      rows.at(-1)!.warnings = [...(rows.at(-1)!.warnings ?? []), `第${stray.line}行：多出的单元格“${stray.text.slice(0, 30)}”不属于任何一行，已跳过`];
       i++;
       continue;
     }
     const row = cells.slice(i, i + width);
-    const at = (index: number) => (index >= 0 ? (row[index]?.text ?? '') : '');
-    const requirement = squash(at(columns.title >= 0 ? columns.title : columns.requirement));
-    nodes.push({
-      key: at(columns.number >= 0 ? columns.number : 0),
-      number: at(columns.number >= 0 ? columns.number : 0),
-      title: firstSentence(requirement),
-      requirement,
-      categories: [],
-      line: row[0]!.line,
-      excerpt: row.map((cell) => cell.text).join(' | '),
-      unitText: at(columns.units),
-      deadlineText: at(columns.deadline),
-      children: [],
-      warnings: row.length < width ? [`第${row[0]!.line}行：这一行的单元格不全`] : [],
-    });
+    rows.push({ cells: row, line: row[0]!.line, warnings: row.length < width ? [`第${row[0]!.line}行：这一行的单元格不全`] : [] });
     i += width;
   }
-  return {
-    layout: 'pipe-cells',
-    nodes,
-    defaultRole: columns.defaultRole,
-    spaceSeparates: true,
-    unitsAreSections: columns.sections,
-    warnings,
-  };
+  return rows;
 }

@@ -45,7 +45,7 @@ export function readProse(lines: readonly string[]): DraftPlan | undefined {
   if (skipped.length > 0) {
     warnings.push({ line: null, message: `没有编号任务的部分未作为任务导入：${skipped.join('、')}` });
   }
-  return { layout: 'prose', nodes, defaultRole: 'responsible', spaceSeparates: false, unitsAreSections: false, warnings };
+  return { layout: 'prose', nodes, defaultRole: 'responsible', unitsAreSections: false, warnings };
 }
 
 function readItem(number: string, body: string, categories: string[], line: number, excerpt: string): DraftNode {

@@ -1,0 +1,285 @@
+/**
+ * Reads a task table once it is a grid of cells, whatever it came from:
+ * tab-indented Word text, pipe-delimited text, a .docx table or an .xlsx
+ * sheet. The text layouts only cut their text into rows and cells; the
+ * meaning of rows (tasks, sub-requirements, category headings, merged cells)
+ * is decided here, so every format of the same table imports the same tasks.
+ *
+ * Three table shapes are recognised:
+ * - task rows: a numbered row per task, unnumbered (or re-numbered "1．")
+ *   rows below it are its sub-requirements (seeds 000 and 003);
+ * - category rows: every row numbered, with one or two category columns
+ *   spanned under the 工作任务 header (seed 002);
+ * - heading rows: no 序号 column; "一、" category and "(一)" task cells, the
+ *   measures column numbered "1.…2.…" (seed 004).
+ */
+import { type DraftNode, type DraftPlan, splitNumberedItems, firstSentence } from '../draft.js';
+import { squash } from '../normalize-text.js';
+import { looksLikeHeader, mapColumns, unitTextOf, type ColumnMap } from './columns.js';
+
+/** One cell and the line (or sheet row) it starts on. */
+export interface GridCell {
+  text: string;
+  line: number;
+}
+
+/** One table row. */
+export interface GridRow {
+  cells: GridCell[];
+  line: number;
+  /** Text found between rows of a damaged table, not a row of its own. */
+  orphan?: boolean;
+  /** Problems the tokenizer saw in this row. */
+  warnings?: string[];
+}
+
+const CATEGORY = /^[一二三四五六七八九十]+、/;
+const TASK = /^[(（]([一二三四五六七八九十]+)[)）]/;
+
+/** Notes under a table (公开方式：主动公开, 抄送：…) that spreadsheets keep as rows of the sheet. */
+const TRAILER = /^(公开方式|抄送|附件|印发|主题词)[:：]/;
+
+const cellText = (cell: GridCell | undefined) => (cell?.text ?? '').trim();
+const texts = (row: GridRow) => row.cells.map(cellText);
+
+/** Reads a grid; undefined when it has no header naming tasks and units. */
+export function readGrid(rows: readonly GridRow[], layout: DraftPlan['layout']): DraftPlan | undefined {
+  const headerIndex = rows.findIndex((row) => looksLikeHeader(texts(row)));
+  if (headerIndex < 0) return undefined;
+  let header = texts(rows[headerIndex]!);
+  const body = rows.slice(headerIndex + 1).filter((row) => {
+    const filled = texts(row).filter(Boolean);
+    return filled.length > 0 && !(filled.length === 1 && TRAILER.test(filled[0]!));
+  });
+  let columns = mapColumns(header)!;
+  // Word exports a header cell spanning two category columns as one cell.
+  if (body.some((row) => row.cells.length === header.length + 1) && columns.title >= 0) {
+    header = [...header.slice(0, columns.title + 1), '', ...header.slice(columns.title + 1)];
+    columns = mapColumns(header)!;
+  }
+  // Spreadsheets repeat a spanned header's text in the cells it covers.
+  header = header.map((cell, index) => (index > 0 && cell !== '' && cell === header[index - 1] ? '' : cell));
+  columns = mapColumns(header)!;
+  const warnings: DraftPlan['warnings'] = [];
+  let nodes: DraftNode[];
+  if (columns.number < 0 && body.some((row) => CATEGORY.test(cellText(row.cells[0])) || TASK.test(cellText(row.cells[0])))) {
+    nodes = readHeadingRows(body, columns);
+  } else if (columns.title >= 0 && header[columns.title + 1] === '') {
+    nodes = readCategoryRows(body, columns, header.length);
+  } else {
+    nodes = readTaskRows(body, columns, warnings);
+  }
+  return { layout, nodes, defaultRole: columns.defaultRole, unitsAreSections: columns.sections, warnings };
+}
+
+function excerptOf(row: GridRow): string {
+  return texts(row).filter(Boolean).join(' | ');
+}
+
+function node(fields: Partial<DraftNode> & Pick<DraftNode, 'key' | 'line'>): DraftNode {
+  return {
+    number: null,
+    title: '',
+    requirement: '',
+    categories: [],
+    excerpt: '',
+    unitText: '',
+    deadlineText: '',
+    children: [],
+    warnings: [],
+    ...fields,
+  };
+}
+
+/** Task rows with sub-requirement rows below them (seeds 000 and 003). */
+function readTaskRows(rows: readonly GridRow[], columns: ColumnMap, warnings: DraftPlan['warnings']): DraftNode[] {
+  const tasks: DraftNode[] = [];
+  let task: DraftNode | undefined;
+  let lastUnits = '';
+  let lastDeadline = '';
+  const requirementColumn = columns.requirement >= 0 ? columns.requirement : columns.measures;
+  for (const row of rows) {
+    const cells = texts(row);
+    const number = columns.number >= 0 ? (cells[columns.number] ?? '') : '';
+    const titleCell = columns.title >= 0 ? (cells[columns.title] ?? '') : '';
+    const unitCell = unitTextOf(cells, columns);
+    const deadlineCell = columns.deadline >= 0 ? (cells[columns.deadline] ?? '') : '';
+    const startsTask = /^\d+$/.test(number) && titleCell !== '' && !(task && task.key === number);
+    if (startsTask) {
+      // A table without a requirement column keeps the whole task text as its requirement.
+      const whole = requirementColumn < 0 ? squash(titleCell) : '';
+      task = node({
+        key: number,
+        number,
+        title: requirementColumn < 0 ? firstSentence(whole) : squash(titleCell),
+        requirement: whole,
+        line: row.line,
+        excerpt: excerptOf(row),
+        unitText: requirementColumn < 0 ? unitCell : '',
+        deadlineText: requirementColumn < 0 ? deadlineCell : '',
+        warnings: [...(row.warnings ?? [])],
+      });
+      tasks.push(task);
+      lastUnits = '';
+      lastDeadline = '';
+      if (requirementColumn < 0) continue;
+    } else if (!task) {
+      warnings.push({ line: row.line, message: `表格开头的一行没有序号和任务，已跳过：${squash(excerptOf(row)).slice(0, 40)}` });
+      continue;
+    } else if (requirementColumn < 0) {
+      task.warnings.push(`第${row.line}行：这一行没有序号，已跳过：${squash(excerptOf(row)).slice(0, 30)}`);
+      continue;
+    }
+    // Empty cells are merged with the cell above.
+    const requirement = cells[requirementColumn] ?? '';
+    const units = unitCell || lastUnits;
+    const deadline = deadlineCell || lastDeadline;
+    lastUnits = units;
+    lastDeadline = deadline;
+    const items = splitNumberedItems(requirement);
+    const leading = /^(\d{1,2})\s*[．.、]/.exec(requirement);
+    if (items) {
+      for (const item of items) addRequirement(task, item.number, item.text, row, units, deadline);
+    } else if (leading) {
+      addRequirement(task, leading[0], requirement.slice(leading[0].length).trim(), row, units, deadline);
+    } else if (task.children.length === 0 && task.requirement === '') {
+      task.requirement = squash(requirement);
+      task.unitText = units;
+      task.deadlineText = deadline;
+    } else if (requirement !== '') {
+      const next = String(task.children.length + 1);
+      addRequirement(task, null, requirement, row, units, deadline);
+      task.warnings.push(`第${row.line}行：这条要求没有编号，已记为第${next}条`);
+    }
+  }
+  for (const parent of tasks) {
+    if (parent.children.length > 0) parent.requirement = parent.children.map((child) => `${child.number ?? ''}${child.requirement}`).join('\n');
+  }
+  return tasks;
+}
+
+function addRequirement(task: DraftNode, printed: string | null, body: string, row: GridRow, units: string, deadline: string) {
+  const requirement = squash(body);
+  task.children.push(
+    node({
+      key: `${task.key}.${task.children.length + 1}`,
+      number: printed ? printed.replace(/\s+/g, '') : null,
+      title: firstSentence(requirement),
+      requirement,
+      line: row.line,
+      excerpt: excerptOf(row),
+      unitText: units,
+      deadlineText: deadline,
+    }),
+  );
+}
+
+/** One numbered row per task under spanned category columns (seed 002). */
+function readCategoryRows(rows: readonly GridRow[], columns: ColumnMap, width: number): DraftNode[] {
+  const tasks: DraftNode[] = [];
+  let level1 = '';
+  let level2 = '';
+  let lastUnits = '';
+  const bodyColumn = columns.requirement >= 0 ? columns.requirement : columns.measures;
+  rows.forEach((row, index) => {
+    let cells = texts(row);
+    if (row.orphan || !/^\d+$/.test(cells[columns.number] ?? '')) {
+      const previous = Number(tasks.at(-1)?.key ?? 0);
+      const next = rows.slice(index + 1).map((r) => cellText(r.cells[columns.number])).find((c) => /^\d+$/.test(c));
+      const guess = next !== undefined && Number(next) === previous + 2 ? String(previous + 1) : `${previous}a`;
+      const fragment = squash(cells.join(''));
+      tasks.push(
+        node({
+          key: guess,
+          title: '（原文缺少任务内容）',
+          categories: [level1, level2].filter(Boolean),
+          line: row.line,
+          excerpt: fragment,
+          unitText: fragment,
+          warnings: [`第${row.line}行：这一行只有“${fragment.slice(0, 30)}”，没有序号和任务内容（表格可能损坏）；已记为第${guess}项，请核对原文`],
+        }),
+      );
+      lastUnits = fragment;
+      return;
+    }
+    // A row with one category cell fewer has no second-level category.
+    if (cells.length === width - 1) cells = [...cells.slice(0, columns.title + 1), '', ...cells.slice(columns.title + 1)];
+    const category1 = cells[columns.title] ?? '';
+    const category2 = cells[columns.title + 1] ?? '';
+    if (category1 && squash(category1) !== level1) {
+      level1 = squash(category1);
+      level2 = '';
+    }
+    if (category2) level2 = squash(category2);
+    const units = unitTextOf(cells, columns) || lastUnits;
+    lastUnits = units;
+    const requirement = squash(cells[bodyColumn] ?? '');
+    const number = cells[columns.number]!;
+    tasks.push(
+      node({
+        key: number,
+        number,
+        title: firstSentence(requirement),
+        requirement,
+        categories: [level1, level2].filter(Boolean),
+        line: row.line,
+        excerpt: excerptOf(row),
+        unitText: units,
+        deadlineText: columns.deadline >= 0 ? (cells[columns.deadline] ?? '') : '',
+        warnings: [...(row.warnings ?? [])],
+      }),
+    );
+  });
+  return tasks;
+}
+
+/** "一、" category and "(一)" task cells, numbered measures (seed 004). */
+function readHeadingRows(rows: readonly GridRow[], columns: ColumnMap): DraftNode[] {
+  const nodes: DraftNode[] = [];
+  let category = '';
+  let categoryIndex = 0;
+  let taskIndex = 0;
+  for (const row of rows) {
+    let cells = texts(row);
+    // Text tables drop the category cell where Word merged it; grids keep it empty.
+    if (!CATEGORY.test(cells[0] ?? '') && cells[0] !== '') cells = ['', ...cells];
+    if (CATEGORY.test(cells[0]!)) {
+      category = squash(cells[0]!);
+      categoryIndex++;
+      taskIndex = 0;
+    }
+    const taskCell = cells[1] ?? '';
+    const measures = cells[2] ?? '';
+    const units = unitTextOf(cells, columns);
+    taskIndex++;
+    const printed = TASK.exec(taskCell);
+    const title = squash(taskCell.replace(TASK, '')).replace(/[。.]$/, '');
+    const key = `${categoryIndex}.${taskIndex}`;
+    const parent = node({
+      key,
+      number: printed ? `（${printed[1]}）` : null,
+      title,
+      requirement: squash(measures),
+      categories: category ? [category] : [],
+      line: row.line,
+      excerpt: excerptOf(row),
+      unitText: units,
+      warnings: units ? [...(row.warnings ?? [])] : [`第${row.line}行：“${title.slice(0, 20)}”没有写明牵头科室`],
+    });
+    for (const [index, item] of (splitNumberedItems(measures) ?? []).entries()) {
+      parent.children.push(
+        node({
+          key: `${key}.${index + 1}`,
+          number: item.number,
+          title: firstSentence(squash(item.text)),
+          requirement: squash(item.text),
+          categories: parent.categories,
+          line: row.line,
+          excerpt: item.text,
+        }),
+      );
+    }
+    nodes.push(parent);
+  }
+  return nodes;
+}
