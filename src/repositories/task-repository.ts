@@ -3,6 +3,7 @@
  * that take part and the deadlines as written and understood.
  */
 import { DeadlineKind, Recurrence, TaskKind, TaskStatus, UnitRole } from '../domain/vocabulary.js';
+import { insertRows, insertRowsReturning } from './bulk-insert.js';
 import type { Db } from './client.js';
 
 /** A unit's part in a task, with the unit's name for display. */
@@ -57,6 +58,21 @@ export interface TaskInput {
   sourceLine: number | null;
 }
 
+/** One node of a plan as an import wants it stored: its parent by key, its units and deadlines. */
+export interface PlanNodeInput extends Omit<TaskInput, 'parentId'> {
+  parentKey: string | null;
+  units: readonly { unitId: number; role: UnitRole }[];
+  deadlines: readonly DeadlineRecord[];
+}
+
+/** What syncPlan did: the id of every node by key, and how many rows it touched. */
+export interface PlanSyncResult {
+  ids: Map<string, number>;
+  created: number;
+  updated: number;
+  removed: number;
+}
+
 /** The current state of a task, derived from its latest progress update. */
 export interface TaskState {
   status: TaskStatus;
@@ -108,6 +124,13 @@ function pickTaskInput(input: TaskInput): TaskInput {
   return { key, kind, parentId, number, position, categoryPath, title, requirement, sourceExcerpt, sourceLine };
 }
 
+/** The columns a new task is inserted with; the rest take their defaults. */
+const TASK_INSERT_COLUMNS = [
+  'planId', 'parentId', 'key', 'kind', 'number', 'position', 'categoryPath', 'title', 'requirement', 'sourceExcerpt', 'sourceLine', 'createdAt', 'updatedAt',
+] as const;
+
+type TaskInsert = Record<(typeof TASK_INSERT_COLUMNS)[number], string | number | Date | null>;
+
 /** Reads and writes tasks, their unit links and deadlines. */
 export class TaskRepository {
   constructor(private readonly db: Db) {}
@@ -156,6 +179,81 @@ export class TaskRepository {
       data: { removedAt: at },
     });
     return result.count;
+  }
+
+  /**
+   * Makes the plan's stored tasks match `nodes` (parents before children) in
+   * a few bulk statements: new nodes are created level by level, a node
+   * whose key exists keeps its id (and so its progress history) and is only
+   * written when something differs, and nodes no longer present are marked
+   * removed. Re-importing an unchanged plan writes nothing but the check.
+   */
+  async syncPlan(planId: number, nodes: readonly PlanNodeInput[], removedAt: Date): Promise<PlanSyncResult> {
+    const existing = new Map(
+      (await this.db.task.findMany({ where: { planId }, include: taskInclude })).map((row) => [row.key, row as TaskRow]),
+    );
+    const ids = new Map([...existing].map(([key, row]) => [key, row.id]));
+    const parentIdOf = (node: PlanNodeInput) => (node.parentKey === null ? null : ids.get(node.parentKey)!);
+    const fieldsOf = (node: PlanNodeInput) => {
+      const { key, kind, number, position, categoryPath, title, requirement, sourceExcerpt, sourceLine } = node;
+      return { key, kind, number, position, categoryPath, title, requirement, sourceExcerpt, sourceLine, parentId: parentIdOf(node) };
+    };
+
+    // New nodes, one statement per depth: a child needs its parent's id.
+    let pending = nodes.filter((node) => !existing.has(node.key));
+    const created = pending.length;
+    while (pending.length > 0) {
+      const ready = pending.filter((node) => node.parentKey === null || ids.has(node.parentKey));
+      if (ready.length === 0) throw new Error(`plan ${planId}: nodes whose parent is missing: ${pending.map((node) => node.key).join(', ')}`);
+      const now = new Date();
+      const rows = await insertRowsReturning<TaskInsert, { id: number | bigint; key: string }>(
+        this.db,
+        'Task',
+        TASK_INSERT_COLUMNS,
+        ready.map((node) => ({ planId, ...fieldsOf(node), createdAt: now, updatedAt: now })),
+        ['id', 'key'],
+      );
+      for (const row of rows) ids.set(row.key, Number(row.id));
+      pending = pending.filter((node) => !ids.has(node.key));
+    }
+
+    let updated = 0;
+    const relink: number[] = [];
+    const redate: number[] = [];
+    for (const node of nodes) {
+      const row = existing.get(node.key);
+      const id = ids.get(node.key)!;
+      if (!row) {
+        relink.push(id);
+        redate.push(id);
+        continue;
+      }
+      const fields = fieldsOf(node);
+      const differs = (Object.keys(fields) as (keyof typeof fields)[]).some((field) => row[field] !== fields[field]);
+      if (differs || row.removedAt !== null) {
+        await this.db.task.update({ where: { id }, data: { ...fields, removedAt: null } });
+        updated++;
+      }
+      const linksNow = JSON.stringify(row.units.map((link) => [link.unitId, link.role]));
+      if (linksNow !== JSON.stringify(node.units.map((link) => [link.unitId, link.role]))) relink.push(id);
+      const datesNow = JSON.stringify(row.deadlines.map((d) => [d.raw, d.kind, d.dueOn, d.recurrence]));
+      if (datesNow !== JSON.stringify(node.deadlines.map((d) => [d.raw, d.kind, d.dueOn, d.recurrence]))) redate.push(id);
+    }
+    const byId = new Map(nodes.map((node) => [ids.get(node.key)!, node]));
+    if (relink.length > 0) {
+      await this.db.taskUnit.deleteMany({ where: { taskId: { in: relink } } });
+      const data = relink.flatMap((taskId) => byId.get(taskId)!.units.map((link, position) => ({ taskId, unitId: link.unitId, role: link.role, position })));
+      await insertRows(this.db, 'TaskUnit', ['taskId', 'unitId', 'role', 'position'], data);
+    }
+    if (redate.length > 0) {
+      await this.db.deadline.deleteMany({ where: { taskId: { in: redate } } });
+      const data = redate.flatMap((taskId) =>
+        byId.get(taskId)!.deadlines.map((d, position) => ({ taskId, raw: d.raw, kind: d.kind, dueOn: d.dueOn, recurrence: d.recurrence, position })),
+      );
+      await insertRows(this.db, 'Deadline', ['taskId', 'raw', 'kind', 'dueOn', 'recurrence', 'position'], data);
+    }
+    const removed = await this.markRemovedExcept(planId, [...byId.keys()], removedAt);
+    return { ids, created, updated, removed };
   }
 
   /** Writes a task's current state; ProgressRepository.append calls it. */

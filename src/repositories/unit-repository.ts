@@ -3,6 +3,7 @@
  * 临沂市's 市财政局 are different units that happen to share a name.
  */
 import { UnitLevel } from '../domain/vocabulary.js';
+import { insertRowsReturning } from './bulk-insert.js';
 import type { Db } from './client.js';
 
 /** A unit as the rest of the code sees it. */
@@ -32,6 +33,9 @@ export interface UnitInput {
 
 const unitSelect = { id: true, jurisdiction: true, name: true, level: true, parentId: true } as const;
 
+/** A unit row as a raw query returns it (ids may come back as bigint). */
+type UnitRow = { id: number | bigint; jurisdiction: string; name: string; level: string; parentId: number | bigint | null };
+
 function toRecord(row: { id: number; jurisdiction: string; name: string; level: string; parentId: number | null }): UnitRecord {
   return { ...row, level: UnitLevel.catch('other').parse(row.level) };
 }
@@ -54,6 +58,23 @@ export class UnitRepository {
       select: unitSelect,
     });
     return toRecord(row);
+  }
+
+  /**
+   * Creates several new units in one statement (an import's units that the
+   * jurisdiction does not know yet); the caller has checked they are new.
+   */
+  async createMany(inputs: readonly UnitInput[]): Promise<UnitRecord[]> {
+    if (inputs.length === 0) return [];
+    const createdAt = new Date();
+    const rows = await insertRowsReturning<Record<'jurisdiction' | 'name' | 'level' | 'parentId' | 'createdAt', string | number | Date | null>, UnitRow>(
+      this.db,
+      'Unit',
+      ['jurisdiction', 'name', 'level', 'parentId', 'createdAt'],
+      inputs.map((input) => ({ jurisdiction: input.jurisdiction, name: input.name, level: input.level ?? 'other', parentId: input.parentId ?? null, createdAt })),
+      ['id', 'jurisdiction', 'name', 'level', 'parentId'],
+    );
+    return rows.map((row) => toRecord({ ...row, id: Number(row.id), parentId: row.parentId === null ? null : Number(row.parentId) }));
   }
 
   /** The unit with this id, if any. */

@@ -97,31 +97,30 @@ async function writePlan(
 
   const all = flattenNodes(parsed.nodes);
   const { ids: unitIds, created: unitsCreated } = await resolveUnits(repos, parsed.jurisdiction, all);
-  const keptIds: number[] = [];
   const changes: ImportReport['changes'] = { added: [], removed: [], changed: [] };
   const deadlineCounts = { dated: 0, recurring: 0, event: 0, continuous: 0, keptRaw: 0 };
   let links = 0;
-  let position = 0;
-
-  const write = async (node: ParsedNode, parentId: number | null) => {
-    const { id } = await repos.tasks.upsert(plan.id, {
+  const parentOf = new Map<string, string>();
+  for (const node of all) for (const child of node.children) parentOf.set(child.key, node.key);
+  await repos.tasks.syncPlan(
+    plan.id,
+    all.map((node, position) => ({
       key: node.key,
       kind: node.kind,
-      parentId,
+      parentKey: parentOf.get(node.key) ?? null,
       number: node.number,
-      position: position++,
+      position,
       categoryPath: node.categoryPath,
       title: node.title,
       requirement: node.requirement,
       sourceExcerpt: node.sourceExcerpt,
       sourceLine: node.sourceLine,
-    });
-    keptIds.push(id);
-    await repos.tasks.replaceUnits(
-      id,
-      node.units.map((unit) => ({ unitId: unitIds.get(unit.name)!, role: unit.role })),
-    );
-    await repos.tasks.replaceDeadlines(id, node.deadlines);
+      units: node.units.map((unit) => ({ unitId: unitIds.get(unit.name)!, role: unit.role })),
+      deadlines: node.deadlines,
+    })),
+    new Date(),
+  );
+  for (const node of all) {
     links += node.units.length;
     for (const deadline of node.deadlines) {
       if (deadline.kind === 'date') deadlineCounts.dated++;
@@ -130,16 +129,12 @@ async function writePlan(
       else if (deadline.kind === 'continuous') deadlineCounts.continuous++;
       else deadlineCounts.keptRaw++;
     }
-    const now = signature(node);
     const previous = before.get(node.key);
     if (existing && previous === undefined) changes.added.push(node.key);
-    else if (previous !== undefined && previous !== now) changes.changed.push(node.key);
+    else if (previous !== undefined && previous !== signature(node)) changes.changed.push(node.key);
     before.delete(node.key);
-    for (const child of node.children) await write(child, id);
-  };
-  for (const node of parsed.nodes) await write(node, null);
+  }
   changes.removed = [...before.keys()];
-  await repos.tasks.markRemovedExcept(plan.id, keptIds, new Date());
 
   const report: ImportReport = {
     planId: plan.id,
@@ -173,32 +168,37 @@ async function writePlan(
 /**
  * Finds or creates every unit the plan names (parents first), then records
  * the aliases the document gives — unless the alias is a unit of its own.
+ * The jurisdiction's units and aliases are read once, not per name.
  */
 async function resolveUnits(
   repos: Repositories,
   jurisdiction: string,
   nodes: readonly ParsedNode[],
 ): Promise<{ ids: Map<string, number>; created: number }> {
-  const ids = new Map<string, number>();
-  let created = 0;
-  const resolve = async (name: string, level: UnitLevel, parentId: number | null) => {
-    const known = await repos.units.findByName(jurisdiction, name);
-    if (known) return known.id;
-    created++;
-    return (await repos.units.findOrCreate({ jurisdiction, name, level, parentId })).id;
-  };
+  const known = new Map<string, number>();
+  for (const unit of await repos.units.list(jurisdiction)) known.set(unit.name, unit.id);
+  for (const alias of await repos.units.aliases(jurisdiction)) if (!known.has(alias.alias)) known.set(alias.alias, alias.unitId);
+  // Parents (the bureau of a section) first, then the units themselves: two statements at most.
   const units = nodes.flatMap((node) => node.units);
-  for (const unit of units) {
-    if (ids.has(unit.name)) continue;
-    const parentId = unit.parent ? await resolve(unit.parent, 'city', null) : null;
-    ids.set(unit.name, await resolve(unit.name, unit.level, parentId));
-  }
+  let created = 0;
+  const createMissing = async (wanted: readonly { name: string; level: UnitLevel; parent: string | null }[]) => {
+    const missing = new Map<string, { name: string; level: UnitLevel; parent: string | null }>();
+    for (const unit of wanted) if (!known.has(unit.name) && !missing.has(unit.name)) missing.set(unit.name, unit);
+    const rows = await repos.units.createMany(
+      [...missing.values()].map((unit) => ({ jurisdiction, name: unit.name, level: unit.level, parentId: unit.parent ? known.get(unit.parent)! : null })),
+    );
+    for (const row of rows) known.set(row.name, row.id);
+    created += rows.length;
+  };
+  await createMissing(units.flatMap((unit) => (unit.parent ? [{ name: unit.parent, level: 'city' as const, parent: null }] : [])));
+  await createMissing(units);
+  const ids = new Map(units.map((unit) => [unit.name, known.get(unit.name)!]));
   const named = new Set(units.map((unit) => unit.name));
   for (const unit of units) {
     for (const alias of unit.aliases) {
-      if (named.has(alias) || alias === unit.name) continue;
-      if (await repos.units.findByName(jurisdiction, alias)) continue;
+      if (named.has(alias) || alias === unit.name || known.has(alias)) continue;
       await repos.units.addAlias(ids.get(unit.name)!, alias, 'import');
+      known.set(alias, ids.get(unit.name)!);
     }
   }
   return { ids, created };
