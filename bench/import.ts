@@ -15,9 +15,10 @@ import { Database } from '../src/db/database.js';
 import { migrateDatabase } from '../src/db/migrate.js';
 import { importPlanText } from '../src/domain/imports/plan-importer.js';
 import { parsePlanDocument } from '../src/domain/imports/plan-parser.js';
+import { SYNONYM_FILE } from '../src/imports/import-files.js';
 
 const seedsDir = fileURLToPath(new URL('../seeds/', import.meta.url));
-const files = readdirSync(seedsDir).filter((name) => name.endsWith('.txt')).sort();
+const files = readdirSync(seedsDir).filter((name) => name.endsWith('.txt') && !SYNONYM_FILE.test(name)).sort();
 const texts = files.map((file) => ({ file, text: readFileSync(join(seedsDir, file), 'utf8') }));
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const RUNS = 5;

@@ -7,6 +7,8 @@ import { basename, extname, join } from 'node:path';
 import type { Database } from '../db/database.js';
 import { importPlanText, type ImportReport } from '../domain/imports/plan-importer.js';
 import type { PlanDocument } from '../domain/imports/plan-parser.js';
+import { applySynonymTable, type SynonymReport } from '../domain/units/apply-synonyms.js';
+import { parseSynonymTable, type SynonymTable } from '../domain/units/synonym-table.js';
 import { decodeText } from './formats/decode-text.js';
 import { readDocx } from './formats/docx-reader.js';
 import { readCsv, readXlsx } from './formats/spreadsheet-reader.js';
@@ -23,7 +25,13 @@ const READERS: Record<string, (bytes: Buffer) => PlanDocument | Promise<PlanDocu
 const FORMATS_LABEL = Object.keys(READERS).join('、');
 
 /** The outcome for one file: its report, or why it was refused. */
-export type FileImportResult = { file: string; report: ImportReport } | { file: string; error: string };
+export type FileImportResult =
+  | { file: string; report: ImportReport }
+  | { file: string; synonyms: SynonymReport & { groups: number; errors: string[] } }
+  | { file: string; error: string };
+
+/** The unit synonym table's file name: found in an imported folder, or named explicitly. */
+export const SYNONYM_FILE = /(^|[-_.])synonyms\.txt$/i;
 
 /** Expands folders (not recursively) into the importable files they hold, sorted by name. */
 export async function expandPaths(paths: readonly string[]): Promise<string[]> {
@@ -31,7 +39,9 @@ export async function expandPaths(paths: readonly string[]): Promise<string[]> {
   for (const path of paths) {
     if ((await stat(path)).isDirectory()) {
       const names = (await readdir(path)).filter((name) => extname(name).toLowerCase() in READERS && !/^readme/i.test(name));
-      files.push(...names.sort().map((name) => join(path, name)));
+      // The synonym table first, so the plans after it use it.
+      const ordered = names.sort((a, b) => Number(SYNONYM_FILE.test(b)) - Number(SYNONYM_FILE.test(a)) || a.localeCompare(b));
+      files.push(...ordered.map((name) => join(path, name)));
     } else {
       files.push(path);
     }
@@ -55,13 +65,25 @@ export async function readDocumentFile(path: string): Promise<PlanDocument & { s
   }
 }
 
-/** Imports each file in its own transaction; one bad file does not stop the others. */
+/**
+ * Imports each file in its own transaction; one bad file does not stop the
+ * others. A unit synonym table among them (unit-synonyms.txt) is applied to
+ * the units already stored and used for the plans imported after it.
+ */
 export async function importFiles(db: Database, paths: readonly string[], actor: string): Promise<FileImportResult[]> {
   const results: FileImportResult[] = [];
+  let synonyms: SynonymTable = { groups: [], errors: [] };
   for (const file of await expandPaths(paths)) {
     try {
+      if (SYNONYM_FILE.test(basename(file))) {
+        const table = parseSynonymTable(decodeText(await readFile(file)));
+        synonyms = { groups: [...synonyms.groups, ...table.groups], errors: [] };
+        const report = await applySynonymTable(db, table, actor);
+        results.push({ file, synonyms: { ...report, groups: table.groups.length, errors: table.errors } });
+        continue;
+      }
       const document = await readDocumentFile(file);
-      results.push({ file, report: await importPlanText(db, { ...document, fileName: basename(file), actor }) });
+      results.push({ file, report: await importPlanText(db, { ...document, fileName: basename(file), actor, synonyms }) });
     } catch (error) {
       results.push({ file, error: error instanceof Error ? error.message : String(error) });
     }
@@ -75,6 +97,13 @@ export function formatImportResults(results: readonly FileImportResult[]): strin
   for (const result of results) {
     if ('error' in result) {
       lines.push(`✗ ${result.file}\n  ${result.error}`);
+      continue;
+    }
+    if ('synonyms' in result) {
+      const { groups, aliasesAdded, merged, errors } = result.synonyms;
+      lines.push(`✓ ${basename(result.file)} → 单位同义词表 ${groups} 组；新增别名 ${aliasesAdded} 个，合并单位 ${merged.length} 个`);
+      for (const merge of merged) lines.push(`  ⇢ ${merge.jurisdiction}：${merge.from} 并入 ${merge.into}`);
+      for (const error of errors) lines.push(`  ⚠ ${error}`);
       continue;
     }
     const { report } = result;

@@ -3,7 +3,7 @@
  * 临沂市's 市财政局 are different units that happen to share a name.
  */
 import { UnitLevel } from '../domain/vocabulary.js';
-import { insertRowsReturning } from './bulk-insert.js';
+import { insertRows, insertRowsReturning } from './bulk-insert.js';
 import type { Db } from './client.js';
 
 /** A unit as the rest of the code sees it. */
@@ -110,6 +110,37 @@ export class UnitRepository {
     if (existing) return false;
     await this.db.unitAlias.create({ data: { unitId, jurisdiction: unit.jurisdiction, alias, source } });
     return true;
+  }
+
+  /**
+   * Records many new names at once (an import's synonyms); the caller has
+   * checked that none of them is a unit or alias in its jurisdiction yet.
+   */
+  async addAliases(aliases: readonly { unitId: number; jurisdiction: string; alias: string; source: UnitAliasRecord['source'] }[]): Promise<void> {
+    const createdAt = new Date();
+    await insertRows(this.db, 'UnitAlias', ['unitId', 'jurisdiction', 'alias', 'source', 'createdAt'], aliases.map((alias) => ({ ...alias, createdAt })));
+  }
+
+  /**
+   * Folds unit `fromId` into `intoId` when they turn out to be one body (the
+   * synonym table says so): task links, role grants, aliases and sections
+   * move over, links the target already has are dropped, and the old name
+   * becomes an alias. Both must be in the same jurisdiction.
+   */
+  async merge(fromId: number, intoId: number, source: UnitAliasRecord['source']): Promise<void> {
+    const [from, into] = await Promise.all([
+      this.db.unit.findUniqueOrThrow({ where: { id: fromId }, select: unitSelect }),
+      this.db.unit.findUniqueOrThrow({ where: { id: intoId }, select: unitSelect }),
+    ]);
+    if (from.jurisdiction !== into.jurisdiction) throw new Error(`units ${fromId} and ${intoId} are in different jurisdictions`);
+    const shared = await this.db.taskUnit.findMany({ where: { unitId: intoId }, select: { taskId: true } });
+    await this.db.taskUnit.deleteMany({ where: { unitId: fromId, taskId: { in: shared.map((link) => link.taskId) } } });
+    await this.db.taskUnit.updateMany({ where: { unitId: fromId }, data: { unitId: intoId } });
+    await this.db.roleGrant.updateMany({ where: { unitId: fromId }, data: { unitId: intoId } });
+    await this.db.unitAlias.updateMany({ where: { unitId: fromId }, data: { unitId: intoId } });
+    await this.db.unit.updateMany({ where: { parentId: fromId }, data: { parentId: intoId } });
+    await this.db.unit.delete({ where: { id: fromId } });
+    await this.db.unitAlias.create({ data: { unitId: intoId, jurisdiction: into.jurisdiction, alias: from.name, source } });
   }
 
   /** Units, optionally of one jurisdiction, by name. */

@@ -17,7 +17,14 @@ const seed = (file: string) => readFileSync(`${seedsDir}${file}`, 'utf8');
 describeEachDatabase('plan import', ({ db }) => {
   it('imports every seed; each city keeps its own 市财政局; sections hang under their bureau', async () => {
     const results = await importFiles(db(), [seedsDir], 'system');
-    expect(results.map((result) => ('error' in result ? result.error : result.report.counts.tasks))).toEqual([27, 23, 67, 37, 15]);
+    expect(results.map((result) => ('error' in result ? result.error : 'report' in result ? result.report.counts.tasks : 'synonyms'))).toEqual([
+      'synonyms',
+      27,
+      23,
+      67,
+      37,
+      15,
+    ]);
     expect(await db().repos.plans.count()).toBe(5);
     const finance = await Promise.all(['中山市', '临沂市', '江门市'].map((city) => db().repos.units.findByName(city, '市财政局')));
     expect(new Set(finance.map((unit) => unit?.id)).size).toBe(3);
@@ -33,6 +40,44 @@ describeEachDatabase('plan import', ({ db }) => {
     expect(await db().repos.audit.count('plan.import')).toBe(5);
   });
 
+  it('synonyms: other names find the unit, a new plan reuses it, and units the table calls one are merged', async () => {
+    await importFiles(db(), [seedsDir], 'system');
+    expect((await db().repos.units.findByName('中山市', '市发改局'))?.name).toBe('市发展改革局');
+    expect((await db().repos.units.findByName('江门市', '市政府办公室'))?.name).toBe('市府办公室');
+    expect((await db().repos.units.findByName('临沂市', '市发展改革局'))?.name).toBe('市发改委');
+    // Different levels never merge: 新会区's 区发展改革局 is not 中山市's.
+    expect((await db().repos.units.findByName('新会区', '区发改局'))?.name).toBe('区发展改革局');
+
+    // Two plans of one city, imported without the table, name one bureau two ways.
+    const plan = (title: string, unit: string) =>
+      `珠海市${title}分工方案\n一、公开\n（一）预算\n1. 公开部门预算（${unit}牵头，市财政局配合）\n2. 公开决算（${unit}负责）\n3. 公开审计（市审计局负责）\n`;
+    const first = await importPlanText(db(), { text: plan('2019年', '市发改委'), fileName: 'a.txt', actor: 'ou_admin' });
+    await importPlanText(db(), { text: plan('2020年', '市发展改革局'), fileName: 'b.txt', actor: 'ou_admin' });
+    const before = await db().repos.units.list('珠海市');
+    expect(before.map((unit) => unit.name)).toEqual(expect.arrayContaining(['市发改委', '市发展改革局']));
+
+    const [applied] = await importFiles(db(), [`${seedsDir}unit-synonyms.txt`], 'ou_admin');
+    expect(applied).toMatchObject({ synonyms: { merged: [{ jurisdiction: '珠海市', from: '市发展改革局', into: '市发改委' }] } });
+    const merged = await db().repos.units.findByName('珠海市', '市发展改革局');
+    expect(merged?.name).toBe('市发改委');
+    const linked = new Set((await db().repos.tasks.listByPlan(first.planId + 1)).flatMap((task) => task.units.map((link) => link.unitName)));
+    expect(linked).toContain('市发改委');
+    expect(linked).not.toContain('市发展改革局');
+    expect(await db().repos.audit.count('unit.merge')).toBe(1);
+
+    // With the table, a third plan's 市发改局 is the same unit, not a new one.
+    const third = await importFiles(db(), [seedsDir], 'system');
+    expect(third.some((result) => 'error' in result)).toBe(false);
+    const count = (await db().repos.units.list('珠海市')).length;
+    await importPlanText(db(), {
+      text: plan('2021年', '市发改局'),
+      fileName: 'c.txt',
+      actor: 'ou_admin',
+      synonyms: (await import('../../src/domain/units/synonym-table.js')).parseSynonymTable(seed('unit-synonyms.txt')),
+    });
+    expect((await db().repos.units.list('珠海市')).length).toBe(count);
+  });
+
   it('re-importing keeps task ids and progress, and reports what a new version changed', async () => {
     // The Jiangmen plan as another city's (simplified, so it can be edited below).
     const text = normalizeDocument(seed('003_d1035213d6840534.txt')).text.replace(/江门市政务/g, '珠海市政务');
@@ -43,7 +88,8 @@ describeEachDatabase('plan import', ({ db }) => {
     await db().transaction((repos) => repos.progress.append({ taskId: task.id, percent: 40, status: 'in_progress', actor: 'ou_x' }));
 
     const same = await importPlanText(db(), { text, fileName: 'v1.txt', actor: 'ou_admin' });
-    expect(same).toMatchObject({ created: false, planId: first.planId, changes: { added: [], removed: [], changed: [] } });
+    expect(same.changes).toEqual({ added: [], removed: [], changed: [] });
+    expect(same).toMatchObject({ created: false, planId: first.planId });
 
     const edited = text
       .replace('出台市直单位向社会力量购买服务信息公开办法 |', '出台市直单位向社会力量购买服务信息公开办法（修订） |')

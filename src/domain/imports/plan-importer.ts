@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import type { Database } from '../../db/database.js';
 import type { Repositories } from '../../repositories/index.js';
 import type { UnitLevel } from '../vocabulary.js';
+import { synonymsOf, type SynonymTable } from '../units/synonym-table.js';
 import { flattenNodes, parsePlanDocument, type ImportWarning, type ParsedNode, type ParsedPlan, type PlanDocument } from './plan-parser.js';
 
 /** What an import did, for the CLI, the /import reply and the audit trail. */
@@ -40,13 +41,18 @@ export interface ImportInput {
   source?: Buffer;
   /** open_id of whoever imports, or 'system'. */
   actor: string;
+  /** The unit synonym table (seeds/unit-synonyms.txt); none when omitted. */
+  synonyms?: SynonymTable;
 }
+
+const NO_SYNONYMS: SynonymTable = { groups: [], errors: [] };
 
 /** What a re-import compares of a node, stored or parsed alike. */
 interface Comparable {
   title: string;
   requirement: string;
-  units: readonly { name: string; role: string }[];
+  /** Units by id: a name the document spells differently but that resolves to the same unit is no change. */
+  units: readonly { unitId: number; role: string }[];
   deadlines: readonly { raw: string; kind: string; dueOn: string | null }[];
 }
 
@@ -55,7 +61,7 @@ function signature(node: Comparable): string {
   return JSON.stringify([
     node.title,
     node.requirement,
-    node.units.map((unit) => `${unit.name}:${unit.role}`).sort(),
+    node.units.map((unit) => `${unit.unitId}:${unit.role}`).sort(),
     node.deadlines.map((deadline) => `${deadline.raw}:${deadline.dueOn ?? deadline.kind}`),
   ]);
 }
@@ -91,12 +97,12 @@ async function writePlan(
   const before = new Map(
     (await repos.tasks.listByPlan(plan.id)).map((task) => [
       task.key,
-      signature({ ...task, units: task.units.map((link) => ({ name: link.unitName, role: link.role })) }),
+      signature(task),
     ]),
   );
 
   const all = flattenNodes(parsed.nodes);
-  const { ids: unitIds, created: unitsCreated } = await resolveUnits(repos, parsed.jurisdiction, all);
+  const { ids: unitIds, created: unitsCreated } = await resolveUnits(repos, parsed.jurisdiction, all, input.synonyms ?? NO_SYNONYMS);
   const changes: ImportReport['changes'] = { added: [], removed: [], changed: [] };
   const deadlineCounts = { dated: 0, recurring: 0, event: 0, continuous: 0, keptRaw: 0 };
   let links = 0;
@@ -131,7 +137,9 @@ async function writePlan(
     }
     const previous = before.get(node.key);
     if (existing && previous === undefined) changes.added.push(node.key);
-    else if (previous !== undefined && previous !== signature(node)) changes.changed.push(node.key);
+    else if (previous !== undefined && previous !== signature({ ...node, units: node.units.map((unit) => ({ unitId: unitIds.get(unit.name)!, role: unit.role })) })) {
+      changes.changed.push(node.key);
+    }
     before.delete(node.key);
   }
   changes.removed = [...before.keys()];
@@ -166,24 +174,42 @@ async function writePlan(
 }
 
 /**
- * Finds or creates every unit the plan names (parents first), then records
- * the aliases the document gives — unless the alias is a unit of its own.
- * The jurisdiction's units and aliases are read once, not per name.
+ * Finds or creates every unit the plan names (parents first). A name the
+ * jurisdiction knows — as a unit, an alias, or through the synonym table —
+ * resolves to that unit; only unknown bodies become new units. Afterwards
+ * the names the document gives in parentheses and the table's synonyms are
+ * recorded as aliases, so questions find the unit by any of them. The
+ * jurisdiction's units and aliases are read once, not per name.
  */
 async function resolveUnits(
   repos: Repositories,
   jurisdiction: string,
   nodes: readonly ParsedNode[],
+  synonyms: SynonymTable,
 ): Promise<{ ids: Map<string, number>; created: number }> {
   const known = new Map<string, number>();
   for (const unit of await repos.units.list(jurisdiction)) known.set(unit.name, unit.id);
   for (const alias of await repos.units.aliases(jurisdiction)) if (!known.has(alias.alias)) known.set(alias.alias, alias.unitId);
-  // Parents (the bureau of a section) first, then the units themselves: two statements at most.
+  const newAliases = new Map<string, { unitId: number; source: 'import' | 'admin' }>();
+  const remember = (alias: string, unitId: number, source: 'import' | 'admin') => {
+    if (known.has(alias) || newAliases.has(alias)) return;
+    newAliases.set(alias, { unitId, source });
+  };
   const units = nodes.flatMap((node) => node.units);
   let created = 0;
+  // Parents (the bureau of a section) first, then the units themselves: two statements at most.
   const createMissing = async (wanted: readonly { name: string; level: UnitLevel; parent: string | null }[]) => {
     const missing = new Map<string, { name: string; level: UnitLevel; parent: string | null }>();
-    for (const unit of wanted) if (!known.has(unit.name) && !missing.has(unit.name)) missing.set(unit.name, unit);
+    for (const unit of wanted) {
+      if (known.has(unit.name) || missing.has(unit.name)) continue;
+      const synonym = synonymsOf(synonyms, jurisdiction, unit.name).find((name) => known.has(name));
+      if (synonym) {
+        known.set(unit.name, known.get(synonym)!);
+        newAliases.set(unit.name, { unitId: known.get(synonym)!, source: 'admin' });
+      } else {
+        missing.set(unit.name, unit);
+      }
+    }
     const rows = await repos.units.createMany(
       [...missing.values()].map((unit) => ({ jurisdiction, name: unit.name, level: unit.level, parentId: unit.parent ? known.get(unit.parent)! : null })),
     );
@@ -195,11 +221,9 @@ async function resolveUnits(
   const ids = new Map(units.map((unit) => [unit.name, known.get(unit.name)!]));
   const named = new Set(units.map((unit) => unit.name));
   for (const unit of units) {
-    for (const alias of unit.aliases) {
-      if (named.has(alias) || alias === unit.name || known.has(alias)) continue;
-      await repos.units.addAlias(ids.get(unit.name)!, alias, 'import');
-      known.set(alias, ids.get(unit.name)!);
-    }
+    for (const alias of unit.aliases) if (!named.has(alias) && alias !== unit.name) remember(alias, ids.get(unit.name)!, 'import');
+    for (const synonym of synonymsOf(synonyms, jurisdiction, unit.name).slice(1)) remember(synonym, ids.get(unit.name)!, 'admin');
   }
+  await repos.units.addAliases([...newAliases].map(([alias, { unitId, source }]) => ({ unitId, jurisdiction, alias, source })));
   return { ids, created };
 }
