@@ -181,6 +181,41 @@ describe('seed 003 — 江门市 2016 进度安排 (traditional, pipe cells)', (
   });
 });
 
+describe('seed 003 — eight more tasks: every unit with its role, and the deadline', () => {
+  const R = ':responsible';
+  it.each([
+    ['2', ['市府办公室' + R], ['2017-12-31']],
+    ['3', ['市编办' + R, '市有关单位' + R, '各市、区政府' + R], ['2016-12-31']],
+    ['4', ['市发展改革局' + R], ['2016-12-31']],
+    ['5', ['市法制局' + R, '市有关单位' + R], ['2017-12-31']],
+    ['6', ['市法制局' + R, '市编办' + R, '市网信统筹局' + R, '各市、区政府' + R], ['2018-12-31']],
+    ['9', ['市编办' + R, '市行政服务中心' + R, '市网信统筹局' + R, '各市、区政府' + R], ['2016-12-31']],
+    ['13', ['市财政局' + R], ['2017-06-30']],
+    ['25', ['市网信统筹局' + R, '市编办' + R, '市行政服务中心' + R, '各市、区政府' + R], ['2017-12-31']],
+    ['37', ['市府办公室' + R], ['recurring:yearly']],
+  ])('task %s', (key, expectedUnits, expectedDue) => {
+    expect(units(plans.jiangmen, key)).toEqual(expectedUnits);
+    expect(due(plans.jiangmen, key)).toEqual(expectedDue);
+  });
+});
+
+describe('seed 004 — eight more tasks: sections as leads; the plan gives no deadlines, so none is made up', () => {
+  const B = '市经济和信息化局';
+  it.each([
+    ['1.2', [`${B}办公室`]],
+    ['1.4', ['财务室', '节能监察中心', '无线电监测站', '技术科', '装备制造业科', '电力科', '工业科'].map((section) => `${B}${section}`)],
+    ['1.6', [`${B}各科室`]],
+    ['2.1', [`${B}综合科`]],
+    ['3.1', [`${B}产业政策科`, `${B}审批办`]],
+    ['3.3', [`${B}信息中心`]],
+    ['4.2', [`${B}产业政策科`]],
+    ['4.4', [`${B}信息中心`, `${B}电力科`, `${B}工业科`]],
+  ])('task %s', (key, expectedLeads) => {
+    expect(units(plans.jingxin, key)).toEqual(expectedLeads.map((name) => `${name}:lead`));
+    expect(due(plans.jingxin, key)).toEqual([]);
+  });
+});
+
 describe('seed 004 — 中山市经信局 2018 分工 (pipe rows, sections)', () => {
   it('has 15 tasks and 18 numbered measures, with inferred metadata said in warnings', () => {
     const plan = plans.jingxin;
