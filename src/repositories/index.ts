@@ -7,7 +7,7 @@ import type { Db } from './client.js';
 import { OutboxRepository } from './outbox-repository.js';
 import { PersonRepository } from './person-repository.js';
 import { PlanRepository } from './plan-repository.js';
-import { ProcessedEventRepository } from './processed-event-repository.js';
+import { InboundEventRepository } from './inbound-event-repository.js';
 import { ProgressRepository } from './progress-repository.js';
 import { SentSummaryRepository } from './sent-summary-repository.js';
 import { SubscriptionRepository } from './subscription-repository.js';
@@ -23,7 +23,7 @@ export interface Repositories {
   people: PersonRepository;
   subscriptions: SubscriptionRepository;
   sentSummaries: SentSummaryRepository;
-  events: ProcessedEventRepository;
+  events: InboundEventRepository;
   outbox: OutboxRepository;
   audit: AuditRepository;
 }
@@ -38,7 +38,7 @@ export function createRepositories(db: Db): Repositories {
     people: new PersonRepository(db),
     subscriptions: new SubscriptionRepository(db),
     sentSummaries: new SentSummaryRepository(db),
-    events: new ProcessedEventRepository(db),
+    events: new InboundEventRepository(db),
     outbox: new OutboxRepository(db),
     audit: new AuditRepository(db),
   };

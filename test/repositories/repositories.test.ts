@@ -259,18 +259,31 @@ describeEachDatabase('repositories', ({ db, provider }) => {
     expect(results.filter(Boolean)).toHaveLength(1);
   });
 
-  it('processed events: claimed once, seen, purged after the window', async () => {
+  it('inbound events: stored once, claimed once, stalled ones found, done ones purged after the window', async () => {
     const { events } = db().repos;
     const eventId = unique('ev_');
-    expect(await events.seen(eventId)).toBe(false);
-    expect(await events.claim(eventId, 'im.message.receive_v1', new Date('2026-01-01T00:00:00Z'))).toBe(true);
-    expect(await events.claim(eventId, 'im.message.receive_v1')).toBe(false);
-    expect(await events.seen(eventId)).toBe(true);
+    const at = new Date('2026-01-01T00:00:00Z');
+    expect(await events.record(eventId, 'im.message.receive_v1', '{"text":"hi"}', at)).toBe(true);
+    expect(await events.record(eventId, 'im.message.receive_v1', '{"text":"hi"}')).toBe(false);
+    expect((await events.stalled(new Date('2026-01-01T00:01:00Z'))).map((event) => event.eventId)).toContain(eventId);
+    await events.recordFailure(eventId, 'database gone');
+    expect(await events.get(eventId)).toMatchObject({ state: 'received', attempts: 1, payload: '{"text":"hi"}' });
+    expect(await events.claim(eventId)).toBe(true);
+    expect(await events.claim(eventId)).toBe(false);
+    expect((await events.stalled(new Date('2026-01-01T00:01:00Z'))).map((event) => event.eventId)).not.toContain(eventId);
     const fresh = unique('ev_');
-    await events.claim(fresh, 'card.action.trigger', new Date('2026-01-02T00:00:00Z'));
+    await events.record(fresh, 'card.action.trigger', '{}', new Date('2026-01-02T00:00:00Z'));
+    await events.claim(fresh);
     expect(await events.purgeBefore(new Date('2026-01-01T12:00:00Z'))).toBeGreaterThanOrEqual(1);
-    expect(await events.seen(eventId)).toBe(false);
-    expect(await events.seen(fresh)).toBe(true);
+    expect(await events.get(eventId)).toBeUndefined();
+    expect(await events.get(fresh)).toBeDefined();
+  });
+
+  it('inbound events: two instances claiming one event in concurrent transactions, one wins', async () => {
+    const eventId = unique('ev_');
+    await db().repos.events.record(eventId, 'im.message.receive_v1', '{}');
+    const wins = await Promise.all([1, 2, 3].map(() => db().transaction((repos) => repos.events.claim(eventId))));
+    expect(wins.filter(Boolean)).toHaveLength(1);
   });
 
   it('outbox: enqueue is idempotent by uuid; due gives the oldest per chat; lease, retry, sent, failed', async () => {
