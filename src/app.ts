@@ -12,6 +12,8 @@ import { migrateDatabase } from './db/migrate.js';
 import { createHttpApp } from './http/server.js';
 import { formatImportResults, importFiles } from './imports/import-files.js';
 import type { Logger } from './lib/logger.js';
+import { createConversation } from './bot/conversation.js';
+import { startLarkConnection, type LarkConnection } from './lark/lark-connection.js';
 
 /** The real plans a new installation starts with. */
 const SEEDS_DIR = fileURLToPath(new URL('../seeds/', import.meta.url));
@@ -19,6 +21,8 @@ const SEEDS_DIR = fileURLToPath(new URL('../seeds/', import.meta.url));
 /** A running service. */
 export interface RunningApp {
   db: Database;
+  /** The Lark connection, when an app is configured. */
+  lark?: LarkConnection;
   server: Server;
   /** Base URL the service listens on, e.g. http://127.0.0.1:3000. */
   url: string;
@@ -28,13 +32,24 @@ export interface RunningApp {
 
 /** Migrates the database, then starts the service. */
 export async function startApp(config: Config, logger: Logger): Promise<RunningApp> {
-  await migrateDatabase(config.databaseUrl);
-  const db = await Database.open(config.databaseUrl);
+  let db = await Database.open(config.databaseUrl);
+  // Migrate only when needed: a restart on a current schema does not wait for the schema engine.
+  if (!(await db.health()).schemaCurrent) {
+    await db.close();
+    await migrateDatabase(config.databaseUrl);
+    db = await Database.open(config.databaseUrl);
+  }
   if (config.seedOnEmpty && (await db.repos.plans.count()) === 0) {
     const results = await importFiles(db, [SEEDS_DIR], 'system');
     logger.info({ imported: results.length }, `empty database: imported seeds/\n${formatImportResults(results)}`);
   }
-  const app = createHttpApp({ db, logger });
+  const lark = config.lark ? await startLarkConnection(config.lark, db, createConversation({ commands: [] }), logger) : undefined;
+  const app = createHttpApp({
+    db,
+    logger,
+    routers: lark?.router ? [lark.router] : [],
+    healthExtras: () => ({ ...(lark?.health() ?? {}) }),
+  });
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.port, config.host, () => resolve(listening));
     listening.on('error', reject);
@@ -44,11 +59,16 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const url = `http://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${address.port}`;
   return {
     db,
+    lark,
     server,
     url,
     async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
       server.closeAllConnections();
+      await lark?.close();
       await db.close();
     },
   };

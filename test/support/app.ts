@@ -19,9 +19,12 @@ export function databaseUrlOf(app: TestApp): string {
   return app.databaseUrl;
 }
 
-/** Starts the service with its real configuration path; `env` adds variables. */
-export async function startTestApp(provider: Provider, env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
-  const databaseUrl = await createTestDatabaseUrl(provider);
+/**
+ * Starts the service with its real configuration path; `env` adds variables.
+ * `databaseUrl` runs it on an existing database (a second instance, or a restart).
+ */
+export async function startTestApp(provider: Provider, env: NodeJS.ProcessEnv = {}, databaseUrl?: string): Promise<TestApp> {
+  databaseUrl ??= await createTestDatabaseUrl(provider);
   const config = loadConfig({ DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', SEED_ON_EMPTY: '0', ...env });
   const logs: string[] = [];
   const sink = new Writable({

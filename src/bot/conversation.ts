@@ -1,0 +1,90 @@
+/**
+ * Decides whether and how the bot answers a message: in a group only when
+ * @-mentioned or given a slash command, in a one-to-one chat always; never
+ * to other bots. Slash commands go to the command registry; /help (/帮助)
+ * is built in. Everything else is a question. Card buttons go to their
+ * action by the `action` in the button's value.
+ */
+import { findCommand, type CommandDefinition } from './command.js';
+import type { BotBehaviour, BotContext, CardActionResult } from './inbound-processor.js';
+import { textReply, type Outgoing } from './outgoing.js';
+import type { BotAdded, CardAction, IncomingMessage } from '../lark/inbound-events.js';
+
+/** Answers a question typed in chat; the question-answering service plugs in here. */
+export type QuestionAnswerer = (message: IncomingMessage, ctx: BotContext) => Promise<Outgoing[]>;
+
+/** A command as the conversation runs it. */
+export type ChatCommand = Pick<CommandDefinition, 'name' | 'alias' | 'summary' | 'usage'> & {
+  handle(message: IncomingMessage, argText: string, ctx: BotContext): Promise<Outgoing[]>;
+};
+
+/** A card button's handler, by the `action` in its value. */
+export type CardActionHandler = (action: CardAction, ctx: BotContext) => Promise<CardActionResult>;
+
+/** What the conversation is built from. */
+export interface ConversationParts {
+  commands: readonly ChatCommand[];
+  answerQuestion?: QuestionAnswerer;
+  cardActions?: Record<string, CardActionHandler>;
+}
+
+const SLASH = /^[/／]\s*(\S+)\s*([\s\S]*)$/;
+
+/** The help text: what the bot does and every command with its summary. */
+export function helpText(commands: readonly ChatCommand[]): string {
+  const lines = [
+    '我是督办助手，帮助跟踪分工方案中的任务。',
+    '可以直接提问，例如：“市财政局负责什么”“PPP项目谁牵头”“哪些任务逾期了”。在群里请先 @我。',
+    '',
+    '命令：',
+    '/帮助 (/help) — 显示本说明；/帮助 命令名 查看某个命令的用法',
+    ...commands.map((command) => `/${command.alias} (/${command.name}) — ${command.summary}`),
+  ];
+  return lines.join('\n');
+}
+
+function usageText(command: ChatCommand): string {
+  return [`/${command.alias} (/${command.name}) — ${command.summary}`, '用法：', ...command.usage.map((line) => `  ${line}`)].join('\n');
+}
+
+/** Builds the bot's behaviour from its commands, question answerer and card actions. */
+export function createConversation(parts: ConversationParts): BotBehaviour {
+  const { commands } = parts;
+  return {
+    async onMessage(message, ctx) {
+      if (message.senderType !== 'user') return [];
+      const slash = SLASH.exec(message.text);
+      if (message.chatType === 'group' && !message.mentionsBot && !slash) return [];
+      const reply = (text: string) => [textReply(message.messageId, message.chatId, text)];
+      if (message.messageType !== 'text' && message.messageType !== 'post') {
+        return reply('我目前只能读文字消息。请用文字提问，或发送 /帮助 查看用法。');
+      }
+      if (message.text === '') return reply(helpText(commands));
+      if (slash) {
+        const [, name, rest] = slash as unknown as [string, string, string];
+        if (['help', '帮助', '?', '？'].includes(name.toLowerCase())) {
+          const about = rest.trim() ? findCommand(commands, rest.trim().split(/\s+/)[0]!) : undefined;
+          return reply(about ? usageText(about) : helpText(commands));
+        }
+        const command = findCommand(commands, name);
+        if (!command) {
+          return reply(`没有“/${name}”这个命令。\n\n${helpText(commands)}`);
+        }
+        return command.handle(message, rest.trim(), ctx);
+      }
+      if (parts.answerQuestion) return parts.answerQuestion(message, ctx);
+      return reply(helpText(commands));
+    },
+
+    async onCardAction(action, ctx) {
+      const name = typeof action.value.action === 'string' ? action.value.action : '';
+      const handler = parts.cardActions?.[name];
+      if (!handler) return { toast: { type: 'warning', content: '这个按钮已失效，请重新打开最新的卡片。' } };
+      return handler(action, ctx);
+    },
+
+    async onBotAdded(event: BotAdded) {
+      return [{ kind: 'send', receiveIdType: 'chat_id', receiveId: event.chatId, msgType: 'text', text: `大家好！${helpText(commands)}` }];
+    },
+  };
+}

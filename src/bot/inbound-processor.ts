@@ -1,0 +1,175 @@
+/**
+ * The one entry point for platform events, whichever transport brought
+ * them. An event is stored in the inbox first (that is when the transport
+ * may acknowledge it), then processed: the event is claimed, the bot's
+ * behaviour runs, and what it says is queued in the outbox, all in one
+ * transaction. A redelivered event, or the same event at a second instance,
+ * finds its claim taken and does nothing. When the behaviour fails the user
+ * still gets an answer, never silence and never a stack trace.
+ */
+import type { Database } from '../db/database.js';
+import type { CardAction, BotAdded, IncomingMessage, InboundEvent } from '../lark/inbound-events.js';
+import type { Logger } from '../lib/logger.js';
+import type { Repositories } from '../repositories/index.js';
+import { enqueueOutgoing, textReply, type Outgoing } from './outgoing.js';
+
+/** What behaviour code gets besides the event. */
+export interface BotContext {
+  repos: Repositories;
+  now: Date;
+}
+
+/** The answer to a card callback: a toast, a new card, and anything else to send. */
+export interface CardActionResult {
+  toast?: { type: 'info' | 'success' | 'error' | 'warning'; content: string };
+  card?: Record<string, unknown>;
+  outgoing?: Outgoing[];
+}
+
+/** What the bot does with each kind of event; pure of transport. */
+export interface BotBehaviour {
+  onMessage(message: IncomingMessage, ctx: BotContext): Promise<Outgoing[]>;
+  onCardAction(action: CardAction, ctx: BotContext): Promise<CardActionResult>;
+  onBotAdded(event: BotAdded, ctx: BotContext): Promise<Outgoing[]>;
+}
+
+/** The body Lark expects back from a card callback. */
+export interface CardCallbackResponse {
+  toast?: CardActionResult['toast'];
+  card?: { type: 'raw'; data: Record<string, unknown> };
+}
+
+/** Shown when processing a message failed; says what to do, not what broke. */
+export const APOLOGY = '抱歉，处理这条消息时出错了，已记录下来。请稍后再试；如果反复出现，请联系管理员。';
+
+/** Dependencies of the processor. */
+export interface InboundProcessorOptions {
+  db: Database;
+  behaviour: BotBehaviour;
+  logger: Logger;
+  /** Called after something was queued, to wake the outbox sender. */
+  onQueued?: () => void;
+  /** Time a card callback may take before it is answered with a toast and finished later (Lark allows 3 s). */
+  cardBudgetMs?: number;
+}
+
+/** Stores, dedupes and processes inbound events. */
+export class InboundProcessor {
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private readonly cardBudgetMs: number;
+
+  constructor(private readonly options: InboundProcessorOptions) {
+    this.cardBudgetMs = options.cardBudgetMs ?? 2_500;
+  }
+
+  /**
+   * Stores a message or bot-added event and starts processing it in the
+   * background. Resolves once the event is durable: the transport may then
+   * acknowledge it. False for a redelivery of an event already stored.
+   */
+  async receive(event: Exclude<InboundEvent, CardAction>): Promise<boolean> {
+    const fresh = await this.options.db.repos.events.record(event.eventId, event.kind, JSON.stringify(event));
+    if (fresh) this.track(this.process(event));
+    return fresh;
+  }
+
+  /** Processes a stored event once; safe to call again for the same event. */
+  async process(event: Exclude<InboundEvent, CardAction>): Promise<void> {
+    const { db, behaviour, logger } = this.options;
+    try {
+      const queued = await db.transaction(async (repos) => {
+        if (!(await repos.events.claim(event.eventId))) return 0;
+        const ctx = { repos, now: new Date() };
+        const outgoing = event.kind === 'message' ? await behaviour.onMessage(event, ctx) : await behaviour.onBotAdded(event, ctx);
+        await enqueueOutgoing(repos, event.eventId, outgoing);
+        return outgoing.length;
+      });
+      if (queued > 0) this.options.onQueued?.();
+    } catch (error) {
+      logger.error({ err: error, eventId: event.eventId, kind: event.kind }, 'processing an event failed');
+      await this.apologise(event, error);
+    }
+  }
+
+  /** After a failure: mark the event done with an apology, or leave it for recovery if even that fails. */
+  private async apologise(event: Exclude<InboundEvent, CardAction>, cause: unknown) {
+    try {
+      const queued = await this.options.db.transaction(async (repos) => {
+        if (!(await repos.events.claim(event.eventId))) return false;
+        if (event.kind === 'message') await enqueueOutgoing(repos, event.eventId, [textReply(event.messageId, event.chatId, APOLOGY)]);
+        return event.kind === 'message';
+      });
+      if (queued) this.options.onQueued?.();
+    } catch (error) {
+      this.options.logger.error({ err: error, eventId: event.eventId }, 'could not record the failure; the event stays for recovery');
+      await this.options.db.repos.events.recordFailure(event.eventId, String(cause)).catch(() => undefined);
+    }
+  }
+
+  /**
+   * Answers a card callback within Lark's 3 s: the work and its outbox
+   * messages commit together; if the work takes longer than the budget the
+   * answer is a toast, and the new card follows through the update token.
+   */
+  async respondToCardAction(action: CardAction): Promise<CardCallbackResponse> {
+    const { db, behaviour, logger } = this.options;
+    let late = false;
+    const work = (async (): Promise<CardCallbackResponse> => {
+      try {
+        const result = await db.transaction(async (repos) => {
+          if (!(await repos.events.record(action.eventId, action.kind, JSON.stringify(action)))) return undefined;
+          await repos.events.claim(action.eventId);
+          const outcome = await behaviour.onCardAction(action, { repos, now: new Date() });
+          await enqueueOutgoing(repos, action.eventId, outcome.outgoing ?? []);
+          return outcome;
+        });
+        if (result === undefined) return {};
+        if (late && result.card && action.updateToken && action.chatId) {
+          // The callback was already answered with a toast: the card follows by its update token.
+          const update: Outgoing = { kind: 'card_update', token: action.updateToken, chatId: action.chatId, card: result.card };
+          await db.transaction((repos) => enqueueOutgoing(repos, `${action.eventId}:late`, [update]));
+        }
+        if (result.outgoing?.length || late) this.options.onQueued?.();
+        return { ...(result.toast ? { toast: result.toast } : {}), ...(result.card ? { card: { type: 'raw', data: result.card } } : {}) };
+      } catch (error) {
+        logger.error({ err: error, eventId: action.eventId }, 'card action failed');
+        return { toast: { type: 'error', content: '操作没有成功，请稍后再试；如果反复出现，请联系管理员。' } };
+      }
+    })();
+    this.track(work);
+    let timer: NodeJS.Timeout | undefined;
+    const budget = new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), this.cardBudgetMs);
+    });
+    const first = await Promise.race([work, budget]);
+    clearTimeout(timer);
+    if (first !== 'late') return first;
+    late = true;
+    return { toast: { type: 'info', content: '正在处理，卡片稍后更新。' } };
+  }
+
+  /** Processes events stored but never finished (their process died, or the database failed). */
+  async recoverStalled(olderThanMs = 30_000): Promise<number> {
+    const stalled = await this.options.db.repos.events.stalled(new Date(Date.now() - olderThanMs));
+    for (const record of stalled) {
+      const event = JSON.parse(record.payload) as InboundEvent;
+      if (event.kind === 'card_action') {
+        // Card callbacks are answered synchronously or not at all; nothing to resume.
+        await this.options.db.repos.events.claim(record.eventId);
+        continue;
+      }
+      await this.process(event);
+    }
+    return stalled.length;
+  }
+
+  private track(promise: Promise<unknown>) {
+    this.inFlight.add(promise);
+    void promise.finally(() => this.inFlight.delete(promise));
+  }
+
+  /** Waits until every event being processed is settled (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+}

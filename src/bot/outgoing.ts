@@ -1,0 +1,58 @@
+/**
+ * What the bot decides to say, before it is a Lark API call: a reply to a
+ * message, a message to a chat or person, or a card update through a
+ * callback token. The bot layer produces these; enqueueOutgoing writes them
+ * to the outbox in the caller's transaction, with uuids derived from the
+ * event that caused them, so the same event can never queue a second copy.
+ */
+import { createHash } from 'node:crypto';
+import type { Repositories } from '../repositories/index.js';
+
+/** Message content: text, or a Card JSON 2.0 object. */
+export type Content = { msgType: 'text'; text: string } | { msgType: 'interactive'; card: Record<string, unknown> };
+
+/** One thing to send. */
+export type Outgoing =
+  | ({ kind: 'reply'; messageId: string; chatId: string } & Content)
+  | ({ kind: 'send'; receiveIdType: 'chat_id' | 'open_id'; receiveId: string } & Content)
+  | { kind: 'card_update'; token: string; chatId: string; card: Record<string, unknown> };
+
+/** Lark's limits on a message body. */
+export const TEXT_LIMIT_BYTES = 150 * 1024;
+export const CARD_LIMIT_BYTES = 30 * 1024;
+
+/** A text reply. */
+export function textReply(messageId: string, chatId: string, text: string): Outgoing {
+  return { kind: 'reply', messageId, chatId, msgType: 'text', text };
+}
+
+/** A uuid of at most 50 characters, stable for (cause, index). */
+export function outboxUuid(cause: string, index: number): string {
+  const base = cause.length <= 40 ? cause : createHash('sha256').update(cause).digest('hex').slice(0, 40);
+  return `${base}-${index}`;
+}
+
+function serialise(item: Exclude<Outgoing, { kind: 'card_update' }>): { msgType: string; content: string } {
+  const content = item.msgType === 'text' ? JSON.stringify({ text: item.text }) : JSON.stringify(item.card);
+  const limit = item.msgType === 'text' ? TEXT_LIMIT_BYTES : CARD_LIMIT_BYTES;
+  if (Buffer.byteLength(content) > limit) {
+    throw new Error(`${item.msgType} message of ${Buffer.byteLength(content)} bytes exceeds Lark's ${limit}-byte limit; page it`);
+  }
+  return { msgType: item.msgType, content };
+}
+
+/** Queues what to send, in the caller's transaction; `cause` is the event or job id. */
+export async function enqueueOutgoing(repos: Repositories, cause: string, items: readonly Outgoing[]): Promise<void> {
+  for (const [index, item] of items.entries()) {
+    const uuid = outboxUuid(cause, index);
+    if (item.kind === 'card_update') {
+      const content = JSON.stringify(item.card);
+      if (Buffer.byteLength(content) > CARD_LIMIT_BYTES) throw new Error(`card of ${Buffer.byteLength(content)} bytes exceeds Lark's limit; page it`);
+      await repos.outbox.enqueue({ uuid, action: 'card_update', target: item.token, chatKey: item.chatId, msgType: 'interactive', content });
+    } else if (item.kind === 'reply') {
+      await repos.outbox.enqueue({ uuid, action: 'reply', target: item.messageId, chatKey: item.chatId, ...serialise(item) });
+    } else {
+      await repos.outbox.enqueue({ uuid, action: 'send', receiveIdType: item.receiveIdType, target: item.receiveId, chatKey: item.receiveId, ...serialise(item) });
+    }
+  }
+}

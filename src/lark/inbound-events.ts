@@ -1,0 +1,133 @@
+/**
+ * Lark's v2 event envelopes turned into the transport-neutral events the
+ * bot handles. The webhook route and the long connection both end here, so
+ * the rest of the service never sees Lark's wire format. Pure.
+ */
+
+/** A message someone sent where the bot can see it. */
+export interface IncomingMessage {
+  kind: 'message';
+  eventId: string;
+  messageId: string;
+  chatId: string;
+  chatType: 'p2p' | 'group';
+  senderOpenId: string;
+  /** 'user' or 'app' (another bot). */
+  senderType: string;
+  messageType: string;
+  /** Plain text with the bot's mention removed and other mentions as "@name". */
+  text: string;
+  /** Whether the message @-mentions this bot. */
+  mentionsBot: boolean;
+  /** People mentioned, other than the bot. */
+  mentions: { openId: string; name: string }[];
+  /** The message it answers, when it is a reply in a thread. */
+  parentId: string | null;
+}
+
+/** A button press or form submission on one of the bot's cards. */
+export interface CardAction {
+  kind: 'card_action';
+  eventId: string;
+  operatorOpenId: string;
+  chatId: string | null;
+  messageId: string | null;
+  /** The `value` given to the button's callback behaviour. */
+  value: Record<string, unknown>;
+  /** Form inputs by name, for form submissions. */
+  formValue: Record<string, unknown>;
+  /** Token for a delayed card update (30 minutes, two uses). */
+  updateToken: string | null;
+}
+
+/** The bot was added to a group chat. */
+export interface BotAdded {
+  kind: 'bot_added';
+  eventId: string;
+  chatId: string;
+  operatorOpenId: string | null;
+}
+
+/** Everything the bot reacts to. */
+export type InboundEvent = IncomingMessage | CardAction | BotAdded;
+
+type Json = Record<string, unknown>;
+const obj = (value: unknown): Json => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : {});
+const str = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+/** The text of a message's content: text messages, and the text runs of rich-text posts. */
+export function messageText(messageType: string, content: string): string {
+  let parsed: Json;
+  try {
+    parsed = obj(JSON.parse(content));
+  } catch {
+    return '';
+  }
+  if (messageType === 'text') return str(parsed.text);
+  if (messageType === 'post') {
+    // A post is {title, content: [[{tag,text}…]…]}, possibly under a locale key.
+    const post = Array.isArray(parsed.content) ? parsed : obj(Object.values(parsed)[0]);
+    const lines = (Array.isArray(post.content) ? post.content : []) as unknown[];
+    const text = lines
+      .map((line) => (Array.isArray(line) ? line.map((run) => str(obj(run).text) || (obj(run).tag === 'at' ? str(obj(run).user_name) : '')).join('') : ''))
+      .join('\n');
+    return [str(post.title), text].filter(Boolean).join('\n');
+  }
+  return '';
+}
+
+/**
+ * Reads a verified v2 envelope ({schema, header, event}); undefined for
+ * event types the bot does not handle (they are acknowledged and dropped).
+ */
+export function toInboundEvent(envelope: Json, botOpenId: string | null): InboundEvent | undefined {
+  const header = obj(envelope.header);
+  const event = obj(envelope.event);
+  const eventId = str(header.event_id);
+  const type = str(header.event_type);
+  if (type === 'im.message.receive_v1') {
+    const message = obj(event.message);
+    const sender = obj(event.sender);
+    const mentions = (Array.isArray(message.mentions) ? message.mentions : []).map((mention) => {
+      const m = obj(mention);
+      return { key: str(m.key), openId: str(obj(m.id).open_id), name: str(m.name) };
+    });
+    const mentionsBot = botOpenId !== null && mentions.some((mention) => mention.openId === botOpenId);
+    let text = messageText(str(message.message_type), str(message.content));
+    for (const mention of mentions) {
+      text = text.split(mention.key).join(mention.openId === botOpenId ? '' : `@${mention.name}`);
+    }
+    return {
+      kind: 'message',
+      eventId,
+      messageId: str(message.message_id),
+      chatId: str(message.chat_id),
+      chatType: str(message.chat_type) === 'p2p' ? 'p2p' : 'group',
+      senderOpenId: str(obj(sender.sender_id).open_id),
+      senderType: str(sender.sender_type) || 'user',
+      messageType: str(message.message_type),
+      text: text.replace(/\s+/g, ' ').trim(),
+      mentionsBot,
+      mentions: mentions.filter((mention) => mention.openId !== botOpenId).map(({ openId, name }) => ({ openId, name })),
+      parentId: str(message.parent_id) || null,
+    };
+  }
+  if (type === 'card.action.trigger') {
+    const action = obj(event.action);
+    const context = obj(event.context);
+    return {
+      kind: 'card_action',
+      eventId,
+      operatorOpenId: str(obj(event.operator).open_id),
+      chatId: str(context.open_chat_id) || null,
+      messageId: str(context.open_message_id) || null,
+      value: obj(action.value),
+      formValue: obj(action.form_value),
+      updateToken: str(event.token) || null,
+    };
+  }
+  if (type === 'im.chat.member.bot.added_v1') {
+    return { kind: 'bot_added', eventId, chatId: str(event.chat_id), operatorOpenId: str(obj(event.operator_id).open_id) || null };
+  }
+  return undefined;
+}

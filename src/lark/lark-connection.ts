@@ -1,0 +1,98 @@
+/**
+ * Puts the Lark pieces together for a running service: the API client, the
+ * bot's identity, the outbox sender, the inbound processor, and the chosen
+ * transport (webhook route or long connection), plus the upkeep timers
+ * (resume stalled events, forget old ones). The app starts it when an app id
+ * and secret are configured.
+ */
+import type Router from '@koa/router';
+import { InboundProcessor, type BotBehaviour } from '../bot/inbound-processor.js';
+import type { Config } from '../config.js';
+import type { Database } from '../db/database.js';
+import type { Logger } from '../lib/logger.js';
+import { LarkApi } from './lark-api.js';
+import { OutboxSender } from './outbox-sender.js';
+import { createWebhookRouter } from './webhook-route.js';
+import { startWsTransport, type WsTransport } from './ws-transport.js';
+
+/** Signed requests older than this are refused (seconds). */
+export const REPLAY_WINDOW_SECONDS = 300;
+/** Inbound events are kept this long, well past Lark's ~7 h of redeliveries. */
+export const EVENT_RETENTION_MS = 24 * 60 * 60_000;
+
+/** A running connection to Lark. */
+export interface LarkConnection {
+  api: LarkApi;
+  processor: InboundProcessor;
+  sender: OutboxSender;
+  /** The webhook router, in webhook mode. */
+  router?: Router;
+  health(): Record<string, unknown>;
+  close(): Promise<void>;
+}
+
+/** Starts the connection: learns the bot's open_id, starts the sender and the transport. */
+export async function startLarkConnection(
+  lark: NonNullable<Config['lark']>,
+  db: Database,
+  behaviour: BotBehaviour,
+  logger: Logger,
+): Promise<LarkConnection> {
+  const log = logger.child({ component: 'lark' });
+  const api = new LarkApi({ appId: lark.appId, appSecret: lark.appSecret, domain: lark.domain, logger: log });
+  const sender = new OutboxSender({ db, api, logger: log });
+  const processor = new InboundProcessor({ db, behaviour, logger: log, onQueued: () => sender.wake() });
+
+  let botOpenId: string | null = null;
+  const learnIdentity = async () => {
+    try {
+      const info = await api.botInfo();
+      botOpenId = info.openId;
+      log.info({ botOpenId, name: info.name }, 'bot identity');
+    } catch (error) {
+      log.error({ err: error }, 'could not read the bot identity; @-mentions are not recognised until it is known');
+    }
+  };
+  await learnIdentity();
+  sender.start();
+
+  const timers: NodeJS.Timeout[] = [];
+  const every = (ms: number, task: () => Promise<unknown>) => {
+    const timer = setInterval(() => void task().catch((error: unknown) => log.error({ err: error }, 'lark upkeep failed')), ms);
+    timer.unref();
+    timers.push(timer);
+  };
+  every(30_000, async () => {
+    if (botOpenId === null) await learnIdentity();
+    await processor.recoverStalled();
+  });
+  every(60 * 60_000, () => db.repos.events.purgeBefore(new Date(Date.now() - EVENT_RETENTION_MS)));
+
+  let router: Router | undefined;
+  let ws: WsTransport | undefined;
+  if (lark.mode === 'ws') {
+    ws = await startWsTransport({ appId: lark.appId, appSecret: lark.appSecret, domain: lark.domain, processor, botOpenId: () => botOpenId, logger: log });
+  } else {
+    if (!lark.encryptKey) log.warn('LARK_ENCRYPT_KEY is not set: requests are not signed, so replayed requests cannot be refused. Set an Encrypt Key in the developer console.');
+    router = createWebhookRouter({
+      secrets: { encryptKey: lark.encryptKey, verificationToken: lark.verificationToken ?? '', replayWindowSeconds: REPLAY_WINDOW_SECONDS },
+      processor,
+      botOpenId: () => botOpenId,
+      logger: log,
+    });
+  }
+
+  return {
+    api,
+    processor,
+    sender,
+    router,
+    health: () => ({ lark: { mode: lark.mode, botKnown: botOpenId !== null, ...(ws ? { connection: ws.status() } : {}) } }),
+    async close() {
+      for (const timer of timers) clearInterval(timer);
+      ws?.close();
+      await processor.idle();
+      await sender.stop();
+    },
+  };
+}

@@ -1,0 +1,163 @@
+/**
+ * Delivers the outbox: every reply and card the service decided to send was
+ * written there in the transaction of the change that caused it; this loop
+ * sends each one with its stable uuid, so a retry, a restart or a second
+ * instance never posts twice (Lark ignores a repeated uuid for an hour) and
+ * a crash never loses one. Each chat gets its messages in order; the send
+ * rate stays inside Lark's limits.
+ */
+import type { Database } from '../db/database.js';
+import type { Logger } from '../lib/logger.js';
+import type { OutboxRecord } from '../repositories/outbox-repository.js';
+import { LarkApiError, type LarkApi } from './lark-api.js';
+import { SendRateLimiter } from './rate-limiter.js';
+
+/** How the sender behaves. */
+export interface OutboxSenderOptions {
+  db: Database;
+  api: Pick<LarkApi, 'send' | 'reply' | 'patchCard' | 'updateCardByToken'>;
+  logger: Logger;
+  limiter?: SendRateLimiter;
+  /** How long a claimed message is reserved for this sender. */
+  leaseMs?: number;
+  /** How often to look for due messages when nobody wakes the sender. */
+  pollMs?: number;
+  /** Attempts before a message is given up (about a day with the backoff below). */
+  maxAttempts?: number;
+}
+
+/** Backoff after the n-th failed attempt: 2 s, 4 s, 8 s … capped at 30 minutes. */
+export function retryDelayMs(attempt: number): number {
+  return Math.min(30 * 60_000, 1000 * 2 ** attempt);
+}
+
+/** Sends due outbox messages, in the background or one pass at a time. */
+export class OutboxSender {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private again = false;
+  private stopped = true;
+  private readonly limiter: SendRateLimiter;
+  private readonly leaseMs: number;
+  private readonly pollMs: number;
+  private readonly maxAttempts: number;
+
+  constructor(private readonly options: OutboxSenderOptions) {
+    this.limiter = options.limiter ?? new SendRateLimiter();
+    this.leaseMs = options.leaseMs ?? 60_000;
+    this.pollMs = options.pollMs ?? 2_000;
+    this.maxAttempts = options.maxAttempts ?? 16;
+  }
+
+  /** Starts the background loop. */
+  start(): void {
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  /** Stops the loop and waits for the pass in progress. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /** Something was queued: send it now rather than at the next poll. */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.running) this.again = true;
+    else this.schedule(0);
+  }
+
+  private schedule(ms: number) {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.loop(), ms);
+    this.timer.unref?.();
+  }
+
+  private async loop() {
+    if (this.running || this.stopped) return;
+    let next = this.pollMs;
+    this.running = (async () => {
+      try {
+        next = Math.min(next, await this.pass());
+      } catch (error) {
+        this.options.logger.error({ err: error }, 'outbox pass failed');
+      }
+    })();
+    await this.running;
+    this.running = undefined;
+    if (this.stopped) return;
+    if (this.again) {
+      this.again = false;
+      next = 0;
+    }
+    this.schedule(next);
+  }
+
+  /**
+   * One pass: sends every message due now that the rate limits allow.
+   * Returns how soon another pass is useful (ms).
+   */
+  async pass(now = new Date()): Promise<number> {
+    let soonest = this.pollMs;
+    for (let round = 0; round < 50; round++) {
+      const due = await this.options.db.repos.outbox.due(now, 100);
+      if (due.length === 0) break;
+      let progressed = false;
+      await Promise.all(
+        due.map(async (message) => {
+          const wait = this.limiter.take(message.chatKey);
+          if (wait > 0) {
+            soonest = Math.min(soonest, wait);
+            return;
+          }
+          if (await this.deliver(message)) progressed = true;
+        }),
+      );
+      if (!progressed) break;
+      now = new Date();
+    }
+    return soonest;
+  }
+
+  /** Sends one message under a lease; true when it is settled (sent or given up). */
+  private async deliver(message: OutboxRecord): Promise<boolean> {
+    const { outbox } = this.options.db.repos;
+    if (!(await outbox.lease(message.id, message.nextAttemptAt, new Date(Date.now() + this.leaseMs)))) return false;
+    const attempt = message.attempts + 1;
+    try {
+      const messageId = await this.send(message);
+      await outbox.markSent(message.id, messageId);
+      return true;
+    } catch (error) {
+      const failure = error instanceof LarkApiError ? error : undefined;
+      const reason = failure ? `${failure.httpStatus ?? 'network'} ${failure.code ?? ''} ${failure.larkMessage}` : String(error);
+      if ((failure === undefined || failure.retryable) && attempt < this.maxAttempts) {
+        const delay = Math.max(failure?.retryAfterMs ?? 0, retryDelayMs(attempt));
+        await outbox.retryAt(message.id, new Date(Date.now() + delay), reason);
+        this.options.logger.warn({ outboxId: message.id, attempt, delayMs: delay, reason }, 'outbox send failed, will retry');
+        return false;
+      }
+      await outbox.markFailed(message.id, reason);
+      this.options.logger.error({ outboxId: message.id, attempt, reason, code: failure?.code }, 'outbox send failed for good');
+      return true;
+    }
+  }
+
+  private async send(message: OutboxRecord): Promise<string | null> {
+    const { api } = this.options;
+    switch (message.action) {
+      case 'send':
+        return (await api.send({ receiveIdType: message.receiveIdType ?? 'chat_id', receiveId: message.target, msgType: message.msgType, content: message.content, uuid: message.uuid })).messageId;
+      case 'reply':
+        return (await api.reply({ messageId: message.target, msgType: message.msgType, content: message.content, uuid: message.uuid })).messageId;
+      case 'patch':
+        await api.patchCard(message.target, message.content);
+        return message.target;
+      case 'card_update':
+        await api.updateCardByToken(message.target, JSON.parse(message.content));
+        return null;
+    }
+  }
+}

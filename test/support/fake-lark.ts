@@ -1,0 +1,184 @@
+/**
+ * A local fake of the Lark Open API, for the real SDK to talk to through
+ * LARK_DOMAIN. It issues tenant tokens and checks them on every call,
+ * enforces message size limits and uuid idempotency, records every call,
+ * and can inject failures: 429 with x-ogw-ratelimit-reset, 5xx, slow
+ * answers and expired tokens.
+ */
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One request the fake received. */
+export interface RecordedCall {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  body: Record<string, unknown>;
+  authorization: string | undefined;
+  status: number;
+}
+
+/** A message the fake accepted (uuid repeats are not counted twice). */
+export interface Delivery {
+  messageId: string;
+  kind: 'send' | 'reply';
+  target: string;
+  msgType: string;
+  content: Record<string, unknown>;
+  uuid: string | undefined;
+}
+
+/** A failure to answer with instead of the normal response. */
+export interface InjectedFailure {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  delayMs?: number;
+}
+
+const TEXT_LIMIT = 150 * 1024;
+const CARD_LIMIT = 30 * 1024;
+
+/** Starts a fake for one app. */
+export async function startFakeLark(app: { appId: string; appSecret: string; botOpenId?: string }) {
+  const calls: RecordedCall[] = [];
+  const deliveries: Delivery[] = [];
+  const byUuid = new Map<string, string>();
+  const validTokens = new Set<string>();
+  const failures: { route: string; failure: InjectedFailure }[] = [];
+  const patches: { messageId: string; content: string }[] = [];
+  const cardUpdates: { token: string; card: unknown }[] = [];
+  const tokenUses = new Map<string, number>();
+  let tokenCount = 0;
+  let delayMs = 0;
+  const botOpenId = app.botOpenId ?? `ou_bot_${randomBytes(4).toString('hex')}`;
+
+  const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+    res.writeHead(status, { 'content-type': 'application/json', ...headers });
+    res.end(JSON.stringify(body));
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://fake');
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    let body: Record<string, unknown> = {};
+    try {
+      body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+    } catch {
+      body = {};
+    }
+    const route = `${req.method} ${url.pathname.replace(/\/(om|oc|ou)_[\w-]+/g, '/:id')}`;
+    const call: RecordedCall = { method: req.method!, path: url.pathname, query: url.searchParams, body, authorization: req.headers.authorization, status: 200 };
+    calls.push(call);
+    const reply = (status: number, payload: unknown, headers?: Record<string, string>) => {
+      call.status = status;
+      send(res, status, payload, headers);
+    };
+    if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+
+    if (route === 'POST /open-apis/auth/v3/tenant_access_token/internal') {
+      if (body.app_id !== app.appId || body.app_secret !== app.appSecret) return reply(400, { code: 10014, msg: 'app secret invalid' });
+      const token = `t-${++tokenCount}`;
+      validTokens.add(token);
+      return reply(200, { code: 0, msg: 'ok', tenant_access_token: token, expire: 7200 });
+    }
+
+    const injected = failures.findIndex((entry) => entry.route === route || entry.route === '*');
+    if (injected >= 0) {
+      const { failure } = failures.splice(injected, 1)[0]!;
+      if (failure.delayMs) await new Promise((resolve) => setTimeout(resolve, failure.delayMs));
+      return reply(failure.status, failure.body ?? { code: failure.status, msg: 'injected failure' }, failure.headers);
+    }
+
+    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    if (!token || !validTokens.has(token)) return reply(400, { code: 99991663, msg: 'Invalid access token for authorization. Please make a request with token attached.' });
+
+    if (route === 'GET /open-apis/bot/v3/info') {
+      return reply(200, { code: 0, msg: 'ok', bot: { open_id: botOpenId, app_name: '督办助手', activate_status: 2 } });
+    }
+    const accept = (kind: Delivery['kind'], target: string) => {
+      const msgType = String(body.msg_type ?? '');
+      const content = String(body.content ?? '');
+      const limit = msgType === 'text' ? TEXT_LIMIT : CARD_LIMIT;
+      if (Buffer.byteLength(content) > limit) return reply(400, { code: 230025, msg: 'The message content is too long.' });
+      const uuid = typeof body.uuid === 'string' ? body.uuid : undefined;
+      if (uuid && uuid.length > 50) return reply(400, { code: 230001, msg: 'uuid is longer than 50 characters' });
+      const repeated = uuid ? byUuid.get(uuid) : undefined;
+      if (repeated) return reply(200, { code: 0, msg: 'ok', data: { message_id: repeated } });
+      const messageId = `om_${randomBytes(8).toString('hex')}`;
+      if (uuid) byUuid.set(uuid, messageId);
+      deliveries.push({ messageId, kind, target, msgType, content: JSON.parse(content) as Record<string, unknown>, uuid });
+      return reply(200, { code: 0, msg: 'ok', data: { message_id: messageId, chat_id: target } });
+    };
+    if (route === 'POST /open-apis/im/v1/messages') {
+      if (!url.searchParams.get('receive_id_type')) return reply(400, { code: 99992402, msg: 'field validation failed: receive_id_type' });
+      return accept('send', String(body.receive_id ?? ''));
+    }
+    const replyMatch = /^\/open-apis\/im\/v1\/messages\/([^/]+)\/reply$/.exec(url.pathname);
+    if (req.method === 'POST' && replyMatch) return accept('reply', replyMatch[1]!);
+    const patchMatch = /^\/open-apis\/im\/v1\/messages\/([^/]+)$/.exec(url.pathname);
+    if (req.method === 'PATCH' && patchMatch) {
+      patches.push({ messageId: patchMatch[1]!, content: String(body.content ?? '') });
+      return reply(200, { code: 0, msg: 'ok', data: {} });
+    }
+    if (route === 'POST /open-apis/interactive/v1/card/update') {
+      const cardToken = String(body.token ?? '');
+      const uses = (tokenUses.get(cardToken) ?? 0) + 1;
+      tokenUses.set(cardToken, uses);
+      if (uses > 2) return reply(400, { code: 200830, msg: 'token has been used up' });
+      cardUpdates.push({ token: cardToken, card: body.card });
+      return reply(200, { code: 0, msg: 'ok' });
+    }
+    const chatMatch = /^\/open-apis\/im\/v1\/chats\/([^/]+)(\/members)?$/.exec(url.pathname);
+    if (req.method === 'GET' && chatMatch) {
+      if (chatMatch[2]) return reply(200, { code: 0, msg: 'ok', data: { items: [], has_more: false, page_token: '', member_total: 0 } });
+      return reply(200, { code: 0, msg: 'ok', data: { name: '督办工作群', chat_mode: 'group', chat_type: 'private', user_count: '3' } });
+    }
+    const userMatch = /^\/open-apis\/contact\/v3\/users\/([^/]+)$/.exec(url.pathname);
+    if (req.method === 'GET' && userMatch) {
+      return reply(200, { code: 0, msg: 'ok', data: { user: { open_id: userMatch[1], name: `用户${userMatch[1]!.slice(-4)}` } } });
+    }
+    return reply(404, { code: 404, msg: `fake has no route ${route}` });
+  };
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => send(res, 500, { code: 500, msg: String(error) }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    botOpenId,
+    calls,
+    deliveries,
+    patches,
+    cardUpdates,
+    /** Answers the next request to `route` ("POST /open-apis/im/v1/messages", or "*") with a failure. */
+    inject(route: string, failure: InjectedFailure) {
+      failures.push({ route, failure });
+    },
+    /** Makes every token issued so far invalid, as when Lark rotates them. */
+    expireTokens() {
+      validTokens.clear();
+    },
+    /** Delays every answer. */
+    slowDown(ms: number) {
+      delayMs = ms;
+    },
+    /** Calls to a path (exact), in order. */
+    callsTo(method: string, path: string) {
+      return calls.filter((call) => call.method === method && call.path === path);
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** The fake's handle. */
+export type FakeLark = Awaited<ReturnType<typeof startFakeLark>>;

@@ -1,0 +1,104 @@
+/**
+ * Builds events and card callbacks as Lark sends them: the v2 envelope,
+ * encrypted with AES-256-CBC under sha256(encrypt key), signed with
+ * sha256(timestamp + nonce + encrypt key + body) in the X-Lark-* headers,
+ * and posts them to the service's webhook route.
+ */
+import { createCipheriv, createHash, randomBytes, randomUUID } from 'node:crypto';
+
+/** The app's webhook secrets as configured in the developer console. */
+export interface ConsoleSecrets {
+  encryptKey: string;
+  verificationToken: string;
+  appId: string;
+}
+
+/** A message event envelope. */
+export function messageEvent(
+  secrets: ConsoleSecrets,
+  options: { text: string; chatId?: string; chatType?: 'p2p' | 'group'; senderOpenId?: string; mention?: { openId: string; name: string }; eventId?: string; senderType?: string },
+) {
+  const mentionKey = '@_user_1';
+  const text = options.mention ? `${mentionKey} ${options.text}` : options.text;
+  return {
+    schema: '2.0',
+    header: {
+      event_id: options.eventId ?? randomUUID().replace(/-/g, ''),
+      token: secrets.verificationToken,
+      create_time: String(Date.now()),
+      event_type: 'im.message.receive_v1',
+      tenant_key: 'tenant_test',
+      app_id: secrets.appId,
+    },
+    event: {
+      sender: { sender_id: { open_id: options.senderOpenId ?? 'ou_user_1', union_id: 'on_user_1', user_id: 'u1' }, sender_type: options.senderType ?? 'user', tenant_key: 'tenant_test' },
+      message: {
+        message_id: `om_${randomBytes(8).toString('hex')}`,
+        root_id: '',
+        parent_id: '',
+        create_time: String(Date.now()),
+        update_time: String(Date.now()),
+        chat_id: options.chatId ?? 'oc_chat_1',
+        thread_id: '',
+        chat_type: options.chatType ?? 'p2p',
+        message_type: 'text',
+        content: JSON.stringify({ text }),
+        mentions: options.mention
+          ? [{ key: mentionKey, id: { open_id: options.mention.openId, union_id: 'on_bot', user_id: '' }, name: options.mention.name, tenant_key: 'tenant_test' }]
+          : [],
+        user_agent: 'Mozilla/5.0',
+      },
+    },
+  };
+}
+
+/** A card.action.trigger callback envelope (Card JSON 2.0). */
+export function cardActionEvent(secrets: ConsoleSecrets, options: { value: Record<string, unknown>; operatorOpenId?: string; chatId?: string; messageId?: string; eventId?: string }) {
+  return {
+    schema: '2.0',
+    header: {
+      event_id: options.eventId ?? randomUUID().replace(/-/g, ''),
+      token: secrets.verificationToken,
+      create_time: String(Date.now()),
+      event_type: 'card.action.trigger',
+      tenant_key: 'tenant_test',
+      app_id: secrets.appId,
+    },
+    event: {
+      operator: { tenant_key: 'tenant_test', user_id: 'u1', open_id: options.operatorOpenId ?? 'ou_user_1', union_id: 'on_user_1' },
+      token: `c-${randomBytes(12).toString('hex')}`,
+      action: { value: options.value, tag: 'button' },
+      host: 'im_message',
+      context: { open_message_id: options.messageId ?? 'om_card_1', open_chat_id: options.chatId ?? 'oc_chat_1' },
+    },
+  };
+}
+
+/** Encrypts a payload as Lark does. */
+export function encryptPayload(payload: unknown, encryptKey: string): string {
+  const key = createHash('sha256').update(encryptKey).digest();
+  const iv = randomBytes(16);
+  const cipher = createCipheriv('aes-256-cbc', key, iv);
+  return Buffer.concat([iv, cipher.update(JSON.stringify(payload), 'utf8'), cipher.final()]).toString('base64');
+}
+
+/** The request Lark would send for a payload: encrypted body and signature headers. */
+export function signedRequest(payload: unknown, encryptKey: string, options: { timestamp?: number; signWith?: string; unsigned?: boolean } = {}) {
+  const body = JSON.stringify({ encrypt: encryptPayload(payload, encryptKey) });
+  const timestamp = String(options.timestamp ?? Math.floor(Date.now() / 1000));
+  const nonce = randomBytes(8).toString('hex');
+  const signature = createHash('sha256')
+    .update(timestamp + nonce + (options.signWith ?? encryptKey) + body)
+    .digest('hex');
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (!options.unsigned) Object.assign(headers, { 'x-lark-request-timestamp': timestamp, 'x-lark-request-nonce': nonce, 'x-lark-signature': signature });
+  return { body, headers };
+}
+
+/** Posts a payload to the webhook route as Lark would. */
+export async function postToWebhook(baseUrl: string, payload: unknown, encryptKey: string, options: Parameters<typeof signedRequest>[2] = {}) {
+  const { body, headers } = signedRequest(payload, encryptKey, options);
+  const response = await fetch(`${baseUrl}/lark/events`, { method: 'POST', headers, body });
+  const text = await response.text();
+  return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+}
