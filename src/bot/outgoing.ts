@@ -21,6 +21,25 @@ export type Outgoing =
 export const TEXT_LIMIT_BYTES = 150 * 1024;
 export const CARD_LIMIT_BYTES = 30 * 1024;
 
+/** Lark's limit on elements in one card (JSON 2.0). */
+export const CARD_ELEMENT_LIMIT = 200;
+
+/** Counts a card's elements and components (every object with a `tag` below the body). */
+export function countCardElements(card: unknown): number {
+  if (Array.isArray(card)) return card.reduce((sum: number, item) => sum + countCardElements(item), 0);
+  if (!card || typeof card !== 'object') return 0;
+  const own = 'tag' in card && typeof (card as { tag: unknown }).tag === 'string' && !['plain_text', 'lark_md'].includes((card as { tag: string }).tag) ? 1 : 0;
+  return own + Object.values(card).reduce((sum: number, value) => sum + countCardElements(value), 0);
+}
+
+/** Refuses a card Lark would refuse, so renderers page long lists instead of losing them. */
+function checkCard(card: Record<string, unknown>, content: string) {
+  const bytes = Buffer.byteLength(content);
+  if (bytes > CARD_LIMIT_BYTES) throw new Error(`card of ${bytes} bytes exceeds Lark's ${CARD_LIMIT_BYTES}-byte limit; page it`);
+  const elements = countCardElements(card);
+  if (elements > CARD_ELEMENT_LIMIT) throw new Error(`card with ${elements} elements exceeds Lark's ${CARD_ELEMENT_LIMIT}; page it`);
+}
+
 /** A text reply. */
 export function textReply(messageId: string, chatId: string, text: string): Outgoing {
   return { kind: 'reply', messageId, chatId, msgType: 'text', text };
@@ -33,11 +52,13 @@ export function outboxUuid(cause: string, index: number): string {
 }
 
 function serialise(item: Exclude<Outgoing, { kind: 'card_update' }>): { msgType: string; content: string } {
-  const content = item.msgType === 'text' ? JSON.stringify({ text: item.text }) : JSON.stringify(item.card);
-  const limit = item.msgType === 'text' ? TEXT_LIMIT_BYTES : CARD_LIMIT_BYTES;
-  if (Buffer.byteLength(content) > limit) {
-    throw new Error(`${item.msgType} message of ${Buffer.byteLength(content)} bytes exceeds Lark's ${limit}-byte limit; page it`);
+  if (item.msgType === 'interactive') {
+    const content = JSON.stringify(item.card);
+    checkCard(item.card, content);
+    return { msgType: item.msgType, content };
   }
+  const content = JSON.stringify({ text: item.text });
+  if (Buffer.byteLength(content) > TEXT_LIMIT_BYTES) throw new Error(`text message of ${Buffer.byteLength(content)} bytes exceeds Lark's ${TEXT_LIMIT_BYTES}-byte limit; page it`);
   return { msgType: item.msgType, content };
 }
 
@@ -47,7 +68,7 @@ export async function enqueueOutgoing(repos: Repositories, cause: string, items:
     const uuid = outboxUuid(cause, index);
     if (item.kind === 'card_update') {
       const content = JSON.stringify(item.card);
-      if (Buffer.byteLength(content) > CARD_LIMIT_BYTES) throw new Error(`card of ${Buffer.byteLength(content)} bytes exceeds Lark's limit; page it`);
+      checkCard(item.card, content);
       await repos.outbox.enqueue({ uuid, action: 'card_update', target: item.token, chatKey: item.chatId, msgType: 'interactive', content });
     } else if (item.kind === 'reply') {
       await repos.outbox.enqueue({ uuid, action: 'reply', target: item.messageId, chatKey: item.chatId, ...serialise(item) });

@@ -3,11 +3,13 @@
  * LARK_DOMAIN. It issues tenant tokens and checks them on every call,
  * enforces message size limits and uuid idempotency, records every call,
  * and can inject failures: 429 with x-ogw-ratelimit-reset, 5xx, slow
- * answers and expired tokens.
+ * answers and expired tokens. It also serves the long connection
+ * (fake-lark-ws.ts) for LARK_MODE=ws.
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { attachLongConnection } from './fake-lark-ws.js';
 
 /** One request the fake received. */
 export interface RecordedCall {
@@ -79,6 +81,7 @@ export async function startFakeLark(app: { appId: string; appSecret: string; bot
     };
     if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
 
+    if (route === 'POST /callback/ws/endpoint') return reply(200, longConnection.endpoint(body, app));
     if (route === 'POST /open-apis/auth/v3/tenant_access_token/internal') {
       if (body.app_id !== app.appId || body.app_secret !== app.appSecret) return reply(400, { code: 10014, msg: 'app secret invalid' });
       const token = `t-${++tokenCount}`;
@@ -147,6 +150,7 @@ export async function startFakeLark(app: { appId: string; appSecret: string; bot
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => send(res, 500, { code: 500, msg: String(error) }));
   });
+  const longConnection = attachLongConnection(server, () => `http://127.0.0.1:${port}`);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
 
@@ -173,7 +177,10 @@ export async function startFakeLark(app: { appId: string; appSecret: string; bot
     callsTo(method: string, path: string) {
       return calls.filter((call) => call.method === method && call.path === path);
     },
+    /** The long connection: push events, drop connections, see pings. */
+    longConnection,
     async close() {
+      longConnection.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
