@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASES } from '../support/databases.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { startFakeLark, type FakeLark } from '../support/fake-lark.js';
-import { cardActionEvent, encryptPayload, messageEvent, postToWebhook, type ConsoleSecrets } from '../support/lark-events.js';
+import { botAddedEvent, cardActionEvent, encryptPayload, messageEvent, postToWebhook, type ConsoleSecrets } from '../support/lark-events.js';
 
 const secrets: ConsoleSecrets = { appId: 'cli_a1b2c3d4e5f60718', encryptKey: 'encrypt-key-for-tests', verificationToken: 'verification-token-for-tests' };
 
@@ -79,6 +79,15 @@ for (const { provider, available } of DATABASES) {
       await until(() => repliesTo(mentioned.event.message.message_id).length === 1 && repliesTo(command.event.message.message_id).length === 1);
       await app.lark!.processor.idle();
       expect(repliesTo(chatter.event.message.message_id)).toHaveLength(0);
+    });
+
+    it('when added to a group it introduces itself there', async () => {
+      const chatId = `oc_new_group_${provider}`;
+      expect((await postToWebhook(app.url, botAddedEvent(secrets, { chatId }), secrets.encryptKey)).status).toBe(200);
+      await until(() => fake.deliveries.some((delivery) => delivery.kind === 'send' && delivery.target === chatId));
+      const welcome = fake.deliveries.find((delivery) => delivery.target === chatId)!;
+      expect(String(welcome.content.text)).toMatch(/^大家好！我是督办助手/);
+      expect(fake.calls.find((call) => call.path === '/open-apis/im/v1/messages' && call.body.receive_id === chatId)?.query.get('receive_id_type')).toBe('chat_id');
     });
 
     it('a redelivered event is acted on once, even when the copies arrive together', async () => {

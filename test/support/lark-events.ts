@@ -102,3 +102,19 @@ export async function postToWebhook(baseUrl: string, payload: unknown, encryptKe
   const text = await response.text();
   return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
 }
+
+/** The event Lark sends when someone adds the bot to a group. */
+export function botAddedEvent(secrets: ConsoleSecrets, options: { chatId: string; operatorOpenId?: string }) {
+  return {
+    schema: '2.0',
+    header: {
+      event_id: randomUUID().replace(/-/g, ''),
+      token: secrets.verificationToken,
+      create_time: String(Date.now()),
+      event_type: 'im.chat.member.bot.added_v1',
+      tenant_key: 'tenant_test',
+      app_id: secrets.appId,
+    },
+    event: { chat_id: options.chatId, operator_id: { open_id: options.operatorOpenId ?? 'ou_user_1' }, external: false, name: '督办工作群' },
+  };
+}
