@@ -1,0 +1,141 @@
+/**
+ * Understands a question typed in chat: who (units, found in the unit
+ * directory), in what part (牵头 / 配合 / any), about what (topic words),
+ * when and how far along (status and time), in which plan, or a follow-up
+ * to the previous answer. Ordinary Chinese, simplified or traditional. Pure:
+ * text and the directory in, a structured query out.
+ */
+import { toHalfWidth, toSimplified } from '../imports/normalize-text.js';
+import type { Question, StatusFilter, TaskQuery } from './question.js';
+import type { UnitDirectory } from './unit-directory.js';
+
+const CHINESE_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+/** "12", "十二", "二十三" → number. */
+export function readNumber(text: string): number | null {
+  if (/^\d+$/.test(text)) return Number(text);
+  if (!/^[一二两三四五六七八九十]+$/.test(text)) return null;
+  if (text === '十') return 10;
+  const [tens, ones] = text.includes('十') ? text.split('十') : ['', text];
+  return (tens ? (CHINESE_DIGITS[tens] ?? 0) : text.includes('十') ? 1 : 0) * 10 + (ones ? (CHINESE_DIGITS[ones] ?? 0) : 0);
+}
+
+const NUM = '(\\d+|[一二两三四五六七八九十]+)';
+
+/** Status and time phrases, most specific first; `unfinished` before `done` ("没完成" contains "完成"). */
+const STATUS_PHRASES: [StatusFilter, RegExp][] = [
+  ['overdue', /逾期|超期|过期|延期|超时|没按时|未按时|拖期|到期未完成/],
+  ['below_half', /(进度)?(不到|不足|低于|少于|没到|没过|未过|未达到?|不满)(一半|50%|百分之五十|半数)/],
+  ['no_progress', /(没有|没|未|从未|从没|还没|尚未)(有)?(更新|汇报|报告|报送|填报|反馈|上报)(过)?(进度|进展)?|零进度/],
+  ['unfinished', /(没|未|还没|尚未|没有)(完成|做完|办结|结束)|在办|进行中/],
+  ['done', /(已经?|都)(完成|办结|做完)|完成了的|办结了?的/],
+  ['due_this_week', /(本周|这周|这个?星期|本星期)(内)?(到期|截止|要完成)?/],
+  ['due_next_month', /下个?月(内)?(到期|截止|要完成)?/],
+  ['due_this_month', /(本月|这个月|当月)(内|底)?(前)?(到期|截止|要完成)?/],
+  ['due_this_year', /(年底前|年内|今年底?|本年度?|年底)(前)?(要)?(到期|截止|完成)?/],
+];
+
+/** Words that carry the question's grammar, not its topic. Longest first. */
+const STOPWORDS = [
+  '请问', '帮我', '帮忙', '查一下', '查查', '查询', '看一下', '看看', '列出', '告诉我', '我想知道', '一下',
+  '有哪些', '有什么', '有没有', '是什么', '是哪个', '是哪些', '干什么', '做什么', '干啥', '做啥', '要干', '要做', '要办',
+  '哪个部门', '哪些部门', '哪个单位', '哪些单位', '哪个', '哪些', '哪家', '什么', '怎么样', '怎样', '如何', '多少',
+  '负责', '牵头', '配合', '协助', '协同', '协办', '参与', '承担', '承办', '落实', '责任',
+  '相关的', '相关', '有关的', '关于', '方面', '情况', '进展', '进度', '目前', '现在', '当前',
+  '那一项', '这一项', '那项', '这项', '一项', '任务', '工作', '事项', '事情', '事儿', '内容', '部门', '单位',
+  '所有', '全部', '都', '谁', '由', '吗', '呢', '吧', '啊', '呀', '了', '的', '和', '与', '及', '或', '还', '要', '是', '有',
+];
+const STOPWORD_PATTERN = new RegExp(STOPWORDS.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+
+/** Normalises a question: simplified characters, half-width digits and letters, no surrounding punctuation. */
+export function normalizeQuestion(text: string): string {
+  return toHalfWidth(toSimplified(text))
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s@,，.。!！?？]+|[\s,，.。!！?？~～]+$/g, '')
+    .trim();
+}
+
+function followUp(text: string): Question | undefined {
+  if (/^(还有呢?|还有吗|还有没有|下一页|后面的?|更多|继续|再来点?|接着说|next)$/i.test(text)) return { kind: 'follow_up', action: 'next_page', index: null };
+  if (/^(上一页|前一页|返回上一页)$/.test(text)) return { kind: 'follow_up', action: 'previous_page', index: null };
+  if (/^(只看|只要|只列|仅看)(牵头|牵头的)(单位)?(任务)?(的)?$/.test(text)) return { kind: 'follow_up', action: 'only_lead', index: null };
+  const detail = new RegExp(`^(详细|具体|展开)?(说说|讲讲|看看|介绍)?(一下)?第\\s*${NUM}\\s*(个|条|项)(的)?(详情|详细|具体)?(情况|内容)?$`).exec(text);
+  if (detail && (detail[1] || detail[2] || detail[6] || detail[7])) {
+    return { kind: 'follow_up', action: 'detail', index: readNumber(detail[4]!) };
+  }
+  return undefined;
+}
+
+function taskLookup(text: string): Question | undefined {
+  const byId = /(?:#|＃|任务\s*(?:编号|号|id)?\s*)(\d+)\s*号?$|^#\s*(\d+)|任务\s*#\s*(\d+)/i.exec(text);
+  if (byId) return { kind: 'task', id: Number(byId[1] ?? byId[2] ?? byId[3]), key: null, plan: null };
+  const byNumber = new RegExp(`第\\s*${NUM}\\s*[项条](?:的?第\\s*${NUM}\\s*[条项点])?`).exec(text);
+  if (byNumber && /是什么|内容|讲的|说的|要求|怎么说|进展|进度|情况|谁|哪/.test(text) && !/(有哪些|哪些任务)/.test(text)) {
+    const first = readNumber(byNumber[1]!);
+    const second = byNumber[2] ? readNumber(byNumber[2]) : null;
+    if (first !== null) {
+      const plan = /在?(.{2,8}?)(的)?(方案|要点|分工)(里|中|的)/.exec(text)?.[1] ?? null;
+      return { kind: 'task', id: null, key: second === null ? String(first) : `${first}.${second}`, plan };
+    }
+  }
+  return undefined;
+}
+
+/** A plan named in the question: "在临沂的要点里", "中山的分工方案中". */
+function planHint(text: string): { plan: string | null; rest: string } {
+  const match = /(?:在|按|根据)?([\u4e00-\u9fa5]{2,10}?)(?:市|区|县)?的?(?:工作)?(?:要点|分工方案|方案|分工)(?:里|中|内|上)?/.exec(text);
+  if (!match || /^(哪些|哪个|什么|所有|全部|有哪些)/.test(match[1]!)) return { plan: null, rest: text };
+  return { plan: match[1]!, rest: text.replace(match[0], ' ') };
+}
+
+/** Parses a question. `directory` knows every unit and its names. */
+export function parseQuestion(raw: string, directory: UnitDirectory): Question {
+  const text = normalizeQuestion(raw);
+  if (text === '') return { kind: 'unknown' };
+  if (/^(你好|您好|hi|hello|嗨|哈喽|在吗|在不在|早上好|上午好|中午好|下午好|晚上好|早|喂)[啊呀呢!！。~]*$/i.test(text)) return { kind: 'smalltalk', topic: 'greeting' };
+  if (/^(谢谢|感谢|多谢|辛苦了?|好的?谢谢|谢了|thanks|thank you|ok|好的|收到)[啊呀啦了!！。~]*$/i.test(text)) return { kind: 'smalltalk', topic: 'thanks' };
+  const follow = followUp(text);
+  if (follow) return follow;
+  const lookup = taskLookup(text);
+  if (lookup) return lookup;
+
+  const mentions = directory.findMentions(text);
+  if (mentions.length === 0 && /^(有|都有|现在有|目前有)?(哪些|什么|几个|多少)(个)?(分工)?(方案|工作要点|要点|计划)/.test(text)) return { kind: 'plans' };
+  if (mentions.length === 0 && /^(方案|分工方案)(列表|清单)$/.test(text)) return { kind: 'plans' };
+
+  // Take out what is understood, so that what remains is the topic.
+  let rest = text;
+  for (const mention of [...mentions].sort((a, b) => b.start - a.start)) rest = `${rest.slice(0, mention.start)} ${rest.slice(mention.end)}`;
+  let status: StatusFilter | null = null;
+  for (const [filter, pattern] of STATUS_PHRASES) {
+    const match = pattern.exec(rest);
+    if (!match) continue;
+    // The first (most specific) phrase decides; the others are said with it ("超期未完成").
+    status ??= filter;
+    rest = rest.replace(match[0], ' ');
+  }
+  const { plan, rest: withoutPlan } = planHint(rest);
+  rest = withoutPlan;
+  const role: TaskQuery['role'] = /牵头/.test(text) ? 'lead' : /配合|协助|协同|协办/.test(text) ? 'cooperating' : 'any';
+  const asksWho = /谁|哪个部门|哪些部门|哪个单位|哪些单位|由哪|哪家/.test(text);
+  const topic =
+    rest
+      .replace(STOPWORD_PATTERN, ' ')
+      .replace(/[,，.。!！?？、;；:："“”'‘’()（）\[\]【】《》<>]/g, ' ')
+      .split(/\s+/)
+      .filter((word) => word.length >= 2 || /^[a-z0-9]+$/i.test(word))
+      .join(' ')
+      .trim() || null;
+
+  if (mentions.length === 0 && topic === null && status === null && plan === null) return { kind: 'unknown' };
+  return {
+    kind: 'tasks',
+    units: mentions.map(({ text: mentionText, unitIds, fuzzy }) => ({ text: mentionText, unitIds, fuzzy })),
+    role,
+    topic,
+    status,
+    plan,
+    asksWho,
+    page: 1,
+  };
+}

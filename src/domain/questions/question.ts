@@ -1,0 +1,68 @@
+/**
+ * What a question asks, as a structured query: the result of understanding
+ * and the input of answering. Serialisable, so a card button can carry it
+ * for the next page and a chat can remember it for "还有呢".
+ */
+import type { UnitRole } from '../vocabulary.js';
+
+/** A unit the question names, with every stored unit the name may mean. */
+export interface UnitMention {
+  /** As typed (after traditional → simplified): "财政局". */
+  text: string;
+  unitIds: number[];
+  /** Matched within one character, not exactly. */
+  fuzzy: boolean;
+}
+
+/** Status and time filters. */
+export type StatusFilter =
+  | 'overdue'
+  | 'due_this_week'
+  | 'due_this_month'
+  | 'due_next_month'
+  | 'due_this_year'
+  | 'below_half'
+  | 'no_progress'
+  | 'unfinished'
+  | 'done';
+
+/** A question about tasks: by unit, role, topic, status, plan, or any mix. */
+export interface TaskQuery {
+  kind: 'tasks';
+  units: UnitMention[];
+  /** 'any' unless the question says 牵头 / 配合 / 责任. */
+  role: UnitRole | 'any';
+  /** Words to search titles and requirements for: "PPP项目", "扶贫". */
+  topic: string | null;
+  status: StatusFilter | null;
+  /** A plan named in the question ("临沂的要点"): matched against plan titles and cities. */
+  plan: string | null;
+  /** "谁负责": the answer should lead with the units. */
+  asksWho: boolean;
+  page: number;
+}
+
+/** A question about one task: by id ("#123") or printed number ("第10项的第3条"). */
+export interface TaskLookup {
+  kind: 'task';
+  id: number | null;
+  key: string | null;
+  plan: string | null;
+}
+
+/** "还有呢", "只看牵头的", "详细说说第2个": about the previous answer in this chat. */
+export interface FollowUp {
+  kind: 'follow_up';
+  action: 'next_page' | 'previous_page' | 'only_lead' | 'detail';
+  /** 1-based position in the previous answer, for 'detail'. */
+  index: number | null;
+}
+
+/** Every kind of question. */
+export type Question =
+  | TaskQuery
+  | TaskLookup
+  | FollowUp
+  | { kind: 'plans' }
+  | { kind: 'smalltalk'; topic: 'greeting' | 'thanks' }
+  | { kind: 'unknown' };

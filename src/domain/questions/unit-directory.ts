@@ -1,0 +1,121 @@
+/**
+ * Finds the units a question names. Built from the stored units and their
+ * aliases (which include the synonym table's names), plus short forms
+ * without 市/区/县 ("财政局" → every 市财政局 and 区财政局), and tolerant of
+ * one wrong character in a name ending like a unit ("财正局"). Pure.
+ */
+import type { UnitMention } from './question.js';
+
+/** A stored unit as the directory needs it. */
+export interface DirectoryUnit {
+  id: number;
+  name: string;
+  jurisdiction: string;
+  aliases: readonly string[];
+}
+
+const LEVEL_PREFIX = /^(市|区|县|镇)/;
+/** How unit names end; a typo is only considered for text ending like this. */
+const UNIT_END = /(局|委|办|厅|室|科|中心|院|站|队|所|府|部门|单位|机构)$/;
+const MAX_NAME = 24;
+
+/** Looks unit names up in text. */
+export class UnitDirectory {
+  /** Surface form → unit ids. */
+  private readonly forms = new Map<string, Set<number>>();
+  /** Forms by length and last character, for one-character typos. */
+  private readonly byShape = new Map<string, string[]>();
+  private readonly units = new Map<number, DirectoryUnit>();
+
+  constructor(units: readonly DirectoryUnit[]) {
+    for (const unit of units) {
+      this.units.set(unit.id, unit);
+      for (const name of [unit.name, ...unit.aliases]) {
+        this.add(name, unit.id);
+        // "市财政局" is also "财政局"; keep at least three characters so "市委" does not become "委".
+        if (LEVEL_PREFIX.test(name) && name.length >= 4) this.add(name.slice(1), unit.id);
+      }
+    }
+    for (const form of this.forms.keys()) {
+      if (form.length < 3) continue;
+      const shape = `${form.length}:${form.at(-1)}`;
+      const list = this.byShape.get(shape) ?? [];
+      list.push(form);
+      this.byShape.set(shape, list);
+    }
+  }
+
+  private add(form: string, id: number) {
+    if (form.length < 2 || form.length > MAX_NAME) return;
+    const ids = this.forms.get(form) ?? new Set<number>();
+    ids.add(id);
+    this.forms.set(form, ids);
+  }
+
+  /** A unit by id. */
+  unit(id: number): DirectoryUnit | undefined {
+    return this.units.get(id);
+  }
+
+  /** Every known form of every unit: for tests and diagnostics. */
+  get size(): number {
+    return this.forms.size;
+  }
+
+  /**
+   * The units named in `text`, left to right, longest match first, without
+   * overlaps. Exact forms first; a name ending like a unit that differs from
+   * a known form by one character is matched too, when that form is unique.
+   */
+  findMentions(text: string): (UnitMention & { start: number; end: number })[] {
+    const found: (UnitMention & { start: number; end: number })[] = [];
+    let i = 0;
+    while (i < text.length) {
+      let match: (UnitMention & { start: number; end: number }) | undefined;
+      for (let length = Math.min(MAX_NAME, text.length - i); length >= 2; length--) {
+        const ids = this.forms.get(text.slice(i, i + length));
+        if (ids) {
+          match = { text: text.slice(i, i + length), unitIds: [...ids].sort((a, b) => a - b), fuzzy: false, start: i, end: i + length };
+          break;
+        }
+      }
+      if (match) {
+        found.push(match);
+        i = match.end;
+      } else {
+        i++;
+      }
+    }
+    return this.withTypos(text, found);
+  }
+
+  /** Adds one-character-typo matches in the stretches no exact match covers. */
+  private withTypos(text: string, exact: (UnitMention & { start: number; end: number })[]) {
+    const covered = (start: number, end: number) => exact.some((m) => start < m.end && end > m.start);
+    const fuzzy: (UnitMention & { start: number; end: number })[] = [];
+    for (let end = text.length; end >= 3; end--) {
+      if (!UNIT_END.test(text.slice(0, end))) continue;
+      for (let length = Math.min(10, end); length >= 3; length--) {
+        const start = end - length;
+        if (covered(start, end) || fuzzy.some((m) => start < m.end && end > m.start)) continue;
+        const candidate = text.slice(start, end);
+        if (/[哪谁些个么的]/.test(candidate)) continue;
+        const near = (this.byShape.get(`${length}:${candidate.at(-1)}`) ?? []).filter((form) => differsByOne(form, candidate));
+        const ids = new Set(near.flatMap((form) => [...this.forms.get(form)!]));
+        if (near.length > 0 && new Set(near.map((form) => form.replace(LEVEL_PREFIX, ''))).size === 1) {
+          fuzzy.push({ text: candidate, unitIds: [...ids].sort((a, b) => a - b), fuzzy: true, start, end });
+          break;
+        }
+      }
+    }
+    return [...exact, ...fuzzy].sort((a, b) => a.start - b.start);
+  }
+}
+
+function differsByOne(a: string, b: string): boolean {
+  if (a.length !== b.length || a === b) return false;
+  let differences = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && ++differences > 1) return false;
+  // The changed character must not be the first: "市财政局" vs "区财政局" is another unit, not a typo.
+  return a[0] === b[0];
+}

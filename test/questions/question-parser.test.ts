@@ -1,0 +1,115 @@
+/**
+ * Question understanding against the seeds' real unit names: at least 60
+ * questions, each with the structured query it must give.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseQuestion } from '../../src/domain/questions/question-parser.js';
+import type { Question } from '../../src/domain/questions/question.js';
+import { seedDirectory } from '../support/seed-directory.js';
+
+const { directory, nameOf } = seedDirectory();
+
+/** The parse with unit ids replaced by "city/name", sorted, for readable expectations. */
+function understand(text: string): Record<string, unknown> {
+  const question = parseQuestion(text, directory) as Question & Record<string, unknown>;
+  if (question.kind !== 'tasks') return question;
+  const { units, ...rest } = question;
+  return { ...rest, units: units.map((unit) => ({ text: unit.text, fuzzy: unit.fuzzy, names: unit.unitIds.map(nameOf).sort() })) };
+}
+
+const ZS_FIN = '中山市/市财政局';
+const LY_FIN = '临沂市/市财政局';
+const JM_FIN = '江门市/市财政局';
+const XH_FIN = '新会区/区财政局';
+const tasks = (fields: Record<string, unknown>) => ({ kind: 'tasks', units: [], role: 'any', topic: null, status: null, plan: null, asksWho: false, page: 1, ...fields });
+const unit = (text: string, names: string[], fuzzy = false) => ({ text, fuzzy, names: [...names].sort() });
+
+const TABLE: [string, Record<string, unknown>][] = [
+  // By unit: full names, short forms, abbreviations, traditional characters, typos.
+  ['市财政局负责什么', tasks({ units: [unit('市财政局', [ZS_FIN, LY_FIN, JM_FIN])] })],
+  ['财政局负责什么', tasks({ units: [unit('财政局', [ZS_FIN, LY_FIN, JM_FIN, XH_FIN])] })],
+  ['财政局牵头哪些任务', tasks({ units: [unit('财政局', [ZS_FIN, LY_FIN, JM_FIN, XH_FIN])], role: 'lead' })],
+  ['發改局負責哪些', tasks({ units: [unit('发改局', ['中山市/市发展改革局', '临沂市/市发改委', '新会区/区发展改革局', '江门市/市发展改革局'])] })],
+  ['市发改局有哪些任务没完成', tasks({ units: [unit('市发改局', ['中山市/市发展改革局', '临沂市/市发改委', '江门市/市发展改革局'])], status: 'unfinished' })],
+  ['人社局今年要干什么', tasks({ units: [unit('人社局', ['中山市/市人力资源社会保障局', '临沂市/市人社局', '新会区/区人力资源社会保障局', '江门市/市人力资源社会保障局'])], status: 'due_this_year' })],
+  ['财正局负责什么', tasks({ units: [unit('财正局', [ZS_FIN, LY_FIN, JM_FIN, XH_FIN], true)] })],
+  ['区财政局的任务', tasks({ units: [unit('区财政局', [XH_FIN])] })],
+  ['区发改局负责哪些', tasks({ units: [unit('区发改局', ['新会区/区发展改革局'])] })],
+  ['区物价局有什么任务', tasks({ units: [unit('区物价局', ['新会区/区发展改革局'])] })],
+  ['市法制局负责哪些工作', tasks({ units: [unit('市法制局', ['中山市/市法制局', '江门市/市法制局', '临沂市/市法制办'])] })],
+  ['法制办的任务', tasks({ units: [unit('法制办', ['中山市/市法制局', '江门市/市法制局', '临沂市/市法制办', '新会区/区法制局'])] })],
+  ['市政府办公室负责什么', tasks({ units: [unit('市政府办公室', ['中山市/市政府办公室', '临沂市/市政府办公室', '江门市/市府办公室'])] })],
+  ['市府办有哪些任务', tasks({ units: [unit('市府办', ['中山市/市政府办公室', '临沂市/市政府办公室', '江门市/市府办公室'])] })],
+  ['各镇区负责什么', tasks({ units: [unit('各镇区', ['中山市/各镇区'])] })],
+  ['各县区政府要做什么', tasks({ units: [unit('各县区政府', ['临沂市/各县区政府'])] })],
+  ['产业政策科负责哪些', tasks({ units: [unit('产业政策科', ['中山市/市经济和信息化局产业政策科'])] })],
+  ['经信局信息中心的任务', tasks({ units: [unit('经信局', ['中山市/市经济和信息化局']), unit('信息中心', ['中山市/市经济和信息化局信息中心'])] })],
+  ['市编办和市财政局的任务', tasks({ units: [unit('市编办', ['中山市/市编委办', '临沂市/市编办', '江门市/市编办']), unit('市财政局', [ZS_FIN, LY_FIN, JM_FIN])] })],
+  ['环保局配合哪些任务', tasks({ units: [unit('环保局', ['中山市/市环境保护局', '临沂市/市环保局', '新会区/区环保局'])], role: 'cooperating' })],
+  ['市扶贫办参与了哪些', tasks({ units: [unit('市扶贫办', ['中山市/市扶贫办', '江门市/市农业局'])] })],
+  ['卫计委负责什么', tasks({ units: [unit('卫计委', ['中山市/市卫生和计划生育局', '临沂市/市卫计委', '新会区/区卫生计生局'])] })],
+  ['市国税局的任务有哪些', tasks({ units: [unit('市国税局', ['中山市/市国税局', '临沂市/市国税局'])] })],
+  ['区委区府办公室负责哪些', tasks({ units: [unit('区委区府办公室', ['新会区/区委区府办公室'])] })],
+  ['审计局牵头的', tasks({ units: [unit('审计局', ['中山市/市审计局', '临沂市/市审计局', '新会区/区审计局'])], role: 'lead' })],
+  // By topic, and who leads it.
+  ['PPP项目谁负责', tasks({ topic: 'PPP项目', asksWho: true })],
+  ['扶贫相关的任务有哪些', tasks({ topic: '扶贫' })],
+  ['预决算公开由哪个部门牵头', tasks({ topic: '预决算公开', role: 'lead', asksWho: true })],
+  ['政务舆情回应谁牵头', tasks({ topic: '政务舆情回应', role: 'lead', asksWho: true })],
+  ['关于政府网站的任务', tasks({ topic: '政府网站' })],
+  ['减税降费', tasks({ topic: '减税降费' })],
+  ['重大决策预公开是哪个部门负责', tasks({ topic: '重大决策预公开', asksWho: true })],
+  ['市财政局负责的PPP任务', tasks({ units: [unit('市财政局', [ZS_FIN, LY_FIN, JM_FIN])], topic: 'PPP' })],
+  ['PPP那一项进展如何', tasks({ topic: 'PPP' })],
+  ['双随机一公开有什么要求', tasks({ topic: '双随机一公开' })],
+  // By time and status, alone and with a unit or topic.
+  ['哪些任务逾期了', tasks({ status: 'overdue' })],
+  ['逾期的任务', tasks({ status: 'overdue' })],
+  ['这个月到期的任务', tasks({ status: 'due_this_month' })],
+  ['本周要完成哪些', tasks({ status: 'due_this_week' })],
+  ['下个月到期的有哪些', tasks({ status: 'due_next_month' })],
+  ['年底前要完成的', tasks({ status: 'due_this_year' })],
+  ['进度不到一半的', tasks({ status: 'below_half' })],
+  ['进度低于50%的任务', tasks({ status: 'below_half' })],
+  ['没有更新过进度的', tasks({ status: 'no_progress' })],
+  ['哪些任务还没汇报进展', tasks({ status: 'no_progress' })],
+  ['已经完成的任务', tasks({ status: 'done' })],
+  ['市财政局逾期的任务', tasks({ units: [unit('市财政局', [ZS_FIN, LY_FIN, JM_FIN])], status: 'overdue' })],
+  ['扶贫方面有哪些没完成', tasks({ topic: '扶贫', status: 'unfinished' })],
+  ['超期未完成的牵头任务', tasks({ status: 'overdue', role: 'lead' })],
+  // By task.
+  ['任务 #123', { kind: 'task', id: 123, key: null, plan: null }],
+  ['#45', { kind: 'task', id: 45, key: null, plan: null }],
+  ['任务12号', { kind: 'task', id: 12, key: null, plan: null }],
+  ['第10项的第3条是什么', { kind: 'task', id: null, key: '10.3', plan: null }],
+  ['第十项第三条讲的什么', { kind: 'task', id: null, key: '10.3', plan: null }],
+  ['第8项是什么内容', { kind: 'task', id: null, key: '8', plan: null }],
+  // Plans.
+  ['有哪些分工方案', { kind: 'plans' }],
+  ['有哪些方案', { kind: 'plans' }],
+  ['在临沂的要点里市财政局负责什么', tasks({ units: [unit('市财政局', [ZS_FIN, LY_FIN, JM_FIN])], plan: '临沂' })],
+  ['中山的分工方案中扶贫的任务', tasks({ topic: '扶贫', plan: '中山' })],
+  // Follow-ups.
+  ['还有呢', { kind: 'follow_up', action: 'next_page', index: null }],
+  ['下一页', { kind: 'follow_up', action: 'next_page', index: null }],
+  ['上一页', { kind: 'follow_up', action: 'previous_page', index: null }],
+  ['只看牵头的', { kind: 'follow_up', action: 'only_lead', index: null }],
+  ['详细说说第2个', { kind: 'follow_up', action: 'detail', index: 2 }],
+  ['第三个的详情', { kind: 'follow_up', action: 'detail', index: 3 }],
+  // Greetings, thanks, and what it cannot answer.
+  ['你好', { kind: 'smalltalk', topic: 'greeting' }],
+  ['您好！', { kind: 'smalltalk', topic: 'greeting' }],
+  ['谢谢', { kind: 'smalltalk', topic: 'thanks' }],
+  ['辛苦了', { kind: 'smalltalk', topic: 'thanks' }],
+  ['？', { kind: 'unknown' }],
+  ['有什么', { kind: 'unknown' }],
+];
+
+describe('question understanding', () => {
+  it(`has a table of at least 60 questions (${TABLE.length})`, () => {
+    expect(TABLE.length).toBeGreaterThanOrEqual(60);
+  });
+  it.each(TABLE)('%s', (text, expected) => {
+    expect(understand(text)).toEqual(expected);
+  });
+});
