@@ -13,6 +13,8 @@ import { createHttpApp } from './http/server.js';
 import { formatImportResults, importFiles } from './imports/import-files.js';
 import type { Logger } from './lib/logger.js';
 import { createConversation } from './bot/conversation.js';
+import { createQuestionAnswering } from './bot/question-answering.js';
+import { QuestionCatalog } from './domain/questions/question-catalog.js';
 import { startLarkConnection, type LarkConnection } from './lark/lark-connection.js';
 
 /** The real plans a new installation starts with. */
@@ -43,7 +45,9 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     const results = await importFiles(db, [SEEDS_DIR], 'system');
     logger.info({ imported: results.length }, `empty database: imported seeds/\n${formatImportResults(results)}`);
   }
-  const lark = config.lark ? await startLarkConnection(config.lark, db, createConversation({ commands: [] }), logger) : undefined;
+  const questions = createQuestionAnswering({ catalog: new QuestionCatalog(db), timeZone: config.timeZone });
+  const conversation = createConversation({ commands: [], answerQuestion: questions.answerQuestion, cardActions: questions.cardActions });
+  const lark = config.lark ? await startLarkConnection(config.lark, db, conversation, logger) : undefined;
   const app = createHttpApp({
     db,
     logger,

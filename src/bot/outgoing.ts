@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import type { Repositories } from '../repositories/index.js';
 
 /** Message content: text, or a Card JSON 2.0 object. */
-export type Content = { msgType: 'text'; text: string } | { msgType: 'interactive'; card: Record<string, unknown> };
+export type Content = { msgType: 'text'; text: string } | { msgType: 'interactive'; card: Record<string, unknown>; fallbackText?: string };
 
 /** One thing to send. */
 export type Outgoing =
@@ -51,11 +51,11 @@ export function outboxUuid(cause: string, index: number): string {
   return `${base}-${index}`;
 }
 
-function serialise(item: Exclude<Outgoing, { kind: 'card_update' }>): { msgType: string; content: string } {
+function serialise(item: Exclude<Outgoing, { kind: 'card_update' }>): { msgType: string; content: string; fallbackText?: string } {
   if (item.msgType === 'interactive') {
     const content = JSON.stringify(item.card);
     checkCard(item.card, content);
-    return { msgType: item.msgType, content };
+    return { msgType: item.msgType, content, ...(item.fallbackText ? { fallbackText: item.fallbackText } : {}) };
   }
   const content = JSON.stringify({ text: item.text });
   if (Buffer.byteLength(content) > TEXT_LIMIT_BYTES) throw new Error(`text message of ${Buffer.byteLength(content)} bytes exceeds Lark's ${TEXT_LIMIT_BYTES}-byte limit; page it`);

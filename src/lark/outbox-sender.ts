@@ -139,6 +139,12 @@ export class OutboxSender {
         this.options.logger.warn({ outboxId: message.id, attempt, delayMs: delay, reason }, 'outbox send failed, will retry');
         return false;
       }
+      if (failure && !failure.retryable && message.msgType === 'interactive' && message.fallbackText && message.action !== 'card_update' && message.action !== 'patch') {
+        // Lark refused the card itself: say the same in plain text rather than nothing.
+        await outbox.useFallback(message.id, reason);
+        this.options.logger.warn({ outboxId: message.id, reason }, 'card refused, sending its text instead');
+        return false;
+      }
       await outbox.markFailed(message.id, reason);
       this.options.logger.error({ outboxId: message.id, attempt, reason, code: failure?.code }, 'outbox send failed for good');
       return true;

@@ -3,12 +3,14 @@
  * gets every repository bound to the same transaction.
  */
 import { AuditRepository } from './audit-repository.js';
+import { ChatContextRepository } from './chat-context-repository.js';
 import type { Db } from './client.js';
 import { OutboxRepository } from './outbox-repository.js';
 import { PersonRepository } from './person-repository.js';
 import { PlanRepository } from './plan-repository.js';
 import { InboundEventRepository } from './inbound-event-repository.js';
 import { ProgressRepository } from './progress-repository.js';
+import { SearchRepository } from './search-repository.js';
 import { SentSummaryRepository } from './sent-summary-repository.js';
 import { SubscriptionRepository } from './subscription-repository.js';
 import { TaskRepository } from './task-repository.js';
@@ -26,6 +28,8 @@ export interface Repositories {
   events: InboundEventRepository;
   outbox: OutboxRepository;
   audit: AuditRepository;
+  search: SearchRepository;
+  chatContexts: ChatContextRepository;
 }
 
 /** Binds every repository to a Prisma client or transaction client. */
@@ -41,5 +45,7 @@ export function createRepositories(db: Db): Repositories {
     events: new InboundEventRepository(db),
     outbox: new OutboxRepository(db),
     audit: new AuditRepository(db),
+    search: new SearchRepository(db),
+    chatContexts: new ChatContextRepository(db),
   };
 }

@@ -21,6 +21,8 @@ export interface OutboxRecord {
   nextAttemptAt: Date;
   lastError: string | null;
   sentMessageId: string | null;
+  /** Text to send instead if Lark refuses the card. */
+  fallbackText: string | null;
   createdAt: Date;
   sentAt: Date | null;
 }
@@ -35,6 +37,8 @@ export interface OutboxInput {
   chatKey: string;
   msgType: string;
   content: string;
+  /** For cards: plain text to send instead if Lark refuses the card. */
+  fallbackText?: string | null;
 }
 
 function toRecord(row: Omit<OutboxRecord, 'action' | 'state'> & { action: string; state: string }): OutboxRecord {
@@ -50,7 +54,7 @@ export class OutboxRepository {
     if (input.uuid.length > 50) throw new Error(`outbox uuid longer than 50 characters: ${input.uuid}`);
     const row = await this.db.outboxMessage.upsert({
       where: { uuid: input.uuid },
-      create: { ...input, receiveIdType: input.receiveIdType ?? null, nextAttemptAt: at, createdAt: at },
+      create: { ...input, receiveIdType: input.receiveIdType ?? null, fallbackText: input.fallbackText ?? null, nextAttemptAt: at, createdAt: at },
       update: {},
     });
     return toRecord(row);
@@ -100,6 +104,15 @@ export class OutboxRepository {
   /** Schedules another attempt after a retryable failure. */
   async retryAt(id: number, next: Date, error: string): Promise<void> {
     await this.db.outboxMessage.update({ where: { id }, data: { nextAttemptAt: next, lastError: error.slice(0, 2000) } });
+  }
+
+  /** Turns a refused card into its plain-text fallback, to be sent next. */
+  async useFallback(id: number, error: string): Promise<void> {
+    const row = await this.db.outboxMessage.findUniqueOrThrow({ where: { id }, select: { fallbackText: true } });
+    await this.db.outboxMessage.update({
+      where: { id },
+      data: { msgType: 'text', content: JSON.stringify({ text: row.fallbackText ?? '' }), fallbackText: null, nextAttemptAt: new Date(), lastError: error.slice(0, 2000) },
+    });
   }
 
   /** Gives up on a message the platform refused for good. */

@@ -73,4 +73,16 @@ export class ProgressRepository {
     });
     return rows.map(toRecord);
   }
+
+  /** The latest update of each of the given tasks (for answer cards). */
+  async latestFor(taskIds: readonly number[]): Promise<Map<number, ProgressRecord>> {
+    if (taskIds.length === 0) return new Map();
+    const rows = await this.db.progressUpdate.findMany({
+      where: { taskId: { in: [...taskIds] } },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    });
+    const latest = new Map<number, ProgressRecord>();
+    for (const row of rows) if (!latest.has(row.taskId)) latest.set(row.taskId, toRecord(row));
+    return latest;
+  }
 }

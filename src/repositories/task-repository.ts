@@ -252,6 +252,9 @@ export class TaskRepository {
       );
       await insertRows(this.db, 'Deadline', ['taskId', 'raw', 'kind', 'dueOn', 'recurrence', 'position'], data);
     }
+    // A changed link or deadline set is a change of the task: readers watching updatedAt see it.
+    const touched = [...new Set([...relink, ...redate])].filter((id) => existing.has(byId.get(id)!.key));
+    if (touched.length > 0) await this.db.task.updateMany({ where: { id: { in: touched } }, data: { updatedAt: new Date() } });
     const removed = await this.markRemovedExcept(planId, [...byId.keys()], removedAt);
     return { ids, created, updated, removed };
   }
@@ -265,6 +268,14 @@ export class TaskRepository {
   async get(id: number): Promise<TaskRecord | undefined> {
     const row = await this.db.task.findUnique({ where: { id }, include: taskInclude });
     return row ? toRecord(row) : undefined;
+  }
+
+  /** Several tasks by id, with units and deadlines, in the order asked. */
+  async getMany(ids: readonly number[]): Promise<TaskRecord[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db.task.findMany({ where: { id: { in: [...ids] } }, include: taskInclude });
+    const byId = new Map(rows.map((row) => [row.id, toRecord(row)]));
+    return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
   }
 
   /** The tasks of a plan in document order; removed ones only when asked. */

@@ -99,6 +99,8 @@ const TABLE: [string, Record<string, unknown>][] = [
   // Greetings, thanks, and what it cannot answer.
   ['你好', { kind: 'smalltalk', topic: 'greeting' }],
   ['您好！', { kind: 'smalltalk', topic: 'greeting' }],
+  ['你能做什么', { kind: 'smalltalk', topic: 'greeting' }],
+  ['怎么用', { kind: 'smalltalk', topic: 'greeting' }],
   ['谢谢', { kind: 'smalltalk', topic: 'thanks' }],
   ['辛苦了', { kind: 'smalltalk', topic: 'thanks' }],
   ['？', { kind: 'unknown' }],

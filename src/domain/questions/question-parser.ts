@@ -93,6 +93,7 @@ export function parseQuestion(raw: string, directory: UnitDirectory): Question {
   const text = normalizeQuestion(raw);
   if (text === '') return { kind: 'unknown' };
   if (/^(你好|您好|hi|hello|嗨|哈喽|在吗|在不在|早上好|上午好|中午好|下午好|晚上好|早|喂)[啊呀呢!！。~]*$/i.test(text)) return { kind: 'smalltalk', topic: 'greeting' };
+  if (/^(你|您)?(能|会|可以)(做|干|帮我做?)?(些)?(什么|啥)|^(怎么用|如何使用|使用说明|帮助|help)$/i.test(text)) return { kind: 'smalltalk', topic: 'greeting' };
   if (/^(谢谢|感谢|多谢|辛苦了?|好的?谢谢|谢了|thanks|thank you|ok|好的|收到)[啊呀啦了!！。~]*$/i.test(text)) return { kind: 'smalltalk', topic: 'thanks' };
   const follow = followUp(text);
   if (follow) return follow;

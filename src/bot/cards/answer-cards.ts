@@ -1,0 +1,194 @@
+/**
+ * Renders answers as Card JSON 2.0 cards, with a plain-text twin for when a
+ * card cannot be shown. Pure functions of the answer: no I/O, no Lark calls.
+ * Lists show at most one page (10 tasks) with buttons for the other pages
+ * and for each task's detail; nothing is cut off without saying so.
+ */
+import type { Answer, AnswerItem, StatusLight } from '../../domain/questions/answer-service.js';
+import type { TaskQuery } from '../../domain/questions/question.js';
+
+/** A rendered answer. */
+export interface RenderedAnswer {
+  card: Record<string, unknown>;
+  text: string;
+}
+
+const LIGHT: Record<StatusLight, string> = { red: '🔴', yellow: '🟡', green: '🟢', grey: '⚪' };
+const LIGHT_WORD: Record<StatusLight, string> = { red: '逾期', yellow: '临近或停滞', green: '正常', grey: '无时限' };
+
+/** Example questions offered as buttons when the bot did not understand. */
+export const EXAMPLE_QUESTIONS = ['市财政局负责什么', 'PPP项目谁负责', '哪些任务逾期了', '有哪些方案'];
+
+/** Makes user text safe inside card markdown (its markup characters become full-width). */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[*_~`<>[\]#]/g, (char) => String.fromCharCode(char.charCodeAt(0) + 0xfee0));
+}
+
+function highlight(text: string, words: readonly string[]): string {
+  let escaped = escapeMarkdown(text);
+  for (const word of [...words].sort((a, b) => b.length - a.length)) {
+    const safe = escapeMarkdown(word);
+    if (!safe) continue;
+    const pattern = new RegExp(safe.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi');
+    escaped = escaped.replace(pattern, (found) => `**${found}**`);
+  }
+  return escaped;
+}
+
+function markdown(content: string): Record<string, unknown> {
+  return { tag: 'markdown', content };
+}
+
+function button(label: string, value: Record<string, unknown>, type: 'default' | 'primary' = 'default'): Record<string, unknown> {
+  return { tag: 'button', text: { tag: 'plain_text', content: label }, type, size: 'small', behaviors: [{ type: 'callback', value }] };
+}
+
+function card(title: string, template: string, elements: Record<string, unknown>[], subtitle?: string): Record<string, unknown> {
+  return {
+    schema: '2.0',
+    config: { update_multi: true, summary: { content: title } },
+    header: { title: { tag: 'plain_text', content: title }, ...(subtitle ? { subtitle: { tag: 'plain_text', content: subtitle } } : {}), template },
+    body: { elements },
+  };
+}
+
+function unitsLine(item: AnswerItem): string {
+  if (item.units.length === 0) return '单位：未写明';
+  const byRole = new Map<string, string[]>();
+  for (const unit of item.units) {
+    const name = unit.asked ? `**${escapeMarkdown(unit.name)}**` : escapeMarkdown(unit.name);
+    byRole.set(unit.roleLabel, [...(byRole.get(unit.roleLabel) ?? []), name]);
+  }
+  return [...byRole].map(([role, names]) => `${role}：${names.join('、')}`).join('；');
+}
+
+function deadlineText(item: AnswerItem): string {
+  if (!item.deadline) return '时限：未写明';
+  const raw = escapeMarkdown(item.deadline.raw);
+  return item.deadline.dueOn && !item.deadline.raw.includes(item.deadline.dueOn) ? `时限：${raw}（${item.deadline.dueOn}）` : `时限：${raw}`;
+}
+
+function progressText(item: AnswerItem): string {
+  return `${item.statusLabel} ${item.percent}%`;
+}
+
+function itemMarkdown(item: AnswerItem): string {
+  const lines = [
+    `${LIGHT[item.light]} **${item.label}** ${highlight(item.title, item.highlights)}`,
+    ...(item.parentTitle ? [`<font color='grey'>所属任务：${escapeMarkdown(item.parentTitle)}</font>`] : []),
+    `${unitsLine(item)}｜${deadlineText(item)}｜${progressText(item)}`,
+    ...(item.latest ? [`最新进展：${escapeMarkdown(item.latest.note || '（无说明）')}`] : []),
+  ];
+  return lines.join('\n');
+}
+
+function itemText(item: AnswerItem, position: number): string {
+  const units = item.units.map((unit) => `${unit.name}（${unit.roleLabel}）`).join('、') || '未写明';
+  const due = item.deadline ? `${item.deadline.raw}${item.deadline.dueOn && !item.deadline.raw.includes(item.deadline.dueOn) ? `（${item.deadline.dueOn}）` : ''}` : '未写明';
+  return [
+    `${position}. [${LIGHT_WORD[item.light]}] ${item.label} ${item.title}`,
+    `   单位：${units}；时限：${due}；${progressText(item)}`,
+    ...(item.latest ? [`   最新进展：${item.latest.note || '（无说明）'}`] : []),
+  ].join('\n');
+}
+
+function pageButtons(query: TaskQuery, page: number, pageCount: number): Record<string, unknown>[] {
+  if (pageCount <= 1) return [];
+  const buttons: Record<string, unknown>[] = [];
+  if (page > 1) buttons.push(button('上一页', { action: 'answer_page', question: { ...query, page: page - 1 } }));
+  if (page < pageCount) buttons.push(button('下一页', { action: 'answer_page', question: { ...query, page: page + 1 } }, 'primary'));
+  return [{ tag: 'column_set', columns: buttons.map((element) => ({ tag: 'column', width: 'auto', elements: [element] })) }];
+}
+
+function examplesCard(title: string, lead: string): RenderedAnswer {
+  const elements = [
+    markdown(escapeMarkdown(lead)),
+    markdown('可以这样问：'),
+    { tag: 'column_set', columns: EXAMPLE_QUESTIONS.map((text) => ({ tag: 'column', width: 'auto', elements: [button(text, { action: 'ask', text })] })) },
+    markdown("<font color='grey'>在群里请先 @我；发送 /帮助 查看全部命令。</font>"),
+  ];
+  const text = `${lead}\n可以这样问：${EXAMPLE_QUESTIONS.map((q) => `“${q}”`).join('、')}。在群里请先 @我；发送 /帮助 查看全部命令。`;
+  return { card: card(title, 'blue', elements), text };
+}
+
+/** Renders any answer. */
+export function renderAnswer(answer: Answer): RenderedAnswer {
+  switch (answer.kind) {
+    case 'task_list': {
+      const { items, total, page, pageCount, query } = answer;
+      const title = total === 0 ? '没有找到相关任务' : `找到 ${total} 项任务`;
+      const understanding = `我的理解：${answer.understanding}${answer.approximate ? '（没有完全匹配，以下为相近结果）' : ''}`;
+      if (total === 0) {
+        const lead = `${understanding}。\n没有符合条件的任务。可以换个说法，或去掉一些条件再问。`;
+        return examplesCard(title, lead);
+      }
+      const elements: Record<string, unknown>[] = [markdown(`<font color='grey'>${escapeMarkdown(understanding)}</font>`)];
+      const lines = [`${title}（第 ${page}/${pageCount} 页）`, understanding];
+      let plan: number | null = null;
+      items.forEach((item, index) => {
+        if (item.planId !== plan) {
+          plan = item.planId;
+          elements.push(markdown(`**《${escapeMarkdown(item.planTitle)}》**`));
+          lines.push(`《${item.planTitle}》`);
+        }
+        elements.push(markdown(itemMarkdown(item)));
+        elements.push(button('详情', { action: 'task_detail', taskId: item.taskId }));
+        lines.push(itemText(item, (page - 1) * 10 + index + 1));
+      });
+      elements.push(...pageButtons(query, page, pageCount));
+      if (pageCount > 1) lines.push(`还有 ${total - page * 10 > 0 ? total - page * 10 : 0} 项：发送“下一页”继续。`);
+      return { card: card(title, total > 0 && items.some((item) => item.light === 'red') ? 'orange' : 'blue', elements, `第 ${page}/${pageCount} 页`), text: lines.join('\n') };
+    }
+    case 'task_detail': {
+      const { item, requirement, categoryPath, history } = answer;
+      const title = `${item.label} ${item.title}`.slice(0, 100);
+      const historyLines = history.length === 0 ? ['还没有人报过进度。'] : history.map((update) => `${update.createdAt.toISOString().slice(0, 10)} ${update.percent}% ${update.note}`);
+      const elements = [
+        markdown(`**方案**：${escapeMarkdown(item.planTitle)}${categoryPath ? `\n**类别**：${escapeMarkdown(categoryPath)}` : ''}${item.parentTitle ? `\n**所属任务**：${escapeMarkdown(item.parentTitle)}` : ''}`),
+        markdown(`**具体要求**：${escapeMarkdown(requirement || item.title)}`),
+        markdown(`${unitsLine(item)}\n${deadlineText(item)}\n状态：${LIGHT[item.light]} ${progressText(item)}`),
+        markdown(`**进展记录**\n${historyLines.map(escapeMarkdown).join('\n')}`),
+        markdown(`<font color='grey'>任务编号 #${item.taskId}</font>`),
+      ];
+      const text = [
+        title,
+        `方案：${item.planTitle}`,
+        ...(categoryPath ? [`类别：${categoryPath}`] : []),
+        `具体要求：${requirement || item.title}`,
+        `单位：${item.units.map((unit) => `${unit.name}（${unit.roleLabel}）`).join('、') || '未写明'}`,
+        `时限：${item.deadline?.raw ?? '未写明'}${item.deadline?.dueOn ? `（${item.deadline.dueOn}）` : ''}`,
+        `状态：${LIGHT_WORD[item.light]}，${progressText(item)}`,
+        '进展记录：',
+        ...historyLines,
+        `任务编号 #${item.taskId}`,
+      ].join('\n');
+      return { card: card(title, item.light === 'red' ? 'red' : 'blue', elements, `#${item.taskId}`), text };
+    }
+    case 'task_choice': {
+      const elements: Record<string, unknown>[] = [markdown(escapeMarkdown(answer.understanding))];
+      for (const item of answer.items.slice(0, 20)) {
+        elements.push(markdown(`《${escapeMarkdown(item.planTitle)}》${item.label} ${escapeMarkdown(item.title)}`));
+        elements.push(button('查看', { action: 'task_detail', taskId: item.taskId }));
+      }
+      const text = [answer.understanding, ...answer.items.map((item, index) => `${index + 1}. 《${item.planTitle}》${item.label} ${item.title}（#${item.taskId}）`)].join('\n');
+      return { card: card('请选择任务', 'blue', elements), text };
+    }
+    case 'plans': {
+      if (answer.plans.length === 0) return examplesCard('还没有分工方案', '还没有导入分工方案。请管理员导入 Word、Excel 或文本格式的分工方案。');
+      const elements: Record<string, unknown>[] = [];
+      const lines = [`共有 ${answer.plans.length} 个分工方案：`];
+      answer.plans.forEach((plan, index) => {
+        elements.push(markdown(`**${index + 1}. ${escapeMarkdown(plan.title)}**\n${escapeMarkdown(plan.jurisdiction)}｜${plan.tasks} 项任务`));
+        elements.push(button('查看任务', { action: 'answer_page', question: { kind: 'tasks', units: [], role: 'any', topic: null, status: null, plan: plan.title, asksWho: false, page: 1 } }));
+        lines.push(`${index + 1}. ${plan.title}（${plan.jurisdiction}，${plan.tasks} 项任务）`);
+      });
+      return { card: card(`共有 ${answer.plans.length} 个分工方案`, 'blue', elements), text: lines.join('\n') };
+    }
+    case 'smalltalk':
+      return answer.topic === 'greeting'
+        ? examplesCard('你好', '你好！我是督办助手，可以查询分工方案中的任务、单位、时限和进展。')
+        : examplesCard('不客气', '不客气！还有需要随时问我。');
+    case 'not_understood':
+      return examplesCard('没有找到答案', answer.reason);
+  }
+}

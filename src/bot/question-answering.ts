@@ -1,0 +1,109 @@
+/**
+ * Questions in chat, end to end: parse with the current catalog, resolve
+ * follow-ups against the chat's last answer, answer, render the card (with
+ * its text twin) and remember what was shown. Also the card buttons that
+ * belong to answers: next/previous page, a task's detail, an example
+ * question.
+ */
+import { answer, answerTaskDetail, answerTaskQuery, type Answer } from '../domain/questions/answer-service.js';
+import type { QuestionCatalog } from '../domain/questions/question-catalog.js';
+import { parseQuestion } from '../domain/questions/question-parser.js';
+import type { Question, TaskQuery } from '../domain/questions/question.js';
+import { dayIn } from '../lib/dates.js';
+import type { Repositories } from '../repositories/index.js';
+import { renderAnswer } from './cards/answer-cards.js';
+import type { CardActionHandler, QuestionAnswerer } from './conversation.js';
+import type { Outgoing } from './outgoing.js';
+
+/** What answering questions needs. */
+export interface QuestionAnsweringOptions {
+  catalog: QuestionCatalog;
+  timeZone: string;
+}
+
+function isTaskQuery(value: unknown): value is TaskQuery {
+  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'tasks';
+}
+
+/** Resolves a follow-up against the chat's last answer into a question or a task to show. */
+async function resolveFollowUp(question: Extract<Question, { kind: 'follow_up' }>, chatId: string, repos: Repositories): Promise<{ query?: TaskQuery; taskId?: number; problem?: string }> {
+  const context = await repos.chatContexts.get(chatId);
+  const previous = context && isTaskQuery(context.question) ? context.question : undefined;
+  if (!previous || !context) return { problem: '这里还没有可以接着看的结果。请先提一个问题，例如“市财政局负责什么”。' };
+  switch (question.action) {
+    case 'next_page':
+      return { query: { ...previous, page: previous.page + 1 } };
+    case 'previous_page':
+      return previous.page > 1 ? { query: { ...previous, page: previous.page - 1 } } : { problem: '已经是第一页了。' };
+    case 'only_lead':
+      return { query: { ...previous, role: 'lead', page: 1 } };
+    case 'detail': {
+      const taskId = context.shownIds[(question.index ?? 0) - 1];
+      return taskId === undefined ? { problem: `上一次的结果里没有第 ${question.index} 个。请说“详细说说第1个”到“第${context.shownIds.length}个”。` } : { taskId };
+    }
+  }
+}
+
+/** Builds the question answerer and the answer cards' button handlers. */
+export function createQuestionAnswering(options: QuestionAnsweringOptions): { answerQuestion: QuestionAnswerer; cardActions: Record<string, CardActionHandler> } {
+  const today = () => dayIn(options.timeZone);
+
+  /** Answers a question (or follow-up) asked in `chatId`, remembering what is shown. */
+  async function respond(text: string, chatId: string, repos: Repositories): Promise<Answer> {
+    const catalog = await options.catalog.current();
+    const question = parseQuestion(text, catalog.directory);
+    let result: Answer;
+    if (question.kind === 'follow_up') {
+      const resolved = await resolveFollowUp(question, chatId, repos);
+      if (resolved.problem) return { kind: 'not_understood', reason: resolved.problem };
+      result = resolved.taskId !== undefined ? await answerTaskDetail(resolved.taskId, catalog, repos, today()) : await answerTaskQuery(resolved.query!, catalog, repos, today());
+      if (result.kind === 'task_list' && resolved.query && result.page < resolved.query.page) {
+        return { kind: 'not_understood', reason: `已经是最后一页了（共 ${result.total} 项）。` };
+      }
+    } else {
+      result = await answer(question, catalog, repos, today());
+    }
+    if (result.kind === 'task_list') await repos.chatContexts.remember(chatId, result.query, result.items.map((item) => item.taskId));
+    return result;
+  }
+
+  const toMessage = (result: Answer): { card: Record<string, unknown>; fallbackText: string } => {
+    const rendered = renderAnswer(result);
+    return { card: rendered.card, fallbackText: rendered.text };
+  };
+
+  const answerQuestion: QuestionAnswerer = async (message, ctx) => {
+    const result = await respond(message.text, message.chatId, ctx.repos);
+    return [{ kind: 'reply', messageId: message.messageId, chatId: message.chatId, msgType: 'interactive', ...toMessage(result) }];
+  };
+
+  const sendToChat = (chatId: string | null, result: Answer): Outgoing[] =>
+    chatId ? [{ kind: 'send', receiveIdType: 'chat_id', receiveId: chatId, msgType: 'interactive', ...toMessage(result) }] : [];
+
+  const cardActions: Record<string, CardActionHandler> = {
+    /** Another page of a list: the card is replaced in place. */
+    answer_page: async (action, ctx) => {
+      const query = action.value.question;
+      if (!isTaskQuery(query)) return { toast: { type: 'warning', content: '这个按钮已失效，请重新提问。' } };
+      const catalog = await options.catalog.current();
+      const result = await answerTaskQuery(query, catalog, ctx.repos, today());
+      if (result.kind === 'task_list' && action.chatId) await ctx.repos.chatContexts.remember(action.chatId, result.query, result.items.map((item) => item.taskId));
+      return { card: renderAnswer(result).card };
+    },
+    /** A task's detail: sent as a new card, the list stays. */
+    task_detail: async (action, ctx) => {
+      const taskId = Number(action.value.taskId);
+      if (!Number.isInteger(taskId)) return { toast: { type: 'warning', content: '这个按钮已失效，请重新提问。' } };
+      const catalog = await options.catalog.current();
+      return { toast: { type: 'info', content: '已发送任务详情' }, outgoing: sendToChat(action.chatId, await answerTaskDetail(taskId, catalog, ctx.repos, today())) };
+    },
+    /** An example question pressed: answered as if typed. */
+    ask: async (action, ctx) => {
+      const text = typeof action.value.text === 'string' ? action.value.text : '';
+      if (!action.chatId || !text) return { toast: { type: 'warning', content: '这个按钮已失效，请直接输入问题。' } };
+      return { outgoing: sendToChat(action.chatId, await respond(text, action.chatId, ctx.repos)) };
+    },
+  };
+
+  return { answerQuestion, cardActions };
+}

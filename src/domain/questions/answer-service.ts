@@ -1,0 +1,212 @@
+/**
+ * Answers a structured question from the catalog and the database: which
+ * tasks, grouped by plan, ten to a page, each with the asked unit's part,
+ * its deadline, a status light and the latest progress; one task in full;
+ * the list of plans. Says how it understood the question, so a wrong guess
+ * is visible. Returns data; cards and text are rendered elsewhere.
+ */
+import { daysBetween } from '../../lib/dates.js';
+import type { Repositories } from '../../repositories/index.js';
+import type { ProgressRecord } from '../../repositories/progress-repository.js';
+import { TASK_STATUS_LABEL, TaskStatus, UNIT_ROLE_LABEL, type UnitRole } from '../vocabulary.js';
+import type { Catalog } from './question-catalog.js';
+import type { Question, StatusFilter, TaskLookup, TaskQuery } from './question.js';
+import type { IndexedTask, TaskHit } from './task-index.js';
+
+/** Tasks per page of an answer. */
+export const PAGE_SIZE = 10;
+
+/** Green: on track or done; yellow: due soon or stalled; red: overdue; grey: nothing to judge by. */
+export type StatusLight = 'green' | 'yellow' | 'red' | 'grey';
+
+/** One task as an answer shows it. */
+export interface AnswerItem {
+  taskId: number;
+  planId: number;
+  planTitle: string;
+  /** "第8项", "第10项第3条", "一、(一)". */
+  label: string;
+  title: string;
+  /** The task a sub-requirement belongs to. */
+  parentTitle: string | null;
+  units: { name: string; role: UnitRole; roleLabel: string; asked: boolean }[];
+  deadline: { raw: string; dueOn: string | null } | null;
+  light: StatusLight;
+  statusLabel: string;
+  percent: number;
+  latest: { note: string; at: Date } | null;
+  /** Topic words to highlight. */
+  highlights: string[];
+}
+
+/** An answer, for the renderer. */
+export type Answer =
+  | {
+      kind: 'task_list';
+      understanding: string;
+      query: TaskQuery;
+      total: number;
+      page: number;
+      pageCount: number;
+      items: AnswerItem[];
+      /** The topic matched only in part. */
+      approximate: boolean;
+    }
+  | { kind: 'task_detail'; item: AnswerItem; requirement: string; categoryPath: string; history: ProgressRecord[] }
+  | { kind: 'task_choice'; understanding: string; items: AnswerItem[] }
+  | { kind: 'plans'; plans: { id: number; title: string; jurisdiction: string; tasks: number }[] }
+  | { kind: 'smalltalk'; topic: 'greeting' | 'thanks' }
+  | { kind: 'not_understood'; reason: string };
+
+const STATUS_LABEL: Record<StatusFilter, string> = {
+  overdue: '已逾期',
+  due_this_week: '本周到期',
+  due_this_month: '本月到期',
+  due_next_month: '下月到期',
+  due_this_year: '年底前到期',
+  below_half: '进度不到一半',
+  no_progress: '没有报过进度',
+  unfinished: '未完成',
+  done: '已完成',
+};
+
+/** "按单位：市财政局（中山市、临沂市）；只看牵头；主题：PPP；状态：已逾期；方案：临沂". */
+export function describeQuery(query: TaskQuery, catalog: Catalog): string {
+  const parts: string[] = [];
+  for (const mention of query.units) {
+    const units = mention.unitIds.map((id) => catalog.directory.unit(id)).filter((unit) => unit !== undefined);
+    const names = [...new Set(units.map((unit) => unit.name))];
+    const cities = [...new Set(units.map((unit) => unit.jurisdiction))];
+    const shown = names.length === 1 ? `${names[0]}（${cities.join('、')}）` : names.map((name) => name).join('、');
+    parts.push(`按单位：${shown}${mention.fuzzy ? `（按“${mention.text}”近似匹配）` : ''}`);
+  }
+  if (query.role !== 'any' && query.units.length > 0) parts.push(`角色：${UNIT_ROLE_LABEL[query.role]}`);
+  if (query.topic) parts.push(`主题：${query.topic}`);
+  if (query.status) parts.push(`状态：${STATUS_LABEL[query.status]}`);
+  if (query.plan) parts.push(`方案：${query.plan}`);
+  if (parts.length === 0) parts.push('全部任务');
+  return parts.join('；');
+}
+
+/** The light for a task on `today`. */
+export function statusLight(task: Pick<IndexedTask, 'status' | 'dueDates' | 'lastReportAt' | 'percent'>, today: string, now = Date.now()): StatusLight {
+  if (task.status === 'done') return 'green';
+  const due = task.dueDates[0];
+  if (due !== undefined && due < today) return 'red';
+  if (task.status === 'blocked') return 'yellow';
+  if (due !== undefined && daysBetween(today, due) <= 14) return 'yellow';
+  // Started but silent for a month: stalled.
+  if (task.lastReportAt !== null && now - task.lastReportAt > 30 * 86_400_000) return 'yellow';
+  if (due === undefined && task.lastReportAt === null) return 'grey';
+  return 'green';
+}
+
+function labelOf(task: IndexedTask, parent: IndexedTask | undefined): string {
+  if (task.kind === 'requirement' && parent) {
+    const own = task.key.slice(parent.key.length + 1);
+    return /^\d+$/.test(parent.key) ? `第${parent.key}项第${own}条` : `${parent.key}.${own}`;
+  }
+  return /^\d+$/.test(task.key) ? `第${task.key}项` : task.key;
+}
+
+/** Builds the items of a page: index data plus deadlines, unit names and latest progress from the database. */
+async function itemsFor(hits: readonly Pick<TaskHit, 'task' | 'matchedUnits' | 'matchedWords'>[], catalog: Catalog, repos: Repositories, today: string): Promise<AnswerItem[]> {
+  const ids = hits.map((hit) => hit.task.id);
+  const [records, latest] = await Promise.all([repos.tasks.getMany(ids), repos.progress.latestFor(ids)]);
+  const byId = new Map(records.map((record) => [record.id, record]));
+  return hits.flatMap((hit) => {
+    const record = byId.get(hit.task.id);
+    if (!record) return [];
+    const parent = hit.task.parentId === null ? undefined : catalog.index.get(hit.task.parentId);
+    const asked = new Set(hit.matchedUnits.map((link) => link.unitId));
+    const deadline = record.deadlines[0];
+    const update = latest.get(record.id);
+    return [
+      {
+        taskId: record.id,
+        planId: record.planId,
+        planTitle: catalog.index.plan(record.planId)?.title ?? '',
+        label: labelOf(hit.task, parent),
+        title: record.title,
+        parentTitle: parent?.title ?? null,
+        units: record.units.map((link) => ({ name: link.unitName, role: link.role, roleLabel: UNIT_ROLE_LABEL[link.role], asked: asked.has(link.unitId) })),
+        deadline: deadline ? { raw: record.deadlines.map((d) => d.raw).filter((raw, i, all) => all.indexOf(raw) === i).join('；'), dueOn: deadline.dueOn } : null,
+        light: statusLight(hit.task, today),
+        statusLabel: TASK_STATUS_LABEL[TaskStatus.catch('open').parse(record.status)],
+        percent: record.percent,
+        latest: update ? { note: update.note, at: update.createdAt } : null,
+        highlights: hit.matchedWords,
+      },
+    ];
+  });
+}
+
+/** Answers a task query, one page of it. */
+export async function answerTaskQuery(query: TaskQuery, catalog: Catalog, repos: Repositories, today: string): Promise<Answer> {
+  const result = catalog.index.search(query, today);
+  if (query.plan && result.plans?.length === 0) {
+    return { kind: 'not_understood', reason: `没有找到名称或地区包含“${query.plan}”的方案。发送“有哪些方案”查看全部方案。` };
+  }
+  const pageCount = Math.max(1, Math.ceil(result.hits.length / PAGE_SIZE));
+  const page = Math.min(Math.max(1, query.page), pageCount);
+  const slice = result.hits.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  return {
+    kind: 'task_list',
+    understanding: describeQuery(query, catalog),
+    query: { ...query, page },
+    total: result.hits.length,
+    page,
+    pageCount,
+    items: await itemsFor(slice, catalog, repos, today),
+    approximate: result.hits.some((hit) => hit.approximate),
+  };
+}
+
+/** Answers a lookup of one task: its card, or a choice when the number exists in several plans. */
+export async function answerTaskLookup(lookup: TaskLookup, catalog: Catalog, repos: Repositories, today: string): Promise<Answer> {
+  const planIds = lookup.plan ? catalog.index.matchPlans(lookup.plan).map((plan) => plan.id) : null;
+  const tasks = lookup.id !== null ? [catalog.index.get(lookup.id)].filter((task) => task !== undefined) : catalog.index.findByKey(lookup.key!, planIds);
+  if (tasks.length === 0) {
+    const asked = lookup.id !== null ? `#${lookup.id}` : `第${lookup.key!.replace('.', '项第')}${lookup.key!.includes('.') ? '条' : '项'}`;
+    return { kind: 'not_understood', reason: `没有找到任务 ${asked}。可以问“市财政局负责什么”或“PPP项目谁负责”来查找任务。` };
+  }
+  const hits = tasks.map((task) => ({ task, matchedUnits: [], matchedWords: [] }));
+  if (tasks.length > 1) {
+    return { kind: 'task_choice', understanding: `有 ${tasks.length} 个方案都有这个编号，请选择：`, items: await itemsFor(hits, catalog, repos, today) };
+  }
+  return answerTaskDetail(tasks[0]!.id, catalog, repos, today);
+}
+
+/** One task in full, with its history. */
+export async function answerTaskDetail(taskId: number, catalog: Catalog, repos: Repositories, today: string): Promise<Answer> {
+  const task = catalog.index.get(taskId);
+  const record = task ? await repos.tasks.get(taskId) : undefined;
+  if (!task || !record) return { kind: 'not_understood', reason: `任务 #${taskId} 不存在或已从方案中删除。` };
+  const [item] = await itemsFor([{ task, matchedUnits: [], matchedWords: [] }], catalog, repos, today);
+  return { kind: 'task_detail', item: item!, requirement: record.requirement, categoryPath: record.categoryPath, history: await repos.progress.history(taskId, 5) };
+}
+
+/** The plans, with their task counts. */
+export function answerPlans(catalog: Catalog): Answer {
+  const counts = new Map<number, number>();
+  for (const plan of catalog.index.allPlans()) counts.set(plan.id, 0);
+  const result = catalog.index.search({ units: [], role: 'any', topic: null, status: null, plan: null, asksWho: false }, '9999-12-31');
+  for (const hit of result.hits) if (hit.task.kind === 'task') counts.set(hit.task.planId, (counts.get(hit.task.planId) ?? 0) + 1);
+  return { kind: 'plans', plans: catalog.index.allPlans().map((plan) => ({ ...plan, tasks: counts.get(plan.id) ?? 0 })) };
+}
+
+/** Answers any question but follow-ups (which need the chat's previous answer). */
+export async function answer(question: Exclude<Question, { kind: 'follow_up' }>, catalog: Catalog, repos: Repositories, today: string): Promise<Answer> {
+  switch (question.kind) {
+    case 'tasks':
+      return answerTaskQuery(question, catalog, repos, today);
+    case 'task':
+      return answerTaskLookup(question, catalog, repos, today);
+    case 'plans':
+      return answerPlans(catalog);
+    case 'smalltalk':
+      return { kind: 'smalltalk', topic: question.topic };
+    case 'unknown':
+      return { kind: 'not_understood', reason: '没有看懂这个问题。' };
+  }
+}
