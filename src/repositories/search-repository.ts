@@ -13,6 +13,8 @@ export interface SearchRows {
     planId: number;
     parentId: number | null;
     key: string;
+    /** As printed: "8", "（一）", "3．". */
+    number: string | null;
     kind: string;
     position: number;
     title: string;
@@ -40,7 +42,7 @@ export class SearchRepository {
   async loadRows(): Promise<SearchRows> {
     const [tasks, links, dueDates, plans, units, aliases] = await Promise.all([
       this.db.$queryRaw<Record<string, unknown>[]>`
-        SELECT "id", "planId", "parentId", "key", "kind", "position", "title", "requirement", "categoryPath", "status", "percent", "lastReportAt"
+        SELECT "id", "planId", "parentId", "key", "number", "kind", "position", "title", "requirement", "categoryPath", "status", "percent", "lastReportAt"
         FROM "Task" WHERE "removedAt" IS NULL`,
       this.db.$queryRaw<Record<string, unknown>[]>`
         SELECT tu."taskId", tu."unitId", tu."role", tu."position" FROM "TaskUnit" tu
@@ -58,6 +60,7 @@ export class SearchRepository {
         planId: toNumber(row.planId),
         parentId: row.parentId === null ? null : toNumber(row.parentId),
         key: row.key as string,
+        number: (row.number as string | null) ?? null,
         kind: row.kind as string,
         position: toNumber(row.position),
         title: row.title as string,

@@ -101,12 +101,22 @@ export function statusLight(task: Pick<IndexedTask, 'status' | 'dueDates' | 'las
   return 'green';
 }
 
-function labelOf(task: IndexedTask, parent: IndexedTask | undefined): string {
-  if (task.kind === 'requirement' && parent) {
-    const own = task.key.slice(parent.key.length + 1);
-    return /^\d+$/.test(parent.key) ? `第${parent.key}项第${own}条` : `${parent.key}.${own}`;
+/** How a task is called in its plan: "第8项", "第10项第3条", "一、（一）", "一、（一）第2条". */
+export function labelOf(task: Pick<IndexedTask, 'key' | 'number' | 'categoryPath'>, parent: Pick<IndexedTask, 'key' | 'number' | 'categoryPath'> | undefined): string {
+  if (parent) return `${labelOf(parent, undefined)}第${task.key.slice(parent.key.length + 1)}条`;
+  if (/^\d+$/.test(task.key)) return `第${task.key}项`;
+  // Numbered under a heading (seed 004): the heading's "一、" and the task's "（一）".
+  const heading = /^([一二三四五六七八九十]+、)/.exec(task.categoryPath)?.[1] ?? '';
+  return task.number ? `${heading}${task.number}` : task.key;
+}
+
+/** The units of a task's sub-requirements, each once, in order. */
+function childUnits(task: IndexedTask, catalog: Catalog, names: (id: number) => string): { unitId: number; unitName: string; role: UnitRole }[] {
+  const seen = new Map<number, { unitId: number; unitName: string; role: UnitRole }>();
+  for (const child of catalog.index.childrenOf(task.id)) {
+    for (const link of child.units) if (!seen.has(link.unitId)) seen.set(link.unitId, { unitId: link.unitId, unitName: names(link.unitId), role: link.role });
   }
-  return /^\d+$/.test(task.key) ? `第${task.key}项` : task.key;
+  return [...seen.values()];
 }
 
 /** Builds the items of a page: index data plus deadlines, unit names and latest progress from the database. */
@@ -114,11 +124,14 @@ async function itemsFor(hits: readonly Pick<TaskHit, 'task' | 'matchedUnits' | '
   const ids = hits.map((hit) => hit.task.id);
   const [records, latest] = await Promise.all([repos.tasks.getMany(ids), repos.progress.latestFor(ids)]);
   const byId = new Map(records.map((record) => [record.id, record]));
+  const unitNames = (id: number) => catalog.directory.unit(id)?.name ?? `#${id}`;
   return hits.flatMap((hit) => {
     const record = byId.get(hit.task.id);
     if (!record) return [];
     const parent = hit.task.parentId === null ? undefined : catalog.index.get(hit.task.parentId);
     const asked = new Set(hit.matchedUnits.map((link) => link.unitId));
+    // A task whose units are named on its sub-requirements shows theirs.
+    const units = record.units.length > 0 ? record.units : childUnits(hit.task, catalog, unitNames);
     const deadline = record.deadlines[0];
     const update = latest.get(record.id);
     return [
@@ -129,7 +142,7 @@ async function itemsFor(hits: readonly Pick<TaskHit, 'task' | 'matchedUnits' | '
         label: labelOf(hit.task, parent),
         title: record.title,
         parentTitle: parent?.title ?? null,
-        units: record.units.map((link) => ({ name: link.unitName, role: link.role, roleLabel: UNIT_ROLE_LABEL[link.role], asked: asked.has(link.unitId) })),
+        units: units.map((link) => ({ name: link.unitName, role: link.role, roleLabel: UNIT_ROLE_LABEL[link.role], asked: asked.has(link.unitId) })),
         deadline: deadline ? { raw: record.deadlines.map((d) => d.raw).filter((raw, i, all) => all.indexOf(raw) === i).join('；'), dueOn: deadline.dueOn } : null,
         light: statusLight(hit.task, today),
         statusLabel: TASK_STATUS_LABEL[TaskStatus.catch('open').parse(record.status)],

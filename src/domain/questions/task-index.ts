@@ -15,6 +15,8 @@ export interface IndexedTask {
   planId: number;
   parentId: number | null;
   key: string;
+  /** As printed: "8", "（一）", "3．". */
+  number: string | null;
   kind: string;
   position: number;
   title: string;
@@ -123,6 +125,7 @@ export class TaskIndex {
   private readonly byUnit = new Map<number, Int32Array>();
   private readonly plans: Map<number, IndexedPlan>;
   private readonly byId = new Map<number, number>();
+  private readonly children = new Map<number, IndexedTask[]>();
 
   constructor(tasks: readonly IndexedTask[], plans: readonly IndexedPlan[]) {
     // Plan order, then document order: answers read like the plans.
@@ -134,6 +137,7 @@ export class TaskIndex {
     const units = new Map<number, number[]>();
     this.tasks.forEach((task, index) => {
       this.byId.set(task.id, index);
+      if (task.parentId !== null) this.children.set(task.parentId, [...(this.children.get(task.parentId) ?? []), task]);
       for (const token of new Set(tokenize(this.texts[index]!))) {
         let list = postings.get(token);
         if (!list) postings.set(token, (list = []));
@@ -158,6 +162,11 @@ export class TaskIndex {
   get(id: number): IndexedTask | undefined {
     const index = this.byId.get(id);
     return index === undefined ? undefined : this.tasks[index];
+  }
+
+  /** The sub-requirements of a task, in document order. */
+  childrenOf(id: number): readonly IndexedTask[] {
+    return this.children.get(id) ?? [];
   }
 
   /** A plan by id. */

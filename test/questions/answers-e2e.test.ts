@@ -1,0 +1,221 @@
+/**
+ * Questions asked in chat, end to end: the five seeds imported on first
+ * start, each question sent as Lark would (encrypted, signed) to the real
+ * webhook route, the answer read back from the card the real SDK sent to
+ * the local fake of the Open API. Every expected task list was checked
+ * against the seed documents.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATABASES } from '../support/databases.js';
+import { startTestApp, type TestApp } from '../support/app.js';
+import { startFakeLark, type Delivery, type FakeLark } from '../support/fake-lark.js';
+import { cardActionEvent, messageEvent, postToWebhook, type ConsoleSecrets } from '../support/lark-events.js';
+
+const secrets: ConsoleSecrets = { appId: 'cli_5555666677778888', encryptKey: 'qa-encrypt-key', verificationToken: 'qa-verification-token' };
+
+/** Short names of the seed plans, for readable expectations. */
+function planCode(title: string): string {
+  if (title.includes('临沂')) return 'LY';
+  if (title.includes('新会')) return 'XH';
+  if (title.includes('江门')) return 'JM';
+  if (title.includes('经济和信息化局')) return 'JX';
+  if (title.includes('中山')) return 'ZS';
+  return title;
+}
+
+interface ReadCard {
+  title: string;
+  /** "ZS:第8项", in the order shown. */
+  tasks: string[];
+  /** Every markdown element's text. */
+  text: string;
+  buttons: Record<string, unknown>[];
+}
+
+/** Reads an answer card the way a person would: its title, the tasks listed under each plan, its buttons. */
+function readCard(card: Record<string, unknown>): ReadCard {
+  const header = card.header as { title: { content: string } };
+  const elements = ((card.body as { elements: Record<string, unknown>[] }).elements ?? []).flatMap((element) =>
+    element.tag === 'column_set' ? (element.columns as { elements: Record<string, unknown>[] }[]).flatMap((column) => column.elements) : [element],
+  );
+  const tasks: string[] = [];
+  let plan = '';
+  const texts: string[] = [];
+  for (const element of elements) {
+    if (element.tag !== 'markdown') continue;
+    const content = String(element.content);
+    texts.push(content);
+    const planHeader = /^\*\*《(.+)》\*\*$/.exec(content);
+    if (planHeader) plan = planCode(planHeader[1]!);
+    const item = /^(🔴|🟡|🟢|⚪) \*\*(.+?)\*\* /.exec(content);
+    if (item) tasks.push(`${plan}:${item[2]}`);
+  }
+  const buttons = elements.filter((element) => element.tag === 'button').map((button) => (button.behaviors as { value: Record<string, unknown> }[])[0]!.value);
+  return { title: header.title.content, tasks, text: texts.join('\n'), buttons };
+}
+
+async function until<T>(find: () => T | undefined, ms = 8_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const found = find();
+    if (found !== undefined) return found;
+    if (Date.now() > deadline) throw new Error('no answer in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+for (const { provider, available } of DATABASES) {
+  describe.skipIf(!available)(`questions in chat, after importing the seeds [${provider}]`, () => {
+    let fake: FakeLark;
+    let app: TestApp;
+    const chatId = `oc_questions_${provider}`;
+
+    beforeAll(async () => {
+      fake = await startFakeLark({ appId: secrets.appId, appSecret: 'qa-secret' });
+      app = await startTestApp(provider, {
+        LARK_APP_ID: secrets.appId,
+        LARK_APP_SECRET: 'qa-secret',
+        LARK_ENCRYPT_KEY: secrets.encryptKey,
+        LARK_VERIFICATION_TOKEN: secrets.verificationToken,
+        LARK_DOMAIN: fake.url,
+        SEED_ON_EMPTY: '1',
+        BOT_TIMEZONE: 'Asia/Shanghai',
+      });
+    }, 60_000);
+    afterAll(async () => {
+      await app?.close();
+      await fake?.close();
+    });
+
+    /** Asks in the test chat (one-to-one unless told) and returns the card the bot replied with. */
+    async function ask(text: string, options: { chatType?: 'p2p' | 'group'; mention?: boolean } = {}): Promise<ReadCard & { delivery: Delivery }> {
+      const event = messageEvent(secrets, {
+        text,
+        chatId,
+        chatType: options.chatType ?? 'p2p',
+        ...(options.mention ? { mention: { openId: fake.botOpenId, name: '督办助手' } } : {}),
+      });
+      expect((await postToWebhook(app.url, event, secrets.encryptKey)).status).toBe(200);
+      const delivery = await until(() => fake.deliveries.find((candidate) => candidate.target === event.event.message.message_id));
+      expect(delivery.msgType).toBe('interactive');
+      return { ...readCard(delivery.content), delivery };
+    }
+
+    /** Every task of an answer, saying "还有呢" while the card offers a next page. */
+    async function askAll(text: string): Promise<string[]> {
+      let answer = await ask(text);
+      const tasks = [...answer.tasks];
+      const hasNext = (card: ReadCard) => card.buttons.some((value) => value.action === 'answer_page' && (value.question as { page: number }).page > pageOf(card));
+      while (hasNext(answer)) {
+        answer = await ask('还有呢');
+        tasks.push(...answer.tasks);
+      }
+      return tasks;
+    }
+    const pageOf = (card: ReadCard & { delivery?: Delivery }) => Number(/第 (\d+)\/\d+ 页/.exec(JSON.stringify(card.delivery?.content ?? ''))?.[1] ?? 1);
+
+    const ZS_FINANCE = ['ZS:第8项', 'ZS:第10项第1条', 'ZS:第10项第2条', 'ZS:第20项第1条', 'ZS:第20项第2条'];
+    const LY_FINANCE = ['LY:第6项', 'LY:第7项', 'LY:第8项第1条', 'LY:第8项第2条', 'LY:第11项'];
+    const JM_FINANCE = ['JM:第11项', 'JM:第12项', 'JM:第13项', 'JM:第16项'];
+
+    it('市财政局负责什么: each city’s own 市财政局, grouped by plan, over two pages', async () => {
+      const first = await ask('市财政局负责什么');
+      expect(first.title).toBe('找到 14 项任务');
+      expect(first.text).toContain('我的理解：按单位：市财政局（中山市、临沂市、江门市）');
+      expect(first.tasks).toEqual([...ZS_FINANCE, ...LY_FINANCE]);
+      expect(first.text).toMatch(/牵头：\*\*市财政局\*\*、市发展改革局/);
+      const second = await ask('还有呢');
+      expect(second.tasks).toEqual(JM_FINANCE);
+      // The second page is the last.
+      expect((await ask('还有呢')).text).toContain('已经是最后一页了');
+    });
+
+    it('财政局负责什么 also finds 新会区’s 区财政局; 财正局 (a typo) finds the same', async () => {
+      const expected = [...ZS_FINANCE, ...LY_FINANCE, 'XH:第9项', 'XH:第12项', 'XH:第13项', 'XH:第15项', 'XH:第20项', ...JM_FINANCE];
+      expect(await askAll('财政局负责什么')).toEqual(expected);
+      const typo = await ask('财正局负责什么');
+      expect(typo.text).toContain('按“财正局”近似匹配');
+      expect(typo.title).toBe('找到 19 项任务');
+    });
+
+    it('by unit, with short forms, synonyms, aliases, traditional characters and roles', async () => {
+      expect((await ask('市国税局负责什么')).tasks).toEqual(['ZS:第10项第3条', 'LY:第8项第1条']);
+      expect((await ask('区财政局牵头哪些任务')).tasks).toEqual(['XH:第12项', 'XH:第20项']);
+      expect((await ask('区物价局有什么任务')).tasks).toEqual(['XH:第5项', 'XH:第8项', 'XH:第9项', 'XH:第15项']);
+      expect((await ask('产业政策科负责哪些')).tasks).toEqual(['JX:一、（一）', 'JX:一、（三）', 'JX:三、（一）', 'JX:三、（二）', 'JX:四、（二）']);
+      expect((await ask('市法制局牵头的任务')).tasks).toEqual(['ZS:第21项第5条']);
+      const traditional = await ask('發改局負責哪些');
+      expect(traditional.title).toBe('找到 16 项任务');
+      expect(traditional.tasks.slice(0, 6)).toEqual(['ZS:第3项第1条', 'ZS:第3项第2条', 'ZS:第6项', 'ZS:第7项', 'ZS:第8项', 'ZS:第10项第5条']);
+      // 市发改局 is each city's bureau, not 新会区's 区发展改革局 (4 of the 16 above); none is finished.
+      expect((await ask('市发改局有哪些任务没完成')).title).toBe('找到 12 项任务');
+    });
+
+    it('by topic, and who leads it', async () => {
+      const ppp = await ask('PPP项目谁负责');
+      expect(ppp.tasks).toEqual(['JM:第13项', 'ZS:第8项', 'LY:第7项']);
+      expect(ppp.text).toContain('**PPP项目**');
+      expect((await ask('扶贫相关的任务有哪些')).tasks).toEqual(['ZS:第12项', 'ZS:第12项第1条', 'ZS:第12项第3条', 'ZS:第12项第4条', 'LY:第15项', 'XH:第14项', 'JM:第17项', 'LY:第3项', 'LY:第7项']);
+      const budget = await ask('预决算公开由哪个部门牵头');
+      expect(budget.tasks).toEqual(['ZS:第20项', 'LY:第6项']);
+      // Task 20's units are on its two sub-requirements; the answer shows them.
+      expect(budget.text).toMatch(/第20项\*\* 深入推进\*\*预决算公开\*\*\n牵头：市财政局/);
+    });
+
+    it('by status and time, alone and with a unit; in one plan', async () => {
+      expect((await ask('市财政局逾期的任务')).tasks).toEqual(['ZS:第10项第2条', 'ZS:第20项第1条', 'ZS:第20项第2条', 'JM:第11项', 'JM:第12项', 'JM:第13项', 'JM:第16项']);
+      expect((await ask('哪些任务逾期了')).title).toBe('找到 69 项任务');
+      expect((await ask('在临沂的要点里市财政局负责什么')).tasks).toEqual(LY_FINANCE);
+      const none = await ask('这个月到期的任务');
+      expect(none.title).toBe('没有找到相关任务');
+      expect(none.text).toContain('状态：本月到期');
+    });
+
+    it('follow-ups: only the leads, then the detail of the second task', async () => {
+      await ask('市财政局负责什么');
+      const leads = await ask('只看牵头的');
+      expect(leads.text).toContain('角色：牵头');
+      expect(leads.tasks).toEqual([...ZS_FINANCE, ...LY_FINANCE]);
+      const detail = await ask('详细说说第2个');
+      expect(detail.title).toMatch(/^第10项第1条 通过市财政局网站公布降费政策文件/);
+      expect(detail.text).toContain('收到省级降费政策文件后及时转发');
+      expect(detail.text).toContain('还没有人报过进度');
+    });
+
+    it('by task: "第10项的第3条" exists in two plans, so it asks which; "#id" shows one', async () => {
+      const choice = await ask('第10项的第3条是什么');
+      expect(choice.title).toBe('请选择任务');
+      expect(choice.text).toContain('《中山市贯彻落实省政府办公厅2016年政务公开工作要点分工方案》第10项第3条');
+      const taskId = Number((choice.buttons[0] as { taskId: number }).taskId);
+      const detail = await ask(`任务 #${taskId}`);
+      expect(detail.title).toMatch(/^第10项第3条/);
+      expect(detail.text).toContain('牵头：市国税局');
+    });
+
+    it('plans, greetings, thanks and what it cannot answer all get a useful card', async () => {
+      const plans = await ask('有哪些分工方案');
+      expect(plans.title).toBe('共有 5 个分工方案');
+      for (const greeting of ['你好', '谢谢', '今天天气怎么样']) {
+        const reply = await ask(greeting);
+        expect(reply.buttons.map((value) => value.text)).toEqual(['市财政局负责什么', 'PPP项目谁负责', '哪些任务逾期了', '有哪些方案']);
+      }
+      // In a group, a question is answered only when the bot is @-mentioned.
+      const inGroup = await ask('市国税局负责什么', { chatType: 'group', mention: true });
+      expect(inGroup.tasks).toEqual(['ZS:第10项第3条', 'LY:第8项第1条']);
+    });
+
+    it('card buttons: the next page replaces the card; an example question is answered in the chat', async () => {
+      const first = await ask('财政局负责什么');
+      const next = first.buttons.find((value) => value.action === 'answer_page')!;
+      const response = await postToWebhook(app.url, cardActionEvent(secrets, { value: next, chatId }), secrets.encryptKey);
+      expect(response.status).toBe(200);
+      const replaced = readCard((response.body.card as { data: Record<string, unknown> }).data);
+      expect(replaced.tasks).toEqual(['XH:第9项', 'XH:第12项', 'XH:第13项', 'XH:第15项', 'XH:第20项', ...JM_FINANCE]);
+
+      const sentBefore = fake.deliveries.length;
+      await postToWebhook(app.url, cardActionEvent(secrets, { value: { action: 'ask', text: 'PPP项目谁负责' }, chatId }), secrets.encryptKey);
+      const sent = await until(() => fake.deliveries.slice(sentBefore).find((delivery) => delivery.kind === 'send' && delivery.target === chatId));
+      expect(readCard(sent.content).tasks).toEqual(['JM:第13项', 'ZS:第8项', 'LY:第7项']);
+    });
+  });
+}
