@@ -25,7 +25,7 @@ export interface SearchRows {
     lastReportAt: number | null;
   }[];
   links: { taskId: number; unitId: number; role: string; position: number }[];
-  dueDates: { taskId: number; dueOn: string }[];
+  deadlines: { taskId: number; raw: string; dueOn: string | null; position: number }[];
   plans: { id: number; title: string; jurisdiction: string }[];
   units: { id: number; name: string; jurisdiction: string }[];
   aliases: { unitId: number; alias: string }[];
@@ -40,7 +40,7 @@ export class SearchRepository {
 
   /** Everything the index needs, live tasks only. */
   async loadRows(): Promise<SearchRows> {
-    const [tasks, links, dueDates, plans, units, aliases] = await Promise.all([
+    const [tasks, links, deadlines, plans, units, aliases] = await Promise.all([
       this.db.$queryRaw<Record<string, unknown>[]>`
         SELECT "id", "planId", "parentId", "key", "number", "kind", "position", "title", "requirement", "categoryPath", "status", "percent", "lastReportAt"
         FROM "Task" WHERE "removedAt" IS NULL`,
@@ -48,8 +48,8 @@ export class SearchRepository {
         SELECT tu."taskId", tu."unitId", tu."role", tu."position" FROM "TaskUnit" tu
         JOIN "Task" t ON t."id" = tu."taskId" WHERE t."removedAt" IS NULL`,
       this.db.$queryRaw<Record<string, unknown>[]>`
-        SELECT d."taskId", d."dueOn" FROM "Deadline" d
-        JOIN "Task" t ON t."id" = d."taskId" WHERE t."removedAt" IS NULL AND d."dueOn" IS NOT NULL`,
+        SELECT d."taskId", d."raw", d."dueOn", d."position" FROM "Deadline" d
+        JOIN "Task" t ON t."id" = d."taskId" WHERE t."removedAt" IS NULL`,
       this.db.$queryRaw<Record<string, unknown>[]>`SELECT "id", "title", "jurisdiction" FROM "Plan"`,
       this.db.$queryRaw<Record<string, unknown>[]>`SELECT "id", "name", "jurisdiction" FROM "Unit"`,
       this.db.$queryRaw<Record<string, unknown>[]>`SELECT "unitId", "alias" FROM "UnitAlias"`,
@@ -71,7 +71,7 @@ export class SearchRepository {
         lastReportAt: toTime(row.lastReportAt),
       })),
       links: links.map((row) => ({ taskId: toNumber(row.taskId), unitId: toNumber(row.unitId), role: row.role as string, position: toNumber(row.position) })),
-      dueDates: dueDates.map((row) => ({ taskId: toNumber(row.taskId), dueOn: row.dueOn as string })),
+      deadlines: deadlines.map((row) => ({ taskId: toNumber(row.taskId), raw: row.raw as string, dueOn: (row.dueOn as string | null) ?? null, position: toNumber(row.position) })),
       plans: plans.map((row) => ({ id: toNumber(row.id), title: row.title as string, jurisdiction: row.jurisdiction as string })),
       units: units.map((row) => ({ id: toNumber(row.id), name: row.name as string, jurisdiction: row.jurisdiction as string })),
       aliases: aliases.map((row) => ({ unitId: toNumber(row.unitId), alias: row.alias as string })),
@@ -90,5 +90,28 @@ export class SearchRepository {
         (SELECT COUNT(*) FROM "Unit") AS units,
         (SELECT COUNT(*) FROM "UnitAlias") AS aliases`;
     return JSON.stringify(row, (_key, value: unknown) => (typeof value === 'bigint' ? Number(value) : value));
+  }
+
+  /**
+   * The naive search: LIKE over task titles, requirements and unit names,
+   * optionally only tasks overdue on `overdueOn`. Ids in plan and document
+   * order. Kept as the question benchmark's baseline, not used to answer.
+   */
+  async naiveSearch(like: string, overdueOn: string | null): Promise<number[]> {
+    const rows = overdueOn
+      ? await this.db.$queryRaw<{ id: number | bigint }[]>`
+          SELECT t."id" FROM "Task" t
+          WHERE t."removedAt" IS NULL AND t."status" <> 'done'
+            AND (t."title" LIKE ${like} OR t."requirement" LIKE ${like}
+              OR EXISTS (SELECT 1 FROM "TaskUnit" tu JOIN "Unit" u ON u."id" = tu."unitId" WHERE tu."taskId" = t."id" AND u."name" LIKE ${like}))
+            AND EXISTS (SELECT 1 FROM "Deadline" d WHERE d."taskId" = t."id" AND d."dueOn" < ${overdueOn})
+          ORDER BY t."planId", t."position"`
+      : await this.db.$queryRaw<{ id: number | bigint }[]>`
+          SELECT t."id" FROM "Task" t
+          WHERE t."removedAt" IS NULL
+            AND (t."title" LIKE ${like} OR t."requirement" LIKE ${like}
+              OR EXISTS (SELECT 1 FROM "TaskUnit" tu JOIN "Unit" u ON u."id" = tu."unitId" WHERE tu."taskId" = t."id" AND u."name" LIKE ${like}))
+          ORDER BY t."planId", t."position"`;
+    return rows.map((row) => Number(row.id));
   }
 }

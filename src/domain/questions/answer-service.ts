@@ -110,68 +110,66 @@ export function labelOf(task: Pick<IndexedTask, 'key' | 'number' | 'categoryPath
   return task.number ? `${heading}${task.number}` : task.key;
 }
 
-/** The units of a task's sub-requirements, each once, in order. */
-function childUnits(task: IndexedTask, catalog: Catalog, names: (id: number) => string): { unitId: number; unitName: string; role: UnitRole }[] {
-  const seen = new Map<number, { unitId: number; unitName: string; role: UnitRole }>();
-  for (const child of catalog.index.childrenOf(task.id)) {
-    for (const link of child.units) if (!seen.has(link.unitId)) seen.set(link.unitId, { unitId: link.unitId, unitName: names(link.unitId), role: link.role });
-  }
+/** The units of a task, or, when it names none, those of its sub-requirements (each once, in order). */
+function unitsOf(task: IndexedTask, catalog: Catalog): IndexedTask['units'] {
+  if (task.units.length > 0) return task.units;
+  const seen = new Map<number, IndexedTask['units'][number]>();
+  for (const child of catalog.index.childrenOf(task.id)) for (const link of child.units) if (!seen.has(link.unitId)) seen.set(link.unitId, link);
   return [...seen.values()];
 }
 
-/** Builds the items of a page: index data plus deadlines, unit names and latest progress from the database. */
+/** Builds the items of a page from the index; only the latest progress notes come from the database. */
 async function itemsFor(hits: readonly Pick<TaskHit, 'task' | 'matchedUnits' | 'matchedWords'>[], catalog: Catalog, repos: Repositories, today: string): Promise<AnswerItem[]> {
-  const ids = hits.map((hit) => hit.task.id);
-  const [records, latest] = await Promise.all([repos.tasks.getMany(ids), repos.progress.latestFor(ids)]);
-  const byId = new Map(records.map((record) => [record.id, record]));
-  const unitNames = (id: number) => catalog.directory.unit(id)?.name ?? `#${id}`;
-  return hits.flatMap((hit) => {
-    const record = byId.get(hit.task.id);
-    if (!record) return [];
-    const parent = hit.task.parentId === null ? undefined : catalog.index.get(hit.task.parentId);
-    const asked = new Set(hit.matchedUnits.map((link) => link.unitId));
-    // A task whose units are named on its sub-requirements shows theirs.
-    const units = record.units.length > 0 ? record.units : childUnits(hit.task, catalog, unitNames);
-    const deadline = record.deadlines[0];
-    const update = latest.get(record.id);
-    return [
-      {
-        taskId: record.id,
-        planId: record.planId,
-        planTitle: catalog.index.plan(record.planId)?.title ?? '',
-        label: labelOf(hit.task, parent),
-        title: record.title,
-        parentTitle: parent?.title ?? null,
-        units: units.map((link) => ({ name: link.unitName, role: link.role, roleLabel: UNIT_ROLE_LABEL[link.role], asked: asked.has(link.unitId) })),
-        deadline: deadline ? { raw: record.deadlines.map((d) => d.raw).filter((raw, i, all) => all.indexOf(raw) === i).join('；'), dueOn: deadline.dueOn } : null,
-        light: statusLight(hit.task, today),
-        statusLabel: TASK_STATUS_LABEL[TaskStatus.catch('open').parse(record.status)],
-        percent: record.percent,
-        latest: update ? { note: update.note, at: update.createdAt } : null,
-        highlights: hit.matchedWords,
-      },
-    ];
+  const latest = await repos.progress.latestFor(hits.map((hit) => hit.task.id));
+  return hits.map(({ task, matchedUnits, matchedWords }) => {
+    const parent = task.parentId === null ? undefined : catalog.index.get(task.parentId);
+    const asked = new Set(matchedUnits.map((link) => link.unitId));
+    const update = latest.get(task.id);
+    return {
+      taskId: task.id,
+      planId: task.planId,
+      planTitle: catalog.index.plan(task.planId)?.title ?? '',
+      label: labelOf(task, parent),
+      title: task.title,
+      parentTitle: parent?.title ?? null,
+      units: unitsOf(task, catalog).map((link) => ({
+        name: catalog.directory.unit(link.unitId)?.name ?? `#${link.unitId}`,
+        role: link.role,
+        roleLabel: UNIT_ROLE_LABEL[link.role],
+        asked: asked.has(link.unitId),
+      })),
+      deadline: task.deadlineRaw ? { raw: task.deadlineRaw, dueOn: task.dueDates[0] ?? null } : null,
+      light: statusLight(task, today),
+      statusLabel: TASK_STATUS_LABEL[TaskStatus.catch('open').parse(task.status)],
+      percent: task.percent,
+      latest: update ? { note: update.note, at: update.createdAt } : null,
+      highlights: matchedWords,
+    };
   });
 }
 
 /** Answers a task query, one page of it. */
 export async function answerTaskQuery(query: TaskQuery, catalog: Catalog, repos: Repositories, today: string): Promise<Answer> {
-  const result = catalog.index.search(query, today);
+  let page = Math.max(1, query.page);
+  let result = catalog.index.search(query, today, { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE });
   if (query.plan && result.plans?.length === 0) {
     return { kind: 'not_understood', reason: `没有找到名称或地区包含“${query.plan}”的方案。发送“有哪些方案”查看全部方案。` };
   }
-  const pageCount = Math.max(1, Math.ceil(result.hits.length / PAGE_SIZE));
-  const page = Math.min(Math.max(1, query.page), pageCount);
-  const slice = result.hits.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  const pageCount = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
+  if (page > pageCount) {
+    // Past the end (a stale button, or "还有呢" once too often): the last page.
+    page = pageCount;
+    result = catalog.index.search(query, today, { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE });
+  }
   return {
     kind: 'task_list',
     understanding: describeQuery(query, catalog),
     query: { ...query, page },
-    total: result.hits.length,
+    total: result.total,
     page,
     pageCount,
-    items: await itemsFor(slice, catalog, repos, today),
-    approximate: result.hits.some((hit) => hit.approximate),
+    items: await itemsFor(result.hits, catalog, repos, today),
+    approximate: result.approximate,
   };
 }
 
@@ -183,9 +181,11 @@ export async function answerTaskLookup(lookup: TaskLookup, catalog: Catalog, rep
     const asked = lookup.id !== null ? `#${lookup.id}` : `第${lookup.key!.replace('.', '项第')}${lookup.key!.includes('.') ? '条' : '项'}`;
     return { kind: 'not_understood', reason: `没有找到任务 ${asked}。可以问“市财政局负责什么”或“PPP项目谁负责”来查找任务。` };
   }
-  const hits = tasks.map((task) => ({ task, matchedUnits: [], matchedWords: [] }));
   if (tasks.length > 1) {
-    return { kind: 'task_choice', understanding: `有 ${tasks.length} 个方案都有这个编号，请选择：`, items: await itemsFor(hits, catalog, repos, today) };
+    // The card offers at most 20; more plans than that need the plan named in the question.
+    const hits = tasks.slice(0, 20).map((task) => ({ task, matchedUnits: [], matchedWords: [] }));
+    const more = tasks.length > 20 ? `（只列出前 20 个；请在问题里说明方案，例如“在临沂的要点里第${lookup.key}项”）` : '';
+    return { kind: 'task_choice', understanding: `有 ${tasks.length} 个方案都有这个编号，请选择${more}：`, items: await itemsFor(hits, catalog, repos, today) };
   }
   return answerTaskDetail(tasks[0]!.id, catalog, repos, today);
 }
@@ -193,18 +193,14 @@ export async function answerTaskLookup(lookup: TaskLookup, catalog: Catalog, rep
 /** One task in full, with its history. */
 export async function answerTaskDetail(taskId: number, catalog: Catalog, repos: Repositories, today: string): Promise<Answer> {
   const task = catalog.index.get(taskId);
-  const record = task ? await repos.tasks.get(taskId) : undefined;
-  if (!task || !record) return { kind: 'not_understood', reason: `任务 #${taskId} 不存在或已从方案中删除。` };
-  const [item] = await itemsFor([{ task, matchedUnits: [], matchedWords: [] }], catalog, repos, today);
-  return { kind: 'task_detail', item: item!, requirement: record.requirement, categoryPath: record.categoryPath, history: await repos.progress.history(taskId, 5) };
+  if (!task) return { kind: 'not_understood', reason: `任务 #${taskId} 不存在或已从方案中删除。` };
+  const [[item], history] = await Promise.all([itemsFor([{ task, matchedUnits: [], matchedWords: [] }], catalog, repos, today), repos.progress.history(taskId, 5)]);
+  return { kind: 'task_detail', item: item!, requirement: task.requirement, categoryPath: task.categoryPath, history };
 }
 
 /** The plans, with their task counts. */
 export function answerPlans(catalog: Catalog): Answer {
-  const counts = new Map<number, number>();
-  for (const plan of catalog.index.allPlans()) counts.set(plan.id, 0);
-  const result = catalog.index.search({ units: [], role: 'any', topic: null, status: null, plan: null, asksWho: false }, '9999-12-31');
-  for (const hit of result.hits) if (hit.task.kind === 'task') counts.set(hit.task.planId, (counts.get(hit.task.planId) ?? 0) + 1);
+  const counts = catalog.index.countTasksByPlan();
   return { kind: 'plans', plans: catalog.index.allPlans().map((plan) => ({ ...plan, tasks: counts.get(plan.id) ?? 0 })) };
 }
 

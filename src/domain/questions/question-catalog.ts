@@ -28,11 +28,17 @@ export function buildCatalog(rows: SearchRows): Catalog {
     links.set(link.taskId, list);
   }
   const dates = new Map<number, string[]>();
-  for (const due of rows.dueDates) dates.set(due.taskId, [...(dates.get(due.taskId) ?? []), due.dueOn]);
+  const raws = new Map<number, string[]>();
+  for (const deadline of [...rows.deadlines].sort((a, b) => a.position - b.position)) {
+    if (deadline.dueOn) dates.set(deadline.taskId, [...(dates.get(deadline.taskId) ?? []), deadline.dueOn]);
+    const written = raws.get(deadline.taskId) ?? [];
+    if (!written.includes(deadline.raw)) raws.set(deadline.taskId, [...written, deadline.raw]);
+  }
   const tasks: IndexedTask[] = rows.tasks.map((task) => ({
     ...task,
     units: (links.get(task.id) ?? []).sort((a, b) => a.position - b.position).map(({ unitId, role }) => ({ unitId, role })),
     dueDates: (dates.get(task.id) ?? []).sort(),
+    deadlineRaw: (raws.get(task.id) ?? []).join('；'),
   }));
   return { directory, index: new TaskIndex(tasks, rows.plans) };
 }

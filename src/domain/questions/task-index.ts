@@ -29,6 +29,8 @@ export interface IndexedTask {
   units: readonly { unitId: number; role: UnitRole }[];
   /** Parsed due dates, 'YYYY-MM-DD', ascending. */
   dueDates: readonly string[];
+  /** The deadline as written (several joined by "；"), '' when none. */
+  deadlineRaw: string;
 }
 
 /** A plan as the index needs it. */
@@ -49,9 +51,12 @@ export interface TaskHit {
   approximate: boolean;
 }
 
-/** What a search found: every hit, in plan and document order (or by relevance for topic-only searches). */
+/** What a search found: one window of hits, in plan and document order (or by relevance for topic-only searches), and how many in all. */
 export interface SearchResult {
   hits: TaskHit[];
+  total: number;
+  /** The topic matched only in part. */
+  approximate: boolean;
   /** Plans the question's plan hint matched, if it gave one. */
   plans: IndexedPlan[] | null;
 }
@@ -88,13 +93,13 @@ function monthRange(day: string, offset: number): [string, string] {
   return [start, date.toISOString().slice(0, 10)];
 }
 
-/** Whether a task passes a status filter on `today`. */
-export function passesStatus(task: IndexedTask, filter: StatusFilter, today: string): boolean {
-  const done = task.status === 'done';
-  const dueIn = (from: string, to: string) => !done && task.dueDates.some((due) => due >= from && due <= to);
+/** A test for a status filter on `today`; date bounds are worked out once, not per task. */
+export function statusPredicate(filter: StatusFilter, today: string): (task: IndexedTask) => boolean {
+  const open = (task: IndexedTask) => task.status !== 'done';
+  const dueIn = (from: string, to: string) => (task: IndexedTask) => open(task) && task.dueDates.some((due) => due >= from && due <= to);
   switch (filter) {
     case 'overdue':
-      return !done && task.dueDates.length > 0 && task.dueDates[0]! < today;
+      return (task) => open(task) && task.dueDates.length > 0 && task.dueDates[0]! < today;
     case 'due_this_week': {
       const weekday = (new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7;
       return dueIn(today, addDays(today, 6 - weekday));
@@ -106,14 +111,19 @@ export function passesStatus(task: IndexedTask, filter: StatusFilter, today: str
     case 'due_this_year':
       return dueIn(today, `${today.slice(0, 4)}-12-31`);
     case 'below_half':
-      return !done && task.percent < 50;
+      return (task) => open(task) && task.percent < 50;
     case 'no_progress':
-      return task.lastReportAt === null;
+      return (task) => task.lastReportAt === null;
     case 'unfinished':
-      return !done;
+      return open;
     case 'done':
-      return done;
+      return (task) => !open(task);
   }
+}
+
+/** Whether a task passes a status filter on `today`. */
+export function passesStatus(task: IndexedTask, filter: StatusFilter, today: string): boolean {
+  return statusPredicate(filter, today)(task);
 }
 
 /** The index. Build once per data version; queries do not allocate per task. */
@@ -190,43 +200,59 @@ export class TaskIndex {
     return this.allPlans().filter((plan) => plan.jurisdiction.includes(bare) || plan.title.includes(bare));
   }
 
-  /** Runs a task query. */
-  search(query: Omit<TaskQuery, 'page' | 'kind'>, today: string): SearchResult {
+  /**
+   * Runs a task query and returns the hits in [offset, offset + limit) with
+   * the total: matches are counted without being materialised, so a page of
+   * a 60,000-task answer costs what a page of a short one does.
+   */
+  search(query: Omit<TaskQuery, 'page' | 'kind'>, today: string, window: { offset: number; limit: number } = { offset: 0, limit: Number.POSITIVE_INFINITY }): SearchResult {
     const plans = query.plan ? this.matchPlans(query.plan) : null;
     const planIds = plans ? new Set(plans.map((plan) => plan.id)) : null;
     const unitIds = new Set(query.units.flatMap((unit) => unit.unitIds));
+    const words = (query.topic ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+    const topic = words.length > 0 ? this.topicMatches(words) : null;
+    const passes = query.status ? statusPredicate(query.status, today) : undefined;
 
-    // Candidates: the units' tasks, else the topic's tasks, else every task.
-    let candidates: Iterable<number>;
+    // Candidates: the units' tasks in document order; else the topic's tasks, best first; else every task.
+    let candidates: ArrayLike<number>;
     if (unitIds.size > 0) {
       const merged = new Set<number>();
       for (const unitId of unitIds) for (const index of this.byUnit.get(unitId) ?? []) merged.add(index);
-      candidates = [...merged].sort((a, b) => a - b);
+      candidates = Int32Array.from(merged).sort();
+    } else if (topic) {
+      const ranked = [...topic.entries()].sort(([a, x], [b, y]) => Number(x.approximate) - Number(y.approximate) || y.score - x.score || a - b);
+      candidates = ranked.map(([index]) => index);
     } else {
-      candidates = this.tasks.keys();
+      candidates = { length: this.tasks.length } as ArrayLike<number>;
     }
+    const everything = unitIds.size === 0 && !topic;
 
-    const words = (query.topic ?? '').toLowerCase().split(/\s+/).filter(Boolean);
-    const topic = words.length > 0 ? this.topicMatches(words) : null;
     const hits: TaskHit[] = [];
-    for (const index of topic && unitIds.size === 0 ? [...topic.keys()].sort((a, b) => a - b) : candidates) {
+    let total = 0;
+    const end = window.offset + window.limit;
+    for (let n = 0; n < candidates.length; n++) {
+      const index = everything ? n : candidates[n]!;
       const task = this.tasks[index]!;
       if (planIds && !planIds.has(task.planId)) continue;
-      let matchedUnits: TaskHit['matchedUnits'] = [];
-      if (unitIds.size > 0) {
-        matchedUnits = task.units.filter((link) => unitIds.has(link.unitId) && (query.role === 'any' || link.role === query.role));
-        if (matchedUnits.length === 0) continue;
-      }
+      if (unitIds.size > 0 && !task.units.some((link) => unitIds.has(link.unitId) && (query.role === 'any' || link.role === query.role))) continue;
       const found = topic?.get(index);
       if (topic && !found) continue;
-      if (query.status && !passesStatus(task, query.status, today)) continue;
-      hits.push({ task, matchedUnits, matchedWords: found?.words ?? [], approximate: found?.approximate ?? false });
+      if (passes && !passes(task)) continue;
+      if (total >= window.offset && total < end) {
+        const matchedUnits = task.units.filter((link) => unitIds.has(link.unitId) && (query.role === 'any' || link.role === query.role));
+        hits.push({ task, matchedUnits, matchedWords: found?.words ?? [], approximate: found?.approximate ?? false });
+      }
+      total++;
     }
-    // A topic search without units ranks exact, title hits first; the rest keep document order.
-    if (topic && unitIds.size === 0) {
-      hits.sort((a, b) => Number(a.approximate) - Number(b.approximate) || topic.get(this.byId.get(b.task.id)!)!.score - topic.get(this.byId.get(a.task.id)!)!.score);
-    }
-    return { hits, plans };
+    const approximate = topic !== null && topic.size > 0 && [...topic.values()].every((match) => match.approximate);
+    return { hits, total, approximate, plans };
+  }
+
+  /** Top-level tasks per plan. */
+  countTasksByPlan(): Map<number, number> {
+    const counts = new Map<number, number>();
+    for (const task of this.tasks) if (task.kind === 'task') counts.set(task.planId, (counts.get(task.planId) ?? 0) + 1);
+    return counts;
   }
 
   /**
