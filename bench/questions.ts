@@ -185,6 +185,7 @@ const dir = mkdtempSync(join(tmpdir(), 'duban-qbench-'));
 const results: Record<string, unknown> = { benchmark: `questions at ${TASKS} tasks, ${PLANS} plans, ${UNITS} units, ${QUESTIONS} questions` };
 try {
   results.sqlite = await run(`file:${join(dir, 'bench.db')}`);
+  console.error(`sqlite: ${JSON.stringify(results.sqlite)}`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -103,14 +103,14 @@ export class SearchRepository {
           SELECT t."id" FROM "Task" t
           WHERE t."removedAt" IS NULL AND t."status" <> 'done'
             AND (t."title" LIKE ${like} OR t."requirement" LIKE ${like}
-              OR EXISTS (SELECT 1 FROM "TaskUnit" tu JOIN "Unit" u ON u."id" = tu."unitId" WHERE tu."taskId" = t."id" AND u."name" LIKE ${like}))
-            AND EXISTS (SELECT 1 FROM "Deadline" d WHERE d."taskId" = t."id" AND d."dueOn" < ${overdueOn})
+              OR t."id" IN (SELECT tu."taskId" FROM "TaskUnit" tu JOIN "Unit" u ON u."id" = tu."unitId" WHERE u."name" LIKE ${like}))
+            AND t."id" IN (SELECT d."taskId" FROM "Deadline" d WHERE d."dueOn" < ${overdueOn})
           ORDER BY t."planId", t."position"`
       : await this.db.$queryRaw<{ id: number | bigint }[]>`
           SELECT t."id" FROM "Task" t
           WHERE t."removedAt" IS NULL
             AND (t."title" LIKE ${like} OR t."requirement" LIKE ${like}
-              OR EXISTS (SELECT 1 FROM "TaskUnit" tu JOIN "Unit" u ON u."id" = tu."unitId" WHERE tu."taskId" = t."id" AND u."name" LIKE ${like}))
+              OR t."id" IN (SELECT tu."taskId" FROM "TaskUnit" tu JOIN "Unit" u ON u."id" = tu."unitId" WHERE u."name" LIKE ${like}))
           ORDER BY t."planId", t."position"`;
     return rows.map((row) => Number(row.id));
   }

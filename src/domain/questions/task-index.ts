@@ -214,8 +214,7 @@ export class TaskIndex {
       for (const unitId of unitIds) for (const index of this.byUnit.get(unitId) ?? []) merged.add(index);
       candidates = Int32Array.from(merged).sort();
     } else if (topic) {
-      const ranked = [...topic.entries()].sort(([a, x], [b, y]) => Number(x.approximate) - Number(y.approximate) || y.score - x.score || a - b);
-      candidates = ranked.map(([index]) => index);
+      candidates = topic.ranked;
     } else {
       candidates = { length: this.tasks.length } as ArrayLike<number>;
     }
@@ -231,16 +230,14 @@ export class TaskIndex {
       const task = this.tasks[index]!;
       if (planIds && !planIds.has(task.planId)) continue;
       if (unitFilter && !task.units.some((link) => unitIds.has(link.unitId) && (query.role === 'any' || link.role === query.role))) continue;
-      const found = topic?.get(index);
-      if (topic && !found) continue;
+      if (topic && !topic.mask[index]) continue;
       if (total >= window.offset && total < end) {
         const matchedUnits = task.units.filter((link) => unitIds.has(link.unitId) && (query.role === 'any' || link.role === query.role));
-        hits.push({ task, matchedUnits, matchedWords: found?.words ?? [], approximate: found?.approximate ?? false });
+        hits.push({ task, matchedUnits, matchedWords: topic?.words ?? [], approximate: topic?.approximate ?? false });
       }
       total++;
     }
-    const approximate = topic !== null && topic.size > 0 && [...topic.values()].every((match) => match.approximate);
-    return { hits, total, approximate, plans };
+    return { hits, total, approximate: topic?.approximate ?? false, plans };
   }
 
   /** A test of a status filter by task position, on the typed columns. */
@@ -288,48 +285,69 @@ export class TaskIndex {
   }
 
   /**
-   * Tasks containing the topic words: exact substring matches of every
-   * word; when there are none, tasks sharing at least 60% of the bigrams
-   * (marked approximate).
+   * Tasks containing the topic words, best first: every word as a real
+   * substring (title hits rank higher); when there are none, tasks sharing
+   * at least 60% of the bigrams, marked approximate. Bigrams are exact for
+   * two-character words, so only longer words are checked as substrings.
    */
-  private topicMatches(words: string[]): Map<number, { words: string[]; score: number; approximate: boolean }> {
-    const result = new Map<number, { words: string[]; score: number; approximate: boolean }>();
+  private topicMatches(words: string[]): TopicMatches {
+    const count = this.tasks.length;
+    const mask = new Uint8Array(count);
     const tokens = [...new Set(words.flatMap(tokenize))];
-    if (tokens.length === 0) return result;
+    if (tokens.length === 0) return { ranked: new Int32Array(), mask, words, approximate: false };
     const lists = tokens.map((token) => this.postings.get(token) ?? new Int32Array()).sort((a, b) => a.length - b.length);
-    // Exact: walk the rarest token's list and keep what every other list holds.
+    const verify = words.filter((word) => CJK.test(word) ? word.length > 2 : tokenize(word).length > 1);
+    const scores = new Uint8Array(count);
+    // How many of the tokens each task holds: one pass over the postings.
+    const hits = new Uint8Array(count);
+    for (const list of lists) for (let n = 0; n < list.length; n++) hits[list[n]!]!++;
+    let found = 0;
+    // Exact: tasks holding every token (walked in the rarest token's order), then checked as substrings.
     for (const index of lists[0]!) {
-      if (!lists.every((list, n) => n === 0 || contains(list, index))) continue;
-      const text = this.texts[index]!;
-      if (!words.every((word) => text.includes(word))) continue;
-      const inTitle = words.filter((word) => this.titles[index]!.includes(word)).length;
-      result.set(index, { words, score: words.length + inTitle, approximate: false });
+      if (hits[index] !== tokens.length) continue;
+      if (verify.length > 0) {
+        const text = this.texts[index]!;
+        if (!verify.every((word) => text.includes(word))) continue;
+      }
+      const title = this.titles[index]!;
+      let score = 1;
+      for (const word of words) if (title.includes(word)) score++;
+      mask[index] = 1;
+      scores[index] = score;
+      found++;
     }
-    if (result.size > 0 || tokens.length < 3) return result;
-    // None exact: tasks sharing at least 60% of the bigrams, marked approximate.
-    const counts = new Map<number, number>();
-    for (const list of lists) for (const index of list) counts.set(index, (counts.get(index) ?? 0) + 1);
-    const needed = Math.ceil(tokens.length * 0.6);
-    for (const [index, count] of counts) {
-      if (count < needed) continue;
-      const text = this.texts[index]!;
-      const present = [...new Set(words.flatMap(tokenize))].filter((token) => text.includes(token));
-      result.set(index, { words: present, score: count, approximate: true });
+    let approximate = false;
+    if (found === 0 && tokens.length >= 3) {
+      // None exact: tasks sharing at least 60% of the bigrams.
+      const needed = Math.ceil(tokens.length * 0.6);
+      for (let index = 0; index < count; index++) {
+        if (hits[index]! < needed) continue;
+        mask[index] = 1;
+        scores[index] = Math.min(255, hits[index]!);
+        found++;
+      }
+      approximate = found > 0;
     }
-    return result;
+    // Rank by score (high first), then document order: a counting sort, no comparator.
+    const buckets = new Int32Array(257);
+    for (let index = 0; index < count; index++) if (mask[index]) buckets[scores[index]!]!++;
+    // Start of each score's run, highest score first.
+    let offset = 0;
+    for (let score = 255; score >= 1; score--) {
+      const size = buckets[score]!;
+      buckets[score] = offset;
+      offset += size;
+    }
+    const ranked = new Int32Array(found);
+    for (let index = 0; index < count; index++) if (mask[index]) ranked[buckets[scores[index]!]!++] = index;
+    return { ranked, mask, words: approximate ? tokens.filter((token) => words.some((word) => word.includes(token))) : words, approximate };
   }
 }
 
-/** Binary search in an ascending list. */
-function contains(list: Int32Array, value: number): boolean {
-  let low = 0;
-  let high = list.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const found = list[middle]!;
-    if (found === value) return true;
-    if (found < value) low = middle + 1;
-    else high = middle - 1;
-  }
-  return false;
+/** Topic search results: task positions best first, a membership mask, the words to highlight. */
+interface TopicMatches {
+  ranked: Int32Array;
+  mask: Uint8Array;
+  words: string[];
+  approximate: boolean;
 }
