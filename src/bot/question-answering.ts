@@ -5,7 +5,7 @@
  * belong to answers: next/previous page, a task's detail, an example
  * question.
  */
-import { answer, answerTaskDetail, answerTaskQuery, type Answer } from '../domain/questions/answer-service.js';
+import { answer, answerPlans, answerTaskDetail, answerTaskQuery, type Answer } from '../domain/questions/answer-service.js';
 import type { QuestionCatalog } from '../domain/questions/question-catalog.js';
 import { parseQuestion } from '../domain/questions/question-parser.js';
 import type { Question, TaskQuery } from '../domain/questions/question.js';
@@ -89,6 +89,11 @@ export function createQuestionAnswering(options: QuestionAnsweringOptions): { an
       const result = await answerTaskQuery(query, catalog, ctx.repos, today());
       if (result.kind === 'task_list' && action.chatId) await ctx.repos.chatContexts.remember(action.chatId, result.query, result.items.map((item) => item.taskId));
       return { card: renderAnswer(result).card };
+    },
+    /** Another page of the plans list, in place. */
+    plans_page: async (action) => {
+      const page = Number(action.value.page);
+      return { card: renderAnswer(answerPlans(await options.catalog.current(), Number.isInteger(page) ? page : 1)).card };
     },
     /** A task's detail: sent as a new card, the list stays. */
     task_detail: async (action, ctx) => {

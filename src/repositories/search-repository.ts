@@ -4,6 +4,7 @@
  * (raw SQL: at 100,000 tasks Prisma's per-row decoding would dominate), and
  * a fingerprint that changes when any of them changes.
  */
+import { join } from '@prisma/client/runtime/client';
 import type { Db } from './client.js';
 
 /** Rows for building the index. */
@@ -34,6 +35,45 @@ export interface SearchRows {
 const toNumber = (value: unknown) => (typeof value === 'bigint' ? Number(value) : (value as number));
 const toTime = (value: unknown) => (value === null || value === undefined ? null : new Date(value as string | Date).getTime());
 
+/** Counts and times that change when the index's sources change. */
+export interface SearchFingerprint {
+  tasks: number;
+  tasksAt: number | null;
+  links: number;
+  plans: number;
+  plansAt: number | null;
+  units: number;
+  aliases: number;
+}
+
+type Row = Record<string, unknown>;
+
+function taskRow(row: Row): SearchRows['tasks'][number] {
+  return {
+    id: toNumber(row.id),
+    planId: toNumber(row.planId),
+    parentId: row.parentId === null ? null : toNumber(row.parentId),
+    key: row.key as string,
+    number: (row.number as string | null) ?? null,
+    kind: row.kind as string,
+    position: toNumber(row.position),
+    title: row.title as string,
+    requirement: row.requirement as string,
+    categoryPath: row.categoryPath as string,
+    status: row.status as string,
+    percent: toNumber(row.percent),
+    lastReportAt: toTime(row.lastReportAt),
+  };
+}
+
+function linkRow(row: Row): SearchRows['links'][number] {
+  return { taskId: toNumber(row.taskId), unitId: toNumber(row.unitId), role: row.role as string, position: toNumber(row.position) };
+}
+
+function deadlineRow(row: Row): SearchRows['deadlines'][number] {
+  return { taskId: toNumber(row.taskId), raw: row.raw as string, dueOn: (row.dueOn as string | null) ?? null, position: toNumber(row.position) };
+}
+
 /** Reads what the question index is built from. */
 export class SearchRepository {
   constructor(private readonly db: Db) {}
@@ -55,31 +95,17 @@ export class SearchRepository {
       this.db.$queryRaw<Record<string, unknown>[]>`SELECT "unitId", "alias" FROM "UnitAlias"`,
     ]);
     return {
-      tasks: tasks.map((row) => ({
-        id: toNumber(row.id),
-        planId: toNumber(row.planId),
-        parentId: row.parentId === null ? null : toNumber(row.parentId),
-        key: row.key as string,
-        number: (row.number as string | null) ?? null,
-        kind: row.kind as string,
-        position: toNumber(row.position),
-        title: row.title as string,
-        requirement: row.requirement as string,
-        categoryPath: row.categoryPath as string,
-        status: row.status as string,
-        percent: toNumber(row.percent),
-        lastReportAt: toTime(row.lastReportAt),
-      })),
-      links: links.map((row) => ({ taskId: toNumber(row.taskId), unitId: toNumber(row.unitId), role: row.role as string, position: toNumber(row.position) })),
-      deadlines: deadlines.map((row) => ({ taskId: toNumber(row.taskId), raw: row.raw as string, dueOn: (row.dueOn as string | null) ?? null, position: toNumber(row.position) })),
+      tasks: tasks.map(taskRow),
+      links: links.map(linkRow),
+      deadlines: deadlines.map(deadlineRow),
       plans: plans.map((row) => ({ id: toNumber(row.id), title: row.title as string, jurisdiction: row.jurisdiction as string })),
       units: units.map((row) => ({ id: toNumber(row.id), name: row.name as string, jurisdiction: row.jurisdiction as string })),
       aliases: aliases.map((row) => ({ unitId: toNumber(row.unitId), alias: row.alias as string })),
     };
   }
 
-  /** Changes whenever tasks, their state, plans, units or aliases change. */
-  async fingerprint(): Promise<string> {
+  /** Counts and latest change times of what the index is built from; compare two to tell what changed. */
+  async fingerprint(): Promise<SearchFingerprint> {
     const [row] = await this.db.$queryRaw<Record<string, unknown>[]>`
       SELECT
         (SELECT COUNT(*) FROM "Task") AS tasks,
@@ -89,7 +115,41 @@ export class SearchRepository {
         (SELECT MAX("updatedAt") FROM "Plan") AS "plansAt",
         (SELECT COUNT(*) FROM "Unit") AS units,
         (SELECT COUNT(*) FROM "UnitAlias") AS aliases`;
-    return JSON.stringify(row, (_key, value: unknown) => (typeof value === 'bigint' ? Number(value) : value));
+    const time = (value: unknown) => (value === null || value === undefined ? null : new Date(value as string | Date).getTime());
+    return {
+      tasks: toNumber(row!.tasks),
+      tasksAt: time(row!.tasksAt),
+      links: toNumber(row!.links),
+      plans: toNumber(row!.plans),
+      plansAt: time(row!.plansAt),
+      units: toNumber(row!.units),
+      aliases: toNumber(row!.aliases),
+    };
+  }
+
+  /** Ids of tasks written at or after `since` (ms), live or removed. */
+  async changedSince(since: number): Promise<number[]> {
+    const rows = await this.db.$queryRaw<{ id: number | bigint }[]>`SELECT "id" FROM "Task" WHERE "updatedAt" >= ${new Date(since)}`;
+    return rows.map((row) => toNumber(row.id));
+  }
+
+  /** The index rows of some tasks (with their links and deadlines); removed ones come back with `removed`. */
+  async loadTasks(ids: readonly number[]): Promise<Pick<SearchRows, 'tasks' | 'links' | 'deadlines'> & { removed: number[] }> {
+    if (ids.length === 0) return { tasks: [], links: [], deadlines: [], removed: [] };
+    const list = join([...ids]);
+    const [tasks, links, deadlines] = await Promise.all([
+      this.db.$queryRaw<Record<string, unknown>[]>`
+        SELECT "id", "planId", "parentId", "key", "number", "kind", "position", "title", "requirement", "categoryPath", "status", "percent", "lastReportAt", "removedAt"
+        FROM "Task" WHERE "id" IN (${list})`,
+      this.db.$queryRaw<Record<string, unknown>[]>`SELECT "taskId", "unitId", "role", "position" FROM "TaskUnit" WHERE "taskId" IN (${list})`,
+      this.db.$queryRaw<Record<string, unknown>[]>`SELECT "taskId", "raw", "dueOn", "position" FROM "Deadline" WHERE "taskId" IN (${list})`,
+    ]);
+    return {
+      tasks: tasks.filter((row) => row.removedAt === null).map(taskRow),
+      removed: tasks.filter((row) => row.removedAt !== null).map((row) => toNumber(row.id)),
+      links: links.map(linkRow),
+      deadlines: deadlines.map(deadlineRow),
+    };
   }
 
   /**

@@ -85,8 +85,8 @@ const TABLE: [string, Record<string, unknown>][] = [
   ['第十项第三条讲的什么', { kind: 'task', id: null, key: '10.3', plan: null }],
   ['第8项是什么内容', { kind: 'task', id: null, key: '8', plan: null }],
   // Plans.
-  ['有哪些分工方案', { kind: 'plans' }],
-  ['有哪些方案', { kind: 'plans' }],
+  ['有哪些分工方案', { kind: 'plans', page: 1 }],
+  ['有哪些方案', { kind: 'plans', page: 1 }],
   ['在临沂的要点里市财政局负责什么', tasks({ units: [unit('市财政局', [ZS_FIN, LY_FIN, JM_FIN])], plan: '临沂' })],
   ['中山的分工方案中扶贫的任务', tasks({ topic: '扶贫', plan: '中山' })],
   // Follow-ups.

@@ -174,15 +174,21 @@ export function renderAnswer(answer: Answer): RenderedAnswer {
       return { card: card('请选择任务', 'blue', elements), text };
     }
     case 'plans': {
-      if (answer.plans.length === 0) return examplesCard('还没有分工方案', '还没有导入分工方案。请管理员导入 Word、Excel 或文本格式的分工方案。');
+      if (answer.total === 0) return examplesCard('还没有分工方案', '还没有导入分工方案。请管理员导入 Word、Excel 或文本格式的分工方案。');
       const elements: Record<string, unknown>[] = [];
-      const lines = [`共有 ${answer.plans.length} 个分工方案：`];
+      const first = (answer.page - 1) * 10;
+      const lines = [`共有 ${answer.total} 个分工方案（第 ${answer.page}/${answer.pageCount} 页）：`];
       answer.plans.forEach((plan, index) => {
-        elements.push(markdown(`**${index + 1}. ${escapeMarkdown(plan.title)}**\n${escapeMarkdown(plan.jurisdiction)}｜${plan.tasks} 项任务`));
+        elements.push(markdown(`**${first + index + 1}. ${escapeMarkdown(plan.title)}**\n${escapeMarkdown(plan.jurisdiction)}｜${plan.tasks} 项任务`));
         elements.push(button('查看任务', { action: 'answer_page', question: { kind: 'tasks', units: [], role: 'any', topic: null, status: null, plan: plan.title, asksWho: false, page: 1 } }));
-        lines.push(`${index + 1}. ${plan.title}（${plan.jurisdiction}，${plan.tasks} 项任务）`);
+        lines.push(`${first + index + 1}. ${plan.title}（${plan.jurisdiction}，${plan.tasks} 项任务）`);
       });
-      return { card: card(`共有 ${answer.plans.length} 个分工方案`, 'blue', elements), text: lines.join('\n') };
+      const pages: Record<string, unknown>[] = [];
+      if (answer.page > 1) pages.push(button('上一页', { action: 'plans_page', page: answer.page - 1 }));
+      if (answer.page < answer.pageCount) pages.push(button('下一页', { action: 'plans_page', page: answer.page + 1 }, 'primary'));
+      if (pages.length > 0) elements.push({ tag: 'column_set', columns: pages.map((element) => ({ tag: 'column', width: 'auto', elements: [element] })) });
+      const subtitle = answer.pageCount > 1 ? `第 ${answer.page}/${answer.pageCount} 页` : undefined;
+      return { card: card(`共有 ${answer.total} 个分工方案`, 'blue', elements, subtitle), text: lines.join('\n') };
     }
     case 'smalltalk':
       return answer.topic === 'greeting'

@@ -54,7 +54,7 @@ export type Answer =
     }
   | { kind: 'task_detail'; item: AnswerItem; requirement: string; categoryPath: string; history: ProgressRecord[] }
   | { kind: 'task_choice'; understanding: string; items: AnswerItem[] }
-  | { kind: 'plans'; plans: { id: number; title: string; jurisdiction: string; tasks: number }[] }
+  | { kind: 'plans'; total: number; page: number; pageCount: number; plans: { id: number; title: string; jurisdiction: string; tasks: number }[] }
   | { kind: 'smalltalk'; topic: 'greeting' | 'thanks' }
   | { kind: 'not_understood'; reason: string };
 
@@ -198,10 +198,14 @@ export async function answerTaskDetail(taskId: number, catalog: Catalog, repos: 
   return { kind: 'task_detail', item: item!, requirement: task.requirement, categoryPath: task.categoryPath, history };
 }
 
-/** The plans, with their task counts. */
-export function answerPlans(catalog: Catalog): Answer {
+/** One page of the plans, with their task counts. */
+export function answerPlans(catalog: Catalog, requestedPage = 1): Answer {
   const counts = catalog.index.countTasksByPlan();
-  return { kind: 'plans', plans: catalog.index.allPlans().map((plan) => ({ ...plan, tasks: counts.get(plan.id) ?? 0 })) };
+  const all = catalog.index.allPlans();
+  const pageCount = Math.max(1, Math.ceil(all.length / PAGE_SIZE));
+  const page = Math.min(Math.max(1, requestedPage), pageCount);
+  const plans = all.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((plan) => ({ ...plan, tasks: counts.get(plan.id) ?? 0 }));
+  return { kind: 'plans', total: all.length, page, pageCount, plans };
 }
 
 /** Answers any question but follow-ups (which need the chat's previous answer). */
@@ -212,7 +216,7 @@ export async function answer(question: Exclude<Question, { kind: 'follow_up' }>,
     case 'task':
       return answerTaskLookup(question, catalog, repos, today);
     case 'plans':
-      return answerPlans(catalog);
+      return answerPlans(catalog, question.page);
     case 'smalltalk':
       return { kind: 'smalltalk', topic: question.topic };
     case 'unknown':

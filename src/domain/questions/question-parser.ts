@@ -101,8 +101,8 @@ export function parseQuestion(raw: string, directory: UnitDirectory): Question {
   if (lookup) return lookup;
 
   const mentions = directory.findMentions(text);
-  if (mentions.length === 0 && /^(有|都有|现在有|目前有)?(哪些|什么|几个|多少)(个)?(分工)?(方案|工作要点|要点|计划)/.test(text)) return { kind: 'plans' };
-  if (mentions.length === 0 && /^(方案|分工方案)(列表|清单)$/.test(text)) return { kind: 'plans' };
+  if (mentions.length === 0 && /^(有|都有|现在有|目前有)?(哪些|什么|几个|多少)(个)?(分工)?(方案|工作要点|要点|计划)/.test(text)) return { kind: 'plans', page: 1 };
+  if (mentions.length === 0 && /^(方案|分工方案)(列表|清单)$/.test(text)) return { kind: 'plans', page: 1 };
 
   // Take out what is understood, so that what remains is the topic.
   let rest = text;

@@ -63,6 +63,6 @@ export type Question =
   | TaskQuery
   | TaskLookup
   | FollowUp
-  | { kind: 'plans' }
+  | { kind: 'plans'; page: number }
   | { kind: 'smalltalk'; topic: 'greeting' | 'thanks' }
   | { kind: 'unknown' };

@@ -108,6 +108,9 @@ export class TaskIndex {
   private readonly plans: Map<number, IndexedPlan>;
   private readonly byId = new Map<number, number>();
   private readonly children = new Map<number, IndexedTask[]>();
+  private readonly byKey = new Map<string, number[]>();
+  private readonly planList: IndexedPlan[];
+  private readonly tasksPerPlan = new Map<number, number>();
   // Status columns as typed arrays: a status-only question scans 100,000 tasks in well under a millisecond.
   private readonly open: Uint8Array;
   private readonly percent: Uint8Array;
@@ -120,6 +123,7 @@ export class TaskIndex {
     // Plan order, then document order: answers read like the plans.
     this.tasks = [...tasks].sort((a, b) => a.planId - b.planId || a.position - b.position);
     this.plans = new Map(plans.map((plan) => [plan.id, plan]));
+    this.planList = [...plans].sort((a, b) => a.id - b.id);
     this.texts = this.tasks.map((task) => `${task.title}\n${task.requirement}\n${task.categoryPath}`.toLowerCase());
     this.titles = this.tasks.map((task) => task.title.toLowerCase());
     const postings = new Map<string, number[]>();
@@ -127,6 +131,10 @@ export class TaskIndex {
     this.tasks.forEach((task, index) => {
       this.byId.set(task.id, index);
       if (task.parentId !== null) this.children.set(task.parentId, [...(this.children.get(task.parentId) ?? []), task]);
+      const sameKey = this.byKey.get(task.key);
+      if (sameKey) sameKey.push(index);
+      else this.byKey.set(task.key, [index]);
+      if (task.kind === 'task') this.tasksPerPlan.set(task.planId, (this.tasksPerPlan.get(task.planId) ?? 0) + 1);
       for (const token of new Set(tokenize(this.texts[index]!))) {
         let list = postings.get(token);
         if (!list) postings.set(token, (list = []));
@@ -179,13 +187,13 @@ export class TaskIndex {
   }
 
   /** Every plan. */
-  allPlans(): IndexedPlan[] {
-    return [...this.plans.values()].sort((a, b) => a.id - b.id);
+  allPlans(): readonly IndexedPlan[] {
+    return this.planList;
   }
 
   /** Tasks of a plan (or of every plan) with a printed key such as "10.3". */
   findByKey(key: string, planIds: readonly number[] | null): IndexedTask[] {
-    return this.tasks.filter((task) => task.key === key && (planIds === null || planIds.includes(task.planId)));
+    return (this.byKey.get(key) ?? []).map((index) => this.tasks[index]!).filter((task) => planIds === null || planIds.includes(task.planId));
   }
 
   /** Plans a hint such as "临沂" or "经信局" names, by city or title. */
@@ -277,11 +285,45 @@ export class TaskIndex {
     }
   }
 
+  /**
+   * Takes in tasks whose state changed (status, percent, last report). True
+   * when done; false, changing nothing, when any of them changed in a way
+   * that needs a rebuild (text, units, deadlines, place in the plan, or a
+   * task the index does not have).
+   */
+  patch(changed: readonly IndexedTask[]): boolean {
+    const same = (a: IndexedTask, b: IndexedTask) =>
+      a.planId === b.planId &&
+      a.parentId === b.parentId &&
+      a.key === b.key &&
+      a.number === b.number &&
+      a.kind === b.kind &&
+      a.position === b.position &&
+      a.title === b.title &&
+      a.requirement === b.requirement &&
+      a.categoryPath === b.categoryPath &&
+      a.deadlineRaw === b.deadlineRaw &&
+      JSON.stringify(a.units) === JSON.stringify(b.units) &&
+      JSON.stringify(a.dueDates) === JSON.stringify(b.dueDates);
+    const positions = changed.map((task) => this.byId.get(task.id));
+    if (positions.some((index, n) => index === undefined || !same(this.tasks[index]!, changed[n]!))) return false;
+    changed.forEach((task, n) => {
+      const index = positions[n]!;
+      this.tasks[index] = task;
+      this.open[index] = task.status === 'done' ? 0 : 1;
+      this.percent[index] = Math.max(0, Math.min(100, task.percent));
+      this.reported[index] = task.lastReportAt === null ? 0 : 1;
+      if (task.parentId !== null) {
+        const siblings = this.children.get(task.parentId);
+        if (siblings) this.children.set(task.parentId, siblings.map((sibling) => (sibling.id === task.id ? task : sibling)));
+      }
+    });
+    return true;
+  }
+
   /** Top-level tasks per plan. */
-  countTasksByPlan(): Map<number, number> {
-    const counts = new Map<number, number>();
-    for (const task of this.tasks) if (task.kind === 'task') counts.set(task.planId, (counts.get(task.planId) ?? 0) + 1);
-    return counts;
+  countTasksByPlan(): ReadonlyMap<number, number> {
+    return this.tasksPerPlan;
   }
 
   /**
