@@ -2,6 +2,8 @@
  * Opens a Prisma client on SQLite or PostgreSQL through a driver adapter
  * (no native query engine). Only the repositories use what this returns.
  */
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { PrismaClient as SqlitePrismaClient } from '../generated/sqlite/client.js';
 import { parseDatabaseUrl, pgPoolConfig } from './database-url.js';
 import type { Provider } from './provider-schema.js';
@@ -40,6 +42,8 @@ export async function openPrisma(databaseUrl: string, options: OpenPrismaOptions
       import('../generated/sqlite/client.js'),
       import('@prisma/adapter-better-sqlite3'),
     ]);
+    // A new installation has no data/ folder yet; SQLite creates the file, not its folder.
+    if (target.file !== ':memory:') await mkdir(dirname(target.file), { recursive: true });
     const adapter = new PrismaBetterSQLite3({ url: target.file, timeout: 10_000 });
     const prisma = new PrismaClient({ adapter });
     if (target.file !== ':memory:') await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL');

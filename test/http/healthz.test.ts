@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { once } from 'node:events';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { Database } from '../../src/db/database.js';
@@ -74,6 +77,18 @@ describe('first start', () => {
       expect(app.logs.join('')).toContain('imported seeds');
     } finally {
       await app.close();
+    }
+  });
+
+  it('on a fresh machine: creates the SQLite folder, migrates, and answers /healthz', async () => {
+    const folder = join(mkdtempSync(join(tmpdir(), 'duban-fresh-')), 'data', 'nested');
+    const app = await startTestApp('sqlite', {}, `file:${join(folder, 'duban.db')}`);
+    try {
+      expect(existsSync(join(folder, 'duban.db'))).toBe(true);
+      expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
+    } finally {
+      await app.close();
+      rmSync(dirname(dirname(folder)), { recursive: true, force: true });
     }
   });
 });
