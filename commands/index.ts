@@ -2,7 +2,11 @@
  * The registry of slash commands: every command module is imported and listed
  * here explicitly, in the order /help shows them. Nothing is discovered on disk.
  */
-import type { CommandDefinition } from '../src/bot/command.js';
+import type { AnyCommand } from '../src/bot/command-context.js';
+import { findTasksCommand } from './find.js';
+import { overdueCommand } from './overdue.js';
+import { plansCommand } from './plans.js';
+import { taskCommand } from './task.js';
 
 /** Every slash command the bot understands. */
-export const commands: readonly CommandDefinition<never, never>[] = [];
+export const commands: readonly AnyCommand[] = [taskCommand, findTasksCommand, overdueCommand, plansCommand];

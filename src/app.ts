@@ -12,6 +12,8 @@ import { migrateDatabase } from './db/migrate.js';
 import { createHttpApp } from './http/server.js';
 import { formatImportResults, importFiles } from './imports/import-files.js';
 import type { Logger } from './lib/logger.js';
+import { commands } from '../commands/index.js';
+import { toChatCommands } from './bot/command-context.js';
 import { createConversation } from './bot/conversation.js';
 import { createQuestionAnswering } from './bot/question-answering.js';
 import { QuestionCatalog } from './domain/questions/question-catalog.js';
@@ -45,8 +47,14 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     const results = await importFiles(db, [SEEDS_DIR], 'system');
     logger.info({ imported: results.length }, `empty database: imported seeds/\n${formatImportResults(results)}`);
   }
-  const questions = createQuestionAnswering({ catalog: new QuestionCatalog(db), timeZone: config.timeZone });
-  const conversation = createConversation({ commands: [], answerQuestion: questions.answerQuestion, cardActions: questions.cardActions });
+  const catalog = new QuestionCatalog(db);
+  const questions = createQuestionAnswering({ catalog, timeZone: config.timeZone });
+  const commandServices = { catalog, timeZone: config.timeZone, admins: config.admins };
+  const conversation = createConversation({
+    commands: toChatCommands(commands, commandServices),
+    answerQuestion: questions.answerQuestion,
+    cardActions: questions.cardActions,
+  });
   const lark = config.lark ? await startLarkConnection(config.lark, db, conversation, logger) : undefined;
   const app = createHttpApp({
     db,

@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import type { RoleName } from '../domain/vocabulary.js';
+import type { Outgoing } from './outgoing.js';
 
 /** Who may run a command: anyone in the tenant, or holders of a role. */
 export type CommandPermission = 'anyone' | RoleName;
@@ -23,8 +24,8 @@ export interface CommandDefinition<Args = unknown, Ctx = unknown> {
   args: z.ZodType<Args>;
   /** The least role that may run it. */
   permission: CommandPermission;
-  /** Does the work; replies through the context. */
-  run(ctx: Ctx, args: Args): Promise<void>;
+  /** Does the work; returns what to send (queued in the same transaction as any change). */
+  run(ctx: Ctx, args: Args): Promise<Outgoing[]>;
 }
 
 /** Declares a command with its argument type inferred from the schema. */

@@ -7,20 +7,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASES } from '../support/databases.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { startFakeLark, type FakeLark } from '../support/fake-lark.js';
-import { botAddedEvent, cardActionEvent, encryptPayload, messageEvent, postToWebhook, type ConsoleSecrets } from '../support/lark-events.js';
+import { botAddedEvent, cardActionEvent, encryptPayload, messageEvent, postToWebhook, webhookEnv, type ConsoleSecrets } from '../support/lark-events.js';
 
 const secrets: ConsoleSecrets = { appId: 'cli_a1b2c3d4e5f60718', encryptKey: 'encrypt-key-for-tests', verificationToken: 'verification-token-for-tests' };
 
-function larkEnv(fake: FakeLark): NodeJS.ProcessEnv {
-  return {
-    LARK_APP_ID: secrets.appId,
-    LARK_APP_SECRET: 'app-secret-for-tests',
-    LARK_ENCRYPT_KEY: secrets.encryptKey,
-    LARK_VERIFICATION_TOKEN: secrets.verificationToken,
-    LARK_DOMAIN: fake.url,
-    LARK_MODE: 'webhook',
-  };
-}
+const larkEnv = (fake: FakeLark) => webhookEnv(secrets, 'app-secret-for-tests', fake.url);
 
 /** Waits until `check` holds, polling; fails after `ms`. */
 async function until(check: () => boolean | Promise<boolean>, ms = 5_000): Promise<void> {

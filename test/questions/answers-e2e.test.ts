@@ -9,50 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASES } from '../support/databases.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { startFakeLark, type Delivery, type FakeLark } from '../support/fake-lark.js';
-import { cardActionEvent, messageEvent, postToWebhook, type ConsoleSecrets } from '../support/lark-events.js';
+import { readCard, type ReadCard } from '../support/answer-cards.js';
+import { cardActionEvent, messageEvent, postToWebhook, webhookEnv, type ConsoleSecrets } from '../support/lark-events.js';
 
 const secrets: ConsoleSecrets = { appId: 'cli_5555666677778888', encryptKey: 'qa-encrypt-key', verificationToken: 'qa-verification-token' };
-
-/** Short names of the seed plans, for readable expectations. */
-function planCode(title: string): string {
-  if (title.includes('临沂')) return 'LY';
-  if (title.includes('新会')) return 'XH';
-  if (title.includes('江门')) return 'JM';
-  if (title.includes('经济和信息化局')) return 'JX';
-  if (title.includes('中山')) return 'ZS';
-  return title;
-}
-
-interface ReadCard {
-  title: string;
-  /** "ZS:第8项", in the order shown. */
-  tasks: string[];
-  /** Every markdown element's text. */
-  text: string;
-  buttons: Record<string, unknown>[];
-}
-
-/** Reads an answer card the way a person would: its title, the tasks listed under each plan, its buttons. */
-function readCard(card: Record<string, unknown>): ReadCard {
-  const header = card.header as { title: { content: string } };
-  const elements = ((card.body as { elements: Record<string, unknown>[] }).elements ?? []).flatMap((element) =>
-    element.tag === 'column_set' ? (element.columns as { elements: Record<string, unknown>[] }[]).flatMap((column) => column.elements) : [element],
-  );
-  const tasks: string[] = [];
-  let plan = '';
-  const texts: string[] = [];
-  for (const element of elements) {
-    if (element.tag !== 'markdown') continue;
-    const content = String(element.content);
-    texts.push(content);
-    const planHeader = /^\*\*《(.+)》\*\*$/.exec(content);
-    if (planHeader) plan = planCode(planHeader[1]!);
-    const item = /^(🔴|🟡|🟢|⚪) \*\*(.+?)\*\* /.exec(content);
-    if (item) tasks.push(`${plan}:${item[2]}`);
-  }
-  const buttons = elements.filter((element) => element.tag === 'button').map((button) => (button.behaviors as { value: Record<string, unknown> }[])[0]!.value);
-  return { title: header.title.content, tasks, text: texts.join('\n'), buttons };
-}
 
 async function until<T>(find: () => T | undefined, ms = 8_000): Promise<T> {
   const deadline = Date.now() + ms;
@@ -72,15 +32,7 @@ for (const { provider, available } of DATABASES) {
 
     beforeAll(async () => {
       fake = await startFakeLark({ appId: secrets.appId, appSecret: 'qa-secret' });
-      app = await startTestApp(provider, {
-        LARK_APP_ID: secrets.appId,
-        LARK_APP_SECRET: 'qa-secret',
-        LARK_ENCRYPT_KEY: secrets.encryptKey,
-        LARK_VERIFICATION_TOKEN: secrets.verificationToken,
-        LARK_DOMAIN: fake.url,
-        SEED_ON_EMPTY: '1',
-        BOT_TIMEZONE: 'Asia/Shanghai',
-      });
+      app = await startTestApp(provider, { ...webhookEnv(secrets, 'qa-secret', fake.url), SEED_ON_EMPTY: '1', BOT_TIMEZONE: 'Asia/Shanghai' });
     }, 60_000);
     afterAll(async () => {
       await app?.close();

@@ -118,3 +118,15 @@ export function botAddedEvent(secrets: ConsoleSecrets, options: { chatId: string
     event: { chat_id: options.chatId, operator_id: { open_id: options.operatorOpenId ?? 'ou_user_1' }, external: false, name: '督办工作群' },
   };
 }
+
+/** The environment that connects a test app to a fake Lark in webhook mode with these secrets. */
+export function webhookEnv(secrets: ConsoleSecrets, appSecret: string, fakeUrl: string): NodeJS.ProcessEnv {
+  return {
+    LARK_APP_ID: secrets.appId,
+    LARK_APP_SECRET: appSecret,
+    LARK_ENCRYPT_KEY: secrets.encryptKey,
+    LARK_VERIFICATION_TOKEN: secrets.verificationToken,
+    LARK_DOMAIN: fakeUrl,
+    LARK_MODE: 'webhook',
+  };
+}

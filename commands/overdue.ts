@@ -1,0 +1,37 @@
+/** `/overdue [单位]` (`/逾期`): overdue tasks, of every unit or of one. */
+import { z } from 'zod';
+import { defineCommand } from '../src/bot/command.js';
+import type { CommandContext } from '../src/bot/command-context.js';
+import { answerTaskQuery } from '../src/domain/questions/answer-service.js';
+import { normalizeQuestion } from '../src/domain/questions/question-parser.js';
+import { dayIn } from '../src/lib/dates.js';
+
+export const overdueCommand = defineCommand<string, CommandContext>({
+  name: 'overdue',
+  alias: '逾期',
+  summary: '列出已逾期的任务，可只看一个单位',
+  usage: ['/逾期', '/逾期 市财政局', '/overdue 财政局'],
+  args: z.string().trim().max(30, '单位名称太长了'),
+  permission: 'anyone',
+  async run(ctx, unitText) {
+    const catalog = await ctx.services.catalog.current();
+    const name = normalizeQuestion(unitText);
+    const mentions = name ? catalog.directory.findMentions(name) : [];
+    if (name && (mentions.length !== 1 || mentions[0]!.text.length < name.length - 1)) {
+      return ctx.reply(`没有找到名为“${name}”的单位。请写单位全称或常用简称，例如“/逾期 市财政局”；不写单位则列出全部逾期任务。`);
+    }
+    const query = {
+      kind: 'tasks' as const,
+      units: mentions.map(({ text, unitIds, fuzzy }) => ({ text, unitIds, fuzzy })),
+      role: 'any' as const,
+      topic: null,
+      status: 'overdue' as const,
+      plan: null,
+      asksWho: false,
+      page: 1,
+    };
+    const result = await answerTaskQuery(query, catalog, ctx.repos, dayIn(ctx.services.timeZone, ctx.now));
+    if (result.kind === 'task_list') await ctx.repos.chatContexts.remember(ctx.message.chatId, result.query, result.items.map((item) => item.taskId));
+    return ctx.replyWithAnswer(result);
+  },
+});

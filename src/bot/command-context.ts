@@ -1,0 +1,75 @@
+/**
+ * What a slash command runs with, and how a declared command becomes one
+ * the conversation can run: its arguments parsed by its zod schema (a bad
+ * argument answers with the usage, changing nothing), its permission
+ * checked against the caller, then its work.
+ */
+import type { Answer } from '../domain/questions/answer-service.js';
+import type { QuestionCatalog } from '../domain/questions/question-catalog.js';
+import type { IncomingMessage } from '../lark/inbound-events.js';
+import type { Repositories } from '../repositories/index.js';
+import { renderAnswer } from './cards/answer-cards.js';
+import type { CommandDefinition } from './command.js';
+import type { ChatCommand } from './conversation.js';
+import { textReply, type Outgoing } from './outgoing.js';
+
+/** Shared services commands use. */
+export interface CommandServices {
+  catalog: QuestionCatalog;
+  timeZone: string;
+  /** open_ids of administrators from BOT_ADMINS. */
+  admins: readonly string[];
+}
+
+/** The context of one command run. */
+export interface CommandContext {
+  message: IncomingMessage;
+  repos: Repositories;
+  now: Date;
+  services: CommandServices;
+  /** A reply with an answer card (and its text fallback). */
+  replyWithAnswer(answer: Answer): Outgoing[];
+  /** A plain text reply. */
+  reply(text: string): Outgoing[];
+}
+
+/** A declared command with any argument type, as the registry lists them. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyCommand = CommandDefinition<any, CommandContext>;
+
+function usageText(command: AnyCommand): string {
+  return `用法：\n${command.usage.map((line) => `  ${line}`).join('\n')}`;
+}
+
+/** Turns declared commands into ones the conversation runs. */
+export function toChatCommands(commands: readonly AnyCommand[], services: CommandServices): ChatCommand[] {
+  return commands.map((command) => ({
+    name: command.name,
+    alias: command.alias,
+    summary: command.summary,
+    usage: command.usage,
+    async handle(message, argText, botContext) {
+      const reply = (text: string) => [textReply(message.messageId, message.chatId, text)];
+      const parsed = command.args.safeParse(argText);
+      if (!parsed.success) {
+        const problem = parsed.error.issues[0]?.message ?? '参数不对';
+        return reply(`/${command.alias}：${problem}。\n${usageText(command)}`);
+      }
+      if (command.permission !== 'anyone' && !services.admins.includes(message.senderOpenId)) {
+        return reply(`/${command.alias} 只有管理员可以使用。如需使用，请联系管理员。`);
+      }
+      const ctx: CommandContext = {
+        message,
+        repos: botContext.repos,
+        now: botContext.now,
+        services,
+        reply,
+        replyWithAnswer: (answer) => {
+          const rendered = renderAnswer(answer);
+          return [{ kind: 'reply', messageId: message.messageId, chatId: message.chatId, msgType: 'interactive', card: rendered.card, fallbackText: rendered.text }];
+        },
+      };
+      return command.run(ctx, parsed.data);
+    },
+  }));
+}
