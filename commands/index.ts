@@ -6,7 +6,8 @@ import type { AnyCommand } from '../src/bot/command-context.js';
 import { findTasksCommand } from './find.js';
 import { overdueCommand } from './overdue.js';
 import { plansCommand } from './plans.js';
+import { progressCommand } from './progress.js';
 import { taskCommand } from './task.js';
 
 /** Every slash command the bot understands. */
-export const commands: readonly AnyCommand[] = [taskCommand, findTasksCommand, overdueCommand, plansCommand];
+export const commands: readonly AnyCommand[] = [progressCommand, taskCommand, findTasksCommand, overdueCommand, plansCommand];

@@ -32,6 +32,8 @@ export interface ProgressInput {
   unitId?: number | null;
   /** Defaults to now; tests and imports of old ledgers pass their own. */
   at?: Date;
+  /** False for a cooperating unit's report: it is recorded, but the lead unit's reports set the task's state. */
+  setsState?: boolean;
 }
 
 function toRecord(row: Omit<ProgressRecord, 'status' | 'evidence'> & { status: string; evidence: string }): ProgressRecord {
@@ -60,7 +62,9 @@ export class ProgressRepository {
         createdAt: at,
       },
     });
-    await new TaskRepository(this.db).setState(input.taskId, { status: input.status, percent: input.percent, lastReportAt: at });
+    if (input.setsState !== false) {
+      await new TaskRepository(this.db).setState(input.taskId, { status: input.status, percent: input.percent, lastReportAt: at });
+    }
     return toRecord(row);
   }
 

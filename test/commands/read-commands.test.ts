@@ -71,8 +71,8 @@ for (const { provider, available } of DATABASES) {
     it('/plans lists the plans; a page that is not a number shows the usage; unknown commands list the real ones', async () => {
       expect(readCard((await send('/方案')).content).title).toBe('共有 5 个分工方案');
       expect(textOf(await send('/plans 第二页'))).toContain('只能写页码');
-      const unknown = textOf(await send('/progress #1 50%'));
-      expect(unknown).toMatch(/^没有“\/progress”这个命令。/);
+      const unknown = textOf(await send('/approve #1'));
+      expect(unknown).toMatch(/^没有“\/approve”这个命令。/);
       expect(unknown).toContain('/任务 (/task)');
     });
   });
