@@ -3,11 +3,13 @@
  * here explicitly, in the order /help shows them. Nothing is discovered on disk.
  */
 import type { AnyCommand } from '../src/bot/command-context.js';
+import { bindCommand } from './bind.js';
 import { findTasksCommand } from './find.js';
 import { overdueCommand } from './overdue.js';
 import { plansCommand } from './plans.js';
 import { progressCommand } from './progress.js';
 import { taskCommand } from './task.js';
+import { whoamiCommand } from './whoami.js';
 
 /** Every slash command the bot understands. */
-export const commands: readonly AnyCommand[] = [progressCommand, taskCommand, findTasksCommand, overdueCommand, plansCommand];
+export const commands: readonly AnyCommand[] = [progressCommand, taskCommand, findTasksCommand, overdueCommand, plansCommand, bindCommand, whoamiCommand];

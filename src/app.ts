@@ -13,7 +13,7 @@ import { createHttpApp } from './http/server.js';
 import { formatImportResults, importFiles } from './imports/import-files.js';
 import type { Logger } from './lib/logger.js';
 import { commands } from '../commands/index.js';
-import { toChatCommands } from './bot/command-context.js';
+import { commandCardActions, toChatCommands } from './bot/command-context.js';
 import { createConversation } from './bot/conversation.js';
 import { createQuestionAnswering } from './bot/question-answering.js';
 import { QuestionCatalog } from './domain/questions/question-catalog.js';
@@ -53,7 +53,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const conversation = createConversation({
     commands: toChatCommands(commands, commandServices),
     answerQuestion: questions.answerQuestion,
-    cardActions: questions.cardActions,
+    cardActions: { ...questions.cardActions, ...commandCardActions(commands, commandServices) },
   });
   const lark = config.lark ? await startLarkConnection(config.lark, db, conversation, logger) : undefined;
   const app = createHttpApp({

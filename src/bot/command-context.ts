@@ -10,7 +10,7 @@ import type { IncomingMessage } from '../lark/inbound-events.js';
 import type { Repositories } from '../repositories/index.js';
 import { renderAnswer } from './cards/answer-cards.js';
 import type { CommandDefinition } from './command.js';
-import type { ChatCommand } from './conversation.js';
+import type { CardActionHandler, ChatCommand } from './conversation.js';
 import { textReply, type Outgoing } from './outgoing.js';
 
 /** Shared services commands use. */
@@ -39,6 +39,17 @@ export type AnyCommand = CommandDefinition<any, CommandContext>;
 
 function usageText(command: AnyCommand): string {
   return `用法：\n${command.usage.map((line) => `  ${line}`).join('\n')}`;
+}
+
+/** The button handlers commands declare, bound to the services; the operator is checked by each handler. */
+export function commandCardActions(commands: readonly AnyCommand[], services: CommandServices): Record<string, CardActionHandler> {
+  const handlers: Record<string, CardActionHandler> = {};
+  for (const command of commands) {
+    for (const [name, handle] of Object.entries(command.cardActions ?? {})) {
+      handlers[name] = (action, botContext) => handle(action, { repos: botContext.repos, now: botContext.now, services });
+    }
+  }
+  return handlers;
 }
 
 /** Turns declared commands into ones the conversation runs. */

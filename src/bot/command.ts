@@ -5,6 +5,8 @@
  */
 import type { z } from 'zod';
 import type { RoleName } from '../domain/vocabulary.js';
+import type { CardAction } from '../lark/inbound-events.js';
+import type { CardActionResult } from './inbound-processor.js';
 import type { Outgoing } from './outgoing.js';
 
 /** Who may run a command: anyone in the tenant, or holders of a role. */
@@ -26,6 +28,8 @@ export interface CommandDefinition<Args = unknown, Ctx = unknown> {
   permission: CommandPermission;
   /** Does the work; returns what to send (queued in the same transaction as any change). */
   run(ctx: Ctx, args: Args): Promise<Outgoing[]>;
+  /** Handlers for buttons on the cards this command sends, by the `action` in the button's value. */
+  cardActions?: Record<string, (action: CardAction, ctx: Omit<Ctx, 'message' | 'reply' | 'replyWithAnswer'>) => Promise<CardActionResult>>;
 }
 
 /** Declares a command with its argument type inferred from the schema. */

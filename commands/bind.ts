@@ -1,0 +1,75 @@
+/**
+ * `/bind 市财政局` (`/绑定`): ask to become a unit's liaison. Reviewers
+ * (administrators and supervisors) get a card with 通过 / 拒绝; the decision
+ * is checked against the person pressing the button, not the card.
+ */
+import { z } from 'zod';
+import { defineCommand } from '../src/bot/command.js';
+import type { CommandContext } from '../src/bot/command-context.js';
+import type { Outgoing } from '../src/bot/outgoing.js';
+import { BindingRefused, requestBinding, resolveUnit, reviewBinding, reviewersOf } from '../src/domain/people/liaison-binding.js';
+
+function reviewCard(title: string, body: string, buttons: { label: string; value: Record<string, unknown>; type: string }[]): Record<string, unknown> {
+  return {
+    schema: '2.0',
+    config: { update_multi: true, summary: { content: title } },
+    header: { title: { tag: 'plain_text', content: title }, template: 'blue' },
+    body: {
+      elements: [
+        { tag: 'markdown', content: body },
+        ...(buttons.length > 0
+          ? [{ tag: 'column_set', columns: buttons.map((button) => ({ tag: 'column', width: 'auto', elements: [{ tag: 'button', text: { tag: 'plain_text', content: button.label }, type: button.type, behaviors: [{ type: 'callback', value: button.value }] }] })) }]
+          : []),
+      ],
+    },
+  };
+}
+
+export const bindCommand = defineCommand<string, CommandContext>({
+  name: 'bind',
+  alias: '绑定',
+  summary: '申请成为某个单位的联络员（需管理员审批）',
+  usage: ['/绑定 市财政局', '/绑定 中山市 市财政局（同名单位在多个地区时）'],
+  args: z.string().trim().min(2, '请写单位名称').max(40, '单位名称太长了'),
+  permission: 'anyone',
+  async run(ctx, unitText) {
+    try {
+      const unit = resolveUnit(unitText, (await ctx.services.catalog.current()).directory);
+      const grant = await requestBinding(ctx.repos, ctx.message.senderOpenId, unit);
+      const reviewers = await reviewersOf(ctx.repos, ctx.services.admins);
+      const who = `<at id=${ctx.message.senderOpenId}></at>`;
+      const card = reviewCard('联络员申请', `${who} 申请成为 **${unit.jurisdiction}${unit.name}** 的联络员。`, [
+        { label: '通过', value: { action: 'grant_review', grantId: grant.id, approve: true }, type: 'primary' },
+        { label: '拒绝', value: { action: 'grant_review', grantId: grant.id, approve: false }, type: 'danger' },
+      ]);
+      const toReviewers: Outgoing[] = reviewers.map((openId) => ({ kind: 'send', receiveIdType: 'open_id', receiveId: openId, msgType: 'interactive', card, fallbackText: `联络员申请：${unit.jurisdiction}${unit.name}。请在卡片上审批。` }));
+      const reply = reviewers.length > 0 ? `已提交申请：成为${unit.jurisdiction}${unit.name}的联络员，等待管理员审批。` : '已提交申请，但还没有设置管理员（BOT_ADMINS），暂时无人审批。请联系系统管理员。';
+      return [...ctx.reply(reply), ...toReviewers];
+    } catch (error) {
+      if (error instanceof BindingRefused) return ctx.reply(error.message);
+      throw error;
+    }
+  },
+  cardActions: {
+    grant_review: async (action, ctx) => {
+      const grantId = Number(action.value.grantId);
+      if (!Number.isInteger(grantId)) return { toast: { type: 'warning', content: '这个按钮已失效。' } };
+      try {
+        const grant = await reviewBinding(ctx.repos, { grantId, approve: action.value.approve === true, reviewer: action.operatorOpenId, admins: ctx.services.admins });
+        const unit = grant.unitId === null ? undefined : await ctx.repos.units.get(grant.unitId);
+        const unitName = unit ? `${unit.jurisdiction}${unit.name}` : '该单位';
+        const approved = grant.state === 'active';
+        const result = approved ? `已通过：<at id=${grant.openId}></at> 成为 ${unitName} 的联络员。` : `已拒绝 <at id=${grant.openId}></at> 成为 ${unitName} 联络员的申请。`;
+        const notice = approved ? `你已成为${unitName}的联络员，可以用 /进度 报告任务进度了。` : `你成为${unitName}联络员的申请未通过。如有疑问，请联系管理员。`;
+        return {
+          toast: { type: 'success', content: approved ? '已通过' : '已拒绝' },
+          card: reviewCard('联络员申请', result, []),
+          outgoing: [{ kind: 'send', receiveIdType: 'open_id', receiveId: grant.openId, msgType: 'text', text: notice }],
+        };
+      } catch (error) {
+        if (error instanceof BindingRefused) return { toast: { type: 'error', content: error.message } };
+        throw error;
+      }
+    },
+  },
+});
