@@ -108,6 +108,15 @@ export class PersonRepository {
     return toGrant(row);
   }
 
+  /**
+   * Moves a grant from `from` to `to` only if it is still in `from`: of two
+   * reviewers deciding at once, one wins and the other gets undefined.
+   */
+  async decideGrant(grantId: number, from: GrantState, to: GrantState, by: string): Promise<RoleGrantRecord | undefined> {
+    const result = await this.db.roleGrant.updateMany({ where: { id: grantId, state: from }, data: { state: to, grantedBy: by } });
+    return result.count === 1 ? this.getGrant(grantId) : undefined;
+  }
+
   /** A grant by id. */
   async getGrant(grantId: number): Promise<RoleGrantRecord | undefined> {
     const row = await this.db.roleGrant.findUnique({ where: { id: grantId }, select: grantSelect });

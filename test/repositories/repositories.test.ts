@@ -219,6 +219,19 @@ describeEachDatabase('repositories', ({ db, provider }) => {
     expect(await people.holders('liaison', { unitId: unit.id })).toEqual([]);
   });
 
+  it('grants: of two reviewers deciding one pending request at once, one wins', async () => {
+    const { people, units } = db().repos;
+    const person = await people.upsert(unique('ou_'));
+    const unit = await units.findOrCreate({ jurisdiction: '中山市', name: unique('市单位') });
+    const request = await people.grant({ personId: person.id, role: 'liaison', unitId: unit.id, state: 'pending' });
+    const decisions = await Promise.all([
+      db().transaction((repos) => repos.people.decideGrant(request.id, 'pending', 'active', 'ou_reviewer1')),
+      db().transaction((repos) => repos.people.decideGrant(request.id, 'pending', 'revoked', 'ou_reviewer2')),
+    ]);
+    expect(decisions.filter((decision) => decision !== undefined)).toHaveLength(1);
+    expect((await people.getGrant(request.id))?.state).toBe(decisions.find((decision) => decision !== undefined)!.state);
+  });
+
   it('subscriptions: upsert, get, listActive, deactivate', async () => {
     const { subscriptions } = db().repos;
     const chatId = unique('oc_');

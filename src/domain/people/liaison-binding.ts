@@ -72,7 +72,8 @@ export async function reviewBinding(
   const grant = await repos.people.getGrant(input.grantId);
   if (!grant) throw new BindingRefused('这个申请已不存在。');
   if (grant.state !== 'pending') throw new BindingRefused(grant.state === 'active' ? '这个申请已经通过了。' : '这个申请已经处理过了。');
-  const decided = await repos.people.setGrantState(grant.id, input.approve ? 'active' : 'revoked', input.reviewer);
+  const decided = await repos.people.decideGrant(grant.id, 'pending', input.approve ? 'active' : 'revoked', input.reviewer);
+  if (!decided) throw new BindingRefused('这个申请刚刚已被其他人处理。');
   await repos.audit.record({
     actor: input.reviewer,
     action: input.approve ? 'grant.approve' : 'grant.reject',
