@@ -7,8 +7,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { DATABASES } from '../support/databases.js';
-import { startFakeLark, type Delivery, type FakeLark } from '../support/fake-lark.js';
-import { cardActionEvent, messageEvent, postToWebhook, webhookEnv, type ConsoleSecrets } from '../support/lark-events.js';
+import { startFakeLark, type FakeLark } from '../support/fake-lark.js';
+import { cardActionEvent, postToWebhook, replyTo, webhookEnv, type ConsoleSecrets } from '../support/lark-events.js';
+import { waitFor } from '../support/wait.js';
 
 const secrets: ConsoleSecrets = { appId: 'cli_1234123412341234', encryptKey: 'bind-encrypt-key', verificationToken: 'bind-verification-token' };
 const ADMIN = 'ou_bindadmin01';
@@ -29,20 +30,7 @@ for (const { provider, available } of DATABASES) {
       await fake?.close();
     });
 
-    async function waitFor(find: () => Delivery | undefined): Promise<Delivery> {
-      const deadline = Date.now() + 8_000;
-      for (;;) {
-        const found = find();
-        if (found) return found;
-        if (Date.now() > deadline) throw new Error('nothing delivered in time');
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-    }
-    async function send(text: string, sender: string): Promise<string> {
-      const event = messageEvent(secrets, { text, senderOpenId: sender, chatId });
-      expect((await postToWebhook(app.url, event, secrets.encryptKey)).status).toBe(200);
-      return String((await waitFor(() => fake.deliveries.find((delivery) => delivery.target === event.event.message.message_id))).content.text);
-    }
+    const send = async (text: string, sender: string) => String((await replyTo(app.url, fake, secrets, { text, senderOpenId: sender, chatId })).content.text);
     const press = (value: Record<string, unknown>, operator: string) => postToWebhook(app.url, cardActionEvent(secrets, { value, operatorOpenId: operator, chatId: `oc_admin_${provider}` }), secrets.encryptKey);
 
     it('asks which city when a name is shared, and says so when a unit does not exist', async () => {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { DATABASES } from '../support/databases.js';
 import { startFakeLark, type FakeLark } from '../support/fake-lark.js';
-import { messageEvent, postToWebhook, webhookEnv, type ConsoleSecrets } from '../support/lark-events.js';
+import { replyTo, webhookEnv, type ConsoleSecrets } from '../support/lark-events.js';
 
 const secrets: ConsoleSecrets = { appId: 'cli_ddddeeeeffff0000', encryptKey: 'progress-encrypt-key', verificationToken: 'progress-verification-token' };
 const ADMIN = 'ou_7f3a9c0admin';
@@ -27,17 +27,8 @@ for (const { provider, available } of DATABASES) {
     });
 
     /** Sends a message as `sender` and returns the bot's text reply. */
-    async function send(text: string, sender: string): Promise<string> {
-      const event = messageEvent(secrets, { text, senderOpenId: sender, chatId: `oc_progress_${provider}` });
-      expect((await postToWebhook(app.url, event, secrets.encryptKey)).status).toBe(200);
-      const deadline = Date.now() + 8_000;
-      for (;;) {
-        const reply = fake.deliveries.find((delivery) => delivery.target === event.event.message.message_id);
-        if (reply) return String(reply.content.text);
-        if (Date.now() > deadline) throw new Error(`no reply to ${text}`);
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-    }
+    const send = async (text: string, sender: string) =>
+      String((await replyTo(app.url, fake, secrets, { text, senderOpenId: sender, chatId: `oc_progress_${provider}` })).content.text);
     /** The id of task `key` in the seed plan whose title contains `plan`. */
     async function taskId(plan: string, key: string): Promise<number> {
       const found = (await app.db.repos.plans.list()).find((candidate) => candidate.title.includes(plan))!;

@@ -8,7 +8,7 @@ import { startTestApp, type TestApp } from '../support/app.js';
 import { readCard } from '../support/answer-cards.js';
 import { DATABASES } from '../support/databases.js';
 import { startFakeLark, type Delivery, type FakeLark } from '../support/fake-lark.js';
-import { messageEvent, postToWebhook, webhookEnv, type ConsoleSecrets } from '../support/lark-events.js';
+import { replyTo, webhookEnv, type ConsoleSecrets } from '../support/lark-events.js';
 
 const secrets: ConsoleSecrets = { appId: 'cli_9999aaaabbbbcccc', encryptKey: 'cmd-encrypt-key', verificationToken: 'cmd-verification-token' };
 
@@ -27,17 +27,7 @@ for (const { provider, available } of DATABASES) {
     });
 
     /** Sends a message in a one-to-one chat and returns the bot's reply. */
-    async function send(text: string): Promise<Delivery> {
-      const event = messageEvent(secrets, { text, chatId: `oc_commands_${provider}` });
-      expect((await postToWebhook(app.url, event, secrets.encryptKey)).status).toBe(200);
-      const deadline = Date.now() + 8_000;
-      for (;;) {
-        const reply = fake.deliveries.find((delivery) => delivery.target === event.event.message.message_id);
-        if (reply) return reply;
-        if (Date.now() > deadline) throw new Error(`no reply to ${text}`);
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-    }
+    const send = (text: string) => replyTo(app.url, fake, secrets, { text, chatId: `oc_commands_${provider}` });
     const textOf = (delivery: Delivery) => String(delivery.content.text);
 
     it('/帮助 lists every command with its alias; /帮助 任务 shows one command’s usage', async () => {

@@ -7,17 +7,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { startFakeLark, type FakeLark } from '../support/fake-lark.js';
+import { until } from '../support/wait.js';
 import { cardActionEvent, messageEvent, type ConsoleSecrets } from '../support/lark-events.js';
 
 const secrets: ConsoleSecrets = { appId: 'cli_0123456789abcdef', encryptKey: '', verificationToken: '' };
-
-async function until(check: () => boolean | Promise<boolean>, ms = 8_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 describe('Lark long connection (LARK_MODE=ws)', () => {
   let fake: FakeLark;

@@ -5,6 +5,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASES } from '../support/databases.js';
+import { until as untilHolds } from '../support/wait.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { startFakeLark, type FakeLark } from '../support/fake-lark.js';
 import { botAddedEvent, cardActionEvent, encryptPayload, messageEvent, postToWebhook, webhookEnv, type ConsoleSecrets } from '../support/lark-events.js';
@@ -13,14 +14,8 @@ const secrets: ConsoleSecrets = { appId: 'cli_a1b2c3d4e5f60718', encryptKey: 'en
 
 const larkEnv = (fake: FakeLark) => webhookEnv(secrets, 'app-secret-for-tests', fake.url);
 
-/** Waits until `check` holds, polling; fails after `ms`. */
-async function until(check: () => boolean | Promise<boolean>, ms = 5_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+/** Waits until `check` holds; fails after 5 s. */
+const until = (check: () => boolean | Promise<boolean>) => untilHolds(check, 5_000);
 
 for (const { provider, available } of DATABASES) {
   describe.skipIf(!available)(`Lark webhook [${provider}]`, () => {

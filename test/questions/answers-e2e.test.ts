@@ -10,19 +10,10 @@ import { DATABASES } from '../support/databases.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { startFakeLark, type Delivery, type FakeLark } from '../support/fake-lark.js';
 import { readCard, type ReadCard } from '../support/answer-cards.js';
-import { cardActionEvent, messageEvent, postToWebhook, webhookEnv, type ConsoleSecrets } from '../support/lark-events.js';
+import { cardActionEvent, postToWebhook, replyTo, webhookEnv, type ConsoleSecrets } from '../support/lark-events.js';
+import { waitFor } from '../support/wait.js';
 
 const secrets: ConsoleSecrets = { appId: 'cli_5555666677778888', encryptKey: 'qa-encrypt-key', verificationToken: 'qa-verification-token' };
-
-async function until<T>(find: () => T | undefined, ms = 8_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const found = find();
-    if (found !== undefined) return found;
-    if (Date.now() > deadline) throw new Error('no answer in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 for (const { provider, available } of DATABASES) {
   describe.skipIf(!available)(`questions in chat, after importing the seeds [${provider}]`, () => {
@@ -41,14 +32,12 @@ for (const { provider, available } of DATABASES) {
 
     /** Asks in the test chat (one-to-one unless told) and returns the card the bot replied with. */
     async function ask(text: string, options: { chatType?: 'p2p' | 'group'; mention?: boolean } = {}): Promise<ReadCard & { delivery: Delivery }> {
-      const event = messageEvent(secrets, {
+      const delivery = await replyTo(app.url, fake, secrets, {
         text,
         chatId,
         chatType: options.chatType ?? 'p2p',
         ...(options.mention ? { mention: { openId: fake.botOpenId, name: '督办助手' } } : {}),
       });
-      expect((await postToWebhook(app.url, event, secrets.encryptKey)).status).toBe(200);
-      const delivery = await until(() => fake.deliveries.find((candidate) => candidate.target === event.event.message.message_id));
       expect(delivery.msgType).toBe('interactive');
       return { ...readCard(delivery.content), delivery };
     }
@@ -166,7 +155,7 @@ for (const { provider, available } of DATABASES) {
 
       const sentBefore = fake.deliveries.length;
       await postToWebhook(app.url, cardActionEvent(secrets, { value: { action: 'ask', text: 'PPP项目谁负责' }, chatId }), secrets.encryptKey);
-      const sent = await until(() => fake.deliveries.slice(sentBefore).find((delivery) => delivery.kind === 'send' && delivery.target === chatId));
+      const sent = await waitFor(() => fake.deliveries.slice(sentBefore).find((delivery) => delivery.kind === 'send' && delivery.target === chatId));
       expect(readCard(sent.content).tasks).toEqual(['JM:第13项', 'ZS:第8项', 'LY:第7项']);
     });
   });

@@ -5,12 +5,27 @@
  * and posts them to the service's webhook route.
  */
 import { createCipheriv, createHash, randomBytes, randomUUID } from 'node:crypto';
+import { expect } from 'vitest';
+import type { Delivery } from './fake-lark.js';
+import { waitFor } from './wait.js';
 
 /** The app's webhook secrets as configured in the developer console. */
 export interface ConsoleSecrets {
   encryptKey: string;
   verificationToken: string;
   appId: string;
+}
+
+/** The v2 envelope header Lark puts on every event and callback. */
+function header(secrets: ConsoleSecrets, eventType: string, eventId?: string) {
+  return {
+    event_id: eventId ?? randomUUID().replace(/-/g, ''),
+    token: secrets.verificationToken,
+    create_time: String(Date.now()),
+    event_type: eventType,
+    tenant_key: 'tenant_test',
+    app_id: secrets.appId,
+  };
 }
 
 /** A message event envelope. */
@@ -22,14 +37,7 @@ export function messageEvent(
   const text = options.mention ? `${mentionKey} ${options.text}` : options.text;
   return {
     schema: '2.0',
-    header: {
-      event_id: options.eventId ?? randomUUID().replace(/-/g, ''),
-      token: secrets.verificationToken,
-      create_time: String(Date.now()),
-      event_type: 'im.message.receive_v1',
-      tenant_key: 'tenant_test',
-      app_id: secrets.appId,
-    },
+    header: header(secrets, 'im.message.receive_v1', options.eventId),
     event: {
       sender: { sender_id: { open_id: options.senderOpenId ?? 'ou_user_1', union_id: 'on_user_1', user_id: 'u1' }, sender_type: options.senderType ?? 'user', tenant_key: 'tenant_test' },
       message: {
@@ -56,14 +64,7 @@ export function messageEvent(
 export function cardActionEvent(secrets: ConsoleSecrets, options: { value: Record<string, unknown>; operatorOpenId?: string; chatId?: string; messageId?: string; eventId?: string }) {
   return {
     schema: '2.0',
-    header: {
-      event_id: options.eventId ?? randomUUID().replace(/-/g, ''),
-      token: secrets.verificationToken,
-      create_time: String(Date.now()),
-      event_type: 'card.action.trigger',
-      tenant_key: 'tenant_test',
-      app_id: secrets.appId,
-    },
+    header: header(secrets, 'card.action.trigger', options.eventId),
     event: {
       operator: { tenant_key: 'tenant_test', user_id: 'u1', open_id: options.operatorOpenId ?? 'ou_user_1', union_id: 'on_user_1' },
       token: `c-${randomBytes(12).toString('hex')}`,
@@ -107,14 +108,7 @@ export async function postToWebhook(baseUrl: string, payload: unknown, encryptKe
 export function botAddedEvent(secrets: ConsoleSecrets, options: { chatId: string; operatorOpenId?: string }) {
   return {
     schema: '2.0',
-    header: {
-      event_id: randomUUID().replace(/-/g, ''),
-      token: secrets.verificationToken,
-      create_time: String(Date.now()),
-      event_type: 'im.chat.member.bot.added_v1',
-      tenant_key: 'tenant_test',
-      app_id: secrets.appId,
-    },
+    header: header(secrets, 'im.chat.member.bot.added_v1'),
     event: { chat_id: options.chatId, operator_id: { open_id: options.operatorOpenId ?? 'ou_user_1' }, external: false, name: '督办工作群' },
   };
 }
@@ -129,4 +123,19 @@ export function webhookEnv(secrets: ConsoleSecrets, appSecret: string, fakeUrl: 
     LARK_DOMAIN: fakeUrl,
     LARK_MODE: 'webhook',
   };
+}
+
+/**
+ * Sends a message to the bot as Lark would and waits for the bot's reply to
+ * it in the fake's deliveries. The webhook must answer 200.
+ */
+export async function replyTo(
+  baseUrl: string,
+  fake: { deliveries: readonly Delivery[] },
+  secrets: ConsoleSecrets,
+  message: Parameters<typeof messageEvent>[1],
+): Promise<Delivery> {
+  const event = messageEvent(secrets, message);
+  expect((await postToWebhook(baseUrl, event, secrets.encryptKey)).status).toBe(200);
+  return waitFor(() => fake.deliveries.find((delivery) => delivery.target === event.event.message.message_id));
 }
