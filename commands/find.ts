@@ -2,7 +2,9 @@
 import { z } from 'zod';
 import { defineCommand } from '../src/bot/command.js';
 import type { CommandContext } from '../src/bot/command-context.js';
+import { rememberAnswer } from '../src/bot/question-answering.js';
 import { answerTaskQuery } from '../src/domain/questions/answer-service.js';
+import { taskQuery } from '../src/domain/questions/question.js';
 import { normalizeQuestion } from '../src/domain/questions/question-parser.js';
 import { dayIn } from '../src/lib/dates.js';
 
@@ -16,9 +18,8 @@ export const findTasksCommand = defineCommand<string, CommandContext>({
   async run(ctx, words) {
     const catalog = await ctx.services.catalog.current();
     const topic = normalizeQuestion(words);
-    const query = { kind: 'tasks' as const, units: [], role: 'any' as const, topic, status: null, plan: null, asksWho: false, page: 1 };
-    const result = await answerTaskQuery(query, catalog, ctx.repos, dayIn(ctx.services.timeZone, ctx.now));
-    if (result.kind === 'task_list') await ctx.repos.chatContexts.remember(ctx.message.chatId, result.query, result.items.map((item) => item.taskId));
+    const result = await answerTaskQuery(taskQuery({ topic }), catalog, ctx.repos, dayIn(ctx.services.timeZone, ctx.now));
+    await rememberAnswer(ctx.repos, ctx.message.chatId, result);
     return ctx.replyWithAnswer(result);
   },
 });

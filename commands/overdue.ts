@@ -2,7 +2,9 @@
 import { z } from 'zod';
 import { defineCommand } from '../src/bot/command.js';
 import type { CommandContext } from '../src/bot/command-context.js';
+import { rememberAnswer } from '../src/bot/question-answering.js';
 import { answerTaskQuery } from '../src/domain/questions/answer-service.js';
+import { taskQuery } from '../src/domain/questions/question.js';
 import { normalizeQuestion } from '../src/domain/questions/question-parser.js';
 import { dayIn } from '../src/lib/dates.js';
 
@@ -20,18 +22,9 @@ export const overdueCommand = defineCommand<string, CommandContext>({
     if (name && (mentions.length !== 1 || mentions[0]!.text.length < name.length - 1)) {
       return ctx.reply(`没有找到名为“${name}”的单位。请写单位全称或常用简称，例如“/逾期 市财政局”；不写单位则列出全部逾期任务。`);
     }
-    const query = {
-      kind: 'tasks' as const,
-      units: mentions.map(({ text, unitIds, fuzzy }) => ({ text, unitIds, fuzzy })),
-      role: 'any' as const,
-      topic: null,
-      status: 'overdue' as const,
-      plan: null,
-      asksWho: false,
-      page: 1,
-    };
+    const query = taskQuery({ units: mentions.map(({ text, unitIds, fuzzy }) => ({ text, unitIds, fuzzy })), status: 'overdue' });
     const result = await answerTaskQuery(query, catalog, ctx.repos, dayIn(ctx.services.timeZone, ctx.now));
-    if (result.kind === 'task_list') await ctx.repos.chatContexts.remember(ctx.message.chatId, result.query, result.items.map((item) => item.taskId));
+    await rememberAnswer(ctx.repos, ctx.message.chatId, result);
     return ctx.replyWithAnswer(result);
   },
 });

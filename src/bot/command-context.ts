@@ -9,7 +9,7 @@ import type { QuestionCatalog } from '../domain/questions/question-catalog.js';
 import type { IncomingMessage } from '../lark/inbound-events.js';
 import type { Repositories } from '../repositories/index.js';
 import { renderAnswer } from './cards/answer-cards.js';
-import type { CommandDefinition } from './command.js';
+import { usageLines, type CommandDefinition } from './command.js';
 import type { CardActionHandler, ChatCommand } from './conversation.js';
 import { textReply, type Outgoing } from './outgoing.js';
 
@@ -37,10 +37,6 @@ export interface CommandContext {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyCommand = CommandDefinition<any, CommandContext>;
 
-function usageText(command: AnyCommand): string {
-  return `用法：\n${command.usage.map((line) => `  ${line}`).join('\n')}`;
-}
-
 /** The button handlers commands declare, bound to the services; the operator is checked by each handler. */
 export function commandCardActions(commands: readonly AnyCommand[], services: CommandServices): Record<string, CardActionHandler> {
   const handlers: Record<string, CardActionHandler> = {};
@@ -64,7 +60,7 @@ export function toChatCommands(commands: readonly AnyCommand[], services: Comman
       const parsed = command.args.safeParse(argText);
       if (!parsed.success) {
         const problem = parsed.error.issues[0]?.message ?? '参数不对';
-        return reply(`/${command.alias}：${problem}。\n${usageText(command)}`);
+        return reply(`/${command.alias}：${problem}。\n${usageLines(command)}`);
       }
       if (command.permission !== 'anyone' && !services.admins.includes(message.senderOpenId)) {
         return reply(`/${command.alias} 只有管理员可以使用。如需使用，请联系管理员。`);

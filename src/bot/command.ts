@@ -32,6 +32,11 @@ export interface CommandDefinition<Args = unknown, Ctx = unknown> {
   cardActions?: Record<string, (action: CardAction, ctx: Omit<Ctx, 'message' | 'reply' | 'replyWithAnswer'>) => Promise<CardActionResult>>;
 }
 
+/** "用法：" and the command's usage lines, as /help and bad-argument answers show them. */
+export function usageLines(command: Pick<CommandDefinition, 'usage'>): string {
+  return `用法：\n${command.usage.map((line) => `  ${line}`).join('\n')}`;
+}
+
 /** Declares a command with its argument type inferred from the schema. */
 export function defineCommand<Args, Ctx = unknown>(command: CommandDefinition<Args, Ctx>): CommandDefinition<Args, Ctx> {
   return command;

@@ -5,7 +5,7 @@
  * is built in. Everything else is a question. Card buttons go to their
  * action by the `action` in the button's value.
  */
-import { findCommand, type CommandDefinition } from './command.js';
+import { findCommand, usageLines, type CommandDefinition } from './command.js';
 import type { BotBehaviour, BotContext, CardActionResult } from './inbound-processor.js';
 import { textReply, type Outgoing } from './outgoing.js';
 import type { BotAdded, CardAction, IncomingMessage } from '../lark/inbound-events.js';
@@ -44,7 +44,7 @@ export function helpText(commands: readonly ChatCommand[]): string {
 }
 
 function usageText(command: ChatCommand): string {
-  return [`/${command.alias} (/${command.name}) — ${command.summary}`, '用法：', ...command.usage.map((line) => `  ${line}`)].join('\n');
+  return `/${command.alias} (/${command.name}) — ${command.summary}\n${usageLines(command)}`;
 }
 
 /** Builds the bot's behaviour from its commands, question answerer and card actions. */

@@ -25,6 +25,11 @@ function isTaskQuery(value: unknown): value is TaskQuery {
   return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'tasks';
 }
 
+/** Remembers the tasks a list answer showed in a chat, for "还有呢" and "详细说说第2个"; other answers leave the chat's memory alone. */
+export async function rememberAnswer(repos: Repositories, chatId: string | null, result: Answer): Promise<void> {
+  if (result.kind === 'task_list' && chatId) await repos.chatContexts.remember(chatId, result.query, result.items.map((item) => item.taskId));
+}
+
 /** Resolves a follow-up against the chat's last answer into a question or a task to show. */
 async function resolveFollowUp(question: Extract<Question, { kind: 'follow_up' }>, chatId: string, repos: Repositories): Promise<{ query?: TaskQuery; taskId?: number; problem?: string }> {
   const context = await repos.chatContexts.get(chatId);
@@ -63,7 +68,7 @@ export function createQuestionAnswering(options: QuestionAnsweringOptions): { an
     } else {
       result = await answer(question, catalog, repos, today());
     }
-    if (result.kind === 'task_list') await repos.chatContexts.remember(chatId, result.query, result.items.map((item) => item.taskId));
+    await rememberAnswer(repos, chatId, result);
     return result;
   }
 
@@ -87,7 +92,7 @@ export function createQuestionAnswering(options: QuestionAnsweringOptions): { an
       if (!isTaskQuery(query)) return { toast: { type: 'warning', content: '这个按钮已失效，请重新提问。' } };
       const catalog = await options.catalog.current();
       const result = await answerTaskQuery(query, catalog, ctx.repos, today());
-      if (result.kind === 'task_list' && action.chatId) await ctx.repos.chatContexts.remember(action.chatId, result.query, result.items.map((item) => item.taskId));
+      await rememberAnswer(ctx.repos, action.chatId, result);
       return { card: renderAnswer(result).card };
     },
     /** Another page of the plans list, in place. */

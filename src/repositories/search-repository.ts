@@ -7,27 +7,38 @@
 import { join } from '@prisma/client/runtime/client';
 import type { Db } from './client.js';
 
+/** A task's own columns, as the question index keeps them. */
+export interface SearchTaskRow {
+  id: number;
+  planId: number;
+  parentId: number | null;
+  key: string;
+  /** As printed: "8", "（一）", "3．". */
+  number: string | null;
+  kind: string;
+  position: number;
+  title: string;
+  requirement: string;
+  categoryPath: string;
+  status: string;
+  percent: number;
+  /** Milliseconds, or null when no progress was ever reported. */
+  lastReportAt: number | null;
+}
+
+/** A plan as the question index keeps it. */
+export interface SearchPlanRow {
+  id: number;
+  title: string;
+  jurisdiction: string;
+}
+
 /** Rows for building the index. */
 export interface SearchRows {
-  tasks: {
-    id: number;
-    planId: number;
-    parentId: number | null;
-    key: string;
-    /** As printed: "8", "（一）", "3．". */
-    number: string | null;
-    kind: string;
-    position: number;
-    title: string;
-    requirement: string;
-    categoryPath: string;
-    status: string;
-    percent: number;
-    lastReportAt: number | null;
-  }[];
+  tasks: SearchTaskRow[];
   links: { taskId: number; unitId: number; role: string; position: number }[];
   deadlines: { taskId: number; raw: string; dueOn: string | null; position: number }[];
-  plans: { id: number; title: string; jurisdiction: string }[];
+  plans: SearchPlanRow[];
   units: { id: number; name: string; jurisdiction: string }[];
   aliases: { unitId: number; alias: string }[];
 }
@@ -48,7 +59,7 @@ export interface SearchFingerprint {
 
 type Row = Record<string, unknown>;
 
-function taskRow(row: Row): SearchRows['tasks'][number] {
+function taskRow(row: Row): SearchTaskRow {
   return {
     id: toNumber(row.id),
     planId: toNumber(row.planId),

@@ -5,7 +5,7 @@
  * and for each task's detail; nothing is cut off without saying so.
  */
 import type { Answer, AnswerItem, StatusLight } from '../../domain/questions/answer-service.js';
-import type { TaskQuery } from '../../domain/questions/question.js';
+import { taskQuery, type TaskQuery } from '../../domain/questions/question.js';
 
 /** A rendered answer. */
 export interface RenderedAnswer {
@@ -180,7 +180,7 @@ export function renderAnswer(answer: Answer): RenderedAnswer {
       const lines = [`共有 ${answer.total} 个分工方案（第 ${answer.page}/${answer.pageCount} 页）：`];
       answer.plans.forEach((plan, index) => {
         elements.push(markdown(`**${first + index + 1}. ${escapeMarkdown(plan.title)}**\n${escapeMarkdown(plan.jurisdiction)}｜${plan.tasks} 项任务`));
-        elements.push(button('查看任务', { action: 'answer_page', question: { kind: 'tasks', units: [], role: 'any', topic: null, status: null, plan: plan.title, asksWho: false, page: 1 } }));
+        elements.push(button('查看任务', { action: 'answer_page', question: taskQuery({ plan: plan.title }) }));
         lines.push(`${first + index + 1}. ${plan.title}（${plan.jurisdiction}，${plan.tasks} 项任务）`);
       });
       const pages: Record<string, unknown>[] = [];

@@ -42,6 +42,11 @@ export interface TaskQuery {
   page: number;
 }
 
+/** A task query with every field at its default ("all tasks, page 1") but those given. */
+export function taskQuery(fields: Partial<Omit<TaskQuery, 'kind'>> = {}): TaskQuery {
+  return { kind: 'tasks', units: [], role: 'any', topic: null, status: null, plan: null, asksWho: false, page: 1, ...fields };
+}
+
 /** A question about one task: by id ("#123") or printed number ("第10项的第3条"). */
 export interface TaskLookup {
   kind: 'task';

@@ -6,26 +6,12 @@
  * checked as a real substring). Filters by role, status, time and plan.
  * Pure: built from rows, queried with a structured query and "today".
  */
+import type { SearchPlanRow, SearchTaskRow } from '../../repositories/search-repository.js';
 import type { UnitRole } from '../vocabulary.js';
 import type { StatusFilter, TaskQuery } from './question.js';
 
-/** A task as the index needs it. */
-export interface IndexedTask {
-  id: number;
-  planId: number;
-  parentId: number | null;
-  key: string;
-  /** As printed: "8", "（一）", "3．". */
-  number: string | null;
-  kind: string;
-  position: number;
-  title: string;
-  requirement: string;
-  categoryPath: string;
-  status: string;
-  percent: number;
-  /** Milliseconds, or null when no progress was ever reported. */
-  lastReportAt: number | null;
+/** A task as the index needs it: its own columns, its units and its deadlines. */
+export interface IndexedTask extends SearchTaskRow {
   units: readonly { unitId: number; role: UnitRole }[];
   /** Parsed due dates, 'YYYY-MM-DD', ascending. */
   dueDates: readonly string[];
@@ -34,11 +20,7 @@ export interface IndexedTask {
 }
 
 /** A plan as the index needs it. */
-export interface IndexedPlan {
-  id: number;
-  title: string;
-  jurisdiction: string;
-}
+export type IndexedPlan = SearchPlanRow;
 
 /** One task found, with why. */
 export interface TaskHit {
