@@ -4,12 +4,14 @@
  */
 import type { AnyCommand } from '../src/bot/command-context.js';
 import { bindCommand } from './bind.js';
+import { doneCommand } from './done.js';
 import { findTasksCommand } from './find.js';
 import { overdueCommand } from './overdue.js';
 import { plansCommand } from './plans.js';
 import { progressCommand } from './progress.js';
+import { reviewCommand } from './review.js';
 import { taskCommand } from './task.js';
 import { whoamiCommand } from './whoami.js';
 
 /** Every slash command the bot understands. */
-export const commands: readonly AnyCommand[] = [progressCommand, taskCommand, findTasksCommand, overdueCommand, plansCommand, bindCommand, whoamiCommand];
+export const commands: readonly AnyCommand[] = [progressCommand, doneCommand, reviewCommand, taskCommand, findTasksCommand, overdueCommand, plansCommand, bindCommand, whoamiCommand];

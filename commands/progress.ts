@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { defineCommand } from '../src/bot/command.js';
 import type { CommandContext } from '../src/bot/command-context.js';
-import { ProgressRefused, reportProgress } from '../src/domain/progress/report-progress.js';
+import { ProgressRefused, reportProgress, type ProgressOutcome } from '../src/domain/progress/report-progress.js';
 
 const PATTERN = /^[#＃]?\s*(\d+)\s+(?:(\d{1,4})\s*[%％]?|(受阻|阻塞|blocked))(?:\s+([\s\S]*))?$/i;
 
@@ -24,21 +24,32 @@ export const progressCommand = defineCommand<z.infer<typeof ProgressArgs>, Comma
   summary: '报告任务进度（联络员、管理员）',
   usage: ['/进度 #12 60% 已完成初稿', '/进度 #12 受阻 等待省里文件', '/progress 12 80 已报送市政府办公室'],
   args: ProgressArgs,
-  permission: 'anyone',
+  permission: 'liaison',
   async run(ctx, args) {
     try {
-      const outcome = await reportProgress(ctx.repos, { ...args, actor: ctx.message.senderOpenId }, ctx.services.admins);
+      const outcome = await reportProgress(ctx.repos, ctx.actor, { ...args, eventId: ctx.message.eventId });
       ctx.services.catalog.invalidate();
-      const { record } = outcome;
-      const lines = [
-        `已记录任务 #${record.taskId}「${outcome.taskTitle}」：${outcome.statusLabel} ${record.percent}%${record.note ? `，${record.note}` : ''}。`,
-        ...(outcome.setState ? [] : ['你单位是配合单位：这条进展已记入历史，任务进度以牵头单位的报告为准。']),
-        ...(record.percent === 100 ? ['如已全部完成，请发送 /完成 #编号 并附上佐证，申请办结。'] : []),
-      ];
-      return ctx.reply(lines.join('\n'));
+      return ctx.reply(progressReceipt(outcome));
     } catch (error) {
       if (error instanceof ProgressRefused) return ctx.reply(error.message);
       throw error;
     }
   },
 });
+
+const KEPT: Record<NonNullable<ProgressOutcome['keptInHistoryOnly']>, string> = {
+  cooperating: '你单位是配合单位：这条进展已记入历史，任务进度以牵头单位的报告为准。',
+  pending_review: '任务的办结申请正在等待督查审核：这条进展已记入历史，任务状态等审核结果。',
+  closed: '任务刚刚已办结：这条进展已记入历史。',
+  newer_report: '同一时间有更新的报告：这条进展已记入历史，任务进度以最新的报告为准。',
+};
+
+/** What the reporter is told: what was recorded, and whether it set the task's state. */
+export function progressReceipt(outcome: ProgressOutcome): string {
+  const { record } = outcome;
+  return [
+    `已记录任务 #${record.taskId}「${outcome.taskTitle}」：${outcome.statusLabel} ${record.percent}%${record.note ? `，${record.note}` : ''}。`,
+    ...(outcome.keptInHistoryOnly ? [KEPT[outcome.keptInHistoryOnly]] : []),
+    ...(record.percent === 100 && outcome.keptInHistoryOnly === null ? ['如已全部完成，请发送 /完成 #编号 并附上佐证，申请办结。'] : []),
+  ].join('\n');
+}

@@ -1,7 +1,8 @@
-/** `/task #123` (`/任务`): one task's card with its history. */
+/** `/task #123` (`/任务`): the interactive task card; its buttons and forms are handled here too. */
 import { z } from 'zod';
 import { defineCommand } from '../src/bot/command.js';
 import type { CommandContext } from '../src/bot/command-context.js';
+import { taskCardActions } from '../src/bot/task-card-actions.js';
 import { answerTaskDetail } from '../src/domain/questions/answer-service.js';
 import { dayIn } from '../src/lib/dates.js';
 
@@ -20,4 +21,5 @@ export const taskCommand = defineCommand<number, CommandContext>({
     const catalog = await ctx.services.catalog.current();
     return ctx.replyWithAnswer(await answerTaskDetail(taskId, catalog, ctx.repos, dayIn(ctx.services.timeZone, ctx.now)));
   },
+  cardActions: taskCardActions,
 });

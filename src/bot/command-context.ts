@@ -4,6 +4,7 @@
  * argument answers with the usage, changing nothing), its permission
  * checked against the caller, then its work.
  */
+import { holds, loadActor, PERMISSION_HOLDERS, type Actor } from '../domain/people/actor.js';
 import type { Answer } from '../domain/questions/answer-service.js';
 import type { QuestionCatalog } from '../domain/questions/question-catalog.js';
 import type { IncomingMessage } from '../lark/inbound-events.js';
@@ -24,6 +25,8 @@ export interface CommandServices {
 /** The context of one command run. */
 export interface CommandContext {
   message: IncomingMessage;
+  /** The sender, as the server knows them. */
+  actor: Actor;
   repos: Repositories;
   now: Date;
   services: CommandServices;
@@ -42,10 +45,18 @@ export function commandCardActions(commands: readonly AnyCommand[], services: Co
   const handlers: Record<string, CardActionHandler> = {};
   for (const command of commands) {
     for (const [name, handle] of Object.entries(command.cardActions ?? {})) {
-      handlers[name] = (action, botContext) => handle(action, { repos: botContext.repos, now: botContext.now, services });
+      handlers[name] = async (action, botContext) =>
+        handle(action, { repos: botContext.repos, now: botContext.now, services, actor: await loadActor(botContext.repos, action.operatorOpenId, services.admins) });
     }
   }
   return handlers;
+}
+
+/** The answer to someone who may not run a command: who may, and how to become one. */
+export function refusal(command: Pick<AnyCommand, 'alias' | 'permission'>): string {
+  if (command.permission === 'anyone') return '';
+  const how = command.permission === 'liaison' ? '发送 /绑定 单位名称 申请成为联络员。' : '如需使用，请联系管理员。';
+  return `/${command.alias} 只有${PERMISSION_HOLDERS[command.permission]}可以使用。${how}`;
 }
 
 /** Turns declared commands into ones the conversation runs. */
@@ -55,6 +66,9 @@ export function toChatCommands(commands: readonly AnyCommand[], services: Comman
     alias: command.alias,
     summary: command.summary,
     usage: command.usage,
+    async allowed(openId, botContext) {
+      return command.permission === 'anyone' || holds(await loadActor(botContext.repos, openId, services.admins), command.permission);
+    },
     async handle(message, argText, botContext) {
       const reply = (text: string) => [textReply(message.messageId, message.chatId, text)];
       const parsed = command.args.safeParse(argText);
@@ -62,11 +76,11 @@ export function toChatCommands(commands: readonly AnyCommand[], services: Comman
         const problem = parsed.error.issues[0]?.message ?? '参数不对';
         return reply(`/${command.alias}：${problem}。\n${usageLines(command)}`);
       }
-      if (command.permission !== 'anyone' && !services.admins.includes(message.senderOpenId)) {
-        return reply(`/${command.alias} 只有管理员可以使用。如需使用，请联系管理员。`);
-      }
+      const actor = await loadActor(botContext.repos, message.senderOpenId, services.admins);
+      if (!holds(actor, command.permission)) return reply(refusal(command));
       const ctx: CommandContext = {
         message,
+        actor,
         repos: botContext.repos,
         now: botContext.now,
         services,

@@ -4,13 +4,13 @@
  * in commands/index.ts; that list drives both dispatch and /help.
  */
 import type { z } from 'zod';
-import type { RoleName } from '../domain/vocabulary.js';
+import type { Permission } from '../domain/people/actor.js';
 import type { CardAction } from '../lark/inbound-events.js';
 import type { CardActionResult } from './inbound-processor.js';
 import type { Outgoing } from './outgoing.js';
 
-/** Who may run a command: anyone in the tenant, or holders of a role. */
-export type CommandPermission = 'anyone' | RoleName;
+/** Who may run a command: anyone in the tenant, or holders of a role (administrators hold every role). */
+export type CommandPermission = Permission;
 
 /** A slash command. `Ctx` is the per-event context the dispatcher builds. */
 export interface CommandDefinition<Args = unknown, Ctx = unknown> {

@@ -15,6 +15,8 @@ export type QuestionAnswerer = (message: IncomingMessage, ctx: BotContext) => Pr
 
 /** A command as the conversation runs it. */
 export type ChatCommand = Pick<CommandDefinition, 'name' | 'alias' | 'summary' | 'usage'> & {
+  /** Whether this person may run it (and so sees it in /help); everyone when absent. */
+  allowed?(openId: string, ctx: BotContext): Promise<boolean>;
   handle(message: IncomingMessage, argText: string, ctx: BotContext): Promise<Outgoing[]>;
 };
 
@@ -30,8 +32,8 @@ export interface ConversationParts {
 
 const SLASH = /^[/／]\s*(\S+)\s*([\s\S]*)$/;
 
-/** The help text: what the bot does and every command with its summary. */
-export function helpText(commands: readonly ChatCommand[]): string {
+/** The help text: what the bot does and every command listed, with a line on how to get the others. */
+export function helpText(commands: readonly ChatCommand[], hidden = 0): string {
   const lines = [
     '我是督办助手，帮助跟踪分工方案中的任务。',
     '可以直接提问，例如：“市财政局负责什么”“PPP项目谁牵头”“哪些任务逾期了”。在群里请先 @我。',
@@ -39,8 +41,22 @@ export function helpText(commands: readonly ChatCommand[]): string {
     '命令：',
     '/帮助 (/help) — 显示本说明；/帮助 命令名 查看某个命令的用法',
     ...commands.map((command) => `/${command.alias} (/${command.name}) — ${command.summary}`),
+    ...(hidden > 0 ? ['', `另有 ${hidden} 个命令供单位联络员、督查人员和管理员使用。成为联络员：/绑定 单位名称`] : []),
   ];
   return lines.join('\n');
+}
+
+/** The commands this person may run. */
+async function commandsFor(commands: readonly ChatCommand[], openId: string, ctx: BotContext): Promise<ChatCommand[]> {
+  const mine: ChatCommand[] = [];
+  for (const command of commands) if (!command.allowed || (await command.allowed(openId, ctx))) mine.push(command);
+  return mine;
+}
+
+/** /help for this person: the commands they may run. */
+async function helpFor(commands: readonly ChatCommand[], openId: string, ctx: BotContext): Promise<string> {
+  const mine = await commandsFor(commands, openId, ctx);
+  return helpText(mine, commands.length - mine.length);
 }
 
 function usageText(command: ChatCommand): string {
@@ -59,21 +75,21 @@ export function createConversation(parts: ConversationParts): BotBehaviour {
       if (message.messageType !== 'text' && message.messageType !== 'post') {
         return reply('我目前只能读文字消息。请用文字提问，或发送 /帮助 查看用法。');
       }
-      if (message.text === '') return reply(helpText(commands));
+      if (message.text === '') return reply(await helpFor(commands, message.senderOpenId, ctx));
       if (slash) {
         const [, name, rest] = slash as unknown as [string, string, string];
         if (['help', '帮助', '?', '？'].includes(name.toLowerCase())) {
           const about = rest.trim() ? findCommand(commands, rest.trim().split(/\s+/)[0]!) : undefined;
-          return reply(about ? usageText(about) : helpText(commands));
+          return reply(about ? usageText(about) : await helpFor(commands, message.senderOpenId, ctx));
         }
         const command = findCommand(commands, name);
         if (!command) {
-          return reply(`没有“/${name}”这个命令。\n\n${helpText(commands)}`);
+          return reply(`没有“/${name}”这个命令。\n\n${await helpFor(commands, message.senderOpenId, ctx)}`);
         }
         return command.handle(message, rest.trim(), ctx);
       }
       if (parts.answerQuestion) return parts.answerQuestion(message, ctx);
-      return reply(helpText(commands));
+      return reply(await helpFor(commands, message.senderOpenId, ctx));
     },
 
     async onCardAction(action, ctx) {
@@ -83,8 +99,9 @@ export function createConversation(parts: ConversationParts): BotBehaviour {
       return handler(action, ctx);
     },
 
-    async onBotAdded(event: BotAdded) {
-      return [{ kind: 'send', receiveIdType: 'chat_id', receiveId: event.chatId, msgType: 'text', text: `大家好！${helpText(commands)}` }];
+    async onBotAdded(event: BotAdded, ctx) {
+      // The group sees what everyone may use; each person's /help adds what their role allows.
+      return [{ kind: 'send', receiveIdType: 'chat_id', receiveId: event.chatId, msgType: 'text', text: `大家好！${await helpFor(commands, '', ctx)}` }];
     },
   };
 }

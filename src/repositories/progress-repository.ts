@@ -34,6 +34,8 @@ export interface ProgressInput {
   at?: Date;
   /** False for a cooperating unit's report: it is recorded, but the lead unit's reports set the task's state. */
   setsState?: boolean;
+  /** The statuses the task may move from (see TaskRepository.moveState); any when omitted. */
+  stateFrom?: readonly TaskStatus[];
 }
 
 function toRecord(row: Omit<ProgressRecord, 'status' | 'evidence'> & { status: string; evidence: string }): ProgressRecord {
@@ -45,10 +47,12 @@ export class ProgressRepository {
   constructor(private readonly db: Db) {}
 
   /**
-   * Appends a row and makes it the task's current state. Call it inside a
-   * transaction, so the history and the current state never disagree.
+   * Appends a row and, unless `setsState` is false, makes it the task's
+   * current state — if the task is still in a status of `stateFrom` and no
+   * later report has set it (`applied` says whether it did). Call it inside
+   * a transaction, so the history and the current state never disagree.
    */
-  async append(input: ProgressInput): Promise<ProgressRecord> {
+  async append(input: ProgressInput): Promise<ProgressRecord & { applied: boolean }> {
     const at = input.at ?? new Date();
     const row = await this.db.progressUpdate.create({
       data: {
@@ -62,10 +66,10 @@ export class ProgressRepository {
         createdAt: at,
       },
     });
-    if (input.setsState !== false) {
-      await new TaskRepository(this.db).setState(input.taskId, { status: input.status, percent: input.percent, lastReportAt: at });
-    }
-    return toRecord(row);
+    const applied =
+      input.setsState !== false &&
+      (await new TaskRepository(this.db).moveState(input.taskId, { status: input.status, percent: input.percent, lastReportAt: at }, input.stateFrom));
+    return { ...toRecord(row), applied };
   }
 
   /** A task's history, newest first. */

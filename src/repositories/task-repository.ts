@@ -264,6 +264,27 @@ export class TaskRepository {
     await this.db.task.update({ where: { id: taskId }, data: state });
   }
 
+  /**
+   * Moves a task to a new state only if it is still in one of `from` (any,
+   * when omitted) and no later report has set it: of two writers racing,
+   * the one with the later report wins whatever the commit order, and a
+   * report never reopens a task a reviewer closed a moment before. The
+   * conditional UPDATE locks the row, so the check and the write are one.
+   * True when the state was written.
+   */
+  async moveState(taskId: number, state: TaskState, from?: readonly TaskStatus[]): Promise<boolean> {
+    const at = state.lastReportAt;
+    const result = await this.db.task.updateMany({
+      where: {
+        id: taskId,
+        ...(from ? { status: { in: [...from] } } : {}),
+        ...(at ? { OR: [{ lastReportAt: null }, { lastReportAt: { lte: at } }] } : {}),
+      },
+      data: state,
+    });
+    return result.count === 1;
+  }
+
   /** The task with this id, with units and deadlines. */
   async get(id: number): Promise<TaskRecord | undefined> {
     const row = await this.db.task.findUnique({ where: { id }, include: taskInclude });
@@ -286,5 +307,19 @@ export class TaskRepository {
       include: taskInclude,
     });
     return rows.map(toRecord);
+  }
+
+  /**
+   * Live tasks (not headings) whose ids are nearest to `id`, optionally only
+   * those linked to some units: the suggestions for a mistyped task number.
+   */
+  async nearest(id: number, limit: number, unitIds?: readonly number[]): Promise<{ id: number; title: string }[]> {
+    const where = { kind: { not: 'category' }, removedAt: null, ...(unitIds ? { units: { some: { unitId: { in: [...unitIds] } } } } : {}) };
+    const select = { id: true, title: true } as const;
+    const [below, above] = await Promise.all([
+      this.db.task.findMany({ where: { ...where, id: { lt: id } }, orderBy: { id: 'desc' }, take: limit, select }),
+      this.db.task.findMany({ where: { ...where, id: { gt: id } }, orderBy: { id: 'asc' }, take: limit, select }),
+    ]);
+    return [...below, ...above].sort((a, b) => Math.abs(a.id - id) - Math.abs(b.id - id) || a.id - b.id).slice(0, limit);
   }
 }

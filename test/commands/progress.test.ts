@@ -55,8 +55,12 @@ for (const { provider, available } of DATABASES) {
     it('someone who is not a liaison of a linked unit is refused, with who may and how to become one; nothing changes', async () => {
       const id = await taskId('中山市贯彻落实', '5');
       const before = await app.db.repos.audit.count();
-      const reply = await send(`/progress #${id} 50 done`, 'ou_stranger');
-      expect(reply).toBe(`你不能更新任务 #${id}：只有它的责任单位（市公安局）的联络员或管理员可以报进度。发送 /绑定 单位名称 申请成为联络员。`);
+      expect(await send(`/progress #${id} 50 done`, 'ou_stranger')).toBe('/进度 只有单位联络员或管理员可以使用。发送 /绑定 单位名称 申请成为联络员。');
+      // A liaison, but of a unit the task does not name: told which units may.
+      await liaison('ou_tourism_zs', '中山市', '市旅游局');
+      expect(await send(`/progress #${id} 50 done`, 'ou_tourism_zs')).toBe(
+        `你不能更新任务 #${id}：只有它的责任单位（市公安局）的联络员或管理员可以更新。发送 /绑定 单位名称 申请成为联络员。`,
+      );
       expect(await app.db.repos.tasks.get(id)).toMatchObject({ percent: 0, status: 'open' });
       expect(await app.db.repos.audit.count()).toBe(before);
     });

@@ -4,8 +4,13 @@
  * Lists show at most one page (10 tasks) with buttons for the other pages
  * and for each task's detail; nothing is cut off without saying so.
  */
-import type { Answer, AnswerItem, StatusLight } from '../../domain/questions/answer-service.js';
+import type { Answer, AnswerItem } from '../../domain/questions/answer-service.js';
 import { taskQuery, type TaskQuery } from '../../domain/questions/question.js';
+import { button, card, escapeMarkdown, markdown } from './card-parts.js';
+import { deadlineText, LIGHT, LIGHT_WORD, progressText, unitsLine } from './item-parts.js';
+import { renderTaskCard } from './task-card.js';
+
+export { escapeMarkdown } from './card-parts.js';
 
 /** A rendered answer. */
 export interface RenderedAnswer {
@@ -13,16 +18,8 @@ export interface RenderedAnswer {
   text: string;
 }
 
-const LIGHT: Record<StatusLight, string> = { red: '🔴', yellow: '🟡', green: '🟢', grey: '⚪' };
-const LIGHT_WORD: Record<StatusLight, string> = { red: '逾期', yellow: '临近或停滞', green: '正常', grey: '无时限' };
-
 /** Example questions offered as buttons when the bot did not understand. */
 export const EXAMPLE_QUESTIONS = ['市财政局负责什么', 'PPP项目谁负责', '哪些任务逾期了', '有哪些方案'];
-
-/** Makes user text safe inside card markdown (its markup characters become full-width). */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[*_~`<>[\]#]/g, (char) => String.fromCharCode(char.charCodeAt(0) + 0xfee0));
-}
 
 function highlight(text: string, words: readonly string[]): string {
   let escaped = escapeMarkdown(text);
@@ -33,43 +30,6 @@ function highlight(text: string, words: readonly string[]): string {
     escaped = escaped.replace(pattern, (found) => `**${found}**`);
   }
   return escaped;
-}
-
-function markdown(content: string): Record<string, unknown> {
-  return { tag: 'markdown', content };
-}
-
-function button(label: string, value: Record<string, unknown>, type: 'default' | 'primary' = 'default'): Record<string, unknown> {
-  return { tag: 'button', text: { tag: 'plain_text', content: label }, type, size: 'small', behaviors: [{ type: 'callback', value }] };
-}
-
-function card(title: string, template: string, elements: Record<string, unknown>[], subtitle?: string): Record<string, unknown> {
-  return {
-    schema: '2.0',
-    config: { update_multi: true, summary: { content: title } },
-    header: { title: { tag: 'plain_text', content: title }, ...(subtitle ? { subtitle: { tag: 'plain_text', content: subtitle } } : {}), template },
-    body: { elements },
-  };
-}
-
-function unitsLine(item: AnswerItem): string {
-  if (item.units.length === 0) return '单位：未写明';
-  const byRole = new Map<string, string[]>();
-  for (const unit of item.units) {
-    const name = unit.asked ? `**${escapeMarkdown(unit.name)}**` : escapeMarkdown(unit.name);
-    byRole.set(unit.roleLabel, [...(byRole.get(unit.roleLabel) ?? []), name]);
-  }
-  return [...byRole].map(([role, names]) => `${role}：${names.join('、')}`).join('；');
-}
-
-function deadlineText(item: AnswerItem): string {
-  if (!item.deadline) return '时限：未写明';
-  const raw = escapeMarkdown(item.deadline.raw);
-  return item.deadline.dueOn && !item.deadline.raw.includes(item.deadline.dueOn) ? `时限：${raw}（${item.deadline.dueOn}）` : `时限：${raw}`;
-}
-
-function progressText(item: AnswerItem): string {
-  return `${item.statusLabel} ${item.percent}%`;
 }
 
 function itemMarkdown(item: AnswerItem): string {
@@ -139,31 +99,8 @@ export function renderAnswer(answer: Answer): RenderedAnswer {
       if (pageCount > 1) lines.push(`还有 ${total - page * 10 > 0 ? total - page * 10 : 0} 项：发送“下一页”继续。`);
       return { card: card(title, total > 0 && items.some((item) => item.light === 'red') ? 'orange' : 'blue', elements, `第 ${page}/${pageCount} 页`), text: lines.join('\n') };
     }
-    case 'task_detail': {
-      const { item, requirement, categoryPath, history } = answer;
-      const title = `${item.label} ${item.title}`.slice(0, 100);
-      const historyLines = history.length === 0 ? ['还没有人报过进度。'] : history.map((update) => `${update.createdAt.toISOString().slice(0, 10)} ${update.percent}% ${update.note}`);
-      const elements = [
-        markdown(`**方案**：${escapeMarkdown(item.planTitle)}${categoryPath ? `\n**类别**：${escapeMarkdown(categoryPath)}` : ''}${item.parentTitle ? `\n**所属任务**：${escapeMarkdown(item.parentTitle)}` : ''}`),
-        markdown(`**具体要求**：${escapeMarkdown(requirement || item.title)}`),
-        markdown(`${unitsLine(item)}\n${deadlineText(item)}\n状态：${LIGHT[item.light]} ${progressText(item)}`),
-        markdown(`**进展记录**\n${historyLines.map(escapeMarkdown).join('\n')}`),
-        markdown(`<font color='grey'>任务编号 #${item.taskId}</font>`),
-      ];
-      const text = [
-        title,
-        `方案：${item.planTitle}`,
-        ...(categoryPath ? [`类别：${categoryPath}`] : []),
-        `具体要求：${requirement || item.title}`,
-        `单位：${item.units.map((unit) => `${unit.name}（${unit.roleLabel}）`).join('、') || '未写明'}`,
-        `时限：${item.deadline?.raw ?? '未写明'}${item.deadline?.dueOn ? `（${item.deadline.dueOn}）` : ''}`,
-        `状态：${LIGHT_WORD[item.light]}，${progressText(item)}`,
-        '进展记录：',
-        ...historyLines,
-        `任务编号 #${item.taskId}`,
-      ].join('\n');
-      return { card: card(title, item.light === 'red' ? 'red' : 'blue', elements, `#${item.taskId}`), text };
-    }
+    case 'task_detail':
+      return renderTaskCard(answer);
     case 'task_choice': {
       const elements: Record<string, unknown>[] = [markdown(escapeMarkdown(answer.understanding))];
       for (const item of answer.items.slice(0, 20)) {

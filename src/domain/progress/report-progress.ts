@@ -3,13 +3,18 @@
  * liaisons of a unit linked to the task), what a report may say (0–100,
  * not backwards without a reason, not on a closed task, blocked only with
  * a reason), and the record it leaves: a history row, the task's new state
- * (set by the lead unit's reports; a cooperating unit's report is kept in
- * the history), and an audit entry with before and after — in the caller's
- * transaction.
+ * (set by the lead or responsible unit's reports; a cooperating unit's
+ * report, and any report while a closure waits for review, is kept in the
+ * history only), and an audit entry with before and after — in the
+ * caller's transaction.
  */
 import type { Repositories } from '../../repositories/index.js';
 import type { ProgressRecord } from '../../repositories/progress-repository.js';
+import type { Actor } from '../people/actor.js';
 import { TASK_STATUS_LABEL, type TaskStatus } from '../vocabulary.js';
+import { findTask, notYourTask, ProgressRefused, reportingUnit } from './task-access.js';
+
+export { ProgressRefused } from './task-access.js';
 
 /** A report as a person gives it. */
 export interface ProgressReport {
@@ -18,15 +23,8 @@ export interface ProgressReport {
   percent: number | null;
   blocked: boolean;
   note: string;
-  actor: string;
-}
-
-/** Why a report was not recorded, in words for the reporter. */
-export class ProgressRefused extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ProgressRefused';
-  }
+  /** The platform event that carried it, for the audit trail. */
+  eventId?: string;
 }
 
 /** What was recorded. */
@@ -34,51 +32,52 @@ export interface ProgressOutcome {
   record: ProgressRecord;
   taskTitle: string;
   statusLabel: string;
-  /** False when a cooperating unit reported: kept in the history, the task's state unchanged. */
-  setState: boolean;
+  /** Why the task's state did not follow the report: a cooperating unit's report, or a closure waiting for review. */
+  keptInHistoryOnly: 'cooperating' | 'pending_review' | 'closed' | 'newer_report' | null;
 }
 
-/** Records a report, or throws ProgressRefused saying why not. */
-export async function reportProgress(repos: Repositories, report: ProgressReport, admins: readonly string[]): Promise<ProgressOutcome> {
-  const task = await repos.tasks.get(report.taskId);
-  if (!task || task.removedAt) throw new ProgressRefused(`没有找到任务 #${report.taskId}。任务编号在任务卡片底部，也可以用 /查找 关键词 找到任务。`);
+/** Statuses a report may move a task from: not while a closure waits for review, never once closed. */
+export const REPORTABLE: readonly TaskStatus[] = ['open', 'in_progress', 'blocked'];
 
-  const grants = await repos.people.grantsOf(report.actor);
-  const isAdmin = admins.includes(report.actor) || grants.some((grant) => grant.role === 'admin');
-  const linked = new Map(task.units.map((link) => [link.unitId, link.role]));
-  const ownUnits = grants.filter((grant) => grant.role === 'liaison' && grant.unitId !== null && linked.has(grant.unitId));
-  if (!isAdmin && ownUnits.length === 0) {
-    const units = task.units.map((link) => link.unitName).join('、') || '（未写明单位）';
-    throw new ProgressRefused(`你不能更新任务 #${task.id}：只有它的责任单位（${units}）的联络员或管理员可以报进度。发送 /绑定 单位名称 申请成为联络员。`);
-  }
-  if (task.status === 'done') throw new ProgressRefused(`任务 #${task.id} 已经完成，不能再报进度。如需重新打开，请联系督查室或管理员。`);
+/** Records a report, or throws ProgressRefused saying why not. */
+export async function reportProgress(repos: Repositories, actor: Actor, report: ProgressReport): Promise<ProgressOutcome> {
+  const task = await findTask(repos, report.taskId, actor);
+  const unit = reportingUnit(actor, task);
+  if (!unit) throw notYourTask(task, '更新');
+  if (task.status === 'done') throw new ProgressRefused(`任务 #${task.id} 已经办结，不能再报进度。如需重新打开，请联系督查室或管理员。`);
   if (report.blocked && report.note === '') throw new ProgressRefused('标记“受阻”时请写明原因，例如：/进度 #12 受阻 等待省里文件');
   const percent = report.percent ?? task.percent;
-  if (percent < task.percent && report.note === '') {
+  if (percent < task.percent && report.note === '' && task.status !== 'pending_review') {
     throw new ProgressRefused(`任务 #${task.id} 目前进度是 ${task.percent}%，新的进度 ${percent}% 比它低。如确需调低，请写明原因。`);
   }
 
-  // The lead unit's (or an administrator's) report sets the task's state; a cooperating unit's is kept in the history.
-  const unit = ownUnits.find((grant) => linked.get(grant.unitId!) === 'lead') ?? ownUnits[0];
-  const setsState = isAdmin || (unit !== undefined && linked.get(unit.unitId!) !== 'cooperating');
-  const status: TaskStatus = report.blocked ? 'blocked' : percent >= 100 ? 'in_progress' : percent > 0 ? 'in_progress' : 'open';
+  const cooperating = unit.role === 'cooperating';
+  const status: TaskStatus = report.blocked ? 'blocked' : percent > 0 ? 'in_progress' : 'open';
   const before = { percent: task.percent, status: task.status };
   const record = await repos.progress.append({
     taskId: task.id,
     percent,
     status,
     note: report.note,
-    actor: report.actor,
-    unitId: unit?.unitId ?? null,
-    setsState,
+    actor: actor.openId,
+    unitId: unit.unitId,
+    setsState: !cooperating,
+    stateFrom: REPORTABLE,
   });
+  let kept: ProgressOutcome['keptInHistoryOnly'] = null;
+  if (cooperating) kept = 'cooperating';
+  else if (!record.applied) {
+    const now = (await repos.tasks.get(task.id))!.status;
+    kept = now === 'pending_review' ? 'pending_review' : now === 'done' ? 'closed' : 'newer_report';
+  }
   await repos.audit.record({
-    actor: report.actor,
+    actor: actor.openId,
     action: 'task.progress',
     entityType: 'task',
     entityId: task.id,
     before,
-    after: { percent, status, note: report.note, unitId: unit?.unitId ?? null, setsState },
+    after: { percent, status, note: report.note, unitId: unit.unitId, setsState: record.applied },
+    eventId: report.eventId ?? null,
   });
-  return { record, taskTitle: task.title, statusLabel: TASK_STATUS_LABEL[status], setState: setsState };
+  return { record, taskTitle: task.title, statusLabel: TASK_STATUS_LABEL[status], keptInHistoryOnly: kept };
 }

@@ -52,7 +52,7 @@ export type Answer =
       /** The topic matched only in part. */
       approximate: boolean;
     }
-  | { kind: 'task_detail'; item: AnswerItem; requirement: string; categoryPath: string; history: ProgressRecord[] }
+  | { kind: 'task_detail'; item: AnswerItem; status: TaskStatus; requirement: string; categoryPath: string; history: ProgressRecord[] }
   | { kind: 'task_choice'; understanding: string; items: AnswerItem[] }
   | { kind: 'plans'; total: number; page: number; pageCount: number; plans: { id: number; title: string; jurisdiction: string; tasks: number }[] }
   | { kind: 'smalltalk'; topic: 'greeting' | 'thanks' }
@@ -190,12 +190,18 @@ export async function answerTaskLookup(lookup: TaskLookup, catalog: Catalog, rep
   return answerTaskDetail(tasks[0]!.id, catalog, repos, today);
 }
 
-/** One task in full, with its history. */
-export async function answerTaskDetail(taskId: number, catalog: Catalog, repos: Repositories, today: string): Promise<Answer> {
-  const task = catalog.index.get(taskId);
-  if (!task) return { kind: 'not_understood', reason: `任务 #${taskId} 不存在或已从方案中删除。` };
-  const [[item], history] = await Promise.all([itemsFor([{ task, matchedUnits: [], matchedWords: [] }], catalog, repos, today), repos.progress.history(taskId, 5)]);
-  return { kind: 'task_detail', item: item!, requirement: task.requirement, categoryPath: task.categoryPath, history };
+/**
+ * One task in full, with its latest `historyLimit` updates. Its state is
+ * read from the database, not the catalog, so a card redrawn right after a
+ * change (in the same transaction) shows it.
+ */
+export async function answerTaskDetail(taskId: number, catalog: Catalog, repos: Repositories, today: string, historyLimit = 5): Promise<Answer> {
+  const indexed = catalog.index.get(taskId);
+  const fresh = indexed ? await repos.tasks.get(taskId) : undefined;
+  if (!indexed || !fresh || fresh.removedAt) return { kind: 'not_understood', reason: `任务 #${taskId} 不存在或已从方案中删除。` };
+  const task: IndexedTask = { ...indexed, status: fresh.status, percent: fresh.percent, lastReportAt: fresh.lastReportAt?.getTime() ?? null };
+  const [[item], history] = await Promise.all([itemsFor([{ task, matchedUnits: [], matchedWords: [] }], catalog, repos, today), repos.progress.history(taskId, historyLimit)]);
+  return { kind: 'task_detail', item: item!, status: fresh.status, requirement: task.requirement, categoryPath: task.categoryPath, history };
 }
 
 /** One page of the plans, with their task counts. */

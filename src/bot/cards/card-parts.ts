@@ -1,0 +1,49 @@
+/**
+ * The pieces every card is built from (Card JSON 2.0): header, markdown,
+ * buttons, button rows, and markdown escaping of user text. Pure.
+ */
+
+/** A Card JSON 2.0 element. */
+export type CardElement = Record<string, unknown>;
+
+/** Makes user text safe inside card markdown (its markup characters become full-width, so no mention, link or styling can be injected). */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[*_~`<>[\]#]/g, (char) => String.fromCharCode(char.charCodeAt(0) + 0xfee0));
+}
+
+/** A markdown element; the caller escapes user text. */
+export function markdown(content: string): CardElement {
+  return { tag: 'markdown', content };
+}
+
+/** A button whose press calls back with `value`. */
+export function button(label: string, value: Record<string, unknown>, type: 'default' | 'primary' | 'danger' = 'default'): CardElement {
+  return { tag: 'button', text: { tag: 'plain_text', content: label }, type, size: 'small', behaviors: [{ type: 'callback', value }] };
+}
+
+/** A form's submit button; the form's inputs come with `value` as form_value. */
+export function submitButton(label: string, name: string, value: Record<string, unknown>, type: 'primary' | 'danger' = 'primary'): CardElement {
+  return { tag: 'button', name, text: { tag: 'plain_text', content: label }, type, form_action_type: 'submit', behaviors: [{ type: 'callback', value }] };
+}
+
+/** Buttons side by side. */
+export function buttonRow(buttons: readonly CardElement[]): CardElement[] {
+  if (buttons.length === 0) return [];
+  return [{ tag: 'column_set', columns: buttons.map((element) => ({ tag: 'column', width: 'auto', elements: [element] })) }];
+}
+
+/** A whole card, shared by everyone who sees it (update_multi), so a callback's update reaches every viewer. */
+export function card(title: string, template: string, elements: readonly CardElement[], subtitle?: string): CardElement {
+  return {
+    schema: '2.0',
+    config: { update_multi: true, summary: { content: title } },
+    header: { title: { tag: 'plain_text', content: title }, ...(subtitle ? { subtitle: { tag: 'plain_text', content: subtitle } } : {}), template },
+    body: { elements },
+  };
+}
+
+/** A text progress bar: "▓▓▓▓▓▓░░░░ 60%". */
+export function progressBar(percent: number): string {
+  const filled = Math.round(Math.min(100, Math.max(0, percent)) / 10);
+  return `${'▓'.repeat(filled)}${'░'.repeat(10 - filled)} ${percent}%`;
+}
