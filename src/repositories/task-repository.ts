@@ -322,4 +322,16 @@ export class TaskRepository {
     ]);
     return [...below, ...above].sort((a, b) => Math.abs(a.id - id) - Math.abs(b.id - id) || a.id - b.id).slice(0, limit);
   }
+
+  /** The units of a task's sub-requirements, each once in document order: the units of a task that names none itself. */
+  async unitsOfChildren(taskId: number): Promise<TaskUnitLink[]> {
+    const rows = await this.db.taskUnit.findMany({
+      where: { task: { parentId: taskId, removedAt: null } },
+      orderBy: [{ task: { position: 'asc' } }, { position: 'asc' }],
+      select: { unitId: true, role: true, unit: { select: { name: true } } },
+    });
+    const seen = new Map<number, TaskUnitLink>();
+    for (const row of rows) if (!seen.has(row.unitId)) seen.set(row.unitId, { unitId: row.unitId, unitName: row.unit.name, role: UnitRole.parse(row.role) });
+    return [...seen.values()];
+  }
 }

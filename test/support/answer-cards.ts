@@ -20,14 +20,25 @@ export interface ReadCard {
   /** Every markdown element's text. */
   text: string;
   buttons: Record<string, unknown>[];
+  /** Button labels, in order. */
+  labels: string[];
+  /** Names of form fields (inputs and selects). */
+  fields: string[];
+}
+
+/** Every element of a card, column sets and forms opened up. */
+export function cardElements(elements: readonly Record<string, unknown>[]): Record<string, unknown>[] {
+  return elements.flatMap((element) => {
+    if (element.tag === 'column_set') return cardElements((element.columns as { elements: Record<string, unknown>[] }[]).flatMap((column) => column.elements));
+    if (element.tag === 'form') return cardElements(element.elements as Record<string, unknown>[]);
+    return [element];
+  });
 }
 
 /** Reads an answer card the way a person would: its title, the tasks listed under each plan, its buttons. */
 export function readCard(card: Record<string, unknown>): ReadCard {
   const header = card.header as { title: { content: string } };
-  const elements = ((card.body as { elements: Record<string, unknown>[] }).elements ?? []).flatMap((element) =>
-    element.tag === 'column_set' ? (element.columns as { elements: Record<string, unknown>[] }[]).flatMap((column) => column.elements) : [element],
-  );
+  const elements = cardElements((card.body as { elements: Record<string, unknown>[] }).elements ?? []);
   const tasks: string[] = [];
   let plan = '';
   const texts: string[] = [];
@@ -40,7 +51,10 @@ export function readCard(card: Record<string, unknown>): ReadCard {
     const item = /^(🔴|🟡|🟢|⚪) \*\*(.+?)\*\* /.exec(content);
     if (item) tasks.push(`${plan}:${item[2]}`);
   }
-  const buttons = elements.filter((element) => element.tag === 'button').map((button) => (button.behaviors as { value: Record<string, unknown> }[])[0]!.value);
-  return { title: header.title.content, tasks, text: texts.join('\n'), buttons };
+  const buttonElements = elements.filter((element) => element.tag === 'button');
+  const buttons = buttonElements.map((button) => (button.behaviors as { value: Record<string, unknown> }[])[0]!.value);
+  const labels = buttonElements.map((button) => (button.text as { content: string }).content);
+  const fields = elements.filter((element) => element.tag === 'input' || element.tag === 'select_static').map((element) => String(element.name));
+  return { title: header.title.content, tasks, text: texts.join('\n'), buttons, labels, fields };
 }
 

@@ -31,7 +31,7 @@ function header(secrets: ConsoleSecrets, eventType: string, eventId?: string) {
 /** A message event envelope. */
 export function messageEvent(
   secrets: ConsoleSecrets,
-  options: { text: string; chatId?: string; chatType?: 'p2p' | 'group'; senderOpenId?: string; mention?: { openId: string; name: string }; eventId?: string; senderType?: string },
+  options: { text: string; chatId?: string; chatType?: 'p2p' | 'group'; senderOpenId?: string; mention?: { openId: string; name: string }; eventId?: string; senderType?: string; parentId?: string },
 ) {
   const mentionKey = '@_user_1';
   const text = options.mention ? `${mentionKey} ${options.text}` : options.text;
@@ -43,7 +43,7 @@ export function messageEvent(
       message: {
         message_id: `om_${randomBytes(8).toString('hex')}`,
         root_id: '',
-        parent_id: '',
+        parent_id: options.parentId ?? '',
         create_time: String(Date.now()),
         update_time: String(Date.now()),
         chat_id: options.chatId ?? 'oc_chat_1',
@@ -61,14 +61,17 @@ export function messageEvent(
 }
 
 /** A card.action.trigger callback envelope (Card JSON 2.0). */
-export function cardActionEvent(secrets: ConsoleSecrets, options: { value: Record<string, unknown>; operatorOpenId?: string; chatId?: string; messageId?: string; eventId?: string }) {
+export function cardActionEvent(
+  secrets: ConsoleSecrets,
+  options: { value: Record<string, unknown>; formValue?: Record<string, unknown>; operatorOpenId?: string; chatId?: string; messageId?: string; eventId?: string },
+) {
   return {
     schema: '2.0',
     header: header(secrets, 'card.action.trigger', options.eventId),
     event: {
       operator: { tenant_key: 'tenant_test', user_id: 'u1', open_id: options.operatorOpenId ?? 'ou_user_1', union_id: 'on_user_1' },
       token: `c-${randomBytes(12).toString('hex')}`,
-      action: { value: options.value, tag: 'button' },
+      action: { value: options.value, tag: 'button', ...(options.formValue ? { form_value: options.formValue, name: 'submit' } : {}) },
       host: 'im_message',
       context: { open_message_id: options.messageId ?? 'om_card_1', open_chat_id: options.chatId ?? 'oc_chat_1' },
     },

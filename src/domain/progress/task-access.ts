@@ -26,7 +26,8 @@ export interface ReportingUnit {
 /** The live task with this id, or a refusal naming the nearest numbers (of the person's own units first). */
 export async function findTask(repos: Repositories, taskId: number, actor: Actor): Promise<TaskRecord> {
   const task = await repos.tasks.get(taskId);
-  if (task && !task.removedAt && task.kind !== 'category') return task;
+  // A task that names no units itself is its sub-requirements' units' task.
+  if (task && !task.removedAt && task.kind !== 'category') return task.units.length > 0 ? task : { ...task, units: await repos.tasks.unitsOfChildren(task.id) };
   const own = actor.liaisonUnitIds.length > 0 ? await repos.tasks.nearest(taskId, 3, actor.liaisonUnitIds) : [];
   const near = own.length > 0 ? own : await repos.tasks.nearest(taskId, 3);
   const hint = near.length > 0 ? `相近的编号：${near.map((t) => `#${t.id}「${t.title.slice(0, 20)}」`).join('、')}。` : '';
@@ -44,6 +45,7 @@ export function reportingUnit(actor: Actor, task: TaskRecord): ReportingUnit | u
 
 /** The refusal for someone who is not a liaison of any unit linked to the task. */
 export function notYourTask(task: TaskRecord, doing: string): ProgressRefused {
-  const units = task.units.map((link) => link.unitName).join('、') || '（未写明单位）';
+  if (task.units.length === 0) return new ProgressRefused(`任务 #${task.id} 没有写明责任单位，只有管理员可以${doing}。`);
+  const units = task.units.map((link) => link.unitName).join('、');
   return new ProgressRefused(`你不能${doing}任务 #${task.id}：只有它的责任单位（${units}）的联络员或管理员可以${doing}。发送 /绑定 单位名称 申请成为联络员。`);
 }
