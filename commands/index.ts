@@ -3,15 +3,35 @@
  * here explicitly, in the order /help shows them. Nothing is discovered on disk.
  */
 import type { AnyCommand } from '../src/bot/command-context.js';
+import { aliasCommand } from './alias.js';
 import { bindCommand } from './bind.js';
 import { doneCommand } from './done.js';
+import { dueCommand } from './due.js';
 import { findTasksCommand } from './find.js';
+import { mineCommand } from './mine.js';
 import { overdueCommand } from './overdue.js';
 import { plansCommand } from './plans.js';
 import { progressCommand } from './progress.js';
 import { reviewCommand } from './review.js';
 import { taskCommand } from './task.js';
+import { unbindCommand } from './unbind.js';
+import { unitsCommand } from './units.js';
 import { whoamiCommand } from './whoami.js';
 
 /** Every slash command the bot understands. */
-export const commands: readonly AnyCommand[] = [progressCommand, doneCommand, reviewCommand, taskCommand, findTasksCommand, overdueCommand, plansCommand, bindCommand, whoamiCommand];
+export const commands: readonly AnyCommand[] = [
+  progressCommand,
+  doneCommand,
+  reviewCommand,
+  taskCommand,
+  mineCommand,
+  findTasksCommand,
+  overdueCommand,
+  dueCommand,
+  plansCommand,
+  unitsCommand,
+  bindCommand,
+  unbindCommand,
+  whoamiCommand,
+  aliasCommand,
+];

@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { defineCommand } from '../src/bot/command.js';
 import type { CommandContext } from '../src/bot/command-context.js';
 import { rememberAnswer } from '../src/bot/question-answering.js';
+import { readUnitArgument, unknownUnitText } from '../src/bot/unit-argument.js';
 import { answerTaskQuery } from '../src/domain/questions/answer-service.js';
 import { taskQuery } from '../src/domain/questions/question.js';
-import { normalizeQuestion } from '../src/domain/questions/question-parser.js';
 import { dayIn } from '../src/lib/dates.js';
 
 export const overdueCommand = defineCommand<string, CommandContext>({
@@ -17,12 +17,9 @@ export const overdueCommand = defineCommand<string, CommandContext>({
   permission: 'anyone',
   async run(ctx, unitText) {
     const catalog = await ctx.services.catalog.current();
-    const name = normalizeQuestion(unitText);
-    const mentions = name ? catalog.directory.findMentions(name) : [];
-    if (name && (mentions.length !== 1 || mentions[0]!.text.length < name.length - 1)) {
-      return ctx.reply(`没有找到名为“${name}”的单位。请写单位全称或常用简称，例如“/逾期 市财政局”；不写单位则列出全部逾期任务。`);
-    }
-    const query = taskQuery({ units: mentions.map(({ text, unitIds, fuzzy }) => ({ text, unitIds, fuzzy })), status: 'overdue' });
+    const unit = readUnitArgument(unitText, catalog.directory);
+    if ('unknown' in unit) return ctx.reply(`${unknownUnitText(unit)}请写单位全称或常用简称，例如“/逾期 市财政局”；不写单位则列出全部逾期任务。`);
+    const query = taskQuery({ units: unit.mentions, status: 'overdue' });
     const result = await answerTaskQuery(query, catalog, ctx.repos, dayIn(ctx.services.timeZone, ctx.now));
     await rememberAnswer(ctx.repos, ctx.message.chatId, result);
     return ctx.replyWithAnswer(result);

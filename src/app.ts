@@ -25,6 +25,8 @@ const SEEDS_DIR = fileURLToPath(new URL('../seeds/', import.meta.url));
 /** A running service. */
 export interface RunningApp {
   db: Database;
+  /** What questions are answered from; `invalidate()` after changing data behind the app's back (an import by script). */
+  catalog: QuestionCatalog;
   /** The Lark connection, when an app is configured. */
   lark?: LarkConnection;
   server: Server;
@@ -71,6 +73,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const url = `http://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${address.port}`;
   return {
     db,
+    catalog,
     lark,
     server,
     url,

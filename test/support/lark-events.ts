@@ -34,7 +34,8 @@ export function messageEvent(
   options: { text: string; chatId?: string; chatType?: 'p2p' | 'group'; senderOpenId?: string; mention?: { openId: string; name: string }; eventId?: string; senderType?: string; parentId?: string },
 ) {
   const mentionKey = '@_user_1';
-  const text = options.mention ? `${mentionKey} ${options.text}` : options.text;
+  // The mention goes where the text has its key, or first (as when the bot is @-mentioned).
+  const text = options.mention && !options.text.includes(mentionKey) ? `${mentionKey} ${options.text}` : options.text;
   return {
     schema: '2.0',
     header: header(secrets, 'im.message.receive_v1', options.eventId),

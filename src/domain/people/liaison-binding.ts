@@ -41,7 +41,11 @@ export function resolveUnit(text: string, directory: UnitDirectory): BoundUnit {
   const name = (city?.[2] ?? cleaned).replace(/\s+/g, '');
   const mentions = directory.findMentions(name);
   const mention = mentions.length === 1 && mentions[0]!.start === 0 && mentions[0]!.end === name.length ? mentions[0]! : undefined;
-  if (!mention) throw new BindingRefused(`没有找到名为“${name}”的单位。请写单位全称，例如“/绑定 市财政局”。`);
+  if (!mention) {
+    const suggestions = directory.suggest(name);
+    const hint = suggestions.length > 0 ? `你是不是要找：${suggestions.join('、')}？` : '';
+    throw new BindingRefused(`没有找到名为“${name}”的单位。${hint}请写单位全称，例如“/绑定 市财政局”。`);
+  }
   let units = mention.unitIds.map((id) => directory.unit(id)!).filter(Boolean);
   if (city) units = units.filter((unit) => unit.jurisdiction === city[1]);
   if (units.length === 0) throw new BindingRefused(`${city![1]}没有名为“${name}”的单位。`);
@@ -83,4 +87,22 @@ export async function reviewBinding(
     after: { state: decided.state },
   });
   return decided;
+}
+
+/**
+ * Ends someone's liaison role for a unit: their own, or anyone's when an
+ * administrator does it. Only an active grant can be ended, once.
+ */
+export async function revokeBinding(
+  repos: Repositories,
+  input: { openId: string; unit: BoundUnit; by: string; byAdmin: boolean },
+): Promise<RoleGrantRecord> {
+  if (input.openId !== input.by && !input.byAdmin) throw new BindingRefused('只有管理员可以解除他人的联络员身份。');
+  const grant = (await repos.people.grantsOf(input.openId, 'active')).find((candidate) => candidate.role === 'liaison' && candidate.unitId === input.unit.id);
+  const who = input.openId === input.by ? '你' : '对方';
+  if (!grant) throw new BindingRefused(`${who}不是${input.unit.jurisdiction}${input.unit.name}的联络员。`);
+  const revoked = await repos.people.decideGrant(grant.id, 'active', 'revoked', input.by);
+  if (!revoked) throw new BindingRefused('这个联络员身份刚刚已被解除。');
+  await repos.audit.record({ actor: input.by, action: 'grant.revoke', entityType: 'grant', entityId: grant.id, before: { state: 'active' }, after: { state: 'revoked' } });
+  return revoked;
 }

@@ -68,6 +68,7 @@ const STATUS_LABEL: Record<StatusFilter, string> = {
   no_progress: '没有报过进度',
   unfinished: '未完成',
   done: '已完成',
+  due_within: '即将到期',
 };
 
 /** "按单位：市财政局（中山市、临沂市）；只看牵头；主题：PPP；状态：已逾期；方案：临沂". */
@@ -82,9 +83,10 @@ export function describeQuery(query: TaskQuery, catalog: Catalog): string {
   }
   if (query.role !== 'any' && query.units.length > 0) parts.push(`角色：${UNIT_ROLE_LABEL[query.role]}`);
   if (query.topic) parts.push(`主题：${query.topic}`);
-  if (query.status) parts.push(`状态：${STATUS_LABEL[query.status]}`);
+  if (query.status) parts.push(`状态：${query.status === 'due_within' ? `${query.withinDays ?? 0} 天内到期` : STATUS_LABEL[query.status]}`);
   if (query.plan) parts.push(`方案：${query.plan}`);
   if (parts.length === 0) parts.push('全部任务');
+  if (query.order === 'urgency') parts.push('最紧迫的在前');
   return parts.join('；');
 }
 

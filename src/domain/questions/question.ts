@@ -24,7 +24,9 @@ export type StatusFilter =
   | 'below_half'
   | 'no_progress'
   | 'unfinished'
-  | 'done';
+  | 'done'
+  /** Unfinished and due within `withinDays` days from today. */
+  | 'due_within';
 
 /** A question about tasks: by unit, role, topic, status, plan, or any mix. */
 export interface TaskQuery {
@@ -40,6 +42,10 @@ export interface TaskQuery {
   /** "谁负责": the answer should lead with the units. */
   asksWho: boolean;
   page: number;
+  /** Days ahead for the 'due_within' filter. */
+  withinDays?: number | null;
+  /** 'urgency': overdue and soonest due first, closed last; otherwise plan and document order. */
+  order?: 'document' | 'urgency';
 }
 
 /** A task query with every field at its default ("all tasks, page 1") but those given. */

@@ -195,7 +195,7 @@ export class TaskIndex {
     const unitIds = new Set(query.units.flatMap((unit) => unit.unitIds));
     const words = (query.topic ?? '').toLowerCase().split(/\s+/).filter(Boolean);
     const topic = words.length > 0 ? this.topicMatches(words) : null;
-    const passes = query.status ? this.statusTest(query.status, today) : undefined;
+    const passes = query.status ? this.statusTest(query.status, today, query.withinDays ?? 0) : undefined;
 
     // Candidates: the units' tasks in document order; else the topic's tasks, best first; else every task.
     let candidates: ArrayLike<number>;
@@ -211,27 +211,49 @@ export class TaskIndex {
     const everything = unitIds.size === 0 && !topic;
     const unitFilter = unitIds.size > 0;
 
+    const accepts = (index: number): boolean => {
+      if (passes && !passes(index)) return false;
+      const task = this.tasks[index]!;
+      if (planIds && !planIds.has(task.planId)) return false;
+      if (unitFilter && !task.units.some((link) => unitIds.has(link.unitId) && (query.role === 'any' || link.role === query.role))) return false;
+      return !topic || topic.mask[index] === 1;
+    };
+    const hitAt = (index: number): TaskHit => {
+      const task = this.tasks[index]!;
+      const matchedUnits = task.units.filter((link) => unitIds.has(link.unitId) && (query.role === 'any' || link.role === query.role));
+      return { task, matchedUnits, matchedWords: topic?.words ?? [], approximate: topic?.approximate ?? false };
+    };
+
     const hits: TaskHit[] = [];
     let total = 0;
     const end = window.offset + window.limit;
+    if (query.order === 'urgency') {
+      // Every match is needed to rank them; a unit's or a filter's matches are few enough to sort.
+      const matched: number[] = [];
+      for (let n = 0; n < candidates.length; n++) if (accepts(everything ? n : candidates[n]!)) matched.push(everything ? n : candidates[n]!);
+      matched.sort((a, b) => this.urgencyKey(a) - this.urgencyKey(b) || a - b);
+      total = matched.length;
+      for (const index of matched.slice(window.offset, Number.isFinite(end) ? end : undefined)) hits.push(hitAt(index));
+      return { hits, total, approximate: topic?.approximate ?? false, plans };
+    }
     for (let n = 0; n < candidates.length; n++) {
       const index = everything ? n : candidates[n]!;
-      if (passes && !passes(index)) continue;
-      const task = this.tasks[index]!;
-      if (planIds && !planIds.has(task.planId)) continue;
-      if (unitFilter && !task.units.some((link) => unitIds.has(link.unitId) && (query.role === 'any' || link.role === query.role))) continue;
-      if (topic && !topic.mask[index]) continue;
-      if (total >= window.offset && total < end) {
-        const matchedUnits = task.units.filter((link) => unitIds.has(link.unitId) && (query.role === 'any' || link.role === query.role));
-        hits.push({ task, matchedUnits, matchedWords: topic?.words ?? [], approximate: topic?.approximate ?? false });
-      }
+      if (!accepts(index)) continue;
+      if (total >= window.offset && total < end) hits.push(hitAt(index));
       total++;
     }
     return { hits, total, approximate: topic?.approximate ?? false, plans };
   }
 
+  /** Orders by urgency: open tasks by their first due day (none last), then closed ones. */
+  private urgencyKey(index: number): number {
+    const { open, dueStart, dueDays } = this;
+    if (!open[index]) return 2e8;
+    return dueStart[index]! < dueStart[index + 1]! ? dueDays[dueStart[index]!]! : 1e8;
+  }
+
   /** A test of a status filter by task position, on the typed columns. */
-  private statusTest(filter: StatusFilter, today: string): (index: number) => boolean {
+  private statusTest(filter: StatusFilter, today: string, withinDays: number): (index: number) => boolean {
     const { open, percent, reported, dueStart, dueDays } = this;
     const todayNumber = dayNumber(today);
     const dueIn = (from: string, to: string) => {
@@ -264,6 +286,8 @@ export class TaskIndex {
         return (index) => open[index] === 1;
       case 'done':
         return (index) => open[index] === 0;
+      case 'due_within':
+        return dueIn(today, addDays(today, withinDays));
     }
   }
 

@@ -57,6 +57,32 @@ export class UnitDirectory {
     return this.units.get(id);
   }
 
+  /** Every unit, in name order. */
+  all(): DirectoryUnit[] {
+    return [...this.units.values()].sort((a, b) => a.jurisdiction.localeCompare(b.jurisdiction, 'zh') || a.name.localeCompare(b.name, 'zh'));
+  }
+
+  /**
+   * Unit names resembling a text that names no unit, best first: by the
+   * character pairs they share ("市财务局" → 市财政局). For "did you mean".
+   */
+  suggest(text: string, limit = 3): string[] {
+    const pairs = (value: string) => new Set(Array.from({ length: Math.max(0, value.length - 1) }, (_, i) => value.slice(i, i + 2)));
+    const wanted = pairs(text);
+    if (wanted.size === 0) return [];
+    const scored = new Map<string, number>();
+    for (const form of this.forms.keys()) {
+      let shared = 0;
+      for (const pair of pairs(form)) if (wanted.has(pair)) shared++;
+      if (shared === 0) continue;
+      for (const id of this.forms.get(form)!) {
+        const name = this.units.get(id)!.name;
+        scored.set(name, Math.max(scored.get(name) ?? 0, shared / Math.max(wanted.size, form.length - 1)));
+      }
+    }
+    return [...scored].filter(([, score]) => score >= 0.3).sort((a, b) => b[1] - a[1] || a[0].length - b[0].length).slice(0, limit).map(([name]) => name);
+  }
+
   /** Every known form of every unit: for tests and diagnostics. */
   get size(): number {
     return this.forms.size;

@@ -1,0 +1,38 @@
+/**
+ * "Most urgent first" (/我的, /到期): open tasks by their first due day —
+ * overdue before due soon before later, tasks without a date after those —
+ * and closed tasks last; pages cut that order, not document order.
+ */
+import { describe, expect, it } from 'vitest';
+import { taskQuery } from '../../src/domain/questions/question.js';
+import { TaskIndex, type IndexedTask } from '../../src/domain/questions/task-index.js';
+
+function task(id: number, dueDates: string[], status = 'in_progress'): IndexedTask {
+  return {
+    id, planId: 1, parentId: null, key: String(id), number: String(id), kind: 'task', position: id, title: `任务${id}`, requirement: '', categoryPath: '',
+    status, percent: 10, lastReportAt: null, units: [{ unitId: 7, role: 'lead' }], dueDates, deadlineRaw: dueDates.join('；'),
+  };
+}
+
+describe('urgency order', () => {
+  // Document order 1…6; urgency order: 4 (overdue), 2 (due in days), 6 (later), 1 (no date), then the closed 3 and 5.
+  const index = new TaskIndex(
+    [task(1, []), task(2, ['2026-12-01']), task(3, ['2026-11-01'], 'done'), task(4, ['2026-10-15']), task(5, [], 'done'), task(6, ['2027-03-31'])],
+    [{ id: 1, title: '方案', jurisdiction: '中山市' }],
+  );
+  const ids = (query: Parameters<TaskIndex['search']>[0], window?: { offset: number; limit: number }) => index.search(query, '2026-11-22', window).hits.map((hit) => hit.task.id);
+  const unit = [{ text: '市财政局', unitIds: [7], fuzzy: false }];
+
+  it('orders a unit’s tasks by urgency, closed ones last, and pages that order', () => {
+    expect(ids(taskQuery({ units: unit }))).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(ids(taskQuery({ units: unit, order: 'urgency' }))).toEqual([4, 2, 6, 1, 3, 5]);
+    expect(ids(taskQuery({ units: unit, order: 'urgency' }), { offset: 2, limit: 2 })).toEqual([6, 1]);
+    expect(index.search(taskQuery({ units: unit, order: 'urgency' }), '2026-11-22', { offset: 2, limit: 2 }).total).toBe(6);
+  });
+
+  it('due within N days: open tasks due from today to today + N, soonest first', () => {
+    expect(ids(taskQuery({ status: 'due_within', withinDays: 9, order: 'urgency' }))).toEqual([2]);
+    expect(ids(taskQuery({ status: 'due_within', withinDays: 200, order: 'urgency' }))).toEqual([2, 6]);
+    expect(ids(taskQuery({ status: 'due_within', withinDays: 8 }))).toEqual([]);
+  });
+});
