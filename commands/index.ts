@@ -7,6 +7,7 @@ import { aliasCommand } from './alias.js';
 import { bindCommand } from './bind.js';
 import { doneCommand } from './done.js';
 import { dueCommand } from './due.js';
+import { exportCommand } from './export.js';
 import { findTasksCommand } from './find.js';
 import { mineCommand } from './mine.js';
 import { overdueCommand } from './overdue.js';
@@ -30,6 +31,7 @@ export const commands: readonly AnyCommand[] = [
   dueCommand,
   plansCommand,
   unitsCommand,
+  exportCommand,
   bindCommand,
   unbindCommand,
   whoamiCommand,

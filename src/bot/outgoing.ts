@@ -8,8 +8,11 @@
 import { createHash } from 'node:crypto';
 import type { Repositories } from '../repositories/index.js';
 
-/** Message content: text, or a Card JSON 2.0 object. */
-export type Content = { msgType: 'text'; text: string } | { msgType: 'interactive'; card: Record<string, unknown>; fallbackText?: string };
+/** Message content: text, a Card JSON 2.0 object, or a file (uploaded when it is sent). */
+export type Content =
+  | { msgType: 'text'; text: string }
+  | { msgType: 'interactive'; card: Record<string, unknown>; fallbackText?: string }
+  | { msgType: 'file'; fileName: string; data: Buffer };
 
 /** One thing to send. */
 export type Outgoing =
@@ -20,6 +23,9 @@ export type Outgoing =
 /** Lark's limits on a message body. */
 export const TEXT_LIMIT_BYTES = 150 * 1024;
 export const CARD_LIMIT_BYTES = 30 * 1024;
+
+/** Lark's limit on an uploaded file. */
+export const FILE_LIMIT_BYTES = 30 * 1024 * 1024;
 
 /** Lark's limit on elements in one card (JSON 2.0). */
 export const CARD_ELEMENT_LIMIT = 200;
@@ -52,6 +58,11 @@ export function outboxUuid(cause: string, index: number): string {
 }
 
 function serialise(item: Exclude<Outgoing, { kind: 'card_update' }>): { msgType: string; content: string; fallbackText?: string } {
+  if (item.msgType === 'file') {
+    if (item.data.length === 0 || item.data.length > FILE_LIMIT_BYTES) throw new Error(`file of ${item.data.length} bytes cannot be sent (1 byte to ${FILE_LIMIT_BYTES})`);
+    // Kept whole in the outbox, so a retry after a crash can upload it again.
+    return { msgType: 'file', content: JSON.stringify({ file_name: item.fileName, data_base64: item.data.toString('base64') }) };
+  }
   if (item.msgType === 'interactive') {
     const content = JSON.stringify(item.card);
     checkCard(item.card, content);

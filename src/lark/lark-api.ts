@@ -214,6 +214,31 @@ export class LarkApi {
     );
   }
 
+  /**
+   * Uploads a file (at most 30 MB) for a file message; returns its file_key.
+   * The SDK answers an upload with the `data` alone, so a refusal inside a
+   * 200 comes back empty and is reported as such.
+   */
+  async uploadFile(fileName: string, data: Buffer, fileType: 'xls' | 'doc' | 'pdf' | 'stream' = 'stream'): Promise<string> {
+    const uploaded = await this.call<{ file_key?: string } | null>('im.file.create', async (options) => {
+      const answer = (await this.client.im.file.create({ data: { file_type: fileType, file_name: fileName, file: data } }, options)) as { file_key?: string } | null;
+      return answer?.file_key ? { code: 0, data: answer } : { code: -1, msg: 'upload answered without a file_key' };
+    });
+    return uploaded!.file_key!;
+  }
+
+  /** Downloads a file someone sent in a message (the message and key must belong together). */
+  async downloadMessageFile(messageId: string, fileKey: string): Promise<Buffer> {
+    const body = await this.call<Buffer>('im.messageResource.get', async (options) => {
+      const raw = (await this.client.request(
+        { method: 'GET', url: `/open-apis/im/v1/messages/${encodeURIComponent(messageId)}/resources/${encodeURIComponent(fileKey)}`, params: { type: 'file' }, responseType: 'arraybuffer' },
+        options,
+      )) as ArrayBuffer | Buffer;
+      return { code: 0, data: Buffer.from(raw as ArrayBuffer) };
+    });
+    return body;
+  }
+
   /** The bot's own identity, to recognise its mentions. */
   async botInfo(): Promise<{ openId: string; name: string }> {
     const body = await this.call<unknown>('bot.info', async (options) => {

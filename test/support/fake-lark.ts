@@ -52,6 +52,8 @@ export async function startFakeLark(app: { appId: string; appSecret: string; bot
   const patches: { messageId: string; content: string }[] = [];
   const cardUpdates: { token: string; card: unknown }[] = [];
   const tokenUses = new Map<string, number>();
+  /** Files uploaded by the bot, and files in users' messages the bot may download, by file_key. */
+  const files = new Map<string, { name: string; type: string; data: Buffer; messageId?: string }>();
   let tokenCount = 0;
   let delayMs = 0;
   const botOpenId = app.botOpenId ?? `ou_bot_${randomBytes(4).toString('hex')}`;
@@ -65,7 +67,8 @@ export async function startFakeLark(app: { appId: string; appSecret: string; bot
     const url = new URL(req.url ?? '/', 'http://fake');
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const text = Buffer.concat(chunks).toString('utf8');
+    const raw = Buffer.concat(chunks);
+    const text = raw.toString('utf8');
     let body: Record<string, unknown> = {};
     try {
       body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
@@ -101,6 +104,24 @@ export async function startFakeLark(app: { appId: string; appSecret: string; bot
 
     if (route === 'GET /open-apis/bot/v3/info') {
       return reply(200, { code: 0, msg: 'ok', bot: { open_id: botOpenId, app_name: '督办助手', activate_status: 2 } });
+    }
+    if (route === 'POST /open-apis/im/v1/files') {
+      // Multipart, as the SDK sends it: file_type, file_name and the file (a part without a filename, so parsed by hand).
+      const form = parseMultipart(raw, String(req.headers['content-type']));
+      const file = form.get('file');
+      if (!file || file.length === 0) return reply(400, { code: 234010, msg: 'file is empty' });
+      if (file.length > 30 * 1024 * 1024) return reply(400, { code: 234006, msg: 'file size exceeds the limit' });
+      const fileKey = `file_v3_${randomBytes(8).toString('hex')}`;
+      files.set(fileKey, { name: String(form.get('file_name') ?? ''), type: String(form.get('file_type') ?? ''), data: file });
+      return reply(200, { code: 0, msg: 'ok', data: { file_key: fileKey } });
+    }
+    const resourceMatch = /^\/open-apis\/im\/v1\/messages\/([^/]+)\/resources\/([^/]+)$/.exec(url.pathname);
+    if (req.method === 'GET' && resourceMatch) {
+      const file = files.get(resourceMatch[2]!);
+      if (!file || file.messageId !== resourceMatch[1]) return reply(400, { code: 234003, msg: 'File not in msg.' });
+      call.status = 200;
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-disposition': `attachment; filename="${encodeURIComponent(file.name)}"` });
+      return res.end(file.data);
     }
     const accept = (kind: Delivery['kind'], target: string) => {
       const msgType = String(body.msg_type ?? '');
@@ -161,6 +182,14 @@ export async function startFakeLark(app: { appId: string; appSecret: string; bot
     deliveries,
     patches,
     cardUpdates,
+    /** Files the bot uploaded (and files put in users' messages), by file_key. */
+    files,
+    /** Puts a file in a user's message, for the bot to download as a message resource; returns its file_key. */
+    addMessageFile(messageId: string, name: string, data: Buffer): string {
+      const fileKey = `file_v3_${randomBytes(8).toString('hex')}`;
+      files.set(fileKey, { name, type: 'stream', data, messageId });
+      return fileKey;
+    },
     /** Answers the next request to `route` ("POST /open-apis/im/v1/messages", or "*") with a failure. */
     inject(route: string, failure: InjectedFailure) {
       failures.push({ route, failure });
@@ -185,6 +214,26 @@ export async function startFakeLark(app: { appId: string; appSecret: string; bot
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** The parts of a multipart/form-data body by name, as bytes. */
+function parseMultipart(raw: Buffer, contentType: string): Map<string, Buffer> {
+  const parts = new Map<string, Buffer>();
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
+  if (!boundary) return parts;
+  const delimiter = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
+  let start = raw.indexOf(delimiter);
+  while (start >= 0) {
+    const next = raw.indexOf(delimiter, start + delimiter.length);
+    if (next < 0) break;
+    const part = raw.subarray(start + delimiter.length + 2, next - 2);
+    const split = part.indexOf('\r\n\r\n');
+    const headers = part.subarray(0, split).toString('utf8');
+    const name = /name="([^"]*)"/.exec(headers)?.[1];
+    if (name !== undefined) parts.set(name, Buffer.from(part.subarray(split + 4)));
+    start = next;
+  }
+  return parts;
 }
 
 /** The fake's handle. */
