@@ -9,6 +9,7 @@ import { doneCommand } from './done.js';
 import { dueCommand } from './due.js';
 import { exportCommand } from './export.js';
 import { findTasksCommand } from './find.js';
+import { importCommand } from './import.js';
 import { mineCommand } from './mine.js';
 import { overdueCommand } from './overdue.js';
 import { plansCommand } from './plans.js';
@@ -36,4 +37,5 @@ export const commands: readonly AnyCommand[] = [
   unbindCommand,
   whoamiCommand,
   aliasCommand,
+  importCommand,
 ];

@@ -11,10 +11,12 @@ import { Database } from './db/database.js';
 import { migrateDatabase } from './db/migrate.js';
 import { createHttpApp } from './http/server.js';
 import { formatImportResults, importFiles } from './imports/import-files.js';
+import { ImportWorker } from './imports/import-worker.js';
 import type { Logger } from './lib/logger.js';
 import { commands } from '../commands/index.js';
 import { commandCardActions, toChatCommands } from './bot/command-context.js';
 import { createConversation } from './bot/conversation.js';
+import { createPlanImport } from './bot/plan-import.js';
 import { createQuestionAnswering } from './bot/question-answering.js';
 import { QuestionCatalog } from './domain/questions/question-catalog.js';
 import { startLarkConnection, type LarkConnection } from './lark/lark-connection.js';
@@ -52,12 +54,20 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const catalog = new QuestionCatalog(db);
   const questions = createQuestionAnswering({ catalog, timeZone: config.timeZone });
   const commandServices = { catalog, timeZone: config.timeZone, admins: config.admins };
+  // Plans sent in chat are imported by a worker that needs the Lark API, so it is bound once the connection is up.
+  let importWorker: ImportWorker | undefined;
+  const planImport = createPlanImport({ admins: config.admins, onRequested: () => importWorker?.wake() });
   const conversation = createConversation({
     commands: toChatCommands(commands, commandServices),
     answerQuestion: questions.answerQuestion,
-    cardActions: { ...questions.cardActions, ...commandCardActions(commands, commandServices) },
+    cardActions: { ...questions.cardActions, ...commandCardActions(commands, commandServices), ...planImport.cardActions },
+    onFile: planImport.onFile,
   });
   const lark = config.lark ? await startLarkConnection(config.lark, db, conversation, logger) : undefined;
+  if (lark) {
+    importWorker = new ImportWorker({ db, api: lark.api, logger, onImported: () => (catalog.invalidate(), lark.sender.wake()) });
+    importWorker.start();
+  }
   const app = createHttpApp({
     db,
     logger,
@@ -83,6 +93,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
         server.closeIdleConnections();
       });
       server.closeAllConnections();
+      await importWorker?.stop();
       await lark?.close();
       await db.close();
     },

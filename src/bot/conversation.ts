@@ -28,6 +28,8 @@ export interface ConversationParts {
   commands: readonly ChatCommand[];
   answerQuestion?: QuestionAnswerer;
   cardActions?: Record<string, CardActionHandler>;
+  /** Handles a file someone sent (plan import). */
+  onFile?: (message: IncomingMessage, ctx: BotContext) => Promise<Outgoing[]>;
 }
 
 const SLASH = /^[/／]\s*(\S+)\s*([\s\S]*)$/;
@@ -72,6 +74,7 @@ export function createConversation(parts: ConversationParts): BotBehaviour {
       const slash = SLASH.exec(message.text);
       if (message.chatType === 'group' && !message.mentionsBot && !slash) return [];
       const reply = (text: string) => [textReply(message.messageId, message.chatId, text)];
+      if (message.file && parts.onFile) return parts.onFile(message, ctx);
       if (message.messageType !== 'text' && message.messageType !== 'post') {
         return reply('我目前只能读文字消息。请用文字提问，或发送 /帮助 查看用法。');
       }

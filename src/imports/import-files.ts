@@ -49,20 +49,30 @@ export async function expandPaths(paths: readonly string[]): Promise<string[]> {
   return files;
 }
 
-/** Reads a document file; throws a Chinese message for unsupported or damaged files. */
-export async function readDocumentFile(path: string): Promise<PlanDocument & { source: Buffer }> {
-  const extension = extname(path).toLowerCase();
+/** Whether a file name has an extension the importer reads. */
+export function isImportable(fileName: string): boolean {
+  return extname(fileName).toLowerCase() in READERS;
+}
+
+/** Reads a document from its bytes; throws a Chinese message for unsupported or damaged files. */
+export async function readDocumentBytes(fileName: string, source: Buffer): Promise<PlanDocument & { source: Buffer }> {
+  const extension = extname(fileName).toLowerCase();
   const reader = READERS[extension];
   if (!reader) {
     const hint = extension === '.doc' || extension === '.xls' ? `请在 Office/WPS 中另存为 ${extension}x 后再导入。` : '';
-    throw new Error(`${basename(path)}：不支持的文件格式“${extension || '无扩展名'}”。支持 ${FORMATS_LABEL}。${hint}`);
+    throw new Error(`${fileName}：不支持的文件格式“${extension || '无扩展名'}”。支持 ${FORMATS_LABEL}。${hint}`);
   }
-  const source = await readFile(path);
   try {
     return { ...(await reader(source)), source };
   } catch {
-    throw new Error(`${basename(path)}：文件已损坏或不是有效的 ${extension} 文件，无法读取。请用 Office/WPS 打开确认后重新保存再导入。`);
+    throw new Error(`${fileName}：文件已损坏或不是有效的 ${extension} 文件，无法读取。请用 Office/WPS 打开确认后重新保存再导入。`);
   }
+}
+
+/** Reads a document file; throws a Chinese message for unsupported or damaged files. */
+export async function readDocumentFile(path: string): Promise<PlanDocument & { source: Buffer }> {
+  if (!isImportable(path)) return readDocumentBytes(basename(path), Buffer.alloc(0));
+  return readDocumentBytes(basename(path), await readFile(path));
 }
 
 /**
@@ -89,6 +99,21 @@ export async function importFiles(db: Database, paths: readonly string[], actor:
     }
   }
   return results;
+}
+
+/** Imports one document from its bytes (a file sent in chat); a synonym table is applied like a folder's. */
+export async function importDocumentBytes(db: Database, fileName: string, bytes: Buffer, actor: string): Promise<FileImportResult> {
+  try {
+    if (SYNONYM_FILE.test(fileName)) {
+      const table = parseSynonymTable(decodeText(bytes));
+      const report = await applySynonymTable(db, table, actor);
+      return { file: fileName, synonyms: { ...report, groups: table.groups.length, errors: table.errors } };
+    }
+    const document = await readDocumentBytes(fileName, bytes);
+    return { file: fileName, report: await importPlanText(db, { ...document, fileName, actor }) };
+  } catch (error) {
+    return { file: fileName, error: error instanceof Error ? error.message : String(error) };
+  }
 }
 
 /** A human-readable summary of import results, in Chinese, for the CLI and logs. */

@@ -23,6 +23,8 @@ export interface IncomingMessage {
   mentions: { openId: string; name: string }[];
   /** The message it answers, when it is a reply in a thread. */
   parentId: string | null;
+  /** The file a file message carries. */
+  file: { key: string; name: string } | null;
 }
 
 /** A button press or form submission on one of the bot's cards. */
@@ -76,6 +78,17 @@ export function messageText(messageType: string, content: string): string {
   return '';
 }
 
+/** The file of a file message: {file_key, file_name}. */
+function fileOf(messageType: string, content: string): IncomingMessage['file'] {
+  if (messageType !== 'file') return null;
+  try {
+    const parsed = obj(JSON.parse(content));
+    return str(parsed.file_key) ? { key: str(parsed.file_key), name: str(parsed.file_name) } : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Reads a verified v2 envelope ({schema, header, event}); undefined for
  * event types the bot does not handle (they are acknowledged and dropped).
@@ -110,6 +123,7 @@ export function toInboundEvent(envelope: Json, botOpenId: string | null): Inboun
       mentionsBot,
       mentions: mentions.filter((mention) => mention.openId !== botOpenId).map(({ openId, name }) => ({ openId, name })),
       parentId: str(message.parent_id) || null,
+      file: fileOf(str(message.message_type), str(message.content)),
     };
   }
   if (type === 'card.action.trigger') {

@@ -6,6 +6,7 @@
  * a crash never loses one. Each chat gets its messages in order; the send
  * rate stays inside Lark's limits.
  */
+import { PollingLoop } from '../lib/polling-loop.js';
 import type { Database } from '../db/database.js';
 import type { Logger } from '../lib/logger.js';
 import type { OutboxRecord } from '../repositories/outbox-repository.js';
@@ -33,10 +34,7 @@ export function retryDelayMs(attempt: number): number {
 
 /** Sends due outbox messages, in the background or one pass at a time. */
 export class OutboxSender {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private again = false;
-  private stopped = true;
+  private readonly loop: PollingLoop;
   private readonly limiter: SendRateLimiter;
   private readonly leaseMs: number;
   private readonly pollMs: number;
@@ -47,52 +45,22 @@ export class OutboxSender {
     this.leaseMs = options.leaseMs ?? 60_000;
     this.pollMs = options.pollMs ?? 2_000;
     this.maxAttempts = options.maxAttempts ?? 16;
+    this.loop = new PollingLoop(() => this.pass(), { pollMs: this.pollMs, logger: options.logger, name: 'outbox' });
   }
 
   /** Starts the background loop. */
   start(): void {
-    this.stopped = false;
-    this.schedule(0);
+    this.loop.start();
   }
 
   /** Stops the loop and waits for the pass in progress. */
   async stop(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
+    await this.loop.stop();
   }
 
   /** Something was queued: send it now rather than at the next poll. */
   wake(): void {
-    if (this.stopped) return;
-    if (this.running) this.again = true;
-    else this.schedule(0);
-  }
-
-  private schedule(ms: number) {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.loop(), ms);
-    this.timer.unref?.();
-  }
-
-  private async loop() {
-    if (this.running || this.stopped) return;
-    let next = this.pollMs;
-    this.running = (async () => {
-      try {
-        next = Math.min(next, await this.pass());
-      } catch (error) {
-        this.options.logger.error({ err: error }, 'outbox pass failed');
-      }
-    })();
-    await this.running;
-    this.running = undefined;
-    if (this.stopped) return;
-    if (this.again) {
-      this.again = false;
-      next = 0;
-    }
-    this.schedule(next);
+    this.loop.wake();
   }
 
   /**

@@ -4,6 +4,7 @@
  */
 import { AuditRepository } from './audit-repository.js';
 import { ChatContextRepository } from './chat-context-repository.js';
+import { ImportJobRepository } from './import-job-repository.js';
 import type { Db } from './client.js';
 import { OutboxRepository } from './outbox-repository.js';
 import { PersonRepository } from './person-repository.js';
@@ -30,12 +31,14 @@ export interface Repositories {
   audit: AuditRepository;
   search: SearchRepository;
   chatContexts: ChatContextRepository;
+  importJobs: ImportJobRepository;
 }
 
 /** Binds every repository to a Prisma client or transaction client. */
 export function createRepositories(db: Db): Repositories {
   return {
     plans: new PlanRepository(db),
+    importJobs: new ImportJobRepository(db),
     tasks: new TaskRepository(db),
     units: new UnitRepository(db),
     progress: new ProgressRepository(db),

@@ -35,6 +35,7 @@ const message = (eventId: string, text: string): IncomingMessage => ({
   mentionsBot: false,
   mentions: [],
   parentId: null,
+  file: null,
 });
 
 const behaviour: BotBehaviour = {

@@ -31,7 +31,7 @@ function header(secrets: ConsoleSecrets, eventType: string, eventId?: string) {
 /** A message event envelope. */
 export function messageEvent(
   secrets: ConsoleSecrets,
-  options: { text: string; chatId?: string; chatType?: 'p2p' | 'group'; senderOpenId?: string; mention?: { openId: string; name: string }; eventId?: string; senderType?: string; parentId?: string },
+  options: { text: string; chatId?: string; chatType?: 'p2p' | 'group'; senderOpenId?: string; mention?: { openId: string; name: string }; eventId?: string; senderType?: string; parentId?: string; messageId?: string; file?: { key: string; name: string } },
 ) {
   const mentionKey = '@_user_1';
   // The mention goes where the text has its key, or first (as when the bot is @-mentioned).
@@ -42,7 +42,7 @@ export function messageEvent(
     event: {
       sender: { sender_id: { open_id: options.senderOpenId ?? 'ou_user_1', union_id: 'on_user_1', user_id: 'u1' }, sender_type: options.senderType ?? 'user', tenant_key: 'tenant_test' },
       message: {
-        message_id: `om_${randomBytes(8).toString('hex')}`,
+        message_id: options.messageId ?? `om_${randomBytes(8).toString('hex')}`,
         root_id: '',
         parent_id: options.parentId ?? '',
         create_time: String(Date.now()),
@@ -50,8 +50,8 @@ export function messageEvent(
         chat_id: options.chatId ?? 'oc_chat_1',
         thread_id: '',
         chat_type: options.chatType ?? 'p2p',
-        message_type: 'text',
-        content: JSON.stringify({ text }),
+        message_type: options.file ? 'file' : 'text',
+        content: JSON.stringify(options.file ? { file_key: options.file.key, file_name: options.file.name } : { text }),
         mentions: options.mention
           ? [{ key: mentionKey, id: { open_id: options.mention.openId, union_id: 'on_bot', user_id: '' }, name: options.mention.name, tenant_key: 'tenant_test' }]
           : [],

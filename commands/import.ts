@@ -1,0 +1,19 @@
+/** `/import` (`/导入`, administrators): how to import a plan — send the document to the bot. */
+import { z } from 'zod';
+import { defineCommand } from '../src/bot/command.js';
+import type { CommandContext } from '../src/bot/command-context.js';
+import { IMPORT_FORMATS } from '../src/bot/plan-import.js';
+
+export const importCommand = defineCommand<string, CommandContext>({
+  name: 'import',
+  alias: '导入',
+  summary: '导入分工方案：把文件私聊发给我（管理员）',
+  usage: ['/导入', `然后把 ${IMPORT_FORMATS} 格式的方案文件私聊发给我，在卡片上点“导入”`],
+  args: z.string().trim().max(200, '参数太长了'),
+  permission: 'admin',
+  async run(ctx) {
+    return ctx.reply(
+      `请把分工方案文件（${IMPORT_FORMATS}）私聊发给我，我会询问是否导入；点“导入”后，导入报告会发回给你。\n同一方案再次导入会更新任务，已有的进度记录保留。.doc/.xls 请先另存为 .docx/.xlsx。`,
+    );
+  },
+});

@@ -1,0 +1,87 @@
+/**
+ * Runs the import jobs queued from chat: downloads the file from Lark,
+ * imports it (its own transaction; a re-run is harmless, imports are
+ * idempotent), then — in one transaction — settles the job, records the
+ * audit entry and queues the report to the chat. A download that fails is
+ * tried again (3 attempts); a document that cannot be read is reported at
+ * once. A job whose worker died is taken again when its lease runs out.
+ */
+import type { Database } from '../db/database.js';
+import { enqueueOutgoing } from '../bot/outgoing.js';
+import type { LarkApi } from '../lark/lark-api.js';
+import { PollingLoop } from '../lib/polling-loop.js';
+import type { Logger } from '../lib/logger.js';
+import type { ImportJobRecord } from '../repositories/import-job-repository.js';
+import { formatImportResults, importDocumentBytes } from './import-files.js';
+
+/** What the worker needs. */
+export interface ImportWorkerOptions {
+  db: Database;
+  api: Pick<LarkApi, 'downloadMessageFile'>;
+  logger: Logger;
+  /** After a report was queued (wakes the outbox sender) and data changed (refreshes answers). */
+  onImported?: () => void;
+  pollMs?: number;
+  leaseMs?: number;
+}
+
+const MAX_ATTEMPTS = 3;
+
+/** Takes import jobs and runs them. */
+export class ImportWorker {
+  private readonly loop: PollingLoop;
+  private readonly leaseMs: number;
+
+  constructor(private readonly options: ImportWorkerOptions) {
+    this.leaseMs = options.leaseMs ?? 5 * 60_000;
+    this.loop = new PollingLoop(() => this.pass(), { pollMs: options.pollMs ?? 5_000, logger: options.logger, name: 'import worker' });
+  }
+
+  start(): void {
+    this.loop.start();
+  }
+
+  async stop(): Promise<void> {
+    await this.loop.stop();
+  }
+
+  /** A job was queued: run it now. */
+  wake(): void {
+    this.loop.wake();
+  }
+
+  /** Runs every ready job once. */
+  async pass(): Promise<void> {
+    const now = new Date();
+    for (const job of await this.options.db.repos.importJobs.ready(now, 5)) {
+      if (!(await this.options.db.repos.importJobs.lease(job, now, new Date(now.getTime() + this.leaseMs)))) continue;
+      await this.run({ ...job, attempts: job.attempts + 1 });
+    }
+  }
+
+  private async run(job: ImportJobRecord): Promise<void> {
+    const { db, api, logger } = this.options;
+    let bytes: Buffer;
+    try {
+      bytes = await api.downloadMessageFile(job.messageId, job.fileKey);
+    } catch (error) {
+      logger.warn({ jobId: job.id, attempt: job.attempts, err: error }, 'downloading a plan file failed');
+      if (job.attempts < MAX_ATTEMPTS) return db.repos.importJobs.settle(job.id, 'pending', String(error));
+      return this.finish(job, 'failed', `导入失败：无法从飞书下载“${job.fileName}”。请稍后重新发送文件再试。`, String(error));
+    }
+    const result = await importDocumentBytes(db, job.fileName, bytes, job.requestedBy);
+    if ('error' in result) return this.finish(job, 'failed', `导入失败：${result.error}`, result.error);
+    const summary = formatImportResults([result]);
+    await this.finish(job, 'done', `导入完成：\n${summary}`, null, 'report' in result ? result.report.planId : null);
+  }
+
+  /** Settles the job and queues what the requester is told, together. */
+  private async finish(job: ImportJobRecord, state: 'done' | 'failed', text: string, error: string | null, planId: number | null = null): Promise<void> {
+    await this.options.db.transaction(async (repos) => {
+      await repos.importJobs.settle(job.id, state, error);
+      await repos.audit.record({ actor: job.requestedBy, action: state === 'done' ? 'import_job.done' : 'import_job.failed', entityType: 'import_job', entityId: job.id, after: { fileName: job.fileName, planId, error } });
+      await enqueueOutgoing(repos, `import-job-${job.id}`, [{ kind: 'send', receiveIdType: 'chat_id', receiveId: job.chatId, msgType: 'text', text }]);
+    });
+    this.options.onImported?.();
+  }
+}
