@@ -76,6 +76,7 @@ for (const { provider, available } of DATABASES) {
       expect(failed.content.text).toBe('导入失败：损坏.docx：文件已损坏或不是有效的 .docx 文件，无法读取。请用 Office/WPS 打开确认后重新保存再导入。');
       expect(await app.db.repos.audit.count('import_job.failed')).toBe(1);
       expect(String((await replyTo(app.url, fake, secrets, { text: '/导入', senderOpenId: ADMIN, chatId })).content.text)).toMatch(/^请把分工方案文件/);
+      expect((await replyTo(app.url, fake, secrets, { text: '/import', senderOpenId: 'ou_member', chatId: 'oc_member' })).content.text).toBe('/导入 只有管理员可以使用。如需使用，请联系管理员。');
     });
   });
 }

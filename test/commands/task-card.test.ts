@@ -44,7 +44,7 @@ for (const { provider, available } of DATABASES) {
       const response = await postToWebhook(app.url, cardActionEvent(secrets, { value, operatorOpenId: operator, chatId, ...(formValue ? { formValue } : {}) }), secrets.encryptKey);
       expect(response.status).toBe(200);
       const body = response.body as { toast?: { type: string; content: string }; card?: { data: Record<string, unknown> } };
-      return { toast: body.toast, card: body.card ? readCard(body.card.data) : undefined };
+      return { toast: body.toast, card: body.card ? readCard(body.card.data) : undefined, raw: JSON.stringify(body.card?.data ?? {}) };
     }
     const buttonOf = (card: ReadCard, label: string) => card.buttons[card.labels.indexOf(label)]!;
 
@@ -81,6 +81,12 @@ for (const { provider, available } of DATABASES) {
     it('bad form input is refused with the reason and the form kept; a stale card shows the task as it stands', async () => {
       const stale = (await press(buttonOf(await open(LIAISON), '更新进度'), LIAISON)).card!;
       expect((await press(buttonOf(stale, '提交'), LIAISON, { percent: 'abc' })).toast).toEqual({ type: 'warning', content: '请选择 0% 到 100% 之间的进度。' });
+      expect(await send(`/进度 #${taskId} 65% 已征求意见`, LIAISON)).toContain('进行中 65%');
+      // 65% is not one of the form's choices: the form opens without a preset rather than as a card Lark would refuse.
+      const preset = await press(buttonOf(await open(LIAISON), '更新进度'), LIAISON);
+      expect(preset.card?.fields).toEqual(['percent', 'note']);
+      expect(preset.raw).not.toContain('initial_option');
+      expect((await press(buttonOf(await open(LIAISON), '查看历史'), LIAISON)).raw).not.toContain('select_static');
       expect(await send(`/进度 #${taskId} 70% 已征求意见`, LIAISON)).toContain('进行中 70%');
       // The old form, submitted with a lower percent and no reason: refused, and the redrawn form shows 70%.
       const backwards = await press(buttonOf(stale, '提交'), LIAISON, { percent: '50', note: '' });
@@ -94,7 +100,7 @@ for (const { provider, available } of DATABASES) {
       expect(history.card?.text).toContain('进行中 70%');
       const full = await press(buttonOf(history.card!, '查看历史'), 'ou_member');
       expect(full.card?.text).toContain('全部进展记录');
-      expect(full.card?.text).toMatch(/进行中 70% 已征求意见[\s\S]*进行中 60% 已完成初稿/);
+      expect(full.card?.text).toMatch(/进行中 70% 已征求意见[\s\S]*进行中 65% 已征求意见[\s\S]*进行中 60% 已完成初稿/);
     });
 
     it('the closure form asks for evidence, then closes the task (no supervisors here) and the buttons go', async () => {

@@ -40,7 +40,15 @@ function progressForm(detail: TaskDetail): CardElement[] {
       name: 'progress_form',
       elements: [
         markdown('**更新进度**'),
-        { tag: 'select_static', name: 'percent', placeholder: { tag: 'plain_text', content: '选择进度' }, initial_option: String(detail.item.percent), options, required: true },
+        {
+          tag: 'select_static',
+          name: 'percent',
+          placeholder: { tag: 'plain_text', content: '选择进度' },
+          // Lark refuses a card whose initial option is not among the options (a reported 65%).
+          ...(percents.includes(detail.item.percent) ? { initial_option: String(detail.item.percent) } : {}),
+          options,
+          required: true,
+        },
         { tag: 'input', name: 'note', placeholder: { tag: 'plain_text', content: '进展说明（调低进度或受阻时必填）' }, max_length: 500 },
         submitButton('提交', 'submit_progress', { action: 'task_progress_submit', taskId: detail.item.taskId }),
       ],
