@@ -11,7 +11,7 @@ import type { CardActionResult } from '../src/bot/inbound-processor.js';
 import type { Outgoing } from '../src/bot/outgoing.js';
 import { drawTaskCard } from '../src/bot/task-card-actions.js';
 import type { Actor } from '../src/domain/people/actor.js';
-import { latestClosureRequest, reviewClosure } from '../src/domain/progress/closure.js';
+import { reviewClosure } from '../src/domain/progress/closure.js';
 import { ProgressRefused } from '../src/domain/progress/task-access.js';
 import type { Repositories } from '../src/repositories/index.js';
 
@@ -30,9 +30,8 @@ export const ReviewArgs = z
 
 /** Decides a closure and says what follows: the decided card, the reviewer's receipt, the requester told. */
 async function decide(repos: Repositories, actor: Actor, args: z.infer<typeof ReviewArgs>, eventId: string) {
-  const request = (await latestClosureRequest(repos, args.taskId)) ?? { actor: '', note: '', evidence: [] };
   const outcome = await reviewClosure(repos, actor, { ...args, eventId });
-  return closureDecided(repos, outcome, { reviewer: actor.openId, reason: args.reason, request });
+  return closureDecided(repos, outcome, { reviewer: actor.openId, reason: args.reason });
 }
 
 export const reviewCommand = defineCommand<z.infer<typeof ReviewArgs>, CommandContext>({

@@ -98,7 +98,7 @@ export const taskCardActions = {
     try {
       const outcome = await requestClosure(ctx.repos, ctx.actor, { taskId, note, evidence: [], eventId: action.eventId });
       ctx.services.catalog.invalidate();
-      const { receipt, outgoing } = await closureRequested(ctx.repos, outcome, { actor: ctx.actor.openId, note, evidence: [] });
+      const { receipt, outgoing } = await closureRequested(ctx.repos, outcome);
       return { toast: { type: 'success', content: receipt }, card: await drawTaskCard(ctx, taskId), outgoing };
     } catch (error) {
       return refused(ctx, taskId, error, 'close_form');

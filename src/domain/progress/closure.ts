@@ -25,9 +25,17 @@ export interface ClosureRequest {
   at?: Date;
 }
 
+/** A closure request as recorded: who asked, what they wrote, the evidence (links in the text included). */
+export interface RecordedRequest {
+  actor: string;
+  note: string;
+  evidence: string[];
+}
+
 /** What a request did. */
 export interface ClosureOutcome {
   task: TaskRecord;
+  request: RecordedRequest;
   /** 'closed' at once, or waiting for review by `reviewers`. */
   state: 'closed' | 'pending_review';
   /** open_ids of the plan's supervisors, when it waits for them. */
@@ -48,8 +56,8 @@ export interface ClosureDecision {
 export interface DecisionOutcome {
   task: TaskRecord;
   approved: boolean;
-  /** Who asked for the closure. */
-  requester: string | null;
+  /** The request decided, from its audit entry. */
+  request: RecordedRequest | null;
   /** The percent the task returned to. */
   percent: number;
 }
@@ -99,7 +107,12 @@ export async function requestClosure(repos: Repositories, actor: Actor, request:
     after: { percent: 100, status, note, evidence },
     eventId: request.eventId ?? null,
   });
-  return { task: { ...task, status, percent: 100 }, state: closeNow ? 'closed' : 'pending_review', reviewers: closeNow ? [] : reviewers };
+  return {
+    task: { ...task, status, percent: 100 },
+    request: { actor: actor.openId, note, evidence },
+    state: closeNow ? 'closed' : 'pending_review',
+    reviewers: closeNow ? [] : reviewers,
+  };
 }
 
 /** Approves or returns a closure waiting for review; the reviewer is checked here, on the server. */
@@ -114,7 +127,8 @@ export async function reviewClosure(repos: Repositories, actor: Actor, decision:
 
   const trail = await repos.audit.forEntity('task', task.id);
   const asked = trail.filter((entry) => entry.action === 'task.close_request').at(-1);
-  const requester = asked?.actor ?? null;
+  const after = (asked?.after as { note?: string; evidence?: string[] } | null) ?? null;
+  const request = asked ? { actor: asked.actor, note: after?.note ?? '', evidence: after?.evidence ?? [] } : null;
   const previous = (asked?.before as { percent?: number; status?: string } | null) ?? null;
   const percent = decision.approve ? 100 : (previous?.percent ?? 0);
   const status = decision.approve ? 'done' : 'in_progress';
@@ -133,11 +147,6 @@ export async function reviewClosure(repos: Repositories, actor: Actor, decision:
     after: { percent, status, reason },
     eventId: decision.eventId ?? null,
   });
-  return { task: { ...task, status, percent }, approved: decision.approve, requester, percent };
+  return { task: { ...task, status, percent }, approved: decision.approve, request, percent };
 }
 
-/** The latest closure request of a task (who, what, evidence), for the review card. */
-export async function latestClosureRequest(repos: Repositories, taskId: number): Promise<{ actor: string; note: string; evidence: string[] } | undefined> {
-  const request = (await repos.progress.history(taskId, 50)).find((update) => update.status === 'pending_review');
-  return request ? { actor: request.actor, note: request.note, evidence: request.evidence } : undefined;
-}
