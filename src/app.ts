@@ -14,7 +14,7 @@ import { formatImportResults, importFiles } from './imports/import-files.js';
 import { ImportWorker } from './imports/import-worker.js';
 import type { Logger } from './lib/logger.js';
 import { commands } from '../commands/index.js';
-import { commandCardActions, toChatCommands } from './bot/command-context.js';
+import { commandCardActions, commandPermissions, toChatCommands } from './bot/command-context.js';
 import { createConversation } from './bot/conversation.js';
 import { createPlanImport } from './bot/plan-import.js';
 import { createQuestionAnswering } from './bot/question-answering.js';
@@ -59,6 +59,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const planImport = createPlanImport({ admins: config.admins, onRequested: () => importWorker?.wake() });
   const conversation = createConversation({
     commands: toChatCommands(commands, commandServices),
+    permissionsOf: commandPermissions(commandServices),
     answerQuestion: questions.answerQuestion,
     cardActions: { ...questions.cardActions, ...commandCardActions(commands, commandServices), ...planImport.cardActions },
     onFile: planImport.onFile,

@@ -11,7 +11,7 @@ import type { IncomingMessage } from '../lark/inbound-events.js';
 import type { Repositories } from '../repositories/index.js';
 import { renderAnswer } from './cards/answer-cards.js';
 import { usageLines, type CommandDefinition } from './command.js';
-import type { CardActionHandler, ChatCommand } from './conversation.js';
+import type { CardActionHandler, ChatCommand, ConversationParts } from './conversation.js';
 import { textReply, type Outgoing } from './outgoing.js';
 
 /** Shared services commands use. */
@@ -59,6 +59,14 @@ export function refusal(command: Pick<AnyCommand, 'alias' | 'permission'>): stri
   return `/${command.alias} 只有${PERMISSION_HOLDERS[command.permission]}可以使用。${how}`;
 }
 
+/** What a person may do, for /help: their standing read once. */
+export function commandPermissions(services: Pick<CommandServices, 'admins'>): NonNullable<ConversationParts['permissionsOf']> {
+  return async (openId, botContext) => {
+    const actor = await loadActor(botContext.repos, openId, services.admins);
+    return (permission) => holds(actor, permission);
+  };
+}
+
 /** Turns declared commands into ones the conversation runs. */
 export function toChatCommands(commands: readonly AnyCommand[], services: CommandServices): ChatCommand[] {
   return commands.map((command) => ({
@@ -66,9 +74,7 @@ export function toChatCommands(commands: readonly AnyCommand[], services: Comman
     alias: command.alias,
     summary: command.summary,
     usage: command.usage,
-    async allowed(openId, botContext) {
-      return command.permission === 'anyone' || holds(await loadActor(botContext.repos, openId, services.admins), command.permission);
-    },
+    permission: command.permission,
     async handle(message, argText, botContext) {
       const reply = (text: string) => [textReply(message.messageId, message.chatId, text)];
       const parsed = command.args.safeParse(argText);

@@ -5,7 +5,7 @@
  * is built in. Everything else is a question. Card buttons go to their
  * action by the `action` in the button's value.
  */
-import { findCommand, usageLines, type CommandDefinition } from './command.js';
+import { findCommand, usageLines, type CommandDefinition, type CommandPermission } from './command.js';
 import type { BotBehaviour, BotContext, CardActionResult } from './inbound-processor.js';
 import { textReply, type Outgoing } from './outgoing.js';
 import type { BotAdded, CardAction, IncomingMessage } from '../lark/inbound-events.js';
@@ -14,9 +14,7 @@ import type { BotAdded, CardAction, IncomingMessage } from '../lark/inbound-even
 export type QuestionAnswerer = (message: IncomingMessage, ctx: BotContext) => Promise<Outgoing[]>;
 
 /** A command as the conversation runs it. */
-export type ChatCommand = Pick<CommandDefinition, 'name' | 'alias' | 'summary' | 'usage'> & {
-  /** Whether this person may run it (and so sees it in /help); everyone when absent. */
-  allowed?(openId: string, ctx: BotContext): Promise<boolean>;
+export type ChatCommand = Pick<CommandDefinition, 'name' | 'alias' | 'summary' | 'usage' | 'permission'> & {
   handle(message: IncomingMessage, argText: string, ctx: BotContext): Promise<Outgoing[]>;
 };
 
@@ -28,6 +26,8 @@ export interface ConversationParts {
   commands: readonly ChatCommand[];
   answerQuestion?: QuestionAnswerer;
   cardActions?: Record<string, CardActionHandler>;
+  /** What a person may do, read once per /help; without it every command is listed. */
+  permissionsOf?: (openId: string, ctx: BotContext) => Promise<(permission: CommandPermission) => boolean>;
   /** Handles a file someone sent (plan import). */
   onFile?: (message: IncomingMessage, ctx: BotContext) => Promise<Outgoing[]>;
 }
@@ -48,17 +48,11 @@ export function helpText(commands: readonly ChatCommand[], hidden = 0): string {
   return lines.join('\n');
 }
 
-/** The commands this person may run. */
-async function commandsFor(commands: readonly ChatCommand[], openId: string, ctx: BotContext): Promise<ChatCommand[]> {
-  const mine: ChatCommand[] = [];
-  for (const command of commands) if (!command.allowed || (await command.allowed(openId, ctx))) mine.push(command);
-  return mine;
-}
-
 /** /help for this person: the commands they may run. */
-async function helpFor(commands: readonly ChatCommand[], openId: string, ctx: BotContext): Promise<string> {
-  const mine = await commandsFor(commands, openId, ctx);
-  return helpText(mine, commands.length - mine.length);
+async function helpFor(parts: ConversationParts, openId: string, ctx: BotContext): Promise<string> {
+  const holds = parts.permissionsOf ? await parts.permissionsOf(openId, ctx) : () => true;
+  const mine = parts.commands.filter((command) => holds(command.permission));
+  return helpText(mine, parts.commands.length - mine.length);
 }
 
 function usageText(command: ChatCommand): string {
@@ -78,21 +72,21 @@ export function createConversation(parts: ConversationParts): BotBehaviour {
       if (message.messageType !== 'text' && message.messageType !== 'post') {
         return reply('我目前只能读文字消息。请用文字提问，或发送 /帮助 查看用法。');
       }
-      if (message.text === '') return reply(await helpFor(commands, message.senderOpenId, ctx));
+      if (message.text === '') return reply(await helpFor(parts, message.senderOpenId, ctx));
       if (slash) {
         const [, name, rest] = slash as unknown as [string, string, string];
         if (['help', '帮助', '?', '？'].includes(name.toLowerCase())) {
           const about = rest.trim() ? findCommand(commands, rest.trim().split(/\s+/)[0]!) : undefined;
-          return reply(about ? usageText(about) : await helpFor(commands, message.senderOpenId, ctx));
+          return reply(about ? usageText(about) : await helpFor(parts, message.senderOpenId, ctx));
         }
         const command = findCommand(commands, name);
         if (!command) {
-          return reply(`没有“/${name}”这个命令。\n\n${await helpFor(commands, message.senderOpenId, ctx)}`);
+          return reply(`没有“/${name}”这个命令。\n\n${await helpFor(parts, message.senderOpenId, ctx)}`);
         }
         return command.handle(message, rest.trim(), ctx);
       }
       if (parts.answerQuestion) return parts.answerQuestion(message, ctx);
-      return reply(await helpFor(commands, message.senderOpenId, ctx));
+      return reply(await helpFor(parts, message.senderOpenId, ctx));
     },
 
     async onCardAction(action, ctx) {
@@ -104,7 +98,7 @@ export function createConversation(parts: ConversationParts): BotBehaviour {
 
     async onBotAdded(event: BotAdded, ctx) {
       // The group sees what everyone may use; each person's /help adds what their role allows.
-      return [{ kind: 'send', receiveIdType: 'chat_id', receiveId: event.chatId, msgType: 'text', text: `大家好！${await helpFor(commands, '', ctx)}` }];
+      return [{ kind: 'send', receiveIdType: 'chat_id', receiveId: event.chatId, msgType: 'text', text: `大家好！${await helpFor(parts, '', ctx)}` }];
     },
   };
 }
