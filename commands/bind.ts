@@ -4,25 +4,15 @@
  * is checked against the person pressing the button, not the card.
  */
 import { z } from 'zod';
+import { button, buttonRow, card, markdown } from '../src/bot/cards/card-parts.js';
 import { defineCommand } from '../src/bot/command.js';
 import type { CommandContext } from '../src/bot/command-context.js';
 import type { Outgoing } from '../src/bot/outgoing.js';
 import { BindingRefused, requestBinding, resolveUnit, reviewBinding, reviewersOf } from '../src/domain/people/liaison-binding.js';
 
-function reviewCard(title: string, body: string, buttons: { label: string; value: Record<string, unknown>; type: string }[]): Record<string, unknown> {
-  return {
-    schema: '2.0',
-    config: { update_multi: true, summary: { content: title } },
-    header: { title: { tag: 'plain_text', content: title }, template: 'blue' },
-    body: {
-      elements: [
-        { tag: 'markdown', content: body },
-        ...(buttons.length > 0
-          ? [{ tag: 'column_set', columns: buttons.map((button) => ({ tag: 'column', width: 'auto', elements: [{ tag: 'button', text: { tag: 'plain_text', content: button.label }, type: button.type, behaviors: [{ type: 'callback', value: button.value }] }] })) }]
-          : []),
-      ],
-    },
-  };
+/** The request card: what is asked, and the reviewer's buttons until it is decided. */
+function reviewCard(title: string, body: string, buttons: { label: string; value: Record<string, unknown>; type: 'primary' | 'danger' }[]): Record<string, unknown> {
+  return card(title, 'blue', [markdown(body), ...buttonRow(buttons.map(({ label, value, type }) => button(label, value, type)))]);
 }
 
 export const bindCommand = defineCommand<string, CommandContext>({
