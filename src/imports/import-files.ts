@@ -54,25 +54,49 @@ export function isImportable(fileName: string): boolean {
   return extname(fileName).toLowerCase() in READERS;
 }
 
-/** Reads a document from its bytes; throws a Chinese message for unsupported or damaged files. */
-export async function readDocumentBytes(fileName: string, source: Buffer): Promise<PlanDocument & { source: Buffer }> {
+/** The reader for a file name; throws a Chinese message for formats the importer does not read. */
+function readerFor(fileName: string): (bytes: Buffer) => PlanDocument | Promise<PlanDocument> {
   const extension = extname(fileName).toLowerCase();
   const reader = READERS[extension];
-  if (!reader) {
-    const hint = extension === '.doc' || extension === '.xls' ? `请在 Office/WPS 中另存为 ${extension}x 后再导入。` : '';
-    throw new Error(`${fileName}：不支持的文件格式“${extension || '无扩展名'}”。支持 ${FORMATS_LABEL}。${hint}`);
-  }
+  if (reader) return reader;
+  const hint = extension === '.doc' || extension === '.xls' ? `请在 Office/WPS 中另存为 ${extension}x 后再导入。` : '';
+  throw new Error(`${fileName}：不支持的文件格式“${extension || '无扩展名'}”。支持 ${FORMATS_LABEL}。${hint}`);
+}
+
+/** Reads a document from its bytes; throws a Chinese message for unsupported or damaged files. */
+async function readDocumentBytes(fileName: string, source: Buffer): Promise<PlanDocument & { source: Buffer }> {
+  const reader = readerFor(fileName);
   try {
     return { ...(await reader(source)), source };
   } catch {
-    throw new Error(`${fileName}：文件已损坏或不是有效的 ${extension} 文件，无法读取。请用 Office/WPS 打开确认后重新保存再导入。`);
+    throw new Error(`${fileName}：文件已损坏或不是有效的 ${extname(fileName).toLowerCase()} 文件，无法读取。请用 Office/WPS 打开确认后重新保存再导入。`);
   }
 }
 
-/** Reads a document file; throws a Chinese message for unsupported or damaged files. */
+/** Reads a document file (refusing an unsupported format before reading it); throws a Chinese message for unsupported or damaged files. */
 export async function readDocumentFile(path: string): Promise<PlanDocument & { source: Buffer }> {
-  if (!isImportable(path)) return readDocumentBytes(basename(path), Buffer.alloc(0));
+  readerFor(basename(path));
   return readDocumentBytes(basename(path), await readFile(path));
+}
+
+/**
+ * Imports one document's bytes: a unit synonym table is applied (and
+ * returned, for the plans after it), a plan is imported with `synonyms`.
+ * Never throws: a failure is the result's error.
+ */
+async function importBytes(db: Database, input: { label: string; fileName: string; bytes: Buffer; actor: string; synonyms?: SynonymTable }): Promise<{ result: FileImportResult; table?: SynonymTable }> {
+  const { label, fileName, bytes, actor } = input;
+  try {
+    if (SYNONYM_FILE.test(fileName)) {
+      const table = parseSynonymTable(decodeText(bytes));
+      const report = await applySynonymTable(db, table, actor);
+      return { result: { file: label, synonyms: { ...report, groups: table.groups.length, errors: table.errors } }, table };
+    }
+    const document = await readDocumentBytes(fileName, bytes);
+    return { result: { file: label, report: await importPlanText(db, { ...document, fileName, actor, ...(input.synonyms ? { synonyms: input.synonyms } : {}) }) } };
+  } catch (error) {
+    return { result: { file: label, error: error instanceof Error ? error.message : String(error) } };
+  }
 }
 
 /**
@@ -84,36 +108,25 @@ export async function importFiles(db: Database, paths: readonly string[], actor:
   const results: FileImportResult[] = [];
   let synonyms: SynonymTable = { groups: [], errors: [] };
   for (const file of await expandPaths(paths)) {
+    const fileName = basename(file);
+    let bytes: Buffer;
     try {
-      if (SYNONYM_FILE.test(basename(file))) {
-        const table = parseSynonymTable(decodeText(await readFile(file)));
-        synonyms = { groups: [...synonyms.groups, ...table.groups], errors: [] };
-        const report = await applySynonymTable(db, table, actor);
-        results.push({ file, synonyms: { ...report, groups: table.groups.length, errors: table.errors } });
-        continue;
-      }
-      const document = await readDocumentFile(file);
-      results.push({ file, report: await importPlanText(db, { ...document, fileName: basename(file), actor, synonyms }) });
+      if (!SYNONYM_FILE.test(fileName)) readerFor(fileName);
+      bytes = await readFile(file);
     } catch (error) {
       results.push({ file, error: error instanceof Error ? error.message : String(error) });
+      continue;
     }
+    const { result, table } = await importBytes(db, { label: file, fileName, bytes, actor, synonyms });
+    if (table) synonyms = { groups: [...synonyms.groups, ...table.groups], errors: [] };
+    results.push(result);
   }
   return results;
 }
 
 /** Imports one document from its bytes (a file sent in chat); a synonym table is applied like a folder's. */
 export async function importDocumentBytes(db: Database, fileName: string, bytes: Buffer, actor: string): Promise<FileImportResult> {
-  try {
-    if (SYNONYM_FILE.test(fileName)) {
-      const table = parseSynonymTable(decodeText(bytes));
-      const report = await applySynonymTable(db, table, actor);
-      return { file: fileName, synonyms: { ...report, groups: table.groups.length, errors: table.errors } };
-    }
-    const document = await readDocumentBytes(fileName, bytes);
-    return { file: fileName, report: await importPlanText(db, { ...document, fileName, actor }) };
-  } catch (error) {
-    return { file: fileName, error: error instanceof Error ? error.message : String(error) };
-  }
+  return (await importBytes(db, { label: fileName, fileName, bytes, actor })).result;
 }
 
 /** A human-readable summary of import results, in Chinese, for the CLI and logs. */
