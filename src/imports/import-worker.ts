@@ -9,7 +9,7 @@
 import type { Database } from '../db/database.js';
 import { enqueueOutgoing } from '../bot/outgoing.js';
 import type { LarkApi } from '../lark/lark-api.js';
-import { PollingLoop } from '../lib/polling-loop.js';
+import { PollingWorker } from '../lib/polling-loop.js';
 import type { Logger } from '../lib/logger.js';
 import type { ImportJobRecord } from '../repositories/import-job-repository.js';
 import { formatImportResults, importDocumentBytes } from './import-files.js';
@@ -28,26 +28,12 @@ export interface ImportWorkerOptions {
 const MAX_ATTEMPTS = 3;
 
 /** Takes import jobs and runs them. */
-export class ImportWorker {
-  private readonly loop: PollingLoop;
+export class ImportWorker extends PollingWorker {
   private readonly leaseMs: number;
 
   constructor(private readonly options: ImportWorkerOptions) {
+    super({ pollMs: options.pollMs ?? 5_000, logger: options.logger, name: 'import worker' });
     this.leaseMs = options.leaseMs ?? 5 * 60_000;
-    this.loop = new PollingLoop(() => this.pass(), { pollMs: options.pollMs ?? 5_000, logger: options.logger, name: 'import worker' });
-  }
-
-  start(): void {
-    this.loop.start();
-  }
-
-  async stop(): Promise<void> {
-    await this.loop.stop();
-  }
-
-  /** A job was queued: run it now. */
-  wake(): void {
-    this.loop.wake();
   }
 
   /** Runs every ready job once. */

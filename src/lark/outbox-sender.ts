@@ -6,7 +6,7 @@
  * a crash never loses one. Each chat gets its messages in order; the send
  * rate stays inside Lark's limits.
  */
-import { PollingLoop } from '../lib/polling-loop.js';
+import { PollingWorker } from '../lib/polling-loop.js';
 import type { Database } from '../db/database.js';
 import type { Logger } from '../lib/logger.js';
 import type { OutboxRecord } from '../repositories/outbox-repository.js';
@@ -33,34 +33,18 @@ export function retryDelayMs(attempt: number): number {
 }
 
 /** Sends due outbox messages, in the background or one pass at a time. */
-export class OutboxSender {
-  private readonly loop: PollingLoop;
+export class OutboxSender extends PollingWorker {
   private readonly limiter: SendRateLimiter;
   private readonly leaseMs: number;
   private readonly pollMs: number;
   private readonly maxAttempts: number;
 
   constructor(private readonly options: OutboxSenderOptions) {
+    super({ pollMs: options.pollMs ?? 2_000, logger: options.logger, name: 'outbox' });
     this.limiter = options.limiter ?? new SendRateLimiter();
     this.leaseMs = options.leaseMs ?? 60_000;
     this.pollMs = options.pollMs ?? 2_000;
     this.maxAttempts = options.maxAttempts ?? 16;
-    this.loop = new PollingLoop(() => this.pass(), { pollMs: this.pollMs, logger: options.logger, name: 'outbox' });
-  }
-
-  /** Starts the background loop. */
-  start(): void {
-    this.loop.start();
-  }
-
-  /** Stops the loop and waits for the pass in progress. */
-  async stop(): Promise<void> {
-    await this.loop.stop();
-  }
-
-  /** Something was queued: send it now rather than at the next poll. */
-  wake(): void {
-    this.loop.wake();
   }
 
   /**

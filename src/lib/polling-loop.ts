@@ -64,3 +64,30 @@ export class PollingLoop {
     this.schedule(next);
   }
 }
+
+/** A service that works in passes on a PollingLoop: started, stopped, and woken when work arrives. */
+export abstract class PollingWorker {
+  private readonly loop: PollingLoop;
+
+  constructor(options: { pollMs: number; logger: Logger; name: string }) {
+    this.loop = new PollingLoop(() => this.pass(), options);
+  }
+
+  /** One pass over the work that is due; returns how soon another is useful (ms), or nothing for the poll interval. */
+  abstract pass(): Promise<number | void>;
+
+  /** Starts the background loop. */
+  start(): void {
+    this.loop.start();
+  }
+
+  /** Stops the loop and waits for the pass in progress. */
+  async stop(): Promise<void> {
+    await this.loop.stop();
+  }
+
+  /** Work arrived: run a pass now rather than at the next poll. */
+  wake(): void {
+    this.loop.wake();
+  }
+}
