@@ -24,6 +24,8 @@ export interface SearchTaskRow {
   percent: number;
   /** Milliseconds, or null when no progress was ever reported. */
   lastReportAt: number | null;
+  /** Milliseconds when the task was first imported. */
+  createdAt: number;
 }
 
 /** A plan as the question index keeps it. */
@@ -37,7 +39,7 @@ export interface SearchPlanRow {
 export interface SearchRows {
   tasks: SearchTaskRow[];
   links: { taskId: number; unitId: number; role: string; position: number }[];
-  deadlines: { taskId: number; raw: string; dueOn: string | null; position: number }[];
+  deadlines: { taskId: number; raw: string; dueOn: string | null; recurrence: string | null; position: number }[];
   plans: SearchPlanRow[];
   units: { id: number; name: string; jurisdiction: string }[];
   aliases: { unitId: number; alias: string }[];
@@ -74,6 +76,7 @@ function taskRow(row: Row): SearchTaskRow {
     status: row.status as string,
     percent: toNumber(row.percent),
     lastReportAt: toTime(row.lastReportAt),
+    createdAt: toTime(row.createdAt) ?? 0,
   };
 }
 
@@ -82,7 +85,7 @@ function linkRow(row: Row): SearchRows['links'][number] {
 }
 
 function deadlineRow(row: Row): SearchRows['deadlines'][number] {
-  return { taskId: toNumber(row.taskId), raw: row.raw as string, dueOn: (row.dueOn as string | null) ?? null, position: toNumber(row.position) };
+  return { taskId: toNumber(row.taskId), raw: row.raw as string, dueOn: (row.dueOn as string | null) ?? null, recurrence: (row.recurrence as string | null) ?? null, position: toNumber(row.position) };
 }
 
 /** Reads what the question index is built from. */
@@ -93,13 +96,13 @@ export class SearchRepository {
   async loadRows(): Promise<SearchRows> {
     const [tasks, links, deadlines, plans, units, aliases] = await Promise.all([
       this.db.$queryRaw<Record<string, unknown>[]>`
-        SELECT "id", "planId", "parentId", "key", "number", "kind", "position", "title", "requirement", "categoryPath", "status", "percent", "lastReportAt"
+        SELECT "id", "planId", "parentId", "key", "number", "kind", "position", "title", "requirement", "categoryPath", "status", "percent", "lastReportAt", "createdAt"
         FROM "Task" WHERE "removedAt" IS NULL`,
       this.db.$queryRaw<Record<string, unknown>[]>`
         SELECT tu."taskId", tu."unitId", tu."role", tu."position" FROM "TaskUnit" tu
         JOIN "Task" t ON t."id" = tu."taskId" WHERE t."removedAt" IS NULL`,
       this.db.$queryRaw<Record<string, unknown>[]>`
-        SELECT d."taskId", d."raw", d."dueOn", d."position" FROM "Deadline" d
+        SELECT d."taskId", d."raw", d."dueOn", d."recurrence", d."position" FROM "Deadline" d
         JOIN "Task" t ON t."id" = d."taskId" WHERE t."removedAt" IS NULL`,
       this.db.$queryRaw<Record<string, unknown>[]>`SELECT "id", "title", "jurisdiction" FROM "Plan"`,
       this.db.$queryRaw<Record<string, unknown>[]>`SELECT "id", "name", "jurisdiction" FROM "Unit"`,
@@ -150,10 +153,10 @@ export class SearchRepository {
     const list = join([...ids]);
     const [tasks, links, deadlines] = await Promise.all([
       this.db.$queryRaw<Record<string, unknown>[]>`
-        SELECT "id", "planId", "parentId", "key", "number", "kind", "position", "title", "requirement", "categoryPath", "status", "percent", "lastReportAt", "removedAt"
+        SELECT "id", "planId", "parentId", "key", "number", "kind", "position", "title", "requirement", "categoryPath", "status", "percent", "lastReportAt", "createdAt", "removedAt"
         FROM "Task" WHERE "id" IN (${list})`,
       this.db.$queryRaw<Record<string, unknown>[]>`SELECT "taskId", "unitId", "role", "position" FROM "TaskUnit" WHERE "taskId" IN (${list})`,
-      this.db.$queryRaw<Record<string, unknown>[]>`SELECT "taskId", "raw", "dueOn", "position" FROM "Deadline" WHERE "taskId" IN (${list})`,
+      this.db.$queryRaw<Record<string, unknown>[]>`SELECT "taskId", "raw", "dueOn", "recurrence", "position" FROM "Deadline" WHERE "taskId" IN (${list})`,
     ]);
     return {
       tasks: tasks.filter((row) => row.removedAt === null).map(taskRow),

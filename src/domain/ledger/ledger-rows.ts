@@ -5,7 +5,8 @@
  * workbook is written elsewhere.
  */
 import type { Repositories } from '../../repositories/index.js';
-import { labelOf, statusLight, type StatusLight } from '../questions/answer-service.js';
+import { labelOf } from '../questions/answer-service.js';
+import { statusLight, type StatusLight } from '../questions/status-light.js';
 import type { Catalog } from '../questions/question-catalog.js';
 import type { TaskQuery } from '../questions/question.js';
 import { TASK_STATUS_LABEL, TaskStatus, type UnitRole } from '../vocabulary.js';

@@ -5,19 +5,18 @@
  * the list of plans. Says how it understood the question, so a wrong guess
  * is visible. Returns data; cards and text are rendered elsewhere.
  */
-import { daysBetween } from '../../lib/dates.js';
 import type { Repositories } from '../../repositories/index.js';
 import type { ProgressRecord } from '../../repositories/progress-repository.js';
 import { TASK_STATUS_LABEL, TaskStatus, UNIT_ROLE_LABEL, type UnitRole } from '../vocabulary.js';
 import type { Catalog } from './question-catalog.js';
 import type { Question, StatusFilter, TaskLookup, TaskQuery } from './question.js';
+import { statusLight, type StatusLight } from './status-light.js';
 import type { IndexedTask, TaskHit } from './task-index.js';
 
 /** Tasks per page of an answer. */
 export const PAGE_SIZE = 10;
 
-/** Green: on track or done; yellow: due soon or stalled; red: overdue; grey: nothing to judge by. */
-export type StatusLight = 'green' | 'yellow' | 'red' | 'grey';
+export type { StatusLight } from './status-light.js';
 
 /** One task as an answer shows it. */
 export interface AnswerItem {
@@ -88,19 +87,6 @@ export function describeQuery(query: TaskQuery, catalog: Catalog): string {
   if (parts.length === 0) parts.push('全部任务');
   if (query.order === 'urgency') parts.push('最紧迫的在前');
   return parts.join('；');
-}
-
-/** The light for a task on `today`. */
-export function statusLight(task: Pick<IndexedTask, 'status' | 'dueDates' | 'lastReportAt' | 'percent'>, today: string, now = Date.now()): StatusLight {
-  if (task.status === 'done') return 'green';
-  const due = task.dueDates[0];
-  if (due !== undefined && due < today) return 'red';
-  if (task.status === 'blocked') return 'yellow';
-  if (due !== undefined && daysBetween(today, due) <= 14) return 'yellow';
-  // Started but silent for a month: stalled.
-  if (task.lastReportAt !== null && now - task.lastReportAt > 30 * 86_400_000) return 'yellow';
-  if (due === undefined && task.lastReportAt === null) return 'grey';
-  return 'green';
 }
 
 /** How a task is called in its plan: "第8项", "第10项第3条", "一、（一）", "一、（一）第2条". */

@@ -6,7 +6,7 @@
  */
 import type { Database } from '../../db/database.js';
 import type { SearchFingerprint, SearchRows } from '../../repositories/search-repository.js';
-import { UnitRole } from '../vocabulary.js';
+import { Recurrence, UnitRole } from '../vocabulary.js';
 import { TaskIndex, type IndexedTask } from './task-index.js';
 import { UnitDirectory } from './unit-directory.js';
 
@@ -26,8 +26,11 @@ export function indexedTasks(rows: Pick<SearchRows, 'tasks' | 'links' | 'deadlin
   }
   const dates = new Map<number, string[]>();
   const raws = new Map<number, string[]>();
+  const recurrences = new Map<number, Recurrence>();
   for (const deadline of [...rows.deadlines].sort((a, b) => a.position - b.position)) {
     if (deadline.dueOn) dates.set(deadline.taskId, [...(dates.get(deadline.taskId) ?? []), deadline.dueOn]);
+    const recurrence = Recurrence.safeParse(deadline.recurrence);
+    if (recurrence.success && !recurrences.has(deadline.taskId)) recurrences.set(deadline.taskId, recurrence.data);
     const written = raws.get(deadline.taskId) ?? [];
     if (!written.includes(deadline.raw)) raws.set(deadline.taskId, [...written, deadline.raw]);
   }
@@ -36,6 +39,7 @@ export function indexedTasks(rows: Pick<SearchRows, 'tasks' | 'links' | 'deadlin
     units: (links.get(task.id) ?? []).sort((a, b) => a.position - b.position).map(({ unitId, role }) => ({ unitId, role })),
     dueDates: (dates.get(task.id) ?? []).sort(),
     deadlineRaw: (raws.get(task.id) ?? []).join('；'),
+    recurrence: recurrences.get(task.id) ?? null,
   }));
 }
 

@@ -7,7 +7,7 @@
  * Pure: built from rows, queried with a structured query and "today".
  */
 import type { SearchPlanRow, SearchTaskRow } from '../../repositories/search-repository.js';
-import type { UnitRole } from '../vocabulary.js';
+import type { Recurrence, UnitRole } from '../vocabulary.js';
 import type { StatusFilter, TaskQuery } from './question.js';
 
 /** A task as the index needs it: its own columns, its units and its deadlines. */
@@ -17,6 +17,8 @@ export interface IndexedTask extends SearchTaskRow {
   dueDates: readonly string[];
   /** The deadline as written (several joined by "；"), '' when none. */
   deadlineRaw: string;
+  /** The period of its first recurring deadline (全年工作 → yearly), or null. */
+  recurrence: Recurrence | null;
 }
 
 /** A plan as the index needs it. */
@@ -309,6 +311,7 @@ export class TaskIndex {
       a.requirement === b.requirement &&
       a.categoryPath === b.categoryPath &&
       a.deadlineRaw === b.deadlineRaw &&
+      a.recurrence === b.recurrence &&
       JSON.stringify(a.units) === JSON.stringify(b.units) &&
       JSON.stringify(a.dueDates) === JSON.stringify(b.dueDates);
     const positions = changed.map((task) => this.byId.get(task.id));

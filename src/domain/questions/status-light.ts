@@ -1,0 +1,76 @@
+/**
+ * The traffic light every card, list and ledger shows for a task, by one
+ * rule: red when overdue; yellow when due within 14 days, blocked, stalled
+ * for 30 days, or in the last 30% of its time without a report in that
+ * window; green otherwise; grey when there is nothing to judge by. A
+ * recurring task (全年工作, 每季度) is judged against its current period.
+ */
+import { daysBetween } from '../../lib/dates.js';
+import { addDays } from '../calendar/working-calendar.js';
+import type { Recurrence } from '../vocabulary.js';
+
+/** Green: on track or done; yellow: due soon or stalled; red: overdue; grey: nothing to judge by. */
+export type StatusLight = 'green' | 'yellow' | 'red' | 'grey';
+
+/** A task due within this many days is yellow. */
+export const DUE_SOON_DAYS = 14;
+/** A task with no report for this many days is stalled. */
+export const STALLED_DAYS = 30;
+/** The last share of a task's time in which a report is expected. */
+export const LATE_WINDOW_SHARE = 0.3;
+
+/** What the light is judged from. */
+export interface LightFacts {
+  status: string;
+  /** Parsed due days, ascending. */
+  dueDates: readonly string[];
+  /** The period of a recurring deadline, when the task has no dated one. */
+  recurrence: Recurrence | null;
+  /** Ms of the latest report, or null. */
+  lastReportAt: number | null;
+  /** Ms when the task was imported: the start of its time when it is not recurring. */
+  createdAt: number;
+}
+
+const MONTHS: Record<Recurrence, number> = { yearly: 12, half_yearly: 6, quarterly: 3, monthly: 1 };
+
+/** First and last day of the recurrence period that contains `today`. */
+export function currentPeriod(recurrence: Recurrence, today: string): { start: string; end: string } {
+  const months = MONTHS[recurrence];
+  const year = Number(today.slice(0, 4));
+  const firstMonth = Math.floor((Number(today.slice(5, 7)) - 1) / months) * months;
+  const start = new Date(Date.UTC(year, firstMonth, 1));
+  const end = new Date(Date.UTC(year, firstMonth + months, 0));
+  return { start: start.toISOString().slice(0, 10), end: end.toISOString().slice(0, 10) };
+}
+
+/** The day a task is due by now: its first dated deadline, else the end of its current period, else none. */
+export function currentDue(task: Pick<LightFacts, 'dueDates' | 'recurrence'>, today: string): string | null {
+  if (task.dueDates[0] !== undefined) return task.dueDates[0];
+  return task.recurrence ? currentPeriod(task.recurrence, today).end : null;
+}
+
+const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** True when the task is in the last 30% of its time and has not reported within it. */
+function lateInWindow(task: LightFacts, due: string, today: string): boolean {
+  const start = task.dueDates[0] === undefined && task.recurrence ? currentPeriod(task.recurrence, today).start : dayOf(task.createdAt);
+  const span = daysBetween(start, due);
+  if (span <= 0) return false;
+  const windowStart = addDays(due, -Math.ceil(span * LATE_WINDOW_SHARE));
+  if (today < windowStart) return false;
+  return task.lastReportAt === null || dayOf(task.lastReportAt) < windowStart;
+}
+
+/** The light for a task on `today`, a day in the bot's time zone (report times are taken by their UTC day: a day's error at most, on spans of weeks). */
+export function statusLight(task: LightFacts, today: string): StatusLight {
+  if (task.status === 'done') return 'green';
+  const due = currentDue(task, today);
+  if (due !== null && due < today) return 'red';
+  if (task.status === 'blocked') return 'yellow';
+  if (due !== null && daysBetween(today, due) <= DUE_SOON_DAYS) return 'yellow';
+  if (due !== null && lateInWindow(task, due, today)) return 'yellow';
+  if (task.lastReportAt !== null && daysBetween(dayOf(task.lastReportAt), today) > STALLED_DAYS) return 'yellow';
+  if (due === null && task.lastReportAt === null) return 'grey';
+  return 'green';
+}
