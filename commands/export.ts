@@ -8,9 +8,8 @@ import { defineCommand } from '../src/bot/command.js';
 import type { CommandContext } from '../src/bot/command-context.js';
 import type { Outgoing } from '../src/bot/outgoing.js';
 import { readUnitArgument, unknownUnitText } from '../src/bot/unit-argument.js';
-import { ledgerRows } from '../src/domain/ledger/ledger-rows.js';
+import { ledgerFile } from '../src/bot/ledger-file.js';
 import { taskQuery } from '../src/domain/questions/question.js';
-import { ledgerWorkbook } from '../src/exports/ledger-workbook.js';
 import { dayIn } from '../src/lib/dates.js';
 
 export const exportCommand = defineCommand<string, CommandContext>({
@@ -39,11 +38,9 @@ export const exportCommand = defineCommand<string, CommandContext>({
         return ctx.reply(`${problem || `没有找到“${text}”。`}也没有名称或地区包含“${text}”的方案。请写单位名称或方案关键词，例如“/导出 市财政局”“/导出 临沂”；不写则导出全部。`);
       }
     }
-    const rows = await ledgerRows(query, catalog, ctx.repos, today);
-    if (rows.length === 0) return ctx.reply(`没有可导出的任务（范围：${scope}）。`);
-    const data = await ledgerWorkbook(rows, { title: `台账（${scope}）`, timeZone: ctx.services.timeZone });
-    const fileName = `台账-${scope.slice(0, 30).replace(/[\\/:*?"<>|\s]+/g, '')}-${today.replaceAll('-', '')}.xlsx`;
-    const file: Outgoing = { kind: 'reply', messageId: ctx.message.messageId, chatId: ctx.message.chatId, msgType: 'file', fileName, data };
-    return [...ctx.reply(`已生成台账（${scope}）：${rows.length} 项任务，截至 ${today}。文件见下一条消息。`), file];
+    const ledger = await ledgerFile({ query, scope, catalog, repos: ctx.repos, today, timeZone: ctx.services.timeZone });
+    if (!ledger) return ctx.reply(`没有可导出的任务（范围：${scope}）。`);
+    const file: Outgoing = { kind: 'reply', messageId: ctx.message.messageId, chatId: ctx.message.chatId, msgType: 'file', fileName: ledger.fileName, data: ledger.data };
+    return [...ctx.reply(`已生成台账（${scope}）：${ledger.rows} 项任务，截至 ${today}。文件见下一条消息。`), file];
   },
 });

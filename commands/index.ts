@@ -15,9 +15,12 @@ import { overdueCommand } from './overdue.js';
 import { plansCommand } from './plans.js';
 import { progressCommand } from './progress.js';
 import { reviewCommand } from './review.js';
+import { subscribeCommand } from './subscribe.js';
+import { summaryCommand } from './summary.js';
 import { taskCommand } from './task.js';
 import { unbindCommand } from './unbind.js';
 import { unitsCommand } from './units.js';
+import { unsubscribeCommand } from './unsubscribe.js';
 import { whoamiCommand } from './whoami.js';
 
 /** Every slash command the bot understands. */
@@ -33,6 +36,9 @@ export const commands: readonly AnyCommand[] = [
   plansCommand,
   unitsCommand,
   exportCommand,
+  summaryCommand,
+  subscribeCommand,
+  unsubscribeCommand,
   bindCommand,
   unbindCommand,
   whoamiCommand,

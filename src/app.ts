@@ -20,6 +20,8 @@ import { createPlanImport } from './bot/plan-import.js';
 import { createQuestionAnswering } from './bot/question-answering.js';
 import { QuestionCatalog } from './domain/questions/question-catalog.js';
 import { startLarkConnection, type LarkConnection } from './lark/lark-connection.js';
+import { loadChinaCalendar } from './calendar/china-holidays.js';
+import { SummaryScheduler } from './summaries/summary-scheduler.js';
 
 /** The real plans a new installation starts with. */
 const SEEDS_DIR = fileURLToPath(new URL('../seeds/', import.meta.url));
@@ -34,12 +36,25 @@ export interface RunningApp {
   server: Server;
   /** Base URL the service listens on, e.g. http://127.0.0.1:3000. */
   url: string;
+  /** Sends weekly cards and reminders when they are due (running when Lark is configured). */
+  scheduler: SummaryScheduler;
   /** Stops accepting requests, then closes the database. */
   close(): Promise<void>;
 }
 
+/** What a caller may replace: the clock, for tests that run the calendar. */
+export interface AppOptions {
+  clock?: () => Date;
+}
+
 /** Migrates the database, then starts the service. */
-export async function startApp(config: Config, logger: Logger): Promise<RunningApp> {
+export async function startApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<RunningApp> {
+  const clock = options.clock ?? (() => new Date());
+  const calendar = loadChinaCalendar();
+  const thisYear = Number(clock().toISOString().slice(0, 4));
+  for (const year of [thisYear, thisYear + 1]) {
+    if (!calendar.covers(year)) logger.warn(`no official holiday schedule for ${year}: weekends only are days off; see data/holidays/README.md`);
+  }
   let db = await Database.open(config.databaseUrl);
   // Migrate only when needed: a restart on a current schema does not wait for the schema engine.
   if (!(await db.health()).schemaCurrent) {
@@ -53,7 +68,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   }
   const catalog = new QuestionCatalog(db);
   const questions = createQuestionAnswering({ catalog, timeZone: config.timeZone });
-  const commandServices = { catalog, timeZone: config.timeZone, admins: config.admins };
+  const commandServices = { catalog, timeZone: config.timeZone, admins: config.admins, calendar };
   // Plans sent in chat are imported by a worker that needs the Lark API, so it is bound once the connection is up.
   let importWorker: ImportWorker | undefined;
   const planImport = createPlanImport({ admins: config.admins, onRequested: () => importWorker?.wake() });
@@ -65,9 +80,11 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     onFile: planImport.onFile,
   });
   const lark = config.lark ? await startLarkConnection(config.lark, db, conversation, logger) : undefined;
+  const scheduler = new SummaryScheduler({ db, catalog, calendar, timeZone: config.timeZone, logger, clock, onQueued: () => lark?.sender.wake() });
   if (lark) {
     importWorker = new ImportWorker({ db, api: lark.api, logger, onImported: () => (catalog.invalidate(), lark.sender.wake()) });
     importWorker.start();
+    scheduler.start();
   }
   const app = createHttpApp({
     db,
@@ -88,6 +105,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     lark,
     server,
     url,
+    scheduler,
     async close() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -95,6 +113,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       });
       server.closeAllConnections();
       await importWorker?.stop();
+      await scheduler.stop();
       await lark?.close();
       await db.close();
     },

@@ -4,6 +4,7 @@
  * argument answers with the usage, changing nothing), its permission
  * checked against the caller, then its work.
  */
+import type { WorkingCalendar } from '../domain/calendar/working-calendar.js';
 import { holds, loadActor, PERMISSION_HOLDERS, type Actor } from '../domain/people/actor.js';
 import type { Answer } from '../domain/questions/answer-service.js';
 import type { QuestionCatalog } from '../domain/questions/question-catalog.js';
@@ -20,6 +21,8 @@ export interface CommandServices {
   timeZone: string;
   /** open_ids of administrators from BOT_ADMINS. */
   admins: readonly string[];
+  /** The official working calendar (holidays, make-up working days). */
+  calendar: WorkingCalendar;
 }
 
 /** The context of one command run. */

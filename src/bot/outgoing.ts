@@ -73,18 +73,20 @@ function serialise(item: Exclude<Outgoing, { kind: 'card_update' }>): { msgType:
   return { msgType: item.msgType, content };
 }
 
-/** Queues what to send, in the caller's transaction; `cause` is the event or job id. */
-export async function enqueueOutgoing(repos: Repositories, cause: string, items: readonly Outgoing[]): Promise<void> {
+/** Queues what to send, in the caller's transaction; `cause` is the event or job id. Returns the outbox ids, in order. */
+export async function enqueueOutgoing(repos: Repositories, cause: string, items: readonly Outgoing[]): Promise<number[]> {
+  const ids: number[] = [];
   for (const [index, item] of items.entries()) {
     const uuid = outboxUuid(cause, index);
     if (item.kind === 'card_update') {
       const content = JSON.stringify(item.card);
       checkCard(item.card, content);
-      await repos.outbox.enqueue({ uuid, action: 'card_update', target: item.token, chatKey: item.chatId, msgType: 'interactive', content });
+      ids.push((await repos.outbox.enqueue({ uuid, action: 'card_update', target: item.token, chatKey: item.chatId, msgType: 'interactive', content })).id);
     } else if (item.kind === 'reply') {
-      await repos.outbox.enqueue({ uuid, action: 'reply', target: item.messageId, chatKey: item.chatId, ...serialise(item) });
+      ids.push((await repos.outbox.enqueue({ uuid, action: 'reply', target: item.messageId, chatKey: item.chatId, ...serialise(item) })).id);
     } else {
-      await repos.outbox.enqueue({ uuid, action: 'send', receiveIdType: item.receiveIdType, target: item.receiveId, chatKey: item.receiveId, ...serialise(item) });
+      ids.push((await repos.outbox.enqueue({ uuid, action: 'send', receiveIdType: item.receiveIdType, target: item.receiveId, chatKey: item.receiveId, ...serialise(item) })).id);
     }
   }
+  return ids;
 }

@@ -72,6 +72,15 @@ export class ProgressRepository {
     return { ...toRecord(row), applied };
   }
 
+  /** Reports and decisions made in [from, to): which task, which unit, what status — what a weekly summary counts. */
+  async activityBetween(from: Date, to: Date): Promise<{ taskId: number; unitId: number | null; status: string }[]> {
+    return this.db.progressUpdate.findMany({
+      where: { createdAt: { gte: from, lt: to } },
+      select: { taskId: true, unitId: true, status: true },
+      orderBy: { id: 'asc' },
+    });
+  }
+
   /** A task's history, newest first. */
   async history(taskId: number, limit = 50): Promise<ProgressRecord[]> {
     const rows = await this.db.progressUpdate.findMany({

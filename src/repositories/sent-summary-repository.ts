@@ -29,6 +29,18 @@ export class SentSummaryRepository {
     });
   }
 
+  /** Chats (or people) that already have a claim of `kind` for any of `periods`, as "chatId period" keys. */
+  async claimed(kind: string, periods: readonly string[]): Promise<Set<string>> {
+    if (periods.length === 0) return new Set();
+    const rows = await this.db.sentSummary.findMany({ where: { kind, period: { in: [...periods] } }, select: { chatId: true, period: true } });
+    return new Set(rows.map((row) => `${row.chatId} ${row.period}`));
+  }
+
+  /** How many claims of `kind` a chat (or person) has, across periods. */
+  async count(chatId: string, kind: string): Promise<number> {
+    return this.db.sentSummary.count({ where: { chatId, kind } });
+  }
+
   /** The periods already claimed for a chat and kind, newest first. */
   async periods(chatId: string, kind: string): Promise<string[]> {
     const rows = await this.db.sentSummary.findMany({

@@ -6,8 +6,8 @@ import { fromJson, toJson } from './client.js';
 
 /** Which plans and units a subscription follows; empty lists mean all. */
 export interface SubscriptionScope {
-  planIds: number[];
-  unitIds: number[];
+  planIds: readonly number[];
+  unitIds: readonly number[];
 }
 
 /** A chat's subscription. */
@@ -20,6 +20,8 @@ export interface SubscriptionRecord {
   scope: SubscriptionScope;
   active: boolean;
   createdBy: string;
+  /** When the current schedule was set; weeks due before it are not sent. */
+  activeFrom: Date;
 }
 
 type Row = Omit<SubscriptionRecord, 'scope'> & { scope: string };
@@ -32,19 +34,20 @@ function toRecord(row: Row): SubscriptionRecord {
     time: row.time,
     active: row.active,
     createdBy: row.createdBy,
+    activeFrom: row.activeFrom,
     scope: { planIds: scope.planIds ?? [], unitIds: scope.unitIds ?? [] },
   };
 }
 
-const select = { chatId: true, weekday: true, time: true, scope: true, active: true, createdBy: true } as const;
+const select = { chatId: true, weekday: true, time: true, scope: true, active: true, createdBy: true, activeFrom: true } as const;
 
 /** Reads and writes chat subscriptions. */
 export class SubscriptionRepository {
   constructor(private readonly db: Db) {}
 
-  /** Subscribes a chat, or changes and re-activates its subscription. */
+  /** Subscribes a chat, or changes and re-activates its subscription; `activeFrom` is when the change was made. */
   async upsert(input: Omit<SubscriptionRecord, 'active'>): Promise<SubscriptionRecord> {
-    const data = { weekday: input.weekday, time: input.time, scope: toJson(input.scope), active: true };
+    const data = { weekday: input.weekday, time: input.time, scope: toJson(input.scope), active: true, activeFrom: input.activeFrom };
     const row = await this.db.chatSubscription.upsert({
       where: { chatId: input.chatId },
       create: { chatId: input.chatId, createdBy: input.createdBy, ...data },

@@ -235,15 +235,16 @@ describeEachDatabase('repositories', ({ db, provider }) => {
   it('subscriptions: upsert, get, listActive, deactivate', async () => {
     const { subscriptions } = db().repos;
     const chatId = unique('oc_');
-    await subscriptions.upsert({ chatId, weekday: 1, time: '09:00', scope: { planIds: [], unitIds: [] }, createdBy: 'ou_a' });
+    await subscriptions.upsert({ chatId, weekday: 1, time: '09:00', scope: { planIds: [], unitIds: [] }, createdBy: 'ou_a', activeFrom: new Date('2026-11-20T00:00:00Z') });
     const changed = await subscriptions.upsert({
       chatId,
       weekday: 5,
       time: '16:30',
       scope: { planIds: [1], unitIds: [2, 3] },
       createdBy: 'ou_b',
+      activeFrom: new Date('2026-11-22T00:00:00Z'),
     });
-    expect(changed).toMatchObject({ weekday: 5, time: '16:30', active: true, createdBy: 'ou_a', scope: { planIds: [1], unitIds: [2, 3] } });
+    expect(changed).toMatchObject({ weekday: 5, time: '16:30', active: true, createdBy: 'ou_a', scope: { planIds: [1], unitIds: [2, 3] }, activeFrom: new Date('2026-11-22T00:00:00Z') });
     expect((await subscriptions.listActive()).map((s) => s.chatId)).toContain(chatId);
     expect(await subscriptions.deactivate(chatId)).toBe(true);
     expect(await subscriptions.deactivate(chatId)).toBe(false);

@@ -62,6 +62,17 @@ export function tokenize(text: string): string[] {
   return tokens;
 }
 
+/** True when every character of `wanted` occurs in `text`, in order. */
+function holdsInOrder(text: string, wanted: string): boolean {
+  let from = 0;
+  for (const char of wanted) {
+    const at = text.indexOf(char, from);
+    if (at < 0) return false;
+    from = at + char.length;
+  }
+  return true;
+}
+
 /** 'YYYY-MM-DD' → YYYYMMDD, which orders like the date. */
 function dayNumber(day: string): number {
   return Number(day.slice(0, 4)) * 10_000 + Number(day.slice(5, 7)) * 100 + Number(day.slice(8, 10));
@@ -170,6 +181,20 @@ export class TaskIndex {
     return this.plans.get(id);
   }
 
+  /** The nodes of a plan in document order (a slice of the index's plan-ordered list). */
+  tasksOfPlan(planId: number): readonly IndexedTask[] {
+    let low = 0;
+    let high = this.tasks.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.tasks[mid]!.planId < planId) low = mid + 1;
+      else high = mid;
+    }
+    let end = low;
+    while (end < this.tasks.length && this.tasks[end]!.planId === planId) end++;
+    return this.tasks.slice(low, end);
+  }
+
   /** Every plan. */
   allPlans(): readonly IndexedPlan[] {
     return this.planList;
@@ -180,10 +205,17 @@ export class TaskIndex {
     return (this.byKey.get(key) ?? []).map((index) => this.tasks[index]!).filter((task) => planIds === null || planIds.includes(task.planId));
   }
 
-  /** Plans a hint such as "临沂" or "经信局" names, by city or title. */
+  /**
+   * Plans a hint such as "临沂" or "经信局" names, by city or title; when
+   * none contains it, plans whose city and title hold its characters in
+   * order — how Chinese abbreviates ("临沂2016要点" → 2016年临沂市政务公开工作要点).
+   */
   matchPlans(hint: string): IndexedPlan[] {
-    const bare = hint.replace(/(市|区|县)$/, '');
-    return this.allPlans().filter((plan) => plan.jurisdiction.includes(bare) || plan.title.includes(bare));
+    const bare = hint.replace(/(市|区|县)$/, '').replace(/\s+/g, '');
+    if (bare === '') return [];
+    const exact = this.allPlans().filter((plan) => plan.jurisdiction.includes(bare) || plan.title.includes(bare));
+    if (exact.length > 0 || [...bare].length < 3) return exact;
+    return this.allPlans().filter((plan) => holdsInOrder(`${plan.jurisdiction}${plan.title}`, bare));
   }
 
   /**

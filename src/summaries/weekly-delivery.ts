@@ -1,0 +1,103 @@
+/**
+ * Sends each subscribed chat its weekly card, exactly once per period. For
+ * every chat whose card is due, one transaction claims (chat, 'weekly',
+ * period) in SentSummary, queues the card in the outbox and writes the
+ * audit record: a second instance, a re-run after a crash or a redelivered
+ * tick finds the claim and sends nothing; a crash before the commit leaves
+ * no claim, so the next pass sends it. The outbox then delivers it within
+ * Lark's rate limits, retried and never duplicated.
+ */
+import { renderWeeklyCard } from '../bot/cards/weekly-card.js';
+import { enqueueOutgoing } from '../bot/outgoing.js';
+import type { Database } from '../db/database.js';
+import type { WorkingCalendar } from '../domain/calendar/working-calendar.js';
+import type { QuestionCatalog } from '../domain/questions/question-catalog.js';
+import { dueSlot, LATE_AFTER_MS, type DueSlot } from '../domain/summaries/weekly-schedule.js';
+import { weeklySummary, type SummaryScope, type WeeklySummary } from '../domain/summaries/weekly-summary.js';
+import { dayIn } from '../lib/dates.js';
+import type { Logger } from '../lib/logger.js';
+import { timeIn } from '../lib/zoned-time.js';
+
+/** The SentSummary kind of the weekly group card. */
+export const WEEKLY_KIND = 'weekly';
+
+/** What delivery needs. */
+export interface SummaryServices {
+  db: Database;
+  catalog: QuestionCatalog;
+  calendar: WorkingCalendar;
+  timeZone: string;
+  logger: Logger;
+}
+
+/** What one pass did. */
+export interface DeliveryResult {
+  /** Cards queued in this pass. */
+  queued: number;
+  /** Of those, sent after their time (the service was down then). */
+  late: number;
+  /** Chats whose card could not be queued (logged; tried again next pass). */
+  failed: number;
+}
+
+const WEEKDAY = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日'];
+
+/** "11月23日（周一）09:00": when a late card was due. */
+export function dueText(slot: DueSlot, timeZone: string): string {
+  const weekday = ((new Date(`${slot.day}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
+  return `${Number(slot.day.slice(5, 7))}月${Number(slot.day.slice(8, 10))}日（${WEEKDAY[weekday]}）${timeIn(timeZone, slot.at)}`;
+}
+
+/** A scope as a map key. */
+const scopeKey = (scope: SummaryScope) => `${[...scope.planIds].sort().join(',')}|${[...scope.unitIds].sort().join(',')}`;
+
+/** Queues every weekly card due at `now` that has not been sent. */
+export async function deliverDueSummaries(services: SummaryServices, now: Date): Promise<DeliveryResult> {
+  const { db, calendar, timeZone, logger } = services;
+  const result: DeliveryResult = { queued: 0, late: 0, failed: 0 };
+  const due = (await db.repos.subscriptions.listActive())
+    .map((subscription) => ({ subscription, slot: dueSlot(subscription, now, timeZone, calendar) }))
+    .filter((entry): entry is { subscription: typeof entry.subscription; slot: DueSlot } => entry.slot !== null);
+  if (due.length === 0) return result;
+  const claimed = await db.repos.sentSummaries.claimed(WEEKLY_KIND, [...new Set(due.map((entry) => entry.slot.week.period))]);
+  const todo = due.filter((entry) => !claimed.has(`${entry.subscription.chatId} ${entry.slot.week.period}`));
+  if (todo.length === 0) return result;
+
+  const catalog = await services.catalog.current();
+  const today = dayIn(timeZone, now);
+  // Chats following the same plans share one summary.
+  const summaries = new Map<string, Promise<WeeklySummary>>();
+  for (const { subscription, slot } of todo) {
+    const key = `${slot.week.period}|${scopeKey(subscription.scope)}`;
+    try {
+      if (!summaries.has(key)) summaries.set(key, weeklySummary({ catalog, repos: db.repos, scope: subscription.scope, week: slot.week, today, now }));
+      const summary = await summaries.get(key)!;
+      const late = now.getTime() - slot.at.getTime() > LATE_AFTER_MS;
+      const rendered = renderWeeklyCard(summary, { scope: subscription.scope, ...(late ? { lateSince: dueText(slot, timeZone) } : {}) });
+      const queued = await db.transaction(async (repos) => {
+        if (!(await repos.sentSummaries.claim(subscription.chatId, WEEKLY_KIND, slot.week.period, now))) return false;
+        const [outboxId] = await enqueueOutgoing(repos, `weekly:${subscription.chatId}:${slot.week.period}`, [
+          { kind: 'send', receiveIdType: 'chat_id', receiveId: subscription.chatId, msgType: 'interactive', card: rendered.card, fallbackText: rendered.text },
+        ]);
+        await repos.sentSummaries.attachOutbox(subscription.chatId, WEEKLY_KIND, slot.week.period, outboxId!);
+        await repos.audit.record({
+          actor: 'system',
+          action: 'summary.weekly',
+          entityType: 'chat',
+          entityId: subscription.chatId,
+          after: { period: slot.week.period, dueAt: slot.at.toISOString(), late, outboxId, tasks: summary.totals.tasks, overdue: summary.totals.overdue },
+          at: now,
+        });
+        return true;
+      });
+      if (queued) {
+        result.queued++;
+        if (late) result.late++;
+      }
+    } catch (error) {
+      result.failed++;
+      logger.error({ err: error, chatId: subscription.chatId, period: slot.week.period }, 'queuing a weekly card failed; it is tried again next pass');
+    }
+  }
+  return result;
+}
