@@ -53,7 +53,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   const calendar = loadChinaCalendar();
   const thisYear = Number(clock().toISOString().slice(0, 4));
   for (const year of [thisYear, thisYear + 1]) {
-    if (!calendar.covers(year)) logger.warn(`no official holiday schedule for ${year}: weekends only are days off; see data/holidays/README.md`);
+    if (!calendar.covers(year)) logger.warn(`no official holiday schedule for ${year}: weekends only are days off; see holidays/README.md`);
   }
   let db = await Database.open(config.databaseUrl);
   // Migrate only when needed: a restart on a current schema does not wait for the schema engine.

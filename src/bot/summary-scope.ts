@@ -18,6 +18,11 @@ export function readScope(text: string, catalog: Catalog): ScopeReading {
   const words = text.trim();
   if (words === '' || /^(全部|所有|全部方案|所有方案|全部任务)$/.test(words)) return { scope: ALL };
   const unit = readUnitArgument(words, catalog.directory);
+  if ('mentions' in unit && unit.mentions.some((mention) => mention.fuzzy)) {
+    // A standing setting is not built on a guess: a near name is confirmed first.
+    const names = [...new Set(unit.mentions.flatMap((mention) => mention.unitIds.map((id) => catalog.directory.unit(id)?.name ?? '')))].filter(Boolean);
+    return { problem: `${unknownUnitText({ unknown: words, suggestions: names })}请写单位全称再订阅，例如“/订阅 ${names[0] ?? '市财政局'}”。` };
+  }
   if ('mentions' in unit && unit.mentions.length > 0) return { scope: { planIds: [], unitIds: [...new Set(unit.mentions.flatMap((mention) => mention.unitIds))] } };
   const plans = catalog.index.matchPlans(words);
   if (plans.length > 0) return { scope: { planIds: plans.map((plan) => plan.id), unitIds: [] } };

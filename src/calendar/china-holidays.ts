@@ -2,7 +2,7 @@
  * Loads mainland China's official holiday schedule: the years the maintained
  * `chinese-days` package ships (updated each year from the State Council's
  * 节假日安排 notice), completed by the project's own files in
- * data/holidays/<year>.json for a year the installed package does not have
+ * holidays/<year>.json for a year the installed package does not have
  * yet. A year in neither is treated as weekends-only, and the coverage test
  * fails from mid-December while next year's data is missing.
  */
@@ -13,11 +13,11 @@ import { z } from 'zod';
 import { WorkingCalendar, type HolidayData } from '../domain/calendar/working-calendar.js';
 
 /** The project's own schedule files, one per year. */
-export const HOLIDAY_DATA_DIR = fileURLToPath(new URL('../../data/holidays/', import.meta.url));
+export const HOLIDAY_DATA_DIR = fileURLToPath(new URL('../../holidays/', import.meta.url));
 
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
-/** The shape of data/holidays/<year>.json. */
+/** The shape of holidays/<year>.json. */
 export const HolidayFile = z.object({
   /** Where the schedule comes from, e.g. 国办发明电〔2026〕7号. */
   source: z.string().min(1),

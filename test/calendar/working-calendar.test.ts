@@ -28,12 +28,12 @@ describe('China working calendar', () => {
   });
 
   it('has the official schedule of this year, and of next year from 15 December', () => {
-    // Fails on purpose when the data runs out: see data/holidays/README.md for how to add a year.
+    // Fails on purpose when the data runs out: see holidays/README.md for how to add a year.
     const today = new Date();
     const year = today.getUTCFullYear();
-    expect(calendar.covers(year), `no holiday schedule for ${year}: add data/holidays/${year}.json`).toBe(true);
+    expect(calendar.covers(year), `no holiday schedule for ${year}: add holidays/${year}.json`).toBe(true);
     if (today.getUTCMonth() === 11 && today.getUTCDate() >= 15) {
-      expect(calendar.covers(year + 1), `no holiday schedule for ${year + 1}: add data/holidays/${year + 1}.json from the State Council notice`).toBe(true);
+      expect(calendar.covers(year + 1), `no holiday schedule for ${year + 1}: add holidays/${year + 1}.json from the State Council notice`).toBe(true);
     }
   });
 
