@@ -11,6 +11,7 @@ import { PersonRepository } from './person-repository.js';
 import { PlanRepository } from './plan-repository.js';
 import { InboundEventRepository } from './inbound-event-repository.js';
 import { ProgressRepository } from './progress-repository.js';
+import { ReminderSnoozeRepository } from './reminder-snooze-repository.js';
 import { SearchRepository } from './search-repository.js';
 import { SentSummaryRepository } from './sent-summary-repository.js';
 import { SubscriptionRepository } from './subscription-repository.js';
@@ -32,6 +33,7 @@ export interface Repositories {
   search: SearchRepository;
   chatContexts: ChatContextRepository;
   importJobs: ImportJobRepository;
+  snoozes: ReminderSnoozeRepository;
 }
 
 /** Binds every repository to a Prisma client or transaction client. */
@@ -50,5 +52,6 @@ export function createRepositories(db: Db): Repositories {
     audit: new AuditRepository(db),
     search: new SearchRepository(db),
     chatContexts: new ChatContextRepository(db),
+    snoozes: new ReminderSnoozeRepository(db),
   };
 }

@@ -2,9 +2,11 @@
  * The clock behind weekly cards and reminders: every half minute it asks
  * what is due now and queues it. Runs in every instance; the SentSummary
  * claims make the instances agree on who sends what, and a pass after
- * downtime catches up once.
+ * downtime catches up once. Reminders are planned at most every ten
+ * minutes (planning reads every task).
  */
 import { PollingWorker } from '../lib/polling-loop.js';
+import { deliverReminders, deliverSupervisorCards } from './reminder-delivery.js';
 import { deliverDueSummaries, type SummaryServices } from './weekly-delivery.js';
 
 /** What the scheduler needs beyond the summary services. */
@@ -14,10 +16,17 @@ export interface SummarySchedulerOptions extends SummaryServices {
   /** After something was queued: wakes the outbox sender. */
   onQueued?: () => void;
   pollMs?: number;
+  /** Days before a deadline liaisons are reminded (7 and 1 by default). */
+  reminderDays?: readonly number[];
 }
 
-/** Runs weekly deliveries on a timer. */
+/** How often reminders are planned again. */
+const REMINDER_EVERY_MS = 10 * 60_000;
+
+/** Runs weekly deliveries and reminders on a timer. */
 export class SummaryScheduler extends PollingWorker {
+  private remindedAt = Number.NEGATIVE_INFINITY;
+
   constructor(private readonly options: SummarySchedulerOptions) {
     super({ pollMs: options.pollMs ?? 30_000, logger: options.logger, name: 'summary scheduler' });
   }
@@ -26,9 +35,15 @@ export class SummaryScheduler extends PollingWorker {
   async pass(): Promise<void> {
     const now = (this.options.clock ?? (() => new Date()))();
     const weekly = await deliverDueSummaries(this.options, now);
-    if (weekly.queued > 0) {
-      this.options.logger.info({ ...weekly }, 'weekly cards queued');
-      this.options.onQueued?.();
+    let queued = weekly.queued;
+    if (weekly.queued > 0) this.options.logger.info({ ...weekly }, 'weekly cards queued');
+    if (Math.abs(now.getTime() - this.remindedAt) >= REMINDER_EVERY_MS) {
+      this.remindedAt = now.getTime();
+      const supervisors = await deliverSupervisorCards(this.options, now);
+      const reminders = await deliverReminders(this.options, now, this.options.reminderDays);
+      if (supervisors + reminders.queued > 0) this.options.logger.info({ supervisors, ...reminders }, 'reminders queued');
+      queued += supervisors + reminders.queued;
     }
+    if (queued > 0) this.options.onQueued?.();
   }
 }
