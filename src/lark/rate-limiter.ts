@@ -1,61 +1,85 @@
 /**
- * Token buckets for Lark's send limits: 5 messages a second per chat (shared
- * by every bot in a group) and 50 a second per app. The sender asks before
- * each message and waits instead of being refused. Per process: with several
- * instances, give each a share (LARK_APP_RATE).
+ * Lark's send limits as sliding windows: at most 5 messages in any second
+ * per chat (shared by every bot in a group) and 50 in any second per app.
+ * The sender asks before each message and waits instead of being refused.
+ * A token bucket of 50 with 50 a second lets 100 through in a second's
+ * window after an idle spell, and the platform answers the second half
+ * with 429s; a window cannot. Per process: with several instances, give
+ * each a share.
  */
 
-/** One bucket's size and refill rate. */
-export interface BucketRule {
-  perSecond: number;
-  burst: number;
+/**
+ * Added to each one-second window: requests reach the platform a little
+ * later than they leave, unevenly, and a window measured here to the
+ * millisecond is overrun there (the fan-out benchmark saw 39 of 100 sends
+ * refused with none, 0 with 100 ms).
+ */
+export const WINDOW_MARGIN_MS = 100;
+
+/** At most `count` sends in any `windowMs`. */
+export interface WindowRule {
+  count: number;
+  windowMs: number;
 }
 
-interface Bucket {
-  tokens: number;
-  at: number;
+/** The send times still inside a window, oldest first. */
+class SendLog {
+  private readonly times: number[] = [];
+
+  /** Drops times that left the window; returns how many remain. */
+  size(at: number, rule: WindowRule): number {
+    while (this.times.length > 0 && this.times[0]! <= at - rule.windowMs) this.times.shift();
+    return this.times.length;
+  }
+
+  /** Ms until one more send fits, 0 when it fits now (call size() first). */
+  waitFor(at: number, rule: WindowRule): number {
+    if (this.times.length < rule.count) return 0;
+    return this.times[this.times.length - rule.count]! + rule.windowMs - at;
+  }
+
+  add(at: number) {
+    this.times.push(at);
+  }
+
+  /** The latest send, or -Infinity. */
+  last(): number {
+    return this.times.at(-1) ?? Number.NEGATIVE_INFINITY;
+  }
 }
 
-/** Buckets keyed by chat, plus one for the whole app. */
+/** Windows keyed by chat, plus one for the whole app. */
 export class SendRateLimiter {
-  private readonly chats = new Map<string, Bucket>();
-  private readonly app: Bucket;
+  private readonly chats = new Map<string, SendLog>();
+  private readonly app = new SendLog();
 
   constructor(
-    private readonly perChat: BucketRule = { perSecond: 5, burst: 5 },
-    private readonly perApp: BucketRule = { perSecond: 50, burst: 50 },
+    private readonly perChat: WindowRule = { count: 5, windowMs: 1000 + WINDOW_MARGIN_MS },
+    private readonly perApp: WindowRule = { count: 50, windowMs: 1000 + WINDOW_MARGIN_MS },
     private readonly now: () => number = Date.now,
-  ) {
-    this.app = { tokens: perApp.burst, at: now() };
-  }
-
-  private refill(bucket: Bucket, rule: BucketRule, at: number) {
-    bucket.tokens = Math.min(rule.burst, bucket.tokens + ((at - bucket.at) / 1000) * rule.perSecond);
-    bucket.at = at;
-  }
+  ) {}
 
   /**
-   * Takes a send for `chatKey` if both buckets allow it now and returns 0;
+   * Takes a send for `chatKey` if both windows allow it now and returns 0;
    * otherwise takes nothing and returns the milliseconds to wait.
    */
   take(chatKey: string): number {
     const at = this.now();
     let chat = this.chats.get(chatKey);
     if (!chat) {
-      chat = { tokens: this.perChat.burst, at };
+      chat = new SendLog();
       this.chats.set(chatKey, chat);
     }
-    this.refill(chat, this.perChat, at);
-    this.refill(this.app, this.perApp, at);
-    if (chat.tokens >= 1 && this.app.tokens >= 1) {
-      chat.tokens -= 1;
-      this.app.tokens -= 1;
+    chat.size(at, this.perChat);
+    this.app.size(at, this.perApp);
+    const wait = Math.max(chat.waitFor(at, this.perChat), this.app.waitFor(at, this.perApp));
+    if (wait <= 0) {
+      chat.add(at);
+      this.app.add(at);
       return 0;
     }
-    const waitChat = chat.tokens >= 1 ? 0 : ((1 - chat.tokens) / this.perChat.perSecond) * 1000;
-    const waitApp = this.app.tokens >= 1 ? 0 : ((1 - this.app.tokens) / this.perApp.perSecond) * 1000;
     // Forget idle chats so the map does not grow without bound.
-    if (this.chats.size > 10_000) for (const [key, bucket] of this.chats) if (at - bucket.at > 60_000) this.chats.delete(key);
-    return Math.ceil(Math.max(waitChat, waitApp));
+    if (this.chats.size > 10_000) for (const [key, log] of this.chats) if (at - log.last() > 60_000) this.chats.delete(key);
+    return Math.ceil(wait);
   }
 }

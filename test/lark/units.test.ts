@@ -29,19 +29,30 @@ describe('reading events', () => {
 });
 
 describe('send rate limits', () => {
-  it('5 a second per chat and 50 a second per app, waiting instead of failing', () => {
+  it('at most 5 in any second per chat and 50 per app, waiting instead of failing', () => {
     let now = 0;
-    const limiter = new SendRateLimiter(undefined, undefined, () => now);
+    const second = { count: 5, windowMs: 1000 };
+    const limiter = new SendRateLimiter(second, { count: 50, windowMs: 1000 }, () => now);
     const waits = Array.from({ length: 6 }, () => limiter.take('oc_a'));
     expect(waits.slice(0, 5)).toEqual([0, 0, 0, 0, 0]);
-    expect(waits[5]).toBe(200);
-    now = 200;
+    // The sixth waits until the first leaves the window.
+    expect(waits[5]).toBe(1000);
+    now = 999;
+    expect(limiter.take('oc_a')).toBe(1);
+    now = 1000;
     expect(limiter.take('oc_a')).toBe(0);
-    // The app bucket: 50 chats at one instant send, the 51st waits 20 ms.
-    const app = new SendRateLimiter(undefined, undefined, () => now);
+    // The app window: 50 chats at one instant send, the 51st waits for the second to pass.
+    const app = new SendRateLimiter(undefined, { count: 50, windowMs: 1000 }, () => now);
     const waits51 = Array.from({ length: 51 }, (_, index) => app.take(`oc_${index}`));
     expect(waits51.filter((wait) => wait === 0)).toHaveLength(50);
-    expect(waits51.at(-1)).toBe(20);
+    expect(waits51.at(-1)).toBe(1000);
+    // Sends spread over time: never more than 50 inside any one-second window.
+    // The defaults keep a margin: 50 in any 1.1 s.
+    const spread = new SendRateLimiter(undefined, undefined, () => now);
+    const sent: number[] = [];
+    for (now = 10_000; now < 13_000; now += 7) if (spread.take(`oc_${now}`) === 0) sent.push(now);
+    for (const at of sent) expect(sent.filter((other) => other > at - 1000 && other <= at).length).toBeLessThanOrEqual(50);
+    expect(sent.length).toBeGreaterThanOrEqual(135);
   });
 });
 

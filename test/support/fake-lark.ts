@@ -29,6 +29,34 @@ export interface Delivery {
   msgType: string;
   content: Record<string, unknown>;
   uuid: string | undefined;
+  /** When it was accepted (ms). */
+  at: number;
+}
+
+/** Lark's send limits as the fake enforces them, and random faults to inject. */
+export interface SendLimits {
+  /** Messages a second for the app (Lark: 50). */
+  perApp: number;
+  /** Messages a second per chat (Lark: 5). */
+  perChat: number;
+  /** Share of sends refused with 429 at random. */
+  random429: number;
+  /** Share of sends answered 5xx at random: half refused, half taken with the answer lost. */
+  random5xx: number;
+  /** Seed of the random faults, so a run can be repeated. */
+  seed?: number;
+}
+
+/** A small seeded PRNG, so injected faults repeat from run to run. */
+function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
 /** A failure to answer with instead of the normal response. */
@@ -56,6 +84,12 @@ export async function startFakeLark(app: { appId: string; appSecret: string; bot
   const files = new Map<string, { name: string; type: string; data: Buffer; messageId?: string }>();
   let tokenCount = 0;
   let delayMs = 0;
+  /** Lark's send limits and random faults, when switched on (see enforceLimits). */
+  let limits: SendLimits | undefined;
+  const sentAt: number[] = [];
+  const sentAtByChat = new Map<string, number[]>();
+  const faults = { rateLimited: 0, serverErrors: 0, lostResponses: 0 };
+  let random = mulberry32(1);
   const botOpenId = app.botOpenId ?? `ou_bot_${randomBytes(4).toString('hex')}`;
 
   const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
@@ -124,6 +158,29 @@ export async function startFakeLark(app: { appId: string; appSecret: string; bot
       return res.end(file.data);
     }
     const accept = (kind: Delivery['kind'], target: string) => {
+      let loseResponse = false;
+      if (limits) {
+        const now = Date.now();
+        const recent = (times: number[]) => {
+          while (times.length > 0 && times[0]! <= now - 1000) times.shift();
+          return times.length;
+        };
+        const chatTimes = sentAtByChat.get(target) ?? [];
+        sentAtByChat.set(target, chatTimes);
+        const roll = random();
+        if (roll < limits.random429 || recent(sentAt) >= limits.perApp || recent(chatTimes) >= limits.perChat) {
+          faults.rateLimited++;
+          return reply(429, { code: 99991400, msg: 'request trigger frequency limit' }, { 'x-ogw-ratelimit-limit': String(limits.perApp), 'x-ogw-ratelimit-reset': '1' });
+        }
+        if (roll < limits.random429 + limits.random5xx / 2) {
+          faults.serverErrors++;
+          return reply(500, { code: 500, msg: 'internal error' });
+        }
+        // The other half of the 5xx: the message is taken, but the answer is lost.
+        loseResponse = roll < limits.random429 + limits.random5xx;
+        sentAt.push(now);
+        chatTimes.push(now);
+      }
       const msgType = String(body.msg_type ?? '');
       const content = String(body.content ?? '');
       const limit = msgType === 'text' ? TEXT_LIMIT : CARD_LIMIT;
@@ -134,7 +191,11 @@ export async function startFakeLark(app: { appId: string; appSecret: string; bot
       if (repeated) return reply(200, { code: 0, msg: 'ok', data: { message_id: repeated } });
       const messageId = `om_${randomBytes(8).toString('hex')}`;
       if (uuid) byUuid.set(uuid, messageId);
-      deliveries.push({ messageId, kind, target, msgType, content: JSON.parse(content) as Record<string, unknown>, uuid });
+      deliveries.push({ messageId, kind, target, msgType, content: JSON.parse(content) as Record<string, unknown>, uuid, at: Date.now() });
+      if (loseResponse) {
+        faults.lostResponses++;
+        return reply(502, { code: 502, msg: 'bad gateway' });
+      }
       return reply(200, { code: 0, msg: 'ok', data: { message_id: messageId, chat_id: target } });
     };
     if (route === 'POST /open-apis/im/v1/messages') {
@@ -190,6 +251,13 @@ export async function startFakeLark(app: { appId: string; appSecret: string; bot
       files.set(fileKey, { name, type: 'stream', data, messageId });
       return fileKey;
     },
+    /** Enforces Lark's send limits (429 with x-ogw-ratelimit-reset) and injects random faults on sends and replies. */
+    enforceLimits(options: SendLimits) {
+      limits = options;
+      random = mulberry32(options.seed ?? 1);
+    },
+    /** Faults answered so far under enforceLimits. */
+    faults,
     /** Answers the next request to `route` ("POST /open-apis/im/v1/messages", or "*") with a failure. */
     inject(route: string, failure: InjectedFailure) {
       failures.push({ route, failure });
