@@ -62,7 +62,8 @@ async function run(label: string, databaseUrl: string, limits: SendLimits): Prom
     }
     const started = performance.now();
     const services = { db: app.db, catalog: app.catalog, calendar: loadChinaCalendar(), timeZone: 'Asia/Shanghai', logger: createLogger('silent', sink) };
-    const queued = await deliverDueSummaries(services, NOW);
+    // As the scheduler does: the sender is woken as cards are queued.
+    const queued = await deliverDueSummaries(services, NOW, () => app.lark!.sender.wake());
     const queueMs = performance.now() - started;
     if (queued.queued !== CHATS) throw new Error(`queued ${queued.queued} of ${CHATS}`);
     app.lark!.sender.wake();

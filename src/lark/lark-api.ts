@@ -28,6 +28,9 @@ export interface LarkApiOptions {
 
 /** Token codes after which the token is fetched again: "need a token", invalid, expired. */
 const TOKEN_CODES = new Set([99991661, 99991663, 99991665]);
+/** Attempts of a message call: one; the outbox retries it through the rate limiter. */
+const MESSAGE_ATTEMPTS = 1;
+
 /** Rate-limit codes: the platform's and the message API's. */
 const RATE_LIMIT_CODES = new Set([99991400, 230020]);
 
@@ -147,7 +150,7 @@ export class LarkApi {
    * Runs one API call with the token, retrying what is worth retrying.
    * Resolves to `data`; throws LarkApiError with Lark's code otherwise.
    */
-  async call<T>(operation: string, run: (options: ReturnType<typeof lark.withTenantToken>) => Promise<unknown>): Promise<T> {
+  async call<T>(operation: string, run: (options: ReturnType<typeof lark.withTenantToken>) => Promise<unknown>, attempts = this.maxAttempts): Promise<T> {
     let tokenRefreshed = false;
     for (let attempt = 1; ; attempt++) {
       let failure: LarkApiError;
@@ -167,7 +170,7 @@ export class LarkApi {
         attempt--;
         continue;
       }
-      if (!failure.retryable || attempt >= this.maxAttempts) {
+      if (!failure.retryable || attempt >= attempts) {
         this.options.logger.warn({ operation, httpStatus: failure.httpStatus, code: failure.code, msg: failure.larkMessage, attempt }, 'lark call failed');
         throw failure;
       }
@@ -177,7 +180,12 @@ export class LarkApi {
     }
   }
 
-  /** Sends a message to a chat or a user; `uuid` makes a repeated send a no-op for an hour. */
+  /**
+   * Sends a message to a chat or a user; `uuid` makes a repeated send a
+   * no-op for an hour. Message calls are tried once (a token refresh
+   * aside): the outbox retries them, through the send rate limiter — a
+   * retry here would be a send the limiter never saw.
+   */
   async send(input: { receiveIdType: string; receiveId: string; msgType: string; content: string; uuid: string }): Promise<SentMessage> {
     const data = await this.call<{ message_id: string }>('im.message.create', (options) =>
       this.client.im.message.create(
@@ -187,6 +195,7 @@ export class LarkApi {
         },
         options,
       ),
+      MESSAGE_ATTEMPTS,
     );
     return { messageId: data.message_id };
   }
@@ -198,19 +207,21 @@ export class LarkApi {
         { path: { message_id: input.messageId }, data: { msg_type: input.msgType, content: input.content, uuid: input.uuid } },
         options,
       ),
+      MESSAGE_ATTEMPTS,
     );
     return { messageId: data.message_id };
   }
 
   /** Replaces a card the bot sent (within 14 days). */
   async patchCard(messageId: string, content: string): Promise<void> {
-    await this.call('im.message.patch', (options) => this.client.im.message.patch({ path: { message_id: messageId }, data: { content } }, options));
+    await this.call('im.message.patch', (options) => this.client.im.message.patch({ path: { message_id: messageId }, data: { content } }, options), MESSAGE_ATTEMPTS);
   }
 
   /** Updates a card through a callback's delayed-update token (after the callback was answered). */
   async updateCardByToken(token: string, card: unknown): Promise<void> {
     await this.call('interactive.card.update', (options) =>
       this.client.request({ method: 'POST', url: '/open-apis/interactive/v1/card/update', data: { token, card } }, options),
+      MESSAGE_ATTEMPTS,
     );
   }
 

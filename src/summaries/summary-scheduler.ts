@@ -34,7 +34,7 @@ export class SummaryScheduler extends PollingWorker {
   /** Queues whatever is due now. */
   async pass(): Promise<void> {
     const now = (this.options.clock ?? (() => new Date()))();
-    const weekly = await deliverDueSummaries(this.options, now);
+    const weekly = await deliverDueSummaries(this.options, now, this.options.onQueued);
     let queued = weekly.queued;
     if (weekly.queued > 0) this.options.logger.info({ ...weekly }, 'weekly cards queued');
     if (Math.abs(now.getTime() - this.remindedAt) >= REMINDER_EVERY_MS) {

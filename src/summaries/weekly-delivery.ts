@@ -51,8 +51,11 @@ export function dueText(slot: DueSlot, timeZone: string): string {
 /** A scope as a map key. */
 const scopeKey = (scope: SummaryScope) => `${[...scope.planIds].sort().join(',')}|${[...scope.unitIds].sort().join(',')}`;
 
-/** Queues every weekly card due at `now` that has not been sent. */
-export async function deliverDueSummaries(services: SummaryServices, now: Date): Promise<DeliveryResult> {
+/** Cards queued between wake-ups of the sender, so sending starts while the rest are queued. */
+const WAKE_EVERY = 25;
+
+/** Queues every weekly card due at `now` that has not been sent; `onQueued` is called as cards are queued. */
+export async function deliverDueSummaries(services: SummaryServices, now: Date, onQueued?: () => void): Promise<DeliveryResult> {
   const { db, calendar, timeZone, logger } = services;
   const result: DeliveryResult = { queued: 0, late: 0, failed: 0 };
   const due = (await db.repos.subscriptions.listActive())
@@ -93,6 +96,7 @@ export async function deliverDueSummaries(services: SummaryServices, now: Date):
       if (queued) {
         result.queued++;
         if (late) result.late++;
+        if (result.queued % WAKE_EVERY === 0) onQueued?.();
       }
     } catch (error) {
       result.failed++;

@@ -41,8 +41,16 @@ describeEachDatabase('weekly cards', (fixture) => {
     return rows.map((row) => JSON.parse(row.content));
   }
 
-  it('goes out at the chosen local time, not before, and once', async () => {
+  it('goes out at the chosen local time, not before, and once; it tells this week’s reports by unit', async () => {
     const chatId = await subscribe(1, '09:00', beijing('2026-11-20T12:00:00'));
+    const repos = fixture.db().repos;
+    const plan = (await repos.plans.list()).find((candidate) => candidate.title.includes('江门'))!;
+    const task = (await repos.tasks.listByPlan(plan.id)).find((candidate) => candidate.kind === 'task' && candidate.units.length > 0)!;
+    const unit = task.units[0]!;
+    // One report in week 48 (Monday 08:00), one the Sunday before: only the first is this week's.
+    await repos.progress.append({ taskId: task.id, percent: 30, status: 'in_progress', actor: 'ou_liaison', unitId: unit.unitId, at: beijing('2026-11-22T20:00:00') });
+    await repos.progress.append({ taskId: task.id, percent: 40, status: 'in_progress', actor: 'ou_liaison', unitId: unit.unitId, at: beijing('2026-11-23T08:00:00') });
+    services.catalog.invalidate();
     await deliverDueSummaries(services, beijing('2026-11-23T08:59:00'));
     expect(await cardsOf(chatId)).toHaveLength(0);
     await deliverDueSummaries(services, beijing('2026-11-23T09:00:00'));
@@ -53,6 +61,7 @@ describeEachDatabase('weekly cards', (fixture) => {
     expect(cards[0]!.header.title.content).toBe('督办周报 · 全部方案');
     expect(cards[0]!.header.subtitle.content).toBe('2026年第48周（11月23日—11月29日）');
     expect(JSON.stringify(cards[0])).not.toContain('延后补发');
+    expect(JSON.stringify(cards[0])).toContain(`**本周变化**\\n${unit.unitName}：报告进度 1 次`);
     const audit = await fixture.db().repos.audit.forEntity('chat', chatId);
     expect(audit.map((entry) => entry.action)).toEqual(['summary.weekly']);
     // The next week's card comes the next Monday.
