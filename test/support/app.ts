@@ -2,7 +2,7 @@
  * Starts the real service on a free port against a fresh test database.
  */
 import { Writable } from 'node:stream';
-import { startApp, type RunningApp } from '../../src/app.js';
+import { startApp, type AppOptions, type RunningApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import type { Provider } from '../../src/db/provider-schema.js';
 import { createLogger } from '../../src/lib/logger.js';
@@ -23,7 +23,7 @@ export function databaseUrlOf(app: TestApp): string {
  * Starts the service with its real configuration path; `env` adds variables.
  * `databaseUrl` runs it on an existing database (a second instance, or a restart).
  */
-export async function startTestApp(provider: Provider, env: NodeJS.ProcessEnv = {}, databaseUrl?: string): Promise<TestApp> {
+export async function startTestApp(provider: Provider, env: NodeJS.ProcessEnv = {}, databaseUrl?: string, options: AppOptions = {}): Promise<TestApp> {
   databaseUrl ??= await createTestDatabaseUrl(provider);
   const config = loadConfig({ DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', SEED_ON_EMPTY: '0', ...env });
   const logs: string[] = [];
@@ -33,6 +33,6 @@ export async function startTestApp(provider: Provider, env: NodeJS.ProcessEnv = 
       done();
     },
   });
-  const app = await startApp(config, createLogger('debug', sink));
+  const app = await startApp(config, createLogger('debug', sink), options);
   return Object.assign(app, { logs, databaseUrl });
 }
