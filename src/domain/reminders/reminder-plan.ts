@@ -13,6 +13,7 @@
 import { daysBetween } from '../../lib/dates.js';
 import { currentDue } from '../questions/status-light.js';
 import type { IndexedTask } from '../questions/task-index.js';
+import { unitsInCharge } from '../units/units-in-charge.js';
 
 /** Days before a deadline a liaison is reminded, by default. */
 export const DEFAULT_REMINDER_DAYS = [7, 1] as const;
@@ -50,15 +51,6 @@ export interface ReminderInputs {
   /** "openId:taskId" pairs snoozed today. */
   snoozed: ReadonlySet<string>;
   reminderDays?: readonly number[];
-}
-
-/** The units in charge of a task: lead, else responsible, else all. */
-export function unitsInCharge(task: Pick<IndexedTask, 'units'>): number[] {
-  for (const role of ['lead', 'responsible'] as const) {
-    const ids = task.units.filter((link) => link.role === role).map((link) => link.unitId);
-    if (ids.length > 0) return ids;
-  }
-  return task.units.map((link) => link.unitId);
 }
 
 const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);

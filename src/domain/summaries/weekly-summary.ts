@@ -11,6 +11,7 @@ import { labelOf } from '../questions/answer-service.js';
 import type { Catalog } from '../questions/question-catalog.js';
 import { currentDue, DUE_SOON_DAYS, STALLED_DAYS, statusLight, type StatusLight } from '../questions/status-light.js';
 import type { IndexedTask } from '../questions/task-index.js';
+import { unitsInCharge } from '../units/units-in-charge.js';
 
 /** Which plans and units a summary covers; empty lists mean all. */
 export interface SummaryScope {
@@ -102,15 +103,6 @@ export function tasksInScope(catalog: Catalog, scope: SummaryScope): IndexedTask
   return found;
 }
 
-/** The units in charge of a task: its lead units, else its responsible ones, else all. */
-function inCharge(task: IndexedTask): number[] {
-  for (const role of ['lead', 'responsible'] as const) {
-    const ids = task.units.filter((link) => link.role === role).map((link) => link.unitId);
-    if (ids.length > 0) return ids;
-  }
-  return task.units.map((link) => link.unitId);
-}
-
 const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /** "市财政局" for a scope of one unit, the plan title for one plan, "全部方案" for everything. */
@@ -159,14 +151,14 @@ export async function weeklySummary(input: {
       taskId: task.id,
       label: labelOf(task, task.parentId === null ? undefined : catalog.index.get(task.parentId)),
       title: task.title,
-      units: inCharge(task).map(name),
+      units: unitsInCharge(task).map(name),
       dueOn: due,
       days,
       reason,
     });
     if (light === 'red') red.push(item('overdue'));
     else if (light === 'yellow') yellow.push(item(dueSoon ? 'due_soon' : task.status === 'blocked' ? 'blocked' : 'stalled'));
-    for (const unitId of inCharge(task)) {
+    for (const unitId of unitsInCharge(task)) {
       if (scopedUnits && !scopedUnits.has(unitId)) continue;
       const row = table.get(unitId) ?? { unitId, name: name(unitId), led: 0, done: 0, overdue: 0, daysSinceReport: null, lastReportAt: null };
       row.led++;
