@@ -3,9 +3,8 @@
  * getting reminders and chases about those tasks for seven days — only for
  * tasks of units they are the liaison of, whatever the button's value says.
  */
-import { addDays } from '../domain/calendar/working-calendar.js';
 import { loadActor } from '../domain/people/actor.js';
-import { dayIn } from '../lib/dates.js';
+import { addDays, dayIn, monthDayText } from '../lib/dates.js';
 import type { CardActionHandler } from './conversation.js';
 
 /** Days a snooze lasts. */
@@ -24,7 +23,7 @@ export function reminderCardActions(services: { admins: readonly string[]; timeZ
       const until = addDays(dayIn(services.timeZone, ctx.now), SNOOZE_DAYS);
       await ctx.repos.snoozes.snooze(actor.openId, own, until);
       await ctx.repos.audit.record({ actor: actor.openId, action: 'reminder.snooze', entityType: 'person', entityId: actor.openId, after: { taskIds: own, until }, eventId: action.eventId, at: ctx.now });
-      return { toast: { type: 'success', content: `已暂停这 ${own.length} 项任务的提醒，${Number(until.slice(5, 7))}月${Number(until.slice(8, 10))}日起恢复。` } };
+      return { toast: { type: 'success', content: `已暂停这 ${own.length} 项任务的提醒，${monthDayText(until)}起恢复。` } };
     },
   };
 }

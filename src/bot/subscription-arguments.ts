@@ -16,9 +16,6 @@ export interface SubscriptionArguments {
 
 const DAY: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7, '1': 1, '2': 2, '3': 3, '4': 4, '5': 5, '6': 6, '7': 7 };
 
-/** "周一"… as a subscription shows them. */
-export const WEEKDAY_NAME = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日'];
-
 const WEEKDAY_PATTERN = /(?:每)?(?:周|星期|礼拜)([一二三四五六日天1-7])/;
 const CLOCK_PATTERN = /(上午|早上|中午|下午|晚上)?\s*(\d{1,2})\s*(?:[:：]\s*(\d{2})|[点时]\s*(半|(\d{1,2})\s*分?)?)/;
 

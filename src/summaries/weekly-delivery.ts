@@ -14,7 +14,7 @@ import type { WorkingCalendar } from '../domain/calendar/working-calendar.js';
 import type { QuestionCatalog } from '../domain/questions/question-catalog.js';
 import { dueSlot, LATE_AFTER_MS, type DueSlot } from '../domain/summaries/weekly-schedule.js';
 import { weeklySummary, type SummaryScope, type WeeklySummary } from '../domain/summaries/weekly-summary.js';
-import { dayIn } from '../lib/dates.js';
+import { dayIn, isoWeekday, monthDayText, WEEKDAY_NAME } from '../lib/dates.js';
 import type { Logger } from '../lib/logger.js';
 import { timeIn } from '../lib/zoned-time.js';
 
@@ -40,12 +40,9 @@ export interface DeliveryResult {
   failed: number;
 }
 
-const WEEKDAY = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日'];
-
 /** "11月23日（周一）09:00": when a late card was due. */
 export function dueText(slot: DueSlot, timeZone: string): string {
-  const weekday = ((new Date(`${slot.day}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
-  return `${Number(slot.day.slice(5, 7))}月${Number(slot.day.slice(8, 10))}日（${WEEKDAY[weekday]}）${timeIn(timeZone, slot.at)}`;
+  return `${monthDayText(slot.day)}（${WEEKDAY_NAME[isoWeekday(slot.day)]}）${timeIn(timeZone, slot.at)}`;
 }
 
 /** A scope as a map key. */

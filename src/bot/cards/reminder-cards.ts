@@ -4,6 +4,7 @@
  * with their ids for /进度, and — for liaisons — a button to pause these
  * reminders for a week. Pure.
  */
+import { monthDayText } from '../../lib/dates.js';
 import { button, buttonRow, card, escapeMarkdown, markdown, type CardElement } from './card-parts.js';
 
 /** A task as a reminder lists it. */
@@ -28,15 +29,14 @@ export interface ReminderView {
 export const REMINDER_LINES = 15;
 
 const short = (title: string) => escapeMarkdown(title.length > 36 ? `${title.slice(0, 36)}…` : title);
-const md = (day: string) => `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
 
 function lineOf(view: ReminderView, line: ReminderLine): string {
   const head = `#${line.taskId} ${line.label} ${short(line.title)}`;
   switch (view.kind) {
     case 'deadline':
-      return `${head}：${line.days === 0 ? '今天到期' : `还有 ${line.days} 天到期`}（${md(line.dueOn!)}）`;
+      return `${head}：${line.days === 0 ? '今天到期' : `还有 ${line.days} 天到期`}（${monthDayText(line.dueOn!)}）`;
     case 'overdue':
-      return `${head}：已逾期 ${line.days} 天（时限 ${md(line.dueOn!)}）`;
+      return `${head}：已逾期 ${line.days} 天（时限 ${monthDayText(line.dueOn!)}）`;
     case 'chase':
       return `${head}：${line.days} 天没有报告进展`;
     case 'chase_copy':

@@ -2,7 +2,7 @@
  * The card /subscribe shows: the chat's current weekly-card setting, a form
  * to change the day and time, and buttons to preview or stop. Pure.
  */
-import { WEEKDAY_NAME } from '../subscription-arguments.js';
+import { WEEKDAY_NAME } from '../../lib/dates.js';
 import { button, buttonRow, card, escapeMarkdown, markdown, submitButton, type CardElement } from './card-parts.js';
 
 /** What the card shows. */

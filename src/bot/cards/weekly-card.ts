@@ -6,6 +6,7 @@
  * charge of each listed task. Pure.
  */
 import type { SummaryItem, SummaryScope, WeeklySummary } from '../../domain/summaries/weekly-summary.js';
+import { monthDayText } from '../../lib/dates.js';
 import { button, buttonRow, card, escapeMarkdown, markdown, type CardElement } from './card-parts.js';
 
 /** How the card is framed. */
@@ -25,14 +26,10 @@ export const UNIT_ROWS_LIMIT = 60;
 
 const REASON: Record<SummaryItem['reason'], string> = { overdue: '逾期', due_soon: '临近到期', blocked: '受阻', stalled: '30天未更新' };
 
-function md(date: string): string {
-  return `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
-}
-
 /** "2026年第47周（11月16日—11月22日）". */
 export function weekTitle(summary: Pick<WeeklySummary, 'week'>): string {
   const [year, week] = summary.week.period.split('-W');
-  return `${year}年第${Number(week)}周（${md(summary.week.start)}—${md(summary.week.end)}）`;
+  return `${year}年第${Number(week)}周（${monthDayText(summary.week.start)}—${monthDayText(summary.week.end)}）`;
 }
 
 function itemLine(item: SummaryItem, detail: boolean): string {

@@ -4,6 +4,7 @@
  * (调休补班). Pure: built from the holiday data, asked about 'YYYY-MM-DD' days.
  * Summaries and reminders consult it so nothing fires on a holiday.
  */
+import { addDays, isoWeekday } from '../../lib/dates.js';
 
 /** The official schedule of some years: days off and weekend days worked. */
 export interface HolidayData {
@@ -13,18 +14,6 @@ export interface HolidayData {
   workdays: readonly string[];
   /** The years the data covers in full. */
   years: readonly number[];
-}
-
-/** Adds days to a 'YYYY-MM-DD' day. */
-export function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
-
-/** ISO weekday of a day: 1 = Monday … 7 = Sunday. */
-export function isoWeekday(day: string): number {
-  return ((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
 }
 
 /** Answers "is this a working day?" from the official schedule. */

@@ -5,8 +5,7 @@
  * window; green otherwise; grey when there is nothing to judge by. A
  * recurring task (全年工作, 每季度) is judged against its current period.
  */
-import { daysBetween } from '../../lib/dates.js';
-import { addDays } from '../calendar/working-calendar.js';
+import { addDays, daysBetween, utcDayOf } from '../../lib/dates.js';
 import type { Recurrence } from '../vocabulary.js';
 
 /** Green: on track or done; yellow: due soon or stalled; red: overdue; grey: nothing to judge by. */
@@ -50,16 +49,14 @@ export function currentDue(task: Pick<LightFacts, 'dueDates' | 'recurrence'>, to
   return task.recurrence ? currentPeriod(task.recurrence, today).end : null;
 }
 
-const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-
 /** True when the task is in the last 30% of its time and has not reported within it. */
 function lateInWindow(task: LightFacts, due: string, today: string): boolean {
-  const start = task.dueDates[0] === undefined && task.recurrence ? currentPeriod(task.recurrence, today).start : dayOf(task.createdAt);
+  const start = task.dueDates[0] === undefined && task.recurrence ? currentPeriod(task.recurrence, today).start : utcDayOf(task.createdAt);
   const span = daysBetween(start, due);
   if (span <= 0) return false;
   const windowStart = addDays(due, -Math.ceil(span * LATE_WINDOW_SHARE));
   if (today < windowStart) return false;
-  return task.lastReportAt === null || dayOf(task.lastReportAt) < windowStart;
+  return task.lastReportAt === null || utcDayOf(task.lastReportAt) < windowStart;
 }
 
 /** The light for a task on `today`, a day in the bot's time zone (report times are taken by their UTC day: a day's error at most, on spans of weeks). */
@@ -70,7 +67,7 @@ export function statusLight(task: LightFacts, today: string): StatusLight {
   if (task.status === 'blocked') return 'yellow';
   if (due !== null && daysBetween(today, due) <= DUE_SOON_DAYS) return 'yellow';
   if (due !== null && lateInWindow(task, due, today)) return 'yellow';
-  if (task.lastReportAt !== null && daysBetween(dayOf(task.lastReportAt), today) > STALLED_DAYS) return 'yellow';
+  if (task.lastReportAt !== null && daysBetween(utcDayOf(task.lastReportAt), today) > STALLED_DAYS) return 'yellow';
   if (due === null && task.lastReportAt === null) return 'grey';
   return 'green';
 }

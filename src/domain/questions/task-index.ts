@@ -6,6 +6,7 @@
  * checked as a real substring). Filters by role, status, time and plan.
  * Pure: built from rows, queried with a structured query and "today".
  */
+import { addDays, isoWeekday } from '../../lib/dates.js';
 import type { SearchPlanRow, SearchTaskRow } from '../../repositories/search-repository.js';
 import type { Recurrence, UnitRole } from '../vocabulary.js';
 import type { StatusFilter, TaskQuery } from './question.js';
@@ -78,12 +79,7 @@ function dayNumber(day: string): number {
   return Number(day.slice(0, 4)) * 10_000 + Number(day.slice(5, 7)) * 100 + Number(day.slice(8, 10));
 }
 
-/** Date helpers on 'YYYY-MM-DD' strings (compared as text). */
-function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
+/** First and last day of the month `offset` months from `day`'s. */
 function monthRange(day: string, offset: number): [string, string] {
   const date = new Date(`${day.slice(0, 7)}-01T00:00:00Z`);
   date.setUTCMonth(date.getUTCMonth() + offset);
@@ -303,8 +299,7 @@ export class TaskIndex {
       case 'overdue':
         return (index) => open[index] === 1 && dueStart[index]! < dueStart[index + 1]! && dueDays[dueStart[index]!]! < todayNumber;
       case 'due_this_week': {
-        const weekday = (new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7;
-        return dueIn(today, addDays(today, 6 - weekday));
+        return dueIn(today, addDays(today, 7 - isoWeekday(today)));
       }
       case 'due_this_month':
         return dueIn(...monthRange(today, 0));

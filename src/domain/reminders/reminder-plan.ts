@@ -10,7 +10,7 @@
  * SentSummary when it is queued). Snoozed (person, task) pairs are left
  * out. Pure: from the catalog's tasks, the role holders and "today".
  */
-import { daysBetween } from '../../lib/dates.js';
+import { daysBetween, utcDayOf } from '../../lib/dates.js';
 import { currentDue } from '../questions/status-light.js';
 import type { IndexedTask } from '../questions/task-index.js';
 import { unitsInCharge } from '../units/units-in-charge.js';
@@ -53,8 +53,6 @@ export interface ReminderInputs {
   reminderDays?: readonly number[];
 }
 
-const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-
 /** Today's reminders, one message per person and kind. */
 export function planReminders(inputs: ReminderInputs): Reminder[] {
   const thresholds = [...(inputs.reminderDays ?? DEFAULT_REMINDER_DAYS)].sort((a, b) => b - a);
@@ -84,7 +82,7 @@ export function planReminders(inputs: ReminderInputs): Reminder[] {
       }
     }
     if (task.status === 'pending_review') continue;
-    const since = dayOf(task.lastReportAt ?? task.createdAt);
+    const since = utcDayOf(task.lastReportAt ?? task.createdAt);
     const silent = daysBetween(since, today);
     const level = silent >= CHASE_DAYS[1] ? 2 : silent >= CHASE_DAYS[0] ? 1 : 0;
     if (level === 0) continue;

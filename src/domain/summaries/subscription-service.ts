@@ -5,8 +5,8 @@
  */
 import type { Repositories } from '../../repositories/index.js';
 import type { SubscriptionRecord } from '../../repositories/subscription-repository.js';
-import { addDays, type WorkingCalendar } from '../calendar/working-calendar.js';
-import { dayIn } from '../../lib/dates.js';
+import type { WorkingCalendar } from '../calendar/working-calendar.js';
+import { addDays, dayIn } from '../../lib/dates.js';
 import { slotOf, weekOf, type DueSlot } from './weekly-schedule.js';
 import type { SummaryScope } from './weekly-summary.js';
 

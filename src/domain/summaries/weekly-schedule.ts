@@ -6,9 +6,9 @@
  * downtime it is sent once, late, and weeks missed before it are not
  * sent at all. Pure.
  */
-import { addDays, isoWeekday, type WorkingCalendar } from '../calendar/working-calendar.js';
+import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { zonedInstant } from '../../lib/zoned-time.js';
-import { dayIn } from '../../lib/dates.js';
+import { addDays, dayIn, isoWeekday } from '../../lib/dates.js';
 import type { SummaryWeek } from './weekly-summary.js';
 
 /** When a chat wants its card. */

@@ -5,7 +5,7 @@
  * Counts only — nobody is named in a group. Computed from the question
  * catalog (in memory) plus one read of this week's progress rows.
  */
-import { daysBetween } from '../../lib/dates.js';
+import { daysBetween, utcDayOf } from '../../lib/dates.js';
 import type { Repositories } from '../../repositories/index.js';
 import { labelOf } from '../questions/answer-service.js';
 import type { Catalog } from '../questions/question-catalog.js';
@@ -103,8 +103,6 @@ export function tasksInScope(catalog: Catalog, scope: SummaryScope): IndexedTask
   return found;
 }
 
-const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-
 /** "市财政局" for a scope of one unit, the plan title for one plan, "全部方案" for everything. */
 export function scopeLabel(catalog: Catalog, scope: SummaryScope): string {
   const parts: string[] = [];
@@ -139,7 +137,7 @@ export async function weeklySummary(input: {
     const light: StatusLight = statusLight(task, today);
     const due = currentDue(task, today);
     const days = due === null ? null : Math.abs(daysBetween(today, due));
-    const stalled = task.status !== 'done' && task.lastReportAt !== null && daysBetween(dayOf(task.lastReportAt), today) > STALLED_DAYS;
+    const stalled = task.status !== 'done' && task.lastReportAt !== null && daysBetween(utcDayOf(task.lastReportAt), today) > STALLED_DAYS;
     const dueSoon = task.status !== 'done' && due !== null && due >= today && daysBetween(today, due) <= DUE_SOON_DAYS;
     if (task.status === 'done') totals.done++;
     else if (light === 'green' || light === 'grey') totals.onTrack++;
@@ -186,7 +184,7 @@ export async function weeklySummary(input: {
   }
 
   const units = [...table.values()]
-    .map(({ lastReportAt, ...row }) => ({ ...row, daysSinceReport: lastReportAt === null ? null : daysBetween(dayOf(lastReportAt), today) }))
+    .map(({ lastReportAt, ...row }) => ({ ...row, daysSinceReport: lastReportAt === null ? null : daysBetween(utcDayOf(lastReportAt), today) }))
     .sort((a, b) => b.overdue - a.overdue || b.led - a.led || a.name.localeCompare(b.name, 'zh-CN'));
   return {
     scopeLabel: scopeLabel(catalog, scope),
