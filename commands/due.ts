@@ -6,10 +6,11 @@ import { rememberAnswer } from '../src/bot/question-answering.js';
 import { readUnitArgument, unknownUnitText } from '../src/bot/unit-argument.js';
 import { answerTaskQuery } from '../src/domain/questions/answer-service.js';
 import { taskQuery } from '../src/domain/questions/question.js';
+import { DUE_SOON_DAYS } from '../src/domain/questions/status-light.js';
 import { dayIn } from '../src/lib/dates.js';
 
 /** Days looked ahead when none are given: the yellow light's window. */
-export const DEFAULT_DAYS = 14;
+export const DEFAULT_DAYS = DUE_SOON_DAYS;
 
 const PATTERN = /^(?:(\d{1,4})\s*(?:天|日)?)?\s*([\s\S]*)$/;
 

@@ -59,15 +59,25 @@ function lateInWindow(task: LightFacts, due: string, today: string): boolean {
   return task.lastReportAt === null || utcDayOf(task.lastReportAt) < windowStart;
 }
 
+/** True when `due` is today or within DUE_SOON_DAYS after it. */
+export function isDueSoon(due: string | null, today: string): boolean {
+  return due !== null && due >= today && daysBetween(today, due) <= DUE_SOON_DAYS;
+}
+
+/** True when the task has reported before but not for more than STALLED_DAYS. */
+export function isStalled(task: Pick<LightFacts, 'lastReportAt'>, today: string): boolean {
+  return task.lastReportAt !== null && daysBetween(utcDayOf(task.lastReportAt), today) > STALLED_DAYS;
+}
+
 /** The light for a task on `today`, a day in the bot's time zone (report times are taken by their UTC day: a day's error at most, on spans of weeks). */
 export function statusLight(task: LightFacts, today: string): StatusLight {
   if (task.status === 'done') return 'green';
   const due = currentDue(task, today);
   if (due !== null && due < today) return 'red';
   if (task.status === 'blocked') return 'yellow';
-  if (due !== null && daysBetween(today, due) <= DUE_SOON_DAYS) return 'yellow';
+  if (isDueSoon(due, today)) return 'yellow';
   if (due !== null && lateInWindow(task, due, today)) return 'yellow';
-  if (task.lastReportAt !== null && daysBetween(utcDayOf(task.lastReportAt), today) > STALLED_DAYS) return 'yellow';
+  if (isStalled(task, today)) return 'yellow';
   if (due === null && task.lastReportAt === null) return 'grey';
   return 'green';
 }

@@ -9,7 +9,7 @@ import { daysBetween, utcDayOf } from '../../lib/dates.js';
 import type { Repositories } from '../../repositories/index.js';
 import { labelOf } from '../questions/answer-service.js';
 import type { Catalog } from '../questions/question-catalog.js';
-import { currentDue, DUE_SOON_DAYS, STALLED_DAYS, statusLight, type StatusLight } from '../questions/status-light.js';
+import { currentDue, isDueSoon, isStalled, statusLight, type StatusLight } from '../questions/status-light.js';
 import type { IndexedTask } from '../questions/task-index.js';
 import { unitsInCharge } from '../units/units-in-charge.js';
 
@@ -137,8 +137,8 @@ export async function weeklySummary(input: {
     const light: StatusLight = statusLight(task, today);
     const due = currentDue(task, today);
     const days = due === null ? null : Math.abs(daysBetween(today, due));
-    const stalled = task.status !== 'done' && task.lastReportAt !== null && daysBetween(utcDayOf(task.lastReportAt), today) > STALLED_DAYS;
-    const dueSoon = task.status !== 'done' && due !== null && due >= today && daysBetween(today, due) <= DUE_SOON_DAYS;
+    const stalled = task.status !== 'done' && isStalled(task, today);
+    const dueSoon = task.status !== 'done' && isDueSoon(due, today);
     if (task.status === 'done') totals.done++;
     else if (light === 'green' || light === 'grey') totals.onTrack++;
     if (dueSoon) totals.dueSoon++;
