@@ -18,6 +18,7 @@ import { weekOf } from '../domain/summaries/weekly-schedule.js';
 import { tasksInScope, weeklySummary } from '../domain/summaries/weekly-summary.js';
 import { dayIn } from '../lib/dates.js';
 import { timeIn } from '../lib/zoned-time.js';
+import { queueCardOnce } from './queue-once.js';
 import type { SummaryServices } from './weekly-delivery.js';
 
 /** Local time from which the day's reminders go out. */
@@ -138,15 +139,18 @@ export async function deliverSupervisorCards(services: SummaryServices, now: Dat
     try {
       const summary = await weeklySummary({ catalog, repos: db.repos, scope, week, today, now, listLimit: 20 });
       const rendered = renderWeeklyCard(summary, { scope, detail: true });
-      const done = await db.transaction(async (repos) => {
-        if (!(await repos.sentSummaries.claim(openId, SUPERVISOR_WEEKLY_KIND, week.period, now))) return false;
-        const [outboxId] = await enqueueOutgoing(repos, `${SUPERVISOR_WEEKLY_KIND}:${openId}:${week.period}`, [
-          { kind: 'send', receiveIdType: 'open_id', receiveId: openId, msgType: 'interactive', card: rendered.card, fallbackText: rendered.text },
-        ]);
-        await repos.sentSummaries.attachOutbox(openId, SUPERVISOR_WEEKLY_KIND, week.period, outboxId!);
-        await repos.audit.record({ actor: 'system', action: 'summary.supervisor', entityType: 'person', entityId: openId, after: { period: week.period, outboxId, overdue: summary.totals.overdue }, at: now });
-        return true;
-      });
+      const done = await queueCardOnce(
+        db,
+        {
+          recipient: openId,
+          receiveIdType: 'open_id',
+          kind: SUPERVISOR_WEEKLY_KIND,
+          period: week.period,
+          rendered,
+          audit: { action: 'summary.supervisor', entityType: 'person', after: { period: week.period, overdue: summary.totals.overdue } },
+        },
+        now,
+      );
       if (done) queued++;
     } catch (error) {
       logger.error({ err: error }, 'queuing a supervisor’s weekly card failed; it is tried again next pass');

@@ -1,14 +1,11 @@
 /**
- * Sends each subscribed chat its weekly card, exactly once per period. For
- * every chat whose card is due, one transaction claims (chat, 'weekly',
- * period) in SentSummary, queues the card in the outbox and writes the
- * audit record: a second instance, a re-run after a crash or a redelivered
- * tick finds the claim and sends nothing; a crash before the commit leaves
- * no claim, so the next pass sends it. The outbox then delivers it within
- * Lark's rate limits, retried and never duplicated.
+ * Sends each subscribed chat its weekly card, exactly once per period: for
+ * every chat whose card is due, queueCardOnce claims (chat, 'weekly',
+ * period) in the transaction that queues the card and its audit record.
+ * The outbox then delivers it within Lark's rate limits, retried and never
+ * duplicated.
  */
 import { renderWeeklyCard } from '../bot/cards/weekly-card.js';
-import { enqueueOutgoing } from '../bot/outgoing.js';
 import type { Database } from '../db/database.js';
 import type { WorkingCalendar } from '../domain/calendar/working-calendar.js';
 import type { QuestionCatalog } from '../domain/questions/question-catalog.js';
@@ -17,6 +14,7 @@ import { weeklySummary, type SummaryScope, type WeeklySummary } from '../domain/
 import { dayIn, isoWeekday, monthDayText, WEEKDAY_NAME } from '../lib/dates.js';
 import type { Logger } from '../lib/logger.js';
 import { timeIn } from '../lib/zoned-time.js';
+import { queueCardOnce } from './queue-once.js';
 
 /** The SentSummary kind of the weekly group card. */
 export const WEEKLY_KIND = 'weekly';
@@ -74,22 +72,22 @@ export async function deliverDueSummaries(services: SummaryServices, now: Date, 
       const summary = await summaries.get(key)!;
       const late = now.getTime() - slot.at.getTime() > LATE_AFTER_MS;
       const rendered = renderWeeklyCard(summary, { scope: subscription.scope, ...(late ? { lateSince: dueText(slot, timeZone) } : {}) });
-      const queued = await db.transaction(async (repos) => {
-        if (!(await repos.sentSummaries.claim(subscription.chatId, WEEKLY_KIND, slot.week.period, now))) return false;
-        const [outboxId] = await enqueueOutgoing(repos, `weekly:${subscription.chatId}:${slot.week.period}`, [
-          { kind: 'send', receiveIdType: 'chat_id', receiveId: subscription.chatId, msgType: 'interactive', card: rendered.card, fallbackText: rendered.text },
-        ]);
-        await repos.sentSummaries.attachOutbox(subscription.chatId, WEEKLY_KIND, slot.week.period, outboxId!);
-        await repos.audit.record({
-          actor: 'system',
-          action: 'summary.weekly',
-          entityType: 'chat',
-          entityId: subscription.chatId,
-          after: { period: slot.week.period, dueAt: slot.at.toISOString(), late, outboxId, tasks: summary.totals.tasks, overdue: summary.totals.overdue },
-          at: now,
-        });
-        return true;
-      });
+      const queued = await queueCardOnce(
+        db,
+        {
+          recipient: subscription.chatId,
+          receiveIdType: 'chat_id',
+          kind: WEEKLY_KIND,
+          period: slot.week.period,
+          rendered,
+          audit: {
+            action: 'summary.weekly',
+            entityType: 'chat',
+            after: { period: slot.week.period, dueAt: slot.at.toISOString(), late, tasks: summary.totals.tasks, overdue: summary.totals.overdue },
+          },
+        },
+        now,
+      );
       if (queued) {
         result.queued++;
         if (late) result.late++;
