@@ -60,11 +60,11 @@ export const summaryCommand = defineCommand<string, CommandContext>({
       const catalog = await ctx.services.catalog.current();
       const answer = await answerTaskQuery(queryOf(scopeOf(action.value), catalog, { status: 'overdue', order: 'urgency' }), catalog, ctx.repos, dayIn(ctx.services.timeZone, ctx.now));
       const rendered = renderAnswer(answer);
-      const target = action.chatId ?? action.operatorOpenId;
       await rememberAnswer(ctx.repos, action.chatId, answer);
+      // In the chat the card was pressed in; one-to-one when the press came from outside a chat.
       const message: Outgoing = action.chatId
-        ? { kind: 'send', receiveIdType: 'chat_id', receiveId: target, msgType: 'interactive', card: rendered.card, fallbackText: rendered.text }
-        : { kind: 'send', receiveIdType: 'open_id', receiveId: target, msgType: 'interactive', card: rendered.card, fallbackText: rendered.text };
+        ? { kind: 'send', receiveIdType: 'chat_id', receiveId: action.chatId, msgType: 'interactive', card: rendered.card, fallbackText: rendered.text }
+        : { kind: 'send', receiveIdType: 'open_id', receiveId: action.operatorOpenId, msgType: 'interactive', card: rendered.card, fallbackText: rendered.text };
       return { toast: { type: 'info', content: '逾期任务已列出' }, outgoing: [message] };
     },
     async weekly_mine(action, ctx): Promise<CardActionResult> {

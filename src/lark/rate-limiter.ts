@@ -26,13 +26,12 @@ export interface WindowRule {
 class SendLog {
   private readonly times: number[] = [];
 
-  /** Drops times that left the window; returns how many remain. */
-  size(at: number, rule: WindowRule): number {
+  /** Drops the times that left the window. */
+  prune(at: number, rule: WindowRule): void {
     while (this.times.length > 0 && this.times[0]! <= at - rule.windowMs) this.times.shift();
-    return this.times.length;
   }
 
-  /** Ms until one more send fits, 0 when it fits now (call size() first). */
+  /** Ms until one more send fits, 0 when it fits now (call prune() first). */
   waitFor(at: number, rule: WindowRule): number {
     if (this.times.length < rule.count) return 0;
     return this.times[this.times.length - rule.count]! + rule.windowMs - at;
@@ -70,8 +69,8 @@ export class SendRateLimiter {
       chat = new SendLog();
       this.chats.set(chatKey, chat);
     }
-    chat.size(at, this.perChat);
-    this.app.size(at, this.perApp);
+    chat.prune(at, this.perChat);
+    this.app.prune(at, this.perApp);
     const wait = Math.max(chat.waitFor(at, this.perChat), this.app.waitFor(at, this.perApp));
     if (wait <= 0) {
       chat.add(at);
