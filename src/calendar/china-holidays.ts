@@ -34,7 +34,7 @@ function packageData(): HolidayData {
 }
 
 /** The project's files; a file for a year replaces the package's data for that year. */
-function projectData(dir: string): HolidayData & { files: string[] } {
+function projectData(dir: string): HolidayData {
   const files = readdirSync(dir).filter((name) => /^\d{4}\.json$/.test(name));
   const holidays: string[] = [];
   const workdays: string[] = [];
@@ -46,7 +46,7 @@ function projectData(dir: string): HolidayData & { files: string[] } {
     holidays.push(...file.holidays);
     workdays.push(...file.workdays);
   }
-  return { holidays, workdays, years: files.map((name) => Number(name.slice(0, 4))), files };
+  return { holidays, workdays, years: files.map((name) => Number(name.slice(0, 4))) };
 }
 
 /** Mainland China's working calendar from the package and the project's files. */
