@@ -23,6 +23,7 @@ import { QuestionCatalog } from './domain/questions/question-catalog.js';
 import { startLarkConnection, type LarkConnection } from './lark/lark-connection.js';
 import { loadChinaCalendar } from './calendar/china-holidays.js';
 import { SummaryScheduler } from './summaries/summary-scheduler.js';
+import { startConsoleBackend } from './console/local-console.js';
 
 /** The real plans a new installation starts with. */
 const SEEDS_DIR = fileURLToPath(new URL('../seeds/', import.meta.url));
@@ -32,7 +33,7 @@ export interface RunningApp {
   db: Database;
   /** What questions are answered from; `invalidate()` after changing data behind the app's back (an import by script). */
   catalog: QuestionCatalog;
-  /** The Lark connection, when an app is configured. */
+  /** The Lark connection, when an app is configured (or the local console stands in for one). */
   lark?: LarkConnection;
   server: Server;
   /** Base URL the service listens on, e.g. http://127.0.0.1:3000. */
@@ -80,17 +81,23 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     cardActions: { ...questions.cardActions, ...commandCardActions(commands, commandServices), ...planImport.cardActions, ...reminderCardActions(config) },
     onFile: planImport.onFile,
   });
-  const lark = config.lark ? await startLarkConnection(config.lark, db, conversation, logger) : undefined;
+  // The local console: the only app without Lark credentials, or a second one beside a real app (CONSOLE=1).
+  const consoleBackend = config.console ? await startConsoleBackend() : undefined;
+  const settings = config.lark ?? consoleBackend?.settings;
+  const side = config.lark && consoleBackend ? consoleBackend.sideApi(logger) : undefined;
+  const lark = settings ? await startLarkConnection(settings, db, conversation, logger, side) : undefined;
   const scheduler = new SummaryScheduler({ db, catalog, calendar, timeZone: config.timeZone, logger, clock, onQueued: () => lark?.sender.wake() });
   if (lark) {
-    importWorker = new ImportWorker({ db, api: lark.api, logger, onImported: () => (catalog.invalidate(), lark.sender.wake()) });
+    importWorker = new ImportWorker({ db, api: lark.api, apiFor: lark.apiFor, logger, onImported: () => (catalog.invalidate(), lark.sender.wake()) });
     importWorker.start();
     scheduler.start();
   }
+  const consoleRouter =
+    consoleBackend && lark ? await consoleBackend.mount({ connection: lark, db, catalog, timeZone: config.timeZone, logger, allowRemote: config.console!.allowRemote }) : undefined;
   const app = createHttpApp({
     db,
     logger,
-    routers: lark?.router ? [lark.router] : [],
+    routers: [lark?.router, consoleRouter].filter((router) => router !== undefined),
     healthExtras: () => ({ ...(lark?.health() ?? {}) }),
   });
   const server = await new Promise<Server>((resolve, reject) => {
@@ -116,6 +123,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
       await importWorker?.stop();
       await scheduler.stop();
       await lark?.close();
+      await consoleBackend?.close();
       await db.close();
     },
   };

@@ -32,6 +32,11 @@ const larkDomain = z
     message: 'must be feishu, lark, or a base URL such as http://127.0.0.1:8081',
   });
 
+/** A yes/no variable: 1/0 or true/false; undefined when unset and without a default. */
+const flagValues = z.enum(['0', '1', 'true', 'false'], { message: 'must be 1 or 0' });
+const isYes = (value: string | undefined) => (value === undefined ? undefined : value === '1' || value === 'true');
+const flag = (fallback: '0' | '1') => flagValues.default(fallback).transform((value) => isYes(value)!);
+
 const EnvSchema = z
   .object({
     DATABASE_URL: z
@@ -65,10 +70,9 @@ const EnvSchema = z
     LARK_DOMAIN: larkDomain.default('feishu'),
     LARK_MODE: z.enum(['webhook', 'ws']).default('webhook'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    SEED_ON_EMPTY: z
-      .enum(['0', '1', 'true', 'false'])
-      .default('1')
-      .transform((value) => value === '1' || value === 'true'),
+    SEED_ON_EMPTY: flag('1'),
+    CONSOLE: flagValues.optional().transform(isYes),
+    CONSOLE_ALLOW_REMOTE: flag('0'),
   });
 
 /**
@@ -97,6 +101,12 @@ export interface Config {
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   /** Import seeds/ when the database has no plan yet. */
   seedOnEmpty: boolean;
+  /**
+   * The local chat console at /: on by default when no Lark app is
+   * configured, off otherwise unless CONSOLE=1. `allowRemote` lets other
+   * machines reach it (loopback only by default).
+   */
+  console?: { allowRemote: boolean };
   /** Present only when an app id and secret are configured. */
   lark?: {
     appId: string;
@@ -137,6 +147,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     admins: Object.freeze(e.BOT_ADMINS),
     logLevel: e.LOG_LEVEL,
     seedOnEmpty: e.SEED_ON_EMPTY,
+    console: (e.CONSOLE ?? !(e.LARK_APP_ID && e.LARK_APP_SECRET)) ? Object.freeze({ allowRemote: e.CONSOLE_ALLOW_REMOTE }) : undefined,
     lark:
       e.LARK_APP_ID && e.LARK_APP_SECRET
         ? Object.freeze({

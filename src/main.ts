@@ -19,10 +19,15 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
+  if (config.console) {
+    // Said first, before the seeds import: a newcomer without a Feishu app learns where to go.
+    const where = config.port === 0 ? 'the URL logged below' : `http://localhost:${config.port}/`;
+    logger.info(`${config.lark ? 'CONSOLE=1' : 'no LARK_APP_ID set'}: the local chat console will be at ${where} (open it in a browser on this machine)`);
+  }
   const app = await startApp(config, logger);
   logger.info(
-    { url: app.url, database: providerOf(config.databaseUrl), lark: config.lark ? config.lark.mode : 'not configured' },
-    `duban is listening on ${app.url}`,
+    { url: app.url, database: providerOf(config.databaseUrl), lark: config.lark ? config.lark.mode : 'not configured', console: config.console ? `${app.url}/` : 'off' },
+    `duban is listening on ${app.url}${config.console ? `; local chat console at ${app.url.replace('127.0.0.1', 'localhost')}/` : ''}`,
   );
   const stop = async (signal: string) => {
     logger.info({ signal }, 'shutting down');

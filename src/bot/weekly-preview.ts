@@ -11,10 +11,10 @@ import type { Repositories } from '../repositories/index.js';
 import { renderWeeklyCard } from './cards/weekly-card.js';
 import type { Content } from './outgoing.js';
 
-/** The preview card of a scope at `now`. */
-export async function weeklyPreview(input: { catalog: Catalog; repos: Repositories; scope: SummaryScope; timeZone: string; now: Date }): Promise<Extract<Content, { msgType: 'interactive' }>> {
+/** The weekly card of a scope at `now`: marked as a preview unless `preview` is false (the local console's "run it now"). */
+export async function weeklyPreview(input: { catalog: Catalog; repos: Repositories; scope: SummaryScope; timeZone: string; now: Date; preview?: boolean }): Promise<Extract<Content, { msgType: 'interactive' }>> {
   const today = dayIn(input.timeZone, input.now);
   const summary = await weeklySummary({ catalog: input.catalog, repos: input.repos, scope: input.scope, week: weekOf(today, input.timeZone), today, now: input.now });
-  const rendered = renderWeeklyCard(summary, { scope: input.scope, preview: true });
+  const rendered = renderWeeklyCard(summary, { scope: input.scope, preview: input.preview ?? true });
   return { msgType: 'interactive', card: rendered.card, fallbackText: rendered.text };
 }

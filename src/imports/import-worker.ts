@@ -18,6 +18,8 @@ import { formatImportResults, importDocumentBytes } from './import-files.js';
 export interface ImportWorkerOptions {
   db: Database;
   api: Pick<LarkApi, 'downloadMessageFile'>;
+  /** The API a message belongs to, when the service speaks to more than one (Lark and the local console). */
+  apiFor?: (messageId: string) => Pick<LarkApi, 'downloadMessageFile'> | undefined;
   logger: Logger;
   /** After a report was queued (wakes the outbox sender) and data changed (refreshes answers). */
   onImported?: () => void;
@@ -46,7 +48,8 @@ export class ImportWorker extends PollingWorker {
   }
 
   private async run(job: ImportJobRecord): Promise<void> {
-    const { db, api, logger } = this.options;
+    const { db, logger } = this.options;
+    const api = this.options.apiFor?.(job.messageId) ?? this.options.api;
     let bytes: Buffer;
     try {
       bytes = await api.downloadMessageFile(job.messageId, job.fileKey);

@@ -20,9 +20,23 @@ export const REPLAY_WINDOW_SECONDS = 300;
 /** Inbound events are kept this long, well past Lark's ~7 h of redeliveries. */
 export const EVENT_RETENTION_MS = 24 * 60 * 60_000;
 
+/** How the connection reaches its app: Lark's settings, with 'console' for the local console (no transport; it dispatches itself). */
+export type LarkConnectionSettings = Omit<NonNullable<Config['lark']>, 'mode'> & { mode: NonNullable<Config['lark']>['mode'] | 'console' };
+
+/** A second Open API the service also speaks to (the local console beside a real app), for the targets it owns. */
+export interface SideApi {
+  api: LarkApi;
+  /** Whether a chat, person, message or card token id is this API's. */
+  owns(target: string): boolean;
+}
+
 /** A running connection to Lark. */
 export interface LarkConnection {
   api: LarkApi;
+  /** The API a target belongs to: the side API's own targets, else the app's. */
+  apiFor(target: string): LarkApi;
+  /** The bot's open_id, once known. */
+  botOpenId(): string | null;
   processor: InboundProcessor;
   sender: OutboxSender;
   /** The webhook router, in webhook mode. */
@@ -33,14 +47,16 @@ export interface LarkConnection {
 
 /** Starts the connection: learns the bot's open_id, starts the sender and the transport. */
 export async function startLarkConnection(
-  lark: NonNullable<Config['lark']>,
+  lark: LarkConnectionSettings,
   db: Database,
   behaviour: BotBehaviour,
   logger: Logger,
+  side?: SideApi,
 ): Promise<LarkConnection> {
   const log = logger.child({ component: 'lark' });
   const api = new LarkApi({ appId: lark.appId, appSecret: lark.appSecret, domain: lark.domain, logger: log });
-  const sender = new OutboxSender({ db, api, logger: log });
+  const apiFor = (target: string) => (side?.owns(target) ? side.api : api);
+  const sender = new OutboxSender({ db, api, apiFor, logger: log });
   const processor = new InboundProcessor({ db, behaviour, logger: log, onQueued: () => sender.wake() });
 
   let botOpenId: string | null = null;
@@ -72,7 +88,7 @@ export async function startLarkConnection(
   let ws: WsTransport | undefined;
   if (lark.mode === 'ws') {
     ws = await startWsTransport({ appId: lark.appId, appSecret: lark.appSecret, domain: lark.domain, processor, botOpenId: () => botOpenId, logger: log });
-  } else {
+  } else if (lark.mode === 'webhook') {
     if (!lark.encryptKey) log.warn('LARK_ENCRYPT_KEY is not set: requests are not signed, so replayed requests cannot be refused. Set an Encrypt Key in the developer console.');
     router = createWebhookRouter({
       secrets: { encryptKey: lark.encryptKey, verificationToken: lark.verificationToken ?? '', replayWindowSeconds: REPLAY_WINDOW_SECONDS },
@@ -84,6 +100,8 @@ export async function startLarkConnection(
 
   return {
     api,
+    apiFor,
+    botOpenId: () => botOpenId,
     processor,
     sender,
     router,

@@ -13,10 +13,15 @@ import type { OutboxRecord } from '../repositories/outbox-repository.js';
 import { LarkApiError, type LarkApi } from './lark-api.js';
 import { SendRateLimiter } from './rate-limiter.js';
 
+/** The calls the sender makes. */
+export type SenderApi = Pick<LarkApi, 'send' | 'reply' | 'patchCard' | 'updateCardByToken' | 'uploadFile'>;
+
 /** How the sender behaves. */
 export interface OutboxSenderOptions {
   db: Database;
-  api: Pick<LarkApi, 'send' | 'reply' | 'patchCard' | 'updateCardByToken' | 'uploadFile'>;
+  api: SenderApi;
+  /** The API a target (chat, person, message or token) belongs to, when the service speaks to more than one (Lark and the local console). */
+  apiFor?: (target: string) => SenderApi | undefined;
   logger: Logger;
   limiter?: SendRateLimiter;
   /** How long a claimed message is reserved for this sender. */
@@ -104,21 +109,21 @@ export class OutboxSender extends PollingWorker {
   }
 
   /** A file message's content as Lark takes it: the file uploaded first (again on a retry; the message itself is sent once, by its uuid). */
-  private async contentOf(message: OutboxRecord): Promise<string> {
+  private async contentOf(message: OutboxRecord, api: SenderApi): Promise<string> {
     if (message.msgType !== 'file') return message.content;
     const file = JSON.parse(message.content) as { file_name: string; data_base64: string };
     const fileType = /\.xlsx?$/i.test(file.file_name) ? 'xls' : /\.docx?$/i.test(file.file_name) ? 'doc' : 'stream';
-    const fileKey = await this.options.api.uploadFile(file.file_name, Buffer.from(file.data_base64, 'base64'), fileType);
+    const fileKey = await api.uploadFile(file.file_name, Buffer.from(file.data_base64, 'base64'), fileType);
     return JSON.stringify({ file_key: fileKey });
   }
 
   private async send(message: OutboxRecord): Promise<string | null> {
-    const { api } = this.options;
+    const api = this.options.apiFor?.(message.target) ?? this.options.api;
     switch (message.action) {
       case 'send':
-        return (await api.send({ receiveIdType: message.receiveIdType ?? 'chat_id', receiveId: message.target, msgType: message.msgType, content: await this.contentOf(message), uuid: message.uuid })).messageId;
+        return (await api.send({ receiveIdType: message.receiveIdType ?? 'chat_id', receiveId: message.target, msgType: message.msgType, content: await this.contentOf(message, api), uuid: message.uuid })).messageId;
       case 'reply':
-        return (await api.reply({ messageId: message.target, msgType: message.msgType, content: await this.contentOf(message), uuid: message.uuid })).messageId;
+        return (await api.reply({ messageId: message.target, msgType: message.msgType, content: await this.contentOf(message, api), uuid: message.uuid })).messageId;
       case 'patch':
         await api.patchCard(message.target, message.content);
         return message.target;

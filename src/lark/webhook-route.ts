@@ -5,11 +5,11 @@
  * a 4xx. Events are acknowledged with 200 as soon as they are stored, and
  * processed after; card callbacks are answered within Lark's 3 s.
  */
-import type { IncomingMessage as HttpRequest } from 'node:http';
 import Router from '@koa/router';
 import type { InboundProcessor } from '../bot/inbound-processor.js';
+import { BodyTooLarge, readRawBody } from '../http/raw-body.js';
 import type { Logger } from '../lib/logger.js';
-import { toInboundEvent } from './inbound-events.js';
+import { dispatchEnvelope } from './dispatch-envelope.js';
 import { verifyWebhook, type WebhookSecrets } from './webhook-verification.js';
 
 /** Largest body accepted; Lark's events are a few kilobytes. */
@@ -25,26 +25,13 @@ export interface WebhookRouteOptions {
   logger: Logger;
 }
 
-class BodyTooLarge extends Error {}
-
-async function readRawBody(request: HttpRequest): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new BodyTooLarge();
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 /** Creates the router serving Lark's event and callback requests. */
 export function createWebhookRouter(options: WebhookRouteOptions): Router {
   const router = new Router();
   router.post(options.path ?? '/lark/events', async (ctx) => {
     let rawBody: string;
     try {
-      rawBody = await readRawBody(ctx.req);
+      rawBody = (await readRawBody(ctx.req, MAX_BODY_BYTES)).toString('utf8');
     } catch (error) {
       ctx.status = error instanceof BodyTooLarge ? 413 : 400;
       ctx.body = { error: 'unreadable body' };
@@ -61,18 +48,8 @@ export function createWebhookRouter(options: WebhookRouteOptions): Router {
       ctx.body = { challenge: verdict.challenge };
       return;
     }
-    const event = toInboundEvent(verdict.body, options.botOpenId());
-    if (!event) {
-      ctx.body = {};
-      return;
-    }
-    if (event.kind === 'card_action') {
-      ctx.body = await options.processor.respondToCardAction(event);
-      return;
-    }
-    // Stored before the 200: if storing fails, Lark gets a 500 and delivers again.
-    await options.processor.receive(event);
-    ctx.body = {};
+    // An event is stored before the 200: if storing fails, Lark gets a 500 and delivers again.
+    ctx.body = (await dispatchEnvelope(options.processor, verdict.body, options.botOpenId())) ?? {};
   });
   return router;
 }

@@ -8,7 +8,7 @@
 import * as lark from '@larksuiteoapi/node-sdk';
 import type { InboundProcessor } from '../bot/inbound-processor.js';
 import type { Logger } from '../lib/logger.js';
-import { toInboundEvent } from './inbound-events.js';
+import { dispatchEnvelope } from './dispatch-envelope.js';
 import { larkBaseUrl } from './lark-api.js';
 
 /** What the long connection needs. */
@@ -34,13 +34,7 @@ export async function startWsTransport(options: WsTransportOptions): Promise<WsT
   const { processor, logger } = options;
   // WSClient only calls invoke(envelope); the envelope is the v2 event, already merged from its fragments.
   const dispatcher = {
-    async invoke(envelope: Record<string, unknown>) {
-      const event = toInboundEvent(envelope, options.botOpenId());
-      if (!event) return undefined;
-      if (event.kind === 'card_action') return processor.respondToCardAction(event);
-      await processor.receive(event);
-      return undefined;
-    },
+    invoke: (envelope: Record<string, unknown>) => dispatchEnvelope(processor, envelope, options.botOpenId()),
   };
   let ready: () => void = () => undefined;
   const connected = new Promise<void>((resolve) => (ready = resolve));

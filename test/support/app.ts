@@ -25,7 +25,7 @@ export function databaseUrlOf(app: TestApp): string {
  */
 export async function startTestApp(provider: Provider, env: NodeJS.ProcessEnv = {}, databaseUrl?: string, options: AppOptions = {}): Promise<TestApp> {
   databaseUrl ??= await createTestDatabaseUrl(provider);
-  const config = loadConfig({ DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', SEED_ON_EMPTY: '0', ...env });
+  const config = loadConfig({ DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', SEED_ON_EMPTY: '0', CONSOLE: '0', ...env });
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk, _encoding, done) {

@@ -9,6 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { parseMultipart } from '../../src/console/multipart.js';
 import { attachLongConnection } from './fake-lark-ws.js';
 
 /** One request the fake received. */
@@ -282,26 +283,6 @@ export async function startFakeLark(app: { appId: string; appSecret: string; bot
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
-}
-
-/** The parts of a multipart/form-data body by name, as bytes. */
-function parseMultipart(raw: Buffer, contentType: string): Map<string, Buffer> {
-  const parts = new Map<string, Buffer>();
-  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
-  if (!boundary) return parts;
-  const delimiter = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
-  let start = raw.indexOf(delimiter);
-  while (start >= 0) {
-    const next = raw.indexOf(delimiter, start + delimiter.length);
-    if (next < 0) break;
-    const part = raw.subarray(start + delimiter.length + 2, next - 2);
-    const split = part.indexOf('\r\n\r\n');
-    const headers = part.subarray(0, split).toString('utf8');
-    const name = /name="([^"]*)"/.exec(headers)?.[1];
-    if (name !== undefined) parts.set(name, Buffer.from(part.subarray(split + 4)));
-    start = next;
-  }
-  return parts;
 }
 
 /** The fake's handle. */
