@@ -46,6 +46,18 @@ function checkCard(card: Record<string, unknown>, content: string) {
   if (elements > CARD_ELEMENT_LIMIT) throw new Error(`card with ${elements} elements exceeds Lark's ${CARD_ELEMENT_LIMIT}; page it`);
 }
 
+/**
+ * Makes text safe as a Lark text message, whose content is markup of its
+ * own: `<at user_id="all">` mentions everyone, `<b> <i> <u> <s>` style it,
+ * and `[words](url)` hides a link behind words. The bot never writes these
+ * itself in text messages, so every occurrence came from a document or a
+ * person, and its opening character becomes full-width: shown, never acted
+ * on. (Card markdown is escaped where it is built; see escapeMarkdown.)
+ */
+export function neutraliseTextMarkup(text: string): string {
+  return text.replace(/<(\/?)(at|b|i|u|s)\b/gi, '＜$1$2').replace(/\]\(/g, ']（');
+}
+
 /** A text reply. */
 export function textReply(messageId: string, chatId: string, text: string): Outgoing {
   return { kind: 'reply', messageId, chatId, msgType: 'text', text };
@@ -66,9 +78,9 @@ function serialise(item: Exclude<Outgoing, { kind: 'card_update' }>): { msgType:
   if (item.msgType === 'interactive') {
     const content = JSON.stringify(item.card);
     checkCard(item.card, content);
-    return { msgType: item.msgType, content, ...(item.fallbackText ? { fallbackText: item.fallbackText } : {}) };
+    return { msgType: item.msgType, content, ...(item.fallbackText ? { fallbackText: neutraliseTextMarkup(item.fallbackText) } : {}) };
   }
-  const content = JSON.stringify({ text: item.text });
+  const content = JSON.stringify({ text: neutraliseTextMarkup(item.text) });
   if (Buffer.byteLength(content) > TEXT_LIMIT_BYTES) throw new Error(`text message of ${Buffer.byteLength(content)} bytes exceeds Lark's ${TEXT_LIMIT_BYTES}-byte limit; page it`);
   return { msgType: item.msgType, content };
 }
