@@ -80,6 +80,25 @@ function toLarkError(operation: string, error: unknown): LarkApiError {
   return new LarkApiError(operation, null, null, error instanceof Error ? error.message : String(error), true, null);
 }
 
+/**
+ * What the SDK's own log lines may say: its words, and of an error only its
+ * name, message, HTTP status and Lark code. The SDK logs whole AxiosErrors,
+ * whose request config holds the tenant token and the message body; those
+ * never reach the log.
+ */
+export function summariseSdkLog(args: readonly unknown[]): unknown[] {
+  return args.flatMap((arg): unknown[] => {
+    if (Array.isArray(arg)) return summariseSdkLog(arg);
+    if (arg instanceof Error) {
+      const response = (arg as AxiosError).response;
+      const body = response?.data as LarkBody<unknown> | undefined;
+      return [{ name: arg.name, message: arg.message, ...(response ? { status: response.status } : {}), ...(typeof body?.code === 'number' ? { code: body.code } : {}) }];
+    }
+    if (arg === null || typeof arg !== 'object') return [arg];
+    return ['[object]'];
+  });
+}
+
 /** A sent message's id. */
 export interface SentMessage {
   messageId: string;
@@ -111,8 +130,8 @@ export class LarkApi {
       httpInstance: http as unknown as lark.HttpInstance,
       loggerLevel: lark.LoggerLevel.error,
       logger: {
-        error: (...args: unknown[]) => options.logger.error({ sdk: args }, 'lark sdk'),
-        warn: (...args: unknown[]) => options.logger.warn({ sdk: args }, 'lark sdk'),
+        error: (...args: unknown[]) => options.logger.error({ sdk: summariseSdkLog(args) }, 'lark sdk'),
+        warn: (...args: unknown[]) => options.logger.warn({ sdk: summariseSdkLog(args) }, 'lark sdk'),
         info: () => undefined,
         debug: () => undefined,
         trace: () => undefined,

@@ -9,7 +9,7 @@ import * as lark from '@larksuiteoapi/node-sdk';
 import type { InboundProcessor } from '../bot/inbound-processor.js';
 import type { Logger } from '../lib/logger.js';
 import { dispatchEnvelope } from './dispatch-envelope.js';
-import { larkBaseUrl } from './lark-api.js';
+import { larkBaseUrl, summariseSdkLog } from './lark-api.js';
 
 /** What the long connection needs. */
 export interface WsTransportOptions {
@@ -44,9 +44,9 @@ export async function startWsTransport(options: WsTransportOptions): Promise<WsT
     domain: larkBaseUrl(options.domain),
     loggerLevel: lark.LoggerLevel.warn,
     logger: {
-      error: (...args: unknown[]) => logger.error({ ws: args }, 'lark long connection'),
-      warn: (...args: unknown[]) => logger.warn({ ws: args }, 'lark long connection'),
-      info: (...args: unknown[]) => logger.info({ ws: args }, 'lark long connection'),
+      error: (...args: unknown[]) => logger.error({ ws: summariseSdkLog(args) }, 'lark long connection'),
+      warn: (...args: unknown[]) => logger.warn({ ws: summariseSdkLog(args) }, 'lark long connection'),
+      info: (...args: unknown[]) => logger.info({ ws: summariseSdkLog(args) }, 'lark long connection'),
       debug: () => undefined,
       trace: () => undefined,
     },
