@@ -34,6 +34,11 @@ export interface ConversationParts {
 
 const SLASH = /^[/／]\s*(\S+)\s*([\s\S]*)$/;
 
+/** Longest question read, in characters: a question is a sentence; longer text would only be echoed back in a card Lark refuses. */
+export const MAX_QUESTION_CHARS = 300;
+/** Longest command read, in characters (a progress note or closure evidence included). */
+export const MAX_COMMAND_CHARS = 2000;
+
 /** The help text: what the bot does and every command listed, with a line on how to get the others. */
 export function helpText(commands: readonly ChatCommand[], hidden = 0): string {
   const lines = [
@@ -73,6 +78,13 @@ export function createConversation(parts: ConversationParts): BotBehaviour {
         return reply('我目前只能读文字消息。请用文字提问，或发送 /帮助 查看用法。');
       }
       if (message.text === '') return reply(await helpFor(parts, message.senderOpenId, ctx));
+      const length = [...message.text].length;
+      if (slash && length > MAX_COMMAND_CHARS) {
+        return reply(`这条命令有 ${length} 个字，太长了：命令最多 ${MAX_COMMAND_CHARS} 字。请把说明写短一些再发送；详细材料可以作为文件发送。`);
+      }
+      if (!slash && length > MAX_QUESTION_CHARS) {
+        return reply(`这个问题有 ${length} 个字，太长了：请用一句话提问（${MAX_QUESTION_CHARS} 字以内），例如“市财政局负责什么”“哪些任务逾期了”。`);
+      }
       if (slash) {
         const [, name, rest] = slash as unknown as [string, string, string];
         if (['help', '帮助', '?', '？'].includes(name.toLowerCase())) {

@@ -54,8 +54,25 @@ export interface BotAdded {
 export type InboundEvent = IncomingMessage | CardAction | BotAdded;
 
 type Json = Record<string, unknown>;
+
+/** Half of a UTF-16 surrogate pair standing alone: valid in JSON, not in text a database can store. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Text as it can be stored and sent: lone surrogates become U+FFFD. */
+export function wellFormed(text: string): string {
+  return text.replace(LONE_SURROGATE, '\ufffd');
+}
+
+/** A value with every string in it well formed (a forged card value may carry anything). */
+function wellFormedDeep(value: unknown): unknown {
+  if (typeof value === 'string') return wellFormed(value);
+  if (Array.isArray(value)) return value.map(wellFormedDeep);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, inner]) => [wellFormed(key), wellFormedDeep(inner)]));
+  return value;
+}
+
 const obj = (value: unknown): Json => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : {});
-const str = (value: unknown): string => (typeof value === 'string' ? value : '');
+const str = (value: unknown): string => (typeof value === 'string' ? wellFormed(value) : '');
 
 /** The text of a message's content: text messages, and the text runs of rich-text posts. */
 export function messageText(messageType: string, content: string): string {
@@ -135,8 +152,8 @@ export function toInboundEvent(envelope: Json, botOpenId: string | null): Inboun
       operatorOpenId: str(obj(event.operator).open_id),
       chatId: str(context.open_chat_id) || null,
       messageId: str(context.open_message_id) || null,
-      value: obj(action.value),
-      formValue: obj(action.form_value),
+      value: obj(wellFormedDeep(action.value)),
+      formValue: obj(wellFormedDeep(action.form_value)),
       updateToken: str(event.token) || null,
     };
   }

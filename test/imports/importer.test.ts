@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 import { normalizeDocument } from '../../src/domain/imports/normalize-text.js';
 import { importPlanText } from '../../src/domain/imports/plan-importer.js';
-import { importFiles } from '../../src/imports/import-files.js';
+import { importDocumentBytes, importFiles } from '../../src/imports/import-files.js';
 import { describeEachDatabase } from '../support/databases.js';
 
 const seedsDir = fileURLToPath(new URL('../../seeds/', import.meta.url));
@@ -114,5 +114,27 @@ describeEachDatabase('plan import', ({ db }) => {
     expect(unsupported).toMatchObject({ error: expect.stringContaining('不支持的文件格式') });
     expect(await db().repos.plans.count()).toBe(plansBefore);
     expect(await db().repos.audit.count()).toBe(auditBefore);
+  });
+
+  it('a number the document repeats further on keeps both items: the later one as "N~2", with a warning to check the numbering', async () => {
+    const text = '中山市重复编号测试工作分工方案\n\n\t序号\n\t工作任务\n\t具体要求\n\t牵头单位\n\t完成时限\n\n\t1\n\t编制目录\n\t编制并公开目录\n\t市财政局\n\t2026年12月底前完成\n\n\t2\n\t公开预算\n\t公开市级预算\n\t市财政局\n\t2026年12月底前完成\n\n\t3\n\t公开审计结果\n\t公开审计工作报告\n\t市审计局\n\t2027年3月底前完成\n\n\t2\n\t公开决算\n\t公开市级决算\n\t市审计局\n\t2027年6月底前完成';
+    const importCsv = async () => {
+      const result = await importDocumentBytes(db(), 'dup.txt', Buffer.from(text, 'utf8'), 'ou_admin');
+      if (!('report' in result)) throw new Error(JSON.stringify(result));
+      return result.report;
+    };
+    const report = await importCsv();
+    expect(report.counts.tasks).toBe(4);
+    const tasks = await db().repos.tasks.listByPlan(report.planId);
+    expect(tasks.map((task) => [task.key, task.title])).toEqual([
+      ['1', '编制目录'],
+      ['2', '公开预算'],
+      ['3', '公开审计结果'],
+      ['2~2', '公开决算'],
+    ]);
+    expect(report.warnings.map((warning) => warning.message)).toContainEqual(expect.stringContaining('编号“2”重复出现，这一项另记为“2~2”'));
+    // Re-importing the same document finds the same keys: nothing added or removed.
+    const again = await importCsv();
+    expect(again.changes).toEqual({ added: [], removed: [], changed: [] });
   });
 });

@@ -116,14 +116,27 @@ export function parsePlanDocument(input: string | PlanDocument, fileName: string
     ...draft.warnings.map((warning) => ({ ...warning, taskKey: null })),
   ];
   const bureau = draft.unitsAreSections && metadata.issuer ? metadata.issuer.replace(metadata.jurisdiction, '市') : null;
+  // Keys are unique in a plan: a number the document repeats (two items numbered 5) keeps both items, the later one as "5~2".
+  const seenKeys = new Map<string, number>();
+  const uniqueKey = (node: DraftNode, nodeWarnings: string[]): string => {
+    const seen = seenKeys.get(node.key) ?? 0;
+    seenKeys.set(node.key, seen + 1);
+    if (seen === 0) return node.key;
+    let key = `${node.key}~${seen + 1}`;
+    for (let n = seen + 2; seenKeys.has(key); n++) key = `${node.key}~${n}`;
+    seenKeys.set(key, 1);
+    nodeWarnings.push(`第${node.line}行：编号“${node.key}”重复出现，这一项另记为“${key}”，请核对原文的编号`);
+    return key;
+  };
   const understand = (node: DraftNode, kind: TaskKind, parentHasUnits = false): ParsedNode => {
     const nodeWarnings = [...node.warnings];
+    const key = uniqueKey(node, nodeWarnings);
     const units = resolveUnits(node.unitText, draft, bureau);
     const { deadlines, understood } = parseDeadline(node.deadlineText, metadata.year);
     if (!understood) nodeWarnings.push(`第${node.line}行：无法理解的完成时限“${node.deadlineText.trim()}”，已保留原文`);
     const children = node.children.map((child) => understand(child, 'requirement', units.length > 0));
     const parsed: ParsedNode = {
-      key: node.key,
+      key,
       kind,
       number: node.number,
       title: node.title,
@@ -138,9 +151,9 @@ export function parsePlanDocument(input: string | PlanDocument, fileName: string
     };
     const hasUnits = units.length > 0 || parentHasUnits || (children.length > 0 && children.every((child) => child.units.length > 0));
     if (!hasUnits && !nodeWarnings.some((warning) => /单位|科室/.test(warning))) {
-      parsed.warnings.push(`第${node.line}行：第${node.key}项没有找到责任单位`);
+      parsed.warnings.push(`第${node.line}行：第${key}项没有找到责任单位`);
     }
-    for (const message of parsed.warnings) warnings.push({ line: node.line, taskKey: node.key, message });
+    for (const message of parsed.warnings) warnings.push({ line: node.line, taskKey: key, message });
     return parsed;
   };
   const nodes = draft.nodes.map((node) => understand(node, 'task'));
