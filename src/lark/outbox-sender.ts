@@ -32,6 +32,9 @@ export interface OutboxSenderOptions {
   maxAttempts?: number;
 }
 
+/** While deliveries are in flight, how often to look again for messages that came due. */
+const RECHECK_MS = 250;
+
 /** Backoff after the n-th failed attempt: 2 s, 4 s, 8 s … capped at 30 minutes. */
 export function retryDelayMs(attempt: number): number {
   return Math.min(30 * 60_000, 1000 * 2 ** attempt);
@@ -54,27 +57,32 @@ export class OutboxSender extends PollingWorker {
 
   /**
    * One pass: sends every message due now that the rate limits allow.
-   * Returns how soon another pass is useful (ms).
+   * Deliveries run side by side: a slow or timed-out call holds up only its
+   * own chat (whose next message waits behind it), never the others; the
+   * pass goes on as each one settles and returns when all have. Returns how
+   * soon another pass is useful (ms).
    */
   async pass(now = new Date()): Promise<number> {
     let soonest = this.pollMs;
-    for (let round = 0; round < 50; round++) {
-      const due = await this.options.db.repos.outbox.due(now, 100);
-      if (due.length === 0) break;
-      let progressed = false;
-      await Promise.all(
-        due.map(async (message) => {
-          const wait = this.limiter.take(message.chatKey);
-          if (wait > 0) {
-            soonest = Math.min(soonest, wait);
-            return;
-          }
-          if (await this.deliver(message)) progressed = true;
-        }),
-      );
-      if (!progressed) break;
+    const inFlight = new Map<number, Promise<boolean>>();
+    for (let round = 0; round < 500; round++) {
+      const due = (await this.options.db.repos.outbox.due(now, 100)).filter((message) => !inFlight.has(message.id));
+      for (const message of due) {
+        const wait = this.limiter.take(message.chatKey);
+        if (wait > 0) {
+          soonest = Math.min(soonest, wait);
+          continue;
+        }
+        inFlight.set(message.id, this.deliver(message).finally(() => inFlight.delete(message.id)));
+      }
+      if (inFlight.size === 0) break;
+      // On as soon as one settles (its chat's next message may be due now), or after a tick (a retry may have come due).
+      let tick: NodeJS.Timeout | undefined;
+      await Promise.race([...inFlight.values(), new Promise((resolve) => (tick = setTimeout(resolve, RECHECK_MS)))]);
+      clearTimeout(tick);
       now = new Date();
     }
+    await Promise.allSettled(inFlight.values());
     return soonest;
   }
 

@@ -126,6 +126,12 @@ export class OutboxRepository {
     return row ? toRecord(row) : undefined;
   }
 
+  /** The message queued under a uuid (an event's id and the reply's index), to trace what an event caused. */
+  async findByUuid(uuid: string): Promise<OutboxRecord | undefined> {
+    const row = await this.db.outboxMessage.findUnique({ where: { uuid } });
+    return row ? toRecord(row) : undefined;
+  }
+
   /** Rows in a state, oldest first. */
   async list(state?: OutboxState, limit = 1000): Promise<OutboxRecord[]> {
     const rows = await this.db.outboxMessage.findMany({
