@@ -10,7 +10,7 @@ import type { Config } from './config.js';
 import { Database } from './db/database.js';
 import { migrateDatabase } from './db/migrate.js';
 import { createHttpApp } from './http/server.js';
-import { formatImportResults, importFiles } from './imports/import-files.js';
+import { seedNewDatabase } from './imports/seed-database.js';
 import { ImportWorker } from './imports/import-worker.js';
 import type { Logger } from './lib/logger.js';
 import { commands } from '../commands/index.js';
@@ -64,10 +64,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     await migrateDatabase(config.databaseUrl);
     db = await Database.open(config.databaseUrl);
   }
-  if (config.seedOnEmpty && (await db.repos.plans.count()) === 0) {
-    const results = await importFiles(db, [SEEDS_DIR], 'system');
-    logger.info({ imported: results.length }, `empty database: imported seeds/\n${formatImportResults(results)}`);
-  }
+  if (config.seedOnEmpty) await seedNewDatabase(db, SEEDS_DIR, logger);
   const catalog = new QuestionCatalog(db);
   const questions = createQuestionAnswering({ catalog, timeZone: config.timeZone });
   const commandServices = { catalog, timeZone: config.timeZone, admins: config.admins, calendar };

@@ -71,6 +71,9 @@ export async function startLarkConnection(
   };
   await learnIdentity();
   sender.start();
+  // Events a previous process stored but did not finish are taken up now, not a recovery interval later.
+  // (An event another instance is processing at this moment is safe: its claim is taken in that transaction.)
+  const recovery = processor.recoverStalled(0).catch((error: unknown) => log.error({ err: error }, 'recovering stalled events failed'));
 
   const timers: NodeJS.Timeout[] = [];
   const every = (ms: number, task: () => Promise<unknown>) => {
@@ -109,6 +112,7 @@ export async function startLarkConnection(
     async close() {
       for (const timer of timers) clearInterval(timer);
       ws?.close();
+      await recovery;
       await processor.idle();
       await sender.stop();
     },
