@@ -13,6 +13,9 @@ import type { Logger } from '../lib/logger.js';
 import type { Repositories } from '../repositories/index.js';
 import { enqueueOutgoing, textReply, type Outgoing } from './outgoing.js';
 
+/** An event processed after it is stored: a message, or the bot added to a group. */
+type QueuedEvent = Exclude<InboundEvent, CardAction>;
+
 /** What behaviour code gets besides the event. */
 export interface BotContext {
   repos: Repositories;
@@ -51,30 +54,96 @@ export interface InboundProcessorOptions {
   onQueued?: () => void;
   /** Time a card callback may take before it is answered with a toast and finished later (Lark allows 3 s). */
   cardBudgetMs?: number;
+  /** Events processed at once; the rest wait their turn, so acknowledging new requests keeps priority. */
+  concurrency?: number;
+  /** Events waiting in memory at most; past that they wait in the inbox for the recovery pass. */
+  maxQueued?: number;
 }
 
 /** Stores, dedupes and processes inbound events. */
 export class InboundProcessor {
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly cardBudgetMs: number;
+  private readonly concurrency: number;
+  private readonly maxQueued: number;
+  /** Stored events waiting to be processed, oldest first. */
+  private readonly queue: QueuedEvent[] = [];
+  /** Ids of the events queued or being processed here, so recovery does not take them again. */
+  private readonly mine = new Set<string>();
+  private active = 0;
+  /** Events were left in the inbox because the queue was full: refill from there once it empties. */
+  private overflowed = false;
 
   constructor(private readonly options: InboundProcessorOptions) {
     this.cardBudgetMs = options.cardBudgetMs ?? 2_500;
+    this.concurrency = options.concurrency ?? 4;
+    this.maxQueued = options.maxQueued ?? 2_000;
   }
 
   /**
-   * Stores a message or bot-added event and starts processing it in the
-   * background. Resolves once the event is durable: the transport may then
-   * acknowledge it. False for a redelivery of an event already stored.
+   * Stores a message or bot-added event and queues it for processing.
+   * Resolves once the event is durable: the transport may then acknowledge
+   * it. False for a redelivery of an event already stored.
    */
-  async receive(event: Exclude<InboundEvent, CardAction>): Promise<boolean> {
+  async receive(event: QueuedEvent): Promise<boolean> {
     const fresh = await this.options.db.repos.events.record(event.eventId, event.kind, JSON.stringify(event));
-    if (fresh) this.track(this.process(event));
+    if (fresh) this.enqueue(event);
     return fresh;
   }
 
+  /** Queues a stored event; when the queue is full it stays in the inbox, where the recovery pass finds it. */
+  private enqueue(event: QueuedEvent) {
+    if (this.queue.length >= this.maxQueued) {
+      this.overflowed = true;
+      return;
+    }
+    this.queue.push(event);
+    this.mine.add(event.eventId);
+    this.drain();
+  }
+
+  /**
+   * Starts queued events up to the concurrency. Each starts on the next turn
+   * of the event loop (setImmediate), after requests already waiting on the
+   * socket: under a burst, acknowledging Lark comes first and the work
+   * follows, instead of every stored event's work running ahead of the next
+   * acknowledgement.
+   */
+  private drain() {
+    while (this.active < this.concurrency && this.queue.length > 0) {
+      const event = this.queue.shift()!;
+      this.active++;
+      const run = new Promise<void>((resolve) => setImmediate(resolve))
+        .then(() => this.process(event))
+        .finally(() => {
+          this.active--;
+          this.mine.delete(event.eventId);
+          this.drain();
+        });
+      this.track(run);
+    }
+    if (this.queue.length === 0 && this.overflowed) {
+      this.overflowed = false;
+      this.track(this.refill());
+    }
+  }
+
+  /** Queues the events left waiting in the inbox while the queue was full, oldest first. */
+  private async refill(): Promise<void> {
+    try {
+      const waiting = await this.options.db.repos.events.stalled(new Date(), this.maxQueued);
+      for (const record of waiting) {
+        if (this.mine.has(record.eventId)) continue;
+        const event = JSON.parse(record.payload) as InboundEvent;
+        if (event.kind !== 'card_action') this.enqueue(event);
+      }
+    } catch (error) {
+      this.options.logger.error({ err: error }, 'refilling the event queue failed; the recovery pass takes the events');
+    }
+  }
+
   /** Processes a stored event once; safe to call again for the same event. */
-  async process(event: Exclude<InboundEvent, CardAction>): Promise<void> {
+  async process(event: QueuedEvent): Promise<void> {
     const { db, behaviour, logger } = this.options;
     try {
       const queued = await db.transaction(async (repos) => {
@@ -92,7 +161,7 @@ export class InboundProcessor {
   }
 
   /** After a failure: mark the event done with an apology, or leave it for recovery if even that fails. */
-  private async apologise(event: Exclude<InboundEvent, CardAction>, cause: unknown) {
+  private async apologise(event: QueuedEvent, cause: unknown) {
     try {
       const queued = await this.options.db.transaction(async (repos) => {
         if (!(await repos.events.claim(event.eventId))) return false;
@@ -150,7 +219,7 @@ export class InboundProcessor {
 
   /** Processes events stored but never finished (their process died, or the database failed). */
   async recoverStalled(olderThanMs = 30_000): Promise<number> {
-    const stalled = await this.options.db.repos.events.stalled(new Date(Date.now() - olderThanMs));
+    const stalled = (await this.options.db.repos.events.stalled(new Date(Date.now() - olderThanMs))).filter((record) => !this.mine.has(record.eventId));
     for (const record of stalled) {
       const event = JSON.parse(record.payload) as InboundEvent;
       if (event.kind === 'card_action') {

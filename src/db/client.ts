@@ -7,6 +7,7 @@ import { dirname } from 'node:path';
 import type { PrismaClient as SqlitePrismaClient } from '../generated/sqlite/client.js';
 import { parseDatabaseUrl, pgPoolConfig } from './database-url.js';
 import type { Provider } from './provider-schema.js';
+import { serialisedSqlite } from './serialised-sqlite.js';
 
 /**
  * The Prisma client type the repositories are written against. Both
@@ -44,7 +45,8 @@ export async function openPrisma(databaseUrl: string, options: OpenPrismaOptions
     ]);
     // A new installation has no data/ folder yet; SQLite creates the file, not its folder.
     if (target.file !== ':memory:') await mkdir(dirname(target.file), { recursive: true });
-    const adapter = new PrismaBetterSQLite3({ url: target.file, timeout: 10_000 });
+    // One connection: statements outside a transaction wait for the open one instead of landing in it.
+    const adapter = serialisedSqlite(new PrismaBetterSQLite3({ url: target.file, timeout: 10_000 }));
     const prisma = new PrismaClient({ adapter });
     if (target.file !== ':memory:') await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL');
     await prisma.$executeRawUnsafe('PRAGMA foreign_keys = ON');

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { createRepositories, type Repositories } from '../repositories/index.js';
 import { openPrisma, type OpenPrismaOptions, type PrismaDb } from './client.js';
 import { migrationsPath, type Provider } from './provider-schema.js';
+import { asUnitOfWork } from './serialised-sqlite.js';
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -50,10 +51,12 @@ export class Database {
    * writes land together or not at all.
    */
   async transaction<T>(work: (repos: Repositories) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
-    return this.prisma.$transaction((tx) => work(createRepositories(tx)), {
-      timeout: options.timeout ?? 15_000,
-      maxWait: 10_000,
-    });
+    return asUnitOfWork(() =>
+      this.prisma.$transaction((tx) => work(createRepositories(tx)), {
+        timeout: options.timeout ?? 15_000,
+        maxWait: 10_000,
+      }),
+    );
   }
 
   /** Checks that the database answers and that every migration is applied. */
