@@ -57,7 +57,8 @@ export async function startLarkConnection(
   const api = new LarkApi({ appId: lark.appId, appSecret: lark.appSecret, domain: lark.domain, logger: log });
   const apiFor = (target: string) => (side?.owns(target) ? side.api : api);
   const sender = new OutboxSender({ db, api, apiFor, logger: log });
-  const processor = new InboundProcessor({ db, behaviour, logger: log, onQueued: () => sender.wake() });
+  // SQLite runs one transaction at a time: a second event in flight would only wait, holding up acknowledgements.
+  const processor = new InboundProcessor({ db, behaviour, logger: log, onQueued: () => sender.wake(), concurrency: db.provider === 'sqlite' ? 1 : 4 });
 
   let botOpenId: string | null = null;
   const learnIdentity = async () => {

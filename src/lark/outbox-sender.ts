@@ -59,8 +59,9 @@ export class OutboxSender extends PollingWorker {
    * One pass: sends every message due now that the rate limits allow.
    * Deliveries run side by side: a slow or timed-out call holds up only its
    * own chat (whose next message waits behind it), never the others; the
-   * pass goes on as each one settles and returns when all have. Returns how
-   * soon another pass is useful (ms).
+   * pass looks for more once they have all settled, or every 250 ms while
+   * some are still out, and returns when all have. Returns how soon another
+   * pass is useful (ms).
    */
   async pass(now = new Date()): Promise<number> {
     let soonest = this.pollMs;
@@ -76,9 +77,9 @@ export class OutboxSender extends PollingWorker {
         inFlight.set(message.id, this.deliver(message).finally(() => inFlight.delete(message.id)));
       }
       if (inFlight.size === 0) break;
-      // On as soon as one settles (its chat's next message may be due now), or after a tick (a retry may have come due).
+      // On once all have settled, or after a tick while some are still out (a slow call holds up only its chat).
       let tick: NodeJS.Timeout | undefined;
-      await Promise.race([...inFlight.values(), new Promise((resolve) => (tick = setTimeout(resolve, RECHECK_MS)))]);
+      await Promise.race([Promise.allSettled(inFlight.values()), new Promise((resolve) => (tick = setTimeout(resolve, RECHECK_MS)))]);
       clearTimeout(tick);
       now = new Date();
     }

@@ -65,20 +65,24 @@ export class OutboxRepository {
    * one, so each chat receives its messages in order.
    */
   async due(now: Date, limit = 100): Promise<OutboxRecord[]> {
-    const pending = await this.db.outboxMessage.findMany({
+    // Which rows, from their heads alone: a backlog of cards (up to 30 KB each) is not read whole on every pass.
+    const heads = await this.db.outboxMessage.findMany({
       where: { state: 'pending' },
       orderBy: { id: 'asc' },
       take: limit * 5,
+      select: { id: true, chatKey: true, nextAttemptAt: true },
     });
     const seenChats = new Set<string>();
-    const due: OutboxRecord[] = [];
-    for (const row of pending) {
-      if (seenChats.has(row.chatKey)) continue;
-      seenChats.add(row.chatKey);
-      if (row.nextAttemptAt <= now) due.push(toRecord(row));
-      if (due.length >= limit) break;
+    const ids: number[] = [];
+    for (const head of heads) {
+      if (seenChats.has(head.chatKey)) continue;
+      seenChats.add(head.chatKey);
+      if (head.nextAttemptAt <= now) ids.push(head.id);
+      if (ids.length >= limit) break;
     }
-    return due;
+    if (ids.length === 0) return [];
+    const rows = await this.db.outboxMessage.findMany({ where: { id: { in: ids }, state: 'pending' }, orderBy: { id: 'asc' } });
+    return rows.map(toRecord);
   }
 
   /**
