@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { reportFigure } from './report.js';
 import { Database } from '../src/db/database.js';
 import { migrateDatabase } from '../src/db/migrate.js';
 import { importPlanText } from '../src/domain/imports/plan-importer.js';
@@ -76,6 +77,10 @@ if (serverUrl) {
   await admin.end();
 }
 
+const parseMs = Math.round(median(parseTimes));
+for (const [label, result] of [['SQLite', sqlite], ['PostgreSQL', postgres]] as const) {
+  if (result) reportFigure({ bench: 'import', figure: `five seeds into a new database, ${label}`, ours: result.freshMs, baseline: parseMs, baselineLabel: 'parsing alone, no database', unit: 'ms', better: 'lower' });
+}
 console.log(
   JSON.stringify({
     benchmark: 'import five seeds',

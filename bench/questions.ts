@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { reportFigure } from './report.js';
 import { renderAnswer } from '../src/bot/cards/answer-cards.js';
 import { Database } from '../src/db/database.js';
 import { migrateDatabase } from '../src/db/migrate.js';
@@ -158,6 +159,7 @@ async function measure(db: Database, asked: readonly string[]) {
   }
   return {
     tasks: built.index.size,
+    rssAfterIndexMB: Math.round(after.rss / 1048576),
     indexBuildMs: Math.round(buildMs),
     heapGrowthMB: Math.round((after.heapUsed - before.heapUsed) / 1048576),
     rssGrowthMB: Math.round((after.rss - before.rss) / 1048576),
@@ -205,3 +207,10 @@ if (serverUrl) {
   }
 }
 console.log(JSON.stringify(results, null, 2));
+for (const [provider, result] of Object.entries(results)) {
+  if (typeof result !== 'object' || result === null) continue;
+  const r = result as { oursMs: { p99: number }; naiveLikeMs: { p99: number }; rssAfterIndexMB: number; tasks: number };
+  const label = provider === 'sqlite' ? 'SQLite' : 'PostgreSQL';
+  reportFigure({ bench: 'questions', figure: `question p99 at ${r.tasks} tasks, ${label}`, ours: r.oursMs.p99, baseline: r.naiveLikeMs.p99, baselineLabel: 'naive SQL LIKE', unit: 'ms', better: 'lower' });
+  reportFigure({ bench: 'questions', figure: `RSS with ${r.tasks} tasks loaded, ${label}`, ours: r.rssAfterIndexMB, baseline: 1024, baselineLabel: 'a 1 GiB container', unit: 'MB', better: 'lower' });
+}

@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import pg from 'pg';
+import { reportFigure } from './report.js';
 import { startApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/lib/logger.js';
@@ -145,6 +146,9 @@ for (const r of results) {
   console.log(
     `| ${r.provider} | ${r.label} | ${(r.queueMs / 1000).toFixed(1)} s | ${(r.deliverMs / 1000).toFixed(1)} s | ${(r.deliverMs / floorMs).toFixed(2)} | ${r.delivered} | ${r.duplicates} | ${r.missing} | ${r.faults.rateLimited} | ${r.faults.serverErrors} | ${r.faults.lostResponses} |`,
   );
+}
+for (const r of results) {
+  reportFigure({ bench: 'weekly fan-out', figure: `${CHATS} chats, ${r.provider}, ${r.label}`, ours: Math.round(r.deliverMs), baseline: floorMs, baselineLabel: `${CHATS} ÷ ${APP_RATE}/s rate-limit floor`, unit: 'ms', better: 'lower' });
 }
 if (results.some((r) => r.duplicates > 0 || r.missing > 0)) {
   console.error('FAILED: duplicates or missing cards');
