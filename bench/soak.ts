@@ -11,39 +11,18 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
-import { startApp } from '../src/app.js';
-import { loadConfig } from '../src/config.js';
-import { createLogger } from '../src/lib/logger.js';
-import { startFakeLark } from '../test/support/fake-lark.js';
-import type { ConsoleSecrets } from '../test/support/lark-events.js';
+import { BENCH_SECRETS, startBenchService } from './bench-service.js';
 import { reportFigure } from './report.js';
 
 const MINUTES = Number(process.env.BENCH_SOAK_MINUTES ?? 10);
 const RATE = 40;
-const secrets: ConsoleSecrets = { appId: 'cli_benchbenchbench0', encryptKey: 'bench-encrypt-key', verificationToken: 'bench-verification-token' };
+const secrets = BENCH_SECRETS;
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with --expose-gc');
 const mb = (bytes: number) => Math.round(bytes / 1048576);
 
 const dir = mkdtempSync(join(tmpdir(), 'duban-soak-'));
-const fake = await startFakeLark({ appId: secrets.appId, appSecret: 'bench-secret' });
-const sink = new Writable({ write: (_chunk, _encoding, done) => done() });
-const app = await startApp(
-  loadConfig({
-    DATABASE_URL: `file:${dir}/soak.db`,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    SEED_ON_EMPTY: '1',
-    LARK_APP_ID: secrets.appId,
-    LARK_APP_SECRET: 'bench-secret',
-    LARK_VERIFICATION_TOKEN: secrets.verificationToken,
-    LARK_ENCRYPT_KEY: secrets.encryptKey,
-    LARK_DOMAIN: fake.url,
-    CONSOLE: '0',
-  }),
-  createLogger('silent', sink),
-);
+const { app, close } = await startBenchService(`file:${dir}/soak.db`);
 const plans = await app.db.repos.plans.list();
 const taskIds = (await Promise.all(plans.map((plan) => app.db.repos.tasks.listByPlan(plan.id)))).flat().map((task) => task.id);
 
@@ -79,8 +58,7 @@ for (let minute = 1; minute <= MINUTES; minute++) {
   minutes.push({ minute, events: load.requests.total, failed: load.non2xx + load.errors, ...memory });
   console.log(`minute ${minute}: ${load.requests.total} events, ${load.non2xx + load.errors} failed; heap ${memory.heapMB.toFixed(1)} MB, RSS ${memory.rssMB} MB`);
 }
-await app.close();
-await fake.close();
+await close();
 rmSync(dir, { recursive: true, force: true });
 
 // Least-squares slope of the heap after GC over the minutes after the first (which warms caches up).

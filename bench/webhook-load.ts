@@ -10,22 +10,16 @@
  * second per app). SQLite; BENCH_POSTGRES_URL adds PostgreSQL.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import * as lark from '@larksuiteoapi/node-sdk';
 import Koa from 'koa';
-import pg from 'pg';
-import { startApp, type RunningApp } from '../src/app.js';
-import { loadConfig } from '../src/config.js';
-import { createLogger } from '../src/lib/logger.js';
-import { startFakeLark, type FakeLark } from '../test/support/fake-lark.js';
-import { messageEvent, postToWebhook, type ConsoleSecrets } from '../test/support/lark-events.js';
+import type { RunningApp } from '../src/app.js';
+import type { FakeLark } from '../test/support/fake-lark.js';
+import { messageEvent, postToWebhook } from '../test/support/lark-events.js';
+import { BENCH_SECRETS, startBenchService, type BenchService } from './bench-service.js';
+import { freshDatabases } from './bench-databases.js';
 import { reportFigure } from './report.js';
 
-const secrets: ConsoleSecrets = { appId: 'cli_benchbenchbench0', encryptKey: 'bench-encrypt-key', verificationToken: 'bench-verification-token' };
-const APP_SECRET = 'bench-secret';
+const secrets = BENCH_SECRETS;
 const ADMIN = 'ou_benchadmin';
 const STEP_SECONDS = Number(process.env.BENCH_STEP_SECONDS ?? 8);
 const ACK_P99_LIMIT_MS = 100;
@@ -120,24 +114,10 @@ async function bare(): Promise<{ url: string; close: () => Promise<void> }> {
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
-/** The service on a database, with the seeds, against a fake Open API. */
-async function ours(databaseUrl: string): Promise<{ app: RunningApp; fake: FakeLark; taskIds: number[]; close: () => Promise<void> }> {
-  const fake = await startFakeLark({ appId: secrets.appId, appSecret: APP_SECRET });
-  const sink = new Writable({ write: (_chunk, _encoding, done) => done() });
-  const config = loadConfig({
-    DATABASE_URL: databaseUrl,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    SEED_ON_EMPTY: '1',
-    BOT_ADMINS: ADMIN,
-    LARK_APP_ID: secrets.appId,
-    LARK_APP_SECRET: APP_SECRET,
-    LARK_VERIFICATION_TOKEN: secrets.verificationToken,
-    LARK_ENCRYPT_KEY: secrets.encryptKey,
-    LARK_DOMAIN: fake.url,
-    CONSOLE: '0',
-  });
-  const app = await startApp(config, createLogger('silent', sink));
+/** The service on a database, with the seeds, warmed up, and the ids of its tasks. */
+async function ours(databaseUrl: string): Promise<BenchService & { taskIds: number[] }> {
+  const service = await startBenchService(databaseUrl, { BOT_ADMINS: ADMIN });
+  const { app } = service;
   const plans = await app.db.repos.plans.list();
   const taskIds = (await Promise.all(plans.map((plan) => app.db.repos.tasks.listByPlan(plan.id)))).flat().map((task) => task.id);
   // Warm up as a running service is: the question catalog built, the code paths compiled.
@@ -145,15 +125,7 @@ async function ours(databaseUrl: string): Promise<{ app: RunningApp; fake: FakeL
     await postToWebhook(app.url, messageEvent(secrets, { text, chatId: 'oc_warmup' }), secrets.encryptKey);
   }
   await app.lark!.processor.idle();
-  return {
-    app,
-    fake,
-    taskIds,
-    close: async () => {
-      await app.close();
-      await fake.close();
-    },
-  };
+  return { ...service, taskIds };
 }
 
 /** Event → reply at the fake, at REPLY_RATE messages a second for REPLY_SECONDS, open loop. */
@@ -181,34 +153,7 @@ async function replyLatency(app: RunningApp, fake: FakeLark): Promise<{ p50: num
   return { p50: pick(0.5), p99: pick(0.99), count: latencies.length };
 }
 
-const databases: { provider: string; url: () => Promise<string>; cleanup: () => Promise<void> }[] = [];
-const dir = mkdtempSync(join(tmpdir(), 'duban-load-'));
-let files = 0;
-databases.push({ provider: 'SQLite', url: async () => `file:${dir}/load-${++files}.db`, cleanup: async () => rmSync(dir, { recursive: true, force: true }) });
-const admin = process.env.BENCH_POSTGRES_URL;
-if (admin) {
-  const query = async (sql: string) => {
-    const client = new pg.Client({ connectionString: admin });
-    await client.connect();
-    await client.query(sql);
-    await client.end();
-  };
-  const names: string[] = [];
-  databases.push({
-    provider: 'PostgreSQL',
-    url: async () => {
-      const name = `duban_load_${process.pid}_${names.length}`;
-      names.push(name);
-      await query(`CREATE DATABASE "${name}"`);
-      const url = new URL(admin);
-      url.pathname = `/${name}`;
-      return url.toString();
-    },
-    cleanup: async () => {
-      for (const name of names) await query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    },
-  });
-}
+const databases = freshDatabases('load');
 
 const baseline = await bare();
 const bareResult = await sustainedRate('bare adaptKoa', baseline.url, [1, 2, 3], async () => undefined);

@@ -10,18 +10,16 @@
  * checks zero duplicates and zero missing. SQLite; BENCH_POSTGRES_URL adds
  * PostgreSQL.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import pg from 'pg';
+import { freshDatabases } from './bench-databases.js';
 import { reportFigure } from './report.js';
 import { startApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/lib/logger.js';
 import { deliverDueSummaries } from '../src/summaries/weekly-delivery.js';
 import { loadChinaCalendar } from '../src/calendar/china-holidays.js';
-import { startFakeLark, type SendLimits } from '../test/support/fake-lark.js';
+import type { SendLimits } from '../test/support/fake-lark.js';
+import { silentLogger, startBenchService } from './bench-service.js';
 
 const CHATS = Number(process.env.BENCH_CHATS ?? 1_000);
 const APP_RATE = 50;
@@ -39,30 +37,16 @@ interface RunResult {
 }
 
 async function run(label: string, databaseUrl: string, limits: SendLimits): Promise<RunResult> {
-  const appSecret = 'bench-secret';
-  const fake = await startFakeLark({ appId: 'cli_benchbenchbench0', appSecret });
-  fake.enforceLimits(limits);
-  const sink = new Writable({ write: (_chunk, _encoding, done) => done() });
-  const config = loadConfig({
-    DATABASE_URL: databaseUrl,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    SEED_ON_EMPTY: '1',
-    LARK_APP_ID: 'cli_benchbenchbench0',
-    LARK_APP_SECRET: appSecret,
-    LARK_VERIFICATION_TOKEN: 'bench-token',
-    LARK_ENCRYPT_KEY: 'bench-key',
-    LARK_DOMAIN: fake.url,
-  });
   // The scheduler's own clock stays before the slot: the benchmark runs the delivery itself, to time it.
-  const app = await startApp(config, createLogger('silent', sink), { clock: () => new Date('2026-11-22T12:00:00+08:00') });
+  const { app, fake, close } = await startBenchService(databaseUrl, {}, { clock: () => new Date('2026-11-22T12:00:00+08:00') });
+  fake.enforceLimits(limits);
   try {
     const chats = Array.from({ length: CHATS }, (_, index) => `oc_bench_${String(index).padStart(5, '0')}`);
     for (const chatId of chats) {
       await app.db.repos.subscriptions.upsert({ chatId, weekday: 1, time: '09:00', scope: { planIds: [], unitIds: [] }, createdBy: 'ou_bench', activeFrom: new Date('2026-11-22T12:00:00+08:00') });
     }
     const started = performance.now();
-    const services = { db: app.db, catalog: app.catalog, calendar: loadChinaCalendar(), timeZone: 'Asia/Shanghai', logger: createLogger('silent', sink) };
+    const services = { db: app.db, catalog: app.catalog, calendar: loadChinaCalendar(), timeZone: 'Asia/Shanghai', logger: silentLogger() };
     // As the scheduler does: the sender is woken as cards are queued.
     const queued = await deliverDueSummaries(services, NOW, () => app.lark!.sender.wake());
     const queueMs = performance.now() - started;
@@ -86,45 +70,13 @@ async function run(label: string, databaseUrl: string, limits: SendLimits): Prom
       faults: { ...fake.faults },
     };
   } finally {
-    await app.close();
-    await fake.close();
+    await close();
   }
-}
-
-async function freshDatabases(): Promise<{ provider: string; url: () => Promise<string>; cleanup: () => Promise<void> }[]> {
-  const dir = mkdtempSync(join(tmpdir(), 'duban-fanout-'));
-  let count = 0;
-  const list = [{ provider: 'SQLite', url: async () => `file:${dir}/fanout-${++count}.db`, cleanup: async () => rmSync(dir, { recursive: true, force: true }) }];
-  const admin = process.env.BENCH_POSTGRES_URL;
-  if (admin) {
-    const names: string[] = [];
-    const query = async (sql: string) => {
-      const client = new pg.Client({ connectionString: admin });
-      await client.connect();
-      await client.query(sql);
-      await client.end();
-    };
-    list.push({
-      provider: 'PostgreSQL',
-      url: async () => {
-        const name = `duban_fanout_${process.pid}_${names.length}`;
-        names.push(name);
-        await query(`CREATE DATABASE "${name}"`);
-        const url = new URL(admin);
-        url.pathname = `/${name}`;
-        return url.toString();
-      },
-      cleanup: async () => {
-        for (const name of names) await query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      },
-    });
-  }
-  return list;
 }
 
 const floorMs = (CHATS / APP_RATE) * 1000;
 const results: (RunResult & { provider: string })[] = [];
-for (const database of await freshDatabases()) {
+for (const database of freshDatabases('fanout')) {
   try {
     for (const [label, limits] of [
       ['limits only', { perApp: APP_RATE, perChat: 5, random429: 0, random5xx: 0 }],
