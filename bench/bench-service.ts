@@ -26,9 +26,9 @@ export function silentLogger() {
   return createLogger('silent', new Writable({ write: (_chunk, _encoding, done) => done() }));
 }
 
-/** Starts the fake and the service on `databaseUrl`; `env` adds settings, `options` a clock. */
-export async function startBenchService(databaseUrl: string, env: NodeJS.ProcessEnv = {}, options: AppOptions = {}): Promise<BenchService> {
-  const fake = await startFakeLark({ appId: BENCH_SECRETS.appId, appSecret: APP_SECRET });
+/** Starts the fake and the service on `databaseUrl`; `env` adds settings, `options` a clock and how much the fake keeps of what it saw. */
+export async function startBenchService(databaseUrl: string, env: NodeJS.ProcessEnv = {}, options: AppOptions & { keepRecords?: number } = {}): Promise<BenchService> {
+  const fake = await startFakeLark({ appId: BENCH_SECRETS.appId, appSecret: APP_SECRET, keepRecords: options.keepRecords });
   const config = loadConfig({
     DATABASE_URL: databaseUrl,
     PORT: '0',

@@ -22,7 +22,8 @@ if (!gc) throw new Error('run with --expose-gc');
 const mb = (bytes: number) => Math.round(bytes / 1048576);
 
 const dir = mkdtempSync(join(tmpdir(), 'duban-soak-'));
-const { app, close } = await startBenchService(`file:${dir}/soak.db`);
+// The fake runs in this process: it keeps only its latest records, so what grows is the service.
+const { app, close } = await startBenchService(`file:${dir}/soak.db`, {}, { keepRecords: 1_000 });
 const plans = await app.db.repos.plans.list();
 const taskIds = (await Promise.all(plans.map((plan) => app.db.repos.tasks.listByPlan(plan.id)))).flat().map((task) => task.id);
 

@@ -90,6 +90,11 @@ async function sustainedRate(label: string, url: string, taskIds: number[], sett
       break;
     }
   }
+  // Not even the first rate: halve until one holds.
+  for (let rate = 50; good === 0 && rate >= 10; rate = Math.round(rate / 2)) {
+    if (await tryRate(rate)) good = rate;
+    else bad = rate;
+  }
   if (good > 0 && bad > 0) {
     for (let round = 0; round < 2; round++) {
       const middle = Math.round((good + bad) / 2 / 10) * 10;

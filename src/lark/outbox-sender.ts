@@ -32,6 +32,9 @@ export interface OutboxSenderOptions {
   maxAttempts?: number;
 }
 
+/** Deliveries under way at once (each waits for its send slot under a lease). */
+const MAX_IN_FLIGHT = 100;
+
 /** While deliveries are in flight, how often to look again for messages that came due. */
 const RECHECK_MS = 250;
 
@@ -64,16 +67,10 @@ export class OutboxSender extends PollingWorker {
    * pass is useful (ms).
    */
   async pass(now = new Date()): Promise<number> {
-    let soonest = this.pollMs;
     const inFlight = new Map<number, Promise<boolean>>();
     for (let round = 0; round < 500; round++) {
       const due = (await this.options.db.repos.outbox.due(now, 100)).filter((message) => !inFlight.has(message.id));
-      for (const message of due) {
-        const wait = this.limiter.take(message.chatKey);
-        if (wait > 0) {
-          soonest = Math.min(soonest, wait);
-          continue;
-        }
+      for (const message of due.slice(0, Math.max(0, MAX_IN_FLIGHT - inFlight.size))) {
         inFlight.set(message.id, this.deliver(message).finally(() => inFlight.delete(message.id)));
       }
       if (inFlight.size === 0) break;
@@ -84,7 +81,7 @@ export class OutboxSender extends PollingWorker {
       now = new Date();
     }
     await Promise.allSettled(inFlight.values());
-    return soonest;
+    return this.pollMs;
   }
 
   /** Sends one message under a lease; true when it is settled (sent or given up). */
@@ -93,6 +90,7 @@ export class OutboxSender extends PollingWorker {
     if (!(await outbox.lease(message.id, message.nextAttemptAt, new Date(Date.now() + this.leaseMs)))) return false;
     const attempt = message.attempts + 1;
     try {
+      await this.sendSlot(message.chatKey);
       const messageId = await this.send(message);
       await outbox.markSent(message.id, messageId);
       return true;
@@ -114,6 +112,19 @@ export class OutboxSender extends PollingWorker {
       await outbox.markFailed(message.id, reason);
       this.options.logger.error({ outboxId: message.id, attempt, reason, code: failure?.code }, 'outbox send failed for good');
       return true;
+    }
+  }
+
+  /**
+   * Waits until the rate limits allow one more send to the chat, and takes
+   * it: right before the request, not before the lease, so the send leaves
+   * when the limiter counted it (taken earlier, a lease that waited for the
+   * database let sends bunch up past Lark's window: 18 refused in the
+   * 1,000-chat fan-out on SQLite).
+   */
+  private async sendSlot(chatKey: string): Promise<void> {
+    for (let wait = this.limiter.take(chatKey); wait > 0; wait = this.limiter.take(chatKey)) {
+      await new Promise((resolve) => setTimeout(resolve, wait));
     }
   }
 

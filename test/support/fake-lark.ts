@@ -71,8 +71,12 @@ export interface InjectedFailure {
 const TEXT_LIMIT = 150 * 1024;
 const CARD_LIMIT = 30 * 1024;
 
-/** Starts a fake for one app. */
-export async function startFakeLark(app: { appId: string; appSecret: string; botOpenId?: string }) {
+/**
+ * Starts a fake for one app. `keepRecords` keeps only the latest calls and
+ * deliveries (a long benchmark would otherwise measure the fake's own
+ * memory growing with every request it records).
+ */
+export async function startFakeLark(app: { appId: string; appSecret: string; botOpenId?: string; keepRecords?: number }) {
   const calls: RecordedCall[] = [];
   const deliveries: Delivery[] = [];
   const byUuid = new Map<string, string>();
@@ -113,6 +117,7 @@ export async function startFakeLark(app: { appId: string; appSecret: string; bot
     const route = `${req.method} ${url.pathname.replace(/\/(om|oc|ou)_[\w-]+/g, '/:id')}`;
     const call: RecordedCall = { method: req.method!, path: url.pathname, query: url.searchParams, body, authorization: req.headers.authorization, status: 200 };
     calls.push(call);
+    if (app.keepRecords !== undefined && calls.length > app.keepRecords) calls.splice(0, calls.length - app.keepRecords);
     const reply = (status: number, payload: unknown, headers?: Record<string, string>) => {
       call.status = status;
       send(res, status, payload, headers);
@@ -193,6 +198,7 @@ export async function startFakeLark(app: { appId: string; appSecret: string; bot
       const messageId = `om_${randomBytes(8).toString('hex')}`;
       if (uuid) byUuid.set(uuid, messageId);
       deliveries.push({ messageId, kind, target, msgType, content: JSON.parse(content) as Record<string, unknown>, uuid, at: Date.now() });
+      if (app.keepRecords !== undefined && deliveries.length > app.keepRecords) deliveries.splice(0, deliveries.length - app.keepRecords);
       if (loseResponse) {
         faults.lostResponses++;
         return reply(502, { code: 502, msg: 'bad gateway' });
