@@ -99,7 +99,7 @@ export interface Config {
   timeZone: string;
   admins: readonly string[];
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
-  /** Import seeds/ when the database has no plan yet. */
+  /** Import seeds/ into a new database (one with no plan but the seeds), finishing a seeding a crash cut short. */
   seedOnEmpty: boolean;
   /**
    * The local chat console at /: on by default when no Lark app is

@@ -131,12 +131,7 @@ export class InboundProcessor {
   /** Queues the events left waiting in the inbox while the queue was full, oldest first. */
   private async refill(): Promise<void> {
     try {
-      const waiting = await this.options.db.repos.events.stalled(new Date(), this.maxQueued);
-      for (const record of waiting) {
-        if (this.mine.has(record.eventId)) continue;
-        const event = JSON.parse(record.payload) as InboundEvent;
-        if (event.kind !== 'card_action') this.enqueue(event);
-      }
+      for (const event of await this.waitingInInbox(new Date(), this.maxQueued)) if (event.kind !== 'card_action') this.enqueue(event);
     } catch (error) {
       this.options.logger.error({ err: error }, 'refilling the event queue failed; the recovery pass takes the events');
     }
@@ -219,17 +214,22 @@ export class InboundProcessor {
 
   /** Processes events stored but never finished (their process died, or the database failed). */
   async recoverStalled(olderThanMs = 30_000): Promise<number> {
-    const stalled = (await this.options.db.repos.events.stalled(new Date(Date.now() - olderThanMs))).filter((record) => !this.mine.has(record.eventId));
-    for (const record of stalled) {
-      const event = JSON.parse(record.payload) as InboundEvent;
+    const stalled = await this.waitingInInbox(new Date(Date.now() - olderThanMs));
+    for (const event of stalled) {
       if (event.kind === 'card_action') {
         // Card callbacks are answered synchronously or not at all; nothing to resume.
-        await this.options.db.repos.events.claim(record.eventId);
+        await this.options.db.repos.events.claim(event.eventId);
         continue;
       }
       await this.process(event);
     }
     return stalled.length;
+  }
+
+  /** Events stored before `before` and not done, other than those queued or being processed here. */
+  private async waitingInInbox(before: Date, limit?: number): Promise<InboundEvent[]> {
+    const records = await this.options.db.repos.events.stalled(before, limit);
+    return records.filter((record) => !this.mine.has(record.eventId)).map((record) => JSON.parse(record.payload) as InboundEvent);
   }
 
   private track(promise: Promise<unknown>) {
