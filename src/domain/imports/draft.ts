@@ -19,6 +19,8 @@ export interface DraftNode {
   excerpt: string;
   /** Unit cell text; '' when the document names none for this node. */
   unitText: string;
+  /** Leaders named for the node (分管领导, 责任领导): people, never units. */
+  leaderText?: string;
   deadlineText: string;
   children: DraftNode[];
   warnings: string[];
@@ -27,7 +29,7 @@ export interface DraftNode {
 /** A document read by one of the layout readers. */
 export interface DraftPlan {
   /** Which reader understood the document; 'table' is a .docx or spreadsheet table. */
-  layout: 'tab-table' | 'pipe-cells' | 'pipe-rows' | 'prose' | 'table';
+  layout: 'tab-table' | 'pipe-cells' | 'pipe-rows' | 'flat-cells' | 'prose' | 'outline' | 'table';
   nodes: DraftNode[];
   /** Role of units whose cell gives no verb, from the column header. */
   defaultRole: UnitRole;

@@ -66,6 +66,18 @@ function signature(node: Comparable): string {
   ]);
 }
 
+/**
+ * A plan's identity across re-imports. A title and region read from the
+ * document identify it (the seeds' keys); when either had to be made up, two
+ * different documents could get the same guess, so the identity is the
+ * source instead: its document number, else its file name.
+ */
+export function planKeyOf(parsed: Pick<ParsedPlan, 'title' | 'jurisdiction' | 'titleRead' | 'docNumber'>, fileName: string): string {
+  if (parsed.titleRead && parsed.jurisdiction !== '未知地区') return `${parsed.jurisdiction}:${parsed.title}`;
+  if (parsed.docNumber) return `doc:${parsed.docNumber}`;
+  return `file:${fileName.replace(/^.*[\\/]/, '')}`;
+}
+
 /** Parses and imports one document. A document that cannot be read changes nothing. */
 export async function importPlanText(db: Database, input: ImportInput): Promise<ImportReport> {
   const parsed = parsePlanDocument({ text: input.text, tables: input.tables }, input.fileName);
@@ -80,7 +92,7 @@ async function writePlan(
   parsed: ParsedPlan,
   input: ImportInput & { sourceHash: string },
 ): Promise<ImportReport> {
-  const key = `${parsed.jurisdiction}:${parsed.title}`;
+  const key = planKeyOf(parsed, input.fileName);
   const existing = await repos.plans.findByKey(key);
   const plan = await repos.plans.upsert({
     key,

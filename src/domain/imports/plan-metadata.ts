@@ -3,6 +3,7 @@
  * in its text. What cannot be found is inferred from the body and said so in
  * a warning, never silently made up.
  */
+import { placesIn, type LeadingPlace } from '../places/gazetteer.js';
 import { squash } from './normalize-text.js';
 
 /** What the document says about itself. */
@@ -13,23 +14,55 @@ export interface PlanMetadata {
   jurisdiction: string;
   year: number | null;
   docNumber: string | null;
+  /** The title was read from the document or its file name, not made up from the issuer. */
+  titleRead: boolean;
   warnings: string[];
 }
 
-const TITLE_END = /(分工方案|工作要点|实施方案|安排方案|工作方案|任务分工|分工)$/;
-const PLACE = /^((?:19|20)\d{2}\s*年)?\s*([\u4e00-\u9fa5]{2,4}?(?:市|区|县))/;
+const TITLE_END = /(分工方案|工作要点|实施方案|安排方案|工作方案|任务分工|分工|责任分解|任务分解|分解方案|分解表|分工表|任务表|任务清单|责任清单|工作清单|台账|行动方案|行动计划|工作计划|推进方案|落实方案|责任分工)(（[^（）]{2,20}）)?$/;
 const ISSUER = /([\u4e00-\u9fa5]{2,6}(?:市|区|县)(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|[\u4e00-\u9fa5]{2,10}局))/;
 const DOC_NUMBER = /([\u4e00-\u9fa5]{1,8}[〔\[［]\s*((?:19|20)\d{2})\s*[〕\]］]\s*\d+\s*号)/;
 
 function titleCandidates(lines: readonly string[]): string[] {
   const candidates: string[] = [];
-  for (const raw of lines.slice(0, 60)) {
-    const line = squash(raw).replace(/^标题\s*/, '');
-    const quoted = /《([^》]{6,60})》的通知$/.exec(line);
+  const head = lines.slice(0, 60).map((raw) => squash(raw).replace(/^标题\s*/, ''));
+  head.forEach((line, index) => {
+    const quoted = /(?:印发|转发|关于)[^《]{0,20}《([^》]{6,60})》(?:的通知)?/.exec(line);
     if (quoted) candidates.push(squash(quoted[1]!).replace(/\s+/g, ''));
-    if (line.length >= 6 && line.length <= 60 && TITLE_END.test(line) && !line.includes('|')) candidates.push(line.replace(/\s+/g, ''));
+    if (line.length >= 6 && line.length <= 60 && TITLE_END.test(line) && !line.includes('|') && !/[。；]/.test(line)) candidates.push(line.replace(/\s+/g, ''));
+    // A heading broken over two lines: "立山区政府2023年重点工作" / "任务分解和责任分工方案".
+    const next = head[index + 1] ?? '';
+    const joined = `${line}${next}`.replace(/\s+/g, '');
+    if (line.length >= 4 && next.length >= 2 && joined.length <= 60 && TITLE_END.test(joined) && !TITLE_END.test(line) && !TITLE_END.test(next) && !/日$/.test(line) && !/[。；，|:：]/.test(joined)) {
+      candidates.push(joined);
+    }
+  });
+  return candidates.map((title) => title.replace(/^标题/, ''));
+}
+
+/** A file name that reads as a title: "中山市2027年政务公开工作要点分工方案.csv". */
+function titleOfFileName(fileName: string): string | undefined {
+  const stem = fileName.replace(/^.*[\\/]/, '').replace(/\.[A-Za-z0-9]{1,5}$/, '').replace(/[_\s]+/g, '');
+  const cjk = stem.match(/[\u4e00-\u9fa5]/g)?.length ?? 0;
+  return cjk >= 6 && cjk / stem.length > 0.6 ? stem : undefined;
+}
+
+/**
+ * The place a text names that a plan belongs to: the most local division it
+ * names ("广东省中山市…" → 中山市), checked against the gazetteer, so that
+ * "已经市政府同意" names no place.
+ */
+function regionIn(text: string | null | undefined): string | undefined {
+  if (!text) return undefined;
+  const rank = { town: 0, county: 1, city: 2, province: 3 } as const;
+  const found: LeadingPlace[] = placesIn(text).filter((hit) => hit.place.level !== 'town');
+  if (found.length === 0) return undefined;
+  // The first place named leads ("中山市贯彻落实省政府…"); a more local one right after it refines it.
+  let best = found[0]!;
+  for (const hit of found.slice(1)) {
+    if (rank[hit.place.level] < rank[best.place.level] && hit.place.parent === best.place.name) best = hit;
   }
-  return candidates;
+  return best.place.name;
 }
 
 /** Reads the metadata of a plan from its normalised lines. */
@@ -39,20 +72,24 @@ export function readPlanMetadata(lines: readonly string[], fileName: string): Pl
   const docNumberMatch = DOC_NUMBER.exec(text.slice(0, 3000));
   const docNumber = docNumberMatch ? docNumberMatch[1]!.replace(/\s+/g, '') : null;
 
-  let title = titleCandidates(lines).sort((a, b) => Number(PLACE.test(b)) - Number(PLACE.test(a)))[0];
-  const issuerLine = lines.slice(0, 40).map((line) => squash(line)).find((line) => /^发文机关|人民政府办公室$|人民政府$/.test(line));
+  const fileTitle = titleOfFileName(fileName);
+  const candidates = titleCandidates(lines);
+  let title = candidates.sort((a, b) => Number(regionIn(b) !== undefined) - Number(regionIn(a) !== undefined))[0];
+  const titleRead = title !== undefined || fileTitle !== undefined;
+  title ??= fileTitle;
+  const issuerLine = lines.slice(0, 40).map((line) => squash(line)).find((line) => /^发文机关|人民政府办公室$|人民政府$|人民政府办公厅$/.test(line));
   let issuer = issuerLine ? (ISSUER.exec(issuerLine)?.[1] ?? null) : null;
 
-  let jurisdiction = title ? PLACE.exec(title)?.[2] : undefined;
+  let jurisdiction = regionIn(title) ?? regionIn(issuer) ?? regionIn(fileTitle) ?? candidates.map(regionIn).find(Boolean);
   if (!jurisdiction) {
     const counts = new Map<string, number>();
     for (const match of text.matchAll(new RegExp(ISSUER.source, 'g'))) {
       const body = match[1]!;
-      counts.set(body, (counts.get(body) ?? 0) + 1);
+      if (regionIn(body)) counts.set(body, (counts.get(body) ?? 0) + 1);
     }
     const [mostNamed] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0] ?? [];
     if (mostNamed) {
-      jurisdiction = /^[\u4e00-\u9fa5]{2,4}?(?:市|区|县)/.exec(mostNamed)?.[0];
+      jurisdiction = regionIn(mostNamed)!;
       issuer ??= mostNamed;
       warnings.push(`文件中没有写明发文地区，按正文中出现最多的机关“${mostNamed}”推断为${jurisdiction}`);
     }
@@ -68,6 +105,9 @@ export function readPlanMetadata(lines: readonly string[], fileName: string): Pl
   };
   let year = yearFrom(title) ?? (docNumberMatch ? Number(docNumberMatch[2]) : null);
   if (year === null) {
+    year = yearFrom(fileTitle);
+  }
+  if (year === null) {
     const mentioned = [...text.matchAll(/((?:19|20)\d{2})\s*年\s*政务公开工作要点/g)].map((m) => Number(m[1]));
     year = mentioned.length ? Math.max(...mentioned) : null;
     if (year !== null) warnings.push(`文件中没有写明年度，按正文提到的“${year}年政务公开工作要点”推断为${year}年`);
@@ -78,5 +118,5 @@ export function readPlanMetadata(lines: readonly string[], fileName: string): Pl
     title = `${body}${year ?? ''}${year ? '年' : ''}工作任务分工`;
     warnings.push(`文件中没有标题，已按内容命名为“${title}”（文件：${fileName}）`);
   }
-  return { title, issuer, jurisdiction, year, docNumber, warnings };
+  return { title, issuer, jurisdiction, year, docNumber, titleRead, warnings };
 }

@@ -11,6 +11,10 @@ import { pipeCellRows, readPipeCells } from './layouts/pipe-cells.js';
 import { pipeRowRows, readPipeRows } from './layouts/pipe-rows.js';
 import { readProse } from './layouts/prose.js';
 import { readTabTable, tabTableRows } from './layouts/tab-table.js';
+import { readFlatCells } from './layouts/flat-cells.js';
+import { readOutline } from './layouts/outline.js';
+import { CONVENTION_NOTE, FIRST_LISTED_LEADS } from './assignment.js';
+import { looksLikePerson, splitLeaders } from './people.js';
 import { normalizeDocument } from './normalize-text.js';
 import { readPlanMetadata, type PlanMetadata } from './plan-metadata.js';
 import { parseUnitCell } from './unit-list-parser.js';
@@ -36,6 +40,8 @@ export interface ParsedNode {
   sourceLine: number;
   sourceExcerpt: string;
   units: ParsedUnit[];
+  /** Responsible leaders (分管领导 杜某某, 副市长): people, kept apart from units. */
+  leaders: string[];
   deadlines: ParsedDeadline[];
   warnings: string[];
   children: ParsedNode[];
@@ -67,7 +73,7 @@ export class UnreadableDocumentError extends Error {
   }
 }
 
-const READERS = [readTabTable, readPipeCells, readPipeRows, readProse] as const;
+const READERS = [readTabTable, readPipeCells, readPipeRows, readFlatCells, readProse, readOutline] as const;
 
 /**
  * A document as its file format gives it: plain text, or (for .docx and
@@ -78,17 +84,29 @@ export interface PlanDocument {
   tables?: readonly GridRow[][];
 }
 
-/** Tables first (a .docx or spreadsheet table), then the text layouts. */
+/** How much of a document a reader understood: work items with units count most. */
+function understood(draft: DraftPlan): number {
+  const all = (nodes: readonly DraftNode[]): DraftNode[] => nodes.flatMap((node) => [node, ...all(node.children)]);
+  const nodes = all(draft.nodes);
+  return nodes.filter((node) => node.unitText.trim() !== '').length * 4 + draft.nodes.length;
+}
+
+/**
+ * Every layout reader proposes a reading; the one that understood most
+ * wins (the earlier reader on a tie, so the seeds keep their readers).
+ * Tables of a .docx or spreadsheet are read first.
+ */
 function readDraft(lines: readonly string[], tables: readonly GridRow[][]): DraftPlan | undefined {
   for (const table of tables) {
     const draft = readGrid(table, 'table');
     if (draft && draft.nodes.length > 0) return draft;
   }
+  let best: DraftPlan | undefined;
   for (const read of READERS) {
     const draft = read(lines);
-    if (draft && draft.nodes.length > 0) return draft;
+    if (draft && draft.nodes.length > 0 && (!best || understood(draft) > understood(best))) best = draft;
   }
-  return undefined;
+  return best;
 }
 
 /** A text table cut into rows of cells, as a .docx or spreadsheet would hold it; undefined for prose. */
@@ -116,6 +134,7 @@ export function parsePlanDocument(input: string | PlanDocument, fileName: string
     ...draft.warnings.map((warning) => ({ ...warning, taskKey: null })),
   ];
   const bureau = draft.unitsAreSections && metadata.issuer ? metadata.issuer.replace(metadata.jurisdiction, '市') : null;
+  const firstListedLeads = FIRST_LISTED_LEADS.test(text) || tables.some((rows) => rows.some((row) => row.cells.some((cell) => FIRST_LISTED_LEADS.test(cell.text))));
   // Keys are unique in a plan: a number the document repeats (two items numbered 5) keeps both items, the later one as "5~2".
   const seenKeys = new Map<string, number>();
   const uniqueKey = (node: DraftNode, nodeWarnings: string[]): string => {
@@ -131,7 +150,11 @@ export function parsePlanDocument(input: string | PlanDocument, fileName: string
   const understand = (node: DraftNode, kind: TaskKind, parentHasUnits = false): ParsedNode => {
     const nodeWarnings = [...node.warnings];
     const key = uniqueKey(node, nodeWarnings);
-    const units = resolveUnits(node.unitText, draft, bureau);
+    const mentioned = resolveUnits(node.unitText.replace(CONVENTION_NOTE, ''), draft, bureau);
+    // People written among units (副市长 张三) are leaders, never units.
+    const units = mentioned.filter((unit) => !looksLikePerson(unit.name));
+    const leaders = [...splitLeaders(node.leaderText ?? ''), ...mentioned.filter((unit) => looksLikePerson(unit.name)).map((unit) => unit.name)];
+    if (firstListedLeads && units.length > 0 && !units.some((unit) => unit.role === 'lead')) units[0] = { ...units[0]!, role: 'lead' };
     const { deadlines, understood } = parseDeadline(node.deadlineText, metadata.year);
     if (!understood) nodeWarnings.push(`第${node.line}行：无法理解的完成时限“${node.deadlineText.trim()}”，已保留原文`);
     const children = node.children.map((child) => understand(child, 'requirement', units.length > 0));
@@ -145,6 +168,7 @@ export function parsePlanDocument(input: string | PlanDocument, fileName: string
       sourceLine: node.line,
       sourceExcerpt: node.excerpt,
       units,
+      leaders: [...new Set(leaders)],
       deadlines,
       warnings: nodeWarnings,
       children,
@@ -163,6 +187,7 @@ export function parsePlanDocument(input: string | PlanDocument, fileName: string
     jurisdiction: metadata.jurisdiction,
     year: metadata.year,
     docNumber: metadata.docNumber,
+    titleRead: metadata.titleRead,
     layout: draft.layout,
     convertedFromTraditional: converted,
     nodes,

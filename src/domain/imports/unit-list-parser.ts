@@ -22,7 +22,8 @@ export interface UnitCellOptions {
   defaultRole: UnitRole;
 }
 
-const UNIT_SUFFIX = /(局|办|委|部|厅|府|政府|部门|机构|中心|室|科|站|会|院|所|处|队|团|行|社|馆|组|单位|分局|公司)$/;
+/** Endings of an organisation's name. */
+export const UNIT_SUFFIX = /(局|办|委|部|厅|府|政府|部门|机构|中心|室|科|站|会|院|所|处|队|团|行|社|馆|组|单位|分局|公司|集团|联|协|海关|司|署|园区|专班|指挥部|管委会|街道|镇|乡|学校|大学|医院|电视台|报社|银行|支行|分行)$/;
 const LEAD = /(分别)?牵头(落实|负责|实施)?$/;
 const RESPONSIBLE = /(分别)?(负责(落实|实施)?|落实|承办|实施|组织实施)$/;
 const COOPERATING = /(配合|协助|协同|参与)(落实|实施)?$/;

@@ -21,6 +21,8 @@ export interface ColumnMap {
   units: number;
   /** Every unit column, in header order (牵头单位, 责任单位, 配合单位…). */
   unitColumns: UnitColumn[];
+  /** Columns naming leaders (分管领导, 责任领导, 分管市领导): people, not units. */
+  leaders: number[];
   deadline: number;
   /** Default role of units in the first unit column: 牵头… → lead. */
   defaultRole: UnitRole;
@@ -28,37 +30,77 @@ export interface ColumnMap {
   sections: boolean;
 }
 
-const UNIT_HEADER = /单位|科室|部门|责任/;
+/** What a header cell says its column holds. */
+export type HeaderKind = 'number' | 'category' | 'text' | 'measures' | 'units' | 'leaders' | 'deadline' | 'other';
+
+/**
+ * Reads one header cell, spaced or not ("牵 头 单 位"), by the words real
+ * plans use: 工作任务 / 主要任务 / 重点任务 / 民生事项名称 / 任务内容 / 项目名称 …
+ * for the task; 牵头单位 / 主办单位 / 责任单位 / 责任主体与协同单位 / 协办单位 …
+ * for units; 分管领导 / 责任领导 for leaders; 完成时限 / 时间节点 / 进度安排 for
+ * the deadline; 类别 for a category; 备注 / 进展情况 / 当前进度 are other.
+ */
+export function classifyHeader(raw: string): HeaderKind | undefined {
+  const cell = raw.replace(/\s+/g, '');
+  if (cell === '') return undefined;
+  if (cell.length > 16) return undefined;
+  if (/^(序号|编号|序列号?|序|项次|No\.?)$/i.test(cell)) return 'number';
+  if (/领导|责任人|负责人|包抓|联系人|挂帅|分管市?长/.test(cell) && !/单位|部门/.test(cell)) return 'leaders';
+  if (/单位|部门|主体|科室|处室|牵头|主办|协办|配合|参与|协同|承办|^责任$|责任方/.test(cell)) return 'units';
+  if (/时限|时间|期限|节点|进度安排|完成日期|截止|计划进度|时序/.test(cell)) return 'deadline';
+  if (/进度|进展|情况|备注|说明|完成率|状态|评分|考核|分值|权重|联系方式|电话|单位$|^目标值$|^当前/.test(cell)) return 'other';
+  if (/^(类别|类型|领域|板块|方面|分类|专项|项目类别|序列)$/.test(cell) || /类别$/.test(cell)) return 'category';
+  if (/措施|举措|路径/.test(cell)) return 'measures';
+  if (/要求|标准|目标|内容|任务|事项|工作|项目|实事|名称|指标|清单/.test(cell)) return 'text';
+  return undefined;
+}
 
 function roleOfHeader(header: string): UnitRole {
-  if (/牵头/.test(header)) return 'lead';
-  if (/配合|协办|协助|参与/.test(header)) return 'cooperating';
+  if (/牵头|主办/.test(header)) return 'lead';
+  if (/配合|协办|协助|参与|协同/.test(header) && !/责任主体/.test(header)) return 'cooperating';
   return 'responsible';
 }
 
 /** Maps header cells to columns; undefined when there is no unit column. */
 export function mapColumns(header: readonly string[]): ColumnMap | undefined {
   const squashed = header.map((cell) => cell.replace(/\s+/g, ''));
-  const find = (pattern: RegExp) => squashed.findIndex((cell) => pattern.test(cell));
-  const unitColumns = squashed.flatMap((cell, index) => (UNIT_HEADER.test(cell) ? [{ index, role: roleOfHeader(cell) }] : []));
+  const kinds = squashed.map(classifyHeader);
+  const unitColumns = kinds.flatMap((kind, index) => (kind === 'units' ? [{ index, role: roleOfHeader(squashed[index]!) }] : []));
   if (unitColumns.length === 0) return undefined;
   const units = unitColumns[0]!.index;
+  const texts = kinds.flatMap((kind, index) => (kind === 'text' ? [index] : []));
+  // The task is the text column that names the task (工作任务), else the first; the requirement a later one (具体要求).
+  const title = texts.find((index) => /任务|事项|项目|实事|名称/.test(squashed[index]!) && !/要求|标准/.test(squashed[index]!)) ?? texts[0] ?? -1;
+  const requirement = texts.find((index) => index > title && /要求|内容|目标|标准|指标/.test(squashed[index]!)) ?? -1;
   return {
-    number: find(/^序号$|^编号$/),
-    title: find(/任务/),
-    requirement: find(/要求|内容/),
-    measures: find(/措施/),
+    number: kinds.indexOf('number'),
+    title,
+    requirement,
+    measures: kinds.indexOf('measures'),
     units,
     unitColumns,
-    deadline: find(/时限|时间|进度|期限/),
+    leaders: kinds.flatMap((kind, index) => (kind === 'leaders' ? [index] : [])),
+    deadline: kinds.indexOf('deadline'),
     defaultRole: unitColumns[0]!.role,
     sections: /科室/.test(squashed[units]!),
   };
 }
 
-/** Whether a header row is present: it names 序号 or 工作任务 and a unit column. */
+/**
+ * Whether a row is a table's header: short cells, one of them numbering or
+ * naming the task, and a unit column.
+ */
 export function looksLikeHeader(cells: readonly string[]): boolean {
-  return cells.some((cell) => /序号|工作任务/.test(cell)) && mapColumns(cells) !== undefined;
+  const filled = cells.map((cell) => cell.replace(/\s+/g, '')).filter(Boolean);
+  if (filled.length < 2 || filled.some((cell) => cell.length > 16)) return false;
+  const kinds = filled.map(classifyHeader);
+  if (kinds.filter((kind) => kind === undefined).length > filled.length / 3) return false;
+  return (kinds.includes('number') || kinds.includes('text')) && mapColumns(cells) !== undefined;
+}
+
+/** A row's leader cells as one text ('' when the table names none). */
+export function leaderTextOf(cells: readonly string[], columns: ColumnMap): string {
+  return columns.leaders.map((index) => (cells[index] ?? '').trim()).filter(Boolean).join('、');
 }
 
 const ROLE_WORDING = /牵头|负责|配合|会同|协助|协同|参与|落实|承办|实施/;

@@ -15,7 +15,7 @@
  */
 import { type DraftNode, type DraftPlan, splitNumberedItems, firstSentence } from '../draft.js';
 import { squash } from '../normalize-text.js';
-import { looksLikeHeader, mapColumns, unitTextOf, type ColumnMap } from './columns.js';
+import { leaderTextOf, looksLikeHeader, mapColumns, unitTextOf, type ColumnMap } from './columns.js';
 
 /** One cell and the line (or sheet row) it starts on. */
 export interface GridCell {
@@ -104,6 +104,7 @@ function readTaskRows(rows: readonly GridRow[], columns: ColumnMap, warnings: Dr
     const titleCell = columns.title >= 0 ? (cells[columns.title] ?? '') : '';
     const unitCell = unitTextOf(cells, columns);
     const deadlineCell = columns.deadline >= 0 ? (cells[columns.deadline] ?? '') : '';
+    const leaderCell = leaderTextOf(cells, columns);
     const startsTask = /^\d+$/.test(number) && titleCell !== '' && !(task && task.key === number);
     if (startsTask) {
       // A table without a requirement column keeps the whole task text as its requirement.
@@ -116,6 +117,7 @@ function readTaskRows(rows: readonly GridRow[], columns: ColumnMap, warnings: Dr
         line: row.line,
         excerpt: excerptOf(row),
         unitText: requirementColumn < 0 ? unitCell : '',
+        leaderText: leaderCell,
         deadlineText: requirementColumn < 0 ? deadlineCell : '',
         warnings: [...(row.warnings ?? [])],
       });
@@ -127,7 +129,13 @@ function readTaskRows(rows: readonly GridRow[], columns: ColumnMap, warnings: Dr
       warnings.push({ line: row.line, message: `表格开头的一行没有序号和任务，已跳过：${squash(excerptOf(row)).slice(0, 40)}` });
       continue;
     } else if (requirementColumn < 0) {
-      task.warnings.push(`第${row.line}行：这一行没有序号，已跳过：${squash(excerptOf(row)).slice(0, 30)}`);
+      // A row under the same merged 序号: more of the task, with any units, leaders and deadline it adds.
+      const more = squash(titleCell);
+      if (more) task.requirement = task.requirement ? `${task.requirement}\n${more}` : more;
+      if (unitCell && !task.unitText.includes(unitCell)) task.unitText = task.unitText ? `${task.unitText}；${unitCell}` : unitCell;
+      if (leaderCell && !(task.leaderText ?? '').includes(leaderCell)) task.leaderText = task.leaderText ? `${task.leaderText}、${leaderCell}` : leaderCell;
+      if (deadlineCell && !task.deadlineText.includes(deadlineCell)) task.deadlineText = task.deadlineText ? `${task.deadlineText}；${deadlineCell}` : deadlineCell;
+      task.excerpt += `\n${excerptOf(row)}`;
       continue;
     }
     // Empty cells are merged with the cell above.
@@ -225,6 +233,7 @@ function readCategoryRows(rows: readonly GridRow[], columns: ColumnMap, width: n
         line: row.line,
         excerpt: excerptOf(row),
         unitText: units,
+        leaderText: leaderTextOf(cells, columns),
         deadlineText: columns.deadline >= 0 ? (cells[columns.deadline] ?? '') : '',
         warnings: [...(row.warnings ?? [])],
       }),

@@ -1,0 +1,138 @@
+/**
+ * Finds who is to do an item written as prose, and by when, in every way
+ * real plans write it:
+ * - label lines under the item: "牵头单位：区发改局" / "责任单位：…" /
+ *   "责任领导：杜某某" / "完成时限：2021年12月31日";
+ * - labels in brackets after it: "[牵头单位：区卫健局；责任单位：…]",
+ *   "（牵头单位：县财政局；责任单位：县税务局）";
+ * - a sentence: "部门分工：省发展改革委牵头，各地、各部门配合。";
+ * - a trailing parenthesis that ends with a role: "（市财政局牵头，市税务局配合）".
+ * Returns the unit text (with each label's role written as a verb, for
+ * parseUnitCell), the leaders, the deadline and the item's text without
+ * them. Pure.
+ */
+import type { UnitRole } from '../vocabulary.js';
+import { looksLikeUnits } from './layouts/cell-kinds.js';
+
+/** What an item assigns. */
+export interface Assignment {
+  unitText: string;
+  leaderText: string;
+  deadlineText: string;
+  /** The item's text with the assignment taken out. */
+  rest: string;
+}
+
+type LabelKind = UnitRole | 'leaders' | 'deadline' | 'division';
+
+const LABELS: readonly [RegExp, LabelKind][] = [
+  [/(?:牵头|负责|联系|包抓|分管|责任)[省市区县]?(?:负责)?领导(?:同志)?|分管[省市区县]?领导|责任人/, 'leaders'],
+  [/牵头(?:责任)?(?:单位|部门)|主办(?:单位|部门)|主责(?:单位|部门)|牵头/, 'lead'],
+  [/(?:协同|配合|协办|参与|协作|主要协作|协助|数据提供)(?:责任)?(?:单位|部门)/, 'cooperating'],
+  [/(?:主要)?(?:责任|落实|实施|承办|具体责任|负责)(?:单位|部门|主体)|责任处室/, 'responsible'],
+  [/完成时限|完成时间|时间节点|时限要求|完成期限|进度安排|时限/, 'deadline'],
+  [/部门分工|责任分工/, 'division'],
+];
+const LABEL_PATTERN = new RegExp(`(${LABELS.map(([pattern]) => pattern.source).join('|')})\\s*[:：]`, 'g');
+
+function kindOfLabel(label: string): LabelKind {
+  for (const [pattern, kind] of LABELS) if (new RegExp(`^(?:${pattern.source})$`).test(label)) return kind;
+  return 'responsible';
+}
+
+const ROLE_WORDING = /牵头|负责|配合|会同|协助|协同|参与|落实|承办|实施/;
+const OPEN = '[【（(';
+const CLOSE: Record<string, string> = { '[': ']', '【': '】', '（': '）', '(': ')' };
+
+/** The role a label gives its units, written as the verb parseUnitCell reads. */
+function withRole(value: string, kind: UnitRole): string {
+  if (ROLE_WORDING.test(value) && kind !== 'lead') return value;
+  const list = value.replace(/[，,；;]/g, '、').replace(/、+$/, '');
+  if (kind === 'lead') return ROLE_WORDING.test(value) ? value : `${list}牵头`;
+  if (kind === 'cooperating') return `${list}配合`;
+  return value;
+}
+
+/** A parenthesis at the end of an item that assigns work: it ends with a role verb. */
+const TRAILING_ASSIGNMENT = /[(（]([^()（）]{2,200}?(?:牵头|负责|落实|配合|承办|实施|参与|协助|协同)(?:落实|实施)?)[)）]/g;
+
+/** Reads an item's assignment. `text` is the item's lines joined with new lines. */
+export function readAssignment(text: string): Assignment {
+  const units: string[] = [];
+  const leaders: string[] = [];
+  const deadlines: string[] = [];
+  const cut: [number, number][] = [];
+  const matches = [...text.matchAll(LABEL_PATTERN)];
+  matches.forEach((match, index) => {
+    const start = match.index!;
+    // A label inside brackets: the value ends at the closing bracket; else at the next label or the line's end.
+    const before = text.slice(0, start);
+    const opener = [...before].reverse().find((char, back) => OPEN.includes(char) || char === '\n' || back > 40);
+    const close = opener && OPEN.includes(opener) ? CLOSE[opener]! : undefined;
+    const valueStart = start + match[0].length;
+    const nextLabel = matches[index + 1]?.index ?? text.length;
+    let end = Math.min(nextLabel, text.indexOf('\n', valueStart) >= 0 ? text.indexOf('\n', valueStart) : text.length);
+    if (close) {
+      const closing = text.indexOf(close, valueStart);
+      if (closing >= 0 && closing < end) end = closing;
+    }
+    const value = text.slice(valueStart, end).replace(/^[\s]+|[\s；;，,。.]+$/g, '');
+    const kind = kindOfLabel(match[1]!);
+    let cutStart = start;
+    let cutEnd = end;
+    if (close && opener) {
+      const openAt = before.lastIndexOf(opener);
+      const closeAt = text.indexOf(close, valueStart);
+      if (openAt >= 0 && closeAt >= 0 && (index === 0 || matches[index - 1]!.index! < openAt)) cutStart = openAt;
+      if (closeAt >= 0 && (index === matches.length - 1 || matches[index + 1]!.index! > closeAt)) cutEnd = closeAt + 1;
+    }
+    cut.push([cutStart, cutEnd]);
+    if (value === '' || /^(无|—+|-+|\/)$/.test(value)) return;
+    if (kind === 'leaders') leaders.push(value);
+    else if (kind === 'deadline') deadlines.push(value);
+    else if (kind === 'division') units.push(value);
+    else units.push(withRole(value, kind));
+  });
+  let rest = cutOut(text, cut);
+  if (units.length === 0) {
+    const trailing = [...rest.matchAll(TRAILING_ASSIGNMENT)];
+    if (trailing.length > 0) {
+      units.push(...trailing.map((match) => match[1]!));
+      rest = rest.replace(TRAILING_ASSIGNMENT, '');
+    } else {
+      // "（市财政局、市税务局）" closing the item: a plain list of units.
+      const plain = /[(（]([^()（）]{2,120})[)）][。；;]?\s*$/.exec(rest.trim());
+      if (plain && looksLikeUnits(plain[1]!)) {
+        units.push(plain[1]!);
+        rest = rest.trim().slice(0, plain.index);
+      }
+    }
+  }
+  return {
+    unitText: units.join('；'),
+    leaderText: leaders.join('、'),
+    deadlineText: deadlines.join('；'),
+    rest: rest.replace(/\n{2,}/g, '\n').trim(),
+  };
+}
+
+function cutOut(text: string, ranges: readonly [number, number][]): string {
+  if (ranges.length === 0) return text;
+  let result = '';
+  let at = 0;
+  for (const [start, end] of [...ranges].sort((a, b) => a[0] - b[0])) {
+    if (start < at) {
+      at = Math.max(at, end);
+      continue;
+    }
+    result += text.slice(at, start);
+    at = end;
+  }
+  return result + text.slice(at);
+}
+
+/** A document that makes the first unit listed the lead: "列第一位的为牵头单位", "首位单位为牵头单位". */
+export const FIRST_LISTED_LEADS = /(列|排)?(第一位|首位|第一个|排名第一|排在第一|排序第一|位列第一)(的|单位)?(单位)?(为|是)牵头/;
+
+/** The note stating that convention, to be taken out of a unit text. */
+export const CONVENTION_NOTE = /[(（][^()（）]*(第一位|首位|第一个|排名第一|排在第一|排序第一|位列第一)[^()（）]*[)）]|[(（]\s*下同\s*[)）]/g;

@@ -1,0 +1,51 @@
+/**
+ * What a table cell holds, judged from its text alone: a row number, a list
+ * of units, leaders (people), a deadline, a figure, or task text. Tables
+ * whose empty cells a web page dropped are put back into columns by these
+ * kinds, and a column whose header says 单位 but whose cells are people's
+ * names is read as leaders. Pure.
+ */
+import { looksLikePerson, splitLeaders } from '../people.js';
+import { UNIT_SUFFIX, isCollective } from '../unit-list-parser.js';
+
+/** The kind of one cell. */
+export type CellKind = 'number' | 'units' | 'leaders' | 'deadline' | 'figure' | 'text';
+
+const DEADLINE_WORDS = /(\d{1,2}\s*月|年底|年末|季度|半年|底前|前完成|以前|之前|全年|长期|持续|常态|每月|每年|每季|按时|按要求|适时|年内|当年|\d{4}\s*年|即时|及时)/;
+const FIGURE = /^[\d.,，%％\-~～≥≤<>＞＜+/／×*\s万亿千百元个公里亩人次项所家座条户套台件米平方吨度个百分点（）()]+$/;
+
+/** The parts of a unit or leader list: split on 、，；, white space and new lines. */
+export function listParts(text: string): string[] {
+  return text
+    .split(/[、，,；;\s]+/)
+    .map((part) => part.replace(/^[（(]|[)）]$/g, '').replace(/[*＊]$/, '').trim())
+    .filter(Boolean);
+}
+
+/** Whether a text is a list of units: nearly every part ends like an organisation or is a collective. */
+export function looksLikeUnits(text: string): boolean {
+  const flat = text.trim();
+  if (flat === '' || flat.length > 160 || /[。！？]/.test(flat)) return false;
+  const parts = listParts(flat.replace(/（[^（）]*）|\([^()]*\)/g, ''));
+  if (parts.length === 0) return false;
+  const unitLike = parts.filter((part) => part.length >= 2 && part.length <= 30 && (UNIT_SUFFIX.test(part) || isCollective(part) || /牵头|配合|负责|协助|参与$/.test(part)));
+  return unitLike.length / parts.length >= 0.6;
+}
+
+/** Whether a text names only people (2–4 character names or titles such as 副市长). */
+export function looksLikeLeaders(text: string): boolean {
+  const parts = splitLeaders(text);
+  return parts.length > 0 && parts.length <= 6 && parts.every(looksLikePerson);
+}
+
+/** The kind of a cell's text. */
+export function cellKind(text: string): CellKind {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (/^\d{1,4}$/.test(flat)) return 'number';
+  if (flat.length <= 12 && DEADLINE_WORDS.test(flat) && !looksLikeUnits(flat)) return 'deadline';
+  if (looksLikeLeaders(flat)) return 'leaders';
+  if (looksLikeUnits(flat)) return 'units';
+  if (flat.length <= 30 && DEADLINE_WORDS.test(flat) && !/[。；]/.test(flat.slice(0, -1))) return 'deadline';
+  if (FIGURE.test(flat) || flat.length <= 4) return 'figure';
+  return 'text';
+}

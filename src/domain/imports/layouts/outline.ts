@@ -1,0 +1,160 @@
+/**
+ * Reads plans written as a numbered outline, whatever the numbering (一、
+ * （一） 1. 1、 1﹒ （1） ① 第一条) and wherever the units are written (label
+ * lines under the item, labels in brackets, a trailing parenthesis, a
+ * 部门分工 sentence: see assignment.ts). Levels come from the order in which
+ * numbering styles first appear, as in any outline. The items that carry
+ * units are the tasks; the headings above them are categories; numbered
+ * items under a task are its sub-requirements. When no item names a unit,
+ * the deepest numbered items are the tasks, each with a warning.
+ */
+import { type DraftNode, type DraftPlan, firstSentence } from '../draft.js';
+import { readAssignment, type Assignment } from '../assignment.js';
+import { squash } from '../normalize-text.js';
+
+const MARKERS: readonly [string, RegExp][] = [
+  ['cn', /^([一二三四五六七八九十百]+)\s*[、.．]\s*/],
+  ['paren-cn', /^[(（]([一二三四五六七八九十百]+)[)）]\s*/],
+  ['enclosed', /^([㈠-㈩])\s*/],
+  ['article', /^第([一二三四五六七八九十百\d]+)[条项]\s*/],
+  ['dotted', /^(\d{1,2}(?:\.\d{1,2})+)(?![\d%])\s*/],
+  ['arabic', /^(\d{1,3})\s*[、.．﹒](?![\d%])\s*/],
+  ['paren-arabic', /^[(（](\d{1,3})[)）]\s*/],
+  ['circled', /^([①-⑳])\s*/],
+];
+
+interface Item {
+  style: string;
+  level: number;
+  number: string;
+  line: number;
+  lines: string[];
+  children: Item[];
+  assignment?: Assignment;
+}
+
+function markerOf(line: string): { style: string; number: string; body: string } | undefined {
+  for (const [style, pattern] of MARKERS) {
+    const match = pattern.exec(line);
+    if (match && line.length > match[0].length) return { style, number: match[1]!, body: line.slice(match[0].length) };
+  }
+  return undefined;
+}
+
+function parseItems(lines: readonly string[]): Item[] {
+  const levels: string[] = [];
+  const roots: Item[] = [];
+  const stack: Item[] = [];
+  let current: Item | undefined;
+  lines.forEach((raw, index) => {
+    const line = raw.trim();
+    if (line === '') return;
+    const marker = markerOf(line);
+    if (!marker) {
+      current?.lines.push(line);
+      return;
+    }
+    if (!levels.includes(marker.style)) levels.push(marker.style);
+    const level = levels.indexOf(marker.style);
+    const item: Item = { style: marker.style, level, number: marker.number, line: index + 1, lines: [marker.body], children: [] };
+    while (stack.length > 0 && stack.at(-1)!.level >= level) stack.pop();
+    if (stack.length > 0) stack.at(-1)!.children.push(item);
+    else roots.push(item);
+    stack.push(item);
+    current = item;
+  });
+  return roots;
+}
+
+const assigned = (item: Item) => {
+  item.assignment ??= readAssignment(item.lines.join('\n'));
+  return item.assignment.unitText !== '' || item.assignment.leaderText !== '';
+};
+const anyAssigned = (items: readonly Item[]): boolean => items.some((item) => assigned(item) || anyAssigned(item.children));
+
+/** Reads a numbered outline; undefined when it has fewer than two numbered items. */
+export function readOutline(lines: readonly string[]): DraftPlan | undefined {
+  const roots = parseItems(lines);
+  const nodes: DraftNode[] = [];
+  const warnings: DraftPlan['warnings'] = [];
+  const withUnits = anyAssigned(roots);
+  const all: Item[] = [];
+  const collect = (items: readonly Item[]) => items.forEach((item) => (all.push(item), collect(item.children)));
+  collect(roots);
+  if (all.length < 2) return undefined;
+  // Without any units, the tasks are the items of the deepest style that has leaves.
+  const leafStyle = withUnits ? undefined : mostCommon(all.filter((item) => item.children.length === 0).map((item) => item.style));
+  const taskStyles = new Set(all.filter((item) => assigned(item)).map((item) => item.style));
+  const skipped: string[] = [];
+
+  const toNode = (item: Item, key: string, categories: string[]): DraftNode => {
+    const assignment = item.assignment ?? readAssignment(item.lines.join('\n'));
+    const text = squash(assignment.rest.replace(/\n/g, ' '));
+    const node: DraftNode = {
+      key,
+      number: item.number,
+      title: firstSentence(text),
+      requirement: text,
+      categories,
+      line: item.line,
+      excerpt: item.lines.join('\n'),
+      unitText: assignment.unitText,
+      leaderText: assignment.leaderText,
+      deadlineText: assignment.deadlineText,
+      children: [],
+      warnings: [],
+    };
+    item.children.forEach((child, index) => node.children.push(toNode(child, `${key}.${index + 1}`, categories)));
+    return node;
+  };
+
+  // Task keys: the printed number when numbers are unique, else the path of numbers.
+  const tasks: { item: Item; path: string[]; categories: string[] }[] = [];
+  const walk = (items: readonly Item[], path: string[], categories: string[]) => {
+    for (const item of items) {
+      const here = [...path, item.number];
+      const isTask = withUnits ? assigned(item) || (taskStyles.has(item.style) && !anyAssigned(item.children)) : item.style === leafStyle;
+      if (isTask) {
+        tasks.push({ item, path: here, categories });
+      } else if (withUnits ? anyAssigned(item.children) : item.children.length > 0) {
+        walk(item.children, here, [...categories, squash(item.lines[0]!).slice(0, 60)]);
+      } else if (item.children.length === 0 && item.level === 0) {
+        skipped.push(squash(item.lines[0]!).slice(0, 20));
+      }
+    }
+  };
+  walk(roots, [], []);
+  if (tasks.length === 0) return undefined;
+  const numbers = tasks.map((task) => task.item.number);
+  const unique = new Set(numbers).size === numbers.length && tasks.every((task) => /^\d+$/.test(task.item.number));
+  for (const task of tasks) {
+    const key = unique ? task.item.number : task.path.map(keyPart).join('.');
+    nodes.push(toNode(task.item, key, task.categories));
+  }
+  if (skipped.length > 0) warnings.push({ line: null, message: `没有编号任务的部分未作为任务导入：${skipped.join('、')}` });
+  return { layout: 'outline', nodes, defaultRole: 'responsible', unitsAreSections: false, warnings };
+}
+
+const CN_DIGITS = '一二三四五六七八九十';
+/** A number as a key part: 三 → 3, ㈢ → 3, ③ → 3. */
+function keyPart(number: string): string {
+  if (/^\d+(\.\d+)*$/.test(number)) return number;
+  if (/^[㈠-㈩]$/.test(number)) return String(number.charCodeAt(0) - 0x3220 + 1);
+  if (/^[①-⑳]$/.test(number)) return String(number.charCodeAt(0) - 0x2460 + 1);
+  if (/^[一二三四五六七八九十百]+$/.test(number)) return String(chineseNumber(number));
+  return number;
+}
+
+function chineseNumber(text: string): number {
+  if (text === '十') return 10;
+  if (text.startsWith('十')) return 10 + CN_DIGITS.indexOf(text[1]!) + 1;
+  const tens = text.indexOf('十');
+  if (tens > 0) return (CN_DIGITS.indexOf(text[0]!) + 1) * 10 + (text[tens + 1] ? CN_DIGITS.indexOf(text[tens + 1]!) + 1 : 0);
+  return CN_DIGITS.indexOf(text) + 1;
+}
+
+function mostCommon(values: readonly string[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+}

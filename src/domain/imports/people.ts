@@ -1,0 +1,50 @@
+/**
+ * Tells people from units in a plan: leaders are named by a 2–4 character
+ * personal name (金力, 王 健, 欧阳红) or by a title (副市长, 常务副区长,
+ * 省政府分管领导同志), and are kept as a task's leaders, never as units. Pure.
+ */
+import { isPlaceName } from '../places/gazetteer.js';
+
+/** The commonest Chinese surnames (single and double), enough to tell 金力 from 海关. */
+const SURNAMES = new Set(
+  ('王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝束芮'
+  ).split(''),
+);
+const DOUBLE_SURNAMES = /^(欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|长孙|宇文|司徒|夏侯|令狐|端木|独孤|南宫|呼延|万俟|闻人|轩辕)/;
+
+/** Endings of titles held by people, not by organisations. */
+const TITLE = /(书记|副?(省|市|区|县|州|镇|乡|盟|旗)?长|(副|常务副)[\u4e00-\u9fa5]{0,3}长|主任|秘书长|常委|部长|主席|同志|领导|调研员|巡视员|专员|组长|总指挥|指挥长)$/;
+/** Endings of organisations: a name ending so is a unit, whatever it starts with. */
+const ORGANISATION = /(局|办|委|部|厅|府|政府|部门|机构|中心|室|科|站|会|院|所|处|队|团|行|社|馆|组|单位|公司|集团|联|协|关|司|署|园|区|县|镇|乡|街道|村|校|台|社区|基地|平台|专班|指挥部|管委会)$/;
+
+/** Whether a part of a list names a person (a leader) rather than a unit. */
+export function looksLikePerson(raw: string): boolean {
+  const text = raw.replace(/[\s。.，,]/g, '');
+  if (text.length < 2 || text.length > 14 || !/^[\u4e00-\u9fa5·]+$/.test(text)) return false;
+  if (isPlaceName(text)) return false;
+  // 王丹县长, 曹惠明常务副县长, 副市长, 省政府分管领导同志
+  if (TITLE.test(text) && !/(局|委|办|厅|院|中心)长$/.test(text.replace(TITLE, '')) ) {
+    const rest = text.replace(TITLE, '');
+    return rest === '' || /(分管|负责|牵头|有关|相关)$/.test(rest) || /政府$|^(省|市|区|县)政府/.test(rest) || looksLikeName(rest) || !ORGANISATION.test(text);
+  }
+  return looksLikeName(text);
+}
+
+/** Words that start with a surname's character but are not names. */
+const NOT_NAMES = /^(全[年县市区省镇面部体]|长期|常[态年规]|年[底内中末]|各[地级]|有关|相关|其他|同上|持续|高[质标效]|向上|安全|和谐|文明|平安|康养|金融|明年|时[限间]|方案|程序|江河|黄河|万[元人个]|季度|周[末边]|石油|邮政|海事|关于|齐抓|任务|项目|申报|应急|高速|高铁|孔子|武装|林场|计划|单位)/;
+
+/** A bare personal name: a known surname and one to two more characters (three with a double surname). */
+function looksLikeName(text: string): boolean {
+  if (ORGANISATION.test(text) || NOT_NAMES.test(text)) return false;
+  if (DOUBLE_SURNAMES.test(text)) return text.length >= 3 && text.length <= 4;
+  return text.length >= 2 && text.length <= 3 && SURNAMES.has(text[0]!);
+}
+
+/** Splits a leaders' cell into names: "叶林、马振明", "王 健" (a name padded with a space stays one). */
+export function splitLeaders(text: string): string[] {
+  const joined = text.replace(/(?<=^|[、，,；;\s])([\u4e00-\u9fa5])\s+([\u4e00-\u9fa5]{1,2})(?=$|[、，,；;\s。])/g, '$1$2');
+  return joined
+    .split(/[、，,；;\s]+/)
+    .map((part) => part.replace(/[。.]$/, '').trim())
+    .filter((part) => part.length > 0);
+}

@@ -1,0 +1,189 @@
+/**
+ * Scores the importer on one real document against its hand-written gold
+ * (test/fixtures/real/README.md): the plan's title, region and year, and for
+ * each gold task whether it was found, its lead units, its other units, its
+ * leaders and its deadline. Used by `npm run eval:import` and by the test
+ * that keeps the corpus from regressing.
+ *
+ * Names are compared as a reader would: white space, punctuation and
+ * traditional/simplified forms ignored, and a name the document gives in
+ * parentheses (县发改局（粮食局）) is an alias, not part of the name. The
+ * importer may write a unit with its level (经信局 among 市… siblings becomes
+ * 市经信局) or under its bureau (a section); either still matches the gold.
+ */
+import { flattenNodes, parsePlanDocument, UnreadableDocumentError, type ParsedNode, type PlanDocument } from '../../src/domain/imports/plan-parser.js';
+import { toHalfWidth, toSimplified } from '../../src/domain/imports/normalize-text.js';
+
+/** One task of the gold. */
+export interface GoldTask {
+  number: string | null;
+  starts: string;
+  lead: string[];
+  others: string[];
+  leaders: string[];
+  deadline: string | null;
+}
+
+/** A document's gold, as written by hand. */
+export interface Gold {
+  source: string;
+  split: 'tune' | 'holdout';
+  family: string;
+  title: string | null;
+  region: string | null;
+  year: number | null;
+  truncated?: boolean;
+  tasks: GoldTask[];
+}
+
+/** How the importer did on one document. */
+export interface DocumentScore {
+  slug: string;
+  split: string;
+  family: string;
+  refused: boolean;
+  checks: number;
+  right: number;
+  goldTasks: number;
+  foundTasks: number;
+  /** Work items the importer made that the gold does not have. */
+  extraTasks: number;
+  /** Units the importer stored that the gold names as leaders (people). */
+  leadersAsUnits: string[];
+  failures: string[];
+}
+
+/** Text as compared: simplified, half-width, without white space or punctuation. */
+export function comparable(text: string): string {
+  return toHalfWidth(toSimplified(text)).replace(/[\s\p{P}\p{S}]/gu, '');
+}
+
+/** A unit name as compared: parenthesised aliases dropped. */
+function unitComparable(name: string): string {
+  return comparable(toHalfWidth(name).replace(/\([^()]*\)/g, '').replace(/（[^（）]*）/g, ''));
+}
+
+interface UnitLike {
+  name: string;
+  aliases: string[];
+}
+
+function sameUnit(unit: UnitLike, gold: string): boolean {
+  const wanted = unitComparable(gold);
+  const names = [unit.name, ...unit.aliases].map(unitComparable);
+  return names.some((name) => name === wanted || (name.length === wanted.length + 1 && /^[省市区县]/.test(name) && name.slice(1) === wanted));
+}
+
+function sameSet(units: readonly UnitLike[], gold: readonly string[]): boolean {
+  if (units.length !== gold.length) return false;
+  const unmatched = [...units];
+  for (const name of gold) {
+    const index = unmatched.findIndex((unit) => sameUnit(unit, name));
+    if (index < 0) return false;
+    unmatched.splice(index, 1);
+  }
+  return true;
+}
+
+const show = (units: readonly UnitLike[]) => `[${units.map((unit) => unit.name).join('、')}]`;
+
+/** Parses a document (text or tables) and scores it against its gold. */
+export function scoreDocument(slug: string, input: string | PlanDocument, gold: Gold): DocumentScore {
+  const score: DocumentScore = {
+    slug,
+    split: gold.split,
+    family: gold.family,
+    refused: false,
+    checks: 0,
+    right: 0,
+    goldTasks: gold.tasks.length,
+    foundTasks: 0,
+    extraTasks: 0,
+    leadersAsUnits: [],
+    failures: [],
+  };
+  const check = (ok: boolean, failure: string) => {
+    score.checks++;
+    if (ok) score.right++;
+    else score.failures.push(failure);
+  };
+  let plan;
+  try {
+    plan = parsePlanDocument(input, `${slug}.txt`);
+  } catch (error) {
+    if (!(error instanceof UnreadableDocumentError)) throw error;
+    score.refused = true;
+    const perTask = (task: GoldTask) => 3 + (task.leaders.length > 0 ? 1 : 0) + (task.deadline ? 1 : 0);
+    score.checks = [gold.title, gold.region, gold.year].filter((value) => value !== null).length + gold.tasks.reduce((sum, task) => sum + perTask(task), 0);
+    score.failures.push('refused');
+    return score;
+  }
+
+  if (gold.title !== null) check(comparable(plan.title) === comparable(gold.title), `title “${plan.title}” ≠ “${gold.title}”`);
+  if (gold.region !== null) check(plan.jurisdiction === gold.region, `region “${plan.jurisdiction}” ≠ “${gold.region}”`);
+  if (gold.year !== null) check(plan.year === gold.year, `year ${plan.year} ≠ ${gold.year}`);
+
+  const nodes = flattenNodes(plan.nodes);
+  const parentOf = new Map<ParsedNode, ParsedNode>();
+  for (const node of nodes) for (const child of node.children) parentOf.set(child, node);
+  const inherited = <T>(node: ParsedNode, pick: (node: ParsedNode) => T[]): T[] => {
+    for (let current: ParsedNode | undefined = node; current; current = parentOf.get(current)) {
+      const own = pick(current);
+      if (own.length > 0) return own;
+    }
+    return [];
+  };
+  const textOf = (node: ParsedNode) => comparable(`${node.title}${node.requirement}`);
+  const matched = new Set<ParsedNode>();
+  let cursor = 0;
+  for (const task of gold.tasks) {
+    const starts = comparable(task.starts);
+    const label = `task ${task.number ?? '?'} “${task.starts.slice(0, 12)}”`;
+    const fits = (node: ParsedNode) => !matched.has(node) && (textOf(node).startsWith(starts) || comparable(node.title).startsWith(starts));
+    const loose = (node: ParsedNode) => !matched.has(node) && textOf(node).includes(starts);
+    // The smallest node that starts with the text, searching forward from the last match first.
+    const ordered = [...nodes.slice(cursor), ...nodes.slice(0, cursor)];
+    const found = ordered.find(fits) ?? ordered.find(loose);
+    const checksOfTask = 3 + (task.leaders.length > 0 ? 1 : 0) + (task.deadline ? 1 : 0);
+    if (!found) {
+      for (let i = 0; i < checksOfTask; i++) check(false, `${label}: not found`);
+      continue;
+    }
+    cursor = nodes.indexOf(found) + 1;
+    matched.add(found);
+    score.foundTasks++;
+    check(true, '');
+    const units = inherited(found, (node) => node.units);
+    const leads = units.filter((unit) => unit.role === 'lead');
+    const others = units.filter((unit) => unit.role !== 'lead');
+    check(sameSet(leads, task.lead), `${label}: lead ${show(leads)} ≠ [${task.lead.join('、')}]`);
+    check(sameSet(others, task.others), `${label}: others ${show(others)} ≠ [${task.others.join('、')}]`);
+    const leaders = inherited(found, (node) => node.leaders);
+    if (task.leaders.length > 0) {
+      const wanted = task.leaders.map(comparable).sort();
+      const got = leaders.map(comparable).sort();
+      check(JSON.stringify(wanted) === JSON.stringify(got), `${label}: leaders [${leaders.join('、')}] ≠ [${task.leaders.join('、')}]`);
+    }
+    if (task.deadline) {
+      const wanted = comparable(task.deadline);
+      const raws = inherited(found, (node) => node.deadlines).map((deadline) => comparable(deadline.raw));
+      check(raws.some((raw) => raw.includes(wanted) || (raw.length > 0 && wanted.includes(raw))), `${label}: deadline [${raws.join('、')}] ≠ “${task.deadline}”`);
+    }
+    for (const leader of task.leaders) {
+      if (units.some((unit) => comparable(unit.name) === comparable(leader))) score.leadersAsUnits.push(leader);
+    }
+  }
+  // Work items the gold does not have: leaves neither matched nor under a matched node.
+  const covered = (node: ParsedNode): boolean => matched.has(node) || (parentOf.has(node) && covered(parentOf.get(node)!));
+  const leaves = nodes.filter((node) => node.children.length === 0);
+  const extra = leaves.filter((node) => !covered(node) && ![...matched].some((m) => isAncestor(node, m, parentOf)));
+  score.extraTasks = extra.length - (gold.truncated && extra.length > 0 && extra.at(-1) === leaves.at(-1) ? 1 : 0);
+  for (const node of extra.slice(0, 5)) score.failures.push(`extra: ${node.key} “${node.title.slice(0, 20)}”`);
+  for (const leader of score.leadersAsUnits) score.failures.push(`leader stored as a unit: ${leader}`);
+  return score;
+}
+
+function isAncestor(node: ParsedNode, of: ParsedNode, parentOf: Map<ParsedNode, ParsedNode>): boolean {
+  for (let current = parentOf.get(of); current; current = parentOf.get(current)) if (current === node) return true;
+  return false;
+}
