@@ -19,7 +19,7 @@ export interface PlanMetadata {
   warnings: string[];
 }
 
-const TITLE_END = /(分工方案|工作要点|实施方案|安排方案|工作方案|任务分工|分工|责任分解|任务分解|分解方案|分解表|分工表|任务表|任务清单|责任清单|工作清单|台账|行动方案|行动计划|工作计划|推进方案|落实方案|责任分工)(（[^（）]{2,20}）)?$/;
+const TITLE_END = /(分工方案|工作要点|实施方案|安排方案|工作方案|任务分工|分工|责任分解|任务分解|分解方案|分解表|分工表|任务表|任务清单|责任清单|工作清单|台账|行动方案|行动计划|工作计划|推进方案|落实方案|责任分工|进度表|情况表|一览表|工作意见)(（[^（）]{2,20}）)?$/;
 const ISSUER = /([\u4e00-\u9fa5]{2,6}(?:市|区|县)(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|[\u4e00-\u9fa5]{2,10}局))/;
 const DOC_NUMBER = /([\u4e00-\u9fa5]{1,8}[〔\[［]\s*((?:19|20)\d{2})\s*[〕\]］]\s*\d+\s*号)/;
 
@@ -37,7 +37,7 @@ function titleCandidates(lines: readonly string[]): string[] {
       candidates.push(joined);
     }
   });
-  return candidates.map((title) => title.replace(/^标题/, ''));
+  return candidates.map((title) => title.replace(/^(标题|附件\d*|名称|题目)[:：]?/, '').replace(/^[(（][^()（）]{2,8}[)）](?=\S)/, ''));
 }
 
 /** A file name that reads as a title: "中山市2027年政务公开工作要点分工方案.csv". */

@@ -72,9 +72,11 @@ function splitUnitList(text: string): string[] {
   const merged: string[] = [];
   for (const item of items) {
     const previous = merged.at(-1);
+    // "各县、市、区政府", "各乡、镇人民政府": single places after 各 share the body named last.
+    const openCollective = previous !== undefined && /^各([\u4e00-\u9fa5]、)*[\u4e00-\u9fa5]$/.test(previous);
     const compound =
       previous !== undefined &&
-      ((/^各[\u4e00-\u9fa5]$/.test(previous) && /^[\u4e00-\u9fa5]{1,3}(政府|部门)$/.test(item)) ||
+      ((openCollective && (/^[\u4e00-\u9fa5]$/.test(item) || /^[\u4e00-\u9fa5]{1,3}(人民政府|政府|部门)$/.test(item))) ||
         (isCollective(previous) && /^各(直属|部门|有关)/.test(item)));
     if (compound) merged[merged.length - 1] = `${previous}、${item}`;
     else merged.push(item);
@@ -89,7 +91,7 @@ function splitConjunction(text: string): string[] {
 }
 
 function cleanName(raw: string): { name: string; aliases: string[] } | undefined {
-  let name = raw.replace(/^[和及与、，]+|[、，。；]+$/g, '').replace(TRAILING_ET_CETERA, '').trim();
+  let name = raw.replace(/^[和及与、，]+|[、，。；]+$/g, '').replace(TRAILING_ET_CETERA, '').replace(/(?<=..)等$/, '').replace(/[*＊]+$/, '').trim();
   const aliases: string[] = [];
   const paren = /（([^（）]+)）/g;
   for (const match of name.matchAll(paren)) {

@@ -113,7 +113,10 @@ const ROLE_VERB: Record<UnitRole, string> = { lead: '牵头', responsible: '负�
  * "市财政局配合".
  */
 export function unitTextOf(cells: readonly string[], columns: ColumnMap): string {
-  const filled = columns.unitColumns.filter(({ index }) => (cells[index] ?? '').trim() !== '');
+  // Lead columns first, wherever the table puts them: a unit named as lead and again as responsible is the lead.
+  const filled = columns.unitColumns
+    .filter(({ index }) => (cells[index] ?? '').trim() !== '')
+    .sort((a, b) => Number(b.role === 'lead') - Number(a.role === 'lead'));
   if (columns.unitColumns.length === 1) return (cells[columns.units] ?? '').trim();
   return filled
     .map(({ index, role }) => {

@@ -29,7 +29,8 @@ function blocksOf(lines: readonly string[], separatedByBlanks: boolean): Block[]
   const blocks: Block[] = [];
   let current: Block | undefined;
   lines.forEach((raw, index) => {
-    const line = raw.trim();
+    // A line holding only a delimiter ("|") separates cells as a blank line does.
+    const line = raw.trim().replace(/^\|$/, '');
     if (line === '') {
       current = undefined;
       return;
@@ -48,9 +49,12 @@ function findHeader(blocks: readonly Block[]): { start: number; width: number } 
   for (let start = 0; start < blocks.length; start++) {
     let end = start;
     while (end < blocks.length && end - start < 12 && classifyHeader(blocks[end]!.text) !== undefined && !/\n/.test(blocks[end]!.text)) end++;
-    for (let width = end - start; width >= 3; width--) {
-      const cells = blocks.slice(start, start + width).map((block) => block.text);
-      if (looksLikeHeader(cells)) return { start, width };
+    // A header starts at its 序号 cell when it has one (a caption above it is not a column).
+    const numberAt = blocks.slice(start, end).findIndex((block) => classifyHeader(block.text) === 'number');
+    const from = numberAt > 0 ? start + numberAt : start;
+    for (let width = end - from; width >= 3; width--) {
+      const cells = blocks.slice(from, from + width).map((block) => block.text);
+      if (looksLikeHeader(cells)) return { start: from, width };
     }
   }
   return undefined;
@@ -71,8 +75,8 @@ function fit(cell: CellKind, column: HeaderKind | undefined): number {
 
 /**
  * Puts a row's cells into columns in order, best fit first: a monotone
- * alignment (each cell to a column right of the last; a text cell may join
- * the text column before it).
+ * alignment (each cell to a column right of the last; a cell may join the
+ * cell before it in the same column, as units listed one per line do).
  */
 function align(cells: readonly Block[], columns: readonly (HeaderKind | undefined)[]): GridCell[] {
   const kinds = cells.map((cell) => cellKind(cell.text));
@@ -88,7 +92,7 @@ function align(cells: readonly Block[], columns: readonly (HeaderKind | undefine
     let result = { score: skip.score, plan: skip.plan };
     const here = fit(kinds[i]!, columns[j]) + placed.score;
     if (here >= result.score) result = { score: here, plan: [j, ...placed.plan] };
-    if (columns[j] === 'text' || columns[j] === 'measures') {
+    if (columns[j] !== 'number') {
       const stay = best(i + 1, j);
       const joined = fit(kinds[i]!, columns[j]) - 1 + stay.score;
       if (joined > result.score) result = { score: joined, plan: [j, ...stay.plan] };
@@ -109,19 +113,27 @@ function align(cells: readonly Block[], columns: readonly (HeaderKind | undefine
 function rowsOf(blocks: readonly Block[], header: { start: number; width: number }): GridRow[] {
   const headerBlocks = blocks.slice(header.start, header.start + header.width);
   const columns = headerBlocks.map((block) => classifyHeader(block.text));
-  const numbered = columns[0] === 'number';
+  const numberIndex = columns.indexOf('number');
+  const numbered = numberIndex >= 0;
   const rows: Block[][] = [];
+  // Cells before the 序号 column (a 分类 cell) wait for the row their number starts.
+  let leading: Block[] = [];
   let previous = 0;
   for (const block of blocks.slice(header.start + header.width)) {
     if (TABLE_END.test(block.text)) break;
     const current = rows.at(-1);
     const number = /^\d{1,4}$/.test(block.text) ? Number(block.text) : undefined;
+    const filled = (current?.length ?? 0) >= header.width - Math.max(numberIndex, 0);
     const startsRow = numbered
       ? number !== undefined && (number === previous + 1 || (number > previous && (current?.length ?? 0) >= 2))
       : !current || current.length >= header.width;
     if (startsRow || !current) {
-      rows.push([block]);
+      const padding = numbered ? Array.from({ length: Math.max(0, numberIndex - leading.length) }, () => ({ text: '', line: block.line })) : [];
+      rows.push(numbered && numberIndex > 0 ? [...padding, ...leading.slice(-numberIndex), block] : [block]);
+      leading = [];
       if (number !== undefined && numbered) previous = number;
+    } else if (numberIndex > 0 && filled) {
+      leading.push(block);
     } else if (numbered && current.length >= header.width && cellKind(block.text) === 'text') {
       // A full row followed by text: a row under the same merged 序号.
       rows.push([{ text: '', line: block.line }, block]);
@@ -135,7 +147,14 @@ function rowsOf(blocks: readonly Block[], header: { start: number; width: number
     ...rows.map((cells): GridRow => {
       const line = cells.find((cell) => cell.line)?.line ?? cells[0]!.line;
       if (cells.length === header.width) return { cells: cells.map((cell) => ({ text: cell.text, line: cell.line })), line };
-      const continuation = cells[0]!.text === '';
+      const continuation = cells[0]!.text === '' && numberIndex === 0;
+      if (numberIndex > 0 && cells.length === header.width) return { cells: cells.map((cell) => ({ text: cell.text, line: cell.line })), line };
+      if (numberIndex > 0) {
+        // The cells before the number are known; the rest are aligned.
+        const head = cells.slice(0, numberIndex + 1).map((cell) => ({ text: cell.text, line: cell.line }));
+        const tail = align(cells.slice(numberIndex + 1), columns.slice(numberIndex + 1));
+        return { cells: [...head, ...tail], line };
+      }
       return { cells: align(continuation ? cells.slice(1) : cells, columns), line };
     }),
   ];

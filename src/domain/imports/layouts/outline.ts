@@ -41,6 +41,18 @@ function markerOf(line: string): { style: string; number: string; body: string }
   return undefined;
 }
 
+/**
+ * A page that ran a whole document into one line ("…。 1.地区生产总值增长6%。
+ * 牵头单位：… 2.…") is cut back into lines before each numbered item and label.
+ */
+function unrun(lines: readonly string[]): string[] {
+  return lines.flatMap((line) =>
+    line.length <= 200
+      ? [line]
+      : line.split(/(?<=[\s。；;])\s*(?=(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d{1,3}[、.．﹒](?![\d%])|(?:牵头|责任|配合|协同)(?:责任)?(?:单位|部门|领导)[:：]))/),
+  );
+}
+
 function parseItems(lines: readonly string[]): Item[] {
   const levels: string[] = [];
   const roots: Item[] = [];
@@ -74,7 +86,7 @@ const anyAssigned = (items: readonly Item[]): boolean => items.some((item) => as
 
 /** Reads a numbered outline; undefined when it has fewer than two numbered items. */
 export function readOutline(lines: readonly string[]): DraftPlan | undefined {
-  const roots = parseItems(lines);
+  const roots = parseItems(unrun(lines));
   const nodes: DraftNode[] = [];
   const warnings: DraftPlan['warnings'] = [];
   const withUnits = anyAssigned(roots);
