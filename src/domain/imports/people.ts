@@ -31,7 +31,7 @@ export function looksLikePerson(raw: string): boolean {
 }
 
 /** Words that start with a surname's character but are not names. */
-const NOT_NAMES = /^(全[年县市区省镇面部体]|长期|常[态年规]|年[底内中末]|各[地级]|有关|相关|其他|同上|持续|高[质标效]|向上|安全|和谐|文明|平安|康养|金融|明年|时[限间]|方案|程序|江河|黄河|万[元人个]|季度|周[末边]|石油|邮政|海事|关于|齐抓|任务|项目|申报|应急|高速|高铁|孔子|武装|林场|计划|单位)/;
+const NOT_NAMES = /^(全[年县市区省镇面部体]|长期|常[态年规务委]|年[底内中末]|各[地级]|有关|相关|其他|同上|持续|高[质标效]|向上|安全|和谐|文明|平安|康养|金融|明年|时[限间]|方案|程序|江河|黄河|[万亿][元人个亩吨头只户辆台套件米平方千]|季度|周[末边]|石油|邮政|海事|关于|齐抓|任务|项目|申报|应急|高速|高铁|孔子|武装|林场|计划|单位)/;
 
 /** A bare personal name: a known surname and one to two more characters (three with a double surname). */
 function looksLikeName(text: string): boolean {
@@ -47,4 +47,23 @@ export function splitLeaders(text: string): string[] {
     .split(/[、，,；;\s]+/)
     .map((part) => part.replace(/[。.]$/, '').trim())
     .filter((part) => part.length > 0);
+}
+
+const NAME_BEFORE_TITLE = /([\u4e00-\u9fa5]{2,4}?)(?=(同志)?(常委|常务副[省市区县州]长|副?[省市区县州镇乡]长|书记|副?主任|副?部长|副?主席|秘书长))/g;
+
+/**
+ * Leaders named in a heading or sentence by name and title: "二、李丹常委、
+ * 常务副区长牵头重点工作" → 李丹. A plan that groups its tasks by the leader
+ * who leads them gives every task under the heading that leader.
+ */
+export function leadersNamedIn(text: string): string[] {
+  const names: string[] = [];
+  for (const match of text.matchAll(NAME_BEFORE_TITLE)) {
+    const before = text.slice(0, match.index);
+    // The name starts the text or follows a separator: 一、王丹县长 / 由王丹县长 / 、王丹
+    if (before !== '' && !/[、，,；;：:\s由和与及]$|^[一二三四五六七八九十]+[、.．]$/.test(before)) continue;
+    const name = match[1]!;
+    if (looksLikeName(name) && !names.includes(name)) names.push(name);
+  }
+  return names;
 }

@@ -27,6 +27,10 @@ function titleCandidates(lines: readonly string[]): string[] {
   const candidates: string[] = [];
   const head = lines.slice(0, 60).map((raw) => squash(raw).replace(/^标题\s*/, ''));
   head.forEach((line, index) => {
+    // 关于印发2016年《政府工作报告》量化指标任务分工的通知: the whole name, when it names a plan.
+    const issued = /(?:印发|转发)(.{6,60}?)的通知/.exec(line);
+    const whole = issued ? issued[1]!.replace(/\s+/g, '') : '';
+    if (whole && TITLE_END.test(whole.replace(/^《|》$/g, '')) && /[^《》]《|》[^《》]/.test(whole)) candidates.push(whole);
     const quoted = /(?:印发|转发|关于)[^《]{0,20}《([^》]{6,60})》(?:的通知)?/.exec(line);
     if (quoted) candidates.push(squash(quoted[1]!).replace(/\s+/g, ''));
     if (line.length >= 6 && line.length <= 60 && TITLE_END.test(line) && !line.includes('|') && !/[。；]/.test(line)) candidates.push(line.replace(/\s+/g, ''));

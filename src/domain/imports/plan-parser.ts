@@ -11,6 +11,7 @@ import { pipeCellRows, readPipeCells } from './layouts/pipe-cells.js';
 import { pipeRowRows, readPipeRows } from './layouts/pipe-rows.js';
 import { readProse } from './layouts/prose.js';
 import { readTabTable, tabTableRows } from './layouts/tab-table.js';
+import { readSpacedRows } from './layouts/spaced-rows.js';
 import { readFlatCells } from './layouts/flat-cells.js';
 import { readOutline } from './layouts/outline.js';
 import { CONVENTION_NOTE, FIRST_LISTED_LEADS } from './assignment.js';
@@ -73,7 +74,7 @@ export class UnreadableDocumentError extends Error {
   }
 }
 
-const READERS = [readTabTable, readPipeCells, readPipeRows, readFlatCells, readProse, readOutline] as const;
+const READERS = [readTabTable, readPipeCells, readPipeRows, readFlatCells, readSpacedRows, readProse, readOutline] as const;
 
 /**
  * A document as its file format gives it: plain text, or (for .docx and

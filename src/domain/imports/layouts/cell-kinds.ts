@@ -46,6 +46,6 @@ export function cellKind(text: string): CellKind {
   if (looksLikeLeaders(flat)) return 'leaders';
   if (looksLikeUnits(flat)) return 'units';
   if (flat.length <= 30 && DEADLINE_WORDS.test(flat) && !/[。；]/.test(flat.slice(0, -1))) return 'deadline';
-  if (FIGURE.test(flat) || flat.length <= 4) return 'figure';
+  if (FIGURE.test(flat) || flat.length <= 2) return 'figure';
   return 'text';
 }

@@ -14,6 +14,8 @@ export interface UnitColumn {
 /** Index of each known column in the header, or -1. */
 export interface ColumnMap {
   number: number;
+  /** A 类别 / 分类 column, carried down over merged cells. */
+  category: number;
   title: number;
   requirement: number;
   measures: number;
@@ -48,15 +50,36 @@ export function classifyHeader(raw: string): HeaderKind | undefined {
   if (/领导|责任人|负责人|包抓|联系人|挂帅|分管市?长/.test(cell) && !/单位|部门/.test(cell)) return 'leaders';
   if (/单位|部门|主体|科室|处室|牵头|主办|协办|配合|参与|协同|承办|^责任$|责任方/.test(cell)) return 'units';
   if (/时限|时间|期限|节点|进度安排|完成日期|截止|计划进度|时序/.test(cell)) return 'deadline';
-  if (/进度|进展|情况|备注|说明|完成率|状态|评分|考核|分值|权重|联系方式|电话|单位$|^目标值$|^当前/.test(cell)) return 'other';
+  if (/进度|进展|情况|备注|说明|完成率|状态|评分|考核(方式|办法|分值|得分)|分值|权重|联系方式|电话|单位$|^目标值$|^当前/.test(cell)) return 'other';
   if (/^(类别|类型|领域|板块|方面|分类|专项|项目类别|序列)$/.test(cell) || /类别$/.test(cell)) return 'category';
+  // 任务数 / 项目个数: a count, not the task.
+  if (/(数|数量)$/.test(cell) && !/^(参数|系数)$/.test(cell)) return 'other';
   if (/措施|举措|路径/.test(cell)) return 'measures';
   if (/要求|标准|目标|内容|任务|事项|工作|项目|实事|名称|指标|清单/.test(cell)) return 'text';
   return undefined;
 }
 
+/**
+ * Reads a header row's cells together: a bare 单位 beside a column that
+ * already names the responsible units (责任部门, 牵头单位) is a unit of
+ * measure (%, 万亩), not an organisation; a text column before the 序号
+ * is a category.
+ */
+export function classifyHeaders(cells: readonly string[]): (HeaderKind | undefined)[] {
+  const squashed = cells.map((cell) => cell.replace(/\s+/g, ''));
+  const kinds = squashed.map(classifyHeader);
+  const namedUnits = squashed.some((cell, index) => kinds[index] === 'units' && cell !== '单位');
+  const numberAt = kinds.indexOf('number');
+  return kinds.map((kind, index) => {
+    if (kind === 'units' && /^(计量)?单位$/.test(squashed[index]!) && (namedUnits || squashed[index] === '计量单位')) return 'other';
+    // A text column before the 序号 (考核项目 | 序号 | 考核指标) groups the rows: a category.
+    if (kind === 'text' && index < numberAt) return 'category';
+    return kind;
+  });
+}
+
 function roleOfHeader(header: string): UnitRole {
-  if (/牵头|主办/.test(header)) return 'lead';
+  if (/牵头|主办|主要责任|主责/.test(header)) return 'lead';
   if (/配合|协办|协助|参与|协同/.test(header) && !/责任主体/.test(header)) return 'cooperating';
   return 'responsible';
 }
@@ -64,7 +87,7 @@ function roleOfHeader(header: string): UnitRole {
 /** Maps header cells to columns; undefined when there is no unit column. */
 export function mapColumns(header: readonly string[]): ColumnMap | undefined {
   const squashed = header.map((cell) => cell.replace(/\s+/g, ''));
-  const kinds = squashed.map(classifyHeader);
+  const kinds = classifyHeaders(header);
   const unitColumns = kinds.flatMap((kind, index) => (kind === 'units' ? [{ index, role: roleOfHeader(squashed[index]!) }] : []));
   if (unitColumns.length === 0) return undefined;
   const units = unitColumns[0]!.index;
@@ -74,6 +97,7 @@ export function mapColumns(header: readonly string[]): ColumnMap | undefined {
   const requirement = texts.find((index) => index > title && /要求|内容|目标|标准|指标/.test(squashed[index]!)) ?? -1;
   return {
     number: kinds.indexOf('number'),
+    category: kinds.indexOf('category'),
     title,
     requirement,
     measures: kinds.indexOf('measures'),

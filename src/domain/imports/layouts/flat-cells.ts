@@ -11,19 +11,19 @@
  * 序号 continues the task above (a merged 序号 cell). Cutting rows is all
  * this file does; readGrid gives them meaning.
  */
-import { classifyHeader, looksLikeHeader, type HeaderKind } from './columns.js';
+import { classifyHeader, classifyHeaders, looksLikeHeader, type HeaderKind } from './columns.js';
 import { cellKind, type CellKind } from './cell-kinds.js';
 import type { DraftPlan } from '../draft.js';
 import { readGrid, type GridCell, type GridRow } from './grid.js';
 
-/** A run of text: a line, or lines without a blank line between them. */
-interface Block {
+/** A run of text: a line, or lines without a blank line between them; a cell once cut. */
+export interface Block {
   text: string;
   line: number;
 }
 
 /** Where the table ends: the page's own furniture, or a document's tail. */
-const TABLE_END = /^(附件\s*\d|抄送|公开方式|扫一扫|分享到|【打印|打印本页|关闭窗口|上一篇|下一篇|相关链接|责任编辑|主办单位：|版权所有)/;
+export const TABLE_END = /^(附件\s*\d|抄送|公开方式|扫一扫|分享到|【打印|打印本页|关闭窗口|上一篇|下一篇|相关链接|责任编辑|主办单位：|版权所有)/;
 
 function blocksOf(lines: readonly string[], separatedByBlanks: boolean): Block[] {
   const blocks: Block[] = [];
@@ -48,7 +48,10 @@ function blocksOf(lines: readonly string[], separatedByBlanks: boolean): Block[]
 function findHeader(blocks: readonly Block[]): { start: number; width: number } | undefined {
   for (let start = 0; start < blocks.length; start++) {
     let end = start;
-    while (end < blocks.length && end - start < 12 && classifyHeader(blocks[end]!.text) !== undefined && !/\n/.test(blocks[end]!.text)) end++;
+    // A short cell the vocabulary does not know (区本级, the first line of "区本级任务数") may sit between header cells.
+    const headerCell = (index: number) => index < blocks.length && !/\n/.test(blocks[index]!.text) && classifyHeader(blocks[index]!.text) !== undefined;
+    const unknownLabel = (index: number) => index < blocks.length && /^[\u4e00-\u9fa5]{2,6}$/.test(blocks[index]!.text) && headerCell(index + 1);
+    while (end < blocks.length && end - start < 12 && (headerCell(end) || (end > start && unknownLabel(end)))) end++;
     // A header starts at its 序号 cell when it has one (a caption above it is not a column).
     const numberAt = blocks.slice(start, end).findIndex((block) => classifyHeader(block.text) === 'number');
     const from = numberAt > 0 ? start + numberAt : start;
@@ -78,7 +81,7 @@ function fit(cell: CellKind, column: HeaderKind | undefined): number {
  * alignment (each cell to a column right of the last; a cell may join the
  * cell before it in the same column, as units listed one per line do).
  */
-function align(cells: readonly Block[], columns: readonly (HeaderKind | undefined)[]): GridCell[] {
+export function alignCells(cells: readonly Block[], columns: readonly (HeaderKind | undefined)[]): GridCell[] {
   const kinds = cells.map((cell) => cellKind(cell.text));
   const memo = new Map<string, { score: number; plan: number[] }>();
   const best = (i: number, j: number): { score: number; plan: number[] } => {
@@ -110,35 +113,61 @@ function align(cells: readonly Block[], columns: readonly (HeaderKind | undefine
   return row;
 }
 
+/** A section heading inside a table ("一、扩大有效投资"): a row of its own, never a cell of a task. */
+const SECTION = /^[一二三四五六七八九十]+[、.．]\S/;
+
 function rowsOf(blocks: readonly Block[], header: { start: number; width: number }): GridRow[] {
   const headerBlocks = blocks.slice(header.start, header.start + header.width);
-  const columns = headerBlocks.map((block) => classifyHeader(block.text));
+  const columns = classifyHeaders(headerBlocks.map((block) => block.text));
   const numberIndex = columns.indexOf('number');
   const numbered = numberIndex >= 0;
+  const titleIndex = Math.max(0, columns.indexOf('text'));
+  // The cells a numbered row holds from its 序号 on; cells before it (a 分类 cell) come first.
+  const ownWidth = header.width - Math.max(numberIndex, 0);
   const rows: Block[][] = [];
-  // Cells before the 序号 column (a 分类 cell) wait for the row their number starts.
-  let leading: Block[] = [];
+  const headings = new Set<Block[]>();
+  // The section heading right above the header ("二、李丹常委、常务副区长牵头重点工作") heads its first rows.
+  const above = blocks.slice(Math.max(0, header.start - 2), header.start).reverse().find((block) => SECTION.test(block.text) && block.text.length <= 60);
+  if (above) {
+    const heading = [above];
+    headings.add(heading);
+    rows.push(heading);
+  }
+  let pending: Block[] = [];
   let previous = 0;
   for (const block of blocks.slice(header.start + header.width)) {
     if (TABLE_END.test(block.text)) break;
     const current = rows.at(-1);
+    const open = current && !headings.has(current) ? current : undefined;
     const number = /^\d{1,4}$/.test(block.text) ? Number(block.text) : undefined;
-    const filled = (current?.length ?? 0) >= header.width - Math.max(numberIndex, 0);
+    if (SECTION.test(block.text) && !/\n/.test(block.text) && block.text.length <= 60 && (!open || open.length >= 2)) {
+      const heading = [block];
+      headings.add(heading);
+      rows.push(heading);
+      pending = [];
+      continue;
+    }
     const startsRow = numbered
-      ? number !== undefined && (number === previous + 1 || (number > previous && (current?.length ?? 0) >= 2))
-      : !current || current.length >= header.width;
-    if (startsRow || !current) {
+      ? number !== undefined && (number === previous + 1 || (number > previous && (!open || open.length >= Math.max(2, ownWidth - 2))))
+      : !open || open.length >= header.width;
+    if (startsRow) {
+      let leading = pending;
+      // The 分类 cell of this row was read as the last cells of the row above.
+      if (numberIndex > 0 && open && leading.length === 0) {
+        while (open.length > ownWidth && leading.length < numberIndex && cellKind(open.at(-1)!.text) === 'text') leading = [open.pop()!, ...leading];
+      }
       const padding = numbered ? Array.from({ length: Math.max(0, numberIndex - leading.length) }, () => ({ text: '', line: block.line })) : [];
-      rows.push(numbered && numberIndex > 0 ? [...padding, ...leading.slice(-numberIndex), block] : [block]);
-      leading = [];
-      if (number !== undefined && numbered) previous = number;
-    } else if (numberIndex > 0 && filled) {
-      leading.push(block);
-    } else if (numbered && current.length >= header.width && cellKind(block.text) === 'text') {
+      rows.push(numbered ? [...padding, ...(numberIndex > 0 ? leading.slice(-numberIndex) : []), block] : [block]);
+      pending = [];
+      if (number !== undefined) previous = number;
+    } else if (!open) {
+      if (numbered) pending.push(block);
+      else rows.push([block]);
+    } else if (numbered && open.length >= header.width && cellKind(block.text) === 'text' && numberIndex <= 0) {
       // A full row followed by text: a row under the same merged 序号.
       rows.push([{ text: '', line: block.line }, block]);
     } else {
-      current.push(block);
+      open.push(block);
     }
   }
   const headerRow: GridRow = { cells: headerBlocks.map((block) => ({ text: block.text, line: block.line })), line: headerBlocks[0]!.line };
@@ -146,16 +175,16 @@ function rowsOf(blocks: readonly Block[], header: { start: number; width: number
     headerRow,
     ...rows.map((cells): GridRow => {
       const line = cells.find((cell) => cell.line)?.line ?? cells[0]!.line;
+      if (headings.has(cells)) return { cells: columns.map((_, index) => ({ text: index === titleIndex ? cells[0]!.text : '', line })), line };
       if (cells.length === header.width) return { cells: cells.map((cell) => ({ text: cell.text, line: cell.line })), line };
       const continuation = cells[0]!.text === '' && numberIndex === 0;
-      if (numberIndex > 0 && cells.length === header.width) return { cells: cells.map((cell) => ({ text: cell.text, line: cell.line })), line };
       if (numberIndex > 0) {
         // The cells before the number are known; the rest are aligned.
         const head = cells.slice(0, numberIndex + 1).map((cell) => ({ text: cell.text, line: cell.line }));
-        const tail = align(cells.slice(numberIndex + 1), columns.slice(numberIndex + 1));
+        const tail = alignCells(cells.slice(numberIndex + 1), columns.slice(numberIndex + 1));
         return { cells: [...head, ...tail], line };
       }
-      return { cells: align(continuation ? cells.slice(1) : cells, columns), line };
+      return { cells: alignCells(continuation ? cells.slice(1) : cells, columns), line };
     }),
   ];
 }

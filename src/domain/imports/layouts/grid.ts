@@ -15,6 +15,7 @@
  */
 import { type DraftNode, type DraftPlan, splitNumberedItems, firstSentence } from '../draft.js';
 import { squash } from '../normalize-text.js';
+import { leadersNamedIn } from '../people.js';
 import { leaderTextOf, looksLikeHeader, mapColumns, unitTextOf, type ColumnMap } from './columns.js';
 
 /** One cell and the line (or sheet row) it starts on. */
@@ -34,6 +35,8 @@ export interface GridRow {
 }
 
 const CATEGORY = /^[一二三四五六七八九十]+、/;
+/** A section heading row in a numbered table: its only cell is "一、…" or "二．…". */
+const SECTION_ROW = /^[一二三四五六七八九十]+[、.．]\S/;
 const TASK = /^[(（]([一二三四五六七八九十]+)[)）]/;
 
 /** Notes under a table (公开方式：主动公开, 抄送：…) that spreadsheets keep as rows of the sheet. */
@@ -98,9 +101,22 @@ function readTaskRows(rows: readonly GridRow[], columns: ColumnMap, warnings: Dr
   let lastUnits = '';
   let lastDeadline = '';
   const requirementColumn = columns.requirement >= 0 ? columns.requirement : columns.measures;
+  // A section heading row ("二、李丹常委、常务副区长牵头重点工作") names the category, and leaders, of the tasks below it.
+  let section = '';
+  let sectionLeaders = '';
+  let lastCategory = '';
   for (const row of rows) {
     const cells = texts(row);
     const number = columns.number >= 0 ? (cells[columns.number] ?? '') : '';
+    const filled = cells.filter(Boolean);
+    if (filled.length === 1 && SECTION_ROW.test(filled[0]!) && !/^\d+$/.test(number)) {
+      section = squash(filled[0]!);
+      sectionLeaders = leadersNamedIn(section).join('、');
+      task = undefined;
+      continue;
+    }
+    const categoryCell = columns.category >= 0 ? squash(cells[columns.category] ?? '') : '';
+    if (categoryCell) lastCategory = categoryCell;
     const titleCell = columns.title >= 0 ? (cells[columns.title] ?? '') : '';
     const unitCell = unitTextOf(cells, columns);
     const deadlineCell = columns.deadline >= 0 ? (cells[columns.deadline] ?? '') : '';
@@ -116,8 +132,9 @@ function readTaskRows(rows: readonly GridRow[], columns: ColumnMap, warnings: Dr
         requirement: whole,
         line: row.line,
         excerpt: excerptOf(row),
+        categories: [section, lastCategory].filter(Boolean),
         unitText: requirementColumn < 0 ? unitCell : '',
-        leaderText: leaderCell,
+        leaderText: leaderCell || sectionLeaders,
         deadlineText: requirementColumn < 0 ? deadlineCell : '',
         warnings: [...(row.warnings ?? [])],
       });

@@ -1,0 +1,64 @@
+/**
+ * Reads tables that a web page flattened to one row per line, the cells
+ * separated only by spaces:
+ *
+ *   序号 工 作 任 务 牵头负责部门
+ *   1 居民消费价格涨幅3%左右 发展改革委
+ *
+ * The header's spaced-out characters are joined back into words; each row's
+ * space-separated pieces are put into the header's columns by what they
+ * hold (units, a deadline, text), the same alignment the one-cell-per-line
+ * reader uses, so a task text with a space inside stays one cell. A line
+ * that does not start with the next 序号 continues the row above. Cutting
+ * rows is all this file does; readGrid gives them meaning.
+ */
+import type { DraftPlan } from '../draft.js';
+import { classifyHeaders, looksLikeHeader } from './columns.js';
+import { alignCells, TABLE_END, type Block } from './flat-cells.js';
+import { readGrid, type GridRow } from './grid.js';
+
+/** "工 作 任 务" → "工作任务": single characters spaced out to fill a header cell. */
+function joinSpacedCharacters(line: string): string {
+  return line.replace(/(?<![^\s])([\u4e00-\u9fa5])(?:[ \u3000]([\u4e00-\u9fa5]))+(?![^\s])/g, (run) => run.replace(/[ \u3000]/g, ''));
+}
+
+function piecesOf(line: string): string[] {
+  return line.trim().split(/[ \u3000\t]+/).filter(Boolean);
+}
+
+/** Cuts a space-separated table into rows (header first); undefined when the text has none. */
+export function spacedRows(lines: readonly string[]): GridRow[] | undefined {
+  for (let start = 0; start < lines.length; start++) {
+    const headerCells = piecesOf(joinSpacedCharacters(lines[start]!));
+    if (headerCells.length < 3 || headerCells.length > 12 || !looksLikeHeader(headerCells)) continue;
+    const columns = classifyHeaders(headerCells);
+    if (columns[0] !== 'number') continue;
+    const rows: { pieces: Block[]; line: number }[] = [];
+    let previous = 0;
+    for (let index = start + 1; index < lines.length; index++) {
+      const line = lines[index]!.trim();
+      if (line === '') continue;
+      if (TABLE_END.test(line) || looksLikeHeader(piecesOf(joinSpacedCharacters(line)))) break;
+      const pieces = piecesOf(line).map((text) => ({ text, line: index + 1 }));
+      const number = /^\d{1,4}$/.test(pieces[0]!.text) ? Number(pieces[0]!.text) : undefined;
+      if (number !== undefined && number > previous && number <= previous + 3 && pieces.length >= 2) {
+        rows.push({ pieces, line: index + 1 });
+        previous = number;
+      } else if (rows.length > 0 && line.length <= 200) {
+        rows.at(-1)!.pieces.push(...pieces);
+      } else if (rows.length > 0) {
+        break;
+      }
+    }
+    if (rows.length < 2) continue;
+    const header: GridRow = { cells: headerCells.map((text) => ({ text, line: start + 1 })), line: start + 1 };
+    return [header, ...rows.map((row) => ({ cells: [{ text: row.pieces[0]!.text, line: row.line }, ...alignCells(row.pieces.slice(1), columns.slice(1))], line: row.line }))];
+  }
+  return undefined;
+}
+
+/** Reads a space-separated table; undefined when the text is not one. */
+export function readSpacedRows(lines: readonly string[]): DraftPlan | undefined {
+  const rows = spacedRows(lines);
+  return rows && readGrid(rows, 'spaced-rows');
+}
