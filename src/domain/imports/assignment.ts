@@ -2,7 +2,8 @@
  * Finds who is to do an item written as prose, and by when, in every way
  * real plans write it:
  * - label lines under the item: "牵头单位：区发改局" / "责任单位：…" /
- *   "责任领导：杜某某" / "完成时限：2021年12月31日";
+ *   "责任领导：杜某某" / "完成时限：2021年12月31日", and a working group's
+ *   "组长：常务副县长" / "成员单位：城建局、土地局";
  * - labels in brackets after it: "[牵头单位：区卫健局；责任单位：…]",
  *   "（牵头单位：县财政局；责任单位：县税务局）";
  * - a sentence: "部门分工：省发展改革委牵头，各地、各部门配合。";
@@ -26,10 +27,10 @@ export interface Assignment {
 type LabelKind = UnitRole | 'leaders' | 'deadline' | 'division';
 
 const LABELS: readonly [RegExp, LabelKind][] = [
-  [/(?:牵头|负责|联系|包抓|分管|责任)[省市区县]?(?:负责)?领导(?:同志)?|分管[省市区县]?领导|责任人/, 'leaders'],
+  [/(?:牵头|负责|联系|包抓|分管|责任)[省市区县]?(?:负责)?领导(?:同志)?|分管[省市区县]?领导|责任人|副?组长|副?总指挥|副?指挥长|召集人/, 'leaders'],
   [/牵头(?:责任)?(?:单位|部门)|主办(?:单位|部门)|主责(?:单位|部门)|牵头/, 'lead'],
   [/(?:协同|配合|协办|参与|协作|主要协作|协助|数据提供)(?:责任)?(?:单位|部门)/, 'cooperating'],
-  [/(?:主要)?(?:责任|落实|实施|承办|具体责任|负责)(?:单位|部门|主体)|责任处室/, 'responsible'],
+  [/(?:主要)?(?:责任|落实|实施|承办|具体责任|负责)(?:单位|部门|主体)|责任处室|成员单位|成员|参加单位/, 'responsible'],
   [/完成时限|完成时间|时间节点|时限要求|完成期限|进度安排|时限/, 'deadline'],
   [/部门分工|责任分工/, 'division'],
 ];

@@ -31,6 +31,8 @@ interface Item {
   lines: string[];
   children: Item[];
   assignment?: Assignment;
+  /** The item's own heading when its fields were folded into it. */
+  heading?: string;
 }
 
 function markerOf(line: string): { style: string; number: string; body: string } | undefined {
@@ -78,6 +80,26 @@ function parseItems(lines: readonly string[]): Item[] {
   return roots;
 }
 
+/** Sub-items that are fields of their item, not tasks: "1、任务" / "2、项目攻坚领导小组" / "责任分工". */
+const FIELD_TITLE = /^(主要|工作|具体|重点|建设|目标)?(任务|目标|内容|措施|要求|标准|责任分工|分工|责任单位|责任部门|牵头单位|时间安排|进度安排|完成时限|时限|时间节点)(目标|内容|要求|措施)?[:：]?$|领导小组[:：]?$|工作专班[:：]?$|指挥部[:：]?$/;
+const isField = (item: Item) => item.children.length === 0 && FIELD_TITLE.test(squash(item.lines[0]!).replace(/\s+/g, ''));
+
+/**
+ * An item whose sub-items are its fields (1、任务 … 2、领导小组 组长：… 成员单位：…)
+ * is one task: the fields' lines become its own, the item's heading its title.
+ */
+function foldFields(items: readonly Item[]): void {
+  for (const item of items) {
+    if (item.children.length >= 2 && item.children.filter(isField).length * 2 >= item.children.length) {
+      item.heading = squash(item.lines[0]!);
+      item.lines = [...item.lines, ...item.children.flatMap((child) => (isField(child) ? child.lines.slice(1) : child.lines))];
+      item.children = [];
+    } else {
+      foldFields(item.children);
+    }
+  }
+}
+
 const assigned = (item: Item) => {
   item.assignment ??= readAssignment(item.lines.join('\n'));
   return item.assignment.unitText !== '' || item.assignment.leaderText !== '';
@@ -87,6 +109,7 @@ const anyAssigned = (items: readonly Item[]): boolean => items.some((item) => as
 /** Reads a numbered outline; undefined when it has fewer than two numbered items. */
 export function readOutline(lines: readonly string[]): DraftPlan | undefined {
   const roots = parseItems(unrun(lines));
+  foldFields(roots);
   const nodes: DraftNode[] = [];
   const warnings: DraftPlan['warnings'] = [];
   const withUnits = anyAssigned(roots);
@@ -105,7 +128,7 @@ export function readOutline(lines: readonly string[]): DraftPlan | undefined {
     const node: DraftNode = {
       key,
       number: item.number,
-      title: firstSentence(text),
+      title: item.heading && item.heading.length <= 40 ? item.heading.replace(/[。；;，,]$/, '') : firstSentence(text),
       requirement: text,
       categories,
       line: item.line,
