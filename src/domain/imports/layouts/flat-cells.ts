@@ -116,11 +116,29 @@ export function alignCells(cells: readonly Block[], columns: readonly (HeaderKin
 /** A section heading inside a table ("一、扩大有效投资"): a row of its own, never a cell of a task. */
 const SECTION = /^[一二三四五六七八九十]+[、.．]\S/;
 
-function rowsOf(blocks: readonly Block[], header: { start: number; width: number }): GridRow[] {
+/**
+ * A header without 序号 over rows that each carry a number (工作任务 | 1 |
+ * 具体要求 …): the number column is put back where the first row has it.
+ */
+function withNumberColumn(blocks: readonly Block[], header: { start: number; width: number }): Block[] {
   const headerBlocks = blocks.slice(header.start, header.start + header.width);
+  if (classifyHeaders(headerBlocks.map((block) => block.text)).includes('number')) return headerBlocks;
+  const body = blocks.slice(header.start + header.width);
+  const at = body.slice(0, header.width).findIndex((block) => block.text === '1');
+  const second = body.findIndex((block) => block.text === '2');
+  if (at < 0 || second <= at || second - at > header.width * 3) return headerBlocks;
+  return [...headerBlocks.slice(0, at), { text: '序号', line: headerBlocks[0]!.line }, ...headerBlocks.slice(at)];
+}
+
+function rowsOf(blocks: readonly Block[], found: { start: number; width: number }): GridRow[] {
+  const headerBlocks = withNumberColumn(blocks, found);
+  const header = { start: found.start, width: headerBlocks.length };
+  const bodyStart = found.start + found.width;
   const columns = classifyHeaders(headerBlocks.map((block) => block.text));
   const numberIndex = columns.indexOf('number');
-  const numbered = numberIndex >= 0;
+  // A page may drop every 序号 of the body though the header keeps the column; rows are then counted.
+  const numbersDropped = numberIndex >= 0 && !blocks.slice(bodyStart, bodyStart + header.width * 3).some((block) => /^\d{1,4}$/.test(block.text));
+  const numbered = numberIndex >= 0 && !numbersDropped;
   const titleIndex = Math.max(0, columns.indexOf('text'));
   // The cells a numbered row holds from its 序号 on; cells before it (a 分类 cell) come first.
   const ownWidth = header.width - Math.max(numberIndex, 0);
@@ -135,7 +153,7 @@ function rowsOf(blocks: readonly Block[], header: { start: number; width: number
   }
   let pending: Block[] = [];
   let previous = 0;
-  for (const block of blocks.slice(header.start + header.width)) {
+  for (const block of blocks.slice(bodyStart)) {
     if (TABLE_END.test(block.text)) break;
     const current = rows.at(-1);
     const open = current && !headings.has(current) ? current : undefined;
@@ -149,7 +167,7 @@ function rowsOf(blocks: readonly Block[], header: { start: number; width: number
     }
     const startsRow = numbered
       ? number !== undefined && (number === previous + 1 || (number > previous && (!open || open.length >= Math.max(2, ownWidth - 2))))
-      : !open || open.length >= header.width;
+      : !open || (cellKind(block.text) === 'text' && open.some((cell) => cellKind(cell.text) !== 'text') && (block.text.length > 30 || /[。，,；;]/.test(block.text) || open.some((cell) => cellKind(cell.text) === 'units')));
     if (startsRow) {
       let leading = pending;
       // The 分类 cell of this row was read as the last cells of the row above.
@@ -171,6 +189,19 @@ function rowsOf(blocks: readonly Block[], header: { start: number; width: number
     }
   }
   const headerRow: GridRow = { cells: headerBlocks.map((block) => ({ text: block.text, line: block.line })), line: headerBlocks[0]!.line };
+  if (numbersDropped) {
+    const others = columns.filter((_, index) => index !== numberIndex);
+    let counted = 0;
+    return [
+      headerRow,
+      ...rows.map((cells): GridRow => {
+        const line = cells[0]!.line;
+        if (headings.has(cells)) return { cells: columns.map((_, index) => ({ text: index === titleIndex ? cells[0]!.text : '', line })), line };
+        const aligned = alignCells(cells, others);
+        return { cells: [...aligned.slice(0, numberIndex), { text: String(++counted), line }, ...aligned.slice(numberIndex)], line };
+      }),
+    ];
+  }
   return [
     headerRow,
     ...rows.map((cells): GridRow => {

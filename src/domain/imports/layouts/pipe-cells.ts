@@ -16,7 +16,8 @@ export function readPipeCells(lines: readonly string[]): DraftPlan | undefined {
 /** Cuts a one-cell-per-line pipe table into rows; undefined when the text is not one. */
 export function pipeCellRows(lines: readonly string[]): GridRow[] | undefined {
   const cells: { text: string; line: number }[] = [];
-  let pending = '';
+  // Lines of a cell not yet ended, kept as parts and joined once: rebuilding one growing string per line was quadratic.
+  let pending: string[] = [];
   let pendingLine = 0;
   lines.forEach((raw, index) => {
     const line = raw.trim();
@@ -24,12 +25,12 @@ export function pipeCellRows(lines: readonly string[]): GridRow[] | undefined {
     if (!pendingLine) pendingLine = index + 1;
     if (/\|$/.test(line) && !/\|.*\|/.test(line.slice(0, -1))) {
       // Text before the first cell is the document's preamble, not part of the table.
-      const carried = cells.length > 0 ? pending : '';
+      const carried = cells.length > 0 ? pending.join(' ') : '';
       cells.push({ text: `${carried} ${line.slice(0, -1)}`.trim(), line: carried ? pendingLine : index + 1 });
-      pending = '';
+      pending = [];
       pendingLine = 0;
     } else {
-      pending = `${pending} ${line}`.trim();
+      pending.push(line);
     }
   });
   if (cells.length < 8) return undefined;
