@@ -55,7 +55,8 @@ export interface DocumentScore {
 
 /** Text as compared: simplified, half-width, without white space or punctuation. */
 export function comparable(text: string): string {
-  return toHalfWidth(toSimplified(text)).replace(/[\s\p{P}\p{S}]/gu, '');
+  // Mirror sites annotate characters with pinyin in brackets ("國內(nèi)"): not part of the text.
+  return toHalfWidth(toSimplified(text)).replace(/\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)/g, '').replace(/[\s\p{P}\p{S}]/gu, '');
 }
 
 /** A unit name as compared: parenthesised aliases dropped. */

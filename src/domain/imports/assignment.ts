@@ -54,6 +54,14 @@ function withRole(value: string, kind: UnitRole): string {
   return value;
 }
 
+/** A sentence naming who does the work: "由市财政局牵头，市税务局配合" / "这项工作由人社部负责". */
+const BY_UNIT = /由([\u4e00-\u9fa5、，,（）()]{2,80}?)(牵头(?:[，,][\u4e00-\u9fa5、]{2,60}?(?:配合|参与|协助))?|负责(?:落实|实施)?)/;
+
+function byUnit(text: string): string | undefined {
+  const match = BY_UNIT.exec(text);
+  return match && looksLikeUnits(match[1]!) ? match[1]! + match[2]! : undefined;
+}
+
 /** A parenthesis at the end of an item that assigns work: it ends with a role verb. */
 const TRAILING_ASSIGNMENT = /[(（]([^()（）]{2,200}?(?:牵头|负责|落实|配合|承办|实施|参与|协助|协同)(?:落实|实施)?)[)）]/g;
 
@@ -100,6 +108,9 @@ export function readAssignment(text: string): Assignment {
     if (trailing.length > 0) {
       units.push(...trailing.map((match) => match[1]!));
       rest = rest.replace(TRAILING_ASSIGNMENT, '');
+    } else if (byUnit(rest)) {
+      // "这项工作由国家发展改革委负责" / "由市财政局牵头，市税务局配合".
+      units.push(byUnit(rest)!);
     } else {
       // "（市财政局、市税务局）" closing the item: a plain list of units.
       const plain = /[(（]([^()（）]{2,120})[)）][。；;]?\s*$/.exec(rest.trim());

@@ -12,6 +12,7 @@ import { pipeRowRows, readPipeRows } from './layouts/pipe-rows.js';
 import { readProse } from './layouts/prose.js';
 import { readTabTable, tabTableRows } from './layouts/tab-table.js';
 import { readSpacedRows } from './layouts/spaced-rows.js';
+import { readAssignedParagraphs } from './layouts/assigned-paragraphs.js';
 import { readFlatCells } from './layouts/flat-cells.js';
 import { readOutline } from './layouts/outline.js';
 import { CONVENTION_NOTE, FIRST_LISTED_LEADS } from './assignment.js';
@@ -74,7 +75,7 @@ export class UnreadableDocumentError extends Error {
   }
 }
 
-const READERS = [readTabTable, readPipeCells, readPipeRows, readFlatCells, readSpacedRows, readProse, readOutline] as const;
+const READERS = [readTabTable, readPipeCells, readPipeRows, readFlatCells, readSpacedRows, readProse, readOutline, readAssignedParagraphs] as const;
 
 /**
  * A document as its file format gives it: plain text, or (for .docx and
