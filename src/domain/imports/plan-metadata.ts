@@ -3,7 +3,7 @@
  * in its text. What cannot be found is inferred from the body and said so in
  * a warning, never silently made up.
  */
-import { placesIn, type LeadingPlace } from '../places/gazetteer.js';
+import { leadingPlace, placesIn, type LeadingPlace, type Place } from '../places/gazetteer.js';
 import { squash } from './normalize-text.js';
 
 /** What the document says about itself. */
@@ -19,29 +19,55 @@ export interface PlanMetadata {
   warnings: string[];
 }
 
-const TITLE_END = /(分工方案|工作要点|实施方案|安排方案|工作方案|任务分工|分工|责任分解|任务分解|分解方案|分解表|分工表|任务表|任务清单|责任清单|工作清单|台账|行动方案|行动计划|工作计划|推进方案|落实方案|责任分工|进度表|情况表|一览表|工作意见)(（[^（）]{2,20}）)?$/;
-const ISSUER = /([\u4e00-\u9fa5]{2,6}(?:市|区|县)(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|[\u4e00-\u9fa5]{2,10}局))/;
+const TITLE_END = /(分工方案|工作要点|实施方案|安排方案|工作方案|任务分工|分工|责任分解|任务分解|分解方案|分解表|分工表|任务表|任务清单|责任清单|工作清单|台账|行动方案|行动计划|工作计划|推进方案|落实方案|责任分工|进度表|情况表|一览表|工作意见|实施意见|工作事项|重点事项)([（(][^（）()]{2,20}[）)])?$/;
+const ISSUER = /([\u4e00-\u9fa5]{2,8}(?:省|自治区|市|州|盟|区|县|旗)(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|[\u4e00-\u9fa5]{2,10}(?:局|委员会|委)))/;
 const DOC_NUMBER = /([\u4e00-\u9fa5]{1,8}[〔\[［]\s*((?:19|20)\d{2})\s*[〕\]］]\s*\d+\s*号)/;
+
+/** Quotation marks inside a title as they are printed once it stands alone: 〈政府工作报告〉 → 《政府工作报告》. */
+const unnest = (title: string) => title.replace(/〈/g, '《').replace(/〉/g, '》');
+
+/** Whether every bracket a title opens it also closes (a line cut from a longer title does not). */
+function balanced(title: string): boolean {
+  const pairs = ['《》', '〈〉', '（）', '()', '“”'];
+  return pairs.every(([open, close]) => title.split(open!).length === title.split(close!).length);
+}
+
+/** A document referred to ("根据《昆明市…》"), not the one in hand. */
+const REFERENCE = /(根据|按照|依据|贯彻|落实|结合|对照|参照|执行)[^《]{0,6}《$/;
 
 function titleCandidates(lines: readonly string[]): string[] {
   const candidates: string[] = [];
-  const head = lines.slice(0, 60).map((raw) => squash(raw).replace(/^标题\s*/, ''));
+  const head = lines.slice(0, 60).map((raw) => squash(raw).replace(/^标题\s*/, '')).map((line) => (/[>›»]/.test(line) ? '' : line));
+  // The issuing notice, whatever lines it was broken over: "…关于印发《2024年市〈政府工作报告〉任务分解⏎和责任分工方案》的通知".
+  const notice = /(?:印发|转发)\s*《([^》]{6,90})》\s*的通知/.exec(head.slice(0, 15).join(''));
+  if (notice) candidates.push(unnest(notice[1]!.replace(/\s+/g, '')));
   head.forEach((line, index) => {
     // 关于印发2016年《政府工作报告》量化指标任务分工的通知: the whole name, when it names a plan.
     const issued = /(?:印发|转发)(.{6,60}?)的通知/.exec(line);
     const whole = issued ? issued[1]!.replace(/\s+/g, '') : '';
     if (whole && TITLE_END.test(whole.replace(/^《|》$/g, '')) && /[^《》]《|》[^《》]/.test(whole)) candidates.push(whole);
     const quoted = /(?:印发|转发|关于)[^《]{0,20}《([^》]{6,60})》(?:的通知)?/.exec(line);
-    if (quoted) candidates.push(squash(quoted[1]!).replace(/\s+/g, ''));
+    if (quoted && !REFERENCE.test(line.slice(0, quoted.index + quoted[0].indexOf('《') + 1))) candidates.push(squash(quoted[1]!).replace(/\s+/g, ''));
     if (line.length >= 6 && line.length <= 60 && TITLE_END.test(line) && !line.includes('|') && !/[。；]/.test(line)) candidates.push(line.replace(/\s+/g, ''));
     // A heading broken over two lines: "立山区政府2023年重点工作" / "任务分解和责任分工方案".
     const next = head[index + 1] ?? '';
     const joined = `${line}${next}`.replace(/\s+/g, '');
-    if (line.length >= 4 && next.length >= 2 && joined.length <= 60 && TITLE_END.test(joined) && !TITLE_END.test(line) && !TITLE_END.test(next) && !/日$/.test(line) && !/[。；，|:：]/.test(joined)) {
-      candidates.push(joined);
+    // "2024年市《政府工作报告》任务分解" / "和责任分工方案": the second line goes on with 和/及.
+    const goesOn = /^(和|及|与|暨)/.test(next) && TITLE_END.test(next);
+    if (line.length >= 4 && next.length >= 2 && joined.length <= 60 && TITLE_END.test(joined) && (goesOn || !TITLE_END.test(line)) && !/日$/.test(line) && !/[。；，|:：]/.test(joined)) {
+      if (goesOn) candidates.unshift(joined);
+      else candidates.push(joined);
     }
   });
-  return candidates.map((title) => title.replace(/^(标题|附件\d*|名称|题目)[:：]?/, '').replace(/^[(（][^()（）]{2,8}[)）](?=\S)/, ''));
+  // Failing a plan's own title, the notice that carries it: "河南省人民政府关于明确…重点工作责任单位的通知".
+  const noticeLines = head
+    .slice(0, 15)
+    .map((line) => /^[\u4e00-\u9fa5]{2,20}(人民政府|办公室|办公厅)(办公室)?关于.{4,60}?的通知/.exec(line.replace(/^【[^】]{1,30}】/, '').replace(/\s+/g, ''))?.[0])
+    .filter((line): line is string => line !== undefined);
+  if (candidates.length === 0 && noticeLines[0]) candidates.push(noticeLines[0]);
+  return candidates
+    .map((title) => unnest(title.replace(/^(标题|附件\d*|名称|题目)[:：]?/, '').replace(/^[(（][^()（）]{2,8}[)）](?=\S)/, '').replace(/^\d{1,2}[.．、]\s*/, '')))
+    .filter(balanced);
 }
 
 /** A file name that reads as a title: "中山市2027年政务公开工作要点分工方案.csv". */
@@ -69,6 +95,29 @@ function regionIn(text: string | null | undefined): string | undefined {
   return best.place.name;
 }
 
+/**
+ * The county or city a text names most often, in full (嘉鱼县) or by its
+ * short name (涉及嘉鱼的): at least twice, and a county over the city it
+ * belongs to when both are named.
+ */
+function mostMentionedPlace(text: string): string | undefined {
+  const counts = new Map<string, { place: Place; count: number }>();
+  for (let index = 0; index < text.length; index++) {
+    if (index > 0 && /[\u4e00-\u9fa5]/.test(text[index - 1]!) && !/[的在于和与、，,。及对为由从向]/.test(text[index - 1]!)) continue;
+    const hit = leadingPlace(text.slice(index, index + 12), { allowShort: true, levels: ['province', 'city', 'county'] });
+    if (!hit) continue;
+    const entry = counts.get(hit.place.name) ?? { place: hit.place, count: 0 };
+    entry.count++;
+    counts.set(hit.place.name, entry);
+    index += hit.written.length - 1;
+  }
+  const ranked = [...counts.values()].filter((entry) => entry.count >= 2).sort((a, b) => b.count - a.count);
+  const top = ranked[0];
+  if (!top) return undefined;
+  const child = ranked.find((entry) => entry.place.parent === top.place.name);
+  return (child ?? top).place.name;
+}
+
 /** Reads the metadata of a plan from its normalised lines. */
 export function readPlanMetadata(lines: readonly string[], fileName: string): PlanMetadata {
   const warnings: string[] = [];
@@ -84,7 +133,13 @@ export function readPlanMetadata(lines: readonly string[], fileName: string): Pl
   const issuerLine = lines.slice(0, 40).map((line) => squash(line)).find((line) => /^发文机关|人民政府办公室$|人民政府$|人民政府办公厅$/.test(line));
   let issuer = issuerLine ? (ISSUER.exec(issuerLine)?.[1] ?? null) : null;
 
-  let jurisdiction = regionIn(title) ?? regionIn(issuer) ?? regionIn(fileTitle) ?? candidates.map(regionIn).find(Boolean);
+  const source = lines.slice(0, 40).map((line) => squash(line)).map((line) => /(?:信息来源|文章来源|来源|发布机构|发文机关|发布单位)[:：]\s*([\u4e00-\u9fa5（）()]{3,30})/.exec(line)?.[1]).find((body) => body && regionIn(body));
+  let jurisdiction = regionIn(title) ?? regionIn(issuer) ?? regionIn(fileTitle) ?? candidates.map(regionIn).find(Boolean) ?? regionIn(source);
+  if (!jurisdiction) {
+    // "结合官渡区实际": the plan says whose it is.
+    const own = /结合([\u4e00-\u9fa5]{2,10})(?:的)?实际/.exec(text.slice(0, 5000));
+    jurisdiction = regionIn(own?.[1]);
+  }
   if (!jurisdiction) {
     const counts = new Map<string, number>();
     for (const match of text.matchAll(new RegExp(ISSUER.source, 'g'))) {
@@ -96,6 +151,13 @@ export function readPlanMetadata(lines: readonly string[], fileName: string): Pl
       jurisdiction = regionIn(mostNamed)!;
       issuer ??= mostNamed;
       warnings.push(`文件中没有写明发文地区，按正文中出现最多的机关“${mostNamed}”推断为${jurisdiction}`);
+    }
+  }
+  if (!jurisdiction) {
+    const named = mostMentionedPlace(text.slice(0, 20_000));
+    if (named) {
+      jurisdiction = named;
+      warnings.push(`文件中没有写明发文地区，按正文中提到最多的地名推断为${named}，请在导入前核对`);
     }
   }
   if (!jurisdiction) {
