@@ -22,6 +22,8 @@ import { reminderCardActions } from './bot/reminder-actions.js';
 import { QuestionCatalog } from './domain/questions/question-catalog.js';
 import { startLarkConnection, type LarkConnection } from './lark/lark-connection.js';
 import { loadChinaCalendar } from './calendar/china-holidays.js';
+import { holidayCoverage } from './domain/calendar/holiday-coverage.js';
+import { dayIn } from './lib/dates.js';
 import { SummaryScheduler } from './summaries/summary-scheduler.js';
 import { startConsoleBackend } from './console/local-console.js';
 
@@ -44,18 +46,19 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-/** What a caller may replace: the clock, for tests that run the calendar. */
+/** What a caller may replace: the clock and the holiday files' folder, for tests that run the calendar. */
 export interface AppOptions {
   clock?: () => Date;
+  /** Where holidays/<year>.json files are read from (the project's holidays/ by default). */
+  holidaysDir?: string;
 }
 
 /** Migrates the database, then starts the service. */
 export async function startApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<RunningApp> {
   const clock = options.clock ?? (() => new Date());
-  const calendar = loadChinaCalendar();
-  const thisYear = Number(clock().toISOString().slice(0, 4));
-  for (const year of [thisYear, thisYear + 1]) {
-    if (!calendar.covers(year)) logger.warn(`no official holiday schedule for ${year}: weekends only are days off; see holidays/README.md`);
+  const calendar = loadChinaCalendar(options.holidaysDir);
+  for (const year of holidayCoverage(calendar, dayIn(config.timeZone, clock())).missing) {
+    logger.warn(`no official holiday schedule for ${year}: weekends only are days off, and cards that depend on it say 暂按周末计算; add holidays/${year}.json (see holidays/README.md)`);
   }
   let db = await Database.open(config.databaseUrl);
   // Migrate only when needed: a restart on a current schema does not wait for the schema engine.
@@ -83,7 +86,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   const settings = config.lark ?? consoleBackend?.settings;
   const side = config.lark && consoleBackend ? consoleBackend.sideApi(logger) : undefined;
   const lark = settings ? await startLarkConnection(settings, db, conversation, logger, side) : undefined;
-  const scheduler = new SummaryScheduler({ db, catalog, calendar, timeZone: config.timeZone, logger, clock, onQueued: () => lark?.sender.wake() });
+  const scheduler = new SummaryScheduler({ db, catalog, calendar, timeZone: config.timeZone, logger, clock, admins: config.admins, onQueued: () => lark?.sender.wake() });
   if (lark) {
     importWorker = new ImportWorker({ db, api: lark.api, apiFor: lark.apiFor, logger, onImported: () => (catalog.invalidate(), lark.sender.wake()) });
     importWorker.start();
@@ -95,7 +98,8 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     db,
     logger,
     routers: [lark?.router, consoleRouter].filter((router) => router !== undefined),
-    healthExtras: () => ({ ...(lark?.health() ?? {}) }),
+    // In memory, so /healthz stays cheap: how far the holiday data reaches and which near year runs weekends-only.
+    healthExtras: () => ({ ...(lark?.health() ?? {}), holidays: holidayCoverage(calendar, dayIn(config.timeZone, clock())) }),
   });
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.port, config.host, () => resolve(listening));

@@ -3,11 +3,13 @@
  * `chinese-days` package ships (updated each year from the State Council's
  * 节假日安排 notice), completed by the project's own files in
  * holidays/<year>.json for a year the installed package does not have
- * yet. A year in neither is treated as weekends-only, and the coverage test
- * fails from mid-December while next year's data is missing.
+ * yet. A year in neither is treated as weekends-only: the service warns at
+ * start, reports it in /healthz and tells administrators (see
+ * domain/calendar/holiday-coverage.ts), and keeps running.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { WorkingCalendar, type HolidayData } from '../domain/calendar/working-calendar.js';
@@ -25,6 +27,19 @@ export const HolidayFile = z.object({
   workdays: z.array(Day),
 });
 
+/** One holiday file, or an error naming the file and what is wrong with it (a bad file stops the start). */
+function readHolidayFile(path: string): z.infer<typeof HolidayFile> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new Error(`${path} is not valid JSON: ${(error as Error).message}`);
+  }
+  const result = HolidayFile.safeParse(parsed);
+  if (!result.success) throw new Error(`${path} does not have the holiday file's shape (see holidays/README.md): ${result.error.issues.map((issue) => `${issue.path.join('.') || 'file'}: ${issue.message}`).join('; ')}`);
+  return result.data;
+}
+
 /** The package's schedule: keys of its holidays and workdays maps. */
 function packageData(): HolidayData {
   const require = createRequire(import.meta.url);
@@ -35,14 +50,14 @@ function packageData(): HolidayData {
 
 /** The project's files; a file for a year replaces the package's data for that year. */
 function projectData(dir: string): HolidayData {
-  const files = readdirSync(dir).filter((name) => /^\d{4}\.json$/.test(name));
+  const files = existsSync(dir) ? readdirSync(dir).filter((name) => /^\d{4}\.json$/.test(name)) : [];
   const holidays: string[] = [];
   const workdays: string[] = [];
   for (const name of files) {
     const year = name.slice(0, 4);
-    const file = HolidayFile.parse(JSON.parse(readFileSync(`${dir}${name}`, 'utf8')));
+    const file = readHolidayFile(join(dir, name));
     const stray = [...file.holidays, ...file.workdays].find((day) => !day.startsWith(year));
-    if (stray) throw new Error(`${name}: ${stray} is not in ${year}`);
+    if (stray) throw new Error(`${join(dir, name)}: ${stray} is not in ${year}`);
     holidays.push(...file.holidays);
     workdays.push(...file.workdays);
   }

@@ -4,7 +4,8 @@
  * week's first working day. Every item is claimed in SentSummary for its
  * recipient in the transaction that queues the message and its audit
  * record, so nobody is reminded of the same thing twice — across passes,
- * instances and restarts. Nothing fires on a public holiday.
+ * instances and restarts. Nothing fires on a public holiday; in a year
+ * without a holiday schedule the messages say 暂按周末计算.
  */
 import { createHash } from 'node:crypto';
 import { renderReminder, type ReminderLine } from '../bot/cards/reminder-cards.js';
@@ -93,7 +94,12 @@ export async function deliverReminders(services: SummaryServices, now: Date, rem
         for (const key of new Set(fresh.map((item) => item.onceKey))) if (await repos.sentSummaries.claim(reminder.openId, kind, key, now)) claimed.add(key);
         const items = fresh.filter((item) => claimed.has(item.onceKey));
         if (items.length === 0) return 0;
-        const rendered = renderReminder({ kind: reminder.kind, ...(reminder.level ? { level: reminder.level } : {}), lines: items.map((item) => lineOf(catalog, item)) });
+        const rendered = renderReminder({
+          kind: reminder.kind,
+          ...(reminder.level ? { level: reminder.level } : {}),
+          lines: items.map((item) => lineOf(catalog, item)),
+          weekendsOnly: services.calendar.weekendsOnly(today),
+        });
         const cause = `${kind}:${reminder.openId}:${createHash('sha256').update([...claimed].sort().join(',')).digest('hex').slice(0, 16)}`;
         await enqueueOutgoing(repos, cause, [{ kind: 'send', receiveIdType: 'open_id', receiveId: reminder.openId, msgType: 'interactive', card: rendered.card, fallbackText: rendered.text }]);
         await repos.audit.record({
@@ -138,7 +144,7 @@ export async function deliverSupervisorCards(services: SummaryServices, now: Dat
     const scope = { planIds: planned === 'all' ? [] : [...planned].sort((a, b) => a - b), unitIds: [] };
     try {
       const summary = await weeklySummary({ catalog, repos: db.repos, scope, week, today, now, listLimit: 20 });
-      const rendered = renderWeeklyCard(summary, { scope, detail: true });
+      const rendered = renderWeeklyCard(summary, { scope, detail: true, weekendsOnly: services.calendar.weekendsOnly(today) });
       const done = await queueCardOnce(
         db,
         {

@@ -1,11 +1,13 @@
 /**
- * The clock behind weekly cards and reminders: every half minute it asks
- * what is due now and queues it. Runs in every instance; the SentSummary
+ * The clock behind weekly cards, reminders and the administrators' notice
+ * of a missing holiday schedule: every half minute it asks what is due now
+ * and queues it. Runs in every instance; the SentSummary
  * claims make the instances agree on who sends what, and a pass after
  * downtime catches up once. Reminders are planned at most every ten
  * minutes (planning reads every task).
  */
 import { PollingWorker } from '../lib/polling-loop.js';
+import { deliverHolidayNotice } from './holiday-notice-delivery.js';
 import { deliverReminders, deliverSupervisorCards } from './reminder-delivery.js';
 import { deliverDueSummaries, type SummaryServices } from './weekly-delivery.js';
 
@@ -18,6 +20,8 @@ export interface SummarySchedulerOptions extends SummaryServices {
   pollMs?: number;
   /** Days before a deadline liaisons are reminded (7 and 1 by default). */
   reminderDays?: readonly number[];
+  /** open_ids of administrators from BOT_ADMINS, told (with admin grants) when a year's holiday schedule is missing. */
+  admins?: readonly string[];
 }
 
 /** How often reminders are planned again. */
@@ -41,8 +45,9 @@ export class SummaryScheduler extends PollingWorker {
       this.remindedAt = now.getTime();
       const supervisors = await deliverSupervisorCards(this.options, now);
       const reminders = await deliverReminders(this.options, now, this.options.reminderDays);
-      if (supervisors + reminders.queued > 0) this.options.logger.info({ supervisors, ...reminders }, 'reminders queued');
-      queued += supervisors + reminders.queued;
+      const holidayNotices = await deliverHolidayNotice({ ...this.options, admins: this.options.admins ?? [] }, now);
+      if (supervisors + reminders.queued + holidayNotices > 0) this.options.logger.info({ supervisors, ...reminders, holidayNotices }, 'reminders queued');
+      queued += supervisors + reminders.queued + holidayNotices;
     }
     if (queued > 0) this.options.onQueued?.();
   }

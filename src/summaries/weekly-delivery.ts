@@ -71,7 +71,7 @@ export async function deliverDueSummaries(services: SummaryServices, now: Date, 
       if (!summaries.has(key)) summaries.set(key, weeklySummary({ catalog, repos: db.repos, scope: subscription.scope, week: slot.week, today, now }));
       const summary = await summaries.get(key)!;
       const late = now.getTime() - slot.at.getTime() > LATE_AFTER_MS;
-      const rendered = renderWeeklyCard(summary, { scope: subscription.scope, ...(late ? { lateSince: dueText(slot, timeZone) } : {}) });
+      const rendered = renderWeeklyCard(summary, { scope: subscription.scope, weekendsOnly: calendar.weekendsOnly(slot.day), ...(late ? { lateSince: dueText(slot, timeZone) } : {}) });
       const queued = await queueCardOnce(
         db,
         {

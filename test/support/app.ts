@@ -14,6 +14,14 @@ export interface TestApp extends RunningApp {
   databaseUrl: string;
 }
 
+/**
+ * The scheduler's time unless a test sets `clock`: a Monday before 09:00 in
+ * a year with a holiday schedule, so nothing the scheduler sends on its own
+ * (weekly cards, reminders, the administrators' holiday notice) depends on
+ * the day the suite runs.
+ */
+export const SCHEDULER_TIME = new Date('2026-11-23T08:00:00+08:00');
+
 /** The DATABASE_URL a test app runs on. */
 export function databaseUrlOf(app: TestApp): string {
   return app.databaseUrl;
@@ -33,6 +41,6 @@ export async function startTestApp(provider: Provider, env: NodeJS.ProcessEnv = 
       done();
     },
   });
-  const app = await startApp(config, createLogger('debug', sink), options);
+  const app = await startApp(config, createLogger('debug', sink), { clock: () => SCHEDULER_TIME, ...options });
   return Object.assign(app, { logs, databaseUrl });
 }

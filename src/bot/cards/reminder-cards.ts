@@ -6,6 +6,7 @@
  */
 import { monthDayText } from '../../lib/dates.js';
 import { button, buttonRow, card, escapeMarkdown, markdown, type CardElement } from './card-parts.js';
+import { WEEKENDS_ONLY_MARK } from './holiday-notice-card.js';
 
 /** A task as a reminder lists it. */
 export interface ReminderLine {
@@ -23,6 +24,8 @@ export interface ReminderView {
   kind: 'deadline' | 'chase' | 'chase_copy' | 'overdue';
   level?: 1 | 2;
   lines: ReminderLine[];
+  /** Today was judged a working day by weekends alone (no holiday schedule for this year): marked 暂按周末计算. */
+  weekendsOnly?: boolean;
 }
 
 /** Tasks listed before "还有 N 项". */
@@ -78,5 +81,6 @@ export function renderReminder(view: ReminderView): { card: CardElement; text: s
   if (view.kind !== 'chase_copy') {
     elements.push(...buttonRow([button('一周内不再提醒', { action: 'reminder_snooze', taskIds: view.lines.map((line) => line.taskId) })]));
   }
-  return { card: card(title, template, elements), text: `${title}\n${body.replace(/\*\*/g, '')}` };
+  const mark = view.weekendsOnly ? WEEKENDS_ONLY_MARK : undefined;
+  return { card: card(title, template, elements, mark), text: `${title}${mark ? `（${mark}）` : ''}\n${body.replace(/\*\*/g, '')}` };
 }

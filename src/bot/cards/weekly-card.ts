@@ -8,6 +8,7 @@
 import type { SummaryItem, SummaryScope, WeeklySummary } from '../../domain/summaries/weekly-summary.js';
 import { monthDayText } from '../../lib/dates.js';
 import { button, buttonRow, card, escapeMarkdown, markdown, type CardElement } from './card-parts.js';
+import { WEEKENDS_ONLY_MARK } from './holiday-notice-card.js';
 
 /** How the card is framed. */
 export interface WeeklyCardOptions {
@@ -19,6 +20,8 @@ export interface WeeklyCardOptions {
   preview?: boolean;
   /** The one-to-one version for supervisors: longer lists, units named. */
   detail?: boolean;
+  /** The day it went out was judged by weekends alone (no holiday schedule for that year): marked 暂按周末计算. */
+  weekendsOnly?: boolean;
 }
 
 /** Rows of the by-unit table shown in a card (the table pages itself, 10 to a page). */
@@ -79,7 +82,7 @@ function unitTable(summary: WeeklySummary): CardElement {
 /** The weekly card and its text fallback. */
 export function renderWeeklyCard(summary: WeeklySummary, options: WeeklyCardOptions): { card: CardElement; text: string } {
   const title = `${options.detail ? '督办周报（督查版）' : '督办周报'} · ${summary.scopeLabel}`;
-  const subtitle = `${weekTitle(summary)}${options.preview ? ' · 预览' : ''}`;
+  const subtitle = `${weekTitle(summary)}${options.preview ? ' · 预览' : ''}${options.weekendsOnly ? ` · ${WEEKENDS_ONLY_MARK}` : ''}`;
   const elements: CardElement[] = [];
   const text: string[] = [title, subtitle];
   if (options.lateSince) {

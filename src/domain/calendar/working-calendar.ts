@@ -48,4 +48,25 @@ export class WorkingCalendar {
   covers(year: number): boolean {
     return this.years.has(year);
   }
+
+  /**
+   * True when `day` falls in a year without a schedule, so isWorkingDay
+   * answers for it by weekends alone: cards that depend on it say 暂按周末计算.
+   */
+  weekendsOnly(day: string): boolean {
+    return !this.covers(Number(day.slice(0, 4)));
+  }
+
+  /**
+   * The last day of the unbroken run of covered years that starts at the
+   * earliest one ('YYYY-12-31'), or null with no data: from the day after,
+   * only weekends are days off. A later year with a gap before it does not
+   * extend the run.
+   */
+  coveredThrough(): string | null {
+    if (this.years.size === 0) return null;
+    let year = Math.min(...this.years);
+    while (this.years.has(year + 1)) year++;
+    return `${year}-12-31`;
+  }
 }
