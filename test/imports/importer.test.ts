@@ -107,8 +107,9 @@ describeEachDatabase('plan import', ({ db }) => {
   it('a document it cannot read changes nothing and says why in Chinese', async () => {
     const plansBefore = await db().repos.plans.count();
     const auditBefore = await db().repos.audit.count();
+    // The answer says what the file holds, what a plan needs, and what to do.
     await expect(importPlanText(db(), { text: '这不是一份分工方案。\n只有两行字。', fileName: 'notes.txt', actor: 'ou_admin' })).rejects.toThrow(
-      /无法识别这份文件的格式/,
+      /notes\.txt：没有找到任务，没有导入。这份文件有2 行文字，没有“一、（一）1\.”这样的编号条目，没有写明牵头或责任单位。分工方案需要列出任务和负责单位.*请确认/,
     );
     const [unsupported] = await importFiles(db(), [`${seedsDir}../package.json`], 'ou_admin');
     expect(unsupported).toMatchObject({ error: expect.stringContaining('不支持的文件格式') });

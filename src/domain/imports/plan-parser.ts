@@ -12,6 +12,7 @@ import { pipeRowRows, readPipeRows } from './layouts/pipe-rows.js';
 import { readProse } from './layouts/prose.js';
 import { readTabTable, tabTableRows } from './layouts/tab-table.js';
 import { readSpacedRows } from './layouts/spaced-rows.js';
+import { surveyDocument } from './document-survey.js';
 import { readAssignedParagraphs } from './layouts/assigned-paragraphs.js';
 import { readFlatCells } from './layouts/flat-cells.js';
 import { readOutline } from './layouts/outline.js';
@@ -67,9 +68,13 @@ export interface ParsedPlan extends Omit<PlanMetadata, 'warnings'> {
 
 /** Raised when a document has no layout duban can read; nothing is imported. */
 export class UnreadableDocumentError extends Error {
-  constructor(readonly fileName: string) {
+  constructor(
+    readonly fileName: string,
+    /** What the document holds (surveyDocument), said so the administrator knows what to fix. */
+    readonly found = '',
+  ) {
     super(
-      `${fileName}：无法识别这份文件的格式。支持：带“序号/工作任务/牵头单位”表头的表格（Word 或 Excel 表格，或以制表符、“|”分隔的文本），或按“一、（一）1.”编号、括号内写明牵头单位的正文。`,
+      `${fileName}：没有找到任务，没有导入。${found ? `这份文件有${found}。` : ''}分工方案需要列出任务和负责单位，例如带“序号/工作任务/牵头单位”表头的表格（Word、Excel 或文本），或按“一、（一）1.”编号、每项写明“牵头单位：…”或“（市财政局牵头）”的正文。请确认发送的是分工方案本身（不是通知的正文或扫描件），或把任务整理成上述表格再发送。`,
     );
     this.name = 'UnreadableDocumentError';
   }
@@ -129,7 +134,7 @@ export function parsePlanDocument(input: string | PlanDocument, fileName: string
   );
   const lines = text.split('\n');
   const draft = readDraft(lines, tables);
-  if (!draft) throw new UnreadableDocumentError(fileName);
+  if (!draft) throw new UnreadableDocumentError(fileName, surveyDocument([...lines, ...tables.flatMap((rows) => rows.map((row) => row.cells.map((cell) => cell.text).join(' | ')))]));
   const metadata = readPlanMetadata(lines, fileName);
   const warnings: ImportWarning[] = [
     ...metadata.warnings.map((message) => ({ line: null, taskKey: null, message })),

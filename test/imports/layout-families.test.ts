@@ -1,0 +1,146 @@
+/**
+ * The ways real plans write their tasks, one test a family, each written
+ * as the corpus in test/fixtures/real/ shows pages and offices writing
+ * them: tables flattened to one row per line or one cell per line, rows
+ * that lost their 序号, tasks grouped under the leader who leads them,
+ * working groups (组长 / 成员单位), unnumbered paragraphs that say who does
+ * the work, and titles broken over lines. What is checked is what a user
+ * sees after an import: the tasks, their lead and other units, their
+ * leaders, the plan's title and region.
+ */
+import { describe, expect, it } from 'vitest';
+import { flattenNodes, parsePlanDocument, type ParsedNode } from '../../src/domain/imports/plan-parser.js';
+
+const read = (text: string) => {
+  const plan = parsePlanDocument(text, 'plan.txt');
+  return { plan, tasks: flattenNodes(plan.nodes).filter((node) => node.kind === 'task') };
+};
+const summary = (node: ParsedNode) => ({
+  title: node.title,
+  lead: node.units.filter((unit) => unit.role === 'lead').map((unit) => unit.name),
+  others: node.units.filter((unit) => unit.role !== 'lead').map((unit) => unit.name),
+  leaders: node.leaders,
+});
+
+describe('layout families of real plans', () => {
+  it('a table a page flattened to one row per line, cells apart by spaces, header letters spaced out', () => {
+    const { plan, tasks } = read(
+      [
+        '2019年《政府工作报告》量化指标任务分工',
+        '',
+        '序号 工 作 任 务 牵头负责部门',
+        '1 城镇新增就业1100万人以上 人力资源社会保障部',
+        '2 粮食产量保持在1.3万亿斤以上 农业农村部',
+        '3 新开工改造城镇老旧小区 住房城乡建设部',
+      ].join('\n'),
+    );
+    expect(plan.title).toBe('2019年《政府工作报告》量化指标任务分工');
+    expect(tasks.map(summary)).toEqual([
+      { title: '城镇新增就业1100万人以上', lead: ['人力资源社会保障部'], others: [], leaders: [] },
+      { title: '粮食产量保持在1.3万亿斤以上', lead: ['农业农村部'], others: [], leaders: [] },
+      { title: '新开工改造城镇老旧小区', lead: ['住房城乡建设部'], others: [], leaders: [] },
+    ]);
+  });
+
+  it('tasks grouped under the leader who leads them: the leader is the tasks’ leader, never a unit', () => {
+    const { tasks } = read(
+      ['2024年区政府工作报告重点工作责任分解', '', '二、王建国常委、常务副区长牵头重点工作', '', '序号', '', '重点工作', '', '责任单位', '', '1', '', '地区生产总值增长6%。', '', '区发改局', '', '2', '', '争取专项债额度15亿元。', '', '区财政局、区发改局'].join('\n'),
+    );
+    expect(tasks.map(summary)).toEqual([
+      { title: '地区生产总值增长6%', lead: [], others: ['区发改局'], leaders: ['王建国'] },
+      { title: '争取专项债额度15亿元', lead: [], others: ['区财政局', '区发改局'], leaders: ['王建国'] },
+    ]);
+  });
+
+  it('a one-cell-per-line table whose rows lost every 序号: rows start at the next task text and are counted', () => {
+    const { tasks } = read(
+      [
+        '2018年《政府工作报告》工作任务分解表',
+        '',
+        '序号',
+        '',
+        '重点工作任务',
+        '',
+        '牵头领导',
+        '',
+        '牵头单位',
+        '',
+        '科技城要围绕打造创新策源地,扎实推进创新载体建设,进一步发挥核心区作用。',
+        '',
+        '张伟',
+        '',
+        '科技城管委会',
+        '',
+        '开发区要对标国家级高新区,加强装备制造等优势产业培育。',
+        '',
+        '李明',
+        '',
+        '刘洋',
+        '',
+        '开发区管委会',
+      ].join('\n'),
+    );
+    expect(tasks.map((task) => ({ key: task.key, ...summary(task) }))).toEqual([
+      { key: '1', title: '科技城要围绕打造创新策源地,扎实推进创新载体建设,进一步发挥核心区作用', lead: ['科技城管委会'], others: [], leaders: ['张伟'] },
+      { key: '2', title: '开发区要对标国家级高新区,加强装备制造等优势产业培育', lead: ['开发区管委会'], others: [], leaders: ['李明', '刘洋'] },
+    ]);
+  });
+
+  it('an item whose sub-items are its fields (任务 / 领导小组 组长：… 成员单位：…) is one task', () => {
+    const { tasks } = read(
+      [
+        '县重点项目攻坚工作方案',
+        '一、重点项目和责任分工',
+        '（一）物流园区建设项目',
+        '1、任务',
+        '完成征地拆迁和场地平整，开工建设。',
+        '2、项目攻坚领导小组',
+        '组长：常务副县长',
+        '成员单位：住建局、自然资源局、交通局',
+        '（二）城区供水改造工程',
+        '1、任务',
+        '完成管网改造20公里。',
+        '2、项目攻坚领导小组',
+        '组长：副县长',
+        '成员单位：水利局、住建局',
+      ].join('\n'),
+    );
+    expect(tasks.map(summary)).toEqual([
+      { title: '物流园区建设项目', lead: [], others: ['住建局', '自然资源局', '交通局'], leaders: ['常务副县长'] },
+      { title: '城区供水改造工程', lead: [], others: ['水利局', '住建局'], leaders: ['副县长'] },
+    ]);
+  });
+
+  it('unnumbered paragraphs that say who does the work are tasks', () => {
+    const { tasks } = read(
+      [
+        '主要预期目标',
+        '城镇新增就业1100万人以上。这项工作由人力资源社会保障部负责，全年完成1206万人。',
+        '居民消费价格涨幅3%左右。这项工作由发展改革委负责，全年上涨2.0%。',
+        '粮食产量保持在1.3万亿斤以上。这项工作由农业农村部牵头，国家粮食和储备局配合。',
+      ].join('\n'),
+    );
+    expect(tasks.map(summary)).toEqual([
+      { title: '城镇新增就业1100万人以上', lead: [], others: ['人力资源社会保障部'], leaders: [] },
+      { title: '居民消费价格涨幅3%左右', lead: [], others: ['发展改革委'], leaders: [] },
+      { title: '粮食产量保持在1.3万亿斤以上', lead: ['农业农村部'], others: ['国家粮食和储备局'], leaders: [] },
+    ]);
+  });
+
+  it('the issuing notice’s title is read across the lines it was broken over, and the place the plan says is its own', () => {
+    const { plan } = read(
+      [
+        '某政发〔2024〕1号',
+        '某某市人民政府关于印发',
+        '《2024年市〈政府工作报告〉任务分解',
+        '和责任分工方案》的通知',
+        '为推动全区经济平稳较快发展，根据《昆明市人民政府关于印发昆明市稳增长若干措施的通知》，结合官渡区实际，制定本方案。',
+        '一、地区生产总值增长6%左右（牵头单位：区发展改革局）',
+        '二、一般公共预算收入增长5%（牵头单位：区财政局）',
+      ].join('\n'),
+    );
+    expect(plan.title).toBe('2024年市《政府工作报告》任务分解和责任分工方案');
+    expect(plan.jurisdiction).toBe('官渡区');
+    expect(plan.year).toBe(2024);
+  });
+});
