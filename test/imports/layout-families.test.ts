@@ -42,6 +42,24 @@ describe('layout families of real plans', () => {
     ]);
   });
 
+  it('a spaced table without a 序号 column: one row a line, numbered in order', () => {
+    const { tasks } = read(
+      [
+        '2025年重点民生项目责任分解表',
+        '项目名称 建设内容 责任单位 完成时限',
+        '城东污水处理厂 新建日处理5万吨污水处理厂一座 市住建局 2025年12月底前',
+        '老旧小区改造 改造老旧小区30个 市住建局、市财政局 2025年10月底前',
+        '',
+        '',
+        '以上项目由市政府督查室跟踪督办。',
+      ].join('\n'),
+    );
+    expect(tasks.map((task) => ({ key: task.key, ...summary(task), deadline: task.deadlines.map((deadline) => deadline.raw) }))).toEqual([
+      { key: '1', title: '城东污水处理厂', lead: [], others: ['市住建局'], leaders: [], deadline: ['2025年12月底前'] },
+      { key: '2', title: '老旧小区改造', lead: [], others: ['市住建局', '市财政局'], leaders: [], deadline: ['2025年10月底前'] },
+    ]);
+  });
+
   it('tasks grouped under the leader who leads them: the leader is the tasks’ leader, never a unit', () => {
     const { tasks } = read(
       ['2024年区政府工作报告重点工作责任分解', '', '二、王建国常委、常务副区长牵头重点工作', '', '序号', '', '重点工作', '', '责任单位', '', '1', '', '地区生产总值增长6%。', '', '区发改局', '', '2', '', '争取专项债额度15亿元。', '', '区财政局、区发改局'].join('\n'),

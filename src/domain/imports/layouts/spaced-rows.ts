@@ -9,7 +9,8 @@
  * space-separated pieces are put into the header's columns by what they
  * hold (units, a deadline, text), the same alignment the one-cell-per-line
  * reader uses, so a task text with a space inside stays one cell. A line
- * that does not start with the next 序号 continues the row above. Cutting
+ * that does not start with the next 序号 continues the row above; a table
+ * without a 序号 column has a row per line, numbered in order. Cutting
  * rows is all this file does; readGrid gives them meaning.
  */
 import type { DraftPlan } from '../draft.js';
@@ -31,20 +32,34 @@ export function spacedRows(lines: readonly string[]): GridRow[] | undefined {
   for (let start = 0; start < lines.length; start++) {
     const headerCells = piecesOf(joinSpacedCharacters(lines[start]!));
     if (headerCells.length < 3 || headerCells.length > 12 || !looksLikeHeader(headerCells)) continue;
-    const columns = classifyHeaders(headerCells);
-    if (columns[0] !== 'number') continue;
+    let columns = classifyHeaders(headerCells);
+    // Without a 序号 column each line is a row; the importer numbers them.
+    const numbered = columns[0] === 'number';
+    if (!numbered) {
+      headerCells.unshift('序号');
+      columns = ['number', ...columns];
+    }
     const rows: { pieces: Block[]; line: number }[] = [];
     let previous = 0;
+    let blanks = 0;
     for (let index = start + 1; index < lines.length; index++) {
       const line = lines[index]!.trim();
-      if (line === '') continue;
+      if (line === '') {
+        if (!numbered && rows.length > 0 && ++blanks >= 2) break;
+        continue;
+      }
+      blanks = 0;
       if (TABLE_END.test(line) || looksLikeHeader(piecesOf(joinSpacedCharacters(line)))) break;
-      const pieces = piecesOf(line).map((text) => ({ text, line: index + 1 }));
+      // "1" apart, or "1." / "1、" glued to the task text.
+      const glued = /^(\d{1,4})[.．、](?!\d)\s*/.exec(line);
+      const pieces = piecesOf(glued ? `${glued[1]} ${line.slice(glued[0].length)}` : line).map((text) => ({ text, line: index + 1 }));
       const number = /^\d{1,4}$/.test(pieces[0]!.text) ? Number(pieces[0]!.text) : undefined;
-      if (number !== undefined && number > previous && number <= previous + 3 && pieces.length >= 2) {
+      if (numbered && number !== undefined && number > previous && number <= previous + 3 && pieces.length >= 2) {
         rows.push({ pieces, line: index + 1 });
         previous = number;
-      } else if (rows.length > 0 && line.length <= 200) {
+      } else if (!numbered && pieces.length >= 2 && line.length <= 300) {
+        rows.push({ pieces: [{ text: String(rows.length + 1), line: index + 1 }, ...pieces], line: index + 1 });
+      } else if (numbered && rows.length > 0 && line.length <= 200) {
         rows.at(-1)!.pieces.push(...pieces);
       } else if (rows.length > 0) {
         break;
