@@ -88,8 +88,8 @@ function sameSet(units: readonly UnitLike[], gold: readonly string[]): boolean {
 
 const show = (units: readonly UnitLike[]) => `[${units.map((unit) => unit.name).join('、')}]`;
 
-/** Parses a document (text or tables) and scores it against its gold. */
-export function scoreDocument(slug: string, input: string | PlanDocument, gold: Gold): DocumentScore {
+/** Parses a document (text or tables, read from `fileName`) and scores it against its gold. */
+export function scoreDocument(slug: string, input: string | PlanDocument, gold: Gold, fileName = `${slug}.txt`): DocumentScore {
   const score: DocumentScore = {
     slug,
     split: gold.split,
@@ -110,7 +110,7 @@ export function scoreDocument(slug: string, input: string | PlanDocument, gold: 
   };
   let plan;
   try {
-    plan = parsePlanDocument(input, `${slug}.txt`);
+    plan = parsePlanDocument(input, fileName);
   } catch (error) {
     if (!(error instanceof UnreadableDocumentError)) throw error;
     score.refused = true;
