@@ -5,6 +5,7 @@
 import type { AnyCommand } from '../src/bot/command-context.js';
 import { aliasCommand } from './alias.js';
 import { bindCommand } from './bind.js';
+import { correctCommand } from './correct.js';
 import { doneCommand } from './done.js';
 import { dueCommand } from './due.js';
 import { exportCommand } from './export.js';
@@ -43,5 +44,6 @@ export const commands: readonly AnyCommand[] = [
   unbindCommand,
   whoamiCommand,
   aliasCommand,
+  correctCommand,
   importCommand,
 ];

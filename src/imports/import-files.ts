@@ -5,7 +5,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { Database } from '../db/database.js';
-import { importPlanText, type ImportReport } from '../domain/imports/plan-importer.js';
+import { importPlanText, previewPlanText, type ImportReport, type PlanOverrides, type PlanPreview, type StoredImportReport } from '../domain/imports/plan-importer.js';
 import type { PlanDocument } from '../domain/imports/plan-parser.js';
 import { applySynonymTable, type SynonymReport } from '../domain/units/apply-synonyms.js';
 import { parseSynonymTable, type SynonymTable } from '../domain/units/synonym-table.js';
@@ -26,9 +26,12 @@ const FORMATS_LABEL = Object.keys(READERS).join('、');
 
 /** The outcome for one file: its report, or why it was refused. */
 export type FileImportResult =
-  | { file: string; report: ImportReport }
-  | { file: string; synonyms: SynonymReport & { groups: number; errors: string[] } }
+  | { file: string; report: StoredImportReport }
+  | { file: string; synonyms: SynonymReport & { groups: number; errors: string[]; dryRun?: boolean } }
   | { file: string; error: string };
+
+/** The outcome of a dry run for one file: what importing it would do, or why it would be refused. */
+export type FilePreviewResult = Exclude<FileImportResult, { report: unknown }> | { file: string; preview: PlanPreview };
 
 /** The unit synonym table's file name: found in an imported folder, or named explicitly. */
 export const SYNONYM_FILE = /(^|[-_.])synonyms\.txt$/i;
@@ -84,16 +87,21 @@ export async function readDocumentFile(path: string): Promise<PlanDocument & { s
  * returned, for the plans after it), a plan is imported with `synonyms`.
  * Never throws: a failure is the result's error.
  */
-async function importBytes(db: Database, input: { label: string; fileName: string; bytes: Buffer; actor: string; synonyms?: SynonymTable }): Promise<{ result: FileImportResult; table?: SynonymTable }> {
+async function importBytes(
+  db: Database,
+  input: { label: string; fileName: string; bytes: Buffer; actor: string; synonyms?: SynonymTable; overrides?: PlanOverrides; dryRun?: boolean },
+): Promise<{ result: FilePreviewResult | FileImportResult; table?: SynonymTable }> {
   const { label, fileName, bytes, actor } = input;
   try {
     if (SYNONYM_FILE.test(fileName)) {
       const table = parseSynonymTable(decodeText(bytes));
-      const report = await applySynonymTable(db, table, actor);
+      const report = input.dryRun ? { aliasesAdded: 0, merged: [], dryRun: true } : await applySynonymTable(db, table, actor);
       return { result: { file: label, synonyms: { ...report, groups: table.groups.length, errors: table.errors } }, table };
     }
     const document = await readDocumentBytes(fileName, bytes);
-    return { result: { file: label, report: await importPlanText(db, { ...document, fileName, actor, ...(input.synonyms ? { synonyms: input.synonyms } : {}) }) } };
+    const plan = { ...document, fileName, actor, ...(input.synonyms ? { synonyms: input.synonyms } : {}), ...(input.overrides ? { overrides: input.overrides } : {}) };
+    if (input.dryRun) return { result: { file: label, preview: await previewPlanText(db, plan) } };
+    return { result: { file: label, report: await importPlanText(db, plan) } };
   } catch (error) {
     return { result: { file: label, error: error instanceof Error ? error.message : String(error) } };
   }
@@ -104,8 +112,10 @@ async function importBytes(db: Database, input: { label: string; fileName: strin
  * others. A unit synonym table among them (unit-synonyms.txt) is applied to
  * the units already stored and used for the plans imported after it.
  */
-export async function importFiles(db: Database, paths: readonly string[], actor: string): Promise<FileImportResult[]> {
-  const results: FileImportResult[] = [];
+export async function importFiles(db: Database, paths: readonly string[], actor: string): Promise<FileImportResult[]>;
+export async function importFiles(db: Database, paths: readonly string[], actor: string, options: { dryRun: true }): Promise<FilePreviewResult[]>;
+export async function importFiles(db: Database, paths: readonly string[], actor: string, options: { dryRun?: boolean } = {}): Promise<(FileImportResult | FilePreviewResult)[]> {
+  const results: (FileImportResult | FilePreviewResult)[] = [];
   let synonyms: SynonymTable = { groups: [], errors: [] };
   for (const file of await expandPaths(paths)) {
     const fileName = basename(file);
@@ -117,20 +127,25 @@ export async function importFiles(db: Database, paths: readonly string[], actor:
       results.push({ file, error: error instanceof Error ? error.message : String(error) });
       continue;
     }
-    const { result, table } = await importBytes(db, { label: file, fileName, bytes, actor, synonyms });
+    const { result, table } = await importBytes(db, { label: file, fileName, bytes, actor, synonyms, ...(options.dryRun ? { dryRun: true } : {}) });
     if (table) synonyms = { groups: [...synonyms.groups, ...table.groups], errors: [] };
     results.push(result);
   }
   return results;
 }
 
-/** Imports one document from its bytes (a file sent in chat); a synonym table is applied like a folder's. */
-export async function importDocumentBytes(db: Database, fileName: string, bytes: Buffer, actor: string): Promise<FileImportResult> {
-  return (await importBytes(db, { label: fileName, fileName, bytes, actor })).result;
+/** Imports one document from its bytes (a file sent in chat), with the choices made on its import card; a synonym table is applied like a folder's. */
+export async function importDocumentBytes(db: Database, fileName: string, bytes: Buffer, actor: string, overrides?: PlanOverrides): Promise<FileImportResult> {
+  return (await importBytes(db, { label: fileName, fileName, bytes, actor, ...(overrides ? { overrides } : {}) })).result as FileImportResult;
+}
+
+/** What importing one document's bytes would do (the import card's preview); stores nothing. */
+export async function previewDocumentBytes(db: Database, fileName: string, bytes: Buffer, actor: string): Promise<FilePreviewResult> {
+  return (await importBytes(db, { label: fileName, fileName, bytes, actor, dryRun: true })).result as FilePreviewResult;
 }
 
 /** A human-readable summary of import results, in Chinese, for the CLI and logs. */
-export function formatImportResults(results: readonly FileImportResult[]): string {
+export function formatImportResults(results: readonly (FileImportResult | FilePreviewResult)[]): string {
   const lines: string[] = [];
   for (const result of results) {
     if ('error' in result) {
@@ -139,23 +154,32 @@ export function formatImportResults(results: readonly FileImportResult[]): strin
     }
     if ('synonyms' in result) {
       const { groups, aliasesAdded, merged, errors } = result.synonyms;
-      lines.push(`✓ ${basename(result.file)} → 单位同义词表 ${groups} 组；新增别名 ${aliasesAdded} 个，合并单位 ${merged.length} 个`);
+      if (result.synonyms.dryRun) lines.push(`✓ ${basename(result.file)} → 单位同义词表 ${groups} 组（试运行，未应用）`);
+      else lines.push(`✓ ${basename(result.file)} → 单位同义词表 ${groups} 组；新增别名 ${aliasesAdded} 个，合并单位 ${merged.length} 个`);
       for (const merge of merged) lines.push(`  ⇢ ${merge.jurisdiction}：${merge.from} 并入 ${merge.into}`);
       for (const error of errors) lines.push(`  ⚠ ${error}`);
       continue;
     }
-    const { report } = result;
-    const d = report.counts.deadlines;
-    lines.push(
-      `✓ ${report.fileName} → 《${report.title}》（${report.jurisdiction}，${report.created ? '新导入' : '重新导入'}）`,
-      `  任务 ${report.counts.tasks} 项，子要求 ${report.counts.requirements} 条；单位 ${report.counts.unitsNamed} 个（新建 ${report.counts.unitsCreated}），分工 ${report.counts.links} 条`,
-      `  时限：具体日期 ${d.dated}，周期性 ${d.recurring}，事件触发 ${d.event}，持续 ${d.continuous}，仅保留原文 ${d.keptRaw}`,
-    );
-    if (!report.created) {
-      const { added, removed, changed } = report.changes;
-      lines.push(`  变化：新增 ${added.length}，删除 ${removed.length}，修改 ${changed.length}${[...added, ...removed, ...changed].length ? `（${[...added.map((k) => `+${k}`), ...removed.map((k) => `-${k}`), ...changed.map((k) => `~${k}`)].join(' ')}）` : ''}`);
-    }
-    for (const warning of report.warnings) lines.push(`  ⚠ ${warning.message}`);
+    lines.push(...planReportLines('report' in result ? result.report : result.preview.report));
   }
   return lines.join('\n');
+}
+
+/** The lines of one plan's report: what was (or, in a dry run, would be) imported and changed, and every warning. */
+export function planReportLines(report: ImportReport): string[] {
+  const d = report.counts.deadlines;
+  const lines = [
+    `${report.dryRun ? '◇' : '✓'} ${report.fileName} → 《${report.title}》（${report.jurisdiction}，${report.created ? '新导入' : '重新导入'}${report.dryRun ? '；试运行，未写入数据库' : ''}）`,
+    `  任务 ${report.counts.tasks} 项，子要求 ${report.counts.requirements} 条；单位 ${report.counts.unitsNamed} 个（新建 ${report.counts.unitsCreated}），分工 ${report.counts.links} 条${report.counts.leaders ? `；分管领导 ${report.counts.leaders} 人` : ''}`,
+    `  时限：具体日期 ${d.dated}，周期性 ${d.recurring}，事件触发 ${d.event}，持续 ${d.continuous}，仅保留原文 ${d.keptRaw}`,
+  ];
+  if (!report.created) {
+    const { added, removed, changed, removedWithProgress, correctionsKept } = report.changes;
+    const listed = [...added.map((k) => `+${k}`), ...removed.map((k) => `-${k}`), ...changed.map((k) => `~${k}`)];
+    lines.push(`  变化：新增 ${added.length}，移除 ${removed.length}，修改 ${changed.length}${listed.length ? `（${listed.join(' ')}）` : ''}`);
+    if (removed.length > 0) lines.push(`  移除的任务存档保留，不删除${removedWithProgress.length ? `；其中 ${removedWithProgress.length} 项已有进度记录（${removedWithProgress.join(' ')}）` : ''}`);
+    if (correctionsKept.length > 0) lines.push(`  保留导入后的修改 ${correctionsKept.length} 项（原文未改动这些字段）：${correctionsKept.join(' ')}`);
+  }
+  for (const warning of report.warnings) lines.push(`  ⚠ ${warning.message}`);
+  return lines;
 }

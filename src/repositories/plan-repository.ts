@@ -16,6 +16,8 @@ export interface PlanRecord {
   sourceName: string;
   sourceHash: string;
   warnings: string[];
+  /** What the document said last time of title, jurisdiction and year (JSON), null before any import wrote it. */
+  documentFields: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -31,6 +33,8 @@ export interface PlanInput {
   sourceName: string;
   sourceHash: string;
   warnings?: string[];
+  /** What the document said of title, jurisdiction and year, as JSON. */
+  documentFields?: string | null;
 }
 
 type PlanRow = Omit<PlanRecord, 'warnings'> & { warnings: string };
@@ -54,6 +58,7 @@ export class PlanRepository {
       sourceName: input.sourceName,
       sourceHash: input.sourceHash,
       warnings: toJson(input.warnings ?? []),
+      documentFields: input.documentFields ?? null,
     };
     const row = await this.db.plan.upsert({ where: { key: input.key }, create: { key: input.key, ...data }, update: data });
     return toRecord(row);

@@ -26,6 +26,8 @@ export interface SearchTaskRow {
   lastReportAt: number | null;
   /** Milliseconds when the task was first imported. */
   createdAt: number;
+  /** Leaders in charge (分管领导), names joined by "、"; null or absent when none. */
+  leaders?: string | null;
 }
 
 /** A plan as the question index keeps it. */
@@ -77,6 +79,7 @@ function taskRow(row: Row): SearchTaskRow {
     percent: toNumber(row.percent),
     lastReportAt: toTime(row.lastReportAt),
     createdAt: toTime(row.createdAt) ?? 0,
+    leaders: (row.leaders as string | null) ?? null,
   };
 }
 
@@ -96,7 +99,7 @@ export class SearchRepository {
   async loadRows(): Promise<SearchRows> {
     const [tasks, links, deadlines, plans, units, aliases] = await Promise.all([
       this.db.$queryRaw<Record<string, unknown>[]>`
-        SELECT "id", "planId", "parentId", "key", "number", "kind", "position", "title", "requirement", "categoryPath", "status", "percent", "lastReportAt", "createdAt"
+        SELECT "id", "planId", "parentId", "key", "number", "kind", "position", "title", "requirement", "categoryPath", "status", "percent", "lastReportAt", "createdAt", "leaders"
         FROM "Task" WHERE "removedAt" IS NULL`,
       this.db.$queryRaw<Record<string, unknown>[]>`
         SELECT tu."taskId", tu."unitId", tu."role", tu."position" FROM "TaskUnit" tu

@@ -40,6 +40,10 @@ export interface TaskRecord {
   percent: number;
   lastReportAt: Date | null;
   removedAt: Date | null;
+  /** Leaders in charge (分管领导), names joined by "、"; null when the document names none. */
+  leaders: string | null;
+  /** What the document said last time of the correctable fields (JSON), null before any import wrote it. */
+  documentFields: string | null;
   units: TaskUnitLink[];
   deadlines: DeadlineRecord[];
 }
@@ -56,6 +60,10 @@ export interface TaskInput {
   requirement: string;
   sourceExcerpt: string;
   sourceLine: number | null;
+  /** Leaders in charge, names joined by "、". */
+  leaders?: string | null;
+  /** What the document said of the correctable fields, as JSON (see Task.documentFields). */
+  documentFields?: string | null;
 }
 
 /** One node of a plan as an import wants it stored: its parent by key, its units and deadlines. */
@@ -108,6 +116,8 @@ function toRecord(row: TaskRow): TaskRecord {
     percent: row.percent,
     lastReportAt: row.lastReportAt,
     removedAt: row.removedAt,
+    leaders: row.leaders,
+    documentFields: row.documentFields,
     units: row.units.map((link) => ({ unitId: link.unitId, unitName: link.unit.name, role: UnitRole.parse(link.role) })),
     deadlines: row.deadlines.map((deadline) => ({
       raw: deadline.raw,
@@ -121,12 +131,12 @@ function toRecord(row: TaskRow): TaskRecord {
 /** Only the TaskInput fields, so a wider object (a loaded TaskRecord) can be passed. */
 function pickTaskInput(input: TaskInput): TaskInput {
   const { key, kind, parentId, number, position, categoryPath, title, requirement, sourceExcerpt, sourceLine } = input;
-  return { key, kind, parentId, number, position, categoryPath, title, requirement, sourceExcerpt, sourceLine };
+  return { key, kind, parentId, number, position, categoryPath, title, requirement, sourceExcerpt, sourceLine, leaders: input.leaders ?? null, documentFields: input.documentFields ?? null };
 }
 
 /** The columns a new task is inserted with; the rest take their defaults. */
 const TASK_INSERT_COLUMNS = [
-  'planId', 'parentId', 'key', 'kind', 'number', 'position', 'categoryPath', 'title', 'requirement', 'sourceExcerpt', 'sourceLine', 'createdAt', 'updatedAt',
+  'planId', 'parentId', 'key', 'kind', 'number', 'position', 'categoryPath', 'title', 'requirement', 'sourceExcerpt', 'sourceLine', 'leaders', 'documentFields', 'createdAt', 'updatedAt',
 ] as const;
 
 type TaskInsert = Record<(typeof TASK_INSERT_COLUMNS)[number], string | number | Date | null>;
@@ -196,7 +206,8 @@ export class TaskRepository {
     const parentIdOf = (node: PlanNodeInput) => (node.parentKey === null ? null : ids.get(node.parentKey)!);
     const fieldsOf = (node: PlanNodeInput) => {
       const { key, kind, number, position, categoryPath, title, requirement, sourceExcerpt, sourceLine } = node;
-      return { key, kind, number, position, categoryPath, title, requirement, sourceExcerpt, sourceLine, parentId: parentIdOf(node) };
+      const [leaders, documentFields] = [node.leaders ?? null, node.documentFields ?? null];
+      return { key, kind, number, position, categoryPath, title, requirement, sourceExcerpt, sourceLine, leaders, documentFields, parentId: parentIdOf(node) };
     };
 
     // New nodes, one statement per depth: a child needs its parent's id.
@@ -257,6 +268,11 @@ export class TaskRepository {
     if (touched.length > 0) await this.db.task.updateMany({ where: { id: { in: touched } }, data: { updatedAt: new Date() } });
     const removed = await this.markRemovedExcept(planId, [...byId.keys()], removedAt);
     return { ids, created, updated, removed };
+  }
+
+  /** Sets a task's title or leaders (an administrator's correction), and marks it changed; the import's record of the document is left as it was. */
+  async correct(taskId: number, fields: { title?: string; leaders?: string | null }): Promise<void> {
+    await this.db.task.update({ where: { id: taskId }, data: { ...fields, updatedAt: new Date() } });
   }
 
   /** Writes a task's current state; ProgressRepository.append calls it. */

@@ -88,7 +88,7 @@ describeEachDatabase('plan import', ({ db }) => {
     await db().transaction((repos) => repos.progress.append({ taskId: task.id, percent: 40, status: 'in_progress', actor: 'ou_x' }));
 
     const same = await importPlanText(db(), { text, fileName: 'v1.txt', actor: 'ou_admin' });
-    expect(same.changes).toEqual({ added: [], removed: [], changed: [] });
+    expect(same.changes).toEqual({ added: [], removed: [], changed: [], removedWithProgress: [], correctionsKept: [] });
     expect(same).toMatchObject({ created: false, planId: first.planId });
 
     const edited = text
@@ -96,7 +96,7 @@ describeEachDatabase('plan import', ({ db }) => {
       .replace(/37 \|\n组织开展全市政务公开工作第三方评估 \|\n市府办公室 \|\n从2017年起每年实施 \|\n?/, '');
     expect(edited).not.toBe(text);
     const second = await importPlanText(db(), { text: edited, fileName: 'v2.txt', actor: 'ou_admin' });
-    expect(second.changes).toEqual({ added: [], removed: ['37'], changed: ['12'] });
+    expect(second.changes).toEqual({ added: [], removed: ['37'], changed: ['12'], removedWithProgress: [], correctionsKept: [] });
     const after = await db().repos.tasks.get(task.id);
     expect(after).toMatchObject({ key: '12', percent: 40, status: 'in_progress' });
     expect(after?.title).toContain('修订');
@@ -136,6 +136,6 @@ describeEachDatabase('plan import', ({ db }) => {
     expect(report.warnings.map((warning) => warning.message)).toContainEqual(expect.stringContaining('编号“2”重复出现，这一项另记为“2~2”'));
     // Re-importing the same document finds the same keys: nothing added or removed.
     const again = await importCsv();
-    expect(again.changes).toEqual({ added: [], removed: [], changed: [] });
+    expect(again.changes).toEqual({ added: [], removed: [], changed: [], removedWithProgress: [], correctionsKept: [] });
   });
 });

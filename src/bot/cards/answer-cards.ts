@@ -7,7 +7,7 @@
 import type { Answer, AnswerItem } from '../../domain/questions/answer-service.js';
 import { taskQuery, type TaskQuery } from '../../domain/questions/question.js';
 import { button, card, escapeMarkdown, markdown } from './card-parts.js';
-import { deadlineText, LIGHT, LIGHT_WORD, progressText, unitsLine } from './item-parts.js';
+import { deadlineText, leadersText, LIGHT, LIGHT_WORD, progressText, unitsLine } from './item-parts.js';
 import { renderTaskCard } from './task-card.js';
 
 export { escapeMarkdown } from './card-parts.js';
@@ -36,7 +36,7 @@ function itemMarkdown(item: AnswerItem): string {
   const lines = [
     `${LIGHT[item.light]} **${item.label}** ${highlight(item.title, item.highlights)}`,
     ...(item.parentTitle ? [`<font color='grey'>所属任务：${escapeMarkdown(item.parentTitle)}</font>`] : []),
-    `${unitsLine(item)}｜${deadlineText(item)}｜${progressText(item)}`,
+    `${unitsLine(item)}｜${item.leaders ? `${leadersText(item)}｜` : ''}${deadlineText(item)}｜${progressText(item)}`,
     ...(item.latest ? [`最新进展：${escapeMarkdown(item.latest.note || '（无说明）')}`] : []),
   ];
   return lines.join('\n');
@@ -47,7 +47,7 @@ function itemText(item: AnswerItem, position: number): string {
   const due = item.deadline ? `${item.deadline.raw}${item.deadline.dueOn && !item.deadline.raw.includes(item.deadline.dueOn) ? `（${item.deadline.dueOn}）` : ''}` : '未写明';
   return [
     `${position}. [${LIGHT_WORD[item.light]}] ${item.label} ${item.title}`,
-    `   单位：${units}；时限：${due}；${progressText(item)}`,
+    `   单位：${units}；${item.leaders ? `分管领导：${item.leaders}；` : ''}时限：${due}；${progressText(item)}`,
     ...(item.latest ? [`   最新进展：${item.latest.note || '（无说明）'}`] : []),
   ].join('\n');
 }

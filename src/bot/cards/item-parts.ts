@@ -21,6 +21,11 @@ export function unitsLine(item: AnswerItem): string {
   return [...byRole].map(([role, names]) => `${role}：${names.join('、')}`).join('；');
 }
 
+/** "分管领导：杜某某、王某", or '' when the task names none. */
+export function leadersText(item: Pick<AnswerItem, 'leaders'>): string {
+  return item.leaders ? `分管领导：${escapeMarkdown(item.leaders)}` : '';
+}
+
 /** "时限：2016年12月底前（2016-12-31）". */
 export function deadlineText(item: AnswerItem): string {
   if (!item.deadline) return '时限：未写明';

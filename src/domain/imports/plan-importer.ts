@@ -1,35 +1,70 @@
 /**
  * Writes a parsed plan to the database in one transaction: the plan, its
  * units (found or created in the plan's jurisdiction), tasks updated in place
- * by key so progress history survives a re-import, links, deadlines, and an
- * audit record. Returns a report of what was read and what changed.
+ * by key so progress history survives a re-import, links, deadlines,
+ * leaders, and an audit record. Returns a report of what was read and what
+ * changed. A dry run decides the same from the stored data and writes
+ * nothing: the CLI's --dry-run and the import card's preview.
+ *
+ * A re-import keeps what people changed after the last import (an
+ * administrator's /修改, the import card's title, region and year) unless the
+ * document itself changed that field; tasks it leaves out are archived
+ * (removedAt) with their history, never deleted.
  */
 import { createHash } from 'node:crypto';
 import type { Database } from '../../db/database.js';
 import type { Repositories } from '../../repositories/index.js';
-import type { UnitLevel } from '../vocabulary.js';
+import type { PlanRecord } from '../../repositories/plan-repository.js';
+import type { TaskRecord } from '../../repositories/task-repository.js';
+import type { UnitLevel, UnitRole } from '../vocabulary.js';
 import { synonymsOf, type SynonymTable } from '../units/synonym-table.js';
+import { parseDeadline, type ParsedDeadline } from './deadline-parser.js';
+import { keepOrTake, readDocumentFields, type PlanDocumentFields, type TaskDocumentFields } from './document-fields.js';
 import { flattenNodes, parsePlanDocument, type ImportWarning, type ParsedNode, type ParsedPlan, type PlanDocument } from './plan-parser.js';
 
-/** What an import did, for the CLI, the /import reply and the audit trail. */
+/** What an import did (or, in a dry run, would do), for the CLI, the chat report, the preview card and the audit trail. */
 export interface ImportReport {
-  planId: number;
+  /** The plan written or updated; null in a dry run of a new plan. */
+  planId: number | null;
   title: string;
   jurisdiction: string;
+  year: number | null;
   fileName: string;
   layout: ParsedPlan['layout'];
   /** The plan was new (not a re-import). */
   created: boolean;
+  /** Nothing was stored: this is what an import would do. */
+  dryRun: boolean;
   counts: {
     tasks: number;
     requirements: number;
     unitsNamed: number;
     unitsCreated: number;
     links: number;
+    /** Different leaders (分管领导) named. */
+    leaders: number;
     deadlines: { dated: number; recurring: number; event: number; continuous: number; keptRaw: number };
   };
-  changes: { added: string[]; removed: string[]; changed: string[] };
+  changes: {
+    added: string[];
+    /** Tasks the document no longer has: archived (removedAt), never deleted. */
+    removed: string[];
+    changed: string[];
+    /** Of `removed`, those with progress reported: their history stays with them in the archive. */
+    removedWithProgress: string[];
+    /** Tasks where a correction made after the last import stands, the document not having changed that field. */
+    correctionsKept: string[];
+  };
   warnings: ImportWarning[];
+}
+
+/** The administrator's choices on the import card. */
+export interface PlanOverrides {
+  title?: string;
+  jurisdiction?: string;
+  year?: number | null;
+  /** Import as a new plan even if its source matches one ('new'), or update this plan (its id). By default the source decides. */
+  target?: 'new' | number;
 }
 
 /** What importPlanText needs: the document (text, and tables for .docx and spreadsheets) and who imports it. */
@@ -43,6 +78,39 @@ export interface ImportInput {
   actor: string;
   /** The unit synonym table (seeds/unit-synonyms.txt); none when omitted. */
   synonyms?: SynonymTable;
+  /** Choices made on the import card. */
+  overrides?: PlanOverrides;
+}
+
+/** One row of a preview, as it would be stored. */
+export interface PreviewRow {
+  key: string;
+  number: string | null;
+  title: string;
+  lead: string[];
+  others: string[];
+  deadline: string;
+  leaders: string;
+}
+
+/** What the import card shows before anything is stored. */
+export interface PlanPreview {
+  report: ImportReport;
+  /** Title, region and year as the document gives them. */
+  understood: PlanDocumentFields;
+  /** The title was read from the document or its file name, not made up. */
+  titleRead: boolean;
+  /** The plan this import would update, when its source matches one. */
+  existing: { id: number; title: string; jurisdiction: string } | null;
+  rows: PreviewRow[];
+}
+
+/** An import refused before anything was written, with a message for the person who asked. */
+export class ImportRefused extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ImportRefused';
+  }
 }
 
 const NO_SYNONYMS: SynonymTable = { groups: [], errors: [] };
@@ -78,67 +146,201 @@ export function planKeyOf(parsed: Pick<ParsedPlan, 'title' | 'jurisdiction' | 't
   return `file:${fileName.replace(/^.*[\\/]/, '')}`;
 }
 
+/** The report of an import that stored the plan. */
+export type StoredImportReport = ImportReport & { planId: number };
+
 /** Parses and imports one document. A document that cannot be read changes nothing. */
-export async function importPlanText(db: Database, input: ImportInput): Promise<ImportReport> {
+export async function importPlanText(db: Database, input: Omit<ImportInput, 'dryRun'>): Promise<StoredImportReport> {
+  return (await runImport(db, { ...input, dryRun: false })).report as StoredImportReport;
+}
+
+/**
+ * What importing a document would do, stored nowhere: the report an import
+ * would give, the plan as understood, and the first rows as they would be
+ * stored. The import card shows it before anything is written.
+ */
+export async function previewPlanText(db: Database, input: Omit<ImportInput, 'dryRun'>): Promise<PlanPreview> {
+  return runImport(db, { ...input, dryRun: true });
+}
+
+async function runImport(db: Database, input: ImportInput & { dryRun: boolean }): Promise<PlanPreview> {
   const parsed = parsePlanDocument({ text: input.text, tables: input.tables }, input.fileName);
   const sourceHash = createHash('sha256')
     .update(input.source ?? Buffer.from(input.text, 'utf8'))
     .digest('hex');
-  return db.transaction((repos) => writePlan(repos, parsed, { ...input, sourceHash }), { timeout: 120_000 });
+  const full = { ...input, sourceHash };
+  if (input.dryRun) return describe(await prepare(db.repos, parsed, full), full);
+  return db.transaction(async (repos) => describe(await writePlan(repos, await prepare(repos, parsed, full), full), full), { timeout: 120_000 });
 }
 
-async function writePlan(
-  repos: Repositories,
-  parsed: ParsedPlan,
-  input: ImportInput & { sourceHash: string },
-): Promise<ImportReport> {
-  const key = planKeyOf(parsed, input.fileName);
-  const existing = await repos.plans.findByKey(key);
+/** The first rows of a preview. */
+const PREVIEW_ROWS = 5;
+
+/** A node as it is to be stored: its parsed reading with corrections that stand applied, units by id (negative ids: units not created yet). */
+interface NodeToStore {
+  node: ParsedNode;
+  title: string;
+  units: { unitId: number; role: UnitRole }[];
+  deadlines: ParsedDeadline[];
+  leaders: string;
+  /** What the document says of the correctable fields. */
+  said: TaskDocumentFields;
+}
+
+/** Everything an import decides before it writes, read from the database without changing it. */
+interface PreparedImport {
+  parsed: ParsedPlan;
+  key: string;
+  /** The plan this import updates; undefined for a new plan. */
+  existing: PlanRecord | undefined;
+  /** The plan's fields as they will be stored, and as the document gives them. */
+  plan: PlanDocumentFields;
+  said: PlanDocumentFields;
+  units: UnitLookup;
+  nodes: NodeToStore[];
+  changes: ImportReport['changes'];
+  planId: number | null;
+}
+
+/**
+ * Decides the plan, its fields, its units and every node's values, reading
+ * the stored plan, units and tasks. Nothing is written.
+ */
+async function prepare(repos: Repositories, parsed: ParsedPlan, input: ImportInput & { sourceHash: string }): Promise<PreparedImport> {
+  const overrides = input.overrides ?? {};
+  const documentKey = planKeyOf(parsed, input.fileName);
+  let key = documentKey;
+  let existing: PlanRecord | undefined;
+  if (typeof overrides.target === 'number') {
+    existing = await repos.plans.get(overrides.target);
+    if (!existing) throw new ImportRefused('要更新的方案已不存在，请重新发送文件，选择“作为新方案导入”。');
+    key = existing.key;
+  } else {
+    existing = await repos.plans.findByKey(documentKey);
+    // Asked to import as a new plan a document whose source an existing plan already has: a key of its own, from its bytes.
+    if (overrides.target === 'new' && existing) {
+      key = `${documentKey}#${input.sourceHash.slice(0, 12)}`;
+      existing = await repos.plans.findByKey(key);
+    }
+  }
+
+  const said: PlanDocumentFields = { title: parsed.title, jurisdiction: parsed.jurisdiction, year: parsed.year };
+  const before = readDocumentFields<PlanDocumentFields>(existing?.documentFields);
+  const field = <K extends keyof PlanDocumentFields>(name: K): PlanDocumentFields[K] => {
+    const override = overrides[name];
+    if (override !== undefined) return override as PlanDocumentFields[K];
+    if (!existing) return said[name];
+    return keepOrTake(existing[name] as PlanDocumentFields[K], before?.[name], said[name], said[name]).value;
+  };
+  const plan: PlanDocumentFields = { title: field('title'), jurisdiction: field('jurisdiction'), year: field('year') };
+
+  const all = flattenNodes(parsed.nodes);
+  const units = await lookUpUnits(repos, plan.jurisdiction, all, input.synonyms ?? NO_SYNONYMS);
+  const stored = existing ? await repos.tasks.listByPlan(existing.id) : [];
+  const storedByKey = new Map(stored.map((task) => [task.key, task]));
+  const changes: ImportReport['changes'] = { added: [], removed: [], changed: [], removedWithProgress: [], correctionsKept: [] };
+  const nodes = all.map((node): NodeToStore => {
+    const deadlines = plan.year === parsed.year ? node.deadlines : reparseDeadlines(node.deadlines, plan.year);
+    const docUnits = node.units.map((unit) => ({ unitId: units.ids.get(unit.name)!, role: unit.role }));
+    const saidNow: TaskDocumentFields = {
+      title: node.title,
+      units: docUnits.map((unit) => [unit.unitId, unit.role]),
+      deadline: deadlines[0]?.raw ?? '',
+      leaders: node.leaders.join('、'),
+    };
+    const task = storedByKey.get(node.key);
+    if (!task) {
+      if (existing) changes.added.push(node.key);
+      return { node, title: node.title, units: docUnits, deadlines, leaders: saidNow.leaders, said: saidNow };
+    }
+    const last = readDocumentFields<TaskDocumentFields>(task.documentFields);
+    const title = keepOrTake(task.title, last?.title, saidNow.title, node.title);
+    const linked = keepOrTake(task.units.map((unit) => ({ unitId: unit.unitId, role: unit.role })), last?.units, saidNow.units, docUnits);
+    const dated = keepOrTake<ParsedDeadline[]>(task.deadlines, last?.deadline, saidNow.deadline, deadlines);
+    const leaders = keepOrTake(task.leaders ?? '', last?.leaders, saidNow.leaders, saidNow.leaders);
+    if ([title, linked, dated, leaders].some((decision) => decision.kept)) changes.correctionsKept.push(node.key);
+    const toStore: NodeToStore = { node, title: title.value, units: linked.value, deadlines: dated.value, leaders: leaders.value, said: saidNow };
+    if (signature(task) !== signature({ ...toStore, requirement: node.requirement })) changes.changed.push(node.key);
+    return toStore;
+  });
+  const present = new Set(all.map((node) => node.key));
+  for (const task of stored) {
+    if (present.has(task.key)) continue;
+    changes.removed.push(task.key);
+    if (hasProgress(task)) changes.removedWithProgress.push(task.key);
+  }
+  return { parsed, key, existing, plan, said, units, nodes, changes, planId: existing?.id ?? null };
+}
+
+/** Whether a task has progress or history a person made: it is archived, never deleted, when a re-import leaves it out. */
+function hasProgress(task: TaskRecord): boolean {
+  return task.lastReportAt !== null || task.percent > 0 || task.status !== 'open';
+}
+
+/** A node's deadlines read again with another plan year (the administrator corrected the year): "12月底前" moves with it. */
+function reparseDeadlines(deadlines: readonly ParsedDeadline[], year: number | null): ParsedDeadline[] {
+  const raw = deadlines[0]?.raw;
+  return raw === undefined ? [] : parseDeadline(raw, year).deadlines;
+}
+
+/** Writes what `prepare` decided: units, aliases, the plan, its tasks, and the audit record. */
+async function writePlan(repos: Repositories, prepared: PreparedImport, input: ImportInput & { sourceHash: string }): Promise<PreparedImport> {
+  const { parsed, plan: fields, existing } = prepared;
+  const realId = await createUnits(repos, fields.jurisdiction, prepared.units);
   const plan = await repos.plans.upsert({
-    key,
-    title: parsed.title,
+    key: prepared.key,
+    title: fields.title,
     issuer: parsed.issuer,
-    jurisdiction: parsed.jurisdiction,
-    year: parsed.year,
+    jurisdiction: fields.jurisdiction,
+    year: fields.year,
     docNumber: parsed.docNumber,
     sourceName: input.fileName,
     sourceHash: input.sourceHash,
     warnings: parsed.warnings.map((warning) => (warning.line ? `第${warning.line}行 ` : '') + warning.message.replace(/^第\d+行：/, '')),
+    documentFields: JSON.stringify(prepared.said),
   });
-
-  const before = new Map(
-    (await repos.tasks.listByPlan(plan.id)).map((task) => [
-      task.key,
-      signature(task),
-    ]),
-  );
-
-  const all = flattenNodes(parsed.nodes);
-  const { ids: unitIds, created: unitsCreated } = await resolveUnits(repos, parsed.jurisdiction, all, input.synonyms ?? NO_SYNONYMS);
-  const changes: ImportReport['changes'] = { added: [], removed: [], changed: [] };
-  const deadlineCounts = { dated: 0, recurring: 0, event: 0, continuous: 0, keptRaw: 0 };
-  let links = 0;
   const parentOf = new Map<string, string>();
-  for (const node of all) for (const child of node.children) parentOf.set(child.key, node.key);
+  for (const { node } of prepared.nodes) for (const child of node.children) parentOf.set(child.key, node.key);
+  const links = (units: readonly { unitId: number; role: UnitRole }[]) => units.map((unit) => ({ unitId: realId(unit.unitId), role: unit.role }));
   await repos.tasks.syncPlan(
     plan.id,
-    all.map((node, position) => ({
+    prepared.nodes.map(({ node, title, units, deadlines, leaders, said }, position) => ({
       key: node.key,
       kind: node.kind,
       parentKey: parentOf.get(node.key) ?? null,
       number: node.number,
       position,
       categoryPath: node.categoryPath,
-      title: node.title,
+      title,
       requirement: node.requirement,
       sourceExcerpt: node.sourceExcerpt,
       sourceLine: node.sourceLine,
-      units: node.units.map((unit) => ({ unitId: unitIds.get(unit.name)!, role: unit.role })),
-      deadlines: node.deadlines,
+      leaders: leaders || null,
+      documentFields: JSON.stringify({ ...said, units: said.units.map(([unitId, role]) => [realId(unitId), role]) }),
+      units: links(units),
+      deadlines,
     })),
     new Date(),
   );
-  for (const node of all) {
+  const written = { ...prepared, planId: plan.id };
+  const { counts } = reportOf(written, input);
+  await repos.audit.record({
+    actor: input.actor,
+    action: 'plan.import',
+    entityType: 'plan',
+    entityId: plan.id,
+    before: existing ? { sourceHash: existing.sourceHash, title: existing.title, jurisdiction: existing.jurisdiction, year: existing.year } : undefined,
+    after: { sourceHash: input.sourceHash, title: plan.title, jurisdiction: plan.jurisdiction, year: plan.year, overrides: input.overrides ?? null, counts, changes: prepared.changes },
+  });
+  return written;
+}
+
+/** The report of an import (or of a dry run), from what was decided. */
+function reportOf(prepared: PreparedImport, input: ImportInput & { dryRun?: boolean }): ImportReport {
+  const { parsed, nodes } = prepared;
+  const deadlineCounts = { dated: 0, recurring: 0, event: 0, continuous: 0, keptRaw: 0 };
+  let links = 0;
+  for (const node of nodes) {
     links += node.units.length;
     for (const deadline of node.deadlines) {
       if (deadline.kind === 'date') deadlineCounts.dated++;
@@ -147,95 +349,128 @@ async function writePlan(
       else if (deadline.kind === 'continuous') deadlineCounts.continuous++;
       else deadlineCounts.keptRaw++;
     }
-    const previous = before.get(node.key);
-    if (existing && previous === undefined) changes.added.push(node.key);
-    else if (previous !== undefined && previous !== signature({ ...node, units: node.units.map((unit) => ({ unitId: unitIds.get(unit.name)!, role: unit.role })) })) {
-      changes.changed.push(node.key);
-    }
-    before.delete(node.key);
   }
-  changes.removed = [...before.keys()];
-
-  const report: ImportReport = {
-    planId: plan.id,
-    title: plan.title,
-    jurisdiction: plan.jurisdiction,
+  return {
+    planId: prepared.planId,
+    title: prepared.plan.title,
+    jurisdiction: prepared.plan.jurisdiction,
+    year: prepared.plan.year,
     fileName: input.fileName,
     layout: parsed.layout,
-    created: !existing,
+    created: !prepared.existing,
+    dryRun: input.dryRun === true,
     counts: {
       tasks: parsed.nodes.length,
-      requirements: all.length - parsed.nodes.length,
-      unitsNamed: unitIds.size,
-      unitsCreated,
+      requirements: nodes.length - parsed.nodes.length,
+      unitsNamed: prepared.units.ids.size,
+      unitsCreated: prepared.units.missing.length,
       links,
+      leaders: new Set(nodes.flatMap((node) => (node.leaders ? node.leaders.split('、') : []))).size,
       deadlines: deadlineCounts,
     },
-    changes,
+    changes: prepared.changes,
     warnings: parsed.warnings,
   };
-  await repos.audit.record({
-    actor: input.actor,
-    action: 'plan.import',
-    entityType: 'plan',
-    entityId: plan.id,
-    before: existing ? { sourceHash: existing.sourceHash, title: existing.title } : undefined,
-    after: { sourceHash: input.sourceHash, title: plan.title, counts: report.counts, changes },
-  });
-  return report;
+}
+
+/** The preview of what was decided: the report, the plan as the document gives it, and its first rows. */
+function describe(prepared: PreparedImport, input: ImportInput & { dryRun?: boolean }): PlanPreview {
+  const nameOf = (unitId: number) => prepared.units.names.get(unitId) ?? `#${unitId}`;
+  const rows = prepared.nodes.slice(0, PREVIEW_ROWS).map(({ node, title, units, deadlines, leaders }) => ({
+    key: node.key,
+    number: node.number,
+    title,
+    lead: units.filter((unit) => unit.role === 'lead').map((unit) => nameOf(unit.unitId)),
+    others: units.filter((unit) => unit.role !== 'lead').map((unit) => nameOf(unit.unitId)),
+    deadline: deadlines[0]?.raw ?? '',
+    leaders,
+  }));
+  return {
+    report: reportOf(prepared, input),
+    understood: prepared.said,
+    titleRead: prepared.parsed.titleRead,
+    existing: prepared.existing ? { id: prepared.existing.id, title: prepared.existing.title, jurisdiction: prepared.existing.jurisdiction } : null,
+    rows,
+  };
+}
+
+/** The units a plan names, looked up in its jurisdiction: ids of the known ones, and the ones an import would create. */
+interface UnitLookup {
+  /** Every name the plan uses → its unit id (negative: to be created). */
+  ids: Map<string, number>;
+  /** The bureaus whose sections the plan names → their ids. */
+  parentIds: Map<string, number>;
+  /** Unit id → the stored (or to-be-created) name. */
+  names: Map<number, string>;
+  /** Units to create, parents first, with the provisional id each has in `ids`. */
+  missing: { name: string; level: UnitLevel; parent: string | null; provisionalId: number }[];
+  /** Aliases to record once the units exist (unit ids may be provisional). */
+  aliases: Map<string, { unitId: number; source: 'import' | 'admin' }>;
 }
 
 /**
- * Finds or creates every unit the plan names (parents first). A name the
- * jurisdiction knows — as a unit, an alias, or through the synonym table —
- * resolves to that unit; only unknown bodies become new units. Afterwards
- * the names the document gives in parentheses and the table's synonyms are
- * recorded as aliases, so questions find the unit by any of them. The
- * jurisdiction's units and aliases are read once, not per name.
+ * Looks up every unit the plan names (parents first), changing nothing. A
+ * name the jurisdiction knows — as a unit, an alias, or through the synonym
+ * table — resolves to that unit; only unknown bodies are to be created, and
+ * get a provisional (negative) id until they are. The names the document
+ * gives in parentheses and the table's synonyms become aliases, so
+ * questions find the unit by any of them. The jurisdiction's units and
+ * aliases are read once, not per name.
  */
-async function resolveUnits(
-  repos: Repositories,
-  jurisdiction: string,
-  nodes: readonly ParsedNode[],
-  synonyms: SynonymTable,
-): Promise<{ ids: Map<string, number>; created: number }> {
+async function lookUpUnits(repos: Repositories, jurisdiction: string, nodes: readonly ParsedNode[], synonyms: SynonymTable): Promise<UnitLookup> {
   const known = new Map<string, number>();
-  for (const unit of await repos.units.list(jurisdiction)) known.set(unit.name, unit.id);
+  const names = new Map<number, string>();
+  for (const unit of await repos.units.list(jurisdiction)) {
+    known.set(unit.name, unit.id);
+    names.set(unit.id, unit.name);
+  }
   for (const alias of await repos.units.aliases(jurisdiction)) if (!known.has(alias.alias)) known.set(alias.alias, alias.unitId);
-  const newAliases = new Map<string, { unitId: number; source: 'import' | 'admin' }>();
+  const aliases = new Map<string, { unitId: number; source: 'import' | 'admin' }>();
   const remember = (alias: string, unitId: number, source: 'import' | 'admin') => {
-    if (known.has(alias) || newAliases.has(alias)) return;
-    newAliases.set(alias, { unitId, source });
+    if (known.has(alias) || aliases.has(alias)) return;
+    aliases.set(alias, { unitId, source });
   };
   const units = nodes.flatMap((node) => node.units);
-  let created = 0;
-  // Parents (the bureau of a section) first, then the units themselves: two statements at most.
-  const createMissing = async (wanted: readonly { name: string; level: UnitLevel; parent: string | null }[]) => {
-    const missing = new Map<string, { name: string; level: UnitLevel; parent: string | null }>();
+  const missing: UnitLookup['missing'] = [];
+  const plan = (wanted: readonly { name: string; level: UnitLevel; parent: string | null }[]) => {
     for (const unit of wanted) {
-      if (known.has(unit.name) || missing.has(unit.name)) continue;
+      if (known.has(unit.name)) continue;
       const synonym = synonymsOf(synonyms, jurisdiction, unit.name).find((name) => known.has(name));
       if (synonym) {
         known.set(unit.name, known.get(synonym)!);
-        newAliases.set(unit.name, { unitId: known.get(synonym)!, source: 'admin' });
-      } else {
-        missing.set(unit.name, unit);
+        aliases.set(unit.name, { unitId: known.get(synonym)!, source: 'admin' });
+        continue;
       }
+      const provisionalId = -(missing.length + 1);
+      missing.push({ name: unit.name, level: unit.level, parent: unit.parent, provisionalId });
+      known.set(unit.name, provisionalId);
+      names.set(provisionalId, unit.name);
     }
-    const rows = await repos.units.createMany(
-      [...missing.values()].map((unit) => ({ jurisdiction, name: unit.name, level: unit.level, parentId: unit.parent ? known.get(unit.parent)! : null })),
-    );
-    for (const row of rows) known.set(row.name, row.id);
-    created += rows.length;
   };
-  await createMissing(units.flatMap((unit) => (unit.parent ? [{ name: unit.parent, level: 'city' as const, parent: null }] : [])));
-  await createMissing(units);
+  plan(units.flatMap((unit) => (unit.parent ? [{ name: unit.parent, level: 'city' as const, parent: null }] : [])));
+  plan(units);
   const ids = new Map(units.map((unit) => [unit.name, known.get(unit.name)!]));
+  const parentIds = new Map(units.flatMap((unit) => (unit.parent ? [[unit.parent, known.get(unit.parent)!] as const] : [])));
   const named = new Set(units.map((unit) => unit.name));
   for (const unit of units) {
     for (const alias of unit.aliases) if (!named.has(alias) && alias !== unit.name) remember(alias, ids.get(unit.name)!, 'import');
     for (const synonym of synonymsOf(synonyms, jurisdiction, unit.name).slice(1)) remember(synonym, ids.get(unit.name)!, 'admin');
   }
-  await repos.units.addAliases([...newAliases].map(([alias, { unitId, source }]) => ({ unitId, jurisdiction, alias, source })));
-  return { ids, created };
+  return { ids, parentIds, names, missing, aliases };
+}
+
+/** Creates the units a lookup found missing (parents first: two statements at most) and records the aliases; returns the real id of any id the lookup gave. */
+async function createUnits(repos: Repositories, jurisdiction: string, lookup: UnitLookup): Promise<(unitId: number) => number> {
+  const real = new Map<number, number>();
+  const realId = (unitId: number) => (unitId < 0 ? real.get(unitId)! : unitId);
+  const byName = new Map(lookup.missing.map((unit) => [unit.name, unit.provisionalId]));
+  const parents = new Set(lookup.missing.flatMap((unit) => (unit.parent ? [unit.parent] : [])));
+  for (const batch of [lookup.missing.filter((unit) => parents.has(unit.name)), lookup.missing.filter((unit) => !parents.has(unit.name))]) {
+    const rows = await repos.units.createMany(
+      batch.map((unit) => ({ jurisdiction, name: unit.name, level: unit.level, parentId: unit.parent ? realId(lookup.parentIds.get(unit.parent)!) : null })),
+    );
+    for (const row of rows) real.set(byName.get(row.name)!, row.id);
+  }
+  await repos.units.addAliases([...lookup.aliases].map(([alias, { unitId, source }]) => ({ unitId: realId(unitId), jurisdiction, alias, source })));
+  return realId;
 }

@@ -29,6 +29,8 @@ export interface AnswerItem {
   /** The task a sub-requirement belongs to. */
   parentTitle: string | null;
   units: { name: string; role: UnitRole; roleLabel: string; asked: boolean }[];
+  /** Leaders in charge (分管领导), names joined by "、"; null when the document names none. */
+  leaders: string | null;
   deadline: { raw: string; dueOn: string | null } | null;
   light: StatusLight;
   statusLabel: string;
@@ -126,6 +128,7 @@ async function itemsFor(hits: readonly Pick<TaskHit, 'task' | 'matchedUnits' | '
         roleLabel: UNIT_ROLE_LABEL[link.role],
         asked: asked.has(link.unitId),
       })),
+      leaders: task.leaders ?? null,
       deadline: task.deadlineRaw ? { raw: task.deadlineRaw, dueOn: task.dueDates[0] ?? null } : null,
       light: statusLight(task, today),
       statusLabel: TASK_STATUS_LABEL[TaskStatus.catch('open').parse(task.status)],
