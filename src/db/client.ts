@@ -48,6 +48,7 @@ export async function openPrisma(databaseUrl: string, options: OpenPrismaOptions
     // One connection: statements outside a transaction wait for the open one instead of landing in it.
     const adapter = serialisedSqlite(new PrismaBetterSQLite3({ url: target.file, timeout: 10_000 }));
     const prisma = new PrismaClient({ adapter });
+    adapter.register(prisma);
     if (target.file !== ':memory:') await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL');
     await prisma.$executeRawUnsafe('PRAGMA foreign_keys = ON');
     return { prisma, provider: 'sqlite' };

@@ -40,14 +40,66 @@ interface AdapterFactory {
   connect(): Promise<object>;
 }
 
-/** The adapter factory with its connection serialised. */
-export function serialisedSqlite<T extends AdapterFactory>(factory: T): T {
+/**
+ * Statements run on the connection itself, past Prisma's query compiler,
+ * under the same lock as Prisma's own (inside a unit of work they are part
+ * of its transaction). For bulk writes: the compiler spends microseconds on
+ * every bound value or byte, and a 10,000-task plan holds the one
+ * connection for seconds that way.
+ */
+export interface DirectSqlite {
+  /** Runs a statement; returns the number of rows changed. */
+  execute(sql: string, args: readonly (string | number | null)[]): Promise<number>;
+  /** Runs a statement that returns rows (SELECT, or INSERT … RETURNING); rows as column → value. */
+  query(sql: string, args: readonly (string | number | null)[]): Promise<Record<string, unknown>[]>;
+}
+
+/** What the driver adapter's connection answers a query with (Prisma's SqlResultSet). */
+interface ResultSet {
+  columnNames: string[];
+  rows: unknown[][];
+}
+
+type Connection = { queryRaw(query: unknown): Promise<ResultSet>; executeRaw(query: unknown): Promise<number> };
+
+const directOfClient = new WeakMap<object, Promise<DirectSqlite>>();
+
+/**
+ * The direct statements of the SQLite client `db` (a Prisma client or one of
+ * its transactions); undefined on PostgreSQL.
+ */
+export function directSqliteOf(db: object): Promise<DirectSqlite> | undefined {
+  return directOfClient.get(originalClient(db));
+}
+
+/** The client behind a Prisma client or transaction: both keep it at `_originalClient`. */
+function originalClient(db: object): object {
+  return (db as { _originalClient?: object })._originalClient ?? db;
+}
+
+/** The adapter factory with its connection serialised; `register` binds the direct statements to the Prisma client that uses it. */
+export function serialisedSqlite<T extends AdapterFactory>(factory: T): T & { register(client: object): void } {
+  let resolve!: (connection: Connection) => void;
+  const connected = new Promise<Connection>((done) => (resolve = done));
+  const query = (sql: string, args: readonly unknown[]) => ({ sql, args: [...args], argTypes: args.map((arg) => ({ scalarType: typeof arg === 'number' ? 'float' : 'string', arity: 'scalar' })) });
+  const direct: Promise<DirectSqlite> = connected.then((connection) => ({
+    execute: (sql, args) => connection.executeRaw(query(sql, args)),
+    query: async (sql, args) => {
+      const result = await connection.queryRaw(query(sql, args));
+      return result.rows.map((row) => Object.fromEntries(result.columnNames.map((name, index) => [name, row[index]])));
+    },
+  }));
   return new Proxy(factory, {
     get(target, property, receiver) {
+      if (property === 'register') return (client: object) => directOfClient.set(originalClient(client), direct);
       if (property !== 'connect') return Reflect.get(target, property, receiver);
-      return async () => serialiseConnection(await target.connect());
+      return async () => {
+        const connection = serialiseConnection(await target.connect());
+        resolve(connection as unknown as Connection);
+        return connection;
+      };
     },
-  });
+  }) as T & { register(client: object): void };
 }
 
 function serialiseConnection<T extends object>(connection: T): T {

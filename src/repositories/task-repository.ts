@@ -5,6 +5,7 @@
 import { DeadlineKind, Recurrence, TaskKind, TaskStatus, UnitRole } from '../domain/vocabulary.js';
 import { insertRows, insertRowsReturning } from './bulk-insert.js';
 import type { Db } from './client.js';
+import { slices } from './id-lists.js';
 
 /** A unit's part in a task, with the unit's name for display. */
 export interface TaskUnitLink {
@@ -184,11 +185,14 @@ export class TaskRepository {
    * its history, hidden from answers). Returns how many were marked.
    */
   async markRemovedExcept(planId: number, keepIds: readonly number[], at: Date): Promise<number> {
-    const result = await this.db.task.updateMany({
-      where: { planId, removedAt: null, id: { notIn: [...keepIds] } },
-      data: { removedAt: at },
-    });
-    return result.count;
+    // The live ids are read and compared here: a NOT IN of a big plan's ids is more values than SQLite takes.
+    const keep = new Set(keepIds);
+    const live = await this.db.task.findMany({ where: { planId, removedAt: null }, select: { id: true } });
+    let count = 0;
+    for (const ids of slices(live.map((row) => row.id).filter((id) => !keep.has(id)))) {
+      count += (await this.db.task.updateMany({ where: { id: { in: ids }, removedAt: null }, data: { removedAt: at } })).count;
+    }
+    return count;
   }
 
   /**
@@ -251,21 +255,23 @@ export class TaskRepository {
       if (datesNow !== JSON.stringify(node.deadlines.map((d) => [d.raw, d.kind, d.dueOn, d.recurrence]))) redate.push(id);
     }
     const byId = new Map(nodes.map((node) => [ids.get(node.key)!, node]));
+    // Id lists go in slices (a plan of 5,000 tasks is more values than SQLite takes in one IN); new tasks have nothing to delete.
+    const stored = (ids: readonly number[]) => slices(ids.filter((id) => existing.has(byId.get(id)!.key)));
     if (relink.length > 0) {
-      await this.db.taskUnit.deleteMany({ where: { taskId: { in: relink } } });
+      for (const taskIds of stored(relink)) await this.db.taskUnit.deleteMany({ where: { taskId: { in: taskIds } } });
       const data = relink.flatMap((taskId) => byId.get(taskId)!.units.map((link, position) => ({ taskId, unitId: link.unitId, role: link.role, position })));
       await insertRows(this.db, 'TaskUnit', ['taskId', 'unitId', 'role', 'position'], data);
     }
     if (redate.length > 0) {
-      await this.db.deadline.deleteMany({ where: { taskId: { in: redate } } });
+      for (const taskIds of stored(redate)) await this.db.deadline.deleteMany({ where: { taskId: { in: taskIds } } });
       const data = redate.flatMap((taskId) =>
         byId.get(taskId)!.deadlines.map((d, position) => ({ taskId, raw: d.raw, kind: d.kind, dueOn: d.dueOn, recurrence: d.recurrence, position })),
       );
       await insertRows(this.db, 'Deadline', ['taskId', 'raw', 'kind', 'dueOn', 'recurrence', 'position'], data);
     }
     // A changed link or deadline set is a change of the task: readers watching updatedAt see it.
-    const touched = [...new Set([...relink, ...redate])].filter((id) => existing.has(byId.get(id)!.key));
-    if (touched.length > 0) await this.db.task.updateMany({ where: { id: { in: touched } }, data: { updatedAt: new Date() } });
+    const touchedAt = new Date();
+    for (const touched of stored([...new Set([...relink, ...redate])])) await this.db.task.updateMany({ where: { id: { in: touched } }, data: { updatedAt: touchedAt } });
     const removed = await this.markRemovedExcept(planId, [...byId.keys()], removedAt);
     return { ids, created, updated, removed };
   }

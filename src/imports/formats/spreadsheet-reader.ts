@@ -24,6 +24,52 @@ function cellText(cell: ExcelJS.Cell): string {
   return cell.text ?? '';
 }
 
+/**
+ * Columns every row of a sheet is padded to, at most. A task table has a
+ * few dozen; a sheet with more used columns keeps them, but only its rows
+ * that reach there are that long, so reading stays linear in the cells.
+ */
+const PADDED_COLUMNS = 256;
+
+/** Empty columns kept of a run of columns no row uses (a cell far out in column XFD leaves 16,000 of them). */
+const KEPT_EMPTY_COLUMNS = 8;
+
+/** A sheet row as read: its number and the texts of the cells that hold something, by column. */
+interface SheetRow {
+  rowNumber: number;
+  cells: { column: number; text: string }[];
+  /** How far the row's cells reach (its last cell, even an empty styled one). */
+  reach: number;
+}
+
+/**
+ * The rows of a sheet as rectangular grid rows, reading only the cells that
+ * exist. The sheet's used range is not trusted (one cell in column XFD
+ * makes it 16,384 columns wide): columns that no row fills are kept only as
+ * a short run of empty columns, so the table keeps its shape and its empty
+ * columns, and nothing iterates the empty width.
+ */
+function rowsOfSheet(sheetRows: readonly SheetRow[], offset: number): NumberedRow[] {
+  const used = [...new Set(sheetRows.flatMap((row) => row.cells.map((cell) => cell.column)))].sort((a, b) => a - b);
+  const reach = Math.max(0, ...sheetRows.map((row) => row.reach));
+  // Where each used column lands once the long runs of unused columns are shortened.
+  const position = new Map<number, number>();
+  let next = 0;
+  let previous = 0;
+  for (const column of used) {
+    next += Math.min(column - previous - 1, KEPT_EMPTY_COLUMNS);
+    position.set(column, next++);
+    previous = column;
+  }
+  const width = Math.min(next + Math.min(reach - previous, KEPT_EMPTY_COLUMNS), PADDED_COLUMNS);
+  return sheetRows.map((row) => {
+    const last = row.cells.length > 0 ? position.get(row.cells.at(-1)!.column)! + 1 : 0;
+    const cells = Array<string>(Math.max(width, last)).fill('');
+    for (const cell of row.cells) cells[position.get(cell.column)!] = cell.text;
+    return { line: offset + row.rowNumber, cells };
+  });
+}
+
 /** Reads an .xlsx file's bytes; throws when they are not a workbook. */
 export async function readXlsx(bytes: Buffer): Promise<PlanDocument> {
   const workbook = new ExcelJS.Workbook();
@@ -32,13 +78,17 @@ export async function readXlsx(bytes: Buffer): Promise<PlanDocument> {
   // Sheets after the first are numbered on after it, so warnings stay unambiguous.
   let offset = 0;
   for (const sheet of workbook.worksheets) {
-    const rows: NumberedRow[] = [];
+    const sheetRows: SheetRow[] = [];
     sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      const cells: string[] = [];
-      for (let column = 1; column <= sheet.columnCount; column++) cells.push(cellText(row.getCell(column)).trim());
-      rows.push({ line: offset + rowNumber, cells });
+      const cells: SheetRow['cells'] = [];
+      // Only the cells that exist, in column order; a merged cell's covered cells read as empty.
+      row.eachCell({ includeEmpty: false }, (cell, column) => {
+        const text = cellText(cell).trim();
+        if (text !== '') cells.push({ column, text });
+      });
+      sheetRows.push({ rowNumber, cells, reach: row.cellCount });
     });
-    tables.push(rows);
+    tables.push(rowsOfSheet(sheetRows, offset));
     offset += sheet.rowCount;
   }
   return documentOfRows([], tables);
