@@ -236,7 +236,8 @@ async function prepare(repos: Repositories, parsed: ParsedPlan, input: ImportInp
 
   const all = flattenNodes(parsed.nodes);
   const units = await lookUpUnits(repos, plan.jurisdiction, all, input.synonyms ?? NO_SYNONYMS);
-  const stored = existing ? await repos.tasks.listByPlan(existing.id) : [];
+  // Archived tasks too: one the document has again comes back with its id, history and corrections.
+  const stored = existing ? await repos.tasks.listByPlan(existing.id, { includeRemoved: true }) : [];
   const storedByKey = new Map(stored.map((task) => [task.key, task]));
   const changes: ImportReport['changes'] = { added: [], removed: [], changed: [], removedWithProgress: [], correctionsKept: [] };
   const nodes = all.map((node): NodeToStore => {
@@ -249,6 +250,7 @@ async function prepare(repos: Repositories, parsed: ParsedPlan, input: ImportInp
       leaders: node.leaders.join('、'),
     };
     const task = storedByKey.get(node.key);
+    if (existing && task?.removedAt) changes.added.push(node.key);
     if (!task) {
       if (existing) changes.added.push(node.key);
       return { node, title: node.title, units: docUnits, deadlines, leaders: saidNow.leaders, said: saidNow };
@@ -260,12 +262,12 @@ async function prepare(repos: Repositories, parsed: ParsedPlan, input: ImportInp
     const leaders = keepOrTake(task.leaders ?? '', last?.leaders, saidNow.leaders, saidNow.leaders);
     if ([title, linked, dated, leaders].some((decision) => decision.kept)) changes.correctionsKept.push(node.key);
     const toStore: NodeToStore = { node, title: title.value, units: linked.value, deadlines: dated.value, leaders: leaders.value, said: saidNow };
-    if (signature(task) !== signature({ ...toStore, requirement: node.requirement })) changes.changed.push(node.key);
+    if (!task.removedAt && signature(task) !== signature({ ...toStore, requirement: node.requirement })) changes.changed.push(node.key);
     return toStore;
   });
   const present = new Set(all.map((node) => node.key));
   for (const task of stored) {
-    if (present.has(task.key)) continue;
+    if (present.has(task.key) || task.removedAt) continue;
     changes.removed.push(task.key);
     if (hasProgress(task)) changes.removedWithProgress.push(task.key);
   }
