@@ -23,6 +23,8 @@ export function readScope(text: string, catalog: Catalog): ScopeReading {
     const names = [...new Set(unit.mentions.flatMap((mention) => mention.unitIds.map((id) => catalog.directory.unit(id)?.name ?? '')))].filter(Boolean);
     return { problem: `${unknownUnitText({ unknown: words, suggestions: names })}请写单位全称再订阅，例如“/订阅 ${names[0] ?? '市财政局'}”。` };
   }
+  const unplaced = 'mentions' in unit ? unit.mentions.find((mention) => mention.place && mention.unitIds.length === 0) : undefined;
+  if (unplaced) return { problem: `${unplaced.place}没有名为“${unplaced.text}”的单位（已导入的方案里没有它）。请写已导入方案里的单位，例如“/订阅 中山市 市财政局”；发送“有哪些方案”查看全部方案。` };
   if ('mentions' in unit && unit.mentions.length > 0) return { scope: { planIds: [], unitIds: [...new Set(unit.mentions.flatMap((mention) => mention.unitIds))] } };
   const plans = catalog.index.matchPlans(words);
   if (plans.length > 0) return { scope: { planIds: plans.map((plan) => plan.id), unitIds: [] } };

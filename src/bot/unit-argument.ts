@@ -16,7 +16,7 @@ export function readUnitArgument(text: string, directory: UnitDirectory): UnitAr
   if (!name) return { mentions: [] };
   const mentions = directory.findMentions(name);
   if (mentions.length !== 1 || mentions[0]!.text.length < name.length - 1) return { unknown: name, suggestions: directory.suggest(name) };
-  return { mentions: mentions.map(({ text: typed, unitIds, fuzzy }) => ({ text: typed, unitIds, fuzzy })) };
+  return { mentions: mentions.map(({ text: typed, unitIds, fuzzy, place }) => ({ text: typed, unitIds, fuzzy, ...(place ? { place } : {}) })) };
 }
 
 /** "没有找到名为“市财务局”的单位。你是不是要找：市财政局？" */

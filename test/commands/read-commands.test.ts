@@ -56,6 +56,9 @@ for (const { provider, available } of DATABASES) {
       expect(readCard((await send('/逾期')).content).title).toBe('找到 69 项任务');
       expect(readCard((await send('/overdue 市财政局')).content).tasks).toEqual(['ZS:第10项第2条', 'ZS:第20项第1条', 'ZS:第20项第2条', 'JM:第11项', 'JM:第12项', 'JM:第13项', 'JM:第16项']);
       expect(textOf(await send('/逾期 不存在的局'))).toContain('没有找到名为“不存在的局”的单位');
+      // With its place, as /绑定 asks users to write it: that city's bureau only.
+      expect(readCard((await send('/逾期 中山市 市财政局')).content).tasks).toEqual(['ZS:第10项第2条', 'ZS:第20项第1条', 'ZS:第20项第2条']);
+      expect(readCard((await send('/逾期 江门市财政局')).content).tasks).toEqual(['JM:第11项', 'JM:第12项', 'JM:第13项', 'JM:第16项']);
     });
 
     it('/plans lists the plans; a page that is not a number shows the usage; unknown commands list the real ones', async () => {

@@ -63,6 +63,8 @@ for (const { provider, available } of DATABASES) {
       expect(await sayText('/订阅 周五 16:00', LIAISON)).toContain('只有督查人员或管理员可以使用');
       expect(await sayText('/订阅 周五 16:00', SUPERVISOR, 'p2p')).toContain('请在要接收周报的群里');
       expect(await sayText('/订阅 市财务局', SUPERVISOR)).toContain('你是不是要找：市财政局');
+      // A bureau named with a place that has none is refused, never read as "everything".
+      expect(await sayText('/订阅 广州市财政局', SUPERVISOR)).toContain('广州市没有名为“广州市财政局”的单位');
       expect(await sayText('/订阅 周一 25:00', SUPERVISOR)).toContain('不是有效的时间');
       expect(await app.db.repos.subscriptions.get(group)).toMatchObject({ weekday: 1, time: '09:00', scope: { planIds: [linyi.id] } });
     });

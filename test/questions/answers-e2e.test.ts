@@ -92,6 +92,25 @@ for (const { provider, available } of DATABASES) {
       expect((await ask('市发改局有哪些任务没完成')).title).toBe('找到 12 项任务');
     });
 
+    it('a unit named with its place is that place’s unit; a place on its own is a filter, never a topic word', async () => {
+      const zhongshan = await ask('中山市财政局负责什么');
+      expect(zhongshan.tasks).toEqual(ZS_FINANCE);
+      expect(zhongshan.text).toContain('我的理解：按单位：市财政局（中山市）');
+      expect(await askAll('江门市财政局负责什么')).toEqual(JM_FINANCE);
+      expect((await ask('新会区财政局有哪些任务')).tasks).toEqual(['XH:第9项', 'XH:第12项', 'XH:第13项', 'XH:第15项', 'XH:第20项']);
+      const elsewhere = await ask('广州市财政局负责什么');
+      expect(elsewhere.title).toBe('没有找到相关任务');
+      expect(elsewhere.text).toContain('广州市财政局（广州市没有这个单位）');
+      // 江门市 holds 新会区: its plans and 新会区's, and nothing of 中山 or 临沂.
+      const jiangmen = await askAll('江门的任务');
+      expect(jiangmen.every((task) => /^(JM|XH):/.test(task))).toBe(true);
+      expect(jiangmen).toEqual(expect.arrayContaining([...JM_FINANCE, 'XH:第9项']));
+      const overdue = await askAll('江门哪些任务逾期了');
+      expect(overdue.length).toBeGreaterThan(0);
+      expect(overdue.every((task) => /^(JM|XH):/.test(task))).toBe(true);
+      expect((await ask('在临沂有哪些逾期的')).text).toContain('地区：临沂市');
+    });
+
     it('by topic, and who leads it', async () => {
       const ppp = await ask('PPP项目谁负责');
       expect(ppp.tasks).toEqual(['JM:第13项', 'ZS:第8项', 'LY:第7项']);

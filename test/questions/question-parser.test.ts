@@ -51,6 +51,17 @@ const TABLE: [string, Record<string, unknown>][] = [
   ['市国税局的任务有哪些', tasks({ units: [unit('市国税局', ['中山市/市国税局', '临沂市/市国税局'])] })],
   ['区委区府办公室负责哪些', tasks({ units: [unit('区委区府办公室', ['新会区/区委区府办公室'])] })],
   ['审计局牵头的', tasks({ units: [unit('审计局', ['中山市/市审计局', '临沂市/市审计局', '新会区/区审计局'])], role: 'lead' })],
+  // A unit named with its place: that place's unit only; a place on its own filters by whose plans they are.
+  ['中山市财政局负责什么', tasks({ units: [unit('中山市财政局', [ZS_FIN])] })],
+  ['江门市财政局负责什么', tasks({ units: [unit('江门市财政局', [JM_FIN])] })],
+  ['新会区财政局有哪些任务', tasks({ units: [unit('新会区财政局', [XH_FIN])] })],
+  ['江门的法制局负责什么', tasks({ units: [unit('江门的法制局', ['江门市/市法制局'])] })],
+  ['中山市 市财政局逾期的任务', tasks({ units: [unit('中山市 市财政局', [ZS_FIN])], status: 'overdue' })],
+  ['广州市财政局负责什么', tasks({ units: [unit('广州市财政局', [])] })],
+  ['中山哪些任务逾期了', tasks({ places: ['中山市'], status: 'overdue' })],
+  ['中山市有多少项任务', tasks({ places: ['中山市'] })],
+  ['江门的扶贫任务', tasks({ places: ['江门市'], topic: '扶贫' })],
+  ['在临沂有哪些逾期的', tasks({ places: ['临沂市'], status: 'overdue' })],
   // By topic, and who leads it.
   ['PPP项目谁负责', tasks({ topic: 'PPP项目', asksWho: true })],
   ['扶贫相关的任务有哪些', tasks({ topic: '扶贫' })],

@@ -94,20 +94,25 @@ export interface LeadingPlace {
  * taken only where a unit or word may follow it; a short name only when it
  * is not the start of a longer place name.
  */
-export function leadingPlace(text: string, options: { allowShort?: boolean; levels?: readonly PlaceLevel[] } = {}): LeadingPlace | undefined {
+export function leadingPlace(
+  text: string,
+  options: { allowShort?: boolean; levels?: readonly PlaceLevel[]; prefer?: (place: Place) => boolean } = {},
+): LeadingPlace | undefined {
   const { byName, byShort, longest } = load();
   const levels = options.levels;
   const fits = (place: Place) => !levels || levels.includes(place.level);
+  // Of the places sharing a name (中山市 in 广东, 中山区 in 大连), the one the caller prefers.
+  const pick = (places: Place[]) => places.find((place) => options.prefer?.(place)) ?? places[0]!;
   for (let length = Math.min(longest, text.length); length >= 2; length--) {
     const candidate = text.slice(0, length);
     const full = (byName.get(candidate) ?? []).filter(fits);
-    if (full.length > 0) return { place: full[0]!, written: candidate };
+    if (full.length > 0) return { place: pick(full), written: candidate };
   }
   if (!options.allowShort) return undefined;
   for (let length = Math.min(8, text.length); length >= 2; length--) {
     const candidate = text.slice(0, length);
     const short = (byShort.get(candidate) ?? []).filter(fits);
-    if (short.length > 0) return { place: short[0]!, written: candidate };
+    if (short.length > 0) return { place: pick(short), written: candidate };
   }
   return undefined;
 }
@@ -128,4 +133,22 @@ export function placesIn(text: string): LeadingPlace[] {
     }
   }
   return found;
+}
+
+/**
+ * Whether a jurisdiction lies in a place: itself, or a division under it
+ * (新会区 lies in 江门市 and in 广东省). Names not in the gazetteer lie only
+ * in themselves.
+ */
+export function liesIn(jurisdiction: string, place: string): boolean {
+  if (jurisdiction === place) return true;
+  const seen = new Set<string>();
+  let frontier = placesNamed(jurisdiction);
+  while (frontier.length > 0) {
+    const parents = frontier.map((entry) => entry.parent).filter((parent): parent is string => parent !== null && !seen.has(parent));
+    if (parents.includes(place)) return true;
+    for (const parent of parents) seen.add(parent);
+    frontier = parents.flatMap((parent) => placesNamed(parent));
+  }
+  return false;
 }

@@ -79,9 +79,10 @@ export function describeQuery(query: TaskQuery, catalog: Catalog): string {
     const units = mention.unitIds.map((id) => catalog.directory.unit(id)).filter((unit) => unit !== undefined);
     const names = [...new Set(units.map((unit) => unit.name))];
     const cities = [...new Set(units.map((unit) => unit.jurisdiction))];
-    const shown = names.length === 1 ? `${names[0]}（${cities.join('、')}）` : names.map((name) => name).join('、');
+    const shown = mention.place && units.length === 0 ? `${mention.text}（${mention.place}没有这个单位）` : names.length === 1 ? `${names[0]}（${cities.join('、')}）` : names.map((name) => name).join('、');
     parts.push(`按单位：${shown}${mention.fuzzy ? `（按“${mention.text}”近似匹配）` : ''}`);
   }
+  if (query.places && query.places.length > 0) parts.push(`地区：${query.places.join('、')}`);
   if (query.role !== 'any' && query.units.length > 0) parts.push(`角色：${UNIT_ROLE_LABEL[query.role]}`);
   if (query.topic) parts.push(`主题：${query.topic}`);
   if (query.status) parts.push(`状态：${query.status === 'due_within' ? `${query.withinDays ?? 0} 天内到期` : STATUS_LABEL[query.status]}`);

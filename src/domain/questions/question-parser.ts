@@ -6,6 +6,7 @@
  * text and the directory in, a structured query out.
  */
 import { toHalfWidth, toSimplified } from '../imports/normalize-text.js';
+import { leadingPlace } from '../places/gazetteer.js';
 import type { Question, StatusFilter, TaskQuery } from './question.js';
 import type { UnitDirectory } from './unit-directory.js';
 
@@ -88,6 +89,34 @@ function planHint(text: string): { plan: string | null; rest: string } {
   return { plan: match[1]!, rest: text.replace(match[0], ' ') };
 }
 
+/**
+ * Places a question names on their own, as a filter, not a topic: "中山市有
+ * 多少项任务", "在临沂…", "江门哪些任务逾期". A full name (中山市, 新会区) is
+ * taken anywhere a word may start; a short one (中山, 临沂) only before 的 /
+ * 有 / 哪 / 市里 … and only when it is, holds, or lies in the place of a
+ * stored unit, so ordinary words are not read as places.
+ */
+function placesOn(text: string, directory: UnitDirectory): { places: string[]; rest: string } {
+  const places: string[] = [];
+  let rest = '';
+  for (let index = 0; index < text.length; ) {
+    const boundary = index === 0 || !/[\u4e00-\u9fa5]/.test(text[index - 1]!) || /[在的和与、对给问查看是]/.test(text[index - 1]!);
+    const hit = boundary ? leadingPlace(text.slice(index, index + 16), { allowShort: true, prefer: (place) => directory.knowsPlace(place.name) }) : undefined;
+    const short = hit !== undefined && hit.written !== hit.place.name;
+    const next = hit ? text.slice(index + hit.written.length) : '';
+    const accepted = hit !== undefined && (!short || (/^([的有哪在各全共多完还这那,， ]|市里|区里|县里|$)/.test(next) && directory.knowsPlace(hit.place.name)));
+    if (accepted) {
+      if (!places.includes(hit.place.name)) places.push(hit.place.name);
+      rest += ' ';
+      index += hit.written.length;
+    } else {
+      rest += text[index];
+      index++;
+    }
+  }
+  return { places, rest };
+}
+
 /** Parses a question. `directory` knows every unit and its names. */
 export function parseQuestion(raw: string, directory: UnitDirectory): Question {
   const text = normalizeQuestion(raw);
@@ -116,7 +145,8 @@ export function parseQuestion(raw: string, directory: UnitDirectory): Question {
     rest = rest.replace(match[0], ' ');
   }
   const { plan, rest: withoutPlan } = planHint(rest);
-  rest = withoutPlan;
+  const found = placesOn(withoutPlan, directory);
+  rest = found.rest;
   const role: TaskQuery['role'] = /牵头/.test(text) ? 'lead' : /配合|协助|协同|协办/.test(text) ? 'cooperating' : 'any';
   const asksWho = /谁|哪个部门|哪些部门|哪个单位|哪些单位|由哪|哪家/.test(text);
   const topic =
@@ -128,10 +158,11 @@ export function parseQuestion(raw: string, directory: UnitDirectory): Question {
       .join(' ')
       .trim() || null;
 
-  if (mentions.length === 0 && topic === null && status === null && plan === null) return { kind: 'unknown' };
+  if (mentions.length === 0 && topic === null && status === null && plan === null && found.places.length === 0) return { kind: 'unknown' };
   return {
     kind: 'tasks',
-    units: mentions.map(({ text: mentionText, unitIds, fuzzy }) => ({ text: mentionText, unitIds, fuzzy })),
+    units: mentions.map(({ text: mentionText, unitIds, fuzzy, place }) => ({ text: mentionText, unitIds, fuzzy, ...(place ? { place } : {}) })),
+    ...(found.places.length > 0 ? { places: found.places } : {}),
     role,
     topic,
     status,

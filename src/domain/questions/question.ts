@@ -12,6 +12,8 @@ export interface UnitMention {
   unitIds: number[];
   /** Matched within one character, not exactly. */
   fuzzy: boolean;
+  /** The place named with the unit ("中山市财政局", "江门的网信办"): only that place's units are meant. */
+  place?: string | null;
 }
 
 /** Status and time filters. */
@@ -39,6 +41,8 @@ export interface TaskQuery {
   status: StatusFilter | null;
   /** A plan named in the question ("临沂的要点"): matched against plan titles and cities. */
   plan: string | null;
+  /** Places the question names on their own ("中山有多少项任务", "在临沂…"): plans of those places and the places under them. */
+  places?: string[];
   /** "谁负责": the answer should lead with the units. */
   asksWho: boolean;
   page: number;

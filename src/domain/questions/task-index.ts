@@ -6,6 +6,7 @@
  * checked as a real substring). Filters by role, status, time and plan.
  * Pure: built from rows, queried with a structured query and "today".
  */
+import { liesIn } from '../places/gazetteer.js';
 import { addDays, isoWeekday } from '../../lib/dates.js';
 import type { SearchPlanRow, SearchTaskRow } from '../../repositories/search-repository.js';
 import type { Recurrence, UnitRole } from '../vocabulary.js';
@@ -221,8 +222,15 @@ export class TaskIndex {
    */
   search(query: Omit<TaskQuery, 'page' | 'kind'>, today: string, window: { offset: number; limit: number } = { offset: 0, limit: Number.POSITIVE_INFINITY }): SearchResult {
     const plans = query.plan ? this.matchPlans(query.plan) : null;
-    const planIds = plans ? new Set(plans.map((plan) => plan.id)) : null;
+    let planIds = plans ? new Set(plans.map((plan) => plan.id)) : null;
+    if (query.places && query.places.length > 0) {
+      // A place is a filter on whose plans they are: 江门市 holds 新会区's plans.
+      const inPlaces = this.allPlans().filter((plan) => query.places!.some((place) => liesIn(plan.jurisdiction, place)));
+      planIds = new Set(inPlaces.filter((plan) => !planIds || planIds.has(plan.id)).map((plan) => plan.id));
+    }
     const unitIds = new Set(query.units.flatMap((unit) => unit.unitIds));
+    // A unit named with a place that has no such unit ("江门市财政局" when only 中山市's is stored) finds nothing.
+    if (query.units.length > 0 && unitIds.size === 0) return { hits: [], total: 0, approximate: false, plans };
     const words = (query.topic ?? '').toLowerCase().split(/\s+/).filter(Boolean);
     const topic = words.length > 0 ? this.topicMatches(words) : null;
     const passes = query.status ? this.statusTest(query.status, today, query.withinDays ?? 0) : undefined;

@@ -2,8 +2,11 @@
  * Finds the units a question names. Built from the stored units and their
  * aliases (which include the synonym table's names), plus short forms
  * without 市/区/县 ("财政局" → every 市财政局 and 区财政局), and tolerant of
- * one wrong character in a name ending like a unit ("财正局"). Pure.
+ * one wrong character in a name ending like a unit ("财正局"). A unit named
+ * with its place ("中山市财政局", "江门的网信办", "新会区 区财政局") means
+ * that place's unit only. Pure.
  */
+import { leadingPlace, liesIn } from '../places/gazetteer.js';
 import type { UnitMention } from './question.js';
 
 /** A stored unit as the directory needs it. */
@@ -26,6 +29,7 @@ export class UnitDirectory {
   /** Forms by length and last character, for one-character typos. */
   private readonly byShape = new Map<string, string[]>();
   private readonly units = new Map<number, DirectoryUnit>();
+  private jurisdictions: Set<string> | undefined;
 
   constructor(units: readonly DirectoryUnit[]) {
     for (const unit of units) {
@@ -34,6 +38,8 @@ export class UnitDirectory {
         this.add(name, unit.id);
         // "市财政局" is also "财政局"; keep at least three characters so "市委" does not become "委".
         if (LEVEL_PREFIX.test(name) && name.length >= 4) this.add(name.slice(1), unit.id);
+        // "市委网信办" is also "网信办", "市委宣传部" "宣传部".
+        if (/^(市|区|县)委(?!办)/.test(name) && name.length >= 5) this.add(name.slice(2), unit.id);
       }
     }
     for (const form of this.forms.keys()) {
@@ -55,6 +61,13 @@ export class UnitDirectory {
   /** A unit by id. */
   unit(id: number): DirectoryUnit | undefined {
     return this.units.get(id);
+  }
+
+  /** Whether a place is, holds, or lies in the place of a stored unit: a place the questions can be about. */
+  knowsPlace(place: string): boolean {
+    this.jurisdictions ??= new Set([...this.units.values()].map((unit) => unit.jurisdiction));
+    for (const jurisdiction of this.jurisdictions) if (liesIn(jurisdiction, place) || liesIn(place, jurisdiction)) return true;
+    return false;
   }
 
   /** Every unit, in name order. */
@@ -105,6 +118,8 @@ export class UnitDirectory {
           break;
         }
       }
+      const placed = this.placeQualified(text, i);
+      if (placed && (!match || placed.end > match.end)) match = placed;
       if (match) {
         found.push(match);
         i = match.end;
@@ -113,6 +128,32 @@ export class UnitDirectory {
       }
     }
     return this.withTypos(text, found);
+  }
+
+  /**
+   * A unit named after its place at `start`: "中山市财政局" (中山市's 市财政局),
+   * "江门的网信办", "新会区 区财政局". The mention keeps only that place's
+   * units; when the place has no unit of that name its ids are empty, so the
+   * question finds nothing rather than another place's bureau.
+   */
+  private placeQualified(text: string, start: number): (UnitMention & { start: number; end: number }) | undefined {
+    if (start > 0 && /[\u4e00-\u9fa5]/.test(text[start - 1]!) && !/[的在和与、，问查看了是]/.test(text[start - 1]!)) return undefined;
+    const hit = leadingPlace(text.slice(start, start + 16), { allowShort: true, prefer: (place) => this.knowsPlace(place.name) });
+    if (!hit) return undefined;
+    let from = start + hit.written.length;
+    while (text[from] === ' ' || text[from] === '的') from++;
+    const level = /[省市区县镇乡]$/.exec(hit.place.name)?.[0] ?? '';
+    for (let length = Math.min(MAX_NAME, text.length - from); length >= 2; length--) {
+      const rest = text.slice(from, from + length);
+      const forms = /^[省市区县镇乡]/.test(rest) ? [rest] : [`${level}${rest}`, rest];
+      for (const form of forms) {
+        const ids = this.forms.get(form);
+        if (!ids) continue;
+        const here = [...ids].filter((id) => this.units.get(id)?.jurisdiction === hit.place.name).sort((a, b) => a - b);
+        return { text: text.slice(start, from + length), unitIds: here, fuzzy: false, place: hit.place.name, start, end: from + length };
+      }
+    }
+    return undefined;
   }
 
   /** Adds one-character-typo matches in the stretches no exact match covers. */
