@@ -74,7 +74,7 @@ function printBlocks(slug: string, blocks: readonly Block[]) {
       continue;
     }
     for (const row of block.table.rows) {
-      const cells = row.cells.map((cell) => (cell.merged ? '⇡' : cell.paragraphs.map((p) => p.slice(0, 18)).join('⏎') || '∅') + (cell.span ? `[×${cell.span}]` : ''));
+      const cells = row.cells.map((cell) => (cell.merged ? '⇡' : cell.covered ? '←' : cell.paragraphs.map((p) => p.slice(0, 18)).join('⏎') || '∅') + (cell.span ? `[×${cell.span}]` : ''));
       console.log(`${row.kind === 'header' ? 'H' : row.kind === 'section' ? 'S' : ' '} | ${cells.join(' | ')}`);
     }
   }

@@ -16,14 +16,18 @@ export type Layout =
   | 'lines'
   /** Cells parted by `|` (on a line of its own or at a line's end); empty pieces between two bars are row ends. */
   | 'pipes'
-  /** One row per line, cells parted by spaces: the spec's split says where. */
+  /** One row per line, cells parted by `|`; lines of bars alone part the rows; empty pieces at a line's end are padding. */
+  | 'pipe-rows'
+  /** One row per line (or per piece of the spec's rowsOf), cells parted by spaces: the spec's split says where. */
   | 'spaced-rows';
 
 /**
  * A row's shape: one entry per column, space-separated. A number n takes
  * the next n pieces of the text as the cell's paragraphs; `M` is the cell
- * above it merged down (a vertical merge); `E` is an empty cell the text
- * does not write.
+ * above it merged down (a vertical merge); `m` the same where the page
+ * wrote the covered cell as an empty piece; `S` is the cell to its left
+ * spanning this column too (a horizontal merge); `E` is an empty cell the
+ * text does not write.
  */
 export type Shape = string;
 
@@ -51,20 +55,33 @@ export interface TableSpec {
   shapes?: Record<string, Shape | Shape[]>;
   /** For a table whose rows carry no number: every row's shape, in order. */
   sequence?: Shape[];
-  /** spaced-rows: a row line's cells, each a verbatim piece of the line. */
-  split?: (line: string) => string[];
+  /** pipes: an empty piece is an empty cell (the last one of a row is still its end). */
+  emptyCells?: boolean;
+  /** A whole-width first row above the header (the table's own title), as the page writes it. */
+  titleRow?: string;
+  /** The table has no header row (the excerpt starts inside it). */
+  noHeader?: boolean;
+  /** spaced-rows: a row line's cells, each a verbatim piece of the line; null is a cell merged down from above. */
+  split?: (line: string) => (string | null)[];
+  /** spaced-rows: the region's rows, when the page ran them onto one line. */
+  rowsOf?: (region: string) => string[];
   /** spaced-rows: the header line's cells. */
   splitHeader?: (line: string) => string[];
 }
 
-/** A cell: its paragraphs, or `merged` when the cell above spans down over it. */
+/**
+ * A cell: its paragraphs; `merged` when the cell above spans down over it,
+ * `covered` when the cell to its left spans over it (then `span` > 1 there).
+ * A row holds one entry per column.
+ */
 export interface Cell {
   paragraphs: string[];
   merged?: boolean;
+  covered?: boolean;
   span?: number;
 }
 
-/** One row: header, body or a whole-width section row (one cell spanning every column). */
+/** One row: header, body or a whole-width section row (one cell spanning every column), one entry per column. */
 export interface Row {
   kind: 'header' | 'body' | 'section';
   cells: Cell[];
@@ -90,27 +107,14 @@ function paragraphsOf(text: string): Block[] {
     .map((paragraph) => ({ paragraph }));
 }
 
-/** The pieces (cell texts) of a table region, in order. */
-function piecesOf(region: string, layout: Exclude<Layout, 'spaced-rows'>): string[] {
+/** The pieces (cell texts) of a table region, in order; pipes keep empty pieces (the caller decides what they are). */
+function piecesOf(region: string, layout: 'blank-lines' | 'lines' | 'pipes'): string[] {
   const lines = region.split('\n');
   if (layout === 'lines') return lines.map((line) => line.trim()).filter(Boolean);
   if (layout === 'pipes') {
-    const pieces: string[] = [];
-    let current: string[] = [];
-    const close = () => {
-      const text = current.join('\n').trim();
-      if (text) pieces.push(text);
-      current = [];
-    };
-    for (const line of lines) {
-      const trimmed = line.trim();
-      if (trimmed === '|') close();
-      else if (trimmed.endsWith('|')) {
-        current.push(trimmed.slice(0, -1).trim());
-        close();
-      } else if (trimmed) current.push(trimmed);
-    }
-    close();
+    const pieces = region.split('|').map((piece) => piece.split('\n').map((line) => line.trim()).filter(Boolean).join('\n'));
+    while (pieces[0] === '') pieces.shift();
+    while (pieces.at(-1) === '') pieces.pop();
     return pieces;
   }
   // blank-lines: a run of b blank lines between two cells holds b - 1 empty cells; adjacent lines are one cell.
@@ -135,7 +139,7 @@ function piecesOf(region: string, layout: Exclude<Layout, 'spaced-rows'>): strin
 /** The columns of a shape; a shape of the wrong width is a mistake in the spec. */
 function parseShape(shape: Shape, columns: number, where: string): string[] {
   const parts = shape.trim().split(/\s+/);
-  if (parts.length !== columns || parts.some((part) => !/^(\d+|M|E)$/.test(part))) throw new Error(`${where}: shape “${shape}” is not ${columns} columns of n/M/E`);
+  if (parts.length !== columns || parts.some((part) => !/^(\d+|M|m|S|E)$/.test(part))) throw new Error(`${where}: shape “${shape}” is not ${columns} columns of n/M/m/S/E`);
   return parts;
 }
 
@@ -148,10 +152,23 @@ function applyShapes(pieces: string[], shapes: Shape[], spec: TableSpec, where: 
     const cells = parseShape(shape, spec.columns, where).map((part): Cell => {
       if (part === 'M') return { paragraphs: [], merged: true };
       if (part === 'E') return { paragraphs: [] };
+      if (part === 'S') return { paragraphs: [], covered: true };
+      if (part === 'm') {
+        if (pieces[next] !== '' && !(truncatedOk && next >= pieces.length)) throw new Error(`${where}: shape “${shape}” wants an empty piece for a merged cell, found “${pieces[next]}”`);
+        next++;
+        return { paragraphs: [], merged: true };
+      }
       const taken = pieces.slice(next, next + Number(part));
       next += Number(part);
       if (taken.length < Number(part) && !truncatedOk) throw new Error(`${where}: shape “${shape}” wants more pieces than the row has`);
       return { paragraphs: taken.flatMap((piece) => piece.split('\n')).filter(Boolean) };
+    });
+    cells.forEach((cell, column) => {
+      if (!cell.covered) return;
+      let left = column - 1;
+      while (left >= 0 && cells[left]!.covered) left--;
+      if (left < 0) throw new Error(`${where}: shape “${shape}” spans from no cell`);
+      cells[left]!.span = (cells[left]!.span ?? 1) + 1;
     });
     rows.push({ kind: 'body', cells });
   }
@@ -179,37 +196,73 @@ function headerRow(pieces: string[], spec: TableSpec, where: string): { row: Row
   if (spans.reduce((a, b) => a + b, 0) !== spec.columns) throw new Error(`${where}: header spans do not add up to ${spec.columns}`);
   const counts = spec.header?.shape ? spec.header.shape.split(/\s+/).map(Number) : spans.map(() => 1);
   let used = 0;
-  const cells = counts.map((count, index): Cell => {
+  const cells = counts.flatMap((count, index): Cell[] => {
     const taken = pieces.slice(used, used + count);
     used += count;
-    return { paragraphs: taken, ...(spans[index]! > 1 ? { span: spans[index] } : {}) };
+    const span = spans[index]!;
+    return [{ paragraphs: taken.flatMap((piece) => piece.split('\n')), ...(span > 1 ? { span } : {}) }, ...Array.from({ length: span - 1 }, () => ({ paragraphs: [], covered: true }))];
   });
+  // Bars that end the header row.
+  while (pieces[used] === '') used++;
   return { row: { kind: 'header', cells }, used };
+}
+
+/** A whole-width row of one text. */
+function sectionRow(text: string, columns: number): Row {
+  return { kind: 'section', cells: [{ paragraphs: [text], span: columns }, ...Array.from({ length: columns - 1 }, () => ({ paragraphs: [], covered: true }))] };
 }
 
 /** Rebuilds one table from its region of the text. */
 function rebuildTable(region: string, spec: TableSpec, where: string): Table {
   const rows: Row[] = [];
   if (spec.layout === 'spaced-rows') {
-    const lines = region.split('\n').map((line) => line.trim()).filter(Boolean);
+    const lines = (spec.rowsOf ? spec.rowsOf(region) : region.split('\n')).map((line) => line.trim()).filter(Boolean);
     const [headerLine, ...bodyLines] = lines;
     rows.push({ kind: 'header', cells: spec.splitHeader!(headerLine!).map((text) => ({ paragraphs: [text] })) });
     for (const line of bodyLines) {
-      if (spec.sections?.test(line)) rows.push({ kind: 'section', cells: [{ paragraphs: [line], span: spec.columns }] });
+      if (spec.sections?.test(line)) rows.push(sectionRow(line, spec.columns));
       else {
         const cells = spec.split!(line);
         if (cells.length !== spec.columns) throw new Error(`${where}: row “${line.slice(0, 30)}” splits into ${cells.length} cells`);
-        rows.push({ kind: 'body', cells: cells.map((text) => ({ paragraphs: text ? [text] : [] })) });
+        rows.push({ kind: 'body', cells: cells.map((text) => (text === null ? { paragraphs: [], merged: true } : { paragraphs: text ? [text] : [] })) });
       }
     }
+    checkMerges(rows, where);
     return { columns: spec.columns, rows };
   }
-  const pieces = piecesOf(region, spec.layout);
-  const header = headerRow(pieces, spec, where);
-  rows.push(header.row);
-  const body = pieces.slice(header.used);
+  if (spec.layout === 'pipe-rows') {
+    const lines = region.split('\n').filter((line) => line.replace(/[\s|]/g, '') !== '');
+    const piecesOfLine = (line: string) => {
+      const pieces = line.split('|').map((piece) => piece.trim());
+      while (pieces.at(-1) === '') pieces.pop();
+      return pieces;
+    };
+    const body = spec.noHeader ? lines : lines.slice(1);
+    if (!spec.noHeader) rows.push(headerRow(piecesOfLine(lines[0]!), spec, where).row);
+    body.forEach((line, index) => {
+      const pieces = piecesOfLine(line);
+      const label = `${where} line “${line.slice(0, 20)}”`;
+      const isLast = index === body.length - 1;
+      const shape = spec.sequence?.[index] ?? spec.shapes?.[pieces[0]!] ?? defaultShape(pieces, spec, true, isLast, label);
+      rows.push(...applyShapes(pieces, [shape].flat(), spec, label, isLast));
+    });
+    checkMerges(rows, where);
+    return { columns: spec.columns, rows };
+  }
+  let pieces = piecesOf(region, spec.layout);
+  if (spec.layout === 'pipes' && spec.titleRow !== undefined) {
+    if (pieces[0] !== spec.titleRow) throw new Error(`${where}: the table does not start with its title row “${spec.titleRow}”`);
+    rows.push(sectionRow(pieces[0], spec.columns));
+    pieces = pieces.slice(1);
+    while (pieces[0] === '') pieces.shift();
+  }
+  const header = spec.noHeader ? { row: undefined, used: 0 } : headerRow(pieces, spec, where);
+  if (header.row) rows.push(header.row);
+  let body = pieces.slice(header.used);
+  if (spec.layout === 'pipes' && !spec.emptyCells) body = body.filter((piece) => piece !== '');
   if (spec.sequence) {
     rows.push(...applyShapes(body, spec.sequence, spec, where, true));
+    checkMerges(rows, where);
     return { columns: spec.columns, rows };
   }
   // Row groups: a section piece, or a category piece / the next number and the pieces up to the next group.
@@ -241,9 +294,11 @@ function rebuildTable(region: string, spec: TableSpec, where: string): Table {
   }
   groups.forEach((group, index) => {
     if (group.section !== undefined) {
-      rows.push({ kind: 'section', cells: [{ paragraphs: [group.section], span: spec.columns }] });
+      rows.push(sectionRow(group.section, spec.columns));
       return;
     }
+    // With empty cells kept, the bars that close a row leave one empty piece.
+    if (spec.emptyCells && group.pieces.at(-1) === '') group.pieces.pop();
     const label = `${where} row ${group.number}`;
     const isLast = index === groups.length - 1;
     const given = group.number !== undefined ? spec.shapes?.[group.number] : undefined;

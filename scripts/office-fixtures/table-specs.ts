@@ -27,6 +27,70 @@ function numberTextUnit(withName: boolean) {
   };
 }
 
+/** Units, bureaus and other bodies end so; a row cut off mid-text does not. */
+const BODY_ENDING = /(委|局|办|厅|院|府|会|中心|公司|部|所|站|处|科|室)$/;
+
+/**
+ * moushi: the page ran the whole table onto one line, cells parted by
+ * spaces. The header is its first five pieces, a 一、 heading follows, and
+ * each row starts at the next number.
+ */
+function moushiRows(region: string): string[] {
+  const tokens = region.trim().split(' ');
+  const rows = [tokens.slice(0, 5).join(' ')];
+  let rest = tokens.slice(5).join(' ');
+  const section = /^[一二三四五六七八九十]+、\S+ /.exec(rest);
+  if (section) {
+    rows.push(section[0].trim());
+    rest = rest.slice(section[0].length);
+  }
+  for (let next = 2; ; next++) {
+    const at = rest.indexOf(` ${next} `);
+    if (at < 0) break;
+    rows.push(rest.slice(0, at));
+    rest = rest.slice(at + 1);
+  }
+  rows.push(rest);
+  return rows;
+}
+
+/** moushi's row: 序号, the task and its status (one piece each), the progress (spaces and all), the lead unit (the last piece, unless the excerpt ends mid-progress). */
+function moushiRow(line: string): string[] {
+  const tokens = line.split(' ');
+  const [number, task, status, ...more] = tokens;
+  const unit = more.length > 1 && BODY_ENDING.test(more.at(-1)!) ? more.pop()! : '';
+  return [number!, task!, status!, more.join(' '), unit];
+}
+
+/**
+ * pingdingshan's row line: 序号, 类别, 主要任务, 细化措施 and three unit
+ * cells, parted by spaces. The three units and the measures are the last
+ * four pieces; what is left is 类别 and 主要任务, a space apart (a cell's own
+ * line break is a space too: 加强水资源保 护). Where the page left them blank
+ * (two or three spaces), the cells above are merged down.
+ */
+function pingdingshanRow(line: string): (string | null)[] {
+  const match = /^(\d+) (.*)$/.exec(line)!;
+  let rest = match[2]!;
+  const tail: string[] = [];
+  for (let i = 0; i < 4; i++) {
+    const at = rest.lastIndexOf(' ');
+    tail.unshift(rest.slice(at + 1));
+    rest = at < 0 ? '' : rest.slice(0, at);
+  }
+  let category: string | null;
+  let task: string | null;
+  if (rest.startsWith(' ') || rest === '') {
+    category = null;
+    task = rest.trim() === '' ? null : rest.trim();
+  } else {
+    const at = rest.lastIndexOf(' ');
+    category = rest.slice(0, at);
+    task = rest.slice(at + 1);
+  }
+  return [match[1]!, category, task, ...tail];
+}
+
 /** The table documents and their tables. */
 export const TABLE_SPECS: Record<string, TableSpec[]> = {
   'cangnan-2022-1': [{ layout: 'blank-lines', start: '序号\n\n项目内容', columns: 5, number: 0 }],
@@ -149,6 +213,132 @@ export const TABLE_SPECS: Record<string, TableSpec[]> = {
       // The rows carry no 序号; each names two 牵头领导.
       sequence: ['E 1 2 1', 'E 1 2 1', 'E 1 2 1', 'E 1 2 1'],
     },
+  ],
+  'chongchuan-2023-1': [
+    {
+      layout: 'pipes',
+      start: '序号 |',
+      // 序号 主要任务 全年目标任务 分管领导 牵头单位 责任主体与协同单位 1-10月 1-11月 是否达序 说明
+      columns: 10,
+      number: 0,
+      // “||” is an empty 说明 and the row's end.
+      emptyCells: true,
+      // Each row writes one task text for the two task columns: one cell spanning both.
+      shapes: each(24, 26, '1 1 S 1 1 1 1 1 1 1'),
+    },
+  ],
+  'jiangbei-2023-1': [
+    {
+      layout: 'blank-lines',
+      start: '序號(hào)\n\n項(xiàng)目',
+      // 序號 項目 責任單位 建設內容 總投資(萬元) 2023年目標進度: the last two header cells are two lines each.
+      columns: 6,
+      header: { shape: '1 1 1 1 2 2' },
+      number: 0,
+      // A project's further rows (another unit's part) leave 序號 and 項目 empty: merged. Unit cells broken over lines (區新興產業 / 服務中心) keep their lines.
+      shapes: {
+        '1': ['1 1 2 1 1 2', 'm m 1 1 1 1'],
+        '2': ['1 1 1 1 1 1', 'm m 3 1 1 2', 'm m 1 1 1 1'],
+        '3': '1 1 2 1 1 1',
+        '4': ['1 1 1 1 1 1', 'm m 1 1 E E'],
+      },
+    },
+  ],
+  'jingyang-2016-1': [
+    {
+      layout: 'lines',
+      start: '项 目\n分值',
+      // 项目 spans the category and the indicator; rows without a 目标任务 or 监考单位 share the cell above.
+      columns: 5,
+      header: { spans: [2, 1, 1, 1] },
+      sequence: [
+        '1 1 1 1 1', // 宏观调控 地区生产总值增长率
+        'M 1 1 1 1',
+        'M 1 1 1 1',
+        'M 1 1 M M', // 社会消费品零售总额增长率
+        'M 1 1 1 1',
+        'M 1 1 M M', // 税收占地方公共财政收入的比重
+        'M 1 1 1 1',
+        'M 1 1 1 M', // 完成重点项目年度投资计划
+        'M 1 1 1 1',
+        'M 1 1 1 1',
+        '1 1 1 1 1', // 宏观调控 (again) 引进国内省外实际到位资金
+        'M 1 1 1 M', // 新引进 5 亿元以上重大项目
+        'M 1 1 1 1',
+        'M 1 1 1 M', // 外贸进出口额
+        'M 1 1 1 1',
+        'M 1 1 1 M', // 地方政府新增债务率
+        'M 1 1 1 1',
+        'M 1 1 1 M', // 创新创业孵化载体
+        'M 1 1 1 1',
+        'M 1 1 1 M', // 技改投资
+        'M 1 1 1 1',
+        'M 1 1 1 1',
+        '1 1 1 1 1', // 公共服务 城镇新增就业人数
+        'M 1 1 1 M', // 城镇登记失业率
+        'M 1 1 1 1',
+      ],
+    },
+  ],
+  'moushi-2022-1': [
+    {
+      layout: 'spaced-rows',
+      start: '序号 承担的重点工作',
+      columns: 5,
+      rowsOf: moushiRows,
+      splitHeader: (line) => line.split(' '),
+      sections: CHINESE_HEADING,
+      split: moushiRow,
+    },
+  ],
+  'nanling-2024-1': [{ layout: 'pipes', start: '序号 |', columns: 5, number: 0 }],
+  'pingdingshan-2018-1': [
+    {
+      layout: 'spaced-rows',
+      start: '序号 类别 主要任务',
+      columns: 7,
+      splitHeader: (line) => line.split(' '),
+      split: pingdingshanRow,
+    },
+  ],
+  // The excerpt starts at row 1: no header row.
+  'pingyang-2021-1': [{ layout: 'pipe-rows', start: '1 | 完成27所', columns: 5, noHeader: true }],
+  'sizhoutou-2024-1': [
+    // 序号 重点工作 责任领导 责任科室 攻坚目标任务 工作任务安排 第二季度完成情况: three header cells are two lines each.
+    { layout: 'blank-lines', start: '序号\n\n重点工作', columns: 7, header: { shape: '1 1 2 2 2 1 2' }, number: 0 },
+  ],
+  'songyang-2022-1': [
+    {
+      layout: 'blank-lines',
+      start: '序号\n\n实事名称',
+      columns: 8,
+      number: 0,
+      // Item 一 has two rows (高血压, 糖尿病): its 实事名称 (name and description, two lines) and 责任单位 are merged down over row 2.
+      shapes: { '1': '1 2 1 1 1 1 1 1', '2': '1 M 1 M 1 1 1 1' },
+    },
+  ],
+  'taishun-2024-1': [
+    {
+      layout: 'pipe-rows',
+      start: '序号 | 项目内容',
+      columns: 5,
+      // Rows 2, 3 and 6 write no 牵头单位 (the page pads the row with an empty cell at its end): the cell above is merged down.
+      shapes: { '2': '1 1 1 M 1', '3': '1 1 1 M 1', '6': '1 1 1 M 1' },
+    },
+  ],
+  'xuzhuang-2017-1': [{ layout: 'pipe-rows', start: '专项整治行业名称 |', until: '二、工作要求', columns: 3 }],
+  'yangxian-2024-1': [{ layout: 'pipes', start: '|\n洋縣2024年十大民生實事項目清單 |', titleRow: '洋縣2024年十大民生實事項目清單', columns: 7, number: 0 }],
+  'zhaoyuan-2022-1': [
+    {
+      layout: 'pipe-rows',
+      start: '类别 | 民生事项名称',
+      until: '索引号: |',
+      columns: 8,
+      // 四、教育文化 is merged down over the rows after it.
+      sequence: ['1 1 1 1 1 1 1 1', 'M 1 1 1 1 1 1 1', 'M 1 1 1 1 1 1 1'],
+    },
+    // The page's own information table under it (索引号, 成文日期, 发布机构).
+    { layout: 'pipe-rows', start: '索引号: |', columns: 4, noHeader: true },
   ],
 };
 

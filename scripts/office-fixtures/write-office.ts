@@ -19,7 +19,7 @@ function rowSpan(rows: readonly Row[], rowIndex: number, column: number): number
 function tableHtml(table: Table): string {
   const rows = table.rows.map((row, rowIndex) => {
     const cells = row.cells.flatMap((cell, column) => {
-      if (cell.merged) return [];
+      if (cell.merged || cell.covered) return [];
       const attributes = [cell.span && cell.span > 1 ? ` colspan="${cell.span}"` : '', row.kind === 'body' && rowSpan(table.rows, rowIndex, column) > 1 ? ` rowspan="${rowSpan(table.rows, rowIndex, column)}"` : ''].join('');
       const content = cell.paragraphs.map((paragraph) => `<p>${escape(paragraph)}</p>`).join('');
       return [`<td${attributes}>${content}</td>`];
@@ -27,7 +27,7 @@ function tableHtml(table: Table): string {
     return `<tr>${cells.join('')}</tr>`;
   });
   // The header row repeats on every page, as Word's 重复标题行 does.
-  const headerRows = table.rows.filter((row) => row.kind === 'header').length;
+  const headerRows = table.rows.findLastIndex((row) => row.kind === 'header') + 1;
   return `<table border="1" cellspacing="0" cellpadding="4">\n<thead>${rows.slice(0, headerRows).join('\n')}</thead>\n<tbody>${rows.slice(headerRows).join('\n')}</tbody>\n</table>`;
 }
 
@@ -75,17 +75,14 @@ export async function documentXlsx(blocks: readonly Block[]): Promise<Buffer> {
     const first = row + 1;
     table.rows.forEach((tableRow, index) => {
       row++;
-      let column = 1;
       tableRow.cells.forEach((cell, cellIndex) => {
+        if (cell.merged || cell.covered) return;
+        const target = sheet!.getCell(row, cellIndex + 1);
+        target.value = cellValue(cell.paragraphs.join('\n'));
+        target.alignment = { wrapText: true, vertical: 'middle' };
         const span = cell.span ?? 1;
-        const target = sheet!.getCell(row, column);
-        if (!cell.merged) {
-          target.value = cellValue(cell.paragraphs.join('\n'));
-          target.alignment = { wrapText: true, vertical: 'middle' };
-          const down = tableRow.kind === 'body' ? rowSpan(table.rows, index, cellIndex) : 1;
-          if (span > 1 || down > 1) sheet!.mergeCells(row, column, row + down - 1, column + span - 1);
-        }
-        column += span;
+        const down = tableRow.kind === 'body' ? rowSpan(table.rows, index, cellIndex) : 1;
+        if (span > 1 || down > 1) sheet!.mergeCells(row, cellIndex + 1, row + down - 1, cellIndex + span);
       });
     });
     for (let r = first; r <= row; r++) {
