@@ -29,8 +29,8 @@ function blocksOf(lines: readonly string[], separatedByBlanks: boolean): Block[]
   const blocks: Block[] = [];
   let current: Block | undefined;
   lines.forEach((raw, index) => {
-    // A line holding only a delimiter ("|") separates cells as a blank line does.
-    const line = raw.trim().replace(/^\|$/, '');
+    // A line holding only delimiters ("|", "||||") separates cells as a blank line does; a cell may end with its own " |".
+    const line = raw.trim().replace(/^\|+$/, '').replace(/\s*\|$/, '').trim();
     if (line === '') {
       current = undefined;
       return;
@@ -50,7 +50,7 @@ function findHeader(blocks: readonly Block[]): { start: number; width: number } 
     let end = start;
     // A short cell the vocabulary does not know (区本级, the first line of "区本级任务数") may sit between header cells.
     const headerCell = (index: number) => index < blocks.length && !/\n/.test(blocks[index]!.text) && classifyHeader(blocks[index]!.text) !== undefined;
-    const unknownLabel = (index: number) => index < blocks.length && /^[\u4e00-\u9fa5]{2,6}$/.test(blocks[index]!.text) && headerCell(index + 1);
+    const unknownLabel = (index: number) => index < blocks.length && /^[\u4e00-\u9fa5][\u4e00-\u9fa5（）()\s]{1,13}$/.test(blocks[index]!.text) && headerCell(index + 1);
     while (end < blocks.length && end - start < 12 && (headerCell(end) || (end > start && unknownLabel(end)))) end++;
     // A header starts at its 序号 cell when it has one (a caption above it is not a column).
     const numberAt = blocks.slice(start, end).findIndex((block) => classifyHeader(block.text) === 'number');
@@ -166,7 +166,7 @@ function rowsOf(blocks: readonly Block[], found: { start: number; width: number 
       continue;
     }
     const startsRow = numbered
-      ? number !== undefined && (number === previous + 1 || (number > previous && (!open || open.length >= Math.max(2, ownWidth - 2))))
+      ? number !== undefined && (number === previous + 1 || (number > previous && (!open || (number <= previous + 3 && open.length >= Math.max(2, ownWidth - 2)) || open.length >= ownWidth)))
       : !open || (cellKind(block.text) === 'text' && open.some((cell) => cellKind(cell.text) !== 'text') && (block.text.length > 30 || /[。，,；;]/.test(block.text) || open.some((cell) => cellKind(cell.text) === 'units')));
     if (startsRow) {
       let leading = pending;
