@@ -1,6 +1,8 @@
 /**
- * Runs the import jobs queued from chat: downloads the file from Lark,
- * imports it (its own transaction; a re-run is harmless, imports are
+ * Runs the import jobs queued from chat: downloads the file from Lark; at
+ * the preview stage reads it and answers with the import card
+ * (import-preview-job.ts), at the import stage imports it with the choices
+ * made on the card (its own transaction; a re-run is harmless, imports are
  * idempotent), then — in one transaction — settles the job, records the
  * audit entry and queues the report to the chat. A download that fails is
  * tried again (3 attempts); a document that cannot be read is reported at
@@ -13,6 +15,7 @@ import { PollingWorker } from '../lib/polling-loop.js';
 import type { Logger } from '../lib/logger.js';
 import type { ImportJobRecord } from '../repositories/import-job-repository.js';
 import { formatImportResults, importDocumentBytes } from './import-files.js';
+import { overridesOf, previewImportJob } from './import-preview-job.js';
 
 /** What the worker needs. */
 export interface ImportWorkerOptions {
@@ -58,7 +61,11 @@ export class ImportWorker extends PollingWorker {
       if (job.attempts < MAX_ATTEMPTS) return db.repos.importJobs.settle(job.id, 'pending', String(error));
       return this.finish(job, 'failed', `导入失败：无法从飞书下载“${job.fileName}”。请稍后重新发送文件再试。`, String(error));
     }
-    const result = await importDocumentBytes(db, job.fileName, bytes, job.requestedBy);
+    if (job.stage === 'preview') {
+      await previewImportJob(db, job, bytes);
+      return this.options.onImported?.();
+    }
+    const result = await importDocumentBytes(db, job.fileName, bytes, job.requestedBy, overridesOf(job));
     if ('error' in result) return this.finish(job, 'failed', `导入失败：${result.error}`, result.error);
     const summary = formatImportResults([result]);
     await this.finish(job, 'done', `导入完成：\n${summary}`, null, 'report' in result ? result.report.planId : null);

@@ -1,7 +1,9 @@
 /**
- * Import jobs: plan documents sent in chat that an administrator asked to
- * import. One job per file; a worker leases it, and a lease that runs out
- * (the worker died) lets another take it again.
+ * Import jobs: plan documents sent in chat by an administrator. One job per
+ * file: first a preview (the worker reads the file and shows what an import
+ * would do), then, when 导入 is pressed, the import with the choices made on
+ * the card. A worker leases a pending job, and a lease that runs out (the
+ * worker died) lets another take it again.
  */
 import type { Db } from './client.js';
 
@@ -13,7 +15,11 @@ export interface ImportJobRecord {
   fileName: string;
   chatId: string;
   requestedBy: string;
-  state: 'pending' | 'running' | 'done' | 'failed';
+  /** 'preview': read the file and show what an import would do; 'import': import it. */
+  stage: 'preview' | 'import';
+  state: 'pending' | 'running' | 'previewed' | 'done' | 'failed' | 'cancelled';
+  /** The administrator's choices on the preview card, as JSON; null before 导入. */
+  options: string | null;
   attempts: number;
 }
 
@@ -22,7 +28,7 @@ export class ImportJobRepository {
   constructor(private readonly db: Db) {}
 
   /** Records a request; the same file asked again gives the existing job (`created` false). */
-  async request(input: Pick<ImportJobRecord, 'messageId' | 'fileKey' | 'fileName' | 'chatId' | 'requestedBy'>): Promise<{ job: ImportJobRecord; created: boolean }> {
+  async request(input: Pick<ImportJobRecord, 'messageId' | 'fileKey' | 'fileName' | 'chatId' | 'requestedBy'> & { stage?: ImportJobRecord['stage'] }): Promise<{ job: ImportJobRecord; created: boolean }> {
     const existing = await this.db.importJob.findUnique({ where: { messageId_fileKey: { messageId: input.messageId, fileKey: input.fileKey } } });
     if (existing) return { job: existing as ImportJobRecord, created: false };
     return { job: (await this.db.importJob.create({ data: input })) as ImportJobRecord, created: true };
@@ -47,12 +53,28 @@ export class ImportJobRepository {
     return result.count === 1;
   }
 
-  /** Settles a job: done, failed for good, or back to pending to try again. */
-  async settle(id: number, state: 'done' | 'failed' | 'pending', error: string | null = null): Promise<void> {
+  /** Settles a job: done, failed for good, previewed (waiting for 导入), or back to pending to try again. */
+  async settle(id: number, state: 'done' | 'failed' | 'pending' | 'previewed', error: string | null = null): Promise<void> {
     await this.db.importJob.update({
       where: { id },
-      data: { state, lastError: error, leaseUntil: null, ...(state === 'pending' ? {} : { finishedAt: new Date() }) },
+      data: { state, lastError: error, leaseUntil: null, ...(state === 'done' || state === 'failed' ? { finishedAt: new Date() } : {}) },
     });
+  }
+
+  /**
+   * 导入 on a previewed job: it becomes a pending import with the choices
+   * made. Only from 'previewed', so pressing twice (or on two devices)
+   * imports once; false when the job had already moved on.
+   */
+  async confirm(id: number, options: string): Promise<boolean> {
+    const result = await this.db.importJob.updateMany({ where: { id, state: 'previewed' }, data: { state: 'pending', stage: 'import', options, attempts: 0 } });
+    return result.count === 1;
+  }
+
+  /** 不导入 on a previewed job; false when it had already moved on. */
+  async cancel(id: number): Promise<boolean> {
+    const result = await this.db.importJob.updateMany({ where: { id, state: 'previewed' }, data: { state: 'cancelled', finishedAt: new Date() } });
+    return result.count === 1;
   }
 
   /** A job by id. */
