@@ -19,7 +19,7 @@ export interface PlanMetadata {
   warnings: string[];
 }
 
-const TITLE_END = /(分工方案|工作要点|实施方案|安排方案|工作方案|任务分工|分工|责任分解|任务分解|分解方案|分解表|分工表|任务表|清单|项目表|明细表|计划表|安排表|台账|行动方案|行动计划|工作计划|推进方案|落实方案|责任分工|进度表|情况表|一览表|工作意见|实施意见|工作事项|重点事项)([（(][^（）()]{2,20}[）)])?$/;
+const TITLE_END = /(分工方案|工作要点|实施方案|安排方案|工作方案|任务分工|分工|责任分解|任务分解|分解方案|分解表|分工表|任务表|清单|项目表|明细表|计划表|安排表|台账|行动方案|行动计划|工作计划|推进方案|落实方案|责任分工|进度表|情况表|执行情况|完成情况|进展情况|推进情况|落实情况|统计表|汇总表|落实表|推进表|督查表|一览表|工作意见|实施意见|工作事项|重点事项)([（(][^（）()]{2,20}[）)])?$/;
 const ISSUER = /([\u4e00-\u9fa5]{2,8}(?:省|自治区|市|州|盟|区|县|旗)(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|[\u4e00-\u9fa5]{2,10}(?:局|委员会|委)))/;
 const DOC_NUMBER = /([\u4e00-\u9fa5]{1,8}[〔\[［]\s*((?:19|20)\d{2})\s*[〕\]］]\s*\d+\s*号)/;
 
@@ -118,6 +118,17 @@ function mostMentionedPlace(text: string): string | undefined {
   return (child ?? top).place.name;
 }
 
+/**
+ * A town or street office a title starts with ("泗洲头镇2024年度重点工作计划"):
+ * the gazetteer lists towns only for cities without counties, so a town's
+ * own plan is known by its name's ending.
+ */
+function townOf(title: string | undefined): string | undefined {
+  const match = title ? /^([\u4e00-\u9fa5]{2,6}?(?:镇|乡|街道|街道办事处))(?=\d|关于|[\u4e00-\u9fa5]{2})/.exec(title) : null;
+  if (!match || /^(城|乡|村|集|小)(镇|乡)$|^(全|各|本|城乡|乡镇|村镇|城镇)/.test(match[1]!)) return undefined;
+  return match[1]!.replace(/办事处$/, '');
+}
+
 /** Reads the metadata of a plan from its normalised lines. */
 export function readPlanMetadata(lines: readonly string[], fileName: string): PlanMetadata {
   const warnings: string[] = [];
@@ -134,7 +145,7 @@ export function readPlanMetadata(lines: readonly string[], fileName: string): Pl
   let issuer = issuerLine ? (ISSUER.exec(issuerLine)?.[1] ?? null) : null;
 
   const source = lines.slice(0, 40).map((line) => squash(line)).map((line) => /(?:信息来源|文章来源|来源|发布机构|发文机关|发布单位)[:：]\s*([\u4e00-\u9fa5（）()]{3,30})/.exec(line)?.[1]).find((body) => body && regionIn(body));
-  let jurisdiction = regionIn(title) ?? regionIn(issuer) ?? regionIn(fileTitle) ?? candidates.map(regionIn).find(Boolean) ?? regionIn(source);
+  let jurisdiction = regionIn(title) ?? townOf(title) ?? regionIn(issuer) ?? regionIn(fileTitle) ?? candidates.map(regionIn).find(Boolean) ?? regionIn(source);
   if (!jurisdiction) {
     // "结合官渡区实际": the plan says whose it is.
     const own = /结合([\u4e00-\u9fa5]{2,10})(?:的)?实际/.exec(text.slice(0, 5000));

@@ -95,7 +95,7 @@ export function mapColumns(header: readonly string[]): ColumnMap | undefined {
   const units = unitColumns[0]!.index;
   const texts = kinds.flatMap((kind, index) => (kind === 'text' ? [index] : []));
   // The task is the text column that names the task (工作任务), else the first; the requirement a later one (具体要求).
-  const title = texts.find((index) => /任务|事项|项目|实事|名称/.test(squashed[index]!) && !/要求|标准/.test(squashed[index]!)) ?? texts[0] ?? -1;
+  const title = texts.find((index) => /任务|事项|项目|实事|名称|^(重点|主要)工作$/.test(squashed[index]!) && !/要求|标准/.test(squashed[index]!)) ?? texts[0] ?? -1;
   const requirement = texts.find((index) => index > title && /要求|内容|目标|标准|指标/.test(squashed[index]!)) ?? -1;
   return {
     number: kinds.indexOf('number'),

@@ -44,6 +44,36 @@ function blocksOf(lines: readonly string[], separatedByBlanks: boolean): Block[]
   return blocks;
 }
 
+/** Words that begin a header cell Word wrapped onto two lines: 责任 / 领导, 完成 / 时限. */
+const HEADER_MODIFIER = /^(责任|牵头|主要|配合|协办|完成|工作|计划|分管|具体|重点|目标)$/;
+
+/**
+ * Header cells a narrow Word column wrapped onto two lines ("责任" / "领导",
+ * "第二季度" / "完成情况") joined back, in the cells after each 序号: two short
+ * pieces are one cell when together they name a column and one of them
+ * names none alone, or the first is a modifier such as 责任.
+ */
+function joinWrappedHeaders(blocks: readonly Block[]): Block[] {
+  const out: Block[] = [];
+  let window = 0;
+  for (const block of blocks) {
+    const previous = out.at(-1);
+    if (classifyHeader(block.text) === 'number') window = 16;
+    else if (window > 0) window--;
+    const short = (text: string) => /^[\u4e00-\u9fa5]{1,6}$/.test(text);
+    if (window > 0 && previous && classifyHeader(previous.text) !== 'number' && short(previous.text) && short(block.text)) {
+      const joined = `${previous.text}${block.text}`;
+      const alone = [classifyHeader(previous.text), classifyHeader(block.text)];
+      if (classifyHeader(joined) !== undefined && (alone.includes(undefined) || HEADER_MODIFIER.test(previous.text))) {
+        out[out.length - 1] = { text: joined, line: previous.line };
+        continue;
+      }
+    }
+    out.push(block);
+  }
+  return out;
+}
+
 /** The header: three or more consecutive short header cells that look like a task table's. */
 function findHeader(blocks: readonly Block[]): { start: number; width: number } | undefined {
   for (let start = 0; start < blocks.length; start++) {
@@ -229,7 +259,7 @@ export function readFlatCells(lines: readonly string[]): DraftPlan | undefined {
 /** Cuts a one-cell-per-line table into rows (header first); undefined when the text has none. */
 export function flatCellRows(lines: readonly string[]): GridRow[] | undefined {
   for (const separatedByBlanks of [true, false]) {
-    const blocks = blocksOf(lines, separatedByBlanks);
+    const blocks = joinWrappedHeaders(blocksOf(lines, separatedByBlanks));
     const header = findHeader(blocks);
     if (!header) continue;
     const rows = rowsOf(blocks, header);

@@ -27,8 +27,33 @@ function piecesOf(line: string): string[] {
   return line.trim().split(/[ \u3000\t]+/).filter(Boolean);
 }
 
+const SECTION = /^[一二三四五六七八九十]+[、.．]\S/;
+
+/**
+ * A page that ran a whole table into one line ("… 序号 承担的重点工作 …
+ * 牵头责任单位 一、… 1 全市生产总值增长… 市发展改革委 2 …") is cut back into
+ * lines: the header from 序号, then a line at each section heading and at
+ * each next row number.
+ */
+function unrunTable(line: string): string[] {
+  if (line.length < 150 || !/(^|\s)序\s?号\s/.test(line)) return [line];
+  const tokens = line.trim().split(/\s+/);
+  const at = tokens.findIndex((token, index) => token === '序号' || (token === '序' && tokens[index + 1] === '号'));
+  const out: string[][] = [tokens.slice(0, at), []];
+  let expected = 1;
+  for (const token of tokens.slice(at)) {
+    if (token === String(expected) || SECTION.test(token)) {
+      out.push([]);
+      if (token === String(expected)) expected++;
+    }
+    out.at(-1)!.push(token);
+  }
+  return out.filter((part) => part.length > 0).map((part) => part.join(' '));
+}
+
 /** Cuts a space-separated table into rows (header first); undefined when the text has none. */
-export function spacedRows(lines: readonly string[]): GridRow[] | undefined {
+export function spacedRows(raw: readonly string[]): GridRow[] | undefined {
+  const lines = raw.flatMap(unrunTable);
   for (let start = 0; start < lines.length; start++) {
     const headerCells = piecesOf(joinSpacedCharacters(lines[start]!));
     if (headerCells.length < 3 || headerCells.length > 12 || !looksLikeHeader(headerCells)) continue;
@@ -39,7 +64,7 @@ export function spacedRows(lines: readonly string[]): GridRow[] | undefined {
       headerCells.unshift('序号');
       columns = ['number', ...columns];
     }
-    const rows: { pieces: Block[]; line: number }[] = [];
+    const rows: { pieces: Block[]; line: number; heading?: boolean }[] = [];
     let previous = 0;
     let blanks = 0;
     for (let index = start + 1; index < lines.length; index++) {
@@ -54,20 +79,30 @@ export function spacedRows(lines: readonly string[]): GridRow[] | undefined {
       const glued = /^(\d{1,4})[.．、](?!\d)\s*/.exec(line);
       const pieces = piecesOf(glued ? `${glued[1]} ${line.slice(glued[0].length)}` : line).map((text) => ({ text, line: index + 1 }));
       const number = /^\d{1,4}$/.test(pieces[0]!.text) ? Number(pieces[0]!.text) : undefined;
-      if (numbered && number !== undefined && number > previous && number <= previous + 3 && pieces.length >= 2) {
+      if (numbered && SECTION.test(line) && line.length <= 60) {
+        rows.push({ pieces: [{ text: line, line: index + 1 }], line: index + 1, heading: true });
+      } else if (numbered && number !== undefined && number > previous && number <= previous + 3 && pieces.length >= 2) {
         rows.push({ pieces, line: index + 1 });
         previous = number;
       } else if (!numbered && pieces.length >= 2 && line.length <= 300) {
         rows.push({ pieces: [{ text: String(rows.length + 1), line: index + 1 }, ...pieces], line: index + 1 });
-      } else if (numbered && rows.length > 0 && line.length <= 200) {
+      } else if (numbered && rows.length > 0 && !rows.at(-1)!.heading && line.length <= 200) {
         rows.at(-1)!.pieces.push(...pieces);
       } else if (rows.length > 0) {
         break;
       }
     }
-    if (rows.length < 2) continue;
+    if (rows.filter((row) => !row.heading).length < 2) continue;
     const header: GridRow = { cells: headerCells.map((text) => ({ text, line: start + 1 })), line: start + 1 };
-    return [header, ...rows.map((row) => ({ cells: [{ text: row.pieces[0]!.text, line: row.line }, ...alignCells(row.pieces.slice(1), columns.slice(1))], line: row.line }))];
+    const titleAt = Math.max(1, columns.indexOf('text'));
+    return [
+      header,
+      ...rows.map((row) =>
+        row.heading
+          ? { cells: columns.map((_, index) => ({ text: index === titleAt ? row.pieces[0]!.text : '', line: row.line })), line: row.line }
+          : { cells: [{ text: row.pieces[0]!.text, line: row.line }, ...alignCells(row.pieces.slice(1), columns.slice(1))], line: row.line },
+      ),
+    ];
   }
   return undefined;
 }
