@@ -116,7 +116,10 @@ function separateOnWhiteSpace(text: string): string {
   let joined = pieces[0] ?? '';
   for (const piece of pieces.slice(1)) {
     const before = (joined.split(/[、，；。]/).at(-1) ?? '').replace(/（[^（）]*）$/, '');
-    joined += UNIT_SUFFIX.test(before) && UNIT_START.test(piece) ? `、${piece}` : piece;
+    // "安监站 安监所": two whole names apart, each ending like a unit.
+    const BODY_END = /(站|所|局|委|办|院|队|中心|室|科|处|会|部|厅|馆|社|公司|集团)$/;
+    const whole = BODY_END.test(before) && before.length >= 2 && BODY_END.test(piece.split(/[、，；。]/)[0]!) && piece.length >= 2;
+    joined += UNIT_SUFFIX.test(before) && (UNIT_START.test(piece) || whole) ? `、${piece}` : piece;
   }
   return joined;
 }

@@ -64,6 +64,23 @@ export function readGrid(rows: readonly GridRow[], layout: DraftPlan['layout']):
   header = header.map((cell, index) => (index > 0 && cell !== '' && cell === header[index - 1] ? '' : cell));
   columns = mapColumns(header)!;
   const warnings: DraftPlan['warnings'] = [];
+  // A table without 序号 (or whose rows all lost it): each row that names a task is one, numbered in order.
+  if (columns.title >= 0 && !body.some((row) => CATEGORY.test(cellText(row.cells[0])) || TASK.test(cellText(row.cells[0]))) && !body.some((row) => /^\d+$/.test(cellText(row.cells[columns.number])))) {
+    let counted = 0;
+    const { title: titleAt, number: numberAt } = columns;
+    const numbered = body.map((row): GridRow => {
+      const title = cellText(row.cells[titleAt]);
+      const number = title && !SECTION_ROW.test(title) ? String(++counted) : '';
+      const cells = numberAt >= 0 ? row.cells.map((cell, index) => (index === numberAt ? { ...cell, text: number } : cell)) : [{ text: number, line: row.line }, ...row.cells];
+      return { ...row, cells };
+    });
+    if (numberAt < 0) header = ['序号', ...header];
+    return readNumberedGrid(numbered, mapColumns(header)!, header, layout, warnings);
+  }
+  return readNumberedGrid(body, columns, header, layout, warnings);
+}
+
+function readNumberedGrid(body: readonly GridRow[], columns: ColumnMap, header: readonly string[], layout: DraftPlan['layout'], warnings: DraftPlan['warnings']): DraftPlan {
   let nodes: DraftNode[];
   if (columns.number < 0 && body.some((row) => CATEGORY.test(cellText(row.cells[0])) || TASK.test(cellText(row.cells[0])))) {
     nodes = readHeadingRows(body, columns);

@@ -2,6 +2,8 @@
  * Reads pipe tables with one row per line (seed 004): "一、类别 | (一)任务 |
  * 1.措施 2.措施 | 科室 | |". A row without the category cell continues the
  * category above; a line that starts with neither continues the row above.
+ * Tables without such cells ("烟花爆竹 | 1月份 | 安监站 安监所 |") have a row a
+ * line and end where the lines stop having cells.
  * Cutting lines into rows is all this file does; readGrid reads them.
  */
 import type { DraftPlan } from '../draft.js';
@@ -22,10 +24,16 @@ export function pipeRowRows(lines: readonly string[]): GridRow[] | undefined {
   const headerIndex = lines.findIndex((line) => line.includes('|') && looksLikeHeader(line.split('|').map((cell) => cell.trim())));
   if (headerIndex < 0) return undefined;
   const rows: { text: string; line: number }[] = [];
+  // Rows led by "一、" / "(一)" cells (seed 004) may wrap onto lines that start with neither; other tables have a row a line.
+  const headed = lines.slice(headerIndex + 1).some((line) => (CATEGORY.test(line.trim()) || TASK.test(line.trim())) && line.includes('|'));
   for (let i = headerIndex + 1; i < lines.length; i++) {
     const line = lines[i]!.trim();
     if (line === '') continue;
-    if (CATEGORY.test(line) || TASK.test(line) || rows.length === 0) rows.push({ text: line, line: i + 1 });
+    if (!headed) {
+      // A line without a cell delimiter is the prose after the table.
+      if (!line.includes('|')) break;
+      rows.push({ text: line, line: i + 1 });
+    } else if (CATEGORY.test(line) || TASK.test(line) || rows.length === 0) rows.push({ text: line, line: i + 1 });
     else rows.at(-1)!.text += ` | ${line}`;
   }
   const header: GridRow = { cells: lines[headerIndex]!.split('|').map((text) => ({ text, line: headerIndex + 1 })), line: headerIndex + 1 };
