@@ -121,6 +121,7 @@ function readTaskRows(rows: readonly GridRow[], columns: ColumnMap, warnings: Dr
   // A section heading row ("二、李丹常委、常务副区长牵头重点工作") names the category, and leaders, of the tasks below it.
   let section = '';
   let sectionLeaders = '';
+  let previousUnits = '';
   let lastCategory = '';
   for (const row of rows) {
     const cells = texts(row);
@@ -139,6 +140,13 @@ function readTaskRows(rows: readonly GridRow[], columns: ColumnMap, warnings: Dr
     const deadlineCell = columns.deadline >= 0 ? (cells[columns.deadline] ?? '') : '';
     const leaderCell = leaderTextOf(cells, columns);
     const startsTask = /^\d+$/.test(number) && titleCell !== '' && !(task && task.key === number);
+    // A task row with no unit where the row above named one: a merged unit cell, as Word and web pages leave it.
+    let rowUnits = unitCell;
+    if (startsTask && !rowUnits && requirementColumn < 0 && previousUnits) {
+      rowUnits = previousUnits;
+      warnings.push({ line: row.line, message: `第${row.line}行：第${number}项没有写责任单位，按合并单元格沿用上一项的“${previousUnits.slice(0, 30)}”，请核对` });
+    }
+    if (startsTask && rowUnits) previousUnits = rowUnits;
     if (startsTask) {
       // A table without a requirement column keeps the whole task text as its requirement.
       const whole = requirementColumn < 0 ? squash(titleCell) : '';
@@ -150,7 +158,7 @@ function readTaskRows(rows: readonly GridRow[], columns: ColumnMap, warnings: Dr
         line: row.line,
         excerpt: excerptOf(row),
         categories: [section, lastCategory].filter(Boolean),
-        unitText: requirementColumn < 0 ? unitCell : '',
+        unitText: requirementColumn < 0 ? rowUnits : '',
         leaderText: leaderCell || sectionLeaders,
         deadlineText: requirementColumn < 0 ? deadlineCell : '',
         warnings: [...(row.warnings ?? [])],

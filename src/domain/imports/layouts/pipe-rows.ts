@@ -7,7 +7,8 @@
  * Cutting lines into rows is all this file does; readGrid reads them.
  */
 import type { DraftPlan } from '../draft.js';
-import { looksLikeHeader } from './columns.js';
+import { classifyHeaders, looksLikeHeader } from './columns.js';
+import { alignCells } from './flat-cells.js';
 import { readGrid, type GridRow } from './grid.js';
 
 const CATEGORY = /^[一二三四五六七八九十]+、/;
@@ -37,9 +38,12 @@ export function pipeRowRows(lines: readonly string[]): GridRow[] | undefined {
     else rows.at(-1)!.text += ` | ${line}`;
   }
   const header: GridRow = { cells: lines[headerIndex]!.split('|').map((text) => ({ text, line: headerIndex + 1 })), line: headerIndex + 1 };
-  const body = rows.map((row): GridRow => ({
-    cells: row.text.split('|').map((text) => text.trim()).filter(Boolean).map((text) => ({ text, line: row.line })),
-    line: row.line,
-  }));
+  const columns = classifyHeaders(header.cells.map((cell) => cell.text)).filter((_, index) => header.cells[index]!.text.trim() !== '');
+  const body = rows.map((row): GridRow => {
+    const cells = row.text.split('|').map((text) => text.trim()).filter(Boolean).map((text) => ({ text, line: row.line }));
+    // A row short of cells lost a merged one (the page shifts the rest left): put its cells back by what they hold.
+    if (!headed && columns[0] === 'number' && cells.length > 1 && cells.length < columns.length) return { cells: [cells[0]!, ...alignCells(cells.slice(1), columns.slice(1))], line: row.line };
+    return { cells, line: row.line };
+  });
   return [header, ...body];
 }
