@@ -189,6 +189,16 @@ export function readPlanMetadata(lines: readonly string[], fileName: string): Pl
     year = mentioned.length ? Math.max(...mentioned) : null;
     if (year !== null) warnings.push(`文件中没有写明年度，按正文提到的“${year}年政务公开工作要点”推断为${year}年`);
   }
+  if (year === null) {
+    // "2022年度任务目标" in a header, or the date the document was written.
+    const annual = /((?:19|20)\d{2})\s*年度/.exec(text.slice(0, 3000));
+    const dated = /(?:成文日期|发文日期|印发日期|发布日期|发布时间)[:：]?\s*((?:19|20)\d{2})[-年./]/.exec(text.slice(0, 3000)) ?? /((?:19|20)\d{2})年\d{1,2}月\d{1,2}日\s*$/m.exec(text.slice(0, 3000));
+    const found = annual ?? dated;
+    if (found) {
+      year = Number(found[1]);
+      warnings.push(`文件中没有写明方案年度，按${annual ? `“${found[0]}”` : '成文或发布日期'}推断为${year}年，请在导入前核对`);
+    }
+  }
 
   if (!title) {
     const body = issuer ?? jurisdiction;

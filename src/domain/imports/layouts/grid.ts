@@ -304,11 +304,14 @@ function readHeadingRows(rows: readonly GridRow[], columns: ColumnMap): DraftNod
     const units = unitTextOf(cells, columns);
     taskIndex++;
     const printed = TASK.exec(taskCell);
-    const title = squash(taskCell.replace(TASK, '')).replace(/[。.]$/, '');
-    const key = `${categoryIndex}.${taskIndex}`;
+    // "14.改扩建泉山学校…": a task numbered through the whole table keeps its own number.
+    const numberedTitle = /^(\d{1,3})\s*[.、．](?!\d)/.exec(taskCell);
+    const title = squash(taskCell.replace(TASK, '').replace(/^\d{1,3}\s*[.、．](?!\d)/, '')).replace(/[。.]$/, '');
+    const key = numberedTitle ? numberedTitle[1]! : `${categoryIndex}.${taskIndex}`;
     const parent = node({
       key,
-      number: printed ? `（${printed[1]}）` : null,
+      number: printed ? `（${printed[1]}）` : numberedTitle ? numberedTitle[1]! : null,
+      leaderText: leaderTextOf(cells, columns),
       title,
       requirement: squash(measures),
       categories: category ? [category] : [],

@@ -25,6 +25,8 @@ export function pipeRowRows(lines: readonly string[]): GridRow[] | undefined {
   const headerIndex = lines.findIndex((line) => line.includes('|') && looksLikeHeader(line.split('|').map((cell) => cell.trim())));
   if (headerIndex < 0) return undefined;
   const rows: { text: string; line: number }[] = [];
+  const cellCount = (line: string) => line.split('|').filter((cell) => cell.trim() !== '').length;
+  const headerWidth = cellCount(lines[headerIndex]!);
   // Rows led by "一、" / "(一)" cells (seed 004) may wrap onto lines that start with neither; other tables have a row a line.
   const headed = lines.slice(headerIndex + 1).some((line) => (CATEGORY.test(line.trim()) || TASK.test(line.trim())) && line.includes('|'));
   for (let i = headerIndex + 1; i < lines.length; i++) {
@@ -34,7 +36,7 @@ export function pipeRowRows(lines: readonly string[]): GridRow[] | undefined {
       // A line without a cell delimiter is the prose after the table.
       if (!line.includes('|')) break;
       rows.push({ text: line, line: i + 1 });
-    } else if (CATEGORY.test(line) || TASK.test(line) || rows.length === 0) rows.push({ text: line, line: i + 1 });
+    } else if (CATEGORY.test(line) || TASK.test(line) || /^\d{1,3}[.、．]/.test(line) || cellCount(line) >= Math.max(3, headerWidth - 2) || rows.length === 0) rows.push({ text: line, line: i + 1 });
     else rows.at(-1)!.text += ` | ${line}`;
   }
   const header: GridRow = { cells: lines[headerIndex]!.split('|').map((text) => ({ text, line: headerIndex + 1 })), line: headerIndex + 1 };
