@@ -22,11 +22,14 @@ try {
   try {
     const results = dryRun ? await importFiles(db, paths, 'cli', { dryRun: true }) : await importFiles(db, paths, 'cli');
     console.log(formatImportResults(results));
+    // What went wrong inside (a database error, with its source paths) is for the log, after the plain report.
+    for (const result of results) if ('error' in result && result.detail) console.error(`详细错误（${result.file}）：\n${result.detail}`);
     process.exitCode = results.some((result) => 'error' in result) ? 1 : 0;
   } finally {
     await db.close();
   }
 } catch (error) {
-  console.error(error instanceof ConfigError ? error.message : `导入失败：${(error as Error).message}`);
+  if (error instanceof ConfigError) console.error(error.message);
+  else console.error(`导入失败：无法准备数据库，没有导入任何内容。请检查 DATABASE_URL 指向的数据库是否可用。\n详细错误：\n${(error as Error).stack ?? String(error)}`);
   process.exitCode = 1;
 }

@@ -3,32 +3,27 @@
  * and by the first start, which loads seeds/ into an empty database.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Database } from '../db/database.js';
 import { importPlanText, previewPlanText, type ImportReport, type PlanOverrides, type PlanPreview, type StoredImportReport } from '../domain/imports/plan-importer.js';
-import type { PlanDocument } from '../domain/imports/plan-parser.js';
 import { applySynonymTable, type SynonymReport } from '../domain/units/apply-synonyms.js';
 import { parseSynonymTable, type SynonymTable } from '../domain/units/synonym-table.js';
 import { decodeText } from './formats/decode-text.js';
-import { readDocx } from './formats/docx-reader.js';
-import { readCsv, readXlsx } from './formats/spreadsheet-reader.js';
+import { checkFileSize } from './formats/size-limits.js';
+import { sharedParseThread } from './parse-thread.js';
+import { isAnsweredError, isImportable, parseDocumentBytes, readerFor } from './read-document.js';
 
-/** How each supported extension is read. */
-const READERS: Record<string, (bytes: Buffer) => PlanDocument | Promise<PlanDocument>> = {
-  '.txt': (bytes) => ({ text: decodeText(bytes) }),
-  '.md': (bytes) => ({ text: decodeText(bytes) }),
-  '.docx': readDocx,
-  '.xlsx': readXlsx,
-  '.csv': readCsv,
-};
+export { isImportable, readDocumentFile } from './read-document.js';
 
-const FORMATS_LABEL = Object.keys(READERS).join('、');
-
-/** The outcome for one file: its report, or why it was refused. */
+/**
+ * The outcome for one file: its report, or why it was refused. `error` is
+ * what the user is told; `detail`, for an internal failure (a database
+ * error, say), is what the logs get and never the chat.
+ */
 export type FileImportResult =
   | { file: string; report: StoredImportReport }
   | { file: string; synonyms: SynonymReport & { groups: number; errors: string[]; dryRun?: boolean } }
-  | { file: string; error: string };
+  | { file: string; error: string; detail?: string };
 
 /** The outcome of a dry run for one file: what importing it would do, or why it would be refused. */
 export type FilePreviewResult = Exclude<FileImportResult, { report: unknown }> | { file: string; preview: PlanPreview };
@@ -41,7 +36,7 @@ export async function expandPaths(paths: readonly string[]): Promise<string[]> {
   const files: string[] = [];
   for (const path of paths) {
     if ((await stat(path)).isDirectory()) {
-      const names = (await readdir(path)).filter((name) => extname(name).toLowerCase() in READERS && !/^readme/i.test(name));
+      const names = (await readdir(path)).filter((name) => isImportable(name) && !/^readme/i.test(name));
       // The synonym table first, so the plans after it use it.
       const ordered = names.sort((a, b) => Number(SYNONYM_FILE.test(b)) - Number(SYNONYM_FILE.test(a)) || a.localeCompare(b));
       files.push(...ordered.map((name) => join(path, name)));
@@ -52,44 +47,19 @@ export async function expandPaths(paths: readonly string[]): Promise<string[]> {
   return files;
 }
 
-/** Whether a file name has an extension the importer reads. */
-export function isImportable(fileName: string): boolean {
-  return extname(fileName).toLowerCase() in READERS;
-}
-
-/** The reader for a file name; throws a Chinese message for formats the importer does not read. */
-function readerFor(fileName: string): (bytes: Buffer) => PlanDocument | Promise<PlanDocument> {
-  const extension = extname(fileName).toLowerCase();
-  const reader = READERS[extension];
-  if (reader) return reader;
-  const hint = extension === '.doc' || extension === '.xls' ? `请在 Office/WPS 中另存为 ${extension}x 后再导入。` : '';
-  throw new Error(`${fileName}：不支持的文件格式“${extension || '无扩展名'}”。支持 ${FORMATS_LABEL}。${hint}`);
-}
-
-/** Reads a document from its bytes; throws a Chinese message for unsupported or damaged files. */
-async function readDocumentBytes(fileName: string, source: Buffer): Promise<PlanDocument & { source: Buffer }> {
-  const reader = readerFor(fileName);
-  try {
-    return { ...(await reader(source)), source };
-  } catch {
-    throw new Error(`${fileName}：文件已损坏或不是有效的 ${extname(fileName).toLowerCase()} 文件，无法读取。请用 Office/WPS 打开确认后重新保存再导入。`);
-  }
-}
-
-/** Reads a document file (refusing an unsupported format before reading it); throws a Chinese message for unsupported or damaged files. */
-export async function readDocumentFile(path: string): Promise<PlanDocument & { source: Buffer }> {
-  readerFor(basename(path));
-  return readDocumentBytes(basename(path), await readFile(path));
-}
+/** The answer for a failure whose own message is internal: the details go to the logs. */
+const internalFailure = (fileName: string) => `${fileName}：导入时出现内部错误，没有导入任何内容。请稍后重试；如仍失败，请联系管理员查看服务日志。`;
 
 /**
  * Imports one document's bytes: a unit synonym table is applied (and
- * returned, for the plans after it), a plan is imported with `synonyms`.
- * Never throws: a failure is the result's error.
+ * returned, for the plans after it), a plan is read and parsed — in the
+ * parse thread when `inThread`, so the service keeps answering — and
+ * imported with `synonyms`. Never throws: a failure is the result's error,
+ * in Chinese, with an internal error's text only as its detail.
  */
 async function importBytes(
   db: Database,
-  input: { label: string; fileName: string; bytes: Buffer; actor: string; synonyms?: SynonymTable; overrides?: PlanOverrides; dryRun?: boolean },
+  input: { label: string; fileName: string; bytes: Buffer; actor: string; synonyms?: SynonymTable; overrides?: PlanOverrides; dryRun?: boolean; inThread?: boolean },
 ): Promise<{ result: FilePreviewResult | FileImportResult; table?: SynonymTable }> {
   const { label, fileName, bytes, actor } = input;
   try {
@@ -98,12 +68,13 @@ async function importBytes(
       const report = input.dryRun ? { aliasesAdded: 0, merged: [], dryRun: true } : await applySynonymTable(db, table, actor);
       return { result: { file: label, synonyms: { ...report, groups: table.groups.length, errors: table.errors } }, table };
     }
-    const document = await readDocumentBytes(fileName, bytes);
-    const plan = { ...document, fileName, actor, ...(input.synonyms ? { synonyms: input.synonyms } : {}), ...(input.overrides ? { overrides: input.overrides } : {}) };
+    const { text, parsed } = input.inThread ? await sharedParseThread.parse(fileName, bytes) : await parseDocumentBytes(fileName, bytes);
+    const plan = { text, parsed, source: bytes, fileName, actor, ...(input.synonyms ? { synonyms: input.synonyms } : {}), ...(input.overrides ? { overrides: input.overrides } : {}) };
     if (input.dryRun) return { result: { file: label, preview: await previewPlanText(db, plan) } };
     return { result: { file: label, report: await importPlanText(db, plan) } };
   } catch (error) {
-    return { result: { file: label, error: error instanceof Error ? error.message : String(error) } };
+    if (isAnsweredError(error)) return { result: { file: label, error: error.message } };
+    return { result: { file: label, error: internalFailure(fileName), detail: error instanceof Error ? (error.stack ?? error.message) : String(error) } };
   }
 }
 
@@ -122,9 +93,10 @@ export async function importFiles(db: Database, paths: readonly string[], actor:
     let bytes: Buffer;
     try {
       if (!SYNONYM_FILE.test(fileName)) readerFor(fileName);
+      checkFileSize(fileName, (await stat(file)).size);
       bytes = await readFile(file);
     } catch (error) {
-      results.push({ file, error: error instanceof Error ? error.message : String(error) });
+      results.push({ file, error: isAnsweredError(error) ? error.message : `${fileName}：无法读取这个文件（${(error as NodeJS.ErrnoException).code ?? '读取失败'}）。请确认路径正确、文件可读。` });
       continue;
     }
     const { result, table } = await importBytes(db, { label: file, fileName, bytes, actor, synonyms, ...(options.dryRun ? { dryRun: true } : {}) });
@@ -134,14 +106,19 @@ export async function importFiles(db: Database, paths: readonly string[], actor:
   return results;
 }
 
-/** Imports one document from its bytes (a file sent in chat), with the choices made on its import card; a synonym table is applied like a folder's. */
-export async function importDocumentBytes(db: Database, fileName: string, bytes: Buffer, actor: string, overrides?: PlanOverrides): Promise<FileImportResult> {
-  return (await importBytes(db, { label: fileName, fileName, bytes, actor, ...(overrides ? { overrides } : {}) })).result as FileImportResult;
+/**
+ * Imports one document from its bytes (a file sent in chat), with the
+ * choices made on its import card; a synonym table is applied like a
+ * folder's. The document is read and parsed in the parse thread, so the
+ * service keeps answering meanwhile (`inThread: false` reads it here).
+ */
+export async function importDocumentBytes(db: Database, fileName: string, bytes: Buffer, actor: string, overrides?: PlanOverrides, options: { inThread?: boolean } = {}): Promise<FileImportResult> {
+  return (await importBytes(db, { label: fileName, fileName, bytes, actor, ...(overrides ? { overrides } : {}), inThread: options.inThread ?? true })).result as FileImportResult;
 }
 
-/** What importing one document's bytes would do (the import card's preview); stores nothing. */
-export async function previewDocumentBytes(db: Database, fileName: string, bytes: Buffer, actor: string): Promise<FilePreviewResult> {
-  return (await importBytes(db, { label: fileName, fileName, bytes, actor, dryRun: true })).result as FilePreviewResult;
+/** What importing one document's bytes would do (the import card's preview), read in the parse thread like an import; stores nothing. */
+export async function previewDocumentBytes(db: Database, fileName: string, bytes: Buffer, actor: string, options: { inThread?: boolean } = {}): Promise<FilePreviewResult> {
+  return (await importBytes(db, { label: fileName, fileName, bytes, actor, dryRun: true, inThread: options.inThread ?? true })).result as FilePreviewResult;
 }
 
 /** A human-readable summary of import results, in Chinese, for the CLI and logs. */

@@ -10,6 +10,7 @@ import { button, buttonRow, card, escapeMarkdown, markdown } from '../bot/cards/
 import { renderImportPreviewCard } from '../bot/cards/import-preview-card.js';
 import { enqueueOutgoing, type Outgoing } from '../bot/outgoing.js';
 import type { Database } from '../db/database.js';
+import type { Logger } from '../lib/logger.js';
 import type { PlanOverrides } from '../domain/imports/plan-importer.js';
 import type { ImportJobRecord } from '../repositories/import-job-repository.js';
 import { previewDocumentBytes } from './import-files.js';
@@ -36,8 +37,10 @@ export function overridesOf(job: Pick<ImportJobRecord, 'options'>): PlanOverride
 }
 
 /** Reads the file, and — with the job's state and its audit record, in one transaction — answers with the import card or the reason it cannot be imported. */
-export async function previewImportJob(db: Database, job: ImportJobRecord, bytes: Buffer): Promise<void> {
+export async function previewImportJob(db: Database, job: ImportJobRecord, bytes: Buffer, logger?: Logger): Promise<void> {
   const result = await previewDocumentBytes(db, job.fileName, bytes, job.requestedBy);
+  // An internal failure's text goes to the log, never to the chat.
+  if ('error' in result && result.detail) logger?.error({ jobId: job.id, fileName: job.fileName, detail: result.detail }, 'previewing a plan failed');
   let outgoing: Outgoing;
   let state: 'previewed' | 'failed' = 'previewed';
   let error: string | null = null;

@@ -62,11 +62,15 @@ export class ImportWorker extends PollingWorker {
       return this.finish(job, 'failed', `导入失败：无法从飞书下载“${job.fileName}”。请稍后重新发送文件再试。`, String(error));
     }
     if (job.stage === 'preview') {
-      await previewImportJob(db, job, bytes);
+      await previewImportJob(db, job, bytes, logger);
       return this.options.onImported?.();
     }
     const result = await importDocumentBytes(db, job.fileName, bytes, job.requestedBy, overridesOf(job));
-    if ('error' in result) return this.finish(job, 'failed', `导入失败：${result.error}`, result.error);
+    if ('error' in result) {
+      // An internal failure's text (a database error with source paths) goes to the log, never to the chat.
+      if (result.detail) logger.error({ jobId: job.id, fileName: job.fileName, detail: result.detail }, 'importing a plan failed');
+      return this.finish(job, 'failed', `导入失败：${result.error}`, result.error);
+    }
     const summary = formatImportResults([result]);
     await this.finish(job, 'done', `导入完成：\n${summary}`, null, 'report' in result ? result.report.planId : null);
   }

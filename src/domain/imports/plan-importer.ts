@@ -78,6 +78,8 @@ export interface ImportInput {
   actor: string;
   /** The unit synonym table (seeds/unit-synonyms.txt); none when omitted. */
   synonyms?: SynonymTable;
+  /** The document already parsed (off the event loop, by the parse thread); parsed here from text and tables when absent. */
+  parsed?: ParsedPlan;
   /** Choices made on the import card. */
   overrides?: PlanOverrides;
 }
@@ -164,7 +166,7 @@ export async function previewPlanText(db: Database, input: Omit<ImportInput, 'dr
 }
 
 async function runImport(db: Database, input: ImportInput & { dryRun: boolean }): Promise<PlanPreview> {
-  const parsed = parsePlanDocument({ text: input.text, tables: input.tables }, input.fileName);
+  const parsed = input.parsed ?? parsePlanDocument({ text: input.text, tables: input.tables }, input.fileName);
   const sourceHash = createHash('sha256')
     .update(input.source ?? Buffer.from(input.text, 'utf8'))
     .digest('hex');

@@ -10,6 +10,7 @@ import { DOMParser } from '@xmldom/xmldom';
 import mammoth from 'mammoth';
 import type { PlanDocument } from '../../domain/imports/plan-parser.js';
 import { documentOfRows, type NumberedRow } from './grid-of-rows.js';
+import { checkArchive } from './size-limits.js';
 
 /** The part of the DOM this reader uses (the project does not load the browser's DOM types). */
 interface Node {
@@ -65,8 +66,9 @@ function tableRows(table: Element, firstLine: number): NumberedRow[] {
   return grid.map((cells, index) => ({ line: firstLine + index, cells: Array.from(cells, (cell) => cell ?? '') }));
 }
 
-/** Reads a .docx file's bytes; throws when they are not a Word document. */
-export async function readDocx(bytes: Buffer): Promise<PlanDocument> {
+/** Reads a .docx file's bytes; throws when they are not a Word document, DocumentRefused when it unzips too big. */
+export async function readDocx(bytes: Buffer, fileName = '文档'): Promise<PlanDocument> {
+  await checkArchive(fileName, bytes);
   const { value: html } = await mammoth.convertToHtml({ buffer: bytes });
   const body = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/xml').documentElement as unknown as Element;
   const lines: { line: number; text: string }[] = [];

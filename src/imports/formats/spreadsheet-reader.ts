@@ -11,6 +11,7 @@ import ExcelJS from 'exceljs';
 import type { PlanDocument } from '../../domain/imports/plan-parser.js';
 import { decodeText } from './decode-text.js';
 import { documentOfRows, type NumberedRow } from './grid-of-rows.js';
+import { checkArchive, DocumentRefused } from './size-limits.js';
 
 function dateText(date: Date): string {
   return `${date.getUTCFullYear()}年${date.getUTCMonth() + 1}月${date.getUTCDate()}日`;
@@ -70,8 +71,51 @@ function rowsOfSheet(sheetRows: readonly SheetRow[], offset: number): NumberedRo
   });
 }
 
-/** Reads an .xlsx file's bytes; throws when they are not a workbook. */
-export async function readXlsx(bytes: Buffer): Promise<PlanDocument> {
+/**
+ * The most cells a workbook's merged ranges may cover. exceljs makes every
+ * covered cell when it loads a merge, so one range over A1:XFD1048576 is 17
+ * billion cells; a real task sheet merges a few thousand.
+ */
+export const MAX_MERGED_CELLS = 200_000;
+
+/** Column letters to a number: A → 1, XFD → 16,384. */
+function columnNumber(letters: string): number {
+  let column = 0;
+  for (const letter of letters) column = column * 26 + letter.charCodeAt(0) - 64;
+  return column;
+}
+
+/** Counts the cells the merged ranges of the sheets' XML cover, as the text streams past. */
+function mergedCellCounter() {
+  const tails = new Map<string, string>();
+  let cells = 0;
+  return {
+    get cells() {
+      return cells;
+    },
+    onChunk(name: string, chunk: Buffer) {
+      const text = (tails.get(name) ?? '') + chunk.toString('latin1');
+      let consumed = 0;
+      for (const match of text.matchAll(/<mergeCell\s[^>]*?ref="([A-Z]{1,3})(\d{1,7}):([A-Z]{1,3})(\d{1,7})"[^>]*>/g)) {
+        const [, left, top, right, bottom] = match;
+        cells += (Math.abs(columnNumber(right!) - columnNumber(left!)) + 1) * (Math.abs(Number(bottom) - Number(top)) + 1);
+        consumed = match.index + match[0].length;
+      }
+      // A tag cut at the chunk's end is read with the next chunk.
+      tails.set(name, text.slice(Math.max(consumed, text.length - 200)));
+    },
+  };
+}
+
+/** Reads an .xlsx file's bytes; throws when they are not a workbook, DocumentRefused when it unzips too big or merges too much. */
+export async function readXlsx(bytes: Buffer, fileName = '表格'): Promise<PlanDocument> {
+  const merged = mergedCellCounter();
+  await checkArchive(fileName, bytes, { entries: /^xl\/worksheets\/[^/]+\.xml$/, onChunk: merged.onChunk });
+  if (merged.cells > MAX_MERGED_CELLS) {
+    throw new DocumentRefused(
+      `${fileName}：表格中的合并单元格共覆盖 ${merged.cells.toLocaleString('en-US')} 个单元格（例如整行、整列或整张表合并），远超任务表格所需，没有导入。请取消这些大范围的合并，只保留任务表格后另存再导入。`,
+    );
+  }
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   const tables: NumberedRow[][] = [];
