@@ -92,7 +92,12 @@ function monthRange(day: string, offset: number): [string, string] {
 
 /** The index. Build once per data version; queries do not allocate per task. */
 export class TaskIndex {
+  /** Tasks with their parents' units and deadlines where they name none, in plan and document order. */
   private readonly tasks: IndexedTask[];
+  /** The same tasks as stored, for telling a state change from a change that needs a rebuild. */
+  private readonly raw: IndexedTask[];
+  /** 1 for a task without sub-items: the unit of work answers list and count. */
+  private readonly leaf: Uint8Array;
   private readonly texts: string[];
   private readonly titles: string[];
   private readonly postings = new Map<string, Int32Array>();
@@ -113,10 +118,30 @@ export class TaskIndex {
 
   constructor(tasks: readonly IndexedTask[], plans: readonly IndexedPlan[]) {
     // Plan order, then document order: answers read like the plans.
-    this.tasks = [...tasks].sort((a, b) => a.planId - b.planId || a.position - b.position);
+    this.raw = [...tasks].sort((a, b) => a.planId - b.planId || a.position - b.position);
     this.plans = new Map(plans.map((plan) => [plan.id, plan]));
     this.planList = [...plans].sort((a, b) => a.id - b.id);
-    this.texts = this.tasks.map((task) => `${task.title}\n${task.requirement}\n${task.categoryPath}`.toLowerCase());
+    const rawById = new Map(this.raw.map((task) => [task.id, task]));
+    const parents = new Set(this.raw.map((task) => task.parentId).filter((id) => id !== null));
+    this.leaf = Uint8Array.from(this.raw, (task) => (parents.has(task.id) ? 0 : 1));
+    // A task is a leaf that carries the work; where it names no units or deadline it has its parent's.
+    const effective = new Map<number, IndexedTask>();
+    const effectiveOf = (task: IndexedTask): IndexedTask => {
+      const known = effective.get(task.id);
+      if (known) return known;
+      const parentRow = task.parentId === null ? undefined : rawById.get(task.parentId);
+      const parent = parentRow ? effectiveOf(parentRow) : undefined;
+      const result = parent ? inherit(task, parent) : task;
+      effective.set(task.id, result);
+      return result;
+    };
+    this.tasks = this.raw.map(effectiveOf);
+    this.texts = this.tasks.map((task) => {
+      // A task is about what its parents' titles say too (扶贫 finds 推进扶贫工作信息公开's sub-items).
+      const above: string[] = [];
+      for (let parent = task.parentId === null ? undefined : rawById.get(task.parentId); parent; parent = parent.parentId === null ? undefined : rawById.get(parent.parentId)) above.push(parent.title);
+      return `${task.title}\n${task.requirement}\n${task.categoryPath}\n${above.join('\n')}`.toLowerCase();
+    });
     this.titles = this.tasks.map((task) => task.title.toLowerCase());
     const postings = new Map<string, number[]>();
     const units = new Map<number, number[]>();
@@ -126,7 +151,7 @@ export class TaskIndex {
       const sameKey = this.byKey.get(task.key);
       if (sameKey) sameKey.push(index);
       else this.byKey.set(task.key, [index]);
-      if (task.kind === 'task') this.tasksPerPlan.set(task.planId, (this.tasksPerPlan.get(task.planId) ?? 0) + 1);
+      if (this.leaf[index]) this.tasksPerPlan.set(task.planId, (this.tasksPerPlan.get(task.planId) ?? 0) + 1);
       for (const token of new Set(tokenize(this.texts[index]!))) {
         let list = postings.get(token);
         if (!list) postings.set(token, (list = []));
@@ -250,6 +275,7 @@ export class TaskIndex {
     const unitFilter = unitIds.size > 0;
 
     const accepts = (index: number): boolean => {
+      if (!this.leaf[index]) return false;
       if (passes && !passes(index)) return false;
       const task = this.tasks[index]!;
       if (planIds && !planIds.has(task.planId)) return false;
@@ -350,9 +376,12 @@ export class TaskIndex {
       JSON.stringify(a.units) === JSON.stringify(b.units) &&
       JSON.stringify(a.dueDates) === JSON.stringify(b.dueDates);
     const positions = changed.map((task) => this.byId.get(task.id));
-    if (positions.some((index, n) => index === undefined || !same(this.tasks[index]!, changed[n]!))) return false;
-    changed.forEach((task, n) => {
+    if (positions.some((index, n) => index === undefined || !same(this.raw[index]!, changed[n]!))) return false;
+    changed.forEach((fresh, n) => {
       const index = positions[n]!;
+      const before = this.tasks[index]!;
+      this.raw[index] = fresh;
+      const task: IndexedTask = { ...fresh, units: before.units, dueDates: before.dueDates, deadlineRaw: before.deadlineRaw, recurrence: before.recurrence };
       this.tasks[index] = task;
       this.open[index] = task.status === 'done' ? 0 : 1;
       this.percent[index] = Math.max(0, Math.min(100, task.percent));
@@ -365,7 +394,13 @@ export class TaskIndex {
     return true;
   }
 
-  /** Top-level tasks per plan. */
+  /** Whether a task is a leaf, the unit of work that answers list and count (a parent is looked up by its number only). */
+  isLeaf(id: number): boolean {
+    const index = this.byId.get(id);
+    return index !== undefined && this.leaf[index] === 1;
+  }
+
+  /** Tasks per plan: its leaves, the one definition of a task every answer and count uses. */
   countTasksByPlan(): ReadonlyMap<number, number> {
     return this.tasksPerPlan;
   }
@@ -428,6 +463,20 @@ export class TaskIndex {
     for (let index = 0; index < count; index++) if (mask[index]) ranked[buckets[scores[index]!]!++] = index;
     return { ranked, mask, words: approximate ? tokens.filter((token) => words.some((word) => word.includes(token))) : words, approximate };
   }
+}
+
+/** A sub-item with its parent's units, deadline and recurrence where it has none of its own. */
+function inherit(task: IndexedTask, parent: IndexedTask): IndexedTask {
+  const units = task.units.length > 0 ? task.units : parent.units;
+  const dated = task.dueDates.length > 0 || task.deadlineRaw !== '';
+  if (units === task.units && dated) return task;
+  return {
+    ...task,
+    units,
+    dueDates: dated ? task.dueDates : parent.dueDates,
+    deadlineRaw: dated ? task.deadlineRaw : parent.deadlineRaw,
+    recurrence: dated ? task.recurrence : parent.recurrence,
+  };
 }
 
 /** Topic search results: task positions best first, a membership mask, the words to highlight. */
