@@ -9,6 +9,7 @@ import { toHalfWidth, toSimplified } from '../imports/normalize-text.js';
 import { leadingPlace } from '../places/gazetteer.js';
 import type { Question, StatusFilter, TaskQuery } from './question.js';
 import type { UnitDirectory } from './unit-directory.js';
+import { QUESTION_FAMILIES } from './question-families.js';
 
 const CHINESE_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
@@ -129,10 +130,24 @@ export function parseQuestion(raw: string, directory: UnitDirectory): Question {
   const lookup = taskLookup(text);
   if (lookup) return lookup;
 
-  const mentions = directory.findMentions(text);
-  if (mentions.length === 0 && /^(有|都有|现在有|目前有)?(哪些|什么|几个|多少)(个)?(分工)?(方案|工作要点|要点|计划)/.test(text)) return { kind: 'plans', page: 1 };
-  if (mentions.length === 0 && /^(方案|分工方案)(列表|清单)$/.test(text)) return { kind: 'plans', page: 1 };
+  if (/^(有|都有|现在有|目前有)?(哪些|什么|几个|多少)(个)?(分工)?(方案|工作要点|要点|计划)/.test(text) || /^(方案|分工方案)(列表|清单)$/.test(text)) {
+    if (directory.findMentions(text).length === 0) return { kind: 'plans', page: 1 };
+  }
+  for (const family of QUESTION_FAMILIES) {
+    const understood = family.parse(text, directory);
+    if (understood) return understood;
+  }
+  return readTaskQuery(text, directory) ?? { kind: 'unknown' };
+}
 
+/**
+ * The filters a question about tasks sets — units (with their places),
+ * places, role, status and time, plan, topic — or undefined when it sets
+ * none. Question families that count or rank tasks read their filters with
+ * it, from the question without their own words.
+ */
+export function readTaskQuery(text: string, directory: UnitDirectory): TaskQuery | undefined {
+  const mentions = directory.findMentions(text);
   // Take out what is understood, so that what remains is the topic.
   let rest = text;
   for (const mention of [...mentions].sort((a, b) => b.start - a.start)) rest = `${rest.slice(0, mention.start)} ${rest.slice(mention.end)}`;
@@ -158,7 +173,7 @@ export function parseQuestion(raw: string, directory: UnitDirectory): Question {
       .join(' ')
       .trim() || null;
 
-  if (mentions.length === 0 && topic === null && status === null && plan === null && found.places.length === 0) return { kind: 'unknown' };
+  if (mentions.length === 0 && topic === null && status === null && plan === null && found.places.length === 0) return undefined;
   return {
     kind: 'tasks',
     units: mentions.map(({ text: mentionText, unitIds, fuzzy, place }) => ({ text: mentionText, unitIds, fuzzy, ...(place ? { place } : {}) })),
