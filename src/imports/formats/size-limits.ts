@@ -175,7 +175,10 @@ export async function checkArchive(fileName: string, bytes: Buffer, watch?: Arch
     } else if (entry.method === 8) {
       // An entry may not inflate past what it claims: a reader would trust the claim.
       const size = await inflateCounting(data, Math.min(entry.uncompressedSize, MAX_UNZIPPED_BYTES - inflated), watched);
-      if (size > entry.uncompressedSize || inflated + size > MAX_UNZIPPED_BYTES) throw tooBigWhenUnzipped(fileName);
+      if (size > entry.uncompressedSize) {
+        throw new DocumentRefused(`${fileName}：文件中有内容解压后比它声明的大小还大，这是被篡改或恶意构造的文件，没有导入。请用 Office/WPS 打开后另存为新文件再导入。`);
+      }
+      if (inflated + size > MAX_UNZIPPED_BYTES) throw tooBigWhenUnzipped(fileName);
       inflated += size;
     }
   }
