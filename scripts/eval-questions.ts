@@ -140,12 +140,10 @@ async function buildWorld(dir: string) {
 /**
  * Asks a question the way chat does (src/bot/question-answering.ts): parse
  * with the current catalog, answer, and for a task list every page, as the
- * page buttons would. The asker is not yet something the answering path
- * takes; it is passed here so that it can be once it is.
+ * page buttons would, as the asker (whose units "我们局" means).
  */
 async function ask(text: string, asker: Asker, catalog: Catalog, db: Database, today: string): Promise<Answer[]> {
-  void asker;
-  const question = parseQuestion(text, catalog.directory);
+  const question = parseQuestion(text, catalog.directory, { unitIds: asker.unitIds });
   if (question.kind === 'follow_up') return [{ kind: 'not_understood', reason: '（追问，语料中没有上一条回答）' }];
   const first = await answer(question, catalog, db.repos, today);
   const pages = [first];

@@ -5,6 +5,7 @@
  * belong to answers: next/previous page, a task's detail, an example
  * question.
  */
+import { loadActor } from '../domain/people/actor.js';
 import { answer, answerPlans, answerTaskDetail, answerTaskQuery, type Answer } from '../domain/questions/answer-service.js';
 import type { QuestionCatalog } from '../domain/questions/question-catalog.js';
 import { parseQuestion } from '../domain/questions/question-parser.js';
@@ -54,9 +55,11 @@ export function createQuestionAnswering(options: QuestionAnsweringOptions): { an
   const today = () => dayIn(options.timeZone);
 
   /** Answers a question (or follow-up) asked in `chatId`, remembering what is shown. */
-  async function respond(text: string, chatId: string, repos: Repositories): Promise<Answer> {
+  async function respond(text: string, chatId: string, repos: Repositories, askerOpenId: string | null): Promise<Answer> {
     const catalog = await options.catalog.current();
-    const question = parseQuestion(text, catalog.directory);
+    // "我们局" is the asker's own units: the ones they are a liaison of.
+    const asker = askerOpenId ? { unitIds: (await loadActor(repos, askerOpenId, [])).liaisonUnitIds } : { unitIds: [] };
+    const question = parseQuestion(text, catalog.directory, asker);
     let result: Answer;
     if (question.kind === 'follow_up') {
       const resolved = await resolveFollowUp(question, chatId, repos);
@@ -78,7 +81,7 @@ export function createQuestionAnswering(options: QuestionAnsweringOptions): { an
   };
 
   const answerQuestion: QuestionAnswerer = async (message, ctx) => {
-    const result = await respond(message.text, message.chatId, ctx.repos);
+    const result = await respond(message.text, message.chatId, ctx.repos, message.senderOpenId);
     return [{ kind: 'reply', messageId: message.messageId, chatId: message.chatId, msgType: 'interactive', ...toMessage(result) }];
   };
 
@@ -111,7 +114,7 @@ export function createQuestionAnswering(options: QuestionAnsweringOptions): { an
     ask: async (action, ctx) => {
       const text = typeof action.value.text === 'string' ? action.value.text : '';
       if (!action.chatId || !text) return { toast: { type: 'warning', content: '这个按钮已失效，请直接输入问题。' } };
-      return { outgoing: sendToChat(action.chatId, await respond(text, action.chatId, ctx.repos)) };
+      return { outgoing: sendToChat(action.chatId, await respond(text, action.chatId, ctx.repos, action.operatorOpenId)) };
     },
   };
 

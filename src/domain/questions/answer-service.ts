@@ -79,7 +79,7 @@ export function describeQuery(query: TaskQuery, catalog: Catalog): string {
     const units = mention.unitIds.map((id) => catalog.directory.unit(id)).filter((unit) => unit !== undefined);
     const names = [...new Set(units.map((unit) => unit.name))];
     const cities = [...new Set(units.map((unit) => unit.jurisdiction))];
-    const shown = mention.place && units.length === 0 ? `${mention.text}（${mention.place}没有这个单位）` : names.length === 1 ? `${names[0]}（${cities.join('、')}）` : names.map((name) => name).join('、');
+    const shown = mention.self && units.length === 0 ? `${mention.text}（你还没有绑定单位：发送“/绑定 单位名称”后再问）` : mention.self ? `${mention.text}：${names.join('、')}` : mention.place && units.length === 0 ? `${mention.text}（${mention.place}没有这个单位）` : names.length === 1 ? `${names[0]}（${cities.join('、')}）` : names.map((name) => name).join('、');
     parts.push(`按单位：${shown}${mention.fuzzy ? `（按“${mention.text}”近似匹配）` : ''}`);
   }
   if (query.places && query.places.length > 0) parts.push(`地区：${query.places.join('、')}`);

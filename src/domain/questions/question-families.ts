@@ -6,6 +6,7 @@
  * card (bot/cards). Adding a family is one module and one line here.
  */
 import type { Question } from './question.js';
+import type { Asker } from './question-parser.js';
 import type { UnitDirectory } from './unit-directory.js';
 
 /** A kind of question the bot understands, declared once. */
@@ -13,7 +14,7 @@ export interface QuestionFamily {
   /** The family's name, as the question corpus (test/fixtures/questions) calls it. */
   name: string;
   /** What the question asks, or undefined when it is not one of this family's. */
-  parse(text: string, directory: UnitDirectory): Question | undefined;
+  parse(text: string, directory: UnitDirectory, asker: Asker): Question | undefined;
 }
 
 /** Every family, most specific first. */

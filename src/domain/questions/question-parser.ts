@@ -118,8 +118,17 @@ function placesOn(text: string, directory: UnitDirectory): { places: string[]; r
   return { places, rest };
 }
 
-/** Parses a question. `directory` knows every unit and its names. */
-export function parseQuestion(raw: string, directory: UnitDirectory): Question {
+/** Who is asking, as far as understanding needs: the units "我们局" means. */
+export interface Asker {
+  /** Units the asker is a liaison of. */
+  unitIds: readonly number[];
+}
+
+/** "我们局", "咱们单位", "本单位", "我局": the asker's own units. */
+const SELF = /(?:我们|咱们|我|本)(?:局|单位|部门|委|办|科室|科|中心|这边)/;
+
+/** Parses a question. `directory` knows every unit and its names; `asker` what "我们局" means. */
+export function parseQuestion(raw: string, directory: UnitDirectory, asker: Asker = { unitIds: [] }): Question {
   const text = normalizeQuestion(raw);
   if (text === '') return { kind: 'unknown' };
   if (/^(你好|您好|hi|hello|嗨|哈喽|在吗|在不在|早上好|上午好|中午好|下午好|晚上好|早|喂)[啊呀呢!！。~]*$/i.test(text)) return { kind: 'smalltalk', topic: 'greeting' };
@@ -134,10 +143,10 @@ export function parseQuestion(raw: string, directory: UnitDirectory): Question {
     if (directory.findMentions(text).length === 0) return { kind: 'plans', page: 1 };
   }
   for (const family of QUESTION_FAMILIES) {
-    const understood = family.parse(text, directory);
+    const understood = family.parse(text, directory, asker);
     if (understood) return understood;
   }
-  return readTaskQuery(text, directory) ?? { kind: 'unknown' };
+  return readTaskQuery(text, directory, asker) ?? { kind: 'unknown' };
 }
 
 /**
@@ -146,8 +155,12 @@ export function parseQuestion(raw: string, directory: UnitDirectory): Question {
  * none. Question families that count or rank tasks read their filters with
  * it, from the question without their own words.
  */
-export function readTaskQuery(text: string, directory: UnitDirectory): TaskQuery | undefined {
-  const mentions = directory.findMentions(text);
+export function readTaskQuery(text: string, directory: UnitDirectory, asker: Asker = { unitIds: [] }): TaskQuery | undefined {
+  const self = SELF.exec(text);
+  const mentions = [
+    ...directory.findMentions(text),
+    ...(self ? [{ text: self[0], unitIds: [...asker.unitIds], fuzzy: false, self: true, start: self.index, end: self.index + self[0].length }] : []),
+  ].filter((mention, _, all) => !('self' in mention) || !all.some((other) => other !== mention && other.start < mention.end && other.end > mention.start));
   // Take out what is understood, so that what remains is the topic.
   let rest = text;
   for (const mention of [...mentions].sort((a, b) => b.start - a.start)) rest = `${rest.slice(0, mention.start)} ${rest.slice(mention.end)}`;
@@ -176,7 +189,7 @@ export function readTaskQuery(text: string, directory: UnitDirectory): TaskQuery
   if (mentions.length === 0 && topic === null && status === null && plan === null && found.places.length === 0) return undefined;
   return {
     kind: 'tasks',
-    units: mentions.map(({ text: mentionText, unitIds, fuzzy, place }) => ({ text: mentionText, unitIds, fuzzy, ...(place ? { place } : {}) })),
+    units: mentions.map((mention) => ({ text: mention.text, unitIds: mention.unitIds, fuzzy: mention.fuzzy, ...('place' in mention && mention.place ? { place: mention.place } : {}), ...('self' in mention ? { self: true } : {}) })),
     ...(found.places.length > 0 ? { places: found.places } : {}),
     role,
     topic,

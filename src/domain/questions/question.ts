@@ -14,6 +14,8 @@ export interface UnitMention {
   fuzzy: boolean;
   /** The place named with the unit ("中山市财政局", "江门的网信办"): only that place's units are meant. */
   place?: string | null;
+  /** "我们局": the asker's own units (none when the asker is bound to no unit). */
+  self?: boolean;
 }
 
 /** Status and time filters. */
