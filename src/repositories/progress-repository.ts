@@ -3,6 +3,7 @@
  * and is copied onto the task in the same transaction for fast queries.
  */
 import { TaskStatus } from '../domain/vocabulary.js';
+import { slices } from './id-lists.js';
 import type { Db } from './client.js';
 import { fromJson, toJson } from './client.js';
 import { TaskRepository } from './task-repository.js';
@@ -94,10 +95,11 @@ export class ProgressRepository {
   /** The latest update of each of the given tasks (for answer cards). */
   async latestFor(taskIds: readonly number[]): Promise<Map<number, ProgressRecord>> {
     if (taskIds.length === 0) return new Map();
-    const rows = await this.db.progressUpdate.findMany({
-      where: { taskId: { in: [...taskIds] } },
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    });
+    // In slices: a whole plan's ledger asks for thousands of tasks, more values than SQLite takes in one IN.
+    const rows = [];
+    for (const ids of slices(taskIds)) {
+      rows.push(...(await this.db.progressUpdate.findMany({ where: { taskId: { in: ids } }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] })));
+    }
     const latest = new Map<number, ProgressRecord>();
     for (const row of rows) if (!latest.has(row.taskId)) latest.set(row.taskId, toRecord(row));
     return latest;

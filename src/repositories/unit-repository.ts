@@ -5,6 +5,7 @@
 import { UnitLevel } from '../domain/vocabulary.js';
 import { insertRows, insertRowsReturning } from './bulk-insert.js';
 import type { Db } from './client.js';
+import { slices } from './id-lists.js';
 
 /** A unit as the rest of the code sees it. */
 export interface UnitRecord {
@@ -134,7 +135,7 @@ export class UnitRepository {
     ]);
     if (from.jurisdiction !== into.jurisdiction) throw new Error(`units ${fromId} and ${intoId} are in different jurisdictions`);
     const shared = await this.db.taskUnit.findMany({ where: { unitId: intoId }, select: { taskId: true } });
-    await this.db.taskUnit.deleteMany({ where: { unitId: fromId, taskId: { in: shared.map((link) => link.taskId) } } });
+    for (const taskIds of slices(shared.map((link) => link.taskId))) await this.db.taskUnit.deleteMany({ where: { unitId: fromId, taskId: { in: taskIds } } });
     await this.db.taskUnit.updateMany({ where: { unitId: fromId }, data: { unitId: intoId } });
     await this.db.roleGrant.updateMany({ where: { unitId: fromId }, data: { unitId: intoId } });
     await this.db.unitAlias.updateMany({ where: { unitId: fromId }, data: { unitId: intoId } });

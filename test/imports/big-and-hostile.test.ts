@@ -41,6 +41,9 @@ describeEachDatabase('a plan of 5,000 tasks', ({ db }) => {
     expect(stored.at(-1)).toMatchObject({ key: '5000', title: '推进营商环境第5000项工作' });
     const [, , , lead, others] = bigPlanRows(5_000).at(-1)!;
     expect(stored.at(-1)!.units.map((unit) => `${unit.unitName}:${unit.role}`)).toEqual([`${lead}:lead`, ...others!.split('、').map((unit) => `${unit}:cooperating`)]);
+    // The ledger (/导出) asks for the latest progress of every task of the plan at once.
+    await db().repos.progress.append({ taskId: stored.at(-1)!.id, percent: 40, status: 'in_progress', note: '已启动', actor: 'ou_admin', unitId: stored.at(-1)!.units[0]!.unitId });
+    expect([...(await db().repos.progress.latestFor(stored.map((task) => task.id))).values()].map((update) => update.percent)).toEqual([40]);
 
     const csv = bigPlanCsv(5_000).toString('utf8').split('\n').slice(0, -1).join('\n');
     const [again] = await importFiles(db(), [writeTemp('五千项任务分工.csv', Buffer.from(csv, 'utf8'))], 'ou_admin');
