@@ -18,6 +18,7 @@ import { commandCardActions, commandPermissions, toChatCommands } from './bot/co
 import { createConversation } from './bot/conversation.js';
 import { createPlanImport } from './bot/plan-import.js';
 import { createQuestionAnswering } from './bot/question-answering.js';
+import { withChaseOnRequest } from './bot/chase-on-request.js';
 import { reminderCardActions } from './bot/reminder-actions.js';
 import { QuestionCatalog } from './domain/questions/question-catalog.js';
 import { startLarkConnection, type LarkConnection } from './lark/lark-connection.js';
@@ -77,7 +78,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   const conversation = createConversation({
     commands: toChatCommands(commands, commandServices),
     permissionsOf: commandPermissions(commandServices),
-    answerQuestion: questions.answerQuestion,
+    answerQuestion: withChaseOnRequest(questions.answerQuestion, commandServices),
     cardActions: { ...questions.cardActions, ...commandCardActions(commands, commandServices), ...planImport.cardActions, ...reminderCardActions(config) },
     onFile: planImport.onFile,
   });

@@ -82,6 +82,11 @@ export class PersonRepository {
     return row ?? undefined;
   }
 
+  /** People known by this name (names are not unique): "张联络报了哪些进度" names a person, not an open_id. */
+  async named(name: string): Promise<PersonRecord[]> {
+    return this.db.person.findMany({ where: { name }, orderBy: { id: 'asc' }, select: { id: true, openId: true, name: true } });
+  }
+
   /** Records a grant (or a request for one, with state 'pending'). */
   async grant(input: RoleGrantInput): Promise<RoleGrantRecord> {
     const row = await this.db.roleGrant.create({

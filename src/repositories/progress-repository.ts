@@ -82,6 +82,41 @@ export class ProgressRepository {
     });
   }
 
+  /**
+   * Reports and decisions made in [from, to) — either end open when null —
+   * oldest first, optionally only those of some units, of some people, or
+   * of some statuses: what "本周有哪些更新", "上周谁报了进度" and
+   * "张联络报了哪些进度" are answered from. At most the newest `limit` rows.
+   */
+  async reportsBetween(
+    from: Date | null,
+    to: Date | null,
+    filter: { unitIds?: readonly number[]; actors?: readonly string[]; statuses?: readonly TaskStatus[] } = {},
+    limit = 5_000,
+  ): Promise<ProgressRecord[]> {
+    const rows = await this.db.progressUpdate.findMany({
+      where: {
+        ...(from || to ? { createdAt: { ...(from ? { gte: from } : {}), ...(to ? { lt: to } : {}) } } : {}),
+        ...(filter.unitIds ? { unitId: { in: [...filter.unitIds] } } : {}),
+        ...(filter.actors ? { actor: { in: [...filter.actors] } } : {}),
+        ...(filter.statuses ? { status: { in: [...filter.statuses] } } : {}),
+      },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: limit,
+    });
+    return rows.reverse().map(toRecord);
+  }
+
+  /** The latest report made for each of the given units (a report names the unit it is made for): "市财政局上次报告是什么时候". */
+  async latestByUnits(unitIds: readonly number[]): Promise<Map<number, ProgressRecord>> {
+    const latest = new Map<number, ProgressRecord>();
+    for (const unitId of new Set(unitIds)) {
+      const row = await this.db.progressUpdate.findFirst({ where: { unitId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
+      if (row) latest.set(unitId, toRecord(row));
+    }
+    return latest;
+  }
+
   /** A task's history, newest first. */
   async history(taskId: number, limit = 50): Promise<ProgressRecord[]> {
     const rows = await this.db.progressUpdate.findMany({

@@ -156,7 +156,7 @@ export class SearchRepository {
     const list = join([...ids]);
     const [tasks, links, deadlines] = await Promise.all([
       this.db.$queryRaw<Record<string, unknown>[]>`
-        SELECT "id", "planId", "parentId", "key", "number", "kind", "position", "title", "requirement", "categoryPath", "status", "percent", "lastReportAt", "createdAt", "removedAt"
+        SELECT "id", "planId", "parentId", "key", "number", "kind", "position", "title", "requirement", "categoryPath", "status", "percent", "lastReportAt", "createdAt", "leaders", "removedAt"
         FROM "Task" WHERE "id" IN (${list})`,
       this.db.$queryRaw<Record<string, unknown>[]>`SELECT "taskId", "unitId", "role", "position" FROM "TaskUnit" WHERE "taskId" IN (${list})`,
       this.db.$queryRaw<Record<string, unknown>[]>`SELECT "taskId", "raw", "dueOn", "recurrence", "position" FROM "Deadline" WHERE "taskId" IN (${list})`,

@@ -9,6 +9,7 @@ import { taskQuery, type TaskQuery } from '../../domain/questions/question.js';
 import { button, card, escapeMarkdown, markdown } from './card-parts.js';
 import { deadlineText, leadersText, LIGHT, LIGHT_WORD, progressText, unitsLine } from './item-parts.js';
 import { renderTaskCard } from './task-card.js';
+import { renderUpdates } from './updates-cards.js';
 
 export { escapeMarkdown } from './card-parts.js';
 
@@ -131,6 +132,8 @@ export function renderAnswer(answer: Answer): RenderedAnswer {
       return answer.topic === 'greeting'
         ? examplesCard('你好', '你好！我是督办助手，可以查询分工方案中的任务、单位、时限和进展。')
         : examplesCard('不客气', '不客气！还有需要随时问我。');
+    case 'updates':
+      return renderUpdates(answer);
     case 'not_understood':
       return examplesCard('没有找到答案', answer.reason);
   }

@@ -12,6 +12,7 @@ import type { Catalog } from './question-catalog.js';
 import type { Question, StatusFilter, TaskLookup, TaskQuery } from './question.js';
 import { statusLight, type StatusLight } from './status-light.js';
 import type { IndexedTask, TaskHit } from './task-index.js';
+import { answerUpdatesFamily, type UpdatesAnswer } from './updates-answers.js';
 
 /** Tasks per page of an answer. */
 export const PAGE_SIZE = 10;
@@ -57,6 +58,7 @@ export type Answer =
   | { kind: 'task_choice'; understanding: string; items: AnswerItem[] }
   | { kind: 'plans'; total: number; page: number; pageCount: number; plans: { id: number; title: string; jurisdiction: string; tasks: number }[] }
   | { kind: 'smalltalk'; topic: 'greeting' | 'thanks' }
+  | UpdatesAnswer
   | { kind: 'not_understood'; reason: string };
 
 const STATUS_LABEL: Record<StatusFilter, string> = {
@@ -217,6 +219,10 @@ export async function answer(question: Exclude<Question, { kind: 'follow_up' }>,
       return answerPlans(catalog, question.page);
     case 'smalltalk':
       return { kind: 'smalltalk', topic: question.topic };
+    case 'updates':
+    case 'person':
+    case 'chase':
+      return answerUpdatesFamily(question, catalog, repos, today);
     case 'unknown':
       return { kind: 'not_understood', reason: '没有看懂这个问题。' };
   }

@@ -8,6 +8,7 @@
 import type { Question } from './question.js';
 import type { Asker } from './question-parser.js';
 import type { UnitDirectory } from './unit-directory.js';
+import { updatesQuestionFamily } from './updates-question.js';
 
 /** A kind of question the bot understands, declared once. */
 export interface QuestionFamily {
@@ -18,4 +19,6 @@ export interface QuestionFamily {
 }
 
 /** Every family, most specific first. */
-export const QUESTION_FAMILIES: readonly QuestionFamily[] = [];
+export const QUESTION_FAMILIES: readonly QuestionFamily[] = [
+  updatesQuestionFamily,
+];

@@ -4,6 +4,7 @@
  * for the next page and a chat can remember it for "还有呢".
  */
 import type { UnitRole } from '../vocabulary.js';
+import type { ChaseQuestion, PersonQuestion, UpdatesQuestion } from './updates-question.js';
 
 /** A unit the question names, with every stored unit the name may mean. */
 export interface UnitMention {
@@ -80,6 +81,9 @@ export type Question =
   | TaskQuery
   | TaskLookup
   | FollowUp
+  | UpdatesQuestion
+  | PersonQuestion
+  | ChaseQuestion
   | { kind: 'plans'; page: number }
   | { kind: 'smalltalk'; topic: 'greeting' | 'thanks' }
   | { kind: 'unknown' };

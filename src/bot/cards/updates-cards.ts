@@ -1,0 +1,122 @@
+/**
+ * Cards (and their text twins) for the updates-and-people answers: the
+ * tasks reported on with what was reported, the units that reported, the
+ * day a unit last reported, a leader's tasks, and what a 催办 would list.
+ * Every task shows its #id beside its number in the plan, so /进度 #id can
+ * follow. Pure functions of the answer.
+ */
+import type { ReportLine, UpdatesAnswer, UpdatesTask } from '../../domain/questions/updates-answers.js';
+import { monthDayText } from '../../lib/dates.js';
+import { button, card, escapeMarkdown, markdown, type CardElement } from './card-parts.js';
+import { chaseLineMarkdown, chaseLineText } from './chase-cards.js';
+import { LIGHT, LIGHT_WORD } from './item-parts.js';
+
+/** Tasks a card lists before saying how many more. */
+export const UPDATES_CARD_TASKS = 10;
+/** Reports shown under one task. */
+const REPORTS_PER_TASK = 3;
+/** Units a card lists. */
+const UNITS_SHOWN = 30;
+
+function reportText(report: ReportLine): string {
+  const who = report.unit ? report.unit.name : '督查室';
+  return `${monthDayText(report.day)} ${who}：${report.statusLabel} ${report.percent}%${report.note ? `，${report.note}` : ''}`;
+}
+
+function taskMarkdown(item: UpdatesTask, latestOnly: boolean): string {
+  const reports = item.reports.slice(0, REPORTS_PER_TASK).map((report) => `${latestOnly ? '最新进展：' : '· '}${escapeMarkdown(reportText(report))}`);
+  const more = item.reports.length > REPORTS_PER_TASK ? [`<font color='grey'>另有 ${item.reports.length - REPORTS_PER_TASK} 条报告，点“详情”查看</font>`] : [];
+  const facts = [item.units ? escapeMarkdown(item.units) : '单位：未写明', ...(item.leaders ? [`分管领导：${escapeMarkdown(item.leaders)}`] : []), `时限：${escapeMarkdown(item.deadline ?? '未写明')}`, `${item.statusLabel} ${item.percent}%`];
+  return [`${LIGHT[item.light]} **${item.label}** #${item.taskId} ${escapeMarkdown(item.title)}`, facts.join('｜'), ...reports, ...more].join('\n');
+}
+
+function taskText(item: UpdatesTask, position: number, latestOnly: boolean): string {
+  return [
+    `${position}. [${LIGHT_WORD[item.light]}] ${item.label}（#${item.taskId}）${item.title}`,
+    `   ${item.units || '单位：未写明'}；${item.leaders ? `分管领导：${item.leaders}；` : ''}时限：${item.deadline ?? '未写明'}；${item.statusLabel} ${item.percent}%`,
+    ...item.reports.slice(0, REPORTS_PER_TASK).map((report) => `   ${latestOnly ? '最新进展：' : '· '}${reportText(report)}`),
+  ].join('\n');
+}
+
+/** A list of tasks grouped by plan, at most UPDATES_CARD_TASKS, with a line on the rest. */
+function taskList(title: string, understanding: string, items: readonly UpdatesTask[], total: number, latestOnly: boolean): { card: CardElement; text: string } {
+  const shown = items.slice(0, UPDATES_CARD_TASKS);
+  const elements: CardElement[] = [markdown(`<font color='grey'>我的理解：${escapeMarkdown(understanding)}</font>`)];
+  const lines = [title, `我的理解：${understanding}`];
+  let plan: number | null = null;
+  shown.forEach((item, index) => {
+    if (item.planId !== plan) {
+      plan = item.planId;
+      elements.push(markdown(`**《${escapeMarkdown(item.planTitle)}》**`));
+      lines.push(`《${item.planTitle}》`);
+    }
+    elements.push(markdown(taskMarkdown(item, latestOnly)));
+    elements.push(button('详情', { action: 'task_detail', taskId: item.taskId }));
+    lines.push(taskText(item, index + 1, latestOnly));
+  });
+  if (total > shown.length) {
+    const rest = `还有 ${total - shown.length} 项没有列出：可以加上单位或地区缩小范围，例如“市财政局本周报了什么”“江门这周有什么进展”。`;
+    elements.push(markdown(`<font color='grey'>${rest}</font>`));
+    lines.push(rest);
+  }
+  const orange = shown.some((item) => item.light === 'red');
+  return { card: card(title, orange ? 'orange' : 'blue', elements), text: lines.join('\n') };
+}
+
+function chasePreview(answer: Extract<UpdatesAnswer, { view: 'chase_preview' }>): { card: CardElement; text: string } {
+  const elements: CardElement[] = [markdown(`<font color='grey'>我的理解：${escapeMarkdown(answer.understanding)}</font>`)];
+  const lines = ['催办预览', `我的理解：${answer.understanding}`];
+  for (const chase of answer.chases) {
+    const head = `${chase.name}（${chase.jurisdiction}）：${chase.lines.length === 0 ? '没有逾期或停滞的任务' : `${chase.lines.length} 项逾期或停滞`}，联络员 ${chase.liaisons} 人`;
+    const body = chase.lines.slice(0, 15).map((line) => chaseLineText(line));
+    elements.push(markdown([`**${escapeMarkdown(head)}**`, ...chase.lines.slice(0, 15).map((line) => chaseLineMarkdown(line))].join('\n')));
+    lines.push(head, ...body.map((line) => `  ${line}`));
+  }
+  const note = '催办卡片由督查人员或管理员在聊天中发送“催一下 单位名称”发给该单位的联络员，每个单位每天一次。';
+  elements.push(markdown(`<font color='grey'>${note}</font>`));
+  lines.push(note);
+  return { card: card('催办预览', 'blue', elements), text: lines.join('\n') };
+}
+
+/** Renders an updates answer as a card and its text twin. */
+export function renderUpdates(answer: UpdatesAnswer): { card: CardElement; text: string } {
+  switch (answer.view) {
+    case 'tasks': {
+      const done = answer.understanding.includes('只看办结');
+      const asked = answer.understanding.includes('只看申请办结');
+      const title = done ? `办结了 ${answer.total} 项任务` : asked ? `${answer.total} 项任务申请办结` : `${answer.total} 项任务有进度报告`;
+      return taskList(title, answer.understanding, answer.items, answer.total, false);
+    }
+    case 'leader':
+      return taskList(`${answer.name}分管 ${answer.total} 项任务`, answer.understanding, answer.items, answer.total, true);
+    case 'units': {
+      const title = `${answer.count} 个单位报告了进度`;
+      const shown = answer.units.slice(0, UNITS_SHOWN);
+      const facts = (unit: (typeof shown)[number]) => `${unit.reports} 次报告，涉及 ${unit.tasks} 项任务，最近一次 ${monthDayText(unit.lastDay)}`;
+      const more = answer.units.length > shown.length ? [`还有 ${answer.units.length - shown.length} 个单位没有列出。`] : [];
+      const elements: CardElement[] = [
+        markdown(`<font color='grey'>我的理解：${escapeMarkdown(answer.understanding)}</font>`),
+        markdown([...shown.map((unit) => `**${escapeMarkdown(unit.name)}**（${escapeMarkdown(unit.jurisdiction)}）：${facts(unit)}`), ...more].join('\n')),
+      ];
+      const rows = shown.map((unit) => `${unit.name}（${unit.jurisdiction}）：${facts(unit)}`);
+      return { card: card(title, 'blue', elements), text: [title, `我的理解：${answer.understanding}`, ...rows, ...more].join('\n') };
+    }
+    case 'last_report': {
+      const first = answer.reporters[0]!;
+      const title = `${first.name}上次报告：${monthDayText(first.day)}`;
+      const place = (entry: (typeof answer.reporters)[number]) => (entry.jurisdiction ? `（${entry.jurisdiction}）` : '');
+      const report = (entry: (typeof answer.reporters)[number]) => `：${entry.statusLabel} ${entry.percent}%${entry.note ? `，${entry.note}` : ''}`;
+      const elements: CardElement[] = [
+        markdown(`<font color='grey'>我的理解：${escapeMarkdown(answer.understanding)}</font>`),
+        ...answer.reporters.map((entry) =>
+          markdown(`**${escapeMarkdown(entry.name)}**${escapeMarkdown(place(entry))}：${entry.day}，${entry.label} #${entry.taskId} ${escapeMarkdown(entry.title)}${escapeMarkdown(report(entry))}`),
+        ),
+        ...answer.reporters.slice(0, 5).map((entry) => button(`查看 #${entry.taskId}`, { action: 'task_detail', taskId: entry.taskId })),
+      ];
+      const rows = answer.reporters.map((entry) => `${entry.name}${place(entry)}：${entry.day}，${entry.label}（#${entry.taskId}）${entry.title}${report(entry)}`);
+      return { card: card(title, 'blue', elements), text: [title, `我的理解：${answer.understanding}`, ...rows].join('\n') };
+    }
+    case 'chase_preview':
+      return chasePreview(answer);
+  }
+}

@@ -1,0 +1,458 @@
+/**
+ * Answers the updates-and-people family (updates-question.ts) from the
+ * progress history and the catalog: the tasks reported on in a period and
+ * what was reported, the units that reported, the day a unit last did, the
+ * tasks of a leader or of a liaison's units, and — read only — what a 催办
+ * would list. Says how it understood the question; when nothing matches it
+ * says so and offers a question that finds something. Returns data; cards
+ * are rendered in bot/cards/updates-cards.ts.
+ */
+import { addDays, dayIn, isoWeekday, monthDayText } from '../../lib/dates.js';
+import { zonedInstant } from '../../lib/zoned-time.js';
+import type { Repositories } from '../../repositories/index.js';
+import type { ProgressRecord } from '../../repositories/progress-repository.js';
+import { liesIn } from '../places/gazetteer.js';
+import { tasksToChase, type ChaseTask, type UnitChase } from '../reminders/chase-request.js';
+import { TASK_STATUS_LABEL, TaskStatus, UNIT_ROLE_LABEL } from '../vocabulary.js';
+import { answerTaskQuery, labelOf, type Answer } from './answer-service.js';
+import type { Catalog } from './question-catalog.js';
+import { taskQuery, type TaskQuery, type UnitMention } from './question.js';
+import { statusLight, type StatusLight } from './status-light.js';
+import type { IndexedTask } from './task-index.js';
+import type { ChaseQuestion, PersonQuestion, UpdatesPeriod, UpdatesQuestion } from './updates-question.js';
+
+/** The time zone report times are read in when the caller gives none: the plans are Chinese. */
+export const REPORT_TIME_ZONE = 'Asia/Shanghai';
+
+/** Tasks an answer carries at most (a card shows fewer and says how many more). */
+export const MAX_UPDATE_ITEMS = 500;
+
+/** One report as an answer shows it. */
+export interface ReportLine {
+  at: Date;
+  /** 'YYYY-MM-DD' in the bot's time zone. */
+  day: string;
+  /** The unit it was made for; null for a supervisor's or administrator's own. */
+  unit: { name: string; jurisdiction: string } | null;
+  status: TaskStatus;
+  statusLabel: string;
+  percent: number;
+  note: string;
+}
+
+/** A task in an updates answer, with the reports that put it there (newest first). */
+export interface UpdatesTask {
+  taskId: number;
+  planId: number;
+  planTitle: string;
+  /** "第8项", "第10项第3条". */
+  label: string;
+  title: string;
+  light: StatusLight;
+  statusLabel: string;
+  percent: number;
+  /** "牵头：市财政局；配合：市审计局", '' when the plan names none. */
+  units: string;
+  /** The deadline as written, or null. */
+  deadline: string | null;
+  leaders: string | null;
+  reports: ReportLine[];
+}
+
+/** A unit that reported in the period. */
+export interface ReportingUnit {
+  unitId: number;
+  name: string;
+  jurisdiction: string;
+  reports: number;
+  tasks: number;
+  /** Day of its latest report in the period. */
+  lastDay: string;
+}
+
+/** When a unit last reported, and on what. */
+export interface LastReport {
+  unitId: number | null;
+  name: string;
+  jurisdiction: string;
+  day: string;
+  taskId: number;
+  label: string;
+  title: string;
+  statusLabel: string;
+  percent: number;
+  note: string;
+}
+
+/** A task a 催办 lists. */
+export interface ChaseLine {
+  taskId: number;
+  label: string;
+  title: string;
+  reason: ChaseTask['reason'];
+  days: number;
+  dueOn: string | null;
+}
+
+/** One unit of a 催办, as cards show it. */
+export interface ChaseUnitView {
+  unitId: number;
+  name: string;
+  jurisdiction: string;
+  outcome: UnitChase['outcome'] | 'preview';
+  liaisons: number;
+  lines: ChaseLine[];
+}
+
+/** An answer of this family, for the renderer. */
+export type UpdatesAnswer =
+  | { kind: 'updates'; view: 'tasks'; understanding: string; total: number; count: number; items: UpdatesTask[] }
+  | { kind: 'updates'; view: 'units'; understanding: string; count: number; units: ReportingUnit[] }
+  | { kind: 'updates'; view: 'last_report'; understanding: string; figure: string; reporters: LastReport[] }
+  | { kind: 'updates'; view: 'leader'; understanding: string; name: string; total: number; count: number; items: UpdatesTask[] }
+  | { kind: 'updates'; view: 'chase_preview'; understanding: string; chases: ChaseUnitView[] };
+
+/** The first and last day of a period, asked on `today`, and how it reads. */
+export function periodDays(period: UpdatesPeriod, today: string): { from: string; to: string; label: string } {
+  const year = Number(today.slice(0, 4));
+  const monthStart = (y: number, m: number) => `${y}-${String(m).padStart(2, '0')}-01`;
+  const monthEnd = (y: number, m: number) => addDays(m === 12 ? `${y + 1}-01-01` : monthStart(y, m + 1), -1);
+  const thisMonth = Number(today.slice(5, 7));
+  // A month not yet come this year is last year's ("12月份" asked in January).
+  const yearOf = (month: number) => (month > thisMonth ? year - 1 : year);
+  const span = (from: string, to: string, name: string) => ({ from, to, label: from === to ? `${name}（${monthDayText(from)}）` : `${name}（${monthDayText(from)}至${monthDayText(to)}）` });
+  const monday = addDays(today, 1 - isoWeekday(today));
+  switch (period.name) {
+    case 'today':
+      return span(today, today, '今天');
+    case 'yesterday':
+      return span(addDays(today, -1), addDays(today, -1), '昨天');
+    case 'day_before_yesterday':
+      return span(addDays(today, -2), addDays(today, -2), '前天');
+    case 'this_week':
+      return span(monday, today, '本周');
+    case 'last_week':
+      return span(addDays(monday, -7), addDays(monday, -1), '上周');
+    case 'recent':
+      return span(addDays(today, 1 - period.days), today, period.days === 7 ? '最近一周' : period.days === 30 ? '最近一个月' : `最近 ${period.days} 天`);
+    case 'this_month':
+      return span(monthStart(year, thisMonth), today, '本月');
+    case 'last_month': {
+      const [y, m] = thisMonth === 1 ? [year - 1, 12] : [year, thisMonth - 1];
+      return span(monthStart(y, m), monthEnd(y, m), '上个月');
+    }
+    case 'this_quarter':
+      return span(monthStart(year, Math.floor((thisMonth - 1) / 3) * 3 + 1), today, '本季度');
+    case 'this_year':
+      return span(`${year}-01-01`, today, '今年');
+    case 'month':
+      return span(monthStart(yearOf(period.month), period.month), monthEnd(yearOf(period.month), period.month), `${yearOf(period.month)}年${period.month}月`);
+    case 'since_month':
+      return span(monthStart(yearOf(period.month), period.month), today, `${period.month}月以来`);
+  }
+}
+
+/** "牵头：市财政局；配合：市审计局". */
+function unitsText(task: IndexedTask, catalog: Catalog): string {
+  const byRole = new Map<string, string[]>();
+  for (const link of task.units) {
+    const label = UNIT_ROLE_LABEL[link.role];
+    byRole.set(label, [...(byRole.get(label) ?? []), catalog.directory.unit(link.unitId)?.name ?? `#${link.unitId}`]);
+  }
+  return [...byRole].map(([role, names]) => `${role}：${names.join('、')}`).join('；');
+}
+
+function reportLine(record: ProgressRecord, catalog: Catalog, timeZone: string): ReportLine {
+  const unit = record.unitId === null ? undefined : catalog.directory.unit(record.unitId);
+  return {
+    at: record.createdAt,
+    day: dayIn(timeZone, record.createdAt),
+    unit: unit ? { name: unit.name, jurisdiction: unit.jurisdiction } : null,
+    status: record.status,
+    statusLabel: TASK_STATUS_LABEL[record.status],
+    percent: record.percent,
+    note: record.note,
+  };
+}
+
+function taskOf(task: IndexedTask, catalog: Catalog, today: string, reports: ReportLine[]): UpdatesTask {
+  const parent = task.parentId === null ? undefined : catalog.index.get(task.parentId);
+  return {
+    taskId: task.id,
+    planId: task.planId,
+    planTitle: catalog.index.plan(task.planId)?.title ?? '',
+    label: labelOf(task, parent),
+    title: task.title,
+    light: statusLight(task, today),
+    statusLabel: TASK_STATUS_LABEL[TaskStatus.catch('open').parse(task.status)],
+    percent: task.percent,
+    units: unitsText(task, catalog),
+    deadline: task.deadlineRaw || null,
+    leaders: task.leaders ?? parent?.leaders ?? null,
+    reports,
+  };
+}
+
+/** Plan order, then document order: how every list reads. */
+function inPlanOrder(tasks: IndexedTask[]): IndexedTask[] {
+  return tasks.sort((a, b) => a.planId - b.planId || a.position - b.position);
+}
+
+/** Names of the units a mention means: "市财政局（中山市、临沂市）". */
+function mentionText(mention: UnitMention, catalog: Catalog): string {
+  const units = mention.unitIds.map((id) => catalog.directory.unit(id)).filter((unit) => unit !== undefined);
+  const names = [...new Set(units.map((unit) => unit.name))];
+  if (names.length === 1) return `${names[0]}（${[...new Set(units.map((unit) => unit.jurisdiction))].join('、')}）`;
+  return names.join('、') || mention.text;
+}
+
+/** A test of whether a task is within the question's scope (place, plan, topic, status), and how the scope reads. */
+function scopeOf(scope: TaskQuery | null, catalog: Catalog, today: string): { test: (task: IndexedTask) => boolean; parts: string[] } {
+  if (!scope) return { test: () => true, parts: [] };
+  const parts: string[] = [];
+  let planIds: Set<number> | null = null;
+  if (scope.places && scope.places.length > 0) {
+    parts.push(`地区：${scope.places.join('、')}`);
+    planIds = new Set(catalog.index.allPlans().filter((plan) => scope.places!.some((place) => liesIn(plan.jurisdiction, place))).map((plan) => plan.id));
+  }
+  if (scope.plan) {
+    parts.push(`方案：${scope.plan}`);
+    const named = new Set(catalog.index.matchPlans(scope.plan).map((plan) => plan.id));
+    planIds = planIds ? new Set([...planIds].filter((id) => named.has(id))) : named;
+  }
+  let ids: Set<number> | null = null;
+  // A period of its own ("这周报了的年底前到期的任务") is a deadline filter, as in a task question.
+  if (scope.topic || scope.status || ('period' in scope && scope.period)) {
+    if (scope.topic) parts.push(`主题：${scope.topic}`);
+    const { kind: _kind, page: _page, ...filters } = scope;
+    ids = new Set(catalog.index.search({ ...filters, units: [], places: [], plan: null, order: 'document' }, today).hits.map((hit) => hit.task.id));
+  }
+  return { test: (task) => (!planIds || planIds.has(task.planId)) && (!ids || ids.has(task.id)), parts };
+}
+
+const notFound = (reason: string): Answer => ({ kind: 'not_understood', reason });
+
+/** "本周有哪些更新", "最近谁报了进度", "市财政局上次报告是什么时候", "上周办结了哪些". */
+async function answerUpdates(question: UpdatesQuestion, catalog: Catalog, repos: Repositories, today: string, timeZone: string): Promise<Answer> {
+  if (question.unknownUnit) {
+    const near = catalog.directory.suggest(question.unknownUnit);
+    const bare = question.unknownUnit.replace(/^(市|区|县)/, '');
+    return notFound(`没有找到名为“${question.unknownUnit}”的单位，所以查不到它的进度报告。${near.length > 0 ? `你是不是要找：${near.join('、')}？` : ''}可以问“${bare}负责什么”看看有没有这个单位的任务，或问“本周有哪些更新”。`);
+  }
+  const parts: string[] = [];
+  const span = question.period ? periodDays(question.period, today) : null;
+  parts.push(span ? `时间：${span.label}` : '时间：不限');
+  let unitIds: number[] | undefined;
+  if (question.reporters.length > 0) {
+    unitIds = [...new Set(question.reporters.flatMap((mention) => mention.unitIds))];
+    if (unitIds.length === 0) {
+      const mention = question.reporters[0]!;
+      const hint = mention.self ? '你还没有绑定单位：发送“/绑定 单位名称”后再问。' : mention.place ? `${mention.place}没有这个单位。可以问“${mention.text.replace(mention.place, '').replace(/^的/, '')}上次报告是什么时候”。` : '';
+      return notFound(`没有找到“${mention.text}”。${hint}`);
+    }
+    parts.push(`报告单位：${question.reporters.map((mention) => mentionText(mention, catalog)).join('、')}`);
+  }
+  let actors: string[] | undefined;
+  if (question.person) {
+    const people = await repos.people.named(question.person);
+    if (people.length === 0) return notFound(`没有找到名叫“${question.person}”的联络员或督查人员，所以查不到他报的进度。可以问“本周有哪些更新”或“最近谁报了进度”。`);
+    actors = people.map((person) => person.openId);
+    parts.push(`报告人：${question.person}`);
+  }
+  const scope = scopeOf(question.scope, catalog, today);
+  parts.push(...scope.parts);
+  if (question.status) parts.push(question.status === 'done' ? '只看办结' : '只看申请办结');
+  const understanding = parts.join('；');
+
+  if (question.ask === 'last_report') return lastReport(question, unitIds, actors, understanding, catalog, repos, timeZone);
+
+  const from = span ? zonedInstant(span.from, '00:00', timeZone) : null;
+  const to = span ? zonedInstant(addDays(span.to, 1), '00:00', timeZone) : null;
+  const statuses = question.status ? [question.status] : undefined;
+  const records = (await repos.progress.reportsBetween(from, to, { ...(unitIds ? { unitIds } : {}), ...(actors ? { actors } : {}), ...(statuses ? { statuses } : {}) })).filter((record) => {
+    const task = catalog.index.get(record.taskId);
+    return task !== undefined && scope.test(task);
+  });
+  if (records.length === 0) return nothingReported(question, understanding, span !== null);
+
+  if (question.ask === 'units') {
+    const byUnit = new Map<number, { reports: number; tasks: Set<number>; last: Date }>();
+    for (const record of records) {
+      if (record.unitId === null) continue;
+      const entry = byUnit.get(record.unitId) ?? { reports: 0, tasks: new Set<number>(), last: record.createdAt };
+      entry.reports++;
+      entry.tasks.add(record.taskId);
+      if (record.createdAt > entry.last) entry.last = record.createdAt;
+      byUnit.set(record.unitId, entry);
+    }
+    const units = [...byUnit]
+      .map(([unitId, entry]) => ({ unitId, entry, unit: catalog.directory.unit(unitId) }))
+      .sort((a, b) => b.entry.reports - a.entry.reports || b.entry.last.getTime() - a.entry.last.getTime())
+      .map(({ unitId, entry, unit }) => ({ unitId, name: unit?.name ?? `#${unitId}`, jurisdiction: unit?.jurisdiction ?? '', reports: entry.reports, tasks: entry.tasks.size, lastDay: dayIn(timeZone, entry.last) }));
+    if (units.length === 0) return nothingReported(question, understanding, span !== null);
+    return { kind: 'updates', view: 'units', understanding, count: units.length, units };
+  }
+
+  const byTask = new Map<number, ReportLine[]>();
+  for (const record of records) byTask.set(record.taskId, [reportLine(record, catalog, timeZone), ...(byTask.get(record.taskId) ?? [])]);
+  const tasks = inPlanOrder([...byTask.keys()].map((id) => catalog.index.get(id)!));
+  const items = tasks.slice(0, MAX_UPDATE_ITEMS).map((task) => taskOf(task, catalog, today, byTask.get(task.id)!));
+  return { kind: 'updates', view: 'tasks', understanding, total: tasks.length, count: tasks.length, items };
+}
+
+/** Nothing reported: says what was asked and offers a question that finds something. */
+function nothingReported(question: UpdatesQuestion, understanding: string, hasPeriod: boolean): Answer {
+  const what = question.status === 'done' ? '办结的任务' : question.status === 'pending_review' ? '申请办结的任务' : '进度报告';
+  const offers: string[] = [];
+  const unit = question.reporters[0]?.text;
+  if (unit) offers.push(`“${unit}上次报告是什么时候”`, `“${unit}负责什么”`);
+  if (hasPeriod) offers.push('“最近一个月有哪些更新”');
+  if (offers.length === 0) offers.push('“最近谁报了进度”', '“哪些任务逾期了”');
+  return notFound(`我的理解：${understanding}。${hasPeriod ? '这段时间' : ''}没有${what}。可以问${offers.join('或')}。`);
+}
+
+/** "市财政局上次报告是什么时候": the latest report of each unit named (or of the person), the latest of them as the answer. */
+async function lastReport(
+  question: UpdatesQuestion,
+  unitIds: number[] | undefined,
+  actors: string[] | undefined,
+  understanding: string,
+  catalog: Catalog,
+  repos: Repositories,
+  timeZone: string,
+): Promise<Answer> {
+  let records: ProgressRecord[];
+  if (actors) {
+    records = (await repos.progress.reportsBetween(null, null, { actors })).slice(-1);
+  } else if (unitIds) {
+    records = [...(await repos.progress.latestByUnits(unitIds)).values()];
+  } else {
+    return notFound('请说明是哪个单位，例如“市财政局上次报告是什么时候”。');
+  }
+  const reporters: LastReport[] = records
+    .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
+    .flatMap((record) => {
+      const task = catalog.index.get(record.taskId);
+      if (!task) return [];
+      const unit = record.unitId === null ? undefined : catalog.directory.unit(record.unitId);
+      const parent = task.parentId === null ? undefined : catalog.index.get(task.parentId);
+      return [
+        {
+          unitId: record.unitId,
+          name: unit?.name ?? question.person ?? '',
+          jurisdiction: unit?.jurisdiction ?? '',
+          day: dayIn(timeZone, record.createdAt),
+          taskId: task.id,
+          label: labelOf(task, parent),
+          title: task.title,
+          statusLabel: TASK_STATUS_LABEL[record.status],
+          percent: record.percent,
+          note: record.note,
+        },
+      ];
+    });
+  if (reporters.length === 0) {
+    const who = question.person ?? question.reporters.map((mention) => mention.text).join('、');
+    return notFound(`我的理解：${understanding}。${who}还没有报告过进度。可以问“${who}负责什么”看它的任务，或问“最近谁报了进度”。`);
+  }
+  return { kind: 'updates', view: 'last_report', understanding, figure: reporters[0]!.day, reporters };
+}
+
+/** Whether a task's leaders (分管领导, "杜某某、李丹副市长") include `name`. */
+function ledBy(leaders: string | null | undefined, name: string): boolean {
+  return !!leaders && leaders.split(/[、,，;；/\s]+/).some((entry) => entry === name || entry.startsWith(name));
+}
+
+/**
+ * "张三负责什么": the tasks a leader named in the plans is in charge of (a
+ * sub-item under a parent that names the leader counts); else the tasks of
+ * the units a person the bot knows by that name is liaison of; else the
+ * question as an ordinary search, when that finds something.
+ */
+async function answerPerson(question: PersonQuestion, catalog: Catalog, repos: Repositories, today: string): Promise<Answer> {
+  const led: IndexedTask[] = [];
+  for (const plan of catalog.index.allPlans()) {
+    for (const task of catalog.index.tasksOfPlan(plan.id)) {
+      if (!catalog.index.isLeaf(task.id)) continue;
+      const leaders = task.leaders ?? (task.parentId === null ? null : catalog.index.get(task.parentId)?.leaders);
+      if (ledBy(leaders, question.name)) led.push(task);
+    }
+  }
+  if (led.length > 0) {
+    const latest = await repos.progress.latestFor(led.slice(0, MAX_UPDATE_ITEMS).map((task) => task.id));
+    const items = led.slice(0, MAX_UPDATE_ITEMS).map((task) => {
+      const update = latest.get(task.id);
+      return taskOf(task, catalog, today, update ? [reportLine(update, catalog, REPORT_TIME_ZONE)] : []);
+    });
+    return { kind: 'updates', view: 'leader', understanding: `按分管领导：${question.name}`, name: question.name, total: led.length, count: led.length, items };
+  }
+
+  const people = await repos.people.named(question.name);
+  const unitIds = new Set<number>();
+  for (const person of people) for (const grant of await repos.people.grantsOf(person.openId, 'active')) if (grant.role === 'liaison' && grant.unitId !== null) unitIds.add(grant.unitId);
+  if (unitIds.size > 0) {
+    const units = taskQuery({ units: [...unitIds].map((id) => ({ text: catalog.directory.unit(id)?.name ?? `#${id}`, unitIds: [id], fuzzy: false })) });
+    const result = await answerTaskQuery(units, catalog, repos, today);
+    const names = [...unitIds].map((id) => catalog.directory.unit(id)).map((unit) => (unit ? `${unit.jurisdiction} ${unit.name}` : '')).join('、');
+    return result.kind === 'task_list' ? { ...result, understanding: `${question.name}是${names}的联络员；${result.understanding}` } : result;
+  }
+
+  if (question.fallback) {
+    const searched = await answerTaskQuery(question.fallback, catalog, repos, today);
+    if (searched.kind !== 'task_list' || searched.total > 0) return searched;
+  }
+  const known = people.length > 0 ? `${question.name}不是任何单位的联络员，` : '';
+  return notFound(`我的理解：按人名：${question.name}。方案里没有写明由${question.name}分管的任务，${known}也没有找到相关任务。可以问单位负责什么，例如“市财政局负责什么”，或问“最近谁报了进度”。`);
+}
+
+/** How the units of a 催办 read on cards: names, outcome, the tasks with their labels. */
+export function chaseViews(chases: readonly (Pick<UnitChase, 'unitId' | 'tasks' | 'liaisons'> & { outcome: ChaseUnitView['outcome'] })[], catalog: Catalog): ChaseUnitView[] {
+  return chases.map((chase) => {
+    const unit = catalog.directory.unit(chase.unitId);
+    return {
+      unitId: chase.unitId,
+      name: unit?.name ?? `#${chase.unitId}`,
+      jurisdiction: unit?.jurisdiction ?? '',
+      outcome: chase.outcome,
+      liaisons: chase.liaisons.length,
+      lines: chase.tasks.map((line) => {
+        const task = catalog.index.get(line.taskId)!;
+        const parent = task.parentId === null ? undefined : catalog.index.get(task.parentId);
+        return { taskId: line.taskId, label: labelOf(task, parent), title: task.title, reason: line.reason, days: line.days, dueOn: line.dueOn };
+      }),
+    };
+  });
+}
+
+/** "催一下市财政局" asked where nobody is known to be asking (no chat): what a 催办 would list, nothing sent. */
+async function answerChasePreview(question: ChaseQuestion, catalog: Catalog, repos: Repositories, today: string): Promise<Answer> {
+  if (question.units.length === 0 || question.units.every((mention) => mention.unitIds.length === 0)) {
+    const written = question.unknownUnit ?? question.units[0]?.text;
+    return notFound(written ? `没有找到名为“${written}”的单位，无法催办。请写单位全称或常用简称，例如“催一下市财政局”。` : '请说明催办哪个单位，例如“催一下市财政局”。');
+  }
+  const unitIds = [...new Set(question.units.flatMap((mention) => mention.unitIds))];
+  const chases = [];
+  for (const unitId of unitIds) {
+    const liaisons = (await repos.people.holders('liaison', { unitId })).map((grant) => grant.openId);
+    chases.push({ unitId, tasks: tasksToChase(catalog, unitId, today), liaisons, outcome: 'preview' as const });
+  }
+  return { kind: 'updates', view: 'chase_preview', understanding: `催办：${question.units.map((mention) => mentionText(mention, catalog)).join('、')}`, chases: chaseViews(chases, catalog) };
+}
+
+/** Answers a question of this family. `timeZone` is the one report times are read in (the bot's). */
+export async function answerUpdatesFamily(
+  question: UpdatesQuestion | PersonQuestion | ChaseQuestion,
+  catalog: Catalog,
+  repos: Repositories,
+  today: string,
+  timeZone: string = REPORT_TIME_ZONE,
+): Promise<Answer> {
+  switch (question.kind) {
+    case 'updates':
+      return answerUpdates(question, catalog, repos, today, timeZone);
+    case 'person':
+      return answerPerson(question, catalog, repos, today);
+    case 'chase':
+      return answerChasePreview(question, catalog, repos, today);
+  }
+}

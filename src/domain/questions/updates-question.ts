@@ -1,0 +1,209 @@
+/**
+ * The updates-and-people family: questions about what was reported and by
+ * whom ("本周有哪些更新", "最近谁报了进度", "市财政局上次报告是什么时候",
+ * "上周办结了哪些"), about a person named in a plan or known to the bot
+ * ("张三负责什么", "张联络报了哪些进度"), and a request to chase a unit
+ * ("催一下市财政局"). Pure: text and the unit directory in, a question out;
+ * periods stay words ("last_week") until answered against a day.
+ */
+import { leadingPlace } from '../places/gazetteer.js';
+import type { QuestionFamily } from './question-families.js';
+import type { TaskQuery, UnitMention } from './question.js';
+import { readNumber, readTaskQuery, type Asker } from './question-parser.js';
+import type { UnitDirectory } from './unit-directory.js';
+
+/** A period a question names, resolved to days only when answered (so "本周" means the week it is asked in). */
+export type UpdatesPeriod =
+  | { name: 'today' | 'yesterday' | 'day_before_yesterday' | 'this_week' | 'last_week' | 'this_month' | 'last_month' | 'this_quarter' | 'this_year' }
+  /** The last `days` days, today included: 最近 / 最近一周 is 7. */
+  | { name: 'recent'; days: number }
+  /** A month of the year it is asked in (or of the year before, for a month still to come): 10月份. */
+  | { name: 'month'; month: number }
+  /** From the first of a month to today: 11月以来. */
+  | { name: 'since_month'; month: number };
+
+/** What was reported, when and by whom: the tasks, the units that reported, the day a unit last did. */
+export interface UpdatesQuestion {
+  kind: 'updates';
+  /** 'tasks': the tasks reported on; 'units': who reported; 'last_report': the day a unit (or person) last reported. */
+  ask: 'tasks' | 'units' | 'last_report';
+  /** Null: any time. */
+  period: UpdatesPeriod | null;
+  /** Only reports that closed a task ('done', 办结) or asked to ('pending_review', 申请办结). */
+  status: 'done' | 'pending_review' | null;
+  /** Units named as the ones reporting ("市财政局这周报了什么"). */
+  reporters: UnitMention[];
+  /** The person named as the one reporting ("张联络报了哪些进度"), as written. */
+  person: string | null;
+  /**
+   * Which tasks count, read as a task question would be (place, plan,
+   * topic, the tasks' own units): "江门这周有什么进展". Null: every task.
+   */
+  scope: TaskQuery | null;
+  /** Words that look like a unit's name but name no unit the bot knows ("市科技局"). */
+  unknownUnit: string | null;
+}
+
+/** "张三负责什么": the tasks of a leader named in the plans, or of the units a person the bot knows is liaison of. */
+export interface PersonQuestion {
+  kind: 'person';
+  /** The name without a title: "李丹" of "李丹副市长". */
+  name: string;
+  /** The question as an ordinary task search, answered when the name is nobody the bot knows but finds tasks as words. */
+  fallback: TaskQuery | null;
+}
+
+/** "催一下市财政局": send the unit's liaisons a 催办 card of their overdue and stalled tasks (a change: see domain/reminders/chase-request). */
+export interface ChaseQuestion {
+  kind: 'chase';
+  units: UnitMention[];
+  /** What was written where a unit was expected, when it names none. */
+  unknownUnit: string | null;
+}
+
+/** Common surnames (single and compound): a person's name starts with one. */
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝区';
+const COMPOUND_SURNAMES = ['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '令狐', '司徒', '夏侯'];
+/** Titles said after a name: 李丹副市长, 王局长. */
+const TITLES = '(?:常务副市长|副市长|市长|常务副区长|副区长|区长|副县长|县长|副镇长|镇长|副书记|书记|秘书长|副秘书长|副局长|局长|副主任|主任|副部长|部长|副处长|处长|副科长|科长|同志|老师)';
+/** How unit names end: a "name" ending so is a unit, not a person. */
+const UNIT_ENDING = /(局|委|办|厅|室|科|中心|院|站|队|所|府|部|处|会|组|镇|街|区|县|市|省|司|行|社|团|馆|台)$/;
+
+/** Negated reporting ("没报过进度", "未更新"): a state question, not this family's. */
+const NEGATED = /(没|未|尚未|还没|从未|从没|没有|不)(有)?(按时)?(报|汇报|报告|更新|填报|上报|报送|办结|完成|反馈)/;
+/** A deadline said with the period ("本月到期", "年底前完成"): a time question, not this family's. */
+const DEADLINE_WORDS = /到期|截止|期限|时限|[底末]前|之前|以前|要完成|要办结|要办完|需要|应当|应该|该完成|计划/;
+/** Saying progress was reported, or a task closed or asked to be. */
+const REPORTED =
+  /(申请了?办结|提交了?办结|申请验收|报了?办结|办结了|已办结|办结的|完成了|报了?什么进度|报了?哪些进度|报了?进度|报了?进展|报进度|报了什么|报了哪些|报了|报过|报告了?|报送了?|上报了?|填报了?|汇报了?|反馈了?|更新了?|有(什么|哪些|啥|没有)?(新的?)?(进展|动态|变化)|进展|动态)/;
+const ASKS_WHO = /谁|哪些单位|哪个单位|哪些部门|哪个部门|哪几个单位|哪几个部门|哪家|哪几家|什么单位|什么部门|(几|多少)个?(单位|部门)/;
+const ASKS_WHEN = /什么时候|哪天|哪一天|几号|何时|啥时候|时间|日期|多久/;
+const LAST_TIME = /上一次|上次|最近一次|最后一次|上回|上一回|最近一回/;
+
+const NUMBER = '(\\d{1,2}|[一二三四五六七八九十]{1,3})';
+/** Period phrases, most specific first, with what each means. */
+const PERIODS: [RegExp, (match: RegExpExecArray) => UpdatesPeriod | undefined][] = [
+  [new RegExp(`(?:从|自)?${NUMBER}月份?(?:以来|至今|到现在|起|开始)`), (m) => month('since_month', m[1]!)],
+  [new RegExp(`(?:最近|近|过去|这)${NUMBER}天(?:来|内|里|以来)?`), (m) => days(m[1]!)],
+  [/(?:最近|近|过去)(?:一|1)个?(?:周|星期|礼拜)(?:来|内|里|以来)?|(?:最近|近)(?:七|7)天|一周(?:来|内|以来)/, () => ({ name: 'recent', days: 7 })],
+  [/(?:最近|近|过去)(?:一|1)个月(?:来|内|里|以来)?/, () => ({ name: 'recent', days: 30 })],
+  [/上个?(?:星期|礼拜|周)|上一周/, () => ({ name: 'last_week' })],
+  [/本周|这周|这个?(?:星期|礼拜)|本星期|这一周/, () => ({ name: 'this_week' })],
+  [/上个?月|上一个月/, () => ({ name: 'last_month' })],
+  [/本月|这个月|当月|这一个月/, () => ({ name: 'this_month' })],
+  [/本季度?|这个?季度/, () => ({ name: 'this_quarter' })],
+  [/今年(?:以来)?|本年度?(?:以来)?/, () => ({ name: 'this_year' })],
+  [new RegExp(`${NUMBER}月份?(?:里|中|内|间)?`), (m) => month('month', m[1]!)],
+  [/前天/, () => ({ name: 'day_before_yesterday' })],
+  [/昨天|昨日/, () => ({ name: 'yesterday' })],
+  [/今天|今日/, () => ({ name: 'today' })],
+  [/最近|近期|近来|这几天|这两天|近几天/, () => ({ name: 'recent', days: 7 })],
+];
+
+function month(name: 'month' | 'since_month', text: string): UpdatesPeriod | undefined {
+  const value = readNumber(text);
+  return value !== null && value >= 1 && value <= 12 ? { name, month: value } : undefined;
+}
+
+function days(text: string): UpdatesPeriod | undefined {
+  const value = readNumber(text);
+  return value !== null && value >= 1 && value <= 366 ? { name: 'recent', days: value } : undefined;
+}
+
+/** The period a text names and the text without it. */
+function readPeriod(text: string): { period: UpdatesPeriod | null; rest: string } {
+  for (const [pattern, meaning] of PERIODS) {
+    const match = pattern.exec(text);
+    if (!match) continue;
+    const period = meaning(match);
+    if (period) return { period, rest: `${text.slice(0, match.index)} ${text.slice(match.index + match[0].length)}` };
+  }
+  return { period: null, rest: text };
+}
+
+/** A person's name at the start of `text` (a surname and one or two characters, a title allowed after), followed by `next`. */
+function leadingName(text: string, next: string, directory: UnitDirectory): string | undefined {
+  const surname = `(?:${COMPOUND_SURNAMES.join('|')}|[${SURNAMES}])`;
+  const pattern = new RegExp(`^(${surname}[\\u4e00-\\u9fa5]{1,2}?)${TITLES}?(?:${next})`);
+  const match = pattern.exec(text);
+  if (!match) return undefined;
+  const name = match[1]!;
+  if (UNIT_ENDING.test(name) || directory.findMentions(name).length > 0) return undefined;
+  if (leadingPlace(name, { allowShort: true, prefer: (place) => directory.knowsPlace(place.name) })) return undefined;
+  return name;
+}
+
+/** Strips polite openings: 请问, 帮我查一下, 麻烦看下. */
+function withoutOpening(text: string): string {
+  return text.replace(/^(请问一下|请问|请|麻烦你?|帮我|帮忙|你好|查一下|查查|看一下|看下|看看|问一下|想问一下|想知道)+/, '').trim();
+}
+
+function parseChase(text: string, directory: UnitDirectory): ChaseQuestion | undefined {
+  const match = /(?:催一下|催一催|催催|催下|催办一下|催办|催促一下|催促|督促一下)/.exec(text);
+  if (!match || /催办(过|了吗|记录|情况|的)|谁催|催了吗|被催/.test(text)) return undefined;
+  const rest = `${text.slice(0, match.index)} ${text.slice(match.index + match[0].length)}`;
+  const units = directory.findMentions(rest).map(({ text: written, unitIds, fuzzy, place }) => ({ text: written, unitIds, fuzzy, ...(place ? { place } : {}) }));
+  const leftover = rest
+    .replace(/请|麻烦|帮我|帮忙|你|去|给|向|对|一下|尽快|赶紧|抓紧|报进度|报送进度|报一下进度|报告进度|更新进度|的?逾期任务|的?任务|联络员|[,，.。!！?？\s]/g, '')
+    .trim();
+  return { kind: 'chase', units, unknownUnit: units.length === 0 && leftover ? leftover : null };
+}
+
+/** "张三负责什么", "李丹副市长分管哪些工作", "赵芳手上有哪些任务". */
+function parsePerson(text: string, directory: UnitDirectory, asker: Asker): PersonQuestion | undefined {
+  const name = leadingName(text, '负责|分管|主管|牵头|联系|联络|管|手上|手里|名下|的任务|有哪些任务|有什么任务', directory);
+  if (!name) return undefined;
+  return { kind: 'person', name, fallback: readTaskQuery(text, directory, asker) ?? null };
+}
+
+function parseUpdates(text: string, directory: UnitDirectory, asker: Asker): UpdatesQuestion | undefined {
+  if (NEGATED.test(text) || DEADLINE_WORDS.test(text)) return undefined;
+  const lastReport = LAST_TIME.test(text) && ASKS_WHEN.test(text) && /报|汇报|报告|更新|填报|反馈/.test(text);
+  const { period, rest: withoutPeriod } = lastReport ? { period: null, rest: text } : readPeriod(text);
+  const reported = REPORTED.exec(withoutPeriod);
+  if (!lastReport && !reported) return undefined;
+  const asksWho = ASKS_WHO.test(text);
+  const person = leadingName(withoutOpening(withoutPeriod).replace(/^\s+/, ''), '报|汇报|填报|上报|更新|反馈|最近|上次|上回|这周|本周|上周|\\s', directory) ?? null;
+  // Without a period, a list of updates is only asked of someone ("张联络报了哪些进度") or as who ("哪些单位报过进度").
+  if (!lastReport && !period && !person && !asksWho) return undefined;
+  const status: UpdatesQuestion['status'] = /申请了?办结|提交了?办结|申请验收|报了?办结/.test(text) ? 'pending_review' : /办结|完成了/.test(text) ? 'done' : null;
+
+  let rest = withoutPeriod
+    .replace(LAST_TIME, ' ')
+    .replace(/(是)?(什么时候|哪天|哪一天|几号|何时|啥时候|时间|日期)/g, ' ')
+    .replace(new RegExp(REPORTED.source, 'g'), ' ')
+    .replace(new RegExp(ASKS_WHO.source, 'g'), ' ')
+    .replace(/(最近|一次|申请|验收|有没有|了吗|没有|都有|任务|新的|情况|进度|进展|多少|几项|几个|几件|几条)/g, ' ');
+  if (person) rest = rest.replace(person, ' ');
+  const read = readTaskQuery(rest, directory, asker);
+  // "市财政局这周报了什么": the units named are the ones reporting; "江门的任务这周有什么进展" names a place, a filter on the tasks.
+  const reporters = read?.units ?? [];
+  const unknownUnit = reporters.length === 0 ? unitLike(read?.topic ?? null) : null;
+  const scope = read && (read.places?.length || read.plan || (read.topic && !unknownUnit) || read.status) ? { ...read, units: [], topic: unknownUnit ? null : read.topic } : null;
+  return {
+    kind: 'updates',
+    ask: lastReport ? 'last_report' : asksWho ? 'units' : 'tasks',
+    period,
+    status,
+    reporters,
+    person,
+    scope,
+    unknownUnit,
+  };
+}
+
+/** The word of a topic that reads like a unit's name ("市科技局"), if any. */
+function unitLike(topic: string | null): string | null {
+  return topic?.split(/\s+/).find((word) => word.length >= 3 && /(局|委|办|厅|中心|院|站|所|部)$/.test(word)) ?? null;
+}
+
+/** The family, as question-families.ts lists it. */
+export const updatesQuestionFamily: QuestionFamily = {
+  name: 'updates',
+  parse(raw, directory, asker) {
+    const text = withoutOpening(raw);
+    if (text === '') return undefined;
+    return parseChase(text, directory) ?? parseUpdates(text, directory, asker) ?? parsePerson(text, directory, asker);
+  },
+};
