@@ -104,16 +104,40 @@ function understood(draft: DraftPlan): number {
  * Tables of a .docx or spreadsheet are read first.
  */
 function readDraft(lines: readonly string[], tables: readonly GridRow[][]): DraftPlan | undefined {
-  for (const table of tables) {
-    const draft = readGrid(table, 'table');
-    if (draft && draft.nodes.length > 0) return draft;
-  }
+  // Every task table of a .docx or sheet (a plan may give one table per leader or per part), then the text's own readings.
+  const drafts = tables.map((table) => readGrid(table, 'table', { headingAbove: headingAbove(lines, table) })).filter((draft): draft is DraftPlan => draft !== undefined && draft.nodes.length > 0);
+  const tableReading = drafts.length > 0 ? combineTables(drafts) : undefined;
   let best: DraftPlan | undefined;
   for (const read of READERS) {
     const draft = read(lines);
     if (draft && draft.nodes.length > 0 && (!best || understood(draft) > understood(best))) best = draft;
   }
+  // A real table's cells are surer than any reading of text: the text wins only when it understood far more.
+  if (tableReading && (!best || understood(best) <= understood(tableReading) * 1.5 + 4)) return tableReading;
   return best;
+}
+
+/** The line just above a table in the document's text (a .docx keeps its tables' rows in the text too), when the table can be found there. */
+function headingAbove(lines: readonly string[], table: readonly GridRow[]): string | undefined {
+  const header = table.find((row) => row.cells.filter((cell) => cell.text.trim()).length >= 2);
+  if (!header) return undefined;
+  const first = header.cells.map((cell) => cell.text.replace(/\s+/g, '')).filter(Boolean).slice(0, 2).join('');
+  const at = lines.findIndex((line) => line.replace(/\s+/g, '').startsWith(first));
+  if (at <= 0) return undefined;
+  return lines.slice(Math.max(0, at - 3), at).map((line) => line.trim()).filter(Boolean).at(-1);
+}
+
+/** Several task tables as one reading; tables that restart their numbering get their table's number in front ("2.1"). */
+function combineTables(drafts: readonly DraftPlan[]): DraftPlan {
+  if (drafts.length === 1) return drafts[0]!;
+  const keys = drafts.flatMap((draft) => draft.nodes.map((node) => node.key));
+  const restart = new Set(keys).size < keys.length;
+  const rekey = (node: DraftNode, prefix: string): DraftNode => ({ ...node, key: `${prefix}${node.key}`, children: node.children.map((child) => rekey(child, prefix)) });
+  return {
+    ...drafts[0]!,
+    nodes: drafts.flatMap((draft, index) => (restart ? draft.nodes.map((node) => rekey(node, `${index + 1}.`)) : draft.nodes)),
+    warnings: drafts.flatMap((draft) => draft.warnings),
+  };
 }
 
 /** A text table cut into rows of cells, as a .docx or spreadsheet would hold it; undefined for prose. */

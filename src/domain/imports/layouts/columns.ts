@@ -53,7 +53,7 @@ export function classifyHeader(raw: string): HeaderKind | undefined {
   if (/进度|进展|情况|备注|说明|完成率|状态|评分|考核(方式|办法|分值|得分)|分值|权重|联系方式|电话|单位$|^目标值$|^当前/.test(cell)) return 'other';
   if (/^(类别|类型|领域|板块|方面|分类|专项|项目类别|序列)$/.test(cell) || /类别$/.test(cell)) return 'category';
   // 建设地点 / 年度投资金额（万元）: facts about the task, not the task.
-  if (/地点|地址|位置|金额|资金|规模|万元/.test(cell) && !/项目|任务|内容|名称|事项/.test(cell)) return 'other';
+  if (/地点|点位|地址|位置|金额|资金|规模|万元/.test(cell) && !/项目|任务|内容|名称|事项/.test(cell)) return 'other';
   // 任务数 / 项目个数: a count, not the task.
   if (/(数|数量)$/.test(cell) && !/^(参数|系数)$/.test(cell)) return 'other';
   if (/措施|举措|路径/.test(cell)) return 'measures';

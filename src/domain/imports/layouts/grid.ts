@@ -46,14 +46,29 @@ const cellText = (cell: GridCell | undefined) => (cell?.text ?? '').trim();
 const texts = (row: GridRow) => row.cells.map(cellText);
 
 /** Reads a grid; undefined when it has no header naming tasks and units. */
-export function readGrid(rows: readonly GridRow[], layout: DraftPlan['layout']): DraftPlan | undefined {
+export function readGrid(rows: readonly GridRow[], layout: DraftPlan['layout'], context: { headingAbove?: string } = {}): DraftPlan | undefined {
   const headerIndex = rows.findIndex((row) => looksLikeHeader(texts(row)));
   if (headerIndex < 0) return undefined;
   let header = texts(rows[headerIndex]!);
-  const body = rows.slice(headerIndex + 1).filter((row) => {
+  const rowsOfTable = rows.slice(headerIndex + 1).filter((row) => {
     const filled = texts(row).filter(Boolean);
     return filled.length > 0 && !(filled.length === 1 && TRAILER.test(filled[0]!));
   });
+  // A sheet that holds the document's prose under its table: from where every row left has one cell, it is prose.
+  let proseFrom = rowsOfTable.length;
+  while (proseFrom > 0 && texts(rowsOfTable[proseFrom - 1]!).filter(Boolean).length <= 1) proseFrom--;
+  const tail = rowsOfTable.slice(proseFrom);
+  const body = proseFrom > 0 && tail.length >= 2 && tail.some((row) => CATEGORY.test(texts(row).find(Boolean) ?? '')) ? rowsOfTable.slice(0, proseFrom) : rowsOfTable;
+  // A header cell left empty over the rows' numbers (工作任务 spanning its 序号) is the 序号 column.
+  header = header.map((cell, index) => {
+    if (cell !== '' || body.length === 0) return cell;
+    const numbered = body.filter((row) => /^\d{1,4}$/.test(cellText(row.cells[index]))).length;
+    return numbered >= body.length * 0.6 ? '序号' : cell;
+  });
+  // The section heading right above the header ("二、李丹常委、常务副区长牵头重点工作") heads the first rows.
+  const above =
+    rows.slice(Math.max(0, headerIndex - 2), headerIndex).reverse().map((row) => texts(row).filter(Boolean)).find((filled) => filled.length === 1 && SECTION_ROW.test(filled[0]!))?.[0] ??
+    (context.headingAbove && SECTION_ROW.test(context.headingAbove) ? context.headingAbove : undefined);
   let columns = mapColumns(header)!;
   // Word exports a header cell spanning two category columns as one cell.
   if (body.some((row) => row.cells.length === header.length + 1) && columns.title >= 0) {
@@ -75,19 +90,19 @@ export function readGrid(rows: readonly GridRow[], layout: DraftPlan['layout']):
       return { ...row, cells };
     });
     if (numberAt < 0) header = ['序号', ...header];
-    return readNumberedGrid(numbered, mapColumns(header)!, header, layout, warnings);
+    return readNumberedGrid(numbered, mapColumns(header)!, header, layout, warnings, above);
   }
-  return readNumberedGrid(body, columns, header, layout, warnings);
+  return readNumberedGrid(body, columns, header, layout, warnings, above);
 }
 
-function readNumberedGrid(body: readonly GridRow[], columns: ColumnMap, header: readonly string[], layout: DraftPlan['layout'], warnings: DraftPlan['warnings']): DraftPlan {
+function readNumberedGrid(body: readonly GridRow[], columns: ColumnMap, header: readonly string[], layout: DraftPlan['layout'], warnings: DraftPlan['warnings'], sectionAbove?: string): DraftPlan {
   let nodes: DraftNode[];
   if (columns.number < 0 && body.some((row) => CATEGORY.test(cellText(row.cells[0])) || TASK.test(cellText(row.cells[0])))) {
     nodes = readHeadingRows(body, columns);
   } else if (columns.title >= 0 && header[columns.title + 1] === '') {
     nodes = readCategoryRows(body, columns, header.length);
   } else {
-    nodes = readTaskRows(body, columns, warnings);
+    nodes = readTaskRows(body, columns, warnings, sectionAbove);
   }
   return { layout, nodes, defaultRole: columns.defaultRole, unitsAreSections: columns.sections, warnings };
 }
@@ -112,15 +127,15 @@ function node(fields: Partial<DraftNode> & Pick<DraftNode, 'key' | 'line'>): Dra
 }
 
 /** Task rows with sub-requirement rows below them (seeds 000 and 003). */
-function readTaskRows(rows: readonly GridRow[], columns: ColumnMap, warnings: DraftPlan['warnings']): DraftNode[] {
+function readTaskRows(rows: readonly GridRow[], columns: ColumnMap, warnings: DraftPlan['warnings'], sectionAbove = ''): DraftNode[] {
   const tasks: DraftNode[] = [];
   let task: DraftNode | undefined;
   let lastUnits = '';
   let lastDeadline = '';
   const requirementColumn = columns.requirement >= 0 ? columns.requirement : columns.measures;
   // A section heading row ("二、李丹常委、常务副区长牵头重点工作") names the category, and leaders, of the tasks below it.
-  let section = '';
-  let sectionLeaders = '';
+  let section = sectionAbove ? squash(sectionAbove) : '';
+  let sectionLeaders = leadersNamedIn(section).join('、');
   let previousUnits = '';
   let lastCategory = '';
   for (const row of rows) {
