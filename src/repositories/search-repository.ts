@@ -35,6 +35,8 @@ export interface SearchPlanRow {
   id: number;
   title: string;
   jurisdiction: string;
+  /** The plan's year, when the document says it: when its 全年工作 falls due. */
+  year?: number | null;
 }
 
 /** Rows for building the index. */
@@ -107,7 +109,7 @@ export class SearchRepository {
       this.db.$queryRaw<Record<string, unknown>[]>`
         SELECT d."taskId", d."raw", d."dueOn", d."recurrence", d."position" FROM "Deadline" d
         JOIN "Task" t ON t."id" = d."taskId" WHERE t."removedAt" IS NULL`,
-      this.db.$queryRaw<Record<string, unknown>[]>`SELECT "id", "title", "jurisdiction" FROM "Plan"`,
+      this.db.$queryRaw<Record<string, unknown>[]>`SELECT "id", "title", "jurisdiction", "year" FROM "Plan"`,
       this.db.$queryRaw<Record<string, unknown>[]>`SELECT "id", "name", "jurisdiction" FROM "Unit"`,
       this.db.$queryRaw<Record<string, unknown>[]>`SELECT "unitId", "alias" FROM "UnitAlias"`,
     ]);
@@ -115,7 +117,7 @@ export class SearchRepository {
       tasks: tasks.map(taskRow),
       links: links.map(linkRow),
       deadlines: deadlines.map(deadlineRow),
-      plans: plans.map((row) => ({ id: toNumber(row.id), title: row.title as string, jurisdiction: row.jurisdiction as string })),
+      plans: plans.map((row) => ({ id: toNumber(row.id), title: row.title as string, jurisdiction: row.jurisdiction as string, year: row.year === null || row.year === undefined ? null : toNumber(row.year) })),
       units: units.map((row) => ({ id: toNumber(row.id), name: row.name as string, jurisdiction: row.jurisdiction as string })),
       aliases: aliases.map((row) => ({ unitId: toNumber(row.unitId), alias: row.alias as string })),
     };

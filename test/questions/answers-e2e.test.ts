@@ -128,9 +128,14 @@ for (const { provider, available } of DATABASES) {
       expect((await ask('市财政局逾期的任务')).tasks).toEqual(['ZS:第10项第2条', 'ZS:第20项第1条', 'ZS:第20项第2条', 'JM:第11项', 'JM:第12项', 'JM:第13项', 'JM:第16项']);
       expect((await ask('哪些任务逾期了')).title).toBe('找到 69 项任务');
       expect((await ask('在临沂的要点里市财政局负责什么')).tasks).toEqual(LY_FINANCE);
-      const none = await ask('这个月到期的任务');
+      // A period is when tasks fall due; none of the seeds' falls in March 2015.
+      const none = await ask('2015年3月到期的任务');
       expect(none.title).toBe('没有找到相关任务');
-      expect(none.text).toContain('状态：本月到期');
+      expect(none.text).toContain('时间：2015年3月到期（未完成的）');
+      // 江门's 从2016年起每年实施 falls due at the end of every year; its 2016 deadlines at theirs.
+      const yearEnd = await askAll('2018年底前要完成的');
+      expect(yearEnd.length).toBeGreaterThan(0);
+      expect(yearEnd.every((task) => task.startsWith('JM:') || task.startsWith('XH:'))).toBe(true);
     });
 
     it('follow-ups: only the leads, then the detail of the second task', async () => {

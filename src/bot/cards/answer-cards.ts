@@ -10,6 +10,7 @@ import { button, card, escapeMarkdown, markdown } from './card-parts.js';
 import { deadlineText, leadersText, LIGHT, LIGHT_WORD, progressText, unitsLine } from './item-parts.js';
 import { renderTaskCard } from './task-card.js';
 import { renderUpdates } from './updates-cards.js';
+import { renderStatsAnswer } from './stats-cards.js';
 
 export { escapeMarkdown } from './card-parts.js';
 
@@ -132,6 +133,8 @@ export function renderAnswer(answer: Answer): RenderedAnswer {
       return answer.topic === 'greeting'
         ? examplesCard('你好', '你好！我是督办助手，可以查询分工方案中的任务、单位、时限和进展。')
         : examplesCard('不客气', '不客气！还有需要随时问我。');
+    case 'stats':
+      return renderStatsAnswer(answer);
     case 'updates':
       return renderUpdates(answer);
     case 'not_understood':

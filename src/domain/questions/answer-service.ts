@@ -11,8 +11,10 @@ import { TASK_STATUS_LABEL, TaskStatus, UNIT_ROLE_LABEL, type UnitRole } from '.
 import type { Catalog } from './question-catalog.js';
 import type { Question, StatusFilter, TaskLookup, TaskQuery } from './question.js';
 import { statusLight, type StatusLight } from './status-light.js';
+import { describePeriod } from './period.js';
 import type { IndexedTask, TaskHit } from './task-index.js';
 import { answerUpdatesFamily, type UpdatesAnswer } from './updates-answers.js';
+import { answerStats, type StatsAnswer } from './stats-answers.js';
 
 /** Tasks per page of an answer. */
 export const PAGE_SIZE = 10;
@@ -58,6 +60,7 @@ export type Answer =
   | { kind: 'task_choice'; understanding: string; items: AnswerItem[] }
   | { kind: 'plans'; total: number; page: number; pageCount: number; plans: { id: number; title: string; jurisdiction: string; tasks: number }[] }
   | { kind: 'smalltalk'; topic: 'greeting' | 'thanks' }
+  | StatsAnswer
   | UpdatesAnswer
   | { kind: 'not_understood'; reason: string };
 
@@ -72,10 +75,16 @@ const STATUS_LABEL: Record<StatusFilter, string> = {
   unfinished: '未完成',
   done: '已完成',
   due_within: '即将到期',
+  blocked: '受阻',
+  pending_review: '待审核',
+  in_progress: '进行中',
+  not_started: '未开始',
+  stalled: '停滞（30 天以上没有报进度）',
+  above_half: '进度过半未完成',
 };
 
 /** "按单位：市财政局（中山市、临沂市）；只看牵头；主题：PPP；状态：已逾期；方案：临沂". */
-export function describeQuery(query: TaskQuery, catalog: Catalog): string {
+export function describeQuery(query: TaskQuery, catalog: Catalog, today: string): string {
   const parts: string[] = [];
   for (const mention of query.units) {
     const units = mention.unitIds.map((id) => catalog.directory.unit(id)).filter((unit) => unit !== undefined);
@@ -88,6 +97,7 @@ export function describeQuery(query: TaskQuery, catalog: Catalog): string {
   if (query.role !== 'any' && query.units.length > 0) parts.push(`角色：${UNIT_ROLE_LABEL[query.role]}`);
   if (query.topic) parts.push(`主题：${query.topic}`);
   if (query.status) parts.push(`状态：${query.status === 'due_within' ? `${query.withinDays ?? 0} 天内到期` : STATUS_LABEL[query.status]}`);
+  if (query.period) parts.push(`时间：${describePeriod(query.period, today)}（未完成的）`);
   if (query.plan) parts.push(`方案：${query.plan}`);
   if (parts.length === 0) parts.push('全部任务');
   if (query.order === 'urgency') parts.push('最紧迫的在前');
@@ -157,7 +167,7 @@ export async function answerTaskQuery(query: TaskQuery, catalog: Catalog, repos:
   }
   return {
     kind: 'task_list',
-    understanding: describeQuery(query, catalog),
+    understanding: describeQuery(query, catalog, today),
     query: { ...query, page },
     total: result.total,
     page,
@@ -219,6 +229,8 @@ export async function answer(question: Exclude<Question, { kind: 'follow_up' }>,
       return answerPlans(catalog, question.page);
     case 'smalltalk':
       return { kind: 'smalltalk', topic: question.topic };
+    case 'stats':
+      return answerStats(question, catalog, today);
     case 'updates':
     case 'person':
     case 'chase':

@@ -9,6 +9,7 @@ import type { Question } from './question.js';
 import type { Asker } from './question-parser.js';
 import type { UnitDirectory } from './unit-directory.js';
 import { updatesQuestionFamily } from './updates-question.js';
+import { parseStatsQuestion } from './stats-question.js';
 
 /** A kind of question the bot understands, declared once. */
 export interface QuestionFamily {
@@ -21,4 +22,5 @@ export interface QuestionFamily {
 /** Every family, most specific first. */
 export const QUESTION_FAMILIES: readonly QuestionFamily[] = [
   updatesQuestionFamily,
+  { name: 'stats', parse: parseStatsQuestion },
 ];

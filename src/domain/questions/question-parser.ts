@@ -7,38 +7,38 @@
  */
 import { toHalfWidth, toSimplified } from '../imports/normalize-text.js';
 import { leadingPlace } from '../places/gazetteer.js';
+import { readNumber } from './numbers.js';
+import { readPeriod } from './period.js';
 import type { Question, StatusFilter, TaskQuery } from './question.js';
 import type { UnitDirectory } from './unit-directory.js';
 import { QUESTION_FAMILIES } from './question-families.js';
 
-const CHINESE_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
-
-/** "12", "十二", "二十三" → number. */
-export function readNumber(text: string): number | null {
-  if (/^\d+$/.test(text)) return Number(text);
-  if (!/^[一二两三四五六七八九十]+$/.test(text)) return null;
-  if (text === '十') return 10;
-  const [tens, ones] = text.includes('十') ? text.split('十') : ['', text];
-  return (tens ? (CHINESE_DIGITS[tens] ?? 0) : text.includes('十') ? 1 : 0) * 10 + (ones ? (CHINESE_DIGITS[ones] ?? 0) : 0);
-}
+export { readNumber } from './numbers.js';
 
 const NUM = '(\\d+|[一二两三四五六七八九十]+)';
 
 /** Status and time phrases, most specific first; `unfinished` before `done` ("没完成" contains "完成"). */
 const STATUS_PHRASES: [StatusFilter, RegExp][] = [
+  ['blocked', /受阻|卡住|卡壳|遇到(了)?(困难|阻碍|问题)|推不动|推进困难|难以推进|阻滞/],
+  ['pending_review', /待审核|待审批|待确认|(等|在等|等着|等待)(着)?(审核|审批|确认)|申请(了)?办结|审核中/],
+  ['stalled', /停滞|停摆|没(有)?动静|(一个多月|一个月以上|30天以上|很久|好久|长时间|超过一个月)(都)?没(有)?(更新|报|汇报|进展)(过)?(进度|进展)?/],
+  ['above_half', /(进度)?(过半|超过一半|过了一半|一半以上|超过50%)/],
   ['overdue', /逾期|超期|过期|延期|超时|没按时|未按时|拖期|到期未完成/],
   ['below_half', /(进度)?(不到|不足|低于|少于|没到|没过|未过|未达到?|不满)(一半|50%|百分之五十|半数)/],
   ['no_progress', /(没有|没|未|从未|从没|还没|尚未)(有)?(更新|汇报|报告|报送|填报|反馈|上报)(过)?(进度|进展)?|零进度/],
-  ['unfinished', /(没|未|还没|尚未|没有)(完成|做完|办结|结束)|在办|进行中/],
-  ['done', /(已经?|都)(完成|办结|做完)|完成了的|办结了?的/],
+  ['not_started', /(没|未|还没|尚未|没有)(开始|启动|动工|着手)/],
+  ['unfinished', /(没|未|还没|尚未|没有)(完成|做完|办结|结束|办完)/],
+  ['in_progress', /进行中|在办|正在(推进|办理|做|办)|推进中/],
+  ['done', /(已经?|都)(完成|办结|做完|办完)|(?<![要需应将待没未还能])(完成了|办结了?|完成的|做完的|办完的)/],
   ['due_this_week', /(本周|这周|这个?星期|本星期)(内)?(到期|截止|要完成)?/],
   ['due_next_month', /下个?月(内)?(到期|截止|要完成)?/],
   ['due_this_month', /(本月|这个月|当月)(内|底)?(前)?(到期|截止|要完成)?/],
-  ['due_this_year', /(年底前|年内|今年底?|本年度?|年底)(前)?(要)?(到期|截止|完成)?/],
+
 ];
 
 /** Words that carry the question's grammar, not its topic. Longest first. */
 const STOPWORDS = [
+  '到期', '截止', '要完成', '完成的', '底前', '之前', '以前',
   '请问', '帮我', '帮忙', '查一下', '查查', '查询', '看一下', '看看', '列出', '告诉我', '我想知道', '一下',
   '有哪些', '有什么', '有没有', '是什么', '是哪个', '是哪些', '干什么', '做什么', '干啥', '做啥', '要干', '要做', '要办',
   '哪个部门', '哪些部门', '哪个单位', '哪些单位', '哪个', '哪些', '哪家', '什么', '怎么样', '怎样', '如何', '多少',
@@ -157,15 +157,26 @@ export function parseQuestion(raw: string, directory: UnitDirectory, asker: Aske
  */
 export function readTaskQuery(text: string, directory: UnitDirectory, asker: Asker = { unitIds: [] }): TaskQuery | undefined {
   const self = SELF.exec(text);
+  // A near-miss unit name inside a state phrase ("等着审核办结" ≈ 审批办) is the phrase, not a unit.
+  const phrases = STATUS_PHRASES.flatMap(([, pattern]) => {
+    const match = pattern.exec(text);
+    return match ? [[match.index, match.index + match[0].length] as const] : [];
+  });
+  const inPhrase = (mention: { start: number; end: number; fuzzy: boolean }) => mention.fuzzy && phrases.some(([start, end]) => mention.start < end && mention.end > start);
   const mentions = [
-    ...directory.findMentions(text),
+    ...directory.findMentions(text).filter((mention) => !inPhrase(mention)),
     ...(self ? [{ text: self[0], unitIds: [...asker.unitIds], fuzzy: false, self: true, start: self.index, end: self.index + self[0].length }] : []),
   ].filter((mention, _, all) => !('self' in mention) || !all.some((other) => other !== mention && other.start < mention.end && other.end > mention.start));
   // Take out what is understood, so that what remains is the topic.
   let rest = text;
   for (const mention of [...mentions].sort((a, b) => b.start - a.start)) rest = `${rest.slice(0, mention.start)} ${rest.slice(mention.end)}`;
+  // A period ("下周", "2017年第一季度", "年底前") is when the tasks fall due; 今年 alone says nothing.
+  const named = readPeriod(rest);
+  if (named) rest = rest.replace(named.words, ' ');
+  rest = rest.replace(/今年|本年度?/g, ' ');
   let status: StatusFilter | null = null;
   for (const [filter, pattern] of STATUS_PHRASES) {
+    if (named && filter.startsWith('due_')) continue;
     const match = pattern.exec(rest);
     if (!match) continue;
     // The first (most specific) phrase decides; the others are said with it ("超期未完成").
@@ -186,11 +197,12 @@ export function readTaskQuery(text: string, directory: UnitDirectory, asker: Ask
       .join(' ')
       .trim() || null;
 
-  if (mentions.length === 0 && topic === null && status === null && plan === null && found.places.length === 0) return undefined;
+  if (mentions.length === 0 && topic === null && status === null && plan === null && found.places.length === 0 && !named) return undefined;
   return {
     kind: 'tasks',
     units: mentions.map((mention) => ({ text: mention.text, unitIds: mention.unitIds, fuzzy: mention.fuzzy, ...('place' in mention && mention.place ? { place: mention.place } : {}), ...('self' in mention ? { self: true } : {}) })),
     ...(found.places.length > 0 ? { places: found.places } : {}),
+    ...(named ? { period: named.period } : {}),
     role,
     topic,
     status,

@@ -5,6 +5,7 @@
  */
 import type { UnitRole } from '../vocabulary.js';
 import type { ChaseQuestion, PersonQuestion, UpdatesQuestion } from './updates-question.js';
+import type { PeriodSpec } from './period.js';
 
 /** A unit the question names, with every stored unit the name may mean. */
 export interface UnitMention {
@@ -31,7 +32,19 @@ export type StatusFilter =
   | 'unfinished'
   | 'done'
   /** Unfinished and due within `withinDays` days from today. */
-  | 'due_within';
+  | 'due_within'
+  /** 受阻: reported as blocked. */
+  | 'blocked'
+  /** 待审核: closure requested, awaiting review. */
+  | 'pending_review'
+  /** 进行中. */
+  | 'in_progress'
+  /** 未开始: still open (no report, or a report at 0%). */
+  | 'not_started'
+  /** 停滞: reported before, neither closed nor awaiting review, and no report for more than 30 days. */
+  | 'stalled'
+  /** 过半: unfinished and past 50%. */
+  | 'above_half';
 
 /** A question about tasks: by unit, role, topic, status, plan, or any mix. */
 export interface TaskQuery {
@@ -44,6 +57,8 @@ export interface TaskQuery {
   status: StatusFilter | null;
   /** A plan named in the question ("临沂的要点"): matched against plan titles and cities. */
   plan: string | null;
+  /** The period the tasks fall due in ("下周", "2017年第一季度", "年底前"): unfinished tasks with a deadline inside it. */
+  period?: PeriodSpec | null;
   /** Places the question names on their own ("中山有多少项任务", "在临沂…"): plans of those places and the places under them. */
   places?: string[];
   /** "谁负责": the answer should lead with the units. */
@@ -76,9 +91,27 @@ export interface FollowUp {
   index: number | null;
 }
 
+/**
+ * A count, rate or ranking of tasks (issue 17): "中山市有多少项任务",
+ * "市财政局的任务完成了多少", "完成率", "哪个单位任务最多", "各区完成情况".
+ * Tasks are the leaves the filter matches, as everywhere.
+ */
+export interface StatsQuery {
+  kind: 'stats';
+  /** How many tasks match, how many of them are done, done ÷ all in percent, or how many units (collectives left out) have them. */
+  measure: 'count' | 'done' | 'rate' | 'units';
+  /** One figure ('none'), or a ranking of units, places or plans by the measure. */
+  groupBy: 'none' | 'unit' | 'place' | 'plan';
+  /** A ranking's order: 最多/最高 first ('desc') or 最少/最低 first ('asc'). */
+  order: 'desc' | 'asc';
+  /** Which tasks: the filters of a task question (units, places, plan, topic, status, period). */
+  filter: Omit<TaskQuery, 'kind' | 'page'>;
+}
+
 /** Every kind of question. */
 export type Question =
   | TaskQuery
+  | StatsQuery
   | TaskLookup
   | FollowUp
   | UpdatesQuestion

@@ -7,6 +7,7 @@
  * Pure: built from rows, queried with a structured query and "today".
  */
 import { liesIn } from '../places/gazetteer.js';
+import { resolvePeriod } from './period.js';
 import { addDays, isoWeekday } from '../../lib/dates.js';
 import type { SearchPlanRow, SearchTaskRow } from '../../repositories/search-repository.js';
 import type { Recurrence, UnitRole } from '../vocabulary.js';
@@ -35,6 +36,22 @@ export interface TaskHit {
   matchedWords: string[];
   /** True when the topic matched only in part. */
   approximate: boolean;
+}
+
+/** Tasks counted: all, done, and overdue (unfinished with the first deadline past). */
+export interface TaskTally {
+  tasks: number;
+  done: number;
+  overdue: number;
+}
+
+/** The counts of a query's tasks, in all and per plan and unit (by id). */
+export interface TaskAggregate {
+  total: TaskTally;
+  byPlan: ReadonlyMap<number, TaskTally>;
+  byUnit: ReadonlyMap<number, TaskTally>;
+  /** Plans the query's plan hint matched, if it gave one. */
+  plans: IndexedPlan[] | null;
 }
 
 /** What a search found: one window of hits, in plan and document order (or by relevance for topic-only searches), and how many in all. */
@@ -110,8 +127,19 @@ export class TaskIndex {
   private readonly tasksPerPlan = new Map<number, number>();
   // Status columns as typed arrays: a status-only question scans 100,000 tasks in well under a millisecond.
   private readonly open: Uint8Array;
+  /** 0 open, 1 in progress, 2 blocked, 3 awaiting review, 4 done. */
+  private readonly state: Uint8Array;
+  /** Day of the last report as YYYYMMDD (in UTC+8, where the plans are), 0 when none. */
+  private readonly lastReportDay: Int32Array;
   private readonly percent: Uint8Array;
   private readonly reported: Uint8Array;
+  /**
+   * Recurring deadlines: 1 全年工作 (due at the end of the plan's year), 2 每年
+   * (the end of every year from recurFrom), 3 every half year, 4 every
+   * quarter, 5 every month (from recurFrom); 0 none.
+   */
+  private readonly recurKind: Uint8Array;
+  private readonly recurFrom: Int16Array;
   /** Due days as YYYYMMDD numbers, per task from dueStart[i] to dueStart[i + 1], ascending. */
   private readonly dueStart: Int32Array;
   private readonly dueDays: Int32Array;
@@ -140,7 +168,8 @@ export class TaskIndex {
       // A task is about what its parents' titles say too (扶贫 finds 推进扶贫工作信息公开's sub-items).
       const above: string[] = [];
       for (let parent = task.parentId === null ? undefined : rawById.get(task.parentId); parent; parent = parent.parentId === null ? undefined : rawById.get(parent.parentId)) above.push(parent.title);
-      return `${task.title}\n${task.requirement}\n${task.categoryPath}\n${above.join('\n')}`.toLowerCase();
+      // And about its deadline as written: 全年工作, 长期坚持, 每季度.
+      return `${task.title}\n${task.requirement}\n${task.categoryPath}\n${above.join('\n')}\n${task.deadlineRaw}`.toLowerCase();
     });
     this.titles = this.tasks.map((task) => task.title.toLowerCase());
     const postings = new Map<string, number[]>();
@@ -166,18 +195,29 @@ export class TaskIndex {
     for (const [token, list] of postings) this.postings.set(token, Int32Array.from(list));
     const count = this.tasks.length;
     this.open = new Uint8Array(count);
+    this.state = new Uint8Array(count);
+    this.lastReportDay = new Int32Array(count);
     this.percent = new Uint8Array(count);
     this.reported = new Uint8Array(count);
     this.dueStart = new Int32Array(count + 1);
     const days: number[] = [];
     this.tasks.forEach((task, index) => {
-      this.open[index] = task.status === 'done' ? 0 : 1;
-      this.percent[index] = Math.max(0, Math.min(100, task.percent));
-      this.reported[index] = task.lastReportAt === null ? 0 : 1;
+      this.setState(index, task);
       this.dueStart[index] = days.length;
       for (const due of task.dueDates) days.push(dayNumber(due));
     });
     this.dueStart[count] = days.length;
+    this.recurKind = new Uint8Array(count);
+    this.recurFrom = new Int16Array(count);
+    this.tasks.forEach((task, index) => {
+      if (!task.recurrence || task.dueDates.length > 0) return;
+      const planYear = this.plans.get(task.planId)?.year ?? null;
+      const from = Number(/((?:19|20)\d{2})\s*年/.exec(task.deadlineRaw)?.[1] ?? planYear ?? 0);
+      if (!from) return;
+      const every = /每年|逐年|年年|每一年/.test(task.deadlineRaw);
+      this.recurKind[index] = task.recurrence === 'yearly' ? (every ? 2 : 1) : task.recurrence === 'half_yearly' ? 3 : task.recurrence === 'quarterly' ? 4 : 5;
+      this.recurFrom[index] = from;
+    });
     this.dueDays = Int32Array.from(days);
     for (const [unitId, list] of units) this.byUnit.set(unitId, Int32Array.from(list));
   }
@@ -243,9 +283,15 @@ export class TaskIndex {
   /**
    * Runs a task query and returns the hits in [offset, offset + limit) with
    * the total: matches are counted without being materialised, so a page of
-   * a 60,000-task answer costs what a page of a short one does.
+   * a 60,000-task answer costs what a page of a short one does. `onMatch`
+   * sees every match's position (for counts by unit or plan, see aggregate).
    */
-  search(query: Omit<TaskQuery, 'page' | 'kind'>, today: string, window: { offset: number; limit: number } = { offset: 0, limit: Number.POSITIVE_INFINITY }): SearchResult {
+  search(
+    query: Omit<TaskQuery, 'page' | 'kind'>,
+    today: string,
+    window: { offset: number; limit: number } = { offset: 0, limit: Number.POSITIVE_INFINITY },
+    onMatch?: (index: number) => void,
+  ): SearchResult {
     const plans = query.plan ? this.matchPlans(query.plan) : null;
     let planIds = plans ? new Set(plans.map((plan) => plan.id)) : null;
     if (query.places && query.places.length > 0) {
@@ -258,7 +304,9 @@ export class TaskIndex {
     if (query.units.length > 0 && unitIds.size === 0) return { hits: [], total: 0, approximate: false, plans };
     const words = (query.topic ?? '').toLowerCase().split(/\s+/).filter(Boolean);
     const topic = words.length > 0 ? this.topicMatches(words) : null;
-    const passes = query.status ? this.statusTest(query.status, today, query.withinDays ?? 0) : undefined;
+    const statusPasses = query.status ? this.statusTest(query.status, today, query.withinDays ?? 0) : undefined;
+    const periodPasses = query.period ? this.dueBetween(...resolvePeriod(query.period, today)) : undefined;
+    const passes = statusPasses && periodPasses ? (index: number) => statusPasses(index) && periodPasses(index) : (statusPasses ?? periodPasses);
 
     // Candidates: the units' tasks in document order; else the topic's tasks, best first; else every task.
     let candidates: ArrayLike<number>;
@@ -296,6 +344,7 @@ export class TaskIndex {
       const matched: number[] = [];
       for (let n = 0; n < candidates.length; n++) if (accepts(everything ? n : candidates[n]!)) matched.push(everything ? n : candidates[n]!);
       matched.sort((a, b) => this.urgencyKey(a) - this.urgencyKey(b) || a - b);
+      if (onMatch) matched.forEach((index) => onMatch(index));
       total = matched.length;
       for (const index of matched.slice(window.offset, Number.isFinite(end) ? end : undefined)) hits.push(hitAt(index));
       return { hits, total, approximate: topic?.approximate ?? false, plans };
@@ -303,10 +352,29 @@ export class TaskIndex {
     for (let n = 0; n < candidates.length; n++) {
       const index = everything ? n : candidates[n]!;
       if (!accepts(index)) continue;
+      onMatch?.(index);
       if (total >= window.offset && total < end) hits.push(hitAt(index));
       total++;
     }
     return { hits, total, approximate: topic?.approximate ?? false, plans };
+  }
+
+  /** Whether a recurring task falls due (at the end of a year, half, quarter or month) between two YYYYMMDD days. */
+  private recursWithin(index: number, low: number, high: number): boolean {
+    const kind = this.recurKind[index]!;
+    if (kind === 0) return false;
+    const from = this.recurFrom[index]!;
+    if (kind === 1) return from * 10_000 + 1231 >= low && from * 10_000 + 1231 <= high;
+    const monthsApart = kind === 2 ? 12 : kind === 3 ? 6 : kind === 4 ? 3 : 1;
+    // Period ends from the first one after `low`: the first month ending a period at or after low's month.
+    const lowYear = Math.floor(low / 10_000);
+    for (let year = Math.max(from, lowYear); year * 10_000 + 101 <= high; year++) {
+      for (let month = monthsApart; month <= 12; month += monthsApart) {
+        const end = year * 10_000 + month * 100 + new Date(Date.UTC(year, month, 0)).getUTCDate();
+        if (end >= low && end <= high) return true;
+      }
+    }
+    return false;
   }
 
   /** Orders by urgency: open tasks by their first due day (none last), then closed ones. */
@@ -314,6 +382,18 @@ export class TaskIndex {
     const { open, dueStart, dueDays } = this;
     if (!open[index]) return 2e8;
     return dueStart[index]! < dueStart[index + 1]! ? dueDays[dueStart[index]!]! : 1e8;
+  }
+
+  /** Open tasks with a deadline, or a recurring one, between two days. */
+  private dueBetween(from: string, to: string): (index: number) => boolean {
+    const { open, dueStart, dueDays } = this;
+    const low = dayNumber(from);
+    const high = dayNumber(to);
+    return (index: number) => {
+      if (!open[index]) return false;
+      for (let d = dueStart[index]!; d < dueStart[index + 1]!; d++) if (dueDays[d]! >= low && dueDays[d]! <= high) return true;
+      return this.recursWithin(index, low, high);
+    };
   }
 
   /** A test of a status filter by task position, on the typed columns. */
@@ -326,7 +406,7 @@ export class TaskIndex {
       return (index: number) => {
         if (!open[index]) return false;
         for (let d = dueStart[index]!; d < dueStart[index + 1]!; d++) if (dueDays[d]! >= low && dueDays[d]! <= high) return true;
-        return false;
+        return this.recursWithin(index, low, high);
       };
     };
     switch (filter) {
@@ -347,6 +427,20 @@ export class TaskIndex {
         return (index) => reported[index] === 0;
       case 'unfinished':
         return (index) => open[index] === 1;
+      case 'blocked':
+        return (index) => this.state[index] === 2;
+      case 'pending_review':
+        return (index) => this.state[index] === 3;
+      case 'in_progress':
+        return (index) => this.state[index] === 1;
+      case 'not_started':
+        return (index) => this.state[index] === 0;
+      case 'stalled': {
+        const monthAgo = dayNumber(addDays(today, -30));
+        return (index) => reported[index] === 1 && (this.state[index] === 1 || this.state[index] === 2 || this.state[index] === 0) && this.lastReportDay[index]! < monthAgo;
+      }
+      case 'above_half':
+        return (index) => open[index] === 1 && percent[index]! > 50;
       case 'done':
         return (index) => open[index] === 0;
       case 'due_within':
@@ -383,15 +477,22 @@ export class TaskIndex {
       this.raw[index] = fresh;
       const task: IndexedTask = { ...fresh, units: before.units, dueDates: before.dueDates, deadlineRaw: before.deadlineRaw, recurrence: before.recurrence };
       this.tasks[index] = task;
-      this.open[index] = task.status === 'done' ? 0 : 1;
-      this.percent[index] = Math.max(0, Math.min(100, task.percent));
-      this.reported[index] = task.lastReportAt === null ? 0 : 1;
+      this.setState(index, task);
       if (task.parentId !== null) {
         const siblings = this.children.get(task.parentId);
         if (siblings) this.children.set(task.parentId, siblings.map((sibling) => (sibling.id === task.id ? task : sibling)));
       }
     });
     return true;
+  }
+
+  /** Writes a task's state into the typed columns. */
+  private setState(index: number, task: IndexedTask): void {
+    this.open[index] = task.status === 'done' ? 0 : 1;
+    this.state[index] = STATE_CODE[task.status] ?? 0;
+    this.percent[index] = Math.max(0, Math.min(100, task.percent));
+    this.reported[index] = task.lastReportAt === null ? 0 : 1;
+    this.lastReportDay[index] = task.lastReportAt === null ? 0 : dayNumber(new Date(task.lastReportAt + 8 * 3_600_000).toISOString().slice(0, 10));
   }
 
   /** Whether a task is a leaf, the unit of work that answers list and count (a parent is looked up by its number only). */
@@ -403,6 +504,41 @@ export class TaskIndex {
   /** Tasks per plan: its leaves, the one definition of a task every answer and count uses. */
   countTasksByPlan(): ReadonlyMap<number, number> {
     return this.tasksPerPlan;
+  }
+
+  /**
+   * How many tasks (leaves) a query matches, how many of them are done and
+   * how many overdue: in all, per plan, and per unit — each task counted
+   * once for each of its units in the asked part, and only for the asked
+   * units when the query names some. One pass over the matches on the typed
+   * columns; nothing is materialised, so a count over 100,000 tasks is a scan.
+   */
+  aggregate(query: Omit<TaskQuery, 'page' | 'kind'>, today: string): TaskAggregate {
+    const overdue = this.statusTest('overdue', today, 0);
+    const asked = query.units.length > 0 ? new Set(query.units.flatMap((unit) => unit.unitIds)) : null;
+    const total: TaskTally = { tasks: 0, done: 0, overdue: 0 };
+    const byPlan = new Map<number, TaskTally>();
+    const byUnit = new Map<number, TaskTally>();
+    const add = (groups: Map<number, TaskTally>, key: number, done: number, late: number) => {
+      let tally = groups.get(key);
+      if (!tally) groups.set(key, (tally = { tasks: 0, done: 0, overdue: 0 }));
+      tally.tasks++;
+      tally.done += done;
+      tally.overdue += late;
+    };
+    const { plans } = this.search(query, today, { offset: 0, limit: 0 }, (index) => {
+      const task = this.tasks[index]!;
+      const done = this.open[index] === 0 ? 1 : 0;
+      const late = overdue(index) ? 1 : 0;
+      total.tasks++;
+      total.done += done;
+      total.overdue += late;
+      add(byPlan, task.planId, done, late);
+      for (const link of task.units) {
+        if ((query.role === 'any' || link.role === query.role) && (!asked || asked.has(link.unitId))) add(byUnit, link.unitId, done, late);
+      }
+    });
+    return { total, byPlan, byUnit, plans };
   }
 
   /**
@@ -464,6 +600,8 @@ export class TaskIndex {
     return { ranked, mask, words: approximate ? tokens.filter((token) => words.some((word) => word.includes(token))) : words, approximate };
   }
 }
+
+const STATE_CODE: Record<string, number> = { open: 0, in_progress: 1, blocked: 2, pending_review: 3, done: 4 };
 
 /** A sub-item with its parent's units, deadline and recurrence where it has none of its own. */
 function inherit(task: IndexedTask, parent: IndexedTask): IndexedTask {

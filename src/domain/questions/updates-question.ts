@@ -77,9 +77,13 @@ const DEADLINE_WORDS = /到期|截止|期限|时限|[底末]前|之前|以前|�
 /** Saying progress was reported, or a task closed or asked to be. */
 const REPORTED =
   /(申请了?办结|提交了?办结|申请验收|报了?办结|办结了|已办结|办结的|完成了|报了?什么进度|报了?哪些进度|报了?进度|报了?进展|报进度|报了什么|报了哪些|报了|报过|报告了?|报送了?|上报了?|填报了?|汇报了?|反馈了?|更新了?|有(什么|哪些|啥|没有)?(新的?)?(进展|动态|变化)|进展|动态)/;
-const ASKS_WHO = /谁|哪些单位|哪个单位|哪些部门|哪个部门|哪几个单位|哪几个部门|哪家|哪几家|什么单位|什么部门|(几|多少)个?(单位|部门)/;
+const ASKS_WHO = /谁|哪些单位|哪个单位|哪些部门|哪个部门|哪几个单位|哪几个部门|哪家|哪几家|什么单位|什么部门|(几|多少)个?(单位|部门)|(单位|部门)(有|是)(哪些|哪几个|哪几家)/;
 const ASKS_WHEN = /什么时候|哪天|哪一天|几号|何时|啥时候|时间|日期|多久/;
 const LAST_TIME = /上一次|上次|最近一次|最后一次|上回|上一回|最近一回/;
+/** "多久没报进度了": how long since the last report. */
+const HOW_LONG_SILENT = /多久(都)?(没|未)(有)?(报|汇报|报告|更新|填报|上报)/;
+/** "什么时候报的进度": when, without 上次. */
+const WHEN_REPORTED = /(什么时候|哪天|哪一天|几号|何时|啥时候)(报|汇报|报告|更新|填报|上报)|(报|汇报|报告|更新|填报|上报)(的|过)?(进度|进展)?(是)?(在)?(什么时候|哪天|哪一天|几号|何时|啥时候)/;
 
 const NUMBER = '(\\d{1,2}|[一二三四五六七八九十]{1,3})';
 /** Period phrases, most specific first, with what each means. */
@@ -141,12 +145,14 @@ function withoutOpening(text: string): string {
 
 function parseChase(text: string, directory: UnitDirectory): ChaseQuestion | undefined {
   const match = /(?:催一下|催一催|催催|催下|催办一下|催办|催促一下|催促|督促一下)/.exec(text);
-  if (!match || /催办(过|了吗|记录|情况|的)|谁催|催了吗|被催/.test(text)) return undefined;
+  if (!match || /催办(过|了吗|记录|情况|的|件)|谁催|催了吗|被催/.test(text)) return undefined;
   const rest = `${text.slice(0, match.index)} ${text.slice(match.index + match[0].length)}`;
   const units = directory.findMentions(rest).map(({ text: written, unitIds, fuzzy, place }) => ({ text: written, unitIds, fuzzy, ...(place ? { place } : {}) }));
   const leftover = rest
     .replace(/请|麻烦|帮我|帮忙|你|去|给|向|对|一下|尽快|赶紧|抓紧|报进度|报送进度|报一下进度|报告进度|更新进度|的?逾期任务|的?任务|联络员|[,，.。!！?？\s]/g, '')
     .trim();
+  // Without a unit, a question ("催办件有哪些") is not a request to chase.
+  if (units.length === 0 && /哪|什么|吗|多少|几/.test(leftover)) return undefined;
   return { kind: 'chase', units, unknownUnit: units.length === 0 && leftover ? leftover : null };
 }
 
@@ -158,8 +164,9 @@ function parsePerson(text: string, directory: UnitDirectory, asker: Asker): Pers
 }
 
 function parseUpdates(text: string, directory: UnitDirectory, asker: Asker): UpdatesQuestion | undefined {
-  if (NEGATED.test(text) || DEADLINE_WORDS.test(text)) return undefined;
-  const lastReport = LAST_TIME.test(text) && ASKS_WHEN.test(text) && /报|汇报|报告|更新|填报|反馈/.test(text);
+  const silent = HOW_LONG_SILENT.test(text);
+  if ((NEGATED.test(text) && !silent) || DEADLINE_WORDS.test(text)) return undefined;
+  const lastReport = silent || WHEN_REPORTED.test(text) || (LAST_TIME.test(text) && ASKS_WHEN.test(text) && /报|汇报|报告|更新|填报|反馈/.test(text));
   const { period, rest: withoutPeriod } = lastReport ? { period: null, rest: text } : readPeriod(text);
   const reported = REPORTED.exec(withoutPeriod);
   if (!lastReport && !reported) return undefined;
@@ -171,6 +178,8 @@ function parseUpdates(text: string, directory: UnitDirectory, asker: Asker): Upd
 
   let rest = withoutPeriod
     .replace(LAST_TIME, ' ')
+    .replace(HOW_LONG_SILENT, ' ')
+    .replace(/多久|了吗|了$/g, ' ')
     .replace(/(是)?(什么时候|哪天|哪一天|几号|何时|啥时候|时间|日期)/g, ' ')
     .replace(new RegExp(REPORTED.source, 'g'), ' ')
     .replace(new RegExp(ASKS_WHO.source, 'g'), ' ')

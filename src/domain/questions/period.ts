@@ -1,0 +1,137 @@
+/**
+ * Time words in a question, as the period a task must fall due in: 本周,
+ * 下周, 上个月, 12月份, 2016年7月底前, 2017年第一季度, 三季度, 下半年, 年底前,
+ * 2018年底前, 两周内. Read from text without knowing today (so a question can
+ * be kept and asked again), resolved to days with it. Pure.
+ */
+import { addDays, isoWeekday } from '../../lib/dates.js';
+import { readNumber } from './numbers.js';
+
+/** A period a question names, relative to today or fixed. */
+export type PeriodSpec =
+  | { kind: 'week'; offset: number }
+  | { kind: 'month'; offset: number }
+  | { kind: 'month_of_year'; month: number; year: YearSpec }
+  | { kind: 'quarter'; quarter: number; year: YearSpec }
+  | { kind: 'half'; half: 1 | 2; year: YearSpec }
+  | { kind: 'year'; year: YearSpec }
+  | { kind: 'within'; days: number };
+
+/** A year as written: a number, or this year / next / last. */
+export type YearSpec = { fixed: number } | { offset: number };
+
+const NUM = '(\\d{1,2}|[一二两三四五六七八九十]{1,3})';
+const YEAR = '((?:19|20)\\d{2}\\s*年度?|今年|本年度?|明年|下一?年|去年|上一?年)?';
+
+function yearOf(text: string | undefined): YearSpec {
+  if (!text) return { offset: 0 };
+  const fixed = /((?:19|20)\d{2})/.exec(text);
+  if (fixed) return { fixed: Number(fixed[1]) };
+  if (/明年|下一?年/.test(text)) return { offset: 1 };
+  if (/去年|上一?年/.test(text)) return { offset: -1 };
+  return { offset: 0 };
+}
+
+/** Words that make 今年 a deadline ("今年要办完的") rather than the plan's year of work ("今年要干什么"). */
+const DUE_WORDS = /到期|完成|办完|办结|做完|截止|底前|之前|以前|前要|要交/;
+
+/**
+ * The period a question names and the words that named it; undefined when
+ * it names none. 今年 alone is no period ("人社局今年要干什么" asks for the
+ * unit's work); 今年 with 到期 / 完成 / 底前 is.
+ */
+export function readPeriod(text: string): { period: PeriodSpec; words: string } | undefined {
+  const patterns: [RegExp, (match: RegExpExecArray) => PeriodSpec | undefined][] = [
+    [new RegExp(`${NUM}\\s*(天|日|周|个?星期|个?礼拜|个?月)(以|之)?内`), (m) => {
+      const n = readNumber(m[1]!);
+      if (n === null) return undefined;
+      const days = /天|日/.test(m[2]!) ? n : /月/.test(m[2]!) ? n * 30 : n * 7;
+      return { kind: 'within', days };
+    }],
+    [/(本|这|这一)(周|个?星期|个?礼拜)/, () => ({ kind: 'week', offset: 0 })],
+    [/(下|下一)(周|个?星期|个?礼拜)/, () => ({ kind: 'week', offset: 1 })],
+    [/(上|上一)(周|个?星期|个?礼拜)/, () => ({ kind: 'week', offset: -1 })],
+    [/(本月|这个?月|当月)/, () => ({ kind: 'month', offset: 0 })],
+    [/(下个?月|下一个?月)/, () => ({ kind: 'month', offset: 1 })],
+    [/(上个?月|上一个?月)/, () => ({ kind: 'month', offset: -1 })],
+    [new RegExp(`${YEAR}\\s*第?${NUM}\\s*季度`), (m) => {
+      const quarter = readNumber(m[2]!);
+      return quarter !== null && quarter >= 1 && quarter <= 4 ? { kind: 'quarter', quarter, year: yearOf(m[1]) } : undefined;
+    }],
+    [new RegExp(`${YEAR}\\s*(上|下)半年`), (m) => ({ kind: 'half', half: m[2] === '上' ? 1 : 2, year: yearOf(m[1]) })],
+    [new RegExp(`${YEAR}\\s*${NUM}\\s*月(份|底|末|中旬|上旬|下旬)?`), (m) => {
+      const month = readNumber(m[2]!);
+      return month !== null && month >= 1 && month <= 12 ? { kind: 'month_of_year', month, year: yearOf(m[1]) } : undefined;
+    }],
+    [/((?:19|20)\d{2})\s*年度?\s*(年底|年末|底|内|全年)?/, (m) => ({ kind: 'year', year: { fixed: Number(m[1]) } })],
+    [/(明年|下一?年)(年底|年末|底|内)?/, () => ({ kind: 'year', year: { offset: 1 } })],
+    [/(去年|上一?年)(年底|年末|底|内)?/, () => ({ kind: 'year', year: { offset: -1 } })],
+    [/(今年|本年度?)?(年底|年末|年内)/, () => ({ kind: 'year', year: { offset: 0 } })],
+    [/(今年|本年度?)/, (m) => (DUE_WORDS.test(text.slice(m.index)) ? { kind: 'year', year: { offset: 0 } } : undefined)],
+  ];
+  for (const [pattern, make] of patterns) {
+    const match = pattern.exec(text);
+    if (!match) continue;
+    const period = make(match);
+    if (period) return { period, words: match[0] };
+  }
+  return undefined;
+}
+
+function resolveYear(year: YearSpec, today: string): number {
+  return 'fixed' in year ? year.fixed : Number(today.slice(0, 4)) + year.offset;
+}
+
+function monthRange(year: number, month: number, months = 1): [string, string] {
+  const start = `${year}-${String(month).padStart(2, '0')}-01`;
+  const end = new Date(Date.UTC(year, month - 1 + months, 0)).toISOString().slice(0, 10);
+  return [start, end];
+}
+
+/** The first and last day of a period, as 'YYYY-MM-DD', for today. */
+export function resolvePeriod(period: PeriodSpec, today: string): [string, string] {
+  switch (period.kind) {
+    case 'within':
+      return [today, addDays(today, period.days)];
+    case 'week': {
+      const monday = addDays(today, 1 - isoWeekday(today) + 7 * period.offset);
+      return [monday, addDays(monday, 6)];
+    }
+    case 'month': {
+      const date = new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)) - 1 + period.offset, 1));
+      return monthRange(date.getUTCFullYear(), date.getUTCMonth() + 1);
+    }
+    case 'month_of_year':
+      return monthRange(resolveYear(period.year, today), period.month);
+    case 'quarter':
+      return monthRange(resolveYear(period.year, today), period.quarter * 3 - 2, 3);
+    case 'half':
+      return monthRange(resolveYear(period.year, today), period.half === 1 ? 1 : 7, 6);
+    case 'year': {
+      const year = resolveYear(period.year, today);
+      return [`${year}-01-01`, `${year}-12-31`];
+    }
+  }
+}
+
+/** A period in words for "我的理解": 2016年12月, 2017年第一季度, 今天起 14 天内. */
+export function describePeriod(period: PeriodSpec, today: string): string {
+  const [from, to] = resolvePeriod(period, today);
+  const cn = ['一', '二', '三', '四'];
+  switch (period.kind) {
+    case 'within':
+      return `今天起 ${period.days} 天内到期（${from} 至 ${to}）`;
+    case 'week':
+      return `${['上周', '本周', '下周'][period.offset + 1] ?? `${from} 起的一周`}到期（${from} 至 ${to}）`;
+    case 'month':
+    case 'month_of_year':
+      return `${from.slice(0, 4)}年${Number(from.slice(5, 7))}月到期`;
+    case 'quarter':
+      return `${from.slice(0, 4)}年第${cn[period.quarter - 1]}季度到期`;
+    case 'half':
+      return `${from.slice(0, 4)}年${period.half === 1 ? '上' : '下'}半年到期`;
+    case 'year':
+      return `${from.slice(0, 4)}年内到期`;
+  }
+  return `${from} 至 ${to} 到期`;
+}

@@ -1,0 +1,181 @@
+/**
+ * Answers counts, rates and rankings (issue 17) from the task index: how
+ * many tasks a filter matches, how many of them are done or overdue, the
+ * completion rate, and units, places or plans ranked by one of those —
+ * always over the one definition of a task (a leaf, with its parent's units
+ * and deadline where it names none). Collectives (各镇区, 市有关单位 …) are
+ * left out of rankings. Returns data; the card is rendered elsewhere.
+ */
+import { isCollective } from '../imports/unit-list-parser.js';
+import { liesIn, placesNamed } from '../places/gazetteer.js';
+import { describeQuery } from './answer-service.js';
+import type { Catalog } from './question-catalog.js';
+import { leadingPlace } from '../places/gazetteer.js';
+import type { StatsQuery, TaskQuery } from './question.js';
+import type { TaskTally } from './task-index.js';
+
+/** How a completion rate is defined, said wherever one is shown. */
+export const RATE_DEFINITION = '完成率 = 已完成的任务 ÷ 全部任务。任务按最小工作单元计：有细项的任务按细项计，细项沿用上级任务的单位和时限；逾期 = 未完成且时限已过。';
+
+/** Rows a ranking carries (the card shows them ten to a page). */
+export const RANKING_LIMIT = 20;
+
+/** One row of a ranking or breakdown: a unit, place or plan with its counts. */
+export interface StatsRow {
+  /** The unit's, place's or plan's name. */
+  name: string;
+  /** A unit's place ("中山市"); absent for places and plans. */
+  jurisdiction?: string;
+  tasks: number;
+  done: number;
+  overdue: number;
+  /** Done ÷ tasks, in percent (not rounded). */
+  rate: number;
+  /** 1-based place in the ranking; rows with the same value share it. */
+  rank: number;
+}
+
+/** A counted answer: the figure, the scope's counts, and a ranking or a breakdown for the table. */
+export interface StatsAnswer {
+  kind: 'stats';
+  understanding: string;
+  measure: StatsQuery['measure'];
+  groupBy: StatsQuery['groupBy'];
+  order: StatsQuery['order'];
+  /** Counts over every task in scope. */
+  scope: TaskTally & { rate: number };
+  /** The number asked for: tasks, done tasks or units (absent for a rate). */
+  count?: number;
+  /** The rate asked for, in percent. */
+  figure?: number;
+  /** Units, places or plans, first place first (when the question ranks). */
+  ranking?: StatsRow[];
+  /** The scope by plan (or by the places or units named), for the table of a single figure. */
+  breakdown: StatsRow[];
+  /** What the breakdown's rows are. */
+  breakdownBy: 'plan' | 'place' | 'unit';
+  /** Rows of the ranking left out beyond RANKING_LIMIT. */
+  more: number;
+  /** The tasks behind the figures, for the card's "查看这些任务" button. */
+  query: TaskQuery;
+  /** Questions that would find something, when the scope is empty. */
+  suggestions: string[];
+}
+
+const rateOf = (tally: TaskTally) => (tally.tasks === 0 ? 0 : (tally.done / tally.tasks) * 100);
+
+/** What a measure says, for the understanding line. */
+const MEASURE_LABEL: Record<StatsQuery['measure'], string> = { count: '任务数', done: '已完成的任务数', rate: '完成率', units: '涉及的单位数' };
+const GROUP_LABEL: Record<StatsQuery['groupBy'], string> = { none: '', unit: '按单位排名', place: '按地区排名', plan: '按方案排名' };
+
+/** Ranks rows by the measure: equal values share a place; ties by more tasks, then name. */
+function ranked(rows: Omit<StatsRow, 'rank'>[], measure: StatsQuery['measure'], order: StatsQuery['order']): StatsRow[] {
+  // Compared as fractions for rates, so that 1/3 and 2/6 tie exactly.
+  const compare = (a: Omit<StatsRow, 'rank'>, b: Omit<StatsRow, 'rank'>): number => {
+    if (measure === 'rate') return a.done * b.tasks - b.done * a.tasks;
+    return measure === 'done' ? a.done - b.done : a.tasks - b.tasks;
+  };
+  const sign = order === 'asc' ? 1 : -1;
+  const sorted = [...rows].sort((a, b) => sign * compare(a, b) || b.tasks - a.tasks || a.name.localeCompare(b.name, 'zh'));
+  let rank = 0;
+  return sorted.map((row, index) => {
+    if (index === 0 || compare(row, sorted[index - 1]!) !== 0) rank = index + 1;
+    return { ...row, rank };
+  });
+}
+
+const row = (name: string, tally: TaskTally, jurisdiction?: string): Omit<StatsRow, 'rank'> => ({ name, ...(jurisdiction ? { jurisdiction } : {}), ...tally, rate: rateOf(tally) });
+
+/** Adds one tally into another, keyed. */
+function addInto(groups: Map<string, TaskTally>, key: string, tally: TaskTally) {
+  const sum = groups.get(key) ?? { tasks: 0, done: 0, overdue: 0 };
+  sum.tasks += tally.tasks;
+  sum.done += tally.done;
+  sum.overdue += tally.overdue;
+  groups.set(key, sum);
+}
+
+/** The city a jurisdiction belongs to: 新会区 → 江门市; a city, or a place the gazetteer lacks, is its own. */
+function cityOf(jurisdiction: string): string {
+  const places = placesNamed(jurisdiction);
+  const county = places.find((place) => place.level === 'county' && place.parent !== null && placesNamed(place.parent).some((parent) => parent.level === 'city'));
+  return places.some((place) => place.level === 'city') || !county ? jurisdiction : county.parent!;
+}
+
+/**
+ * Plans' counts summed by place: the places the question named when it
+ * named two or more; otherwise by city (新会区 in 江门市), or by the plans'
+ * own places when they all lie in one city.
+ */
+function byPlace(byPlan: ReadonlyMap<number, TaskTally>, catalog: Catalog, named: readonly string[]): Map<string, TaskTally> {
+  const jurisdictions = [...byPlan].map(([planId, tally]) => ({ jurisdiction: catalog.index.plan(planId)?.jurisdiction ?? '', tally }));
+  const keyOf =
+    named.length >= 2
+      ? (jurisdiction: string) => named.find((place) => liesIn(jurisdiction, place)) ?? jurisdiction
+      : new Set(jurisdictions.map((entry) => cityOf(entry.jurisdiction))).size === 1
+        ? (jurisdiction: string) => jurisdiction
+        : cityOf;
+  const groups = new Map<string, TaskTally>();
+  for (const { jurisdiction, tally } of jurisdictions) addInto(groups, keyOf(jurisdiction), tally);
+  return groups;
+}
+
+/** Units' rows, collectives left out. */
+function unitRows(byUnit: ReadonlyMap<number, TaskTally>, catalog: Catalog): Omit<StatsRow, 'rank'>[] {
+  const rows: Omit<StatsRow, 'rank'>[] = [];
+  for (const [unitId, tally] of byUnit) {
+    const unit = catalog.directory.unit(unitId);
+    if (!unit || isCollective(unit.name)) continue;
+    rows.push(row(unit.name, tally, unit.jurisdiction));
+  }
+  return rows;
+}
+
+/** Questions to offer when a unit named with its place has no such unit there: the unit without its place. */
+function suggestionsFor(question: StatsQuery): string[] {
+  return question.filter.units
+    .filter((mention) => mention.place && mention.unitIds.length === 0)
+    .map((mention) => {
+      const written = leadingPlace(mention.text, { allowShort: true })?.written ?? '';
+      return `${mention.text.slice(written.length).replace(/^的/, '') || mention.text}有多少项任务`;
+    });
+}
+
+/** Answers a count, rate or ranking. */
+export function answerStats(question: StatsQuery, catalog: Catalog, today: string): StatsAnswer | { kind: 'not_understood'; reason: string } {
+  const { filter, measure, order } = question;
+  const aggregate = catalog.index.aggregate(filter, today);
+  if (filter.plan && aggregate.plans?.length === 0) {
+    return { kind: 'not_understood', reason: `没有找到名称或地区包含“${filter.plan}”的方案。发送“有哪些方案”查看全部方案。` };
+  }
+  const scope = { ...aggregate.total, rate: rateOf(aggregate.total) };
+  const units = unitRows(aggregate.byUnit, catalog);
+  const places = () => [...byPlace(aggregate.byPlan, catalog, filter.places ?? [])].map(([name, tally]) => row(name, tally));
+  const plans = () => [...aggregate.byPlan].map(([planId, tally]) => row(catalog.index.plan(planId)?.title ?? `#${planId}`, tally));
+
+  let ranking: StatsRow[] | undefined;
+  if (question.groupBy !== 'none') {
+    const rows = question.groupBy === 'unit' ? units : question.groupBy === 'place' ? places() : plans();
+    ranking = ranked(rows, measure === 'units' ? 'count' : measure, order);
+  }
+  // A single figure's table: by the places or units it names when two or more, else by plan.
+  const breakdownBy = (filter.places?.length ?? 0) >= 2 ? 'place' : filter.units.length >= 2 ? 'unit' : 'plan';
+  const breakdown = ranked(breakdownBy === 'place' ? places() : breakdownBy === 'unit' ? units : plans(), 'count', 'desc');
+  const understanding = `${describeQuery({ ...filter, kind: 'tasks', page: 1 }, catalog, today)}；统计：${MEASURE_LABEL[measure]}${question.groupBy === 'none' ? '' : `，${GROUP_LABEL[question.groupBy]}${order === 'asc' ? '（从低到高）' : ''}`}`;
+  const figures = measure === 'rate' ? { figure: scope.rate } : { count: measure === 'done' ? scope.done : measure === 'units' ? units.length : scope.tasks };
+  return {
+    kind: 'stats',
+    understanding,
+    measure,
+    groupBy: question.groupBy,
+    order,
+    scope,
+    ...figures,
+    ...(ranking ? { ranking: ranking.slice(0, RANKING_LIMIT) } : {}),
+    breakdown: breakdown.slice(0, RANKING_LIMIT),
+    breakdownBy,
+    more: ranking ? Math.max(0, ranking.length - RANKING_LIMIT) : Math.max(0, breakdown.length - RANKING_LIMIT),
+    query: { ...filter, kind: 'tasks', page: 1, ...(measure === 'done' && filter.status === null ? { status: 'done' as const } : {}) },
+    suggestions: scope.tasks === 0 ? suggestionsFor(question) : [],
+  };
+}

@@ -1,0 +1,137 @@
+/**
+ * The counts, rates and rankings family (issue 17): "中山市有多少项任务",
+ * "市财政局的任务完成了多少", "完成率", "哪个单位任务最多", "逾期最多的单位",
+ * "各区完成情况". Recognises the question by its own words (多少 / 几项,
+ * 完成率, 最多 / 排名, 各地 / 哪个单位), takes them out, and reads the rest
+ * with readTaskQuery, so the tasks counted are the ones the same words
+ * would list. Pure: text and the directory in, a StatsQuery out.
+ */
+import { leadingPlace } from '../places/gazetteer.js';
+import { readTaskQuery, type Asker } from './question-parser.js';
+import { taskQuery, type StatsQuery } from './question.js';
+import type { UnitDirectory } from './unit-directory.js';
+
+/** Done ÷ all: 完成率, 办结率, 完成比例, 完成了百分之多少. */
+const RATE = /(?:完成|办结|落实|完结)(?:了|的)?(?:率|比例|比率|百分比|占比)|(?:完成|办结)了?百分之(?:几|多少)|完成度/;
+/** How many: 多少, 几项, 一共, 总数 … */
+const COUNT = /多少|几(?:项|个|条|件|家|类)|总数|数量|数目|总量|一共|总共|共有|共计|合计|总计|任务数/;
+/** How many are done: 完成了多少, 办结了几项, 完成数 (not 没完成的有多少). */
+const DONE_COUNT = /(?<![没未不])(?:完成|办结|做完|完结)了?(?:的)?(?:有|是)?(?:多少|几)(?:项|个|条|件)?|(?<![没未不])(?:完成|办结)(?:数|量)/;
+/** How many units: 多少个单位, 几个部门. */
+const UNIT_COUNT = /(?:多少|几)(?:个|家)?(?:单位|部门)/;
+/** Ranking words. */
+const RANK = /最多|最少|最高|最低|最好|最差|最快|最慢|最大|最小|排名|排行|排序|排个名|名次|前[三五十]名?|倒数|垫底/;
+/** Smallest first. */
+const ASCENDING = /最少|最低|最差|最慢|最小|倒数|垫底/;
+/** "How is it going" words that, by groups, mean a ranking by completion. */
+const SITUATION = /完成情况|进展情况|进度情况|落实情况|推进情况|办结情况|情况|怎么样|如何|咋样/;
+/** Done most (完成最多的单位), rather than tasks most. */
+const DONE_MOST = /(?:完成|办结|做完)(?:的|得)?(?:任务)?(?:最多|最少)/;
+/** Ranked by how far along: 完成情况, 进展最快, 完成得最好. */
+const BY_RATE = /完成情况|进展|进度情况|落实情况|推进情况|办结情况|完成得|最好|最差|最快|最慢/;
+
+/** After a ranking word: "逾期最多的单位", "完成率最高的地区". */
+const RANKED = '(?:最多|最少|最高|最低|最好|最差|最快|最慢|最大|最小)的';
+
+/** Groups a ranking is by: the words that say so. */
+const GROUPS: [StatsQuery['groupBy'], RegExp][] = [
+  ['plan', new RegExp(`各(?:个)?(?:分工)?(?:方案|要点|计划)|哪(?:个|些)?(?:分工)?(?:方案|要点|计划)|${RANKED}(?:分工)?(?:方案|要点|计划)`)],
+  ['place', new RegExp(`各(?:个)?(?:地方|地区|城市|县区|区县|市区|地|区|县|市)(?![政府直属有关])|哪(?:个|些)?(?:地方|地区|城市|县区|区县|市区|区|县|市)(?![政府直属有关单位部门])|${RANKED}(?:地方|地区|城市|县区|区县)`)],
+  ['unit', new RegExp(`各(?:个)?(?:单位|部门|委办局|科室|局)|哪(?:个|些|家)?(?:单位|部门|委办局|科室|局)|谁(?:的|家)?|${RANKED}(?:单位|部门|委办局|科室|局)`)],
+];
+
+/** Not ours: how many days or times, which item, how many plans, one task's progress. */
+const NOT_STATS = [
+  /多少天|几天|几号|几点|多久|多长时间|什么时候|第几/,
+  /(?:多少|几)个?(?:分工)?(?:方案|要点|计划)/,
+  /(?:报|更新|汇报|报告|报送|填报)(?:了|过)?(?:多少|几)(?:次|回|条|份)|(?:多少|几)(?:次|回|条|份)(?:进度|进展|更新|报告|汇报)/,
+  /(?:进度|进展)(?:是|到了?|达到|有)?(?:多少|百分之几)/,
+];
+
+/** The question's own words, taken out before its filters are read. */
+const OWN_WORDS =
+  /请问|麻烦|帮我|帮忙|查一下|看一下|统计一下|统计|算一下|告诉我|一下|截至目前|截止目前|到目前为止|目前|现在|当前|到现在|为止|已经|总体上?|整体上?|总的来说|大概|大约|一共|总共|共有|共计|合计|总计|总数|数量|数目|总量|任务数|是多少|有多少|多少|几(?:项|个|条|件|家|类)?|排名|排行|排序|排个名|名次|前[三五十]名?|倒数|垫底|情况|怎么样|咋样|如何|怎样|最多|最少|最高|最低|最好|最差|最快|最慢|最大|最小|完成得/g;
+
+/** A plan named with what it is: "中山市的分工方案", "临沂的要点", "经信局的分工", "江门的进度安排方案". */
+const PLAN_PHRASE = /(?:在|按|根据)?([^\s在按的，,、]{2,12}?)的?(工作要点|分工方案|进度安排方案|要点|方案|分工)(?:里面|里|中|内|上)?/;
+
+/**
+ * The plan a phrase names, as a hint matchPlans reads: its owner and what it
+ * is ("中山市分工方案" holds 中山市…要点分工方案 but not 中山市经信局…任务分工),
+ * when the owner is a place, a unit or a year; otherwise the text is left
+ * for readTaskQuery ("实施方案" may be a topic).
+ */
+function planPhrase(text: string, directory: UnitDirectory): { plan: string; rest: string } | undefined {
+  const match = PLAN_PHRASE.exec(text);
+  if (!match) return undefined;
+  const owner = match[1]!;
+  if (/^(哪|各|什么|所有|全部|有|这|那)/.test(owner)) return undefined;
+  const place = leadingPlace(owner, { allowShort: true, prefer: (candidate) => directory.knowsPlace(candidate.name) });
+  const isPlace = place !== undefined && (place.written === owner || place.place.name === owner);
+  const ownedBy = isPlace || /\d{4}/.test(owner) || directory.findMentions(owner).length > 0;
+  if (!ownedBy) return undefined;
+  return { plan: `${owner}${match[2]}`, rest: text.replace(match[0], ' ') };
+}
+
+/** The group a question ranks by, and the text without the words that said so. */
+function groupOf(text: string, directory: UnitDirectory): { groupBy: StatsQuery['groupBy']; rest: string } {
+  const mentions = directory.findMentions(text);
+  for (const [groupBy, pattern] of GROUPS) {
+    const match = pattern.exec(text);
+    if (!match) continue;
+    // "各镇区", "各县区政府" are units (collectives), not a way of grouping.
+    if (mentions.some((mention) => mention.start < match.index + match[0].length && mention.end > match.index)) continue;
+    return { groupBy, rest: text.replace(match[0], ' ') };
+  }
+  return { groupBy: 'none', rest: text };
+}
+
+/**
+ * Reads a count, rate or ranking question; undefined when the text is not
+ * one. The family's parse in the registry (question-families.ts), which
+ * names this function: a declaration, so the registry may hold it while
+ * the parser and the families import each other.
+ */
+export function parseStatsQuestion(text: string, directory: UnitDirectory, asker: Asker = { unitIds: [] }): StatsQuery | undefined {
+  if (NOT_STATS.some((pattern) => pattern.test(text))) return undefined;
+  const rate = RATE.test(text);
+  const rank = RANK.test(text);
+  const count = COUNT.test(text);
+  const grouped = groupOf(text, directory);
+  const asksWhich = /谁|哪/.test(text);
+  const isStats = rate || count || (grouped.groupBy !== 'none' && (rank || SITUATION.test(text))) || (rank && asksWhich);
+  if (!isStats) return undefined;
+
+  let rest = grouped.rest;
+  let groupBy = grouped.groupBy;
+  if (groupBy === 'none' && rank && asksWhich) groupBy = 'unit';
+  let measure: StatsQuery['measure'];
+  if (rate) {
+    measure = 'rate';
+    rest = rest.replace(RATE, ' ');
+  } else if (groupBy !== 'none' && (DONE_MOST.test(rest))) {
+    measure = 'done';
+    rest = rest.replace(DONE_MOST, ' ');
+  } else if (groupBy !== 'none' && BY_RATE.test(rest) && !/逾期|超期|受阻|待审核|停滞/.test(rest)) {
+    measure = 'rate';
+    rest = rest.replace(BY_RATE, ' ');
+  } else if (DONE_COUNT.test(rest)) {
+    measure = 'done';
+    rest = rest.replace(DONE_COUNT, ' ');
+  } else if (groupBy === 'none' && UNIT_COUNT.test(rest)) {
+    measure = 'units';
+    rest = rest.replace(UNIT_COUNT, ' ');
+  } else {
+    measure = 'count';
+  }
+  rest = rest.replace(OWN_WORDS, ' ');
+  const plan = planPhrase(rest, directory);
+  if (plan) rest = plan.rest;
+  const read = readTaskQuery(rest, directory, asker);
+  const { kind: _kind, page: _page, ...filter } = read ?? taskQuery();
+  if (plan) filter.plan = plan.plan;
+  // Two places or units named for one figure ("中山和江门的完成率") are compared.
+  if (groupBy === 'none' && (filter.places?.length ?? 0) >= 2) groupBy = 'place';
+  else if (groupBy === 'none' && filter.units.length >= 2 && measure !== 'units') groupBy = 'unit';
+  return { kind: 'stats', measure, groupBy, order: ASCENDING.test(text) ? 'asc' : 'desc', filter: { ...filter, asksWho: false } };
+}

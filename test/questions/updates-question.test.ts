@@ -1,0 +1,64 @@
+/**
+ * How the updates-and-people family reads questions, against the seeds'
+ * real unit names: the period, what is asked (tasks, units, the last
+ * report), the reporting unit or person, a leader's name, a 催办 — and the
+ * questions it must leave to the other families (没报过进度 is a state,
+ * 本月到期 a deadline, 卫计局负责什么 a unit, 江门…负责什么 a place).
+ */
+import { describe, expect, it } from 'vitest';
+import { parseQuestion } from '../../src/domain/questions/question-parser.js';
+import { seedDirectory } from '../support/seed-directory.js';
+
+const { directory, nameOf } = seedDirectory();
+const parse = (text: string) => parseQuestion(text, directory) as ReturnType<typeof parseQuestion> & Record<string, unknown>;
+const names = (ids: readonly number[]) => ids.map(nameOf).sort();
+
+describe('updates questions', () => {
+  it('reads the period, and whether tasks, units or the last report are asked', () => {
+    expect(parse('本周有哪些更新')).toMatchObject({ kind: 'updates', ask: 'tasks', period: { name: 'this_week' }, status: null, reporters: [], person: null });
+    expect(parse('上周谁报了进度')).toMatchObject({ kind: 'updates', ask: 'units', period: { name: 'last_week' } });
+    expect(parse('最近谁报了进度')).toMatchObject({ ask: 'units', period: { name: 'recent', days: 7 } });
+    expect(parse('近3天哪些单位报了进度')).toMatchObject({ ask: 'units', period: { name: 'recent', days: 3 } });
+    expect(parse('本月有哪些单位报了进度')).toMatchObject({ ask: 'units', period: { name: 'this_month' } });
+    expect(parse('10月份有哪些任务办结了')).toMatchObject({ ask: 'tasks', period: { name: 'month', month: 10 }, status: 'done' });
+    expect(parse('11月以来哪些任务办结了')).toMatchObject({ period: { name: 'since_month', month: 11 }, status: 'done' });
+    expect(parse('这周有哪些任务申请办结')).toMatchObject({ period: { name: 'this_week' }, status: 'pending_review' });
+    expect(parse('昨天谁报了进度')).toMatchObject({ ask: 'units', period: { name: 'yesterday' } });
+    const last = parse('临沂市财政局最近一次报进度是哪天');
+    expect(last).toMatchObject({ kind: 'updates', ask: 'last_report', period: null });
+    expect(names((last.reporters as { unitIds: number[] }[])[0]!.unitIds)).toEqual(['临沂市/市财政局']);
+    expect(parse('市财政局什么时候报的进度')).toMatchObject({ kind: 'updates', ask: 'last_report' });
+    expect(parse('市财政局多久没报进度了')).toMatchObject({ kind: 'updates', ask: 'last_report' });
+    expect(parse('上周报进度的单位有哪些')).toMatchObject({ kind: 'updates', ask: 'units', period: { name: 'last_week' } });
+  });
+
+  it('a unit is the one reporting; a place filters the tasks; a name is the person reporting', () => {
+    const finance = parse('市财政局这周报了什么');
+    expect(names((finance.reporters as { unitIds: number[] }[])[0]!.unitIds)).toEqual(['中山市/市财政局', '临沂市/市财政局', '江门市/市财政局']);
+    expect(finance.scope).toBeNull();
+    expect(parse('江门这周有什么进展')).toMatchObject({ ask: 'tasks', reporters: [], scope: { places: ['江门市'] } });
+    expect(parse('张联络报了哪些进度')).toMatchObject({ kind: 'updates', ask: 'tasks', person: '张联络', period: null });
+    // A name like a unit's that names none is kept, to be said so.
+    expect(parse('市宇航局这周报进度了吗')).toMatchObject({ kind: 'updates', reporters: [], unknownUnit: '市宇航局' });
+  });
+
+  it('a person named: a leader or liaison, with the question kept as a search in case the name is a word', () => {
+    expect(parse('张三负责什么')).toMatchObject({ kind: 'person', name: '张三' });
+    expect(parse('李丹副市长分管哪些工作')).toMatchObject({ kind: 'person', name: '李丹' });
+    expect(parse('高考负责什么')).toMatchObject({ kind: 'person', name: '高考', fallback: { kind: 'tasks', topic: '高考' } });
+  });
+
+  it('催一下: the units to chase, or what was written where a unit was expected', () => {
+    const chase = parse('催一下市财政局');
+    expect(chase.kind).toBe('chase');
+    expect(names((chase.units as { unitIds: number[] }[])[0]!.unitIds)).toEqual(['中山市/市财政局', '临沂市/市财政局', '江门市/市财政局']);
+    expect(names((parse('请帮我催一下中山市财政局报进度').units as { unitIds: number[] }[])[0]!.unitIds)).toEqual(['中山市/市财政局']);
+    expect(parse('催一下月球开发署')).toMatchObject({ kind: 'chase', units: [], unknownUnit: '月球开发署' });
+  });
+
+  it('leaves other families’ questions alone', () => {
+    for (const text of ['江门哪些单位没报过进度', '一个多月没更新进度的任务', '本月到期的任务有哪些', '这个月底前要完成的', '办结了的有哪些', '临沂完成了哪些', '市财政局负责什么', '卫计局负责什么', '江门网信统筹局负责什么', '市财政局的任务完成了多少', 'PPP项目谁负责', '催办件有哪些']) {
+      expect(['updates', 'person', 'chase'], text).not.toContain(parse(text).kind);
+    }
+  });
+});
