@@ -9,7 +9,7 @@
  * Expected tasks and days come from the scenario below and the database.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, dayIn, isoWeekday, monthDayText } from '../../src/lib/dates.js';
+import { addDays, dayIn, daysBetween, isoWeekday, monthDayText } from '../../src/lib/dates.js';
 import { readCard, type ReadCard } from '../support/answer-cards.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { DATABASES } from '../support/databases.js';
@@ -117,9 +117,10 @@ for (const { provider, available } of DATABASES) {
 
     it('上次报告是什么时候: the day of the unit’s latest report; a unit that never reported is said so, with a question that finds something', async () => {
       const audit = await ask('中山市审计局上次报告是什么时候');
-      expect(audit.title).toBe(`市审计局上次报告：${monthDayText(dayIn(ZONE, lastWeek()))}`);
+      const lastWeekDay = dayIn(ZONE, lastWeek());
+      expect(audit.title).toBe(`市审计局上次报告：${monthDayText(lastWeekDay)}（${daysBetween(lastWeekDay, today())} 天前）`);
       expect(audit.text).toContain(`#${id('ZS:19.3')} `);
-      expect((await ask('临沂市财政局最近一次报进度是哪天')).title).toBe(`市财政局上次报告：${monthDayText(today())}`);
+      expect((await ask('临沂市财政局最近一次报进度是哪天')).title).toBe(`市财政局上次报告：${monthDayText(today())}（今天）`);
       const never = await ask('江门市法制局上次报进度是什么时候');
       expect(never.title).toBe('没有找到答案');
       expect(never.text).toContain('还没有报告过进度');

@@ -103,7 +103,8 @@ export function renderUpdates(answer: UpdatesAnswer): { card: CardElement; text:
     }
     case 'last_report': {
       const first = answer.reporters[0]!;
-      const title = `${first.name}上次报告：${monthDayText(first.day)}`;
+      const ago = first.daysAgo === 0 ? '今天' : `${first.daysAgo} 天前`;
+      const title = `${first.name}上次报告：${monthDayText(first.day)}（${ago}）`;
       const place = (entry: (typeof answer.reporters)[number]) => (entry.jurisdiction ? `（${entry.jurisdiction}）` : '');
       const report = (entry: (typeof answer.reporters)[number]) => `：${entry.statusLabel} ${entry.percent}%${entry.note ? `，${entry.note}` : ''}`;
       const elements: CardElement[] = [

@@ -7,7 +7,7 @@
  * says so and offers a question that finds something. Returns data; cards
  * are rendered in bot/cards/updates-cards.ts.
  */
-import { addDays, dayIn, isoWeekday, monthDayText } from '../../lib/dates.js';
+import { addDays, dayIn, daysBetween, isoWeekday, monthDayText } from '../../lib/dates.js';
 import { zonedInstant } from '../../lib/zoned-time.js';
 import type { Repositories } from '../../repositories/index.js';
 import type { ProgressRecord } from '../../repositories/progress-repository.js';
@@ -76,6 +76,8 @@ export interface LastReport {
   name: string;
   jurisdiction: string;
   day: string;
+  /** Days from that day to today. */
+  daysAgo: number;
   taskId: number;
   label: string;
   title: string;
@@ -264,7 +266,7 @@ async function answerUpdates(question: UpdatesQuestion, catalog: Catalog, repos:
   if (question.status) parts.push(question.status === 'done' ? '只看办结' : '只看申请办结');
   const understanding = parts.join('；');
 
-  if (question.ask === 'last_report') return lastReport(question, unitIds, actors, understanding, catalog, repos, timeZone);
+  if (question.ask === 'last_report') return lastReport(question, unitIds, actors, understanding, catalog, repos, today, timeZone);
 
   const from = span ? zonedInstant(span.from, '00:00', timeZone) : null;
   const to = span ? zonedInstant(addDays(span.to, 1), '00:00', timeZone) : null;
@@ -319,6 +321,7 @@ async function lastReport(
   understanding: string,
   catalog: Catalog,
   repos: Repositories,
+  today: string,
   timeZone: string,
 ): Promise<Answer> {
   let records: ProgressRecord[];
@@ -342,6 +345,7 @@ async function lastReport(
           name: unit?.name ?? question.person ?? '',
           jurisdiction: unit?.jurisdiction ?? '',
           day: dayIn(timeZone, record.createdAt),
+          daysAgo: daysBetween(dayIn(timeZone, record.createdAt), today),
           taskId: task.id,
           label: labelOf(task, parent),
           title: task.title,
