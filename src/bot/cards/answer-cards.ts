@@ -81,6 +81,15 @@ export function renderAnswer(answer: Answer): RenderedAnswer {
       const title = total === 0 ? '没有找到相关任务' : `找到 ${total} 项任务`;
       const understanding = `我的理解：${answer.understanding}${answer.approximate ? '（没有完全匹配，以下为相近结果）' : ''}`;
       if (total === 0) {
+        const near = answer.suggestions ?? [];
+        if (near.length > 0) {
+          const lead = `${understanding}。\n没有符合条件的任务。这样问能找到：`;
+          const elements = [
+            markdown(escapeMarkdown(lead)),
+            { tag: 'column_set', columns: near.map((text) => ({ tag: 'column', width: 'auto', elements: [button(text, { action: 'ask', text })] })) },
+          ];
+          return { card: card(title, 'blue', elements), text: `${lead}${near.map((text) => `“${text}”`).join('、')}` };
+        }
         const lead = `${understanding}。\n没有符合条件的任务。可以换个说法，或去掉一些条件再问。`;
         return examplesCard(title, lead);
       }

@@ -12,6 +12,7 @@ import type { Catalog } from './question-catalog.js';
 import type { Question, StatusFilter, TaskLookup, TaskQuery } from './question.js';
 import { statusLight, type StatusLight } from './status-light.js';
 import { describePeriod } from './period.js';
+import { nearestQuestions } from './nothing-found.js';
 import type { IndexedTask, TaskHit } from './task-index.js';
 import { answerUpdatesFamily, type UpdatesAnswer } from './updates-answers.js';
 import { answerStats, type StatsAnswer } from './stats-answers.js';
@@ -55,6 +56,8 @@ export type Answer =
       items: AnswerItem[];
       /** The topic matched only in part. */
       approximate: boolean;
+      /** When nothing matched: the nearest questions that would find tasks. */
+      suggestions?: string[];
     }
   | { kind: 'task_detail'; item: AnswerItem; status: TaskStatus; requirement: string; categoryPath: string; history: ProgressRecord[] }
   | { kind: 'task_choice'; understanding: string; items: AnswerItem[] }
@@ -174,6 +177,7 @@ export async function answerTaskQuery(query: TaskQuery, catalog: Catalog, repos:
     pageCount,
     items: await itemsFor(result.hits, catalog, repos, today),
     approximate: result.approximate,
+    ...(result.total === 0 ? { suggestions: nearestQuestions(query, catalog, today) } : {}),
   };
 }
 
