@@ -39,6 +39,7 @@ const STATUS_PHRASES: [StatusFilter, RegExp][] = [
 /** Words that carry the question's grammar, not its topic. Longest first. */
 const STOPWORDS = [
   '到期', '截止', '要完成', '完成的', '底前', '之前', '以前',
+  '麻烦', '查下', '看下', '问下', '那边', '这边', '一起', '共同',
   '请问', '帮我', '帮忙', '查一下', '查查', '查询', '看一下', '看看', '列出', '告诉我', '我想知道', '一下',
   '有哪些', '有什么', '有没有', '是什么', '是哪个', '是哪些', '干什么', '做什么', '干啥', '做啥', '要干', '要做', '要办',
   '哪个部门', '哪些部门', '哪个单位', '哪些单位', '哪个', '哪些', '哪家', '什么', '怎么样', '怎样', '如何', '多少',
@@ -173,7 +174,18 @@ export function readTaskQuery(text: string, directory: UnitDirectory, asker: Ask
   const mentions = [
     ...directory.findMentions(text).filter((mention) => !inPhrase(mention)),
     ...(self ? [{ text: self[0], unitIds: [...asker.unitIds], fuzzy: false, self: true, start: self.index, end: self.index + self[0].length }] : []),
-  ].filter((mention, _, all) => !('self' in mention) || !all.some((other) => other !== mention && other.start < mention.end && other.end > mention.start));
+  ]
+    .filter((mention, _, all) => !('self' in mention) || !all.some((other) => other !== mention && other.start < mention.end && other.end > mention.start))
+    .sort((a, b) => a.start - b.start);
+  // "中山的财政局和发改局": a unit joined to one named with its place is that place's too.
+  for (let n = 1; n < mentions.length; n++) {
+    const previous = mentions[n - 1]!;
+    const current = mentions[n]!;
+    const place = 'place' in previous ? previous.place : undefined;
+    if (place && !('place' in current && current.place) && /^\s*(和|与|及|、|以及)\s*$/.test(text.slice(previous.end, current.start))) {
+      mentions[n] = { ...current, unitIds: current.unitIds.filter((id) => directory.unit(id)?.jurisdiction === place), place } as (typeof mentions)[number];
+    }
+  }
   // Take out what is understood, so that what remains is the topic.
   let rest = text;
   for (const mention of [...mentions].sort((a, b) => b.start - a.start)) rest = `${rest.slice(0, mention.start)} ${rest.slice(mention.end)}`;
@@ -210,6 +222,8 @@ export function readTaskQuery(text: string, directory: UnitDirectory, asker: Ask
     units: mentions.map((mention) => ({ text: mention.text, unitIds: mention.unitIds, fuzzy: mention.fuzzy, ...('place' in mention && mention.place ? { place: mention.place } : {}), ...('self' in mention ? { self: true } : {}) })),
     ...(found.places.length > 0 ? { places: found.places } : {}),
     ...(named ? { period: named.period } : {}),
+    // "财政局和发改局一起负责的": tasks that name every one of them.
+    ...(mentions.length > 1 && /一起|共同|联合|都(参与|负责|有份)/.test(text) ? { allUnits: true } : {}),
     role,
     topic,
     status,

@@ -50,6 +50,8 @@ export type StatusFilter =
 export interface TaskQuery {
   kind: 'tasks';
   units: UnitMention[];
+  /** Tasks must name every unit mentioned ("一起负责"), not any of them. */
+  allUnits?: boolean;
   /** 'any' unless the question says 牵头 / 配合 / 责任. */
   role: UnitRole | 'any';
   /** Words to search titles and requirements for: "PPP项目", "扶贫". */

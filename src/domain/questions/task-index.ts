@@ -143,6 +143,8 @@ export class TaskIndex {
   /** Due days as YYYYMMDD numbers, per task from dueStart[i] to dueStart[i + 1], ascending. */
   private readonly dueStart: Int32Array;
   private readonly dueDays: Int32Array;
+  /** Plans and unit links as typed columns for aggregate, built on first use. */
+  private countColumns: CountColumns | undefined;
 
   constructor(tasks: readonly IndexedTask[], plans: readonly IndexedPlan[]) {
     // Plan order, then document order: answers read like the plans.
@@ -328,6 +330,7 @@ export class TaskIndex {
       const task = this.tasks[index]!;
       if (planIds && !planIds.has(task.planId)) return false;
       if (unitFilter && !task.units.some((link) => unitIds.has(link.unitId) && (query.role === 'any' || link.role === query.role))) return false;
+      if (query.allUnits && !query.units.every((mention) => task.units.some((link) => mention.unitIds.includes(link.unitId)))) return false;
       return !topic || topic.mask[index] === 1;
     };
     const hitAt = (index: number): TaskHit => {
@@ -516,30 +519,67 @@ export class TaskIndex {
   aggregate(query: Omit<TaskQuery, 'page' | 'kind'>, today: string): TaskAggregate {
     const overdue = this.statusTest('overdue', today, 0);
     const asked = query.units.length > 0 ? new Set(query.units.flatMap((unit) => unit.unitIds)) : null;
+    const role = query.role === 'any' ? -1 : ROLE_CODES.indexOf(query.role);
+    const { planOf, linkStart, linkUnit, linkRole, units: unitSpan, plans: planSpan } = (this.countColumns ??= this.buildCountColumns());
+    // Counts in flat columns by id (tasks, done, overdue), and the ids touched: no allocation per task.
+    const unitCounts = new Int32Array(unitSpan * 3);
+    const planCounts = new Int32Array(planSpan * 3);
+    const touchedUnits: number[] = [];
+    const touchedPlans: number[] = [];
     const total: TaskTally = { tasks: 0, done: 0, overdue: 0 };
-    const byPlan = new Map<number, TaskTally>();
-    const byUnit = new Map<number, TaskTally>();
-    const add = (groups: Map<number, TaskTally>, key: number, done: number, late: number) => {
-      let tally = groups.get(key);
-      if (!tally) groups.set(key, (tally = { tasks: 0, done: 0, overdue: 0 }));
-      tally.tasks++;
-      tally.done += done;
-      tally.overdue += late;
-    };
     const { plans } = this.search(query, today, { offset: 0, limit: 0 }, (index) => {
-      const task = this.tasks[index]!;
       const done = this.open[index] === 0 ? 1 : 0;
       const late = overdue(index) ? 1 : 0;
       total.tasks++;
       total.done += done;
       total.overdue += late;
-      add(byPlan, task.planId, done, late);
-      for (const link of task.units) {
-        if ((query.role === 'any' || link.role === query.role) && (!asked || asked.has(link.unitId))) add(byUnit, link.unitId, done, late);
+      const planAt = planOf[index]! * 3;
+      if (planCounts[planAt] === 0) touchedPlans.push(planOf[index]!);
+      planCounts[planAt]! += 1;
+      planCounts[planAt + 1]! += done;
+      planCounts[planAt + 2]! += late;
+      for (let link = linkStart[index]!; link < linkStart[index + 1]!; link++) {
+        const unitId = linkUnit[link]!;
+        if ((role >= 0 && linkRole[link] !== role) || (asked && !asked.has(unitId))) continue;
+        const unitAt = unitId * 3;
+        if (unitCounts[unitAt] === 0) touchedUnits.push(unitId);
+        unitCounts[unitAt]! += 1;
+        unitCounts[unitAt + 1]! += done;
+        unitCounts[unitAt + 2]! += late;
       }
     });
-    return { total, byPlan, byUnit, plans };
+    const tallies = (ids: number[], counts: Int32Array) => new Map(ids.map((id) => [id, { tasks: counts[id * 3]!, done: counts[id * 3 + 1]!, overdue: counts[id * 3 + 2]! }]));
+    return { total, byPlan: tallies(touchedPlans, planCounts), byUnit: tallies(touchedUnits, unitCounts), plans };
   }
+
+  /**
+   * Each task's plan and unit links as typed columns, for aggregate: reading
+   * 100,000 task objects costs tens of milliseconds, the columns well under
+   * one. Built on first use; a state patch leaves plans and links as they are.
+   */
+  private buildCountColumns(): CountColumns {
+    const count = this.tasks.length;
+    const planOf = new Int32Array(count);
+    const linkStart = new Int32Array(count + 1);
+    const unitIds: number[] = [];
+    const roles: number[] = [];
+    let units = 0;
+    let plans = 0;
+    this.tasks.forEach((task, index) => {
+      planOf[index] = task.planId;
+      if (task.planId >= plans) plans = task.planId + 1;
+      linkStart[index] = unitIds.length;
+      for (const link of task.units) {
+        unitIds.push(link.unitId);
+        roles.push(ROLE_CODES.indexOf(link.role));
+        if (link.unitId >= units) units = link.unitId + 1;
+      }
+    });
+    linkStart[count] = unitIds.length;
+    return { planOf, linkStart, linkUnit: Int32Array.from(unitIds), linkRole: Uint8Array.from(roles), units, plans };
+  }
+
+
 
   /**
    * Tasks containing the topic words, best first: every word as a real
@@ -615,6 +655,19 @@ function inherit(task: IndexedTask, parent: IndexedTask): IndexedTask {
     deadlineRaw: dated ? task.deadlineRaw : parent.deadlineRaw,
     recurrence: dated ? task.recurrence : parent.recurrence,
   };
+}
+
+/** Unit roles as small numbers, for the link columns. */
+const ROLE_CODES: readonly UnitRole[] = ['lead', 'responsible', 'cooperating'];
+
+/** Each task's plan and unit links (from linkStart[i] to linkStart[i + 1]) as typed columns, and one more than the largest unit and plan id. */
+interface CountColumns {
+  planOf: Int32Array;
+  linkStart: Int32Array;
+  linkUnit: Int32Array;
+  linkRole: Uint8Array;
+  units: number;
+  plans: number;
 }
 
 /** Topic search results: task positions best first, a membership mask, the words to highlight. */

@@ -120,6 +120,13 @@ export class UnitDirectory {
       }
       const placed = this.placeQualified(text, i);
       if (placed && (!match || placed.end > match.end)) match = placed;
+      // "财政局（中山）": the place in brackets after the unit.
+      const bracketed = match && !match.place ? /^[（(]([^）)]{2,8})[）)]/.exec(text.slice(match.end)) : null;
+      const place = bracketed ? leadingPlace(bracketed[1]!, { allowShort: true, prefer: (candidate) => this.knowsPlace(candidate.name) }) : undefined;
+      if (match && bracketed && place && place.written === bracketed[1]) {
+        const here = match.unitIds.filter((id) => this.units.get(id)?.jurisdiction === place.place.name);
+        match = { ...match, text: `${match.text}${bracketed[0]}`, unitIds: here, place: place.place.name, end: match.end + bracketed[0].length };
+      }
       if (match) {
         found.push(match);
         i = match.end;
@@ -137,11 +144,19 @@ export class UnitDirectory {
    * question finds nothing rather than another place's bureau.
    */
   private placeQualified(text: string, start: number): (UnitMention & { start: number; end: number }) | undefined {
-    if (start > 0 && /[\u4e00-\u9fa5]/.test(text[start - 1]!) && !/[的在和与、，问查看了是]/.test(text[start - 1]!)) return undefined;
+    if (start > 0 && /[\u4e00-\u9fa5]/.test(text[start - 1]!) && !/[的在和与、，问查看了是下找说把给对]/.test(text[start - 1]!)) return undefined;
     const hit = leadingPlace(text.slice(start, start + 16), { allowShort: true, prefer: (place) => this.knowsPlace(place.name) });
     if (!hit) return undefined;
     let from = start + hit.written.length;
-    while (text[from] === ' ' || text[from] === '的') from++;
+    // "中山市 市财政局", "江门的法制局", "江门那边法制局"
+    for (let skipped = true; skipped; ) {
+      skipped = false;
+      const gap = /^( |的|那边|这边|那里|这里|方面)/.exec(text.slice(from));
+      if (gap) {
+        from += gap[0].length;
+        skipped = true;
+      }
+    }
     const level = /[省市区县镇乡]$/.exec(hit.place.name)?.[0] ?? '';
     for (let length = Math.min(MAX_NAME, text.length - from); length >= 2; length--) {
       const rest = text.slice(from, from + length);
