@@ -443,7 +443,8 @@ export class TaskIndex {
         return (index) => reported[index] === 1 && (this.state[index] === 1 || this.state[index] === 2 || this.state[index] === 0) && this.lastReportDay[index]! < monthAgo;
       }
       case 'above_half':
-        return (index) => open[index] === 1 && percent[index]! > 50;
+        // Past half and still being worked on: a closure awaiting review is done but for the review.
+        return (index) => open[index] === 1 && this.state[index] !== 3 && percent[index]! > 50;
       case 'done':
         return (index) => open[index] === 0;
       case 'due_within':

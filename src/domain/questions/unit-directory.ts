@@ -37,7 +37,7 @@ export class UnitDirectory {
       for (const name of [unit.name, ...unit.aliases]) {
         this.add(name, unit.id);
         // "市财政局" is also "财政局"; keep at least three characters so "市委" does not become "委".
-        if (LEVEL_PREFIX.test(name) && name.length >= 4) this.add(name.slice(1), unit.id);
+        if (LEVEL_PREFIX.test(name) && (name.length >= 4 || (name.length === 3 && UNIT_END.test(name)))) this.add(name.slice(1), unit.id);
         // "市委网信办" is also "网信办", "市委宣传部" "宣传部".
         if (/^(市|区|县)委(?!办)/.test(name) && name.length >= 5) this.add(name.slice(2), unit.id);
       }
