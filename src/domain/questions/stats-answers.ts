@@ -62,6 +62,9 @@ export interface StatsAnswer {
   suggestions: string[];
 }
 
+/** Names in Chinese order; one collator, as localeCompare makes one per call. */
+const byName = new Intl.Collator('zh').compare;
+
 const rateOf = (tally: TaskTally) => (tally.tasks === 0 ? 0 : (tally.done / tally.tasks) * 100);
 
 /** What a measure says, for the understanding line. */
@@ -76,7 +79,7 @@ function ranked(rows: Omit<StatsRow, 'rank'>[], measure: StatsQuery['measure'], 
     return measure === 'done' ? a.done - b.done : a.tasks - b.tasks;
   };
   const sign = order === 'asc' ? 1 : -1;
-  const sorted = [...rows].sort((a, b) => sign * compare(a, b) || b.tasks - a.tasks || a.name.localeCompare(b.name, 'zh'));
+  const sorted = [...rows].sort((a, b) => sign * compare(a, b) || b.tasks - a.tasks || byName(a.name, b.name));
   let rank = 0;
   return sorted.map((row, index) => {
     if (index === 0 || compare(row, sorted[index - 1]!) !== 0) rank = index + 1;
