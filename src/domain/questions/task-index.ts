@@ -405,15 +405,7 @@ export class TaskIndex {
   private statusTest(filter: StatusFilter, today: string, withinDays: number): (index: number) => boolean {
     const { open, percent, reported, dueStart, dueDays } = this;
     const todayNumber = dayNumber(today);
-    const dueIn = (from: string, to: string) => {
-      const low = dayNumber(from);
-      const high = dayNumber(to);
-      return (index: number) => {
-        if (!open[index]) return false;
-        for (let d = dueStart[index]!; d < dueStart[index + 1]!; d++) if (dueDays[d]! >= low && dueDays[d]! <= high) return true;
-        return this.recursWithin(index, low, high);
-      };
-    };
+    const dueIn = (from: string, to: string) => this.dueBetween(from, to);
     switch (filter) {
       case 'overdue':
         return (index) => open[index] === 1 && dueStart[index]! < dueStart[index + 1]! && dueDays[dueStart[index]!]! < todayNumber;
