@@ -13,6 +13,7 @@ export type PeriodSpec =
   | { kind: 'month'; offset: number }
   | { kind: 'month_of_year'; month: number; year: YearSpec }
   | { kind: 'quarter'; quarter: number; year: YearSpec }
+  | { kind: 'this_quarter'; offset: number }
   | { kind: 'half'; half: 1 | 2; year: YearSpec }
   | { kind: 'year'; year: YearSpec }
   | { kind: 'within'; days: number };
@@ -48,6 +49,10 @@ export function readPeriod(text: string): { period: PeriodSpec; words: string } 
       const days = /天|日/.test(m[2]!) ? n : /月/.test(m[2]!) ? n * 30 : n * 7;
       return { kind: 'within', days };
     }],
+    [/(马上|快要?|即将|近期|最近)(要)?(到期|截止)/, () => ({ kind: 'within', days: 14 })],
+    [/(本|这个?|当)季度|本季|当季/, () => ({ kind: 'this_quarter', offset: 0 })],
+    [/(下个?|下一个?)季度/, () => ({ kind: 'this_quarter', offset: 1 })],
+    [/(上个?|上一个?)季度/, () => ({ kind: 'this_quarter', offset: -1 })],
     [/(本|这|这一)(周|个?星期|个?礼拜)/, () => ({ kind: 'week', offset: 0 })],
     [/(下|下一)(周|个?星期|个?礼拜)/, () => ({ kind: 'week', offset: 1 })],
     [/(上|上一)(周|个?星期|个?礼拜)/, () => ({ kind: 'week', offset: -1 })],
@@ -63,6 +68,8 @@ export function readPeriod(text: string): { period: PeriodSpec; words: string } 
       const month = readNumber(m[2]!);
       return month !== null && month >= 1 && month <= 12 ? { kind: 'month_of_year', month, year: yearOf(m[1]) } : undefined;
     }],
+    // "月底前要完成的" with no month: this month.
+    [/(?<![\d一二三四五六七八九十])月(底|末)/, () => ({ kind: 'month', offset: 0 })],
     [/((?:19|20)\d{2})\s*年度?\s*(年底|年末|底|内|全年)?/, (m) => ({ kind: 'year', year: { fixed: Number(m[1]) } })],
     [/(明年|下一?年)(年底|年末|底|内)?/, () => ({ kind: 'year', year: { offset: 1 } })],
     [/(去年|上一?年)(年底|年末|底|内)?/, () => ({ kind: 'year', year: { offset: -1 } })],
@@ -105,6 +112,11 @@ export function resolvePeriod(period: PeriodSpec, today: string): [string, strin
       return monthRange(resolveYear(period.year, today), period.month);
     case 'quarter':
       return monthRange(resolveYear(period.year, today), period.quarter * 3 - 2, 3);
+    case 'this_quarter': {
+      const index = Math.floor((Number(today.slice(5, 7)) - 1) / 3) + period.offset;
+      const year = Number(today.slice(0, 4)) + Math.floor(index / 4);
+      return monthRange(year, (((index % 4) + 4) % 4) * 3 + 1, 3);
+    }
     case 'half':
       return monthRange(resolveYear(period.year, today), period.half === 1 ? 1 : 7, 6);
     case 'year': {
@@ -128,6 +140,8 @@ export function describePeriod(period: PeriodSpec, today: string): string {
       return `${from.slice(0, 4)}年${Number(from.slice(5, 7))}月到期`;
     case 'quarter':
       return `${from.slice(0, 4)}年第${cn[period.quarter - 1]}季度到期`;
+    case 'this_quarter':
+      return `${from.slice(0, 4)}年第${cn[Math.floor((Number(from.slice(5, 7)) - 1) / 3)]}季度到期`;
     case 'half':
       return `${from.slice(0, 4)}年${period.half === 1 ? '上' : '下'}半年到期`;
     case 'year':
