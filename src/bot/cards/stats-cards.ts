@@ -99,7 +99,9 @@ export function renderStatsAnswer(answer: StatsAnswer): { card: CardElement; tex
   const ranking = answer.ranking;
   if (ranking && ranking.length > 0) {
     const first = ranking.filter((row) => row.rank === 1);
-    const lead = `${first.length > 1 ? '并列第一' : '第一'}：${first.map((row) => `**${escapeMarkdown(rowName(row))}**`).join('、')}`;
+    // A long tie (every unit at 0%) is named in part: the table has the rest.
+    const named = first.slice(0, 5).map((row) => `**${escapeMarkdown(rowName(row))}**`).join('、');
+    const lead = `${answer.firstPlace > 1 ? `并列第一（${answer.firstPlace} 个）` : '第一'}：${named}${answer.firstPlace > 5 ? ' 等' : ''}`;
     elements.push(markdown(`${lead}\n${escapeMarkdown(scopeLine(answer))}`));
     elements.push(table(ranking, true, GROUP_NAME[answer.groupBy]));
     text.push(lead.replace(/\*\*/g, ''), scopeLine(answer), ...ranking.map((row) => rowText(row, true)));

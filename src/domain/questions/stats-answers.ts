@@ -56,6 +56,8 @@ export interface StatsAnswer {
   breakdownBy: 'plan' | 'place' | 'unit';
   /** Rows of the ranking left out beyond RANKING_LIMIT. */
   more: number;
+  /** How many share the first place, over the whole ranking (0 without one). */
+  firstPlace: number;
   /** The tasks behind the figures, for the card's "查看这些任务" button. */
   query: TaskQuery;
   /** Questions that would find something, when the scope is empty. */
@@ -178,6 +180,7 @@ export function answerStats(question: StatsQuery, catalog: Catalog, today: strin
     breakdown: breakdown.slice(0, RANKING_LIMIT),
     breakdownBy,
     more: ranking ? Math.max(0, ranking.length - RANKING_LIMIT) : Math.max(0, breakdown.length - RANKING_LIMIT),
+    firstPlace: ranking ? ranking.filter((entry) => entry.rank === 1).length : 0,
     query: { ...filter, kind: 'tasks', page: 1, ...(measure === 'done' && filter.status === null ? { status: 'done' as const } : {}) },
     suggestions: scope.tasks === 0 ? suggestionsFor(question) : [],
   };

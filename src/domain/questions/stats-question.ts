@@ -109,9 +109,10 @@ export function parseStatsQuestion(text: string, directory: UnitDirectory, asker
   if (rate) {
     measure = 'rate';
     rest = rest.replace(RATE, ' ');
-  } else if (groupBy !== 'none' && (DONE_MOST.test(rest))) {
+  } else if (groupBy !== 'none' && DONE_MOST.test(text)) {
+    // "完成最多的单位": the ranking words may have gone with the group ("最多的单位").
     measure = 'done';
-    rest = rest.replace(DONE_MOST, ' ');
+    rest = rest.replace(DONE_MOST, ' ').replace(/(?<![没未不])(?:完成|办结|做完)(?:的|得)?(?:任务)?/, ' ');
   } else if (groupBy !== 'none' && BY_RATE.test(rest) && !/逾期|超期|受阻|待审核|停滞/.test(rest)) {
     measure = 'rate';
     rest = rest.replace(BY_RATE, ' ');

@@ -1,0 +1,84 @@
+/**
+ * Understanding counts, rates and rankings against the seeds' real unit
+ * names: what is measured, what it is ranked by, in which order, over
+ * which tasks — and the questions with 多少 / 几 in them that are not counts
+ * of tasks (days, an item's number, plans, reports) left to other families.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseQuestion } from '../../src/domain/questions/question-parser.js';
+import type { StatsQuery } from '../../src/domain/questions/question.js';
+import { seedDirectory } from '../support/seed-directory.js';
+
+const { directory, nameOf } = seedDirectory();
+
+/** What a stats question asks, with unit ids as "city/name", or the kind of a question that is not one. */
+function understand(text: string) {
+  const question = parseQuestion(text, directory);
+  if (question.kind !== 'stats') return question.kind;
+  const { measure, groupBy, order, filter } = question as StatsQuery;
+  return {
+    measure,
+    groupBy,
+    order,
+    units: filter.units.flatMap((unit) => unit.unitIds.map(nameOf)).sort(),
+    places: filter.places ?? [],
+    status: filter.status,
+    topic: filter.topic,
+    plan: filter.plan,
+  };
+}
+
+const stats = (fields: Partial<ReturnType<typeof understand> & object>) => ({ measure: 'count', groupBy: 'none', order: 'desc', units: [], places: [], status: null, topic: null, plan: null, ...fields });
+
+const TABLE: [string, ReturnType<typeof stats> | string][] = [
+  ['中山市有多少项任务', stats({ places: ['中山市'] })],
+  ['中山市一共有多少项任务', stats({ places: ['中山市'] })],
+  ['市财政局有多少项任务', stats({ units: ['中山市/市财政局', '临沂市/市财政局', '江门市/市财政局'] })],
+  ['新会区财政局有几项任务', stats({ units: ['新会区/区财政局'] })],
+  ['市财政局的任务完成了多少', stats({ measure: 'done', units: ['中山市/市财政局', '临沂市/市财政局', '江门市/市财政局'] })],
+  ['已经完成多少项了', stats({ measure: 'done' })],
+  ['还有多少项没完成', stats({ status: 'unfinished' })],
+  ['住建局一共有几项逾期', stats({ units: ['中山市/市住房城乡建设局', '临沂市/市住建局', '新会区/区住房城乡建设局'], status: 'overdue' })],
+  ['扶贫相关的任务有几项', stats({ topic: '扶贫' })],
+  ['有多少个单位有逾期任务', stats({ measure: 'units', status: 'overdue' })],
+  // A plan named with what it is: its owner and the kind of document.
+  ['中山市的分工方案一共多少项任务', stats({ plan: '中山市分工方案' })],
+  ['临沂的要点有多少项', stats({ plan: '临沂要点' })],
+  ['经信局的分工有多少项', stats({ plan: '经信局分工' })],
+  // Rates.
+  ['完成率是多少', stats({ measure: 'rate' })],
+  ['临沂完成率多少', stats({ measure: 'rate', places: ['临沂市'] })],
+  ['中山市财政局的完成率', stats({ measure: 'rate', units: ['中山市/市财政局'] })],
+  // Rankings: by units, places or plans; by tasks, a state, completion; highest or lowest first.
+  ['哪个单位任务最多', stats({ groupBy: 'unit' })],
+  ['谁的任务最多', stats({ groupBy: 'unit' })],
+  ['江门哪个单位任务最多', stats({ groupBy: 'unit', places: ['江门市'] })],
+  ['逾期最多的单位', stats({ groupBy: 'unit', status: 'overdue' })],
+  ['哪个局逾期最多', stats({ groupBy: 'unit', status: 'overdue' })],
+  ['各单位逾期情况', stats({ groupBy: 'unit', status: 'overdue' })],
+  ['完成率最高的单位', stats({ measure: 'rate', groupBy: 'unit' })],
+  ['哪个单位完成得最好', stats({ measure: 'rate', groupBy: 'unit' })],
+  ['完成最多的单位', stats({ measure: 'done', groupBy: 'unit' })],
+  ['各地完成情况怎么样', stats({ measure: 'rate', groupBy: 'place' })],
+  ['各区完成率排名', stats({ measure: 'rate', groupBy: 'place' })],
+  ['哪个地区完成率最低', stats({ measure: 'rate', groupBy: 'place', order: 'asc' })],
+  ['哪个方案任务最多', stats({ groupBy: 'plan' })],
+  ['各方案完成情况', stats({ measure: 'rate', groupBy: 'plan' })],
+  // 各镇区 is a unit (a collective), not a way of grouping.
+  ['各镇区有多少任务', stats({ units: ['中山市/各镇区'] })],
+  // Not counts of tasks.
+  ['PPP项目是第几项', 'tasks'],
+  ['哪些单位有逾期任务', 'tasks'],
+  ['有几个方案', 'plans'],
+  ['临沂有几个方案', 'tasks'],
+  ['市财政局报了几次进度', 'not stats'],
+  ['还有多少天到期', 'not stats'],
+];
+
+describe('counts, rates and rankings are understood as such', () => {
+  it.each(TABLE)('%s', (text, expected) => {
+    const got = understand(text);
+    if (expected === 'not stats') expect(got).not.toMatchObject({ measure: expect.anything() });
+    else expect(got).toEqual(expected);
+  });
+});
