@@ -49,6 +49,8 @@ const TABLE: [string, ReturnType<typeof stats> | string][] = [
   ['完成率是多少', stats({ measure: 'rate' })],
   ['临沂完成率多少', stats({ measure: 'rate', places: ['临沂市'] })],
   ['中山市财政局的完成率', stats({ measure: 'rate', units: ['中山市/市财政局'] })],
+  ['市财政局的任务完成情况怎么样', stats({ measure: 'rate', units: ['中山市/市财政局', '临沂市/市财政局', '江门市/市财政局'] })],
+  ['江门整体落实情况', stats({ measure: 'rate', places: ['江门市'] })],
   // Rankings: by units, places or plans; by tasks, a state, completion; highest or lowest first.
   ['哪个单位任务最多', stats({ groupBy: 'unit' })],
   ['谁的任务最多', stats({ groupBy: 'unit' })],

@@ -25,6 +25,8 @@ const RANK = /最多|最少|最高|最低|最好|最差|最快|最慢|最大|最
 const ASCENDING = /最少|最低|最差|最慢|最小|倒数|垫底/;
 /** "How is it going" words that, by groups, mean a ranking by completion. */
 const SITUATION = /完成情况|进展情况|进度情况|落实情况|推进情况|办结情况|情况|怎么样|如何|咋样/;
+/** How far along a scope is, as a whole: 市财政局的任务完成情况, 中山整体办结情况怎么样. */
+const HOW_FAR = /(?:完成|办结|落实)情况/;
 /** Done most (完成最多的单位), rather than tasks most. */
 const DONE_MOST = /(?:完成|办结|做完)(?:的|得)?(?:任务)?(?:最多|最少)/;
 /** Ranked by how far along: 完成情况, 进展最快, 完成得最好. */
@@ -99,16 +101,17 @@ export function parseStatsQuestion(text: string, directory: UnitDirectory, asker
   const count = COUNT.test(text);
   const grouped = groupOf(text, directory);
   const asksWhich = /谁|哪/.test(text);
-  const isStats = rate || count || (grouped.groupBy !== 'none' && (rank || SITUATION.test(text))) || (rank && asksWhich);
+  const howFar = HOW_FAR.test(text);
+  const isStats = rate || count || howFar || (grouped.groupBy !== 'none' && (rank || SITUATION.test(text))) || (rank && asksWhich);
   if (!isStats) return undefined;
 
   let rest = grouped.rest;
   let groupBy = grouped.groupBy;
   if (groupBy === 'none' && rank && asksWhich) groupBy = 'unit';
   let measure: StatsQuery['measure'];
-  if (rate) {
+  if (rate || (howFar && groupBy === 'none' && !count)) {
     measure = 'rate';
-    rest = rest.replace(RATE, ' ');
+    rest = rest.replace(RATE, ' ').replace(HOW_FAR, ' ');
   } else if (groupBy !== 'none' && DONE_MOST.test(text)) {
     // "完成最多的单位": the ranking words may have gone with the group ("最多的单位").
     measure = 'done';
