@@ -9,15 +9,21 @@ import { basename, extname } from 'node:path';
 import { parsePlanDocument, type ParsedPlan, type PlanDocument } from '../domain/imports/plan-parser.js';
 import { decodeText } from './formats/decode-text.js';
 import { readDocx } from './formats/docx-reader.js';
+import { readXls } from './formats/legacy-spreadsheet-reader.js';
 import { checkFileSize, DocumentRefused } from './formats/size-limits.js';
 import { readCsv, readXlsx } from './formats/spreadsheet-reader.js';
+import { readWord97 } from './formats/word97-reader.js';
 
 /** How each supported extension is read. */
 const READERS: Record<string, (bytes: Buffer, fileName: string) => PlanDocument | Promise<PlanDocument>> = {
   '.txt': (bytes) => ({ text: decodeText(bytes) }),
   '.md': (bytes) => ({ text: decodeText(bytes) }),
   '.docx': readDocx,
+  '.doc': readWord97,
+  '.wps': readWord97,
   '.xlsx': readXlsx,
+  '.xls': readXls,
+  '.et': readXls,
   '.csv': readCsv,
 };
 
@@ -45,8 +51,7 @@ export function readerFor(fileName: string): (bytes: Buffer, fileName: string) =
   const extension = extname(fileName).toLowerCase();
   const reader = READERS[extension];
   if (reader) return reader;
-  const hint = extension === '.doc' || extension === '.xls' ? `请在 Office/WPS 中另存为 ${extension}x 后再导入。` : '';
-  throw new DocumentRefused(`${fileName}：不支持的文件格式“${extension || '无扩展名'}”。支持 ${FORMATS_LABEL}。${hint}`);
+  throw new DocumentRefused(`${fileName}：不支持的文件格式“${extension || '无扩展名'}”。支持 ${FORMATS_LABEL}。请在 Office/WPS 中另存为其中一种（如 .docx 或 .xlsx）后再导入。`);
 }
 
 /** Reads a document from its bytes; throws DocumentRefused for unsupported, oversized or damaged files. */

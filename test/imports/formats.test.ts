@@ -88,13 +88,16 @@ describe('other spreadsheet and file cases', () => {
     expect(plan.nodes.map((node) => node.deadlines.map((deadline) => deadline.dueOn))).toEqual([['2019-12-31'], ['2019-06-30']]);
   });
 
-  it('a damaged .docx or an old .doc gets one clear error', async () => {
+  it('a damaged .docx or .doc, or a format the importer does not read, gets one clear error', async () => {
     const broken = join(workDir, 'broken.docx');
     writeFileSync(broken, 'PK\u0003\u0004 not really a zip');
     await expect(readDocumentFile(broken)).rejects.toThrow('broken.docx：文件已损坏或不是有效的 .docx 文件');
     const old = join(workDir, 'old.doc');
     writeFileSync(old, 'whatever');
-    await expect(readDocumentFile(old)).rejects.toThrow('请在 Office/WPS 中另存为 .docx 后再导入');
+    await expect(readDocumentFile(old)).rejects.toThrow('old.doc：文件已损坏或不是有效的 .doc 文件');
+    const pages = join(workDir, 'plan.pages');
+    writeFileSync(pages, 'whatever');
+    await expect(readDocumentFile(pages)).rejects.toThrow('请在 Office/WPS 中另存为其中一种（如 .docx 或 .xlsx）后再导入');
   });
 });
 

@@ -13,7 +13,8 @@ import { decodeText } from './decode-text.js';
 import { documentOfRows, type NumberedRow } from './grid-of-rows.js';
 import { checkArchive, DocumentRefused } from './size-limits.js';
 
-function dateText(date: Date): string {
+/** A date as the deadline reader understands it: 2016年12月31日. */
+export function dateText(date: Date): string {
   return `${date.getUTCFullYear()}年${date.getUTCMonth() + 1}月${date.getUTCDate()}日`;
 }
 
@@ -36,7 +37,7 @@ const PADDED_COLUMNS = 256;
 const KEPT_EMPTY_COLUMNS = 8;
 
 /** A sheet row as read: its number and the texts of the cells that hold something, by column. */
-interface SheetRow {
+export interface SheetRow {
   rowNumber: number;
   cells: { column: number; text: string }[];
   /** How far the row's cells reach (its last cell, even an empty styled one). */
@@ -50,7 +51,7 @@ interface SheetRow {
  * a short run of empty columns, so the table keeps its shape and its empty
  * columns, and nothing iterates the empty width.
  */
-function rowsOfSheet(sheetRows: readonly SheetRow[], offset: number): NumberedRow[] {
+export function rowsOfSheet(sheetRows: readonly SheetRow[], offset: number): NumberedRow[] {
   const used = [...new Set(sheetRows.flatMap((row) => row.cells.map((cell) => cell.column)))].sort((a, b) => a - b);
   const reach = Math.max(0, ...sheetRows.map((row) => row.reach));
   // Where each used column lands once the long runs of unused columns are shortened.
@@ -77,6 +78,13 @@ function rowsOfSheet(sheetRows: readonly SheetRow[], offset: number): NumberedRo
  * billion cells; a real task sheet merges a few thousand.
  */
 export const MAX_MERGED_CELLS = 200_000;
+
+/** The answer for a workbook whose merged ranges cover more than MAX_MERGED_CELLS. */
+export function tooMuchMerged(fileName: string, cells: number): DocumentRefused {
+  return new DocumentRefused(
+    `${fileName}：表格中的合并单元格共覆盖 ${cells.toLocaleString('en-US')} 个单元格（例如整行、整列或整张表合并），远超任务表格所需，没有导入。请取消这些大范围的合并，只保留任务表格后另存再导入。`,
+  );
+}
 
 /** Column letters to a number: A → 1, XFD → 16,384. */
 function columnNumber(letters: string): number {
@@ -112,9 +120,7 @@ export async function readXlsx(bytes: Buffer, fileName = '表格'): Promise<Plan
   const merged = mergedCellCounter();
   await checkArchive(fileName, bytes, { entries: /^xl\/worksheets\/[^/]+\.xml$/, onChunk: merged.onChunk });
   if (merged.cells > MAX_MERGED_CELLS) {
-    throw new DocumentRefused(
-      `${fileName}：表格中的合并单元格共覆盖 ${merged.cells.toLocaleString('en-US')} 个单元格（例如整行、整列或整张表合并），远超任务表格所需，没有导入。请取消这些大范围的合并，只保留任务表格后另存再导入。`,
-    );
+    throw tooMuchMerged(fileName, merged.cells);
   }
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
