@@ -1,0 +1,26 @@
+/**
+ * The ways real plans write who does a task inside one cell or sentence,
+ * each read as the units and their parts a user sees on the task card:
+ * a role after each unit in brackets, role labels, "为牵头单位", 负总责,
+ * 按职责分工 tails, and the verbs the seeds use.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseUnitCell } from '../../src/domain/imports/unit-list-parser.js';
+
+const read = (text: string) => parseUnitCell(text, { defaultRole: 'responsible' }).map((unit) => `${unit.name}:${unit.role}`);
+
+describe('units and their parts in a cell', () => {
+  it.each([
+    ['市财政局（牵头）、市税务局', ['市财政局:lead', '市税务局:responsible']],
+    ['市财政局(牵头),市税务局(配合)', ['市财政局:lead', '市税务局:cooperating']],
+    ['牵头：市财政局 配合：市税务局、市人社局', ['市财政局:lead', '市税务局:cooperating', '市人社局:cooperating']],
+    ['牵头单位：市发改委；责任单位：各县区政府', ['市发改委:lead', '各县区政府:responsible']],
+    ['市财政局为牵头单位，市税务局为配合单位', ['市财政局:lead', '市税务局:cooperating']],
+    ['市财政局负总责', ['市财政局:lead']],
+    ['省商务厅、财政厅等相关部门按职责分工', ['省商务厅:responsible', '财政厅:responsible']],
+    ['市发改委、市财政局按职责分工负责', ['市发改委:responsible', '市财政局:responsible']],
+    ['市财政局牵头，市税务局、市人社局配合', ['市财政局:lead', '市税务局:cooperating', '市人社局:cooperating']],
+  ])('%s', (text, expected) => {
+    expect(read(text)).toEqual(expected);
+  });
+});
