@@ -38,7 +38,7 @@ export const exportCommand = defineCommand<string, CommandContext>({
         return ctx.reply(`${problem || `没有找到“${text}”。`}也没有名称或地区包含“${text}”的方案。请写单位名称或方案关键词，例如“/导出 市财政局”“/导出 临沂”；不写则导出全部。`);
       }
     }
-    const ledger = await ledgerFile({ query, scope, catalog, repos: ctx.repos, today, timeZone: ctx.services.timeZone });
+    const ledger = await ledgerFile({ select: { query }, scope, catalog, repos: ctx.repos, today, timeZone: ctx.services.timeZone });
     if (!ledger) return ctx.reply(`没有可导出的任务（范围：${scope}）。`);
     const file: Outgoing = { kind: 'reply', messageId: ctx.message.messageId, chatId: ctx.message.chatId, msgType: 'file', fileName: ledger.fileName, data: ledger.data };
     return [...ctx.reply(`已生成台账（${scope}）：${ledger.rows} 项任务，截至 ${today}。文件见下一条消息。`), file];

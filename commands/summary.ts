@@ -84,7 +84,7 @@ export const summaryCommand = defineCommand<string, CommandContext>({
       const scope = scopeOf(action.value);
       const label = scopeLabel(catalog, scope);
       const today = dayIn(ctx.services.timeZone, ctx.now);
-      const ledger = await ledgerFile({ query: queryOf(scope, catalog), scope: label, catalog, repos: ctx.repos, today, timeZone: ctx.services.timeZone });
+      const ledger = await ledgerFile({ select: { scope }, scope: label, catalog, repos: ctx.repos, today, timeZone: ctx.services.timeZone });
       if (!ledger) return { toast: { type: 'info', content: `没有可导出的任务（范围：${label}）。` } };
       return {
         toast: { type: 'success', content: '台账已私信发给你' },

@@ -1,11 +1,16 @@
 /**
  * `/units [地区或关键词]` (`/单位`): the units the plans name, with how many
- * tasks each leads and takes part in. Without words: the jurisdictions.
+ * tasks each leads and takes part in — tasks as every count means them
+ * (work items, with their parent's units where they name none). Without
+ * words: the jurisdictions.
  */
 import { z } from 'zod';
 import { defineCommand } from '../src/bot/command.js';
 import type { CommandContext } from '../src/bot/command-context.js';
 import { normalizeQuestion } from '../src/domain/questions/question-parser.js';
+import type { Catalog } from '../src/domain/questions/question-catalog.js';
+import { taskQuery } from '../src/domain/questions/question.js';
+import { dayIn } from '../src/lib/dates.js';
 
 /** Units listed in one reply; more are counted, not shown. */
 const LIST_LIMIT = 80;
@@ -21,7 +26,7 @@ export const unitsCommand = defineCommand<string, CommandContext>({
     const catalog = await ctx.services.catalog.current();
     const units = catalog.directory.all();
     if (units.length === 0) return ctx.reply('还没有导入任何分工方案，所以还没有单位。');
-    const counts = await ctx.repos.units.taskCounts();
+    const counts = unitTaskCounts(catalog, dayIn(ctx.services.timeZone, ctx.now));
     const words = normalizeQuestion(text);
     if (!words) {
       const byCity = new Map<string, number>();
@@ -44,3 +49,10 @@ export const unitsCommand = defineCommand<string, CommandContext>({
     return ctx.reply(`找到 ${matching.length} 个单位：\n${lines.join('\n')}${more}\n查看某单位的任务：直接问“市财政局负责什么”。`);
   },
 });
+
+/** Per unit, the tasks it takes part in and those it leads, counted by the question index as answers count them. */
+function unitTaskCounts(catalog: Catalog, today: string): Map<number, { lead: number; total: number }> {
+  const all = catalog.index.aggregate(taskQuery(), today).byUnit;
+  const led = catalog.index.aggregate(taskQuery({ role: 'lead' }), today).byUnit;
+  return new Map([...all].map(([unitId, tally]) => [unitId, { total: tally.tasks, lead: led.get(unitId)?.tasks ?? 0 }]));
+}

@@ -6,6 +6,7 @@
 import { ledgerRows } from '../domain/ledger/ledger-rows.js';
 import type { Catalog } from '../domain/questions/question-catalog.js';
 import type { TaskQuery } from '../domain/questions/question.js';
+import type { SummaryScope } from '../domain/summaries/weekly-summary.js';
 import { ledgerWorkbook } from '../exports/ledger-workbook.js';
 import type { Repositories } from '../repositories/index.js';
 
@@ -16,9 +17,9 @@ export interface LedgerFile {
   data: Buffer;
 }
 
-/** Builds the ledger of `query`; null when it selects no task. */
-export async function ledgerFile(input: { query: Omit<TaskQuery, 'page' | 'kind'>; scope: string; catalog: Catalog; repos: Repositories; today: string; timeZone: string }): Promise<LedgerFile | null> {
-  const rows = await ledgerRows(input.query, input.catalog, input.repos, input.today);
+/** Builds the ledger of a task query or of a weekly card's scope (`select`), titled `scope`; null when it selects no task. */
+export async function ledgerFile(input: { select: { query: Omit<TaskQuery, 'page' | 'kind'> } | { scope: SummaryScope }; scope: string; catalog: Catalog; repos: Repositories; today: string; timeZone: string }): Promise<LedgerFile | null> {
+  const rows = await ledgerRows(input.select, input.catalog, input.repos, input.today);
   if (rows.length === 0) return null;
   const data = await ledgerWorkbook(rows, { title: `台账（${input.scope}）`, timeZone: input.timeZone });
   const fileName = `台账-${input.scope.slice(0, 30).replace(/[\\/:*?"<>|\s]+/g, '')}-${input.today.replaceAll('-', '')}.xlsx`;

@@ -5,7 +5,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Database } from '../db/database.js';
-import { importPlanText, previewPlanText, type ImportReport, type PlanOverrides, type PlanPreview, type StoredImportReport } from '../domain/imports/plan-importer.js';
+import { importPlanText, previewPlanText, tasksPhrase, type ImportReport, type PlanOverrides, type PlanPreview, type StoredImportReport } from '../domain/imports/plan-importer.js';
 import { applySynonymTable, type SynonymReport } from '../domain/units/apply-synonyms.js';
 import { parseSynonymTable, type SynonymTable } from '../domain/units/synonym-table.js';
 import { decodeText } from './formats/decode-text.js';
@@ -147,7 +147,7 @@ export function planReportLines(report: ImportReport): string[] {
   const d = report.counts.deadlines;
   const lines = [
     `${report.dryRun ? '◇' : '✓'} ${report.fileName} → 《${report.title}》（${report.jurisdiction}，${report.created ? '新导入' : '重新导入'}${report.dryRun ? '；试运行，未写入数据库' : ''}）`,
-    `  任务 ${report.counts.tasks} 项，子要求 ${report.counts.requirements} 条；单位 ${report.counts.unitsNamed} 个（新建 ${report.counts.unitsCreated}），分工 ${report.counts.links} 条${report.counts.leaders ? `；分管领导 ${report.counts.leaders} 人` : ''}`,
+    `  ${tasksPhrase(report.counts)}；单位 ${report.counts.unitsNamed} 个（新建 ${report.counts.unitsCreated}），分工 ${report.counts.links} 条${report.counts.leaders ? `；分管领导 ${report.counts.leaders} 人` : ''}`,
     `  时限：具体日期 ${d.dated}，周期性 ${d.recurring}，事件触发 ${d.event}，持续 ${d.continuous}，仅保留原文 ${d.keptRaw}`,
   ];
   if (!report.created) {

@@ -163,17 +163,4 @@ export class UnitRepository {
     });
     return rows.map((row) => ({ ...row, source: row.source as UnitAliasRecord['source'] }));
   }
-
-  /** Per unit, how many live tasks it leads and takes part in: for the unit list. */
-  async taskCounts(): Promise<Map<number, { lead: number; total: number }>> {
-    const rows = await this.db.taskUnit.groupBy({ by: ['unitId', 'role'], where: { task: { removedAt: null, kind: { not: 'category' } } }, _count: { _all: true } });
-    const counts = new Map<number, { lead: number; total: number }>();
-    for (const row of rows) {
-      const count = counts.get(row.unitId) ?? { lead: 0, total: 0 };
-      count.total += row._count._all;
-      if (row.role === 'lead') count.lead += row._count._all;
-      counts.set(row.unitId, count);
-    }
-    return counts;
-  }
 }

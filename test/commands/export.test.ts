@@ -12,6 +12,7 @@ import { startTestApp, type TestApp } from '../support/app.js';
 import { DATABASES } from '../support/databases.js';
 import { startFakeLark, type FakeLark } from '../support/fake-lark.js';
 import { messageEvent, postToWebhook, replyTo, webhookEnv, type ConsoleSecrets } from '../support/lark-events.js';
+import { tasksFromDatabase } from '../support/tasks-from-rows.js';
 import { waitFor } from '../support/wait.js';
 
 const secrets: ConsoleSecrets = { appId: 'cli_exp0rtexp0rtexp0', encryptKey: 'export-encrypt-key', verificationToken: 'export-verification-token' };
@@ -57,23 +58,25 @@ for (const { provider, available } of DATABASES) {
 
       const { receipt, header, rows } = await exportLedger('/导出 市财政局');
       expect(header).toEqual(LEDGER_COLUMNS.map(([name]) => name));
-      const linked = new Set<number>();
-      for (const unit of await app.db.repos.units.list()) {
-        if (unit.name !== '市财政局') continue;
-        for (const plan of await app.db.repos.plans.list()) for (const candidate of await app.db.repos.tasks.listByPlan(plan.id)) if (candidate.kind !== 'category' && candidate.units.some((link) => link.unitId === unit.id)) linked.add(candidate.id);
-      }
+      // Tasks as every count means them (work items, with their parent's units and deadline where they name none), from the rows.
+      const finance = new Set((await app.db.repos.units.list()).filter((unit) => unit.name === '市财政局').map((unit) => unit.id));
+      const tasks = new Map((await tasksFromDatabase(app.db)).map((candidate) => [candidate.id, candidate]));
+      const linked = [...tasks.values()].filter((candidate) => candidate.units.some((link) => finance.has(link.unitId))).map((candidate) => candidate.id);
       // "市财政局" means every city's 市财政局, as in questions.
-      expect(rows.map((row) => Number(row[14])).sort((a, b) => a - b)).toEqual([...linked].sort((a, b) => a - b));
+      expect(rows.map((row) => Number(row[14])).sort((a, b) => a - b)).toEqual(linked.sort((a, b) => a - b));
       expect(receipt).toMatch(new RegExp(`^已生成台账（.+）：${rows.length} 项任务，截至 \\d{4}-\\d{2}-\\d{2}。文件见下一条消息。$`));
+      const unitNames = new Map((await app.db.repos.units.list()).map((unit) => [unit.id, unit.name]));
       for (const row of rows) {
         const stored = (await app.db.repos.tasks.get(Number(row[14])))!;
-        const names = (role: string) => stored.units.filter((link) => link.role === role).map((link) => link.unitName).join('、');
+        const task = tasks.get(stored.id)!;
+        const names = (role: string) => task.units.filter((link) => link.role === role).map((link) => unitNames.get(link.unitId)).join('、');
         expect(row[3]).toBe(stored.title);
         expect(row[5] ?? '').toBe(names('lead'));
         expect(row[7] ?? '').toBe(names('cooperating'));
         expect(row[10]).toBe(TASK_STATUS_LABEL[stored.status]);
         expect(row[11]).toBe(stored.percent);
-        expect(row[8] ?? '').toBe(stored.deadlines.map((deadline) => deadline.raw).filter((raw, index, all) => all.indexOf(raw) === index).join('；'));
+        const written = task.deadlines.map((deadline) => deadline.raw).filter((raw, index, all) => all.indexOf(raw) === index).join('；');
+        expect(row[8] ?? '').toEqual(task.deadlineFrom === null || !written ? written : expect.stringMatching(new RegExp(`^${written.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}（沿用第`)));
       }
       const reported = rows.find((row) => Number(row[14]) === task.id)!;
       expect(reported.slice(10, 13)).toEqual(['进行中', 40, '已公开部门预算']);

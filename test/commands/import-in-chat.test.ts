@@ -60,7 +60,7 @@ for (const { provider, available } of DATABASES) {
       expect(preview.title).toMatch(/^导入预览：/);
       expect(preview.text).toContain('还没有导入');
       expect(preview.text).toContain('**地区**：江门市');
-      expect(preview.text).toMatch(/任务 37 项/);
+      expect(preview.text).toMatch(/37 项任务，/);
       expect(preview.text).toContain('这是**新方案**');
       expect(preview.text).toMatch(/\*\*前 5 条（共 \d+ 条），导入后是这样\*\*\n\*\*1\*\* /);
       expect(preview.fields).toEqual(['title', 'region', 'year', 'target']);

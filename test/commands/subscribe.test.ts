@@ -13,6 +13,7 @@ import { DATABASES } from '../support/databases.js';
 import { startFakeLark, type FakeLark } from '../support/fake-lark.js';
 import { cardActionEvent, postToWebhook, replyTo, webhookEnv, type ConsoleSecrets } from '../support/lark-events.js';
 import { waitFor } from '../support/wait.js';
+import { isOverdue, tasksFromDatabase } from '../support/tasks-from-rows.js';
 
 const secrets: ConsoleSecrets = { appId: 'cli_weeklyweeklyweek', encryptKey: 'weekly-encrypt-key', verificationToken: 'weekly-verification-token' };
 const ADMIN = 'ou_weeklyadmin';
@@ -94,14 +95,10 @@ for (const { provider, available } of DATABASES) {
       expect(content.header.title.content).toBe(`督办周报 · ${zhongshan.title}`);
       expect(content.header.subtitle.content).toMatch(/^\d{4}年第\d+周（.+） · 预览$/);
       const card = readCard(content as unknown as Record<string, unknown>);
-      // Counted independently: the plan's units of work (tasks not broken down further) and those past their first due day.
-      const tasks = await app.db.repos.tasks.listByPlan(zhongshan.id);
-      const leaves = tasks.filter((task) => task.kind !== 'category' && !tasks.some((child) => child.parentId === task.id));
+      // Counted independently from the rows: the plan's tasks (work items, with their parent's deadline where they name none) and those past their first due day.
+      const leaves = (await tasksFromDatabase(app.db)).filter((task) => task.planId === zhongshan.id);
       const today = dayIn('Asia/Shanghai');
-      const overdue = leaves.filter((task) => {
-        const due = task.deadlines.map((deadline) => deadline.dueOn).filter((day) => day !== null).sort()[0];
-        return task.status !== 'done' && due !== undefined && due < today;
-      });
+      const overdue = leaves.filter((task) => isOverdue(task, today));
       expect(overdue.length).toBeGreaterThan(0);
       expect(card.text).toContain(`任务 ${leaves.length} 项，已完成 0，完成率 0%`);
       expect(card.text).toContain(`🔴 逾期 ${overdue.length}`);

@@ -100,7 +100,7 @@ describe('fuzzed documents', () => {
         if (!('report' in result)) return;
         imported++;
         const live = await db.repos.tasks.listByPlan(result.report.planId);
-        expect(live.length).toBe(result.report.counts.tasks + result.report.counts.requirements);
+        expect(live.length).toBe(result.report.counts.items);
         expect(await db.repos.audit.count()).toBe(before.audits + 1);
       }),
       { numRuns: RUNS, seed: Number(process.env.FUZZ_SEED ?? 20261201), endOnFailure: true },

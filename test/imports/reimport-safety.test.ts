@@ -49,7 +49,7 @@ describeEachDatabase('import safety and corrections', ({ db }) => {
     const preview = await previewPlanText(db(), { ...(await csv(text)), fileName: 'dry.csv', actor: 'ou_admin' });
     expect(await counts()).toEqual(before);
     expect(preview.report).toMatchObject({ dryRun: true, created: true, planId: null, title: '汕头市2027年重点工作任务分工方案', jurisdiction: '汕头市', year: 2027 });
-    expect(preview.rows[1]).toEqual({ key: '2', number: '2', title: '完善预决算公开', lead: ['市财政局'], others: ['市审计局'], deadline: '12月底前', leaders: '杜某某、王某' });
+    expect(preview.rows[1]).toEqual({ key: '2', number: '2', title: '完善预决算公开', lead: ['市财政局'], others: ['市审计局'], deadline: '12月底前', inherits: { units: false, deadline: false }, brokenDown: false, leaders: '杜某某、王某' });
     const imported = await importPlanText(db(), { ...(await csv(text)), fileName: 'dry.csv', actor: 'ou_admin' });
     expect({ ...preview.report, dryRun: false, planId: imported.planId }).toEqual(imported);
   });

@@ -7,7 +7,7 @@
 import type { Answer, AnswerItem } from '../../domain/questions/answer-service.js';
 import { taskQuery, type TaskQuery } from '../../domain/questions/question.js';
 import { button, card, escapeMarkdown, markdown } from './card-parts.js';
-import { deadlineText, leadersText, LIGHT, LIGHT_WORD, progressText, unitsLine } from './item-parts.js';
+import { deadlineText, deadlineWords, leadersText, LIGHT, LIGHT_WORD, progressText, unitsLine } from './item-parts.js';
 import { renderTaskCard } from './task-card.js';
 import { renderUpdates } from './updates-cards.js';
 import { renderStatsAnswer } from './stats-cards.js';
@@ -46,7 +46,7 @@ function itemMarkdown(item: AnswerItem): string {
 
 function itemText(item: AnswerItem, position: number): string {
   const units = item.units.map((unit) => `${unit.name}（${unit.roleLabel}）`).join('、') || '未写明';
-  const due = item.deadline ? `${item.deadline.raw}${item.deadline.dueOn && !item.deadline.raw.includes(item.deadline.dueOn) ? `（${item.deadline.dueOn}）` : ''}` : '未写明';
+  const due = deadlineWords(item);
   return [
     `${position}. [${LIGHT_WORD[item.light]}] ${item.label} ${item.title}`,
     `   单位：${units}；${item.leaders ? `分管领导：${item.leaders}；` : ''}时限：${due}；${progressText(item)}`,

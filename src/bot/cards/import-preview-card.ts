@@ -1,13 +1,16 @@
 /**
  * The import card: what importing a plan sent in chat would do, before
  * anything is stored — the plan's title, region and year as understood,
- * the counts, the first rows as they would be stored, the warnings, and,
+ * the counts (tasks as every count means them: a task broken into
+ * sub-requirements counts as those), the first rows as they would be
+ * stored (a sub-requirement with its task's units and deadline where it
+ * names none, said so), the warnings, and,
  * for a re-import, what would change (removed tasks are archived, and how
  * many of them have progress). A form lets the administrator correct title,
  * region and year and choose whether it updates an existing plan before
  * pressing 导入. Pure.
  */
-import type { PlanPreview } from '../../domain/imports/plan-importer.js';
+import { tasksPhrase, type PlanPreview } from '../../domain/imports/plan-importer.js';
 import { button, buttonRow, card, escapeMarkdown, markdown, submitButton, type CardElement } from './card-parts.js';
 
 /** What the card is drawn from. */
@@ -39,15 +42,15 @@ function rowsMarkdown(preview: PlanPreview): string {
   const lines = preview.rows.map((row) => {
     const parts = [
       `**${escapeMarkdown(row.number ?? row.key)}** ${escapeMarkdown(short(row.title, 40))}`,
-      `牵头：${escapeMarkdown(row.lead.join('、') || '未写明')}`,
+      `牵头：${escapeMarkdown(row.lead.join('、') || '未写明')}${row.inherits.units && row.lead.length > 0 ? '（沿用所属任务）' : ''}`,
       ...(row.others.length ? [`其他：${escapeMarkdown(short(row.others.join('、'), 40))}`] : []),
-      `时限：${escapeMarkdown(row.deadline || '未写明')}`,
+      `时限：${escapeMarkdown(row.deadline || '未写明')}${row.inherits.deadline && row.deadline ? '（沿用所属任务）' : ''}`,
       ...(row.leaders ? [`分管领导：${escapeMarkdown(row.leaders)}`] : []),
+      ...(row.brokenDown ? ['按细分要求计'] : []),
     ];
     return parts.join('｜');
   });
-  const total = preview.report.counts.tasks + preview.report.counts.requirements;
-  return `**前 ${preview.rows.length} 条（共 ${total} 条），导入后是这样**\n${lines.join('\n')}`;
+  return `**前 ${preview.rows.length} 条（共 ${preview.report.counts.items} 条），导入后是这样**\n${lines.join('\n')}`;
 }
 
 function changesMarkdown(preview: PlanPreview): string {
@@ -114,7 +117,7 @@ export function renderImportPreviewCard(view: ImportPreviewView): { card: Record
   const facts = [
     `**方案**：《${escapeMarkdown(report.title)}》${guessed}`,
     `**地区**：${escapeMarkdown(report.jurisdiction)}　**年份**：${report.year ?? '未写明'}`,
-    `任务 ${c.tasks} 项${c.requirements ? `（另有子要求 ${c.requirements} 条）` : ''}，单位 ${c.unitsNamed} 个（其中新单位 ${c.unitsCreated} 个），时限 ${deadlines} 条${c.leaders ? `，分管领导 ${c.leaders} 人` : ''}`,
+    `${tasksPhrase(c)}，单位 ${c.unitsNamed} 个（其中新单位 ${c.unitsCreated} 个），时限 ${deadlines} 条${c.leaders ? `，分管领导 ${c.leaders} 人` : ''}`,
   ].join('\n');
   const danger = report.changes.removedWithProgress.length > 0;
   const elements: CardElement[] = [
@@ -126,7 +129,7 @@ export function renderImportPreviewCard(view: ImportPreviewView): { card: Record
     ...buttonRow([button('不导入', { action: 'import_cancel', jobId: view.jobId })]),
   ];
   const text = [
-    `收到 ${view.fileName}，还没有导入：《${report.title}》（${report.jurisdiction}，${report.year ?? '年份未写明'}），任务 ${c.tasks} 项，单位 ${c.unitsNamed} 个，时限 ${deadlines} 条。`,
+    `收到 ${view.fileName}，还没有导入：《${report.title}》（${report.jurisdiction}，${report.year ?? '年份未写明'}），${tasksPhrase(c)}，单位 ${c.unitsNamed} 个，时限 ${deadlines} 条。`,
     preview.existing ? `将更新已有方案《${preview.existing.title}》：新增 ${report.changes.added.length}，修改 ${report.changes.changed.length}，移除 ${report.changes.removed.length}（存档，其中 ${report.changes.removedWithProgress.length} 项有进度）。` : '将作为新方案导入。',
     '请在飞书客户端的卡片上确认“导入”或“不导入”。',
   ].join('\n');

@@ -26,11 +26,24 @@ export function leadersText(item: Pick<AnswerItem, 'leaders'>): string {
   return item.leaders ? `分管领导：${escapeMarkdown(item.leaders)}` : '';
 }
 
-/** "时限：2016年12月底前（2016-12-31）". */
-export function deadlineText(item: AnswerItem): string {
-  if (!item.deadline) return '时限：未写明';
-  const raw = escapeMarkdown(item.deadline.raw);
-  return item.deadline.dueOn && !item.deadline.raw.includes(item.deadline.dueOn) ? `时限：${raw}（${item.deadline.dueOn}）` : `时限：${raw}`;
+/**
+ * The deadline in words, unescaped: "2016年12月底前完成（2016-12-31）", with
+ * "（沿用第20项）" when a sub-item has its parent's; "未写明" when none.
+ */
+export function deadlineWords(item: Pick<AnswerItem, 'deadline'>): string {
+  if (!item.deadline) return '未写明';
+  const { raw, dueOn, from } = item.deadline;
+  return `${raw}${from ? `（沿用${from}）` : ''}${dueOn && !raw.includes(dueOn) ? `（${dueOn}）` : ''}`;
+}
+
+/** "时限：2016年12月底前（2016-12-31）", in a card. */
+export function deadlineText(item: Pick<AnswerItem, 'deadline'>): string {
+  return `时限：${escapeMarkdown(deadlineWords(item))}`;
+}
+
+/** "牵头：市财政局（沿用第20项）": the units line of one task's card, saying where inherited units come from. */
+export function unitsLineWithSource(item: AnswerItem): string {
+  return item.unitsFrom && item.units.length > 0 ? `${unitsLine(item)}（沿用${escapeMarkdown(item.unitsFrom)}）` : unitsLine(item);
 }
 
 /** "进行中 60%". */

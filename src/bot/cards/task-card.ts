@@ -10,7 +10,7 @@ import { TASK_STATUS_LABEL } from '../../domain/vocabulary.js';
 import type { ProgressRecord } from '../../repositories/progress-repository.js';
 import type { RenderedAnswer } from './answer-cards.js';
 import { button, buttonRow, card, escapeMarkdown, markdown, progressBar, submitButton, type CardElement } from './card-parts.js';
-import { deadlineText, leadersText, LIGHT, LIGHT_WORD, progressText, unitsLine } from './item-parts.js';
+import { deadlineText, deadlineWords, leadersText, LIGHT, LIGHT_WORD, progressText, unitsLineWithSource } from './item-parts.js';
 
 /** What the card shows below the facts. */
 export type TaskCardView = 'summary' | 'progress_form' | 'close_form' | 'history';
@@ -100,7 +100,7 @@ export function renderTaskCard(detail: TaskDetail, view: TaskCardView = 'summary
   const elements: CardElement[] = [
     markdown(`**方案**：${escapeMarkdown(item.planTitle)}${categoryPath ? `\n**类别**：${escapeMarkdown(categoryPath)}` : ''}${item.parentTitle ? `\n**所属任务**：${escapeMarkdown(item.parentTitle)}` : ''}`),
     markdown(`**具体要求**：${escapeMarkdown(requirement || item.title)}`),
-    markdown(`${unitsLine(item)}\n${item.leaders ? `${leadersText(item)}\n` : ''}${deadlineText(item)}\n状态：${LIGHT[item.light]} ${progressText(item)}\n${progressBar(item.percent)}${waiting}`),
+    markdown(`${unitsLineWithSource(item)}\n${item.leaders ? `${leadersText(item)}\n` : ''}${deadlineText(item)}\n状态：${LIGHT[item.light]} ${progressText(item)}\n${progressBar(item.percent)}${waiting}`),
     markdown(`**${view === 'history' ? '全部进展记录' : '最近进展'}**${more}\n${updates.map(escapeMarkdown).join('\n')}`),
     ...actions(detail, view),
     markdown(`<font color='grey'>任务编号 #${item.taskId}</font>`),
@@ -110,9 +110,9 @@ export function renderTaskCard(detail: TaskDetail, view: TaskCardView = 'summary
     `方案：${item.planTitle}`,
     ...(categoryPath ? [`类别：${categoryPath}`] : []),
     `具体要求：${requirement || item.title}`,
-    `单位：${item.units.map((unit) => `${unit.name}（${unit.roleLabel}）`).join('、') || '未写明'}`,
+    `单位：${item.units.map((unit) => `${unit.name}（${unit.roleLabel}）`).join('、') || '未写明'}${item.unitsFrom && item.units.length > 0 ? `（沿用${item.unitsFrom}）` : ''}`,
     ...(item.leaders ? [`分管领导：${item.leaders}`] : []),
-    `时限：${item.deadline?.raw ?? '未写明'}${item.deadline?.dueOn ? `（${item.deadline.dueOn}）` : ''}`,
+    `时限：${deadlineWords(item)}`,
     `状态：${LIGHT_WORD[item.light]}，${progressText(item)}${waiting ? '，等待督查审核' : ''}`,
     '进展记录：',
     ...updates,

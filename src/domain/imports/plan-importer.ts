@@ -20,6 +20,7 @@ import type { UnitLevel, UnitRole } from '../vocabulary.js';
 import { synonymsOf, type SynonymTable } from '../units/synonym-table.js';
 import { parseDeadline, type ParsedDeadline } from './deadline-parser.js';
 import { keepOrTake, readDocumentFields, type PlanDocumentFields, type TaskDocumentFields } from './document-fields.js';
+import { lineage, type Lineage } from '../tasks/work-items.js';
 import { flattenNodes, parsePlanDocument, type ImportWarning, type ParsedNode, type ParsedPlan, type PlanDocument } from './plan-parser.js';
 
 /** What an import did (or, in a dry run, would do), for the CLI, the chat report, the preview card and the audit trail. */
@@ -36,8 +37,12 @@ export interface ImportReport {
   /** Nothing was stored: this is what an import would do. */
   dryRun: boolean;
   counts: {
+    /** Tasks in the one sense every count uses: work items (domain/tasks/work-items), sub-requirements of a broken-down task counted instead of it. */
     tasks: number;
-    requirements: number;
+    /** Of `tasks`, those that are sub-requirements of a task (细分要求). */
+    subItems: number;
+    /** Numbered items the document holds and the plan stores: tasks, sub-requirements, and the tasks broken into them. */
+    items: number;
     unitsNamed: number;
     unitsCreated: number;
     links: number;
@@ -56,6 +61,15 @@ export interface ImportReport {
     correctionsKept: string[];
   };
   warnings: ImportWarning[];
+}
+
+/**
+ * "240 项任务（其中 103 项为细分要求）": tasks in the sense every count uses
+ * (work items: a task broken into sub-requirements counts as those), so the
+ * report agrees with answers, the weekly card and the ledger.
+ */
+export function tasksPhrase(counts: Pick<ImportReport['counts'], 'tasks' | 'subItems'>): string {
+  return `${counts.tasks} 项任务${counts.subItems > 0 ? `（其中 ${counts.subItems} 项为细分要求）` : ''}`;
 }
 
 /** The administrator's choices on the import card. */
@@ -92,6 +106,10 @@ export interface PreviewRow {
   lead: string[];
   others: string[];
   deadline: string;
+  /** The row gives no units or no deadline and has its task's: which of the two (for "沿用所属任务"). */
+  inherits: { units: boolean; deadline: boolean };
+  /** The row is a task broken into sub-requirements: counted through them, not itself. */
+  brokenDown: boolean;
   leaders: string;
 }
 
@@ -339,9 +357,28 @@ async function writePlan(repos: Repositories, prepared: PreparedImport, input: I
   return written;
 }
 
+/** The rule of what a task is, over the nodes an import stores (ids are their positions). */
+function lineageOf(nodes: readonly NodeToStore[]): Lineage {
+  const at = new Map(nodes.map(({ node }, index) => [node, index]));
+  const parentAt = new Map<number, number>();
+  nodes.forEach(({ node }, index) => {
+    for (const child of node.children) if (at.has(child)) parentAt.set(at.get(child)!, index);
+  });
+  const planNodes = nodes.map((entry, index) => ({ id: index, parentId: parentAt.get(index) ?? null, kind: entry.node.kind, entry }));
+  return lineage(planNodes, { hasUnits: ({ entry }) => entry.units.length > 0, hasDeadline: ({ entry }) => entry.deadlines.length > 0 });
+}
+
 /** The report of an import (or of a dry run), from what was decided. */
 function reportOf(prepared: PreparedImport, input: ImportInput & { dryRun?: boolean }): ImportReport {
   const { parsed, nodes } = prepared;
+  const { workItem } = lineageOf(nodes);
+  let tasks = 0;
+  let subItems = 0;
+  nodes.forEach(({ node }, index) => {
+    if (!workItem[index]) return;
+    tasks++;
+    if (node.kind === 'requirement') subItems++;
+  });
   const deadlineCounts = { dated: 0, recurring: 0, event: 0, continuous: 0, keptRaw: 0 };
   let links = 0;
   for (const node of nodes) {
@@ -364,8 +401,9 @@ function reportOf(prepared: PreparedImport, input: ImportInput & { dryRun?: bool
     created: !prepared.existing,
     dryRun: input.dryRun === true,
     counts: {
-      tasks: parsed.nodes.length,
-      requirements: nodes.length - parsed.nodes.length,
+      tasks,
+      subItems,
+      items: nodes.length,
       unitsNamed: prepared.units.ids.size,
       unitsCreated: prepared.units.missing.length,
       links,
@@ -380,15 +418,23 @@ function reportOf(prepared: PreparedImport, input: ImportInput & { dryRun?: bool
 /** The preview of what was decided: the report, the plan as the document gives it, and its first rows. */
 function describe(prepared: PreparedImport, input: ImportInput & { dryRun?: boolean }): PlanPreview {
   const nameOf = (unitId: number) => prepared.units.names.get(unitId) ?? `#${unitId}`;
-  const rows = prepared.nodes.slice(0, PREVIEW_ROWS).map(({ node, title, units, deadlines, leaders }) => ({
-    key: node.key,
-    number: node.number,
-    title,
-    lead: units.filter((unit) => unit.role === 'lead').map((unit) => nameOf(unit.unitId)),
-    others: units.filter((unit) => unit.role !== 'lead').map((unit) => nameOf(unit.unitId)),
-    deadline: deadlines[0]?.raw ?? '',
-    leaders,
-  }));
+  const { workItem, unitsFrom, deadlineFrom } = lineageOf(prepared.nodes);
+  const rows = prepared.nodes.slice(0, PREVIEW_ROWS).map(({ node, title, leaders }, index) => {
+    // A sub-requirement that names no units or deadline shows its task's, as every answer will.
+    const { units } = prepared.nodes[unitsFrom[index]!]!;
+    const { deadlines } = prepared.nodes[deadlineFrom[index]!]!;
+    return {
+      key: node.key,
+      number: node.number,
+      title,
+      lead: units.filter((unit) => unit.role === 'lead').map((unit) => nameOf(unit.unitId)),
+      others: units.filter((unit) => unit.role !== 'lead').map((unit) => nameOf(unit.unitId)),
+      deadline: deadlines[0]?.raw ?? '',
+      inherits: { units: unitsFrom[index] !== index, deadline: deadlineFrom[index] !== index },
+      brokenDown: !workItem[index] && node.kind !== 'category',
+      leaders,
+    };
+  });
   return {
     report: reportOf(prepared, input),
     understood: prepared.said,

@@ -1,14 +1,17 @@
 /**
- * The 台账: one row per task (headings left out) with its plan, number,
+ * The 台账: one row per task — per work item (domain/tasks/work-items): a
+ * task broken into sub-requirements is its sub-requirements' rows, each
+ * with the parent's units and deadline where it names none — with its plan, number,
  * units by role, deadline, status, progress and latest report — what offices
  * keep in Excel today, drawn from the database instead. Data only; the
  * workbook is written elsewhere.
  */
 import type { Repositories } from '../../repositories/index.js';
-import { labelOf } from '../questions/answer-service.js';
+import { labelOf, labelOfTask } from '../questions/answer-service.js';
 import { statusLight, type StatusLight } from '../questions/status-light.js';
 import type { Catalog } from '../questions/question-catalog.js';
 import type { TaskQuery } from '../questions/question.js';
+import { tasksInScope, type SummaryScope } from '../summaries/weekly-summary.js';
 import { TASK_STATUS_LABEL, TaskStatus, type UnitRole } from '../vocabulary.js';
 
 /** One task of the ledger. */
@@ -21,6 +24,7 @@ export interface LedgerRow {
   title: string;
   requirement: string;
   units: Record<UnitRole, string[]>;
+  /** As written; "（沿用第20项）" after it when the item has its parent's. */
   deadline: string;
   dueOn: string | null;
   status: string;
@@ -30,12 +34,13 @@ export interface LedgerRow {
   lastReportAt: Date | null;
 }
 
-/** The ledger rows a task query selects, in plan and document order. */
-export async function ledgerRows(query: Omit<TaskQuery, 'page' | 'kind'>, catalog: Catalog, repos: Repositories, today: string): Promise<LedgerRow[]> {
-  const tasks = catalog.index
-    .search(query, today)
-    .hits.map((hit) => hit.task)
-    .filter((task) => task.kind !== 'category');
+/**
+ * The ledger rows of a task query (/导出: work items only, as every answer),
+ * or of a weekly card's scope (its 导出台账 button: exactly the tasks the
+ * card counted, however many plans it covers), in plan and document order.
+ */
+export async function ledgerRows(selection: { query: Omit<TaskQuery, 'page' | 'kind'> } | { scope: SummaryScope }, catalog: Catalog, repos: Repositories, today: string): Promise<LedgerRow[]> {
+  const tasks = 'scope' in selection ? tasksInScope(catalog, selection.scope) : catalog.index.search(selection.query, today).hits.map((hit) => hit.task);
   const latest = await repos.progress.latestFor(tasks.map((task) => task.id));
   return tasks.map((task) => {
     const parent = task.parentId === null ? undefined : catalog.index.get(task.parentId);
@@ -50,7 +55,7 @@ export async function ledgerRows(query: Omit<TaskQuery, 'page' | 'kind'>, catalo
       title: task.title,
       requirement: task.requirement,
       units,
-      deadline: task.deadlineRaw,
+      deadline: task.deadlineFrom !== undefined && task.deadlineRaw ? `${task.deadlineRaw}（沿用${labelOfTask(catalog, task.deadlineFrom)}）` : task.deadlineRaw,
       dueOn: task.dueDates[0] ?? null,
       status: TASK_STATUS_LABEL[TaskStatus.catch('open').parse(task.status)],
       light: statusLight(task, today),

@@ -8,6 +8,7 @@ import type { Repositories } from '../../repositories/index.js';
 import type { TaskRecord } from '../../repositories/task-repository.js';
 import type { Actor } from '../people/actor.js';
 import type { UnitRole } from '../vocabulary.js';
+import { inheritedFrom } from '../tasks/work-items.js';
 
 /** Why a report, closure or review was not recorded, in words for the person. */
 export class ProgressRefused extends Error {
@@ -26,13 +27,31 @@ export interface ReportingUnit {
 /** The live task with this id, or a refusal naming the nearest numbers (of the person's own units first). */
 export async function findTask(repos: Repositories, taskId: number, actor: Actor): Promise<TaskRecord> {
   const task = await repos.tasks.get(taskId);
-  // A task that names no units itself is its sub-requirements' units' task.
-  if (task && !task.removedAt && task.kind !== 'category') return task.units.length > 0 ? task : { ...task, units: await repos.tasks.unitsOfChildren(task.id) };
+  if (task && !task.removedAt && task.kind !== 'category') return task.units.length > 0 ? task : { ...task, units: await unitsAnswering(repos, task) };
   const own = actor.liaisonUnitIds.length > 0 ? await repos.tasks.nearest(taskId, 3, actor.liaisonUnitIds) : [];
   const near = own.length > 0 ? own : await repos.tasks.nearest(taskId, 3);
   const hint = near.length > 0 ? `相近的编号：${near.map((t) => `#${t.id}「${t.title.slice(0, 20)}」`).join('、')}。` : '';
   const why = task?.kind === 'category' ? `#${taskId} 是分类标题，不是任务。` : task?.removedAt ? `任务 #${taskId} 已从最新的方案中删除。` : `没有找到任务 #${taskId}。`;
   return Promise.reject(new ProgressRefused(`${why}${hint}任务编号在任务卡片底部，也可以用 /查找 关键词 找到任务。`));
+}
+
+/**
+ * The units of a task that names none itself: a task broken into
+ * sub-requirements is its sub-requirements' units' task; a sub-requirement
+ * has its nearest ancestor's units (domain/tasks/work-items), so the
+ * liaisons it is reminded to do report on it.
+ */
+async function unitsAnswering(repos: Repositories, task: TaskRecord): Promise<TaskRecord['units']> {
+  const below = await repos.tasks.unitsOfChildren(task.id);
+  if (below.length > 0) return below;
+  const line: [TaskRecord, ...TaskRecord[]] = [task];
+  for (let parentId = task.parentId; parentId !== null && line.length < 16; ) {
+    const parent = await repos.tasks.get(parentId);
+    if (!parent) break;
+    line.push(parent);
+    parentId = parent.parentId;
+  }
+  return inheritedFrom(line, (node) => node.units.length > 0).units;
 }
 
 /** The unit this person reports for on this task, or undefined when they may not report on it. */

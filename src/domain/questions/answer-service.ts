@@ -33,9 +33,12 @@ export interface AnswerItem {
   /** The task a sub-requirement belongs to. */
   parentTitle: string | null;
   units: { name: string; role: UnitRole; roleLabel: string; asked: boolean }[];
+  /** The task the units are its, when the item names none itself ("第20项"). */
+  unitsFrom: string | null;
   /** Leaders in charge (分管领导), names joined by "、"; null when the document names none. */
   leaders: string | null;
-  deadline: { raw: string; dueOn: string | null } | null;
+  /** As written and as a day; `from` names the task it is inherited from ("第20项") when the item gives none itself. */
+  deadline: { raw: string; dueOn: string | null; from: string | null } | null;
   light: StatusLight;
   statusLabel: string;
   percent: number;
@@ -116,6 +119,13 @@ export function labelOf(task: Pick<IndexedTask, 'key' | 'number' | 'categoryPath
   return task.number ? `${heading}${task.number}` : task.key;
 }
 
+/** How the task with this id is called in its plan ("第20项"), for saying where an inherited deadline or unit comes from. */
+export function labelOfTask(catalog: Catalog, taskId: number): string | null {
+  const task = catalog.index.get(taskId);
+  if (!task) return null;
+  return labelOf(task, task.parentId === null ? undefined : catalog.index.get(task.parentId));
+}
+
 /** The units of a task, or, when it names none, those of its sub-requirements (each once, in order). */
 function unitsOf(task: IndexedTask, catalog: Catalog): IndexedTask['units'] {
   if (task.units.length > 0) return task.units;
@@ -144,8 +154,9 @@ async function itemsFor(hits: readonly Pick<TaskHit, 'task' | 'matchedUnits' | '
         roleLabel: UNIT_ROLE_LABEL[link.role],
         asked: asked.has(link.unitId),
       })),
+      unitsFrom: task.unitsFrom === undefined ? null : labelOfTask(catalog, task.unitsFrom),
       leaders: task.leaders ?? null,
-      deadline: task.deadlineRaw ? { raw: task.deadlineRaw, dueOn: task.dueDates[0] ?? null } : null,
+      deadline: task.deadlineRaw ? { raw: task.deadlineRaw, dueOn: task.dueDates[0] ?? null, from: task.deadlineFrom === undefined ? null : labelOfTask(catalog, task.deadlineFrom) } : null,
       light: statusLight(task, today),
       statusLabel: TASK_STATUS_LABEL[TaskStatus.catch('open').parse(task.status)],
       percent: task.percent,

@@ -8,6 +8,7 @@
  */
 import { liesIn } from '../places/gazetteer.js';
 import { resolvePeriod } from './period.js';
+import { lineage, type OwnFacts } from '../tasks/work-items.js';
 import { addDays, isoWeekday } from '../../lib/dates.js';
 import type { SearchPlanRow, SearchTaskRow } from '../../repositories/search-repository.js';
 import type { Recurrence, UnitRole } from '../vocabulary.js';
@@ -22,6 +23,10 @@ export interface IndexedTask extends SearchTaskRow {
   deadlineRaw: string;
   /** The period of its first recurring deadline (全年工作 → yearly), or null. */
   recurrence: Recurrence | null;
+  /** The ancestor whose units it has, when it names none itself (see domain/tasks/work-items). */
+  unitsFrom?: number;
+  /** The ancestor whose deadline it has, when it names none itself. */
+  deadlineFrom?: number;
 }
 
 /** A plan as the index needs it. */
@@ -152,20 +157,10 @@ export class TaskIndex {
     this.plans = new Map(plans.map((plan) => [plan.id, plan]));
     this.planList = [...plans].sort((a, b) => a.id - b.id);
     const rawById = new Map(this.raw.map((task) => [task.id, task]));
-    const parents = new Set(this.raw.map((task) => task.parentId).filter((id) => id !== null));
-    this.leaf = Uint8Array.from(this.raw, (task) => (parents.has(task.id) ? 0 : 1));
-    // A task is a leaf that carries the work; where it names no units or deadline it has its parent's.
-    const effective = new Map<number, IndexedTask>();
-    const effectiveOf = (task: IndexedTask): IndexedTask => {
-      const known = effective.get(task.id);
-      if (known) return known;
-      const parentRow = task.parentId === null ? undefined : rawById.get(task.parentId);
-      const parent = parentRow ? effectiveOf(parentRow) : undefined;
-      const result = parent ? inherit(task, parent) : task;
-      effective.set(task.id, result);
-      return result;
-    };
-    this.tasks = this.raw.map(effectiveOf);
+    // A task is a work item (a leaf that carries the work); where it names no units or deadline it has its nearest ancestor's.
+    const line = lineage(this.raw, OWN_FACTS);
+    this.leaf = line.workItem;
+    this.tasks = this.raw.map((task, index) => inherit(task, this.raw[line.unitsFrom[index]!]!, this.raw[line.deadlineFrom[index]!]!));
     this.texts = this.tasks.map((task) => {
       // A task is about what its parents' titles say too (扶贫 finds 推进扶贫工作信息公开's sub-items).
       const above: string[] = [];
@@ -473,7 +468,7 @@ export class TaskIndex {
       const index = positions[n]!;
       const before = this.tasks[index]!;
       this.raw[index] = fresh;
-      const task: IndexedTask = { ...fresh, units: before.units, dueDates: before.dueDates, deadlineRaw: before.deadlineRaw, recurrence: before.recurrence };
+      const task: IndexedTask = { ...fresh, units: before.units, dueDates: before.dueDates, deadlineRaw: before.deadlineRaw, recurrence: before.recurrence, unitsFrom: before.unitsFrom, deadlineFrom: before.deadlineFrom };
       this.tasks[index] = task;
       this.setState(index, task);
       if (task.parentId !== null) {
@@ -638,17 +633,23 @@ export class TaskIndex {
 
 const STATE_CODE: Record<string, number> = { open: 0, in_progress: 1, blocked: 2, pending_review: 3, done: 4 };
 
-/** A sub-item with its parent's units, deadline and recurrence where it has none of its own. */
-function inherit(task: IndexedTask, parent: IndexedTask): IndexedTask {
-  const units = task.units.length > 0 ? task.units : parent.units;
-  const dated = task.dueDates.length > 0 || task.deadlineRaw !== '';
-  if (units === task.units && dated) return task;
+/** What a task names of its own, for the one rule of what a task is. */
+const OWN_FACTS: OwnFacts<IndexedTask> = {
+  hasUnits: (task) => task.units.length > 0,
+  hasDeadline: (task) => task.dueDates.length > 0 || task.deadlineRaw !== '',
+};
+
+/** A task with the units of `unitsSource` and the deadline and recurrence of `deadlineSource` (itself or an ancestor). */
+function inherit(task: IndexedTask, unitsSource: IndexedTask, deadlineSource: IndexedTask): IndexedTask {
+  if (unitsSource === task && deadlineSource === task) return task;
   return {
     ...task,
-    units,
-    dueDates: dated ? task.dueDates : parent.dueDates,
-    deadlineRaw: dated ? task.deadlineRaw : parent.deadlineRaw,
-    recurrence: dated ? task.recurrence : parent.recurrence,
+    units: unitsSource.units,
+    dueDates: deadlineSource.dueDates,
+    deadlineRaw: deadlineSource.deadlineRaw,
+    recurrence: deadlineSource.recurrence,
+    ...(unitsSource === task ? {} : { unitsFrom: unitsSource.id }),
+    ...(deadlineSource === task ? {} : { deadlineFrom: deadlineSource.id }),
   };
 }
 

@@ -83,10 +83,11 @@ export interface WeeklySummary {
 export const LIST_LIMIT = 10;
 
 /**
- * The tasks a summary counts: the units of work — tasks and
- * sub-requirements that are not broken down further (a task with numbered
- * sub-requirements is counted through them), in the scope's plans and
- * naming one of its units.
+ * The tasks a summary counts: the work items (domain/tasks/work-items —
+ * a task with numbered sub-requirements is counted through them, each with
+ * its parent's units and deadline where it names none), in the scope's
+ * plans and naming one of its units. The same tasks answers, counts,
+ * reminders and the ledger use.
  */
 export function tasksInScope(catalog: Catalog, scope: SummaryScope): IndexedTask[] {
   const plans = scope.planIds.length > 0 ? new Set(scope.planIds) : null;
@@ -95,7 +96,7 @@ export function tasksInScope(catalog: Catalog, scope: SummaryScope): IndexedTask
   for (const plan of catalog.index.allPlans()) {
     if (plans && !plans.has(plan.id)) continue;
     for (const task of catalog.index.tasksOfPlan(plan.id)) {
-      if (task.kind === 'category' || catalog.index.childrenOf(task.id).length > 0) continue;
+      if (!catalog.index.isLeaf(task.id)) continue;
       if (units && !task.units.some((link) => units.has(link.unitId))) continue;
       found.push(task);
     }
