@@ -64,6 +64,14 @@ function findDates(text: string, planYear: number | null): string[] {
       found.push({ at: start, date });
     }
   };
+  // "2024-12-31", "2024.12.31", "2024/12/31", "2024.12" (the month's end).
+  claim(/(?<!\d)(\d{4})[-./](\d{1,2})(?:[-./](\d{1,2}))?(?!\d)/g, (m) => {
+    const [year, month] = [Number(m[1]), Number(m[2])];
+    if (!plausibleYear(year) || month < 1 || month > 12) return null;
+    if (m[3] === undefined) return monthEnd(year, month);
+    const day = Number(m[3]);
+    return day >= 1 && day <= 31 ? isoDate(year, month, day) : null;
+  });
   claim(/(\d{4})年(\d{1,2})月(\d{1,2})日/g, (m) => {
     const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
     return plausibleYear(year) && month >= 1 && month <= 12 && day >= 1 && day <= 31 ? isoDate(year, month, day) : null;
@@ -96,6 +104,10 @@ function findDates(text: string, planYear: number | null): string[] {
     return plausibleYear(year) ? isoDate(year, 12, 31) : null;
   });
   if (planYear !== null) {
+    // Within the plan's year: "年底前", "年内", "第三季度", "三季度末", "上半年".
+    claim(/(?<![\d年])(年底|年末|年内|本年度?内?)/g, () => isoDate(planYear, 12, 31));
+    claim(/(?<![\d年])第?([1-4一二三四])季度/g, (m) => monthEnd(planYear, CHINESE_QUARTER[m[1]!]! * 3));
+    claim(/(?<![\d年])(上|下)半年/g, (m) => (m[1] === '上' ? isoDate(planYear, 6, 30) : isoDate(planYear, 12, 31)));
     claim(/(?<![\d年个])(\d{1,2})月(底|末|份|中)?/g, (m) => {
       const month = Number(m[1]);
       if (month < 1 || month > 12) return null;

@@ -1,0 +1,36 @@
+/**
+ * Deadlines as plans write them, read as the day a task falls due (within
+ * the plan's year when the text names no year), or as recurring,
+ * continuous or event-triggered work; never a day the text does not give.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseDeadline } from '../../src/domain/imports/deadline-parser.js';
+
+const read = (text: string) => parseDeadline(text, 2024).deadlines.map((deadline) => deadline.dueOn ?? `${deadline.kind}${deadline.recurrence ? `:${deadline.recurrence}` : ''}`);
+
+describe('deadlines in words', () => {
+  it.each([
+    ['2024年6月底前', ['2024-06-30']],
+    ['6月底前', ['2024-06-30']],
+    ['年底前', ['2024-12-31']],
+    ['年内完成', ['2024-12-31']],
+    ['第三季度', ['2024-09-30']],
+    ['三季度末', ['2024-09-30']],
+    ['上半年完成', ['2024-06-30']],
+    ['2025年第一季度', ['2025-03-31']],
+    ['2024.12', ['2024-12-31']],
+    ['2024-11-30', ['2024-11-30']],
+    ['2024年9月底前完成主体工程，12月底前投入使用', ['2024-09-30', '2024-12-31']],
+    ['全年', ['recurring:yearly']],
+    ['每年年底前', ['recurring:yearly']],
+    ['每季度末', ['recurring:quarterly']],
+    ['长期坚持', ['continuous']],
+    ['收到省级文件后及时转发', ['event']],
+  ])('%s', (text, expected) => {
+    expect(read(text)).toEqual(expected);
+  });
+
+  it('a text with no date it can read is kept, not guessed', () => {
+    expect(parseDeadline('视情况而定', 2024)).toEqual({ deadlines: [{ raw: '视情况而定', kind: 'none', dueOn: null, recurrence: null }], understood: false });
+  });
+});
