@@ -4,7 +4,9 @@
  * scores the importer on them as Word and Excel hold them: real Word
  * tables with vertical merges, Excel merged ranges. Run by hand, never by
  * CI (it needs LibreOffice: `apt-get install libreoffice-writer-nogui
- * libreoffice-calc-nogui`); the generated files are committed.
+ * libreoffice-calc-nogui`, and for .pdf a Chinese font, `fonts-wqy-zenhei`:
+ * without one every character is printed as the same missing glyph and the
+ * PDF has no readable text); the generated files are committed.
  *
  *   npx tsx scripts/make-office-fixtures.ts                       # .docx and .xlsx of every table document
  *   npx tsx scripts/make-office-fixtures.ts --formats docx,xlsx,doc,xls,pdf

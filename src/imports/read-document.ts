@@ -10,6 +10,7 @@ import { parsePlanDocument, type ParsedPlan, type PlanDocument } from '../domain
 import { decodeText } from './formats/decode-text.js';
 import { readDocx } from './formats/docx-reader.js';
 import { readXls } from './formats/legacy-spreadsheet-reader.js';
+import { readPdf } from './formats/pdf-reader.js';
 import { checkFileSize, DocumentRefused } from './formats/size-limits.js';
 import { readCsv, readXlsx } from './formats/spreadsheet-reader.js';
 import { readWord97 } from './formats/word97-reader.js';
@@ -25,6 +26,7 @@ const READERS: Record<string, (bytes: Buffer, fileName: string) => PlanDocument 
   '.xls': readXls,
   '.et': readXls,
   '.csv': readCsv,
+  '.pdf': readPdf,
 };
 
 const FORMATS_LABEL = Object.keys(READERS).join('、');
