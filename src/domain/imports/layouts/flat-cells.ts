@@ -30,7 +30,8 @@ function blocksOf(lines: readonly string[], separatedByBlanks: boolean): Block[]
   let current: Block | undefined;
   lines.forEach((raw, index) => {
     // A line holding only delimiters ("|", "||||") separates cells as a blank line does; a cell may end with its own " |".
-    const line = raw.trim().replace(/^\|+$/, '').replace(/\s*\|$/, '').trim();
+    // "1." and "（1）" standing alone are a row's 序号.
+    const line = raw.trim().replace(/^\|+$/, '').replace(/\s*\|$/, '').trim().replace(/^[（(]?(\d{1,4})[)）.、．]$/, '$1');
     if (line === '') {
       current = undefined;
       return;

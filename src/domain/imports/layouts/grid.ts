@@ -42,7 +42,8 @@ const TASK = /^[(（]([一二三四五六七八九十]+)[)）]/;
 /** Notes under a table (公开方式：主动公开, 抄送：…) that spreadsheets keep as rows of the sheet. */
 const TRAILER = /^(公开方式|抄送|附件|印发|主题词)[:：]/;
 
-const cellText = (cell: GridCell | undefined) => (cell?.text ?? '').trim();
+/** A cell's text; a decorated row number ("1.", "（1）", "1、") as the bare number. */
+const cellText = (cell: GridCell | undefined) => (cell?.text ?? '').trim().replace(/^[（(]?(\d{1,4})[)）.、．]$/, '$1');
 const texts = (row: GridRow) => row.cells.map(cellText);
 
 /** Reads a grid; undefined when it has no header naming tasks and units. */
