@@ -18,7 +18,7 @@ import { readCard } from '../support/answer-cards.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { DATABASES } from '../support/databases.js';
 import { startFakeLark, type FakeLark } from '../support/fake-lark.js';
-import { messageEvent, postToWebhook, replyTo, webhookEnv, type ConsoleSecrets } from '../support/lark-events.js';
+import { cardActionEvent, messageEvent, postToWebhook, replyTo, webhookEnv, type ConsoleSecrets } from '../support/lark-events.js';
 import { isOverdue, tasksFromDatabase, type RowTask } from '../support/tasks-from-rows.js';
 import { waitFor } from '../support/wait.js';
 
@@ -113,6 +113,22 @@ for (const { provider, available } of DATABASES) {
       const financeLeads = financeTasks.filter((task) => task.units.some((link) => link.unitId === finance.id && link.role === 'lead'));
       expect(budget().filter((task) => financeLeads.includes(task)).map((task) => task.key)).toEqual(['1.1', '1.2', '1.3']);
       expect(String((await say('/单位 中山市')).content.text)).toContain(`\n市财政局：${financeTasks.length} 项任务（牵头 ${financeLeads.length} 项）`);
+    });
+
+    it('a weekly card over several plans and its 导出台账 hold the same tasks', async () => {
+      const plans = new Map((await app.db.repos.plans.list()).map((plan) => [plan.id, plan]));
+      const inZhongshan = tasks.filter((task) => plans.get(task.planId)!.jurisdiction === '中山市');
+      expect(new Set(inZhongshan.map((task) => task.planId)).size).toBe(3);
+      const weekly = readCard((await say('/周报 中山')).content);
+      expect(weekly.text).toContain(`任务 ${inZhongshan.length} 项，`);
+      const reader = 'ou_onedefexporter';
+      const pressed = await postToWebhook(app.url, cardActionEvent(secrets, { value: weekly.buttons[weekly.labels.indexOf('导出台账')]!, operatorOpenId: reader, chatId }), secrets.encryptKey);
+      expect((pressed.body as { toast?: { content: string } }).toast?.content).toBe('台账已私信发给你');
+      const file = await waitFor(() => fake.deliveries.find((delivery) => delivery.target === reader && delivery.msgType === 'file'));
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(fake.files.get(String(file.content.file_key))!.data as unknown as ArrayBuffer);
+      const ids = workbook.getWorksheet('台账')!.getSheetValues().slice(2).map((row) => Number((row as unknown[])[15]));
+      expect(ids.sort((a, b) => a - b)).toEqual(inZhongshan.map((task) => task.id).sort((a, b) => a - b));
     });
 
     it('a sub-requirement with no deadline of its own shows its parent’s, is overdue by it, and its parent is not listed beside it', async () => {

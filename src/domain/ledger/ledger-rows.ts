@@ -47,6 +47,7 @@ export async function ledgerRows(selection: { query: Omit<TaskQuery, 'page' | 'k
     const units: Record<UnitRole, string[]> = { lead: [], responsible: [], cooperating: [] };
     for (const link of task.units) units[link.role].push(catalog.directory.unit(link.unitId)?.name ?? `#${link.unitId}`);
     const update = latest.get(task.id);
+    const from = catalog.index.inheritedFrom(task.id).deadline;
     return {
       taskId: task.id,
       plan: catalog.index.plan(task.planId)?.title ?? '',
@@ -55,7 +56,7 @@ export async function ledgerRows(selection: { query: Omit<TaskQuery, 'page' | 'k
       title: task.title,
       requirement: task.requirement,
       units,
-      deadline: task.deadlineFrom !== undefined && task.deadlineRaw ? `${task.deadlineRaw}（沿用${labelOfTask(catalog, task.deadlineFrom)}）` : task.deadlineRaw,
+      deadline: from && task.deadlineRaw ? `${task.deadlineRaw}（沿用${labelOfTask(catalog, from.id)}）` : task.deadlineRaw,
       dueOn: task.dueDates[0] ?? null,
       status: TASK_STATUS_LABEL[TaskStatus.catch('open').parse(task.status)],
       light: statusLight(task, today),

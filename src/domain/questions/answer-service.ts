@@ -141,6 +141,7 @@ async function itemsFor(hits: readonly Pick<TaskHit, 'task' | 'matchedUnits' | '
     const parent = task.parentId === null ? undefined : catalog.index.get(task.parentId);
     const asked = new Set(matchedUnits.map((link) => link.unitId));
     const update = latest.get(task.id);
+    const inherited = catalog.index.inheritedFrom(task.id);
     return {
       taskId: task.id,
       planId: task.planId,
@@ -154,9 +155,9 @@ async function itemsFor(hits: readonly Pick<TaskHit, 'task' | 'matchedUnits' | '
         roleLabel: UNIT_ROLE_LABEL[link.role],
         asked: asked.has(link.unitId),
       })),
-      unitsFrom: task.unitsFrom === undefined ? null : labelOfTask(catalog, task.unitsFrom),
+      unitsFrom: inherited.units ? labelOfTask(catalog, inherited.units.id) : null,
       leaders: task.leaders ?? null,
-      deadline: task.deadlineRaw ? { raw: task.deadlineRaw, dueOn: task.dueDates[0] ?? null, from: task.deadlineFrom === undefined ? null : labelOfTask(catalog, task.deadlineFrom) } : null,
+      deadline: task.deadlineRaw ? { raw: task.deadlineRaw, dueOn: task.dueDates[0] ?? null, from: inherited.deadline ? labelOfTask(catalog, inherited.deadline.id) : null } : null,
       light: statusLight(task, today),
       statusLabel: TASK_STATUS_LABEL[TaskStatus.catch('open').parse(task.status)],
       percent: task.percent,

@@ -23,10 +23,6 @@ export interface IndexedTask extends SearchTaskRow {
   deadlineRaw: string;
   /** The period of its first recurring deadline (全年工作 → yearly), or null. */
   recurrence: Recurrence | null;
-  /** The ancestor whose units it has, when it names none itself (see domain/tasks/work-items). */
-  unitsFrom?: number;
-  /** The ancestor whose deadline it has, when it names none itself. */
-  deadlineFrom?: number;
 }
 
 /** A plan as the index needs it. */
@@ -120,6 +116,9 @@ export class TaskIndex {
   private readonly raw: IndexedTask[];
   /** 1 for a task without sub-items: the unit of work answers list and count. */
   private readonly leaf: Uint8Array;
+  /** Positions of the tasks whose units and deadline each task has (its own position when they are its own). */
+  private readonly unitsSource: Int32Array;
+  private readonly deadlineSource: Int32Array;
   private readonly texts: string[];
   private readonly titles: string[];
   private readonly postings = new Map<string, Int32Array>();
@@ -160,6 +159,8 @@ export class TaskIndex {
     // A task is a work item (a leaf that carries the work); where it names no units or deadline it has its nearest ancestor's.
     const line = lineage(this.raw, OWN_FACTS);
     this.leaf = line.workItem;
+    this.unitsSource = line.unitsFrom;
+    this.deadlineSource = line.deadlineFrom;
     this.tasks = this.raw.map((task, index) => inherit(task, this.raw[line.unitsFrom[index]!]!, this.raw[line.deadlineFrom[index]!]!));
     this.texts = this.tasks.map((task) => {
       // A task is about what its parents' titles say too (扶贫 finds 推进扶贫工作信息公开's sub-items).
@@ -468,7 +469,7 @@ export class TaskIndex {
       const index = positions[n]!;
       const before = this.tasks[index]!;
       this.raw[index] = fresh;
-      const task: IndexedTask = { ...fresh, units: before.units, dueDates: before.dueDates, deadlineRaw: before.deadlineRaw, recurrence: before.recurrence, unitsFrom: before.unitsFrom, deadlineFrom: before.deadlineFrom };
+      const task: IndexedTask = { ...fresh, units: before.units, dueDates: before.dueDates, deadlineRaw: before.deadlineRaw, recurrence: before.recurrence };
       this.tasks[index] = task;
       this.setState(index, task);
       if (task.parentId !== null) {
@@ -492,6 +493,18 @@ export class TaskIndex {
   isLeaf(id: number): boolean {
     const index = this.byId.get(id);
     return index !== undefined && this.leaf[index] === 1;
+  }
+
+  /**
+   * The tasks a task has its units and its deadline from, when it names
+   * none itself (a sub-requirement with its parent's): null where they are
+   * its own. For saying "沿用第20项".
+   */
+  inheritedFrom(id: number): { units: IndexedTask | null; deadline: IndexedTask | null } {
+    const index = this.byId.get(id);
+    if (index === undefined) return { units: null, deadline: null };
+    const source = (at: number) => (at === index ? null : this.tasks[at]!);
+    return { units: source(this.unitsSource[index]!), deadline: source(this.deadlineSource[index]!) };
   }
 
   /** Tasks per plan: its leaves, the one definition of a task every answer and count uses. */
@@ -639,18 +652,14 @@ const OWN_FACTS: OwnFacts<IndexedTask> = {
   hasDeadline: (task) => task.dueDates.length > 0 || task.deadlineRaw !== '',
 };
 
-/** A task with the units of `unitsSource` and the deadline and recurrence of `deadlineSource` (itself or an ancestor). */
+/**
+ * A task with the units of `unitsSource` and the deadline and recurrence of
+ * `deadlineSource` (itself or an ancestor). The same keys as the stored
+ * task, so every task object has one shape for the query loops.
+ */
 function inherit(task: IndexedTask, unitsSource: IndexedTask, deadlineSource: IndexedTask): IndexedTask {
   if (unitsSource === task && deadlineSource === task) return task;
-  return {
-    ...task,
-    units: unitsSource.units,
-    dueDates: deadlineSource.dueDates,
-    deadlineRaw: deadlineSource.deadlineRaw,
-    recurrence: deadlineSource.recurrence,
-    ...(unitsSource === task ? {} : { unitsFrom: unitsSource.id }),
-    ...(deadlineSource === task ? {} : { deadlineFrom: deadlineSource.id }),
-  };
+  return { ...task, units: unitsSource.units, dueDates: deadlineSource.dueDates, deadlineRaw: deadlineSource.deadlineRaw, recurrence: deadlineSource.recurrence };
 }
 
 /** Unit roles as small numbers, for the link columns. */
