@@ -4,7 +4,7 @@
  * administrator, each question sent as Lark would to the real webhook route
  * and the answer read back from the card the real SDK sent to the fake Open
  * API. Every figure the test expects is computed here from the database's
- * rows — a task is a leaf (a node without sub-items) with its parent's units
+ * rows — a task is a leaf (a node without sub-items, never a heading) with its parent's units
  * and deadlines where it names none — never from the bot's answer.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -49,7 +49,7 @@ function leavesOf(rows: SearchRows, today: string): Leaf[] {
     return own.map((deadline) => deadline.dueOn).filter((day): day is string => day !== null).sort();
   };
   return rows.tasks
-    .filter((task) => !parents.has(task.id))
+    .filter((task) => !parents.has(task.id) && task.kind !== 'category')
     .map((task) => {
       const done = task.status === 'done';
       const due = dueOf(task.id);
