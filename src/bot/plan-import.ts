@@ -24,7 +24,7 @@ export interface PlanImportOptions {
 }
 
 /** Supported formats, as users are told. */
-export const IMPORT_FORMATS = '.docx、.xlsx、.csv、.txt';
+export const IMPORT_FORMATS = '.docx、.doc、.wps、.xlsx、.xls、.et、.pdf、.csv、.txt';
 
 /** The choices on the import card, checked: each bad value is answered in Chinese. */
 export function readImportChoices(form: Record<string, unknown>): { choices: Record<string, unknown> } | { problem: string } {
@@ -80,7 +80,7 @@ export function createPlanImport(options: PlanImportOptions): {
     if (!(await loadActor(ctx.repos, message.senderOpenId, options.admins)).isAdmin) {
       return reply('收到文件。只有管理员可以导入分工方案；如需导入，请把文件发给管理员。');
     }
-    if (!isImportable(file.name)) return reply(`“${file.name}”不是可导入的格式。分工方案请用 ${IMPORT_FORMATS} 格式（.doc/.xls 请先另存为 .docx/.xlsx）。`);
+    if (!isImportable(file.name)) return reply(`“${file.name}”不是可导入的格式。分工方案请用 ${IMPORT_FORMATS} 格式；其他格式请在 Office/WPS 中另存为 .docx 或 .xlsx 再发。`);
     const { job, created } = await ctx.repos.importJobs.request({ messageId: message.messageId, fileKey: file.key, fileName: file.name, chatId: message.chatId, requestedBy: message.senderOpenId, stage: 'preview' });
     if (created) {
       await ctx.repos.audit.record({ actor: message.senderOpenId, action: 'import_job.preview_request', entityType: 'import_job', entityId: job.id, after: { fileName: file.name }, eventId: message.eventId });

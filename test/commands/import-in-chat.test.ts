@@ -118,7 +118,7 @@ for (const { provider, available } of DATABASES) {
 
     it('others are told who may import; other formats and damaged files are answered', async () => {
       expect((await sendFile('ou_member', 'plan.txt', Buffer.from('x'))).reply.content.text).toBe('收到文件。只有管理员可以导入分工方案；如需导入，请把文件发给管理员。');
-      expect((await sendFile(ADMIN, '方案.pdf', Buffer.from('%PDF'))).reply.content.text).toBe('“方案.pdf”不是可导入的格式。分工方案请用 .docx、.xlsx、.csv、.txt 格式（.doc/.xls 请先另存为 .docx/.xlsx）。');
+      expect((await sendFile(ADMIN, '方案.pages', Buffer.from('x'))).reply.content.text).toBe('“方案.pages”不是可导入的格式。分工方案请用 .docx、.doc、.wps、.xlsx、.xls、.et、.pdf、.csv、.txt 格式；其他格式请在 Office/WPS 中另存为 .docx 或 .xlsx 再发。');
       const { messageId, chatId } = await sendFile(ADMIN, '损坏.docx', Buffer.from('not a zip'));
       const failed = await waitFor(() => fake.deliveries.find((delivery) => delivery.target === messageId && String(delivery.content.text ?? '').startsWith('无法导入')));
       expect(failed.content.text).toBe('无法导入：损坏.docx：文件已损坏或不是有效的 .docx 文件，无法读取。请用 Office/WPS 打开确认后重新保存再导入。');
