@@ -61,6 +61,7 @@ const TABLE: [string, Record<string, unknown>][] = [
   ['中山哪些任务逾期了', tasks({ places: ['中山市'], status: 'overdue' })],
   ['江门的扶贫任务', tasks({ places: ['江门市'], topic: '扶贫' })],
   ['在临沂有哪些逾期的', tasks({ places: ['临沂市'], status: 'overdue' })],
+  ['中山和江门逾期的任务', tasks({ places: ['中山市', '江门市'], status: 'overdue' })],
   // By topic, and who leads it.
   ['PPP项目谁负责', tasks({ topic: 'PPP项目', asksWho: true })],
   ['扶贫相关的任务有哪些', tasks({ topic: '扶贫' })],

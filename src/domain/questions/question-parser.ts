@@ -113,7 +113,7 @@ function placesOn(text: string, directory: UnitDirectory): { places: string[]; r
     const hit = boundary ? leadingPlace(text.slice(index, index + 16), { allowShort: true, prefer: (place) => directory.knowsPlace(place.name) }) : undefined;
     const short = hit !== undefined && hit.written !== hit.place.name;
     const next = hit ? text.slice(index + hit.written.length) : '';
-    const accepted = hit !== undefined && (!short || (/^([的有哪在各全共多完还这那,， ]|市里|区里|县里|$)/.test(next) && directory.knowsPlace(hit.place.name)));
+    const accepted = hit !== undefined && (!short || (/^([的有哪在各全共多完还这那,， 和与及、]|市里|区里|县里|$)/.test(next) && directory.knowsPlace(hit.place.name)));
     if (accepted) {
       if (!places.includes(hit.place.name)) places.push(hit.place.name);
       rest += ' ';
