@@ -13,6 +13,7 @@ import type { Figure } from './report.js';
 
 const BENCHES: { name: string; file: string; nodeArgs?: string[] }[] = [
   { name: 'import', file: 'bench/import.ts' },
+  { name: 'import-pdf', file: 'bench/import-pdf.ts' },
   { name: 'questions', file: 'bench/questions.ts', nodeArgs: ['--expose-gc'] },
   { name: 'webhook', file: 'bench/webhook-load.ts' },
   { name: 'fanout', file: 'bench/weekly-fanout.ts' },
