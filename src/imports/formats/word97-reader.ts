@@ -66,6 +66,17 @@ function tableGrid(rows: readonly WordRow[], firstLine: number): NumberedRow[] {
   });
 }
 
+/**
+ * Whether a row begins a new table right under another (two tables with
+ * no paragraph between them are one run of rows in a .doc): both rows have
+ * several cells and no inner cell edge in common.
+ */
+function startsAnotherTable(previous: WordRow | undefined, edges: number[] | undefined, cells: number): boolean {
+  if (!previous?.edges || !edges || previous.cells.length < 2 || cells < 2) return false;
+  const inner = (list: number[]) => list.slice(1, -1);
+  return !inner(edges).some((edge) => inner(previous.edges!).some((other) => Math.abs(other - edge) <= EDGE_TOLERANCE));
+}
+
 /** Paragraphs and table rows of a Word document, numbered in order as the .docx reader numbers them. */
 export function documentOfWordParagraphs(paragraphs: readonly WordParagraph[]): PlanDocument {
   const lines: { line: number; text: string }[] = [];
@@ -96,6 +107,7 @@ export function documentOfWordParagraphs(paragraphs: readonly WordParagraph[]): 
     }
     // The row mark: what is before it in its paragraph is no cell's (Word leaves it empty).
     cell = [];
+    if (startsAnotherTable(rows.at(-1), paragraph.edges, cells.length)) endTable();
     rows.push({ cells, ...(paragraph.edges ? { edges: paragraph.edges } : {}) });
     cells = [];
   }
