@@ -27,11 +27,10 @@ function scopeOf(value: Record<string, unknown>): SummaryScope {
   return { planIds: ids(value.plans), unitIds: ids(value.units) };
 }
 
-/** The task query that selects a scope's tasks. */
+/** The task query that selects a scope's tasks: the card's own tasks, however many plans it covers. */
 function queryOf(scope: SummaryScope, catalog: Catalog, fields: Partial<TaskQuery> = {}): TaskQuery {
   const units = scope.unitIds.map((id) => catalog.directory.unit(id)).filter((unit) => unit !== undefined);
-  const plan = scope.planIds.length === 1 ? catalog.index.plan(scope.planIds[0]!)?.title : undefined;
-  return taskQuery({ ...fields, units: units.map((unit) => ({ text: unit.name, unitIds: [unit.id], fuzzy: false })), ...(plan ? { plan } : {}) });
+  return taskQuery({ ...fields, units: units.map((unit) => ({ text: unit.name, unitIds: [unit.id], fuzzy: false })), ...(scope.planIds.length > 0 ? { planIds: [...scope.planIds] } : {}) });
 }
 
 export const summaryCommand = defineCommand<string, CommandContext>({

@@ -115,7 +115,7 @@ for (const { provider, available } of DATABASES) {
       expect(String((await say('/单位 中山市')).content.text)).toContain(`\n市财政局：${financeTasks.length} 项任务（牵头 ${financeLeads.length} 项）`);
     });
 
-    it('a weekly card over several plans and its 导出台账 hold the same tasks', async () => {
+    it('a weekly card over several plans, its 查看逾期任务 and its 导出台账 hold the same tasks', async () => {
       const plans = new Map((await app.db.repos.plans.list()).map((plan) => [plan.id, plan]));
       const inZhongshan = tasks.filter((task) => plans.get(task.planId)!.jurisdiction === '中山市');
       expect(new Set(inZhongshan.map((task) => task.planId)).size).toBe(3);
@@ -129,6 +129,14 @@ for (const { provider, available } of DATABASES) {
       await workbook.xlsx.load(fake.files.get(String(file.content.file_key))!.data as unknown as ArrayBuffer);
       const ids = workbook.getWorksheet('台账')!.getSheetValues().slice(2).map((row) => Number((row as unknown[])[15]));
       expect(ids.sort((a, b) => a - b)).toEqual(inZhongshan.map((task) => task.id).sort((a, b) => a - b));
+
+      const overdue = inZhongshan.filter((task) => isOverdue(task, dayIn(TIME_ZONE)));
+      expect(weekly.text).toContain(`🔴 逾期 ${overdue.length}`);
+      const before = fake.deliveries.length;
+      await postToWebhook(app.url, cardActionEvent(secrets, { value: weekly.buttons[weekly.labels.indexOf('查看逾期任务')]!, operatorOpenId: reader, chatId }), secrets.encryptKey);
+      const listed = readCard((await waitFor(() => fake.deliveries.slice(before).find((delivery) => delivery.target === chatId && delivery.msgType === 'interactive'))).content);
+      expect(listed.title).toBe(`找到 ${overdue.length} 项任务`);
+      expect(listed.text).toContain('方案：中山市贯彻落实省政府办公厅2016年政务公开工作要点分工方案、');
     });
 
     it('a sub-requirement with no deadline of its own shows its parent’s, is overdue by it, and its parent is not listed beside it', async () => {

@@ -105,6 +105,7 @@ export function describeQuery(query: TaskQuery, catalog: Catalog, today: string)
   if (query.status) parts.push(`状态：${query.status === 'due_within' ? `${query.withinDays ?? 0} 天内到期` : STATUS_LABEL[query.status]}`);
   if (query.period) parts.push(`时间：${describePeriod(query.period, today)}（未完成的）`);
   if (query.plan) parts.push(`方案：${query.plan}`);
+  if (Array.isArray(query.planIds) && query.planIds.length > 0) parts.push(`方案：${query.planIds.map((id) => catalog.index.plan(id)?.title ?? `#${id}`).join('、')}`);
   if (parts.length === 0) parts.push('全部任务');
   if (query.order === 'urgency') parts.push('最紧迫的在前');
   return parts.join('；');

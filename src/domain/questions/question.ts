@@ -63,6 +63,8 @@ export interface TaskQuery {
   period?: PeriodSpec | null;
   /** Places the question names on their own ("中山有多少项任务", "在临沂…"): plans of those places and the places under them. */
   places?: string[];
+  /** Plans by id (a weekly card's scope, which may cover several): only their tasks. */
+  planIds?: number[];
   /** "谁负责": the answer should lead with the units. */
   asksWho: boolean;
   page: number;

@@ -297,6 +297,10 @@ export class TaskIndex {
       const inPlaces = this.allPlans().filter((plan) => query.places!.some((place) => liesIn(plan.jurisdiction, place)));
       planIds = new Set(inPlaces.filter((plan) => !planIds || planIds.has(plan.id)).map((plan) => plan.id));
     }
+    if (Array.isArray(query.planIds) && query.planIds.length > 0) {
+      const scoped = new Set(query.planIds);
+      planIds = new Set([...(planIds ?? scoped)].filter((id) => scoped.has(id)));
+    }
     const unitIds = new Set(query.units.flatMap((unit) => unit.unitIds));
     // A unit named with a place that has no such unit ("江门市财政局" when only 中山市's is stored) finds nothing.
     if (query.units.length > 0 && unitIds.size === 0) return { hits: [], total: 0, approximate: false, plans };
