@@ -60,6 +60,25 @@ describeEachDatabase('plans sent as .doc, .wps, .xls, .et and .pdf', ({ db }) =>
     expect(JSON.stringify(tasks)).not.toMatch(/人民政府办公室文件|—/);
   });
 
+  it('a PDF row the page break cut in two is one task: the cell that ran to its edge at the foot of the page goes on at the top of the next', async () => {
+    const xs = [60, 100, 300, 372, 452];
+    const grid = (bottom: number) => [
+      ...[760, 736, 712, bottom].filter((y, index, all) => all.indexOf(y) === index && y >= bottom).map((y) => ({ x1: 60, y1: y, x2: 452, y2: y })),
+      ...xs.map((x) => ({ x1: x, y1: 760, x2: x, y2: bottom })),
+    ];
+    const cells = (y: number, texts: string[]) => texts.flatMap((text, column) => (text ? [{ x: xs[column]! + 3, y: y + 8, size: 10, text }] : []));
+    const header = cells(736, ['序号', '工作任务', '牵头单位', '完成时限']);
+    const pdf = pdfOf([
+      { texts: [{ x: 200, y: 790, size: 14, text: '珠海市2027年重点工作任务分工方案' }, ...header, ...cells(712, ['1', '推进老旧小区改造', '市住房城乡建', '6月底前'])], lines: grid(712) },
+      { texts: [...header, ...cells(712, ['', '', '设局', '']), ...cells(688, ['2', '完善预决算公开', '市财政局', '12月底前'])], lines: grid(688) },
+    ]);
+    const { tasks } = await tasksOf((await importFiles(db(), [writeTemp('跨页.pdf', pdf)], 'cli'))[0]);
+    expect(tasks.map((task) => [task.key, task.title, task.units])).toEqual([
+      ['1', '推进老旧小区改造', ['市住房城乡建设局:lead']],
+      ['2', '完善预决算公开', ['市财政局:lead']],
+    ]);
+  });
+
   it('a scanned PDF, a sheet merged over its whole width and height, and files that are not what their names say are answered and change nothing', async () => {
     const plans = await db().repos.plans.count();
     const sheet = XLSX.utils.aoa_to_sheet([['序号', '工作任务', '牵头单位'], ['1', '推进工作', '市财政局']]);

@@ -85,8 +85,23 @@ export function lineText(line: readonly TextPiece[], cellGap = Infinity, separat
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** The width of a line's first character (a piece may hold several). */
-const firstCharWidth = (line: readonly TextPiece[]) => line[0]!.width / Math.max(1, [...line[0]!.text].length);
+/** Marks text whose last line ran to the right edge, so the next line (on the next page, perhaps) goes on with it. */
+export const WRAPPED = '\u2060';
+
+/**
+ * The width the next line's start needed on the line before: its first
+ * character, or its first run of Latin letters and digits, which is not
+ * broken (a phone number goes to the next line whole).
+ */
+function firstCharWidth(line: readonly TextPiece[]): number {
+  const piece = line[0]!;
+  const chars = [...piece.text];
+  const word = /^[A-Za-z0-9%.\-/:]+/.exec(piece.text)?.[0].length ?? 1;
+  return (piece.width / Math.max(1, chars.length)) * word;
+}
+
+/** Joins a wrapped line to the text before it: with a space only between Latin words. */
+export const joinWrapped = (before: string, after: string) => (/[A-Za-z]$/.test(before) && /^[A-Za-z]/.test(after) ? `${before} ${after}` : before + after);
 
 /** A short line ending like the name of a body (局, 中心, 街道…): in a narrow cell, a list of units one a line, not a wrapped phrase. */
 const UNIT_LINE = /^[^，。；、,;]{2,10}(局|委|办|院|所|站|队|部|会|处|科|室|馆|社|团|厂|校|行|组|中心|政府|公司|街道|管委会)$/;
@@ -115,7 +130,7 @@ function paragraphs(lines: readonly TextPiece[][], right: number): string[] {
   lines.forEach((line, index) => {
     const text = lineText(line);
     if (!text) return;
-    if (wrapped && result.length > 0) result[result.length - 1] += /[A-Za-z0-9]$/.test(result.at(-1)!) && /^[A-Za-z0-9]/.test(text) ? ` ${text}` : text;
+    if (wrapped && result.length > 0) result[result.length - 1] = joinWrapped(result.at(-1)!, text);
     else result.push(text);
     wrapped = wraps(line, lines[index + 1], right);
   });
@@ -145,7 +160,7 @@ function tableFrames(rules: readonly Rule[]): TableFrame[] {
     if (run.length >= 2) {
       const top = run[0]!;
       const bottom = run.at(-1)!;
-      const ownVerticals = verticals.filter((rule) => rule.from <= bottom + SNAP && rule.to >= top - SNAP);
+      const ownVerticals = verticals.filter((rule) => rule.from < bottom - SNAP && rule.to > top + SNAP);
       const xs = distinct(ownVerticals.map((rule) => rule.at));
       if (xs.length >= 2) {
         const ownHorizontals = horizontals.filter((rule) => rule.at >= top - SNAP && rule.at <= bottom + SNAP);
@@ -154,10 +169,24 @@ function tableFrames(rules: readonly Rule[]): TableFrame[] {
     }
     run = [];
   };
+  // The inner column edges of the band between two row edges: the vertical rules crossing its middle.
+  const innerEdges = (top: number, bottom: number) => {
+    const edges = distinct(verticals.filter((rule) => rule.from <= (top + bottom) / 2 && rule.to >= (top + bottom) / 2).map((rule) => rule.at));
+    return edges.slice(1, -1);
+  };
   for (const y of ys) {
     const previous = run.at(-1);
     // Two row edges are one table's when a vertical rule runs between them.
     if (previous !== undefined && !verticals.some((rule) => rule.from <= previous + SNAP && rule.to >= y - SNAP)) close();
+    else if (run.length >= 2) {
+      // A table drawn right under another shares its rule: rows of several cells with no inner column edge in common are two tables.
+      const above = innerEdges(run.at(-2)!, previous!);
+      const below = innerEdges(previous!, y);
+      if (above.length > 0 && below.length > 0 && !below.some((edge) => above.some((other) => Math.abs(other - edge) <= SNAP))) {
+        close();
+        run.push(previous!);
+      }
+    }
     run.push(y);
   }
   close();
@@ -201,7 +230,8 @@ function tableRows(frame: TableFrame, pieces: readonly TextPiece[]): string[][] 
       // Text stops short of the edge by the cell's padding, as far as it starts from the left edge.
       const lines = linesOf(inCell);
       const padding = Math.max(0, Math.min(...lines.map((line) => line[0]!.x)) - xs[column]!);
-      return paragraphs(lines, xs[right]! - padding).join('\n');
+      // A cell whose last line runs to its edge may go on over the page break: marked, for pdf-reader.ts to join.
+      return paragraphs(lines, xs[right]! - padding).join('\n') + (wraps(lines.at(-1)!, undefined, xs[right]! - padding) ? WRAPPED : '');
     }),
   );
 }
@@ -234,7 +264,7 @@ export function pageBlocks(pieces: readonly TextPiece[], rules: readonly Rule[],
   lines.forEach((line, index) => {
     const text = lineText(line, line[0]!.size * 2.5, '  ');
     // A wrapped line is marked with a word joiner; pdf-reader.ts joins it to the next line left after headers and footers are dropped.
-    if (text) blocks.push({ kind: 'line', text: wraps(line, lines[index + 1], right, left) ? `${text}\u2060` : text, top: line[0]!.y - line[0]!.size, bottom: line[0]!.y });
+    if (text) blocks.push({ kind: 'line', text: wraps(line, lines[index + 1], right, left) ? `${text}${WRAPPED}` : text, top: line[0]!.y - line[0]!.size, bottom: line[0]!.y });
   });
   return blocks.sort((a, b) => a.top - b.top);
 }

@@ -14,7 +14,7 @@ import { dirname, join } from 'node:path';
 import type { PlanDocument } from '../../domain/imports/plan-parser.js';
 import { isPdfFile } from './file-signature.js';
 import { documentOfRows, type NumberedRow } from './grid-of-rows.js';
-import { pageBlocks, type PageBlock, type Rule, type TextPiece } from './pdf-layout.js';
+import { joinWrapped, pageBlocks, WRAPPED, type PageBlock, type Rule, type TextPiece } from './pdf-layout.js';
 import { DocumentRefused } from './size-limits.js';
 
 /** The most pages read: a plan is a few dozen; a 1,000-page report is not one. */
@@ -123,7 +123,7 @@ export function splitAtSpaces(piece: TextPiece): TextPiece[] {
 }
 
 /** A line's text with its digits made one mark, so "— 3 —" on page 3 matches "— 4 —" on page 4. */
-const shape = (text: string) => text.replace(/\u2060/g, '').replace(/\s+/g, '').replace(/\d+/g, '#');
+const shape = (text: string) => text.replaceAll(WRAPPED, '').replace(/\s+/g, '').replace(/\d+/g, '#');
 
 /** A line that is only a page number: 1, — 1 —, - 1 -, 第1页, 第1页 共5页, 1/5. */
 const PAGE_NUMBER = /^[-—–－\s]*(第\s*)?\d+\s*(页)?\s*([/／]\s*\d+|共\s*\d+\s*页)?[-—–－\s]*$/;
@@ -145,13 +145,13 @@ function withoutRunningLines(pages: readonly Page[]): PageBlock[][] {
   return pages.map((page) =>
     page.blocks.filter((block) => {
       if (block.kind !== 'line' || !inBand(block, page)) return true;
-      if (PAGE_NUMBER.test(block.text.replace(/\u2060/g, ''))) return false;
+      if (PAGE_NUMBER.test(block.text.replaceAll(WRAPPED, ''))) return false;
       return !(pages.length >= 2 && (pagesWith.get(shape(block.text)) ?? 0) >= 2);
     }),
   );
 }
 
-const sameRow = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((cell, index) => cell === b[index]);
+const sameRow = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((cell, index) => cell.replaceAll(WRAPPED, '') === b[index]!.replaceAll(WRAPPED, ''));
 
 /** The blocks of every page in order, a table that goes on over a page break joined to its start, its repeated header rows left out. */
 function joinedAcrossPages(pages: readonly PageBlock[][]): PageBlock[] {
@@ -166,7 +166,15 @@ function joinedAcrossPages(pages: readonly PageBlock[][]): PageBlock[] {
       }
       let repeated = 0;
       while (repeated < block.rows.length && repeated < previous.rows.length - 1 && sameRow(block.rows[repeated]!, previous.rows[repeated]!)) repeated++;
-      previous.rows.push(...block.rows.slice(repeated));
+      const rows = block.rows.slice(repeated);
+      // A row the page break cut: its first cell empty, and every cell it fills one that ran to its edge at the foot of the page before.
+      const last = previous.rows.at(-1)!;
+      const first = rows[0];
+      if (first && !first[0] && first.some(Boolean) && first.every((cell, column) => !cell || last[column]?.endsWith(WRAPPED))) {
+        previous.rows[previous.rows.length - 1] = last.map((cell, column) => (first[column] ? joinWrapped(cell.slice(0, -WRAPPED.length), first[column]!) : cell));
+        rows.shift();
+      }
+      previous.rows.push(...rows);
     });
   });
   return blocks;
@@ -220,14 +228,14 @@ export async function readPdf(bytes: Buffer, fileName = '文件'): Promise<PlanD
     let wrapped = false;
     for (const block of joinedAcrossPages(withoutRunningLines(pages))) {
       if (block.kind === 'table') {
-        tables.push(block.rows.map((cells) => ({ line: ++line, cells })));
+        tables.push(block.rows.map((cells) => ({ line: ++line, cells: cells.map((cell) => cell.replaceAll(WRAPPED, '')) })));
         wrapped = false;
         continue;
       }
-      const text = block.text.replace(/\u2060/g, '');
-      if (wrapped && lines.length > 0) lines.at(-1)!.text += text;
+      const text = block.text.replaceAll(WRAPPED, '');
+      if (wrapped && lines.length > 0) lines.at(-1)!.text = joinWrapped(lines.at(-1)!.text, text);
       else lines.push({ line: ++line, text });
-      wrapped = block.text.endsWith('\u2060');
+      wrapped = block.text.endsWith(WRAPPED);
     }
     return documentOfRows(lines, tables);
   } finally {
