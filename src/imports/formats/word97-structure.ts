@@ -38,7 +38,12 @@ interface Piece {
 function pieces(table: Buffer, fcClx: number, lcbClx: number): Piece[] {
   let at = fcClx;
   const end = fcClx + lcbClx;
-  while (at < end && table[at] === 0x01) at += 3 + table.readInt16LE(at + 1);
+  // Property runs before the piece table; a negative size (a damaged file) would loop for ever.
+  while (at < end && table[at] === 0x01) {
+    const size = table.readInt16LE(at + 1);
+    if (size < 0) throw new Error('damaged piece table');
+    at += 3 + size;
+  }
   if (table[at] !== 0x02) throw new Error('no piece table');
   const lcb = table.readUInt32LE(at + 1);
   const plc = at + 5;
