@@ -36,9 +36,29 @@ const LABELS: readonly [RegExp, LabelKind][] = [
 ];
 const LABEL_PATTERN = new RegExp(`(${LABELS.map(([pattern]) => pattern.source).join('|')})\\s*[:：]`, 'g');
 
+const ANCHORED_LABELS = LABELS.map(([pattern, kind]) => [new RegExp(`^(?:${pattern.source})$`), kind] as const);
+
 function kindOfLabel(label: string): LabelKind {
-  for (const [pattern, kind] of LABELS) if (new RegExp(`^(?:${pattern.source})$`).test(label)) return kind;
+  for (const [pattern, kind] of ANCHORED_LABELS) if (pattern.test(label)) return kind;
   return 'responsible';
+}
+
+/**
+ * The bracket a label at `start` sits in: the nearest opener within 40
+ * characters before it that no bracket closes, stopping at a line's start.
+ */
+function openerBefore(text: string, start: number): { char: string; at: number } | undefined {
+  let closed = 0;
+  for (let at = start - 1; at >= 0 && start - at <= 41; at--) {
+    const char = text[at]!;
+    if (char === '\n') return undefined;
+    if (Object.values(CLOSE).includes(char)) closed++;
+    else if (OPEN.includes(char)) {
+      if (closed === 0) return { char, at };
+      closed--;
+    }
+  }
+  return undefined;
 }
 
 const ROLE_WORDING = /牵头|负责|配合|会同|协助|协同|参与|落实|承办|实施/;
@@ -75,9 +95,9 @@ export function readAssignment(text: string): Assignment {
   matches.forEach((match, index) => {
     const start = match.index!;
     // A label inside brackets: the value ends at the closing bracket; else at the next label or the line's end.
-    const before = text.slice(0, start);
-    const opener = [...before].reverse().find((char, back) => OPEN.includes(char) || char === '\n' || back > 40);
-    const close = opener && OPEN.includes(opener) ? CLOSE[opener]! : undefined;
+    const open = openerBefore(text, start);
+    const opener = open?.char;
+    const close = opener ? CLOSE[opener]! : undefined;
     const valueStart = start + match[0].length;
     const nextLabel = matches[index + 1]?.index ?? text.length;
     let end = Math.min(nextLabel, text.indexOf('\n', valueStart) >= 0 ? text.indexOf('\n', valueStart) : text.length);
@@ -90,7 +110,7 @@ export function readAssignment(text: string): Assignment {
     let cutStart = start;
     let cutEnd = end;
     if (close && opener) {
-      const openAt = before.lastIndexOf(opener);
+      const openAt = open!.at;
       const closeAt = text.indexOf(close, valueStart);
       if (openAt >= 0 && closeAt >= 0 && (index === 0 || matches[index - 1]!.index! < openAt)) cutStart = openAt;
       if (closeAt >= 0 && (index === matches.length - 1 || matches[index + 1]!.index! > closeAt)) cutEnd = closeAt + 1;

@@ -3,7 +3,7 @@
  * personal name (金力, 王 健, 欧阳红) or by a title (副市长, 常务副区长,
  * 省政府分管领导同志), and are kept as a task's leaders, never as units. Pure.
  */
-import { isPlaceName } from '../places/gazetteer.js';
+import { isPlaceName, leadingPlace } from '../places/gazetteer.js';
 
 /** The commonest Chinese surnames (single and double), enough to tell 金力 from 海关. */
 const SURNAMES = new Set(
@@ -21,7 +21,8 @@ const ORGANISATION = /(局|办|委|部|厅|府|政府|部门|机构|中心|室|�
 export function looksLikePerson(raw: string): boolean {
   const text = raw.replace(/[\s。.，,]/g, '');
   if (text.length < 2 || text.length > 14 || !/^[\u4e00-\u9fa5·]+$/.test(text)) return false;
-  if (isPlaceName(text)) return false;
+  // A place by its full or short name (常熟, 张家港) is a place, never a person.
+  if (isPlaceName(text) || leadingPlace(text, { allowShort: true })?.written === text) return false;
   // 王丹县长, 曹惠明常务副县长, 副市长, 省政府分管领导同志
   if (TITLE.test(text) && !/(局|委|办|厅|院|中心)长$/.test(text.replace(TITLE, '')) ) {
     const rest = text.replace(TITLE, '');

@@ -41,7 +41,7 @@ export function looksLikeLeaders(text: string): boolean {
 /** The kind of a cell's text. */
 export function cellKind(text: string): CellKind {
   const flat = text.replace(/\s+/g, ' ').trim();
-  if (/^\d{1,4}$/.test(flat)) return 'number';
+  if (/^\d{1,5}$/.test(flat)) return 'number';
   if (flat.length <= 12 && DEADLINE_WORDS.test(flat) && !looksLikeUnits(flat)) return 'deadline';
   if (looksLikeLeaders(flat)) return 'leaders';
   if (looksLikeUnits(flat)) return 'units';

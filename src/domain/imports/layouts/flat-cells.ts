@@ -23,7 +23,7 @@ export interface Block {
 }
 
 /** Where the table ends: the page's own furniture, or a document's tail. */
-export const TABLE_END = /^(附件\s*\d|抄送|公开方式|扫一扫|分享到|【打印|打印本页|关闭窗口|上一篇|下一篇|相关链接|责任编辑|主办单位：|版权所有)/;
+export const TABLE_END = /^(附件\s*\d|附件?[:：]|抄送|公开方式|扫一扫|分享到|【打印|打印本页|关闭窗口|上一篇|下一篇|相关链接|责任编辑|主办单位：|版权所有)/;
 
 function blocksOf(lines: readonly string[], separatedByBlanks: boolean): Block[] {
   const blocks: Block[] = [];
@@ -31,7 +31,7 @@ function blocksOf(lines: readonly string[], separatedByBlanks: boolean): Block[]
   lines.forEach((raw, index) => {
     // A line holding only delimiters ("|", "||||") separates cells as a blank line does; a cell may end with its own " |".
     // "1." and "（1）" standing alone are a row's 序号.
-    const line = raw.trim().replace(/^\|+$/, '').replace(/\s*\|$/, '').trim().replace(/^[（(]?(\d{1,4})[)）.、．]$/, '$1');
+    const line = raw.trim().replace(/^\|+$/, '').replace(/\s*\|$/, '').trim().replace(/^[（(]?(\d{1,5})[)）.、．]$/, '$1');
     if (line === '') {
       current = undefined;
       return;
@@ -114,27 +114,44 @@ function fit(cell: CellKind, column: HeaderKind | undefined): number {
  */
 export function alignCells(cells: readonly Block[], columns: readonly (HeaderKind | undefined)[]): GridCell[] {
   const kinds = cells.map((cell) => cellKind(cell.text));
-  const memo = new Map<string, { score: number; plan: number[] }>();
-  const best = (i: number, j: number): { score: number; plan: number[] } => {
-    if (i === cells.length) return { score: 0, plan: [] };
-    if (j >= columns.length) return { score: -1000, plan: [] };
-    const key = `${i}:${j}`;
-    const known = memo.get(key);
-    if (known) return known;
-    const skip = best(i, j + 1);
-    const placed = best(i + 1, j + 1);
-    let result = { score: skip.score, plan: skip.plan };
-    const here = fit(kinds[i]!, columns[j]) + placed.score;
-    if (here >= result.score) result = { score: here, plan: [j, ...placed.plan] };
-    if (columns[j] !== 'number') {
-      const stay = best(i + 1, j);
-      const joined = fit(kinds[i]!, columns[j]) - 1 + stay.score;
-      if (joined > result.score) result = { score: joined, plan: [j, ...stay.plan] };
+  const n = cells.length;
+  const m = columns.length;
+  // score[i][j]: the best score placing cells i.. into columns j..; filled from the end, no recursion.
+  const width = m + 1;
+  const score = new Float64Array((n + 1) * width);
+  const choice = new Int8Array((n + 1) * width); // 0 skip the column, 1 place and move on, 2 place and stay
+  for (let j = 0; j <= m; j++) score[n * width + j] = 0;
+  for (let i = n - 1; i >= 0; i--) {
+    score[i * width + m] = -1000;
+    for (let j = m - 1; j >= 0; j--) {
+      let best = score[i * width + j + 1]!;
+      let how = 0;
+      const here = fit(kinds[i]!, columns[j]) + score[(i + 1) * width + j + 1]!;
+      if (here >= best) {
+        best = here;
+        how = 1;
+      }
+      if (columns[j] !== 'number') {
+        const joined = fit(kinds[i]!, columns[j]) - 1 + score[(i + 1) * width + j]!;
+        if (joined > best) {
+          best = joined;
+          how = 2;
+        }
+      }
+      score[i * width + j] = best;
+      choice[i * width + j] = how;
     }
-    memo.set(key, result);
-    return result;
-  };
-  const { plan } = best(0, 0);
+  }
+  const plan: number[] = [];
+  for (let i = 0, j = 0; i < n && j < m; ) {
+    const how = choice[i * width + j];
+    if (how === 0) j++;
+    else {
+      plan.push(j);
+      i++;
+      if (how === 1) j++;
+    }
+  }
   const row: GridCell[] = columns.map(() => ({ text: '', line: cells[0]?.line ?? 0 }));
   plan.forEach((column, index) => {
     const target = row[column]!;
@@ -168,7 +185,7 @@ function rowsOf(blocks: readonly Block[], found: { start: number; width: number 
   const columns = classifyHeaders(headerBlocks.map((block) => block.text));
   const numberIndex = columns.indexOf('number');
   // A page may drop every 序号 of the body though the header keeps the column; rows are then counted.
-  const numbersDropped = numberIndex >= 0 && !blocks.slice(bodyStart, bodyStart + header.width * 3).some((block) => /^\d{1,4}$/.test(block.text));
+  const numbersDropped = numberIndex >= 0 && !blocks.slice(bodyStart, bodyStart + header.width * 3).some((block) => /^\d{1,5}$/.test(block.text));
   const numbered = numberIndex >= 0 && !numbersDropped;
   const titleIndex = Math.max(0, columns.indexOf('text'));
   // The cells a numbered row holds from its 序号 on; cells before it (a 分类 cell) come first.
@@ -188,7 +205,7 @@ function rowsOf(blocks: readonly Block[], found: { start: number; width: number 
     if (TABLE_END.test(block.text)) break;
     const current = rows.at(-1);
     const open = current && !headings.has(current) ? current : undefined;
-    const number = /^\d{1,4}$/.test(block.text) ? Number(block.text) : undefined;
+    const number = /^\d{1,5}$/.test(block.text) ? Number(block.text) : undefined;
     if (SECTION.test(block.text) && !/\n/.test(block.text) && block.text.length <= 60 && (!open || open.length >= 2)) {
       const heading = [block];
       headings.add(heading);
@@ -215,6 +232,9 @@ function rowsOf(blocks: readonly Block[], found: { start: number; width: number 
     } else if (numbered && open.length >= header.width && cellKind(block.text) === 'text' && numberIndex <= 0) {
       // A full row followed by text: a row under the same merged 序号.
       rows.push([{ text: '', line: block.line }, block]);
+    } else if (open.length >= header.width * 3) {
+      // A row three times as wide as the header is a list after the table (附：成员单位名单), not a cell.
+      break;
     } else {
       open.push(block);
     }

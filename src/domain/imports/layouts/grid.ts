@@ -146,6 +146,9 @@ function readTaskRows(rows: readonly GridRow[], columns: ColumnMap, warnings: Dr
     if (filled.length === 1 && SECTION_ROW.test(filled[0]!) && !/^\d+$/.test(number)) {
       section = squash(filled[0]!);
       sectionLeaders = leadersNamedIn(section).join('、');
+      // A new section starts afresh: no merged unit or category carries over its heading.
+      previousUnits = '';
+      lastCategory = '';
       task = undefined;
       continue;
     }

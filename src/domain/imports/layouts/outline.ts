@@ -18,7 +18,7 @@ const MARKERS: readonly [string, RegExp][] = [
   ['enclosed', /^([㈠-㈩])\s*/],
   ['article', /^第([一二三四五六七八九十百\d]+)[条项]\s*/],
   ['dotted', /^(\d{1,2}(?:\.\d{1,2})+)(?![\d%])\s*/],
-  ['arabic', /^(\d{1,3})\s*[、.．﹒](?![\d%])\s*/],
+  ['arabic', /^(\d{1,4})\s*[、.．﹒](?![\d%])\s*/],
   ['paren-arabic', /^[(（](\d{1,3})[)）]\s*/],
   ['circled', /^([①-⑳])\s*/],
 ];

@@ -76,9 +76,9 @@ export function spacedRows(raw: readonly string[]): GridRow[] | undefined {
       blanks = 0;
       if (TABLE_END.test(line) || looksLikeHeader(piecesOf(joinSpacedCharacters(line)))) break;
       // "1" apart, or "1." / "1、" glued to the task text.
-      const glued = /^(\d{1,4})[.．、](?!\d)\s*/.exec(line);
+      const glued = /^(\d{1,5})[.．、](?!\d)\s*/.exec(line);
       const pieces = piecesOf(glued ? `${glued[1]} ${line.slice(glued[0].length)}` : line).map((text) => ({ text, line: index + 1 }));
-      const number = /^\d{1,4}$/.test(pieces[0]!.text) ? Number(pieces[0]!.text) : undefined;
+      const number = /^\d{1,5}$/.test(pieces[0]!.text) ? Number(pieces[0]!.text) : undefined;
       if (numbered && SECTION.test(line) && line.length <= 60) {
         rows.push({ pieces: [{ text: line, line: index + 1 }], line: index + 1, heading: true });
       } else if (numbered && number !== undefined && number > previous && number <= previous + 3 && pieces.length >= 2) {
