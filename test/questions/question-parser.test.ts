@@ -84,6 +84,10 @@ const TABLE: [string, Record<string, unknown>][] = [
   ['明年一季度到期的有哪些', tasks({ period: { kind: 'quarter', quarter: 1, year: { offset: 1 } } })],
   ['两周内到期的任务', tasks({ period: { kind: 'within', days: 14 } })],
   ['本季度到期的任务', tasks({ period: { kind: 'this_quarter', offset: 0 } })],
+  // Words that only look like times or "our bureau": 3月内 is March, 上周密部署 and 本周期 name no week, 本科生 is no unit.
+  ['3月内到期的任务', tasks({ period: { kind: 'month_of_year', month: 3, year: { offset: 0 } } })],
+  ['上周密部署的任务', tasks({ topic: '上周密部署' })],
+  ['本科生就业相关任务', tasks({ topic: '本科生就业' })],
   ['快到期的有哪些', tasks({ period: { kind: 'within', days: 14 } })],
   ['月底前要完成的', tasks({ period: { kind: 'month', offset: 0 } })],
   ['哪些任务待验收', tasks({ status: 'pending_review' })],

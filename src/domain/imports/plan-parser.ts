@@ -105,7 +105,13 @@ function understood(draft: DraftPlan): number {
  */
 function readDraft(lines: readonly string[], tables: readonly GridRow[][]): DraftPlan | undefined {
   // Every task table of a .docx or sheet (a plan may give one table per leader or per part), then the text's own readings.
-  const drafts = tables.map((table) => readGrid(table, 'table', { headingAbove: headingAbove(lines, table) })).filter((draft): draft is DraftPlan => draft !== undefined && draft.nodes.length > 0);
+  // Tables are found in the text in order: each search starts where the last table was found.
+  let from = 0;
+  const drafts = tables.map((table) => {
+    const found = headingAbove(lines, table, from);
+    from = found.at;
+    return readGrid(table, 'table', { headingAbove: found.heading });
+  }).filter((draft): draft is DraftPlan => draft !== undefined && draft.nodes.length > 0);
   const tableReading = drafts.length > 0 ? combineTables(drafts) : undefined;
   let best: DraftPlan | undefined;
   for (const read of READERS) {
@@ -118,13 +124,19 @@ function readDraft(lines: readonly string[], tables: readonly GridRow[][]): Draf
 }
 
 /** The line just above a table in the document's text (a .docx keeps its tables' rows in the text too), when the table can be found there. */
-function headingAbove(lines: readonly string[], table: readonly GridRow[]): string | undefined {
+function headingAbove(lines: readonly string[], table: readonly GridRow[], from: number): { heading: string | undefined; at: number } {
   const header = table.find((row) => row.cells.filter((cell) => cell.text.trim()).length >= 2);
-  if (!header) return undefined;
+  if (!header) return { heading: undefined, at: from };
   const first = header.cells.map((cell) => cell.text.replace(/\s+/g, '')).filter(Boolean).slice(0, 2).join('');
-  const at = lines.findIndex((line) => line.replace(/\s+/g, '').startsWith(first));
-  if (at <= 0) return undefined;
-  return lines.slice(Math.max(0, at - 3), at).map((line) => line.trim()).filter(Boolean).at(-1);
+  let at = -1;
+  for (let index = from; index < lines.length; index++) {
+    if (lines[index]!.replace(/\s+/g, '').startsWith(first)) {
+      at = index;
+      break;
+    }
+  }
+  if (at <= 0) return { heading: undefined, at: from };
+  return { heading: lines.slice(Math.max(0, at - 3), at).map((line) => line.trim()).filter(Boolean).at(-1), at: at + 1 };
 }
 
 /** Several task tables as one reading; tables that restart their numbering get their table's number in front ("2.1"). */

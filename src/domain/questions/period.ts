@@ -43,7 +43,7 @@ const DUE_WORDS = /到期|完成|办完|办结|做完|截止|底前|之前|以�
  */
 export function readPeriod(text: string): { period: PeriodSpec; words: string } | undefined {
   const patterns: [RegExp, (match: RegExpExecArray) => PeriodSpec | undefined][] = [
-    [new RegExp(`${NUM}\\s*(天|日|周|个?星期|个?礼拜|个?月)(以|之)?内`), (m) => {
+    [new RegExp(`${NUM}\\s*(天|日|周|个?星期|个?礼拜|个月)(以|之)?内`), (m) => {
       const n = readNumber(m[1]!);
       if (n === null) return undefined;
       const days = /天|日/.test(m[2]!) ? n : /月/.test(m[2]!) ? n * 30 : n * 7;
@@ -53,9 +53,10 @@ export function readPeriod(text: string): { period: PeriodSpec; words: string } 
     [/(本|这个?|当)季度|本季|当季/, () => ({ kind: 'this_quarter', offset: 0 })],
     [/(下个?|下一个?)季度/, () => ({ kind: 'this_quarter', offset: 1 })],
     [/(上个?|上一个?)季度/, () => ({ kind: 'this_quarter', offset: -1 })],
-    [/(本|这|这一)(周|个?星期|个?礼拜)/, () => ({ kind: 'week', offset: 0 })],
-    [/(下|下一)(周|个?星期|个?礼拜)/, () => ({ kind: 'week', offset: 1 })],
-    [/(上|上一)(周|个?星期|个?礼拜)/, () => ({ kind: 'week', offset: -1 })],
+    // 周 not begun by 周密 / 周期 / 周边 / 周末 / 周年 / 周转.
+    [/(本|这|这一)(周(?![密期边末年转])|个?星期|个?礼拜)/, () => ({ kind: 'week', offset: 0 })],
+    [/(下|下一)(周(?![密期边末年转])|个?星期|个?礼拜)/, () => ({ kind: 'week', offset: 1 })],
+    [/(上|上一)(周(?![密期边末年转])|个?星期|个?礼拜)/, () => ({ kind: 'week', offset: -1 })],
     [/(本月|这个?月|当月)/, () => ({ kind: 'month', offset: 0 })],
     [/(下个?月|下一个?月)/, () => ({ kind: 'month', offset: 1 })],
     [/(上个?月|上一个?月)/, () => ({ kind: 'month', offset: -1 })],

@@ -30,9 +30,6 @@ const STATUS_PHRASES: [StatusFilter, RegExp][] = [
   ['unfinished', /(没|未|还没|尚未|没有)(完成|做完|办结|结束|办完|销号)/],
   ['in_progress', /进行中|在办|正在(推进|办理|做|办)|推进中/],
   ['done', /(已经?|都)(完成|办结|做完|办完|销号)|(?<![要需应将待没未还能申请])(完成了|办结了?|完成的|做完的|办完的|销号了?)/],
-  ['due_this_week', /(本周|这周|这个?星期|本星期)(内)?(到期|截止|要完成)?/],
-  ['due_next_month', /下个?月(内)?(到期|截止|要完成)?/],
-  ['due_this_month', /(本月|这个月|当月)(内|底)?(前)?(到期|截止|要完成)?/],
 
 ];
 
@@ -133,7 +130,7 @@ export interface Asker {
 }
 
 /** "我们局", "咱们单位", "本单位", "我局": the asker's own units. */
-const SELF = /(?:我们|咱们|我|本)(?:局|单位|部门|委|办|科室|科|中心|这边)/;
+const SELF = /(?<![\u4e00-\u9fa5])(?:我们|咱们|我|本)(?:局|单位|部门|委|办|科室|科|中心|这边)(?![\u4e00-\u9fa5])|(?:我们|咱们)(?:局|单位|部门|委|办|科室|中心|这边)|(?<=^|[的是在])(?:我|本)(?:局|单位|部门)(?=的|负责|有|牵头|还|要|[？?，,。]|$)/;
 
 /** Parses a question. `directory` knows every unit and its names; `asker` what "我们局" means. */
 export function parseQuestion(raw: string, directory: UnitDirectory, asker: Asker = { unitIds: [] }): Question {
