@@ -365,21 +365,14 @@ export class TaskIndex {
   }
 
   /** Whether a recurring task falls due (at the end of a year, half, quarter or month) between two YYYYMMDD days. */
-  private recursWithin(index: number, low: number, high: number): boolean {
+  private recursWithin(index: number, low: number, high: number, lastEnds: Int32Array): boolean {
     const kind = this.recurKind[index]!;
     if (kind === 0) return false;
     const from = this.recurFrom[index]!;
     if (kind === 1) return from * 10_000 + 1231 >= low && from * 10_000 + 1231 <= high;
-    const monthsApart = kind === 2 ? 12 : kind === 3 ? 6 : kind === 4 ? 3 : 1;
-    // Period ends from the first one after `low`: the first month ending a period at or after low's month.
-    const lowYear = Math.floor(low / 10_000);
-    for (let year = Math.max(from, lowYear); year * 10_000 + 101 <= high; year++) {
-      for (let month = monthsApart; month <= 12; month += monthsApart) {
-        const end = year * 10_000 + month * 100 + new Date(Date.UTC(year, month, 0)).getUTCDate();
-        if (end >= low && end <= high) return true;
-      }
-    }
-    return false;
+    // Recurring from `from`: due in the range when the range's last period end falls in or after that year.
+    const last = lastEnds[kind]!;
+    return last !== 0 && Math.floor(last / 10_000) >= from;
   }
 
   /** Orders by urgency: open tasks by their first due day (none last), then closed ones. */
@@ -394,10 +387,11 @@ export class TaskIndex {
     const { open, dueStart, dueDays } = this;
     const low = dayNumber(from);
     const high = dayNumber(to);
+    const lastEnds = lastPeriodEnds(low, high);
     return (index: number) => {
       if (!open[index]) return false;
       for (let d = dueStart[index]!; d < dueStart[index + 1]!; d++) if (dueDays[d]! >= low && dueDays[d]! <= high) return true;
-      return this.recursWithin(index, low, high);
+      return this.recursWithin(index, low, high, lastEnds);
     };
   }
 
@@ -646,6 +640,35 @@ export class TaskIndex {
     for (let index = 0; index < count; index++) if (mask[index]) ranked[buckets[scores[index]!]!++] = index;
     return { ranked, mask, words: approximate ? tokens.filter((token) => words.some((word) => word.includes(token))) : words, approximate };
   }
+}
+
+/**
+ * For each recurrence kind (2 yearly, 3 half-yearly, 4 quarterly, 5
+ * monthly), the last end of a period between two YYYYMMDD days, or 0:
+ * computed once per question, so a recurring task is tested in constant time.
+ */
+function lastPeriodEnds(low: number, high: number): Int32Array {
+  const ends = new Int32Array(6);
+  const monthLength = (year: number, month: number) => (month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31);
+  for (const [kind, apart] of [[2, 12], [3, 6], [4, 3], [5, 1]] as const) {
+    let year = Math.floor(high / 10_000);
+    let month = Math.floor((Math.floor(high / 100) % 100) / apart) * apart;
+    if (month === 0) {
+      year--;
+      month = 12;
+    }
+    let end = year * 10_000 + month * 100 + monthLength(year, month);
+    if (end > high) {
+      month -= apart;
+      if (month <= 0) {
+        year--;
+        month += 12;
+      }
+      end = year * 10_000 + month * 100 + monthLength(year, month);
+    }
+    ends[kind] = end >= low ? end : 0;
+  }
+  return ends;
 }
 
 const STATE_CODE: Record<string, number> = { open: 0, in_progress: 1, blocked: 2, pending_review: 3, done: 4 };
