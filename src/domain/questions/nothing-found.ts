@@ -32,7 +32,7 @@ function questionOf(query: Filters, catalog: Catalog): string {
 
 /** Up to three questions near `query` that find tasks, best first. */
 export function nearestQuestions(query: Filters, catalog: Catalog, today: string): string[] {
-  const found = (relaxed: Filters) => catalog.index.search(relaxed, today, { offset: 0, limit: 0 }).total > 0;
+  const found = (relaxed: Filters) => catalog.index.any(relaxed, today);
   const candidates: Filters[] = [];
   const unplaced = query.units.map((mention) => withoutPlace(mention, catalog) ?? mention);
   const placeDropped = unplaced.some((mention, index) => mention !== query.units[index]);

@@ -284,10 +284,19 @@ export class TaskIndex {
    * a 60,000-task answer costs what a page of a short one does. `onMatch`
    * sees every match's position (for counts by unit or plan, see aggregate).
    */
+  /** Whether any task matches: stops at the first (for "would this question find something?"). */
+  any(query: Omit<TaskQuery, 'page' | 'kind'>, today: string): boolean {
+    let found = false;
+    this.search({ ...query, order: 'document' }, today, { offset: 0, limit: 0, firstOnly: true }, () => {
+      found = true;
+    });
+    return found;
+  }
+
   search(
     query: Omit<TaskQuery, 'page' | 'kind'>,
     today: string,
-    window: { offset: number; limit: number } = { offset: 0, limit: Number.POSITIVE_INFINITY },
+    window: { offset: number; limit: number; firstOnly?: boolean } = { offset: 0, limit: Number.POSITIVE_INFINITY },
     onMatch?: (index: number) => void,
   ): SearchResult {
     const plans = query.plan ? this.matchPlans(query.plan) : null;
@@ -360,6 +369,7 @@ export class TaskIndex {
       onMatch?.(index);
       if (total >= window.offset && total < end) hits.push(hitAt(index));
       total++;
+      if (window.firstOnly) break;
     }
     return { hits, total, approximate: topic?.approximate ?? false, plans };
   }
