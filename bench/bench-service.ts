@@ -52,3 +52,26 @@ export async function startBenchService(databaseUrl: string, env: NodeJS.Process
     },
   };
 }
+
+/**
+ * Asks /healthz every 20 ms until `done`: the longest an answer took, counted
+ * from when the request was due (the asker shares the event loop, so a
+ * frozen loop delays the request itself), and how many were not 200.
+ */
+export async function watchHealth(url: string, done: () => boolean): Promise<{ maxMs: number; answers: number; failed: number }> {
+  let maxMs = 0;
+  let answers = 0;
+  let failed = 0;
+  let due = performance.now();
+  while (!done()) {
+    const response = await fetch(`${url}/healthz`);
+    await response.arrayBuffer();
+    const answered = performance.now();
+    maxMs = Math.max(maxMs, answered - due);
+    answers++;
+    if (response.status !== 200) failed++;
+    due = answered + 20;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return { maxMs, answers, failed };
+}

@@ -13,7 +13,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { importDocumentBytes } from '../src/imports/import-files.js';
 import { tablePdf } from '../test/support/pdf-writer.js';
 import { freshDatabases } from './bench-databases.js';
-import { startBenchService } from './bench-service.js';
+import { startBenchService, watchHealth } from './bench-service.js';
 import { reportFigure } from './report.js';
 
 const PAGES = 50;
@@ -27,24 +27,6 @@ function printedPlan(pages: number): Buffer {
   return tablePdf({ title: ['某市2027年重点工作任务分工方案'], header: ['序号', '工作任务', '牵头单位', '完成时限'], rows, widths: [40, 230, 130, 80], rowsPerPage: ROWS_PER_PAGE, runningHeader: '某市人民政府办公室文件' });
 }
 
-/** Asks /healthz every 20 ms until `done`: the longest answer from when it was due, how many were asked and not 200. */
-async function watchHealth(url: string, done: () => boolean) {
-  let maxMs = 0;
-  let answers = 0;
-  let failed = 0;
-  let due = performance.now();
-  while (!done()) {
-    const response = await fetch(`${url}/healthz`);
-    await response.arrayBuffer();
-    const answered = performance.now();
-    maxMs = Math.max(maxMs, answered - due);
-    answers++;
-    if (response.status !== 200) failed++;
-    due = answered + 20;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  return { maxMs, answers, failed };
-}
 
 const pdf = printedPlan(PAGES);
 const warmUp = printedPlan(1);

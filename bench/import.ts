@@ -21,7 +21,7 @@ import { parsePlanDocument } from '../src/domain/imports/plan-parser.js';
 import { importDocumentBytes, SYNONYM_FILE } from '../src/imports/import-files.js';
 import { bigPlanXlsx } from '../test/support/big-plan.js';
 import { freshDatabases } from './bench-databases.js';
-import { startBenchService } from './bench-service.js';
+import { startBenchService, watchHealth } from './bench-service.js';
 
 const seedsDir = fileURLToPath(new URL('../seeds/', import.meta.url));
 const files = readdirSync(seedsDir).filter((name) => name.endsWith('.txt') && !SYNONYM_FILE.test(name)).sort();
@@ -105,28 +105,6 @@ const BIG_ROWS = 10_000;
 const RUNS_BIG = 3;
 const bigSheet = await bigPlanXlsx(BIG_ROWS);
 
-/**
- * Asks /healthz every 20 ms until `done`: the longest an answer took, counted
- * from when the request was due (the asker shares the event loop, so a
- * frozen loop delays the request itself), and how many were not 200.
- */
-async function watchHealth(url: string, done: () => boolean): Promise<{ maxMs: number; answers: number; failed: number }> {
-  let maxMs = 0;
-  let answers = 0;
-  let failed = 0;
-  let due = performance.now();
-  while (!done()) {
-    const response = await fetch(`${url}/healthz`);
-    await response.arrayBuffer();
-    const answered = performance.now();
-    maxMs = Math.max(maxMs, answered - due);
-    answers++;
-    if (response.status !== 200) failed++;
-    due = answered + 20;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  return { maxMs, answers, failed };
-}
 
 /** Imports the sheet into a fresh service's database, `inThread` or not, watching /healthz. */
 async function importBigSheet(inThread: boolean) {
