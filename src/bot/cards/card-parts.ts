@@ -47,3 +47,26 @@ export function progressBar(percent: number): string {
   const filled = Math.round(Math.min(100, Math.max(0, percent)) / 10);
   return `${'▓'.repeat(filled)}${'░'.repeat(10 - filled)} ${percent}%`;
 }
+
+/** A table column: its key in the rows, its header, and whether it holds numbers. */
+export interface TableColumn {
+  name: string;
+  header: string;
+  type: 'text' | 'number';
+}
+
+/**
+ * A card table (ten rows a page, the first column frozen, grey bold
+ * header): one look for every table the bot sends.
+ */
+export function table(columns: readonly TableColumn[], rows: readonly Record<string, string | number>[]): CardElement {
+  return {
+    tag: 'table',
+    page_size: 10,
+    row_height: 'low',
+    freeze_first_column: true,
+    header_style: { text_align: 'left', text_size: 'normal', background_style: 'grey', bold: true },
+    columns: columns.map((column) => ({ name: column.name, display_name: column.header, data_type: column.type, width: 'auto' })),
+    rows,
+  };
+}

@@ -6,7 +6,7 @@
  * behind the figures. Pure.
  */
 import { RATE_DEFINITION, type StatsAnswer, type StatsRow } from '../../domain/questions/stats-answers.js';
-import { button, buttonRow, card, escapeMarkdown, markdown, type CardElement } from './card-parts.js';
+import { button, buttonRow, card, escapeMarkdown, markdown, table, type CardElement } from './card-parts.js';
 
 /** A rate as shown: a whole percent, "不足1%" for a small one that is not zero. */
 export function percentText(rate: number): string {
@@ -66,23 +66,18 @@ function rowName(row: StatsRow): string {
   return row.jurisdiction ? `${row.name}（${row.jurisdiction}）` : row.name;
 }
 
-function table(rows: readonly StatsRow[], withRank: boolean, nameHeader: string): CardElement {
-  return {
-    tag: 'table',
-    page_size: 10,
-    row_height: 'low',
-    freeze_first_column: true,
-    header_style: { text_align: 'left', text_size: 'normal', background_style: 'grey', bold: true },
-    columns: [
-      ...(withRank ? [{ name: 'rank', display_name: '排名', data_type: 'number', width: 'auto' }] : []),
-      { name: 'name', display_name: nameHeader, data_type: 'text', width: 'auto' },
-      { name: 'tasks', display_name: '任务', data_type: 'number', width: 'auto' },
-      { name: 'done', display_name: '已完成', data_type: 'number', width: 'auto' },
-      { name: 'overdue', display_name: '逾期', data_type: 'number', width: 'auto' },
-      { name: 'rate', display_name: '完成率', data_type: 'text', width: 'auto' },
+function statsTable(rows: readonly StatsRow[], withRank: boolean, nameHeader: string): CardElement {
+  return table(
+    [
+      ...(withRank ? [{ name: 'rank', header: '排名', type: 'number' as const }] : []),
+      { name: 'name', header: nameHeader, type: 'text' },
+      { name: 'tasks', header: '任务', type: 'number' },
+      { name: 'done', header: '已完成', type: 'number' },
+      { name: 'overdue', header: '逾期', type: 'number' },
+      { name: 'rate', header: '完成率', type: 'text' },
     ],
-    rows: rows.map((row) => ({ ...(withRank ? { rank: row.rank } : {}), name: rowName(row), tasks: row.tasks, done: row.done, overdue: row.overdue, rate: percentText(row.rate) })),
-  };
+    rows.map((row) => ({ ...(withRank ? { rank: row.rank } : {}), name: rowName(row), tasks: row.tasks, done: row.done, overdue: row.overdue, rate: percentText(row.rate) })),
+  );
 }
 
 function rowText(row: StatsRow, withRank: boolean): string {
@@ -103,7 +98,7 @@ export function renderStatsAnswer(answer: StatsAnswer): { card: CardElement; tex
     const named = first.slice(0, 5).map((row) => `**${escapeMarkdown(rowName(row))}**`).join('、');
     const lead = `${answer.firstPlace > 1 ? `并列第一（${answer.firstPlace} 个）` : '第一'}：${named}${answer.firstPlace > 5 ? ' 等' : ''}`;
     elements.push(markdown(`${lead}\n${escapeMarkdown(scopeLine(answer))}`));
-    elements.push(table(ranking, true, GROUP_NAME[answer.groupBy]));
+    elements.push(statsTable(ranking, true, GROUP_NAME[answer.groupBy]));
     text.push(lead.replace(/\*\*/g, ''), scopeLine(answer), ...ranking.map((row) => rowText(row, true)));
     if (answer.more > 0) {
       elements.push(markdown(`<font color='grey'>只列出前 ${ranking.length} 个，另有 ${answer.more} 个。</font>`));
@@ -117,7 +112,7 @@ export function renderStatsAnswer(answer: StatsAnswer): { card: CardElement; tex
     elements.push(markdown(escapeMarkdown(scopeLine(answer))));
     text.push(scopeLine(answer));
     if (answer.breakdown.length > 1) {
-      elements.push(table(answer.breakdown, false, GROUP_NAME[answer.breakdownBy]));
+      elements.push(statsTable(answer.breakdown, false, GROUP_NAME[answer.breakdownBy]));
       text.push(...answer.breakdown.map((row) => rowText(row, false)));
     }
   }

@@ -7,7 +7,7 @@
  */
 import type { SummaryItem, SummaryScope, WeeklySummary } from '../../domain/summaries/weekly-summary.js';
 import { monthDayText } from '../../lib/dates.js';
-import { button, buttonRow, card, escapeMarkdown, markdown, type CardElement } from './card-parts.js';
+import { button, buttonRow, card, escapeMarkdown, markdown, table, type CardElement } from './card-parts.js';
 import { WEEKENDS_ONLY_MARK } from './holiday-notice-card.js';
 
 /** How the card is framed. */
@@ -56,27 +56,22 @@ function changesLines(summary: WeeklySummary): string[] {
 }
 
 function unitTable(summary: WeeklySummary): CardElement {
-  return {
-    tag: 'table',
-    page_size: 10,
-    row_height: 'low',
-    freeze_first_column: true,
-    header_style: { text_align: 'left', text_size: 'normal', background_style: 'grey', bold: true },
-    columns: [
-      { name: 'unit', display_name: '单位', data_type: 'text', width: 'auto' },
-      { name: 'led', display_name: '牵头', data_type: 'number', width: 'auto' },
-      { name: 'done', display_name: '完成', data_type: 'number', width: 'auto' },
-      { name: 'overdue', display_name: '逾期', data_type: 'number', width: 'auto' },
-      { name: 'quiet', display_name: '距上次报告', data_type: 'text', width: 'auto' },
+  return table(
+    [
+      { name: 'unit', header: '单位', type: 'text' },
+      { name: 'led', header: '牵头', type: 'number' },
+      { name: 'done', header: '完成', type: 'number' },
+      { name: 'overdue', header: '逾期', type: 'number' },
+      { name: 'quiet', header: '距上次报告', type: 'text' },
     ],
-    rows: summary.units.slice(0, UNIT_ROWS_LIMIT).map((row) => ({
+    summary.units.slice(0, UNIT_ROWS_LIMIT).map((row) => ({
       unit: row.name,
       led: row.led,
       done: row.done,
       overdue: row.overdue,
       quiet: row.daysSinceReport === null ? '从未报告' : `${row.daysSinceReport} 天`,
     })),
-  };
+  );
 }
 
 /** The weekly card and its text fallback. */

@@ -127,6 +127,12 @@ export function labelOfTask(catalog: Catalog, taskId: number): string | null {
   return labelOf(task, task.parentId === null ? undefined : catalog.index.get(task.parentId));
 }
 
+/** How any answer names a task: its id, plan and printed label, and the task it belongs to. */
+export function taskHeadOf(task: IndexedTask, catalog: Catalog): { head: Pick<AnswerItem, 'taskId' | 'planId' | 'planTitle' | 'label' | 'title'>; parent: IndexedTask | undefined } {
+  const parent = task.parentId === null ? undefined : catalog.index.get(task.parentId);
+  return { head: { taskId: task.id, planId: task.planId, planTitle: catalog.index.plan(task.planId)?.title ?? '', label: labelOf(task, parent), title: task.title }, parent };
+}
+
 /** The units of a task, or, when it names none, those of its sub-requirements (each once, in order). */
 function unitsOf(task: IndexedTask, catalog: Catalog): IndexedTask['units'] {
   if (task.units.length > 0) return task.units;
@@ -139,16 +145,12 @@ function unitsOf(task: IndexedTask, catalog: Catalog): IndexedTask['units'] {
 async function itemsFor(hits: readonly Pick<TaskHit, 'task' | 'matchedUnits' | 'matchedWords'>[], catalog: Catalog, repos: Repositories, today: string): Promise<AnswerItem[]> {
   const latest = await repos.progress.latestFor(hits.map((hit) => hit.task.id));
   return hits.map(({ task, matchedUnits, matchedWords }) => {
-    const parent = task.parentId === null ? undefined : catalog.index.get(task.parentId);
+    const { head, parent } = taskHeadOf(task, catalog);
     const asked = new Set(matchedUnits.map((link) => link.unitId));
     const update = latest.get(task.id);
     const inherited = catalog.index.inheritedFrom(task.id);
     return {
-      taskId: task.id,
-      planId: task.planId,
-      planTitle: catalog.index.plan(task.planId)?.title ?? '',
-      label: labelOf(task, parent),
-      title: task.title,
+      ...head,
       parentTitle: parent?.title ?? null,
       units: unitsOf(task, catalog).map((link) => ({
         name: catalog.directory.unit(link.unitId)?.name ?? `#${link.unitId}`,

@@ -98,16 +98,6 @@ function dayNumber(day: string): number {
   return Number(day.slice(0, 4)) * 10_000 + Number(day.slice(5, 7)) * 100 + Number(day.slice(8, 10));
 }
 
-/** First and last day of the month `offset` months from `day`'s. */
-function monthRange(day: string, offset: number): [string, string] {
-  const date = new Date(`${day.slice(0, 7)}-01T00:00:00Z`);
-  date.setUTCMonth(date.getUTCMonth() + offset);
-  const start = date.toISOString().slice(0, 10);
-  date.setUTCMonth(date.getUTCMonth() + 1);
-  date.setUTCDate(0);
-  return [start, date.toISOString().slice(0, 10)];
-}
-
 /** The index. Build once per data version; queries do not allocate per task. */
 export class TaskIndex {
   /** Tasks with their parents' units and deadlines where they name none, in plan and document order. */
@@ -417,9 +407,9 @@ export class TaskIndex {
         return dueIn(today, addDays(today, 7 - isoWeekday(today)));
       }
       case 'due_this_month':
-        return dueIn(...monthRange(today, 0));
+        return dueIn(...resolvePeriod({ kind: 'month', offset: 0 }, today));
       case 'due_next_month':
-        return dueIn(...monthRange(today, 1));
+        return dueIn(...resolvePeriod({ kind: 'month', offset: 1 }, today));
       case 'due_this_year':
         return dueIn(today, `${today.slice(0, 4)}-12-31`);
       case 'below_half':

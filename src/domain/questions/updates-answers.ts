@@ -14,7 +14,7 @@ import type { ProgressRecord } from '../../repositories/progress-repository.js';
 import { liesIn } from '../places/gazetteer.js';
 import { tasksToChase, type ChaseTask, type UnitChase } from '../reminders/chase-request.js';
 import { TASK_STATUS_LABEL, TaskStatus, UNIT_ROLE_LABEL } from '../vocabulary.js';
-import { answerTaskQuery, labelOf, type Answer } from './answer-service.js';
+import { answerTaskQuery, labelOf, taskHeadOf, type Answer } from './answer-service.js';
 import type { Catalog } from './question-catalog.js';
 import { taskQuery, type TaskQuery, type UnitMention } from './question.js';
 import { statusLight, type StatusLight } from './status-light.js';
@@ -178,13 +178,9 @@ function reportLine(record: ProgressRecord, catalog: Catalog, timeZone: string):
 }
 
 function taskOf(task: IndexedTask, catalog: Catalog, today: string, reports: ReportLine[]): UpdatesTask {
-  const parent = task.parentId === null ? undefined : catalog.index.get(task.parentId);
+  const { head, parent } = taskHeadOf(task, catalog);
   return {
-    taskId: task.id,
-    planId: task.planId,
-    planTitle: catalog.index.plan(task.planId)?.title ?? '',
-    label: labelOf(task, parent),
-    title: task.title,
+    ...head,
     light: statusLight(task, today),
     statusLabel: TASK_STATUS_LABEL[TaskStatus.catch('open').parse(task.status)],
     percent: task.percent,

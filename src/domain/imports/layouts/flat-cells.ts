@@ -14,7 +14,7 @@
 import { classifyHeader, classifyHeaders, looksLikeHeader, type HeaderKind } from './columns.js';
 import { cellKind, type CellKind } from './cell-kinds.js';
 import type { DraftPlan } from '../draft.js';
-import { readGrid, type GridCell, type GridRow } from './grid.js';
+import { readGrid, SECTION_ROW, type GridCell, type GridRow } from './grid.js';
 
 /** A run of text: a line, or lines without a blank line between them; a cell once cut. */
 export interface Block {
@@ -161,9 +161,6 @@ export function alignCells(cells: readonly Block[], columns: readonly (HeaderKin
   return row;
 }
 
-/** A section heading inside a table ("一、扩大有效投资"): a row of its own, never a cell of a task. */
-const SECTION = /^[一二三四五六七八九十]+[、.．]\S/;
-
 /**
  * A header without 序号 over rows that each carry a number (工作任务 | 1 |
  * 具体要求 …): the number column is put back where the first row has it.
@@ -193,7 +190,7 @@ function rowsOf(blocks: readonly Block[], found: { start: number; width: number 
   const rows: Block[][] = [];
   const headings = new Set<Block[]>();
   // The section heading right above the header ("二、李丹常委、常务副区长牵头重点工作") heads its first rows.
-  const above = blocks.slice(Math.max(0, header.start - 2), header.start).reverse().find((block) => SECTION.test(block.text) && block.text.length <= 60);
+  const above = blocks.slice(Math.max(0, header.start - 2), header.start).reverse().find((block) => SECTION_ROW.test(block.text) && block.text.length <= 60);
   if (above) {
     const heading = [above];
     headings.add(heading);
@@ -206,7 +203,7 @@ function rowsOf(blocks: readonly Block[], found: { start: number; width: number 
     const current = rows.at(-1);
     const open = current && !headings.has(current) ? current : undefined;
     const number = /^\d{1,5}$/.test(block.text) ? Number(block.text) : undefined;
-    if (SECTION.test(block.text) && !/\n/.test(block.text) && block.text.length <= 60 && (!open || open.length >= 2)) {
+    if (SECTION_ROW.test(block.text) && !/\n/.test(block.text) && block.text.length <= 60 && (!open || open.length >= 2)) {
       const heading = [block];
       headings.add(heading);
       rows.push(heading);

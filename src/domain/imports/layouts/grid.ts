@@ -35,8 +35,8 @@ export interface GridRow {
 }
 
 const CATEGORY = /^[一二三四五六七八九十]+、/;
-/** A section heading row in a numbered table: its only cell is "一、…" or "二．…". */
-const SECTION_ROW = /^[一二三四五六七八九十]+[、.．]\S/;
+/** A section heading in a numbered table ("一、扩大有效投资", "二．…"): a row of its own, never a cell of a task. */
+export const SECTION_ROW = /^[一二三四五六七八九十]+[、.．]\S/;
 const TASK = /^[(（]([一二三四五六七八九十]+)[)）]/;
 
 /** Notes under a table (公开方式：主动公开, 抄送：…) that spreadsheets keep as rows of the sheet. */

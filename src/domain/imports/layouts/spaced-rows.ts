@@ -16,7 +16,7 @@
 import type { DraftPlan } from '../draft.js';
 import { classifyHeaders, looksLikeHeader } from './columns.js';
 import { alignCells, TABLE_END, type Block } from './flat-cells.js';
-import { readGrid, type GridRow } from './grid.js';
+import { readGrid, SECTION_ROW, type GridRow } from './grid.js';
 
 /** "工 作 任 务" → "工作任务": single characters spaced out to fill a header cell. */
 function joinSpacedCharacters(line: string): string {
@@ -26,8 +26,6 @@ function joinSpacedCharacters(line: string): string {
 function piecesOf(line: string): string[] {
   return line.trim().split(/[ \u3000\t]+/).filter(Boolean);
 }
-
-const SECTION = /^[一二三四五六七八九十]+[、.．]\S/;
 
 /**
  * A page that ran a whole table into one line ("… 序号 承担的重点工作 …
@@ -42,7 +40,7 @@ function unrunTable(line: string): string[] {
   const out: string[][] = [tokens.slice(0, at), []];
   let expected = 1;
   for (const token of tokens.slice(at)) {
-    if (token === String(expected) || SECTION.test(token)) {
+    if (token === String(expected) || SECTION_ROW.test(token)) {
       out.push([]);
       if (token === String(expected)) expected++;
     }
@@ -79,7 +77,7 @@ export function spacedRows(raw: readonly string[]): GridRow[] | undefined {
       const glued = /^(\d{1,5})[.．、](?!\d)\s*/.exec(line);
       const pieces = piecesOf(glued ? `${glued[1]} ${line.slice(glued[0].length)}` : line).map((text) => ({ text, line: index + 1 }));
       const number = /^\d{1,5}$/.test(pieces[0]!.text) ? Number(pieces[0]!.text) : undefined;
-      if (numbered && SECTION.test(line) && line.length <= 60) {
+      if (numbered && SECTION_ROW.test(line) && line.length <= 60) {
         rows.push({ pieces: [{ text: line, line: index + 1 }], line: index + 1, heading: true });
       } else if (numbered && number !== undefined && number > previous && number <= previous + 3 && pieces.length >= 2) {
         rows.push({ pieces, line: index + 1 });
