@@ -107,6 +107,23 @@ export class ProgressRepository {
     return rows.reverse().map(toRecord);
   }
 
+  /**
+   * The units among `unitIds` with at least one report made for them in
+   * [from, to) — either end open when null: "哪些单位没报过进度" is the rest.
+   */
+  async unitsReporting(from: Date | null, to: Date | null, unitIds: readonly number[]): Promise<Set<number>> {
+    const reporting = new Set<number>();
+    for (const ids of slices([...new Set(unitIds)])) {
+      const rows = await this.db.progressUpdate.findMany({
+        where: { unitId: { in: ids }, ...(from || to ? { createdAt: { ...(from ? { gte: from } : {}), ...(to ? { lt: to } : {}) } } : {}) },
+        distinct: ['unitId'],
+        select: { unitId: true },
+      });
+      for (const row of rows) if (row.unitId !== null) reporting.add(row.unitId);
+    }
+    return reporting;
+  }
+
   /** The latest report made for each of the given units (a report names the unit it is made for): "市财政局上次报告是什么时候". */
   async latestByUnits(unitIds: readonly number[]): Promise<Map<number, ProgressRecord>> {
     const latest = new Map<number, ProgressRecord>();

@@ -2,13 +2,14 @@
  * Updates, people and 催办 in chat, end to end: the seeds imported on first
  * start, progress reported last week (stored with its day) and this week
  * (through the webhook with /进度), then asked as a 督查室 would — what was
- * updated, who reported, when a unit last reported, what a person reported
+ * updated, who reported and who did not, when a unit last reported, what a person reported
  * or is in charge of — and 催一下 a unit: its liaisons get a 催办 card of
  * their overdue and stalled tasks, once a day per unit, with an audit
  * record; someone who is not a supervisor is refused and nothing is sent.
  * Expected tasks and days come from the scenario below and the database.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isCollective } from '../../src/domain/imports/unit-list-parser.js';
 import { addDays, dayIn, daysBetween, isoWeekday, monthDayText } from '../../src/lib/dates.js';
 import { readCard, type ReadCard } from '../support/answer-cards.js';
 import { startTestApp, type TestApp } from '../support/app.js';
@@ -113,6 +114,19 @@ for (const { provider, available } of DATABASES) {
       const recent = await ask('最近一个月哪些单位报了进度');
       expect(recent.text).toContain('**市财政局**（临沂市）：1 次报告');
       expect(recent.title).toBe('3 个单位报告了进度');
+    });
+
+    it('哪些单位没报过进度: the units of the place’s tasks that never reported (collectives left out), or not in the period asked', async () => {
+      const lyUnits = (await app.db.repos.units.list('临沂市')).filter((unit) => !isCollective(unit.name));
+      const never = await ask('临沂哪些单位没报过进度');
+      expect(never.title).toBe(`${lyUnits.length - 1} 个单位没有报告过进度`);
+      expect(never.text).toContain('**市法制办**（临沂市）');
+      expect(never.text).not.toContain('**市财政局**');
+      expect(never.text).not.toContain('各县区政府');
+      // Last week only 中山's units reported: 临沂's 市财政局 was silent then.
+      const lastWeekSilent = await ask('上周临沂还有哪些单位没报进度');
+      expect(lastWeekSilent.title).toBe(`${lyUnits.length} 个单位没有报告过进度`);
+      expect(lastWeekSilent.text).toContain('**市财政局**（临沂市）');
     });
 
     it('上次报告是什么时候: the day of the unit’s latest report; a unit that never reported is said so, with a question that finds something', async () => {

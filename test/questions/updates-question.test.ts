@@ -1,8 +1,9 @@
 /**
  * How the updates-and-people family reads questions, against the seeds'
  * real unit names: the period, what is asked (tasks, units, the last
- * report), the reporting unit or person, a leader's name, a 催办 — and the
- * questions it must leave to the other families (没报过进度 is a state,
+ * report, the units that did not report), the reporting unit or person, a
+ * leader's name, a 催办 — and the questions it must leave to the other
+ * families (a task that 没报过进度 is a state,
  * 本月到期 a deadline, 卫计局负责什么 a unit, 江门…负责什么 a place).
  */
 import { describe, expect, it } from 'vitest';
@@ -42,6 +43,16 @@ describe('updates questions', () => {
     expect(parse('市宇航局这周报进度了吗')).toMatchObject({ kind: 'updates', reporters: [], unknownUnit: '市宇航局' });
   });
 
+  it('units that did not report: the scope is the tasks’ place, plan or topic, the period the one they were silent in', () => {
+    expect(parse('江门哪些单位没报过进度')).toMatchObject({ kind: 'updates', ask: 'silent', period: null, reporters: [], scope: { places: ['江门市'], status: null } });
+    expect(parse('临沂还有哪些单位从没报过进度')).toMatchObject({ ask: 'silent', scope: { places: ['临沂市'] } });
+    expect(parse('本周还有谁没填报进度')).toMatchObject({ ask: 'silent', period: { name: 'this_week' }, scope: null });
+    expect(parse('扶贫相关的任务哪些部门一直没报进展')).toMatchObject({ ask: 'silent', scope: { topic: '扶贫' } });
+    // How long a unit has been silent is its last report; a task never reported is a state.
+    expect(parse('市财政局多久没报进度了')).toMatchObject({ ask: 'last_report' });
+    expect(parse('哪些任务没报过进度').kind).toBe('tasks');
+  });
+
   it('a person named: a leader or liaison, with the question kept as a search in case the name is a word', () => {
     expect(parse('张三负责什么')).toMatchObject({ kind: 'person', name: '张三' });
     expect(parse('李丹副市长分管哪些工作')).toMatchObject({ kind: 'person', name: '李丹' });
@@ -57,7 +68,7 @@ describe('updates questions', () => {
   });
 
   it('leaves other families’ questions alone', () => {
-    for (const text of ['江门哪些单位没报过进度', '一个多月没更新进度的任务', '本月到期的任务有哪些', '这个月底前要完成的', '办结了的有哪些', '临沂完成了哪些', '市财政局负责什么', '卫计局负责什么', '江门网信统筹局负责什么', '市财政局的任务完成了多少', 'PPP项目谁负责', '催办件有哪些']) {
+    for (const text of ['中山市财政局哪些任务没报过进度', '一个多月没更新进度的任务', '本月到期的任务有哪些', '这个月底前要完成的', '办结了的有哪些', '临沂完成了哪些', '市财政局负责什么', '卫计局负责什么', '江门网信统筹局负责什么', '市财政局的任务完成了多少', 'PPP项目谁负责', '催办件有哪些']) {
       expect(['updates', 'person', 'chase'], text).not.toContain(parse(text).kind);
     }
   });

@@ -1,7 +1,8 @@
 /**
  * Cards (and their text twins) for the updates-and-people answers: the
  * tasks reported on with what was reported, the units that reported, the
- * day a unit last reported, a leader's tasks, and what a 催办 would list.
+ * day a unit last reported, the units that did not, a leader's tasks, and
+ * what a 催办 would list.
  * Every task shows its #id beside its number in the plan, so /进度 #id can
  * follow. Pure functions of the answer.
  */
@@ -100,6 +101,18 @@ export function renderUpdates(answer: UpdatesAnswer): { card: CardElement; text:
       ];
       const rows = shown.map((unit) => `${unit.name}（${unit.jurisdiction}）：${facts(unit)}`);
       return { card: card(title, 'blue', elements), text: [title, `我的理解：${answer.understanding}`, ...rows, ...more].join('\n') };
+    }
+    case 'silent': {
+      const title = `${answer.count} 个单位没有报告过进度`;
+      const shown = answer.units.slice(0, UNITS_SHOWN);
+      const more = answer.units.length > shown.length ? [`还有 ${answer.units.length - shown.length} 个单位没有列出。`] : [];
+      const elements: CardElement[] = [
+        markdown(`<font color='grey'>我的理解：${escapeMarkdown(answer.understanding)}</font>`),
+        markdown([...shown.map((unit) => `**${escapeMarkdown(unit.name)}**（${escapeMarkdown(unit.jurisdiction)}）：涉及 ${unit.tasks} 项任务`), ...more].join('\n')),
+        markdown(`<font color='grey'>可以发送“催一下 单位名称”请该单位的联络员报进度。</font>`),
+      ];
+      const rows = shown.map((unit) => `${unit.name}（${unit.jurisdiction}）：涉及 ${unit.tasks} 项任务`);
+      return { card: card(title, 'orange', elements), text: [title, `我的理解：${answer.understanding}`, ...rows, ...more].join('\n') };
     }
     case 'last_report': {
       const first = answer.reporters[0]!;

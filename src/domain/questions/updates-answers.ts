@@ -11,6 +11,7 @@ import { addDays, dayIn, daysBetween, isoWeekday, monthDayText } from '../../lib
 import { zonedInstant } from '../../lib/zoned-time.js';
 import type { Repositories } from '../../repositories/index.js';
 import type { ProgressRecord } from '../../repositories/progress-repository.js';
+import { isCollective } from '../imports/unit-list-parser.js';
 import { liesIn } from '../places/gazetteer.js';
 import { tasksToChase, type ChaseTask, type UnitChase } from '../reminders/chase-request.js';
 import { TASK_STATUS_LABEL, TaskStatus, UNIT_ROLE_LABEL } from '../vocabulary.js';
@@ -70,6 +71,15 @@ export interface ReportingUnit {
   lastDay: string;
 }
 
+/** A unit of the scope's tasks that did not report: "江门哪些单位没报过进度". */
+export interface SilentUnit {
+  unitId: number;
+  name: string;
+  jurisdiction: string;
+  /** Its tasks in the scope. */
+  tasks: number;
+}
+
 /** When a unit last reported, and on what. */
 export interface LastReport {
   unitId: number | null;
@@ -111,6 +121,7 @@ export type UpdatesAnswer =
   | { kind: 'updates'; view: 'tasks'; understanding: string; total: number; count: number; items: UpdatesTask[] }
   | { kind: 'updates'; view: 'units'; understanding: string; count: number; units: ReportingUnit[] }
   | { kind: 'updates'; view: 'last_report'; understanding: string; figure: string; reporters: LastReport[] }
+  | { kind: 'updates'; view: 'silent'; understanding: string; count: number; units: SilentUnit[] }
   | { kind: 'updates'; view: 'leader'; understanding: string; name: string; total: number; count: number; items: UpdatesTask[] }
   | { kind: 'updates'; view: 'chase_preview'; understanding: string; chases: ChaseUnitView[] };
 
@@ -262,6 +273,7 @@ async function answerUpdates(question: UpdatesQuestion, catalog: Catalog, repos:
   if (question.status) parts.push(question.status === 'done' ? '只看办结' : '只看申请办结');
   const understanding = parts.join('；');
 
+  if (question.ask === 'silent') return silentUnits(question, span, understanding, catalog, repos, today, timeZone);
   if (question.ask === 'last_report') return lastReport(question, unitIds, actors, understanding, catalog, repos, today, timeZone);
 
   const from = span ? zonedInstant(span.from, '00:00', timeZone) : null;
@@ -296,6 +308,45 @@ async function answerUpdates(question: UpdatesQuestion, catalog: Catalog, repos:
   const tasks = inPlanOrder([...byTask.keys()].map((id) => catalog.index.get(id)!));
   const items = tasks.slice(0, MAX_UPDATE_ITEMS).map((task) => taskOf(task, catalog, today, byTask.get(task.id)!));
   return { kind: 'updates', view: 'tasks', understanding, total: tasks.length, count: tasks.length, items };
+}
+
+/**
+ * "江门哪些单位没报过进度": the units named on the scope's tasks (collectives
+ * left out) without a report made for them in the period, or ever.
+ */
+async function silentUnits(
+  question: UpdatesQuestion,
+  span: { from: string; to: string } | null,
+  understanding: string,
+  catalog: Catalog,
+  repos: Repositories,
+  today: string,
+  timeZone: string,
+): Promise<Answer> {
+  const { kind: _kind, page: _page, ...filters } = question.scope ?? taskQuery();
+  const tasksOf = new Map<number, number>();
+  for (const { task } of catalog.index.search({ ...filters, units: [], order: 'document' }, today).hits) {
+    for (const unitId of new Set(task.units.map((link) => link.unitId))) tasksOf.set(unitId, (tasksOf.get(unitId) ?? 0) + 1);
+  }
+  const candidates = [...tasksOf.keys()].filter((unitId) => {
+    const unit = catalog.directory.unit(unitId);
+    return unit !== undefined && !isCollective(unit.name);
+  });
+  const from = span ? zonedInstant(span.from, '00:00', timeZone) : null;
+  const to = span ? zonedInstant(addDays(span.to, 1), '00:00', timeZone) : null;
+  const reporting = await repos.progress.unitsReporting(from, to, candidates);
+  const units = candidates
+    .filter((unitId) => !reporting.has(unitId))
+    .map((unitId) => {
+      const unit = catalog.directory.unit(unitId)!;
+      return { unitId, name: unit.name, jurisdiction: unit.jurisdiction, tasks: tasksOf.get(unitId)! };
+    })
+    .sort((a, b) => b.tasks - a.tasks || a.jurisdiction.localeCompare(b.jurisdiction, 'zh') || a.name.localeCompare(b.name, 'zh'));
+  if (units.length === 0) {
+    const reason = candidates.length === 0 ? '没有找到这些任务涉及的单位' : `${span ? '这段时间' : ''}涉及的 ${candidates.length} 个单位都报告过进度`;
+    return notFound(`我的理解：${understanding}；只看没有报告过进度的单位。${reason}。可以问“最近谁报了进度”。`);
+  }
+  return { kind: 'updates', view: 'silent', understanding: `${understanding}；只看没有报告过进度的单位`, count: units.length, units };
 }
 
 /** Nothing reported: says what was asked and offers a question that finds something. */

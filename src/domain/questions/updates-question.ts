@@ -25,8 +25,12 @@ export type UpdatesPeriod =
 /** What was reported, when and by whom: the tasks, the units that reported, the day a unit last did. */
 export interface UpdatesQuestion {
   kind: 'updates';
-  /** 'tasks': the tasks reported on; 'units': who reported; 'last_report': the day a unit (or person) last reported. */
-  ask: 'tasks' | 'units' | 'last_report';
+  /**
+   * 'tasks': the tasks reported on; 'units': who reported; 'last_report': the
+   * day a unit (or person) last reported; 'silent': the units of the scope's
+   * tasks that did not report (in the period, or ever): "江门哪些单位没报过进度".
+   */
+  ask: 'tasks' | 'units' | 'last_report' | 'silent';
   /** Null: any time. */
   period: UpdatesPeriod | null;
   /** Only reports that closed a task ('done', 办结) or asked to ('pending_review', 申请办结). */
@@ -72,6 +76,8 @@ const UNIT_ENDING = /(局|委|办|厅|室|科|中心|院|站|队|所|府|部|处
 
 /** Negated reporting ("没报过进度", "未更新"): a state question, not this family's. */
 const NEGATED = /(没|未|尚未|还没|从未|从没|没有|不)(有)?(按时)?(报|汇报|报告|更新|填报|上报|报送|办结|完成|反馈)/;
+/** Not reporting, said of units: "哪些单位没报过进度", "谁还没报进度", "这周哪些部门没有填报". */
+const NOT_REPORTED = /(?:一直|从来|至今|仍然|仍|都|还)?(?:没|未|尚未|还没|从未|从没|没有)(?:有)?(?:按时)?(?:报|汇报|报告|更新|填报|上报|报送|反馈)(?:过)?(?:任何)?(?:进度|进展)?/;
 /** A deadline said with the period ("本月到期", "年底前完成"): a time question, not this family's. */
 const DEADLINE_WORDS = /到期|截止|期限|时限|[底末]前|之前|以前|要完成|要办结|要办完|需要|应当|应该|该完成|计划/;
 /** Saying progress was reported, or a task closed or asked to be. */
@@ -163,6 +169,17 @@ function parsePerson(text: string, directory: UnitDirectory, asker: Asker): Pers
   return { kind: 'person', name, fallback: readTaskQuery(text, directory, asker) ?? null };
 }
 
+/** "江门哪些单位没报过进度", "本周还有谁没填报": the units that did not report, in a scope and period. */
+function parseSilentUnits(text: string, directory: UnitDirectory, asker: Asker): UpdatesQuestion | undefined {
+  const negated = NOT_REPORTED.exec(text);
+  if (!negated || !ASKS_WHO.test(text) || HOW_LONG_SILENT.test(text) || DEADLINE_WORDS.test(text)) return undefined;
+  const { period, rest: withoutPeriod } = readPeriod(text.replace(negated[0], ' '));
+  const rest = withoutPeriod.replace(new RegExp(ASKS_WHO.source, 'g'), ' ').replace(/还有|仍有|目前|现在|至今|一直|从来|任务|进度|进展/g, ' ');
+  const read = readTaskQuery(rest, directory, asker);
+  const scope = read ? { ...read, units: [] } : null;
+  return { kind: 'updates', ask: 'silent', period, status: null, reporters: [], person: null, scope, unknownUnit: null };
+}
+
 function parseUpdates(text: string, directory: UnitDirectory, asker: Asker): UpdatesQuestion | undefined {
   const silent = HOW_LONG_SILENT.test(text);
   if ((NEGATED.test(text) && !silent) || DEADLINE_WORDS.test(text)) return undefined;
@@ -213,6 +230,6 @@ export const updatesQuestionFamily: QuestionFamily = {
   parse(raw, directory, asker) {
     const text = withoutOpening(raw);
     if (text === '') return undefined;
-    return parseChase(text, directory) ?? parseUpdates(text, directory, asker) ?? parsePerson(text, directory, asker);
+    return parseChase(text, directory) ?? parseSilentUnits(text, directory, asker) ?? parseUpdates(text, directory, asker) ?? parsePerson(text, directory, asker);
   },
 };
