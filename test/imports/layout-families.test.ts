@@ -104,6 +104,37 @@ describe('layout families of real plans', () => {
     ]);
   });
 
+  it('a one-cell-per-line table with a merged 事项分类 column: the 事项名称 is the task, a row under the merged cell keeps its units apart', () => {
+    const cells = [
+      '2025年区政府民生实事任务分解表',
+      '序号', '事项分类', '事项名称', '项目内容', '牵头单位', '协同单位',
+      '1', '教育提质工程', '新建一批幼儿园', '新建公办幼儿园3所。', '区教育局', '各街道', '区住建局',
+      '2', '中小学课后服务提升', '开设课后托管班50个。', '区教育局', '区总工会', '团区委',
+      '3', '健康守护工程', '村卫生室标准化建设', '改造村卫生室20家。', '区卫健局', '各乡镇',
+    ];
+    const { tasks } = read(cells.join('\n\n'));
+    expect(tasks.map((task) => ({ key: task.key, ...summary(task) }))).toEqual([
+      { key: '1', title: '新建一批幼儿园', lead: ['区教育局'], others: ['各街道', '区住建局'], leaders: [] },
+      { key: '2', title: '中小学课后服务提升', lead: ['区教育局'], others: ['区总工会', '团区委'], leaders: [] },
+      { key: '3', title: '村卫生室标准化建设', lead: ['区卫健局'], others: ['各乡镇'], leaders: [] },
+    ]);
+  });
+
+  it('a section heading right under a flattened header (一、王强市长负责事项) heads the rows below it, never a column', () => {
+    const cells = [
+      '2022年重点工作及责任清单',
+      '序号', '重点工作', '牵头责任单位', '协同责任单位',
+      '一、王强市长负责事项(共2项)',
+      '1', '全力推进招商引资,全年引进亿元以上项目100个。', '市投资促进局', '各县区政府',
+      '2', '深化“放管服”改革,优化营商环境。', '市数据资源局', '市政府各部门',
+    ];
+    const { tasks } = read(cells.join('\n\n'));
+    expect(tasks.map((task) => ({ key: task.key, lead: summary(task).lead, leaders: task.leaders }))).toEqual([
+      { key: '1', lead: ['市投资促进局'], leaders: ['王强'] },
+      { key: '2', lead: ['市数据资源局'], leaders: ['王强'] },
+    ]);
+  });
+
   it('an item whose sub-items are its fields (任务 / 领导小组 组长：… 成员单位：…) is one task', () => {
     const { tasks } = read(
       [

@@ -118,7 +118,9 @@ function separateOnWhiteSpace(text: string): string {
     const before = (joined.split(/[、，；。]/).at(-1) ?? '').replace(/（[^（）]*）$/, '');
     // "安监站 安监所": two whole names apart, each ending like a unit.
     const BODY_END = /(站|所|局|委|办|院|队|中心|室|科|处|会|部|厅|馆|社|公司|集团)$/;
-    const whole = BODY_END.test(before) && before.length >= 2 && BODY_END.test(piece.split(/[、，；。]/)[0]!) && piece.length >= 2;
+    // The next name is judged without the verb a column gave it ("团区委配合").
+    const next = piece.split(/[、，；。]/)[0]!.replace(/(牵头|负责|配合|协助|协同|参与)$/, '');
+    const whole = BODY_END.test(before) && before.length >= 2 && BODY_END.test(next) && next.length >= 2;
     joined += UNIT_SUFFIX.test(before) && (UNIT_START.test(piece) || whole) ? `、${piece}` : piece;
   }
   return joined;
@@ -206,7 +208,8 @@ function withJurisdictionPrefix(mentions: UnitMention[]): UnitMention[] {
   const prefix = ['市', '区', '县'].find((p) => mentions.some((m) => m.name.startsWith(p) && m.level !== 'collective'));
   if (!prefix) return mentions;
   return mentions.map((mention) =>
-    mention.level === 'other' && /(局|委|办)$/.test(mention.name) && !/^(省|中|国|新会|各)/.test(mention.name)
+    // 团区委 / 团市委 (the Youth League's committee) already says its level.
+    mention.level === 'other' && /(局|委|办)$/.test(mention.name) && !/^(省|中|国|新会|各)/.test(mention.name) && !/^团[省市区县州]委$/.test(mention.name)
       ? { ...mention, name: `${prefix}${mention.name}`, level: levelOf(`${prefix}${mention.name}`) }
       : mention,
   );

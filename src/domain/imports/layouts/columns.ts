@@ -46,12 +46,14 @@ export function classifyHeader(raw: string): HeaderKind | undefined {
   const cell = raw.replace(/\s+/g, '');
   if (cell === '') return undefined;
   if (cell.length > 16) return undefined;
+  // "一、潘东旭市长负责事项": a section heading right under the header, never a column's name.
+  if (/^[一二三四五六七八九十]+[、.．]/.test(cell)) return undefined;
   if (/^(序号|编号|序列号?|序|项次|No\.?)$/i.test(cell)) return 'number';
   if (/领导|责任人|负责人|包抓|联系人|挂帅|分管市?长/.test(cell) && !/单位|部门/.test(cell)) return 'leaders';
   if (/单位|部门|主体|科室|处室|牵头|主办|协办|配合|参与|协同|承办|^责任$|责任方/.test(cell)) return 'units';
   if (/时限|时间|期限|节点|进度安排|完成日期|截止|计划进度|时序/.test(cell)) return 'deadline';
   if (/进度|进展|情况|备注|说明|完成率|状态|评分|考核(方式|办法|分值|得分)|分值|权重|联系方式|电话|单位$|^目标值$|^当前/.test(cell)) return 'other';
-  if (/^(类别|类型|领域|板块|方面|分类|专项|项目类别|序列)$/.test(cell) || /类别$/.test(cell)) return 'category';
+  if (/^(类别|类型|领域|板块|方面|分类|专项|项目类别|序列)$/.test(cell) || /(类别|分类)$/.test(cell)) return 'category';
   // 建设地点 / 年度投资金额（万元）: facts about the task, not the task.
   if (/地点|点位|地址|位置|金额|资金|规模|万元/.test(cell) && !/项目|任务|内容|名称|事项/.test(cell)) return 'other';
   // 任务数 / 项目个数: a count, not the task.

@@ -60,6 +60,8 @@ function joinWrappedHeaders(blocks: readonly Block[]): Block[] {
   for (const block of blocks) {
     const previous = out.at(-1);
     if (classifyHeader(block.text) === 'number') window = 16;
+    // A row's 序号 ends the header: two short cells of a row (市数据资源局 / 市政府各部门) are never one header cell.
+    else if (/^\d{1,5}$/.test(block.text)) window = 0;
     else if (window > 0) window--;
     const short = (text: string) => /^[\u4e00-\u9fa5]{1,6}$/.test(text);
     if (window > 0 && previous && classifyHeader(previous.text) !== 'number' && short(previous.text) && short(block.text)) {
@@ -113,6 +115,11 @@ function fit(cell: CellKind, column: HeaderKind | undefined): number {
  * cell before it in the same column, as units listed one per line do).
  */
 export function alignCells(cells: readonly Block[], columns: readonly (HeaderKind | undefined)[]): GridCell[] {
+  return alignment(cells, columns).row;
+}
+
+/** The best alignment of a row's cells (alignCells) and how well it fits. */
+function alignment(cells: readonly Block[], columns: readonly (HeaderKind | undefined)[]): { row: GridCell[]; score: number } {
   const kinds = cells.map((cell) => cellKind(cell.text));
   const n = cells.length;
   const m = columns.length;
@@ -158,7 +165,19 @@ export function alignCells(cells: readonly Block[], columns: readonly (HeaderKin
     target.text = target.text ? `${target.text}\n${cells[index]!.text}` : cells[index]!.text;
     if (!target.line || target.text === cells[index]!.text) target.line = cells[index]!.line;
   });
-  return row;
+  return { row, score: n === 0 ? 0 : score[0]! };
+}
+
+/**
+ * A row with as many cells as the header is taken cell for cell unless its
+ * cells fit the columns clearly worse than an alignment does: a row under a
+ * merged 分类 cell that has one more unit instead (2 | 事项 | 内容 | 团区委 |
+ * 各乡镇 | 区教体局) is aligned.
+ */
+function fullRow(cells: readonly Block[], columns: readonly (HeaderKind | undefined)[]): GridCell[] {
+  const asIs = cells.reduce((sum, cell, index) => sum + fit(cellKind(cell.text), columns[index]), 0);
+  const aligned = alignment(cells, columns);
+  return aligned.score > asIs + 3 ? aligned.row : cells.map((cell) => ({ text: cell.text, line: cell.line }));
 }
 
 /**
@@ -255,7 +274,7 @@ function rowsOf(blocks: readonly Block[], found: { start: number; width: number 
     ...rows.map((cells): GridRow => {
       const line = cells.find((cell) => cell.line)?.line ?? cells[0]!.line;
       if (headings.has(cells)) return { cells: columns.map((_, index) => ({ text: index === titleIndex ? cells[0]!.text : '', line })), line };
-      if (cells.length === header.width) return { cells: cells.map((cell) => ({ text: cell.text, line: cell.line })), line };
+      if (cells.length === header.width) return { cells: fullRow(cells, columns), line };
       const continuation = cells[0]!.text === '' && numberIndex === 0;
       if (numberIndex > 0) {
         // The cells before the number are known; the rest are aligned.
