@@ -20,6 +20,12 @@ describe('units and their parts in a cell', () => {
     ['省商务厅、财政厅等相关部门按职责分工', ['省商务厅:responsible', '财政厅:responsible']],
     ['市发改委、市财政局按职责分工负责', ['市发改委:responsible', '市财政局:responsible']],
     ['市财政局牵头，市税务局、市人社局配合', ['市财政局:lead', '市税务局:cooperating', '市人社局:cooperating']],
+    // A flattened table's cell with one unit a line: towns, a name after a parenthesis, a name after which the column put its verb.
+    ['城南街道\n青山镇\n白沙乡\n区发改局', ['城南街道:responsible', '青山镇:responsible', '白沙乡:responsible', '区发改局:responsible']],
+    ['各乡镇(街道)\n区教育局', ['各乡镇:responsible', '区教育局:responsible']],
+    ['区总工会\n团区委配合', ['区总工会:cooperating', '团区委:cooperating']],
+    // A name a line broke after 城乡 is one name.
+    ['市住房城乡\n建设局', ['市住房城乡建设局:responsible']],
   ])('%s', (text, expected) => {
     expect(read(text)).toEqual(expected);
   });

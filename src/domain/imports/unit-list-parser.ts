@@ -118,9 +118,12 @@ function separateOnWhiteSpace(text: string): string {
     const before = (joined.split(/[、，；。]/).at(-1) ?? '').replace(/（[^（）]*）$/, '');
     // "安监站 安监所": two whole names apart, each ending like a unit.
     const BODY_END = /(站|所|局|委|办|院|队|中心|室|科|处|会|部|厅|馆|社|公司|集团)$/;
+    // "东孝街道 孝顺镇": places one a line (not 住房城乡 / 建设局, a name broken after 乡).
+    const PLACE_END = /..(街道|镇|乡)$/;
     // The next name is judged without the verb a column gave it ("团区委配合").
     const next = piece.split(/[、，；。]/)[0]!.replace(/(牵头|负责|配合|协助|协同|参与)$/, '');
-    const whole = BODY_END.test(before) && before.length >= 2 && BODY_END.test(next) && next.length >= 2;
+    const whole =
+      (BODY_END.test(before) && before.length >= 2 && BODY_END.test(next) && next.length >= 2) || (PLACE_END.test(before) && PLACE_END.test(next));
     joined += UNIT_SUFFIX.test(before) && (UNIT_START.test(piece) || whole) ? `、${piece}` : piece;
   }
   return joined;
@@ -179,7 +182,8 @@ export function parseUnitCell(text: string, options: UnitCellOptions): UnitMenti
     .replace(/[,]/g, '，')
     .replace(/;/g, '；')
     .replace(/、{2,}/g, '、');
-  normalised = separateOnWhiteSpace(normalised.replace(/\s*([、，；。（）])\s*/g, '$1').trim());
+  // White space after a closing parenthesis may part two names ("各乡镇（街道）⏎区教体局"): separateOnWhiteSpace judges it.
+  normalised = separateOnWhiteSpace(normalised.replace(/\s*([、，；。（])\s*/g, '$1').replace(/\s+）/g, '）').trim());
   normalised = rolesAsClauses(normalised);
 
   const mentions: UnitMention[] = [];
