@@ -1,7 +1,10 @@
 # duban — multi-stage image. Build: docker build -t duban .
+# Node 26 is the Active LTS line (since 2026-10-28, supported to 2029-04-30);
+# the code also runs on Node 20 (CI) — test/runtime/node-runtime.test.ts
+# checks this line against the release schedule and package.json's engines.
 # Stage 1 installs everything (native better-sqlite3 is compiled here) and
 # generates the Prisma clients; stage 2 keeps production dependencies only.
-FROM node:20-bookworm-slim AS build
+FROM node:26-trixie-slim AS build
 WORKDIR /app
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
@@ -12,7 +15,7 @@ RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npm prune --omit=dev
 
-FROM node:20-bookworm-slim
+FROM node:26-trixie-slim
 ENV NODE_ENV=production PORT=3000 DATABASE_URL=file:/data/duban.db
 WORKDIR /app
 COPY --from=build --chown=node:node /app /app
