@@ -13,6 +13,7 @@ import { createHttpApp } from './http/server.js';
 import { seedNewDatabase } from './imports/seed-database.js';
 import { ImportWorker } from './imports/import-worker.js';
 import type { Logger } from './lib/logger.js';
+import { ServiceMetrics } from './lib/service-metrics.js';
 import { commands } from '../commands/index.js';
 import { commandCardActions, commandPermissions, toChatCommands } from './bot/command-context.js';
 import { createConversation } from './bot/conversation.js';
@@ -43,6 +44,8 @@ export interface RunningApp {
   url: string;
   /** Sends weekly cards and reminders when they are due (running when Lark is configured). */
   scheduler: SummaryScheduler;
+  /** What GET /metrics serves. */
+  metrics: ServiceMetrics;
   /** Stops accepting requests, then closes the database. */
   close(): Promise<void>;
 }
@@ -52,11 +55,14 @@ export interface AppOptions {
   clock?: () => Date;
   /** Where holidays/<year>.json files are read from (the project's holidays/ by default). */
   holidaysDir?: string;
+  /** Node's own process metrics on /metrics (on by default; tests that start many services in one process turn them off). */
+  processMetrics?: boolean;
 }
 
 /** Migrates the database, then starts the service. */
 export async function startApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<RunningApp> {
   const clock = options.clock ?? (() => new Date());
+  const metrics = new ServiceMetrics({ processMetrics: options.processMetrics });
   const calendar = loadChinaCalendar(options.holidaysDir);
   for (const year of holidayCoverage(calendar, dayIn(config.timeZone, clock())).missing) {
     logger.warn(`no official holiday schedule for ${year}: weekends only are days off, and cards that depend on it say 暂按周末计算; add holidays/${year}.json (see holidays/README.md)`);
@@ -86,18 +92,26 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   const consoleBackend = config.console ? await startConsoleBackend() : undefined;
   const settings = config.lark ?? consoleBackend?.settings;
   const side = config.lark && consoleBackend ? consoleBackend.sideApi(logger) : undefined;
-  const lark = settings ? await startLarkConnection(settings, db, conversation, logger, side) : undefined;
-  const scheduler = new SummaryScheduler({ db, catalog, calendar, timeZone: config.timeZone, logger, clock, admins: config.admins, onQueued: () => lark?.sender.wake() });
+  const lark = settings ? await startLarkConnection(settings, db, conversation, logger, side, metrics) : undefined;
+  const scheduler = new SummaryScheduler({ db, catalog, calendar, timeZone: config.timeZone, logger, clock, admins: config.admins, onQueued: () => lark?.sender.wake(), metrics });
   if (lark) {
-    importWorker = new ImportWorker({ db, api: lark.api, apiFor: lark.apiFor, logger, onImported: () => (catalog.invalidate(), lark.sender.wake()) });
+    importWorker = new ImportWorker({ db, api: lark.api, apiFor: lark.apiFor, logger, metrics, onImported: () => (catalog.invalidate(), lark.sender.wake()) });
     importWorker.start();
     scheduler.start();
   }
   const consoleRouter =
     consoleBackend && lark ? await consoleBackend.mount({ connection: lark, db, catalog, timeZone: config.timeZone, logger, allowRemote: config.console!.allowRemote }) : undefined;
+  metrics.gauge('duban_event_queue_depth', 'Events stored and waiting in memory to be processed', () => lark?.processor.queued() ?? 0);
+  const backlog = () => db.repos.outbox.backlog();
+  metrics.gauge('duban_outbox_pending', 'Outbox messages waiting to be sent', async () => (await backlog()).pending);
+  metrics.gauge('duban_outbox_oldest_pending_seconds', 'Age of the oldest outbox message waiting to be sent (0 when none waits)', async () => {
+    const oldest = (await backlog()).oldestPendingAt;
+    return oldest ? Math.max(0, (Date.now() - oldest.getTime()) / 1000) : 0;
+  });
   const app = createHttpApp({
     db,
     logger,
+    metrics,
     routers: [lark?.router, consoleRouter].filter((router) => router !== undefined),
     // In memory, so /healthz stays cheap: how far the holiday data reaches and which near year runs weekends-only.
     healthExtras: () => ({ ...(lark?.health() ?? {}), holidays: holidayCoverage(calendar, dayIn(config.timeZone, clock())) }),
@@ -116,6 +130,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     server,
     url,
     scheduler,
+    metrics,
     async close() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -10,6 +10,7 @@
 import type { Database } from '../db/database.js';
 import type { CardAction, BotAdded, IncomingMessage, InboundEvent } from '../lark/inbound-events.js';
 import type { Logger } from '../lib/logger.js';
+import type { ServiceMetrics } from '../lib/service-metrics.js';
 import type { Repositories } from '../repositories/index.js';
 import { enqueueOutgoing, textReply, type Outgoing } from './outgoing.js';
 
@@ -58,6 +59,8 @@ export interface InboundProcessorOptions {
   concurrency?: number;
   /** Events waiting in memory at most; past that they wait in the inbox for the recovery pass. */
   maxQueued?: number;
+  /** Counts events received and processed, and times them. */
+  metrics?: ServiceMetrics;
 }
 
 /** Stores, dedupes and processes inbound events. */
@@ -87,6 +90,7 @@ export class InboundProcessor {
    */
   async receive(event: QueuedEvent): Promise<boolean> {
     const fresh = await this.options.db.repos.events.record(event.eventId, event.kind, JSON.stringify(event));
+    this.options.metrics?.eventsReceived.inc({ kind: event.kind, duplicate: String(!fresh) });
     if (fresh) this.enqueue(event);
     return fresh;
   }
@@ -139,17 +143,24 @@ export class InboundProcessor {
 
   /** Processes a stored event once; safe to call again for the same event. */
   async process(event: QueuedEvent): Promise<void> {
-    const { db, behaviour, logger } = this.options;
+    const { db, behaviour, logger, metrics } = this.options;
+    const timed = metrics?.startTimer(event.kind);
     try {
       const queued = await db.transaction(async (repos) => {
-        if (!(await repos.events.claim(event.eventId))) return 0;
+        if (!(await repos.events.claim(event.eventId))) return -1;
         const ctx = { repos, now: new Date() };
         const outgoing = event.kind === 'message' ? await behaviour.onMessage(event, ctx) : await behaviour.onBotAdded(event, ctx);
         await enqueueOutgoing(repos, event.eventId, outgoing);
         return outgoing.length;
       });
+      // -1: another instance (or an earlier pass) had already taken it; nothing was processed here.
+      if (queued >= 0) {
+        timed?.();
+        metrics?.eventsProcessed.inc({ kind: event.kind, outcome: 'ok' });
+      }
       if (queued > 0) this.options.onQueued?.();
     } catch (error) {
+      metrics?.eventsProcessed.inc({ kind: event.kind, outcome: 'failed' });
       logger.error({ err: error, eventId: event.eventId, kind: event.kind }, 'processing an event failed');
       await this.apologise(event, error);
     }
@@ -176,18 +187,23 @@ export class InboundProcessor {
    * answer is a toast, and the new card follows through the update token.
    */
   async respondToCardAction(action: CardAction): Promise<CardCallbackResponse> {
-    const { db, behaviour, logger } = this.options;
+    const { db, behaviour, logger, metrics } = this.options;
     let late = false;
+    const timed = metrics?.startTimer(action.kind);
     const work = (async (): Promise<CardCallbackResponse> => {
       try {
         const result = await db.transaction(async (repos) => {
-          if (!(await repos.events.record(action.eventId, action.kind, JSON.stringify(action)))) return undefined;
+          const fresh = await repos.events.record(action.eventId, action.kind, JSON.stringify(action));
+          metrics?.eventsReceived.inc({ kind: action.kind, duplicate: String(!fresh) });
+          if (!fresh) return undefined;
           await repos.events.claim(action.eventId);
           const outcome = await behaviour.onCardAction(action, { repos, now: new Date() });
           await enqueueOutgoing(repos, action.eventId, outcome.outgoing ?? []);
           return outcome;
         });
         if (result === undefined) return {};
+        timed?.();
+        metrics?.eventsProcessed.inc({ kind: action.kind, outcome: 'ok' });
         if (late && result.card && action.updateToken && action.chatId) {
           // The callback was already answered with a toast: the card follows by its update token.
           const update: Outgoing = { kind: 'card_update', token: action.updateToken, chatId: action.chatId, card: result.card };
@@ -196,6 +212,7 @@ export class InboundProcessor {
         if (result.outgoing?.length || late) this.options.onQueued?.();
         return { ...(result.toast ? { toast: result.toast } : {}), ...(result.card ? { card: { type: 'raw', data: result.card } } : {}) };
       } catch (error) {
+        metrics?.eventsProcessed.inc({ kind: action.kind, outcome: 'failed' });
         logger.error({ err: error, eventId: action.eventId }, 'card action failed');
         return { toast: { type: 'error', content: '操作没有成功，请稍后再试；如果反复出现，请联系管理员。' } };
       }
@@ -235,6 +252,11 @@ export class InboundProcessor {
   private track(promise: Promise<unknown>) {
     this.inFlight.add(promise);
     void promise.finally(() => this.inFlight.delete(promise));
+  }
+
+  /** Events waiting in memory to be processed (the queue depth /metrics shows). */
+  queued(): number {
+    return this.queue.length;
   }
 
   /** Waits until every event being processed is settled (tests, shutdown). */

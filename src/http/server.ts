@@ -6,6 +6,7 @@ import Router from '@koa/router';
 import Koa from 'koa';
 import type { Logger } from '../lib/logger.js';
 import type { Database } from '../db/database.js';
+import type { ServiceMetrics } from '../lib/service-metrics.js';
 
 /** What the HTTP layer needs from the rest of the service. */
 export interface HttpDeps {
@@ -15,9 +16,11 @@ export interface HttpDeps {
   routers?: Router[];
   /** Extra facts for /healthz, e.g. the Lark connection state. */
   healthExtras?: () => Record<string, unknown>;
+  /** Served at GET /metrics in Prometheus' text format. */
+  metrics?: ServiceMetrics;
 }
 
-/** Creates the Koa app with /healthz and any extra routers. */
+/** Creates the Koa app with /healthz, /metrics and any extra routers. */
 export function createHttpApp(deps: HttpDeps): Koa {
   const app = new Koa();
   app.proxy = true;
@@ -45,6 +48,14 @@ export function createHttpApp(deps: HttpDeps): Koa {
     ctx.status = ok ? 200 : 503;
     ctx.body = { status: ok ? 'ok' : 'unavailable', database, ...(deps.healthExtras?.() ?? {}) };
   });
+  if (deps.metrics) {
+    const metrics = deps.metrics;
+    router.get('/metrics', async (ctx) => {
+      const rendered = await metrics.render();
+      ctx.type = rendered.contentType;
+      ctx.body = rendered.body;
+    });
+  }
   app.use(router.routes()).use(router.allowedMethods());
   for (const extra of deps.routers ?? []) app.use(extra.routes()).use(extra.allowedMethods());
   return app;

@@ -13,6 +13,7 @@ import { enqueueOutgoing } from '../bot/outgoing.js';
 import type { LarkApi } from '../lark/lark-api.js';
 import { PollingWorker } from '../lib/polling-loop.js';
 import type { Logger } from '../lib/logger.js';
+import type { ServiceMetrics } from '../lib/service-metrics.js';
 import type { ImportJobRecord } from '../repositories/import-job-repository.js';
 import { formatImportResults, importDocumentBytes } from './import-files.js';
 import { overridesOf, previewImportJob } from './import-preview-job.js';
@@ -28,6 +29,8 @@ export interface ImportWorkerOptions {
   onImported?: () => void;
   pollMs?: number;
   leaseMs?: number;
+  /** Counts jobs by stage and outcome. */
+  metrics?: ServiceMetrics;
 }
 
 const MAX_ATTEMPTS = 3;
@@ -58,11 +61,15 @@ export class ImportWorker extends PollingWorker {
       bytes = await api.downloadMessageFile(job.messageId, job.fileKey);
     } catch (error) {
       logger.warn({ jobId: job.id, attempt: job.attempts, err: error }, 'downloading a plan file failed');
-      if (job.attempts < MAX_ATTEMPTS) return db.repos.importJobs.settle(job.id, 'pending', String(error));
+      if (job.attempts < MAX_ATTEMPTS) {
+        this.options.metrics?.importJobs.inc({ stage: job.stage, outcome: 'retry' });
+        return db.repos.importJobs.settle(job.id, 'pending', String(error));
+      }
       return this.finish(job, 'failed', `导入失败：无法从飞书下载“${job.fileName}”。请稍后重新发送文件再试。`, String(error));
     }
     if (job.stage === 'preview') {
       await previewImportJob(db, job, bytes, logger);
+      this.options.metrics?.importJobs.inc({ stage: 'preview', outcome: 'done' });
       return this.options.onImported?.();
     }
     const result = await importDocumentBytes(db, job.fileName, bytes, job.requestedBy, overridesOf(job));
@@ -77,6 +84,7 @@ export class ImportWorker extends PollingWorker {
 
   /** Settles the job and queues what the requester is told, together. */
   private async finish(job: ImportJobRecord, state: 'done' | 'failed', text: string, error: string | null, planId: number | null = null): Promise<void> {
+    this.options.metrics?.importJobs.inc({ stage: job.stage, outcome: state });
     await this.options.db.transaction(async (repos) => {
       await repos.importJobs.settle(job.id, state, error);
       await repos.audit.record({ actor: job.requestedBy, action: state === 'done' ? 'import_job.done' : 'import_job.failed', entityType: 'import_job', entityId: job.id, after: { fileName: job.fileName, planId, error } });

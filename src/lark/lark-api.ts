@@ -9,6 +9,7 @@
 import * as lark from '@larksuiteoapi/node-sdk';
 import axios, { AxiosError } from 'axios';
 import type { Logger } from '../lib/logger.js';
+import type { ServiceMetrics } from '../lib/service-metrics.js';
 
 /** How to reach the app's API. */
 export interface LarkApiOptions {
@@ -24,6 +25,8 @@ export interface LarkApiOptions {
   /** Longest wait between attempts inside one call. */
   maxBackoffMs?: number;
   sleep?: (ms: number) => Promise<void>;
+  /** Counts every attempt by operation and outcome, and rate limits apart. */
+  metrics?: ServiceMetrics;
 }
 
 /** Token codes after which the token is fetched again: "need a token", invalid, expired. */
@@ -175,13 +178,17 @@ export class LarkApi {
       let failure: LarkApiError;
       try {
         const body = (await run(lark.withTenantToken(await this.tenantToken()))) as LarkBody<T>;
-        if (body && typeof body === 'object' && (body.code === 0 || body.code === undefined)) return body.data as T;
+        if (body && typeof body === 'object' && (body.code === 0 || body.code === undefined)) {
+          this.options.metrics?.larkCalls.inc({ operation, outcome: 'ok', code: '0' });
+          return body.data as T;
+        }
         const code = body?.code ?? null;
         const retryable = code !== null && (RATE_LIMIT_CODES.has(code) || TOKEN_CODES.has(code));
         failure = new LarkApiError(operation, 200, code, body?.msg ?? 'unexpected answer', retryable, null);
       } catch (error) {
         failure = toLarkError(operation, error);
       }
+      this.countFailure(failure);
       if (failure.code !== null && TOKEN_CODES.has(failure.code)) {
         if (tokenRefreshed) throw new LarkApiError(operation, failure.httpStatus, failure.code, failure.larkMessage, false, null);
         tokenRefreshed = true;
@@ -197,6 +204,14 @@ export class LarkApi {
       if (backoff > this.maxBackoffMs) throw failure;
       await this.sleep(backoff);
     }
+  }
+
+  /** Counts a failed attempt: by its Lark code (else HTTP status, else network), and apart when it was a rate limit. */
+  private countFailure(failure: LarkApiError): void {
+    const metrics = this.options.metrics;
+    if (!metrics) return;
+    metrics.larkCalls.inc({ operation: failure.operation, outcome: 'error', code: String(failure.code ?? failure.httpStatus ?? 'network') });
+    if (failure.httpStatus === 429 || (failure.code !== null && RATE_LIMIT_CODES.has(failure.code))) metrics.larkRateLimited.inc({ operation: failure.operation });
   }
 
   /**

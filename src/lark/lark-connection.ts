@@ -10,6 +10,7 @@ import { InboundProcessor, type BotBehaviour } from '../bot/inbound-processor.js
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import type { Logger } from '../lib/logger.js';
+import type { ServiceMetrics } from '../lib/service-metrics.js';
 import { LarkApi } from './lark-api.js';
 import { OutboxSender } from './outbox-sender.js';
 import { createWebhookRouter } from './webhook-route.js';
@@ -52,13 +53,14 @@ export async function startLarkConnection(
   behaviour: BotBehaviour,
   logger: Logger,
   side?: SideApi,
+  metrics?: ServiceMetrics,
 ): Promise<LarkConnection> {
   const log = logger.child({ component: 'lark' });
-  const api = new LarkApi({ appId: lark.appId, appSecret: lark.appSecret, domain: lark.domain, logger: log });
+  const api = new LarkApi({ appId: lark.appId, appSecret: lark.appSecret, domain: lark.domain, logger: log, metrics });
   const apiFor = (target: string) => (side?.owns(target) ? side.api : api);
-  const sender = new OutboxSender({ db, api, apiFor, logger: log });
+  const sender = new OutboxSender({ db, api, apiFor, logger: log, metrics });
   // SQLite runs one transaction at a time: a second event in flight would only wait, holding up acknowledgements.
-  const processor = new InboundProcessor({ db, behaviour, logger: log, onQueued: () => sender.wake(), concurrency: db.provider === 'sqlite' ? 1 : 4 });
+  const processor = new InboundProcessor({ db, behaviour, logger: log, onQueued: () => sender.wake(), concurrency: db.provider === 'sqlite' ? 1 : 4, metrics });
 
   let botOpenId: string | null = null;
   const learnIdentity = async () => {
@@ -99,6 +101,7 @@ export async function startLarkConnection(
       processor,
       botOpenId: () => botOpenId,
       logger: log,
+      metrics,
     });
   }
 

@@ -9,6 +9,7 @@
 import { PollingWorker } from '../lib/polling-loop.js';
 import type { Database } from '../db/database.js';
 import type { Logger } from '../lib/logger.js';
+import type { ServiceMetrics } from '../lib/service-metrics.js';
 import type { OutboxRecord } from '../repositories/outbox-repository.js';
 import { LarkApiError, type LarkApi } from './lark-api.js';
 import { SendRateLimiter } from './rate-limiter.js';
@@ -30,6 +31,8 @@ export interface OutboxSenderOptions {
   pollMs?: number;
   /** Attempts before a message is given up (about a day with the backoff below). */
   maxAttempts?: number;
+  /** Counts messages sent, retried, sent as text instead, and given up. */
+  metrics?: ServiceMetrics;
 }
 
 /** Deliveries under way at once (each waits for its send slot under a lease). */
@@ -93,6 +96,7 @@ export class OutboxSender extends PollingWorker {
       await this.sendSlot(message.chatKey);
       const messageId = await this.send(message);
       await outbox.markSent(message.id, messageId);
+      this.options.metrics?.outboxSettled.inc({ outcome: 'sent' });
       return true;
     } catch (error) {
       const failure = error instanceof LarkApiError ? error : undefined;
@@ -100,16 +104,19 @@ export class OutboxSender extends PollingWorker {
       if ((failure === undefined || failure.retryable) && attempt < this.maxAttempts) {
         const delay = Math.max(failure?.retryAfterMs ?? 0, retryDelayMs(attempt));
         await outbox.retryAt(message.id, new Date(Date.now() + delay), reason);
+        this.options.metrics?.outboxSettled.inc({ outcome: 'retried' });
         this.options.logger.warn({ outboxId: message.id, attempt, delayMs: delay, reason }, 'outbox send failed, will retry');
         return false;
       }
       if (failure && !failure.retryable && message.msgType === 'interactive' && message.fallbackText && message.action !== 'card_update' && message.action !== 'patch') {
         // Lark refused the card itself: say the same in plain text rather than nothing.
         await outbox.useFallback(message.id, reason);
+        this.options.metrics?.outboxSettled.inc({ outcome: 'fallback' });
         this.options.logger.warn({ outboxId: message.id, reason }, 'card refused, sending its text instead');
         return false;
       }
       await outbox.markFailed(message.id, reason);
+      this.options.metrics?.outboxSettled.inc({ outcome: 'failed' });
       this.options.logger.error({ outboxId: message.id, attempt, reason, code: failure?.code }, 'outbox send failed for good');
       return true;
     }

@@ -9,6 +9,7 @@ import Router from '@koa/router';
 import type { InboundProcessor } from '../bot/inbound-processor.js';
 import { BodyTooLarge, readRawBody } from '../http/raw-body.js';
 import type { Logger } from '../lib/logger.js';
+import type { ServiceMetrics } from '../lib/service-metrics.js';
 import { dispatchEnvelope } from './dispatch-envelope.js';
 import { verifyWebhook, type WebhookSecrets } from './webhook-verification.js';
 
@@ -23,6 +24,8 @@ export interface WebhookRouteOptions {
   /** The bot's open_id, once known, to tell its mentions apart. */
   botOpenId: () => string | null;
   logger: Logger;
+  /** Counts refused requests. */
+  metrics?: ServiceMetrics;
 }
 
 /** Creates the router serving Lark's event and callback requests. */
@@ -40,6 +43,7 @@ export function createWebhookRouter(options: WebhookRouteOptions): Router {
     const verdict = verifyWebhook({ rawBody, header: (name) => ctx.get(name) || undefined }, options.secrets);
     if (verdict.kind === 'rejected') {
       options.logger.warn({ status: verdict.status, reason: verdict.reason, ip: ctx.ip }, 'lark request rejected');
+      options.metrics?.eventsRefused.inc({ status: String(verdict.status) });
       ctx.status = verdict.status;
       ctx.body = { error: verdict.reason };
       return;

@@ -136,6 +136,12 @@ export class OutboxRepository {
     return row ? toRecord(row) : undefined;
   }
 
+  /** What waits to be sent: how many, and since when the oldest (what /metrics shows; a growing backlog is worth an alert). */
+  async backlog(): Promise<{ pending: number; oldestPendingAt: Date | null }> {
+    const found = await this.db.outboxMessage.aggregate({ where: { state: 'pending' }, _count: { _all: true }, _min: { createdAt: true } });
+    return { pending: found._count._all, oldestPendingAt: found._min.createdAt ?? null };
+  }
+
   /** Rows in a state, oldest first. */
   async list(state?: OutboxState, limit = 1000): Promise<OutboxRecord[]> {
     const rows = await this.db.outboxMessage.findMany({

@@ -7,6 +7,7 @@
  * minutes (planning reads every task).
  */
 import { PollingWorker } from '../lib/polling-loop.js';
+import type { ServiceMetrics } from '../lib/service-metrics.js';
 import { deliverHolidayNotice } from './holiday-notice-delivery.js';
 import { deliverReminders, deliverSupervisorCards } from './reminder-delivery.js';
 import { deliverDueSummaries, type SummaryServices } from './weekly-delivery.js';
@@ -22,6 +23,8 @@ export interface SummarySchedulerOptions extends SummaryServices {
   reminderDays?: readonly number[];
   /** open_ids of administrators from BOT_ADMINS, told (with admin grants) when a year's holiday schedule is missing. */
   admins?: readonly string[];
+  /** Counts weekly cards, reminders, supervisors' cards and holiday notices queued. */
+  metrics?: ServiceMetrics;
 }
 
 /** How often reminders are planned again. */
@@ -40,12 +43,17 @@ export class SummaryScheduler extends PollingWorker {
     const now = (this.options.clock ?? (() => new Date()))();
     const weekly = await deliverDueSummaries(this.options, now, this.options.onQueued);
     let queued = weekly.queued;
+    const counted = this.options.metrics?.scheduledQueued;
+    counted?.inc({ kind: 'weekly_card' }, weekly.queued);
     if (weekly.queued > 0) this.options.logger.info({ ...weekly }, 'weekly cards queued');
     if (Math.abs(now.getTime() - this.remindedAt) >= REMINDER_EVERY_MS) {
       this.remindedAt = now.getTime();
       const supervisors = await deliverSupervisorCards(this.options, now);
       const reminders = await deliverReminders(this.options, now, this.options.reminderDays);
       const holidayNotices = await deliverHolidayNotice({ ...this.options, admins: this.options.admins ?? [] }, now);
+      counted?.inc({ kind: 'supervisor_card' }, supervisors);
+      counted?.inc({ kind: 'reminder' }, reminders.queued);
+      counted?.inc({ kind: 'holiday_notice' }, holidayNotices);
       if (supervisors + reminders.queued + holidayNotices > 0) this.options.logger.info({ supervisors, ...reminders, holidayNotices }, 'reminders queued');
       queued += supervisors + reminders.queued + holidayNotices;
     }
