@@ -135,6 +135,21 @@ describe('layout families of real plans', () => {
     ]);
   });
 
+  it('units in a parenthesis after a long item, its last clause a deadline: the deadline is the task’s, never a unit', () => {
+    const { tasks } = read(
+      [
+        '某州2020年优化营商环境工作计划',
+        '一、提升政务服务效能',
+        '1.加大简政放权力度。坚持依法放权、宜放则放的原则，坚持依法放权、宜放则放的原则，坚持依法放权、宜放则放的原则，坚持依法放权、宜放则放的原则，坚持依法放权、宜放则放的原则，坚持依法放权、宜放则放的原则，坚持依法放权、宜放则放的原则，坚持依法放权、宜放则放的原则，坚持依法放权、宜放则放的原则，坚持依法放权、宜放则放的原则，坚持依法放权、宜放则放的原则，坚持依法放权、宜放则放的原则，承接好省下放行政许可事项。(牵头单位:州行政审批服务局;责任单位:州司法局、州委编办及州直相关单位,各县市人民政府,6月底完成)',
+        '2.推动政务服务导则落实。加快政务中心实体平台建设。(牵头单位:州政务服务中心;责任单位:各县市人民政府,9月底完成)',
+      ].join('\n'),
+    );
+    expect(tasks.map((task) => ({ ...summary(task), deadline: task.deadlines.map((deadline) => deadline.raw) }))).toEqual([
+      { title: '加大简政放权力度', lead: ['州行政审批服务局'], others: ['州司法局', '州委编办', '州直相关单位', '各县市人民政府'], leaders: [], deadline: ['6月底完成'] },
+      { title: '推动政务服务导则落实', lead: ['州政务服务中心'], others: ['各县市人民政府'], leaders: [], deadline: ['9月底完成'] },
+    ]);
+  });
+
   it('an item whose sub-items are its fields (任务 / 领导小组 组长：… 成员单位：…) is one task', () => {
     const { tasks } = read(
       [

@@ -13,7 +13,7 @@
  * them. Pure.
  */
 import type { UnitRole } from '../vocabulary.js';
-import { looksLikeUnits } from './layouts/cell-kinds.js';
+import { cellKind, looksLikeUnits } from './layouts/cell-kinds.js';
 
 /** What an item assigns. */
 export interface Assignment {
@@ -105,7 +105,9 @@ export function readAssignment(text: string): Assignment {
       const closing = text.indexOf(close, valueStart);
       if (closing >= 0 && closing < end) end = closing;
     }
-    const value = text.slice(valueStart, end).replace(/^[\s]+|[\s；;，,。.]+$/g, '');
+    let value = text.slice(valueStart, end).replace(/^[\s]+|[\s；;，,。.]+$/g, '');
+    // The bracket's opener was on a line of its own (a long line cut before this label): its closer ends the value.
+    if (!close && /[)）\]】]$/.test(value) && !/[(（[【]/.test(value)) value = value.slice(0, -1).replace(/[\s；;，,。.]+$/, '');
     const kind = kindOfLabel(match[1]!);
     let cutStart = start;
     let cutEnd = end;
@@ -119,8 +121,14 @@ export function readAssignment(text: string): Assignment {
     if (value === '' || /^(无|—+|-+|\/)$/.test(value)) return;
     if (kind === 'leaders') leaders.push(value);
     else if (kind === 'deadline') deadlines.push(value);
-    else if (kind === 'division') units.push(value);
-    else units.push(withRole(value, kind));
+    else {
+      // "（…责任单位：州司法局、各县市人民政府，6月底完成）": a deadline closing a unit label's value is the deadline.
+      const last = /[，,；;]\s*([^，,；;]{2,16})$/.exec(value);
+      const ownDeadline = last && cellKind(last[1]!) === 'deadline' ? last[1]! : undefined;
+      const named = ownDeadline ? value.slice(0, last!.index) : value;
+      if (ownDeadline) deadlines.push(ownDeadline);
+      units.push(kind === 'division' ? named : withRole(named, kind));
+    }
   });
   let rest = cutOut(text, cut);
   if (units.length === 0) {
