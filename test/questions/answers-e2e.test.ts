@@ -119,8 +119,8 @@ for (const { provider, available } of DATABASES) {
       // 12.2 is about 扶贫 through its parent's title (推进扶贫工作信息公开); the parent itself is not a task of its own.
       expect((await ask('扶贫相关的任务有哪些')).tasks).toEqual(['ZS:第12项第1条', 'ZS:第12项第3条', 'ZS:第12项第4条', 'LY:第15项', 'XH:第14项', 'JM:第17项', 'ZS:第12项第2条', 'LY:第3项', 'LY:第7项']);
       const budget = await ask('预决算公开由哪个部门牵头');
-      // 第20项's work is in its two sub-requirements, which name the units.
-      expect(budget.tasks).toEqual(['LY:第6项', 'ZS:第20项第1条', 'ZS:第20项第2条']);
+      // 第20项's work is in its two sub-requirements, which name the units; 经信局's 一、（四） speaks of 财政预决算 and 信息公开 apart.
+      expect(budget.tasks).toEqual(['LY:第6项', 'JX:一、（四）', 'ZS:第20项第1条', 'ZS:第20项第2条']);
       expect(budget.text).toMatch(/第20项第1条\*\*[^\n]*\n[^\n]*所属任务：深入推进预决算公开[^\n]*\n牵头：市财政局/);
     });
 

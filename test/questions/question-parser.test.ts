@@ -122,6 +122,10 @@ const TABLE: [string, Record<string, unknown>][] = [
   ['任务12号', { kind: 'task', id: 12, key: null, plan: null }],
   ['第10项的第3条是什么', { kind: 'task', id: null, key: '10.3', plan: null }],
   ['第十项第三条讲的什么', { kind: 'task', id: null, key: '10.3', plan: null }],
+  // A polite opening is no plan; 是啥 / 如何 ask about the item as 是什么 does.
+  ['麻烦查下第10项第5条', { kind: 'task', id: null, key: '10.5', plan: null }],
+  ['临沂要点第19项是啥', { kind: 'task', id: null, key: '19', plan: '临沂' }],
+  ['江门的第二十六项进展如何', { kind: 'task', id: null, key: '26', plan: '江门' }],
   ['第8项是什么内容', { kind: 'task', id: null, key: '8', plan: null }],
   // Plans.
   ['有哪些分工方案', { kind: 'plans', page: 1 }],

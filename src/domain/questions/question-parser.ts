@@ -69,19 +69,23 @@ function followUp(text: string): Question | undefined {
   return undefined;
 }
 
+/** Polite openings and "look it up" verbs before what is asked: 请问, 麻烦查下, 帮我看看, 想问一下. */
+const OPENING = /^(?:请问一下|请问|请|麻烦你?|帮我|帮忙|你好|想问一下|想问|想知道|查一下|查下|查查|看一下|看下|看看|问一下|问下|找一下|找下|说说|讲讲|一下)+/;
+
 function taskLookup(text: string): Question | undefined {
   const byId = /(?:#|＃|任务\s*(?:编号|号|id)?\s*)(\d+)\s*号?$|^#\s*(\d+)|任务\s*#\s*(\d+)/i.exec(text);
   if (byId) return { kind: 'task', id: Number(byId[1] ?? byId[2] ?? byId[3]), key: null, plan: null };
   const byNumber = new RegExp(`第\\s*${NUM}\\s*[项条](?:的?第\\s*${NUM}\\s*[条项点])?`).exec(text);
   const after = byNumber ? text.slice(byNumber.index + byNumber[0].length).replace(/[的呢吗啊呀?？。!！\s]/g, '') : '';
-  if (byNumber && (/是什么|内容|讲的|说的|要求|怎么说|进展|进度|情况|谁|哪/.test(text) || after === '') && !/(有哪些|哪些任务)/.test(text)) {
+  if (byNumber && (/是什么|是啥|讲啥|说啥|内容|讲的|说的|要求|怎么说|进展|进度|情况|如何|怎么样|咋样|怎样|谁|哪/.test(text) || after === '') && !/(有哪些|哪些任务)/.test(text)) {
     const first = readNumber(byNumber[1]!);
     const second = byNumber[2] ? readNumber(byNumber[2]) : null;
     if (first !== null) {
       // What comes before the number names the plan: "中山方案第8项", "临沂第22项", "在临沂的要点里第3项".
       const before = text
         .slice(0, byNumber.index)
-        .replace(/^(请问|麻烦|帮我|帮忙)?(查一下|看一下|看看|查查|问一下)?(一下)?在?/, '')
+        .replace(OPENING, '')
+        .replace(/^在/, '')
         .replace(/(的)?(工作)?(分工方案|方案|要点|分工|计划)?(里|中|内|上)?(的)?$/, '')
         .trim();
       const plan = before.length >= 2 ? before : (/在?(.{2,8}?)(的)?(方案|要点|分工)(里|中|的)/.exec(text)?.[1] ?? null);

@@ -584,37 +584,29 @@ export class TaskIndex {
 
   /**
    * Tasks containing the topic words, best first: every word as a real
-   * substring (title hits rank higher); when there are none, tasks sharing
-   * at least 60% of the bigrams, marked approximate. Bigrams are exact for
+   * substring (title hits rank higher), a disclosure topic as its stem and
+   * its 公开 apart (disclosureParts); when there are none, the words relaxed
+   * (12345热线 as 12345), marked approximate; else tasks sharing at least
+   * 60% of the bigrams, approximate too. Bigrams are exact for
    * two-character words, so only longer words are checked as substrings.
    */
-  private topicMatches(words: string[]): TopicMatches {
+  private topicMatches(asked: string[]): TopicMatches {
+    const words = disclosureParts(asked);
     const count = this.tasks.length;
     const mask = new Uint8Array(count);
+    const scores = new Uint8Array(count);
     const tokens = [...new Set(words.flatMap(tokenize))];
     if (tokens.length === 0) return { ranked: new Int32Array(), mask, words, approximate: false };
-    const lists = tokens.map((token) => this.postings.get(token) ?? new Int32Array()).sort((a, b) => a.length - b.length);
-    const verify = words.filter((word) => CJK.test(word) ? word.length > 2 : tokenize(word).length > 1);
-    const scores = new Uint8Array(count);
-    // How many of the tokens each task holds: one pass over the postings.
     const hits = new Uint8Array(count);
-    for (const list of lists) for (let n = 0; n < list.length; n++) hits[list[n]!]!++;
-    let found = 0;
-    // Exact: tasks holding every token (walked in the rarest token's order), then checked as substrings.
-    for (const index of lists[0]!) {
-      if (hits[index] !== tokens.length) continue;
-      if (verify.length > 0) {
-        const text = this.texts[index]!;
-        if (!verify.every((word) => text.includes(word))) continue;
-      }
-      const title = this.titles[index]!;
-      let score = 1;
-      for (const word of words) if (title.includes(word)) score++;
-      mask[index] = 1;
-      scores[index] = score;
-      found++;
-    }
+    let found = this.exactMatches(words, mask, scores, hits);
     let approximate = false;
+    let shown = words.filter((word) => !DISCLOSURE.test(word));
+    const relaxed = relaxedTopic(words);
+    if (found === 0 && relaxed.join(' ') !== words.join(' ') && relaxed.length > 0) {
+      found = this.exactMatches(relaxed, mask, scores, new Uint8Array(count));
+      approximate = found > 0;
+      shown = relaxed;
+    }
     if (found === 0 && tokens.length >= 3) {
       // None exact: tasks sharing at least 60% of the bigrams.
       const needed = Math.ceil(tokens.length * 0.6);
@@ -625,6 +617,7 @@ export class TaskIndex {
         found++;
       }
       approximate = found > 0;
+      shown = tokens.filter((token) => words.some((word) => word.includes(token)));
     }
     // Rank by score (high first), then document order: a counting sort, no comparator.
     const buckets = new Int32Array(257);
@@ -638,7 +631,37 @@ export class TaskIndex {
     }
     const ranked = new Int32Array(found);
     for (let index = 0; index < count; index++) if (mask[index]) ranked[buckets[scores[index]!]!++] = index;
-    return { ranked, mask, words: approximate ? tokens.filter((token) => words.some((word) => word.includes(token))) : words, approximate };
+    return { ranked, mask, words: shown, approximate };
+  }
+
+  /**
+   * Marks the tasks holding every word as a real substring, scored by the
+   * words in their title; `hits` gets how many of the words' tokens each
+   * task holds (the 60% rule reads it). Returns how many were marked.
+   */
+  private exactMatches(words: string[], mask: Uint8Array, scores: Uint8Array, hits: Uint8Array): number {
+    const tokens = [...new Set(words.flatMap(tokenize))];
+    if (tokens.length === 0) return 0;
+    const lists = tokens.map((token) => this.postings.get(token) ?? new Int32Array()).sort((a, b) => a.length - b.length);
+    const verify = words.filter((word) => (CJK.test(word) ? word.length > 2 : tokenize(word).length > 1));
+    // How many of the tokens each task holds: one pass over the postings.
+    for (const list of lists) for (let n = 0; n < list.length; n++) hits[list[n]!]!++;
+    let found = 0;
+    // Tasks holding every token (walked in the rarest token's order), then checked as substrings.
+    for (const index of lists[0]!) {
+      if (hits[index] !== tokens.length) continue;
+      if (verify.length > 0) {
+        const text = this.texts[index]!;
+        if (!verify.every((word) => text.includes(word))) continue;
+      }
+      const title = this.titles[index]!;
+      let score = 1;
+      for (const word of words) if (title.includes(word)) score++;
+      mask[index] = 1;
+      scores[index] = score;
+      found++;
+    }
+    return found;
   }
 }
 
@@ -703,6 +726,33 @@ interface CountColumns {
 }
 
 /** Topic search results: task positions best first, a membership mask, the words to highlight. */
+/** The word every task of a 政务公开 plan is about. */
+const DISCLOSURE = /^(信息公开|公开)$/;
+
+/**
+ * A disclosure topic's stem and its 公开 as two words: every task of a
+ * 政务公开 plan is about 公开, so "预决算公开" is a task that speaks of
+ * 预决算 and of 公开 ("加快推进财政预决算、……政府信息公开工作").
+ */
+export function disclosureParts(words: readonly string[]): string[] {
+  return [...new Set(words.flatMap((word) => {
+    const parts = /^(.{2,}?)(信息公开|公开)$/.exec(word);
+    return parts ? [parts[1]!, parts[2]!] : [word];
+  }))];
+}
+
+/**
+ * Topic words loosened where they find nothing: a word mixing a number or
+ * latin name with Chinese is that name alone ("12345热线" finds
+ * "12345投诉举报平台": the Chinese is the generic part).
+ */
+export function relaxedTopic(words: readonly string[]): string[] {
+  return [...new Set(words.flatMap((word) => {
+    const named = word.match(/[a-z0-9]{3,}/gi);
+    return named && CJK.test(word) ? named.map((run) => run.toLowerCase()) : [word];
+  }))];
+}
+
 interface TopicMatches {
   ranked: Int32Array;
   mask: Uint8Array;
