@@ -2,9 +2,13 @@
  * npm run eval:import — the importer's scoreboard over the real documents in
  * test/fixtures/real/: each document is parsed as an office would send it
  * and compared with its hand-written gold (see that folder's README).
- * Prints per-document figures, then the totals for the `tune` and `holdout`
- * parts and per family. `--split holdout` or `--doc <slug>` narrows it;
- * `--json` prints the figures as JSON; `--verbose` lists every failed check.
+ * Prints per-document figures for the `tune` part, then the totals for the
+ * `tune` and `holdout` parts and per family. Held-out documents are only
+ * counted in the totals, never named, so nobody reads them by accident: a
+ * held-out document's own line is printed only when asked for with both
+ * `--split holdout --doc <slug>`, and its failed checks never. `--split` or
+ * `--doc` narrows it; `--json` prints the figures as JSON (held-out
+ * documents as their totals); `--verbose` lists every failed tune check.
  *
  * `--format txt|docx|xlsx|all` (or a list, `docx,xlsx`; default txt) scores
  * the office versions of the table documents in test/fixtures/real/office/
@@ -70,6 +74,9 @@ for (const format of formats) {
   scoresByFormat.set(format, scores);
 }
 
+/** A held-out document is named only when asked for by name and split together. */
+const shown = (score: DocumentScore) => score.split !== 'holdout' || (onlySplit === 'holdout' && onlyDoc !== undefined);
+
 const percent = (right: number, total: number) => (total === 0 ? '—' : `${((100 * right) / total).toFixed(1)}%`);
 type Totals = { docs: number; refused: number; right: number; checks: number; tasks: number; found: number; extra: number };
 const empty = (): Totals => ({ docs: 0, refused: 0, right: 0, checks: 0, tasks: 0, found: 0, extra: 0 });
@@ -95,7 +102,7 @@ const totalOf = (scores: readonly DocumentScore[]) => {
 
 /** One format's block: a line per document, then the totals per family and split. */
 function printScores(scores: readonly DocumentScore[]) {
-  for (const score of scores) {
+  for (const score of scores.filter(shown)) {
     const status = score.refused ? 'REFUSED' : `${percent(score.right, score.checks)} (${score.right}/${score.checks})`;
     console.log(`${score.split.padEnd(7)} ${score.family.padEnd(15)} ${score.slug.padEnd(22)} ${status}  tasks ${score.foundTasks}/${score.goldTasks} found, ${score.extraTasks} extra`);
     if (verbose && score.split !== 'holdout') for (const failure of score.failures) console.log(`        ✗ ${failure}`);
@@ -119,7 +126,7 @@ function printScores(scores: readonly DocumentScore[]) {
 /** Every document in every format, then each office format beside the text of the same documents. */
 function printSideBySide() {
   const cell = (score: DocumentScore | undefined) => (!score ? '' : score.refused ? 'REFUSED' : percent(score.right, score.checks));
-  const slugs = [...new Set([...scoresByFormat.values()].flat().map((score) => score.slug))].sort();
+  const slugs = [...new Set([...scoresByFormat.values()].flat().filter(shown).map((score) => score.slug))].sort();
   console.log(`${'document'.padEnd(38)} ${formats.map((format) => format.padStart(8)).join(' ')}`);
   for (const slug of slugs) {
     const row = formats.map((format) => scoresByFormat.get(format)!.find((score) => score.slug === slug));
@@ -140,8 +147,17 @@ function printSideBySide() {
   }
 }
 
+/** The JSON of one format: tune documents one by one, held-out ones as the totals of their part (named only as `shown` allows, never their failures). */
+function jsonOf(scores: readonly DocumentScore[]) {
+  const hidden = scores.filter((score) => !shown(score));
+  return {
+    documents: scores.filter(shown).map((score) => (score.split === 'holdout' ? { ...score, failures: [] } : score)),
+    ...(hidden.length > 0 ? { holdout: totalOf(hidden) } : {}),
+  };
+}
+
 if (args.includes('--json')) {
-  console.log(JSON.stringify(formats.length === 1 ? scoresByFormat.get(formats[0]!) : Object.fromEntries(scoresByFormat), null, 2));
+  console.log(JSON.stringify(formats.length === 1 ? jsonOf(scoresByFormat.get(formats[0]!)!) : Object.fromEntries(formats.map((format) => [format, jsonOf(scoresByFormat.get(format)!)])), null, 2));
 } else if (formats.length === 1) {
   printScores(scoresByFormat.get(formats[0]!)!);
 } else {
