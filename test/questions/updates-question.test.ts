@@ -25,6 +25,9 @@ describe('updates questions', () => {
     expect(parse('11月以来哪些任务办结了')).toMatchObject({ period: { name: 'since_month', month: 11 }, status: 'done' });
     expect(parse('这周有哪些任务申请办结')).toMatchObject({ period: { name: 'this_week' }, status: 'pending_review' });
     expect(parse('昨天谁报了进度')).toMatchObject({ ask: 'units', period: { name: 'yesterday' } });
+    expect(parse('上上周谁报了进度')).toMatchObject({ ask: 'units', period: { name: 'week_before_last' } });
+    expect(parse('近两周有哪些任务报了进度')).toMatchObject({ ask: 'tasks', period: { name: 'recent', days: 14 } });
+    expect(parse('最近三个月谁报过进度')).toMatchObject({ ask: 'units', period: { name: 'recent', days: 90 } });
     const last = parse('临沂市财政局最近一次报进度是哪天');
     expect(last).toMatchObject({ kind: 'updates', ask: 'last_report', period: null });
     expect(names((last.reporters as { unitIds: number[] }[])[0]!.unitIds)).toEqual(['临沂市/市财政局']);

@@ -54,6 +54,7 @@ export function readPeriod(text: string): { period: PeriodSpec; words: string } 
     [/(下个?|下一个?)季度/, () => ({ kind: 'this_quarter', offset: 1 })],
     [/(上个?|上一个?)季度/, () => ({ kind: 'this_quarter', offset: -1 })],
     // 周 not begun by 周密 / 周期 / 周边 / 周末 / 周年 / 周转.
+    [/(上上|下下)(周(?![密期边末年转])|个?星期|个?礼拜)/, (m) => ({ kind: 'week', offset: m[1] === '上上' ? -2 : 2 })],
     [/(本|这|这一)(周(?![密期边末年转])|个?星期|个?礼拜)/, () => ({ kind: 'week', offset: 0 })],
     [/(下|下一)(周(?![密期边末年转])|个?星期|个?礼拜)/, () => ({ kind: 'week', offset: 1 })],
     [/(上|上一)(周(?![密期边末年转])|个?星期|个?礼拜)/, () => ({ kind: 'week', offset: -1 })],
@@ -135,7 +136,7 @@ export function describePeriod(period: PeriodSpec, today: string): string {
     case 'within':
       return `今天起 ${period.days} 天内到期（${from} 至 ${to}）`;
     case 'week':
-      return `${['上周', '本周', '下周'][period.offset + 1] ?? `${from} 起的一周`}到期（${from} 至 ${to}）`;
+      return `${['上上周', '上周', '本周', '下周', '下下周'][period.offset + 2] ?? `${from} 起的一周`}到期（${from} 至 ${to}）`;
     case 'month':
     case 'month_of_year':
       return `${from.slice(0, 4)}年${Number(from.slice(5, 7))}月到期`;

@@ -27,13 +27,13 @@ const STATUS_PHRASES: [StatusFilter, RegExp][] = [
   ['above_half', /(进度)?(过半|超过一半|过了一半|一半以上|超过50%)/],
   // Past the deadline: 逾期, 超期, 过了期限, 超过时限.
   ['overdue', /逾期|超期|过期|延期|超时|没按时|未按时|拖期|到期未完成|过了(完成)?(期限|时限|截止日期|截止时间|最后期限)|超过(完成)?(期限|时限)/],
-  ['below_half', /(进度)?(不到|不足|低于|少于|没到|没过|未过|未达到?|不满)(一半|50%|百分之五十|半数)/],
+  ['below_half', /(进度)?(不到|不足|低于|少于|没到|没过|未过|未达到?|不满)(一半|50%|百分之五十|半数)|(在)?(一半|50%|百分之五十|半数)以下/],
   ['no_progress', /(没有|没|未|从未|从没|还没|尚未)(有)?(更新|汇报|报告|报送|填报|反馈|上报|报)(过)?(进度|进展)?|零进度/],
   ['not_started', /(没|未|还没|尚未|没有)(开始|启动|动工|着手)/],
-  ['unfinished', /(没|未|还没|尚未|没有)(完成|做完|办结|结束|办完|销号)/],
+  ['unfinished', /(没|未|还没|尚未|没有)(完成|做完|办结|结束|办完|销号|完结)/],
   // Under way: 进行中, 正在办理, 办理中, 在推进.
-  ['in_progress', /进行中|在办|正在(推进|办理|做|办|进行|落实|实施)|(办理|推进|实施|落实|处理)中/],
-  ['done', /(已经?|都)(完成|办结|做完|办完|销号)|(?<![要需应将待没未还能申请])((完成|做完|办完|搞定)(了|的)|办结了?|销号了?)/],
+  ['in_progress', /进行中|在办|正在(推进|办理|做|办|进行|落实|实施)|(还|仍|仍然|依然)在(推进|办理|做|实施|落实)|(办理|推进|实施|落实|处理)中/],
+  ['done', /(已经?|都)(完成|办结|做完|办完|销号|完结|结束)|(?<![要需应将待没未还能申请])((完成|做完|办完|搞定|完结)(了|的)|办结了?|销号了?)/],
 ];
 
 /** Words that carry the question's grammar, not its topic. Longest first. */
@@ -208,7 +208,10 @@ export function readTaskQuery(text: string, directory: UnitDirectory, asker: Ask
   }
   const { plan, rest: withoutPlan } = planHint(rest);
   const found = placesOn(withoutPlan, directory);
-  rest = found.rest;
+  rest = found.rest
+    // "归谁管", "由哪个部门", "谁来建", "哪个部门在推": the verb of asking who, not the topic.
+    .replace(/(归|由)(?=谁|哪)/g, ' ')
+    .replace(/(?<=谁|部门|单位|哪家)(来|在|去|要)(建设|建|做|抓|管|推进|推|干|办|搞|弄|跟进|跟|落实)/g, ' ');
   const role: TaskQuery['role'] = /牵头/.test(text) ? 'lead' : /配合|协助|协同|协办/.test(text) ? 'cooperating' : 'any';
   const asksWho = /谁|哪个部门|哪些部门|哪个单位|哪些单位|由哪|哪家/.test(text);
   const topic =

@@ -146,6 +146,8 @@ export function periodDays(period: UpdatesPeriod, today: string): { from: string
       return span(monday, today, '本周');
     case 'last_week':
       return span(addDays(monday, -7), addDays(monday, -1), '上周');
+    case 'week_before_last':
+      return span(addDays(monday, -14), addDays(monday, -8), '上上周');
     case 'recent':
       return span(addDays(today, 1 - period.days), today, period.days === 7 ? '最近一周' : period.days === 30 ? '最近一个月' : `最近 ${period.days} 天`);
     case 'this_month':

@@ -14,7 +14,7 @@ import type { UnitDirectory } from './unit-directory.js';
 
 /** A period a question names, resolved to days only when answered (so "本周" means the week it is asked in). */
 export type UpdatesPeriod =
-  | { name: 'today' | 'yesterday' | 'day_before_yesterday' | 'this_week' | 'last_week' | 'this_month' | 'last_month' | 'this_quarter' | 'this_year' }
+  | { name: 'today' | 'yesterday' | 'day_before_yesterday' | 'this_week' | 'last_week' | 'week_before_last' | 'this_month' | 'last_month' | 'this_quarter' | 'this_year' }
   /** The last `days` days, today included: 最近 / 最近一周 is 7. */
   | { name: 'recent'; days: number }
   /** A month of the year it is asked in (or of the year before, for a month still to come): 10月份. */
@@ -92,12 +92,17 @@ const HOW_LONG_SILENT = /多久(都)?(没|未)(有)?(报|汇报|报告|更新|�
 const WHEN_REPORTED = /(什么时候|哪天|哪一天|几号|何时|啥时候)(报|汇报|报告|更新|填报|上报)|(报|汇报|报告|更新|填报|上报)(的|过)?(进度|进展)?(是)?(在)?(什么时候|哪天|哪一天|几号|何时|啥时候)/;
 
 const NUMBER = '(\\d{1,2}|[一二三四五六七八九十]{1,3})';
+/** With 两: 近两周, 最近两个月 (这两天 stays the vague "these days"). */
+const COUNT = '(\\d{1,2}|[一二两三四五六七八九十]{1,3})';
 /** Period phrases, most specific first, with what each means. */
 const PERIODS: [RegExp, (match: RegExpExecArray) => UpdatesPeriod | undefined][] = [
   [new RegExp(`(?:从|自)?${NUMBER}月份?(?:以来|至今|到现在|起|开始)`), (m) => month('since_month', m[1]!)],
   [new RegExp(`(?:最近|近|过去|这)${NUMBER}天(?:来|内|里|以来)?`), (m) => days(m[1]!)],
   [/(?:最近|近|过去)(?:一|1)个?(?:周|星期|礼拜)(?:来|内|里|以来)?|(?:最近|近)(?:七|7)天|一周(?:来|内|以来)/, () => ({ name: 'recent', days: 7 })],
   [/(?:最近|近|过去)(?:一|1)个月(?:来|内|里|以来)?/, () => ({ name: 'recent', days: 30 })],
+  // 近两周 is the last 14 days, 最近三个月 the last 90.
+  [new RegExp(`(?:最近|近|过去)${COUNT}个?(周|星期|礼拜|月)(?:来|内|里|以来)?`), (m) => weeksOrMonths(m[1]!, m[2]!)],
+  [/上上个?(?:星期|礼拜|周)/, () => ({ name: 'week_before_last' })],
   [/上个?(?:星期|礼拜|周)|上一周/, () => ({ name: 'last_week' })],
   [/本周|这周|这个?(?:星期|礼拜)|本星期|这一周/, () => ({ name: 'this_week' })],
   [/上个?月|上一个月/, () => ({ name: 'last_month' })],
@@ -114,6 +119,12 @@ const PERIODS: [RegExp, (match: RegExpExecArray) => UpdatesPeriod | undefined][]
 function month(name: 'month' | 'since_month', text: string): UpdatesPeriod | undefined {
   const value = readNumber(text);
   return value !== null && value >= 1 && value <= 12 ? { name, month: value } : undefined;
+}
+
+/** "近两周", "最近三个月": the last N weeks or months, in days. */
+function weeksOrMonths(count: string, unit: string): UpdatesPeriod | undefined {
+  const value = readNumber(count);
+  return value !== null && value >= 1 && value <= 12 ? { name: 'recent', days: value * (unit === '月' ? 30 : 7) } : undefined;
 }
 
 function days(text: string): UpdatesPeriod | undefined {
