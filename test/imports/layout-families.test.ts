@@ -65,8 +65,8 @@ describe('layout families of real plans', () => {
       ['2024年区政府工作报告重点工作责任分解', '', '二、王建国常委、常务副区长牵头重点工作', '', '序号', '', '重点工作', '', '责任单位', '', '1', '', '地区生产总值增长6%。', '', '区发改局', '', '2', '', '争取专项债额度15亿元。', '', '区财政局、区发改局'].join('\n'),
     );
     expect(tasks.map(summary)).toEqual([
-      { title: '地区生产总值增长6%', lead: [], others: ['区发改局'], leaders: ['王建国'] },
-      { title: '争取专项债额度15亿元', lead: [], others: ['区财政局', '区发改局'], leaders: ['王建国'] },
+      { title: '地区生产总值增长6%', lead: [], others: ['区发改局'], leaders: ['王建国常委'] },
+      { title: '争取专项债额度15亿元', lead: [], others: ['区财政局', '区发改局'], leaders: ['王建国常委'] },
     ]);
   });
 
@@ -130,8 +130,8 @@ describe('layout families of real plans', () => {
     ];
     const { tasks } = read(cells.join('\n\n'));
     expect(tasks.map((task) => ({ key: task.key, lead: summary(task).lead, leaders: task.leaders }))).toEqual([
-      { key: '1', lead: ['市投资促进局'], leaders: ['王强'] },
-      { key: '2', lead: ['市数据资源局'], leaders: ['王强'] },
+      { key: '1', lead: ['市投资促进局'], leaders: ['王强市长'] },
+      { key: '2', lead: ['市数据资源局'], leaders: ['王强市长'] },
     ]);
   });
 
@@ -188,6 +188,29 @@ describe('layout families of real plans', () => {
       { title: '城镇新增就业1100万人以上', lead: [], others: ['人力资源社会保障部'], leaders: [] },
       { title: '居民消费价格涨幅3%左右', lead: [], others: ['发展改革委'], leaders: [] },
       { title: '粮食产量保持在1.3万亿斤以上', lead: ['农业农村部'], others: ['国家粮食和储备局'], leaders: [] },
+    ]);
+  });
+
+  it('an outline heading that names the leader who leads its items gives that leader, as written, to every item under it — also when the excerpt starts inside an earlier part', () => {
+    const { tasks } = read(
+      [
+        '2.完善社会信用体系。',
+        '责任单位:市发展改革委',
+        '三、李明副市长牵头重点工作',
+        '1.新增智能工厂20家。',
+        '责任单位:市经信局',
+        '2.腾出用地5000亩。',
+        '责任单位:市经信局、市自然资源局',
+        '四、城市更新重点工作',
+        '1.改造老旧小区30个。',
+        '责任单位:市住建局',
+      ].join('\n'),
+    );
+    expect(tasks.map((task) => [task.title, task.leaders])).toEqual([
+      ['完善社会信用体系', []],
+      ['新增智能工厂20家', ['李明副市长']],
+      ['腾出用地5000亩', ['李明副市长']],
+      ['改造老旧小区30个', []],
     ]);
   });
 

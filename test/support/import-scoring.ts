@@ -10,6 +10,8 @@
  * parentheses (县发改局（粮食局）) is an alias, not part of the name. The
  * importer may write a unit with its level (经信局 among 市… siblings becomes
  * 市经信局) or under its bureau (a section); either still matches the gold.
+ * A leader is compared by the person: a title written before or after the
+ * name is dropped (副市长 张三 = 张三 = 张三副市长), a title alone is kept.
  */
 import { flattenNodes, parsePlanDocument, UnreadableDocumentError, type ParsedNode, type PlanDocument } from '../../src/domain/imports/plan-parser.js';
 import { toHalfWidth, toSimplified } from '../../src/domain/imports/normalize-text.js';
@@ -62,6 +64,24 @@ export function comparable(text: string): string {
 /** A unit name as compared: parenthesised aliases dropped. */
 function unitComparable(name: string): string {
   return comparable(toHalfWidth(name).replace(/\([^()]*\)/g, '').replace(/（[^（）]*）/g, ''));
+}
+
+/** Titles a leader is written with, before or after the name (常务副县长, 省长, 常委, 书记 …). */
+const LEADER_TITLE = '(?:常务副|副)?[省市区县州镇乡旗盟]?长(?:助理)?|副?书记|副?主任|常委|副?部长|副?主席|秘书长|同志|调研员|巡视员';
+const TITLE_BEFORE = new RegExp(`^(?:${LEADER_TITLE})`);
+const TITLE_AFTER = new RegExp(`(?:${LEADER_TITLE})$`);
+
+/** A leader as compared: the person's name without the titles around it, when a name (two characters or more) is left. */
+export function leaderComparable(leader: string): string {
+  let name = comparable(leader);
+  for (let before = ''; before !== name; ) {
+    before = name;
+    const after = name.replace(TITLE_AFTER, '');
+    if (after.length >= 2) name = after;
+    const stripped = name.replace(TITLE_BEFORE, '');
+    if (stripped.length >= 2 && stripped !== name && stripped.length <= 4) name = stripped;
+  }
+  return name;
 }
 
 interface UnitLike {
@@ -161,8 +181,8 @@ export function scoreDocument(slug: string, input: string | PlanDocument, gold: 
     check(sameSet(others, task.others), `${label}: others ${show(others)} ≠ [${task.others.join('、')}]`);
     const leaders = inherited(found, (node) => node.leaders);
     if (task.leaders.length > 0) {
-      const wanted = task.leaders.map(comparable).sort();
-      const got = leaders.map(comparable).sort();
+      const wanted = task.leaders.map(leaderComparable).sort();
+      const got = leaders.map(leaderComparable).sort();
       check(JSON.stringify(wanted) === JSON.stringify(got), `${label}: leaders [${leaders.join('、')}] ≠ [${task.leaders.join('、')}]`);
     }
     if (task.deadline) {

@@ -50,12 +50,13 @@ export function splitLeaders(text: string): string[] {
     .filter((part) => part.length > 0);
 }
 
-const NAME_BEFORE_TITLE = /([\u4e00-\u9fa5]{2,4}?)(?=(同志)?(常委|常务副[省市区县州]长|副?[省市区县州镇乡]长|书记|副?主任|副?部长|副?主席|秘书长))/g;
+const NAME_BEFORE_TITLE = /([\u4e00-\u9fa5]{2,4}?)((?:同志)?(?:常委|常务副[省市区县州]长|副?[省市区县州镇乡]长|书记|副?主任|副?部长|副?主席|秘书长))/g;
 
 /**
- * Leaders named in a heading or sentence by name and title: "二、李丹常委、
- * 常务副区长牵头重点工作" → 李丹. A plan that groups its tasks by the leader
- * who leads them gives every task under the heading that leader.
+ * Leaders named in a heading or sentence by name and title, kept as the
+ * document writes the person: "二、李丹常委、常务副区长牵头重点工作" → 李丹常委,
+ * "一、王浩省长牵头重点工作" → 王浩省长. A plan that groups its tasks by the
+ * leader who leads them gives every task under the heading that leader.
  */
 export function leadersNamedIn(text: string): string[] {
   const names: string[] = [];
@@ -64,7 +65,16 @@ export function leadersNamedIn(text: string): string[] {
     // The name starts the text or follows a separator: 一、王丹县长 / 由王丹县长 / 、王丹
     if (before !== '' && !/[、，,；;：:\s由和与及]$|^[一二三四五六七八九十]+[、.．]$/.test(before)) continue;
     const name = match[1]!;
-    if (looksLikeName(name) && !names.includes(name)) names.push(name);
+    const person = `${name}${match[2]!}`;
+    if (looksLikeName(name) && !names.some((known) => known.startsWith(name))) names.push(person);
   }
   return names;
+}
+
+/** A heading that hands its items to a leader: a leader named by name and title, and a verb of leading (王浩省长牵头重点工作, 潘东旭市长负责事项). */
+const LEADS = /牵头|负责|分管|领衔|包抓|主抓|联系/;
+
+/** The leaders a section heading gives the items under it; none when the heading names no leader or does not say they lead. */
+export function leadersOfHeading(heading: string): string[] {
+  return LEADS.test(heading) ? leadersNamedIn(heading) : [];
 }

@@ -6,11 +6,14 @@
  * numbering styles first appear, as in any outline. The items that carry
  * units are the tasks; the headings above them are categories; numbered
  * items under a task are its sub-requirements. When no item names a unit,
- * the deepest numbered items are the tasks, each with a warning.
+ * the deepest numbered items are the tasks, each with a warning. A heading
+ * that names the leader who leads its items (一、王浩省长牵头重点工作) gives
+ * that leader to every task under it that names none of its own.
  */
 import { type DraftNode, type DraftPlan, firstSentence } from '../draft.js';
 import { readAssignment, type Assignment } from '../assignment.js';
 import { squash } from '../normalize-text.js';
+import { leadersOfHeading } from '../people.js';
 
 const MARKERS: readonly [string, RegExp][] = [
   ['cn', /^([一二三四五六七八九十百]+)\s*[、.．]\s*/],
@@ -55,8 +58,29 @@ function unrun(lines: readonly string[]): string[] {
   );
 }
 
+/** Numbering styles that stand above every arabic style in any outline (一、 and （一） over 1. and （1））. */
+const CHINESE_STYLES = ['cn', 'paren-cn'];
+
+/**
+ * The styles in outline order: the order in which they first appear, except
+ * that a Chinese-numbered heading met only after arabic items (an excerpt
+ * that starts in the middle of part 三) still stands above them.
+ */
+function styleOrder(lines: readonly string[]): string[] {
+  const seen: string[] = [];
+  for (const raw of lines) {
+    const marker = markerOf(raw.trim());
+    if (marker && !seen.includes(marker.style)) seen.push(marker.style);
+  }
+  const firstArabic = seen.findIndex((style) => !CHINESE_STYLES.includes(style));
+  if (firstArabic < 0) return seen;
+  const late = seen.slice(firstArabic).filter((style) => CHINESE_STYLES.includes(style));
+  const early = seen.slice(0, firstArabic);
+  return [...early, ...late, ...seen.slice(firstArabic).filter((style) => !CHINESE_STYLES.includes(style))];
+}
+
 function parseItems(lines: readonly string[]): Item[] {
-  const levels: string[] = [];
+  const levels = styleOrder(lines);
   const roots: Item[] = [];
   const stack: Item[] = [];
   let current: Item | undefined;
@@ -68,7 +92,6 @@ function parseItems(lines: readonly string[]): Item[] {
       current?.lines.push(line);
       return;
     }
-    if (!levels.includes(marker.style)) levels.push(marker.style);
     const level = levels.indexOf(marker.style);
     const item: Item = { style: marker.style, level, number: marker.number, line: index + 1, lines: [marker.body], children: [] };
     while (stack.length > 0 && stack.at(-1)!.level >= level) stack.pop();
@@ -122,7 +145,7 @@ export function readOutline(lines: readonly string[]): DraftPlan | undefined {
   const taskStyles = new Set(all.filter((item) => assigned(item)).map((item) => item.style));
   const skipped: string[] = [];
 
-  const toNode = (item: Item, key: string, categories: string[]): DraftNode => {
+  const toNode = (item: Item, key: string, categories: string[], headingLeaders = ''): DraftNode => {
     const assignment = item.assignment ?? readAssignment(item.lines.join('\n'));
     const text = squash(assignment.rest.replace(/\n/g, ' '));
     const node: DraftNode = {
@@ -134,7 +157,7 @@ export function readOutline(lines: readonly string[]): DraftPlan | undefined {
       line: item.line,
       excerpt: item.lines.join('\n'),
       unitText: assignment.unitText,
-      leaderText: assignment.leaderText,
+      leaderText: assignment.leaderText || headingLeaders,
       deadlineText: assignment.deadlineText,
       children: [],
       warnings: [],
@@ -144,15 +167,16 @@ export function readOutline(lines: readonly string[]): DraftPlan | undefined {
   };
 
   // Task keys: the printed number when numbers are unique, else the path of numbers.
-  const tasks: { item: Item; path: string[]; categories: string[] }[] = [];
-  const walk = (items: readonly Item[], path: string[], categories: string[]) => {
+  const tasks: { item: Item; path: string[]; categories: string[]; leaders: string }[] = [];
+  const walk = (items: readonly Item[], path: string[], categories: string[], leaders = '') => {
     for (const item of items) {
       const here = [...path, item.number];
       const isTask = withUnits ? assigned(item) || (taskStyles.has(item.style) && !anyAssigned(item.children)) : item.style === leafStyle;
       if (isTask) {
-        tasks.push({ item, path: here, categories });
+        tasks.push({ item, path: here, categories, leaders });
       } else if (withUnits ? anyAssigned(item.children) : item.children.length > 0) {
-        walk(item.children, here, [...categories, squash(item.lines[0]!).slice(0, 60)]);
+        const heading = squash(item.lines[0]!);
+        walk(item.children, here, [...categories, heading.slice(0, 60)], leadersOfHeading(heading).join('、') || leaders);
       } else if (item.children.length === 0 && item.level === 0) {
         skipped.push(squash(item.lines[0]!).slice(0, 20));
       }
@@ -164,7 +188,7 @@ export function readOutline(lines: readonly string[]): DraftPlan | undefined {
   const unique = new Set(numbers).size === numbers.length && tasks.every((task) => /^\d+$/.test(task.item.number));
   for (const task of tasks) {
     const key = unique ? task.item.number : task.path.map(keyPart).join('.');
-    nodes.push(toNode(task.item, key, task.categories));
+    nodes.push(toNode(task.item, key, task.categories, task.leaders));
   }
   if (skipped.length > 0) warnings.push({ line: null, message: `没有编号任务的部分未作为任务导入：${skipped.join('、')}` });
   return { layout: 'outline', nodes, defaultRole: 'responsible', unitsAreSections: false, warnings };
