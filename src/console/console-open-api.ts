@@ -5,11 +5,14 @@
  * and message files. The service's own LarkApi and outbox talk to it
  * through the real SDK, exactly as they talk to Lark, and what they send
  * lands in the console's chats. Lark's refusals are kept where a user would
- * meet them: message size limits, unknown targets, used-up tokens.
+ * meet them: message size limits, cards that break Card JSON 2.0, unknown
+ * targets, used-up tokens.
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { CARD_REFUSED_CODE } from '../bot/cards/spec/card-spec.js';
+import { checkCard, describeProblems } from '../bot/cards/spec/check-card.js';
 import { CARD_LIMIT_BYTES, TEXT_LIMIT_BYTES } from '../bot/outgoing.js';
 import { CAST, CONSOLE_CHATS, p2pChatOf } from './console-cast.js';
 import { ConsoleStore } from './console-store.js';
@@ -37,6 +40,12 @@ type Answer = { status: number; body: Json } | { status: number; file: { name: s
 
 const ok = (data: Json = {}): Answer => ({ status: 200, body: { code: 0, msg: 'ok', data } });
 const refuse = (status: number, code: number, msg: string): Answer => ({ status, body: { code, msg } });
+
+/** Lark's refusal of a card that breaks Card JSON 2.0, or undefined when it would take it. */
+function cardRefusal(card: unknown): Answer | undefined {
+  const problems = checkCard(card);
+  return problems.length > 0 ? refuse(400, CARD_REFUSED_CODE, `Failed to create card content, ext=${describeProblems(problems)}`) : undefined;
+}
 
 /** Where a message sent with receive_id_type goes: a console chat, or nowhere. */
 function chatFor(receiveIdType: string, receiveId: string): string | undefined {
@@ -69,6 +78,8 @@ export async function startConsoleOpenApi(store: ConsoleStore): Promise<ConsoleO
     } catch {
       return refuse(400, 230001, 'content is not JSON');
     }
+    const refused = msgType === 'interactive' ? cardRefusal(content) : undefined;
+    if (refused) return refused;
     const file = msgType === 'file' ? store.file(String(content.file_key ?? '')) : undefined;
     if (msgType === 'file' && !file) return refuse(400, 234003, 'file not found');
     // As recipients see it in Lark: the file's name comes with its key.
@@ -105,9 +116,19 @@ export async function startConsoleOpenApi(store: ConsoleStore): Promise<ConsoleO
     if (method === 'PATCH' && patch) {
       const content = String(body.content ?? '');
       if (Buffer.byteLength(content) > CARD_LIMIT_BYTES) return refuse(400, 230025, 'The message content is too long.');
-      return store.update(decodeURIComponent(patch[1]!), JSON.parse(content) as Json) ? ok() : refuse(400, 230011, 'The message does not exist.');
+      let card: Json;
+      try {
+        card = JSON.parse(content) as Json;
+      } catch {
+        return refuse(400, 230001, 'content is not JSON');
+      }
+      const refused = cardRefusal(card);
+      if (refused) return refused;
+      return store.update(decodeURIComponent(patch[1]!), card) ? ok() : refuse(400, 230011, 'The message does not exist.');
     }
     if (method === 'POST' && path === '/open-apis/interactive/v1/card/update') {
+      const refused = cardRefusal(body.card);
+      if (refused) return refused;
       const messageId = store.useUpdateToken(String(body.token ?? ''));
       if (!messageId) return refuse(400, 200830, 'token is invalid or has been used up');
       store.update(messageId, (body.card ?? {}) as Json);

@@ -1,7 +1,8 @@
 /**
  * A local fake of the Lark Open API, for the real SDK to talk to through
  * LARK_DOMAIN. It issues tenant tokens and checks them on every call,
- * enforces message size limits and uuid idempotency, records every call,
+ * enforces message size limits and uuid idempotency, refuses a card that
+ * breaks Card JSON 2.0 (checkCard) with Lark's code, records every call,
  * and can inject failures: 429 with x-ogw-ratelimit-reset, 5xx, slow
  * answers and expired tokens. It also serves the long connection
  * (fake-lark-ws.ts) for LARK_MODE=ws.
@@ -10,6 +11,8 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseMultipart } from '../../src/console/multipart.js';
+import { CARD_REFUSED_CODE } from '../../src/bot/cards/spec/card-spec.js';
+import { checkCard, describeProblems } from '../../src/bot/cards/spec/check-card.js';
 import { attachLongConnection } from './fake-lark-ws.js';
 
 /** One request the fake received. */
@@ -71,6 +74,22 @@ export interface InjectedFailure {
 const TEXT_LIMIT = 150 * 1024;
 const CARD_LIMIT = 30 * 1024;
 
+/** Lark's refusal of a card that breaks Card JSON 2.0 (checkCard), or undefined when the card would be taken. */
+function cardRefusal(card: unknown, bytes?: number): { code: number; msg: string } | undefined {
+  const problems = checkCard(card, bytes);
+  if (problems.length === 0) return undefined;
+  return { code: CARD_REFUSED_CODE, msg: `Failed to create card content, ext=${describeProblems(problems)}` };
+}
+
+/** A card's JSON text parsed, or undefined when it is not JSON. */
+function parsed(content: string): unknown {
+  try {
+    return JSON.parse(content) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Starts a fake for one app. `keepRecords` keeps only the latest calls and
  * deliveries (a long benchmark would otherwise measure the fake's own
@@ -84,6 +103,16 @@ export async function startFakeLark(app: { appId: string; appSecret: string; bot
   const failures: { route: string; failure: InjectedFailure }[] = [];
   const patches: { messageId: string; content: string }[] = [];
   const cardUpdates: { token: string; card: unknown }[] = [];
+  /** Cards refused for breaking Card JSON 2.0: where they were sent and why. */
+  const refusedCards: { route: string; msg: string }[] = [];
+  const refuseCard = (route: string, card: unknown, bytes?: number) => {
+    const refused = cardRefusal(card, bytes);
+    if (refused) {
+      refusedCards.push({ route, msg: refused.msg });
+      console.warn(`fake Lark refused a card: ${refused.msg}`);
+    }
+    return refused;
+  };
   const tokenUses = new Map<string, number>();
   /** Files uploaded by the bot, and files in users' messages the bot may download, by file_key. */
   const files = new Map<string, { name: string; type: string; data: Buffer; messageId?: string }>();
@@ -191,6 +220,8 @@ export async function startFakeLark(app: { appId: string; appSecret: string; bot
       const content = String(body.content ?? '');
       const limit = msgType === 'text' ? TEXT_LIMIT : CARD_LIMIT;
       if (Buffer.byteLength(content) > limit) return reply(400, { code: 230025, msg: 'The message content is too long.' });
+      const refused = msgType === 'interactive' ? refuseCard(route, parsed(content), Buffer.byteLength(content)) : undefined;
+      if (refused) return reply(400, refused);
       const uuid = typeof body.uuid === 'string' ? body.uuid : undefined;
       if (uuid && uuid.length > 50) return reply(400, { code: 230001, msg: 'uuid is longer than 50 characters' });
       const repeated = uuid ? byUuid.get(uuid) : undefined;
@@ -213,6 +244,8 @@ export async function startFakeLark(app: { appId: string; appSecret: string; bot
     if (req.method === 'POST' && replyMatch) return accept('reply', replyMatch[1]!);
     const patchMatch = /^\/open-apis\/im\/v1\/messages\/([^/]+)$/.exec(url.pathname);
     if (req.method === 'PATCH' && patchMatch) {
+      const refused = refuseCard(route, parsed(String(body.content ?? '')), Buffer.byteLength(String(body.content ?? '')));
+      if (refused) return reply(400, refused);
       patches.push({ messageId: patchMatch[1]!, content: String(body.content ?? '') });
       return reply(200, { code: 0, msg: 'ok', data: {} });
     }
@@ -221,6 +254,8 @@ export async function startFakeLark(app: { appId: string; appSecret: string; bot
       const uses = (tokenUses.get(cardToken) ?? 0) + 1;
       tokenUses.set(cardToken, uses);
       if (uses > 2) return reply(400, { code: 200830, msg: 'token has been used up' });
+      const refused = refuseCard(route, body.card);
+      if (refused) return reply(400, refused);
       cardUpdates.push({ token: cardToken, card: body.card });
       return reply(200, { code: 0, msg: 'ok' });
     }
@@ -250,6 +285,8 @@ export async function startFakeLark(app: { appId: string; appSecret: string; bot
     deliveries,
     patches,
     cardUpdates,
+    /** Cards refused for breaking Card JSON 2.0 (a renderer's bug: the bot then falls back to text). */
+    refusedCards,
     /** Files the bot uploaded (and files put in users' messages), by file_key. */
     files,
     /** Puts a file in a user's message, for the bot to download as a message resource; returns its file_key. */

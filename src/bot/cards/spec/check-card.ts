@@ -57,18 +57,21 @@ function checkNumber(walk: Walk, path: string, value: unknown, spec: Extract<Fie
   }
 }
 
+/** "body.elements[0]" + "tag"; a top-level key alone. */
+const join = (path: string, key: string) => (path ? `${path}.${key}` : key);
+
 /** Checks an object's fields against a field table: unknown fields refused, required ones present. */
 function checkFields(walk: Walk, path: string, value: Json, fields: Readonly<Record<string, FieldSpec>>, place: Place): void {
   for (const key of Object.keys(value)) {
-    if (!(key in fields)) problem(walk, `${path}.${key}`, `不支持的属性 "${key}"（JSON 2.0 传入不支持的属性将报错）`, `unsupported property "${key}" (JSON 2.0 refuses unknown properties)`);
+    if (!(key in fields)) problem(walk, join(path, key), `不支持的属性 "${key}"（JSON 2.0 传入不支持的属性将报错）`, `unsupported property "${key}" (JSON 2.0 refuses unknown properties)`);
   }
   for (const [key, spec] of Object.entries(fields)) {
     const child = value[key];
     if (child === undefined) {
-      if (spec.required) problem(walk, `${path}.${key}`, `缺少必填属性 "${key}"`, `required property "${key}" is missing`);
+      if (spec.required) problem(walk, join(path, key), `缺少必填属性 "${key}"`, `required property "${key}" is missing`);
       continue;
     }
-    checkField(walk, `${path}.${key}`, child, spec, place);
+    checkField(walk, join(path, key), child, spec, place);
   }
 }
 
@@ -194,8 +197,6 @@ export function checkCard(card: unknown, bytes?: number): CardProblem[] {
     return walk.problems;
   }
   checkFields(walk, '', card, CARD.fields, { parent: null, ancestors: [], inForm: false });
-  // Paths start at the top level: "body.elements[0]", not ".body.elements[0]".
-  for (const found of walk.problems) found.path = found.path.replace(/^\./, '');
   const size = bytes ?? Buffer.byteLength(JSON.stringify(card));
   if (size > CARD_LIMITS.bytes) problem(walk, '', `卡片 ${size} 字节，超过 ${CARD_LIMITS.bytes} 字节上限`, `card of ${size} bytes exceeds ${CARD_LIMITS.bytes}`);
   if (walk.elements > CARD_LIMITS.elements) problem(walk, 'body.elements', `卡片有 ${walk.elements} 个组件，超过 ${CARD_LIMITS.elements}`, `card holds ${walk.elements} components, over ${CARD_LIMITS.elements}`);
