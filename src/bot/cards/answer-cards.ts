@@ -6,7 +6,7 @@
  */
 import type { Answer, AnswerItem } from '../../domain/questions/answer-service.js';
 import { taskQuery, type TaskQuery } from '../../domain/questions/question.js';
-import { button, card, escapeMarkdown, markdown } from './card-parts.js';
+import { button, card, clip, escapeMarkdown, LIST_NOTE_CHARS, markdown } from './card-parts.js';
 import { deadlineText, deadlineWords, leadersText, LIGHT, LIGHT_WORD, progressText, unitsLine } from './item-parts.js';
 import { renderTaskCard } from './task-card.js';
 import { renderUpdates } from './updates-cards.js';
@@ -39,7 +39,7 @@ function itemMarkdown(item: AnswerItem): string {
     `${LIGHT[item.light]} **${item.label}** ${highlight(item.title, item.highlights)}`,
     ...(item.parentTitle ? [`<font color='grey'>所属任务：${escapeMarkdown(item.parentTitle)}</font>`] : []),
     `${unitsLine(item)}｜${item.leaders ? `${leadersText(item)}｜` : ''}${deadlineText(item)}｜${progressText(item)}`,
-    ...(item.latest ? [`最新进展：${escapeMarkdown(item.latest.note || '（无说明）')}`] : []),
+    ...(item.latest ? [`最新进展：${escapeMarkdown(clip(item.latest.note, LIST_NOTE_CHARS) || '（无说明）')}`] : []),
   ];
   return lines.join('\n');
 }

@@ -11,6 +11,21 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/[*_~`<>[\]#]/g, (char) => String.fromCharCode(char.charCodeAt(0) + 0xfee0));
 }
 
+/** The longest note, reason or evidence a card shows (the card's own note input takes 500). */
+export const NOTE_CHARS = 500;
+/** The longest note a list shows under each of its tasks (ten tasks, three reports each, stay under 30 KB). */
+export const LIST_NOTE_CHARS = 120;
+
+/**
+ * A person's note cut to `max` characters with "…": progress notes, reasons
+ * and evidence have no length of their own, and a card over 30 KB is not
+ * sent at all. The whole note stays in the history and the text twin.
+ */
+export function clip(text: string, max = NOTE_CHARS): string {
+  const chars = Array.from(text);
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+}
+
 /** A markdown element; the caller escapes user text. */
 export function markdown(content: string): CardElement {
   return { tag: 'markdown', content };

@@ -2,7 +2,7 @@
  * Cards of the closure review: the one supervisors get (通过, or 退回 with a
  * reason typed in the card), and what it becomes once decided. Pure.
  */
-import { button, buttonRow, card, escapeMarkdown, markdown, submitButton, type CardElement } from './card-parts.js';
+import { button, buttonRow, card, clip, escapeMarkdown, markdown, submitButton, type CardElement } from './card-parts.js';
 
 /** A closure waiting for review, as the card shows it. */
 export interface ClosureForReview {
@@ -17,10 +17,10 @@ export interface ClosureForReview {
 }
 
 function facts(closure: ClosureForReview): CardElement[] {
-  const evidence = closure.evidence.length > 0 ? `\n**佐证**：${closure.evidence.map(escapeMarkdown).join('  ')}` : '';
+  const evidence = closure.evidence.length > 0 ? `\n**佐证**：${closure.evidence.map((link) => escapeMarkdown(clip(link))).join('  ')}` : '';
   return [
     markdown(`**任务 #${closure.taskId}**：${escapeMarkdown(closure.title)}\n**方案**：${escapeMarkdown(closure.planTitle)}\n${escapeMarkdown(closure.unitsText)}`),
-    markdown(`<at id=${closure.requester}></at> 申请办结：${escapeMarkdown(closure.note || '（无说明）')}${evidence}`),
+    markdown(`<at id=${closure.requester}></at> 申请办结：${escapeMarkdown(clip(closure.note) || '（无说明）')}${evidence}`),
   ];
 }
 
@@ -46,6 +46,6 @@ export function renderClosureReviewCard(closure: ClosureForReview): { card: Card
 export function renderClosureDecidedCard(closure: ClosureForReview, outcome: { approved: boolean; reviewer: string; reason: string }): CardElement {
   const verdict = outcome.approved
     ? `✅ <at id=${outcome.reviewer}></at> 已审核通过，任务已办结。`
-    : `↩️ <at id=${outcome.reviewer}></at> 已退回：${escapeMarkdown(outcome.reason)}`;
+    : `↩️ <at id=${outcome.reviewer}></at> 已退回：${escapeMarkdown(clip(outcome.reason))}`;
   return card(outcome.approved ? '办结审核：已通过' : '办结审核：已退回', outcome.approved ? 'green' : 'orange', [...facts(closure), markdown(verdict)], `#${closure.taskId}`);
 }

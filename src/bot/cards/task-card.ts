@@ -9,7 +9,7 @@ import type { Answer } from '../../domain/questions/answer-service.js';
 import { TASK_STATUS_LABEL } from '../../domain/vocabulary.js';
 import type { ProgressRecord } from '../../repositories/progress-repository.js';
 import type { RenderedAnswer } from './answer-cards.js';
-import { button, buttonRow, card, escapeMarkdown, markdown, progressBar, submitButton, type CardElement } from './card-parts.js';
+import { button, buttonRow, card, clip, escapeMarkdown, markdown, progressBar, submitButton, type CardElement } from './card-parts.js';
 import { deadlineText, deadlineWords, leadersText, LIGHT, LIGHT_WORD, progressText, unitsLineWithSource } from './item-parts.js';
 
 /** What the card shows below the facts. */
@@ -20,12 +20,14 @@ export const TASK_CARD_VIEWS: readonly TaskCardView[] = ['summary', 'progress_fo
 
 /** Updates shown in the summary. */
 const SUMMARY_UPDATES = 3;
+/** Updates shown in the history view (with their notes clipped, fifteen stay under Lark's 30 KB). */
+const HISTORY_UPDATES = 15;
 
 type TaskDetail = Extract<Answer, { kind: 'task_detail' }>;
 
-function updateLine(update: ProgressRecord): string {
-  const evidence = update.evidence.length > 0 ? `（佐证：${update.evidence.join(' ')}）` : '';
-  return `${update.createdAt.toISOString().slice(0, 10)} ${TASK_STATUS_LABEL[update.status]} ${update.percent}% ${update.note}${evidence}`.trim();
+function updateLine(update: ProgressRecord, shorten: (text: string) => string = (text) => text): string {
+  const evidence = update.evidence.length > 0 ? `（佐证：${shorten(update.evidence.join(' '))}）` : '';
+  return `${update.createdAt.toISOString().slice(0, 10)} ${TASK_STATUS_LABEL[update.status]} ${update.percent}% ${shorten(update.note)}${evidence}`.trim();
 }
 
 function progressForm(detail: TaskDetail): CardElement[] {
@@ -93,15 +95,18 @@ function template(detail: TaskDetail): string {
 export function renderTaskCard(detail: TaskDetail, view: TaskCardView = 'summary'): RenderedAnswer {
   const { item, requirement, categoryPath, history } = detail;
   const title = `${item.label} ${item.title}`.slice(0, 100);
-  const shown = view === 'history' ? history : history.slice(0, SUMMARY_UPDATES);
-  const updates = shown.length === 0 ? ['还没有人报过进度。'] : shown.map(updateLine);
-  const more = view !== 'history' && history.length > SUMMARY_UPDATES ? '（更多记录请点“查看历史”）' : '';
+  const shown = history.slice(0, view === 'history' ? HISTORY_UPDATES : SUMMARY_UPDATES);
+  const listed = view === 'history' ? history : shown;
+  const updates = listed.length === 0 ? ['还没有人报过进度。'] : listed.map((update) => updateLine(update));
+  const cardUpdates = shown.length === 0 ? updates : shown.map((update) => updateLine(update, clip));
+  const more =
+    view !== 'history' && history.length > SUMMARY_UPDATES ? '（更多记录请点“查看历史”）' : history.length > shown.length ? `（共 ${history.length} 条，显示最近 ${shown.length} 条）` : '';
   const waiting = detail.status === 'pending_review' ? '\n办结申请已提交，等待督查审核。' : '';
   const elements: CardElement[] = [
     markdown(`**方案**：${escapeMarkdown(item.planTitle)}${categoryPath ? `\n**类别**：${escapeMarkdown(categoryPath)}` : ''}${item.parentTitle ? `\n**所属任务**：${escapeMarkdown(item.parentTitle)}` : ''}`),
     markdown(`**具体要求**：${escapeMarkdown(requirement || item.title)}`),
     markdown(`${unitsLineWithSource(item)}\n${item.leaders ? `${leadersText(item)}\n` : ''}${deadlineText(item)}\n状态：${LIGHT[item.light]} ${progressText(item)}\n${progressBar(item.percent)}${waiting}`),
-    markdown(`**${view === 'history' ? '全部进展记录' : '最近进展'}**${more}\n${updates.map(escapeMarkdown).join('\n')}`),
+    markdown(`**${view === 'history' ? '全部进展记录' : '最近进展'}**${more}\n${cardUpdates.map(escapeMarkdown).join('\n')}`),
     ...actions(detail, view),
     markdown(`<font color='grey'>任务编号 #${item.taskId}</font>`),
   ];

@@ -8,7 +8,7 @@
  */
 import type { ReportLine, UpdatesAnswer, UpdatesTask } from '../../domain/questions/updates-answers.js';
 import { monthDayText } from '../../lib/dates.js';
-import { button, card, escapeMarkdown, markdown, type CardElement } from './card-parts.js';
+import { button, card, clip, escapeMarkdown, LIST_NOTE_CHARS, markdown, type CardElement } from './card-parts.js';
 import { chaseLineMarkdown, chaseLineText } from './chase-cards.js';
 import { LIGHT, LIGHT_WORD } from './item-parts.js';
 
@@ -19,13 +19,13 @@ const REPORTS_PER_TASK = 3;
 /** Units a card lists. */
 const UNITS_SHOWN = 30;
 
-function reportText(report: ReportLine): string {
+function reportText(report: ReportLine, shorten: (text: string) => string = (text) => text): string {
   const who = report.unit ? report.unit.name : '督查室';
-  return `${monthDayText(report.day)} ${who}：${report.statusLabel} ${report.percent}%${report.note ? `，${report.note}` : ''}`;
+  return `${monthDayText(report.day)} ${who}：${report.statusLabel} ${report.percent}%${report.note ? `，${shorten(report.note)}` : ''}`;
 }
 
 function taskMarkdown(item: UpdatesTask, latestOnly: boolean): string {
-  const reports = item.reports.slice(0, REPORTS_PER_TASK).map((report) => `${latestOnly ? '最新进展：' : '· '}${escapeMarkdown(reportText(report))}`);
+  const reports = item.reports.slice(0, REPORTS_PER_TASK).map((report) => `${latestOnly ? '最新进展：' : '· '}${escapeMarkdown(reportText(report, (note) => clip(note, LIST_NOTE_CHARS)))}`);
   const more = item.reports.length > REPORTS_PER_TASK ? [`<font color='grey'>另有 ${item.reports.length - REPORTS_PER_TASK} 条报告，点“详情”查看</font>`] : [];
   const facts = [item.units ? escapeMarkdown(item.units) : '单位：未写明', ...(item.leaders ? [`分管领导：${escapeMarkdown(item.leaders)}`] : []), `时限：${escapeMarkdown(item.deadline ?? '未写明')}`, `${item.statusLabel} ${item.percent}%`];
   return [`${LIGHT[item.light]} **${item.label}** #${item.taskId} ${escapeMarkdown(item.title)}`, facts.join('｜'), ...reports, ...more].join('\n');
@@ -119,11 +119,11 @@ export function renderUpdates(answer: UpdatesAnswer): { card: CardElement; text:
       const ago = first.daysAgo === 0 ? '今天' : `${first.daysAgo} 天前`;
       const title = `${first.name}上次报告：${monthDayText(first.day)}（${ago}）`;
       const place = (entry: (typeof answer.reporters)[number]) => (entry.jurisdiction ? `（${entry.jurisdiction}）` : '');
-      const report = (entry: (typeof answer.reporters)[number]) => `：${entry.statusLabel} ${entry.percent}%${entry.note ? `，${entry.note}` : ''}`;
+      const report = (entry: (typeof answer.reporters)[number], shorten: (text: string) => string = (text) => text) => `：${entry.statusLabel} ${entry.percent}%${entry.note ? `，${shorten(entry.note)}` : ''}`;
       const elements: CardElement[] = [
         markdown(`<font color='grey'>我的理解：${escapeMarkdown(answer.understanding)}</font>`),
         ...answer.reporters.map((entry) =>
-          markdown(`**${escapeMarkdown(entry.name)}**${escapeMarkdown(place(entry))}：${entry.day}，${entry.label} #${entry.taskId} ${escapeMarkdown(entry.title)}${escapeMarkdown(report(entry))}`),
+          markdown(`**${escapeMarkdown(entry.name)}**${escapeMarkdown(place(entry))}：${entry.day}，${entry.label} #${entry.taskId} ${escapeMarkdown(entry.title)}${escapeMarkdown(report(entry, (note) => clip(note, LIST_NOTE_CHARS)))}`),
         ),
         ...answer.reporters.slice(0, 5).map((entry) => button(`查看 #${entry.taskId}`, { action: 'task_detail', taskId: entry.taskId })),
       ];
