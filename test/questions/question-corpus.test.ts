@@ -37,11 +37,10 @@ describe('the question corpus', () => {
 });
 
 /**
- * A little under the figures of the 414-question corpus: tune 100% (279/279),
- * holdout 88.1% (119/135), lowest family state 89.7% (its newest holdout
- * wordings; the 386 questions before them stand at holdout 114/126, every
- * family ≥ 92%).
+ * A little under the figures of the 477-question corpus: tune 100% (320/320),
+ * holdout 89.8% (141/157), lowest family lookup 93.5% (state 94.2%, time
+ * 95.4%).
  */
 const TUNE_FLOOR = 0.98;
-const HOLDOUT_FLOOR = 0.87;
-const FAMILY_FLOOR = 0.88;
+const HOLDOUT_FLOOR = 0.89;
+const FAMILY_FLOOR = 0.93;

@@ -22,15 +22,28 @@ export type PeriodSpec =
 export type YearSpec = { fixed: number } | { offset: number };
 
 const NUM = '(\\d{1,2}|[一二两三四五六七八九十]{1,3})';
-const YEAR = '((?:19|20)\\d{2}\\s*年度?|今年|本年度?|明年|下一?年|去年|上一?年)?';
+
+/** Years said relative to this one, each word once: 今年 0, 明年 +1, 去年 −1 … */
+const RELATIVE_YEARS: readonly [string, number][] = [
+  ['今年', 0], ['本年度', 0], ['本年', 0], ['当年', 0],
+  ['明年', 1], ['下一年', 1], ['下年', 1], ['来年', 1],
+  ['后年', 2],
+  ['去年', -1], ['上一年', -1], ['上年', -1],
+  ['前年', -2],
+];
+/** A year as written: 2018年(度), or one of RELATIVE_YEARS. */
+const YEAR_WORD = `(?:(?:19|20)\\d{2}\\s*年度?|${RELATIVE_YEARS.map(([word]) => word).join('|')})`;
+/** A year before another time word, optional: "2017年第一季度", "明年上半年", "一季度". */
+const YEAR = `(${YEAR_WORD})?`;
+/** The end of a year or all of it: 年底, 年末, 年终, 年内, 全年 (after a year word also 底 / 末 / 内: 今年底, 2018年内). */
+const YEAR_END = '(?:年底|年末|年终|年内)';
 
 function yearOf(text: string | undefined): YearSpec {
   if (!text) return { offset: 0 };
   const fixed = /((?:19|20)\d{2})/.exec(text);
   if (fixed) return { fixed: Number(fixed[1]) };
-  if (/明年|下一?年/.test(text)) return { offset: 1 };
-  if (/去年|上一?年/.test(text)) return { offset: -1 };
-  return { offset: 0 };
+  const relative = RELATIVE_YEARS.find(([word]) => text.startsWith(word));
+  return { offset: relative?.[1] ?? 0 };
 }
 
 /** Words that make 今年 a deadline ("今年要办完的") rather than the plan's year of work ("今年要干什么"). */
@@ -72,11 +85,15 @@ export function readPeriod(text: string): { period: PeriodSpec; words: string } 
     }],
     // "月底前要完成的" with no month: this month.
     [/(?<![\d一二三四五六七八九十])月(底|末)/, () => ({ kind: 'month', offset: 0 })],
-    [/((?:19|20)\d{2})\s*年度?\s*(年底|年末|底|内|全年)?/, (m) => ({ kind: 'year', year: { fixed: Number(m[1]) } })],
-    [/(明年|下一?年)(年底|年末|底|内)?/, () => ({ kind: 'year', year: { offset: 1 } })],
-    [/(去年|上一?年)(年底|年末|底|内)?/, () => ({ kind: 'year', year: { offset: -1 } })],
-    [/(今年|本年度?)?(年底|年末|年内)/, () => ({ kind: 'year', year: { offset: 0 } })],
-    [/(今年|本年度?)/, (m) => (DUE_WORDS.test(text.slice(m.index)) ? { kind: 'year', year: { offset: 0 } } : undefined)],
+    // A year with its end or all of it: 2018年底, 今年底, 明年年底, 2016年内, 2016年全年; a year other than this one alone (2018年, 明年).
+    [new RegExp(`(${YEAR_WORD})\\s*(${YEAR_END}|全年|底|末|内)`), (m) => ({ kind: 'year', year: yearOf(m[1]) })],
+    [new RegExp(YEAR_END), () => ({ kind: 'year', year: { offset: 0 } })],
+    [new RegExp(YEAR_WORD), (m) => {
+      const year = yearOf(m[0]);
+      // 今年 alone is the plan's year of work ("人社局今年要干什么"), a period only with 到期 / 完成 / 底前.
+      if ('offset' in year && year.offset === 0 && !DUE_WORDS.test(text.slice(m.index))) return undefined;
+      return { kind: 'year', year };
+    }],
   ];
   for (const [pattern, make] of patterns) {
     const match = pattern.exec(text);

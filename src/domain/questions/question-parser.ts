@@ -10,6 +10,7 @@ import { leadingPlace } from '../places/gazetteer.js';
 import { readNumber } from './numbers.js';
 import { readPeriod } from './period.js';
 import type { Question, StatusFilter, TaskQuery } from './question.js';
+import { STATUS_PHRASES } from './state-phrases.js';
 import type { UnitDirectory } from './unit-directory.js';
 import { QUESTION_FAMILIES } from './question-families.js';
 
@@ -17,32 +18,15 @@ export { readNumber } from './numbers.js';
 
 const NUM = '(\\d+|[一二两三四五六七八九十]+)';
 
-/** Status and time phrases, most specific first; `unfinished` before `done` ("没完成" contains "完成"). */
-const STATUS_PHRASES: [StatusFilter, RegExp][] = [
-  ['blocked', /受阻|卡住|卡壳|卡着|被卡|卡了|遇到(了)?(困难|阻碍|问题)|(存在|有)(困难|阻碍)|推不动|推进困难|难以推进|阻滞|梗阻/],
-  // 申请办结 / 销号, and waiting on someone's review: 待审核, 等着审核, 需要我审核, 等领导审批.
-  ['pending_review', /待审核|待审批|待确认|待验收|(等|在等|等着|等待|需要|要)(着)?(我|我们|领导|督查室)?(来)?(审核|审批|确认|验收)|申请(了)?(办结|销号|结项)|提交(了)?办结|审核中/],
-  // Silent for a month or more: 一个多月没更新, 超过30天没报进度, 很久没动静.
-  ['stalled', /停滞|停摆|没(有)?动静|(一个多月|一个?月以上|30天以上|三十天以上|很久|好久|长时间|长期|超过一个月|(超过|超出|已超过|已经超过)(30|三十)天)(都)?没(有)?(更新|报|汇报|进展)(过)?(进度|进展)?/],
-  ['above_half', /(进度)?(过半|超过一半|过了一半|一半以上|超过50%)/],
-  // Past the deadline: 逾期, 超期, 过了期限, 超过时限.
-  ['overdue', /逾期|超期|过期|延期|超时|没按时|未按时|拖期|到期未完成|过了(完成)?(期限|时限|截止日期|截止时间|最后期限)|超过(完成)?(期限|时限)/],
-  ['below_half', /(进度)?(不到|不足|低于|少于|没到|没过|未过|未达到?|不满)(一半|50%|百分之五十|半数)|(在)?(一半|50%|百分之五十|半数)以下/],
-  ['no_progress', /(没有|没|未|从未|从没|还没|尚未)(有)?(更新|汇报|报告|报送|填报|反馈|上报|报)(过)?(进度|进展)?|零进度/],
-  ['not_started', /(没|未|还没|尚未|没有)(开始|启动|动工|着手)/],
-  ['unfinished', /(没|未|还没|尚未|没有)(完成|做完|办结|结束|办完|销号|完结)/],
-  // Under way: 进行中, 正在办理, 办理中, 在推进.
-  ['in_progress', /进行中|在办|正在(推进|办理|做|办|进行|落实|实施)|(还|仍|仍然|依然)在(推进|办理|做|实施|落实)|(办理|推进|实施|落实|处理)中/],
-  ['done', /(已经?|都)(完成|办结|做完|办完|销号|完结|结束)|(?<![要需应将待没未还能申请])((完成|做完|办完|搞定|完结)(了|的)|办结了?|销号了?)/],
-];
-
 /** Words that carry the question's grammar, not its topic. Longest first. */
 const STOPWORDS = [
+  // As of when the question is asked: 截至目前, 到目前为止, 迄今.
+  '截至目前', '截止目前', '到目前为止', '截至', '迄今', '从来', '始终',
   '到期', '截止', '要完成', '完成的', '底前', '之前', '以前',
   '麻烦', '查下', '看下', '问下', '那边', '这边', '一起', '共同',
   '请问', '帮我', '帮忙', '查一下', '查查', '查询', '看一下', '看看', '列出', '告诉我', '我想知道', '一下',
   '有哪些', '有什么', '有没有', '是什么', '是哪个', '是哪些', '干什么', '做什么', '干啥', '做啥', '要干', '要做', '要办',
-  '哪个部门', '哪些部门', '哪个单位', '哪些单位', '哪个', '哪些', '哪家', '什么', '怎么样', '怎样', '如何', '多少',
+  '哪个部门', '哪些部门', '哪个单位', '哪些单位', '哪些事', '什么事', '哪件事', '哪个', '哪些', '哪家', '什么', '怎么样', '怎样', '如何', '多少',
   '负责', '牵头', '配合', '协助', '协同', '协办', '参与', '承担', '承办', '落实', '责任',
   '相关的', '相关', '有关的', '关于', '方面', '情况', '进展', '进度', '目前', '现在', '当前', '已经', '一直', '至今', '仍然', '依然',
   '那一项', '这一项', '那项', '这项', '一项', '任务', '工作', '事项', '事情', '事儿', '内容', '部门', '单位',
@@ -77,7 +61,9 @@ function taskLookup(text: string): Question | undefined {
   if (byId) return { kind: 'task', id: Number(byId[1] ?? byId[2] ?? byId[3]), key: null, plan: null };
   const byNumber = new RegExp(`第\\s*${NUM}\\s*[项条](?:的?第\\s*${NUM}\\s*[条项点])?`).exec(text);
   const after = byNumber ? text.slice(byNumber.index + byNumber[0].length).replace(/[的呢吗啊呀?？。!！\s]/g, '') : '';
-  if (byNumber && (/是什么|是啥|讲啥|说啥|内容|讲的|说的|要求|怎么说|进展|进度|情况|如何|怎么样|咋样|怎样|谁|哪/.test(text) || after === '') && !/(有哪些|哪些任务)/.test(text)) {
+  // Asked what it says, how far it is, who does it, or yes or no about it ("完成没有", "申请办结了吗").
+  const asksAbout = /是什么|是啥|讲啥|说啥|内容|讲的|说的|要求|怎么说|进展|进度|情况|如何|怎么样|咋样|怎样|谁|哪/.test(text) || /(吗|没有|没|了没|与否)$/.test(after);
+  if (byNumber && (asksAbout || after === '') && !/(有哪些|哪些任务)/.test(text)) {
     const first = readNumber(byNumber[1]!);
     const second = byNumber[2] ? readNumber(byNumber[2]) : null;
     if (first !== null) {
@@ -106,7 +92,7 @@ function planHint(text: string): { plan: string | null; rest: string } {
  * Places a question names on their own, as a filter, not a topic: "中山市有
  * 多少项任务", "在临沂…", "江门哪些任务逾期". A full name (中山市, 新会区) is
  * taken anywhere a word may start; a short one (中山, 临沂) only before 的 /
- * 有 / 哪 / 市里 … and only when it is, holds, or lies in the place of a
+ * 有 / 哪 / 市里 / 任务 … and only when it is, holds, or lies in the place of a
  * stored unit, so ordinary words are not read as places.
  */
 function placesOn(text: string, directory: UnitDirectory): { places: string[]; rest: string } {
@@ -117,7 +103,7 @@ function placesOn(text: string, directory: UnitDirectory): { places: string[]; r
     const hit = boundary ? leadingPlace(text.slice(index, index + 16), { allowShort: true, prefer: (place) => directory.knowsPlace(place.name) }) : undefined;
     const short = hit !== undefined && hit.written !== hit.place.name;
     const next = hit ? text.slice(index + hit.written.length) : '';
-    const accepted = hit !== undefined && (!short || (/^([的有哪在各全共多完还这那,， 和与及、]|市里|区里|县里|$)/.test(next) && directory.knowsPlace(hit.place.name)));
+    const accepted = hit !== undefined && (!short || (/^([的有哪在各全共多完还这那,， 和与及、]|市里|区里|县里|任务|事项|工作|方面|$)/.test(next) && directory.knowsPlace(hit.place.name)));
     if (accepted) {
       if (!places.includes(hit.place.name)) places.push(hit.place.name);
       rest += ' ';
@@ -200,11 +186,10 @@ export function readTaskQuery(text: string, directory: UnitDirectory, asker: Ask
   let status: StatusFilter | null = null;
   for (const [filter, pattern] of STATUS_PHRASES) {
     if (named && filter.startsWith('due_')) continue;
-    const match = pattern.exec(rest);
-    if (!match) continue;
-    // The first (most specific) phrase decides; the others are said with it ("超期未完成").
+    if (!pattern.test(rest)) continue;
+    // The first (most specific) phrase decides; the others are said with it ("超期未完成"), each as often as it is ("提交办结申请、等着审核").
     status ??= filter;
-    rest = rest.replace(match[0], ' ');
+    rest = rest.replace(new RegExp(pattern.source, 'g'), ' ');
   }
   const { plan, rest: withoutPlan } = planHint(rest);
   const found = placesOn(withoutPlan, directory);
