@@ -214,6 +214,21 @@ describe('layout families of real plans', () => {
     ]);
   });
 
+  it('a plan’s title, region and year as pages write them: a progress report on the plan, a teaser line, a title naming only its level, a prefecture’s short form, a year run into 上半年, a dateline', () => {
+    const tasks = ['1.地区生产总值增长6%。', '责任单位:区发改局', '2.一般公共预算收入增长5%。', '责任单位:区财政局'];
+    const meta = (...head: string[]) => {
+      const { plan } = read([...head, ...tasks].join('\n'));
+      return [plan.title, plan.jurisdiction, plan.year];
+    };
+    expect(meta('2023年莲都区政府工作报告重点工作责任分解第一季度进展情况', '2023年莲都区政府工作报告重点工作责任分解')).toEqual(['2023年莲都区政府工作报告重点工作责任分解', '莲都区', 2023]);
+    expect(meta('小编带你了解', '2023年渝中区政府工作报告重点工作目标任务分解')).toEqual(['2023年渝中区政府工作报告重点工作目标任务分解', '渝中区', 2023]);
+    expect(meta('2023年区政府工作报告重点工作责任分解', '迭代更新龙湾稳增长政策措施，认真落实温州扩大有效投资工程，助力新兴产业发展。')).toEqual(['2023年区政府工作报告重点工作责任分解', '龙湾区', 2023]);
+    expect(meta('湘西自治州2020年优化营商环境工作计划')[1]).toBe('湘西土家族苗族自治州');
+    expect(meta('2022上半年重点工作进展情况统计表')[2]).toBe(2022);
+    expect(meta('陕西《政府工作报告》部门分工确定', '', '13.03.2015  07:51', '省政府就落实《政府工作报告》中的重点工作提出分工意见。').slice(1)).toEqual(['陕西省', 2015]);
+    expect(meta('国务院公布2016年《政府工作报告》量化指标任务的落实情况。')[2]).toBe(2016);
+  });
+
   it('the issuing notice’s title is read across the lines it was broken over, and the place the plan says is its own', () => {
     const { plan } = read(
       [

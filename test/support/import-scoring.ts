@@ -15,6 +15,7 @@
  */
 import { flattenNodes, parsePlanDocument, UnreadableDocumentError, type ParsedNode, type PlanDocument } from '../../src/domain/imports/plan-parser.js';
 import { toHalfWidth, toSimplified } from '../../src/domain/imports/normalize-text.js';
+import { leadingPlace, placesNamed } from '../../src/domain/places/gazetteer.js';
 
 /** One task of the gold. */
 export interface GoldTask {
@@ -84,6 +85,19 @@ export function leaderComparable(leader: string): string {
   return name;
 }
 
+/** The gazetteer's full names a region may stand for: its own, or the place whose short name it is, with 省/市/州/自治州/地区/盟 or none after it. */
+function placesOfRegion(region: string): string[] {
+  const full = placesNamed(region).map((place) => place.name);
+  if (full.length > 0) return full;
+  const hit = leadingPlace(region, { allowShort: true });
+  return hit && hit.written === hit.place.short && /^(省|市|县|区|州|自治州|自治区|地区|盟)?$/.test(region.slice(hit.written.length)) ? [hit.place.name] : [];
+}
+
+/** Whether the importer's region is the gold's place. */
+export function sameRegion(found: string, gold: string): boolean {
+  return found === gold || placesOfRegion(gold).includes(found);
+}
+
 interface UnitLike {
   name: string;
   aliases: string[];
@@ -141,7 +155,7 @@ export function scoreDocument(slug: string, input: string | PlanDocument, gold: 
   }
 
   if (gold.title !== null) check(comparable(plan.title) === comparable(gold.title), `title “${plan.title}” ≠ “${gold.title}”`);
-  if (gold.region !== null) check(plan.jurisdiction === gold.region, `region “${plan.jurisdiction}” ≠ “${gold.region}”`);
+  if (gold.region !== null) check(sameRegion(plan.jurisdiction, gold.region), `region “${plan.jurisdiction}” ≠ “${gold.region}”`);
   if (gold.year !== null) check(plan.year === gold.year, `year ${plan.year} ≠ ${gold.year}`);
 
   const nodes = flattenNodes(plan.nodes);

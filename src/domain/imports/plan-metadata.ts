@@ -35,9 +35,15 @@ function balanced(title: string): boolean {
 /** A document referred to ("根据《昆明市…》"), not the one in hand. */
 const REFERENCE = /(根据|按照|依据|贯彻|落实|结合|对照|参照|执行)[^《]{0,6}《$/;
 
+/** A web page's teaser before a title ("小编带你了解", "一图读懂"): words of the page, never part of the plan's name. */
+const TEASER = /小编|带你|了解|一图读懂|一文读懂|图解|速览|划重点|快来看/;
+
+/** What a progress report adds to the plan's name: "…责任分解第一季度进展情况". */
+const REPORT_SUFFIX = /^(?:(?:19|20)\d{2}年)?(?:第?[一二三四1-4]季度|上半年|下半年|前三季度|1-\d{1,2}月|\d{1,2}月份?|年度|全年)?(?:工作)?(?:进展|落实|完成|推进|执行|办理)情况/;
+
 function titleCandidates(lines: readonly string[]): string[] {
   const candidates: string[] = [];
-  const head = lines.slice(0, 60).map((raw) => squash(raw).replace(/^标题\s*/, '')).map((line) => (/[>›»]/.test(line) ? '' : line));
+  const head = lines.slice(0, 60).map((raw) => squash(raw).replace(/^标题\s*/, '')).map((line) => (/[>›»]/.test(line) || (TEASER.test(line) && !TITLE_END.test(line)) ? '' : line));
   // The issuing notice, whatever lines it was broken over: "…关于印发《2024年市〈政府工作报告〉任务分解⏎和责任分工方案》的通知".
   const notice = /(?:印发|转发)\s*《([^》]{6,90})》\s*的通知/.exec(head.slice(0, 15).join(''));
   if (notice) candidates.push(unnest(notice[1]!.replace(/\s+/g, '')));
@@ -65,7 +71,10 @@ function titleCandidates(lines: readonly string[]): string[] {
     .map((line) => /^[\u4e00-\u9fa5]{2,20}(人民政府|办公室|办公厅)(办公室)?关于.{4,60}?的通知/.exec(line.replace(/^【[^】]{1,30}】/, '').replace(/\s+/g, ''))?.[0])
     .filter((line): line is string => line !== undefined);
   if (candidates.length === 0 && noticeLines[0]) candidates.push(noticeLines[0]);
+  // The plan's own name over a page that reports on it (…责任分解 / …责任分解第一季度进展情况): the plan is what the tasks are.
+  const reports = (title: string) => candidates.some((other) => other.length < title.length && title.startsWith(other) && REPORT_SUFFIX.test(title.slice(other.length)));
   return candidates
+    .filter((title) => !reports(title))
     .map((title) => unnest(title.replace(/^(标题|附件\d*|名称|题目)[:：]?/, '').replace(/^[(（][^()（）]{2,8}[)）](?=\S)/, '').replace(/^\d{1,2}[.．、]\s*/, '')))
     .filter(balanced);
 }
@@ -119,6 +128,58 @@ function mostMentionedPlace(text: string): string | undefined {
 }
 
 /**
+ * A prefecture a title starts with by its short name and a shortened ending
+ * ("湘西自治州2020年…", "恩施州…"): autonomous prefectures are written so far
+ * more often than by their full names.
+ */
+function prefectureOf(title: string | undefined): string | undefined {
+  if (!title) return undefined;
+  const hit = leadingPlace(title, { allowShort: true, levels: ['city'] });
+  if (!hit || hit.written !== hit.place.short || !/(自治州|地区|盟)$/.test(hit.place.name)) return undefined;
+  return /^(自治州|州|地区|盟)/.test(title.slice(hit.written.length)) ? hit.place.name : undefined;
+}
+
+/** Which places a title's bare level word stands for: 区政府 → districts, 县 → counties, 省 → provinces. */
+const LEVEL_WORD: Record<string, (place: Place) => boolean> = {
+  区: (place) => place.level === 'county' && place.name.endsWith('区'),
+  县: (place) => place.level === 'county' && place.name.endsWith('县'),
+  市: (place) => place.name.endsWith('市'),
+  州: (place) => place.level === 'city' && place.name.endsWith('州'),
+  省: (place) => place.level === 'province',
+};
+
+/**
+ * The place a plan titled by its level alone ("2023年区政府工作报告重点工作
+ * 责任分解", "县本级…") belongs to: the one place of that level the text
+ * names, in full or by its short name, whose city (or province) the text
+ * names too (迭代更新龙湾稳增长政策措施 … 温州扩大有效投资), so that a word
+ * that only looks like a short name (新兴产业) is not taken for a place.
+ */
+function placeOfLevel(title: string | undefined, text: string): string | undefined {
+  const word = title ? /^(?:(?:19|20)\d{2}年度?)?([区县市州省])(?:人民)?(?:政府|本级|委|级)/.exec(title)?.[1] : undefined;
+  if (!word) return undefined;
+  const named = new Map<string, Place>();
+  for (let index = 0; index < text.length; index++) {
+    const hit = leadingPlace(text.slice(index, index + 12), { allowShort: true, levels: ['province', 'city', 'county'] });
+    // Hits may overlap (更新龙湾 holds 新龙 and 龙湾): only a place whose city is named too counts.
+    if (hit) named.set(hit.place.name, hit.place);
+  }
+  const confirmed = [...named.values()].filter((place) => LEVEL_WORD[word]!(place) && (place.level === 'province' || (place.parent !== null && named.has(place.parent))));
+  return confirmed.length === 1 ? confirmed[0]!.name : undefined;
+}
+
+/** A headline near the top that starts with a place and names a plan ("陕西《政府工作报告》部门分工确定"): a news page about the plan. */
+function headlinePlace(lines: readonly string[]): string | undefined {
+  for (const raw of lines.slice(0, 12)) {
+    const line = squash(raw).replace(/\s+/g, '');
+    if (line.length > 40 || !/政府工作报告|分工|任务|方案|清单|责任分解/.test(line)) continue;
+    const hit = leadingPlace(line, { allowShort: true, levels: ['province', 'city', 'county'] });
+    if (hit) return hit.place.name;
+  }
+  return undefined;
+}
+
+/**
  * A town or street office a title starts with ("泗洲头镇2024年度重点工作计划"):
  * the gazetteer lists towns only for cities without counties, so a town's
  * own plan is known by its name's ending.
@@ -145,11 +206,15 @@ export function readPlanMetadata(lines: readonly string[], fileName: string): Pl
   let issuer = issuerLine ? (ISSUER.exec(issuerLine)?.[1] ?? null) : null;
 
   const source = lines.slice(0, 40).map((line) => squash(line)).map((line) => /(?:信息来源|文章来源|来源|发布机构|发文机关|发布单位)[:：]\s*([\u4e00-\u9fa5（）()]{3,30})/.exec(line)?.[1]).find((body) => body && regionIn(body));
-  let jurisdiction = regionIn(title) ?? townOf(title) ?? regionIn(issuer) ?? regionIn(fileTitle) ?? candidates.map(regionIn).find(Boolean) ?? regionIn(source);
+  let jurisdiction = regionIn(title) ?? prefectureOf(title) ?? townOf(title) ?? regionIn(issuer) ?? regionIn(fileTitle) ?? candidates.map(regionIn).find(Boolean) ?? regionIn(source);
   if (!jurisdiction) {
     // "结合官渡区实际": the plan says whose it is.
     const own = /结合([\u4e00-\u9fa5]{2,10})(?:的)?实际/.exec(text.slice(0, 5000));
     jurisdiction = regionIn(own?.[1]);
+  }
+  if (!jurisdiction) {
+    jurisdiction = placeOfLevel(title, text.slice(0, 5000)) ?? headlinePlace(lines);
+    if (jurisdiction) warnings.push(`文件中没有写明发文地区，按标题和正文推断为${jurisdiction}，请在导入前核对`);
   }
   if (!jurisdiction) {
     const counts = new Map<string, number>();
@@ -177,7 +242,8 @@ export function readPlanMetadata(lines: readonly string[], fileName: string): Pl
   }
 
   const yearFrom = (value: string | null | undefined) => {
-    const match = value ? /((?:19|20)\d{2})\s*年/.exec(value) : null;
+    // 2023年…, and 2022上半年 / 2022第一季度 (the year run into the part of it).
+    const match = value ? /((?:19|20)\d{2})\s*(?:年|(?=上半年|下半年|第?[一二三四]季度))/.exec(value) : null;
     return match ? Number(match[1]) : null;
   };
   let year = yearFrom(title) ?? (docNumberMatch ? Number(docNumberMatch[2]) : null);
@@ -185,15 +251,19 @@ export function readPlanMetadata(lines: readonly string[], fileName: string): Pl
     year = yearFrom(fileTitle);
   }
   if (year === null) {
-    const mentioned = [...text.matchAll(/((?:19|20)\d{2})\s*年\s*政务公开工作要点/g)].map((m) => Number(m[1]));
-    year = mentioned.length ? Math.max(...mentioned) : null;
-    if (year !== null) warnings.push(`文件中没有写明年度，按正文提到的“${year}年政务公开工作要点”推断为${year}年`);
+    // The yearly document the plan carries out: "2016年《政府工作报告》量化指标任务", "2024年政务公开工作要点".
+    const mentioned = [...text.matchAll(/((?:19|20)\d{2})\s*年\s*(《?政府工作报告》?|政务公开工作要点)/g)].map((m) => ({ year: Number(m[1]), what: m[2]!.replace(/[《》]/g, '') }));
+    const latest = mentioned.sort((a, b) => b.year - a.year)[0];
+    year = latest?.year ?? null;
+    if (latest) warnings.push(`文件中没有写明年度，按正文提到的“${latest.year}年${latest.what}”推断为${latest.year}年`);
   }
   if (year === null) {
     // "2022年度任务目标" in a header, or the date the document was written.
     const annual = /((?:19|20)\d{2})\s*年度/.exec(text.slice(0, 3000));
     const dated = /(?:成文日期|发文日期|印发日期|发布日期|发布时间)[:：]?\s*((?:19|20)\d{2})[-年./]/.exec(text.slice(0, 3000)) ?? /((?:19|20)\d{2})年\d{1,2}月\d{1,2}日\s*$/m.exec(text.slice(0, 3000));
-    const found = annual ?? dated;
+    // A news page's dateline, a line of its own: "13.03.2015  07:51", "2015-03-13".
+    const dateline = /^\s*(?:\d{1,2}[./]\d{1,2}[./]((?:19|20)\d{2})|((?:19|20)\d{2})[-./]\d{1,2}[-./]\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$/m.exec(text.slice(0, 1000));
+    const found = annual ?? dated ?? (dateline ? ([dateline[0], dateline[1] ?? dateline[2]] as unknown as RegExpExecArray) : null);
     if (found) {
       year = Number(found[1]);
       warnings.push(`文件中没有写明方案年度，按${annual ? `“${found[0]}”` : '成文或发布日期'}推断为${year}年，请在导入前核对`);
