@@ -8,7 +8,7 @@ import { button, buttonRow, card, markdown } from '../src/bot/cards/card-parts.j
 import { defineCommand } from '../src/bot/command.js';
 import type { CommandContext } from '../src/bot/command-context.js';
 import type { Outgoing } from '../src/bot/outgoing.js';
-import { BindingRefused, requestBinding, resolveUnit, reviewBinding, reviewersOf } from '../src/domain/people/liaison-binding.js';
+import { BindingRefused, requestBinding, resolveUnit, reviewBinding, reviewersFor } from '../src/domain/people/liaison-binding.js';
 
 /** The request card: what is asked, and the reviewer's buttons until it is decided. */
 function reviewCard(title: string, body: string, buttons: { label: string; value: Record<string, unknown>; type: 'primary' | 'danger' }[]): Record<string, unknown> {
@@ -26,14 +26,17 @@ export const bindCommand = defineCommand<string, CommandContext>({
     try {
       const unit = resolveUnit(unitText, (await ctx.services.catalog.current()).directory);
       const grant = await requestBinding(ctx.repos, ctx.message.senderOpenId, unit);
-      const reviewers = await reviewersOf(ctx.repos, ctx.services.admins);
+      const reviewers = await reviewersFor(ctx.repos, ctx.message.senderOpenId, ctx.services.admins);
       const who = `<at id=${ctx.message.senderOpenId}></at>`;
       const card = reviewCard('联络员申请', `${who} 申请成为 **${unit.jurisdiction}${unit.name}** 的联络员。`, [
         { label: '通过', value: { action: 'grant_review', grantId: grant.id, approve: true }, type: 'primary' },
         { label: '拒绝', value: { action: 'grant_review', grantId: grant.id, approve: false }, type: 'danger' },
       ]);
       const toReviewers: Outgoing[] = reviewers.map((openId) => ({ kind: 'send', receiveIdType: 'open_id', receiveId: openId, msgType: 'interactive', card, fallbackText: `联络员申请：${unit.jurisdiction}${unit.name}。请在卡片上审批。` }));
-      const reply = reviewers.length > 0 ? `已提交申请：成为${unit.jurisdiction}${unit.name}的联络员，等待管理员审批。` : '已提交申请，但还没有设置管理员（BOT_ADMINS），暂时无人审批。请联系系统管理员。';
+      const reply =
+        reviewers.length > 0
+          ? `已提交申请：成为${unit.jurisdiction}${unit.name}的联络员，等待管理员审批。`
+          : '已提交申请，但除你之外还没有管理员或督查人员可以审批（自己的申请不能自己审批）。请联系系统管理员（BOT_ADMINS）。';
       return [...ctx.reply(reply), ...toReviewers];
     } catch (error) {
       if (error instanceof BindingRefused) return ctx.reply(error.message);

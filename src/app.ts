@@ -28,6 +28,7 @@ import { holidayCoverage } from './domain/calendar/holiday-coverage.js';
 import { dayIn } from './lib/dates.js';
 import { SummaryScheduler } from './summaries/summary-scheduler.js';
 import { startConsoleBackend } from './console/local-console.js';
+import { unseatCast } from './console/console-cast.js';
 
 /** The real plans a new installation starts with. */
 const SEEDS_DIR = fileURLToPath(new URL('../seeds/', import.meta.url));
@@ -75,6 +76,11 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     db = await Database.open(config.databaseUrl);
   }
   if (config.seedOnEmpty) await seedNewDatabase(db, SEEDS_DIR, logger);
+  // The console's people hold roles only while the console is the only app: off, they must not review or receive real cards.
+  if (!config.console) {
+    const revoked = await unseatCast(db, 'console_off');
+    if (revoked > 0) logger.info({ revoked }, 'the local console is off: its people no longer hold roles');
+  }
   const catalog = new QuestionCatalog(db);
   const questions = createQuestionAnswering({ catalog, timeZone: config.timeZone });
   const commandServices = { catalog, timeZone: config.timeZone, admins: config.admins, calendar };
@@ -100,7 +106,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     scheduler.start();
   }
   const consoleRouter =
-    consoleBackend && lark ? await consoleBackend.mount({ connection: lark, db, catalog, timeZone: config.timeZone, logger, allowRemote: config.console!.allowRemote }) : undefined;
+    consoleBackend && lark ? await consoleBackend.mount({ connection: lark, db, catalog, timeZone: config.timeZone, logger, access: config.console!, besideRealApp: config.lark !== undefined }) : undefined;
   metrics.gauge('duban_event_queue_depth', 'Events stored and waiting in memory to be processed', () => lark?.processor.queued() ?? 0);
   const backlog = () => db.repos.outbox.backlog();
   metrics.gauge('duban_outbox_pending', 'Outbox messages waiting to be sent', async () => (await backlog()).pending);
@@ -112,6 +118,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     db,
     logger,
     metrics,
+    trustProxy: config.trustProxy,
     routers: [lark?.router, consoleRouter].filter((router) => router !== undefined),
     // In memory, so /healthz stays cheap: how far the holiday data reaches and which near year runs weekends-only.
     healthExtras: () => ({ ...(lark?.health() ?? {}), holidays: holidayCoverage(calendar, dayIn(config.timeZone, clock())) }),

@@ -73,6 +73,8 @@ const EnvSchema = z
     SEED_ON_EMPTY: flag('1'),
     CONSOLE: flagValues.optional().transform(isYes),
     CONSOLE_ALLOW_REMOTE: flag('0'),
+    CONSOLE_TOKEN: optionalSecret,
+    TRUST_PROXY: flag('0'),
   });
 
 /**
@@ -83,11 +85,17 @@ const EnvSchema = z
 function crossFieldProblems(env: NodeJS.ProcessEnv): string[] {
   const set = (name: string) => (env[name] ?? '').trim() !== '';
   const problems: string[] = [];
+  if (isYes(env.CONSOLE_ALLOW_REMOTE) && (env.CONSOLE_TOKEN ?? '').trim().length < 16)
+    problems.push('CONSOLE_TOKEN (at least 16 characters) is required with CONSOLE_ALLOW_REMOTE=1: the console acts as an administrator, so anyone who reaches it from another machine must give the token');
   if (!set('LARK_APP_ID') && !set('LARK_APP_SECRET')) return problems;
   if (!set('LARK_APP_ID')) problems.push('LARK_APP_ID is required when LARK_APP_SECRET is set');
   if (!set('LARK_APP_SECRET')) problems.push('LARK_APP_SECRET is required when LARK_APP_ID is set');
   if ((env.LARK_MODE ?? 'webhook') === 'webhook' && !set('LARK_VERIFICATION_TOKEN'))
     problems.push('LARK_VERIFICATION_TOKEN is required in webhook mode: without it forged events cannot be told apart');
+  if ((env.LARK_MODE ?? 'webhook') === 'webhook' && !set('LARK_ENCRYPT_KEY'))
+    problems.push(
+      'LARK_ENCRYPT_KEY is required in webhook mode: without it Lark does not sign its requests, and the verification token (sent inside every plaintext event) is all that authenticates one, with no time limit — set an Encrypt Key in the developer console (事件与回调 → 加密策略), or use LARK_MODE=ws',
+    );
   return problems;
 }
 
@@ -106,7 +114,9 @@ export interface Config {
    * configured, off otherwise unless CONSOLE=1. `allowRemote` lets other
    * machines reach it (loopback only by default).
    */
-  console?: { allowRemote: boolean };
+  console?: { allowRemote: boolean; /** Asked of every visitor when set; required with allowRemote. */ token?: string };
+  /** Believe X-Forwarded-For / X-Forwarded-Proto from a reverse proxy in front (TRUST_PROXY=1); off by default. */
+  trustProxy: boolean;
   /** Present only when an app id and secret are configured. */
   lark?: {
     appId: string;
@@ -147,7 +157,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     admins: Object.freeze(e.BOT_ADMINS),
     logLevel: e.LOG_LEVEL,
     seedOnEmpty: e.SEED_ON_EMPTY,
-    console: (e.CONSOLE ?? !(e.LARK_APP_ID && e.LARK_APP_SECRET)) ? Object.freeze({ allowRemote: e.CONSOLE_ALLOW_REMOTE }) : undefined,
+    console: (e.CONSOLE ?? !(e.LARK_APP_ID && e.LARK_APP_SECRET)) ? Object.freeze({ allowRemote: e.CONSOLE_ALLOW_REMOTE, ...(e.CONSOLE_TOKEN ? { token: e.CONSOLE_TOKEN } : {}) }) : undefined,
+    trustProxy: e.TRUST_PROXY,
     lark:
       e.LARK_APP_ID && e.LARK_APP_SECRET
         ? Object.freeze({

@@ -25,7 +25,8 @@ export async function closureRequested(repos: Repositories, outcome: ClosureOutc
   if (outcome.state === 'closed') return { receipt: `任务 #${task.id}「${task.title}」已办结。`, outgoing: [] };
   const review = renderClosureReviewCard(await closureForReview(repos, task, outcome.request));
   const outgoing: Outgoing[] = outcome.reviewers.map((openId) => ({ kind: 'send', receiveIdType: 'open_id', receiveId: openId, msgType: 'interactive', card: review.card, fallbackText: review.text }));
-  return { receipt: `已提交任务 #${task.id}「${task.title}」的办结申请，等待督查审核（${outcome.reviewers.length} 位督查人员）。审核结果会发给你。`, outgoing };
+  const waitsFor = outcome.reviewers.length > 0 ? `等待督查审核（${outcome.reviewers.length} 位督查人员）` : '等待管理员审核（自己的申请不能自己审核，也没有其他督查人员）';
+  return { receipt: `已提交任务 #${task.id}「${task.title}」的办结申请，${waitsFor}。审核结果会发给你。`, outgoing };
 }
 
 /** The reviewer's card once decided, and the requester told. */

@@ -60,12 +60,47 @@ export interface SeatedMember extends CastMember {
 }
 
 /**
+ * Takes every role the cast holds away (with an audit record each), when
+ * the console is off or beside a real app: its people are not real, so they
+ * must never review a real request, receive a real card or change a real
+ * task. Returns how many grants were revoked.
+ */
+export async function unseatCast(db: Database, reason: 'console_off' | 'beside_real_app'): Promise<number> {
+  return db.transaction(async (repos) => {
+    let revoked = 0;
+    for (const member of CAST) {
+      for (const state of ['active', 'pending'] as const) {
+        for (const grant of await repos.people.grantsOf(member.openId, state)) {
+          if (!(await repos.people.decideGrant(grant.id, state, 'revoked', 'console'))) continue;
+          await repos.audit.record({ actor: 'console', action: 'grant.console_revoke', entityType: 'grant', entityId: grant.id, before: { state }, after: { state: 'revoked', reason } });
+          revoked++;
+        }
+      }
+    }
+    return revoked;
+  });
+}
+
+/**
  * Gives the cast their roles, once: each person is stored by name, and a
  * role they lack is granted (active, by 'console') with an audit record, in
  * one transaction. A liaison whose unit is not in the database yet (no
- * plan imported) gets no grant and is shown as unbound.
+ * plan imported) gets no grant and is shown as unbound. Beside a real app
+ * (`withRoles: false`) the cast is seated without any role: they may ask,
+ * not act.
  */
-export async function seatCast(db: Database): Promise<SeatedMember[]> {
+export async function seatCast(db: Database, options: { withRoles: boolean } = { withRoles: true }): Promise<SeatedMember[]> {
+  if (!options.withRoles) {
+    await unseatCast(db, 'beside_real_app');
+    return db.transaction(async (repos) => {
+      const seated: SeatedMember[] = [];
+      for (const member of CAST) {
+        await repos.people.upsert(member.openId, member.name);
+        seated.push({ ...member, role: null, title: `${member.title}（与真实应用并行：只能提问）`, unitLabel: null });
+      }
+      return seated;
+    });
+  }
   return db.transaction(async (repos) => {
     const seated: SeatedMember[] = [];
     for (const member of CAST) {

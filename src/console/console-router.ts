@@ -23,6 +23,7 @@ import { dispatchEnvelope } from '../lark/dispatch-envelope.js';
 import { botAddedEnvelope, cardActionEnvelope, messageEnvelope, type EnvelopeOrigin } from '../lark/envelopes.js';
 import type { Logger } from '../lib/logger.js';
 import { CONSOLE_CHATS, GROUP_CHAT, castMember, type ConsoleChat, type SeatedMember } from './console-cast.js';
+import { ConsoleGuard, type ConsoleAccess } from './console-guard.js';
 import { CONSOLE_BOT } from './console-open-api.js';
 import { ConsoleStore, type ConsoleMessage } from './console-store.js';
 
@@ -53,7 +54,8 @@ export interface ConsoleRouterOptions {
   db: Database;
   catalog: QuestionCatalog;
   timeZone: string;
-  allowRemote: boolean;
+  /** Who may reach it: loopback only, or other machines with the token. */
+  access: ConsoleAccess;
   logger: Logger;
   /** Wakes the outbox sender after something was queued. */
   onQueued: () => void;
@@ -69,8 +71,6 @@ class ConsoleRefusal extends Error {
   }
 }
 
-const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
-
 const SendBody = z.object({ as: z.string(), chatId: z.string(), text: z.string().max(10_000), mention: z.boolean().optional(), parentId: z.string().optional() });
 const ActionBody = z.object({ as: z.string(), messageId: z.string(), value: z.record(z.string(), z.unknown()), formValue: z.record(z.string(), z.unknown()).optional() });
 const WeeklyBody = z.object({ chatId: z.string() });
@@ -85,14 +85,10 @@ export function createConsoleRouter(options: ConsoleRouterOptions): { router: Ro
   const { store, processor, logger } = options;
   const origin = (): EnvelopeOrigin => ({ appId: options.appId, tenantKey: 'console' });
   const router = new Router();
+  const guard = new ConsoleGuard(options.access);
 
+  router.use(guard.middleware());
   router.use(async (ctx: Context, next: Next) => {
-    if (!options.allowRemote && !LOOPBACK.test(ctx.req.socket.remoteAddress ?? '')) {
-      ctx.status = 403;
-      ctx.type = 'text/plain; charset=utf-8';
-      ctx.body = '本地控制台只接受本机访问（设置 CONSOLE_ALLOW_REMOTE=1 可放开）。';
-      return;
-    }
     try {
       await next();
     } catch (error) {
@@ -110,7 +106,14 @@ export function createConsoleRouter(options: ConsoleRouterOptions): { router: Ro
     }
   });
 
+  /** Refuses a cross-site call (no page token, a foreign Origin, the wrong content type). */
+  const genuine = (ctx: Context, contentType: 'json' | 'binary') => {
+    const forged = guard.forgery(ctx, contentType);
+    if (forged) throw new ConsoleRefusal(forged.status, forged.message);
+  };
+
   const json = async <T>(ctx: Context, schema: z.ZodType<T>): Promise<T> => {
+    genuine(ctx, 'json');
     const raw = (await readRawBody(ctx.req, JSON_LIMIT)).toString('utf8');
     let parsed: unknown;
     try {
@@ -131,6 +134,8 @@ export function createConsoleRouter(options: ConsoleRouterOptions): { router: Ro
     if (!chat || (chat.chatType === 'p2p' && chat.ownerOpenId !== openId)) throw new ConsoleRefusal(400, '这个会话不属于你：请选群聊或你自己和督办助手的单聊。');
     return { person, chat };
   };
+
+  router.post('/console/login', (ctx) => guard.signIn(ctx));
 
   router.get('/', async (ctx) => {
     ctx.type = 'text/html; charset=utf-8';
@@ -153,6 +158,8 @@ export function createConsoleRouter(options: ConsoleRouterOptions): { router: Ro
       people: options.cast.map(({ key, openId, name, title, role, unitLabel }) => ({ key, openId, name, title, role, unitLabel })),
       chats: CONSOLE_CHATS,
       latest: store.latest,
+      // The page's request token: a foreign page cannot read this answer, so it cannot send the token back.
+      csrf: guard.csrfToken,
     };
   });
 
@@ -188,6 +195,7 @@ export function createConsoleRouter(options: ConsoleRouterOptions): { router: Ro
   });
 
   router.post('/console/api/files', async (ctx) => {
+    genuine(ctx, 'binary');
     const { person, chat } = seat(String(ctx.query.as ?? ''), String(ctx.query.chatId ?? ''));
     const name = String(ctx.query.name ?? '').trim();
     if (name === '') throw new ConsoleRefusal(400, '文件没有名字：请重新选择文件。');

@@ -33,7 +33,14 @@ export interface ConsoleFile {
   data: Buffer;
   /** The message it was sent in, once sent. */
   messageId: string | null;
+  /** When it was kept (ms), for expiry. */
+  keptAt: number;
 }
+
+/** Files are kept this long (the import reads an upload within seconds; a ledger is downloaded at once). */
+export const FILE_TTL_MS = 60 * 60_000;
+/** Bytes of files kept at most; the oldest go first (ten 29 MB uploads once kept 290 MB for good). */
+export const FILE_BYTES_LIMIT = 100 * 1024 * 1024;
 
 /** Messages kept per chat; older ones are dropped. */
 const MESSAGES_PER_CHAT = 500;
@@ -106,15 +113,35 @@ export class ConsoleStore {
   }
 
   /** Keeps a file; returns its key. */
-  putFile(name: string, data: Buffer, messageId: string | null = null): ConsoleFile {
-    const file = { key: ConsoleStore.id('file'), name, data, messageId };
+  putFile(name: string, data: Buffer, messageId: string | null = null, now = Date.now()): ConsoleFile {
+    const file = { key: ConsoleStore.id('file'), name, data, messageId, keptAt: now };
     this.files.set(file.key, file);
+    this.forgetFiles(now);
     return file;
   }
 
-  /** A file by key. */
-  file(key: string): ConsoleFile | undefined {
+  /** A file by key, while it is kept. */
+  file(key: string, now = Date.now()): ConsoleFile | undefined {
+    this.forgetFiles(now);
     return this.files.get(key);
+  }
+
+  /** Bytes of files kept now. */
+  fileBytes(): number {
+    let bytes = 0;
+    for (const file of this.files.values()) bytes += file.data.length;
+    return bytes;
+  }
+
+  /** Drops files past their time, then the oldest until the rest fit the limit (the newest always stays). */
+  private forgetFiles(now: number): void {
+    for (const [key, file] of this.files) if (now - file.keptAt > FILE_TTL_MS) this.files.delete(key);
+    let bytes = this.fileBytes();
+    for (const [key, file] of this.files) {
+      if (bytes <= FILE_BYTES_LIMIT || this.files.size === 1) break;
+      this.files.delete(key);
+      bytes -= file.data.length;
+    }
   }
 
   /** Issues the delayed-update token of a callback on a card (Lark's: two uses). */

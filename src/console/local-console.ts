@@ -11,6 +11,7 @@ import { LarkApi } from '../lark/lark-api.js';
 import type { LarkConnection, LarkConnectionSettings, SideApi } from '../lark/lark-connection.js';
 import type { Logger } from '../lib/logger.js';
 import { seatCast } from './console-cast.js';
+import type { ConsoleAccess } from './console-guard.js';
 import { startConsoleOpenApi, type ConsoleOpenApi } from './console-open-api.js';
 import { createConsoleRouter } from './console-router.js';
 import { ConsoleStore } from './console-store.js';
@@ -27,7 +28,7 @@ export interface ConsoleBackend {
   /** The console as a second API beside a real app. */
   sideApi(logger: Logger): SideApi;
   /** Seats the cast and builds the web router, on the running connection. */
-  mount(deps: { connection: LarkConnection; db: Database; catalog: QuestionCatalog; timeZone: string; logger: Logger; allowRemote: boolean }): Promise<Router>;
+  mount(deps: { connection: LarkConnection; db: Database; catalog: QuestionCatalog; timeZone: string; logger: Logger; access: ConsoleAccess; besideRealApp: boolean }): Promise<Router>;
   close(): Promise<void>;
 }
 
@@ -44,8 +45,8 @@ export async function startConsoleBackend(): Promise<ConsoleBackend> {
       api: new LarkApi({ appId: openApi.app.appId, appSecret: openApi.app.appSecret, domain: openApi.url, logger: logger.child({ component: 'console' }) }),
       owns: (target) => CONSOLE_ID.test(target),
     }),
-    async mount({ connection, db, catalog, timeZone, logger, allowRemote }) {
-      const cast = await seatCast(db);
+    async mount({ connection, db, catalog, timeZone, logger, access, besideRealApp }) {
+      const cast = await seatCast(db, { withRoles: !besideRealApp });
       const console = createConsoleRouter({
         store,
         cast,
@@ -55,7 +56,7 @@ export async function startConsoleBackend(): Promise<ConsoleBackend> {
         db,
         catalog,
         timeZone,
-        allowRemote,
+        access,
         logger: logger.child({ component: 'console' }),
         onQueued: () => connection.sender.wake(),
       });

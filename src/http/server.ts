@@ -18,12 +18,14 @@ export interface HttpDeps {
   healthExtras?: () => Record<string, unknown>;
   /** Served at GET /metrics in Prometheus' text format. */
   metrics?: ServiceMetrics;
+  /** Believe X-Forwarded-* headers (a reverse proxy in front); otherwise the logged address is the socket's. */
+  trustProxy?: boolean;
 }
 
 /** Creates the Koa app with /healthz, /metrics and any extra routers. */
 export function createHttpApp(deps: HttpDeps): Koa {
   const app = new Koa();
-  app.proxy = true;
+  app.proxy = deps.trustProxy ?? false;
 
   app.use(async (ctx, next) => {
     const started = performance.now();

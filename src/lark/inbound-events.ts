@@ -63,12 +63,31 @@ export function wellFormed(text: string): string {
   return text.replace(LONE_SURROGATE, '\ufffd');
 }
 
-/** A value with every string in it well formed (a forged card value may carry anything). */
-function wellFormedDeep(value: unknown): unknown {
-  if (typeof value === 'string') return wellFormed(value);
-  if (Array.isArray(value)) return value.map(wellFormedDeep);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, inner]) => [wellFormed(key), wellFormedDeep(inner)]));
-  return value;
+/** Deepest nesting and most entries a card value may have: the bot's own are one or two levels and a few dozen entries. */
+export const CARD_VALUE_LIMITS = { depth: 8, entries: 2_000 } as const;
+
+/**
+ * A card value with every string in it well formed, or undefined when it is
+ * deeper or larger than any card of ours makes (a forged value may carry
+ * anything: 100,000 levels overflowed the stack). Walks without recursion
+ * past the depth limit.
+ */
+function wellFormedValue(value: unknown): unknown {
+  let entries = 0;
+  const walk = (node: unknown, depth: number): unknown => {
+    if (++entries > CARD_VALUE_LIMITS.entries) throw new RangeError('card value too large');
+    if (typeof node === 'string') return wellFormed(node);
+    if (node === null || typeof node !== 'object') return node;
+    if (depth >= CARD_VALUE_LIMITS.depth) throw new RangeError('card value too deep');
+    if (Array.isArray(node)) return node.map((inner) => walk(inner, depth + 1));
+    return Object.fromEntries(Object.entries(node).map(([key, inner]) => [wellFormed(key), walk(inner, depth + 1)]));
+  };
+  try {
+    return walk(value, 0);
+  } catch (error) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
 }
 
 const obj = (value: unknown): Json => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : {});
@@ -152,8 +171,9 @@ export function toInboundEvent(envelope: Json, botOpenId: string | null): Inboun
       operatorOpenId: str(obj(event.operator).open_id),
       chatId: str(context.open_chat_id) || null,
       messageId: str(context.open_message_id) || null,
-      value: obj(wellFormedDeep(action.value)),
-      formValue: obj(wellFormedDeep(action.form_value)),
+      // A value past the limits is no button of ours: it reads as an empty one, which the bot answers as 这个按钮已失效.
+      value: obj(wellFormedValue(action.value)),
+      formValue: obj(wellFormedValue(action.form_value)),
       updateToken: str(event.token) || null,
     };
   }

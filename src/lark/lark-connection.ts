@@ -95,7 +95,6 @@ export async function startLarkConnection(
   if (lark.mode === 'ws') {
     ws = await startWsTransport({ appId: lark.appId, appSecret: lark.appSecret, domain: lark.domain, processor, botOpenId: () => botOpenId, logger: log });
   } else if (lark.mode === 'webhook') {
-    if (!lark.encryptKey) log.warn('LARK_ENCRYPT_KEY is not set: requests are not signed, so replayed requests cannot be refused. Set an Encrypt Key in the developer console.');
     router = createWebhookRouter({
       secrets: { encryptKey: lark.encryptKey, verificationToken: lark.verificationToken ?? '', replayWindowSeconds: REPLAY_WINDOW_SECONDS },
       processor,

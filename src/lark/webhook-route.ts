@@ -45,7 +45,8 @@ export function createWebhookRouter(options: WebhookRouteOptions): Router {
       options.logger.warn({ status: verdict.status, reason: verdict.reason, ip: ctx.ip }, 'lark request rejected');
       options.metrics?.eventsRefused.inc({ status: String(verdict.status) });
       ctx.status = verdict.status;
-      ctx.body = { error: verdict.reason };
+      // The reason is for our log; a prober learns only that it was refused, not which check or mode refused it.
+      ctx.body = { error: 'rejected' };
       return;
     }
     if (verdict.kind === 'challenge') {

@@ -20,10 +20,17 @@ const ADMIN_P2P = 'oc_console_p2p_admin';
 
 type Json = Record<string, any>;
 
-/** The console's calls, as the page makes them. */
+/** The page's request token, as the page reads it from the console's state. */
+async function csrfOf(baseUrl: string): Promise<string> {
+  return ((await (await fetch(`${baseUrl}/console/api/state`)).json()) as Json).csrf;
+}
+
+/** The console's calls, as the page makes them (with its request token). */
 function consoleOf(baseUrl: string) {
+  let csrf: string | undefined;
   const post = async (path: string, body: unknown) => {
-    const response = await fetch(`${baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+    csrf ??= await csrfOf(baseUrl);
+    const response = await fetch(`${baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-console-csrf': csrf }, body: typeof body === 'string' ? body : JSON.stringify(body) });
     return { status: response.status, body: (await response.json()) as Json };
   };
   const messages = async (chatId: string): Promise<Json[]> => ((await (await fetch(`${baseUrl}/console/api/messages?chatId=${chatId}&after=0`)).json()) as Json).messages;
@@ -109,7 +116,7 @@ describe('local console API', () => {
 
   it('an administrator imports a plan by sending the file, and the report comes back', async () => {
     const csv = Buffer.from('中山市控制台测试工作分工方案\n序号,工作任务,牵头单位,完成时限\n1,编制控制台测试清单,市测试局,2027年3月底前完成\n', 'utf8');
-    const sent = await fetch(`${app.url}/console/api/files?as=${ADMIN}&chatId=${ADMIN_P2P}&name=${encodeURIComponent('控制台测试方案.csv')}`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: csv });
+    const sent = await fetch(`${app.url}/console/api/files?as=${ADMIN}&chatId=${ADMIN_P2P}&name=${encodeURIComponent('控制台测试方案.csv')}`, { method: 'POST', headers: { 'content-type': 'application/octet-stream', 'x-console-csrf': await csrfOf(app.url) }, body: csv });
     expect(sent.status).toBe(200);
     const fileMessage = ((await sent.json()) as Json).message;
     const confirm = await ui.botMessage(ADMIN_P2P, (message) => message.msgType === 'interactive' && message.replyTo === fileMessage.messageId);
@@ -152,16 +159,22 @@ const outsideAddress = Object.values(networkInterfaces())
   .find((entry) => entry && entry.family === 'IPv4' && !entry.internal)?.address;
 
 describe.skipIf(!outsideAddress)(`console access from other machines${outsideAddress ? '' : ' (skipped: no non-loopback address)'}`, () => {
-  it('is refused unless CONSOLE_ALLOW_REMOTE=1', async () => {
+  it('is refused unless CONSOLE_ALLOW_REMOTE=1, and then only with the token', async () => {
     const closed = await startTestApp('sqlite', { CONSOLE: '1', HOST: '0.0.0.0' });
-    const open = await startTestApp('sqlite', { CONSOLE: '1', HOST: '0.0.0.0', CONSOLE_ALLOW_REMOTE: '1' });
+    const open = await startTestApp('sqlite', { CONSOLE: '1', HOST: '0.0.0.0', CONSOLE_ALLOW_REMOTE: '1', CONSOLE_TOKEN: 'console-token-for-tests' });
     try {
       const port = (app: TestApp) => new URL(app.url).port;
       const refused = await fetch(`http://${outsideAddress}:${port(closed)}/console/api/state`);
       expect(refused.status).toBe(403);
       expect(await refused.text()).toContain('只接受本机访问');
       expect((await fetch(`http://127.0.0.1:${port(closed)}/console/api/state`)).status).toBe(200);
-      expect((await fetch(`http://${outsideAddress}:${port(open)}/console/api/state`)).status).toBe(200);
+      const remote = `http://${outsideAddress}:${port(open)}`;
+      expect((await fetch(`${remote}/console/api/state`)).status).toBe(401);
+      const signIn = await fetch(`${remote}/console/login`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'token=console-token-for-tests', redirect: 'manual' });
+      expect(signIn.status).toBe(303);
+      const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
+      expect(cookie).not.toContain('console-token-for-tests');
+      expect((await fetch(`${remote}/console/api/state`, { headers: { cookie } })).status).toBe(200);
     } finally {
       await closed.close();
       await open.close();

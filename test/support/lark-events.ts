@@ -79,12 +79,18 @@ export function cardActionEvent(
   };
 }
 
-/** Encrypts a payload as Lark does. */
+/** A payload given as JSON text (a 100,000-deep value overflows JSON.stringify, not the text). */
+export class JsonText {
+  constructor(readonly text: string) {}
+}
+
+/** Encrypts a payload as Lark does (`payload` may be the JSON text itself, for bodies JSON.stringify cannot make). */
 export function encryptPayload(payload: unknown, encryptKey: string): string {
+  const text = payload instanceof JsonText ? payload.text : JSON.stringify(payload);
   const key = createHash('sha256').update(encryptKey).digest();
   const iv = randomBytes(16);
   const cipher = createCipheriv('aes-256-cbc', key, iv);
-  return Buffer.concat([iv, cipher.update(JSON.stringify(payload), 'utf8'), cipher.final()]).toString('base64');
+  return Buffer.concat([iv, cipher.update(text, 'utf8'), cipher.final()]).toString('base64');
 }
 
 /** The request Lark would send for a payload: encrypted body and signature headers. */

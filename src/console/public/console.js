@@ -16,6 +16,8 @@ const state = {
   /** @type {Json[]} */ chats: [],
   /** @type {Json} */ bot: {},
   me: '',
+  /** The console's request token, sent with every call that changes something. */
+  csrf: '',
   chatId: 'oc_console_group',
   after: 0,
   /** Bumped on every chat switch, so an old wait does not draw into the new chat. */
@@ -43,7 +45,7 @@ function toast(text) {
  * @returns {Promise<Json>}
  */
 async function call(path, body) {
-  const response = await fetch(path, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(path, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json', 'x-console-csrf': state.csrf }, body: JSON.stringify(body) });
   const answer = await response.json().catch(() => ({ error: `出错了（${response.status}）` }));
   if (!response.ok) throw new Error(answer.error ?? `出错了（${response.status}）`);
   return answer;
@@ -172,13 +174,13 @@ async function send() {
 /** @param {File} file */
 async function sendFile(file) {
   const query = new URLSearchParams({ as: state.me, chatId: state.chatId, name: file.name });
-  const response = await fetch(`/console/api/files?${query}`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: file });
+  const response = await fetch(`/console/api/files?${query}`, { method: 'POST', headers: { 'content-type': 'application/octet-stream', 'x-console-csrf': state.csrf }, body: file });
   if (!response.ok) toast((await response.json().catch(() => ({}))).error ?? '文件没有发出去');
 }
 
 async function start() {
   const initial = await call('/console/api/state', undefined);
-  Object.assign(state, { people: initial.people, chats: initial.chats, bot: initial.bot });
+  Object.assign(state, { people: initial.people, chats: initial.chats, bot: initial.bot, csrf: initial.csrf });
   const chooser = /** @type {HTMLSelectElement} */ ($('person'));
   for (const person of state.people) {
     const option = document.createElement('option');

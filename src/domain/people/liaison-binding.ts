@@ -29,6 +29,11 @@ export async function reviewersOf(repos: Repositories, admins: readonly string[]
   return [...new Set([...admins, ...granted])];
 }
 
+/** Who reviews someone's request: every reviewer but the person asking (nobody approves their own request). */
+export async function reviewersFor(repos: Repositories, requester: string, admins: readonly string[]): Promise<string[]> {
+  return (await reviewersOf(repos, admins)).filter((openId) => openId !== requester);
+}
+
 /** Whether someone may review liaison requests. */
 export async function mayReview(repos: Repositories, openId: string, admins: readonly string[]): Promise<boolean> {
   return (await reviewersOf(repos, admins)).includes(openId);
@@ -76,6 +81,8 @@ export async function reviewBinding(
   const grant = await repos.people.getGrant(input.grantId);
   if (!grant) throw new BindingRefused('这个申请已不存在。');
   if (grant.state !== 'pending') throw new BindingRefused(grant.state === 'active' ? '这个申请已经通过了。' : '这个申请已经处理过了。');
+  // Four eyes: whoever asked cannot decide, whatever roles they hold.
+  if (grant.openId === input.reviewer) throw new BindingRefused('不能审批自己的申请：请另一位督查人员或管理员审批。');
   const decided = await repos.people.decideGrant(grant.id, 'pending', input.approve ? 'active' : 'revoked', input.reviewer);
   if (!decided) throw new BindingRefused('这个申请刚刚已被其他人处理。');
   await repos.audit.record({

@@ -89,8 +89,12 @@ export async function requestClosure(repos: Repositories, actor: Actor, request:
   if (note === '' && request.evidence.length === 0) {
     throw new ProgressRefused('申请办结请附上佐证：完成情况说明或链接，例如：/完成 #12 已在门户网站公开 https://www.example.gov.cn/zwgk');
   }
-  const reviewers = await supervisorsOf(repos, task.planId);
-  const closeNow = reviewers.length === 0 || supervisesPlan(actor, task.planId);
+  // Four eyes: a supervisor who reports as the unit's own liaison asks another reviewer, like any liaison.
+  // (With no other supervisor, an administrator reviews it.)
+  const supervisors = await supervisorsOf(repos, task.planId);
+  const reviewers = supervisors.filter((openId) => openId !== actor.openId);
+  const asOwnLiaison = unit.unitId !== null && actor.liaisonUnitIds.includes(unit.unitId);
+  const closeNow = supervisors.length === 0 || (supervisesPlan(actor, task.planId) && !asOwnLiaison);
   const at = request.at ?? new Date();
   const status = closeNow ? 'done' : 'pending_review';
   if (!(await repos.tasks.moveState(task.id, { status, percent: 100, lastReportAt: at }, REPORTABLE))) {
@@ -129,6 +133,7 @@ export async function reviewClosure(repos: Repositories, actor: Actor, decision:
   const asked = trail.filter((entry) => entry.action === 'task.close_request').at(-1);
   const after = (asked?.after as { note?: string; evidence?: string[] } | null) ?? null;
   const request = asked ? { actor: asked.actor, note: after?.note ?? '', evidence: after?.evidence ?? [] } : null;
+  if (decision.approve && request?.actor === actor.openId) throw new ProgressRefused(`不能审核通过自己的办结申请：请另一位督查人员或管理员审核任务 #${task.id}。`);
   const previous = (asked?.before as { percent?: number; status?: string } | null) ?? null;
   const percent = decision.approve ? 100 : (previous?.percent ?? 0);
   const status = decision.approve ? 'done' : 'in_progress';
