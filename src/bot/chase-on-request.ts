@@ -13,7 +13,7 @@ import { parseQuestion } from '../domain/questions/question-parser.js';
 import { chaseViews } from '../domain/questions/updates-answers.js';
 import type { ChaseQuestion } from '../domain/questions/updates-question.js';
 import { requestChase } from '../domain/reminders/chase-request.js';
-import type { IncomingMessage } from '../lark/inbound-events.js';
+import type { IncomingMessage } from './events.js';
 import { dayIn } from '../lib/dates.js';
 import { renderChaseCard, renderChaseReply } from './cards/chase-cards.js';
 import type { QuestionAnswerer } from './conversation.js';

@@ -8,7 +8,7 @@ import type { WorkingCalendar } from '../domain/calendar/working-calendar.js';
 import { holds, loadActor, PERMISSION_HOLDERS, type Actor } from '../domain/people/actor.js';
 import type { Answer } from '../domain/questions/answer-service.js';
 import type { QuestionCatalog } from '../domain/questions/question-catalog.js';
-import type { IncomingMessage } from '../lark/inbound-events.js';
+import type { IncomingMessage } from './events.js';
 import type { Repositories } from '../repositories/index.js';
 import { renderAnswer } from './cards/answer-cards.js';
 import { usageLines, type CommandDefinition } from './command.js';

@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import type { Permission } from '../domain/people/actor.js';
-import type { CardAction } from '../lark/inbound-events.js';
+import type { CardAction } from './events.js';
 import type { CardActionResult } from './inbound-processor.js';
 import type { Outgoing } from './outgoing.js';
 

@@ -8,7 +8,7 @@
 import { findCommand, usageLines, type CommandDefinition, type CommandPermission } from './command.js';
 import type { BotBehaviour, BotContext, CardActionResult } from './inbound-processor.js';
 import { textReply, type Outgoing } from './outgoing.js';
-import type { BotAdded, CardAction, IncomingMessage } from '../lark/inbound-events.js';
+import type { BotAdded, CardAction, IncomingMessage } from './events.js';
 
 /** Answers a question typed in chat; the question-answering service plugs in here. */
 export type QuestionAnswerer = (message: IncomingMessage, ctx: BotContext) => Promise<Outgoing[]>;

@@ -8,7 +8,7 @@
  * still gets an answer, never silence and never a stack trace.
  */
 import type { Database } from '../db/database.js';
-import type { CardAction, BotAdded, IncomingMessage, InboundEvent } from '../lark/inbound-events.js';
+import type { CardAction, BotAdded, IncomingMessage, InboundEvent } from './events.js';
 import type { Logger } from '../lib/logger.js';
 import type { ServiceMetrics } from '../lib/service-metrics.js';
 import type { Repositories } from '../repositories/index.js';

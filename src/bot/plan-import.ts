@@ -8,7 +8,7 @@
  */
 import { loadActor } from '../domain/people/actor.js';
 import { isImportable } from '../imports/import-files.js';
-import type { CardAction, IncomingMessage } from '../lark/inbound-events.js';
+import type { CardAction, IncomingMessage } from './events.js';
 import type { Repositories } from '../repositories/index.js';
 import { card, escapeMarkdown, markdown } from './cards/card-parts.js';
 import { NEW_PLAN } from './cards/import-preview-card.js';

@@ -15,7 +15,7 @@ import { renderAnswer } from './cards/answer-cards.js';
 import { renderTaskCard, TASK_CARD_VIEWS, type TaskCardView } from './cards/task-card.js';
 import { closureRequested } from './closure-messages.js';
 import type { CommandServices } from './command-context.js';
-import type { CardAction } from '../lark/inbound-events.js';
+import type { CardAction } from './events.js';
 import type { CardActionResult } from './inbound-processor.js';
 
 /** What a task card handler runs with. */

@@ -1,57 +1,10 @@
 /**
  * Lark's v2 event envelopes turned into the transport-neutral events the
- * bot handles. The webhook route and the long connection both end here, so
+ * bot handles (their types are the bot's: src/bot/events.ts). The webhook route and the long connection both end here, so
  * the rest of the service never sees Lark's wire format. Pure.
  */
 
-/** A message someone sent where the bot can see it. */
-export interface IncomingMessage {
-  kind: 'message';
-  eventId: string;
-  messageId: string;
-  chatId: string;
-  chatType: 'p2p' | 'group';
-  senderOpenId: string;
-  /** 'user' or 'app' (another bot). */
-  senderType: string;
-  messageType: string;
-  /** Plain text with the bot's mention removed and other mentions as "@name". */
-  text: string;
-  /** Whether the message @-mentions this bot. */
-  mentionsBot: boolean;
-  /** People mentioned, other than the bot. */
-  mentions: { openId: string; name: string }[];
-  /** The message it answers, when it is a reply in a thread. */
-  parentId: string | null;
-  /** The file a file message carries. */
-  file: { key: string; name: string } | null;
-}
-
-/** A button press or form submission on one of the bot's cards. */
-export interface CardAction {
-  kind: 'card_action';
-  eventId: string;
-  operatorOpenId: string;
-  chatId: string | null;
-  messageId: string | null;
-  /** The `value` given to the button's callback behaviour. */
-  value: Record<string, unknown>;
-  /** Form inputs by name, for form submissions. */
-  formValue: Record<string, unknown>;
-  /** Token for a delayed card update (30 minutes, two uses). */
-  updateToken: string | null;
-}
-
-/** The bot was added to a group chat. */
-export interface BotAdded {
-  kind: 'bot_added';
-  eventId: string;
-  chatId: string;
-  operatorOpenId: string | null;
-}
-
-/** Everything the bot reacts to. */
-export type InboundEvent = IncomingMessage | CardAction | BotAdded;
+import type { BotAdded, CardAction, InboundEvent, IncomingMessage } from '../bot/events.js';
 
 type Json = Record<string, unknown>;
 

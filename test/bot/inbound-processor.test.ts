@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { InboundProcessor, APOLOGY, type BotBehaviour } from '../../src/bot/inbound-processor.js';
 import { textReply } from '../../src/bot/outgoing.js';
-import type { CardAction, IncomingMessage } from '../../src/lark/inbound-events.js';
+import type { CardAction, IncomingMessage } from '../../src/bot/events.js';
 import { LarkApi } from '../../src/lark/lark-api.js';
 import { OutboxSender } from '../../src/lark/outbox-sender.js';
 import { createLogger } from '../../src/lib/logger.js';

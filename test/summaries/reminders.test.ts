@@ -8,7 +8,7 @@
  */
 import { beforeAll, expect, it } from 'vitest';
 import { reminderCardActions } from '../../src/bot/reminder-actions.js';
-import type { CardAction } from '../../src/lark/inbound-events.js';
+import type { CardAction } from '../../src/bot/events.js';
 import { deliverReminders, deliverSupervisorCards } from '../../src/summaries/reminder-delivery.js';
 import type { SummaryServices } from '../../src/summaries/weekly-delivery.js';
 import { describeEachDatabase } from '../support/databases.js';
