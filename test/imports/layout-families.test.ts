@@ -227,6 +227,7 @@ describe('layout families of real plans', () => {
     expect(meta('2022上半年重点工作进展情况统计表')[2]).toBe(2022);
     expect(meta('陕西《政府工作报告》部门分工确定', '', '13.03.2015  07:51', '省政府就落实《政府工作报告》中的重点工作提出分工意见。').slice(1)).toEqual(['陕西省', 2015]);
     expect(meta('国务院公布2016年《政府工作报告》量化指标任务的落实情况。')[2]).toBe(2016);
+    expect(meta('各地级以上市人民政府：', '《广东省支持民间投资发展的实行方案》已经省人民政府同意，现印发给你们。')[0]).toBe('广东省支持民间投资发展的实行方案');
   });
 
   it('the issuing notice’s title is read across the lines it was broken over, and the place the plan says is its own', () => {

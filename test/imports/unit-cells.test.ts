@@ -18,6 +18,7 @@ describe('units and their parts in a cell', () => {
     ['市财政局为牵头单位，市税务局为配合单位', ['市财政局:lead', '市税务局:cooperating']],
     ['市财政局负总责', ['市财政局:lead']],
     ['省商务厅、财政厅等相关部门按职责分工', ['省商务厅:responsible', '财政厅:responsible']],
+    ['省发展改革委、能源局等省有关部门按职责分工', ['省发展改革委:responsible', '能源局:responsible']],
     ['市发改委、市财政局按职责分工负责', ['市发改委:responsible', '市财政局:responsible']],
     ['市财政局牵头，市税务局、市人社局配合', ['市财政局:lead', '市税务局:cooperating', '市人社局:cooperating']],
     // A flattened table's cell with one unit a line: towns, a name after a parenthesis, a name after which the column put its verb.

@@ -43,6 +43,7 @@ const REPORT_SUFFIX = /^(?:(?:19|20)\d{2}年)?(?:第?[一二三四1-4]季度|上
 
 function titleCandidates(lines: readonly string[]): string[] {
   const candidates: string[] = [];
+  const approvedNames: string[] = [];
   const head = lines.slice(0, 60).map((raw) => squash(raw).replace(/^标题\s*/, '')).map((line) => (/[>›»]/.test(line) || (TEASER.test(line) && !TITLE_END.test(line)) ? '' : line));
   // The issuing notice, whatever lines it was broken over: "…关于印发《2024年市〈政府工作报告〉任务分解⏎和责任分工方案》的通知".
   const notice = /(?:印发|转发)\s*《([^》]{6,90})》\s*的通知/.exec(head.slice(0, 15).join(''));
@@ -54,6 +55,9 @@ function titleCandidates(lines: readonly string[]): string[] {
     if (whole && TITLE_END.test(whole.replace(/^《|》$/g, '')) && /[^《》]《|》[^《》]/.test(whole)) candidates.push(whole);
     const quoted = /(?:印发|转发|关于)[^《]{0,20}《([^》]{6,60})》(?:的通知)?/.exec(line);
     if (quoted && !REFERENCE.test(line.slice(0, quoted.index + quoted[0].indexOf('《') + 1))) candidates.push(squash(quoted[1]!).replace(/\s+/g, ''));
+    // The notice's own sentence: "《X实施方案》已经市人民政府同意，现印发给你们" (after every title the page shows as such).
+    const approved = /^[^《]{0,4}《([^》]{6,60})》\s*(?:已经|已报经|经)/.exec(line);
+    if (approved && !quoted) approvedNames.push(squash(approved[1]!).replace(/\s+/g, ''));
     if (line.length >= 6 && line.length <= 60 && TITLE_END.test(line) && !line.includes('|') && !/[。；]/.test(line)) candidates.push(line.replace(/\s+/g, ''));
     // A heading broken over two lines: "立山区政府2023年重点工作" / "任务分解和责任分工方案".
     const next = head[index + 1] ?? '';
@@ -70,6 +74,7 @@ function titleCandidates(lines: readonly string[]): string[] {
     .slice(0, 15)
     .map((line) => /^[\u4e00-\u9fa5]{2,20}(人民政府|办公室|办公厅)(办公室)?关于.{4,60}?的通知/.exec(line.replace(/^【[^】]{1,30}】/, '').replace(/\s+/g, ''))?.[0])
     .filter((line): line is string => line !== undefined);
+  candidates.push(...approvedNames);
   if (candidates.length === 0 && noticeLines[0]) candidates.push(noticeLines[0]);
   // The plan's own name over a page that reports on it (…责任分解 / …责任分解第一季度进展情况): the plan is what the tasks are.
   const reports = (title: string) => candidates.some((other) => other.length < title.length && title.startsWith(other) && REPORT_SUFFIX.test(title.slice(other.length)));

@@ -28,7 +28,7 @@ const LEAD = /(分别)?(牵头|负总责)(落实|负责|实施)?$/;
 const RESPONSIBLE = /(分别)?(负责(落实|实施)?|落实|承办|实施|组织实施)$/;
 const COOPERATING = /(配合|协助|协同|参与)(落实|实施)?$/;
 const COOPERATING_PREFIX = /^(会同|协同|配合|联合)/;
-const TRAILING_ET_CETERA = /(等(有关|相关)?(部门|单位|机构))?(按(照)?(各自)?职责(分工)?)?$/;
+const TRAILING_ET_CETERA = /(等(省|市|区|县|州)?(直|级)?(有关|相关)?(部门|单位|机构))?(按(照)?(各自)?职责(分工)?)?$/;
 
 /** Splits on a separator outside parentheses. */
 function splitOutside(text: string, separators: RegExp): string[] {
