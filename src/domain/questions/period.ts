@@ -46,6 +46,18 @@ function yearOf(text: string | undefined): YearSpec {
   return { offset: relative?.[1] ?? 0 };
 }
 
+/** A count of days, weeks, months or years: 两周, 一个月, 半年, 30天 (the number and the unit as two groups). */
+const SPAN = `(?<![\\d年])(${NUM.slice(1, -1)}|半)\\s*(天|日|周|个?星期|个?礼拜|个月|年)`;
+
+/** Days in a span: 半个月 15, 两周 14, 一个月 30, 半年 182, 一年 365. */
+function readSpan(count: string | undefined, unit: string | undefined): number | undefined {
+  if (!count || !unit) return undefined;
+  const n = count === '半' ? 0.5 : readNumber(count);
+  if (n === null) return undefined;
+  const days = /天|日/.test(unit) ? 1 : /月/.test(unit) ? 30 : /年/.test(unit) ? 365 : 7;
+  return Math.round(n * days);
+}
+
 /** Words that make 今年 a deadline ("今年要办完的") rather than the plan's year of work ("今年要干什么"). */
 const DUE_WORDS = /到期|完成|办完|办结|做完|截止|底前|之前|以前|前要|要交/;
 
@@ -56,13 +68,12 @@ const DUE_WORDS = /到期|完成|办完|办结|做完|截止|底前|之前|以�
  */
 export function readPeriod(text: string): { period: PeriodSpec; words: string } | undefined {
   const patterns: [RegExp, (match: RegExpExecArray) => PeriodSpec | undefined][] = [
-    [new RegExp(`${NUM}\\s*(天|日|周|个?星期|个?礼拜|个月)(以|之)?内`), (m) => {
-      const n = readNumber(m[1]!);
-      if (n === null) return undefined;
-      const days = /天|日/.test(m[2]!) ? n : /月/.test(m[2]!) ? n * 30 : n * 7;
-      return { kind: 'within', days };
+    // A span from today: 两周内, 一个月以内, 半年内, 未来30天, 接下来两周, 最近一个月要到期.
+    [new RegExp(`(?:(?:未来|接下来的?|今后|往后)\\s*${SPAN}(?:(?:以|之)?内)?|${SPAN}(?:以|之)?内|(?:最近|近)\\s*${SPAN}(?:内)?(?=\\s*(?:要|会|就)?(?:到期|截止|完成)))`), (m) => {
+      const span = readSpan(m[1] ?? m[3] ?? m[5], m[2] ?? m[4] ?? m[6]);
+      return span === undefined ? undefined : { kind: 'within', days: span };
     }],
-    [/(马上|快要?|即将|近期|最近)(要)?(到期|截止)/, () => ({ kind: 'within', days: 14 })],
+    [/(马上|快要?|即将|近期|最近|眼看)(要|就要)?(到期|截止|逾期|超期|过期)|这(两|几)天(要)?到期/, (m) => ({ kind: 'within', days: m[0].startsWith('这') ? 3 : 14 })],
     [/(本|这个?|当)季度|本季|当季/, () => ({ kind: 'this_quarter', offset: 0 })],
     [/(下个?|下一个?)季度/, () => ({ kind: 'this_quarter', offset: 1 })],
     [/(上个?|上一个?)季度/, () => ({ kind: 'this_quarter', offset: -1 })],
@@ -79,15 +90,16 @@ export function readPeriod(text: string): { period: PeriodSpec; words: string } 
       return quarter !== null && quarter >= 1 && quarter <= 4 ? { kind: 'quarter', quarter, year: yearOf(m[1]) } : undefined;
     }],
     [new RegExp(`${YEAR}\\s*(上|下)半年`), (m) => ({ kind: 'half', half: m[2] === '上' ? 1 : 2, year: yearOf(m[1]) })],
-    [new RegExp(`${YEAR}\\s*${NUM}\\s*月(份|底|末|中旬|上旬|下旬)?`), (m) => {
+    [new RegExp(`${YEAR}\\s*${NUM}\\s*月(份|底|末|中旬|上旬|下旬|初|中|${NUM}\\s*[日号])?`), (m) => {
       const month = readNumber(m[2]!);
       return month !== null && month >= 1 && month <= 12 ? { kind: 'month_of_year', month, year: yearOf(m[1]) } : undefined;
     }],
     // "月底前要完成的" with no month: this month.
     [/(?<![\d一二三四五六七八九十])月(底|末)/, () => ({ kind: 'month', offset: 0 })],
     // A year with its end or all of it: 2018年底, 今年底, 明年年底, 2016年内, 2016年全年; a year other than this one alone (2018年, 明年).
-    [new RegExp(`(${YEAR_WORD})\\s*(${YEAR_END}|全年|底|末|内)`), (m) => ({ kind: 'year', year: yearOf(m[1]) })],
-    [new RegExp(YEAR_END), () => ({ kind: 'year', year: { offset: 0 } })],
+    [new RegExp(`(${YEAR_WORD})\\s*(${YEAR_END}|全年|底|末|(?:以|之)?内)`), (m) => ({ kind: 'year', year: yearOf(m[1]) })],
+    // 年底前, and 元旦前 (before New Year's Day is by the end of the year).
+    [new RegExp(`${YEAR_END}|元旦(?:前|之前|以前)`), () => ({ kind: 'year', year: { offset: 0 } })],
     [new RegExp(YEAR_WORD), (m) => {
       const year = yearOf(m[0]);
       // 今年 alone is the plan's year of work ("人社局今年要干什么"), a period only with 到期 / 完成 / 底前.

@@ -10,7 +10,7 @@ import { leadingPlace } from '../places/gazetteer.js';
 import { readNumber } from './numbers.js';
 import { readPeriod } from './period.js';
 import type { Question, StatusFilter, TaskQuery } from './question.js';
-import { STATUS_PHRASES } from './state-phrases.js';
+import { DUE_NOT_DONE, STATUS_PHRASES } from './state-phrases.js';
 import type { UnitDirectory } from './unit-directory.js';
 import { QUESTION_FAMILIES } from './question-families.js';
 
@@ -56,16 +56,31 @@ function followUp(text: string): Question | undefined {
 /** Polite openings and "look it up" verbs before what is asked: 请问, 麻烦查下, 帮我看看, 想问一下. */
 const OPENING = /^(?:请问一下|请问|请|麻烦你?|帮我|帮忙|你好|想问一下|想问|想知道|查一下|查下|查查|看一下|看下|看看|问一下|问下|找一下|找下|说说|讲讲|一下)+/;
 
-function taskLookup(text: string): Question | undefined {
-  const byId = /(?:#|＃|任务\s*(?:编号|号|id)?\s*)(\d+)\s*号?$|^#\s*(\d+)|任务\s*#\s*(\d+)/i.exec(text);
+/**
+ * A printed number written with dots ("第10.3项", "10.3条", "方案里的4.2.1") as
+ * the words 第10项第3条(第1点), so one reader takes both. A bare "10.3" is
+ * only a number of an item after 第, before 项 / 条, or right after the plan.
+ */
+function dottedItem(text: string): string {
+  return text.replace(/(第\s*)?(?<![\d.])(\d{1,2}(?:\.\d{1,2}){1,2})(?![\d.%])\s*([项条点])?/g, (whole, lead: string | undefined, number: string, unit: string | undefined, at: number) => {
+    if (lead === undefined && unit === undefined && !/(方案|要点|分工|计划)(里|中)?的?\s*$/.test(text.slice(0, at))) return whole;
+    const [item, sub, point] = number.split('.');
+    return `第${item}项第${sub}条${point ? `第${point}点` : ''}`;
+  });
+}
+
+function taskLookup(raw: string): Question | undefined {
+  const byId = /(?:#|＃|任务\s*(?:编号|号|id)?\s*)(\d+)\s*号?$|^#\s*(\d+)|任务\s*#\s*(\d+)/i.exec(raw);
   if (byId) return { kind: 'task', id: Number(byId[1] ?? byId[2] ?? byId[3]), key: null, plan: null };
-  const byNumber = new RegExp(`第\\s*${NUM}\\s*[项条](?:的?第\\s*${NUM}\\s*[条项点])?`).exec(text);
+  const text = dottedItem(raw);
+  const byNumber = new RegExp(`第\\s*${NUM}\\s*[项条](?:的?第\\s*${NUM}\\s*[条项点])?(?:的?第\\s*${NUM}\\s*[条项点])?`).exec(text);
   const after = byNumber ? text.slice(byNumber.index + byNumber[0].length).replace(/[的呢吗啊呀?？。!！\s]/g, '') : '';
   // Asked what it says, how far it is, who does it, or yes or no about it ("完成没有", "申请办结了吗").
   const asksAbout = /是什么|是啥|讲啥|说啥|内容|讲的|说的|要求|怎么说|进展|进度|情况|如何|怎么样|咋样|怎样|谁|哪/.test(text) || /(吗|没有|没|了没|与否)$/.test(after);
   if (byNumber && (asksAbout || after === '') && !/(有哪些|哪些任务)/.test(text)) {
     const first = readNumber(byNumber[1]!);
     const second = byNumber[2] ? readNumber(byNumber[2]) : null;
+    const third = byNumber[3] ? readNumber(byNumber[3]) : null;
     if (first !== null) {
       // What comes before the number names the plan: "中山方案第8项", "临沂第22项", "在临沂的要点里第3项".
       const before = text
@@ -75,7 +90,7 @@ function taskLookup(text: string): Question | undefined {
         .replace(/(的)?(工作)?(分工方案|方案|要点|分工|计划)?(里|中|内|上)?(的)?$/, '')
         .trim();
       const plan = before.length >= 2 ? before : (/在?(.{2,8}?)(的)?(方案|要点|分工)(里|中|的)/.exec(text)?.[1] ?? null);
-      return { kind: 'task', id: null, key: second === null ? String(first) : `${first}.${second}`, plan };
+      return { kind: 'task', id: null, key: [first, second, third].filter((part) => part !== null).join('.'), plan };
     }
   }
   return undefined;
@@ -184,6 +199,11 @@ export function readTaskQuery(text: string, directory: UnitDirectory, asker: Ask
   if (named) rest = rest.replace(named.words, ' ');
   rest = rest.replace(/今年|本年度?/g, ' ');
   let status: StatusFilter | null = null;
+  const dueNotDone = DUE_NOT_DONE.exec(rest);
+  if (dueNotDone) {
+    status = named ? 'unfinished' : 'overdue';
+    rest = rest.replace(dueNotDone[0], ' ');
+  }
   for (const [filter, pattern] of STATUS_PHRASES) {
     if (named && filter.startsWith('due_')) continue;
     if (!pattern.test(rest)) continue;

@@ -13,9 +13,9 @@ const any = (...words: string[]) => `(?:${words.join('|')})`;
 
 /**
  * Negation, with the adverbs said before it (还没, 尚未, 从来没有, 一直没, 至今未).
- * Not the 没 of 有没有, which asks whether rather than denies ("有没有完成的").
+ * Not the 没(有) of 有没有, which asks whether rather than denies ("有没有完成的"); 还有没完成的 denies.
  */
-const NEGATION = `${any('还', '仍', '仍然', '依然', '都', '从来', '从', '一直', '始终', '至今', '迄今')}?(?<!有)${any('没有', '没', '未', '尚未', '并未', '从未', '未曾', '不曾')}`;
+const NEGATION = `${any('还', '仍', '仍然', '依然', '都', '从来', '从', '一直', '始终', '至今', '迄今')}?${any('(?<!有)没有', '没(?!有)', '未', '尚未', '并未', '从未', '未曾', '不曾')}`;
 
 /** Verbs of the done family: 完成, 办结, 销号 … */
 const DONE_VERBS = any('完成', '做完', '办结', '结束', '办完', '销号', '完结', '办好', '做好', '干完', '弄完', '搞定', '结项', '落实到位');
@@ -59,10 +59,11 @@ export const STATUS_PHRASES: [StatusFilter, RegExp][] = [
   ['above_half', /(?:进度)?(?:过半|超过一半|过了一半|一半以上|超过50%)/],
   // Past the deadline: 逾期, 超期, 过了期限, 没在规定时间内完成; behind (滞后) is past it too, the plans giving no other schedule.
   ['overdue', new RegExp([
-    '逾期|超期|过期|延期|超时|拖期|到期未完成',
+    '逾期|超期|过期|延期|超时|拖期',
     `${any('没', '未', '没有')}${any('按时', '按期', '如期')}`,
     `${NEGATION}${any('在', '按')}${DEADLINE}${any('内', '前')}?${DONE_VERBS}`,
-    `${any('过了', '超过', '超出', '过')}(?:完成)?${DEADLINE}`,
+    `${any('过了', '超过', '超出', '已过', '已经过了', '过')}(?:完成)?${DEADLINE}`,
+    `${DEADLINE}${any('已过', '已经过了', '过了', '已到')}`,
     `${DEGREE}?${any('滞后', '落后', '拖后腿')}`,
   ].join('|'))],
   ['below_half', /(?:进度)?(?:不到|不足|低于|少于|没到|没过|未过|未达到?|不满)(?:一半|50%|百分之五十|半数)|(?:在)?(?:一半|50%|百分之五十|半数)以下/],
@@ -75,5 +76,13 @@ export const STATUS_PHRASES: [StatusFilter, RegExp][] = [
     `进行中|${any('办理', '推进', '实施', '落实', '处理')}中`,
     `(?<!谁|部门|单位|哪家)${any('正在', '还在', '仍在', '仍然在', '依然在', '在')}${WORK_VERBS}(?!什么|啥|些什么)`,
   ].join('|'))],
+  ['in_progress', new RegExp(`(?<!谁|部门|单位|哪家)${WORK_VERBS}着(?!什么|啥)`)],
   ['done', new RegExp(`${any('已经', '已', '都')}${DONE_VERBS}|(?<![要需应将待没未还能申请])(?:${any('完成', '做完', '办完', '搞定', '完结', '干完')}(?:了|的)|办结了?|销号了?)`)],
 ];
+
+/**
+ * Due and not done: 到期未完成, 到期了还没办完, 已经到期还没完成. Past its
+ * deadline (逾期) when no period is named; with one ("下周到期还没完成的")
+ * the tasks due in it that are unfinished.
+ */
+export const DUE_NOT_DONE = new RegExp(`(?:已经?)?到期(?:了|后)?的?(?:但|却)?${NEGATION}${any(DONE_VERBS, '办(?!法)')}`);

@@ -1,0 +1,84 @@
+/**
+ * States and periods as grammar (state-phrases.ts, period.ts): each row a
+ * wording not listed whole anywhere, composed from a negation or aspect, a
+ * verb of one state family, a degree, a year word and its end, a span — and
+ * the readings that must not happen (有没有 asks, 在做什么 asks what).
+ */
+import { describe, expect, it } from 'vitest';
+import { parseQuestion } from '../../src/domain/questions/question-parser.js';
+import { seedDirectory } from '../support/seed-directory.js';
+
+const { directory } = seedDirectory();
+
+/** The status, period and lookup key a question is read as; topic too, so a word left over shows. */
+function read(text: string): Record<string, unknown> {
+  const question = parseQuestion(text, directory) as unknown as Record<string, unknown>;
+  if (question.kind === 'task') return { key: question.key, plan: question.plan };
+  return { status: question.status ?? null, period: question.period ?? null, topic: question.topic ?? null };
+}
+
+const year = (offset: number) => ({ kind: 'year', year: { offset } });
+const STATES: [string, string | null][] = [
+  ['推进不下去的任务', 'blocked'],
+  ['没办法落实的', 'blocked'],
+  ['遇阻的任务有哪些', 'blocked'],
+  ['已经提交办结申请、等着审核的', 'pending_review'],
+  ['好长时间没报进度的任务', 'stalled'],
+  ['严重滞后的任务有哪些', 'overdue'],
+  ['截止日期已过还没完成的', 'overdue'],
+  ['到期了还没办完的', 'overdue'],
+  ['没在规定时间内完成的任务', 'overdue'],
+  ['从来没有填报过进度的', 'no_progress'],
+  ['至今未启动的', 'not_started'],
+  ['还没办的', 'unfinished'],
+  ['还有没完成的吗', 'unfinished'],
+  ['目前在推进的有哪些', 'in_progress'],
+  ['推进着的任务', 'in_progress'],
+  ['已经销号的有哪些', 'done'],
+  // 有没有 asks whether, it does not deny.
+  ['有没有完成的任务', 'done'],
+];
+
+const PERIODS: [string, unknown][] = [
+  ['今年底前还没办的', year(0)],
+  ['明年年底前到期的', year(1)],
+  ['后年底要完成的', year(2)],
+  ['元旦前要完成的', year(0)],
+  ['今年以内要完成的', year(0)],
+  ['2018年内要完成的', { kind: 'year', year: { fixed: 2018 } }],
+  ['半年内到期的', { kind: 'within', days: 183 }],
+  ['半个月内到期的', { kind: 'within', days: 15 }],
+  ['未来30天到期的', { kind: 'within', days: 30 }],
+  ['最近一个月要到期的', { kind: 'within', days: 30 }],
+  ['即将逾期的', { kind: 'within', days: 14 }],
+  ['11月30日前到期的', { kind: 'month_of_year', month: 11, year: { offset: 0 } }],
+  ['12月内到期的', { kind: 'month_of_year', month: 12, year: { offset: 0 } }],
+];
+
+describe('states and periods are read as grammar', () => {
+  it.each(STATES)('%s → %s', (text, status) => {
+    expect(read(text)).toMatchObject({ status, topic: null });
+  });
+
+  it.each(PERIODS)('%s', (text, period) => {
+    expect(read(text)).toMatchObject({ period, topic: null });
+  });
+
+  it('a period named with 到期…没完成 asks for the unfinished tasks due in it, without one for the overdue', () => {
+    expect(read('下周到期还没完成的')).toMatchObject({ status: 'unfinished', period: { kind: 'week', offset: 1 } });
+    expect(read('到期未完成的')).toMatchObject({ status: 'overdue', period: null });
+  });
+
+  it('今年 alone is no period, and asking what a unit works on is no state', () => {
+    expect(read('今年要干什么')).toMatchObject({ period: null });
+    expect(read('市财政局在做什么')).toMatchObject({ status: null });
+    expect(read('哪个部门在推进负面清单')).toMatchObject({ status: null, topic: '负面清单' });
+  });
+
+  it('a printed number with dots, or asked yes or no, is a lookup', () => {
+    expect(read('中山方案10.3')).toEqual({ key: '10.3', plan: '中山' });
+    expect(read('经信局方案里的4.2.1')).toEqual({ key: '4.2.1', plan: '经信局' });
+    expect(read('临沂要点第十二项完成没有')).toEqual({ key: '12', plan: '临沂' });
+    expect(read('进度50.5%的')).not.toHaveProperty('key');
+  });
+});
