@@ -33,7 +33,6 @@ export const aliasCommand = defineCommand<z.infer<typeof AliasArgs>, CommandCont
       const unit = resolveUnit(args.unit, directory);
       if (args.city && args.city !== unit.jurisdiction) return ctx.reply(`别名和单位应在同一地区：“${args.city}”与${unit.jurisdiction}${unit.name}不同。`);
       await addUnitAlias(ctx.repos, { alias: args.alias, unit, directory, by: ctx.actor.openId });
-      ctx.services.catalog.invalidate();
       return ctx.reply(`已添加：在${unit.jurisdiction}，“${args.alias}”也指${unit.name}。`);
     } catch (error) {
       if (error instanceof AliasRefused || error instanceof BindingRefused) return ctx.reply(error.message);

@@ -83,7 +83,6 @@ export const correctCommand = defineCommand<z.infer<typeof CorrectArgs>, Command
   async run(ctx, args) {
     try {
       const outcome = await correctTask(ctx.repos, ctx.actor, { ...args, eventId: ctx.message.eventId });
-      ctx.services.catalog.invalidate();
       return ctx.reply(correctionReceipt(outcome));
     } catch (error) {
       if (error instanceof CorrectionRefused) return ctx.reply(error.message);

@@ -35,7 +35,6 @@ export const doneCommand = defineCommand<z.infer<typeof DoneArgs>, CommandContex
     try {
       const evidence = ctx.message.parentId ? [`消息 ${ctx.message.parentId}`] : [];
       const outcome = await requestClosure(ctx.repos, ctx.actor, { taskId: args.taskId, note: args.note, evidence, eventId: ctx.message.eventId });
-      ctx.services.catalog.invalidate();
       const { receipt, outgoing } = await closureRequested(ctx.repos, outcome);
       return [...ctx.reply(receipt), ...outgoing];
     } catch (error) {

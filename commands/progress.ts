@@ -28,7 +28,6 @@ export const progressCommand = defineCommand<z.infer<typeof ProgressArgs>, Comma
   async run(ctx, args) {
     try {
       const outcome = await reportProgress(ctx.repos, ctx.actor, { ...args, eventId: ctx.message.eventId });
-      ctx.services.catalog.invalidate();
       return ctx.reply(progressReceipt(outcome));
     } catch (error) {
       if (error instanceof ProgressRefused) return ctx.reply(error.message);

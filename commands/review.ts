@@ -44,7 +44,6 @@ export const reviewCommand = defineCommand<z.infer<typeof ReviewArgs>, CommandCo
   async run(ctx, args) {
     try {
       const decided = await decide(ctx.repos, ctx.actor, args, ctx.message.eventId);
-      ctx.services.catalog.invalidate();
       return [...ctx.reply(decided.receipt), ...decided.outgoing];
     } catch (error) {
       if (error instanceof ProgressRefused) return ctx.reply(error.message);
@@ -59,7 +58,6 @@ export const reviewCommand = defineCommand<z.infer<typeof ReviewArgs>, CommandCo
       const reason = typeof action.formValue.reason === 'string' ? action.formValue.reason.trim().slice(0, 500) : '';
       try {
         const decided = await decide(ctx.repos, ctx.actor, { taskId, approve: action.value.approve === true, reason }, action.eventId);
-        ctx.services.catalog.invalidate();
         const outgoing: Outgoing[] = decided.outgoing;
         return { toast: { type: 'success', content: decided.receipt }, card: decided.card, outgoing };
       } catch (error) {

@@ -36,7 +36,7 @@ const SEEDS_DIR = fileURLToPath(new URL('../seeds/', import.meta.url));
 /** A running service. */
 export interface RunningApp {
   db: Database;
-  /** What questions are answered from; `invalidate()` after changing data behind the app's back (an import by script). */
+  /** What questions are answered from (it refreshes itself after every write to plans, tasks and units). */
   catalog: QuestionCatalog;
   /** The Lark connection, when an app is configured (or the local console stands in for one). */
   lark?: LarkConnection;
@@ -101,7 +101,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   const lark = settings ? await startLarkConnection(settings, db, conversation, logger, side, metrics) : undefined;
   const scheduler = new SummaryScheduler({ db, catalog, calendar, timeZone: config.timeZone, logger, clock, admins: config.admins, onQueued: () => lark?.sender.wake(), metrics });
   if (lark) {
-    importWorker = new ImportWorker({ db, api: lark.api, apiFor: lark.apiFor, logger, metrics, onImported: () => (catalog.invalidate(), lark.sender.wake()) });
+    importWorker = new ImportWorker({ db, api: lark.api, apiFor: lark.apiFor, logger, metrics, onImported: () => lark.sender.wake() });
     importWorker.start();
     scheduler.start();
   }

@@ -82,7 +82,6 @@ export const taskCardActions = {
     if (note.length > 500) return { toast: { type: 'warning', content: '说明请写在 500 个字以内。' }, card: await drawTaskCard(ctx, taskId, 'progress_form') };
     try {
       const outcome = await reportProgress(ctx.repos, ctx.actor, { taskId, percent, blocked, note, eventId: action.eventId });
-      ctx.services.catalog.invalidate();
       const kept = outcome.keptInHistoryOnly ? '（已记入历史，任务进度以牵头单位为准）' : '';
       return { toast: { type: 'success', content: `已记录：${outcome.statusLabel} ${outcome.record.percent}%${kept}` }, card: await drawTaskCard(ctx, taskId) };
     } catch (error) {
@@ -97,7 +96,6 @@ export const taskCardActions = {
     const note = typeof action.formValue.evidence === 'string' ? action.formValue.evidence.trim().slice(0, 1000) : '';
     try {
       const outcome = await requestClosure(ctx.repos, ctx.actor, { taskId, note, evidence: [], eventId: action.eventId });
-      ctx.services.catalog.invalidate();
       const { receipt, outgoing } = await closureRequested(ctx.repos, outcome);
       return { toast: { type: 'success', content: receipt }, card: await drawTaskCard(ctx, taskId), outgoing };
     } catch (error) {

@@ -32,12 +32,28 @@ export interface TransactionOptions {
 export class Database {
   /** Repositories outside any transaction, for reads and single writes. */
   readonly repos: Repositories;
+  private readonly indexedChangeListeners = new Set<() => void>();
 
   private constructor(
     private readonly prisma: PrismaDb,
     readonly provider: Provider,
   ) {
-    this.repos = createRepositories(prisma);
+    // Outside a transaction a write is committed when it returns.
+    this.repos = createRepositories(prisma, () => this.announceIndexedChange());
+  }
+
+  /**
+   * Calls `listener` after each committed change to the data questions are
+   * answered from (plans, tasks, units, aliases), in this process; returns
+   * how to stop. The question index listens, so no writer tells it by hand.
+   */
+  onIndexedChange(listener: () => void): () => void {
+    this.indexedChangeListeners.add(listener);
+    return () => this.indexedChangeListeners.delete(listener);
+  }
+
+  private announceIndexedChange(): void {
+    for (const listener of this.indexedChangeListeners) listener();
   }
 
   /** Connects to the database a DATABASE_URL names (migrations are applied separately). */
@@ -51,12 +67,21 @@ export class Database {
    * writes land together or not at all.
    */
   async transaction<T>(work: (repos: Repositories) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
-    return asUnitOfWork(() =>
-      this.prisma.$transaction((tx) => work(createRepositories(tx)), {
-        timeout: options.timeout ?? 15_000,
-        maxWait: 10_000,
-      }),
+    // Announced after the commit, never for a transaction rolled back.
+    let indexedDataChanged = false;
+    const result = await asUnitOfWork(() =>
+      this.prisma.$transaction(
+        (tx) =>
+          work(
+            createRepositories(tx, () => {
+              indexedDataChanged = true;
+            }),
+          ),
+        { timeout: options.timeout ?? 15_000, maxWait: 10_000 },
+      ),
     );
+    if (indexedDataChanged) this.announceIndexedChange();
+    return result;
   }
 
   /** Checks that the database answers and that every migration is applied. */

@@ -25,7 +25,7 @@ export interface ImportWorkerOptions {
   /** The API a message belongs to, when the service speaks to more than one (Lark and the local console). */
   apiFor?: (messageId: string) => Pick<LarkApi, 'downloadMessageFile'> | undefined;
   logger: Logger;
-  /** After a report was queued (wakes the outbox sender) and data changed (refreshes answers). */
+  /** After a report was queued: wakes the outbox sender (answers refresh by themselves: the database announces the import). */
   onImported?: () => void;
   pollMs?: number;
   leaseMs?: number;

@@ -17,6 +17,7 @@ import { SentSummaryRepository } from './sent-summary-repository.js';
 import { SubscriptionRepository } from './subscription-repository.js';
 import { TaskRepository } from './task-repository.js';
 import { UnitRepository } from './unit-repository.js';
+import { INDEXED_WRITES, announceWrites } from './write-announcer.js';
 
 /** Every repository, bound to one client or transaction. */
 export interface Repositories {
@@ -36,13 +37,16 @@ export interface Repositories {
   snoozes: ReminderSnoozeRepository;
 }
 
-/** Binds every repository to a Prisma client or transaction client. */
-export function createRepositories(db: Db): Repositories {
+/**
+ * Binds every repository to a Prisma client or transaction client;
+ * `indexedDataChanged` is called after each write to plans, tasks or units.
+ */
+export function createRepositories(db: Db, indexedDataChanged: () => void = () => undefined): Repositories {
   return {
-    plans: new PlanRepository(db),
+    plans: announceWrites(new PlanRepository(db), INDEXED_WRITES.plans, indexedDataChanged),
     importJobs: new ImportJobRepository(db),
-    tasks: new TaskRepository(db),
-    units: new UnitRepository(db),
+    tasks: announceWrites(new TaskRepository(db), INDEXED_WRITES.tasks, indexedDataChanged),
+    units: announceWrites(new UnitRepository(db), INDEXED_WRITES.units, indexedDataChanged),
     progress: new ProgressRepository(db),
     people: new PersonRepository(db),
     subscriptions: new SubscriptionRepository(db),

@@ -111,7 +111,6 @@ describe('a year without a holiday schedule, on an injected clock [sqlite]', () 
     await repos.subscriptions.upsert({ chatId: GROUP, weekday: 5, time: '09:00', scope: { planIds: [], unitIds: [] }, createdBy: ADMIN, activeFrom: beijing('2026-12-26T00:00:00') });
     const unit = (await repos.units.findByName('中山市', '市财政局'))!;
     await repos.people.grant({ personId: (await repos.people.upsert(LIAISON)).id, role: 'liaison', unitId: unit.id, state: 'active' });
-    app.catalog.invalidate();
 
     now = beijing('2027-01-01T09:00:30'); // a Friday; 元旦 in every real schedule
     await app.scheduler.pass();

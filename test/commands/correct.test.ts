@@ -31,7 +31,6 @@ for (const { provider, available } of DATABASES) {
       app = await startTestApp(provider, { ...webhookEnv(secrets, 'correct-secret', fake.url), SEED_ON_EMPTY: '0', BOT_ADMINS: ADMIN });
       const report = await importPlan();
       taskId = (await app.db.repos.tasks.listByPlan(report.planId))[0]!.id;
-      app.catalog.invalidate();
     }, 60_000);
     afterAll(async () => {
       await app?.close();

@@ -51,7 +51,6 @@ for (const { provider, available } of DATABASES) {
         await repos.tasks.replaceDeadlines(id, [{ raw: `${daysAhead(days)}前完成`, kind: 'date', dueOn: daysAhead(days), recurrence: null }]);
         await repos.tasks.setState(id, { status: 'in_progress', percent: 10, lastReportAt: new Date() });
       }
-      app.catalog.invalidate();
     }, 60_000);
     afterAll(async () => {
       await app?.close();

@@ -58,7 +58,6 @@ describe('card and markdown injection', () => {
     const csv = ['中山市注入测试工作分工方案', '序号,工作任务,具体要求,牵头单位,完成时限', `1,"${HOSTILE_TITLE.replace(/"/g, '""')}","${HOSTILE_REQUIREMENT.replace(/"/g, '""')}",市财政局,2026年12月底前完成`].join('\n');
     const result = await importDocumentBytes(app.db, '注入测试.csv', Buffer.from(csv, 'utf8'), 'test');
     expect('report' in result).toBe(true);
-    app.catalog.invalidate();
     const plan = (await app.db.repos.plans.list()).find((candidate) => candidate.title.includes('注入测试'))!;
     taskId = (await app.db.repos.tasks.listByPlan(plan.id))[0]!.id;
   }, 60_000);

@@ -43,7 +43,6 @@ describeEachDatabase('a sub-requirement’s inherited deadline in reminders and 
     const finance = (await repos.units.findByName('中山市', '市财政局'))!;
     await repos.people.grant({ personId: (await repos.people.upsert(LIAISON)).id, role: 'liaison', unitId: finance.id, state: 'active' });
     await repos.people.grant({ personId: (await repos.people.upsert(SUPERVISOR)).id, role: 'supervisor', state: 'active' });
-    await services.catalog.invalidate();
   }, 60_000);
 
   /** The text of every card queued for a person, oldest first. */

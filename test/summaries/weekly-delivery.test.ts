@@ -50,7 +50,6 @@ describeEachDatabase('weekly cards', (fixture) => {
     // One report in week 48 (Monday 08:00), one the Sunday before: only the first is this week's.
     await repos.progress.append({ taskId: task.id, percent: 30, status: 'in_progress', actor: 'ou_liaison', unitId: unit.unitId, at: beijing('2026-11-22T20:00:00') });
     await repos.progress.append({ taskId: task.id, percent: 40, status: 'in_progress', actor: 'ou_liaison', unitId: unit.unitId, at: beijing('2026-11-23T08:00:00') });
-    services.catalog.invalidate();
     await deliverDueSummaries(services, beijing('2026-11-23T08:59:00'));
     expect(await cardsOf(chatId)).toHaveLength(0);
     await deliverDueSummaries(services, beijing('2026-11-23T09:00:00'));

@@ -2,7 +2,8 @@
  * Keeps the unit directory and the task index current for answering: built
  * from the database on first use, rebuilt when the data's fingerprint
  * changes (checked at most every few seconds, so other instances' imports
- * and progress reports show up), and at once after a write in this process.
+ * and progress reports show up), and at once after a write in this process
+ * (the database announces every committed write to plans, tasks and units).
  */
 import type { Database } from '../../db/database.js';
 import type { SearchFingerprint, SearchRows } from '../../repositories/search-repository.js';
@@ -71,7 +72,9 @@ export class QuestionCatalog {
     private readonly db: Database,
     /** How long a catalog is trusted before the fingerprint is checked again. */
     private readonly maxAgeMs = 3_000,
-  ) {}
+  ) {
+    db.onIndexedChange(() => this.invalidate());
+  }
 
   /** The catalog, brought up to date first if the data changed. */
   async current(): Promise<Catalog> {
@@ -82,8 +85,8 @@ export class QuestionCatalog {
     return this.loading;
   }
 
-  /** Check for changes on the next question (after a write in this process). */
-  invalidate(): void {
+  /** Check for changes on the next question (called by the database after a write in this process). */
+  private invalidate(): void {
     this.checkedAt = 0;
   }
 
