@@ -26,6 +26,7 @@ import { renderSubscriptionCard } from '../../src/bot/cards/subscription-card.js
 import { renderHolidayNotice } from '../../src/bot/cards/holiday-notice-card.js';
 import { CARD_REFUSED_CODE, COMPONENTS } from '../../src/bot/cards/spec/card-spec.js';
 import { checkCard } from '../../src/bot/cards/spec/check-card.js';
+import { clipMarkdown, wasClipped } from '../../src/bot/cards/card-fit.js';
 import { startFakeLark, type FakeLark } from '../support/fake-lark.js';
 import { startConsoleOpenApi, type ConsoleOpenApi } from '../../src/console/console-open-api.js';
 import { ConsoleStore } from '../../src/console/console-store.js';
@@ -161,8 +162,8 @@ const hostileNote = fc.oneof(
   fc.constantFrom('**', '<at id=all></at>', '<at user_id="all">所有人</at>', '[点我](https://evil.example)', '<font color=red>x</font>', '`code`', '# 标题', '~~删~~', '\\', '"}]}', '😀👍🏽🇨🇳', '\n\n---\n', '<link url="https://x">l</link>', '\u0000\u202e'),
   fc.string({ minLength: 1, maxLength: 30 }).map((text) => text.repeat(400).slice(0, 10_000)),
 );
-/** The same in what a document gives (titles, unit names, deadlines): a long line, up to 120 characters (ten 300-character titles can pass 30 KB: see the report of issue 24). */
-const hostileText = hostileNote.map((text) => Array.from(text).slice(0, 120).join(''));
+/** The same in what a document gives (titles, unit names, deadlines): no cap, cards fit themselves (card-fit.ts). */
+const hostileText = hostileNote;
 
 describe('every card renderer gives a card Lark accepts', () => {
   const items = seedItems();
@@ -194,6 +195,47 @@ describe('every card renderer gives a card Lark accepts', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('a list too long for one card is fitted by items, not cut by a cap', () => {
+  const items = seedItems();
+  // A document's long lines: 300-character titles, plan titles, unit names and deadlines (ten of them passed 30 KB before).
+  const long = (seed: string) => Array.from({ length: 300 }, (_, n) => seed[n % seed.length]).join('');
+  const wordy = items.slice(0, 10).map((item, index) => ({
+    ...item,
+    title: long(`${item.title}${index}`),
+    planTitle: long(item.planTitle),
+    units: item.units.concat(item.units).map((unit) => ({ ...unit, name: long(unit.name) })),
+    leaders: long('王某某、李某某'),
+    deadline: { raw: long('2026年12月底前完成'), dueOn: null, from: null },
+  }));
+
+  it('every card fits whole items (no text shortened), and each list says how many it left out', () => {
+    const cards = renderAll(wordy, wordy.map((item) => item.title));
+    expectAccepted(cards);
+    for (const { name, card } of cards) expect(wasClipped(card), name).toBe(false);
+    const list = cards.find((entry) => entry.name === 'task_list')!.card;
+    const text = JSON.stringify(list);
+    const shown = (text.match(/"action":"task_detail"/g) ?? []).length;
+    expect(shown).toBeGreaterThan(0);
+    expect(shown).toBeLessThan(10);
+    const hidden = wordy.slice(shown).map((item) => `#${item.taskId}`);
+    expect(text).toContain(`本页还有 ${10 - shown} 项放不下：${hidden.join('、')}`);
+  });
+
+  it('the text twin keeps every item in full', () => {
+    const answer = renderAnswer({ kind: 'task_list', understanding: '长标题', query: taskQuery(), total: 10, page: 1, pageCount: 1, items: wordy, approximate: false });
+    for (const item of wordy) expect(answer.text).toContain(item.title);
+  });
+
+  it('one text longer than a card is shortened, its markup closed', () => {
+    const huge = { ...wordy[0]!, title: '长'.repeat(40_000) };
+    const answer = renderAnswer({ kind: 'task_list', understanding: '一项', query: taskQuery(), total: 1, page: 1, pageCount: 1, items: [huge], approximate: false });
+    expect(checkCard(answer.card)).toEqual([]);
+    expect(wasClipped(answer.card)).toBe(true);
+    expect(answer.text).toContain(huge.title);
+    expect(clipMarkdown("<font color='grey'>**粗体很长很长**</font>", 4)).toBe("<font color='grey'>**粗体很长…**</font>");
   });
 });
 

@@ -7,6 +7,7 @@
 import type { Answer, AnswerItem } from '../../domain/questions/answer-service.js';
 import { taskQuery, type TaskQuery } from '../../domain/questions/question.js';
 import { button, card, clip, escapeMarkdown, LIST_NOTE_CHARS, markdown } from './card-parts.js';
+import { fitList } from './card-fit.js';
 import { deadlineText, deadlineWords, leadersText, LIGHT, LIGHT_WORD, progressText, unitsLine } from './item-parts.js';
 import { renderTaskCard } from './task-card.js';
 import { renderUpdates } from './updates-cards.js';
@@ -54,6 +55,16 @@ function itemText(item: AnswerItem, position: number): string {
   ].join('\n');
 }
 
+/**
+ * The line under a page whose last tasks did not fit in the card: how many,
+ * and each one's #id to open with /任务 (the 详情 buttons are theirs too).
+ */
+function restOfPage(hidden: readonly Pick<AnswerItem, 'taskId'>[]): Record<string, unknown>[] {
+  if (hidden.length === 0) return [];
+  const ids = hidden.map((item) => `#${item.taskId}`).join('、');
+  return [markdown(`<font color='grey'>本页还有 ${hidden.length} 项放不下：${ids}，发送“/任务 #编号”查看。</font>`)];
+}
+
 function pageButtons(query: TaskQuery, page: number, pageCount: number): Record<string, unknown>[] {
   if (pageCount <= 1) return [];
   const buttons: Record<string, unknown>[] = [];
@@ -93,50 +104,70 @@ export function renderAnswer(answer: Answer): RenderedAnswer {
         const lead = `${understanding}。\n没有符合条件的任务。可以换个说法，或去掉一些条件再问。`;
         return examplesCard(title, lead);
       }
-      const elements: Record<string, unknown>[] = [markdown(`<font color='grey'>${escapeMarkdown(understanding)}</font>`)];
       const lines = [`${title}（第 ${page}/${pageCount} 页）`, understanding];
       let plan: number | null = null;
       items.forEach((item, index) => {
         if (item.planId !== plan) {
           plan = item.planId;
-          elements.push(markdown(`**《${escapeMarkdown(item.planTitle)}》**`));
           lines.push(`《${item.planTitle}》`);
         }
-        elements.push(markdown(itemMarkdown(item)));
-        elements.push(button('详情', { action: 'task_detail', taskId: item.taskId }));
         lines.push(itemText(item, (page - 1) * 10 + index + 1));
       });
-      elements.push(...pageButtons(query, page, pageCount));
       if (pageCount > 1) lines.push(`还有 ${total - page * 10 > 0 ? total - page * 10 : 0} 项：发送“下一页”继续。`);
-      return { card: card(title, total > 0 && items.some((item) => item.light === 'red') ? 'orange' : 'blue', elements, `第 ${page}/${pageCount} 页`), text: lines.join('\n') };
+      const render = (shown: number) => {
+        const elements: Record<string, unknown>[] = [markdown(`<font color='grey'>${escapeMarkdown(understanding)}</font>`)];
+        let heading: number | null = null;
+        for (const item of items.slice(0, shown)) {
+          if (item.planId !== heading) {
+            heading = item.planId;
+            elements.push(markdown(`**《${escapeMarkdown(item.planTitle)}》**`));
+          }
+          elements.push(markdown(itemMarkdown(item)));
+          elements.push(button('详情', { action: 'task_detail', taskId: item.taskId }));
+        }
+        elements.push(...restOfPage(items.slice(shown)));
+        elements.push(...pageButtons(query, page, pageCount));
+        return card(title, total > 0 && items.some((item) => item.light === 'red') ? 'orange' : 'blue', elements, `第 ${page}/${pageCount} 页`);
+      };
+      return { card: fitList(items.length, render), text: lines.join('\n') };
     }
     case 'task_detail':
       return renderTaskCard(answer);
     case 'task_choice': {
-      const elements: Record<string, unknown>[] = [markdown(escapeMarkdown(answer.understanding))];
-      for (const item of answer.items.slice(0, 20)) {
-        elements.push(markdown(`《${escapeMarkdown(item.planTitle)}》${item.label} ${escapeMarkdown(item.title)}`));
-        elements.push(button('查看', { action: 'task_detail', taskId: item.taskId }));
-      }
+      const choices = answer.items.slice(0, 20);
+      const render = (shown: number) => {
+        const elements: Record<string, unknown>[] = [markdown(escapeMarkdown(answer.understanding))];
+        for (const item of choices.slice(0, shown)) {
+          elements.push(markdown(`《${escapeMarkdown(item.planTitle)}》${item.label} ${escapeMarkdown(item.title)}`));
+          elements.push(button('查看', { action: 'task_detail', taskId: item.taskId }));
+        }
+        elements.push(...restOfPage(choices.slice(shown)));
+        return card('请选择任务', 'blue', elements);
+      };
       const text = [answer.understanding, ...answer.items.map((item, index) => `${index + 1}. 《${item.planTitle}》${item.label} ${item.title}（#${item.taskId}）`)].join('\n');
-      return { card: card('请选择任务', 'blue', elements), text };
+      return { card: fitList(choices.length, render), text };
     }
     case 'plans': {
       if (answer.total === 0) return examplesCard('还没有分工方案', '还没有导入分工方案。请管理员导入 Word、Excel 或文本格式的分工方案。');
-      const elements: Record<string, unknown>[] = [];
       const first = (answer.page - 1) * 10;
       const lines = [`共有 ${answer.total} 个分工方案（第 ${answer.page}/${answer.pageCount} 页）：`];
-      answer.plans.forEach((plan, index) => {
-        elements.push(markdown(`**${first + index + 1}. ${escapeMarkdown(plan.title)}**\n${escapeMarkdown(plan.jurisdiction)}｜${plan.tasks} 项任务`));
-        elements.push(button('查看任务', { action: 'answer_page', question: taskQuery({ plan: plan.title }) }));
-        lines.push(`${first + index + 1}. ${plan.title}（${plan.jurisdiction}，${plan.tasks} 项任务）`);
-      });
+      answer.plans.forEach((plan, index) => lines.push(`${first + index + 1}. ${plan.title}（${plan.jurisdiction}，${plan.tasks} 项任务）`));
       const pages: Record<string, unknown>[] = [];
       if (answer.page > 1) pages.push(button('上一页', { action: 'plans_page', page: answer.page - 1 }));
       if (answer.page < answer.pageCount) pages.push(button('下一页', { action: 'plans_page', page: answer.page + 1 }, 'primary'));
-      if (pages.length > 0) elements.push({ tag: 'column_set', columns: pages.map((element) => ({ tag: 'column', width: 'auto', elements: [element] })) });
       const subtitle = answer.pageCount > 1 ? `第 ${answer.page}/${answer.pageCount} 页` : undefined;
-      return { card: card(`共有 ${answer.total} 个分工方案`, 'blue', elements, subtitle), text: lines.join('\n') };
+      const render = (shown: number) => {
+        const elements: Record<string, unknown>[] = [];
+        answer.plans.slice(0, shown).forEach((plan, index) => {
+          elements.push(markdown(`**${first + index + 1}. ${escapeMarkdown(plan.title)}**\n${escapeMarkdown(plan.jurisdiction)}｜${plan.tasks} 项任务`));
+          elements.push(button('查看任务', { action: 'answer_page', question: taskQuery({ plan: plan.title }) }));
+        });
+        const hidden = answer.plans.slice(shown).map((plan, index) => `${first + shown + index + 1}. 《${escapeMarkdown(clip(plan.title, 30))}》`);
+        if (hidden.length > 0) elements.push(markdown(`<font color='grey'>本页还有 ${hidden.length} 个方案放不下：${hidden.join('、')}；直接问“方案名称 有哪些任务”查看。</font>`));
+        if (pages.length > 0) elements.push({ tag: 'column_set', columns: pages.map((element) => ({ tag: 'column', width: 'auto', elements: [element] })) });
+        return card(`共有 ${answer.total} 个分工方案`, 'blue', elements, subtitle);
+      };
+      return { card: fitList(answer.plans.length, render), text: lines.join('\n') };
     }
     case 'smalltalk':
       return answer.topic === 'greeting'

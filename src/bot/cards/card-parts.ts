@@ -3,6 +3,8 @@
  * buttons, button rows, and markdown escaping of user text. Pure.
  */
 
+import { clipToFit } from './card-fit.js';
+
 /** A Card JSON 2.0 element. */
 export type CardElement = Record<string, unknown>;
 
@@ -47,14 +49,22 @@ export function buttonRow(buttons: readonly CardElement[]): CardElement[] {
   return [{ tag: 'column_set', columns: buttons.map((element) => ({ tag: 'column', width: 'auto', elements: [element] })) }];
 }
 
-/** A whole card, shared by everyone who sees it (update_multi), so a callback's update reaches every viewer. */
+/** The longest header title or subtitle (a plan's name can run to a paragraph). */
+export const HEADER_CHARS = 100;
+
+/**
+ * A whole card, shared by everyone who sees it (update_multi), so a
+ * callback's update reaches every viewer. Held to Lark's size (card-fit.ts):
+ * a text too long for the card is shortened with "…".
+ */
 export function card(title: string, template: string, elements: readonly CardElement[], subtitle?: string): CardElement {
-  return {
+  const heading = clip(title, HEADER_CHARS);
+  return clipToFit({
     schema: '2.0',
-    config: { update_multi: true, summary: { content: title } },
-    header: { title: { tag: 'plain_text', content: title }, ...(subtitle ? { subtitle: { tag: 'plain_text', content: subtitle } } : {}), template },
+    config: { update_multi: true, summary: { content: heading } },
+    header: { title: { tag: 'plain_text', content: heading }, ...(subtitle ? { subtitle: { tag: 'plain_text', content: clip(subtitle, HEADER_CHARS) } } : {}), template },
     body: { elements },
-  };
+  });
 }
 
 /** A text progress bar: "▓▓▓▓▓▓░░░░ 60%". */

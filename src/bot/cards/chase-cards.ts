@@ -5,7 +5,8 @@
  */
 import type { ChaseLine, ChaseUnitView } from '../../domain/questions/updates-answers.js';
 import { monthDayText } from '../../lib/dates.js';
-import { card, escapeMarkdown, markdown, type CardElement } from './card-parts.js';
+import { card, clip, escapeMarkdown, markdown, type CardElement } from './card-parts.js';
+import { fitList } from './card-fit.js';
 
 /** Tasks a 催办 card lists before saying how many more. */
 export const CHASE_CARD_LINES = 15;
@@ -32,16 +33,15 @@ function counts(chase: ChaseUnitView): string {
   return [overdue > 0 ? `${overdue} 项逾期` : '', stalled > 0 ? `${stalled} 项停滞` : ''].filter(Boolean).join('、');
 }
 
-/** The 催办 card one liaison of the unit gets. */
+/** The 催办 card one liaison of the unit gets: the first lines that fit, and how many more (/我的 lists them all). */
 export function renderChaseCard(chase: ChaseUnitView): { card: CardElement; text: string } {
   const title = '催办：请尽快报告任务进展';
-  const shown = chase.lines.slice(0, CHASE_CARD_LINES);
-  const more = chase.lines.length - shown.length;
+  const listed = chase.lines.slice(0, CHASE_CARD_LINES);
   const intro = `督查室请${chase.name}（${chase.jurisdiction}）尽快报告以下 ${chase.lines.length} 项任务（${counts(chase)}）的进展：`;
   const usage = '报告进度：发送“/进度 任务编号 百分比 说明”，例如“/进度 #12 60% 已完成初稿”；已完成的请发送“/完成 任务编号 说明”申请办结。';
-  const tail = more > 0 ? [`还有 ${more} 项，发送 /我的 查看全部。`] : [];
-  const elements: CardElement[] = [markdown([escapeMarkdown(intro), ...shown.map(chaseLineMarkdown), ...tail].join('\n')), markdown(escapeMarkdown(usage))];
-  return { card: card(title, 'red', elements), text: [title, intro, ...shown.map(chaseLineText), ...tail, usage].join('\n') };
+  const tail = (shown: number) => (chase.lines.length > shown ? [`还有 ${chase.lines.length - shown} 项，发送 /我的 查看全部。`] : []);
+  const render = (shown: number) => card(title, 'red', [markdown([escapeMarkdown(intro), ...listed.slice(0, shown).map(chaseLineMarkdown), ...tail(shown)].join('\n')), markdown(escapeMarkdown(usage))]);
+  return { card: fitList(listed.length, render), text: [title, intro, ...listed.map(chaseLineText), ...tail(listed.length), usage].join('\n') };
 }
 
 function outcomeText(chase: ChaseUnitView): string {
@@ -60,17 +60,31 @@ function outcomeText(chase: ChaseUnitView): string {
   }
 }
 
-/** The answer to the supervisor who asked for the 催办. */
+/** The answer to the supervisor who asked for the 催办: each unit's outcome and lines, as many units as fit. */
 export function renderChaseReply(chases: readonly ChaseUnitView[]): { card: CardElement; text: string } {
   const sent = chases.filter((chase) => chase.outcome === 'sent').length;
   const title = sent > 0 ? `已催办 ${sent} 个单位` : '没有发出催办';
-  const elements: CardElement[] = [];
   const lines = [title];
-  for (const chase of chases) {
+  const block = (chase: ChaseUnitView) => {
     const shown = chase.lines.slice(0, CHASE_CARD_LINES);
     const more = chase.lines.length > shown.length ? [`还有 ${chase.lines.length - shown.length} 项`] : [];
-    elements.push(markdown([`**${escapeMarkdown(outcomeText(chase))}**`, ...shown.map(chaseLineMarkdown), ...more].join('\n')));
+    return { shown, more };
+  };
+  for (const chase of chases) {
+    const { shown, more } = block(chase);
     lines.push(outcomeText(chase), ...shown.map((line) => `  ${chaseLineText(line)}`), ...more);
   }
-  return { card: card(title, sent > 0 ? 'green' : 'grey', elements), text: lines.join('\n') };
+  const render = (count: number) => {
+    const elements: CardElement[] = chases.slice(0, count).map((chase) => {
+      const { shown, more } = block(chase);
+      return markdown([`**${escapeMarkdown(outcomeText(chase))}**`, ...shown.map(chaseLineMarkdown), ...more].join('\n'));
+    });
+    const rest = chases.slice(count);
+    if (rest.length > 0) elements.push(markdown(`还有 ${rest.length} 个单位放不下：${rest.map((chase) => `${escapeMarkdown(clip(chase.name, 20))}（${OUTCOME_WORD[chase.outcome]}）`).join('、')}。`));
+    return card(title, sent > 0 ? 'green' : 'grey', elements);
+  };
+  return { card: fitList(chases.length, render), text: lines.join('\n') };
 }
+
+/** A unit's outcome in two words, for the units a reply card cannot list in full. */
+const OUTCOME_WORD: Record<ChaseUnitView['outcome'], string> = { sent: '已催办', already_today: '今天已催办过', no_liaison: '没有联络员', nothing_due: '不需要催办', preview: '预览' };

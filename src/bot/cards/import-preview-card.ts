@@ -12,6 +12,7 @@
  */
 import { tasksPhrase, type PlanPreview } from '../../domain/imports/plan-importer.js';
 import { button, buttonRow, card, escapeMarkdown, markdown, submitButton, type CardElement } from './card-parts.js';
+import { fitList } from './card-fit.js';
 
 /** What the card is drawn from. */
 export interface ImportPreviewView {
@@ -38,8 +39,8 @@ function plainOption(label: string, value: string) {
   return { text: { tag: 'plain_text', content: short(label, 60) }, value };
 }
 
-function rowsMarkdown(preview: PlanPreview): string {
-  const lines = preview.rows.map((row) => {
+function rowsMarkdown(preview: PlanPreview, shown: number): string {
+  const lines = preview.rows.slice(0, shown).map((row) => {
     const parts = [
       `**${escapeMarkdown(row.number ?? row.key)}** ${escapeMarkdown(short(row.title, 40))}`,
       `牵头：${escapeMarkdown(row.lead.join('、') || '未写明')}${row.inherits.units && row.lead.length > 0 ? '（沿用所属任务）' : ''}`,
@@ -50,7 +51,7 @@ function rowsMarkdown(preview: PlanPreview): string {
     ];
     return parts.join('｜');
   });
-  return `**前 ${preview.rows.length} 条（共 ${preview.report.counts.items} 条），导入后是这样**\n${lines.join('\n')}`;
+  return `**前 ${shown} 条（共 ${preview.report.counts.items} 条），导入后是这样**\n${lines.join('\n')}`;
 }
 
 function changesMarkdown(preview: PlanPreview): string {
@@ -120,18 +121,20 @@ export function renderImportPreviewCard(view: ImportPreviewView): { card: Record
     `${tasksPhrase(c)}，单位 ${c.unitsNamed} 个（其中新单位 ${c.unitsCreated} 个），时限 ${deadlines} 条${c.leaders ? `，分管领导 ${c.leaders} 人` : ''}`,
   ].join('\n');
   const danger = report.changes.removedWithProgress.length > 0;
-  const elements: CardElement[] = [
-    markdown(`收到 **${escapeMarkdown(view.fileName)}**，读出的内容如下，**还没有导入**。\n${facts}`),
-    markdown(changesMarkdown(preview)),
-    markdown(rowsMarkdown(preview)),
-    ...warningsMarkdown(preview),
-    form(view),
-    ...buttonRow([button('不导入', { action: 'import_cancel', jobId: view.jobId })]),
-  ];
+  // The rows are the card's list: as many as fit (the import report lists every one).
+  const render = (shown: number) =>
+    card(`导入预览：${short(report.title, 40)}`, danger ? 'orange' : 'blue', [
+      markdown(`收到 **${escapeMarkdown(view.fileName)}**，读出的内容如下，**还没有导入**。\n${facts}`),
+      markdown(changesMarkdown(preview)),
+      ...(shown > 0 ? [markdown(rowsMarkdown(preview, shown))] : []),
+      ...warningsMarkdown(preview),
+      form(view),
+      ...buttonRow([button('不导入', { action: 'import_cancel', jobId: view.jobId })]),
+    ]);
   const text = [
     `收到 ${view.fileName}，还没有导入：《${report.title}》（${report.jurisdiction}，${report.year ?? '年份未写明'}），${tasksPhrase(c)}，单位 ${c.unitsNamed} 个，时限 ${deadlines} 条。`,
     preview.existing ? `将更新已有方案《${preview.existing.title}》：新增 ${report.changes.added.length}，修改 ${report.changes.changed.length}，移除 ${report.changes.removed.length}（存档，其中 ${report.changes.removedWithProgress.length} 项有进度）。` : '将作为新方案导入。',
     '请在飞书客户端的卡片上确认“导入”或“不导入”。',
   ].join('\n');
-  return { card: card(`导入预览：${short(report.title, 40)}`, danger ? 'orange' : 'blue', elements), text };
+  return { card: fitList(preview.rows.length, render), text };
 }

@@ -7,6 +7,7 @@
 import { monthDayText } from '../../lib/dates.js';
 import { button, buttonRow, card, escapeMarkdown, markdown, type CardElement } from './card-parts.js';
 import { WEEKENDS_ONLY_MARK } from './holiday-notice-card.js';
+import { fitList } from './card-fit.js';
 
 /** A task as a reminder lists it. */
 export interface ReminderLine {
@@ -70,17 +71,22 @@ function intro(view: ReminderView): string {
   }
 }
 
-/** A reminder card and its text twin. */
+/** A reminder card and its text twin: the first lines that fit (REMINDER_LINES at most), and how many more. */
 export function renderReminder(view: ReminderView): { card: CardElement; text: string } {
   const [title, template] = TITLES[view.kind];
-  const shown = view.lines.slice(0, REMINDER_LINES).map((line) => lineOf(view, line));
-  const more = view.lines.length - shown.length;
+  const listed = view.lines.slice(0, REMINDER_LINES).map((line) => lineOf(view, line));
   const usage = view.kind === 'chase_copy' ? '' : '\n报告进度：发送“/进度 任务编号 百分比 说明”，例如“/进度 #12 60% 已完成初稿”。';
-  const body = `${intro(view)}\n${shown.join('\n')}${more > 0 ? `\n还有 ${more} 项，发送 /我的 查看全部。` : ''}${usage}`;
-  const elements: CardElement[] = [markdown(body)];
-  if (view.kind !== 'chase_copy') {
-    elements.push(...buttonRow([button('一周内不再提醒', { action: 'reminder_snooze', taskIds: view.lines.map((line) => line.taskId) })]));
-  }
+  const body = (shown: number) => {
+    const more = view.lines.length - shown;
+    return `${intro(view)}\n${listed.slice(0, shown).join('\n')}${more > 0 ? `\n还有 ${more} 项，发送 /我的 查看全部。` : ''}${usage}`;
+  };
   const mark = view.weekendsOnly ? WEEKENDS_ONLY_MARK : undefined;
-  return { card: card(title, template, elements, mark), text: `${title}${mark ? `（${mark}）` : ''}\n${body.replace(/\*\*/g, '')}` };
+  const render = (shown: number) => {
+    const elements: CardElement[] = [markdown(body(shown))];
+    if (view.kind !== 'chase_copy') {
+      elements.push(...buttonRow([button('一周内不再提醒', { action: 'reminder_snooze', taskIds: view.lines.map((line) => line.taskId) })]));
+    }
+    return card(title, template, elements, mark);
+  };
+  return { card: fitList(listed.length, render), text: `${title}${mark ? `（${mark}）` : ''}\n${body(listed.length).replace(/\*\*/g, '')}` };
 }

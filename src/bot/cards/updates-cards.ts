@@ -9,7 +9,8 @@
 import type { ReportLine, UpdatesAnswer, UpdatesTask } from '../../domain/questions/updates-answers.js';
 import { monthDayText } from '../../lib/dates.js';
 import { button, card, clip, escapeMarkdown, LIST_NOTE_CHARS, markdown, type CardElement } from './card-parts.js';
-import { chaseLineMarkdown, chaseLineText } from './chase-cards.js';
+import { fitList } from './card-fit.js';
+import { CHASE_CARD_LINES, chaseLineMarkdown, chaseLineText } from './chase-cards.js';
 import { LIGHT, LIGHT_WORD } from './item-parts.js';
 
 /** Tasks a card lists before saying how many more. */
@@ -18,6 +19,11 @@ export const UPDATES_CARD_TASKS = 10;
 const REPORTS_PER_TASK = 3;
 /** Units a card lists. */
 const UNITS_SHOWN = 30;
+
+/** The line closing a list of units cut short ("还有 N 个单位没有列出。"), or none. */
+function unitsLeft(count: number): string[] {
+  return count > 0 ? [`还有 ${count} 个单位没有列出。`] : [];
+}
 
 function reportText(report: ReportLine, shorten: (text: string) => string = (text) => text): string {
   const who = report.unit ? report.unit.name : '督查室';
@@ -39,44 +45,61 @@ function taskText(item: UpdatesTask, position: number, latestOnly: boolean): str
   ].join('\n');
 }
 
-/** A list of tasks grouped by plan, at most UPDATES_CARD_TASKS, with a line on the rest. */
+/** A list of tasks grouped by plan, at most UPDATES_CARD_TASKS (fewer when they do not fit), with a line on the rest. */
 function taskList(title: string, understanding: string, items: readonly UpdatesTask[], total: number, latestOnly: boolean): { card: CardElement; text: string } {
-  const shown = items.slice(0, UPDATES_CARD_TASKS);
-  const elements: CardElement[] = [markdown(`<font color='grey'>我的理解：${escapeMarkdown(understanding)}</font>`)];
+  const listed = items.slice(0, UPDATES_CARD_TASKS);
   const lines = [title, `我的理解：${understanding}`];
   let plan: number | null = null;
-  shown.forEach((item, index) => {
+  listed.forEach((item, index) => {
     if (item.planId !== plan) {
       plan = item.planId;
-      elements.push(markdown(`**《${escapeMarkdown(item.planTitle)}》**`));
       lines.push(`《${item.planTitle}》`);
     }
-    elements.push(markdown(taskMarkdown(item, latestOnly)));
-    elements.push(button('详情', { action: 'task_detail', taskId: item.taskId }));
     lines.push(taskText(item, index + 1, latestOnly));
   });
-  if (total > shown.length) {
-    const rest = `还有 ${total - shown.length} 项没有列出：可以加上单位或地区缩小范围，例如“市财政局本周报了什么”“江门这周有什么进展”。`;
-    elements.push(markdown(`<font color='grey'>${rest}</font>`));
-    lines.push(rest);
-  }
-  const orange = shown.some((item) => item.light === 'red');
-  return { card: card(title, orange ? 'orange' : 'blue', elements), text: lines.join('\n') };
+  const narrow = '可以加上单位或地区缩小范围，例如“市财政局本周报了什么”“江门这周有什么进展”。';
+  if (total > listed.length) lines.push(`还有 ${total - listed.length} 项没有列出：${narrow}`);
+  const orange = listed.some((item) => item.light === 'red');
+  const render = (count: number) => {
+    const shown = listed.slice(0, count);
+    const elements: CardElement[] = [markdown(`<font color='grey'>我的理解：${escapeMarkdown(understanding)}</font>`)];
+    let heading: number | null = null;
+    for (const item of shown) {
+      if (item.planId !== heading) {
+        heading = item.planId;
+        elements.push(markdown(`**《${escapeMarkdown(item.planTitle)}》**`));
+      }
+      elements.push(markdown(taskMarkdown(item, latestOnly)));
+      elements.push(button('详情', { action: 'task_detail', taskId: item.taskId }));
+    }
+    const cut = listed.slice(count).map((item) => `#${item.taskId}`);
+    if (total > shown.length) {
+      const rest = `还有 ${total - shown.length} 项没有列出${cut.length > 0 ? `（其中 ${cut.join('、')} 放不下，发送“/任务 #编号”查看）` : ''}：${narrow}`;
+      elements.push(markdown(`<font color='grey'>${rest}</font>`));
+    }
+    return card(title, orange ? 'orange' : 'blue', elements);
+  };
+  return { card: fitList(listed.length, render), text: lines.join('\n') };
 }
 
 function chasePreview(answer: Extract<UpdatesAnswer, { view: 'chase_preview' }>): { card: CardElement; text: string } {
-  const elements: CardElement[] = [markdown(`<font color='grey'>我的理解：${escapeMarkdown(answer.understanding)}</font>`)];
   const lines = ['催办预览', `我的理解：${answer.understanding}`];
-  for (const chase of answer.chases) {
-    const head = `${chase.name}（${chase.jurisdiction}）：${chase.lines.length === 0 ? '没有逾期或停滞的任务' : `${chase.lines.length} 项逾期或停滞`}，联络员 ${chase.liaisons} 人`;
-    const body = chase.lines.slice(0, 15).map((line) => chaseLineText(line));
-    elements.push(markdown([`**${escapeMarkdown(head)}**`, ...chase.lines.slice(0, 15).map((line) => chaseLineMarkdown(line))].join('\n')));
-    lines.push(head, ...body.map((line) => `  ${line}`));
-  }
+  const head = (chase: (typeof answer.chases)[number]) => `${chase.name}（${chase.jurisdiction}）：${chase.lines.length === 0 ? '没有逾期或停滞的任务' : `${chase.lines.length} 项逾期或停滞`}，联络员 ${chase.liaisons} 人`;
+  for (const chase of answer.chases) lines.push(head(chase), ...chase.lines.slice(0, CHASE_CARD_LINES).map((line) => `  ${chaseLineText(line)}`));
   const note = '催办卡片由督查人员或管理员在聊天中发送“催一下 单位名称”发给该单位的联络员，每个单位每天一次。';
-  elements.push(markdown(`<font color='grey'>${note}</font>`));
   lines.push(note);
-  return { card: card('催办预览', 'blue', elements), text: lines.join('\n') };
+  const render = (shown: number) => {
+    const elements: CardElement[] = [markdown(`<font color='grey'>我的理解：${escapeMarkdown(answer.understanding)}</font>`)];
+    for (const chase of answer.chases.slice(0, shown)) {
+      const listed = chase.lines.slice(0, CHASE_CARD_LINES);
+      elements.push(markdown([`**${escapeMarkdown(head(chase))}**`, ...listed.map((line) => chaseLineMarkdown(line))].join('\n')));
+    }
+    const rest = answer.chases.length - shown;
+    if (rest > 0) elements.push(markdown(`<font color='grey'>还有 ${rest} 个单位放不下：${answer.chases.slice(shown).map((chase) => escapeMarkdown(clip(chase.name, 20))).join('、')}；可以分几次问，每次少写几个单位。</font>`));
+    elements.push(markdown(`<font color='grey'>${note}</font>`));
+    return card('催办预览', 'blue', elements);
+  };
+  return { card: fitList(answer.chases.length, render), text: lines.join('\n') };
 }
 
 /** Renders an updates answer as a card and its text twin. */
@@ -95,24 +118,26 @@ export function renderUpdates(answer: UpdatesAnswer): { card: CardElement; text:
       const shown = answer.units.slice(0, UNITS_SHOWN);
       const facts = (unit: (typeof shown)[number]) => `${unit.reports} 次报告，涉及 ${unit.tasks} 项任务，最近一次 ${monthDayText(unit.lastDay)}`;
       const more = answer.units.length > shown.length ? [`还有 ${answer.units.length - shown.length} 个单位没有列出。`] : [];
-      const elements: CardElement[] = [
-        markdown(`<font color='grey'>我的理解：${escapeMarkdown(answer.understanding)}</font>`),
-        markdown([...shown.map((unit) => `**${escapeMarkdown(unit.name)}**（${escapeMarkdown(unit.jurisdiction)}）：${facts(unit)}`), ...more].join('\n')),
-      ];
+      const render = (count: number) =>
+        card(title, 'blue', [
+          markdown(`<font color='grey'>我的理解：${escapeMarkdown(answer.understanding)}</font>`),
+          markdown([...shown.slice(0, count).map((unit) => `**${escapeMarkdown(unit.name)}**（${escapeMarkdown(unit.jurisdiction)}）：${facts(unit)}`), ...unitsLeft(answer.units.length - count)].join('\n')),
+        ]);
       const rows = shown.map((unit) => `${unit.name}（${unit.jurisdiction}）：${facts(unit)}`);
-      return { card: card(title, 'blue', elements), text: [title, `我的理解：${answer.understanding}`, ...rows, ...more].join('\n') };
+      return { card: fitList(shown.length, render), text: [title, `我的理解：${answer.understanding}`, ...rows, ...more].join('\n') };
     }
     case 'silent': {
       const title = `${answer.count} 个单位没有报告过进度`;
       const shown = answer.units.slice(0, UNITS_SHOWN);
       const more = answer.units.length > shown.length ? [`还有 ${answer.units.length - shown.length} 个单位没有列出。`] : [];
-      const elements: CardElement[] = [
-        markdown(`<font color='grey'>我的理解：${escapeMarkdown(answer.understanding)}</font>`),
-        markdown([...shown.map((unit) => `**${escapeMarkdown(unit.name)}**（${escapeMarkdown(unit.jurisdiction)}）：涉及 ${unit.tasks} 项任务`), ...more].join('\n')),
-        markdown(`<font color='grey'>可以发送“催一下 单位名称”请该单位的联络员报进度。</font>`),
-      ];
+      const render = (count: number) =>
+        card(title, 'orange', [
+          markdown(`<font color='grey'>我的理解：${escapeMarkdown(answer.understanding)}</font>`),
+          markdown([...shown.slice(0, count).map((unit) => `**${escapeMarkdown(unit.name)}**（${escapeMarkdown(unit.jurisdiction)}）：涉及 ${unit.tasks} 项任务`), ...unitsLeft(answer.units.length - count)].join('\n')),
+          markdown(`<font color='grey'>可以发送“催一下 单位名称”请该单位的联络员报进度。</font>`),
+        ]);
       const rows = shown.map((unit) => `${unit.name}（${unit.jurisdiction}）：涉及 ${unit.tasks} 项任务`);
-      return { card: card(title, 'orange', elements), text: [title, `我的理解：${answer.understanding}`, ...rows, ...more].join('\n') };
+      return { card: fitList(shown.length, render), text: [title, `我的理解：${answer.understanding}`, ...rows, ...more].join('\n') };
     }
     case 'last_report': {
       const first = answer.reporters[0]!;
@@ -120,15 +145,19 @@ export function renderUpdates(answer: UpdatesAnswer): { card: CardElement; text:
       const title = `${first.name}上次报告：${monthDayText(first.day)}（${ago}）`;
       const place = (entry: (typeof answer.reporters)[number]) => (entry.jurisdiction ? `（${entry.jurisdiction}）` : '');
       const report = (entry: (typeof answer.reporters)[number], shorten: (text: string) => string = (text) => text) => `：${entry.statusLabel} ${entry.percent}%${entry.note ? `，${shorten(entry.note)}` : ''}`;
-      const elements: CardElement[] = [
-        markdown(`<font color='grey'>我的理解：${escapeMarkdown(answer.understanding)}</font>`),
-        ...answer.reporters.map((entry) =>
-          markdown(`**${escapeMarkdown(entry.name)}**${escapeMarkdown(place(entry))}：${entry.day}，${entry.label} #${entry.taskId} ${escapeMarkdown(entry.title)}${escapeMarkdown(report(entry, (note) => clip(note, LIST_NOTE_CHARS)))}`),
-        ),
-        ...answer.reporters.slice(0, 5).map((entry) => button(`查看 #${entry.taskId}`, { action: 'task_detail', taskId: entry.taskId })),
-      ];
+      const render = (count: number) =>
+        card(title, 'blue', [
+          markdown(`<font color='grey'>我的理解：${escapeMarkdown(answer.understanding)}</font>`),
+          ...answer.reporters.slice(0, count).map((entry) =>
+            markdown(`**${escapeMarkdown(entry.name)}**${escapeMarkdown(place(entry))}：${entry.day}，${entry.label} #${entry.taskId} ${escapeMarkdown(entry.title)}${escapeMarkdown(report(entry, (note) => clip(note, LIST_NOTE_CHARS)))}`),
+          ),
+          ...(answer.reporters.length > count
+            ? [markdown(`<font color='grey'>还有 ${answer.reporters.length - count} 条放不下：${answer.reporters.slice(count).map((entry) => `#${entry.taskId}`).join('、')}，发送“/任务 #编号”查看。</font>`)]
+            : []),
+          ...answer.reporters.slice(0, Math.min(5, count)).map((entry) => button(`查看 #${entry.taskId}`, { action: 'task_detail', taskId: entry.taskId })),
+        ]);
       const rows = answer.reporters.map((entry) => `${entry.name}${place(entry)}：${entry.day}，${entry.label}（#${entry.taskId}）${entry.title}${report(entry)}`);
-      return { card: card(title, 'blue', elements), text: [title, `我的理解：${answer.understanding}`, ...rows].join('\n') };
+      return { card: fitList(answer.reporters.length, render), text: [title, `我的理解：${answer.understanding}`, ...rows].join('\n') };
     }
     case 'chase_preview':
       return chasePreview(answer);

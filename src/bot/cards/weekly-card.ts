@@ -9,6 +9,7 @@ import type { SummaryItem, SummaryScope, WeeklySummary } from '../../domain/summ
 import { monthDayText } from '../../lib/dates.js';
 import { button, buttonRow, card, escapeMarkdown, markdown, table, type CardElement } from './card-parts.js';
 import { WEEKENDS_ONLY_MARK } from './holiday-notice-card.js';
+import { fitList } from './card-fit.js';
 
 /** How the card is framed. */
 export interface WeeklyCardOptions {
@@ -55,7 +56,7 @@ function changesLines(summary: WeeklySummary): string[] {
   }).concat(summary.changes.length > 15 ? [`另有 ${summary.changes.length - 15} 个单位有更新`] : []);
 }
 
-function unitTable(summary: WeeklySummary): CardElement {
+function unitTable(summary: WeeklySummary, rows: number): CardElement {
   return table(
     [
       { name: 'unit', header: '单位', type: 'text' },
@@ -64,7 +65,7 @@ function unitTable(summary: WeeklySummary): CardElement {
       { name: 'overdue', header: '逾期', type: 'number' },
       { name: 'quiet', header: '距上次报告', type: 'text' },
     ],
-    summary.units.slice(0, UNIT_ROWS_LIMIT).map((row) => ({
+    summary.units.slice(0, rows).map((row) => ({
       unit: row.name,
       led: row.led,
       done: row.done,
@@ -104,18 +105,29 @@ export function renderWeeklyCard(summary: WeeklySummary, options: WeeklyCardOpti
   list('🔴 逾期', summary.red, '点“查看逾期任务”看全部');
   list('🟡 临近到期或停滞', summary.yellow, '发送 /到期 查看');
 
-  if (summary.units.length > 0) {
-    elements.push(markdown(`**各单位情况**${summary.units.length > UNIT_ROWS_LIMIT ? `（前 ${UNIT_ROWS_LIMIT} 个，共 ${summary.units.length} 个）` : ''}`));
-    elements.push(unitTable(summary));
+  const listed = Math.min(summary.units.length, UNIT_ROWS_LIMIT);
+  if (listed > 0) {
     text.push('各单位情况（牵头/完成/逾期/距上次报告）：', ...summary.units.slice(0, UNIT_ROWS_LIMIT).map((row) => `${row.name} ${row.led}/${row.done}/${row.overdue}/${row.daysSinceReport === null ? '从未报告' : `${row.daysSinceReport}天`}`));
   }
-  elements.push(
-    ...buttonRow([
-      button('查看逾期任务', { action: 'weekly_overdue', plans: options.scope.planIds, units: options.scope.unitIds }, summary.red.total > 0 ? 'primary' : 'default'),
-      button('我的单位', { action: 'weekly_mine' }),
-      button('导出台账', { action: 'weekly_export', plans: options.scope.planIds, units: options.scope.unitIds }),
-    ]),
-  );
+  const buttons = buttonRow([
+    button('查看逾期任务', { action: 'weekly_overdue', plans: options.scope.planIds, units: options.scope.unitIds }, summary.red.total > 0 ? 'primary' : 'default'),
+    button('我的单位', { action: 'weekly_mine' }),
+    button('导出台账', { action: 'weekly_export', plans: options.scope.planIds, units: options.scope.unitIds }),
+  ]);
   const template = summary.totals.overdue > 0 ? 'orange' : summary.totals.tasks > 0 && summary.yellow.total > 0 ? 'yellow' : 'green';
-  return { card: card(title, template, elements, subtitle), text: text.join('\n') };
+  // The by-unit table is the card's long list: as many rows as fit, the rest in the exported ledger.
+  const render = (rows: number) =>
+    card(
+      title,
+      template,
+      [
+        ...elements,
+        ...(rows > 0
+          ? [markdown(`**各单位情况**${summary.units.length > rows ? `（前 ${rows} 个，共 ${summary.units.length} 个；全部见“导出台账”）` : ''}`), unitTable(summary, rows)]
+          : []),
+        ...buttons,
+      ],
+      subtitle,
+    );
+  return { card: fitList(listed, render), text: text.join('\n') };
 }
