@@ -4,16 +4,11 @@
  * is checked against the person pressing the button, not the card.
  */
 import { z } from 'zod';
-import { button, buttonRow, card, markdown } from '../src/bot/cards/card-parts.js';
+import { renderBindingDecidedCard, renderBindingRequestCard } from '../src/bot/cards/binding-card.js';
 import { defineCommand } from '../src/bot/command.js';
 import type { CommandContext } from '../src/bot/command-context.js';
 import type { Outgoing } from '../src/bot/outgoing.js';
 import { BindingRefused, requestBinding, resolveUnit, reviewBinding, reviewersFor } from '../src/domain/people/liaison-binding.js';
-
-/** The request card: what is asked, and the reviewer's buttons until it is decided. */
-function reviewCard(title: string, body: string, buttons: { label: string; value: Record<string, unknown>; type: 'primary' | 'danger' }[]): Record<string, unknown> {
-  return card(title, 'blue', [markdown(body), ...buttonRow(buttons.map(({ label, value, type }) => button(label, value, type)))]);
-}
 
 export const bindCommand = defineCommand<string, CommandContext>({
   name: 'bind',
@@ -27,11 +22,7 @@ export const bindCommand = defineCommand<string, CommandContext>({
       const unit = resolveUnit(unitText, (await ctx.services.catalog.current()).directory);
       const grant = await requestBinding(ctx.repos, ctx.message.senderOpenId, unit);
       const reviewers = await reviewersFor(ctx.repos, ctx.message.senderOpenId, ctx.services.admins);
-      const who = `<at id=${ctx.message.senderOpenId}></at>`;
-      const card = reviewCard('联络员申请', `${who} 申请成为 **${unit.jurisdiction}${unit.name}** 的联络员。`, [
-        { label: '通过', value: { action: 'grant_review', grantId: grant.id, approve: true }, type: 'primary' },
-        { label: '拒绝', value: { action: 'grant_review', grantId: grant.id, approve: false }, type: 'danger' },
-      ]);
+      const card = renderBindingRequestCard(ctx.message.senderOpenId, unit, grant.id);
       const toReviewers: Outgoing[] = reviewers.map((openId) => ({ kind: 'send', receiveIdType: 'open_id', receiveId: openId, msgType: 'interactive', card, fallbackText: `联络员申请：${unit.jurisdiction}${unit.name}。请在卡片上审批。` }));
       const reply =
         reviewers.length > 0
@@ -52,11 +43,10 @@ export const bindCommand = defineCommand<string, CommandContext>({
         const unit = grant.unitId === null ? undefined : await ctx.repos.units.get(grant.unitId);
         const unitName = unit ? `${unit.jurisdiction}${unit.name}` : '该单位';
         const approved = grant.state === 'active';
-        const result = approved ? `已通过：<at id=${grant.openId}></at> 成为 ${unitName} 的联络员。` : `已拒绝 <at id=${grant.openId}></at> 成为 ${unitName} 联络员的申请。`;
         const notice = approved ? `你已成为${unitName}的联络员，可以用 /进度 报告任务进度了。` : `你成为${unitName}联络员的申请未通过。如有疑问，请联系管理员。`;
         return {
           toast: { type: 'success', content: approved ? '已通过' : '已拒绝' },
-          card: reviewCard('联络员申请', result, []),
+          card: renderBindingDecidedCard(grant.openId, unit, approved),
           outgoing: [{ kind: 'send', receiveIdType: 'open_id', receiveId: grant.openId, msgType: 'text', text: notice }],
         };
       } catch (error) {

@@ -10,7 +10,7 @@ import { loadActor } from '../domain/people/actor.js';
 import { isImportable } from '../imports/import-files.js';
 import type { CardAction, IncomingMessage } from './events.js';
 import type { Repositories } from '../repositories/index.js';
-import { card, escapeMarkdown, markdown } from './cards/card-parts.js';
+import { renderImportCancelledCard, renderImportingCard } from './cards/import-state-cards.js';
 import { NEW_PLAN } from './cards/import-preview-card.js';
 import type { CardActionHandler } from './conversation.js';
 import type { BotContext, CardActionResult } from './inbound-processor.js';
@@ -63,7 +63,7 @@ const ADMINS_ONLY: CardActionResult = { toast: { type: 'error', content: '只有
 async function alreadyDecided(repos: Repositories, jobId: number): Promise<CardActionResult> {
   const job = await repos.importJobs.get(jobId);
   if (!job) return STALE;
-  if (job.state === 'cancelled') return { toast: { type: 'info', content: '这个文件已取消导入；如需导入，请重新发送文件。' }, card: card('导入分工方案', 'grey', [markdown('已取消，没有导入。')]) };
+  if (job.state === 'cancelled') return { toast: { type: 'info', content: '这个文件已取消导入；如需导入，请重新发送文件。' }, card: renderImportCancelledCard() };
   if (job.state === 'pending' || job.state === 'running') return { toast: { type: 'info', content: job.stage === 'import' ? '正在导入，完成后会把导入报告发到这里。' : '正在读取文件，请稍候。' } };
   if (job.state === 'done') return { toast: { type: 'info', content: '这个文件已经导入过了，报告见上文。' } };
   return { toast: { type: 'warning', content: '这个文件没有导入成功，原因见上文；请修改后重新发送文件。' } };
@@ -102,19 +102,19 @@ export function createPlanImport(options: PlanImportOptions): {
       const job = (await ctx.repos.importJobs.get(jobId))!;
       await ctx.repos.audit.record({ actor: action.operatorOpenId, action: 'import_job.request', entityType: 'import_job', entityId: jobId, after: { fileName: job.fileName, choices: read.choices }, eventId: action.eventId });
       options.onRequested?.();
-      const title = typeof read.choices.title === 'string' ? `《${escapeMarkdown(read.choices.title)}》` : `**${escapeMarkdown(job.fileName)}**`;
-      return { toast: { type: 'info', content: '正在导入，完成后会把导入报告发到这里。' }, card: card('导入分工方案', 'wathet', [markdown(`${title}：正在导入，完成后会把导入报告发到这里。`)]) };
+      const named = typeof read.choices.title === 'string' ? { title: read.choices.title } : { fileName: job.fileName };
+      return { toast: { type: 'info', content: '正在导入，完成后会把导入报告发到这里。' }, card: renderImportingCard(named) };
     },
     /** 不导入 on the import card. */
     import_cancel: async (action: CardAction, ctx) => {
       const jobId = Number(action.value.jobId);
       // A card from before previews had no job: nothing to cancel.
-      if (action.value.jobId === undefined) return { toast: { type: 'info', content: '好的，不导入。' }, card: card('导入分工方案', 'grey', [markdown('已取消，没有导入。')]) };
+      if (action.value.jobId === undefined) return { toast: { type: 'info', content: '好的，不导入。' }, card: renderImportCancelledCard() };
       if (!(await loadActor(ctx.repos, action.operatorOpenId, options.admins)).isAdmin) return ADMINS_ONLY;
       if (!Number.isInteger(jobId) || jobId <= 0) return STALE;
       if (!(await ctx.repos.importJobs.cancel(jobId))) return alreadyDecided(ctx.repos, jobId);
       await ctx.repos.audit.record({ actor: action.operatorOpenId, action: 'import_job.cancel', entityType: 'import_job', entityId: jobId, eventId: action.eventId });
-      return { toast: { type: 'info', content: '好的，不导入。' }, card: card('导入分工方案', 'grey', [markdown('已取消，没有导入。')]) };
+      return { toast: { type: 'info', content: '好的，不导入。' }, card: renderImportCancelledCard() };
     },
     /** 导入 on a card sent before previews existed: imports the file as it stands. */
     import_file: async (action: CardAction, ctx) => {

@@ -6,7 +6,7 @@
  * for the import stage.
  */
 import { z } from 'zod';
-import { button, buttonRow, card, escapeMarkdown, markdown } from '../bot/cards/card-parts.js';
+import { renderSynonymImportCard } from '../bot/cards/import-state-cards.js';
 import { renderImportPreviewCard } from '../bot/cards/import-preview-card.js';
 import { enqueueOutgoing, type Outgoing } from '../bot/outgoing.js';
 import type { Database } from '../db/database.js';
@@ -51,7 +51,7 @@ export async function previewImportJob(db: Database, job: ImportJobRecord, bytes
   } else if ('synonyms' in result) {
     // A unit synonym table has nothing to preview: the card only asks.
     const text = `收到单位同义词表 ${job.fileName}（${result.synonyms.groups} 组${result.synonyms.errors.length ? `，${result.synonyms.errors.length} 行无法理解` : ''}）。导入后，表里写明的别名都指向同一单位。`;
-    outgoing = { kind: 'reply', messageId: job.messageId, chatId: job.chatId, msgType: 'interactive', card: synonymCard(job.id, text), fallbackText: `${text}\n请在飞书客户端的卡片上确认是否导入。` };
+    outgoing = { kind: 'reply', messageId: job.messageId, chatId: job.chatId, msgType: 'interactive', card: renderSynonymImportCard(job.id, text), fallbackText: `${text}\n请在飞书客户端的卡片上确认是否导入。` };
   } else {
     const plans = (await db.repos.plans.list()).reverse().map((plan) => ({ id: plan.id, title: plan.title, jurisdiction: plan.jurisdiction }));
     const rendered = renderImportPreviewCard({ jobId: job.id, fileName: job.fileName, preview: result.preview, plans });
@@ -63,11 +63,4 @@ export async function previewImportJob(db: Database, job: ImportJobRecord, bytes
     await repos.audit.record({ actor: job.requestedBy, action: state === 'previewed' ? 'import_job.previewed' : 'import_job.failed', entityType: 'import_job', entityId: job.id, after: { fileName: job.fileName, preview: summary, error } });
     await enqueueOutgoing(repos, `import-preview-${job.id}`, [outgoing]);
   });
-}
-
-function synonymCard(jobId: number, text: string): Record<string, unknown> {
-  return card('导入单位同义词表', 'blue', [
-    markdown(escapeMarkdown(text)),
-    ...buttonRow([button('导入', { action: 'import_confirm', jobId }, 'primary'), button('不导入', { action: 'import_cancel', jobId })]),
-  ]);
 }

@@ -6,6 +6,7 @@
  */
 import { createCipheriv, createHash, randomBytes, randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
+import { checkCard } from '../../src/bot/cards/spec/check-card.js';
 import type { Delivery } from './fake-lark.js';
 import { waitFor } from './wait.js';
 
@@ -106,12 +107,19 @@ export function signedRequest(payload: unknown, encryptKey: string, options: { t
   return { body, headers };
 }
 
-/** Posts a payload to the webhook route as Lark would. */
+/**
+ * Posts a payload to the webhook route as Lark would. A card the bot
+ * answers a callback with must be one Lark takes (checkCard), as the fake
+ * Open API requires of every card sent: Lark would refuse it.
+ */
 export async function postToWebhook(baseUrl: string, payload: unknown, encryptKey: string, options: Parameters<typeof signedRequest>[2] = {}) {
   const { body, headers } = signedRequest(payload, encryptKey, options);
   const response = await fetch(`${baseUrl}/lark/events`, { method: 'POST', headers, body });
   const text = await response.text();
-  return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+  const answer = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+  const answered = (answer.card as { data?: unknown } | undefined)?.data;
+  if (answered !== undefined) expect(checkCard(answered), 'the card a callback answers with').toEqual([]);
+  return { status: response.status, body: answer };
 }
 
 /** The event Lark sends when someone adds the bot to a group. */
