@@ -60,6 +60,8 @@ describe('updates questions', () => {
     expect(parse('张三负责什么')).toMatchObject({ kind: 'person', name: '张三' });
     expect(parse('李丹副市长分管哪些工作')).toMatchObject({ kind: 'person', name: '李丹' });
     expect(parse('高考负责什么')).toMatchObject({ kind: 'person', name: '高考', fallback: { kind: 'tasks', topic: '高考' } });
+    // A unit named from the start is the unit, even where its first characters could be a name before 管 (安全监 + 管局).
+    expect(parse('安全监管局负责什么')).toMatchObject({ kind: 'tasks', units: [{ text: '安全监管局' }] });
   });
 
   it('催一下: the units to chase, or what was written where a unit was expected', () => {

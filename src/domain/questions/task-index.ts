@@ -119,6 +119,8 @@ export class TaskIndex {
   private readonly byKey = new Map<string, number[]>();
   private readonly planList: IndexedPlan[];
   private readonly tasksPerPlan = new Map<number, number>();
+  /** Leaves with a leader named (their own or their parent's), built on first use; a patch may change leaders, so it drops them. */
+  private leaderLeavesCache: { task: IndexedTask; leaders: string }[] | undefined;
   // Status columns as typed arrays: a status-only question scans 100,000 tasks in well under a millisecond.
   private readonly open: Uint8Array;
   /** 0 open, 1 in progress, 2 blocked, 3 awaiting review, 4 done. */
@@ -243,6 +245,26 @@ export class TaskIndex {
     let end = low;
     while (end < this.tasks.length && this.tasks[end]!.planId === planId) end++;
     return this.tasks.slice(low, end);
+  }
+
+  /**
+   * The leaves that name a responsible leader, their own or their parent's,
+   * plan by plan in document order: what "张三负责什么" looks through (most
+   * plans name none, so this is far shorter than every task).
+   */
+  leaderLeaves(): readonly { task: IndexedTask; leaders: string }[] {
+    if (!this.leaderLeavesCache) {
+      const found: { task: IndexedTask; leaders: string }[] = [];
+      for (const plan of this.allPlans()) {
+        for (const task of this.tasksOfPlan(plan.id)) {
+          if (!this.isLeaf(task.id)) continue;
+          const leaders = task.leaders ?? (task.parentId === null ? null : this.get(task.parentId)?.leaders);
+          if (leaders) found.push({ task, leaders });
+        }
+      }
+      this.leaderLeavesCache = found;
+    }
+    return this.leaderLeavesCache;
   }
 
   /** Every plan. */
@@ -463,6 +485,7 @@ export class TaskIndex {
       JSON.stringify(a.dueDates) === JSON.stringify(b.dueDates);
     const positions = changed.map((task) => this.byId.get(task.id));
     if (positions.some((index, n) => index === undefined || !same(this.raw[index]!, changed[n]!))) return false;
+    this.leaderLeavesCache = undefined;
     changed.forEach((fresh, n) => {
       const index = positions[n]!;
       const before = this.tasks[index]!;

@@ -423,14 +423,10 @@ function ledBy(leaders: string | null | undefined, name: string): boolean {
  * question as an ordinary search, when that finds something.
  */
 async function answerPerson(question: PersonQuestion, catalog: Catalog, repos: Repositories, today: string): Promise<Answer> {
-  const led: IndexedTask[] = [];
-  for (const plan of catalog.index.allPlans()) {
-    for (const task of catalog.index.tasksOfPlan(plan.id)) {
-      if (!catalog.index.isLeaf(task.id)) continue;
-      const leaders = task.leaders ?? (task.parentId === null ? null : catalog.index.get(task.parentId)?.leaders);
-      if (ledBy(leaders, question.name)) led.push(task);
-    }
-  }
+  const led: IndexedTask[] = catalog.index
+    .leaderLeaves()
+    .filter(({ leaders }) => ledBy(leaders, question.name))
+    .map(({ task }) => task);
   if (led.length > 0) {
     const latest = await repos.progress.latestFor(led.slice(0, MAX_UPDATE_ITEMS).map((task) => task.id));
     const items = led.slice(0, MAX_UPDATE_ITEMS).map((task) => {

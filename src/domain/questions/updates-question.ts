@@ -151,6 +151,8 @@ function leadingName(text: string, next: string, directory: UnitDirectory): stri
   if (!match) return undefined;
   const name = match[1]!;
   if (UNIT_ENDING.test(name) || directory.findMentions(name).length > 0) return undefined;
+  // A unit named from the same start is the unit, not a person (安全监管局负责什么 is no 安全监 who 管s).
+  if (directory.findMentions(text).some((mention) => mention.start === 0 && mention.end > name.length)) return undefined;
   if (leadingPlace(name, { allowShort: true, prefer: (place) => directory.knowsPlace(place.name) })) return undefined;
   return name;
 }
