@@ -9,6 +9,7 @@ import { defineCommand } from '../src/bot/command.js';
 import type { CommandContext } from '../src/bot/command-context.js';
 import type { Outgoing } from '../src/bot/outgoing.js';
 import { BindingRefused, requestBinding, resolveUnit, reviewBinding, reviewersFor } from '../src/domain/people/liaison-binding.js';
+import { DecisionButton, readButton } from '../src/bot/card-values.js';
 
 export const bindCommand = defineCommand<string, CommandContext>({
   name: 'bind',
@@ -36,10 +37,11 @@ export const bindCommand = defineCommand<string, CommandContext>({
   },
   cardActions: {
     grant_review: async (action, ctx) => {
-      const grantId = Number(action.value.grantId);
-      if (!Number.isInteger(grantId)) return { toast: { type: 'warning', content: '这个按钮已失效。' } };
+      const pressed = readButton(action, DecisionButton('grantId'));
+      if (!pressed) return { toast: { type: 'warning', content: '这个按钮已失效。' } };
+      const { grantId } = pressed;
       try {
-        const grant = await reviewBinding(ctx.repos, { grantId, approve: action.value.approve === true, reviewer: action.operatorOpenId, admins: ctx.services.admins });
+        const grant = await reviewBinding(ctx.repos, { grantId, approve: pressed.approve === true, reviewer: action.operatorOpenId, admins: ctx.services.admins });
         const unit = grant.unitId === null ? undefined : await ctx.repos.units.get(grant.unitId);
         const unitName = unit ? `${unit.jurisdiction}${unit.name}` : '该单位';
         const approved = grant.state === 'active';

@@ -14,6 +14,7 @@ import type { Actor } from '../src/domain/people/actor.js';
 import { reviewClosure } from '../src/domain/progress/closure.js';
 import { ProgressRefused } from '../src/domain/progress/task-access.js';
 import type { Repositories } from '../src/repositories/index.js';
+import { DecisionButton, readButton } from '../src/bot/card-values.js';
 
 const PATTERN = /^[#＃]?\s*(\d+)\s+(通过|同意|approve|退回|驳回|return)(?:\s+([\s\S]*))?$/i;
 
@@ -53,11 +54,12 @@ export const reviewCommand = defineCommand<z.infer<typeof ReviewArgs>, CommandCo
   cardActions: {
     /** 通过 / 退回 on the review card; the reason comes from the card's form. */
     closure_review: async (action, ctx): Promise<CardActionResult> => {
-      const taskId = Number(action.value.taskId);
-      if (!Number.isInteger(taskId)) return { toast: { type: 'warning', content: '这个按钮已失效。' } };
+      const pressed = readButton(action, DecisionButton('taskId'));
+      if (!pressed) return { toast: { type: 'warning', content: '这个按钮已失效。' } };
+      const { taskId } = pressed;
       const reason = typeof action.formValue.reason === 'string' ? action.formValue.reason.trim().slice(0, 500) : '';
       try {
-        const decided = await decide(ctx.repos, ctx.actor, { taskId, approve: action.value.approve === true, reason }, action.eventId);
+        const decided = await decide(ctx.repos, ctx.actor, { taskId, approve: pressed.approve === true, reason }, action.eventId);
         const outgoing: Outgoing[] = decided.outgoing;
         return { toast: { type: 'success', content: decided.receipt }, card: decided.card, outgoing };
       } catch (error) {

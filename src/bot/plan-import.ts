@@ -6,6 +6,7 @@
  * 导入 turns the job into an import with those choices (once, however often
  * it is pressed); 不导入 cancels it. Others are told who may import.
  */
+import { z } from 'zod';
 import { loadActor } from '../domain/people/actor.js';
 import { isImportable } from '../imports/import-files.js';
 import type { CardAction, IncomingMessage } from './events.js';
@@ -15,6 +16,10 @@ import { NEW_PLAN } from './cards/import-preview-card.js';
 import type { CardActionHandler } from './conversation.js';
 import type { BotContext, CardActionResult } from './inbound-processor.js';
 import { textReply, type Outgoing } from './outgoing.js';
+import { ButtonId, readButton } from './card-values.js';
+
+/** An import job's id on the import card's buttons. */
+const JobButton = z.object({ jobId: ButtonId });
 
 /** What plan import needs. */
 export interface PlanImportOptions {
@@ -93,8 +98,8 @@ export function createPlanImport(options: PlanImportOptions): {
     /** 导入 on the import card: the job becomes an import with the card's choices; pressing again imports nothing more. */
     import_confirm: async (action: CardAction, ctx) => {
       if (!(await loadActor(ctx.repos, action.operatorOpenId, options.admins)).isAdmin) return ADMINS_ONLY;
-      const jobId = Number(action.value.jobId);
-      if (!Number.isInteger(jobId) || jobId <= 0) return STALE;
+      const jobId = readButton(action, JobButton)?.jobId;
+      if (jobId === undefined) return STALE;
       const read = readImportChoices(action.formValue);
       if ('problem' in read) return { toast: { type: 'warning', content: read.problem } };
       if (typeof read.choices.target === 'number' && !(await ctx.repos.plans.get(read.choices.target))) return { toast: { type: 'warning', content: '要更新的方案已不存在，请选择“作为新方案导入”。' } };
@@ -107,11 +112,11 @@ export function createPlanImport(options: PlanImportOptions): {
     },
     /** 不导入 on the import card. */
     import_cancel: async (action: CardAction, ctx) => {
-      const jobId = Number(action.value.jobId);
+      const jobId = readButton(action, JobButton)?.jobId;
       // A card from before previews had no job: nothing to cancel.
       if (action.value.jobId === undefined) return { toast: { type: 'info', content: '好的，不导入。' }, card: renderImportCancelledCard() };
       if (!(await loadActor(ctx.repos, action.operatorOpenId, options.admins)).isAdmin) return ADMINS_ONLY;
-      if (!Number.isInteger(jobId) || jobId <= 0) return STALE;
+      if (jobId === undefined) return STALE;
       if (!(await ctx.repos.importJobs.cancel(jobId))) return alreadyDecided(ctx.repos, jobId);
       await ctx.repos.audit.record({ actor: action.operatorOpenId, action: 'import_job.cancel', entityType: 'import_job', entityId: jobId, eventId: action.eventId });
       return { toast: { type: 'info', content: '好的，不导入。' }, card: renderImportCancelledCard() };

@@ -5,6 +5,7 @@
  * belong to answers: next/previous page, a task's detail, an example
  * question.
  */
+import { z } from 'zod';
 import { loadActor } from '../domain/people/actor.js';
 import { answer, answerPlans, answerTaskDetail, answerTaskQuery, type Answer } from '../domain/questions/answer-service.js';
 import type { QuestionCatalog } from '../domain/questions/question-catalog.js';
@@ -15,6 +16,7 @@ import type { Repositories } from '../repositories/index.js';
 import { renderAnswer } from './cards/answer-cards.js';
 import type { CardActionHandler, QuestionAnswerer } from './conversation.js';
 import type { Outgoing } from './outgoing.js';
+import { ButtonId, TaskButton, readButton } from './card-values.js';
 
 /** What answering questions needs. */
 export interface QuestionAnsweringOptions {
@@ -100,13 +102,13 @@ export function createQuestionAnswering(options: QuestionAnsweringOptions): { an
     },
     /** Another page of the plans list, in place. */
     plans_page: async (action) => {
-      const page = Number(action.value.page);
-      return { card: renderAnswer(answerPlans(await options.catalog.current(), Number.isInteger(page) ? page : 1)).card };
+      const page = readButton(action, z.object({ page: ButtonId }))?.page ?? 1;
+      return { card: renderAnswer(answerPlans(await options.catalog.current(), page)).card };
     },
     /** A task's detail: sent as a new card, the list stays. */
     task_detail: async (action, ctx) => {
-      const taskId = Number(action.value.taskId);
-      if (!Number.isInteger(taskId)) return { toast: { type: 'warning', content: '这个按钮已失效，请重新提问。' } };
+      const taskId = readButton(action, TaskButton)?.taskId;
+      if (taskId === undefined) return { toast: { type: 'warning', content: '这个按钮已失效，请重新提问。' } };
       const catalog = await options.catalog.current();
       return { toast: { type: 'info', content: '已发送任务详情' }, outgoing: sendToChat(action.chatId, await answerTaskDetail(taskId, catalog, ctx.repos, today())) };
     },

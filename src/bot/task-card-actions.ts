@@ -17,6 +17,7 @@ import { closureRequested } from './closure-messages.js';
 import type { CommandServices } from './command-context.js';
 import type { CardAction } from './events.js';
 import type { CardActionResult } from './inbound-processor.js';
+import { TaskButton, readButton } from './card-values.js';
 
 /** What a task card handler runs with. */
 export interface TaskCardContext {
@@ -37,8 +38,7 @@ export async function drawTaskCard(ctx: Pick<TaskCardContext, 'repos' | 'now' | 
 }
 
 function taskIdOf(action: CardAction): number | undefined {
-  const taskId = Number(action.value.taskId);
-  return Number.isInteger(taskId) && taskId > 0 ? taskId : undefined;
+  return readButton(action, TaskButton)?.taskId;
 }
 
 const STALE = { toast: { type: 'warning' as const, content: '这个按钮已失效，请发送 /任务 #编号 打开最新的卡片。' } };
