@@ -77,28 +77,51 @@ function joinWrappedHeaders(blocks: readonly Block[]): Block[] {
   return out;
 }
 
+/**
+ * A header cell a narrow column wrapped inside its cell ("工作\n任务",
+ * "时限\n要求"): the short lines of one cell are one word when together
+ * they name a column; any other block is itself.
+ */
+function headerWord(text: string): string {
+  if (!/\n/.test(text)) return text;
+  const parts = text.split('\n');
+  const joined = parts.join('');
+  return parts.length <= 4 && parts.every((part) => /^[\u4e00-\u9fa5（）()]{1,6}$/.test(part)) && classifyHeader(joined) !== undefined ? joined : text;
+}
+
 /** The header: three or more consecutive short header cells that look like a task table's. */
 function findHeader(blocks: readonly Block[]): { start: number; width: number } | undefined {
   for (let start = 0; start < blocks.length; start++) {
     let end = start;
     // A short cell the vocabulary does not know (区本级, the first line of "区本级任务数") may sit between header cells.
-    const headerCell = (index: number) => index < blocks.length && !/\n/.test(blocks[index]!.text) && classifyHeader(blocks[index]!.text) !== undefined;
+    const headerCell = (index: number) => index < blocks.length && !/\n/.test(headerWord(blocks[index]!.text)) && classifyHeader(headerWord(blocks[index]!.text)) !== undefined;
     const unknownLabel = (index: number) => index < blocks.length && /^[\u4e00-\u9fa5][\u4e00-\u9fa5（）()\s]{1,13}$/.test(blocks[index]!.text) && headerCell(index + 1);
     while (end < blocks.length && end - start < 12 && (headerCell(end) || (end > start && unknownLabel(end)))) end++;
     // A header starts at its 序号 cell when it has one (a caption above it is not a column).
     const numberAt = blocks.slice(start, end).findIndex((block) => classifyHeader(block.text) === 'number');
     const from = numberAt > 0 ? start + numberAt : start;
     for (let width = end - from; width >= 3; width--) {
-      const cells = blocks.slice(from, from + width).map((block) => block.text);
+      const cells = blocks.slice(from, from + width).map((block) => headerWord(block.text));
       if (looksLikeHeader(cells)) return { start: from, width };
     }
   }
   return undefined;
 }
 
+/** A cell's kind for alignment: short text with no sentence in it (临平新城, 未来科技城(海创园)) is a name, a unit as likely as a task. */
+type AlignKind = CellKind | 'name';
+
+function alignKind(text: string): AlignKind {
+  const kind = cellKind(text);
+  // An alias in parentheses (余杭经济技术开发区(钱江经济开发区)) is not counted.
+  const flat = text.replace(/\s+/g, '').replace(/（[^（）]*）|\([^()]*\)/g, '');
+  return kind === 'text' && flat.length <= 16 && !/[，,。；;：:、\d]/.test(flat) ? 'name' : kind;
+}
+
 /** How well a cell of one kind sits in a column of another. */
-function fit(cell: CellKind, column: HeaderKind | undefined): number {
-  const table: Record<CellKind, Partial<Record<HeaderKind, number>>> = {
+function fit(cell: AlignKind, column: HeaderKind | undefined): number {
+  const table: Record<AlignKind, Partial<Record<HeaderKind, number>>> = {
+    name: { text: 3, measures: 2, category: 2, units: 1, other: 0, deadline: -2, leaders: -3 },
     number: { number: 6, other: 1, text: -2 },
     units: { units: 4, other: -1, text: -2, measures: -2, category: -2, leaders: -3, deadline: -4 },
     leaders: { leaders: 4, units: -1, other: -1, text: -2 },
@@ -120,7 +143,7 @@ export function alignCells(cells: readonly Block[], columns: readonly (HeaderKin
 
 /** The best alignment of a row's cells (alignCells) and how well it fits. */
 function alignment(cells: readonly Block[], columns: readonly (HeaderKind | undefined)[]): { row: GridCell[]; score: number } {
-  const kinds = cells.map((cell) => cellKind(cell.text));
+  const kinds = cells.map((cell) => alignKind(cell.text));
   const n = cells.length;
   const m = columns.length;
   // score[i][j]: the best score placing cells i.. into columns j..; filled from the end, no recursion.
@@ -175,7 +198,7 @@ function alignment(cells: readonly Block[], columns: readonly (HeaderKind | unde
  * 各乡镇 | 区教体局) is aligned.
  */
 function fullRow(cells: readonly Block[], columns: readonly (HeaderKind | undefined)[]): GridCell[] {
-  const asIs = cells.reduce((sum, cell, index) => sum + fit(cellKind(cell.text), columns[index]), 0);
+  const asIs = cells.reduce((sum, cell, index) => sum + fit(alignKind(cell.text), columns[index]), 0);
   const aligned = alignment(cells, columns);
   return aligned.score > asIs + 3 ? aligned.row : cells.map((cell) => ({ text: cell.text, line: cell.line }));
 }
@@ -194,6 +217,39 @@ function withNumberColumn(blocks: readonly Block[], header: { start: number; wid
   return [...headerBlocks.slice(0, at), { text: '序号', line: headerBlocks[0]!.line }, ...headerBlocks.slice(at)];
 }
 
+/**
+ * The rows of a table without 序号, cut by what the cells hold: the cutting
+ * whose rows each fit the columns best, every row naming its task (a cell
+ * in the task column, and most often a unit). A page that lists a row's units one per line, or
+ * dropped an empty cell, still gives whole rows; a task named like a unit
+ * (养老机构, 医疗机构) still starts its row when the row above is whole.
+ */
+export function segmentRows(cells: readonly Block[], columns: readonly (HeaderKind | undefined)[]): Block[][] {
+  const titleAt = columns.indexOf('text');
+  const unitAt = columns.flatMap((kind, index) => (kind === 'units' ? [index] : []));
+  const longest = Math.max(4, columns.length * 3);
+  const n = cells.length;
+  const best = new Float64Array(n + 1);
+  const cut = new Int32Array(n + 1);
+  for (let i = n - 1; i >= 0; i--) {
+    best[i] = -Infinity;
+    for (let j = i + 1; j <= Math.min(n, i + longest); j++) {
+      const { row, score } = alignment(cells.slice(i, j), columns);
+      const named = titleAt < 0 || row[titleAt]!.text !== '';
+      // A row with no unit is possible (a merged unit cell) but unlikely: a short last cell is more often the row's unit.
+      const assigned = unitAt.length === 0 || unitAt.some((index) => row[index]!.text !== '');
+      const total = score + (named ? 0 : -12) + (assigned ? 0 : -2) - 2 + best[j]!;
+      if (total > best[i]!) {
+        best[i] = total;
+        cut[i] = j;
+      }
+    }
+  }
+  const rows: Block[][] = [];
+  for (let i = 0; i < n; i = cut[i]!) rows.push(cells.slice(i, cut[i]!));
+  return rows;
+}
+
 function rowsOf(blocks: readonly Block[], found: { start: number; width: number }): GridRow[] {
   const headerBlocks = withNumberColumn(blocks, found);
   const header = { start: found.start, width: headerBlocks.length };
@@ -209,7 +265,12 @@ function rowsOf(blocks: readonly Block[], found: { start: number; width: number 
   const rows: Block[][] = [];
   const headings = new Set<Block[]>();
   // The section heading right above the header ("二、李丹常委、常务副区长牵头重点工作") heads its first rows.
-  const above = blocks.slice(Math.max(0, header.start - 2), header.start).reverse().find((block) => SECTION_ROW.test(block.text) && block.text.length <= 60);
+  // The heading may be the last line of a block of text above (lines not parted by blank lines).
+  const above = blocks
+    .slice(Math.max(0, header.start - 2), header.start)
+    .reverse()
+    .map((block) => ({ text: block.text.split('\n').at(-1)!.trim(), line: block.line + block.text.split('\n').length - 1 }))
+    .find((block) => SECTION_ROW.test(block.text) && block.text.length <= 60);
   if (above) {
     const heading = [above];
     headings.add(heading);
@@ -217,7 +278,31 @@ function rowsOf(blocks: readonly Block[], found: { start: number; width: number 
   }
   let pending: Block[] = [];
   let previous = 0;
-  for (const block of blocks.slice(bodyStart)) {
+  if (!numbered) {
+    // Without numbers the rows are cut by what their cells hold, between section headings.
+    const others = numberIndex >= 0 ? columns.filter((_, index) => index !== numberIndex) : columns;
+    let run: Block[] = [];
+    const flush = () => {
+      rows.push(...segmentRows(run, others));
+      run = [];
+    };
+    for (const block of blocks.slice(bodyStart)) {
+      if (TABLE_END.test(block.text)) break;
+      // A block that opens a new part of the document with its text (二、工作要求 / （一）…) ends the table.
+      if (SECTION_ROW.test(block.text) && /\n/.test(block.text)) break;
+      if (SECTION_ROW.test(block.text) && block.text.length <= 60) {
+        flush();
+        const heading = [block];
+        headings.add(heading);
+        rows.push(heading);
+        continue;
+      }
+      run.push(block);
+      if (run.length > 1500) break;
+    }
+    flush();
+  }
+  for (const block of numbered ? blocks.slice(bodyStart) : []) {
     if (TABLE_END.test(block.text)) break;
     const current = rows.at(-1);
     const open = current && !headings.has(current) ? current : undefined;
@@ -299,6 +384,7 @@ export function flatCellRows(lines: readonly string[]): GridRow[] | undefined {
     const blocks = joinWrappedHeaders(blocksOf(lines, separatedByBlanks));
     const header = findHeader(blocks);
     if (!header) continue;
+    for (let index = header.start; index < header.start + header.width; index++) blocks[index] = { ...blocks[index]!, text: headerWord(blocks[index]!.text) };
     const rows = rowsOf(blocks, header);
     if (rows.length >= 3) return rows;
   }
