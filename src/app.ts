@@ -21,6 +21,7 @@ import { createPlanImport } from './bot/plan-import.js';
 import { createQuestionAnswering } from './bot/question-answering.js';
 import { withChaseOnRequest } from './bot/chase-on-request.js';
 import { reminderCardActions } from './bot/reminder-actions.js';
+import { registerCardActions } from './bot/card-action-registry.js';
 import { QuestionCatalog } from './domain/questions/question-catalog.js';
 import { startLarkConnection, type LarkConnection } from './lark/lark-connection.js';
 import { loadChinaCalendar } from './calendar/china-holidays.js';
@@ -91,7 +92,12 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     commands: toChatCommands(commands, commandServices),
     permissionsOf: commandPermissions(commandServices),
     answerQuestion: withChaseOnRequest(questions.answerQuestion, commandServices),
-    cardActions: { ...questions.cardActions, ...commandCardActions(commands, commandServices), ...planImport.cardActions, ...reminderCardActions(config) },
+    cardActions: registerCardActions([
+      { owner: 'questions', handlers: questions.cardActions },
+      ...commandCardActions(commands, commandServices),
+      { owner: 'plan import', handlers: planImport.cardActions },
+      { owner: 'reminders', handlers: reminderCardActions(config) },
+    ]),
     onFile: planImport.onFile,
   });
   // The local console: the only app without Lark credentials, or a second one beside a real app (CONSOLE=1).

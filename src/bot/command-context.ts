@@ -43,16 +43,18 @@ export interface CommandContext {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyCommand = CommandDefinition<any, CommandContext>;
 
-/** The button handlers commands declare, bound to the services; the operator is checked by each handler. */
-export function commandCardActions(commands: readonly AnyCommand[], services: CommandServices): Record<string, CardActionHandler> {
-  const handlers: Record<string, CardActionHandler> = {};
-  for (const command of commands) {
-    for (const [name, handle] of Object.entries(command.cardActions ?? {})) {
-      handlers[name] = async (action, botContext) =>
-        handle(action, { repos: botContext.repos, now: botContext.now, services, actor: await loadActor(botContext.repos, action.operatorOpenId, services.admins) });
-    }
-  }
-  return handlers;
+/** The button handlers each command declares, bound to the services, one set per command (the registry refuses a name two of them take). */
+export function commandCardActions(commands: readonly AnyCommand[], services: CommandServices): { owner: string; handlers: Record<string, CardActionHandler> }[] {
+  return commands
+    .filter((command) => command.cardActions !== undefined)
+    .map((command) => {
+      const handlers: Record<string, CardActionHandler> = {};
+      for (const [name, handle] of Object.entries(command.cardActions ?? {})) {
+        handlers[name] = async (action, botContext) =>
+          handle(action, { repos: botContext.repos, now: botContext.now, services, actor: await loadActor(botContext.repos, action.operatorOpenId, services.admins) });
+      }
+      return { owner: `/${command.name}`, handlers };
+    });
 }
 
 /** The answer to someone who may not run a command: who may, and how to become one. */

@@ -12,6 +12,7 @@ import { deadlineText, deadlineWords, leadersText, LIGHT, LIGHT_WORD, progressTe
 import { renderTaskCard } from './task-card.js';
 import { renderUpdates } from './updates-cards.js';
 import { renderStatsAnswer } from './stats-cards.js';
+import { CARD_ACTIONS } from '../card-actions.js';
 
 export { escapeMarkdown } from './card-parts.js';
 
@@ -68,8 +69,8 @@ function restOfPage(hidden: readonly Pick<AnswerItem, 'taskId'>[]): Record<strin
 function pageButtons(query: TaskQuery, page: number, pageCount: number): Record<string, unknown>[] {
   if (pageCount <= 1) return [];
   const buttons: Record<string, unknown>[] = [];
-  if (page > 1) buttons.push(button('上一页', { action: 'answer_page', question: { ...query, page: page - 1 } }));
-  if (page < pageCount) buttons.push(button('下一页', { action: 'answer_page', question: { ...query, page: page + 1 } }, 'primary'));
+  if (page > 1) buttons.push(button('上一页', CARD_ACTIONS.answer_page.value({ question: { ...query, page: page - 1 } })));
+  if (page < pageCount) buttons.push(button('下一页', CARD_ACTIONS.answer_page.value({ question: { ...query, page: page + 1 } }), 'primary'));
   return [{ tag: 'column_set', columns: buttons.map((element) => ({ tag: 'column', width: 'auto', elements: [element] })) }];
 }
 
@@ -77,7 +78,7 @@ function examplesCard(title: string, lead: string): RenderedAnswer {
   const elements = [
     markdown(escapeMarkdown(lead)),
     markdown('可以这样问：'),
-    { tag: 'column_set', columns: EXAMPLE_QUESTIONS.map((text) => ({ tag: 'column', width: 'auto', elements: [button(text, { action: 'ask', text })] })) },
+    { tag: 'column_set', columns: EXAMPLE_QUESTIONS.map((text) => ({ tag: 'column', width: 'auto', elements: [button(text, CARD_ACTIONS.ask.value({ text }))] })) },
     markdown("<font color='grey'>在群里请先 @我；发送 /帮助 查看全部命令。</font>"),
   ];
   const text = `${lead}\n可以这样问：${EXAMPLE_QUESTIONS.map((q) => `“${q}”`).join('、')}。在群里请先 @我；发送 /帮助 查看全部命令。`;
@@ -97,7 +98,7 @@ export function renderAnswer(answer: Answer): RenderedAnswer {
           const lead = `${understanding}。\n没有符合条件的任务。这样问能找到：`;
           const elements = [
             markdown(escapeMarkdown(lead)),
-            { tag: 'column_set', columns: near.map((text) => ({ tag: 'column', width: 'auto', elements: [button(text, { action: 'ask', text })] })) },
+            { tag: 'column_set', columns: near.map((text) => ({ tag: 'column', width: 'auto', elements: [button(text, CARD_ACTIONS.ask.value({ text }))] })) },
           ];
           return { card: card(title, 'blue', elements), text: `${lead}${near.map((text) => `“${text}”`).join('、')}` };
         }
@@ -123,7 +124,7 @@ export function renderAnswer(answer: Answer): RenderedAnswer {
             elements.push(markdown(`**《${escapeMarkdown(item.planTitle)}》**`));
           }
           elements.push(markdown(itemMarkdown(item)));
-          elements.push(button('详情', { action: 'task_detail', taskId: item.taskId }));
+          elements.push(button('详情', CARD_ACTIONS.task_detail.value({ taskId: item.taskId })));
         }
         elements.push(...restOfPage(items.slice(shown)));
         elements.push(...pageButtons(query, page, pageCount));
@@ -139,7 +140,7 @@ export function renderAnswer(answer: Answer): RenderedAnswer {
         const elements: Record<string, unknown>[] = [markdown(escapeMarkdown(answer.understanding))];
         for (const item of choices.slice(0, shown)) {
           elements.push(markdown(`《${escapeMarkdown(item.planTitle)}》${item.label} ${escapeMarkdown(item.title)}`));
-          elements.push(button('查看', { action: 'task_detail', taskId: item.taskId }));
+          elements.push(button('查看', CARD_ACTIONS.task_detail.value({ taskId: item.taskId })));
         }
         elements.push(...restOfPage(choices.slice(shown)));
         return card('请选择任务', 'blue', elements);
@@ -153,14 +154,14 @@ export function renderAnswer(answer: Answer): RenderedAnswer {
       const lines = [`共有 ${answer.total} 个分工方案（第 ${answer.page}/${answer.pageCount} 页）：`];
       answer.plans.forEach((plan, index) => lines.push(`${first + index + 1}. ${plan.title}（${plan.jurisdiction}，${plan.tasks} 项任务）`));
       const pages: Record<string, unknown>[] = [];
-      if (answer.page > 1) pages.push(button('上一页', { action: 'plans_page', page: answer.page - 1 }));
-      if (answer.page < answer.pageCount) pages.push(button('下一页', { action: 'plans_page', page: answer.page + 1 }, 'primary'));
+      if (answer.page > 1) pages.push(button('上一页', CARD_ACTIONS.plans_page.value({ page: answer.page - 1 })));
+      if (answer.page < answer.pageCount) pages.push(button('下一页', CARD_ACTIONS.plans_page.value({ page: answer.page + 1 }), 'primary'));
       const subtitle = answer.pageCount > 1 ? `第 ${answer.page}/${answer.pageCount} 页` : undefined;
       const render = (shown: number) => {
         const elements: Record<string, unknown>[] = [];
         answer.plans.slice(0, shown).forEach((plan, index) => {
           elements.push(markdown(`**${first + index + 1}. ${escapeMarkdown(plan.title)}**\n${escapeMarkdown(plan.jurisdiction)}｜${plan.tasks} 项任务`));
-          elements.push(button('查看任务', { action: 'answer_page', question: taskQuery({ plan: plan.title }) }));
+          elements.push(button('查看任务', CARD_ACTIONS.answer_page.value({ question: taskQuery({ plan: plan.title }) })));
         });
         const hidden = answer.plans.slice(shown).map((plan, index) => `${first + shown + index + 1}. 《${escapeMarkdown(clip(plan.title, 30))}》`);
         if (hidden.length > 0) elements.push(markdown(`<font color='grey'>本页还有 ${hidden.length} 个方案放不下：${hidden.join('、')}；直接问“方案名称 有哪些任务”查看。</font>`));

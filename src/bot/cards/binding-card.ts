@@ -5,6 +5,7 @@
  * text in a card. Pure.
  */
 import { button, buttonRow, card, escapeMarkdown, markdown, type CardElement } from './card-parts.js';
+import { CARD_ACTIONS } from '../card-actions.js';
 
 /** A unit as the cards name it. */
 export interface BindingUnit {
@@ -17,8 +18,8 @@ export function renderBindingRequestCard(requester: string, unit: BindingUnit, g
   return card('联络员申请', 'blue', [
     markdown(`<at id=${requester}></at> 申请成为 **${escapeMarkdown(`${unit.jurisdiction}${unit.name}`)}** 的联络员。`),
     ...buttonRow([
-      button('通过', { action: 'grant_review', grantId, approve: true }, 'primary'),
-      button('拒绝', { action: 'grant_review', grantId, approve: false }, 'danger'),
+      button('通过', CARD_ACTIONS.grant_review.value({ grantId, approve: true }), 'primary'),
+      button('拒绝', CARD_ACTIONS.grant_review.value({ grantId, approve: false }), 'danger'),
     ]),
   ]);
 }

@@ -4,6 +4,7 @@
  */
 
 import { clipToFit } from './card-fit.js';
+import type { ButtonValue } from '../card-actions.js';
 
 /** A Card JSON 2.0 element. */
 export type CardElement = Record<string, unknown>;
@@ -34,12 +35,12 @@ export function markdown(content: string): CardElement {
 }
 
 /** A button whose press calls back with `value`. */
-export function button(label: string, value: Record<string, unknown>, type: 'default' | 'primary' | 'danger' = 'default'): CardElement {
+export function button(label: string, value: ButtonValue, type: 'default' | 'primary' | 'danger' = 'default'): CardElement {
   return { tag: 'button', text: { tag: 'plain_text', content: label }, type, size: 'small', behaviors: [{ type: 'callback', value }] };
 }
 
 /** A form's submit button; the form's inputs come with `value` as form_value. */
-export function submitButton(label: string, name: string, value: Record<string, unknown>, type: 'primary' | 'danger' = 'primary'): CardElement {
+export function submitButton(label: string, name: string, value: ButtonValue, type: 'primary' | 'danger' = 'primary'): CardElement {
   return { tag: 'button', name, text: { tag: 'plain_text', content: label }, type, form_action_type: 'submit', behaviors: [{ type: 'callback', value }] };
 }
 

@@ -3,6 +3,7 @@
  * reason typed in the card), and what it becomes once decided. Pure.
  */
 import { button, buttonRow, card, clip, escapeMarkdown, markdown, submitButton, type CardElement } from './card-parts.js';
+import { CARD_ACTIONS } from '../card-actions.js';
 
 /** A closure waiting for review, as the card shows it. */
 export interface ClosureForReview {
@@ -28,13 +29,13 @@ function facts(closure: ClosureForReview): CardElement[] {
 export function renderClosureReviewCard(closure: ClosureForReview): { card: CardElement; text: string } {
   const elements: CardElement[] = [
     ...facts(closure),
-    ...buttonRow([button('通过', { action: 'closure_review', taskId: closure.taskId, approve: true }, 'primary')]),
+    ...buttonRow([button('通过', CARD_ACTIONS.closure_review.value({ taskId: closure.taskId, approve: true }), 'primary')]),
     {
       tag: 'form',
       name: 'return_form',
       elements: [
         { tag: 'input', name: 'reason', placeholder: { tag: 'plain_text', content: '退回理由（必填）' }, max_length: 500 },
-        submitButton('退回', 'submit_return', { action: 'closure_review', taskId: closure.taskId, approve: false }, 'danger'),
+        submitButton('退回', 'submit_return', CARD_ACTIONS.closure_review.value({ taskId: closure.taskId, approve: false }), 'danger'),
       ],
     },
   ];

@@ -13,6 +13,7 @@
 import { tasksPhrase, type PlanPreview } from '../../domain/imports/plan-importer.js';
 import { button, buttonRow, card, escapeMarkdown, markdown, submitButton, type CardElement } from './card-parts.js';
 import { fitList } from './card-fit.js';
+import { CARD_ACTIONS } from '../card-actions.js';
 
 /** What the card is drawn from. */
 export interface ImportPreviewView {
@@ -103,7 +104,7 @@ function form(view: ImportPreviewView): CardElement {
         options,
         required: true,
       },
-      submitButton('导入', 'submit_import', { action: 'import_confirm', jobId: view.jobId }),
+      submitButton('导入', 'submit_import', CARD_ACTIONS.import_confirm.value({ jobId: view.jobId })),
     ],
   };
 }
@@ -129,7 +130,7 @@ export function renderImportPreviewCard(view: ImportPreviewView): { card: Record
       ...(shown > 0 ? [markdown(rowsMarkdown(preview, shown))] : []),
       ...warningsMarkdown(preview),
       form(view),
-      ...buttonRow([button('不导入', { action: 'import_cancel', jobId: view.jobId })]),
+      ...buttonRow([button('不导入', CARD_ACTIONS.import_cancel.value({ jobId: view.jobId }))]),
     ]);
   const text = [
     `收到 ${view.fileName}，还没有导入：《${report.title}》（${report.jurisdiction}，${report.year ?? '年份未写明'}），${tasksPhrase(c)}，单位 ${c.unitsNamed} 个，时限 ${deadlines} 条。`,

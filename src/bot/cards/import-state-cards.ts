@@ -5,6 +5,7 @@
  * a card like any other, so it lives with the renderers. Pure.
  */
 import { button, buttonRow, card, escapeMarkdown, markdown, type CardElement } from './card-parts.js';
+import { CARD_ACTIONS } from '../card-actions.js';
 
 /** The import card after 不导入 (or pressed on a job already cancelled). */
 export function renderImportCancelledCard(): CardElement {
@@ -21,6 +22,6 @@ export function renderImportingCard(named: { title: string } | { fileName: strin
 export function renderSynonymImportCard(jobId: number, text: string): CardElement {
   return card('导入单位同义词表', 'blue', [
     markdown(escapeMarkdown(text)),
-    ...buttonRow([button('导入', { action: 'import_confirm', jobId }, 'primary'), button('不导入', { action: 'import_cancel', jobId })]),
+    ...buttonRow([button('导入', CARD_ACTIONS.import_confirm.value({ jobId }), 'primary'), button('不导入', CARD_ACTIONS.import_cancel.value({ jobId }))]),
   ]);
 }

@@ -8,6 +8,7 @@ import { monthDayText } from '../../lib/dates.js';
 import { button, buttonRow, card, escapeMarkdown, markdown, type CardElement } from './card-parts.js';
 import { WEEKENDS_ONLY_MARK } from './holiday-notice-card.js';
 import { fitList } from './card-fit.js';
+import { CARD_ACTIONS } from '../card-actions.js';
 
 /** A task as a reminder lists it. */
 export interface ReminderLine {
@@ -84,7 +85,7 @@ export function renderReminder(view: ReminderView): { card: CardElement; text: s
   const render = (shown: number) => {
     const elements: CardElement[] = [markdown(body(shown))];
     if (view.kind !== 'chase_copy') {
-      elements.push(...buttonRow([button('一周内不再提醒', { action: 'reminder_snooze', taskIds: view.lines.map((line) => line.taskId) })]));
+      elements.push(...buttonRow([button('一周内不再提醒', CARD_ACTIONS.reminder_snooze.value({ taskIds: view.lines.map((line) => line.taskId) }))]));
     }
     return card(title, template, elements, mark);
   };

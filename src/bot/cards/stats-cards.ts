@@ -7,6 +7,7 @@
  */
 import { RATE_DEFINITION, type StatsAnswer, type StatsRow } from '../../domain/questions/stats-answers.js';
 import { button, buttonRow, card, escapeMarkdown, markdown, table, type CardElement } from './card-parts.js';
+import { CARD_ACTIONS } from '../card-actions.js';
 
 /** A rate as shown: a whole percent, "不足1%" for a small one that is not zero. */
 export function percentText(rate: number): string {
@@ -118,13 +119,13 @@ export function renderStatsAnswer(answer: StatsAnswer): { card: CardElement; tex
   }
   if (answer.suggestions.length > 0) {
     elements.push(markdown(`可以这样问：${answer.suggestions.map((question) => `“${escapeMarkdown(question)}”`).join('、')}`));
-    elements.push(...buttonRow(answer.suggestions.map((question) => button(question, { action: 'ask', text: question }))));
+    elements.push(...buttonRow(answer.suggestions.map((question) => button(question, CARD_ACTIONS.ask.value({ text: question })))));
     text.push(`可以这样问：${answer.suggestions.map((question) => `“${question}”`).join('、')}`);
   }
   elements.push(markdown(`<font color='grey'>${escapeMarkdown(RATE_DEFINITION)}</font>`));
   text.push(RATE_DEFINITION);
   if (answer.scope.tasks > 0) {
-    elements.push(...buttonRow([button(answer.measure === 'done' ? '查看已完成的任务' : '查看这些任务', { action: 'answer_page', question: answer.query })]));
+    elements.push(...buttonRow([button(answer.measure === 'done' ? '查看已完成的任务' : '查看这些任务', CARD_ACTIONS.answer_page.value({ question: answer.query }))]));
   }
   const template = answer.scope.overdue > 0 ? 'orange' : 'blue';
   return { card: card(title, template, elements), text: text.join('\n') };

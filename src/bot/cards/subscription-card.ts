@@ -4,6 +4,7 @@
  */
 import { WEEKDAY_NAME } from '../../lib/dates.js';
 import { button, buttonRow, card, escapeMarkdown, markdown, submitButton, type CardElement } from './card-parts.js';
+import { CARD_ACTIONS } from '../card-actions.js';
 
 /** What the card shows. */
 export interface SubscriptionView {
@@ -47,12 +48,12 @@ export function renderSubscriptionCard(view: SubscriptionView): CardElement {
         options: times.map((time) => option(time, time)),
         required: true,
       },
-      submitButton('保存', 'save_subscription', { action: 'subscription_save' }),
+      submitButton('保存', 'save_subscription', CARD_ACTIONS.subscription_save.value({})),
     ],
   };
   return card('督办周报订阅', subscribed ? 'blue' : 'grey', [
     markdown(status),
     form,
-    ...buttonRow([button('预览本周周报', { action: 'subscription_preview' }), ...(subscribed ? [button('退订', { action: 'subscription_stop' }, 'danger')] : [])]),
+    ...buttonRow([button('预览本周周报', CARD_ACTIONS.subscription_preview.value({})), ...(subscribed ? [button('退订', CARD_ACTIONS.subscription_stop.value({}), 'danger')] : [])]),
   ]);
 }

@@ -11,6 +11,7 @@ import type { ProgressRecord } from '../../repositories/progress-repository.js';
 import type { RenderedAnswer } from './answer-cards.js';
 import { button, buttonRow, card, clip, escapeMarkdown, markdown, progressBar, submitButton, type CardElement } from './card-parts.js';
 import { deadlineText, deadlineWords, leadersText, LIGHT, LIGHT_WORD, progressText, unitsLineWithSource } from './item-parts.js';
+import { CARD_ACTIONS } from '../card-actions.js';
 
 /** What the card shows below the facts. */
 export type TaskCardView = 'summary' | 'progress_form' | 'close_form' | 'history';
@@ -52,10 +53,10 @@ function progressForm(detail: TaskDetail): CardElement[] {
           required: true,
         },
         { tag: 'input', name: 'note', placeholder: { tag: 'plain_text', content: '进展说明（调低进度或受阻时必填）' }, max_length: 500 },
-        submitButton('提交', 'submit_progress', { action: 'task_progress_submit', taskId: detail.item.taskId }),
+        submitButton('提交', 'submit_progress', CARD_ACTIONS.task_progress_submit.value({ taskId: detail.item.taskId })),
       ],
     },
-    ...buttonRow([button('取消', { action: 'task_card', taskId: detail.item.taskId, view: 'summary' })]),
+    ...buttonRow([button('取消', CARD_ACTIONS.task_card.value({ taskId: detail.item.taskId, view: 'summary' }))]),
   ];
 }
 
@@ -67,10 +68,10 @@ function closeForm(detail: TaskDetail): CardElement[] {
       elements: [
         markdown('**申请办结**：请写明完成情况，并附上佐证链接（如公开网址、文件名）。有督查人员的方案，由督查人员审核后办结。'),
         { tag: 'input', name: 'evidence', placeholder: { tag: 'plain_text', content: '例如：已在门户网站公开 https://…' }, max_length: 1000, required: true },
-        submitButton('提交办结申请', 'submit_close', { action: 'task_close_submit', taskId: detail.item.taskId }),
+        submitButton('提交办结申请', 'submit_close', CARD_ACTIONS.task_close_submit.value({ taskId: detail.item.taskId })),
       ],
     },
-    ...buttonRow([button('取消', { action: 'task_card', taskId: detail.item.taskId, view: 'summary' })]),
+    ...buttonRow([button('取消', CARD_ACTIONS.task_card.value({ taskId: detail.item.taskId, view: 'summary' }))]),
   ];
 }
 
@@ -80,8 +81,8 @@ function actions(detail: TaskDetail, view: TaskCardView): CardElement[] {
   if (view === 'close_form') return closeForm(detail);
   const open = detail.status !== 'done' && detail.status !== 'pending_review';
   return buttonRow([
-    ...(open ? [button('更新进度', { action: 'task_card', taskId, view: 'progress_form' }, 'primary'), button('标记完成', { action: 'task_card', taskId, view: 'close_form' })] : []),
-    view === 'history' ? button('收起历史', { action: 'task_card', taskId, view: 'summary' }) : button('查看历史', { action: 'task_card', taskId, view: 'history' }),
+    ...(open ? [button('更新进度', CARD_ACTIONS.task_card.value({ taskId, view: 'progress_form' }), 'primary'), button('标记完成', CARD_ACTIONS.task_card.value({ taskId, view: 'close_form' }))] : []),
+    view === 'history' ? button('收起历史', CARD_ACTIONS.task_card.value({ taskId, view: 'summary' })) : button('查看历史', CARD_ACTIONS.task_card.value({ taskId, view: 'history' })),
   ]);
 }
 

@@ -12,6 +12,7 @@ import { button, card, clip, escapeMarkdown, LIST_NOTE_CHARS, markdown, type Car
 import { fitList } from './card-fit.js';
 import { CHASE_CARD_LINES, chaseLineMarkdown, chaseLineText } from './chase-cards.js';
 import { LIGHT, LIGHT_WORD } from './item-parts.js';
+import { CARD_ACTIONS } from '../card-actions.js';
 
 /** Tasks a card lists before saying how many more. */
 export const UPDATES_CARD_TASKS = 10;
@@ -70,7 +71,7 @@ function taskList(title: string, understanding: string, items: readonly UpdatesT
         elements.push(markdown(`**《${escapeMarkdown(item.planTitle)}》**`));
       }
       elements.push(markdown(taskMarkdown(item, latestOnly)));
-      elements.push(button('详情', { action: 'task_detail', taskId: item.taskId }));
+      elements.push(button('详情', CARD_ACTIONS.task_detail.value({ taskId: item.taskId })));
     }
     const cut = listed.slice(count).map((item) => `#${item.taskId}`);
     if (total > shown.length) {
@@ -154,7 +155,7 @@ export function renderUpdates(answer: UpdatesAnswer): { card: CardElement; text:
           ...(answer.reporters.length > count
             ? [markdown(`<font color='grey'>还有 ${answer.reporters.length - count} 条放不下：${answer.reporters.slice(count).map((entry) => `#${entry.taskId}`).join('、')}，发送“/任务 #编号”查看。</font>`)]
             : []),
-          ...answer.reporters.slice(0, Math.min(5, count)).map((entry) => button(`查看 #${entry.taskId}`, { action: 'task_detail', taskId: entry.taskId })),
+          ...answer.reporters.slice(0, Math.min(5, count)).map((entry) => button(`查看 #${entry.taskId}`, CARD_ACTIONS.task_detail.value({ taskId: entry.taskId }))),
         ]);
       const rows = answer.reporters.map((entry) => `${entry.name}${place(entry)}：${entry.day}，${entry.label}（#${entry.taskId}）${entry.title}${report(entry)}`);
       return { card: fitList(answer.reporters.length, render), text: [title, `我的理解：${answer.understanding}`, ...rows].join('\n') };

@@ -10,6 +10,7 @@ import { monthDayText } from '../../lib/dates.js';
 import { button, buttonRow, card, escapeMarkdown, markdown, table, type CardElement } from './card-parts.js';
 import { WEEKENDS_ONLY_MARK } from './holiday-notice-card.js';
 import { fitList } from './card-fit.js';
+import { CARD_ACTIONS } from '../card-actions.js';
 
 /** How the card is framed. */
 export interface WeeklyCardOptions {
@@ -110,9 +111,9 @@ export function renderWeeklyCard(summary: WeeklySummary, options: WeeklyCardOpti
     text.push('各单位情况（牵头/完成/逾期/距上次报告）：', ...summary.units.slice(0, UNIT_ROWS_LIMIT).map((row) => `${row.name} ${row.led}/${row.done}/${row.overdue}/${row.daysSinceReport === null ? '从未报告' : `${row.daysSinceReport}天`}`));
   }
   const buttons = buttonRow([
-    button('查看逾期任务', { action: 'weekly_overdue', plans: options.scope.planIds, units: options.scope.unitIds }, summary.red.total > 0 ? 'primary' : 'default'),
-    button('我的单位', { action: 'weekly_mine' }),
-    button('导出台账', { action: 'weekly_export', plans: options.scope.planIds, units: options.scope.unitIds }),
+    button('查看逾期任务', CARD_ACTIONS.weekly_overdue.value({ plans: options.scope.planIds, units: options.scope.unitIds }), summary.red.total > 0 ? 'primary' : 'default'),
+    button('我的单位', CARD_ACTIONS.weekly_mine.value({})),
+    button('导出台账', CARD_ACTIONS.weekly_export.value({ plans: options.scope.planIds, units: options.scope.unitIds })),
   ]);
   const template = summary.totals.overdue > 0 ? 'orange' : summary.totals.tasks > 0 && summary.yellow.total > 0 ? 'yellow' : 'green';
   // The by-unit table is the card's long list: as many rows as fit, the rest in the exported ledger.
