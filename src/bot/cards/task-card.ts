@@ -11,13 +11,13 @@ import type { ProgressRecord } from '../../repositories/progress-repository.js';
 import type { RenderedAnswer } from './answer-cards.js';
 import { button, buttonRow, card, clip, escapeMarkdown, markdown, progressBar, submitButton, type CardElement } from './card-parts.js';
 import { deadlineText, deadlineWords, leadersText, LIGHT, LIGHT_WORD, progressText, unitsLineWithSource } from './item-parts.js';
-import { CARD_ACTIONS } from '../card-actions.js';
+import { CARD_ACTIONS, TASK_CARD_VIEWS as CARD_VIEWS } from '../card-actions.js';
 
 /** What the card shows below the facts. */
-export type TaskCardView = 'summary' | 'progress_form' | 'close_form' | 'history';
+export type TaskCardView = (typeof CARD_VIEWS)[number];
 
 /** The task card's views, by name, for button values. */
-export const TASK_CARD_VIEWS: readonly TaskCardView[] = ['summary', 'progress_form', 'close_form', 'history'];
+export const TASK_CARD_VIEWS: readonly TaskCardView[] = CARD_VIEWS;
 
 /** Updates shown in the summary. */
 const SUMMARY_UPDATES = 3;
