@@ -11,6 +11,7 @@ import { pipeCellRows, readPipeCells } from './layouts/pipe-cells.js';
 import { pipeRowRows, readPipeRows } from './layouts/pipe-rows.js';
 import { readProse } from './layouts/prose.js';
 import { readTabTable, tabTableRows } from './layouts/tab-table.js';
+import { readTabRows } from './layouts/tab-rows.js';
 import { readSpacedRows } from './layouts/spaced-rows.js';
 import { surveyDocument } from './document-survey.js';
 import { readAssignedParagraphs } from './layouts/assigned-paragraphs.js';
@@ -80,7 +81,7 @@ export class UnreadableDocumentError extends Error {
   }
 }
 
-const READERS = [readTabTable, readPipeCells, readPipeRows, readFlatCells, readSpacedRows, readProse, readOutline, readAssignedParagraphs] as const;
+const READERS = [readTabTable, readTabRows, readPipeCells, readPipeRows, readFlatCells, readSpacedRows, readProse, readOutline, readAssignedParagraphs] as const;
 
 /**
  * A document as its file format gives it: plain text, or (for .docx and

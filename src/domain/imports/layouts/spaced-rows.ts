@@ -14,13 +14,31 @@
  * rows is all this file does; readGrid gives them meaning.
  */
 import type { DraftPlan } from '../draft.js';
-import { classifyHeaders, looksLikeHeader } from './columns.js';
+import { classifyHeader, classifyHeaders, looksLikeHeader } from './columns.js';
 import { alignCells, TABLE_END, type Block } from './flat-cells.js';
 import { readGrid, SECTION_ROW, type GridRow } from './grid.js';
 
 /** "工 作 任 务" → "工作任务": single characters spaced out to fill a header cell. */
 function joinSpacedCharacters(line: string): string {
   return line.replace(/(?<![^\s])([\u4e00-\u9fa5])(?:[ \u3000]([\u4e00-\u9fa5]))+(?![^\s])/g, (run) => run.replace(/[ \u3000]/g, ''));
+}
+
+/**
+ * Header pieces that name a column only together ("分管 县领导", "完成 时限"
+ * where the page broke the cell) joined: a piece no column's name, beside
+ * one it makes a column's name with.
+ */
+function joinHeaderPieces(pieces: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const piece of pieces) {
+    const previous = out.at(-1);
+    if (previous !== undefined && (classifyHeader(previous) === undefined || classifyHeader(piece) === undefined) && classifyHeader(`${previous}${piece}`) !== undefined && /^[\u4e00-\u9fa5]{1,6}$/.test(previous)) {
+      out[out.length - 1] = `${previous}${piece}`;
+      continue;
+    }
+    out.push(piece);
+  }
+  return out;
 }
 
 function piecesOf(line: string): string[] {
@@ -53,7 +71,9 @@ function unrunTable(line: string): string[] {
 export function spacedRows(raw: readonly string[]): GridRow[] | undefined {
   const lines = raw.flatMap(unrunTable);
   for (let start = 0; start < lines.length; start++) {
-    const headerCells = piecesOf(joinSpacedCharacters(lines[start]!));
+    // Cells parted by bars or tabs are the pipe and tab readers' tables.
+    if (/[|\t]/.test(lines[start]!)) continue;
+    const headerCells = joinHeaderPieces(piecesOf(joinSpacedCharacters(lines[start]!)));
     if (headerCells.length < 3 || headerCells.length > 12 || !looksLikeHeader(headerCells)) continue;
     let columns = classifyHeaders(headerCells);
     // Without a 序号 column each line is a row; the importer numbers them.
@@ -79,7 +99,7 @@ export function spacedRows(raw: readonly string[]): GridRow[] | undefined {
       const number = /^\d{1,5}$/.test(pieces[0]!.text) ? Number(pieces[0]!.text) : undefined;
       if (numbered && SECTION_ROW.test(line) && line.length <= 60) {
         rows.push({ pieces: [{ text: line, line: index + 1 }], line: index + 1, heading: true });
-      } else if (numbered && number !== undefined && number > previous && number <= previous + 3 && pieces.length >= 2) {
+      } else if (numbered && number !== undefined && number > previous && (number <= previous + 3 || previous === 0) && pieces.length >= 2) {
         rows.push({ pieces, line: index + 1 });
         previous = number;
       } else if (!numbered && pieces.length >= 2 && line.length <= 300) {

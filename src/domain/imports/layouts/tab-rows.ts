@@ -1,0 +1,82 @@
+/**
+ * Reads tables copied out of a web page or a spreadsheet as one row per
+ * line, the cells parted by tabs: a browser's copy of an HTML table keeps
+ * every cell, empty ones too, so the columns are exact —
+ *
+ *   序号\t工作任务\t牵头单位\t完成时限
+ *   1\t建设…\t\t年底前
+ *
+ * A line without a tab is a section heading (一、…) or the rest of the cell
+ * above that held a line break. Cutting rows is all this file does;
+ * readGrid gives them meaning (merged and empty cells, no 序号).
+ */
+import type { DraftPlan } from '../draft.js';
+import { classifyHeaders, looksLikeHeader } from './columns.js';
+import { TABLE_END } from './flat-cells.js';
+import { readGrid, SECTION_ROW, type GridRow } from './grid.js';
+
+const cellsOf = (line: string) => line.split('\t').map((cell) => cell.trim());
+
+/** Cuts a tab-separated table into rows (header first); undefined when the text has none. */
+export function tabRows(lines: readonly string[]): GridRow[] | undefined {
+  const start = lines.findIndex((line) => /\t/.test(line) && looksLikeHeader(cellsOf(line)));
+  if (start < 0) return undefined;
+  const header = cellsOf(lines[start]!);
+  // A header with empty cells at its ends (a leading tab) keeps its place: only trailing empties go.
+  while (header.length > 0 && header.at(-1) === '') header.pop();
+  const width = header.length;
+  const rows: GridRow[] = [{ cells: header.map((text) => ({ text, line: start + 1 })), line: start + 1 }];
+  let blanks = 0;
+  for (let index = start + 1; index < lines.length; index++) {
+    const line = lines[index]!;
+    if (line.trim() === '') {
+      if (++blanks >= 2 && rows.length > 1) break;
+      continue;
+    }
+    blanks = 0;
+    if (TABLE_END.test(line.trim())) break;
+    if (/\t/.test(line)) {
+      const cells = cellsOf(line);
+      if (looksLikeHeader(cells)) break;
+      while (cells.length > width && cells.at(-1) === '') cells.pop();
+      rows.push({ cells: Array.from({ length: Math.max(width, cells.length) }, (_, at) => ({ text: cells[at] ?? '', line: index + 1 })), line: index + 1 });
+    } else if (SECTION_ROW.test(line.trim()) && line.trim().length <= 60) {
+      rows.push({ cells: [{ text: line.trim(), line: index + 1 }, ...Array.from({ length: width - 1 }, () => ({ text: '', line: index + 1 }))], line: index + 1 });
+    } else if (rows.length > 1) {
+      // The rest of a cell that held a line break: it belongs to the last filled cell above.
+      const last = rows.at(-1)!;
+      const cell = [...last.cells].reverse().find((candidate) => candidate.text !== '');
+      if (!cell || line.trim().length > 300) break;
+      cell.text += `\n${line.trim()}`;
+    }
+  }
+  if (rows.length < 3) return undefined;
+  return withNumberColumn(rows);
+}
+
+/**
+ * A header cell spanning the 序号 column too (工作任务 over 工作任务 | 序号)
+ * leaves the header a cell short of its rows: the column of the rows'
+ * numbers gets its 序号 back, and the header's cells from there move right.
+ */
+function withNumberColumn(rows: GridRow[]): GridRow[] {
+  const [header, ...body] = rows;
+  const kinds = classifyHeaders(header!.cells.map((cell) => cell.text));
+  if (kinds.includes('number')) return rows;
+  // Bare numbers down a column whose header names text or units: that column is the 序号 the header lost.
+  const numbered = (at: number) => body.filter((row) => /^\d{1,5}$/.test(row.cells[at]?.text ?? '')).length;
+  const at = kinds.findIndex((_, index) => numbered(index) >= body.length * 0.6);
+  if (at < 0 || !['text', 'units', 'category', 'measures'].includes(kinds[at] ?? '')) return rows;
+  const cells = [...header!.cells];
+  cells.splice(at, 0, { text: '序号', line: header!.line });
+  return [{ ...header!, cells }, ...body];
+}
+
+/** Reads a tab-separated table; undefined when the text is not one. */
+export function readTabRows(lines: readonly string[]): DraftPlan | undefined {
+  const rows = tabRows(lines);
+  if (!rows) return undefined;
+  // The line right above the header may be the section heading that heads the first rows (二、李丹常委、常务副区长牵头重点工作).
+  const above = lines.slice(0, rows[0]!.line - 1).map((line) => line.trim()).filter(Boolean).at(-1);
+  return readGrid(rows, 'tab-rows', above ? { headingAbove: above } : {});
+}
