@@ -104,6 +104,9 @@ function findHeader(blocks: readonly Block[]): { start: number; width: number } 
       const cells = blocks.slice(from, from + width).map((block) => headerWord(block.text));
       if (looksLikeHeader(cells)) return { start: from, width };
     }
+    // A two-column table (工作任务 | 牵头负责部门): the task and its units, nothing else.
+    const pair = blocks.slice(from, from + 2).map((block) => headerWord(block.text));
+    if (end - from === 2 && classifyHeaders(pair).join() === 'text,units') return { start: from, width: 2 };
   }
   return undefined;
 }

@@ -16,7 +16,7 @@
 import { type DraftNode, type DraftPlan, splitNumberedItems, firstSentence } from '../draft.js';
 import { squash } from '../normalize-text.js';
 import { leadersNamedIn } from '../people.js';
-import { leaderTextOf, looksLikeHeader, mapColumns, unitTextOf, type ColumnMap } from './columns.js';
+import { classifyHeaders, leaderTextOf, looksLikeHeader, mapColumns, unitTextOf, type ColumnMap } from './columns.js';
 
 /** One cell and the line (or sheet row) it starts on. */
 export interface GridCell {
@@ -79,6 +79,15 @@ export function readGrid(rows: readonly GridRow[], layout: DraftPlan['layout'], 
   // Spreadsheets repeat a spanned header's text in the cells it covers.
   header = header.map((cell, index) => (index > 0 && cell !== '' && cell === header[index - 1] ? '' : cell));
   columns = mapColumns(header)!;
+  // A task column filled only where a group of rows starts, beside a text column filled in every row, is merged down: a category (考核项目 over 考核指标).
+  if (columns.number < 0 && columns.title >= 0 && body.length >= 3) {
+    const filled = (at: number) => body.filter((row) => cellText(row.cells[at]) !== '').length / body.length;
+    const texts = header.flatMap((_, index) => (index > columns.title && classifyHeaders(header)[index] === 'text' ? [index] : []));
+    if (filled(columns.title) < 0.5 && texts.some((index) => filled(index) >= 0.8)) {
+      header = header.map((cell, index) => (index === columns.title ? '类别' : cell));
+      columns = mapColumns(header)!;
+    }
+  }
   const warnings: DraftPlan['warnings'] = [];
   // A table without 序号 (or whose rows all lost it): each row that names a task is one, numbered in order.
   if (columns.title >= 0 && !body.some((row) => CATEGORY.test(cellText(row.cells[0])) || TASK.test(cellText(row.cells[0]))) && !body.some((row) => /^\d+$/.test(cellText(row.cells[columns.number])))) {

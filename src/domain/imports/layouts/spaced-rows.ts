@@ -74,7 +74,9 @@ export function spacedRows(raw: readonly string[]): GridRow[] | undefined {
     // Cells parted by bars or tabs are the pipe and tab readers' tables.
     if (/[|\t]/.test(lines[start]!)) continue;
     const headerCells = joinHeaderPieces(piecesOf(joinSpacedCharacters(lines[start]!)));
-    if (headerCells.length < 3 || headerCells.length > 12 || !looksLikeHeader(headerCells)) continue;
+    // Two cells only when they are the task and its units (工作任务 牵头负责部门).
+    const pair = headerCells.length === 2 && classifyHeaders(headerCells).join() === 'text,units';
+    if ((headerCells.length < 3 && !pair) || headerCells.length > 12 || !looksLikeHeader(headerCells)) continue;
     let columns = classifyHeaders(headerCells);
     // Without a 序号 column each line is a row; the importer numbers them.
     const numbered = columns[0] === 'number';
