@@ -11,7 +11,7 @@ import { UNIT_SUFFIX, isCollective } from '../unit-list-parser.js';
 /** The kind of one cell. */
 export type CellKind = 'number' | 'units' | 'leaders' | 'deadline' | 'figure' | 'text';
 
-const DEADLINE_WORDS = /(\d{1,2}\s*月|年底|年末|季度|半年|底前|前完成|以前|之前|全年|长期|持续|常态|每月|每年|每季|按时|按要求|适时|年内|当年|\d{4}\s*年|即时|及时)/;
+const DEADLINE_WORDS = /(\d{4}\s*[.．/-]\s*\d{1,2}(?!\d)|\d{1,2}\s*月|年底|年末|季度|半年|底前|前完成|以前|之前|全年|长期|持续|常态|每月|每年|每季|按时|按要求|适时|年内|当年|\d{4}\s*年|即时|及时)/;
 const FIGURE = /^[\d.,，%％\-~～≥≤<>＞＜+/／×*\s万亿千百元个公里亩人次项所家座条户套台件米平方吨度个百分点（）()]+$/;
 
 /** The parts of a unit or leader list: split on 、，；, white space and new lines. */

@@ -51,7 +51,7 @@ export function classifyHeader(raw: string): HeaderKind | undefined {
   if (/^(序号|编号|序列号?|序|项次|No\.?)$/i.test(cell)) return 'number';
   if (/领导|责任人|负责人|包抓|联系人|挂帅|分管市?长/.test(cell) && !/单位|部门/.test(cell)) return 'leaders';
   if (/单位|部门|主体|科室|处室|牵头|主办|协办|配合|参与|协同|承办|^责任$|责任方/.test(cell)) return 'units';
-  if (/时限|时间|期限|节点|进度安排|完成日期|截止|计划进度|时序/.test(cell)) return 'deadline';
+  if (/时限|时间|期限|年限|节点|进度安排|完成日期|截止|计划进度|时序/.test(cell)) return 'deadline';
   if (/进度|进展|情况|备注|说明|完成率|状态|评分|考核(方式|办法|分值|得分)|分值|权重|联系方式|电话|单位$|^目标值$|^当前/.test(cell)) return 'other';
   if (/^(类别|类型|领域|板块|方面|分类|专项|项目类别|序列)$/.test(cell) || /(类别|分类)$/.test(cell)) return 'category';
   // 建设地点 / 年度投资金额（万元）: facts about the task, not the task.
@@ -60,6 +60,8 @@ export function classifyHeader(raw: string): HeaderKind | undefined {
   if (/(数|数量)$/.test(cell) && !/^(参数|系数)$/.test(cell)) return 'other';
   if (/措施|举措|路径/.test(cell)) return 'measures';
   if (/要求|标准|目标|内容|任务|事项|工作|项目|实事|名称|指标|清单/.test(cell)) return 'text';
+  // 当年投资 / 2023年度计划 / 总投资: what the year plans and spends, beside the task.
+  if (/计划|投资/.test(cell)) return 'other';
   return undefined;
 }
 

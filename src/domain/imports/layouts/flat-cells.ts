@@ -63,7 +63,12 @@ function joinWrappedHeaders(blocks: readonly Block[]): Block[] {
     // A row's 序号 ends the header: two short cells of a row (市数据资源局 / 市政府各部门) are never one header cell.
     else if (/^\d{1,5}$/.test(block.text)) window = 0;
     else if (window > 0) window--;
-    const short = (text: string) => /^[\u4e00-\u9fa5]{1,6}$/.test(text);
+    const short = (text: string) => /^[\u4e00-\u9fa5\d]{1,8}$/.test(text);
+    // A unit of measure on its own line ("（万元）") belongs to the header cell above it.
+    if (window > 0 && previous && classifyHeader(previous.text) !== undefined && classifyHeader(previous.text) !== 'number' && /^[（(][\u4e00-\u9fa5%％]{1,4}[)）]$/.test(block.text)) {
+      out[out.length - 1] = { text: `${previous.text}${block.text}`, line: previous.line };
+      continue;
+    }
     if (window > 0 && previous && classifyHeader(previous.text) !== 'number' && short(previous.text) && short(block.text)) {
       const joined = `${previous.text}${block.text}`;
       const alone = [classifyHeader(previous.text), classifyHeader(block.text)];
