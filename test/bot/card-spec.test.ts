@@ -160,7 +160,8 @@ function expectAccepted(cards: readonly { name: string; card: Card }[]): void {
 const hostileNote = fc.oneof(
   fc.string({ maxLength: 60 }),
   fc.constantFrom('**', '<at id=all></at>', '<at user_id="all">所有人</at>', '[点我](https://evil.example)', '<font color=red>x</font>', '`code`', '# 标题', '~~删~~', '\\', '"}]}', '😀👍🏽🇨🇳', '\n\n---\n', '<link url="https://x">l</link>', '\u0000\u202e'),
-  fc.string({ minLength: 1, maxLength: 30 }).map((text) => text.repeat(400).slice(0, 10_000)),
+  // Long enough that ten items pass 30 KB many times over (a 40,000-character title has its own test below); longer only costs time.
+  fc.string({ minLength: 1, maxLength: 30 }).map((text) => text.repeat(200).slice(0, 4_000)),
 );
 /** The same in what a document gives (titles, unit names, deadlines): no cap, cards fit themselves (card-fit.ts). */
 const hostileText = hostileNote;
@@ -193,7 +194,7 @@ describe('every card renderer gives a card Lark accepts', () => {
           if (problems.length > 0) throw new Error(`${name}: ${JSON.stringify(problems.slice(0, 3))}`);
         }
       }),
-      { numRuns: 60 },
+      { numRuns: 30 },
     );
   });
 });
