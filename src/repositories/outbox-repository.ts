@@ -81,7 +81,8 @@ export class OutboxRepository {
       if (ids.length >= limit) break;
     }
     if (ids.length === 0) return [];
-    const rows = await this.db.outboxMessage.findMany({ where: { id: { in: ids }, state: 'pending' }, orderBy: { id: 'asc' } });
+    // Still due: a row another instance leased between the two reads carries its lease's time, and leasing that would send it twice.
+    const rows = await this.db.outboxMessage.findMany({ where: { id: { in: ids }, state: 'pending', nextAttemptAt: { lte: now } }, orderBy: { id: 'asc' } });
     return rows.map(toRecord);
   }
 
