@@ -13,6 +13,7 @@ import type { Logger } from '../lib/logger.js';
 import type { ServiceMetrics } from '../lib/service-metrics.js';
 import { LarkApi } from './lark-api.js';
 import { OutboxSender } from './outbox-sender.js';
+import { sendLimiterFor } from './shared-send-limiter.js';
 import { createWebhookRouter } from './webhook-route.js';
 import { startWsTransport, type WsTransport } from './ws-transport.js';
 
@@ -58,7 +59,8 @@ export async function startLarkConnection(
   const log = logger.child({ component: 'lark' });
   const api = new LarkApi({ appId: lark.appId, appSecret: lark.appSecret, domain: lark.domain, logger: log, metrics });
   const apiFor = (target: string) => (side?.owns(target) ? side.api : api);
-  const sender = new OutboxSender({ db, api, apiFor, logger: log, metrics });
+  // On PostgreSQL every instance takes its send slots through the database, so together they stay inside Lark's limits.
+  const sender = new OutboxSender({ db, api, apiFor, logger: log, metrics, limiter: sendLimiterFor(db, log) });
   // SQLite runs one transaction at a time: a second event in flight would only wait, holding up acknowledgements.
   const processor = new InboundProcessor({ db, behaviour, logger: log, onQueued: () => sender.wake(), concurrency: db.provider === 'sqlite' ? 1 : 4, metrics });
 

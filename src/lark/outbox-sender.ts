@@ -12,7 +12,7 @@ import type { Logger } from '../lib/logger.js';
 import type { ServiceMetrics } from '../lib/service-metrics.js';
 import type { OutboxRecord } from '../repositories/outbox-repository.js';
 import { LarkApiError, type LarkApi } from './lark-api.js';
-import { SendRateLimiter } from './rate-limiter.js';
+import { SendRateLimiter, type SendLimiter } from './rate-limiter.js';
 
 /** The calls the sender makes. */
 export type SenderApi = Pick<LarkApi, 'send' | 'reply' | 'patchCard' | 'updateCardByToken' | 'uploadFile'>;
@@ -24,7 +24,8 @@ export interface OutboxSenderOptions {
   /** The API a target (chat, person, message or token) belongs to, when the service speaks to more than one (Lark and the local console). */
   apiFor?: (target: string) => SenderApi | undefined;
   logger: Logger;
-  limiter?: SendRateLimiter;
+  /** Lark's send limits (in memory by default; sendLimiterFor picks the shared one on PostgreSQL). */
+  limiter?: SendLimiter;
   /** How long a claimed message is reserved for this sender. */
   leaseMs?: number;
   /** How often to look for due messages when nobody wakes the sender. */
@@ -48,7 +49,7 @@ export function retryDelayMs(attempt: number): number {
 
 /** Sends due outbox messages, in the background or one pass at a time. */
 export class OutboxSender extends PollingWorker {
-  private readonly limiter: SendRateLimiter;
+  private readonly limiter: SendLimiter;
   private readonly leaseMs: number;
   private readonly pollMs: number;
   private readonly maxAttempts: number;
@@ -130,7 +131,7 @@ export class OutboxSender extends PollingWorker {
    * 1,000-chat fan-out on SQLite).
    */
   private async sendSlot(chatKey: string): Promise<void> {
-    for (let wait = this.limiter.take(chatKey); wait > 0; wait = this.limiter.take(chatKey)) {
+    for (let wait = (await this.limiter.ask(chatKey)).waitMs; wait > 0; wait = (await this.limiter.ask(chatKey)).waitMs) {
       await new Promise((resolve) => setTimeout(resolve, wait));
     }
   }

@@ -4,8 +4,9 @@
  * The sender asks before each message and waits instead of being refused.
  * A token bucket of 50 with 50 a second lets 100 through in a second's
  * window after an idle spell, and the platform answers the second half
- * with 429s; a window cannot. Per process: with several instances, give
- * each a share.
+ * with 429s; a window cannot. This one counts in memory, for one process
+ * (SQLite); on PostgreSQL every instance counts in the database instead
+ * (shared-send-limiter.ts).
  */
 
 /**
@@ -16,11 +17,31 @@
  */
 export const WINDOW_MARGIN_MS = 100;
 
+/**
+ * What a limiter answers before a send: 0 when the slot is taken (send now),
+ * else the milliseconds to wait before asking again.
+ */
+export interface SlotAnswer {
+  waitMs: number;
+  /** The slot's time by the limiter's clock (ms since the epoch), when taken. */
+  at?: number;
+}
+
+/** What the outbox sender asks before each send: in memory on SQLite, through the database on PostgreSQL. */
+export interface SendLimiter {
+  ask(chatKey: string): SlotAnswer | Promise<SlotAnswer>;
+}
+
 /** At most `count` sends in any `windowMs`. */
 export interface WindowRule {
   count: number;
   windowMs: number;
 }
+
+/** Lark's limit per chat (shared by every bot in a group), with the margin. */
+export const PER_CHAT: WindowRule = { count: 5, windowMs: 1000 + WINDOW_MARGIN_MS };
+/** Lark's limit per app, with the margin. */
+export const PER_APP: WindowRule = { count: 50, windowMs: 1000 + WINDOW_MARGIN_MS };
 
 /** The send times still inside a window, oldest first. */
 class SendLog {
@@ -47,16 +68,31 @@ class SendLog {
   }
 }
 
-/** Windows keyed by chat, plus one for the whole app. */
-export class SendRateLimiter {
+/**
+ * Ms until one more slot fits a window whose latest slots (oldest first, all
+ * at or before `now`) are `slots`; 0 when it fits now.
+ */
+export function windowWait(now: number, slots: readonly number[], rule: WindowRule): number {
+  if (slots.length < rule.count) return 0;
+  return Math.max(0, slots[slots.length - rule.count]! + rule.windowMs - now);
+}
+
+/** Windows keyed by chat, plus one for the whole app, in this process's memory. */
+export class SendRateLimiter implements SendLimiter {
   private readonly chats = new Map<string, SendLog>();
   private readonly app = new SendLog();
 
   constructor(
-    private readonly perChat: WindowRule = { count: 5, windowMs: 1000 + WINDOW_MARGIN_MS },
-    private readonly perApp: WindowRule = { count: 50, windowMs: 1000 + WINDOW_MARGIN_MS },
+    private readonly perChat: WindowRule = PER_CHAT,
+    private readonly perApp: WindowRule = PER_APP,
     private readonly now: () => number = Date.now,
   ) {}
+
+  /** take() as a SendLimiter answers it. */
+  ask(chatKey: string): SlotAnswer {
+    const waitMs = this.take(chatKey);
+    return waitMs === 0 ? { waitMs, at: this.now() } : { waitMs };
+  }
 
   /**
    * Takes a send for `chatKey` if both windows allow it now and returns 0;

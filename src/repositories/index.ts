@@ -13,6 +13,7 @@ import { InboundEventRepository } from './inbound-event-repository.js';
 import { ProgressRepository } from './progress-repository.js';
 import { ReminderSnoozeRepository } from './reminder-snooze-repository.js';
 import { SearchRepository } from './search-repository.js';
+import { SendWindowRepository } from './send-window-repository.js';
 import { SentSummaryRepository } from './sent-summary-repository.js';
 import { SubscriptionRepository } from './subscription-repository.js';
 import { TaskRepository } from './task-repository.js';
@@ -35,6 +36,7 @@ export interface Repositories {
   chatContexts: ChatContextRepository;
   importJobs: ImportJobRepository;
   snoozes: ReminderSnoozeRepository;
+  sendWindows: SendWindowRepository;
 }
 
 /**
@@ -57,5 +59,6 @@ export function createRepositories(db: Db, indexedDataChanged: () => void = () =
     search: new SearchRepository(db),
     chatContexts: new ChatContextRepository(db),
     snoozes: new ReminderSnoozeRepository(db),
+    sendWindows: new SendWindowRepository(db),
   };
 }
