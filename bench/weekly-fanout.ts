@@ -8,7 +8,9 @@
  * message was taken (the answer lost, so only the uuid keeps it single).
  * Reports the time against the rate-limit floor (1,000 ÷ 50/s = 20 s), and
  * checks zero duplicates and zero missing. SQLite; BENCH_POSTGRES_URL adds
- * PostgreSQL.
+ * PostgreSQL, and there the same fan-out from two instances on one database
+ * (two-instance-fanout.ts): the send limit shared through PostgreSQL beside
+ * a limiter per process, counting the 429s our own over-sending causes.
  */
 import { Writable } from 'node:stream';
 import { freshDatabases } from './bench-databases.js';
@@ -20,6 +22,7 @@ import { deliverDueSummaries } from '../src/summaries/weekly-delivery.js';
 import { loadChinaCalendar } from '../src/calendar/china-holidays.js';
 import type { SendLimits } from '../test/support/fake-lark.js';
 import { silentLogger, startBenchService } from './bench-service.js';
+import { runTwoInstances, type TwoInstanceResult } from './two-instance-fanout.js';
 
 const CHATS = Number(process.env.BENCH_CHATS ?? 1_000);
 const APP_RATE = 50;
@@ -76,8 +79,17 @@ async function run(label: string, databaseUrl: string, limits: SendLimits): Prom
 
 const floorMs = (CHATS / APP_RATE) * 1000;
 const results: (RunResult & { provider: string })[] = [];
+const twoInstances: TwoInstanceResult[] = [];
 for (const database of freshDatabases('fanout')) {
   try {
+    if (database.provider === 'PostgreSQL') {
+      // Queued first: the sending alone, the limiters side by side; then as the service runs, sending while queueing.
+      for (const [limiter, queuedFirst] of [['per-process', true], ['shared', true], ['shared', false]] as const) {
+        const result = await runTwoInstances(await database.url(), limiter, CHATS, NOW, queuedFirst);
+        twoInstances.push(result);
+        console.log(`PostgreSQL, two instances, ${limiter} send limit${queuedFirst ? ', queued first' : ''}: all delivered in ${(result.deliverMs / 1000).toFixed(1)} s, ${result.rateLimited} refused with 429`);
+      }
+    }
     for (const [label, limits] of [
       ['limits only', { perApp: APP_RATE, perChat: 5, random429: 0, random5xx: 0 }],
       ['limits + 2% 429 + 2% 5xx', { perApp: APP_RATE, perChat: 5, random429: 0.02, random5xx: 0.02, seed: 7 }],
@@ -99,10 +111,24 @@ for (const r of results) {
     `| ${r.provider} | ${r.label} | ${(r.queueMs / 1000).toFixed(1)} s | ${(r.deliverMs / 1000).toFixed(1)} s | ${(r.deliverMs / floorMs).toFixed(2)} | ${r.delivered} | ${r.duplicates} | ${r.missing} | ${r.faults.rateLimited} | ${r.faults.serverErrors} | ${r.faults.lostResponses} |`,
   );
 }
+if (twoInstances.length > 0) {
+  console.log('\nTwo instances on one PostgreSQL, the fake enforcing 50/s per app and 5/s per chat, no random faults:\n');
+  console.log('| send limit | run | queue | deliver (from the start of sending) | ÷ floor | delivered | duplicates | missing | 429 (our over-sending) | sent by each instance |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|');
+  for (const r of twoInstances) {
+    console.log(`| ${r.limiter} | ${r.queuedFirst ? 'queued first' : 'sending while queueing'} | ${(r.queueMs / 1000).toFixed(1)} s | ${(r.deliverMs / 1000).toFixed(1)} s | ${(r.deliverMs / floorMs).toFixed(2)} | ${r.delivered} | ${r.duplicates} | ${r.missing} | ${r.rateLimited} | ${r.perInstance.join(' + ')} |`);
+  }
+  const baseline = twoInstances.find((r) => r.limiter === 'per-process' && r.queuedFirst);
+  const shared = twoInstances.find((r) => r.limiter === 'shared' && r.queuedFirst);
+  if (baseline && shared) {
+    reportFigure({ bench: 'weekly fan-out', figure: `${CHATS} chats, PostgreSQL, two instances, shared send limit, queued first`, ours: Math.round(shared.deliverMs), baseline: floorMs, baselineLabel: `${CHATS} ÷ ${APP_RATE}/s rate-limit floor`, unit: 'ms', better: 'lower' });
+    reportFigure({ bench: 'weekly fan-out', figure: `${CHATS} chats, PostgreSQL, two instances, 429s from our own over-sending`, ours: shared.rateLimited, baseline: baseline.rateLimited, baselineLabel: 'a send limit per process', unit: '429s', better: 'lower' });
+  }
+}
 for (const r of results) {
   reportFigure({ bench: 'weekly fan-out', figure: `${CHATS} chats, ${r.provider}, ${r.label}`, ours: Math.round(r.deliverMs), baseline: floorMs, baselineLabel: `${CHATS} ÷ ${APP_RATE}/s rate-limit floor`, unit: 'ms', better: 'lower' });
 }
-if (results.some((r) => r.duplicates > 0 || r.missing > 0)) {
+if (results.some((r) => r.duplicates > 0 || r.missing > 0) || twoInstances.some((r) => r.duplicates > 0 || r.missing > 0)) {
   console.error('FAILED: duplicates or missing cards');
   process.exitCode = 1;
 }
