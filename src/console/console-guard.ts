@@ -12,7 +12,8 @@
  *   in a header and, when the browser sends one, an Origin of the console's
  *   own: a foreign page's form or fetch has neither.
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { sameText } from '../lib/same-text.js';
 import type { Context, Next } from 'koa';
 import { readRawBody } from '../http/raw-body.js';
 
@@ -47,12 +48,6 @@ export function isLoopbackHost(host: string | undefined): boolean {
 /** What the cookie holds: a digest of the token, so the token is never written to a browser. */
 function cookieValue(token: string): string {
   return createHash('sha256').update(`duban-console:${token}`).digest('hex');
-}
-
-function sameText(a: string, b: string): boolean {
-  const left = createHash('sha256').update(a).digest();
-  const right = createHash('sha256').update(b).digest();
-  return timingSafeEqual(left, right);
 }
 
 /** Why a request was refused, in words for the person (and the status). */

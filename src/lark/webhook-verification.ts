@@ -6,7 +6,8 @@
  * SDK's own adapter skips several of these checks, so this is done here.
  * Pure: bytes and headers in, a verdict out.
  */
-import { createDecipheriv, createHash, timingSafeEqual } from 'node:crypto';
+import { createDecipheriv, createHash } from 'node:crypto';
+import { sameText } from '../lib/same-text.js';
 
 /** The app's webhook secrets and the replay window. */
 export interface WebhookSecrets {
@@ -27,12 +28,6 @@ export type WebhookVerdict =
 export interface WebhookRequest {
   rawBody: string;
   header(name: string): string | undefined;
-}
-
-function sameText(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
 }
 
 /** Decrypts an `encrypt` field; undefined when it does not decrypt to JSON. */
