@@ -114,7 +114,9 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   const consoleRouter =
     consoleBackend && lark ? await consoleBackend.mount({ connection: lark, db, catalog, timeZone: config.timeZone, logger, access: config.console!, besideRealApp: config.lark !== undefined }) : undefined;
   metrics.gauge('duban_event_queue_depth', 'Events stored and waiting in memory to be processed', () => lark?.processor.queued() ?? 0);
-  const backlog = () => db.repos.outbox.backlog();
+  // Both outbox gauges are read in one scrape: they share one query.
+  let reading: ReturnType<typeof db.repos.outbox.backlog> | undefined;
+  const backlog = () => (reading ??= db.repos.outbox.backlog().finally(() => (reading = undefined)));
   metrics.gauge('duban_outbox_pending', 'Outbox messages waiting to be sent', async () => (await backlog()).pending);
   metrics.gauge('duban_outbox_oldest_pending_seconds', 'Age of the oldest outbox message waiting to be sent (0 when none waits)', async () => {
     const oldest = (await backlog()).oldestPendingAt;
