@@ -9,7 +9,8 @@ import { defineCommand } from '../src/bot/command.js';
 import type { CommandContext } from '../src/bot/command-context.js';
 import type { Outgoing } from '../src/bot/outgoing.js';
 import { BindingRefused, requestBinding, resolveUnit, reviewBinding, reviewersFor } from '../src/domain/people/liaison-binding.js';
-import { DecisionButton, readButton } from '../src/bot/card-values.js';
+import { readButton } from '../src/bot/card-values.js';
+import { CARD_ACTIONS } from '../src/bot/card-actions.js';
 
 export const bindCommand = defineCommand<string, CommandContext>({
   name: 'bind',
@@ -37,7 +38,7 @@ export const bindCommand = defineCommand<string, CommandContext>({
   },
   cardActions: {
     grant_review: async (action, ctx) => {
-      const pressed = readButton(action, DecisionButton('grantId'));
+      const pressed = readButton(action, CARD_ACTIONS.grant_review.schema);
       if (!pressed) return { toast: { type: 'warning', content: '这个按钮已失效。' } };
       const { grantId } = pressed;
       try {

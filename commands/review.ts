@@ -14,7 +14,8 @@ import type { Actor } from '../src/domain/people/actor.js';
 import { reviewClosure } from '../src/domain/progress/closure.js';
 import { ProgressRefused } from '../src/domain/progress/task-access.js';
 import type { Repositories } from '../src/repositories/index.js';
-import { DecisionButton, readButton } from '../src/bot/card-values.js';
+import { readButton } from '../src/bot/card-values.js';
+import { CARD_ACTIONS } from '../src/bot/card-actions.js';
 
 const PATTERN = /^[#＃]?\s*(\d+)\s+(通过|同意|approve|退回|驳回|return)(?:\s+([\s\S]*))?$/i;
 
@@ -54,7 +55,7 @@ export const reviewCommand = defineCommand<z.infer<typeof ReviewArgs>, CommandCo
   cardActions: {
     /** 通过 / 退回 on the review card; the reason comes from the card's form. */
     closure_review: async (action, ctx): Promise<CardActionResult> => {
-      const pressed = readButton(action, DecisionButton('taskId'));
+      const pressed = readButton(action, CARD_ACTIONS.closure_review.schema);
       if (!pressed) return { toast: { type: 'warning', content: '这个按钮已失效。' } };
       const { taskId } = pressed;
       const reason = typeof action.formValue.reason === 'string' ? action.formValue.reason.trim().slice(0, 500) : '';

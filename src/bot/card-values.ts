@@ -9,11 +9,8 @@ import type { CardAction } from './events.js';
 /** A database id as a button carries it: a whole positive number, or its digits as text. */
 export const ButtonId = z.union([z.number().int().positive(), z.string().regex(/^[1-9]\d{0,11}$/).transform(Number)]);
 
-/** A task's id on a button. */
+/** A task's id on a button (the task card's three actions read it alike). */
 export const TaskButton = z.object({ taskId: ButtonId });
-
-/** A reviewer's decision on a button: what is decided, and whether it is approved. */
-export const DecisionButton = <K extends string>(key: K) => z.object({ [key]: ButtonId, approve: z.boolean().optional() } as { [P in K]: typeof ButtonId } & { approve: z.ZodOptional<z.ZodBoolean> });
 
 /** Reads a button's value with `schema`; undefined when it does not fit. */
 export function readButton<T>(action: Pick<CardAction, 'value'>, schema: z.ZodType<T>): T | undefined {

@@ -6,7 +6,6 @@
  * 导入 turns the job into an import with those choices (once, however often
  * it is pressed); 不导入 cancels it. Others are told who may import.
  */
-import { z } from 'zod';
 import { loadActor } from '../domain/people/actor.js';
 import { isImportable } from '../imports/import-files.js';
 import type { CardAction, IncomingMessage } from './events.js';
@@ -16,10 +15,9 @@ import { NEW_PLAN } from './cards/import-preview-card.js';
 import type { CardActionHandler } from './conversation.js';
 import type { BotContext, CardActionResult } from './inbound-processor.js';
 import { textReply, type Outgoing } from './outgoing.js';
-import { ButtonId, readButton } from './card-values.js';
+import { readButton } from './card-values.js';
+import { CARD_ACTIONS } from './card-actions.js';
 
-/** An import job's id on the import card's buttons. */
-const JobButton = z.object({ jobId: ButtonId });
 
 /** What plan import needs. */
 export interface PlanImportOptions {
@@ -98,7 +96,7 @@ export function createPlanImport(options: PlanImportOptions): {
     /** 导入 on the import card: the job becomes an import with the card's choices; pressing again imports nothing more. */
     import_confirm: async (action: CardAction, ctx) => {
       if (!(await loadActor(ctx.repos, action.operatorOpenId, options.admins)).isAdmin) return ADMINS_ONLY;
-      const jobId = readButton(action, JobButton)?.jobId;
+      const jobId = readButton(action, CARD_ACTIONS.import_confirm.schema)?.jobId;
       if (jobId === undefined) return STALE;
       const read = readImportChoices(action.formValue);
       if ('problem' in read) return { toast: { type: 'warning', content: read.problem } };
@@ -112,7 +110,7 @@ export function createPlanImport(options: PlanImportOptions): {
     },
     /** 不导入 on the import card. */
     import_cancel: async (action: CardAction, ctx) => {
-      const jobId = readButton(action, JobButton)?.jobId;
+      const jobId = readButton(action, CARD_ACTIONS.import_cancel.schema)?.jobId;
       // A card from before previews had no job: nothing to cancel.
       if (action.value.jobId === undefined) return { toast: { type: 'info', content: '好的，不导入。' }, card: renderImportCancelledCard() };
       if (!(await loadActor(ctx.repos, action.operatorOpenId, options.admins)).isAdmin) return ADMINS_ONLY;

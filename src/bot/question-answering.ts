@@ -5,7 +5,6 @@
  * belong to answers: next/previous page, a task's detail, an example
  * question.
  */
-import { z } from 'zod';
 import { loadActor } from '../domain/people/actor.js';
 import { answer, answerPlans, answerTaskDetail, answerTaskQuery, type Answer } from '../domain/questions/answer-service.js';
 import type { QuestionCatalog } from '../domain/questions/question-catalog.js';
@@ -16,7 +15,8 @@ import type { Repositories } from '../repositories/index.js';
 import { renderAnswer } from './cards/answer-cards.js';
 import type { CardActionHandler, QuestionAnswerer } from './conversation.js';
 import type { Outgoing } from './outgoing.js';
-import { ButtonId, TaskButton, readButton } from './card-values.js';
+import { readButton } from './card-values.js';
+import { CARD_ACTIONS } from './card-actions.js';
 
 /** What answering questions needs. */
 export interface QuestionAnsweringOptions {
@@ -102,12 +102,12 @@ export function createQuestionAnswering(options: QuestionAnsweringOptions): { an
     },
     /** Another page of the plans list, in place. */
     plans_page: async (action) => {
-      const page = readButton(action, z.object({ page: ButtonId }))?.page ?? 1;
+      const page = readButton(action, CARD_ACTIONS.plans_page.schema)?.page ?? 1;
       return { card: renderAnswer(answerPlans(await options.catalog.current(), page)).card };
     },
     /** A task's detail: sent as a new card, the list stays. */
     task_detail: async (action, ctx) => {
-      const taskId = readButton(action, TaskButton)?.taskId;
+      const taskId = readButton(action, CARD_ACTIONS.task_detail.schema)?.taskId;
       if (taskId === undefined) return { toast: { type: 'warning', content: '这个按钮已失效，请重新提问。' } };
       const catalog = await options.catalog.current();
       return { toast: { type: 'info', content: '已发送任务详情' }, outgoing: sendToChat(action.chatId, await answerTaskDetail(taskId, catalog, ctx.repos, today())) };
