@@ -73,11 +73,14 @@ export class ProgressRepository {
     return { ...toRecord(row), applied };
   }
 
-  /** Reports and decisions made in [from, to): which task, which unit, what status — what a weekly summary counts. */
-  async activityBetween(from: Date, to: Date): Promise<{ taskId: number; unitId: number | null; status: string }[]> {
+  /**
+   * Reports and decisions made in [from, to): which task, which unit, what
+   * status and when — what a weekly summary counts, and its eight-week trend.
+   */
+  async activityBetween(from: Date, to: Date): Promise<{ taskId: number; unitId: number | null; status: string; createdAt: Date }[]> {
     return this.db.progressUpdate.findMany({
       where: { createdAt: { gte: from, lt: to } },
-      select: { taskId: true, unitId: true, status: true },
+      select: { taskId: true, unitId: true, status: true, createdAt: true },
       orderBy: { id: 'asc' },
     });
   }
