@@ -273,7 +273,38 @@ export const COMPONENTS: Readonly<Record<string, ComponentSpec>> = {
     // "表格组件不可被内嵌在其它组件内，只可放在卡片根节点下"; it holds no components.
     rootOnly: true,
   },
+  chart: {
+    // 图表组件 (JSON 2.0): "基于 VChart 的图表定义"; fields as the page lists them (also in larksuite/cli's
+    // skills/lark-im/references/card/components/chart.md). The page names no nesting rule, so none is written.
+    page: `${DOCS}/card-json-v2-components/content-components/chart`,
+    fields: {
+      ...COMMON,
+      // A VChart spec; its own rules (type, data, fields that name data, no JavaScript) are checked by the checker.
+      chart_spec: { kind: 'object', required: true },
+      aspect_ratio: { kind: 'string', enum: ['1:1', '2:1', '4:3', '16:9'] },
+      // "若你在 chart_spec 字段中声明了样式类属性，该字段无效".
+      color_theme: { kind: 'string', enum: ['brand', 'rainbow', 'complementary', 'converse', 'primary'] },
+      preview: { kind: 'boolean' },
+      // "auto" or "[1,999]px" (a fixed height makes aspect_ratio void).
+      height: { kind: 'string', enum: ['auto'], pattern: /^[1-9]\d{0,2}px$/ },
+    },
+  },
 };
+
+/**
+ * What the chart page says of the VChart spec inside a chart element:
+ * "图表组件暂不支持 JavaScript 语法", and properties the mobile client cannot
+ * draw ("若在图表组件中指定以下 VChart 属性，图表将在移动端加载失败").
+ */
+export const CHART_SPEC = {
+  page: `${DOCS}/card-json-v2-components/content-components/chart`,
+  /** Keys whose presence anywhere in a spec fails the chart on mobile (texture; an image's repeatX/repeatY). */
+  mobileUnsupportedKeys: ['texture', 'repeatX', 'repeatY'],
+  /** gradient: 'conical' fails on mobile. */
+  mobileUnsupportedGradients: ['conical'],
+  /** Spec fields that name a field of the data: each must be a key of the data's values (VChart draws nothing otherwise). */
+  fieldKeys: ['xField', 'yField', 'seriesField', 'categoryField', 'valueField', 'angleField', 'radiusField', 'nameField', 'sizeField'],
+} as const;
 
 /** The card's top level and its header, config and body. Page: 卡片 JSON 2.0 结构. */
 export const CARD: { page: string; fields: Readonly<Record<string, FieldSpec>> } = {
@@ -335,6 +366,8 @@ export const CARD_LIMITS = {
   tables: 5,
   /** "容器类组件最多支持嵌套五层组件" (分栏, 表单容器). */
   containerDepth: 5,
+  /** "单张卡片建议最多放置五个图表组件" (图表组件): a recommendation Lark makes, held to here as a limit. */
+  charts: 5,
 } as const;
 
 /**

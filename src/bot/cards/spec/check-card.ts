@@ -2,10 +2,12 @@
  * Checks a card against what Lark's Card JSON 2.0 accepts (card-spec.ts):
  * unknown fields, missing required ones, types, enums and ranges, where each
  * component may sit, names in forms, element_id rules, and the card-wide
- * limits. Returns every problem with its path, so a renderer's mistake shows
- * up in a test instead of as a card Lark refuses in a tenant. Pure.
+ * limits; for a chart, a VChart spec that would draw nothing (no type, no
+ * data, fields the data lacks) or fail on mobile. Returns every problem with
+ * its path, so a renderer's mistake shows up in a test instead of as a card
+ * Lark refuses (or a blank chart) in a tenant. Pure.
  */
-import { CARD, CARD_LIMITS, CARD_REFUSED_CODE, COMPONENTS, ELEMENT_ID, TEXT, type FieldSpec } from './card-spec.js';
+import { CARD, CARD_LIMITS, CARD_REFUSED_CODE, CHART_SPEC, COMPONENTS, ELEMENT_ID, TEXT, type FieldSpec } from './card-spec.js';
 
 /** One thing Lark would refuse. */
 export interface CardProblem {
@@ -27,6 +29,7 @@ interface Walk {
   names: Map<string, string>;
   elementIds: Map<string, string>;
   tables: number;
+  charts: number;
   elements: number;
 }
 
@@ -130,6 +133,7 @@ function checkComponent(walk: Walk, path: string, value: unknown, place: Place):
     if (COMPONENTS[ancestor]?.forbidsInside?.includes(tag as string)) problem(walk, path, `${ancestor} 中不能嵌套 ${tag}`, `${tag} may not be nested in ${ancestor}`);
   }
   if (tag === 'table') walk.tables++;
+  if (tag === 'chart') walk.charts++;
   if (typeof value.element_id === 'string') {
     if (!ELEMENT_ID.test(value.element_id)) problem(walk, `${path}.element_id`, `element_id "${value.element_id}" 须以字母开头、仅含字母数字下划线、不超过 20 个字符`, `element_id "${value.element_id}" must start with a letter, hold only letters, digits and _, at most 20 characters`);
     const earlier = walk.elementIds.get(value.element_id);
@@ -145,6 +149,7 @@ function checkComponent(walk: Walk, path: string, value: unknown, place: Place):
   }
   if (tag === 'select_static') checkSelect(walk, path, value);
   if (tag === 'table') checkTableRows(walk, path, value);
+  if (tag === 'chart') checkChartSpec(walk, `${path}.chart_spec`, value.chart_spec);
   const inner: Place = { parent: tag as string, ancestors: [...place.ancestors, tag as string], inForm: place.inForm || tag === 'form' };
   if (inner.ancestors.filter((name) => ['form', 'column_set'].includes(name)).length > CARD_LIMITS.containerDepth) {
     problem(walk, path, `容器嵌套超过 ${CARD_LIMITS.containerDepth} 层`, `containers nested deeper than ${CARD_LIMITS.containerDepth}`);
@@ -186,12 +191,66 @@ function checkTableRows(walk: Walk, path: string, table: Json): void {
   });
 }
 
+/** The rows of a VChart data option ({values} or [{id, values}]); null when it holds none. */
+function dataRows(data: unknown): Json[] | null {
+  const sets = Array.isArray(data) ? data : data === undefined ? [] : [data];
+  const rows = sets.flatMap((set) => (isObject(set) && Array.isArray(set.values) ? set.values.filter(isObject) : []));
+  return rows.length > 0 ? rows : null;
+}
+
+/** Fields named by xField, seriesField, … must be keys of the data (VChart draws nothing for a field no datum has). */
+function checkChartFields(walk: Walk, path: string, owner: Json, rows: readonly Json[]): void {
+  const keys = new Set(rows.flatMap((row) => Object.keys(row)));
+  for (const name of CHART_SPEC.fieldKeys) {
+    const named = owner[name];
+    if (named === undefined) continue;
+    const fields = Array.isArray(named) ? named : [named];
+    for (const field of fields) {
+      if (typeof field !== 'string') problem(walk, `${path}.${name}`, `${name} 应为数据字段名（字符串）`, `${name} must name a data field (a string)`);
+      else if (!keys.has(field)) problem(walk, `${path}.${name}`, `${name} "${field}" 不是数据中的字段`, `${name} "${field}" is not a field of the data`);
+    }
+  }
+}
+
+/** JavaScript (functions) and what the mobile client cannot draw, anywhere in the spec. */
+function checkChartValues(walk: Walk, path: string, value: unknown): void {
+  if (typeof value === 'function') return problem(walk, path, '图表组件不支持 JavaScript 语法（函数）', 'a chart takes no JavaScript (functions)');
+  if (Array.isArray(value)) return value.forEach((item, index) => checkChartValues(walk, `${path}[${index}]`, item));
+  if (!isObject(value)) return;
+  for (const [key, child] of Object.entries(value)) {
+    const at = `${path}.${key}`;
+    if ((CHART_SPEC.mobileUnsupportedKeys as readonly string[]).includes(key)) problem(walk, at, `移动端不支持 ${key}，图表将在移动端加载失败`, `the mobile client cannot draw ${key}: the chart fails there`);
+    if (key === 'gradient' && (CHART_SPEC.mobileUnsupportedGradients as readonly unknown[]).includes(child)) problem(walk, at, `移动端不支持 ${String(child)} 渐变`, `the mobile client cannot draw a ${String(child)} gradient`);
+    checkChartValues(walk, at, child);
+  }
+}
+
+/**
+ * A chart's VChart spec: a chart type, data with rows (its own or each
+ * series'), fields that name keys of that data, no JavaScript and nothing
+ * the mobile client cannot draw (CHART_SPEC).
+ */
+function checkChartSpec(walk: Walk, path: string, spec: unknown): void {
+  if (!isObject(spec)) return;
+  if (typeof spec.type !== 'string' || spec.type === '') problem(walk, `${path}.type`, '图表定义缺少图表类型 type（如 bar、line、pie）', 'the chart spec needs a type (bar, line, pie, …)');
+  checkChartValues(walk, path, spec);
+  const rows = dataRows(spec.data);
+  const series = Array.isArray(spec.series) ? spec.series.filter(isObject) : [];
+  const seriesRows = series.map((one) => dataRows(one.data) ?? rows);
+  if (!rows && (series.length === 0 || seriesRows.some((found) => found === null))) {
+    problem(walk, `${path}.data`, '图表没有数据：data.values 应为非空数组', 'the chart has no data: data.values must be a non-empty array');
+    return;
+  }
+  if (rows) checkChartFields(walk, path, spec, rows);
+  series.forEach((one, index) => checkChartFields(walk, `${path}.series[${index}]`, one, seriesRows[index] ?? []));
+}
+
 /**
  * Every problem Lark would refuse the card for; empty when it would take
  * it. `bytes` is the size of the content as sent (JSON), when known.
  */
 export function checkCard(card: unknown, bytes?: number): CardProblem[] {
-  const walk: Walk = { problems: [], names: new Map(), elementIds: new Map(), tables: 0, elements: 0 };
+  const walk: Walk = { problems: [], names: new Map(), elementIds: new Map(), tables: 0, charts: 0, elements: 0 };
   if (!isObject(card)) {
     problem(walk, '', '卡片应为 JSON 对象', 'a card must be a JSON object');
     return walk.problems;
@@ -201,6 +260,7 @@ export function checkCard(card: unknown, bytes?: number): CardProblem[] {
   if (size > CARD_LIMITS.bytes) problem(walk, '', `卡片 ${size} 字节，超过 ${CARD_LIMITS.bytes} 字节上限`, `card of ${size} bytes exceeds ${CARD_LIMITS.bytes}`);
   if (walk.elements > CARD_LIMITS.elements) problem(walk, 'body.elements', `卡片有 ${walk.elements} 个组件，超过 ${CARD_LIMITS.elements}`, `card holds ${walk.elements} components, over ${CARD_LIMITS.elements}`);
   if (walk.tables > CARD_LIMITS.tables) problem(walk, 'body.elements', `卡片有 ${walk.tables} 个表格，超过 ${CARD_LIMITS.tables}`, `card holds ${walk.tables} tables, over ${CARD_LIMITS.tables}`);
+  if (walk.charts > CARD_LIMITS.charts) problem(walk, 'body.elements', `卡片有 ${walk.charts} 个图表，超过建议的 ${CARD_LIMITS.charts} 个`, `card holds ${walk.charts} charts, over the ${CARD_LIMITS.charts} Lark recommends`);
   return walk.problems;
 }
 
