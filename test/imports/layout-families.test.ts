@@ -42,6 +42,77 @@ describe('layout families of real plans', () => {
     ]);
   });
 
+  it('outline items a page ran together on one line, each with its units after it, are each a task', () => {
+    const { tasks } = read(
+      [
+        '某省人民政府关于落实《政府工作报告》重点工作责任分工的意见',
+        '一、全省经济社会发展主要目标',
+        '(一)地区生产总值增长7%左右。(省发改委负责)(二)一般公共预算收入增长6%。(省财政厅主办,省税务局协办)(三)城镇新增就业50万人。(省人社厅负责)',
+      ].join('\n'),
+    );
+    expect(tasks.map(summary)).toEqual([
+      { title: '地区生产总值增长7%左右', lead: [], others: ['省发改委'], leaders: [] },
+      { title: '一般公共预算收入增长6%', lead: ['省财政厅'], others: ['省税务局'], leaders: [] },
+      { title: '城镇新增就业50万人', lead: [], others: ['省人社厅'], leaders: [] },
+    ]);
+  });
+
+  it('a pipe table whose rows open with a bar and lost their merged 工作目标 / 工作内容 cells keeps each cell in its column', () => {
+    const { tasks } = read(
+      [
+        '2025年某县食品安全重点工作任务清单',
+        '| 工作目标 | 工作内容 | 工作措施 | 责任单位 | 完成时限 |',
+        '| 一、加大突出问题治理力度 | (一)强化源头治理 | 1.加强农用地土壤污染源头防控。 | 县生态环境分局牵头,各有关部门按照职责分工负责 | 2025年11月底前 |',
+        '| 2.持续开展农药科学施用增效行动。 | 县农业农村局 | 2025年10月底前 |',
+        '| (二)严控农兽药残留超标 | 3.深入开展药物残留突出问题攻坚治理。 | 县农业农村局、县市场监管局 | 2025年12月底前 |',
+      ].join('\n'),
+    );
+    const item = (node: ParsedNode) => ({ ...summary(node), deadline: node.deadlines.map((deadline) => deadline.raw) });
+    expect(tasks.map(item)).toEqual([
+      { title: '强化源头治理', lead: ['县生态环境分局'], others: ['各有关部门'], leaders: [], deadline: ['2025年11月底前'] },
+      { title: '严控农兽药残留超标', lead: [], others: ['县农业农村局', '县市场监管局'], leaders: [], deadline: ['2025年12月底前'] },
+    ]);
+    // The row under the merged （一） is that task's second measure, with its own unit and deadline.
+    expect(tasks[0]!.children.map(item)).toEqual([
+      { title: '加强农用地土壤污染源头防控', lead: [], others: [], leaders: [], deadline: [] },
+      { title: '持续开展农药科学施用增效行动', lead: [], others: ['县农业农村局'], leaders: [], deadline: ['2025年10月底前'] },
+    ]);
+  });
+
+  it('a lone 一、 row over a table without 序号 is a section heading, not an outline of the table’s own', () => {
+    const { tasks } = read(
+      [
+        '某镇2017年度安全生产专项整治工作计划',
+        '一、专项整治安排表',
+        '专项整治行业名称 | 时间安排 | 责任单位 |',
+        '烟花爆竹 | 1月份 | 安监站 安监所 |',
+        '危险化学品 | 2月份 | 安监站 |',
+        '电力设施 | 3月份 | 电管所 |',
+        '二、工作要求',
+      ].join('\n'),
+    );
+    expect(tasks.map((task) => ({ title: task.title, others: summary(task).others, deadline: task.deadlines.map((deadline) => deadline.raw) }))).toEqual([
+      { title: '烟花爆竹', others: ['安监站', '安监所'], deadline: ['1月份'] },
+      { title: '危险化学品', others: ['安监站'], deadline: ['2月份'] },
+      { title: '电力设施', others: ['电管所'], deadline: ['3月份'] },
+    ]);
+  });
+
+  it('a spaced table whose header keeps 序号 but whose rows lost their numbers: one row a line', () => {
+    const { tasks } = read(
+      [
+        '2018年《政府工作报告》工作任务分解表',
+        '序号 重 点 工 作 任 务 牵头领导 牵头单位',
+        '科技城要深化与高校的合作,扎实推进创新载体建设。 张三 科技城管委会',
+        '经济技术开发区要加强装备制造等优势产业培育。 李四 经济技术开发区管委会',
+      ].join('\n'),
+    );
+    expect(tasks.map(summary)).toEqual([
+      { title: expect.stringContaining('科技城要深化与高校的合作') as unknown as string, lead: ['科技城管委会'], others: [], leaders: ['张三'] },
+      { title: expect.stringContaining('经济技术开发区要加强装备制造') as unknown as string, lead: ['经济技术开发区管委会'], others: [], leaders: ['李四'] },
+    ]);
+  });
+
   it('a spaced table without a 序号 column: one row a line, numbered in order', () => {
     const { tasks } = read(
       [

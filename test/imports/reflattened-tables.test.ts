@@ -40,19 +40,19 @@ describe('tuned table documents flattened every way a page flattens a table', ()
 
 /** Each flattening's floor, a little under the figures of the commit that set them. */
 const FLOORS: Record<string, number> = {
-  'blank-lines': 0.93,
-  lines: 0.93,
-  spaced: 0.89,
+  'blank-lines': 0.98,
+  lines: 0.98,
+  spaced: 0.92,
   tabs: 0.98,
-  'blank-lines, header wrapped': 0.92,
-  'lines, header wrapped': 0.89,
-  'spaced, header spaced out': 0.87,
-  'blank-lines, no 序号': 0.8,
+  'blank-lines, header wrapped': 0.98,
+  'lines, header wrapped': 0.91,
+  'spaced, header spaced out': 0.9,
+  'blank-lines, no 序号': 0.92,
   'spaced, no 序号': 0.92,
-  'tabs, no 序号': 0.93,
-  'blank-lines, 备注': 0.93,
-  'spaced, 备注': 0.89,
+  'tabs, no 序号': 0.96,
+  'blank-lines, 备注': 0.97,
+  'spaced, 备注': 0.92,
   'tabs, 备注': 0.98,
 };
-/** Over every flattening (91.8% when set). */
-const OVERALL_FLOOR = 0.91;
+/** Over every flattening (95.3% when set; 91.8% before a lone 一、 row stopped passing for an outline table and a spaced table's dropped numbers were counted). */
+const OVERALL_FLOOR = 0.95;

@@ -25,6 +25,10 @@ describe('units and their parts in a cell', () => {
     ['城南街道\n青山镇\n白沙乡\n区发改局', ['城南街道:responsible', '青山镇:responsible', '白沙乡:responsible', '区发改局:responsible']],
     ['各乡镇(街道)\n区教育局', ['各乡镇:responsible', '区教育局:responsible']],
     ['区总工会\n团区委配合', ['区总工会:cooperating', '团区委:cooperating']],
+    // 主办 / 协办 are 牵头 / 配合 (黑龙江 2013); a verb closing a name ends its clause though a 、 follows.
+    ['省财政厅主办，省国税局、地税局协办', ['省财政厅:lead', '省国税局:cooperating', '地税局:cooperating']],
+    ['市财政局牵头、市税务局配合', ['市财政局:lead', '市税务局:cooperating']],
+    ['省工信委主办、省发改委协办', ['省工信委:lead', '省发改委:cooperating']],
     // A name a line broke after 城乡 is one name.
     ['市住房城乡\n建设局', ['市住房城乡建设局:responsible']],
   ])('%s', (text, expected) => {

@@ -149,6 +149,14 @@ export function alignCells(cells: readonly Block[], columns: readonly (HeaderKin
   return alignment(cells, columns).row;
 }
 
+/**
+ * alignCells preferring the right-hand columns where fits tie: for rows that
+ * lost merged cells on their left (a 工作目标 or 类别 spanning several rows).
+ */
+export function alignCellsFromRight(cells: readonly Block[], columns: readonly (HeaderKind | undefined)[]): GridCell[] {
+  return alignment([...cells].reverse(), [...columns].reverse()).row.reverse();
+}
+
 /** The best alignment of a row's cells (alignCells) and how well it fits. */
 function alignment(cells: readonly Block[], columns: readonly (HeaderKind | undefined)[]): { row: GridCell[]; score: number } {
   const kinds = cells.map((cell) => alignKind(cell.text));

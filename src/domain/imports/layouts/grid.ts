@@ -90,7 +90,7 @@ export function readGrid(rows: readonly GridRow[], layout: DraftPlan['layout'], 
   }
   const warnings: DraftPlan['warnings'] = [];
   // A table without 序号 (or whose rows all lost it): each row that names a task is one, numbered in order.
-  if (columns.title >= 0 && !body.some((row) => CATEGORY.test(cellText(row.cells[0])) || TASK.test(cellText(row.cells[0]))) && !body.some((row) => /^\d+$/.test(cellText(row.cells[columns.number])))) {
+  if (columns.title >= 0 && !headedByOutline(body) && !body.some((row) => /^\d+$/.test(cellText(row.cells[columns.number])))) {
     let counted = 0;
     const { title: titleAt, number: numberAt } = columns;
     const numbered = body.map((row): GridRow => {
@@ -105,9 +105,23 @@ export function readGrid(rows: readonly GridRow[], layout: DraftPlan['layout'], 
   return readNumberedGrid(body, columns, header, layout, warnings, above);
 }
 
+/**
+ * Whether the table numbers its tasks as an outline in its first column
+ * (一、 category cells beside （一） task cells, seed 004's 全市工作任务):
+ * a task cell （一）, or a 一、 cell with more of its row beside it. A 一、
+ * row alone ("一、专项整治安排表" over a table without 序号) is only a
+ * section heading.
+ */
+function headedByOutline(body: readonly GridRow[]): boolean {
+  return body.some((row) => {
+    const first = cellText(row.cells[0]);
+    return TASK.test(first) || (CATEGORY.test(first) && texts(row).filter(Boolean).length >= 2);
+  });
+}
+
 function readNumberedGrid(body: readonly GridRow[], columns: ColumnMap, header: readonly string[], layout: DraftPlan['layout'], warnings: DraftPlan['warnings'], sectionAbove?: string): DraftPlan {
   let nodes: DraftNode[];
-  if (columns.number < 0 && body.some((row) => CATEGORY.test(cellText(row.cells[0])) || TASK.test(cellText(row.cells[0])))) {
+  if (columns.number < 0 && headedByOutline(body)) {
     nodes = readHeadingRows(body, columns);
   } else if (columns.title >= 0 && header[columns.title + 1] === '') {
     nodes = readCategoryRows(body, columns, header.length);
@@ -330,6 +344,38 @@ function readHeadingRows(rows: readonly GridRow[], columns: ColumnMap): DraftNod
     const taskCell = cells[1] ?? '';
     const measures = cells[2] ?? '';
     const units = unitTextOf(cells, columns);
+    const deadlineText = columns.deadline >= 0 ? (cells[columns.deadline] ?? '').trim() : '';
+    const open = nodes.at(-1);
+    // A row under a merged task cell (its （一） spans several rows): more measures of that task, each with its own units and deadline.
+    if (taskCell.trim() === '' && measures.trim() !== '' && open && !CATEGORY.test(cells[0]!)) {
+      const single = (text: string) => {
+        const printed = /^(\d{1,2})\s*[．.、](?!\d)\s*/.exec(text.trim());
+        return [{ number: printed ? printed[1]! : null, text: printed ? text.trim().slice(printed[0].length) : text.trim() }];
+      };
+      // The task's own measure becomes its first item, beside the rows' items.
+      if (open.children.length === 0 && open.requirement) {
+        for (const item of single(open.requirement)) {
+          open.children.push(node({ key: `${open.key}.1`, number: item.number, title: firstSentence(squash(item.text)), requirement: squash(item.text), categories: open.categories, line: open.line, excerpt: item.text }));
+        }
+      }
+      const items = splitNumberedItems(measures) ?? single(measures);
+      for (const item of items) {
+        open.children.push(
+          node({
+            key: `${open.key}.${open.children.length + 1}`,
+            number: item.number,
+            title: firstSentence(squash(item.text)),
+            requirement: squash(item.text),
+            categories: open.categories,
+            line: row.line,
+            excerpt: item.text,
+            unitText: units,
+            deadlineText,
+          }),
+        );
+      }
+      continue;
+    }
     taskIndex++;
     const printed = TASK.exec(taskCell);
     // "14.改扩建泉山学校…": a task numbered through the whole table keeps its own number.
@@ -346,6 +392,7 @@ function readHeadingRows(rows: readonly GridRow[], columns: ColumnMap): DraftNod
       line: row.line,
       excerpt: excerptOf(row),
       unitText: units,
+      deadlineText,
       warnings: units ? [...(row.warnings ?? [])] : [`第${row.line}行：“${title.slice(0, 20)}”没有写明牵头科室`],
     });
     for (const [index, item] of (splitNumberedItems(measures) ?? []).entries()) {

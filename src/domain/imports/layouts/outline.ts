@@ -51,11 +51,42 @@ function markerOf(line: string): { style: string; number: string; body: string }
  * 牵头单位：… 2.…") is cut back into lines before each numbered item and label.
  */
 function unrun(lines: readonly string[]): string[] {
-  return lines.flatMap((line) =>
+  return lines.flatMap(splitRunItems).flatMap((line) =>
     line.length <= 200
       ? [line]
       : line.split(/(?<=[\s。；;])\s*(?=(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d{1,3}[、.．﹒](?![\d%])|(?:牵头|责任|配合|协同)(?:责任)?(?:单位|部门|领导)[:：]))/),
   );
+}
+
+/**
+ * Items a page ran together on one line ("（一）地区生产总值增长11%。（省发改委负责）
+ * （二）公共财政收入增长13%。…"): a line that opens with a numbered item is
+ * cut before each next number of the same style that follows a sentence's
+ * or a bracket's end.
+ */
+function splitRunItems(line: string): string[] {
+  const trimmed = line.trim();
+  const first = markerOf(trimmed);
+  if (!first || !['cn', 'paren-cn', 'arabic', 'paren-arabic', 'circled'].includes(first.style)) return [line];
+  const out: string[] = [];
+  let expected = Number(keyPart(first.number)) + 1;
+  let rest = trimmed;
+  for (;;) {
+    let cut = -1;
+    for (const end of rest.matchAll(/[。；;）)]\s*/g)) {
+      const at = end.index + end[0].length;
+      const next = markerOf(rest.slice(at));
+      if (next && next.style === first.style && Number(keyPart(next.number)) === expected) {
+        cut = at;
+        break;
+      }
+    }
+    if (cut < 0) break;
+    out.push(rest.slice(0, cut).trim());
+    rest = rest.slice(cut);
+    expected++;
+  }
+  return out.length === 0 ? [line] : [...out, rest];
 }
 
 /** Numbering styles that stand above every arabic style in any outline (一、 and （一） over 1. and （1））. */

@@ -8,7 +8,7 @@
  */
 import type { DraftPlan } from '../draft.js';
 import { classifyHeaders, looksLikeHeader } from './columns.js';
-import { alignCells } from './flat-cells.js';
+import { alignCells, alignCellsFromRight } from './flat-cells.js';
 import { readGrid, type GridRow } from './grid.js';
 
 const CATEGORY = /^[一二三四五六七八九十]+、/;
@@ -39,12 +39,16 @@ export function pipeRowRows(lines: readonly string[]): GridRow[] | undefined {
     } else if (CATEGORY.test(line) || TASK.test(line) || /^\d{1,3}[.、．]/.test(line) || cellCount(line) >= Math.max(3, headerWidth - 2) || rows.length === 0) rows.push({ text: line, line: i + 1 });
     else rows.at(-1)!.text += ` | ${line}`;
   }
-  const header: GridRow = { cells: lines[headerIndex]!.split('|').map((text) => ({ text, line: headerIndex + 1 })), line: headerIndex + 1 };
+  // "| 工作目标 | 工作内容 |": a bar before the first cell opens the row, it does not part an empty cell off.
+  const headerLine = lines[headerIndex]!.trim().replace(/^\|/, '');
+  const header: GridRow = { cells: headerLine.split('|').map((text) => ({ text, line: headerIndex + 1 })), line: headerIndex + 1 };
   const columns = classifyHeaders(header.cells.map((cell) => cell.text)).filter((_, index) => header.cells[index]!.text.trim() !== '');
   const body = rows.map((row): GridRow => {
     const cells = row.text.split('|').map((text) => text.trim()).filter(Boolean).map((text) => ({ text, line: row.line }));
     // A row short of cells lost a merged one (the page shifts the rest left): put its cells back by what they hold.
     if (!headed && columns[0] === 'number' && cells.length > 1 && cells.length < columns.length) return { cells: [cells[0]!, ...alignCells(cells.slice(1), columns.slice(1))], line: row.line };
+    // Without a 序号, the cells lost are a merged 工作目标 / 类别 on the left more often than any other: aligned from the right.
+    if (!headed && columns[0] !== 'number' && cells.length > 1 && cells.length < columns.length) return { cells: alignCellsFromRight(cells, columns), line: row.line };
     return { cells, line: row.line };
   });
   return [header, ...body];

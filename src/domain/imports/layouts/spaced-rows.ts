@@ -78,9 +78,12 @@ export function spacedRows(raw: readonly string[]): GridRow[] | undefined {
     const pair = headerCells.length === 2 && classifyHeaders(headerCells).join() === 'text,units';
     if ((headerCells.length < 3 && !pair) || headerCells.length > 12 || !looksLikeHeader(headerCells)) continue;
     let columns = classifyHeaders(headerCells);
-    // Without a 序号 column each line is a row; the importer numbers them.
-    const numbered = columns[0] === 'number';
-    if (!numbered) {
+    // Without a 序号 column each line is a row; the importer numbers them. So too when the page dropped
+    // every row's number though the header kept the column (no line among the first rows starts with one).
+    const firstLines = lines.slice(start + 1).map((line) => line.trim()).filter((line) => line !== '' && !SECTION_ROW.test(line)).slice(0, 4);
+    const numbersDropped = columns[0] === 'number' && firstLines.length >= 2 && !firstLines.some((line) => /^\d{1,5}(?:[.．、](?!\d)|\s|$)/.test(line));
+    const numbered = columns[0] === 'number' && !numbersDropped;
+    if (columns[0] !== 'number') {
       headerCells.unshift('序号');
       columns = ['number', ...columns];
     }
