@@ -41,7 +41,8 @@ export interface DraftPlan {
 
 /** Finds "1．…2．…" numbered items in a text; returns them when numbered 1, 2, … in order. */
 export function splitNumberedItems(text: string): { number: string; text: string }[] | undefined {
-  const marker = /(?:^|(?<=[\s。；;]))(\d{1,2})\s*[．.、](?!\d)/g;
+  // "1.4月底前…": a number followed by a month is an item's number, not a decimal.
+  const marker = /(?:^|(?<=[\s。；;]))(\d{1,2})\s*[．.、](?!\d(?!\d?月))/g;
   const found: { number: number; printed: string; start: number; bodyStart: number }[] = [];
   for (const match of text.matchAll(marker)) {
     const number = Number(match[1]);

@@ -231,6 +231,11 @@ function readTaskRows(rows: readonly GridRow[], columns: ColumnMap, warnings: Dr
     const items = splitNumberedItems(requirement);
     const leading = /^(\d{1,2})\s*[．.、]/.exec(requirement);
     if (items) {
+      // Items in the task's own row share its units: they are the task's too (a card shows who leads it).
+      if (task.line === row.line && task.unitText === '' && task.children.length === 0) {
+        task.unitText = units;
+        task.deadlineText ||= deadline;
+      }
       for (const item of items) addRequirement(task, item.number, item.text, row, units, deadline);
     } else if (leading) {
       addRequirement(task, leading[0], requirement.slice(leading[0].length).trim(), row, units, deadline);
