@@ -42,6 +42,23 @@ describe('layout families of real plans', () => {
     ]);
   });
 
+  it('unnumbered paragraphs each followed by a 责任单位 line of their own, under a heading naming their leader, first listed leads', () => {
+    const { tasks } = read(
+      [
+        '近日，某省政府办公厅印发2017年政府工作报告重点工作责任分解的通知。',
+        '张三省长牵头重点工作',
+        '加快推进“最多跑一次”改革。全面推进简政放权，继续精减行政事业收费。',
+        '责任单位：省政府办公厅、省编办、省发展改革委，各市政府（列第一位者为工作牵头或汇总单位，下同）',
+        '切实规范行政行为，坚持依法决策、民主决策、科学决策。',
+        '责任单位：省政府办公厅、省财政厅',
+      ].join('\n'),
+    );
+    expect(tasks.map(summary)).toEqual([
+      { title: '加快推进“最多跑一次”改革', lead: ['省政府办公厅'], others: ['省编办', '省发展改革委', '各市政府'], leaders: ['张三省长'] },
+      { title: '切实规范行政行为，坚持依法决策、民主决策、科学决策', lead: ['省政府办公厅'], others: ['省财政厅'], leaders: ['张三省长'] },
+    ]);
+  });
+
   it('outline items a page ran together on one line, each with its units after it, are each a task', () => {
     const { tasks } = read(
       [

@@ -172,7 +172,7 @@ function cutOut(text: string, ranges: readonly [number, number][]): string {
 }
 
 /** A document that makes the first unit listed the lead: "列第一位的为牵头单位", "首位单位为牵头单位". */
-export const FIRST_LISTED_LEADS = /(列|排)?(第一位|首位|第一个|排名第一|排在第一|排序第一|位列第一)(的|单位)?(单位)?(为|是)牵头/;
+export const FIRST_LISTED_LEADS = /(列|排)?(第一位|首位|第一个|排名第一|排在第一|排序第一|位列第一)(的|者)?(单位|部门)?(为|是)(工作)?牵头/;
 
 /** The note stating that convention, to be taken out of a unit text. */
 export const CONVENTION_NOTE = /[(（][^()（）]*(第一位|首位|第一个|排名第一|排在第一|排序第一|位列第一)[^()（）]*[)）]|[(（]\s*下同\s*[)）]/g;

@@ -3,43 +3,66 @@
  * paragraphs, unnumbered, each saying who does it: "城镇新增就业1000万人
  * 以上。这项工作由人力资源社会保障部负责，…" or "…（市财政局牵头，市税务局
  * 配合）". Each such paragraph is a task; paragraphs without an assignment
- * are the headings and prose around them. The last reader tried: a
+ * are the headings and prose around them, except that a paragraph followed
+ * by a label line of its own (责任单位：…) is a task with those units. A
+ * heading that names a leader (车俊省长牵头重点工作) gives that leader to the
+ * paragraphs under it. The last reader tried: a
  * numbered or tabled reading of the same text wins.
  */
 import { readAssignment } from '../assignment.js';
 import { type DraftNode, type DraftPlan, firstSentence } from '../draft.js';
 import { squash } from '../normalize-text.js';
+import { leadersOfHeading } from '../people.js';
 
 /** Reads assigned paragraphs; undefined when fewer than two paragraphs assign work. */
 export function readAssignedParagraphs(lines: readonly string[]): DraftPlan | undefined {
   const nodes: DraftNode[] = [];
   let heading = '';
-  lines.forEach((raw, index) => {
-    const line = squash(raw);
-    if (line.length < 8 || line.length > 600) return;
-    const assignment = readAssignment(line);
-    if (assignment.unitText === '') {
-      // A short line without an assignment is a heading for the paragraphs below it.
-      if (line.length <= 30 && !/[。，,；;：:]/.test(line)) heading = line;
-      return;
-    }
-    const text = squash(assignment.rest);
-    // A label line on its own ("牵头单位：区发改委") belongs to an item above it: not a task paragraph.
-    if (text.replace(/[\p{P}\s]/gu, '').length < 6) return;
+  let headingLeaders = '';
+  // The last paragraph that named nobody: a label line right under it ("责任单位：省财政厅") makes it a task.
+  let unassigned: { text: string; line: number } | undefined;
+  const push = (text: string, line: number, excerpt: string, assignment: ReturnType<typeof readAssignment>) => {
     nodes.push({
       key: String(nodes.length + 1),
       number: null,
       title: firstSentence(text),
       requirement: text,
       categories: heading ? [heading] : [],
-      line: index + 1,
-      excerpt: line,
+      line,
+      excerpt,
       unitText: assignment.unitText,
-      leaderText: assignment.leaderText,
+      leaderText: assignment.leaderText || headingLeaders,
       deadlineText: assignment.deadlineText,
       children: [],
       warnings: [],
     });
+  };
+  lines.forEach((raw, index) => {
+    const line = squash(raw);
+    if (line.length < 8 || line.length > 600) {
+      // "车俊省长牵头重点工作" is a heading of eight characters or more; shorter lines are neither heading nor paragraph.
+      if (line.length > 0 && line.length < 8) unassigned = undefined;
+      return;
+    }
+    const assignment = readAssignment(line);
+    if (assignment.unitText === '') {
+      // A short line without an assignment is a heading for the paragraphs below it; a heading may name the leader of its items.
+      if (line.length <= 30 && !/[。，,；;：:]/.test(line)) {
+        heading = line;
+        headingLeaders = leadersOfHeading(line).join('、');
+        unassigned = undefined;
+      } else unassigned = { text: line, line: index + 1 };
+      return;
+    }
+    const text = squash(assignment.rest);
+    // A label line on its own ("责任单位：区发改委") belongs to the paragraph above it, when that paragraph named nobody.
+    if (text.replace(/[\p{P}\s]/gu, '').length < 6) {
+      if (unassigned) push(unassigned.text, unassigned.line, `${unassigned.text}\n${line}`, assignment);
+      unassigned = undefined;
+      return;
+    }
+    unassigned = undefined;
+    push(text, index + 1, line, assignment);
   });
   if (nodes.length < 2) return undefined;
   return { layout: 'paragraphs', nodes, defaultRole: 'responsible', unitsAreSections: false, warnings: [] };
