@@ -30,6 +30,7 @@ import { dayIn } from './lib/dates.js';
 import { SummaryScheduler } from './summaries/summary-scheduler.js';
 import { startConsoleBackend } from './console/local-console.js';
 import { unseatCast } from './console/console-cast.js';
+import { removeDemoPlans } from './imports/demo-seeds.js';
 
 /** The real plans a new installation starts with. */
 const SEEDS_DIR = fileURLToPath(new URL('../seeds/', import.meta.url));
@@ -82,6 +83,11 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     const revoked = await unseatCast(db, 'console_off');
     if (revoked > 0) logger.info({ revoked }, 'the local console is off: its people no longer hold roles');
   }
+  // The console's demonstration data never stays beside a real Lark app: its tasks would reach real chats.
+  if (config.lark) {
+    const removed = await removeDemoPlans(db, 'system', 'a real Lark app is configured');
+    if (removed > 0) logger.info({ removed }, 'a real Lark app is configured: the console\'s demonstration plans were deleted');
+  }
   const catalog = new QuestionCatalog(db);
   const questions = createQuestionAnswering({ catalog, timeZone: config.timeZone });
   const commandServices = { catalog, timeZone: config.timeZone, admins: config.admins, calendar };
@@ -112,7 +118,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     scheduler.start();
   }
   const consoleRouter =
-    consoleBackend && lark ? await consoleBackend.mount({ connection: lark, db, catalog, timeZone: config.timeZone, logger, access: config.console!, besideRealApp: config.lark !== undefined }) : undefined;
+    consoleBackend && lark ? await consoleBackend.mount({ connection: lark, db, catalog, timeZone: config.timeZone, logger, access: config.console!, besideRealApp: config.lark !== undefined, clock, seedsDir: SEEDS_DIR }) : undefined;
   metrics.gauge('duban_event_queue_depth', 'Events stored and waiting in memory to be processed', () => lark?.processor.queued() ?? 0);
   // Both outbox gauges are read in one scrape: they share one query.
   let reading: ReturnType<typeof db.repos.outbox.backlog> | undefined;

@@ -2,7 +2,8 @@
  * The local console's web side: the page at / and its assets, and the
  * calls the page makes — send a message or a file as one of the cast, press
  * a card's button or submit its form, wait for new messages, download a
- * file, run the weekly card now. Messages and presses become Lark's own
+ * file, run the weekly card now, turn the demonstration data (演示数据: the
+ * seeds moved to this year) on or off. Messages and presses become Lark's own
  * envelopes and go through the same dispatch path as real events; the
  * bot's answers come back through the outbox and the console's Open API.
  * Only this machine may use it unless CONSOLE_ALLOW_REMOTE=1.
@@ -18,9 +19,11 @@ import { ALL } from '../bot/summary-scope.js';
 import { weeklyPreview } from '../bot/weekly-preview.js';
 import type { Database } from '../db/database.js';
 import type { QuestionCatalog } from '../domain/questions/question-catalog.js';
+import { createDemoPlans, removeDemoPlans } from '../imports/demo-seeds.js';
 import { BodyTooLarge, readRawBody } from '../http/raw-body.js';
 import { dispatchEnvelope } from '../lark/dispatch-envelope.js';
 import { botAddedEnvelope, cardActionEnvelope, messageEnvelope, type EnvelopeOrigin } from '../lark/envelopes.js';
+import { dayIn } from '../lib/dates.js';
 import type { Logger } from '../lib/logger.js';
 import { CONSOLE_CHATS, GROUP_CHAT, castMember, type ConsoleChat, type SeatedMember } from './console-cast.js';
 import { ConsoleGuard, type ConsoleAccess } from './console-guard.js';
@@ -59,6 +62,12 @@ export interface ConsoleRouterOptions {
   logger: Logger;
   /** Wakes the outbox sender after something was queued. */
   onQueued: () => void;
+  /** The service's clock: "today" of the weekly card and the year the demonstration moves to. */
+  clock: () => Date;
+  /** Where the seed plans are, for the demonstration data. */
+  seedsDir: string;
+  /** A real Lark app runs beside the console: no demonstration data then. */
+  besideRealApp: boolean;
 }
 
 /** A refusal the page shows as it is (Chinese, with what to do). */
@@ -74,6 +83,10 @@ class ConsoleRefusal extends Error {
 const SendBody = z.object({ as: z.string(), chatId: z.string(), text: z.string().max(10_000), mention: z.boolean().optional(), parentId: z.string().optional() });
 const ActionBody = z.object({ as: z.string(), messageId: z.string(), value: z.record(z.string(), z.unknown()), formValue: z.record(z.string(), z.unknown()).optional() });
 const WeeklyBody = z.object({ chatId: z.string() });
+const DemoBody = z.object({ on: z.boolean() });
+
+/** Why the demonstration data is refused beside a real app. */
+const DEMO_REFUSED = '演示数据只能在没有配置飞书应用的本地控制台中使用：这里同时连着真实的飞书应用，演示任务可能出现在真实群聊里。请在未设置 LARK_APP_ID 的本地环境中试用。';
 
 /** The message as the page draws it. */
 function view(message: ConsoleMessage) {
@@ -152,8 +165,17 @@ export function createConsoleRouter(options: ConsoleRouterOptions): { router: Ro
     ctx.body = await readFile(`${PUBLIC_DIR}${ctx.params.name}`, 'utf8');
   });
 
-  router.get('/console/api/state', (ctx) => {
+  /** The demonstration data as the page shows it. */
+  const demoState = async () => {
+    const plans = options.besideRealApp ? [] : await options.db.repos.plans.listDemo();
+    return { available: !options.besideRealApp, on: plans.length > 0, year: plans[0]?.year ?? null, plans: plans.map((plan) => ({ id: plan.id, title: plan.title })) };
+  };
+  /** One demonstration change at a time (two at once would import the seeds twice). */
+  let demoBusy = false;
+
+  router.get('/console/api/state', async (ctx) => {
     ctx.body = {
+      demo: await demoState(),
       bot: CONSOLE_BOT,
       people: options.cast.map(({ key, openId, name, title, role, unitLabel }) => ({ key, openId, name, title, role, unitLabel })),
       chats: CONSOLE_CHATS,
@@ -247,15 +269,38 @@ export function createConsoleRouter(options: ConsoleRouterOptions): { router: Ro
     const chat = CONSOLE_CHATS.find((candidate) => candidate.chatId === chatId);
     if (!chat || chat.chatType !== 'group') throw new ConsoleRefusal(400, '周报发在群里：请先切到群聊。');
     const catalog = await options.catalog.current();
-    const now = new Date();
+    const now = options.clock();
+    const demo = await options.db.repos.plans.listDemo();
     await options.db.transaction(async (repos) => {
       const subscription = await repos.subscriptions.get(chat.chatId);
-      const scope = subscription?.active ? subscription.scope : ALL;
+      const subscribed = subscription?.active ? subscription.scope : ALL;
+      // With the demonstration on, the card is the demonstration's: the seeds as they would stand this year.
+      const scope = demo.length > 0 ? { planIds: demo.map((plan) => plan.id), unitIds: subscribed.unitIds } : subscribed;
       const card = await weeklyPreview({ catalog, repos, scope, timeZone: options.timeZone, now, preview: false });
       await enqueueOutgoing(repos, ConsoleStore.id('om'), [{ kind: 'send', receiveIdType: 'chat_id', receiveId: chat.chatId, ...card }]);
     });
     options.onQueued();
     ctx.body = { queued: 1 };
+  });
+
+  router.post('/console/api/demo', async (ctx) => {
+    const { on } = await json(ctx, DemoBody);
+    if (options.besideRealApp) throw new ConsoleRefusal(403, DEMO_REFUSED);
+    if (demoBusy) throw new ConsoleRefusal(409, '演示数据正在生成或删除，请稍候再试。');
+    demoBusy = true;
+    try {
+      if (on) {
+        const year = Number(dayIn(options.timeZone, options.clock()).slice(0, 4));
+        const report = await createDemoPlans(options.db, options.seedsDir, year, 'console');
+        logger.info({ year, plans: report.plans.length, skipped: report.skipped }, 'the console turned the demonstration data on');
+      } else {
+        const removed = await removeDemoPlans(options.db, 'console', 'turned off in the console');
+        logger.info({ removed }, 'the console turned the demonstration data off');
+      }
+    } finally {
+      demoBusy = false;
+    }
+    ctx.body = { demo: await demoState() };
   });
 
   return {

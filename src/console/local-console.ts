@@ -28,7 +28,7 @@ export interface ConsoleBackend {
   /** The console as a second API beside a real app. */
   sideApi(logger: Logger): SideApi;
   /** Seats the cast and builds the web router, on the running connection. */
-  mount(deps: { connection: LarkConnection; db: Database; catalog: QuestionCatalog; timeZone: string; logger: Logger; access: ConsoleAccess; besideRealApp: boolean }): Promise<Router>;
+  mount(deps: { connection: LarkConnection; db: Database; catalog: QuestionCatalog; timeZone: string; logger: Logger; access: ConsoleAccess; besideRealApp: boolean; clock: () => Date; seedsDir: string }): Promise<Router>;
   close(): Promise<void>;
 }
 
@@ -45,7 +45,7 @@ export async function startConsoleBackend(): Promise<ConsoleBackend> {
       api: new LarkApi({ appId: openApi.app.appId, appSecret: openApi.app.appSecret, domain: openApi.url, logger: logger.child({ component: 'console' }) }),
       owns: (target) => CONSOLE_ID.test(target),
     }),
-    async mount({ connection, db, catalog, timeZone, logger, access, besideRealApp }) {
+    async mount({ connection, db, catalog, timeZone, logger, access, besideRealApp, clock, seedsDir }) {
       const cast = await seatCast(db, { withRoles: !besideRealApp });
       const console = createConsoleRouter({
         store,
@@ -59,6 +59,9 @@ export async function startConsoleBackend(): Promise<ConsoleBackend> {
         access,
         logger: logger.child({ component: 'console' }),
         onQueued: () => connection.sender.wake(),
+        clock,
+        seedsDir,
+        besideRealApp,
       });
       await console.introduce();
       return console.router;

@@ -18,6 +18,8 @@ export interface PlanRecord {
   warnings: string[];
   /** What the document said last time of title, jurisdiction and year (JSON), null before any import wrote it. */
   documentFields: string | null;
+  /** Demonstration data (the console's 演示数据), never a real plan. */
+  demo: boolean;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -35,6 +37,8 @@ export interface PlanInput {
   warnings?: string[];
   /** What the document said of title, jurisdiction and year, as JSON. */
   documentFields?: string | null;
+  /** Demonstration data; set only when the plan is created (a real plan never becomes one). */
+  demo?: boolean;
 }
 
 type PlanRow = Omit<PlanRecord, 'warnings'> & { warnings: string };
@@ -60,7 +64,7 @@ export class PlanRepository {
       warnings: toJson(input.warnings ?? []),
       documentFields: input.documentFields ?? null,
     };
-    const row = await this.db.plan.upsert({ where: { key: input.key }, create: { key: input.key, ...data }, update: data });
+    const row = await this.db.plan.upsert({ where: { key: input.key }, create: { key: input.key, ...data, demo: input.demo ?? false }, update: data });
     return toRecord(row);
   }
 
@@ -80,6 +84,17 @@ export class PlanRepository {
   async list(): Promise<PlanRecord[]> {
     const rows = await this.db.plan.findMany({ orderBy: { id: 'asc' } });
     return rows.map(toRecord);
+  }
+
+  /** The demonstration plans (the console's 演示数据), oldest first. */
+  async listDemo(): Promise<PlanRecord[]> {
+    const rows = await this.db.plan.findMany({ where: { demo: true }, orderBy: { id: 'asc' } });
+    return rows.map(toRecord);
+  }
+
+  /** Deletes the demonstration plans with their tasks and history (real plans are never touched); how many went. */
+  async removeDemo(): Promise<number> {
+    return (await this.db.plan.deleteMany({ where: { demo: true } })).count;
   }
 
   /** How many plans there are; 0 on a new database. */

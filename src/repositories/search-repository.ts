@@ -37,6 +37,8 @@ export interface SearchPlanRow {
   jurisdiction: string;
   /** The plan's year, when the document says it: when its 全年工作 falls due. */
   year?: number | null;
+  /** Demonstration data (the console's 演示数据): every card showing its tasks says so. */
+  demo?: boolean;
 }
 
 /** Rows for building the index. */
@@ -109,7 +111,7 @@ export class SearchRepository {
       this.db.$queryRaw<Record<string, unknown>[]>`
         SELECT d."taskId", d."raw", d."dueOn", d."recurrence", d."position" FROM "Deadline" d
         JOIN "Task" t ON t."id" = d."taskId" WHERE t."removedAt" IS NULL`,
-      this.db.$queryRaw<Record<string, unknown>[]>`SELECT "id", "title", "jurisdiction", "year" FROM "Plan"`,
+      this.db.$queryRaw<Record<string, unknown>[]>`SELECT "id", "title", "jurisdiction", "year", "demo" FROM "Plan"`,
       this.db.$queryRaw<Record<string, unknown>[]>`SELECT "id", "name", "jurisdiction" FROM "Unit"`,
       this.db.$queryRaw<Record<string, unknown>[]>`SELECT "unitId", "alias" FROM "UnitAlias"`,
     ]);
@@ -117,7 +119,7 @@ export class SearchRepository {
       tasks: tasks.map(taskRow),
       links: links.map(linkRow),
       deadlines: deadlines.map(deadlineRow),
-      plans: plans.map((row) => ({ id: toNumber(row.id), title: row.title as string, jurisdiction: row.jurisdiction as string, year: row.year === null || row.year === undefined ? null : toNumber(row.year) })),
+      plans: plans.map((row) => ({ id: toNumber(row.id), title: row.title as string, jurisdiction: row.jurisdiction as string, year: row.year === null || row.year === undefined ? null : toNumber(row.year), demo: Number(row.demo) === 1 })),
       units: units.map((row) => ({ id: toNumber(row.id), name: row.name as string, jurisdiction: row.jurisdiction as string })),
       aliases: aliases.map((row) => ({ unitId: toNumber(row.unitId), alias: row.alias as string })),
     };

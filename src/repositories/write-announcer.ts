@@ -11,7 +11,7 @@ import type { UnitRepository } from './unit-repository.js';
 
 /** The methods that change indexed data, per repository (a new writer is added here, or the index goes stale). */
 export const INDEXED_WRITES = {
-  plans: ['upsert'],
+  plans: ['upsert', 'removeDemo'],
   tasks: ['upsert', 'replaceUnits', 'replaceDeadlines', 'markRemovedExcept', 'syncPlan', 'correct', 'setState', 'moveState'],
   units: ['findOrCreate', 'createMany', 'addAlias', 'addAliases', 'merge'],
 } as const satisfies { plans: readonly (keyof PlanRepository)[]; tasks: readonly (keyof TaskRepository)[]; units: readonly (keyof UnitRepository)[] };

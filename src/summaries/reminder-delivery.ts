@@ -53,6 +53,7 @@ function lineOf(catalog: Catalog, item: Reminder['items'][number]): ReminderLine
     units: unitsInCharge(task).map((id) => catalog.directory.unit(id)?.name ?? `#${id}`),
     days: item.days,
     dueOn: item.dueOn,
+    demo: catalog.index.plan(task.planId)?.demo === true,
   };
 }
 

@@ -6,7 +6,7 @@
  */
 import type { Answer, AnswerItem } from '../../domain/questions/answer-service.js';
 import { taskQuery, type TaskQuery } from '../../domain/questions/question.js';
-import { button, card, clip, escapeMarkdown, LIST_NOTE_CHARS, markdown } from './card-parts.js';
+import { button, card, clip, DEMO_NOTE, demoNote, escapeMarkdown, LIST_NOTE_CHARS, markdown } from './card-parts.js';
 import { fitList } from './card-fit.js';
 import { deadlineText, deadlineWords, leadersText, LIGHT, LIGHT_WORD, progressText, unitsLine } from './item-parts.js';
 import { renderTaskCard } from './task-card.js';
@@ -105,7 +105,8 @@ export function renderAnswer(answer: Answer): RenderedAnswer {
         const lead = `${understanding}。\n没有符合条件的任务。可以换个说法，或去掉一些条件再问。`;
         return examplesCard(title, lead);
       }
-      const lines = [`${title}（第 ${page}/${pageCount} 页）`, understanding];
+      const demo = items.some((item) => item.demo);
+      const lines = [`${title}（第 ${page}/${pageCount} 页）`, understanding, ...(demo ? [DEMO_NOTE] : [])];
       let plan: number | null = null;
       items.forEach((item, index) => {
         if (item.planId !== plan) {
@@ -116,7 +117,7 @@ export function renderAnswer(answer: Answer): RenderedAnswer {
       });
       if (pageCount > 1) lines.push(`还有 ${total - page * 10 > 0 ? total - page * 10 : 0} 项：发送“下一页”继续。`);
       const render = (shown: number) => {
-        const elements: Record<string, unknown>[] = [markdown(`<font color='grey'>${escapeMarkdown(understanding)}</font>`)];
+        const elements: Record<string, unknown>[] = [...demoNote(demo), markdown(`<font color='grey'>${escapeMarkdown(understanding)}</font>`)];
         let heading: number | null = null;
         for (const item of items.slice(0, shown)) {
           if (item.planId !== heading) {
@@ -136,8 +137,9 @@ export function renderAnswer(answer: Answer): RenderedAnswer {
       return renderTaskCard(answer);
     case 'task_choice': {
       const choices = answer.items.slice(0, 20);
+      const demo = choices.some((item) => item.demo);
       const render = (shown: number) => {
-        const elements: Record<string, unknown>[] = [markdown(escapeMarkdown(answer.understanding))];
+        const elements: Record<string, unknown>[] = [...demoNote(demo), markdown(escapeMarkdown(answer.understanding))];
         for (const item of choices.slice(0, shown)) {
           elements.push(markdown(`《${escapeMarkdown(item.planTitle)}》${item.label} ${escapeMarkdown(item.title)}`));
           elements.push(button('查看', CARD_ACTIONS.task_detail.value({ taskId: item.taskId })));
@@ -145,7 +147,7 @@ export function renderAnswer(answer: Answer): RenderedAnswer {
         elements.push(...restOfPage(choices.slice(shown)));
         return card('请选择任务', 'blue', elements);
       };
-      const text = [answer.understanding, ...answer.items.map((item, index) => `${index + 1}. 《${item.planTitle}》${item.label} ${item.title}（#${item.taskId}）`)].join('\n');
+      const text = [...(demo ? [DEMO_NOTE] : []), answer.understanding, ...answer.items.map((item, index) => `${index + 1}. 《${item.planTitle}》${item.label} ${item.title}（#${item.taskId}）`)].join('\n');
       return { card: fitList(choices.length, render), text };
     }
     case 'plans': {
@@ -157,6 +159,8 @@ export function renderAnswer(answer: Answer): RenderedAnswer {
       if (answer.page > 1) pages.push(button('上一页', CARD_ACTIONS.plans_page.value({ page: answer.page - 1 })));
       if (answer.page < answer.pageCount) pages.push(button('下一页', CARD_ACTIONS.plans_page.value({ page: answer.page + 1 }), 'primary'));
       const subtitle = answer.pageCount > 1 ? `第 ${answer.page}/${answer.pageCount} 页` : undefined;
+      const demoPlans = answer.plans.some((plan) => plan.demo === true) ? '演示数据：标有【演示】的方案由本地控制台用种子方案生成，日期已移到今年，不是真实的督办任务。' : '';
+      if (demoPlans) lines.push(demoPlans);
       const render = (shown: number) => {
         const elements: Record<string, unknown>[] = [];
         answer.plans.slice(0, shown).forEach((plan, index) => {
@@ -166,6 +170,7 @@ export function renderAnswer(answer: Answer): RenderedAnswer {
         const hidden = answer.plans.slice(shown).map((plan, index) => `${first + shown + index + 1}. 《${escapeMarkdown(clip(plan.title, 30))}》`);
         if (hidden.length > 0) elements.push(markdown(`<font color='grey'>本页还有 ${hidden.length} 个方案放不下：${hidden.join('、')}；直接问“方案名称 有哪些任务”查看。</font>`));
         if (pages.length > 0) elements.push({ tag: 'column_set', columns: pages.map((element) => ({ tag: 'column', width: 'auto', elements: [element] })) });
+        if (demoPlans) elements.push(markdown(`<font color='grey'>🧪 ${demoPlans}</font>`));
         return card(`共有 ${answer.total} 个分工方案`, 'blue', elements, subtitle);
       };
       return { card: fitList(answer.plans.length, render), text: lines.join('\n') };

@@ -5,6 +5,7 @@
 
 import { clipToFit } from './card-fit.js';
 import type { ButtonValue } from '../card-actions.js';
+import { DEMO_LABEL } from '../../domain/demo/demo-years.js';
 
 /** A Card JSON 2.0 element. */
 export type CardElement = Record<string, unknown>;
@@ -66,6 +67,14 @@ export function card(title: string, template: string, elements: readonly CardEle
     header: { title: { tag: 'plain_text', content: heading }, ...(subtitle ? { subtitle: { tag: 'plain_text', content: clip(subtitle, HEADER_CHARS) } } : {}), template },
     body: { elements },
   });
+}
+
+/** What a card showing demonstration tasks says, so nobody takes them for real work. */
+export const DEMO_NOTE = `${DEMO_LABEL}：本地控制台用种子方案生成，日期已移到今年，不是真实的督办任务。`;
+
+/** The grey line on every card that shows demonstration tasks (the local console's 演示数据); nothing when `demo` is false. */
+export function demoNote(demo: boolean): CardElement[] {
+  return demo ? [markdown(`<font color='grey'>🧪 ${DEMO_NOTE}</font>`)] : [];
 }
 
 /** A text progress bar: "▓▓▓▓▓▓░░░░ 60%". */

@@ -5,7 +5,7 @@
  * reminders for a week. Pure.
  */
 import { monthDayText } from '../../lib/dates.js';
-import { button, buttonRow, card, escapeMarkdown, markdown, type CardElement } from './card-parts.js';
+import { button, buttonRow, card, DEMO_NOTE, demoNote, escapeMarkdown, markdown, type CardElement } from './card-parts.js';
 import { WEEKENDS_ONLY_MARK } from './holiday-notice-card.js';
 import { fitList } from './card-fit.js';
 import { CARD_ACTIONS } from '../card-actions.js';
@@ -19,6 +19,8 @@ export interface ReminderLine {
   units: string[];
   days: number;
   dueOn: string | null;
+  /** The task is demonstration data (the console's 演示数据): the card says so. */
+  demo?: boolean;
 }
 
 /** What a reminder card says. */
@@ -82,12 +84,13 @@ export function renderReminder(view: ReminderView): { card: CardElement; text: s
     return `${intro(view)}\n${listed.slice(0, shown).join('\n')}${more > 0 ? `\n还有 ${more} 项，发送 /我的 查看全部。` : ''}${usage}`;
   };
   const mark = view.weekendsOnly ? WEEKENDS_ONLY_MARK : undefined;
+  const demo = view.lines.some((line) => line.demo === true);
   const render = (shown: number) => {
-    const elements: CardElement[] = [markdown(body(shown))];
+    const elements: CardElement[] = [...demoNote(demo), markdown(body(shown))];
     if (view.kind !== 'chase_copy') {
       elements.push(...buttonRow([button('一周内不再提醒', CARD_ACTIONS.reminder_snooze.value({ taskIds: view.lines.map((line) => line.taskId) }))]));
     }
     return card(title, template, elements, mark);
   };
-  return { card: fitList(listed.length, render), text: `${title}${mark ? `（${mark}）` : ''}\n${body(listed.length).replace(/\*\*/g, '')}` };
+  return { card: fitList(listed.length, render), text: `${title}${mark ? `（${mark}）` : ''}\n${demo ? `${DEMO_NOTE}\n` : ''}${body(listed.length).replace(/\*\*/g, '')}` };
 }

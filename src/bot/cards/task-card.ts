@@ -9,7 +9,7 @@ import type { Answer } from '../../domain/questions/answer-service.js';
 import { TASK_STATUS_LABEL } from '../../domain/vocabulary.js';
 import type { ProgressRecord } from '../../repositories/progress-repository.js';
 import type { RenderedAnswer } from './answer-cards.js';
-import { button, buttonRow, card, clip, escapeMarkdown, markdown, progressBar, submitButton, type CardElement } from './card-parts.js';
+import { button, buttonRow, card, clip, DEMO_NOTE, demoNote, escapeMarkdown, markdown, progressBar, submitButton, type CardElement } from './card-parts.js';
 import { deadlineText, deadlineWords, leadersText, LIGHT, LIGHT_WORD, progressText, unitsLineWithSource } from './item-parts.js';
 import { CARD_ACTIONS, TASK_CARD_VIEWS as CARD_VIEWS } from '../card-actions.js';
 
@@ -104,6 +104,7 @@ export function renderTaskCard(detail: TaskDetail, view: TaskCardView = 'summary
     view !== 'history' && history.length > SUMMARY_UPDATES ? '（更多记录请点“查看历史”）' : history.length > shown.length ? `（共 ${history.length} 条，显示最近 ${shown.length} 条）` : '';
   const waiting = detail.status === 'pending_review' ? '\n办结申请已提交，等待督查审核。' : '';
   const elements: CardElement[] = [
+    ...demoNote(item.demo === true),
     markdown(`**方案**：${escapeMarkdown(item.planTitle)}${categoryPath ? `\n**类别**：${escapeMarkdown(categoryPath)}` : ''}${item.parentTitle ? `\n**所属任务**：${escapeMarkdown(item.parentTitle)}` : ''}`),
     markdown(`**具体要求**：${escapeMarkdown(requirement || item.title)}`),
     markdown(`${unitsLineWithSource(item)}\n${item.leaders ? `${leadersText(item)}\n` : ''}${deadlineText(item)}\n状态：${LIGHT[item.light]} ${progressText(item)}\n${progressBar(item.percent)}${waiting}`),
@@ -113,6 +114,7 @@ export function renderTaskCard(detail: TaskDetail, view: TaskCardView = 'summary
   ];
   const text = [
     title,
+    ...(item.demo ? [DEMO_NOTE] : []),
     `方案：${item.planTitle}`,
     ...(categoryPath ? [`类别：${categoryPath}`] : []),
     `具体要求：${requirement || item.title}`,

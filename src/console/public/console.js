@@ -22,6 +22,8 @@ const state = {
   after: 0,
   /** Bumped on every chat switch, so an old wait does not draw into the new chat. */
   generation: 0,
+  /** The demonstration data (the seeds moved to this year): whether it may be used here, and whether it is on. */
+  /** @type {Json} */ demo: { available: false, on: false },
 };
 
 /** @param {string} openId */
@@ -178,9 +180,36 @@ async function sendFile(file) {
   if (!response.ok) toast((await response.json().catch(() => ({}))).error ?? '文件没有发出去');
 }
 
+/** The demonstration switch as the state says (hidden beside a real Lark app, where it is refused). */
+function drawDemo() {
+  const button = /** @type {HTMLButtonElement} */ ($('demo'));
+  button.hidden = !state.demo.available;
+  button.setAttribute('aria-pressed', String(state.demo.on));
+  button.textContent = state.demo.on ? `演示数据：开（${state.demo.year}年）` : '演示数据：关';
+}
+
+/** Turns the demonstration data on (the seeds again, moved to this year) or off (deleted). */
+async function toggleDemo() {
+  const button = /** @type {HTMLButtonElement} */ ($('demo'));
+  const on = !state.demo.on;
+  button.disabled = true;
+  toast(on ? '正在生成演示数据（种子方案移到今年）…' : '正在删除演示数据…');
+  try {
+    state.demo = (await call('/console/api/demo', { on })).demo;
+    toast(on ? `演示数据已开启：${state.demo.plans.length} 个演示方案，日期已移到 ${state.demo.year} 年；卡片标注“演示数据”` : '演示数据已删除');
+  } catch (error) {
+    toast(error instanceof Error ? error.message : String(error));
+  } finally {
+    button.disabled = false;
+    drawDemo();
+  }
+}
+
 async function start() {
   const initial = await call('/console/api/state', undefined);
-  Object.assign(state, { people: initial.people, chats: initial.chats, bot: initial.bot, csrf: initial.csrf });
+  Object.assign(state, { people: initial.people, chats: initial.chats, bot: initial.bot, csrf: initial.csrf, demo: initial.demo });
+  drawDemo();
+  $('demo').addEventListener('click', () => void toggleDemo());
   const chooser = /** @type {HTMLSelectElement} */ ($('person'));
   for (const person of state.people) {
     const option = document.createElement('option');

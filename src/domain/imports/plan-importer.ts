@@ -79,6 +79,8 @@ export interface PlanOverrides {
   year?: number | null;
   /** Import as a new plan even if its source matches one ('new'), or update this plan (its id). By default the source decides. */
   target?: 'new' | number;
+  /** Store it as demonstration data (the console's 演示数据); never updates a real plan. */
+  demo?: boolean;
 }
 
 /** What importPlanText needs: the document (text, and tables for .docx and spreadsheets) and who imports it. */
@@ -244,6 +246,9 @@ async function prepare(repos: Repositories, parsed: ParsedPlan, input: ImportInp
     }
   }
 
+  // Demonstration data and real plans never update each other.
+  if (existing && existing.demo !== (overrides.demo === true)) throw new ImportRefused(existing.demo ? `“${existing.title}”是演示数据，不能用真实文件更新：请作为新方案导入。` : `“${existing.title}”是真实方案，演示数据不能覆盖它。`);
+
   const said: PlanDocumentFields = { title: parsed.title, jurisdiction: parsed.jurisdiction, year: parsed.year };
   const before = readDocumentFields<PlanDocumentFields>(existing?.documentFields);
   const field = <K extends keyof PlanDocumentFields>(name: K): PlanDocumentFields[K] => {
@@ -320,6 +325,7 @@ async function writePlan(repos: Repositories, prepared: PreparedImport, input: I
     sourceHash: input.sourceHash,
     warnings: parsed.warnings.map((warning) => (warning.line ? `第${warning.line}行 ` : '') + warning.message.replace(/^第\d+行：/, '')),
     documentFields: JSON.stringify(prepared.said),
+    demo: input.overrides?.demo === true,
   });
   const parentOf = new Map<string, string>();
   for (const { node } of prepared.nodes) for (const child of node.children) parentOf.set(child.key, node.key);

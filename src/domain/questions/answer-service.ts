@@ -27,6 +27,8 @@ export interface AnswerItem {
   taskId: number;
   planId: number;
   planTitle: string;
+  /** The plan is demonstration data (the console's 演示数据): the card says so. */
+  demo?: boolean;
   /** "第8项", "第10项第3条", "一、(一)". */
   label: string;
   title: string;
@@ -64,7 +66,7 @@ export type Answer =
     }
   | { kind: 'task_detail'; item: AnswerItem; status: TaskStatus; requirement: string; categoryPath: string; history: ProgressRecord[] }
   | { kind: 'task_choice'; understanding: string; items: AnswerItem[] }
-  | { kind: 'plans'; total: number; page: number; pageCount: number; plans: { id: number; title: string; jurisdiction: string; tasks: number }[] }
+  | { kind: 'plans'; total: number; page: number; pageCount: number; plans: { id: number; title: string; jurisdiction: string; tasks: number; demo?: boolean }[] }
   | { kind: 'smalltalk'; topic: 'greeting' | 'thanks' }
   | StatsAnswer
   | UpdatesAnswer
@@ -128,9 +130,10 @@ export function labelOfTask(catalog: Catalog, taskId: number): string | null {
 }
 
 /** How any answer names a task: its id, plan and printed label, and the task it belongs to. */
-export function taskHeadOf(task: IndexedTask, catalog: Catalog): { head: Pick<AnswerItem, 'taskId' | 'planId' | 'planTitle' | 'label' | 'title'>; parent: IndexedTask | undefined } {
+export function taskHeadOf(task: IndexedTask, catalog: Catalog): { head: Pick<AnswerItem, 'taskId' | 'planId' | 'planTitle' | 'demo' | 'label' | 'title'>; parent: IndexedTask | undefined } {
   const parent = task.parentId === null ? undefined : catalog.index.get(task.parentId);
-  return { head: { taskId: task.id, planId: task.planId, planTitle: catalog.index.plan(task.planId)?.title ?? '', label: labelOf(task, parent), title: task.title }, parent };
+  const plan = catalog.index.plan(task.planId);
+  return { head: { taskId: task.id, planId: task.planId, planTitle: plan?.title ?? '', demo: plan?.demo === true, label: labelOf(task, parent), title: task.title }, parent };
 }
 
 /** The units of a task, or, when it names none, those of its sub-requirements (each once, in order). */
