@@ -59,6 +59,35 @@ describe('layout families of real plans', () => {
     ]);
   });
 
+  it('a one-cell-per-line table with 一、 rows of their own over （一） tasks whose numbered measures have their own units and deadlines', () => {
+    const { tasks } = read(
+      [
+        '2021年某市安全生产专项整治工作任务清单',
+        '主要任务 |',
+        '重点工作和要求 |',
+        '责任单位 |',
+        '完成时限 |',
+        '完成进展 |',
+        '一、加强专项整治安排部署 |',
+        '||||',
+        '(一)制定工作任务清单。 |',
+        '1.制定全市专项整治工作任务清单,分解落实到县区、部门。 |',
+        '市安委办 |',
+        '1月20日前 |',
+        '|',
+        '2.制定行业领域专项整治工作任务清单,并报市安委办。 |',
+        '市级各专委会办公室、市生态环境局 |',
+        '2月10日前 |',
+        '|',
+      ].join('\n'),
+    );
+    expect(tasks.map((task) => task.title)).toEqual(['制定工作任务清单']);
+    expect(tasks[0]!.children.map((child) => ({ title: child.title, others: summary(child).others, deadline: child.deadlines.map((deadline) => deadline.raw) }))).toEqual([
+      { title: '制定全市专项整治工作任务清单,分解落实到县区、部门', others: ['市安委办'], deadline: ['1月20日前'] },
+      { title: '制定行业领域专项整治工作任务清单,并报市安委办', others: ['市级各专委会办公室', '市生态环境局'], deadline: ['2月10日前'] },
+    ]);
+  });
+
   it('outline items a page ran together on one line, each with its units after it, are each a task', () => {
     const { tasks } = read(
       [
@@ -91,7 +120,7 @@ describe('layout families of real plans', () => {
     ]);
     // The row under the merged （一） is that task's second measure, with its own unit and deadline.
     expect(tasks[0]!.children.map(item)).toEqual([
-      { title: '加强农用地土壤污染源头防控', lead: [], others: [], leaders: [], deadline: [] },
+      { title: '加强农用地土壤污染源头防控', lead: ['县生态环境分局'], others: ['各有关部门'], leaders: [], deadline: ['2025年11月底前'] },
       { title: '持续开展农药科学施用增效行动', lead: [], others: ['县农业农村局'], leaders: [], deadline: ['2025年10月底前'] },
     ]);
   });

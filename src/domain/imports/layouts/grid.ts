@@ -337,22 +337,37 @@ function readHeadingRows(rows: readonly GridRow[], columns: ColumnMap): DraftNod
   let category = '';
   let categoryIndex = 0;
   let taskIndex = 0;
+  // Seed 004 gives the 一、 category a column of its own, beside the （一） task in the same row; other tables
+  // give it a row of its own above the tasks, whose （一） then sits in the task column.
+  const categoryColumn = rows.some((row) => CATEGORY.test(cellText(row.cells[0])) && texts(row).filter(Boolean).length >= 2);
+  const taskAt = categoryColumn ? 1 : 0;
+  const measuresAt = taskAt + 1;
   for (const row of rows) {
     let cells = texts(row);
+    if (!categoryColumn && CATEGORY.test(cells[0] ?? '') && cells.filter(Boolean).length === 1) {
+      category = squash(cells[0]!);
+      categoryIndex++;
+      taskIndex = 0;
+      continue;
+    }
     // Text tables drop the category cell where Word merged it; grids keep it empty.
-    if (!CATEGORY.test(cells[0] ?? '') && cells[0] !== '') cells = ['', ...cells];
-    if (CATEGORY.test(cells[0]!)) {
+    if (categoryColumn && !CATEGORY.test(cells[0] ?? '') && cells[0] !== '') cells = ['', ...cells];
+    // A numbered measure the page put in the task column (the merged （一） cell above it was dropped) is the measure.
+    if (!categoryColumn && /^\d{1,2}\s*[.、．]/.test(cells[taskAt] ?? '') && !(cells[measuresAt] ?? '').trim()) {
+      cells = cells.map((cell, index) => (index === taskAt ? '' : index === measuresAt ? cells[taskAt]! : cell));
+    }
+    if (categoryColumn && CATEGORY.test(cells[0]!)) {
       category = squash(cells[0]!);
       categoryIndex++;
       taskIndex = 0;
     }
-    const taskCell = cells[1] ?? '';
-    const measures = cells[2] ?? '';
+    const taskCell = cells[taskAt] ?? '';
+    const measures = cells[measuresAt] ?? '';
     const units = unitTextOf(cells, columns);
     const deadlineText = columns.deadline >= 0 ? (cells[columns.deadline] ?? '').trim() : '';
     const open = nodes.at(-1);
     // A row under a merged task cell (its （一） spans several rows): more measures of that task, each with its own units and deadline.
-    if (taskCell.trim() === '' && measures.trim() !== '' && open && !CATEGORY.test(cells[0]!)) {
+    if (taskCell.trim() === '' && measures.trim() !== '' && open && !(categoryColumn && CATEGORY.test(cells[0]!))) {
       const single = (text: string) => {
         const printed = /^(\d{1,2})\s*[．.、](?!\d)\s*/.exec(text.trim());
         return [{ number: printed ? printed[1]! : null, text: printed ? text.trim().slice(printed[0].length) : text.trim() }];
@@ -360,7 +375,8 @@ function readHeadingRows(rows: readonly GridRow[], columns: ColumnMap): DraftNod
       // The task's own measure becomes its first item, beside the rows' items.
       if (open.children.length === 0 && open.requirement) {
         for (const item of single(open.requirement)) {
-          open.children.push(node({ key: `${open.key}.1`, number: item.number, title: firstSentence(squash(item.text)), requirement: squash(item.text), categories: open.categories, line: open.line, excerpt: item.text }));
+          // It was the task's own row: its units and deadline are the item's too.
+          open.children.push(node({ key: `${open.key}.1`, number: item.number, title: firstSentence(squash(item.text)), requirement: squash(item.text), categories: open.categories, line: open.line, excerpt: item.text, unitText: open.unitText, deadlineText: open.deadlineText }));
         }
       }
       const items = splitNumberedItems(measures) ?? single(measures);
