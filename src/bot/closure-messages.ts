@@ -16,7 +16,7 @@ export async function closureForReview(repos: Repositories, task: TaskRecord, re
   const byRole = new Map<string, string[]>();
   for (const link of task.units) byRole.set(UNIT_ROLE_LABEL[link.role], [...(byRole.get(UNIT_ROLE_LABEL[link.role]) ?? []), link.unitName]);
   const unitsText = [...byRole].map(([role, names]) => `${role}：${names.join('、')}`).join('；') || '单位：未写明';
-  return { taskId: task.id, title: task.title, planTitle: plan?.title ?? '', unitsText, requester: request.actor, note: request.note, evidence: request.evidence };
+  return { taskId: task.id, title: task.title, planTitle: plan?.title ?? '', demo: plan?.demo === true, unitsText, requester: request.actor, note: request.note, evidence: request.evidence };
 }
 
 /** The requester's receipt, and a review card to each supervisor when the closure waits for them. */

@@ -2,7 +2,7 @@
  * Cards of the closure review: the one supervisors get (通过, or 退回 with a
  * reason typed in the card), and what it becomes once decided. Pure.
  */
-import { button, buttonRow, card, clip, escapeMarkdown, markdown, submitButton, type CardElement } from './card-parts.js';
+import { button, buttonRow, card, clip, demoNote, escapeMarkdown, markdown, submitButton, type CardElement } from './card-parts.js';
 import { CARD_ACTIONS } from '../card-actions.js';
 
 /** A closure waiting for review, as the card shows it. */
@@ -10,6 +10,8 @@ export interface ClosureForReview {
   taskId: number;
   title: string;
   planTitle: string;
+  /** The plan is demonstration data (the console's 演示数据): the card says so. */
+  demo?: boolean;
   /** "牵头：市财政局；配合：各镇区". */
   unitsText: string;
   requester: string;
@@ -20,6 +22,7 @@ export interface ClosureForReview {
 function facts(closure: ClosureForReview): CardElement[] {
   const evidence = closure.evidence.length > 0 ? `\n**佐证**：${closure.evidence.map((link) => escapeMarkdown(clip(link))).join('  ')}` : '';
   return [
+    ...demoNote(closure.demo === true),
     markdown(`**任务 #${closure.taskId}**：${escapeMarkdown(closure.title)}\n**方案**：${escapeMarkdown(closure.planTitle)}\n${escapeMarkdown(closure.unitsText)}`),
     markdown(`<at id=${closure.requester}></at> 申请办结：${escapeMarkdown(clip(closure.note) || '（无说明）')}${evidence}`),
   ];

@@ -8,7 +8,7 @@
  */
 import type { ReportLine, UpdatesAnswer, UpdatesTask } from '../../domain/questions/updates-answers.js';
 import { monthDayText } from '../../lib/dates.js';
-import { button, card, clip, escapeMarkdown, LIST_NOTE_CHARS, markdown, type CardElement } from './card-parts.js';
+import { button, card, clip, DEMO_NOTE, demoNote, escapeMarkdown, LIST_NOTE_CHARS, markdown, type CardElement } from './card-parts.js';
 import { fitList } from './card-fit.js';
 import { CHASE_CARD_LINES, chaseLineMarkdown, chaseLineText } from './chase-cards.js';
 import { LIGHT, LIGHT_WORD } from './item-parts.js';
@@ -49,7 +49,8 @@ function taskText(item: UpdatesTask, position: number, latestOnly: boolean): str
 /** A list of tasks grouped by plan, at most UPDATES_CARD_TASKS (fewer when they do not fit), with a line on the rest. */
 function taskList(title: string, understanding: string, items: readonly UpdatesTask[], total: number, latestOnly: boolean): { card: CardElement; text: string } {
   const listed = items.slice(0, UPDATES_CARD_TASKS);
-  const lines = [title, `我的理解：${understanding}`];
+  const demo = listed.some((item) => item.demo === true);
+  const lines = [title, ...(demo ? [DEMO_NOTE] : []), `我的理解：${understanding}`];
   let plan: number | null = null;
   listed.forEach((item, index) => {
     if (item.planId !== plan) {
@@ -63,7 +64,7 @@ function taskList(title: string, understanding: string, items: readonly UpdatesT
   const orange = listed.some((item) => item.light === 'red');
   const render = (count: number) => {
     const shown = listed.slice(0, count);
-    const elements: CardElement[] = [markdown(`<font color='grey'>我的理解：${escapeMarkdown(understanding)}</font>`)];
+    const elements: CardElement[] = [...demoNote(demo), markdown(`<font color='grey'>我的理解：${escapeMarkdown(understanding)}</font>`)];
     let heading: number | null = null;
     for (const item of shown) {
       if (item.planId !== heading) {

@@ -46,6 +46,8 @@ export interface UpdatesTask {
   taskId: number;
   planId: number;
   planTitle: string;
+  /** The plan is demonstration data (the console's 演示数据): the card says so. */
+  demo?: boolean;
   /** "第8项", "第10项第3条". */
   label: string;
   title: string;
