@@ -88,6 +88,17 @@ describe('layout families of real plans', () => {
     ]);
   });
 
+  it('a title is the plan’s name without a 文号 or an outline number run into it, and a notice 关于…的意见 names its plan', () => {
+    const units = ['1.支持企业技术改造。（市工信局、市财政局）', '2.支持企业上市融资。（市金融办负责）'];
+    expect(read(['东府〔2021〕54号东莞市人民政府关于贯彻落实《稳定和扩大就业若干政策措施》的实施意见', ...units].join('\n')).plan.title).toBe(
+      '东莞市人民政府关于贯彻落实《稳定和扩大就业若干政策措施》的实施意见',
+    );
+    expect(read(['一、10件民生实事任务分解表', ...units].join('\n')).plan.title).toBe('10件民生实事任务分解表');
+    expect(read(['西安市人民政府办公厅关于支持实体经济发展若干财税措施的意见', '市政办发〔2018〕72号', ...units].join('\n')).plan.title).toBe(
+      '西安市人民政府办公厅关于支持实体经济发展若干财税措施的意见',
+    );
+  });
+
   it('outline items a page ran together on one line, each with its units after it, are each a task', () => {
     const { tasks } = read(
       [

@@ -72,7 +72,7 @@ function titleCandidates(lines: readonly string[]): string[] {
   // Failing a plan's own title, the notice that carries it: "河南省人民政府关于明确…重点工作责任单位的通知".
   const noticeLines = head
     .slice(0, 15)
-    .map((line) => /^[\u4e00-\u9fa5]{2,20}(人民政府|办公室|办公厅)(办公室)?关于.{4,60}?的通知/.exec(line.replace(/^【[^】]{1,30}】/, '').replace(/\s+/g, ''))?.[0])
+    .map((line) => /^[\u4e00-\u9fa5]{2,20}(人民政府|办公室|办公厅)(办公室)?关于.{4,60}?的(通知|意见(?=$|\s))/.exec(line.replace(/^【[^】]{1,30}】/, '').replace(/\s+/g, ''))?.[0])
     .filter((line): line is string => line !== undefined);
   candidates.push(...approvedNames);
   if (candidates.length === 0 && noticeLines[0]) candidates.push(noticeLines[0]);
@@ -80,7 +80,17 @@ function titleCandidates(lines: readonly string[]): string[] {
   const reports = (title: string) => candidates.some((other) => other.length < title.length && title.startsWith(other) && REPORT_SUFFIX.test(title.slice(other.length)));
   return candidates
     .filter((title) => !reports(title))
-    .map((title) => unnest(title.replace(/^(标题|附件\d*|名称|题目)[:：]?/, '').replace(/^[(（][^()（）]{2,8}[)）](?=\S)/, '').replace(/^\d{1,2}[.．、]\s*/, '')))
+    .map((title) =>
+      unnest(
+        title
+          .replace(/^(标题|附件\d*|名称|题目)[:：]?/, '')
+          // A 文号 run into the title ("东府〔2021〕54号东莞市人民政府关于…") and an outline number ("一、10件民生实事任务分解表") are not the name.
+          .replace(/^[\u4e00-\u9fa5]{1,10}[〔\[［(（]\d{4}[〕\]］)）]\d{1,4}号/, '')
+          .replace(/^[一二三四五六七八九十]{1,3}[、.．]\s*/, '')
+          .replace(/^[(（][^()（）]{2,8}[)）](?=\S)/, '')
+          .replace(/^\d{1,2}[.．、]\s*/, ''),
+      ),
+    )
     .filter(balanced);
 }
 
