@@ -80,9 +80,13 @@ describe('real plans as Word and Excel files', () => {
   });
 });
 
-/** Floors a little under the figures of the commit that set them (npm run eval:import -- --format all over 76 documents: tune 97.8%, holdout 77.9%; docx, xlsx, doc and xls tune 98.8%, pdf 98.6%). */
-const TUNE_FLOOR = 0.975;
-const HOLDOUT_FLOOR = 0.775;
+/**
+ * Floors a little under the figures of the commit that set them (npm run eval:import -- --format all over 92
+ * documents: tune 97.6% on 62, holdout 79.0% on 30; docx, xlsx, doc and xls tune 98.8%, pdf 98.6%). The tune
+ * floor was 0.975 over 76 documents; 16 new real documents came in at 93.8% before the importer learned them.
+ */
+const TUNE_FLOOR = 0.97;
+const HOLDOUT_FLOOR = 0.785;
 const OFFICE_TUNE_FLOOR = 0.98;
 /** The floor of each office format, all one (.doc and .xls tune 98.8% as their .docx and .xlsx, .pdf 98.6%). */
 const OFFICE_TUNE_FLOORS: Record<string, number> = { docx: OFFICE_TUNE_FLOOR, xlsx: OFFICE_TUNE_FLOOR, doc: OFFICE_TUNE_FLOOR, xls: OFFICE_TUNE_FLOOR, pdf: OFFICE_TUNE_FLOOR };
