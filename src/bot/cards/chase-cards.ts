@@ -5,7 +5,7 @@
  */
 import type { ChaseLine, ChaseUnitView } from '../../domain/questions/updates-answers.js';
 import { monthDayText } from '../../lib/dates.js';
-import { card, clip, escapeMarkdown, markdown, type CardElement } from './card-parts.js';
+import { card, clip, DEMO_NOTE, demoNote, escapeMarkdown, markdown, type CardElement } from './card-parts.js';
 import { fitList } from './card-fit.js';
 
 /** Tasks a 催办 card lists before saying how many more. */
@@ -27,6 +27,11 @@ export function chaseLineMarkdown(line: ChaseLine): string {
   return `#${line.taskId} ${escapeMarkdown(line.label)} ${escapeMarkdown(short(line.title))}：${why(line)}`;
 }
 
+/** Whether any unit's lines are demonstration tasks (the console's 演示数据). */
+export function hasDemoLines(chases: readonly ChaseUnitView[]): boolean {
+  return chases.some((chase) => chase.lines.some((line) => line.demo === true));
+}
+
 function counts(chase: ChaseUnitView): string {
   const overdue = chase.lines.filter((line) => line.reason === 'overdue').length;
   const stalled = chase.lines.length - overdue;
@@ -40,8 +45,9 @@ export function renderChaseCard(chase: ChaseUnitView): { card: CardElement; text
   const intro = `督查室请${chase.name}（${chase.jurisdiction}）尽快报告以下 ${chase.lines.length} 项任务（${counts(chase)}）的进展：`;
   const usage = '报告进度：发送“/进度 任务编号 百分比 说明”，例如“/进度 #12 60% 已完成初稿”；已完成的请发送“/完成 任务编号 说明”申请办结。';
   const tail = (shown: number) => (chase.lines.length > shown ? [`还有 ${chase.lines.length - shown} 项，发送 /我的 查看全部。`] : []);
-  const render = (shown: number) => card(title, 'red', [markdown([escapeMarkdown(intro), ...listed.slice(0, shown).map(chaseLineMarkdown), ...tail(shown)].join('\n')), markdown(escapeMarkdown(usage))]);
-  return { card: fitList(listed.length, render), text: [title, intro, ...listed.map(chaseLineText), ...tail(listed.length), usage].join('\n') };
+  const demo = hasDemoLines([chase]);
+  const render = (shown: number) => card(title, 'red', [...demoNote(demo), markdown([escapeMarkdown(intro), ...listed.slice(0, shown).map(chaseLineMarkdown), ...tail(shown)].join('\n')), markdown(escapeMarkdown(usage))]);
+  return { card: fitList(listed.length, render), text: [title, ...(demo ? [DEMO_NOTE] : []), intro, ...listed.map(chaseLineText), ...tail(listed.length), usage].join('\n') };
 }
 
 function outcomeText(chase: ChaseUnitView): string {
@@ -64,7 +70,8 @@ function outcomeText(chase: ChaseUnitView): string {
 export function renderChaseReply(chases: readonly ChaseUnitView[]): { card: CardElement; text: string } {
   const sent = chases.filter((chase) => chase.outcome === 'sent').length;
   const title = sent > 0 ? `已催办 ${sent} 个单位` : '没有发出催办';
-  const lines = [title];
+  const demo = hasDemoLines(chases);
+  const lines = [title, ...(demo ? [DEMO_NOTE] : [])];
   const block = (chase: ChaseUnitView) => {
     const shown = chase.lines.slice(0, CHASE_CARD_LINES);
     const more = chase.lines.length > shown.length ? [`还有 ${chase.lines.length - shown.length} 项`] : [];
@@ -75,10 +82,13 @@ export function renderChaseReply(chases: readonly ChaseUnitView[]): { card: Card
     lines.push(outcomeText(chase), ...shown.map((line) => `  ${chaseLineText(line)}`), ...more);
   }
   const render = (count: number) => {
-    const elements: CardElement[] = chases.slice(0, count).map((chase) => {
-      const { shown, more } = block(chase);
-      return markdown([`**${escapeMarkdown(outcomeText(chase))}**`, ...shown.map(chaseLineMarkdown), ...more].join('\n'));
-    });
+    const elements: CardElement[] = [
+      ...demoNote(demo),
+      ...chases.slice(0, count).map((chase) => {
+        const { shown, more } = block(chase);
+        return markdown([`**${escapeMarkdown(outcomeText(chase))}**`, ...shown.map(chaseLineMarkdown), ...more].join('\n'));
+      }),
+    ];
     const rest = chases.slice(count);
     if (rest.length > 0) elements.push(markdown(`还有 ${rest.length} 个单位放不下：${rest.map((chase) => `${escapeMarkdown(clip(chase.name, 20))}（${OUTCOME_WORD[chase.outcome]}）`).join('、')}。`));
     return card(title, sent > 0 ? 'green' : 'grey', elements);

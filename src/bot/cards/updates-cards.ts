@@ -10,7 +10,7 @@ import type { ReportLine, UpdatesAnswer, UpdatesTask } from '../../domain/questi
 import { monthDayText } from '../../lib/dates.js';
 import { button, card, clip, DEMO_NOTE, demoNote, escapeMarkdown, LIST_NOTE_CHARS, markdown, type CardElement } from './card-parts.js';
 import { fitList } from './card-fit.js';
-import { CHASE_CARD_LINES, chaseLineMarkdown, chaseLineText } from './chase-cards.js';
+import { CHASE_CARD_LINES, chaseLineMarkdown, chaseLineText, hasDemoLines } from './chase-cards.js';
 import { LIGHT, LIGHT_WORD } from './item-parts.js';
 import { CARD_ACTIONS } from '../card-actions.js';
 
@@ -85,13 +85,14 @@ function taskList(title: string, understanding: string, items: readonly UpdatesT
 }
 
 function chasePreview(answer: Extract<UpdatesAnswer, { view: 'chase_preview' }>): { card: CardElement; text: string } {
-  const lines = ['催办预览', `我的理解：${answer.understanding}`];
+  const demo = hasDemoLines(answer.chases);
+  const lines = ['催办预览', ...(demo ? [DEMO_NOTE] : []), `我的理解：${answer.understanding}`];
   const head = (chase: (typeof answer.chases)[number]) => `${chase.name}（${chase.jurisdiction}）：${chase.lines.length === 0 ? '没有逾期或停滞的任务' : `${chase.lines.length} 项逾期或停滞`}，联络员 ${chase.liaisons} 人`;
   for (const chase of answer.chases) lines.push(head(chase), ...chase.lines.slice(0, CHASE_CARD_LINES).map((line) => `  ${chaseLineText(line)}`));
   const note = '催办卡片由督查人员或管理员在聊天中发送“催一下 单位名称”发给该单位的联络员，每个单位每天一次。';
   lines.push(note);
   const render = (shown: number) => {
-    const elements: CardElement[] = [markdown(`<font color='grey'>我的理解：${escapeMarkdown(answer.understanding)}</font>`)];
+    const elements: CardElement[] = [...demoNote(demo), markdown(`<font color='grey'>我的理解：${escapeMarkdown(answer.understanding)}</font>`)];
     for (const chase of answer.chases.slice(0, shown)) {
       const listed = chase.lines.slice(0, CHASE_CARD_LINES);
       elements.push(markdown([`**${escapeMarkdown(head(chase))}**`, ...listed.map((line) => chaseLineMarkdown(line))].join('\n')));

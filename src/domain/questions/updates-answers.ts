@@ -106,6 +106,8 @@ export interface ChaseLine {
   reason: ChaseTask['reason'];
   days: number;
   dueOn: string | null;
+  /** The task is demonstration data (the console's 演示数据): the card says so. */
+  demo?: boolean;
 }
 
 /** One unit of a 催办, as cards show it. */
@@ -469,7 +471,7 @@ export function chaseViews(chases: readonly (Pick<UnitChase, 'unitId' | 'tasks' 
       lines: chase.tasks.map((line) => {
         const task = catalog.index.get(line.taskId)!;
         const parent = task.parentId === null ? undefined : catalog.index.get(task.parentId);
-        return { taskId: line.taskId, label: labelOf(task, parent), title: task.title, reason: line.reason, days: line.days, dueOn: line.dueOn };
+        return { taskId: line.taskId, label: labelOf(task, parent), title: task.title, reason: line.reason, days: line.days, dueOn: line.dueOn, demo: catalog.index.plan(task.planId)?.demo === true };
       }),
     };
   });
