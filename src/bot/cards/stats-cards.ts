@@ -6,7 +6,7 @@
  * behind the figures. Pure.
  */
 import { RATE_DEFINITION, type StatsAnswer, type StatsRow } from '../../domain/questions/stats-answers.js';
-import { button, buttonRow, card, escapeMarkdown, markdown, table, type CardElement } from './card-parts.js';
+import { button, buttonRow, card, DEMO_NOTE, demoNote, escapeMarkdown, markdown, table, type CardElement } from './card-parts.js';
 import { CARD_ACTIONS } from '../card-actions.js';
 
 /** A rate as shown: a whole percent, "不足1%" for a small one that is not zero. */
@@ -89,8 +89,8 @@ function rowText(row: StatsRow, withRank: boolean): string {
 export function renderStatsAnswer(answer: StatsAnswer): { card: CardElement; text: string } {
   const title = titleOf(answer);
   const understanding = `我的理解：${answer.understanding}`;
-  const elements: CardElement[] = [markdown(`<font color='grey'>${escapeMarkdown(understanding)}</font>`)];
-  const text: string[] = [title, understanding];
+  const elements: CardElement[] = [...demoNote(answer.demo === true), markdown(`<font color='grey'>${escapeMarkdown(understanding)}</font>`)];
+  const text: string[] = [title, ...(answer.demo ? [DEMO_NOTE] : []), understanding];
 
   const ranking = answer.ranking;
   if (ranking && ranking.length > 0) {

@@ -62,6 +62,8 @@ export interface StatsAnswer {
   query: TaskQuery;
   /** Questions that would find something, when the scope is empty. */
   suggestions: string[];
+  /** Some of the counted tasks are demonstration data (the console's 演示数据): the card says so. */
+  demo?: boolean;
 }
 
 /** Names in Chinese order; one collator, as localeCompare makes one per call. */
@@ -183,5 +185,6 @@ export function answerStats(question: StatsQuery, catalog: Catalog, today: strin
     firstPlace: ranking ? ranking.filter((entry) => entry.rank === 1).length : 0,
     query: { ...filter, kind: 'tasks', page: 1, ...(measure === 'done' && filter.status === null ? { status: 'done' as const } : {}) },
     suggestions: scope.tasks === 0 ? suggestionsFor(question) : [],
+    demo: [...aggregate.byPlan].some(([planId, tally]) => tally.tasks > 0 && catalog.index.plan(planId)?.demo === true),
   };
 }
