@@ -99,6 +99,23 @@ describe('layout families of real plans', () => {
     );
   });
 
+  it('a note that names units for every later task (以下…均需…落实，不再单独列出) gives them to each task; a title in 《》 on its own line; 结合淮安实际 names the city', () => {
+    const { plan, tasks } = read(
+      [
+        '《关于进一步帮助市场主体纾困解难着力稳定经济增长的具体实施细则》',
+        '为深入贯彻落实省政府有关政策措施精神，结合淮安实际，制定如下实施细则。',
+        '一、落实财税支持政策',
+        '1.积极争取省级专项资金，支持中小微企业。(责任单位:市工信局、市财政局等有关部门,各县区人民政府、园区管委会。以下政策措施均需各县区人民政府、园区管委会落实,不再单独列出)',
+        '2.成立“智改数转”工作专班。(责任单位:市工信局、市财政局)',
+      ].join('\n'),
+    );
+    expect({ title: plan.title, region: plan.jurisdiction }).toEqual({ title: '关于进一步帮助市场主体纾困解难着力稳定经济增长的具体实施细则', region: '淮安市' });
+    expect(tasks.map((task) => summary(task).others)).toEqual([
+      ['市工信局', '市财政局', '各县区人民政府', '园区管委会'],
+      ['市工信局', '市财政局', '各县区人民政府', '园区管委会'],
+    ]);
+  });
+
   it('outline items a page ran together on one line, each with its units after it, are each a task', () => {
     const { tasks } = read(
       [

@@ -19,7 +19,7 @@ export interface PlanMetadata {
   warnings: string[];
 }
 
-const TITLE_END = /(分工方案|工作要点|实施方案|安排方案|工作方案|任务分工|分工|责任分解|任务分解|分解方案|分解表|分工表|任务表|清单|项目表|明细表|计划表|安排表|台账|行动方案|行动计划|工作计划|推进方案|落实方案|责任分工|进度表|情况表|执行情况|完成情况|进展情况|推进情况|落实情况|统计表|汇总表|落实表|推进表|督查表|一览表|工作意见|实施意见|工作事项|重点事项)([（(][^（）()]{2,20}[）)])?$/;
+const TITLE_END = /(分工方案|工作要点|实施方案|安排方案|工作方案|任务分工|分工|责任分解|任务分解|分解方案|分解表|分工表|任务表|清单|项目表|明细表|计划表|安排表|台账|行动方案|行动计划|工作计划|推进方案|落实方案|责任分工|进度表|情况表|执行情况|完成情况|进展情况|推进情况|落实情况|统计表|汇总表|落实表|推进表|督查表|一览表|工作意见|实施意见|工作事项|重点事项|实施细则|若干措施|政策措施)([（(][^（）()]{2,20}[）)])?$/;
 const ISSUER = /([\u4e00-\u9fa5]{2,8}(?:省|自治区|市|州|盟|区|县|旗)(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|[\u4e00-\u9fa5]{2,10}(?:局|委员会|委)))/;
 const DOC_NUMBER = /([\u4e00-\u9fa5]{1,8}[〔\[［]\s*((?:19|20)\d{2})\s*[〕\]］]\s*\d+\s*号)/;
 
@@ -58,7 +58,9 @@ function titleCandidates(lines: readonly string[]): string[] {
     // The notice's own sentence: "《X实施方案》已经市人民政府同意，现印发给你们" (after every title the page shows as such).
     const approved = /^[^《]{0,4}《([^》]{6,60})》\s*(?:已经|已报经|经)/.exec(line);
     if (approved && !quoted) approvedNames.push(squash(approved[1]!).replace(/\s+/g, ''));
-    if (line.length >= 6 && line.length <= 60 && TITLE_END.test(line) && !line.includes('|') && !/[。；]/.test(line)) candidates.push(line.replace(/\s+/g, ''));
+    // A name on a line of its own, bare or in 《》 ("《关于…的具体实施细则》").
+    const own = /^《[^《》]+》$/.test(line) ? line.slice(1, -1) : line;
+    if (own.length >= 6 && own.length <= 60 && TITLE_END.test(own) && !own.includes('|') && !/[。；]/.test(own)) candidates.push(own.replace(/\s+/g, ''));
     // A heading broken over two lines: "立山区政府2023年重点工作" / "任务分解和责任分工方案".
     const next = head[index + 1] ?? '';
     const joined = `${line}${next}`.replace(/\s+/g, '');
@@ -225,7 +227,9 @@ export function readPlanMetadata(lines: readonly string[], fileName: string): Pl
   if (!jurisdiction) {
     // "结合官渡区实际": the plan says whose it is.
     const own = /结合([\u4e00-\u9fa5]{2,10})(?:的)?实际/.exec(text.slice(0, 5000));
-    jurisdiction = regionIn(own?.[1]);
+    // Also by its short name, when that is all the phrase holds ("结合淮安实际" → 淮安市).
+    const short = own ? leadingPlace(own[1]!, { allowShort: true, levels: ['province', 'city', 'county'] }) : undefined;
+    jurisdiction = regionIn(own?.[1]) ?? (short && short.written === own![1] ? short.place.name : undefined);
   }
   if (!jurisdiction) {
     jurisdiction = placeOfLevel(title, text.slice(0, 5000)) ?? headlinePlace(lines);

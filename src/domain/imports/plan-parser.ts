@@ -159,6 +159,9 @@ export function tableRowsOfText(rawText: string): GridRow[] | undefined {
   return tabTableRows(lines) ?? pipeCellRows(lines) ?? pipeRowRows(lines);
 }
 
+/** A note in a unit text naming units for every task after it: "以下政策措施均需各县区人民政府、园区管委会落实，不再单独列出". */
+const STANDING_UNITS_NOTE = /[。；;，,]?\s*以下[^，,。；;]{0,10}?均[需由要应须]?(.{2,60}?)(?:负责|落实|承担|组织实施)[^，,。；;]{0,6}[，,]\s*不再(?:单独|逐一|一一)?列出[。；;]?/;
+
 /** Parses a document. Throws UnreadableDocumentError when no layout fits. */
 export function parsePlanDocument(input: string | PlanDocument, fileName: string): ParsedPlan {
   const document = typeof input === 'string' ? { text: input } : input;
@@ -191,10 +194,16 @@ export function parsePlanDocument(input: string | PlanDocument, fileName: string
     nodeWarnings.push(`第${node.line}行：编号“${node.key}”重复出现，这一项另记为“${key}”，请核对原文的编号`);
     return key;
   };
+  // Units a note makes every later task's ("以下政策措施均需各县区人民政府、园区管委会落实，不再单独列出").
+  let standing: ParsedUnit[] = [];
   const understand = (node: DraftNode, kind: TaskKind, parentHasUnits = false): ParsedNode => {
     const nodeWarnings = [...node.warnings];
     const key = uniqueKey(node, nodeWarnings);
-    const mentioned = resolveUnits(node.unitText.replace(CONVENTION_NOTE, ''), draft, bureau);
+    const note = STANDING_UNITS_NOTE.exec(node.unitText);
+    const ownText = note ? node.unitText.replace(note[0], '') : node.unitText;
+    const own = resolveUnits(ownText.replace(CONVENTION_NOTE, ''), draft, bureau);
+    const mentioned = own.length > 0 ? [...own, ...standing.filter((unit) => !own.some((other) => other.name === unit.name))] : own;
+    if (note) standing = resolveUnits(note[1]!, draft, bureau).map((unit) => ({ ...unit, role: 'responsible' as const }));
     // People written among units (副市长 张三) are leaders, never units.
     const units = mentioned.filter((unit) => !looksLikePerson(unit.name));
     const leaders = [...splitLeaders(node.leaderText ?? ''), ...mentioned.filter((unit) => looksLikePerson(unit.name)).map((unit) => unit.name)];
