@@ -187,6 +187,23 @@ describe('layout families of real plans', () => {
     ]);
   });
 
+  it('a spaced table with a header word split in two (责任 领导) and a bureau’s rows picked out of a city’s table (3, 68, 69)', () => {
+    const { tasks } = read(
+      [
+        '市场监管局2024年重点工作任务分解表',
+        '序号 工作任务 责任 领导 牵头单位 完成时限',
+        '3 推进食品安全示范城市创建 王明 市场监管局 2024年11月底前',
+        '68 开展特种设备安全隐患排查整治 王明 市场监管局 2024年6月底前',
+        '69 加强知识产权保护 李华 市场监管局、市公安局 全年',
+      ].join('\n'),
+    );
+    expect(tasks.map((task) => ({ key: task.key, ...summary(task), deadline: task.deadlines.map((deadline) => deadline.raw) }))).toEqual([
+      { key: '3', title: '推进食品安全示范城市创建', lead: ['市场监管局'], others: [], leaders: ['王明'], deadline: ['2024年11月底前'] },
+      { key: '68', title: '开展特种设备安全隐患排查整治', lead: ['市场监管局'], others: [], leaders: ['王明'], deadline: ['2024年6月底前'] },
+      { key: '69', title: '加强知识产权保护', lead: ['市场监管局', '市公安局'], others: [], leaders: ['李华'], deadline: ['全年'] },
+    ]);
+  });
+
   it('a spaced table without a 序号 column: one row a line, numbered in order', () => {
     const { tasks } = read(
       [

@@ -30,9 +30,18 @@ function joinSpacedCharacters(line: string): string {
  */
 function joinHeaderPieces(pieces: readonly string[]): string[] {
   const out: string[] = [];
-  for (const piece of pieces) {
+  for (const [index, piece] of pieces.entries()) {
     const previous = out.at(-1);
-    if (previous !== undefined && (classifyHeader(previous) === undefined || classifyHeader(piece) === undefined) && classifyHeader(`${previous}${piece}`) !== undefined && /^[\u4e00-\u9fa5]{1,6}$/.test(previous)) {
+    const next = pieces[index + 1];
+    // "第二季度 完成情况": a piece that names a column with the piece after it goes with that one, not the one before.
+    const goesOn = next !== undefined && classifyHeader(piece) === undefined && classifyHeader(`${piece}${next}`) !== undefined && classifyHeader(next) !== undefined && /^[\u4e00-\u9fa5]{1,6}$/.test(piece);
+    // "责任 领导", "责任 科室", "攻坚目标 任务": a bare 领导 / 科室 / 任务 after a short word is the end of that word's cell.
+    const tail = previous !== undefined && /^(领导|科室|处室|单位|部门|任务|时限|时间|情况|内容|措施|要求)$/.test(piece) && /^[\u4e00-\u9fa5]{2,6}$/.test(previous) && classifyHeader(`${previous}${piece}`) !== undefined;
+    if (tail) {
+      out[out.length - 1] = `${previous}${piece}`;
+      continue;
+    }
+    if (previous !== undefined && !goesOn && (classifyHeader(previous) === undefined || classifyHeader(piece) === undefined) && classifyHeader(`${previous}${piece}`) !== undefined && /^[\u4e00-\u9fa5]{1,6}$/.test(previous)) {
       out[out.length - 1] = `${previous}${piece}`;
       continue;
     }
@@ -104,7 +113,8 @@ export function spacedRows(raw: readonly string[]): GridRow[] | undefined {
       const number = /^\d{1,5}$/.test(pieces[0]!.text) ? Number(pieces[0]!.text) : undefined;
       if (numbered && SECTION_ROW.test(line) && line.length <= 60) {
         rows.push({ pieces: [{ text: line, line: index + 1 }], line: index + 1, heading: true });
-      } else if (numbered && number !== undefined && number > previous && (number <= previous + 3 || previous === 0) && pieces.length >= 2) {
+      } else if (numbered && number !== undefined && number > previous && (number <= previous + 3 || previous === 0 || pieces.length >= Math.max(3, columns.length - 2)) && pieces.length >= 2) {
+        // A jump in the numbers (3, 68, 69: a bureau's rows picked out of a city's table) is a row when the line fills the row's columns.
         rows.push({ pieces, line: index + 1 });
         previous = number;
       } else if (!numbered && pieces.length >= 2 && line.length <= 300) {
