@@ -4,31 +4,12 @@
  * (raw SQL: at 100,000 tasks Prisma's per-row decoding would dominate), and
  * a fingerprint that changes when any of them changes.
  */
-import { join } from '@prisma/client/runtime/client';
+import { join, raw } from '@prisma/client/runtime/client';
+import { INDEXED_COLUMN_NAMES, INDEXED_TASK_COLUMNS, type ColumnType, type IndexedTaskColumns } from '../domain/questions/indexed-fields.js';
 import type { Db } from './client.js';
 
-/** A task's own columns, as the question index keeps them. */
-export interface SearchTaskRow {
-  id: number;
-  planId: number;
-  parentId: number | null;
-  key: string;
-  /** As printed: "8", "（一）", "3．". */
-  number: string | null;
-  kind: string;
-  position: number;
-  title: string;
-  requirement: string;
-  categoryPath: string;
-  status: string;
-  percent: number;
-  /** Milliseconds, or null when no progress was ever reported. */
-  lastReportAt: number | null;
-  /** Milliseconds when the task was first imported. */
-  createdAt: number;
-  /** Leaders in charge (分管领导), names joined by "、"; null or absent when none. */
-  leaders?: string | null;
-}
+/** A task's own columns, as the question index keeps them: declared in INDEXED_TASK_COLUMNS. */
+export type SearchTaskRow = IndexedTaskColumns;
 
 /** A plan as the question index keeps it. */
 export interface SearchPlanRow {
@@ -67,24 +48,26 @@ export interface SearchFingerprint {
 
 type Row = Record<string, unknown>;
 
+/** Reads a column's value as its declared type (PostgreSQL counts come back as bigint, times as Date or text). */
+const DECODE: Record<ColumnType, (value: unknown) => unknown> = {
+  int: toNumber,
+  'int?': (value) => (value === null || value === undefined ? null : toNumber(value)),
+  text: (value) => value as string,
+  'text?': (value) => (value as string | null | undefined) ?? null,
+  time: (value) => toTime(value) ?? 0,
+  'time?': toTime,
+};
+
+/** The declared columns as a select list, each quoted. */
+const TASK_COLUMNS = INDEXED_COLUMN_NAMES.map((name) => `"${name}"`).join(', ');
+
+/** The declared columns' decoders, in select order. */
+const TASK_DECODERS = INDEXED_COLUMN_NAMES.map((name) => [name, DECODE[INDEXED_TASK_COLUMNS[name].type]] as const);
+
 function taskRow(row: Row): SearchTaskRow {
-  return {
-    id: toNumber(row.id),
-    planId: toNumber(row.planId),
-    parentId: row.parentId === null ? null : toNumber(row.parentId),
-    key: row.key as string,
-    number: (row.number as string | null) ?? null,
-    kind: row.kind as string,
-    position: toNumber(row.position),
-    title: row.title as string,
-    requirement: row.requirement as string,
-    categoryPath: row.categoryPath as string,
-    status: row.status as string,
-    percent: toNumber(row.percent),
-    lastReportAt: toTime(row.lastReportAt),
-    createdAt: toTime(row.createdAt) ?? 0,
-    leaders: (row.leaders as string | null) ?? null,
-  };
+  const task: Record<string, unknown> = {};
+  for (const [name, decode] of TASK_DECODERS) task[name] = decode(row[name]);
+  return task as SearchTaskRow;
 }
 
 function linkRow(row: Row): SearchRows['links'][number] {
@@ -103,8 +86,7 @@ export class SearchRepository {
   async loadRows(): Promise<SearchRows> {
     const [tasks, links, deadlines, plans, units, aliases] = await Promise.all([
       this.db.$queryRaw<Record<string, unknown>[]>`
-        SELECT "id", "planId", "parentId", "key", "number", "kind", "position", "title", "requirement", "categoryPath", "status", "percent", "lastReportAt", "createdAt", "leaders"
-        FROM "Task" WHERE "removedAt" IS NULL`,
+        SELECT ${raw(TASK_COLUMNS)} FROM "Task" WHERE "removedAt" IS NULL`,
       this.db.$queryRaw<Record<string, unknown>[]>`
         SELECT tu."taskId", tu."unitId", tu."role", tu."position" FROM "TaskUnit" tu
         JOIN "Task" t ON t."id" = tu."taskId" WHERE t."removedAt" IS NULL`,
@@ -160,8 +142,7 @@ export class SearchRepository {
     const list = join([...ids]);
     const [tasks, links, deadlines] = await Promise.all([
       this.db.$queryRaw<Record<string, unknown>[]>`
-        SELECT "id", "planId", "parentId", "key", "number", "kind", "position", "title", "requirement", "categoryPath", "status", "percent", "lastReportAt", "createdAt", "leaders", "removedAt"
-        FROM "Task" WHERE "id" IN (${list})`,
+        SELECT ${raw(TASK_COLUMNS)}, "removedAt" FROM "Task" WHERE "id" IN (${list})`,
       this.db.$queryRaw<Record<string, unknown>[]>`SELECT "taskId", "unitId", "role", "position" FROM "TaskUnit" WHERE "taskId" IN (${list})`,
       this.db.$queryRaw<Record<string, unknown>[]>`SELECT "taskId", "raw", "dueOn", "recurrence", "position" FROM "Deadline" WHERE "taskId" IN (${list})`,
     ]);

@@ -12,7 +12,7 @@ import { TaskIndex, disclosureParts, relaxedTopic, type IndexedTask } from '../.
 function task(id: number, title: string, requirement = ''): IndexedTask {
   return {
     id, planId: 1, parentId: null, key: String(id), number: String(id), kind: 'task', position: id, title, requirement, categoryPath: '',
-    status: 'open', percent: 0, lastReportAt: null, createdAt: 0, recurrence: null, units: [{ unitId: 7, role: 'lead' }], dueDates: [], deadlineRaw: '',
+    status: 'open', percent: 0, lastReportAt: null, createdAt: 0, leaders: null, recurrence: null, units: [{ unitId: 7, role: 'lead' }], dueDates: [], deadlineRaw: '',
   };
 }
 

@@ -10,7 +10,7 @@ import { TaskIndex, type IndexedTask } from '../../src/domain/questions/task-ind
 function task(id: number, dueDates: string[], status = 'in_progress'): IndexedTask {
   return {
     id, planId: 1, parentId: null, key: String(id), number: String(id), kind: 'task', position: id, title: `任务${id}`, requirement: '', categoryPath: '',
-    status, percent: 10, lastReportAt: null, createdAt: 0, recurrence: null, units: [{ unitId: 7, role: 'lead' }], dueDates, deadlineRaw: dueDates.join('；'),
+    status, percent: 10, lastReportAt: null, createdAt: 0, leaders: null, recurrence: null, units: [{ unitId: 7, role: 'lead' }], dueDates, deadlineRaw: dueDates.join('；'),
   };
 }
 

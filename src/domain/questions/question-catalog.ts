@@ -99,10 +99,11 @@ export class QuestionCatalog {
       this.lastRefresh = 'unchanged';
       return this.catalog;
     }
+    // Only tasks' own rows written (every other count and time the same): perhaps a state change the index can patch.
     const onlyTasksChanged =
       previous !== undefined &&
       previous.tasksAt !== null &&
-      ['tasks', 'links', 'plans', 'plansAt', 'units', 'aliases'].every((field) => previous[field as keyof SearchFingerprint] === fingerprint[field as keyof SearchFingerprint]);
+      (Object.keys(fingerprint) as (keyof SearchFingerprint)[]).every((field) => field === 'tasksAt' || previous[field] === fingerprint[field]);
     if (this.catalog && onlyTasksChanged) {
       const ids = await search.changedSince(previous.tasksAt!);
       if (ids.length <= PATCH_LIMIT) {

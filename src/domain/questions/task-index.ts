@@ -11,19 +11,12 @@ import { resolvePeriod } from './period.js';
 import { lineage, type OwnFacts } from '../tasks/work-items.js';
 import { addDays, isoWeekday } from '../../lib/dates.js';
 import type { SearchPlanRow, SearchTaskRow } from '../../repositories/search-repository.js';
+import { differsOnlyInState, withInheritedFacts, type InheritedFacts } from './indexed-fields.js';
 import type { Recurrence, UnitRole } from '../vocabulary.js';
 import type { StatusFilter, TaskQuery } from './question.js';
 
-/** A task as the index needs it: its own columns, its units and its deadlines. */
-export interface IndexedTask extends SearchTaskRow {
-  units: readonly { unitId: number; role: UnitRole }[];
-  /** Parsed due dates, 'YYYY-MM-DD', ascending. */
-  dueDates: readonly string[];
-  /** The deadline as written (several joined by "；"), '' when none. */
-  deadlineRaw: string;
-  /** The period of its first recurring deadline (全年工作 → yearly), or null. */
-  recurrence: Recurrence | null;
-}
+/** A task as the index needs it: its own columns and its inherited facts (units, deadlines), both declared in indexed-fields.ts. */
+export interface IndexedTask extends SearchTaskRow, InheritedFacts {}
 
 /** A plan as the index needs it. */
 export type IndexedPlan = SearchPlanRow;
@@ -153,7 +146,7 @@ export class TaskIndex {
     this.leaf = line.workItem;
     this.unitsSource = line.unitsFrom;
     this.deadlineSource = line.deadlineFrom;
-    this.tasks = this.raw.map((task, index) => inherit(task, this.raw[line.unitsFrom[index]!]!, this.raw[line.deadlineFrom[index]!]!));
+    this.tasks = this.raw.map((task, index) => withInheritedFacts(task, this.raw[line.unitsFrom[index]!]!, this.raw[line.deadlineFrom[index]!]!));
     this.texts = this.tasks.map((task) => {
       // A task is about what its parents' titles say too (扶贫 finds 推进扶贫工作信息公开's sub-items).
       const above: string[] = [];
@@ -469,28 +462,14 @@ export class TaskIndex {
    * task the index does not have).
    */
   patch(changed: readonly IndexedTask[]): boolean {
-    const same = (a: IndexedTask, b: IndexedTask) =>
-      a.planId === b.planId &&
-      a.parentId === b.parentId &&
-      a.key === b.key &&
-      a.number === b.number &&
-      a.kind === b.kind &&
-      a.position === b.position &&
-      a.title === b.title &&
-      a.requirement === b.requirement &&
-      a.categoryPath === b.categoryPath &&
-      a.deadlineRaw === b.deadlineRaw &&
-      a.recurrence === b.recurrence &&
-      JSON.stringify(a.units) === JSON.stringify(b.units) &&
-      JSON.stringify(a.dueDates) === JSON.stringify(b.dueDates);
     const positions = changed.map((task) => this.byId.get(task.id));
-    if (positions.some((index, n) => index === undefined || !same(this.raw[index]!, changed[n]!))) return false;
+    if (positions.some((index, n) => index === undefined || !differsOnlyInState(this.raw[index]!, changed[n]!))) return false;
     this.leaderLeavesCache = undefined;
     changed.forEach((fresh, n) => {
       const index = positions[n]!;
       const before = this.tasks[index]!;
       this.raw[index] = fresh;
-      const task: IndexedTask = { ...fresh, units: before.units, dueDates: before.dueDates, deadlineRaw: before.deadlineRaw, recurrence: before.recurrence };
+      const task = withInheritedFacts(fresh, before, before);
       this.tasks[index] = task;
       this.setState(index, task);
       if (task.parentId !== null) {
@@ -724,16 +703,6 @@ const OWN_FACTS: OwnFacts<IndexedTask> = {
   hasUnits: (task) => task.units.length > 0,
   hasDeadline: (task) => task.dueDates.length > 0 || task.deadlineRaw !== '',
 };
-
-/**
- * A task with the units of `unitsSource` and the deadline and recurrence of
- * `deadlineSource` (itself or an ancestor). The same keys as the stored
- * task, so every task object has one shape for the query loops.
- */
-function inherit(task: IndexedTask, unitsSource: IndexedTask, deadlineSource: IndexedTask): IndexedTask {
-  if (unitsSource === task && deadlineSource === task) return task;
-  return { ...task, units: unitsSource.units, dueDates: deadlineSource.dueDates, deadlineRaw: deadlineSource.deadlineRaw, recurrence: deadlineSource.recurrence };
-}
 
 /** Unit roles as small numbers, for the link columns. */
 const ROLE_CODES: readonly UnitRole[] = ['lead', 'responsible', 'cooperating'];
