@@ -3,10 +3,13 @@
  * Draws a Card JSON 2.0 card (and the 1.0 elements still met) the way the
  * Feishu client does, closely enough to use: the header in its template's
  * colour, markdown, column sets, tables, buttons, forms with inputs and
- * selects, notes and rules. A button's callback and a form's submission go
+ * selects, notes and rules, and charts (the chart element's VChart spec,
+ * drawn with VChart's browser build, loaded the first time one is met). A
+ * button's callback and a form's submission go
  * to `onAction` with the button's value and the form's values by name, as
  * Lark's card.action.trigger carries them. An element the console cannot
- * draw is shown as a labelled placeholder, never dropped silently.
+ * draw (or a chart that fails to) is shown as a labelled placeholder, never
+ * dropped silently.
  */
 import { escapeHtml, renderLarkMarkdown } from './lark-markdown.js';
 
@@ -147,6 +150,78 @@ function table(element, hooks) {
   return wrap;
 }
 
+/** Where the router serves VChart's browser build (src/console/vendor-scripts.ts). */
+const VCHART_URL = '/console/assets/vchart.js';
+/** @type {Promise<any> | undefined} */
+let vchartLoading;
+
+/** VChart's namespace, loaded once with a script tag (a UMD build, not a module). */
+function loadVChart() {
+  vchartLoading ??= new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = VCHART_URL;
+    script.onload = () => {
+      const lib = /** @type {any} */ (window).VChart;
+      if (lib?.VChart) resolve(lib);
+      else reject(new Error('VChart 未加载'));
+    };
+    script.onerror = () => reject(new Error('VChart 无法下载'));
+    document.head.append(script);
+  }).catch((error) => {
+    vchartLoading = undefined; // the next chart tries again
+    throw error;
+  });
+  return vchartLoading;
+}
+
+/** Height ÷ width of Lark's aspect ratios; 16:9 when none is given (the PC default). */
+const RATIOS = /** @type {Record<string, number>} */ ({ '1:1': 1, '2:1': 1 / 2, '4:3': 3 / 4, '16:9': 9 / 16 });
+
+/**
+ * Resolves once the node is in the page and has a width (VChart measures its container); false when it never is.
+ * @param {HTMLElement} node
+ */
+function placed(node) {
+  return new Promise((resolve) => {
+    let frames = 0;
+    const check = () => {
+      if (node.isConnected && node.clientWidth > 0) return resolve(true);
+      if (++frames > 300) return resolve(false);
+      requestAnimationFrame(check);
+    };
+    check();
+  });
+}
+
+/**
+ * A chart element: a box of the card's aspect ratio (or fixed height) that
+ * VChart draws the spec into; the labelled placeholder if it cannot.
+ * @param {Json} element
+ * @returns {HTMLElement}
+ */
+function chart(element) {
+  const node = el('div', 'card-chart');
+  const title = String(element.chart_spec?.title?.text ?? '');
+  node.dataset.chart = 'loading';
+  if (typeof element.height === 'string' && element.height.endsWith('px')) node.style.height = element.height;
+  else node.style.aspectRatio = String(1 / (RATIOS[element.aspect_ratio] ?? RATIOS['16:9']));
+  const fail = (/** @type {unknown} */ error) => {
+    const reason = error instanceof Error ? error.message : String(error);
+    const placeholder = Object.assign(el('div', 'card-unsupported'), { textContent: `［控制台未能绘制的图表${title ? `：${title}` : ''}（${reason}）］` });
+    placeholder.dataset.chart = 'failed';
+    node.replaceWith(placeholder);
+  };
+  (async () => {
+    if (!element.chart_spec || typeof element.chart_spec !== 'object') throw new Error('缺少 chart_spec');
+    const lib = await loadVChart();
+    if (!(await placed(node))) return;
+    const instance = new lib.VChart(structuredClone(element.chart_spec), { dom: node, animation: false });
+    await instance.renderAsync();
+    node.dataset.chart = 'drawn';
+  })().catch(fail);
+  return node;
+}
+
 /**
  * One element.
  * @param {Json} element
@@ -210,6 +285,8 @@ function render(element, hooks) {
       return select(element);
     case 'table':
       return table(element, hooks);
+    case 'chart':
+      return chart(element);
     case 'collapsible_panel': {
       const node = el('details', 'card-panel');
       node.append(Object.assign(el('summary'), { textContent: textOf(element.header?.title) }));
