@@ -2,11 +2,14 @@
  * `/summary [方案或单位]` (`/周报`): the weekly status card now, as a preview
  * that does not count as the week's card — for the chat's subscription
  * scope, or the plan or unit named. Also the handlers of the weekly card's
- * buttons: 查看逾期任务 (in the chat), 我的单位 and 导出台账 (sent to the
- * person who pressed, one-to-one, so nobody's list is aired in the group).
+ * buttons: 查看逾期任务 and 查看需关注任务 (in the chat: exactly the tasks the
+ * card counted under 🔴 and 🟡), 我的单位 and 导出台账 (sent to the person
+ * who pressed, one-to-one, so nobody's list is aired in the group).
  */
 import { z } from 'zod';
 import { renderAnswer } from '../src/bot/cards/answer-cards.js';
+import { renderAttentionList } from '../src/bot/cards/weekly-attention-card.js';
+import { CARD_ACTIONS } from '../src/bot/card-actions.js';
 import { defineCommand } from '../src/bot/command.js';
 import type { CommandContext } from '../src/bot/command-context.js';
 import type { CardActionResult } from '../src/bot/inbound-processor.js';
@@ -18,13 +21,19 @@ import { weeklyPreview } from '../src/bot/weekly-preview.js';
 import { answerTaskQuery } from '../src/domain/questions/answer-service.js';
 import type { Catalog } from '../src/domain/questions/question-catalog.js';
 import { taskQuery, type TaskQuery } from '../src/domain/questions/question.js';
-import { scopeLabel, type SummaryScope } from '../src/domain/summaries/weekly-summary.js';
+import { assessScope, scopeLabel, type SummaryScope } from '../src/domain/summaries/weekly-summary.js';
 import { dayIn } from '../src/lib/dates.js';
 
-/** The scope a weekly card's button carries (plans and units by id; anything else is ignored). */
-function scopeOf(value: Record<string, unknown>): SummaryScope {
-  const ids = (list: unknown) => (Array.isArray(list) ? list.filter((id): id is number => Number.isInteger(id)) : []);
-  return { planIds: ids(value.plans), unitIds: ids(value.units) };
+/** The scope a weekly card's button carries (plans and units by id), read with its declaration's schema (the registry has checked it). */
+function scopeOf(value: { plans: readonly number[]; units: readonly number[] }): SummaryScope {
+  return { planIds: [...value.plans], unitIds: [...value.units] };
+}
+
+/** A message to the chat the card was pressed in; one-to-one when the press came from outside a chat. */
+function toPresser(action: { chatId: string | null | undefined; operatorOpenId: string }, rendered: { card: Record<string, unknown>; text: string }): Outgoing {
+  return action.chatId
+    ? { kind: 'send', receiveIdType: 'chat_id', receiveId: action.chatId, msgType: 'interactive', card: rendered.card, fallbackText: rendered.text }
+    : { kind: 'send', receiveIdType: 'open_id', receiveId: action.operatorOpenId, msgType: 'interactive', card: rendered.card, fallbackText: rendered.text };
 }
 
 /** The task query that selects a scope's tasks: the card's own tasks, however many plans it covers. */
@@ -57,14 +66,21 @@ export const summaryCommand = defineCommand<string, CommandContext>({
   cardActions: {
     async weekly_overdue(action, ctx): Promise<CardActionResult> {
       const catalog = await ctx.services.catalog.current();
-      const answer = await answerTaskQuery(queryOf(scopeOf(action.value), catalog, { status: 'overdue', order: 'urgency' }), catalog, ctx.repos, dayIn(ctx.services.timeZone, ctx.now));
-      const rendered = renderAnswer(answer);
+      // The card's 🔴 figure is its scope's tasks past their due day: the same tasks as /逾期 over that scope.
+      const answer = await answerTaskQuery(queryOf(scopeOf(CARD_ACTIONS.weekly_overdue.schema.parse(action.value)), catalog, { status: 'overdue', order: 'urgency' }), catalog, ctx.repos, dayIn(ctx.services.timeZone, ctx.now));
       await rememberAnswer(ctx.repos, action.chatId, answer);
-      // In the chat the card was pressed in; one-to-one when the press came from outside a chat.
-      const message: Outgoing = action.chatId
-        ? { kind: 'send', receiveIdType: 'chat_id', receiveId: action.chatId, msgType: 'interactive', card: rendered.card, fallbackText: rendered.text }
-        : { kind: 'send', receiveIdType: 'open_id', receiveId: action.operatorOpenId, msgType: 'interactive', card: rendered.card, fallbackText: rendered.text };
-      return { toast: { type: 'info', content: '逾期任务已列出' }, outgoing: [message] };
+      return { toast: { type: 'info', content: '逾期任务已列出' }, outgoing: [toPresser(action, renderAnswer(answer))] };
+    },
+    async weekly_attention(action, ctx): Promise<CardActionResult> {
+      const value = CARD_ACTIONS.weekly_attention.schema.parse(action.value);
+      const catalog = await ctx.services.catalog.current();
+      const scope = scopeOf(value);
+      const today = dayIn(ctx.services.timeZone, ctx.now);
+      // The card's own computation: the list is the 🟡 figure's tasks, with the reasons the card counted them by.
+      const rendered = renderAttentionList({ scopeLabel: scopeLabel(catalog, scope), scope, today, items: assessScope(catalog, scope, today).yellow, page: value.page ?? 1 });
+      // Another page replaces the list in place; the first is a new message under the weekly card.
+      if (value.page !== undefined) return { card: rendered.card };
+      return { toast: { type: 'info', content: '需关注任务已列出' }, outgoing: [toPresser(action, rendered)] };
     },
     async weekly_mine(action, ctx): Promise<CardActionResult> {
       const catalog = await ctx.services.catalog.current();
@@ -80,7 +96,7 @@ export const summaryCommand = defineCommand<string, CommandContext>({
     },
     async weekly_export(action, ctx): Promise<CardActionResult> {
       const catalog = await ctx.services.catalog.current();
-      const scope = scopeOf(action.value);
+      const scope = scopeOf(CARD_ACTIONS.weekly_export.schema.parse(action.value));
       const label = scopeLabel(catalog, scope);
       const today = dayIn(ctx.services.timeZone, ctx.now);
       const ledger = await ledgerFile({ select: { scope }, scope: label, catalog, repos: ctx.repos, today, timeZone: ctx.services.timeZone });

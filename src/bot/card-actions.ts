@@ -73,6 +73,8 @@ export const CARD_ACTIONS = {
   subscription_preview: declare('subscription_preview', {}),
   /** 查看逾期任务 on the weekly card, in its scope. */
   weekly_overdue: declare('weekly_overdue', { plans: Ids, units: Ids }),
+  /** 查看需关注任务 on the weekly card: exactly the yellow tasks it counted, in its scope (a page of them: in place). */
+  weekly_attention: declare('weekly_attention', { plans: Ids, units: Ids, page: ButtonId.optional() }),
   /** 我的单位 on the weekly card. */
   weekly_mine: declare('weekly_mine', {}),
   /** 导出台账 on the weekly card, in its scope. */

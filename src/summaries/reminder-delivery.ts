@@ -144,7 +144,7 @@ export async function deliverSupervisorCards(services: SummaryServices, now: Dat
   for (const [openId, planned] of todo) {
     const scope = { planIds: planned === 'all' ? [] : [...planned].sort((a, b) => a - b), unitIds: [] };
     try {
-      const summary = await weeklySummary({ catalog, repos: db.repos, scope, week, today, now, listLimit: 20 });
+      const summary = await weeklySummary({ catalog, repos: db.repos, scope, week, today, now, timeZone: services.timeZone, listLimit: 20 });
       const rendered = renderWeeklyCard(summary, { scope, detail: true, weekendsOnly: services.calendar.weekendsOnly(today) });
       const done = await queueCardOnce(
         db,

@@ -68,7 +68,7 @@ export async function deliverDueSummaries(services: SummaryServices, now: Date, 
   for (const { subscription, slot } of todo) {
     const key = `${slot.week.period}|${scopeKey(subscription.scope)}`;
     try {
-      if (!summaries.has(key)) summaries.set(key, weeklySummary({ catalog, repos: db.repos, scope: subscription.scope, week: slot.week, today, now }));
+      if (!summaries.has(key)) summaries.set(key, weeklySummary({ catalog, repos: db.repos, scope: subscription.scope, week: slot.week, today, now, timeZone }));
       const summary = await summaries.get(key)!;
       const late = now.getTime() - slot.at.getTime() > LATE_AFTER_MS;
       const rendered = renderWeeklyCard(summary, { scope: subscription.scope, weekendsOnly: calendar.weekendsOnly(slot.day), ...(late ? { lateSince: dueText(slot, timeZone) } : {}) });

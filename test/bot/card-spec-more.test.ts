@@ -18,7 +18,7 @@ import { weekOf } from '../../src/domain/summaries/weekly-schedule.js';
 import { weeklySummary, type SummaryItem, type WeeklySummary } from '../../src/domain/summaries/weekly-summary.js';
 import type { PlanPreview, PreviewRow } from '../../src/domain/imports/plan-importer.js';
 import { importFiles, previewDocumentBytes } from '../../src/imports/import-files.js';
-import { renderWeeklyCard } from '../../src/bot/cards/weekly-card.js';
+import { renderWeeklyCard, UNITS_PER_PLACE } from '../../src/bot/cards/weekly-card.js';
 import { renderImportPreviewCard } from '../../src/bot/cards/import-preview-card.js';
 import { renderImportCancelledCard, renderImportingCard, renderSynonymImportCard } from '../../src/bot/cards/import-state-cards.js';
 import { renderBindingDecidedCard, renderBindingRequestCard } from '../../src/bot/cards/binding-card.js';
@@ -51,22 +51,44 @@ const summaryItem = fc.record({
   taskId: fc.nat({ max: 100_000 }),
   label: hostile,
   title: hostile,
+  plan: hostile,
   units: fc.array(hostile, { maxLength: 8 }),
   dueOn: fc.constant('2026-11-30'),
   days: fc.option(fc.nat({ max: 400 }), { nil: null }),
-  reason: fc.constantFrom<SummaryItem['reason']>('overdue', 'due_soon', 'blocked', 'stalled'),
+  reason: fc.constantFrom<SummaryItem['reason']>('overdue', 'due_soon', 'blocked', 'late_window', 'stalled'),
 });
+
+const unitRow = fc.record({ unitId: fc.nat(), name: hostile, place: hostile, led: count, done: count, overdue: count, daysSinceReport: fc.option(count, { nil: null }) });
 
 /** A weekly summary as the domain could give it, every name and title hostile, every count anything. */
 const generatedSummary: fc.Arbitrary<WeeklySummary> = fc.record({
   scopeLabel: hostile,
   week: fc.constant({ period: '2026-W48', start: '2026-11-23', end: '2026-11-29', startsAt: new Date('2026-11-22T16:00:00Z') }),
   today: fc.constant('2026-11-25'),
-  totals: fc.record({ tasks: count, done: count, onTrack: count, dueSoon: count, overdue: count, blocked: count, stalled: count, completion: fc.nat({ max: 100 }) }),
-  changes: fc.array(fc.record({ unitId: fc.option(fc.nat(), { nil: null }), name: hostile, reports: count, closures: count }), { maxLength: 30 }),
+  totals: fc.record({
+    tasks: count,
+    done: count,
+    overdue: count,
+    attention: count,
+    onTrack: count,
+    reasons: fc.record({ due_soon: count, blocked: count, late_window: count, stalled: count }),
+    completion: fc.nat({ max: 100 }),
+  }),
+  changes: fc.array(fc.record({ unitId: fc.option(fc.nat(), { nil: null }), name: hostile, place: hostile, reports: count, closures: count }), { maxLength: 30 }),
   red: fc.record({ total: count, items: fc.array(summaryItem, { maxLength: 10 }) }),
   yellow: fc.record({ total: count, items: fc.array(summaryItem, { maxLength: 10 }) }),
-  units: fc.array(fc.record({ unitId: fc.nat(), name: hostile, led: count, done: count, overdue: count, daysSinceReport: fc.option(count, { nil: null }) }), { maxLength: 80 }),
+  unitTable: fc.array(
+    fc.record({
+      place: hostile,
+      units: fc.array(unitRow, { maxLength: 30 }),
+      collective: fc.option(fc.record({ place: hostile, names: fc.array(hostile, { minLength: 1, maxLength: 5 }), led: count, done: count, overdue: count, daysSinceReport: fc.option(count, { nil: null }) }), { nil: null }),
+    }),
+    { maxLength: 12 },
+  ),
+  byPlace: fc.array(fc.record({ place: hostile, tasks: count, done: count, overdue: count }), { maxLength: 12 }),
+  planCount: fc.nat({ max: 20 }),
+  demo: fc.boolean(),
+  trend: fc.array(fc.record({ period: fc.constant('2026-W48'), start: fc.constant('2026-11-23'), reports: count, closures: count }), { maxLength: 8 }),
 });
 
 const SCOPE = { planIds: [1, 2], unitIds: [] };
@@ -80,7 +102,7 @@ describe('the weekly card', () => {
     await importFiles(db, [SEEDS], 'system');
     const catalog = await new QuestionCatalog(db, 0).current();
     const today = '2026-11-25';
-    seeded = await weeklySummary({ catalog, repos: db.repos, scope: { planIds: [], unitIds: [] }, week: weekOf(today, 'Asia/Shanghai'), today, now: new Date('2026-11-25T02:00:00Z') });
+    seeded = await weeklySummary({ catalog, repos: db.repos, scope: { planIds: [], unitIds: [] }, week: weekOf(today, 'Asia/Shanghai'), today, now: new Date('2026-11-25T02:00:00Z'), timeZone: 'Asia/Shanghai' });
   }, 120_000);
   afterAll(async () => {
     await db?.close();
@@ -88,14 +110,14 @@ describe('the weekly card', () => {
 
   it('over the seeds’ real summary, in every variant', () => {
     expect(seeded.totals.tasks).toBeGreaterThan(100);
-    expect(seeded.units.length).toBeGreaterThan(20);
+    expect(seeded.unitTable.flatMap((group) => group.units).length).toBeGreaterThan(20);
     expect(seeded.red.total).toBeGreaterThan(0);
     for (const options of weeklyVariants) {
       const { card, text } = renderWeeklyCard(seeded, { scope: SCOPE, ...options });
       expectAccepted(JSON.stringify(options), card);
-      // Real names fit whole: nothing shortened, and the text twin names every unit listed.
+      // Real names fit whole: nothing shortened, and the text twin names every unit listed with its place.
       expect(wasClipped(card)).toBe(false);
-      for (const row of seeded.units.slice(0, 60)) expect(text).toContain(row.name);
+      for (const group of seeded.unitTable) for (const row of group.units.slice(0, UNITS_PER_PLACE)) expect(text).toContain(`${group.place} ${row.name} `);
     }
   });
 
@@ -108,16 +130,17 @@ describe('the weekly card', () => {
     );
   });
 
-  it('eighty units with long names: as many rows as fit, the count of all, the rest in the ledger', () => {
-    const units = seeded.units.slice(0, 1).flatMap((row) => Array.from({ length: 80 }, (_, n) => ({ ...row, unitId: n, name: `${row.name}${'（第二责任部门）'.repeat(30)}${n}` })));
-    const { card, text } = renderWeeklyCard({ ...seeded, units }, { scope: SCOPE });
+  it('eighty places, each a unit with a long name: as many rows as fit, the count of all, the rest in the ledger', () => {
+    const row = seeded.unitTable[0]!.units[0]!;
+    const unitTable = Array.from({ length: 80 }, (_, n) => ({ place: `地区${n}`, units: [{ ...row, unitId: n, place: `地区${n}`, name: `${row.name}${'（第二责任部门）'.repeat(30)}${n}` }], collective: null }));
+    const { card, text } = renderWeeklyCard({ ...seeded, unitTable }, { scope: SCOPE });
     expectAccepted('weekly, long units', card);
     expect(wasClipped(card)).toBe(false);
     const rows = (JSON.stringify(card).match(/"quiet":/g) ?? []).length;
     expect(rows).toBeGreaterThan(0);
-    expect(rows).toBeLessThan(60);
-    expect(JSON.stringify(card)).toContain(`（前 ${rows} 个，共 80 个；全部见“导出台账”）`);
-    expect(text).toContain(units[59]!.name);
+    expect(rows).toBeLessThan(80);
+    expect(JSON.stringify(card)).toContain('共 80 个单位，其余见“导出台账”');
+    expect(text).toContain(unitTable[59]!.units[0]!.name);
   });
 
   describe('a wrong field in its real output is caught', () => {

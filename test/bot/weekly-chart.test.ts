@@ -59,7 +59,7 @@ describe('the weekly charts', () => {
     expect(rows.at(-1)).toEqual({ name: '其他 2 个', done: 3, overdue: 0, total: 3 });
   });
 
-  it('stack 已完成, 进行中 and 逾期 to each row’s total, colours by meaning', () => {
+  it('stack 已完成, 在办 and 逾期 to each row’s total, colours by meaning', () => {
     const [bars] = charts();
     expect(bars!.tag).toBe('chart');
     const spec = bars!.chart_spec;
@@ -67,10 +67,10 @@ describe('the weekly charts', () => {
     expect(spec.title.text).toBe('各单位完成与逾期（项）');
     const values = spec.data[0].values as { name: string; status: string; count: number }[];
     const of = (name: string) => Object.fromEntries(values.filter((value) => value.name === name).map((value) => [value.status, value.count]));
-    expect(of('市发展改革局')).toEqual({ 已完成: 1, 进行中: 1, 逾期: 7 });
-    expect(of('市财政局')).toEqual({ 已完成: 2, 进行中: 5, 逾期: 5 });
-    expect(of('其他 2 个')).toEqual({ 已完成: 3, 进行中: 0, 逾期: 0 });
-    expect(spec.color.domain).toEqual(['已完成', '进行中', '逾期']);
+    expect(of('市发展改革局')).toEqual({ 已完成: 1, 在办: 1, 逾期: 7 });
+    expect(of('市财政局')).toEqual({ 已完成: 2, 在办: 5, 逾期: 5 });
+    expect(of('其他 2 个')).toEqual({ 已完成: 3, 在办: 0, 逾期: 0 });
+    expect(spec.color.domain).toEqual(['已完成', '在办', '逾期']);
     expect(spec.color.range[2]).toBe('#f54a45');
     expect(weeklyChartElements({ by: 'place', rows: ROWS, trend: [] })[0]).toMatchObject({ chart_spec: { title: { text: '各地完成与逾期（项）' } } });
   });

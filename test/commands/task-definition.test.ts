@@ -75,7 +75,7 @@ for (const { provider, available } of DATABASES) {
       expect(tasks.length).toBe(244);
 
       const weekly = readCard((await say('/周报 全部')).content);
-      expect(weekly.text).toContain(`任务 ${tasks.length} 项，已完成 0，完成率 0%`);
+      expect(weekly.text).toContain(`任务 ${tasks.length} 项，完成率 0%\n✅ 已完成 0　`);
 
       const ledger = await exportLedger('/导出');
       expect(ledger.rows.map((row) => Number(row[14])).sort((a, b) => a - b)).toEqual(tasks.map((task) => task.id).sort((a, b) => a - b));
@@ -156,7 +156,7 @@ for (const { provider, available } of DATABASES) {
 
       // The weekly card lists the three sub-requirements and 二、 as overdue, never 一、 itself.
       const weekly = readCard((await say('/周报 预决算公开')).content);
-      expect(weekly.text).toContain('任务 4 项，已完成 0，完成率 0%');
+      expect(weekly.text).toContain('任务 4 项，完成率 0%\n✅ 已完成 0　🔴 逾期 4　');
       expect(weekly.text).toContain('**🔴 逾期（4 项）**');
       for (const label of ['第1项第1条', '第1项第2条', '第1项第3条', '第2项']) expect(weekly.text).toContain(`${label} `);
       expect(weekly.text).not.toMatch(/第1项 深入推进预决算公开/);

@@ -60,7 +60,8 @@ describeEachDatabase('weekly cards', (fixture) => {
     expect(cards[0]!.header.title.content).toBe('督办周报 · 全部方案');
     expect(cards[0]!.header.subtitle.content).toBe('2026年第48周（11月23日—11月29日）');
     expect(JSON.stringify(cards[0])).not.toContain('延后补发');
-    expect(JSON.stringify(cards[0])).toContain(`**本周变化**\\n${unit.unitName}：报告进度 1 次`);
+    // The card spans several places: the unit is named with its place, the 江门 plan's.
+    expect(JSON.stringify(cards[0])).toContain(`**本周变化**\\n江门市 ${unit.unitName}：报告进度 1 次`);
     const audit = await fixture.db().repos.audit.forEntity('chat', chatId);
     expect(audit.map((entry) => entry.action)).toEqual(['summary.weekly']);
     // The next week's card comes the next Monday.

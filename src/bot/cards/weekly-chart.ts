@@ -6,7 +6,7 @@
  * no JavaScript in the spec, at most five charts to a card (the page's
  * advice), checked by spec/check-card.ts. Two charts:
  *  - completion and overdue by unit or by place: a stacked bar per row
- *    (已完成 / 进行中 / 逾期), the top CHART_ROWS rows and one 其他 row;
+ *    (已完成 / 在办 / 逾期), the top CHART_ROWS rows and one 其他 row;
  *  - the week-on-week trend of progress reports and closures (weekly-trend.ts).
  * A few dozen points in all. The charts go above the card's table, never
  * in its place: Card JSON 2.0 has no fallback field ("JSON 2.0 版本暂不支持
@@ -40,10 +40,10 @@ export const CHART_ROWS = 8;
 /** Longest row name on the axis; the table below has the whole name. */
 export const CHART_NAME_CHARS = 12;
 
-/** The bar chart's stacks, bottom first, with their colours (green done, grey in progress, red overdue). */
+/** The bar chart's stacks, bottom first, with their colours (green done, grey still open, not overdue, red overdue). */
 const STACKS = [
   { key: '已完成', color: '#34c724' },
-  { key: '进行中', color: '#8f959e' },
+  { key: '在办', color: '#8f959e' },
   { key: '逾期', color: '#f54a45' },
 ] as const;
 const TREND_SERIES = [
@@ -80,7 +80,7 @@ function progressChart(input: WeeklyChartInput): CardElement | null {
   const rows = chartRows(input.rows);
   if (rows.length === 0) return null;
   const values = rows.flatMap((row) => {
-    const counts = { 已完成: row.done, 逾期: row.overdue, 进行中: Math.max(0, row.total - row.done - row.overdue) };
+    const counts = { 已完成: row.done, 逾期: row.overdue, 在办: Math.max(0, row.total - row.done - row.overdue) };
     return STACKS.map((stack) => ({ name: row.name, status: stack.key, count: counts[stack.key] }));
   });
   return {

@@ -69,15 +69,34 @@ export function isStalled(task: Pick<LightFacts, 'lastReportAt'>, today: string)
   return task.lastReportAt !== null && daysBetween(utcDayOf(task.lastReportAt), today) > STALLED_DAYS;
 }
 
+/**
+ * Why a task is yellow: the rule of the light that made it so, checked in
+ * the light's own order (受阻, then 14 days, then the last 30% of its time
+ * without a report in it, then 30 days without a report). Lists and counts
+ * name this reason, so a task is never called 30天未更新 for another rule.
+ */
+export type AttentionReason = 'blocked' | 'due_soon' | 'late_window' | 'stalled';
+
+/** A task's light and, when yellow, the one rule that made it yellow. */
+export interface LightJudgement {
+  light: StatusLight;
+  reason: AttentionReason | null;
+}
+
+/** The light for a task on `today` with its reason (see statusLight). */
+export function judgeLight(task: LightFacts, today: string): LightJudgement {
+  if (task.status === 'done') return { light: 'green', reason: null };
+  const due = currentDue(task, today);
+  if (due !== null && due < today) return { light: 'red', reason: null };
+  if (task.status === 'blocked') return { light: 'yellow', reason: 'blocked' };
+  if (isDueSoon(due, today)) return { light: 'yellow', reason: 'due_soon' };
+  if (due !== null && lateInWindow(task, due, today)) return { light: 'yellow', reason: 'late_window' };
+  if (isStalled(task, today)) return { light: 'yellow', reason: 'stalled' };
+  if (due === null && task.lastReportAt === null) return { light: 'grey', reason: null };
+  return { light: 'green', reason: null };
+}
+
 /** The light for a task on `today`, a day in the bot's time zone (report times are taken by their UTC day: a day's error at most, on spans of weeks). */
 export function statusLight(task: LightFacts, today: string): StatusLight {
-  if (task.status === 'done') return 'green';
-  const due = currentDue(task, today);
-  if (due !== null && due < today) return 'red';
-  if (task.status === 'blocked') return 'yellow';
-  if (isDueSoon(due, today)) return 'yellow';
-  if (due !== null && lateInWindow(task, due, today)) return 'yellow';
-  if (isStalled(task, today)) return 'yellow';
-  if (due === null && task.lastReportAt === null) return 'grey';
-  return 'green';
+  return judgeLight(task, today).light;
 }

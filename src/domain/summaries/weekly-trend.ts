@@ -7,9 +7,7 @@
  * a closure, any other row a report); one read of the progress history.
  */
 import { addDays } from '../../lib/dates.js';
-import type { Repositories } from '../../repositories/index.js';
-import type { Catalog } from '../questions/question-catalog.js';
-import { tasksInScope, type SummaryScope, type SummaryWeek } from './weekly-summary.js';
+import type { SummaryWeek } from './weekly-summary.js';
 import { weekOf } from './weekly-schedule.js';
 
 /** Weeks a trend covers, the summary's week included. */
@@ -27,30 +25,24 @@ export interface TrendWeek {
   closures: number;
 }
 
+/** The `count` ISO weeks ending with `week`, oldest first (weeks start at Monday 00:00 in `timeZone`, as the card's own week does). */
+export function trendWeeks(week: SummaryWeek, timeZone: string, count = TREND_WEEKS): SummaryWeek[] {
+  return Array.from({ length: count }, (_, index) => weekOf(addDays(week.start, -7 * (count - 1 - index)), timeZone));
+}
+
 /**
- * Reports and closures per week for the `weeks` ISO weeks ending with
- * `week`, oldest first; the last week counts up to `now`. Weeks start at
- * Monday 00:00 in `timeZone`, as the card's own week does.
+ * Counts progress rows into `weeks` (from trendWeeks): a row setting 已办结
+ * is a closure, any other a report; rows of tasks not `counted` and rows
+ * before the first week are left out. Pure: the summary passes the rows it
+ * has already read.
  */
-export async function weeklyTrend(input: {
-  catalog: Catalog;
-  repos: Repositories;
-  scope: SummaryScope;
-  week: SummaryWeek;
-  now: Date;
-  timeZone: string;
-  weeks?: number;
-}): Promise<TrendWeek[]> {
-  const count = input.weeks ?? TREND_WEEKS;
-  const weeks = Array.from({ length: count }, (_, index) => weekOf(addDays(input.week.start, -7 * (count - 1 - index)), input.timeZone));
+export function tallyTrend(rows: readonly { taskId: number; status: string; createdAt: Date }[], counted: ReadonlySet<number>, weeks: readonly SummaryWeek[]): TrendWeek[] {
   const trend: TrendWeek[] = weeks.map((week) => ({ period: week.period, start: week.start, reports: 0, closures: 0 }));
-  const first = weeks[0];
-  if (!first || input.now.getTime() <= first.startsAt.getTime()) return trend;
-  const counted = new Set(tasksInScope(input.catalog, input.scope).map((task) => task.id));
   const starts = weeks.map((week) => week.startsAt.getTime());
-  for (const row of await input.repos.progress.activityBetween(first.startsAt, input.now)) {
+  for (const row of rows) {
     if (!counted.has(row.taskId)) continue;
     const at = row.createdAt.getTime();
+    if (starts.length === 0 || at < starts[0]!) continue;
     // The last week whose start is not after the row.
     let index = starts.length - 1;
     while (index > 0 && starts[index]! > at) index--;
