@@ -204,6 +204,20 @@ describe('layout families of real plans', () => {
     ]);
   });
 
+  it('a heading naming a leader right above a spaced table gives that leader to its rows', () => {
+    const { tasks } = read(
+      [
+        '2023年区政府工作报告重点工作责任分解',
+        '二、李丹常委、常务副区长牵头重点工作',
+        '',
+        '序号 重点工作 责任单位',
+        '1 地区生产总值增长6.5%。 区发改局',
+        '2 一般公共预算收入增长与经济增长基本同步。 区财政局',
+      ].join('\n'),
+    );
+    expect(tasks.map((task) => summary(task).leaders)).toEqual([['李丹常委'], ['李丹常委']]);
+  });
+
   it('a spaced table without a 序号 column: one row a line, numbered in order', () => {
     const { tasks } = read(
       [

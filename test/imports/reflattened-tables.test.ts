@@ -42,17 +42,25 @@ describe('tuned table documents flattened every way a page flattens a table', ()
 const FLOORS: Record<string, number> = {
   'blank-lines': 0.98,
   lines: 0.98,
-  spaced: 0.92,
+  spaced: 0.95,
   tabs: 0.98,
   'blank-lines, header wrapped': 0.98,
   'lines, header wrapped': 0.91,
-  'spaced, header spaced out': 0.9,
+  'spaced, header spaced out': 0.92,
   'blank-lines, no 序号': 0.92,
-  'spaced, no 序号': 0.92,
+  'spaced, no 序号': 0.95,
   'tabs, no 序号': 0.96,
   'blank-lines, 备注': 0.97,
-  'spaced, 备注': 0.92,
+  'spaced, 备注': 0.95,
+  'tabs, other header words': 0.98,
+  'blank-lines, other header words': 0.98,
+  'spaced, other header words': 0.95,
+  'tabs, deadline first': 0.98,
+  'blank-lines, deadline first': 0.98,
+  'tabs, 进展情况': 0.98,
+  'blank-lines, 进展情况': 0.98,
+  'spaced, 进展情况': 0.95,
   'tabs, 备注': 0.98,
 };
-/** Over every flattening (95.3% when set; 91.8% before a lone 一、 row stopped passing for an outline table and a spaced table's dropped numbers were counted). */
-const OVERALL_FLOOR = 0.95;
+/** Over every flattening (97.1% when set with the header words, deadline-first and 进展情况 variants; 95.3% before a heading above a spaced table gave its leader; 91.8% before a lone 一、 row stopped passing for an outline table). */
+const OVERALL_FLOOR = 0.965;

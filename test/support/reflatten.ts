@@ -6,7 +6,9 @@
  * and that grid is flattened again the other ways web pages and copy-paste
  * flatten tables: one cell per line with or without blank lines, one row per
  * line with spaces or tabs, the header wrapped onto two lines or spaced out
- * (工 作 任 务), the 序号 column gone, an extra 备注 column. Every variant
+ * (工 作 任 务), the 序号 column gone, an extra 备注 column, the header in
+ * other offices' words (主办单位, 时间节点), the deadline column before the
+ * units, a 进展情况 column of words. Every variant
  * keeps the document's own text around the table and must give the same
  * gold: the cells are the same, only the flattening differs.
  */
@@ -80,6 +82,61 @@ export function withRemarks(table: Table): Table {
   };
 }
 
+/** Header words other offices use for the same columns (工作任务 → 任务内容, 牵头单位 → 主办单位, 完成时限 → 时间节点 …): each keeps its column's role. */
+const HEADER_SYNONYMS: readonly [RegExp, string][] = [
+  [/^(工作任务|重点工作任务|主要任务|重点任务)$/, '任务内容'],
+  [/^牵头单位$/, '主办单位'],
+  [/^牵头部门$/, '牵头责任单位'],
+  [/^责任单位$/, '责任部门'],
+  [/^配合单位$/, '协办单位'],
+  [/^完成时限$/, '时间节点'],
+  [/^完成时间$/, '完成期限'],
+];
+
+const cellWords = (cell: Cell) => cell.paragraphs.join('').replace(/\s+/g, '');
+
+/** The table with its header written in other offices' words. */
+export function withSynonyms(table: Table): Table {
+  const rename = (cell: Cell): Cell => {
+    const found = HEADER_SYNONYMS.find(([words]) => words.test(cellWords(cell)));
+    return found ? { ...cell, paragraphs: [found[1]] } : cell;
+  };
+  return { ...table, rows: table.rows.map((row): Row => (row.kind === 'header' ? { ...row, cells: row.cells.map(rename) } : row)) };
+}
+
+/** The table with its deadline column moved before its first unit column (完成时限 | 牵头单位), when no cell spans columns. */
+export function withDeadlineFirst(table: Table): Table {
+  const header = table.rows.find((row) => row.kind === 'header');
+  if (!header || table.rows.some((row) => row.kind !== 'section' && row.cells.some((cell) => (cell.span ?? 1) > 1))) return table;
+  const words = header.cells.map(cellWords);
+  const deadline = words.findIndex((word) => /时限|时间|期限|节点/.test(word));
+  const units = words.findIndex((word) => /单位|部门|牵头|主办/.test(word));
+  if (deadline < 0 || units < 0 || deadline < units) return table;
+  return {
+    ...table,
+    rows: table.rows.map((row): Row => {
+      if (row.kind === 'section') return row;
+      const cells = [...row.cells];
+      const [moved] = cells.splice(deadline, 1);
+      cells.splice(units, 0, moved!);
+      return { ...row, cells };
+    }),
+  };
+}
+
+/** The table with a 进展情况 column of words at its end, as a 台账 keeps one. */
+export function withProgress(table: Table): Table {
+  const words = ['正在推进', '已完成初稿，正在征求意见', '按计划推进中', '已启动'];
+  let next = 0;
+  return {
+    columns: table.columns + 1,
+    rows: table.rows.map((row): Row => {
+      if (row.kind === 'section') return { kind: 'section', cells: [{ paragraphs: row.cells[0]!.paragraphs, span: table.columns + 1 }, ...row.cells.slice(1), { paragraphs: [], covered: true }] };
+      return { kind: row.kind, cells: [...row.cells, { paragraphs: row.kind === 'header' ? ['进展情况'] : [words[next++ % words.length]!] }] };
+    }),
+  };
+}
+
 /** Header cells of four characters or more wrapped after their second (完成时限 → 完成 / 时限), as a narrow Word column does. */
 function wrapped(cell: Cell): string[] {
   const text = cell.paragraphs.join('').replace(/\s+/g, '');
@@ -136,6 +193,14 @@ export const FLATTENINGS: readonly Flattening[] = [
   { name: 'blank-lines, 备注', render: (table) => blankLines(false)(withRemarks(table)) },
   { name: 'spaced, 备注', render: (table) => spaced(false)(withRemarks(table)) },
   { name: 'tabs, 备注', render: (table) => tabs(withRemarks(table)) },
+  { name: 'tabs, other header words', render: (table) => tabs(withSynonyms(table)) },
+  { name: 'blank-lines, other header words', render: (table) => blankLines(false)(withSynonyms(table)) },
+  { name: 'spaced, other header words', render: (table) => spaced(false)(withSynonyms(table)) },
+  { name: 'tabs, deadline first', render: (table) => tabs(withDeadlineFirst(table)) },
+  { name: 'blank-lines, deadline first', render: (table) => blankLines(false)(withDeadlineFirst(table)) },
+  { name: 'tabs, 进展情况', render: (table) => tabs(withProgress(table)) },
+  { name: 'blank-lines, 进展情况', render: (table) => blankLines(false)(withProgress(table)) },
+  { name: 'spaced, 进展情况', render: (table) => spaced(false)(withProgress(table)) },
 ];
 
 /** A document's text with each table written by one flattening, the paragraphs around it as they were. */

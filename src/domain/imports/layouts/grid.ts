@@ -46,6 +46,19 @@ const TRAILER = /^(公开方式|抄送|附件|印发|主题词)[:：]/;
 const cellText = (cell: GridCell | undefined) => (cell?.text ?? '').trim().replace(/^[（(]?(\d{1,4})[)）.、．]$/, '$1');
 const texts = (row: GridRow) => row.cells.map(cellText);
 
+/**
+ * The last non-blank line above a table's header (`headerLine`, 1-based):
+ * it may be the section heading that heads the table's first rows
+ * (二、李丹常委、常务副区长牵头重点工作), which readGrid takes as headingAbove.
+ */
+export function lineAbove(lines: readonly string[], headerLine: number): string | undefined {
+  for (let index = headerLine - 2; index >= 0; index--) {
+    const line = lines[index]!.trim();
+    if (line) return line;
+  }
+  return undefined;
+}
+
 /** Reads a grid; undefined when it has no header naming tasks and units. */
 export function readGrid(rows: readonly GridRow[], layout: DraftPlan['layout'], context: { headingAbove?: string } = {}): DraftPlan | undefined {
   const headerIndex = rows.findIndex((row) => looksLikeHeader(texts(row)));

@@ -16,7 +16,7 @@
 import type { DraftPlan } from '../draft.js';
 import { classifyHeader, classifyHeaders, looksLikeHeader } from './columns.js';
 import { alignCells, TABLE_END, type Block } from './flat-cells.js';
-import { readGrid, SECTION_ROW, type GridRow } from './grid.js';
+import { lineAbove, readGrid, SECTION_ROW, type GridRow } from './grid.js';
 
 /** "工 作 任 务" → "工作任务": single characters spaced out to fill a header cell. */
 function joinSpacedCharacters(line: string): string {
@@ -78,7 +78,11 @@ function unrunTable(line: string): string[] {
 
 /** Cuts a space-separated table into rows (header first); undefined when the text has none. */
 export function spacedRows(raw: readonly string[]): GridRow[] | undefined {
-  const lines = raw.flatMap(unrunTable);
+  return spacedRowsOf(raw.flatMap(unrunTable));
+}
+
+/** The table of lines already cut at run-together rows. */
+function spacedRowsOf(lines: readonly string[]): GridRow[] | undefined {
   for (let start = 0; start < lines.length; start++) {
     // Cells parted by bars or tabs are the pipe and tab readers' tables.
     if (/[|\t]/.test(lines[start]!)) continue;
@@ -142,6 +146,9 @@ export function spacedRows(raw: readonly string[]): GridRow[] | undefined {
 
 /** Reads a space-separated table; undefined when the text is not one. */
 export function readSpacedRows(lines: readonly string[]): DraftPlan | undefined {
-  const rows = spacedRows(lines);
-  return rows && readGrid(rows, 'spaced-rows');
+  const unrun = lines.flatMap(unrunTable);
+  const rows = spacedRowsOf(unrun);
+  if (!rows) return undefined;
+  const above = lineAbove(unrun, rows[0]!.line);
+  return readGrid(rows, 'spaced-rows', above ? { headingAbove: above } : {});
 }

@@ -13,7 +13,7 @@
 import type { DraftPlan } from '../draft.js';
 import { classifyHeaders, looksLikeHeader } from './columns.js';
 import { TABLE_END } from './flat-cells.js';
-import { readGrid, SECTION_ROW, type GridRow } from './grid.js';
+import { lineAbove, readGrid, SECTION_ROW, type GridRow } from './grid.js';
 
 const cellsOf = (line: string) => line.split('\t').map((cell) => cell.trim());
 
@@ -77,6 +77,6 @@ export function readTabRows(lines: readonly string[]): DraftPlan | undefined {
   const rows = tabRows(lines);
   if (!rows) return undefined;
   // The line right above the header may be the section heading that heads the first rows (二、李丹常委、常务副区长牵头重点工作).
-  const above = lines.slice(0, rows[0]!.line - 1).map((line) => line.trim()).filter(Boolean).at(-1);
+  const above = lineAbove(lines, rows[0]!.line);
   return readGrid(rows, 'tab-rows', above ? { headingAbove: above } : {});
 }
