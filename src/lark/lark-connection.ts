@@ -1,8 +1,8 @@
 /**
  * Puts the Lark pieces together for a running service: the API client, the
  * bot's identity, the outbox sender, the inbound processor, and the chosen
- * transport (webhook route or long connection), plus the upkeep timers
- * (resume stalled events, forget old ones). The app starts it when an app id
+ * transport (webhook route or long connection), plus the upkeep timer
+ * (resume stalled events). The app starts it when an app id
  * and secret are configured.
  */
 import type Router from '@koa/router';
@@ -19,8 +19,6 @@ import { startWsTransport, type WsTransport } from './ws-transport.js';
 
 /** Signed requests older than this are refused (seconds). */
 export const REPLAY_WINDOW_SECONDS = 300;
-/** Inbound events are kept this long, well past Lark's ~7 h of redeliveries. */
-export const EVENT_RETENTION_MS = 24 * 60 * 60_000;
 
 /** How the connection reaches its app: Lark's settings, with 'console' for the local console (no transport; it dispatches itself). */
 export type LarkConnectionSettings = Omit<NonNullable<Config['lark']>, 'mode'> & { mode: NonNullable<Config['lark']>['mode'] | 'console' };
@@ -90,7 +88,7 @@ export async function startLarkConnection(
     if (botOpenId === null) await learnIdentity();
     await processor.recoverStalled();
   });
-  every(60 * 60_000, () => db.repos.events.purgeBefore(new Date(Date.now() - EVENT_RETENTION_MS)));
+  // Done events are forgotten by the scheduler's daily purge (src/summaries/data-purge.ts), with the other tables that only grow.
 
   let router: Router | undefined;
   let ws: WsTransport | undefined;

@@ -94,6 +94,14 @@ export class ServiceMetrics {
     registers: [this.registry],
   });
 
+  /** Rows the daily purge forgot, by table: what keeps the database from growing forever. */
+  readonly rowsPurged = new Counter({
+    name: 'duban_rows_purged_total',
+    help: 'Rows deleted by the daily purge, by table (inbound_event, outbox_message, import_job, reminder_snooze, sent_summary)',
+    labelNames: ['table'] as const,
+    registers: [this.registry],
+  });
+
   constructor(options: { processMetrics?: boolean } = {}) {
     // Node's own (event loop lag, heap, CPU): off only where several services share one process (tests).
     if (options.processMetrics ?? true) collectDefaultMetrics({ register: this.registry, prefix: 'duban_' });

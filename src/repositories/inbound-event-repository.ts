@@ -16,7 +16,7 @@ export interface InboundEventRecord {
   receivedAt: Date;
 }
 
-/** Stores, claims and purges inbound events. */
+/** Stores and claims inbound events (done ones are forgotten by the daily purge, RetentionRepository). */
 export class InboundEventRepository {
   constructor(private readonly db: Db) {}
 
@@ -68,11 +68,5 @@ export class InboundEventRepository {
   async get(eventId: string): Promise<InboundEventRecord | undefined> {
     const row = await this.db.inboundEvent.findUnique({ where: { eventId } });
     return row ? { ...row, state: row.state as InboundEventRecord['state'] } : undefined;
-  }
-
-  /** Forgets done events received before `before`; returns how many. */
-  async purgeBefore(before: Date): Promise<number> {
-    const result = await this.db.inboundEvent.deleteMany({ where: { state: 'done', receivedAt: { lt: before } } });
-    return result.count;
   }
 }

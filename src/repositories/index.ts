@@ -12,6 +12,7 @@ import { PlanRepository } from './plan-repository.js';
 import { InboundEventRepository } from './inbound-event-repository.js';
 import { ProgressRepository } from './progress-repository.js';
 import { ReminderSnoozeRepository } from './reminder-snooze-repository.js';
+import { RetentionRepository } from './retention-repository.js';
 import { SearchRepository } from './search-repository.js';
 import { SendWindowRepository } from './send-window-repository.js';
 import { SentSummaryRepository } from './sent-summary-repository.js';
@@ -37,6 +38,7 @@ export interface Repositories {
   importJobs: ImportJobRepository;
   snoozes: ReminderSnoozeRepository;
   sendWindows: SendWindowRepository;
+  retention: RetentionRepository;
 }
 
 /**
@@ -60,5 +62,6 @@ export function createRepositories(db: Db, indexedDataChanged: () => void = () =
     chatContexts: new ChatContextRepository(db),
     snoozes: new ReminderSnoozeRepository(db),
     sendWindows: new SendWindowRepository(db),
+    retention: new RetentionRepository(db),
   };
 }

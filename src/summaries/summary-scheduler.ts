@@ -4,10 +4,12 @@
  * and queues it. Runs in every instance; the SentSummary
  * claims make the instances agree on who sends what, and a pass after
  * downtime catches up once. Reminders are planned at most every ten
- * minutes (planning reads every task).
+ * minutes (planning reads every task). Once a day it also purges the rows
+ * that only grow (data-purge.ts).
  */
 import { PollingWorker } from '../lib/polling-loop.js';
 import type { ServiceMetrics } from '../lib/service-metrics.js';
+import { DailyPurge } from './data-purge.js';
 import { deliverHolidayNotice } from './holiday-notice-delivery.js';
 import { deliverReminders, deliverSupervisorCards } from './reminder-delivery.js';
 import { deliverDueSummaries, type SummaryServices } from './weekly-delivery.js';
@@ -23,8 +25,10 @@ export interface SummarySchedulerOptions extends SummaryServices {
   reminderDays?: readonly number[];
   /** open_ids of administrators from BOT_ADMINS, told (with admin grants) when a year's holiday schedule is missing. */
   admins?: readonly string[];
-  /** Counts weekly cards, reminders, supervisors' cards and holiday notices queued. */
+  /** Counts weekly cards, reminders, supervisors' cards and holiday notices queued, and rows purged. */
   metrics?: ServiceMetrics;
+  /** Ids per delete statement of the daily purge (tests use a small one). */
+  purgeBatch?: number;
 }
 
 /** How often reminders are planned again. */
@@ -33,9 +37,11 @@ const REMINDER_EVERY_MS = 10 * 60_000;
 /** Runs weekly deliveries and reminders on a timer. */
 export class SummaryScheduler extends PollingWorker {
   private remindedAt = Number.NEGATIVE_INFINITY;
+  private readonly purge: DailyPurge;
 
   constructor(private readonly options: SummarySchedulerOptions) {
     super({ pollMs: options.pollMs ?? 30_000, logger: options.logger, name: 'summary scheduler' });
+    this.purge = new DailyPurge({ ...options, ...(options.purgeBatch ? { batch: options.purgeBatch } : {}) });
   }
 
   /** Queues whatever is due now. */
@@ -58,5 +64,7 @@ export class SummaryScheduler extends PollingWorker {
       queued += supervisors + reminders.queued + holidayNotices;
     }
     if (queued > 0) this.options.onQueued?.();
+    // Never throws: a failed purge is logged and left to the next day.
+    await this.purge.runIfDue(now);
   }
 }
