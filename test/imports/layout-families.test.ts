@@ -218,6 +218,18 @@ describe('layout families of real plans', () => {
     expect(tasks.map((task) => summary(task).leaders)).toEqual([['李丹常委'], ['李丹常委']]);
   });
 
+  it('an item with no deadline label takes the by-date its own text sets', () => {
+    const { tasks } = read(
+      [
+        '2022年优化营商环境重点任务分工',
+        '1.全面实施行政许可事项清单管理。2022年10月底前编制并公布市、县两级行政许可事项清单。（市政府办公室牵头，市级各有关部门配合）',
+        '2.打造国际海钓基地，确保9月底前海钓船投入运行。（县文广旅体局牵头）',
+        '3.持续优化审批流程。（市行政审批局牵头）',
+      ].join('\n'),
+    );
+    expect(tasks.map((task) => task.deadlines.map((deadline) => deadline.raw))).toEqual([['2022年10月底前'], ['9月底前'], []]);
+  });
+
   it('a spaced table without a 序号 column: one row a line, numbered in order', () => {
     const { tasks } = read(
       [

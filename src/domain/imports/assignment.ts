@@ -148,12 +148,22 @@ export function readAssignment(text: string): Assignment {
       }
     }
   }
+  // No deadline label: a "by" date the item's own text sets ("2022年10月底前编制并公布…", "确保9月底前投入运行").
+  if (deadlines.length === 0) deadlines.push(...inlineDeadlines(rest));
   return {
     unitText: units.join('；'),
     leaderText: leaders.join('、'),
     deadlineText: deadlines.join('；'),
     rest: rest.replace(/\n{2,}/g, '\n').trim(),
   };
+}
+
+/** A date the text says something is done by: "2022年10月底前", "9月底前", "6月30日前", "年底前". */
+const INLINE_DEADLINE = /(?:(?:19|20)\d{2}年)?(?:(?:1[0-2]|0?[1-9])月(?:(?:[12]\d|3[01]|0?[1-9])日)?(?:底|末|中旬|上旬|下旬)?|年底|年末)(?:之前|以前|前)/g;
+
+/** The by-dates an item's text sets, in order, each once (the importer keeps them all; the light judges by the next one due). */
+export function inlineDeadlines(text: string): string[] {
+  return [...new Set([...text.matchAll(INLINE_DEADLINE)].map((match) => match[0]))];
 }
 
 function cutOut(text: string, ranges: readonly [number, number][]): string {
