@@ -17,6 +17,12 @@ describe('units and their parts in a cell', () => {
     ['牵头单位：市发改委；责任单位：各县区政府', ['市发改委:lead', '各县区政府:responsible']],
     ['市财政局为牵头单位，市税务局为配合单位', ['市财政局:lead', '市税务局:cooperating']],
     ['市财政局负总责', ['市财政局:lead']],
+    // Names a page ran together: cut where the next starts with its place level, or between two stations; one bureau's office stays whole.
+    ['市海洋渔业局市农业农村局', ['市海洋渔业局:responsible', '市农业农村局:responsible']],
+    ['文化站 派出所工商质监所', ['文化站:responsible', '派出所:responsible', '工商质监所:responsible']],
+    ['市公安局交通管理局', ['市公安局交通管理局:responsible']],
+    ['县农业农村局所属各站所', ['县农业农村局所属各站所:responsible']],
+    ['市场监督管理局', ['市场监督管理局:responsible']],
     ['省商务厅、财政厅等相关部门按职责分工', ['省商务厅:responsible', '财政厅:responsible']],
     ['省发展改革委、能源局等省有关部门按职责分工', ['省发展改革委:responsible', '能源局:responsible']],
     ['市发改委、市财政局按职责分工负责', ['市发改委:responsible', '市财政局:responsible']],

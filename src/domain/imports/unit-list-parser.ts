@@ -84,6 +84,32 @@ function splitUnitList(text: string): string[] {
   return merged;
 }
 
+/** Where a name ends and a place-level word starts another: 局 | 市农业农村局. */
+const GLUED_AT_LEVEL = /(?<=(?:局|委|办|厅|部|所|站|院|中心|政府))(?=(?:省|市|县|区|镇|乡)[\u4e00-\u9fa5]{2,})/g;
+/** Grass-roots stations run together: 派出所 | 工商质监所, 文化站 | 农技站. */
+const GLUED_STATIONS = /(?<=[\u4e00-\u9fa5]{2}(所|站))(?=[\u4e00-\u9fa5]{2,}\1$)/;
+
+/**
+ * Two names a page ran together when it lost the break between them
+ * ("市海洋渔业局市农业农村局", "派出所工商质监所"): cut where a whole name ends
+ * and the next starts with its place level, or between two stations, when
+ * each part is a name of at least three characters ending as units end.
+ * "市公安局交通管理局" (one bureau's office) is not cut: its second part names
+ * no place.
+ */
+function unglue(item: string): string[] {
+  if (item.length < 7 || /[^\u4e00-\u9fa5]/.test(item)) return [item];
+  const whole = (part: string) => part.length >= 3 && UNIT_SUFFIX.test(part);
+  const atLevel = item.split(GLUED_AT_LEVEL);
+  if (atLevel.length > 1 && atLevel.every(whole)) return atLevel;
+  const stations = GLUED_STATIONS.exec(item);
+  if (stations) {
+    const parts = [item.slice(0, stations.index), item.slice(stations.index)];
+    if (parts.every((part) => whole(part) && part.length <= 6 && !/各|属/.test(part))) return parts;
+  }
+  return [item];
+}
+
 /** Splits "有关部门和各县区政府" on 和/及 only where both sides are units. */
 function splitConjunction(text: string): string[] {
   const parts = text.split(/(?<=(?:部门|政府|局|办|委|单位|机构|中心))(?:和|及|以及|与)(?=各|省|市|州|区|县|有关)/);
@@ -195,7 +221,7 @@ export function parseUnitCell(text: string, options: UnitCellOptions): UnitMenti
     const { role: said, rest } = roleOfClause(clause);
     const role: UnitRole = said ?? (index === 0 || !sawLead ? options.defaultRole : 'responsible');
     if (role === 'lead') sawLead = true;
-    const names = splitUnitList(rest).flatMap(splitConjunction);
+    const names = splitUnitList(rest).flatMap(splitConjunction).flatMap(unglue);
     for (const raw of names) {
       const cleaned = cleanName(raw);
       if (!cleaned) continue;
