@@ -230,6 +230,18 @@ describe('layout families of real plans', () => {
     expect(tasks.map((task) => task.deadlines.map((deadline) => deadline.raw))).toEqual([['2022年10月底前'], ['9月底前'], []]);
   });
 
+  it('two-character leaders Word padded with a space and ran together (陆 明俞 悦) are two people', () => {
+    const { tasks } = read(
+      [
+        '2024年《政府工作报告》重点工作目标任务分解表',
+        ['序号', '目标与任务', '分管县领导', '牵头责任单位'].join('\t'),
+        ['1', '推动义务教育优质均衡发展。', '俞 悦', '县教育局'].join('\t'),
+        ['2', '支持职业教育赋能区域发展。', '陆 明俞 悦', '县教育局'].join('\t'),
+      ].join('\n'),
+    );
+    expect(tasks.map((task) => summary(task).leaders)).toEqual([['俞悦'], ['陆明', '俞悦']]);
+  });
+
   it('a spaced table without a 序号 column: one row a line, numbered in order', () => {
     const { tasks } = read(
       [

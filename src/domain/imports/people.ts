@@ -41,9 +41,10 @@ function looksLikeName(text: string): boolean {
   return text.length >= 2 && text.length <= 3 && SURNAMES.has(text[0]!);
 }
 
-/** Splits a leaders' cell into names: "叶林、马振明", "王 健" (a name padded with a space stays one). */
+/** Splits a leaders' cell into names: "叶林、马振明", "王 健" (a name padded with a space stays one), "陆 明俞 悦" (two padded names run together: 陆明、俞悦). */
 export function splitLeaders(text: string): string[] {
-  const joined = text.replace(/(?<=^|[、，,；;\s])([\u4e00-\u9fa5])\s+([\u4e00-\u9fa5]{1,2})(?=$|[、，,；;\s。])/g, '$1$2');
+  const unrun = text.replace(/(?<=^|[、，,；;\s])([\u4e00-\u9fa5]) ([\u4e00-\u9fa5])([\u4e00-\u9fa5]) ([\u4e00-\u9fa5])(?=$|[、，,；;\s。])/g, '$1$2、$3$4');
+  const joined = unrun.replace(/(?<=^|[、，,；;\s])([\u4e00-\u9fa5])\s+([\u4e00-\u9fa5]{1,2})(?=$|[、，,；;\s。])/g, '$1$2');
   return joined
     .split(/[、，,；;\s]+/)
     .map((part) => part.replace(/[。.]$/, '').trim())
