@@ -105,13 +105,23 @@ export class RetentionRepository {
     return this.db.task.findMany({ where: { id: { in: [...ids] } }, select: { id: true, lastReportAt: true, createdAt: true } });
   }
 
-  /** Finds a batch, deletes it, until a batch comes back short. */
+  /** Finds a batch, deletes it, until a batch comes back short; lets the event loop run between batches. */
   private async inBatches<Id>(find: () => Promise<Id[]>, remove: (ids: Id[]) => Promise<number>): Promise<number> {
     let total = 0;
     for (;;) {
       const ids = await find();
       if (ids.length > 0) total += await remove(ids);
       if (ids.length < this.batch) return total;
+      await betweenBatches();
     }
   }
+}
+
+/**
+ * Lets timers, sockets and other statements run between two batches:
+ * SQLite's driver is synchronous, so a purge that only awaited its own
+ * statements would hold the event loop (and webhook answers) until it ended.
+ */
+export function betweenBatches(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }

@@ -16,7 +16,7 @@ import { dayIn } from '../lib/dates.js';
 import type { Logger } from '../lib/logger.js';
 import type { ServiceMetrics } from '../lib/service-metrics.js';
 import { timeIn } from '../lib/zoned-time.js';
-import type { RetentionRepository } from '../repositories/retention-repository.js';
+import { betweenBatches, type RetentionRepository } from '../repositories/retention-repository.js';
 
 /** Local time from which the day's purge runs: before anyone works, after the night's events settled. */
 export const PURGE_TIME = '03:00';
@@ -49,6 +49,7 @@ async function purgeClaims(retention: RetentionRepository, cutoffs: Cutoffs, tod
     const taskIds = [...new Set(page.map(chaseTaskOf).filter((id): id is number => id !== null))];
     const silences = new Map((await retention.taskReportTimes(taskIds)).map((task) => [task.id, silenceStart(task)] as const));
     deleted += await retention.deleteClaims(page.filter((claim) => claimIsSpent(claim, today, silences)).map((claim) => claim.id));
+    await betweenBatches();
   }
 }
 
