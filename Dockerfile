@@ -3,7 +3,8 @@
 # the code also runs on Node 20 (CI) — test/runtime/node-runtime.test.ts
 # checks this line against the release schedule and package.json's engines.
 # Stage 1 installs everything (native better-sqlite3 is compiled here) and
-# generates the Prisma clients; stage 2 keeps production dependencies only.
+# generates the Prisma clients, then builds dist/; stage 2 keeps production
+# dependencies only.
 FROM node:26-trixie-slim AS build
 WORKDIR /app
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
@@ -13,6 +14,8 @@ COPY prisma ./prisma
 COPY src/db ./src/db
 RUN npm ci --no-audit --no-fund
 COPY . .
+# Compiled JavaScript in dist/ (`npm start` runs it; TypeScript is a dev dependency, pruned next).
+RUN npm run build
 RUN npm prune --omit=dev
 
 FROM node:26-trixie-slim

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every benchmark of the project, one after another, each
  * in its own process (import, questions at 100,000 tasks, webhook load,
- * weekly fan-out, soak), then one table of every figure beside its baseline
+ * weekly fan-out, soak, start time), then one table of every figure beside its baseline
  * from the same run and the ratio. BENCH_POSTGRES_URL adds PostgreSQL to
  * the benchmarks that take it; BENCH_ONLY=import,soak runs some.
  */
@@ -18,6 +18,7 @@ const BENCHES: { name: string; file: string; nodeArgs?: string[] }[] = [
   { name: 'webhook', file: 'bench/webhook-load.ts' },
   { name: 'fanout', file: 'bench/weekly-fanout.ts' },
   { name: 'soak', file: 'bench/soak.ts', nodeArgs: ['--expose-gc'] },
+  { name: 'start', file: 'bench/start.ts' },
 ];
 
 const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim());

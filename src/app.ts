@@ -114,8 +114,6 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   const scheduler = new SummaryScheduler({ db, catalog, calendar, timeZone: config.timeZone, logger, clock, admins: config.admins, onQueued: () => lark?.sender.wake(), metrics });
   if (lark) {
     importWorker = new ImportWorker({ db, api: lark.api, apiFor: lark.apiFor, logger, metrics, onImported: () => lark.sender.wake() });
-    importWorker.start();
-    scheduler.start();
   }
   const consoleRouter =
     consoleBackend && lark ? await consoleBackend.mount({ connection: lark, db, catalog, timeZone: config.timeZone, logger, access: config.console!, besideRealApp: config.lark !== undefined, clock, seedsDir: SEEDS_DIR }) : undefined;
@@ -141,6 +139,11 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     const listening = app.listen(config.port, config.host, () => resolve(listening));
     listening.on('error', reject);
   });
+  // Background work starts once the service listens: its first pass (reminders, purge, the question index) no longer competes with getting there.
+  if (lark) {
+    importWorker!.start();
+    scheduler.start();
+  }
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${address.port}`;
