@@ -107,7 +107,8 @@ async function timeStart(variant: Variant, databaseUrl: string): Promise<Start> 
   result.healthyMs = performance.now() - started;
   child.kill('SIGTERM');
   const code = await exited;
-  if (code !== 0) throw new Error(`${variant.name} exited with ${code} on SIGTERM:\n${output}`);
+  // Timed is the start; a stop that is not clean is said, not fatal (tsx's CLI, relaying the signal, has exited 143).
+  if (code !== 0) console.log(`  (${variant.name} exited with ${code} on SIGTERM)`);
   if (output.includes('duban: building dist/')) console.log(`  (${variant.name} built dist/ during a timed start: sources changed between the check and the start)`);
   return result as Start;
 }
@@ -146,7 +147,7 @@ async function measure(database: BenchDatabase) {
       const restart = await timeStart(variant, url);
       runs.get(variant)!.first.push(first);
       runs.get(variant)!.restart.push(restart);
-      console.log(`  ${database.provider} run ${run + 1} ${variant.name}: first start ${seconds(first.healthyMs)} (log ${seconds(first.firstLogMs)}, seeds ${seconds(first.seedsMs)}, listening ${seconds(first.listeningMs)}); restart ${seconds(restart.healthyMs)} (log ${seconds(restart.firstLogMs)}, listening ${seconds(restart.listeningMs)})`);
+      console.log(`  ${database.provider} run ${run + 1} ${variant.name}: first start ${seconds(first.healthyMs)} (first log ${seconds(first.firstLogMs)}, seeds ${seconds(first.seedsMs)}, listening ${seconds(first.listeningMs)}); restart ${seconds(restart.healthyMs)} (first log ${seconds(restart.firstLogMs)}, listening ${seconds(restart.listeningMs)})`);
     }
   }
   const table: string[] = [];
@@ -175,6 +176,6 @@ for (const database of freshDatabases('start')) {
   }
 }
 console.log(`\nMedian of ${RUNS} runs, seconds from the spawn (milestones from the service's own log times):\n`);
-console.log('| database | start | command | first log line (modules loaded) | seeds imported | listening | /healthz 200 |');
+console.log('| database | start | command | first log line (config read) | seeds imported | listening | /healthz 200 |');
 console.log('|---|---|---|---|---|---|---|');
 for (const row of rows) console.log(row);
