@@ -242,6 +242,21 @@ describe('layout families of real plans', () => {
     expect(tasks.map((task) => summary(task).leaders)).toEqual([['俞悦'], ['陆明', '俞悦']]);
   });
 
+  it('a one-cell-per-line header a narrow Word column wrapped (重点 / 工作任务, 主要 / 责任单位, 协同 / 配合单位): four columns, the first unit column leads', () => {
+    const { tasks } = read(
+      [
+        '2025年政府工作报告重点工作任务分解表',
+        '序号', '重点', '工作任务', '主要', '责任单位', '协同', '配合单位',
+        '3', '固定资产投资增长7.5%左右。', '区发改委', '区工信局、区住建局',
+        '68', '持续推进学前教育普及普惠。', '区教育局', '各乡镇人民政府',
+      ].join('\n'),
+    );
+    expect(tasks.map(summary)).toEqual([
+      { title: '固定资产投资增长7.5%左右', lead: ['区发改委'], others: ['区工信局', '区住建局'], leaders: [] },
+      { title: '持续推进学前教育普及普惠', lead: ['区教育局'], others: ['各乡镇人民政府'], leaders: [] },
+    ]);
+  });
+
   it('a spaced table without a 序号 column: one row a line, numbered in order', () => {
     const { tasks } = read(
       [

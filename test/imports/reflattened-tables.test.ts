@@ -45,7 +45,7 @@ const FLOORS: Record<string, number> = {
   spaced: 0.95,
   tabs: 0.98,
   'blank-lines, header wrapped': 0.98,
-  'lines, header wrapped': 0.91,
+  'lines, header wrapped': 0.945,
   'spaced, header spaced out': 0.92,
   'blank-lines, no 序号': 0.92,
   'spaced, no 序号': 0.95,

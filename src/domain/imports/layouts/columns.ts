@@ -32,6 +32,14 @@ export interface ColumnMap {
   sections: boolean;
 }
 
+/**
+ * Words that begin a header cell a narrow column wrapped or a page spaced
+ * apart: 责任 / 领导, 完成 / 时限, 协同 / 配合单位. Joined to the piece after
+ * them when together they name a column and that piece is not such a word
+ * itself (a 牵头 column beside a 配合 column stays two).
+ */
+export const HEADER_MODIFIER = /^(责任|牵头|主要|主办|承办|配合|协办|协同|协助|参与|完成|工作|计划|分管|具体|重点|目标)$/;
+
 /** What a header cell says its column holds. */
 export type HeaderKind = 'number' | 'category' | 'text' | 'measures' | 'units' | 'leaders' | 'deadline' | 'other';
 

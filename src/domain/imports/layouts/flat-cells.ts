@@ -11,7 +11,7 @@
  * 序号 continues the task above (a merged 序号 cell). Cutting rows is all
  * this file does; readGrid gives them meaning.
  */
-import { classifyHeader, classifyHeaders, looksLikeHeader, type HeaderKind } from './columns.js';
+import { classifyHeader, classifyHeaders, HEADER_MODIFIER, looksLikeHeader, type HeaderKind } from './columns.js';
 import { cellKind, type CellKind } from './cell-kinds.js';
 import type { DraftPlan } from '../draft.js';
 import { readGrid, SECTION_ROW, type GridCell, type GridRow } from './grid.js';
@@ -45,8 +45,6 @@ function blocksOf(lines: readonly string[], separatedByBlanks: boolean): Block[]
   return blocks;
 }
 
-/** Words that begin a header cell Word wrapped onto two lines: 责任 / 领导, 完成 / 时限. */
-const HEADER_MODIFIER = /^(责任|牵头|主要|配合|协办|完成|工作|计划|分管|具体|重点|目标)$/;
 
 /**
  * Header cells a narrow Word column wrapped onto two lines ("责任" / "领导",
@@ -72,7 +70,9 @@ function joinWrappedHeaders(blocks: readonly Block[]): Block[] {
     if (window > 0 && previous && classifyHeader(previous.text) !== 'number' && short(previous.text) && short(block.text)) {
       const joined = `${previous.text}${block.text}`;
       const alone = [classifyHeader(previous.text), classifyHeader(block.text)];
-      if (classifyHeader(joined) !== undefined && (alone.includes(undefined) || HEADER_MODIFIER.test(previous.text))) {
+      // A word that begins a cell (主要 / 责任单位) never ends the one before it (重点工作任务).
+      const begins = HEADER_MODIFIER.test(block.text) && alone[0] !== undefined;
+      if (!begins && classifyHeader(joined) !== undefined && (alone.includes(undefined) || (HEADER_MODIFIER.test(previous.text) && !HEADER_MODIFIER.test(block.text)))) {
         out[out.length - 1] = { text: joined, line: previous.line };
         continue;
       }
