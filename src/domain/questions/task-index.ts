@@ -86,6 +86,20 @@ function holdsInOrder(text: string, wanted: string): boolean {
   return true;
 }
 
+/** Lower-cases texts, giving back the text itself where that changes nothing (most Chinese text) and one copy of equal results. */
+function lowerCaser(): (text: string) => string {
+  const seen = new Map<string, string>();
+  return (text) => {
+    let lower = seen.get(text);
+    if (lower === undefined) {
+      lower = text.toLowerCase();
+      if (lower === text) lower = text;
+      seen.set(text, lower);
+    }
+    return lower;
+  };
+}
+
 /** 'YYYY-MM-DD' → YYYYMMDD, which orders like the date. */
 function dayNumber(day: string): number {
   return Number(day.slice(0, 4)) * 10_000 + Number(day.slice(5, 7)) * 100 + Number(day.slice(8, 10));
@@ -102,8 +116,18 @@ export class TaskIndex {
   /** Positions of the tasks whose units and deadline each task has (its own position when they are its own). */
   private readonly unitsSource: Int32Array;
   private readonly deadlineSource: Int32Array;
-  private readonly texts: string[];
+  /**
+   * What a topic is looked for in, lower-cased, per task: its title,
+   * requirement, category and deadline as written (each the task's own
+   * string where lower-casing changes nothing), and its parent's position
+   * (-1 for none), whose title it is about too. Kept apart rather than
+   * joined per task, so the long texts are in memory once.
+   */
   private readonly titles: string[];
+  private readonly requirements: string[];
+  private readonly categories: string[];
+  private readonly deadlines: string[];
+  private readonly parentAt: Int32Array;
   private readonly postings = new Map<string, Int32Array>();
   private readonly byUnit = new Map<number, Int32Array>();
   private readonly plans: Map<number, IndexedPlan>;
@@ -140,21 +164,21 @@ export class TaskIndex {
     this.raw = [...tasks].sort((a, b) => a.planId - b.planId || a.position - b.position);
     this.plans = new Map(plans.map((plan) => [plan.id, plan]));
     this.planList = [...plans].sort((a, b) => a.id - b.id);
-    const rawById = new Map(this.raw.map((task) => [task.id, task]));
+    const rawById = new Map(this.raw.map((task, index) => [task.id, index]));
     // A task is a work item (a leaf that carries the work); where it names no units or deadline it has its nearest ancestor's.
     const line = lineage(this.raw, OWN_FACTS);
     this.leaf = line.workItem;
     this.unitsSource = line.unitsFrom;
     this.deadlineSource = line.deadlineFrom;
     this.tasks = this.raw.map((task, index) => withInheritedFacts(task, this.raw[line.unitsFrom[index]!]!, this.raw[line.deadlineFrom[index]!]!));
-    this.texts = this.tasks.map((task) => {
-      // A task is about what its parents' titles say too (扶贫 finds 推进扶贫工作信息公开's sub-items).
-      const above: string[] = [];
-      for (let parent = task.parentId === null ? undefined : rawById.get(task.parentId); parent; parent = parent.parentId === null ? undefined : rawById.get(parent.parentId)) above.push(parent.title);
-      // And about its deadline as written: 全年工作, 长期坚持, 每季度.
-      return `${task.title}\n${task.requirement}\n${task.categoryPath}\n${above.join('\n')}\n${task.deadlineRaw}`.toLowerCase();
-    });
-    this.titles = this.tasks.map((task) => task.title.toLowerCase());
+    const lower = lowerCaser();
+    this.titles = this.tasks.map((task) => lower(task.title));
+    this.requirements = this.tasks.map((task) => lower(task.requirement));
+    this.categories = this.tasks.map((task) => lower(task.categoryPath));
+    // And about its deadline as written: 全年工作, 长期坚持, 每季度.
+    this.deadlines = this.tasks.map((task) => lower(task.deadlineRaw));
+    // A task is about what its parents' titles say too (扶贫 finds 推进扶贫工作信息公开's sub-items).
+    this.parentAt = Int32Array.from(this.raw, (task) => (task.parentId === null ? -1 : (rawById.get(task.parentId) ?? -1)));
     const postings = new Map<string, number[]>();
     const units = new Map<number, number[]>();
     this.tasks.forEach((task, index) => {
@@ -164,7 +188,7 @@ export class TaskIndex {
       if (sameKey) sameKey.push(index);
       else this.byKey.set(task.key, [index]);
       if (this.leaf[index]) this.tasksPerPlan.set(task.planId, (this.tasksPerPlan.get(task.planId) ?? 0) + 1);
-      for (const token of new Set(tokenize(this.texts[index]!))) {
+      for (const token of this.tokensOf(index)) {
         let list = postings.get(token);
         if (!list) postings.set(token, (list = []));
         list.push(index);
@@ -584,6 +608,27 @@ export class TaskIndex {
 
 
 
+  /** The distinct tokens of what a task is about: its texts and its parents' titles. */
+  private tokensOf(index: number): Set<string> {
+    const tokens = new Set<string>();
+    const add = (text: string) => {
+      for (const token of tokenize(text)) tokens.add(token);
+    };
+    add(this.titles[index]!);
+    add(this.requirements[index]!);
+    add(this.categories[index]!);
+    for (let parent = this.parentAt[index]!; parent >= 0; parent = this.parentAt[parent]!) add(this.titles[parent]!);
+    add(this.deadlines[index]!);
+    return tokens;
+  }
+
+  /** Whether a lower-case word (no spaces) occurs in a task's texts or its parents' titles. */
+  private holds(index: number, word: string): boolean {
+    if (this.titles[index]!.includes(word) || this.requirements[index]!.includes(word) || this.categories[index]!.includes(word) || this.deadlines[index]!.includes(word)) return true;
+    for (let parent = this.parentAt[index]!; parent >= 0; parent = this.parentAt[parent]!) if (this.titles[parent]!.includes(word)) return true;
+    return false;
+  }
+
   /**
    * Tasks containing the topic words, best first: every word as a real
    * substring (title hits rank higher), a disclosure topic as its stem and
@@ -652,10 +697,7 @@ export class TaskIndex {
     // Tasks holding every token (walked in the rarest token's order), then checked as substrings.
     for (const index of lists[0]!) {
       if (hits[index] !== tokens.length) continue;
-      if (verify.length > 0) {
-        const text = this.texts[index]!;
-        if (!verify.every((word) => text.includes(word))) continue;
-      }
+      if (verify.length > 0 && !verify.every((word) => this.holds(index, word))) continue;
       const title = this.titles[index]!;
       let score = 1;
       for (const word of words) if (title.includes(word)) score++;
