@@ -2,24 +2,22 @@
  * Entry point of `npm start`: reads the environment, starts the service, and
  * shuts it down cleanly on SIGINT/SIGTERM.
  */
-import { existsSync, statSync } from 'node:fs';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './lib/logger.js';
-import { parseDatabaseUrl } from './db/database-url.js';
+import { isNewDatabase } from './db/new-database.js';
 import { providerOf } from './db/provider-schema.js';
 
 /**
- * A first start on SQLite (no database file yet, or an empty one) migrates
- * while the rest of the service loads: `prisma migrate deploy` runs in a
- * child process, so it and the module loading use both cores. Any other
- * database is left to startApp, which migrates only when the schema is
- * behind: a restart pays nothing here.
+ * A first start (a database never migrated) migrates while the rest of the
+ * service loads: `prisma migrate deploy` runs in a child process, so it and
+ * the module loading use both cores. Any other database is left to
+ * startApp, which migrates only when the schema is behind: a restart pays
+ * for one look (a file's size, or one query on PostgreSQL).
  */
-function migrateNewSqliteFile(databaseUrl: string): Promise<void> | undefined {
-  const target = parseDatabaseUrl(databaseUrl);
-  if (target.provider !== 'sqlite' || target.file === ':memory:') return undefined;
-  if (existsSync(target.file) && statSync(target.file).size > 0) return undefined;
-  return import('./db/migrate.js').then(({ migrateDatabase }) => migrateDatabase(databaseUrl));
+async function migrateNewDatabase(databaseUrl: string): Promise<void> {
+  if (!(await isNewDatabase(databaseUrl))) return;
+  const { migrateDatabase } = await import('./db/migrate.js');
+  await migrateDatabase(databaseUrl);
 }
 
 async function main(): Promise<void> {
@@ -39,9 +37,9 @@ async function main(): Promise<void> {
     const where = config.port === 0 ? 'the URL logged below' : `http://localhost:${config.port}/`;
     logger.info(`${config.lark ? 'CONSOLE=1' : 'no LARK_APP_ID set'}: the local chat console will be at ${where} (open it in a browser on this machine)`);
   }
-  const migrating = migrateNewSqliteFile(config.databaseUrl);
+  const migrating = migrateNewDatabase(config.databaseUrl);
   // Awaited below; this only keeps a failure that comes before then from counting as unhandled.
-  migrating?.catch(() => undefined);
+  migrating.catch(() => undefined);
   // Loaded here rather than imported at the top, so a first start's migrations run meanwhile.
   const { startApp } = await import('./app.js');
   await migrating;
