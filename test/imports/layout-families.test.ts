@@ -257,6 +257,23 @@ describe('layout families of real plans', () => {
     ]);
   });
 
+  it('records one field a line (01 / 项目名称: / 项目内容: / 责任单位 with its value on the next line) are tasks named by their 项目名称', () => {
+    const { tasks } = read(
+      ['我为群众办实事项目进展情况', '01 项目名称:提升县域生态环境', '项目内容:', '新改建城区公共厕所5座。', '责任单位:', '水务局、城管局', '进展与成效:', '已完成开标。', '02', '项目名称:', '加大文化惠民力度', '项目内容:', '新建“城市书房”1个。', '责任单位', '文广旅局'].join('\n'),
+    );
+    expect(tasks.map(summary)).toEqual([
+      { title: '提升县域生态环境', lead: [], others: ['水务局', '城管局'], leaders: [] },
+      { title: '加大文化惠民力度', lead: [], others: ['文广旅局'], leaders: [] },
+    ]);
+  });
+
+  it('a short place name that is an everyday word (新建 a school) is not the plan’s region; a full name inside a sentence is', () => {
+    const { plan } = read(
+      ['1.新建甘井子区婴幼儿早期教育指导中心。', '责任部门:教育局 配合部门:财政局', '2.新建文化扶助工程示范点30个。', '责任部门:文体局 配合部门:各街道', '3.新建甘井子区警察训练教育基地。', '责任部门:公安分局'].join('\n'),
+    );
+    expect(plan.jurisdiction).toBe('甘井子区');
+  });
+
   it('a spaced table without a 序号 column: one row a line, numbered in order', () => {
     const { tasks } = read(
       [

@@ -129,8 +129,10 @@ function regionIn(text: string | null | undefined): string | undefined {
 function mostMentionedPlace(text: string): string | undefined {
   const counts = new Map<string, { place: Place; count: number }>();
   for (let index = 0; index < text.length; index++) {
-    if (index > 0 && /[\u4e00-\u9fa5]/.test(text[index - 1]!) && !/[的在于和与、，,。及对为由从向]/.test(text[index - 1]!)) continue;
-    const hit = leadingPlace(text.slice(index, index + 12), { allowShort: true, levels: ['province', 'city', 'county'] });
+    // Inside a run of words only a full name of three characters or more is a place ("新建甘井子区婴幼儿…中心").
+    const inWord = index > 0 && /[\u4e00-\u9fa5]/.test(text[index - 1]!) && !/[的在于和与、，,。及对为由从向]/.test(text[index - 1]!);
+    const found = leadingPlace(text.slice(index, index + 12), { allowShort: !inWord, levels: ['province', 'city', 'county'] });
+    const hit = inWord && found && found.written.length < 3 ? undefined : found;
     if (!hit) continue;
     const entry = counts.get(hit.place.name) ?? { place: hit.place, count: 0 };
     entry.count++;

@@ -30,6 +30,11 @@ type Divisions = Record<string, Record<string, string[]>>;
 const PLACEHOLDER = /^(市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/;
 /** Division names that are also ordinary words in plans (主城区, 郊区, 矿区治理): never read as places. */
 const GENERIC = new Set(['城区', '郊区', '矿区', '新区', '市辖区', '市中区']);
+/**
+ * Short names that are everyday words in plans (新建 a school, 和平 发展,
+ * 平安 建设, 城关 镇): such a place is read only by its full name (新建区).
+ */
+const WORDLIKE_SHORT = new Set(['新建', '新兴', '和平', '平安', '太平', '永安', '前进', '解放', '友好', '向阳', '东风', '红旗', '新华', '新城', '城关', '长安', '安定', '安宁', '长宁', '永定', '城中', '城东', '城西', '城北', '东城', '西城', '南城', '北城', '河东', '河西', '江北', '江南', '中原', '开发', '新市', '上城', '新区']);
 const ENDING = /(维吾尔自治区|壮族自治区|回族自治区|自治区|特别行政区|省|市|地区|自治州|盟|自治县|自治旗|林区|特区|新区|矿区|区|县|旗|镇|乡|街道)$/;
 
 /** The short form of a name: 广东省 → 广东, 中山市 → 中山, 五华县 → 五华; null when too short or a town. */
@@ -39,7 +44,7 @@ function shortOf(name: string, level: PlaceLevel): string | null {
   // 内蒙古自治区 → 内蒙古; 巴音郭楞蒙古自治州 → 巴音郭楞 (drop the people's name too)
   const trimmed = short.replace(/(蒙古|回族|藏族|彝族|苗族|壮族|土家族|布依族|侗族|瑶族|白族|哈尼族|傣族|黎族|傈僳族|佤族|畲族|羌族|朝鲜族|满族|蒙古族|哈萨克|柯尔克孜|维吾尔|锡伯|达斡尔|鄂温克|鄂伦春|各族|苗族侗族|土家族苗族|布依族苗族)+$/, '');
   const result = trimmed.length >= 2 ? trimmed : short;
-  return result.length >= 2 && result !== name ? result : null;
+  return result.length >= 2 && result !== name && !WORDLIKE_SHORT.has(result) ? result : null;
 }
 
 let cache: { all: Place[]; byName: Map<string, Place[]>; byShort: Map<string, Place[]>; longest: number } | undefined;

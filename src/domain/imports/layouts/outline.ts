@@ -24,6 +24,8 @@ const MARKERS: readonly [string, RegExp][] = [
   ['arabic', /^(\d{1,4})\s*[、.．﹒](?![\d%])\s*/],
   ['paren-arabic', /^[(（](\d{1,3})[)）]\s*/],
   ['circled', /^([①-⑳])\s*/],
+  // "01 提升县域生态环境": a record's zero-padded number (joinRecordFields puts it on its name's line).
+  ['padded', /^(0[1-9]|[1-9]\d(?=\s+\S))\s+(?=\S)/],
 ];
 
 interface Item {
@@ -160,9 +162,59 @@ const assigned = (item: Item) => {
 };
 const anyAssigned = (items: readonly Item[]): boolean => items.some((item) => assigned(item) || anyAssigned(item.children));
 
+/** A field's label alone on its line, its value on the next ("责任单位：" / "水务局、城管局"). */
+const FIELD_LABEL = /^(?:(?:项目|事项|任务|工作)?(?:名称|内容|目标)|建设内容|实施内容|(?:牵头|责任|配合|协同|协办|主办)(?:单位|部门|科室)|责任领导|分管领导|完成时限|完成时间|时间节点|进展与成效|进展情况|工作进展|完成情况)[:：]?$/;
+/** A record's name field: its value is the item's title. */
+const NAME_LABEL = /^(?:项目|事项|任务)?名称$/;
+
+/**
+ * Records written one field a line — a zero-padded number, then 项目名称：,
+ * 项目内容：, 责任单位： with each value on the label's line or the next
+ * ("01" / "项目名称:" / "提升县域生态环境" / "责任单位" / "水务局、城管局")
+ * — put back as an outline: each label on one line with its value, the
+ * number on the name's line, the name label dropped (the name is the
+ * title). A joined line leaves a blank in its place, so line numbers hold.
+ */
+function joinRecordFields(lines: readonly string[]): string[] {
+  const out = [...lines];
+  const isLabel = (line: string | undefined) => line !== undefined && FIELD_LABEL.test(line.trim());
+  for (let index = 0; index < out.length; index++) {
+    const line = out[index]!.trim();
+    // "03" alone, then its first field.
+    if (/^0[1-9]$/.test(line) && out[index + 1]?.trim()) {
+      out[index] = `${line} ${out[index + 1]!.trim()}`;
+      out[index + 1] = '';
+    }
+    const numbered = /^(0[1-9]|[1-9]\d)\s+(.+)$/.exec(out[index]!.trim());
+    const body = numbered ? numbered[2]! : out[index]!.trim();
+    // The next line with text, within a few blank ones (linear: never a scan to the end for each line).
+    let next = -1;
+    for (let ahead = index + 1; ahead < Math.min(out.length, index + 4); ahead++) {
+      if (out[ahead]!.trim() !== '') {
+        next = ahead - index - 1;
+        break;
+      }
+    }
+    if (isLabel(body) && next >= 0 && !isLabel(out[index + 1 + next]) && !/^0[1-9](\s|$)/.test(out[index + 1 + next]!.trim())) {
+      out[index] = `${numbered ? `${numbered[1]} ` : ''}${body.replace(/[:：]$/, '')}：${out[index + 1 + next]!.trim()}`;
+      out[index + 1 + next] = '';
+    }
+    // "01 项目名称：X" → "01 X".
+    const named = /^(0[1-9]|[1-9]\d)\s+([^:：]{2,6})[:：]\s*(.+)$/.exec(out[index]!.trim());
+    if (named && NAME_LABEL.test(named[2]!)) out[index] = `${named[1]} ${named[3]}`;
+  }
+  return out;
+}
+
+/** A record's name: its first line when short and followed by a labelled field ("提升县域生态环境" / "项目内容：…"). */
+function recordName(item: Item): string | undefined {
+  const [first, second] = item.lines.map((line) => line.trim()).filter(Boolean);
+  return first && second && first.length <= 40 && !/[。；;:：]/.test(first) && FIELD_LABEL.test(/^[^:：]{2,8}[:：]/.exec(second)?.[0] ?? '') ? first : undefined;
+}
+
 /** Reads a numbered outline; undefined when it has fewer than two numbered items. */
 export function readOutline(lines: readonly string[]): DraftPlan | undefined {
-  const roots = parseItems(unrun(lines));
+  const roots = parseItems(unrun(joinRecordFields(lines)));
   foldFields(roots);
   const nodes: DraftNode[] = [];
   const warnings: DraftPlan['warnings'] = [];
@@ -182,7 +234,7 @@ export function readOutline(lines: readonly string[]): DraftPlan | undefined {
     const node: DraftNode = {
       key,
       number: item.number,
-      title: item.heading && item.heading.length <= 40 ? item.heading.replace(/[。；;，,]$/, '') : firstSentence(text),
+      title: item.heading && item.heading.length <= 40 ? item.heading.replace(/[。；;，,]$/, '') : (recordName(item) ?? firstSentence(text)),
       requirement: text,
       categories,
       line: item.line,

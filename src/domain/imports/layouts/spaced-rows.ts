@@ -18,9 +18,9 @@ import { classifyHeader, classifyHeaders, HEADER_MODIFIER, looksLikeHeader } fro
 import { alignCells, TABLE_END, type Block } from './flat-cells.js';
 import { lineAbove, readGrid, SECTION_ROW, type GridRow } from './grid.js';
 
-/** "工 作 任 务" → "工作任务": single characters spaced out to fill a header cell. */
+/** "工 作 任 务" → "工作任务", "2 0 2 2 年 度 目 标" → "2022年度目标": single characters (digits and dashes too) spaced out to fill a header cell. */
 function joinSpacedCharacters(line: string): string {
-  return line.replace(/(?<![^\s])([\u4e00-\u9fa5])(?:[ \u3000]([\u4e00-\u9fa5]))+(?![^\s])/g, (run) => run.replace(/[ \u3000]/g, ''));
+  return line.replace(/(?<![^\s])([\u4e00-\u9fa5\d\-—~～（）()])(?:[ \u3000]([\u4e00-\u9fa5\d\-—~～（）()]))+(?![^\s])/g, (run) => run.replace(/[ \u3000]/g, ''));
 }
 
 /**
