@@ -193,10 +193,10 @@ export class InboundProcessor {
     const work = (async (): Promise<CardCallbackResponse> => {
       try {
         const result = await db.transaction(async (repos) => {
-          const fresh = await repos.events.record(action.eventId, action.kind, JSON.stringify(action));
+          // Stored already claimed: the work commits with it, or neither is kept.
+          const fresh = await repos.events.recordClaimed(action.eventId, action.kind, JSON.stringify(action));
           metrics?.eventsReceived.inc({ kind: action.kind, duplicate: String(!fresh) });
           if (!fresh) return undefined;
-          await repos.events.claim(action.eventId);
           const outcome = await behaviour.onCardAction(action, { repos, now: new Date() });
           await enqueueOutgoing(repos, action.eventId, outcome.outgoing ?? []);
           return outcome;

@@ -59,9 +59,17 @@ export function createQuestionAnswering(options: QuestionAnsweringOptions): { an
   /** Answers a question (or follow-up) asked in `chatId`, remembering what is shown. */
   async function respond(text: string, chatId: string, repos: Repositories, askerOpenId: string | null): Promise<Answer> {
     const catalog = await options.catalog.current();
-    // "我们局" is the asker's own units: the ones they are a liaison of.
-    const asker = askerOpenId ? { unitIds: (await loadActor(repos, askerOpenId, [])).liaisonUnitIds } : { unitIds: [] };
-    const question = parseQuestion(text, catalog.directory, asker);
+    // "我们局" is the asker's own units: the ones they are a liaison of. Read only when the parser asks for them
+    // (it does where the question says "我们局"): most questions never do, and the grants cost a statement.
+    let askedForUnits = false;
+    const probe = {
+      get unitIds(): readonly number[] {
+        askedForUnits = true;
+        return [];
+      },
+    };
+    let question = parseQuestion(text, catalog.directory, probe);
+    if (askedForUnits && askerOpenId) question = parseQuestion(text, catalog.directory, { unitIds: (await loadActor(repos, askerOpenId, [])).liaisonUnitIds });
     let result: Answer;
     if (question.kind === 'follow_up') {
       const resolved = await resolveFollowUp(question, chatId, repos);

@@ -8,6 +8,7 @@ import type { PrismaClient as SqlitePrismaClient } from '../generated/sqlite/cli
 import { parseDatabaseUrl, pgPoolConfig } from './database-url.js';
 import type { Provider } from './provider-schema.js';
 import { serialisedSqlite } from './serialised-sqlite.js';
+import { countStatements } from './statement-count.js';
 
 /**
  * The Prisma client type the repositories are written against. Both
@@ -46,7 +47,7 @@ export async function openPrisma(databaseUrl: string, options: OpenPrismaOptions
     // A new installation has no data/ folder yet; SQLite creates the file, not its folder.
     if (target.file !== ':memory:') await mkdir(dirname(target.file), { recursive: true });
     // One connection: statements outside a transaction wait for the open one instead of landing in it.
-    const adapter = serialisedSqlite(new PrismaBetterSQLite3({ url: target.file, timeout: 10_000 }));
+    const adapter = serialisedSqlite(countStatements(new PrismaBetterSQLite3({ url: target.file, timeout: 10_000 })));
     const prisma = new PrismaClient({ adapter });
     adapter.register(prisma);
     if (target.file !== ':memory:') await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL');
@@ -57,7 +58,7 @@ export async function openPrisma(databaseUrl: string, options: OpenPrismaOptions
     import('../generated/postgresql/client.js'),
     import('@prisma/adapter-pg'),
   ]);
-  const adapter = new PrismaPg(pgPoolConfig(target, options.poolSize ?? 10), { schema: target.schema });
+  const adapter = countStatements(new PrismaPg(pgPoolConfig(target, options.poolSize ?? 10), { schema: target.schema }));
   const prisma = new PrismaClient({ adapter }) as unknown as PrismaDb;
   return { prisma, provider: 'postgresql' };
 }

@@ -10,6 +10,7 @@
  * straight through, as it would on its own connection.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { countStatement } from './statement-count.js';
 
 /** Marks the async call chain of one unit of work. */
 const unitOfWork = new AsyncLocalStorage<symbol>();
@@ -52,7 +53,24 @@ export interface DirectSqlite {
   execute(sql: string, args: readonly (string | number | null)[]): Promise<number>;
   /** Runs a statement that returns rows (SELECT, or INSERT … RETURNING); rows as column → value. */
   query(sql: string, args: readonly (string | number | null)[]): Promise<Record<string, unknown>[]>;
+  /**
+   * Runs a statement prepared once and kept (the statements every event runs,
+   * src/repositories/hot-sql.ts): rows as column → value, integers as
+   * BigInt, dates as stored (ISO text); for a statement without rows, one
+   * row `{ changes }`. SQLite's own errors, not Prisma's.
+   */
+  prepared(sql: string, args: readonly (string | number | null)[]): Promise<Record<string, unknown>[]>;
 }
+
+/** What `prepared` needs of better-sqlite3's connection. */
+interface NativeStatement {
+  reader: boolean;
+  all(...args: unknown[]): Record<string, unknown>[];
+  run(...args: unknown[]): { changes: number };
+}
+
+/** Statements kept per connection, at most this many (the hot statements are a dozen texts; IN lists vary in length). */
+const PREPARED_LIMIT = 200;
 
 /** What the driver adapter's connection answers a query with (Prisma's SqlResultSet). */
 interface ResultSet {
@@ -60,7 +78,12 @@ interface ResultSet {
   rows: unknown[][];
 }
 
-type Connection = { queryRaw(query: unknown): Promise<ResultSet>; executeRaw(query: unknown): Promise<number> };
+type Connection = {
+  queryRaw(query: unknown): Promise<ResultSet>;
+  executeRaw(query: unknown): Promise<number>;
+  /** Runs `work` on the native connection under the same lock as a statement. */
+  withNative<T>(sql: string, work: (native: { prepare(sql: string): NativeStatement }) => T): Promise<T>;
+};
 
 const directOfClient = new WeakMap<object, Promise<DirectSqlite>>();
 
@@ -88,7 +111,18 @@ export function serialisedSqlite<T extends AdapterFactory>(factory: T): T & { re
       const result = await connection.queryRaw(query(sql, args));
       return result.rows.map((row) => Object.fromEntries(result.columnNames.map((name, index) => [name, row[index]])));
     },
+    prepared: (sql, args) =>
+      connection.withNative(sql, (native) => {
+        let statement = kept.get(sql);
+        if (!statement) {
+          if (kept.size >= PREPARED_LIMIT) kept.delete(kept.keys().next().value!);
+          statement = native.prepare(sql);
+          kept.set(sql, statement);
+        }
+        return statement.reader ? statement.all(...args) : [{ changes: statement.run(...args).changes }];
+      }),
   }));
+  const kept = new Map<string, NativeStatement>();
   return new Proxy(factory, {
     get(target, property, receiver) {
       if (property === 'register') return (client: object) => directOfClient.set(originalClient(client), direct);
@@ -115,6 +149,20 @@ function serialiseConnection<T extends object>(connection: T): T {
           const release = await lock.acquire();
           try {
             return await call(target, property, args);
+          } finally {
+            release();
+          }
+        };
+      }
+      if (property === 'withNative') {
+        // The prepared statements of hot-sql.ts: counted as statements, under the lock, on better-sqlite3's own connection.
+        return async (sql: string, work: (native: unknown) => unknown) => {
+          countStatement(sql);
+          const native = Reflect.get(target, 'client');
+          if (ownStatement()) return work(native);
+          const release = await lock.acquire();
+          try {
+            return work(native);
           } finally {
             release();
           }

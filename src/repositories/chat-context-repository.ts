@@ -4,6 +4,7 @@
  */
 import type { Db } from './client.js';
 import { fromJson, toJson } from './client.js';
+import { date, hotSql } from './hot-sql.js';
 
 /** What a chat was last told. */
 export interface ChatContextRecord {
@@ -19,14 +20,19 @@ export class ChatContextRepository {
 
   /** Remembers the question answered in a chat and the tasks shown. */
   async remember(chatId: string, question: unknown, shownIds: readonly number[]): Promise<void> {
-    const data = { question: toJson(question), shownIds: toJson(shownIds) };
-    await this.db.chatContext.upsert({ where: { chatId }, create: { chatId, ...data }, update: data });
+    // Every list answer writes this: one statement past the query compiler (Prisma's upsert compiled it each time).
+    const text = toJson(question);
+    const shown = toJson(shownIds);
+    const at = new Date();
+    await hotSql(this.db).execute`
+      INSERT INTO "ChatContext" ("chatId", "question", "shownIds", "updatedAt") VALUES (${chatId}, ${text}, ${shown}, ${at})
+      ON CONFLICT ("chatId") DO UPDATE SET "question" = excluded."question", "shownIds" = excluded."shownIds", "updatedAt" = excluded."updatedAt"`;
   }
 
   /** The chat's last answer, if any. */
   async get(chatId: string): Promise<ChatContextRecord | undefined> {
-    const row = await this.db.chatContext.findUnique({ where: { chatId } });
+    const [row] = await hotSql(this.db).query`SELECT "question", "shownIds", "updatedAt" FROM "ChatContext" WHERE "chatId" = ${chatId}`;
     if (!row) return undefined;
-    return { chatId, question: fromJson<unknown>(row.question, null), shownIds: fromJson<number[]>(row.shownIds, []), updatedAt: row.updatedAt };
+    return { chatId, question: fromJson<unknown>(row.question as string, null), shownIds: fromJson<number[]>(row.shownIds as string, []), updatedAt: date(row.updatedAt) };
   }
 }

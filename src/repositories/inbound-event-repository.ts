@@ -5,6 +5,7 @@
  * on once across redeliveries, restarts and several instances.
  */
 import type { Db } from './client.js';
+import { hotSql } from './hot-sql.js';
 
 /** A stored event. */
 export interface InboundEventRecord {
@@ -25,9 +26,22 @@ export class InboundEventRepository {
    * already stored (which is then acknowledged and otherwise ignored).
    */
   async record(eventId: string, eventType: string, payload: string, at = new Date()): Promise<boolean> {
-    const inserted = await this.db.$executeRaw`
+    const inserted = await hotSql(this.db).execute`
       INSERT INTO "InboundEvent" ("eventId", "eventType", "payload", "state", "attempts", "receivedAt")
       VALUES (${eventId}, ${eventType}, ${payload}, 'received', 0, ${at})
+      ON CONFLICT DO NOTHING`;
+    return inserted === 1;
+  }
+
+  /**
+   * Stores an event already claimed, in one statement: for a card callback,
+   * whose work runs in the same transaction (record + claim in one). True
+   * when it is new; false for a redelivery, which then does nothing.
+   */
+  async recordClaimed(eventId: string, eventType: string, payload: string, at = new Date()): Promise<boolean> {
+    const inserted = await hotSql(this.db).execute`
+      INSERT INTO "InboundEvent" ("eventId", "eventType", "payload", "state", "attempts", "receivedAt", "processedAt")
+      VALUES (${eventId}, ${eventType}, ${payload}, 'done', 0, ${at}, ${at})
       ON CONFLICT DO NOTHING`;
     return inserted === 1;
   }
@@ -39,11 +53,8 @@ export class InboundEventRepository {
    * concurrent claimant waits for the first transaction and then gets false.
    */
   async claim(eventId: string, at = new Date()): Promise<boolean> {
-    const result = await this.db.inboundEvent.updateMany({
-      where: { eventId, state: 'received' },
-      data: { state: 'done', processedAt: at },
-    });
-    return result.count === 1;
+    const changed = await hotSql(this.db).execute`UPDATE "InboundEvent" SET "state" = 'done', "processedAt" = ${at} WHERE "eventId" = ${eventId} AND "state" = 'received'`;
+    return changed === 1;
   }
 
   /** Counts a failed processing attempt, outside the failed transaction. */

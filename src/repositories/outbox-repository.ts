@@ -5,6 +5,7 @@
  */
 import { OutboxAction, OutboxState } from '../domain/vocabulary.js';
 import type { Db } from './client.js';
+import { hotSql, int } from './hot-sql.js';
 
 /** A queued or delivered message. */
 export interface OutboxRecord {
@@ -52,12 +53,16 @@ export class OutboxRepository {
   /** Queues a message; enqueuing the same uuid again returns the first row unchanged. */
   async enqueue(input: OutboxInput, at = new Date()): Promise<OutboxRecord> {
     if (input.uuid.length > 50) throw new Error(`outbox uuid longer than 50 characters: ${input.uuid}`);
-    const row = await this.db.outboxMessage.upsert({
-      where: { uuid: input.uuid },
-      create: { ...input, receiveIdType: input.receiveIdType ?? null, fallbackText: input.fallbackText ?? null, nextAttemptAt: at, createdAt: at },
-      update: {},
-    });
-    return toRecord(row);
+    // Every event queues its reply here: one statement past the query compiler (Prisma's upsert took three).
+    const receiveIdType = input.receiveIdType ?? null;
+    const fallbackText = input.fallbackText ?? null;
+    const inserted = await hotSql(this.db).query`
+      INSERT INTO "OutboxMessage" ("uuid", "action", "receiveIdType", "target", "chatKey", "msgType", "content", "state", "attempts", "nextAttemptAt", "createdAt", "fallbackText")
+      VALUES (${input.uuid}, ${input.action}, ${receiveIdType}, ${input.target}, ${input.chatKey}, ${input.msgType}, ${input.content}, 'pending', 0, ${at}, ${at}, ${fallbackText})
+      ON CONFLICT ("uuid") DO NOTHING
+      RETURNING "id"`;
+    if (inserted.length === 0) return (await this.findByUuid(input.uuid))!;
+    return toRecord({ ...input, id: int(inserted[0]!.id), receiveIdType, fallbackText, state: 'pending', attempts: 0, nextAttemptAt: at, lastError: null, sentMessageId: null, createdAt: at, sentAt: null });
   }
 
   /**

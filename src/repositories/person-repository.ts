@@ -4,6 +4,7 @@
  */
 import { GrantState, RoleName } from '../domain/vocabulary.js';
 import type { Db } from './client.js';
+import { date, hotSql, int, intOrNull } from './hot-sql.js';
 
 /** A person. */
 export interface PersonRecord {
@@ -130,12 +131,23 @@ export class PersonRepository {
 
   /** The grants of a person in a state (active by default). */
   async grantsOf(openId: string, state: GrantState = 'active'): Promise<RoleGrantRecord[]> {
-    const rows = await this.db.roleGrant.findMany({
-      where: { person: { openId }, state },
-      orderBy: { id: 'asc' },
-      select: grantSelect,
-    });
-    return rows.map(toGrant);
+    // Read on every event (who is asking): one joined statement past the query compiler, not Prisma's two.
+    const rows = await hotSql(this.db).query`
+      SELECT g."id", g."personId", g."role", g."unitId", g."planId", g."state", g."grantedBy", g."createdAt", p."openId"
+      FROM "RoleGrant" g JOIN "Person" p ON p."id" = g."personId"
+      WHERE p."openId" = ${openId} AND g."state" = ${state}
+      ORDER BY g."id" ASC`;
+    return rows.map((row) => ({
+      id: int(row.id),
+      personId: int(row.personId),
+      openId: String(row.openId),
+      role: RoleName.parse(row.role),
+      unitId: intOrNull(row.unitId),
+      planId: intOrNull(row.planId),
+      state: GrantState.parse(row.state),
+      grantedBy: row.grantedBy === null || row.grantedBy === undefined ? null : String(row.grantedBy),
+      createdAt: date(row.createdAt),
+    }));
   }
 
   /** Active holders of a role, optionally for one unit or one plan (plan-less grants included). */

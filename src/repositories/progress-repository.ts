@@ -7,6 +7,7 @@ import { slices } from './id-lists.js';
 import type { Db } from './client.js';
 import { fromJson, toJson } from './client.js';
 import { TaskRepository } from './task-repository.js';
+import { date, hotSql, int, intOrNull, placeholders } from './hot-sql.js';
 
 /** One progress report, review decision or closure. */
 export interface ProgressRecord {
@@ -41,6 +42,21 @@ export interface ProgressInput {
 
 function toRecord(row: Omit<ProgressRecord, 'status' | 'evidence'> & { status: string; evidence: string }): ProgressRecord {
   return { ...row, status: TaskStatus.parse(row.status), evidence: fromJson<string[]>(row.evidence, []) };
+}
+
+/** A row read through hotSql (SQLite gives integers and dates as text). */
+function fromRow(row: Record<string, unknown>): ProgressRecord {
+  return toRecord({
+    id: int(row.id),
+    taskId: int(row.taskId),
+    percent: int(row.percent),
+    status: String(row.status),
+    note: String(row.note),
+    evidence: String(row.evidence),
+    actor: String(row.actor),
+    unitId: intOrNull(row.unitId),
+    createdAt: date(row.createdAt),
+  });
 }
 
 /** Appends to and reads the progress history. */
@@ -139,12 +155,11 @@ export class ProgressRepository {
 
   /** A task's history, newest first. */
   async history(taskId: number, limit = 50): Promise<ProgressRecord[]> {
-    const rows = await this.db.progressUpdate.findMany({
-      where: { taskId },
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      take: limit,
-    });
-    return rows.map(toRecord);
+    // Read by every task card: past the query compiler.
+    const rows = await hotSql(this.db).query`
+      SELECT "id", "taskId", "percent", "status", "note", "evidence", "actor", "unitId", "createdAt" FROM "ProgressUpdate"
+      WHERE "taskId" = ${taskId} ORDER BY "createdAt" DESC, "id" DESC LIMIT ${limit}`;
+    return rows.map(fromRow);
   }
 
   /** The latest update of each of the given tasks (for answer cards). */
@@ -153,10 +168,12 @@ export class ProgressRepository {
     // In slices: a whole plan's ledger asks for thousands of tasks, more values than SQLite takes in one IN.
     const rows = [];
     for (const ids of slices(taskIds)) {
-      rows.push(...(await this.db.progressUpdate.findMany({ where: { taskId: { in: ids } }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] })));
+      // Read by every answer card: past the query compiler.
+      const sql = `SELECT "id", "taskId", "percent", "status", "note", "evidence", "actor", "unitId", "createdAt" FROM "ProgressUpdate" WHERE "taskId" IN (${placeholders(ids.length)}) ORDER BY "createdAt" DESC, "id" DESC`;
+      rows.push(...(await hotSql(this.db).queryText(sql, ids)).map(fromRow));
     }
     const latest = new Map<number, ProgressRecord>();
-    for (const row of rows) if (!latest.has(row.taskId)) latest.set(row.taskId, toRecord(row));
+    for (const row of rows) if (!latest.has(row.taskId)) latest.set(row.taskId, row);
     return latest;
   }
 }

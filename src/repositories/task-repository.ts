@@ -6,6 +6,7 @@ import { DeadlineKind, Recurrence, TaskKind, TaskStatus, UnitRole } from '../dom
 import { insertRows, insertRowsReturning } from './bulk-insert.js';
 import type { Db } from './client.js';
 import { slices } from './id-lists.js';
+import { date, hotSql, int, intOrNull } from './hot-sql.js';
 
 /** A unit's part in a task, with the unit's name for display. */
 export interface TaskUnitLink {
@@ -309,8 +310,39 @@ export class TaskRepository {
 
   /** The task with this id, with units and deadlines. */
   async get(id: number): Promise<TaskRecord | undefined> {
-    const row = await this.db.task.findUnique({ where: { id }, include: taskInclude });
-    return row ? toRecord(row) : undefined;
+    // Every task card and /任务 reads this: three plain statements past the query compiler, not Prisma's four compiled ones.
+    const sql = hotSql(this.db);
+    const [task] = await sql.query`
+      SELECT "id", "planId", "parentId", "key", "kind", "number", "position", "categoryPath", "title", "requirement", "sourceExcerpt", "sourceLine",
+             "status", "percent", "lastReportAt", "removedAt", "leaders", "documentFields"
+      FROM "Task" WHERE "id" = ${id}`;
+    if (!task) return undefined;
+    const units = await sql.query`
+      SELECT l."unitId", l."role", u."name" FROM "TaskUnit" l JOIN "Unit" u ON u."id" = l."unitId" WHERE l."taskId" = ${id} ORDER BY l."position" ASC`;
+    const deadlines = await sql.query`SELECT "raw", "kind", "dueOn", "recurrence" FROM "Deadline" WHERE "taskId" = ${id} ORDER BY "position" ASC`;
+    const text = (value: unknown) => (value === null || value === undefined ? null : String(value));
+    return toRecord({
+      id: int(task.id),
+      planId: int(task.planId),
+      parentId: intOrNull(task.parentId),
+      key: String(task.key),
+      kind: String(task.kind),
+      number: text(task.number),
+      position: int(task.position),
+      categoryPath: String(task.categoryPath),
+      title: String(task.title),
+      requirement: String(task.requirement),
+      sourceExcerpt: String(task.sourceExcerpt),
+      sourceLine: intOrNull(task.sourceLine),
+      status: String(task.status),
+      percent: int(task.percent),
+      lastReportAt: task.lastReportAt === null ? null : date(task.lastReportAt),
+      removedAt: task.removedAt === null ? null : date(task.removedAt),
+      leaders: text(task.leaders),
+      documentFields: text(task.documentFields),
+      units: units.map((link) => ({ unitId: int(link.unitId), role: String(link.role), unit: { name: String(link.name) } })),
+      deadlines: deadlines.map((deadline) => ({ raw: String(deadline.raw), kind: String(deadline.kind), dueOn: text(deadline.dueOn), recurrence: text(deadline.recurrence) })),
+    } as TaskRow);
   }
 
   /** Several tasks by id, with units and deadlines, in the order asked. */
