@@ -274,6 +274,20 @@ describe('layout families of real plans', () => {
     expect(plan.jurisdiction).toBe('甘井子区');
   });
 
+  it('a unit label inside a parenthesis that holds parentheses of its own, and a note there naming units for every later task (不再重复列出)', () => {
+    const { tasks } = read(
+      [
+        '县安全生产委员会2023年工作要点',
+        '1.深入学习贯彻安全生产重要论述。(责任单位:县安委会各成员单位。各乡镇(县经开区)落实属地管理责任,以下均需各乡镇(县经开区)落实属地管理责任,不再重复列出)',
+        '2.加强安全生产统筹协调。(责任单位:县安委办)',
+      ].join('\n'),
+    );
+    expect(tasks.map(summary).map(({ others }) => others)).toEqual([
+      ['县安委会各成员单位', '各乡镇（县经开区）'],
+      ['县安委办', '各乡镇（县经开区）'],
+    ]);
+  });
+
   it('a spaced table without a 序号 column: one row a line, numbered in order', () => {
     const { tasks } = read(
       [

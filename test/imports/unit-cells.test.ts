@@ -18,6 +18,8 @@ describe('units and their parts in a cell', () => {
     ['市财政局为牵头单位，市税务局为配合单位', ['市财政局:lead', '市税务局:cooperating']],
     ['市财政局负总责', ['市财政局:lead']],
     // Names a page ran together: cut where the next starts with its place level, or between two stations; one bureau's office stays whole.
+    ['市财政局、各县（市）、区人民政府', ['市财政局:responsible', '各县（市）、区人民政府:responsible']],
+    ['各乡镇（县经开区）落实属地管理责任', ['各乡镇（县经开区）:responsible']],
     ['市海洋渔业局市农业农村局', ['市海洋渔业局:responsible', '市农业农村局:responsible']],
     ['文化站 派出所工商质监所', ['文化站:responsible', '派出所:responsible', '工商质监所:responsible']],
     ['市公安局交通管理局', ['市公安局交通管理局:responsible']],

@@ -65,6 +65,27 @@ const ROLE_WORDING = /牵头|负责|配合|会同|协助|协同|参与|落实|�
 const OPEN = '[【（(';
 const CLOSE: Record<string, string> = { '[': ']', '【': '】', '（': '）', '(': ')' };
 
+/**
+ * Where the bracket opened by `opener` before `from` closes, brackets
+ * inside it counted ("（责任单位：各乡镇（县经开区）落实）" closes at the
+ * last ）); -1 when it does not. Full- and half-width brackets pair alike.
+ */
+function closingBracket(text: string, from: number, opener: string): number {
+  const opens = opener === '[' || opener === '【' ? '[【' : '（(';
+  const closes = opener === '[' || opener === '【' ? ']】' : '）)';
+  let depth = 0;
+  for (let at = from; at < text.length; at++) {
+    const char = text[at]!;
+    if (char === '\n') return -1;
+    if (opens.includes(char)) depth++;
+    else if (closes.includes(char)) {
+      if (depth === 0) return at;
+      depth--;
+    }
+  }
+  return -1;
+}
+
 /** The role a label gives its units, written as the verb parseUnitCell reads. */
 function withRole(value: string, kind: UnitRole): string {
   if (ROLE_WORDING.test(value) && kind !== 'lead') return value;
@@ -102,7 +123,7 @@ export function readAssignment(text: string): Assignment {
     const nextLabel = matches[index + 1]?.index ?? text.length;
     let end = Math.min(nextLabel, text.indexOf('\n', valueStart) >= 0 ? text.indexOf('\n', valueStart) : text.length);
     if (close) {
-      const closing = text.indexOf(close, valueStart);
+      const closing = closingBracket(text, valueStart, opener!);
       if (closing >= 0 && closing < end) end = closing;
     }
     let value = text.slice(valueStart, end).replace(/^[\s]+|[\s；;，,。.]+$/g, '');
@@ -113,7 +134,7 @@ export function readAssignment(text: string): Assignment {
     let cutEnd = end;
     if (close && opener) {
       const openAt = open!.at;
-      const closeAt = text.indexOf(close, valueStart);
+      const closeAt = closingBracket(text, valueStart, opener);
       if (openAt >= 0 && closeAt >= 0 && (index === 0 || matches[index - 1]!.index! < openAt)) cutStart = openAt;
       if (closeAt >= 0 && (index === matches.length - 1 || matches[index + 1]!.index! > closeAt)) cutEnd = closeAt + 1;
     }

@@ -160,7 +160,7 @@ export function tableRowsOfText(rawText: string): GridRow[] | undefined {
 }
 
 /** A note in a unit text naming units for every task after it: "以下政策措施均需各县区人民政府、园区管委会落实，不再单独列出". */
-const STANDING_UNITS_NOTE = /[。；;，,]?\s*以下[^，,。；;]{0,10}?均[需由要应须]?(.{2,60}?)(?:负责|落实|承担|组织实施)[^，,。；;]{0,6}[，,]\s*不再(?:单独|逐一|一一)?列出[。；;]?/;
+const STANDING_UNITS_NOTE = /[。；;，,]?\s*以下[^，,。；;]{0,10}?均[需由要应须]?(.{2,60}?)(?:负责|落实|承担|组织实施)[^，,。；;]{0,6}[，,]\s*不再(?:单独|逐一|一一|重复)?列出[。；;]?/;
 
 /** Parses a document. Throws UnreadableDocumentError when no layout fits. */
 export function parsePlanDocument(input: string | PlanDocument, fileName: string): ParsedPlan {

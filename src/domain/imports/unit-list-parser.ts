@@ -25,7 +25,7 @@ export interface UnitCellOptions {
 /** Endings of an organisation's name. */
 export const UNIT_SUFFIX = /(局|办|委|部|厅|府|政府|部门|机构|中心|室|科|站|会|院|所|处|队|团|行|社|馆|组|单位|分局|公司|集团|联|协|海关|司|署|园区|专班|指挥部|管委会|街道|镇|乡|学校|大学|医院|电视台|报社|银行|支行|分行)$/;
 const LEAD = /(分别)?(牵头|负总责|主办|主责)(落实|负责|实施)?$/;
-const RESPONSIBLE = /(分别)?(负责(落实|实施)?|落实|承办|实施|组织实施)$/;
+const RESPONSIBLE = /(分别)?(负责(落实|实施)?|(?:落实|履行|承担)属地(?:管理)?责任|落实|承办|实施|组织实施)$/;
 const COOPERATING = /(配合|协助|协同|参与|协办)(落实|实施)?$/;
 const COOPERATING_PREFIX = /^(会同|协同|配合|联合)/;
 const TRAILING_ET_CETERA = /(等(省|市|区|县|州)?(直|级)?(有关|相关)?(部门|单位|机构))?(按(照)?(各自)?职责(分工)?)?$/;
@@ -73,7 +73,8 @@ function splitUnitList(text: string): string[] {
   for (const item of items) {
     const previous = merged.at(-1);
     // "各县、市、区政府", "各乡、镇人民政府": single places after 各 share the body named last.
-    const openCollective = previous !== undefined && /^各([\u4e00-\u9fa5]、)*[\u4e00-\u9fa5]$/.test(previous);
+    // "各县（市）、区人民政府": a place word may carry its own parenthesis.
+    const openCollective = previous !== undefined && /^各([\u4e00-\u9fa5](?:[（(][\u4e00-\u9fa5]{1,3}[)）])?、)*[\u4e00-\u9fa5](?:[（(][\u4e00-\u9fa5]{1,3}[)）])?$/.test(previous);
     const compound =
       previous !== undefined &&
       ((openCollective && (/^[\u4e00-\u9fa5]$/.test(item) || /^[\u4e00-\u9fa5]{1,3}(人民政府|政府|部门)$/.test(item))) ||
