@@ -81,12 +81,14 @@ describe('real plans as Word and Excel files', () => {
 });
 
 /**
- * Floors a little under the figures of the commit that set them (npm run eval:import -- --format all over 92
- * documents: tune 97.6% on 62, holdout 79.0% on 30; docx, xlsx, doc and xls tune 98.8%, pdf 98.6%). The tune
- * floor was 0.975 over 76 documents; 16 new real documents came in at 93.8% before the importer learned them.
+ * Floors a little under the figures of the commit that set them (npm run eval:import -- --format all over 107
+ * documents: tune 98.2% on 73, holdout 80.4% on 34; docx, xlsx, doc and xls tune 99.6%). The tune floor was
+ * 0.975 over 76 documents; 16 new real documents came in at 93.8% before the importer learned them. Of the 11
+ * tune documents gathered on 2026-12-03, 7 came in at 94% or better, 3 at 40–83% and one was refused, before any
+ * change made with them in view.
  */
-const TUNE_FLOOR = 0.97;
-const HOLDOUT_FLOOR = 0.785;
+const TUNE_FLOOR = 0.975;
+const HOLDOUT_FLOOR = 0.8;
 const OFFICE_TUNE_FLOOR = 0.98;
 /** The floor of each office format, all one (.doc and .xls tune 98.8% as their .docx and .xlsx, .pdf 98.6%). */
 const OFFICE_TUNE_FLOORS: Record<string, number> = { docx: OFFICE_TUNE_FLOOR, xlsx: OFFICE_TUNE_FLOOR, doc: OFFICE_TUNE_FLOOR, xls: OFFICE_TUNE_FLOOR, pdf: OFFICE_TUNE_FLOOR };

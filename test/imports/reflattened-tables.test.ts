@@ -46,7 +46,7 @@ const FLOORS: Record<string, number> = {
   tabs: 0.98,
   'blank-lines, header wrapped': 0.98,
   'lines, header wrapped': 0.945,
-  'spaced, header spaced out': 0.92,
+  'spaced, header spaced out': 0.95,
   'blank-lines, no 序号': 0.92,
   'spaced, no 序号': 0.95,
   'tabs, no 序号': 0.96,
