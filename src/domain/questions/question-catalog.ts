@@ -25,8 +25,7 @@ export interface Catalog {
  * once, and every task object is made in one order, so all share one hidden
  * class: at 100,000 tasks this is what the index's memory is made of.
  */
-export function indexedTasks(rows: Pick<SearchRows, 'tasks' | 'links' | 'deadlines'>): IndexedTask[] {
-  const once = sharing();
+export function indexedTasks(rows: Pick<SearchRows, 'tasks' | 'links' | 'deadlines'>, once: Sharing = sharing()): IndexedTask[] {
   const links = new Map<number, { unitId: number; role: UnitRole; position: number }[]>();
   for (const link of rows.links) {
     const list = links.get(link.taskId) ?? [];
@@ -37,7 +36,7 @@ export function indexedTasks(rows: Pick<SearchRows, 'tasks' | 'links' | 'deadlin
   const raws = new Map<number, string[]>();
   const recurrences = new Map<number, Recurrence>();
   for (const deadline of [...rows.deadlines].sort((a, b) => a.position - b.position)) {
-    if (deadline.dueOn) dates.set(deadline.taskId, [...(dates.get(deadline.taskId) ?? []), once.text(deadline.dueOn)]);
+    if (deadline.dueOn) dates.set(deadline.taskId, [...(dates.get(deadline.taskId) ?? []), deadline.dueOn]);
     const recurrence = Recurrence.safeParse(deadline.recurrence);
     if (recurrence.success && !recurrences.has(deadline.taskId)) recurrences.set(deadline.taskId, recurrence.data);
     const written = raws.get(deadline.taskId) ?? [];
@@ -50,8 +49,9 @@ export function indexedTasks(rows: Pick<SearchRows, 'tasks' | 'links' | 'deadlin
       indexed[name] = typeof value === 'string' ? once.text(value) : value;
     }
     const own = links.get(task.id);
-    indexed.units = own ? own.sort((a, b) => a.position - b.position).map(({ unitId, role }) => once.link(unitId, role)) : NONE;
-    indexed.dueDates = dates.get(task.id)?.sort() ?? NONE;
+    indexed.units = own ? once.links(own.sort((a, b) => a.position - b.position)) : NONE;
+    const due = dates.get(task.id);
+    indexed.dueDates = due ? once.days(due.sort()) : NONE;
     indexed.deadlineRaw = once.text((raws.get(task.id) ?? []).join('；'));
     indexed.recurrence = recurrences.get(task.id) ?? null;
     return indexed as unknown as IndexedTask;
@@ -61,22 +61,40 @@ export function indexedTasks(rows: Pick<SearchRows, 'tasks' | 'links' | 'deadlin
 /** The empty list every task without units or due dates shares (the index never changes a task's lists in place). */
 const NONE: readonly never[] = Object.freeze([]);
 
-/** One copy of each equal string and of each unit link, for the tasks of one build. */
+/** One copy of each equal string, unit link, list of links and list of due days, for the tasks of one build (read a page at a time). */
+type Sharing = ReturnType<typeof sharing>;
+
 function sharing() {
   const texts = new Map<string, string>();
   const links = new Map<number, { unitId: number; role: UnitRole }>();
+  const lists = new Map<string, readonly unknown[]>();
+  const text = (value: string): string => {
+    const known = texts.get(value);
+    if (known !== undefined) return known;
+    texts.set(value, value);
+    return value;
+  };
+  const list = <T>(key: string, make: () => T[]): readonly T[] => {
+    let known = lists.get(key);
+    if (!known) lists.set(key, (known = make()));
+    return known as readonly T[];
+  };
   return {
-    text(value: string): string {
-      const known = texts.get(value);
-      if (known !== undefined) return known;
-      texts.set(value, value);
-      return value;
+    text,
+    /** A task's unit links in order: tasks with the same units and parts share one list. */
+    links(own: readonly { unitId: number; role: UnitRole }[]): readonly { unitId: number; role: UnitRole }[] {
+      const codes = own.map(({ unitId, role }) => unitId * 4 + ROLES.indexOf(role));
+      return list(`u${codes.join(',')}`, () =>
+        codes.map((code, n) => {
+          let link = links.get(code);
+          if (!link) links.set(code, (link = { unitId: own[n]!.unitId, role: own[n]!.role }));
+          return link;
+        }),
+      );
     },
-    link(unitId: number, role: UnitRole): { unitId: number; role: UnitRole } {
-      const key = unitId * 4 + ROLES.indexOf(role);
-      let link = links.get(key);
-      if (!link) links.set(key, (link = { unitId, role }));
-      return link;
+    /** A task's due days, ascending: tasks due on the same days share one list. */
+    days(due: readonly string[]): readonly string[] {
+      return list(`d${due.join(',')}`, () => due.map(text));
     },
   };
 }
@@ -85,10 +103,14 @@ const ROLES: readonly UnitRole[] = UnitRole.options;
 
 /** Builds the directory and index from the database's rows. Pure. */
 export function buildCatalog(rows: SearchRows): Catalog {
+  return { directory: unitDirectory(rows), index: new TaskIndex(indexedTasks(rows), rows.plans) };
+}
+
+/** The unit directory from the rows of units and their aliases. */
+function unitDirectory(rows: Pick<SearchRows, 'units' | 'aliases'>): UnitDirectory {
   const aliases = new Map<number, string[]>();
   for (const alias of rows.aliases) aliases.set(alias.unitId, [...(aliases.get(alias.unitId) ?? []), alias.alias]);
-  const directory = new UnitDirectory(rows.units.map((unit) => ({ ...unit, aliases: aliases.get(unit.id) ?? [] })));
-  return { directory, index: new TaskIndex(indexedTasks(rows), rows.plans) };
+  return new UnitDirectory(rows.units.map((unit) => ({ ...unit, aliases: aliases.get(unit.id) ?? [] })));
 }
 
 /** Most changed tasks patched into the index in place; beyond that it is rebuilt. */
@@ -154,7 +176,16 @@ export class QuestionCatalog {
         }
       }
     }
-    this.catalog = buildCatalog(await search.loadRows());
+    // A page of rows at a time, each made into index tasks before the next is read: the rows never all sit in memory.
+    const once = sharing();
+    const tasks: IndexedTask[] = [];
+    const [directoryRows] = await Promise.all([
+      search.loadPlansAndUnits(),
+      (async () => {
+        for await (const page of search.taskPages()) for (const task of indexedTasks(page, once)) tasks.push(task);
+      })(),
+    ]);
+    this.catalog = { directory: unitDirectory(directoryRows), index: new TaskIndex(tasks, directoryRows.plans) };
     this.fingerprint = fingerprint;
     this.lastRefresh = 'rebuilt';
     return this.catalog;

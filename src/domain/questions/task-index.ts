@@ -100,6 +100,45 @@ function lowerCaser(): (text: string) => string {
   };
 }
 
+/**
+ * Each token's task positions, ascending, as views into one Int32Array:
+ * first every task's distinct tokens as numbers with a count per token,
+ * then each position written into its token's run. Growing a list per token
+ * held twice the finished index's memory while it was built.
+ */
+function buildPostings(count: number, tokensOf: (index: number) => Iterable<string>): Map<string, Int32Array> {
+  const idOf = new Map<string, number>();
+  const perToken: number[] = [];
+  let held = new Int32Array(1 << 16);
+  let used = 0;
+  const taskEnd = new Int32Array(count);
+  for (let index = 0; index < count; index++) {
+    for (const token of tokensOf(index)) {
+      let id = idOf.get(token);
+      if (id === undefined) {
+        idOf.set(token, (id = perToken.length));
+        perToken.push(0);
+      }
+      perToken[id]!++;
+      if (used === held.length) {
+        const larger = new Int32Array(held.length * 2);
+        larger.set(held);
+        held = larger;
+      }
+      held[used++] = id;
+    }
+    taskEnd[index] = used;
+  }
+  const start = new Int32Array(perToken.length + 1);
+  for (let id = 0; id < perToken.length; id++) start[id + 1] = start[id]! + perToken[id]!;
+  const all = new Int32Array(used);
+  const next = start.slice(0, perToken.length);
+  for (let index = 0, at = 0; index < count; index++) for (; at < taskEnd[index]!; at++) all[next[held[at]!]!++] = index;
+  const postings = new Map<string, Int32Array>();
+  for (const [token, id] of idOf) postings.set(token, all.subarray(start[id]!, start[id + 1]!));
+  return postings;
+}
+
 /** 'YYYY-MM-DD' → YYYYMMDD, which orders like the date. */
 function dayNumber(day: string): number {
   return Number(day.slice(0, 4)) * 10_000 + Number(day.slice(5, 7)) * 100 + Number(day.slice(8, 10));
@@ -128,7 +167,8 @@ export class TaskIndex {
   private readonly categories: string[];
   private readonly deadlines: string[];
   private readonly parentAt: Int32Array;
-  private readonly postings = new Map<string, Int32Array>();
+  /** Each token's tasks by position, ascending: views into one buffer. */
+  private readonly postings: Map<string, Int32Array>;
   private readonly byUnit = new Map<number, Int32Array>();
   private readonly plans: Map<number, IndexedPlan>;
   private readonly byId = new Map<number, number>();
@@ -179,7 +219,7 @@ export class TaskIndex {
     this.deadlines = this.tasks.map((task) => lower(task.deadlineRaw));
     // A task is about what its parents' titles say too (扶贫 finds 推进扶贫工作信息公开's sub-items).
     this.parentAt = Int32Array.from(this.raw, (task) => (task.parentId === null ? -1 : (rawById.get(task.parentId) ?? -1)));
-    const postings = new Map<string, number[]>();
+    this.postings = buildPostings(this.tasks.length, (index) => this.tokensOf(index));
     const units = new Map<number, number[]>();
     this.tasks.forEach((task, index) => {
       this.byId.set(task.id, index);
@@ -188,18 +228,12 @@ export class TaskIndex {
       if (sameKey) sameKey.push(index);
       else this.byKey.set(task.key, [index]);
       if (this.leaf[index]) this.tasksPerPlan.set(task.planId, (this.tasksPerPlan.get(task.planId) ?? 0) + 1);
-      for (const token of this.tokensOf(index)) {
-        let list = postings.get(token);
-        if (!list) postings.set(token, (list = []));
-        list.push(index);
-      }
       for (const link of task.units) {
         let list = units.get(link.unitId);
         if (!list) units.set(link.unitId, (list = []));
         if (list.at(-1) !== index) list.push(index);
       }
     });
-    for (const [token, list] of postings) this.postings.set(token, Int32Array.from(list));
     const count = this.tasks.length;
     this.open = new Uint8Array(count);
     this.state = new Uint8Array(count);
