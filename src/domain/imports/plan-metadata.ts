@@ -53,8 +53,10 @@ function titleCandidates(lines: readonly string[]): string[] {
     const issued = /(?:印发|转发)(.{6,60}?)的通知/.exec(line);
     const whole = issued ? issued[1]!.replace(/\s+/g, '') : '';
     if (whole && TITLE_END.test(whole.replace(/^《|》$/g, '')) && /[^《》]《|》[^《》]/.test(whole)) candidates.push(whole);
-    const quoted = /(?:印发|转发|关于)[^《]{0,20}《([^》]{6,60})》(?:的通知)?/.exec(line);
-    if (quoted && !REFERENCE.test(line.slice(0, quoted.index + quoted[0].indexOf('《') + 1))) candidates.push(squash(quoted[1]!).replace(/\s+/g, ''));
+    const quoted = /(印发|转发|关于)[^《]{0,20}《([^》]{6,60})》(?:的通知)?/.exec(line);
+    // "关于《政府工作报告》确定的2021年重点工作责任分解的通知": after 关于, a quoted name is the plan only when nothing but 的通知 follows it.
+    const aboutOther = quoted?.[1] === '关于' && !/^(?:的(?:通知|意见|决定|实施意见))?\s*$/.test(line.slice(quoted.index + quoted[0].length));
+    if (quoted && !aboutOther && !REFERENCE.test(line.slice(0, quoted.index + quoted[0].indexOf('《') + 1))) candidates.push(squash(quoted[2]!).replace(/\s+/g, ''));
     // The notice's own sentence: "《X实施方案》已经市人民政府同意，现印发给你们" (after every title the page shows as such).
     const approved = /^[^《]{0,4}《([^》]{6,60})》\s*(?:已经|已报经|经)/.exec(line);
     if (approved && !quoted) approvedNames.push(squash(approved[1]!).replace(/\s+/g, ''));
