@@ -61,7 +61,7 @@ for (const database of databases.filter((candidate) => !providers || providers.i
      * service's), given the requests in a file; the first request is not
      * counted (the client starting).
      */
-    const run = async (kind: Kind, count: number) => {
+    const run = async (kind: Kind, count: number, watch?: (sql: string) => void) => {
       const file = join(folder, `requests-${serial}.json`);
       writeFileSync(file, JSON.stringify({ url: `${app.url}/lark/events`, requests: Array.from({ length: count + 1 }, (_, i) => signedRequest(eventOf(kind, i, taskIds), BENCH_SECRETS.encryptKey)) }));
       const poster = spawn(process.execPath, ['--import', 'tsx', 'bench/load/poster.ts', file], { stdio: ['pipe', 'pipe', 'inherit'] });
@@ -73,11 +73,13 @@ for (const database of databases.filter((candidate) => !providers || providers.i
         if (kind !== 'callback') await app.lark!.processor.idle();
       };
       await post();
+      const stopWatching = watch ? watchStatements(watch) : undefined;
       const cpu = process.cpuUsage();
       const statements = statementsSent();
       const started = performance.now();
       for (let i = 0; i < count; i++) await post();
       const used = process.cpuUsage(cpu);
+      stopWatching?.();
       poster.stdin!.end();
       return { cpuMs: (used.user + used.system) / 1000 / count, statements: (statementsSent() - statements) / count, wallMs: (performance.now() - started) / count };
     };
@@ -86,9 +88,7 @@ for (const database of databases.filter((candidate) => !providers || providers.i
     if (process.env.PROFILE_SQL) {
       for (const kind of KINDS) {
         const seen: string[] = [];
-        const stop = watchStatements((sql) => seen.push(sql.replace(/\s+/g, ' ').slice(0, 160)));
-        await run(kind, 1);
-        stop();
+        await run(kind, 1, (sql) => seen.push(sql.replace(/\s+/g, ' ').trim().slice(0, 160)));
         console.log(`\n${database.provider} ${kind}: ${seen.length} statements\n${seen.map((sql) => `  ${sql}`).join('\n')}`);
       }
     }

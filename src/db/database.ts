@@ -8,6 +8,7 @@ import { createRepositories, type Repositories } from '../repositories/index.js'
 import { openPrisma, type OpenPrismaOptions, type PrismaDb } from './client.js';
 import { migrationsPath, type Provider } from './provider-schema.js';
 import { asUnitOfWork } from './serialised-sqlite.js';
+import { markTransactionClient } from './pg-direct.js';
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -71,12 +72,15 @@ export class Database {
     let indexedDataChanged = false;
     const result = await asUnitOfWork(() =>
       this.prisma.$transaction(
-        (tx) =>
-          work(
+        (tx) => {
+          // On PostgreSQL the hot statements find this transaction by its handle (pg-direct.ts).
+          markTransactionClient(tx);
+          return work(
             createRepositories(tx, () => {
               indexedDataChanged = true;
             }),
-          ),
+          );
+        },
         { timeout: options.timeout ?? 15_000, maxWait: 10_000 },
       ),
     );
