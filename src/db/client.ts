@@ -9,7 +9,6 @@ import { parseDatabaseUrl, pgPoolConfig } from './database-url.js';
 import type { Provider } from './provider-schema.js';
 import { serialisedSqlite } from './serialised-sqlite.js';
 import { countStatements } from './statement-count.js';
-import { pgDirect } from './pg-direct.js';
 
 /**
  * The Prisma client type the repositories are written against. Both
@@ -59,9 +58,7 @@ export async function openPrisma(databaseUrl: string, options: OpenPrismaOptions
     import('../generated/postgresql/client.js'),
     import('@prisma/adapter-pg'),
   ]);
-  // The statements every event runs go to the adapter itself (pg-direct.ts), past Prisma's compiler.
-  const adapter = pgDirect(countStatements(new PrismaPg(pgPoolConfig(target, options.poolSize ?? 10), { schema: target.schema })));
+  const adapter = countStatements(new PrismaPg(pgPoolConfig(target, options.poolSize ?? 10), { schema: target.schema }));
   const prisma = new PrismaClient({ adapter }) as unknown as PrismaDb;
-  adapter.register(prisma);
   return { prisma, provider: 'postgresql' };
 }

@@ -8,7 +8,6 @@ import { createRepositories, type Repositories } from '../repositories/index.js'
 import { openPrisma, type OpenPrismaOptions, type PrismaDb } from './client.js';
 import { migrationsPath, type Provider } from './provider-schema.js';
 import { asUnitOfWork } from './serialised-sqlite.js';
-import { markTransactionClient } from './pg-direct.js';
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -72,15 +71,12 @@ export class Database {
     let indexedDataChanged = false;
     const result = await asUnitOfWork(() =>
       this.prisma.$transaction(
-        (tx) => {
-          // On PostgreSQL the hot statements find this transaction by its handle (pg-direct.ts).
-          markTransactionClient(tx);
-          return work(
+        (tx) =>
+          work(
             createRepositories(tx, () => {
               indexedDataChanged = true;
             }),
-          );
-        },
+          ),
         { timeout: options.timeout ?? 15_000, maxWait: 10_000 },
       ),
     );

@@ -6,11 +6,9 @@
  * SQLite connection 0.05 ms. On SQLite they go to the connection, each
  * text prepared once and kept (inside a unit of work, as part of its
  * transaction, like bulk-insert.ts); on
- * PostgreSQL to the driver adapter (src/db/pg-direct.ts: the unit of work's
- * transaction, or the pool), Prisma's raw SQL when the handle is unknown. Written as a tagged template whose
+ * PostgreSQL through Prisma's raw SQL. Written as a tagged template whose
  * values are bound, never spliced in; dates bound as Prisma stores them.
  */
-import { directPgOf } from '../db/pg-direct.js';
 import { directSqliteOf } from '../db/serialised-sqlite.js';
 import type { Db } from './client.js';
 
@@ -20,11 +18,6 @@ export type HotValue = string | number | Date | null;
 /** A value as the SQLite adapter would bind it: dates as ISO 8601 text with +00:00, as Prisma stores them. */
 function sqliteValue(value: HotValue): string | number | null {
   return value instanceof Date ? value.toISOString().replace('Z', '+00:00') : value;
-}
-
-/** PostgreSQL's placeholders for a template's values: $1, $2, … */
-function numbered(strings: TemplateStringsArray): string {
-  return strings.reduce((text, part, index) => `${text}$${index}${part}`);
 }
 
 /** The statements of one Prisma handle, as tagged templates: `hotSql(db).query\`SELECT … WHERE "id" = ${id}\``. */
@@ -43,25 +36,18 @@ export function hotSql(db: Db): HotSql {
     async query(strings, ...values) {
       const direct = await directSqliteOf(db);
       if (direct) return direct.prepared(strings.join('?'), values.map(sqliteValue));
-      const pg = await directPgOf(db);
-      if (pg) return pg.query(numbered(strings), values);
       return db.$queryRaw<Record<string, unknown>[]>(strings, ...values);
     },
     async execute(strings, ...values) {
       const direct = await directSqliteOf(db);
       if (direct) return Number((await direct.prepared(strings.join('?'), values.map(sqliteValue)))[0]!.changes);
-      const pg = await directPgOf(db);
-      if (pg) return pg.execute(numbered(strings), values);
       return db.$executeRaw(strings, ...values);
     },
     async queryText(sql, values) {
       const direct = await directSqliteOf(db);
       if (direct) return direct.prepared(sql, values.map(sqliteValue));
       let index = 0;
-      const text = sql.replace(/\?/g, () => `$${++index}`);
-      const pg = await directPgOf(db);
-      if (pg) return pg.query(text, values);
-      return db.$queryRawUnsafe<Record<string, unknown>[]>(text, ...values);
+      return db.$queryRawUnsafe<Record<string, unknown>[]>(sql.replace(/\?/g, () => `$${++index}`), ...values);
     },
   };
 }
