@@ -43,4 +43,20 @@ describeEachDatabase('question catalog', ({ db }) => {
     expect(catalog.lastRefresh).toBe('rebuilt');
     expect(rebuilt).toMatchObject({ kind: 'task_list', total: 35 });
   });
+
+  it('reads the live tasks a page at a time, each once, with their own links and deadlines', async () => {
+    const text = normalizeDocument(seed).text.replace(/江门市政务/g, '惠州市政务');
+    const report = await importPlanText(db(), { text, fileName: 'huizhou.txt', actor: 'ou_admin' });
+    const stored = await db().repos.tasks.listByPlan(report.planId);
+    const seen = new Map<number, { links: number; deadlines: number }>();
+    for await (const page of db().repos.search.taskPages(7)) {
+      expect(page.tasks.length).toBeLessThanOrEqual(7);
+      for (const row of page.tasks) {
+        expect(seen.has(row.id)).toBe(false);
+        seen.set(row.id, { links: page.links.filter((link) => link.taskId === row.id).length, deadlines: page.deadlines.filter((deadline) => deadline.taskId === row.id).length });
+      }
+      expect(page.links.every((link) => page.tasks.some((row) => row.id === link.taskId))).toBe(true);
+    }
+    for (const task of stored) expect(seen.get(task.id)).toEqual({ links: task.units.length, deadlines: task.deadlines.length });
+  });
 });
