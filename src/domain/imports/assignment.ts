@@ -183,7 +183,7 @@ export function readAssignment(text: string): Assignment {
 const INLINE_DEADLINE = /(?:(?:19|20)\d{2}年)?(?:(?:1[0-2]|0?[1-9])月(?:(?:[12]\d|3[01]|0?[1-9])日)?(?:底|末|中旬|上旬|下旬)?|年底|年末)(?:之前|以前|前)/g;
 
 /** The by-dates an item's text sets, in order, each once (the importer keeps them all; the light judges by the next one due). */
-export function inlineDeadlines(text: string): string[] {
+function inlineDeadlines(text: string): string[] {
   return [...new Set([...text.matchAll(INLINE_DEADLINE)].map((match) => match[0]))];
 }
 

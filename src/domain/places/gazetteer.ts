@@ -47,7 +47,20 @@ function shortOf(name: string, level: PlaceLevel): string | null {
   return result.length >= 2 && result !== name && !WORDLIKE_SHORT.has(result) ? result : null;
 }
 
-let cache: { all: Place[]; byName: Map<string, Place[]>; byShort: Map<string, Place[]>; longest: number } | undefined;
+/** Names by their first two characters: the lengths names starting so have, longest first (a text is tried only at those). */
+type LengthsByStart = Map<string, number[]>;
+
+let cache: { all: Place[]; byName: Map<string, Place[]>; byShort: Map<string, Place[]>; nameLengths: LengthsByStart; shortLengths: LengthsByStart } | undefined;
+
+function lengthsByStart(names: Iterable<string>): LengthsByStart {
+  const lengths: LengthsByStart = new Map();
+  for (const name of names) {
+    const start = name.slice(0, 2);
+    const known = lengths.get(start) ?? [];
+    if (!known.includes(name.length)) lengths.set(start, [...known, name.length].sort((a, b) => b - a));
+  }
+  return lengths;
+}
 
 function load() {
   if (cache) return cache;
@@ -72,7 +85,7 @@ function load() {
     byName.set(place.name, [...(byName.get(place.name) ?? []), place]);
     if (place.short) byShort.set(place.short, [...(byShort.get(place.short) ?? []), place]);
   }
-  cache = { all, byName, byShort, longest: Math.max(...all.map((place) => place.name.length)) };
+  cache = { all, byName, byShort, nameLengths: lengthsByStart(byName.keys()), shortLengths: lengthsByStart(byShort.keys()) };
   return cache;
 }
 
@@ -103,18 +116,21 @@ export function leadingPlace(
   text: string,
   options: { allowShort?: boolean; levels?: readonly PlaceLevel[]; prefer?: (place: Place) => boolean } = {},
 ): LeadingPlace | undefined {
-  const { byName, byShort, longest } = load();
+  const { byName, byShort, nameLengths, shortLengths } = load();
   const levels = options.levels;
   const fits = (place: Place) => !levels || levels.includes(place.level);
   // Of the places sharing a name (中山市 in 广东, 中山区 in 大连), the one the caller prefers.
   const pick = (places: Place[]) => places.find((place) => options.prefer?.(place)) ?? places[0]!;
-  for (let length = Math.min(longest, text.length); length >= 2; length--) {
+  const start = text.slice(0, 2);
+  for (const length of nameLengths.get(start) ?? []) {
+    if (length > text.length) continue;
     const candidate = text.slice(0, length);
     const full = (byName.get(candidate) ?? []).filter(fits);
     if (full.length > 0) return { place: pick(full), written: candidate };
   }
   if (!options.allowShort) return undefined;
-  for (let length = Math.min(8, text.length); length >= 2; length--) {
+  for (const length of shortLengths.get(start) ?? []) {
+    if (length > text.length || length > 8) continue;
     const candidate = text.slice(0, length);
     const short = (byShort.get(candidate) ?? []).filter(fits);
     if (short.length > 0) return { place: pick(short), written: candidate };

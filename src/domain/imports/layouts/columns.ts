@@ -74,6 +74,20 @@ export function classifyHeader(raw: string): HeaderKind | undefined {
 }
 
 /**
+ * Whether two pieces of header a page parted ("责任" / "领导", "协同" /
+ * "配合单位", "分管 县领导") are one cell: together they name a column,
+ * and either one names none alone or the first is a word that begins a
+ * cell and the second is not; a word that begins a cell never ends one
+ * already named (重点工作任务 | 主要).
+ */
+export function continuesHeaderCell(previous: string, piece: string): boolean {
+  const before = classifyHeader(previous);
+  if (HEADER_MODIFIER.test(piece) && before !== undefined) return false;
+  if (classifyHeader(`${previous}${piece}`) === undefined) return false;
+  return before === undefined || classifyHeader(piece) === undefined || (HEADER_MODIFIER.test(previous) && !HEADER_MODIFIER.test(piece));
+}
+
+/**
  * Reads a header row's cells together: a bare 单位 beside a column that
  * already names the responsible units (责任部门, 牵头单位) is a unit of
  * measure (%, 万亩), not an organisation; a text column before the 序号

@@ -11,7 +11,7 @@
  * 序号 continues the task above (a merged 序号 cell). Cutting rows is all
  * this file does; readGrid gives them meaning.
  */
-import { classifyHeader, classifyHeaders, HEADER_MODIFIER, looksLikeHeader, type HeaderKind } from './columns.js';
+import { classifyHeader, classifyHeaders, continuesHeaderCell, looksLikeHeader, type HeaderKind } from './columns.js';
 import { cellKind, type CellKind } from './cell-kinds.js';
 import type { DraftPlan } from '../draft.js';
 import { readGrid, SECTION_ROW, type GridCell, type GridRow } from './grid.js';
@@ -45,7 +45,6 @@ function blocksOf(lines: readonly string[], separatedByBlanks: boolean): Block[]
   return blocks;
 }
 
-
 /**
  * Header cells a narrow Word column wrapped onto two lines ("责任" / "领导",
  * "第二季度" / "完成情况") joined back, in the cells after each 序号: two short
@@ -68,12 +67,8 @@ function joinWrappedHeaders(blocks: readonly Block[]): Block[] {
       continue;
     }
     if (window > 0 && previous && classifyHeader(previous.text) !== 'number' && short(previous.text) && short(block.text)) {
-      const joined = `${previous.text}${block.text}`;
-      const alone = [classifyHeader(previous.text), classifyHeader(block.text)];
-      // A word that begins a cell (主要 / 责任单位) never ends the one before it (重点工作任务).
-      const begins = HEADER_MODIFIER.test(block.text) && alone[0] !== undefined;
-      if (!begins && classifyHeader(joined) !== undefined && (alone.includes(undefined) || (HEADER_MODIFIER.test(previous.text) && !HEADER_MODIFIER.test(block.text)))) {
-        out[out.length - 1] = { text: joined, line: previous.line };
+      if (continuesHeaderCell(previous.text, block.text)) {
+        out[out.length - 1] = { text: `${previous.text}${block.text}`, line: previous.line };
         continue;
       }
     }

@@ -188,16 +188,12 @@ function joinRecordFields(lines: readonly string[]): string[] {
     const numbered = /^(0[1-9]|[1-9]\d)\s+(.+)$/.exec(out[index]!.trim());
     const body = numbered ? numbered[2]! : out[index]!.trim();
     // The next line with text, within a few blank ones (linear: never a scan to the end for each line).
-    let next = -1;
-    for (let ahead = index + 1; ahead < Math.min(out.length, index + 4); ahead++) {
-      if (out[ahead]!.trim() !== '') {
-        next = ahead - index - 1;
-        break;
-      }
-    }
-    if (isLabel(body) && next >= 0 && !isLabel(out[index + 1 + next]) && !/^0[1-9](\s|$)/.test(out[index + 1 + next]!.trim())) {
-      out[index] = `${numbered ? `${numbered[1]} ` : ''}${body.replace(/[:：]$/, '')}：${out[index + 1 + next]!.trim()}`;
-      out[index + 1 + next] = '';
+    let next = index + 1;
+    while (next < Math.min(out.length, index + 4) && out[next]!.trim() === '') next++;
+    const value = next < Math.min(out.length, index + 4) ? out[next]!.trim() : '';
+    if (isLabel(body) && value && !isLabel(value) && !/^0[1-9](\s|$)/.test(value)) {
+      out[index] = `${numbered ? `${numbered[1]} ` : ''}${body.replace(/[:：]$/, '')}：${value}`;
+      out[next] = '';
     }
     // "01 项目名称：X" → "01 X".
     const named = /^(0[1-9]|[1-9]\d)\s+([^:：]{2,6})[:：]\s*(.+)$/.exec(out[index]!.trim());

@@ -14,7 +14,7 @@
  * rows is all this file does; readGrid gives them meaning.
  */
 import type { DraftPlan } from '../draft.js';
-import { classifyHeader, classifyHeaders, HEADER_MODIFIER, looksLikeHeader } from './columns.js';
+import { classifyHeader, classifyHeaders, continuesHeaderCell, looksLikeHeader } from './columns.js';
 import { alignCells, TABLE_END, type Block } from './flat-cells.js';
 import { lineAbove, readGrid, SECTION_ROW, type GridRow } from './grid.js';
 
@@ -41,10 +41,7 @@ function joinHeaderPieces(pieces: readonly string[]): string[] {
       out[out.length - 1] = `${previous}${piece}`;
       continue;
     }
-    // "协同 配合单位": a word that begins a header cell goes with the piece after it.
-    const modified = previous !== undefined && HEADER_MODIFIER.test(previous) && !HEADER_MODIFIER.test(piece);
-    const begins = previous !== undefined && HEADER_MODIFIER.test(piece) && classifyHeader(previous) !== undefined;
-    if (previous !== undefined && !goesOn && !begins && (classifyHeader(previous) === undefined || classifyHeader(piece) === undefined || modified) && classifyHeader(`${previous}${piece}`) !== undefined && /^[\u4e00-\u9fa5]{1,6}$/.test(previous)) {
+    if (previous !== undefined && !goesOn && /^[\u4e00-\u9fa5]{1,6}$/.test(previous) && continuesHeaderCell(previous, piece)) {
       out[out.length - 1] = `${previous}${piece}`;
       continue;
     }
