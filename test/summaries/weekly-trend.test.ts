@@ -12,7 +12,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { QuestionCatalog } from '../../src/domain/questions/question-catalog.js';
 import { weekOf } from '../../src/domain/summaries/weekly-schedule.js';
 import { TREND_WEEKS } from '../../src/domain/summaries/weekly-trend.js';
-import { weeklyTrend } from '../../src/domain/summaries/weekly-summary.js';
+import { weeklySummary } from '../../src/domain/summaries/weekly-summary.js';
 import type { TaskStatus } from '../../src/domain/vocabulary.js';
 import { importFiles } from '../../src/imports/import-files.js';
 import { describeEachDatabase } from '../support/databases.js';
@@ -49,8 +49,9 @@ describeEachDatabase('the weekly card’s eight-week trend', (fixture) => {
     await write('1.1', 'blocked', '2026-11-25T11:00:00'); // after now: not yet
   }, 60_000);
 
+  // The weekly card's own trend: the summary reads the eight weeks once, for the trend and 本周变化 alike.
   const trendOf = async (scope: { planIds: number[]; unitIds: number[] }) =>
-    weeklyTrend({ catalog: await new QuestionCatalog(fixture.db()).current(), repos: fixture.db().repos, scope, week: WEEK, now: NOW, timeZone: ZONE });
+    (await weeklySummary({ catalog: await new QuestionCatalog(fixture.db()).current(), repos: fixture.db().repos, scope, week: WEEK, today: '2026-11-25', now: NOW, timeZone: ZONE })).trend;
 
   it('counts eight ISO weeks ending with the card’s week, in Beijing time, up to now', async () => {
     const trend = await trendOf({ planIds: [planId], unitIds: [] });

@@ -341,15 +341,3 @@ export async function weeklySummary(input: {
   };
 }
 
-/**
- * Reports and closures per week for the eight ISO weeks ending with
- * `week`, oldest first; the last week counts up to `now` (the summary's
- * trend, on its own).
- */
-export async function weeklyTrend(input: { catalog: Catalog; repos: Repositories; scope: SummaryScope; week: SummaryWeek; now: Date; timeZone: string }): Promise<TrendWeek[]> {
-  const weeks = trendWeeks(input.week, input.timeZone);
-  const since = weeks[0]!.startsAt;
-  if (input.now.getTime() <= since.getTime()) return tallyTrend([], new Set(), weeks);
-  const counted = new Set(tasksInScope(input.catalog, input.scope).map((task) => task.id));
-  return tallyTrend(await input.repos.progress.activityBetween(since, input.now), counted, weeks);
-}
