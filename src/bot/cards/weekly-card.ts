@@ -144,6 +144,8 @@ interface TableRow {
   done: number;
   overdue: number;
   quiet: string;
+  /** The place's collective units, not a bureau. */
+  collective: boolean;
 }
 
 const quietText = (days: number | null) => (days === null ? '从未报告' : `${days} 天`);
@@ -159,10 +161,10 @@ function tableRows(summary: WeeklySummary): { rows: TableRow[]; units: number } 
   let units = 0;
   for (const group of summary.unitTable) {
     units += group.units.length;
-    const bureau = (row: UnitRow): TableRow => ({ place: group.place, unit: row.name, led: row.led, done: row.done, overdue: row.overdue, quiet: quietText(row.daysSinceReport) });
+    const bureau = (row: UnitRow): TableRow => ({ place: group.place, unit: row.name, led: row.led, done: row.done, overdue: row.overdue, quiet: quietText(row.daysSinceReport), collective: false });
     rows.push(...group.units.slice(0, perPlace).map(bureau));
     const collective = group.collective;
-    if (collective) rows.push({ place: group.place, unit: collectiveName(collective), led: collective.led, done: collective.done, overdue: collective.overdue, quiet: quietText(collective.daysSinceReport) });
+    if (collective) rows.push({ place: group.place, unit: collectiveName(collective), led: collective.led, done: collective.done, overdue: collective.overdue, quiet: quietText(collective.daysSinceReport), collective: true });
   }
   return { rows, units };
 }
@@ -184,10 +186,10 @@ function unitTable(rows: readonly TableRow[], withPlace: boolean): CardElement {
 
 /** What the table leaves out, and where the rest is. */
 function tableNote(summary: WeeklySummary, shown: readonly TableRow[], units: number): string {
-  const listed = shown.filter((row) => !row.unit.endsWith('（统称）')).length;
+  const listed = shown.filter((row) => !row.collective).length;
   const which = spansPlaces(summary) ? `按地区分组，每个地区列逾期最多的 ${UNITS_PER_PLACE} 个单位` : `列逾期最多的 ${UNITS_ONE_PLACE} 个单位`;
   const rest = units > listed ? `；共 ${units} 个单位，其余见“${EXPORT_BUTTON}”` : '';
-  const collective = shown.some((row) => row.unit.endsWith('（统称）')) ? '；各镇区、有关单位等统称单位另列一行，不参与排名' : '';
+  const collective = shown.some((row) => row.collective) ? '；各镇区、有关单位等统称单位另列一行，不参与排名' : '';
   return `${which}${collective}${rest}`;
 }
 

@@ -340,4 +340,3 @@ export async function weeklySummary(input: {
     trend: tallyTrend(activity, counted, weeks),
   };
 }
-
