@@ -19,12 +19,8 @@ export function watchStatements(listener: (sql: string) => void): () => void {
   return () => listeners.delete(listener);
 }
 
-/** Counts a statement sent past the driver adapter (serialised-sqlite.ts's prepared statements). */
+/** Counts a statement: the adapter's own, and those sent past it (serialised-sqlite.ts's prepared statements). */
 export function countStatement(sql: string): void {
-  counted(sql);
-}
-
-function counted(sql: string) {
   count++;
   for (const listener of listeners) listener(sql);
 }
@@ -44,14 +40,14 @@ function countingQueryable<T extends object>(queryable: T): T {
       if (typeof value !== 'function') return value;
       if (property === 'queryRaw' || property === 'executeRaw') {
         return (query: unknown, ...rest: unknown[]) => {
-          counted(sqlOf(query));
+          countStatement(sqlOf(query));
           return (value as AnyFunction).call(target, query, ...rest);
         };
       }
       if (property === 'startTransaction') {
         return async (...args: unknown[]) => {
           const transaction = (await (value as AnyFunction).apply(target, args)) as object;
-          counted('BEGIN');
+          countStatement('BEGIN');
           return countingQueryable(transaction);
         };
       }
