@@ -7,6 +7,7 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { parseDatabaseUrl } from './database-url.js';
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 const prismaCli = createRequire(import.meta.url).resolve('prisma/build/index.js');
@@ -25,9 +26,13 @@ export class MigrationError extends Error {
  * Creates the SQLite file (and its folder) when it does not exist.
  */
 export async function migrateDatabase(databaseUrl: string): Promise<void> {
+  // The CLI runs in the project folder (dist/ for the compiled service): a SQLite path relative to where the
+  // service was started (file:./data/duban.db) is handed over absolute, so both open the same file.
+  const target = parseDatabaseUrl(databaseUrl);
+  const url = target.provider === 'sqlite' && target.file !== ':memory:' ? `file:${target.file}` : databaseUrl;
   const child = spawn(process.execPath, ['--import', unrefTimers, prismaCli, 'migrate', 'deploy'], {
     cwd: projectRoot,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: '1', CHECKPOINT_DISABLE: '1' },
+    env: { ...process.env, DATABASE_URL: url, PRISMA_HIDE_UPDATE_MESSAGE: '1', CHECKPOINT_DISABLE: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

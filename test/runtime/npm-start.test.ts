@@ -10,7 +10,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -23,7 +23,8 @@ describe('npm start', () => {
     for (const [name, value] of Object.entries(process.env)) if (!/^(LARK_|CONSOLE|SEED_ON_EMPTY|LOG_LEVEL)/.test(name)) env[name] = value;
     const child = spawn(process.execPath, ['scripts/start.mjs'], {
       cwd: ROOT,
-      env: { ...env, DATABASE_URL: `file:${join(folder, 'duban.db')}`, PORT: '0', HOST: '127.0.0.1' },
+      // Relative to where npm start runs, as the default file:./data/duban.db is (the compiled service runs from dist/).
+      env: { ...env, DATABASE_URL: `file:${relative(ROOT, join(folder, 'duban.db'))}`, PORT: '0', HOST: '127.0.0.1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
