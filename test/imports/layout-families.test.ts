@@ -59,6 +59,60 @@ describe('layout families of real plans', () => {
     ]);
   });
 
+  it('the first-listed-leads convention in other words (第一责任单位为牵头单位, 排在首位的部门牵头), but not a unit called the first lead', () => {
+    const plan = (note: string) =>
+      read(
+        [
+          '某市2019年重点工作任务分解',
+          '一、推进完善PPP健康运行长效机制。',
+          `责任单位：市发改委、市财政局${note}`,
+          '二、严格落实全省统一的招投标制度。',
+          '责任单位：市建设局、市财政局',
+        ].join('\n'),
+      ).tasks.map(summary);
+    for (const note of ['（第一责任单位为牵头单位，下同）', '（排在首位的部门牵头，下同）', '(首个单位为牵头单位)']) {
+      expect(plan(note).map(({ lead, others }) => ({ lead, others }))).toEqual([
+        { lead: ['市发改委'], others: ['市财政局'] },
+        { lead: ['市建设局'], others: ['市财政局'] },
+      ]);
+    }
+    // 第一牵头单位 names one unit's rank, not a rule for every list: nothing is made lead by position.
+    const ranked = read(['某市2019年重点工作任务分解', '一、推进完善PPP健康运行长效机制。', '责任单位：市发改委、市财政局（市财政局为第一牵头单位）'].join('\n')).tasks.map(summary);
+    expect(ranked[0]?.lead).not.toEqual(['市发改委']);
+  });
+
+  it('a progress report whose tasks are an enumeration inside one paragraph (一是…（责任单位：…）；二是…), titled as a 督查专报', () => {
+    const { plan, tasks } = read(
+      [
+        '关于某市重点民生实事进展情况的督查专报',
+        '来源:某县政府办督查室 时间:2023-04-12',
+        '  市政府督查室对2023年重点民生实事进展情况进行了督查,涉及我县的任务有3个,分别为:一是维修改造中小学校13所(责任单位:县教育局);二是提高异地就医报销比例(责任单位:县医保局);三是新改建农村公路380公里(责任单位:县交通局)。目前,3个任务都已完成。',
+        '  下一步,一是加强调度;二是强化督查。',
+      ].join('\n'),
+    );
+    expect(plan.title).toBe('关于某市重点民生实事进展情况的督查专报');
+    expect(plan.year).toBe(2023);
+    expect(tasks.map(summary).map(({ title, others }) => ({ title, others }))).toEqual([
+      { title: '维修改造中小学校13所', others: ['县教育局'] },
+      { title: '提高异地就医报销比例', others: ['县医保局'] },
+      { title: '新改建农村公路380公里', others: ['县交通局'] },
+    ]);
+  });
+
+  it('labelled fields run together on one line, ours and others (项目责任人:, 实际完成情况:), and a table run into the last label', () => {
+    const { tasks } = read(
+      [
+        '2014年市政府民生实事项目1—6月份进展情况',
+        '1.轨道交通1号线一期工程投入试运营。 牵头领导:林静国 责任单位:市轨道交通工程建设指挥部 项目责任人:尹文德 实际完成情况:已于2014年5月30日通车试运营。 2.新辟公交线路10条。 牵头领导:王仁洲 责任单位:市交通委 项目责任人:劳可军 配合单位:市公安局、市城管局,各区政府 鄞州 海曙、江东 合计 新辟线路年度目标 2 5 1 2 10 3.新投放公共自行车3000辆。 牵头领导:王仁洲 责任单位:市交通委 配合单位:市财政局 实际完成情况:已投放2000辆。',
+      ].join('\n'),
+    );
+    expect(tasks.map(summary)).toEqual([
+      { title: '轨道交通1号线一期工程投入试运营', lead: [], others: ['市轨道交通工程建设指挥部'], leaders: ['林静国', '尹文德'] },
+      { title: '新辟公交线路10条', lead: [], others: ['市交通委', '市公安局', '市城管局', '各区政府'], leaders: ['王仁洲', '劳可军'] },
+      { title: '新投放公共自行车3000辆', lead: [], others: ['市交通委', '市财政局'], leaders: ['王仁洲'] },
+    ]);
+  });
+
   it('a one-cell-per-line table with 一、 rows of their own over （一） tasks whose numbered measures have their own units and deadlines', () => {
     const { tasks } = read(
       [

@@ -36,6 +36,18 @@ const LABELS: readonly [RegExp, LabelKind][] = [
 ];
 const LABEL_PATTERN = new RegExp(`(${LABELS.map(([pattern]) => pattern.source).join('|')})\\s*[:：]`, 'g');
 
+/**
+ * Any field's label after a space or a clause's end ("… 项目责任人:尹文德 实际完成情况:…"):
+ * a label's value ends there even when the next label is not one of ours.
+ */
+const ANY_LABEL = /(?<=[\s；;。])[\u4e00-\u9fa5]{2,8}[:：]/g;
+
+/** Where the next field's label starts after `from`, or the text's end. */
+function nextAnyLabel(text: string, from: number): number {
+  ANY_LABEL.lastIndex = from;
+  return ANY_LABEL.exec(text)?.index ?? text.length;
+}
+
 const ANCHORED_LABELS = LABELS.map(([pattern, kind]) => [new RegExp(`^(?:${pattern.source})$`), kind] as const);
 
 function kindOfLabel(label: string): LabelKind {
@@ -120,7 +132,7 @@ export function readAssignment(text: string): Assignment {
     const opener = open?.char;
     const close = opener ? CLOSE[opener]! : undefined;
     const valueStart = start + match[0].length;
-    const nextLabel = matches[index + 1]?.index ?? text.length;
+    const nextLabel = Math.min(matches[index + 1]?.index ?? text.length, nextAnyLabel(text, valueStart));
     let end = Math.min(nextLabel, text.indexOf('\n', valueStart) >= 0 ? text.indexOf('\n', valueStart) : text.length);
     if (close) {
       const closing = closingBracket(text, valueStart, opener!);
@@ -146,7 +158,7 @@ export function readAssignment(text: string): Assignment {
       // "（…责任单位：州司法局、各县市人民政府，6月底完成）": a deadline closing a unit label's value is the deadline.
       const last = /[，,；;]\s*([^，,；;]{2,16})$/.exec(value);
       const ownDeadline = last && cellKind(last[1]!) === 'deadline' ? last[1]! : undefined;
-      const named = ownDeadline ? value.slice(0, last!.index) : value;
+      const named = unitsBeforeRunOn(ownDeadline ? value.slice(0, last!.index) : value);
       if (ownDeadline) deadlines.push(ownDeadline);
       units.push(kind === 'division' ? named : withRole(named, kind));
     }
@@ -179,6 +191,20 @@ export function readAssignment(text: string): Assignment {
   };
 }
 
+/**
+ * A unit label's value on a line a page ran a table into ("各区政府 鄞州 海曙、江东 合计
+ * 新辟线路年度目标 2 5 1 …"): the value ends before the first space-separated piece
+ * from which on the text is no list of units and holds figures or runs long.
+ */
+function unitsBeforeRunOn(value: string): string {
+  const pieces = value.split(/(?<=\S)\s+(?=\S)/);
+  for (let index = 1; index < pieces.length; index++) {
+    const remainder = pieces.slice(index).join(' ');
+    if (!looksLikeUnits(remainder) && (/\d/.test(remainder) || remainder.length > 30)) return pieces.slice(0, index).join(' ');
+  }
+  return value;
+}
+
 /** A date the text says something is done by: "2022年10月底前", "9月底前", "6月30日前", "年底前". */
 const INLINE_DEADLINE = /(?:(?:19|20)\d{2}年)?(?:(?:1[0-2]|0?[1-9])月(?:(?:[12]\d|3[01]|0?[1-9])日)?(?:底|末|中旬|上旬|下旬)?|年底|年末)(?:之前|以前|前)/g;
 
@@ -202,8 +228,15 @@ function cutOut(text: string, ranges: readonly [number, number][]): string {
   return result + text.slice(at);
 }
 
-/** A document that makes the first unit listed the lead: "列第一位的为牵头单位", "首位单位为牵头单位". */
-export const FIRST_LISTED_LEADS = /(列|排)?(第一位|首位|第一个|排名第一|排在第一|排序第一|位列第一)(的|者)?(单位|部门)?(为|是)(工作)?牵头/;
+/** The words that name the first place in a list: 第一位, 首位, 排名第一, and 第一 itself before 责任单位/单位. */
+const FIRST_PLACE = '(?:列|排)?(?:第一位|第一个|第一家|首位|首个|排名第一|排在第一|排序第一|位列第一|排在首位|排在最前|第一)';
 
-/** The note stating that convention, to be taken out of a unit text. */
-export const CONVENTION_NOTE = /[(（][^()（）]*(第一位|首位|第一个|排名第一|排在第一|排序第一|位列第一)[^()（）]*[)）]|[(（]\s*下同\s*[)）]/g;
+/**
+ * A document that makes the first unit listed the lead: "列第一位的为牵头单位", "首位单位为牵头单位",
+ * "第一责任单位为牵头单位", "排在首位的部门牵头". A unit itself called 第一牵头单位 ("市财政局为第一牵头单位")
+ * is not a convention: the first place must be followed by 为/是 or by 单位/部门.
+ */
+export const FIRST_LISTED_LEADS = new RegExp(`${FIRST_PLACE}(?:的|者)?(?:(?:(?:责任|主办|承办)?(?:单位|部门))(?:的|者)?(?:为|是)?|(?:为|是))(?:工作)?牵头`);
+
+/** The note stating that convention, to be taken out of a unit text: "(第一责任单位为牵头单位,下同)", "(下同)". */
+export const CONVENTION_NOTE = new RegExp(`[(（][^()（）]*${FIRST_PLACE}[^()（）]*(?:牵头|单位|部门)[^()（）]*[)）]|[(（]\\s*下同\\s*[)）]`, 'g');

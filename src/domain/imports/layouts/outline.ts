@@ -18,6 +18,8 @@ import { leadersOfHeading } from '../people.js';
 const MARKERS: readonly [string, RegExp][] = [
   ['cn', /^([一二三四五六七八九十百]+)\s*[、.．]\s*/],
   ['paren-cn', /^[(（]([一二三四五六七八九十百]+)[)）]\s*/],
+  // "一是…；二是…": an enumeration inside a paragraph (splitOrdinals puts each on a line of its own); always the deepest level.
+  ['ordinal', /^([一二三四五六七八九十]{1,2})是(?=[^\s，,。；;：:])/],
   ['enclosed', /^([㈠-㈩])\s*/],
   ['article', /^第([一二三四五六七八九十百\d]+)[条项]\s*/],
   ['dotted', /^(\d{1,2}(?:\.\d{1,2})+)(?![\d%])\s*/],
@@ -53,7 +55,7 @@ function markerOf(line: string): { style: string; number: string; body: string }
  * 牵头单位：… 2.…") is cut back into lines before each numbered item and label.
  */
 function unrun(lines: readonly string[]): string[] {
-  return lines.flatMap(splitRunItems).flatMap((line) =>
+  return lines.flatMap(splitRunItems).flatMap(splitOrdinals).flatMap((line) =>
     line.length <= 200
       ? [line]
       : line.split(/(?<=[\s。；;])\s*(?=(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d{1,3}[、.．﹒](?![\d%])|(?:牵头|责任|配合|协同)(?:责任)?(?:单位|部门|领导)[:：]))/),
@@ -64,7 +66,7 @@ function unrun(lines: readonly string[]): string[] {
  * Items a page ran together on one line ("（一）地区生产总值增长11%。（省发改委负责）
  * （二）公共财政收入增长13%。…"): a line that opens with a numbered item is
  * cut before each next number of the same style that follows a sentence's
- * or a bracket's end.
+ * or a bracket's end, or a space ("… 目标 2 5 1 2 10 3.新投放…": the next number in turn).
  */
 function splitRunItems(line: string): string[] {
   const trimmed = line.trim();
@@ -75,7 +77,7 @@ function splitRunItems(line: string): string[] {
   let rest = trimmed;
   for (;;) {
     let cut = -1;
-    for (const end of rest.matchAll(/[。；;）)]\s*/g)) {
+    for (const end of rest.matchAll(/[。；;）)]\s*|\s+/g)) {
       const at = end.index + end[0].length;
       const next = markerOf(rest.slice(at));
       if (next && next.style === first.style && Number(keyPart(next.number)) === expected) {
@@ -89,6 +91,24 @@ function splitRunItems(line: string): string[] {
     expected++;
   }
   return out.length === 0 ? [line] : [...out, rest];
+}
+
+/**
+ * An enumeration inside a paragraph whose members name their units ("…分别为：
+ * 一是维修改造中小学校13所（责任单位：市教育局）；二是…（责任单位：市医保局）"):
+ * the line is cut before each 一是, 二是 … in order, each after a clause's
+ * end, so every member is an item. Left whole when no member names a unit
+ * (an enumeration of ideas in a notice is not a list of tasks).
+ */
+function splitOrdinals(line: string): string[] {
+  const starts: number[] = [];
+  for (const match of line.matchAll(/(?<=^|[，,：:。；;）)\s])([一二三四五六七八九十]{1,2})是(?=[^\s，,。；;：:])/g)) {
+    if (keyPart(match[1]!) === String(starts.length + 1)) starts.push(match.index);
+  }
+  if (starts.length < 2) return [line];
+  const pieces = [line.slice(0, starts[0]), ...starts.map((start, index) => line.slice(start, starts[index + 1] ?? line.length))];
+  if (!pieces.slice(1).some((piece) => readAssignment(piece).unitText !== '')) return [line];
+  return pieces.map((piece) => piece.trim()).filter(Boolean);
 }
 
 /** Numbering styles that stand above every arabic style in any outline (一、 and （一） over 1. and （1））. */
@@ -105,6 +125,8 @@ function styleOrder(lines: readonly string[]): string[] {
     const marker = markerOf(raw.trim());
     if (marker && !seen.includes(marker.style)) seen.push(marker.style);
   }
+  // An in-paragraph enumeration (一是…) is always the deepest level, wherever it first appears.
+  if (seen.includes('ordinal')) return [...styleOrder(lines.filter((line) => markerOf(line.trim())?.style !== 'ordinal')), 'ordinal'];
   const firstArabic = seen.findIndex((style) => !CHINESE_STYLES.includes(style));
   if (firstArabic < 0) return seen;
   const late = seen.slice(firstArabic).filter((style) => CHINESE_STYLES.includes(style));
@@ -208,7 +230,7 @@ function recordName(item: Item): string | undefined {
   return first && second && first.length <= 40 && !/[。；;:：]/.test(first) && FIELD_LABEL.test(/^[^:：]{2,8}[:：]/.exec(second)?.[0] ?? '') ? first : undefined;
 }
 
-/** Reads a numbered outline; undefined when it has fewer than two numbered items. */
+/** Reads a numbered outline; undefined when it has fewer than two numbered items, unless its one item names who does it (a plan of one task). */
 export function readOutline(lines: readonly string[]): DraftPlan | undefined {
   const roots = parseItems(unrun(joinRecordFields(lines)));
   foldFields(roots);
@@ -218,7 +240,7 @@ export function readOutline(lines: readonly string[]): DraftPlan | undefined {
   const all: Item[] = [];
   const collect = (items: readonly Item[]) => items.forEach((item) => (all.push(item), collect(item.children)));
   collect(roots);
-  if (all.length < 2) return undefined;
+  if (all.length === 0 || (all.length === 1 && !withUnits)) return undefined;
   // Without any units, the tasks are the items of the deepest style that has leaves.
   const leafStyle = withUnits ? undefined : mostCommon(all.filter((item) => item.children.length === 0).map((item) => item.style));
   const taskStyles = new Set(all.filter((item) => assigned(item)).map((item) => item.style));
