@@ -21,6 +21,14 @@ type QueuedEvent = Exclude<InboundEvent, CardAction>;
 export interface BotContext {
   repos: Repositories;
   now: Date;
+  /**
+   * Runs `work` once the event's transaction has committed (never if it rolls
+   * back): a worker woken inside the transaction would look for its job
+   * before the job is there for it to see (on PostgreSQL it then waited for
+   * its next poll). Without it (a handler called on its own, in a test) the
+   * caller runs `work` at once.
+   */
+  afterCommit?: (work: () => void) => void;
 }
 
 /** The answer to a card callback: a toast, a new card, and anything else to send. */
@@ -146,13 +154,16 @@ export class InboundProcessor {
     const { db, behaviour, logger, metrics } = this.options;
     const timed = metrics?.startTimer(event.kind);
     try {
+      const committed: (() => void)[] = [];
       const queued = await db.transaction(async (repos) => {
+        committed.length = 0;
         if (!(await repos.events.claim(event.eventId))) return -1;
-        const ctx = { repos, now: new Date() };
+        const ctx: BotContext = { repos, now: new Date(), afterCommit: (work) => void committed.push(work) };
         const outgoing = event.kind === 'message' ? await behaviour.onMessage(event, ctx) : await behaviour.onBotAdded(event, ctx);
         await enqueueOutgoing(repos, event.eventId, outgoing);
         return outgoing.length;
       });
+      for (const work of committed) work();
       // -1: another instance (or an earlier pass) had already taken it; nothing was processed here.
       if (queued >= 0) {
         timed?.();
@@ -192,15 +203,18 @@ export class InboundProcessor {
     const timed = metrics?.startTimer(action.kind);
     const work = (async (): Promise<CardCallbackResponse> => {
       try {
+        const committed: (() => void)[] = [];
         const result = await db.transaction(async (repos) => {
+          committed.length = 0;
           // Stored already claimed: the work commits with it, or neither is kept.
           const fresh = await repos.events.recordClaimed(action.eventId, action.kind, JSON.stringify(action));
           metrics?.eventsReceived.inc({ kind: action.kind, duplicate: String(!fresh) });
           if (!fresh) return undefined;
-          const outcome = await behaviour.onCardAction(action, { repos, now: new Date() });
+          const outcome = await behaviour.onCardAction(action, { repos, now: new Date(), afterCommit: (work) => void committed.push(work) });
           await enqueueOutgoing(repos, action.eventId, outcome.outgoing ?? []);
           return outcome;
         });
+        for (const work of committed) work();
         if (result === undefined) return {};
         timed?.();
         metrics?.eventsProcessed.inc({ kind: action.kind, outcome: 'ok' });

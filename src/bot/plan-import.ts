@@ -22,7 +22,7 @@ import { CARD_ACTIONS } from './card-actions.js';
 /** What plan import needs. */
 export interface PlanImportOptions {
   admins: readonly string[];
-  /** Wakes the import worker after a job was queued. */
+  /** Wakes the import worker after a job was queued (called once the job is committed). */
   onRequested?: () => void;
 }
 
@@ -77,6 +77,9 @@ export function createPlanImport(options: PlanImportOptions): {
   onFile: (message: IncomingMessage, ctx: BotContext) => Promise<Outgoing[]>;
   cardActions: Record<string, CardActionHandler>;
 } {
+  /** Wakes the worker once the job is committed, so its first look finds it. */
+  const requested = (ctx: BotContext) => (ctx.afterCommit ?? ((work) => work()))(() => options.onRequested?.());
+
   async function onFile(message: IncomingMessage, ctx: BotContext): Promise<Outgoing[]> {
     const file = message.file!;
     const reply = (text: string) => [textReply(message.messageId, message.chatId, text)];
@@ -87,7 +90,7 @@ export function createPlanImport(options: PlanImportOptions): {
     const { job, created } = await ctx.repos.importJobs.request({ messageId: message.messageId, fileKey: file.key, fileName: file.name, chatId: message.chatId, requestedBy: message.senderOpenId, stage: 'preview' });
     if (created) {
       await ctx.repos.audit.record({ actor: message.senderOpenId, action: 'import_job.preview_request', entityType: 'import_job', entityId: job.id, after: { fileName: file.name }, eventId: message.eventId });
-      options.onRequested?.();
+      requested(ctx);
     }
     return reply(`收到 ${file.name}，正在读取。读完会发来导入预览：方案名称、地区、年份、任务和单位，确认后才会导入。`);
   }
@@ -104,7 +107,7 @@ export function createPlanImport(options: PlanImportOptions): {
       if (!(await ctx.repos.importJobs.confirm(jobId, JSON.stringify(read.choices)))) return alreadyDecided(ctx.repos, jobId);
       const job = (await ctx.repos.importJobs.get(jobId))!;
       await ctx.repos.audit.record({ actor: action.operatorOpenId, action: 'import_job.request', entityType: 'import_job', entityId: jobId, after: { fileName: job.fileName, choices: read.choices }, eventId: action.eventId });
-      options.onRequested?.();
+      requested(ctx);
       const named = typeof read.choices.title === 'string' ? { title: read.choices.title } : { fileName: job.fileName };
       return { toast: { type: 'info', content: '正在导入，完成后会把导入报告发到这里。' }, card: renderImportingCard(named) };
     },
@@ -127,7 +130,7 @@ export function createPlanImport(options: PlanImportOptions): {
       const { job, created } = await ctx.repos.importJobs.request({ messageId, fileKey, fileName, chatId: action.chatId, requestedBy: action.operatorOpenId });
       if (created) {
         await ctx.repos.audit.record({ actor: action.operatorOpenId, action: 'import_job.request', entityType: 'import_job', entityId: job.id, after: { fileName } });
-        options.onRequested?.();
+        requested(ctx);
       }
       return created ? { toast: { type: 'info', content: '正在导入，完成后会把导入报告发到这里。' } } : alreadyDecided(ctx.repos, job.id);
     },

@@ -113,6 +113,31 @@ describeEachDatabase('inbound processor', ({ db }) => {
     expect(await processor.respondToCardAction(action)).toEqual({});
   });
 
+  it('work a handler leaves for after the commit (waking the import worker) sees what the event wrote', async () => {
+    // A worker woken inside the transaction looked for its job before it was there (PostgreSQL), and waited for its next poll.
+    // Each handler then waits for any read already started, so one run inside the transaction would read before the commit, every time.
+    const seen: Promise<string | undefined>[] = [];
+    const leaving: BotBehaviour = {
+      ...behaviour,
+      async onMessage(incoming, ctx) {
+        ctx.afterCommit!(() => seen.push(db().repos.events.get(incoming.eventId).then((stored) => stored?.state)));
+        await Promise.all(seen);
+        return [];
+      },
+      async onCardAction(action, ctx) {
+        ctx.afterCommit!(() => seen.push(db().repos.events.get(action.eventId).then((stored) => stored?.state)));
+        await Promise.all(seen);
+        return {};
+      },
+    };
+    const processor = new InboundProcessor({ db: db(), behaviour: leaving, logger, cardBudgetMs: 5_000 });
+    await processor.receive(message(`ev_after_commit_${Date.now()}`, '导入'));
+    await processor.idle();
+    await Promise.all(seen);
+    await processor.respondToCardAction({ kind: 'card_action', eventId: `ev_after_commit_card_${Date.now()}`, operatorOpenId: 'ou_user', chatId: 'oc_processor', messageId: 'om_card', value: {}, formValue: {}, updateToken: null });
+    expect(await Promise.all(seen)).toEqual(['done', 'done']);
+  });
+
   it('an event stored before a crash is processed by the recovery pass, once', async () => {
     const { processor, sender } = parts();
     const stored = message(`ev_crash_${Date.now()}`, '市财政局负责什么');
