@@ -5,7 +5,7 @@
  * the local fake of the Open API. Every expected task list was checked
  * against the seed documents.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DATABASES } from '../support/databases.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { startFakeLark, type Delivery, type FakeLark } from '../support/fake-lark.js';
@@ -19,7 +19,12 @@ for (const { provider, available } of DATABASES) {
   describe.skipIf(!available)(`questions in chat, after importing the seeds [${provider}]`, () => {
     let fake: FakeLark;
     let app: TestApp;
-    const chatId = `oc_questions_${provider}`;
+    // A chat of its own per test: Lark takes 5 messages a second per chat, so one chat for all made most tests wait for its window.
+    let chats = 0;
+    let chatId = '';
+    beforeEach(() => {
+      chatId = `oc_questions_${provider}_${++chats}`;
+    });
 
     beforeAll(async () => {
       fake = await startFakeLark({ appId: secrets.appId, appSecret: 'qa-secret' });
