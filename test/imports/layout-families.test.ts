@@ -113,6 +113,45 @@ describe('layout families of real plans', () => {
     ]);
   });
 
+  it('headings that name the lead unit of the items under them (（一）省编办牵头的工作), under a leader’s heading, with 协同单位 lines', () => {
+    const { plan, tasks } = read(
+      [
+        '某省人民政府关于印发2008年省人民政府工作目标责任分解的通知',
+        '一、张三省长负责的工作',
+        '（一）省监察厅牵头的工作',
+        '加强行政监察工作，全面落实党风廉政建设责任制。',
+        '（二）省编办牵头的工作',
+        '1.深化行政管理体制改革，优化政府机构设置。',
+        '2.积极稳妥地推进乡镇机构改革。',
+        '协同单位：省财政厅、省人事厅和各市人民政府。',
+      ].join('\n'),
+    );
+    expect(plan.title).toBe('2008年省人民政府工作目标责任分解');
+    expect(tasks.map(summary)).toEqual([
+      { title: '加强行政监察工作，全面落实党风廉政建设责任制', lead: ['省监察厅'], others: [], leaders: ['张三省长'] },
+      { title: '深化行政管理体制改革，优化政府机构设置', lead: ['省编办'], others: [], leaders: ['张三省长'] },
+      { title: '积极稳妥地推进乡镇机构改革', lead: ['省编办'], others: ['省财政厅', '省人事厅', '各市人民政府'], leaders: ['张三省长'] },
+    ]);
+  });
+
+  it('a duty list that names the unit first (14.市卫生局：负责…), but not an item that opens with a place or a role word', () => {
+    const { tasks } = read(
+      [
+        '某市环境秩序综合整治工作方案',
+        '14.市卫生局：负责医院周边环境秩序综合整治的协调工作。',
+        '15.市药监局：负责查处违法收售药品等行为。',
+        '16.各区县政府（地区管委会）：落实属地责任，制定辖区整治工作方案。',
+        '17.重点区域：火车站周边环境整治（市城管执法局牵头）。',
+      ].join('\n'),
+    );
+    expect(tasks.map(summary).map(({ title, lead, others }) => ({ title, lead, others }))).toEqual([
+      { title: '负责医院周边环境秩序综合整治的协调工作', lead: [], others: ['市卫生局'] },
+      { title: '负责查处违法收售药品等行为', lead: [], others: ['市药监局'] },
+      { title: '落实属地责任，制定辖区整治工作方案', lead: [], others: ['各区县政府'] },
+      { title: '重点区域：火车站周边环境整治', lead: ['市城管执法局'], others: [] },
+    ]);
+  });
+
   it('a one-cell-per-line table with 一、 rows of their own over （一） tasks whose numbered measures have their own units and deadlines', () => {
     const { tasks } = read(
       [

@@ -115,6 +115,12 @@ function byUnit(text: string): string | undefined {
   return match && looksLikeUnits(match[1]!) ? match[1]! + match[2]! : undefined;
 }
 
+/** Units opening an item, then its duty: "市卫生局：负责…", "县交通局、公路局。负责…". */
+const LEADING_UNITS = /^\s*([^：:。；;，,\n]{2,40}?)(?:[：:]|。(?=\s*(?:负责|牵头|承担|配合|协助)))\s*/;
+
+/** How a duty list states a unit's duty after its name: 负责…, 牵头…, 依据职能…, 指导…, 落实属地责任… */
+const DUTY = /^\s*(?:主要)?(?:负责|牵头|承担|配合|协助|协同|会同|指导|督促|依据|依照|按照|根据|做好|落实|组织|统筹)/;
+
 /** A parenthesis at the end of an item that assigns work: it ends with a role verb. */
 const TRAILING_ASSIGNMENT = /[(（]([^()（）]{2,200}?(?:牵头|负责|落实|配合|承办|实施|参与|协助|协同)(?:落实|实施)?)[)）]/g;
 
@@ -166,19 +172,22 @@ export function readAssignment(text: string): Assignment {
   let rest = cutOut(text, cut);
   if (units.length === 0) {
     const trailing = [...rest.matchAll(TRAILING_ASSIGNMENT)];
+    const plain = /[(（]([^()（）]{2,120})[)）][。；;]?\s*$/.exec(rest.trim());
+    const leading = LEADING_UNITS.exec(rest);
     if (trailing.length > 0) {
       units.push(...trailing.map((match) => match[1]!));
       rest = rest.replace(TRAILING_ASSIGNMENT, '');
     } else if (byUnit(rest)) {
       // "这项工作由国家发展改革委负责" / "由市财政局牵头，市税务局配合".
       units.push(byUnit(rest)!);
-    } else {
+    } else if (plain && looksLikeUnits(plain[1]!)) {
       // "（市财政局、市税务局）" closing the item: a plain list of units.
-      const plain = /[(（]([^()（）]{2,120})[)）][。；;]?\s*$/.exec(rest.trim());
-      if (plain && looksLikeUnits(plain[1]!)) {
-        units.push(plain[1]!);
-        rest = rest.trim().slice(0, plain.index);
-      }
+      units.push(plain[1]!);
+      rest = rest.trim().slice(0, plain.index);
+    } else if (leading && looksLikeUnits(leading[1]!) && !/(牵头|配合|负责|协助|参与|协同|落实|实施|承办)$/.test(leading[1]!) && DUTY.test(rest.slice(leading[0].length))) {
+      // "市卫生局：负责医院周边环境秩序综合整治…": a duty list, the unit first (never a role word: "具体负责：…").
+      units.push(/^\s*牵头/.test(rest.slice(leading[0].length)) ? `${leading[1]}牵头` : leading[1]!);
+      rest = rest.slice(leading[0].length);
     }
   }
   // No deadline label: a "by" date the item's own text sets ("2022年10月底前编制并公布…", "确保9月底前投入运行").

@@ -44,15 +44,20 @@ const REPORT_SUFFIX = /^(?:(?:19|20)\d{2}年)?(?:第?[一二三四1-4]季度|上
 function titleCandidates(lines: readonly string[]): string[] {
   const candidates: string[] = [];
   const approvedNames: string[] = [];
+  const issuedNames: string[] = [];
   const head = lines.slice(0, 60).map((raw) => squash(raw).replace(/^标题\s*/, '')).map((line) => (/[>›»]/.test(line) || (TEASER.test(line) && !TITLE_END.test(line)) ? '' : line));
   // The issuing notice, whatever lines it was broken over: "…关于印发《2024年市〈政府工作报告〉任务分解⏎和责任分工方案》的通知".
   const notice = /(?:印发|转发)\s*《([^》]{6,90})》\s*的通知/.exec(head.slice(0, 15).join(''));
   if (notice) candidates.push(unnest(notice[1]!.replace(/\s+/g, '')));
   head.forEach((line, index) => {
-    // 关于印发2016年《政府工作报告》量化指标任务分工的通知: the whole name, when it names a plan.
+    // 关于印发2016年《政府工作报告》量化指标任务分工的通知, 关于印发2008年省人民政府工作目标责任分解的通知:
+    // the whole name, when it names a plan (a name wholly in 《》 is `quoted` below).
     const issued = /(?:印发|转发)(.{6,60}?)的通知/.exec(line);
     const whole = issued ? issued[1]!.replace(/\s+/g, '') : '';
     if (whole && TITLE_END.test(whole.replace(/^《|》$/g, '')) && /[^《》]《|》[^《》]/.test(whole)) candidates.push(whole);
+    // Unquoted, it is taken after every other name the page gives (a notice issuing two plans names them apart).
+    // A notice the text cites ("根据《昆明市人民政府关于印发…的通知》") is another document's.
+    else if (whole && TITLE_END.test(whole) && !/[《》]/.test(whole) && !/《[^》]*$/.test(line.slice(0, issued!.index))) issuedNames.push(whole);
     const quoted = /(印发|转发|关于)[^《]{0,20}《([^》]{6,60})》(?:的通知)?/.exec(line);
     // "关于《政府工作报告》确定的2021年重点工作责任分解的通知": after 关于, a quoted name is the plan only when nothing but 的通知 follows it.
     const aboutOther = quoted?.[1] === '关于' && !/^(?:的(?:通知|意见|决定|实施意见))?\s*$/.test(line.slice(quoted.index + quoted[0].length));
@@ -79,7 +84,7 @@ function titleCandidates(lines: readonly string[]): string[] {
     // (or with no issuer before it: "关于《政府工作报告》确定的2021年重点工作责任分解的通知").
     .map((line) => /^(?:[\u4e00-\u9fa5]{2,20}(人民政府|办公室|办公厅)(办公室)?)?关于.{4,60}?的(通知|意见(?=$|\s))/.exec(line.replace(/^【[^】]{1,30}】/, '').replace(/\s+/g, ''))?.[0])
     .filter((line): line is string => line !== undefined);
-  candidates.push(...approvedNames);
+  candidates.push(...approvedNames, ...issuedNames);
   if (candidates.length === 0 && noticeLines[0]) candidates.push(noticeLines[0]);
   // The plan's own name over a page that reports on it (…责任分解 / …责任分解第一季度进展情况): the plan is what the tasks are.
   const reports = (title: string) => candidates.some((other) => other.length < title.length && title.startsWith(other) && REPORT_SUFFIX.test(title.slice(other.length)));

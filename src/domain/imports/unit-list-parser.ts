@@ -113,7 +113,7 @@ function unglue(item: string): string[] {
 
 /** Splits "有关部门和各县区政府" on 和/及 only where both sides are units. */
 function splitConjunction(text: string): string[] {
-  const parts = text.split(/(?<=(?:部门|政府|局|办|委|单位|机构|中心))(?:和|及|以及|与)(?=各|省|市|州|区|县|有关)/);
+  const parts = text.split(/(?<=(?:部门|政府|局|办|委|厅|院|处|室|署|队|会|单位|机构|中心))(?:和|及|以及|与)(?=各|省|市|州|区|县|有关)/);
   return parts.filter(Boolean);
 }
 

@@ -14,6 +14,7 @@ import { type DraftNode, type DraftPlan, firstSentence } from '../draft.js';
 import { readAssignment, type Assignment } from '../assignment.js';
 import { squash } from '../normalize-text.js';
 import { leadersOfHeading } from '../people.js';
+import { looksLikeUnits } from './cell-kinds.js';
 
 const MARKERS: readonly [string, RegExp][] = [
   ['cn', /^([一二三四五六七八九十百]+)\s*[、.．]\s*/],
@@ -180,7 +181,9 @@ function foldFields(items: readonly Item[]): void {
 
 const assigned = (item: Item) => {
   item.assignment ??= readAssignment(item.lines.join('\n'));
-  return item.assignment.unitText !== '' || item.assignment.leaderText !== '';
+  // "（一）省监察厅牵头的工作" over the item's own text names who does it, as a label would.
+  const headed = item.children.length === 0 && item.lines.length > 1 && unitsOfHeading(squash(item.lines[0]!)) !== '';
+  return item.assignment.unitText !== '' || item.assignment.leaderText !== '' || headed;
 };
 const anyAssigned = (items: readonly Item[]): boolean => items.some((item) => assigned(item) || anyAssigned(item.children));
 
@@ -246,8 +249,10 @@ export function readOutline(lines: readonly string[]): DraftPlan | undefined {
   const taskStyles = new Set(all.filter((item) => assigned(item)).map((item) => item.style));
   const skipped: string[] = [];
 
-  const toNode = (item: Item, key: string, categories: string[], headingLeaders = ''): DraftNode => {
-    const assignment = item.assignment ?? readAssignment(item.lines.join('\n'));
+  const toNode = (item: Item, key: string, categories: string[], headingLeaders = '', headingUnits = ''): DraftNode => {
+    // "（一）省监察厅牵头的工作" over the item's own text: the heading names its units, the text is the task.
+    const ownHeading = item.lines.length > 1 && !item.heading ? unitsOfHeading(squash(item.lines[0]!)) : '';
+    const assignment = ownHeading ? readAssignment(item.lines.slice(1).join('\n')) : (item.assignment ?? readAssignment(item.lines.join('\n')));
     const text = squash(assignment.rest.replace(/\n/g, ' '));
     const node: DraftNode = {
       key,
@@ -257,7 +262,7 @@ export function readOutline(lines: readonly string[]): DraftPlan | undefined {
       categories,
       line: item.line,
       excerpt: item.lines.join('\n'),
-      unitText: assignment.unitText,
+      unitText: [ownHeading || headingUnits, assignment.unitText].filter(Boolean).join('；'),
       leaderText: assignment.leaderText || headingLeaders,
       deadlineText: assignment.deadlineText,
       children: [],
@@ -268,16 +273,16 @@ export function readOutline(lines: readonly string[]): DraftPlan | undefined {
   };
 
   // Task keys: the printed number when numbers are unique, else the path of numbers.
-  const tasks: { item: Item; path: string[]; categories: string[]; leaders: string }[] = [];
-  const walk = (items: readonly Item[], path: string[], categories: string[], leaders = '') => {
+  const tasks: { item: Item; path: string[]; categories: string[]; leaders: string; units: string }[] = [];
+  const walk = (items: readonly Item[], path: string[], categories: string[], leaders = '', units = '') => {
     for (const item of items) {
       const here = [...path, item.number];
       const isTask = withUnits ? assigned(item) || (taskStyles.has(item.style) && !anyAssigned(item.children)) : item.style === leafStyle;
       if (isTask) {
-        tasks.push({ item, path: here, categories, leaders });
+        tasks.push({ item, path: here, categories, leaders, units });
       } else if (withUnits ? anyAssigned(item.children) : item.children.length > 0) {
         const heading = squash(item.lines[0]!);
-        walk(item.children, here, [...categories, heading.slice(0, 60)], leadersOfHeading(heading).join('、') || leaders);
+        walk(item.children, here, [...categories, heading.slice(0, 60)], leadersOfHeading(heading).join('、') || leaders, unitsOfHeading(heading) || units);
       } else if (item.children.length === 0 && item.level === 0) {
         skipped.push(squash(item.lines[0]!).slice(0, 20));
       }
@@ -289,10 +294,20 @@ export function readOutline(lines: readonly string[]): DraftPlan | undefined {
   const unique = new Set(numbers).size === numbers.length && tasks.every((task) => /^\d+$/.test(task.item.number));
   for (const task of tasks) {
     const key = unique ? task.item.number : task.path.map(keyPart).join('.');
-    nodes.push(toNode(task.item, key, task.categories, task.leaders));
+    nodes.push(toNode(task.item, key, task.categories, task.leaders, task.units));
   }
   if (skipped.length > 0) warnings.push({ line: null, message: `没有编号任务的部分未作为任务导入：${skipped.join('、')}` });
   return { layout: 'outline', nodes, defaultRole: 'responsible', unitsAreSections: false, warnings };
+}
+
+/** A heading naming the units that do the items under it: "（一）省监察厅牵头的工作", "市财政局负责事项". */
+const UNITS_HEADING = /^(.{2,40}?)(牵头|负责|主办)(?:的)?(?:工作|事项|任务|重点工作)?[。：:]?$/;
+
+/** The units a heading gives the items under it, as a unit text ("省监察厅牵头"); '' when it names none (or names a leader). */
+function unitsOfHeading(heading: string): string {
+  const match = UNITS_HEADING.exec(heading.replace(/\s+/g, ''));
+  if (!match || leadersOfHeading(heading).length > 0 || !looksLikeUnits(match[1]!)) return '';
+  return match[2] === '负责' ? match[1]! : `${match[1]}牵头`;
 }
 
 const CN_DIGITS = '一二三四五六七八九十';
