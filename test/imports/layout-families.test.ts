@@ -152,6 +152,25 @@ describe('layout families of real plans', () => {
     ]);
   });
 
+  it('a provincial 分工意见: one item, several clauses each closed by its own parenthesis, notes for the rest (…下同) naming no unit', () => {
+    const { tasks } = read(
+      [
+        '《政府工作报告》重点工作部门分工的意见',
+        '一、努力保持经济平稳健康发展',
+        '（一）增强创新驱动发展能力。推进自主创新示范区建设，构建科技金融结合等政策体系（分管副省长负责，省科技厅牵头。明确牵头部门的，其他有关部门配合，不逐一列出，下同）。落实企业研发费用加计扣除政策（分管副省长负责，省科技厅、省财政厅、省地税局等负责。列第一位的为牵头部门，其他部门和单位按职责分工负责，下同），建设一批众创空间（分管副省长负责，省科技厅牵头）。',
+        '（二）扩大有效投资。实施重大项目建设年活动（常务副省长负责，省发改委牵头）。',
+      ].join('\n'),
+    );
+    const parts = tasks.flatMap((task) => (task.children.length > 0 ? task.children : [task])).map(summary);
+    expect(tasks[0]!.title).toBe('增强创新驱动发展能力');
+    expect(parts).toEqual([
+      { title: '推进自主创新示范区建设，构建科技金融结合等政策体系', lead: ['省科技厅'], others: [], leaders: ['分管副省长'] },
+      { title: '落实企业研发费用加计扣除政策', lead: ['省科技厅'], others: ['省财政厅', '省地税局'], leaders: ['分管副省长'] },
+      { title: '建设一批众创空间', lead: ['省科技厅'], others: [], leaders: ['分管副省长'] },
+      { title: '扩大有效投资', lead: ['省发改委'], others: [], leaders: ['常务副省长'] },
+    ]);
+  });
+
   it('a one-cell-per-line table with 一、 rows of their own over （一） tasks whose numbered measures have their own units and deadlines', () => {
     const { tasks } = read(
       [

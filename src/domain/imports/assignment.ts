@@ -121,8 +121,32 @@ const LEADING_UNITS = /^\s*([^：:。；;，,\n]{2,40}?)(?:[：:]|。(?=\s*(?:�
 /** How a duty list states a unit's duty after its name: 负责…, 牵头…, 依据职能…, 指导…, 落实属地责任… */
 const DUTY = /^\s*(?:主要)?(?:负责|牵头|承担|配合|协助|协同|会同|指导|督促|依据|依照|按照|根据|做好|落实|组织|统筹)/;
 
-/** A parenthesis at the end of an item that assigns work: it ends with a role verb. */
-const TRAILING_ASSIGNMENT = /[(（]([^()（）]{2,200}?(?:牵头|负责|落实|配合|承办|实施|参与|协助|协同)(?:落实|实施)?)[)）]/g;
+/** A parenthesis at the end of an item that assigns work: it ends with a role verb, or with a note for the rest (…省科技厅牵头。明确牵头部门的，其他有关部门配合，下同). */
+const TRAILING_ASSIGNMENT = /[(（]([^()（）]{2,200}?(?:牵头|负责|落实|配合|承办|实施|参与|协助|协同)(?:落实|实施)?(?:[，,。；;][^()（）]{0,60}?下同)?)[)）]/g;
+
+/**
+ * An item that gives each of its clauses units of their own, as provincial 分工意见 write it:
+ * "增强创新驱动发展能力。推进…建设（分管副省长负责，省科技厅牵头）。在…实施…项目（…省科技厅、
+ * 省发改委等负责），建设一批众创空间（…省科技厅牵头）。" — the clauses, each with its parenthesis;
+ * undefined when fewer than two parentheses assign work. A short opening sentence with no
+ * parenthesis of its own is the item's heading, not part of its first clause.
+ */
+export function assignedClauses(text: string): { heading: string; clauses: string[] } | undefined {
+  const ends = [...text.matchAll(TRAILING_ASSIGNMENT)];
+  if (ends.length < 2) return undefined;
+  const opening = /^([^。；;（(]{2,24})[。；;]\s*/.exec(text);
+  const heading = opening && opening[0].length < ends[0]!.index! ? opening[1]!.trim() : '';
+  const clauses: string[] = [];
+  let at = heading ? opening![0].length : 0;
+  for (const end of ends) {
+    const stop = end.index! + end[0].length;
+    clauses.push(text.slice(at, stop).trim());
+    at = stop + (/^[。；;，,\s]*/.exec(text.slice(stop))?.[0].length ?? 0);
+  }
+  const tail = text.slice(at).trim();
+  if (tail.length >= 4) clauses.push(tail);
+  return clauses.every((clause) => clause.replace(TRAILING_ASSIGNMENT, '').trim().length >= 4) ? { heading, clauses } : undefined;
+}
 
 /** Reads an item's assignment. `text` is the item's lines joined with new lines. */
 export function readAssignment(text: string): Assignment {
@@ -175,7 +199,8 @@ export function readAssignment(text: string): Assignment {
     const plain = /[(（]([^()（）]{2,120})[)）][。；;]?\s*$/.exec(rest.trim());
     const leading = LEADING_UNITS.exec(rest);
     if (trailing.length > 0) {
-      units.push(...trailing.map((match) => match[1]!));
+      // A note for the rest of the document closing the parenthesis ("。明确牵头部门的，其他有关部门配合，下同") names no unit.
+      units.push(...trailing.map((match) => match[1]!.replace(/[。；;][^。；;]*下同$/, '').replace(/[，,]\s*下同$/, '')));
       rest = rest.replace(TRAILING_ASSIGNMENT, '');
     } else if (byUnit(rest)) {
       // "这项工作由国家发展改革委负责" / "由市财政局牵头，市税务局配合".

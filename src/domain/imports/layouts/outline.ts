@@ -11,7 +11,7 @@
  * that leader to every task under it that names none of its own.
  */
 import { type DraftNode, type DraftPlan, firstSentence } from '../draft.js';
-import { readAssignment, type Assignment } from '../assignment.js';
+import { assignedClauses, readAssignment, type Assignment } from '../assignment.js';
 import { squash } from '../normalize-text.js';
 import { leadersOfHeading } from '../people.js';
 import { looksLikeUnits } from './cell-kinds.js';
@@ -98,8 +98,9 @@ function splitRunItems(line: string): string[] {
  * An enumeration inside a paragraph whose members name their units ("…分别为：
  * 一是维修改造中小学校13所（责任单位：市教育局）；二是…（责任单位：市医保局）"):
  * the line is cut before each 一是, 二是 … in order, each after a clause's
- * end, so every member is an item. Left whole when no member names a unit
- * (an enumeration of ideas in a notice is not a list of tasks).
+ * end, so every member is an item. Left whole unless every member names its
+ * units (an enumeration of ideas in a notice is not a list of tasks, and
+ * "一是…二是…三是…（市环保局牵头）" gives the whole item its units).
  */
 function splitOrdinals(line: string): string[] {
   const starts: number[] = [];
@@ -108,7 +109,7 @@ function splitOrdinals(line: string): string[] {
   }
   if (starts.length < 2) return [line];
   const pieces = [line.slice(0, starts[0]), ...starts.map((start, index) => line.slice(start, starts[index + 1] ?? line.length))];
-  if (!pieces.slice(1).some((piece) => readAssignment(piece).unitText !== '')) return [line];
+  if (!pieces.slice(1).every((piece) => readAssignment(piece).unitText !== '')) return [line];
   return pieces.map((piece) => piece.trim()).filter(Boolean);
 }
 
@@ -185,6 +186,8 @@ const assigned = (item: Item) => {
   const headed = item.children.length === 0 && item.lines.length > 1 && unitsOfHeading(squash(item.lines[0]!)) !== '';
   return item.assignment.unitText !== '' || item.assignment.leaderText !== '' || headed;
 };
+/** Whether an item names its units with labels (牵头单位：…), which cover the whole item. */
+const labelled = (item: Item) => /(?:单位|部门|领导)\s*[:：]/.test(item.lines.join('\n'));
 const anyAssigned = (items: readonly Item[]): boolean => items.some((item) => assigned(item) || anyAssigned(item.children));
 
 /** A field's label alone on its line, its value on the next ("责任单位：" / "水务局、城管局"). */
@@ -269,6 +272,18 @@ export function readOutline(lines: readonly string[]): DraftPlan | undefined {
       warnings: [],
     };
     item.children.forEach((child, index) => node.children.push(toNode(child, `${key}.${index + 1}`, categories)));
+    // Clauses that each name their units (…（省科技厅牵头）。…（省发改委等负责）): each is a part of the task with its own units.
+    const clauses = item.children.length === 0 && !ownHeading && !labelled(item) ? assignedClauses(squash(item.lines.join(' '))) : undefined;
+    if (clauses) {
+      node.title = clauses.heading || node.title;
+      node.unitText = '';
+      node.deadlineText = '';
+      clauses.clauses.forEach((clause, index) => {
+        const own = readAssignment(clause);
+        const rest = squash(own.rest);
+        node.children.push({ ...node, key: `${key}.${index + 1}`, number: null, title: firstSentence(rest), requirement: rest, excerpt: clause, unitText: own.unitText, leaderText: own.leaderText || node.leaderText, deadlineText: own.deadlineText, children: [], warnings: [] });
+      });
+    }
     return node;
   };
 
