@@ -23,7 +23,7 @@ export interface UnitCellOptions {
 }
 
 /** Endings of an organisation's name. */
-export const UNIT_SUFFIX = /(局|办|委|部|厅|府|政府|部门|机构|中心|室|科|站|会|院|所|处|队|团|行|社|馆|组|单位|分局|公司|集团|联|协|海关|司|署|园区|专班|指挥部|管委会|街道|镇|乡|学校|大学|医院|电视台|报社|银行|支行|分行)$/;
+export const UNIT_SUFFIX = /(局|办|委|部|厅|府|政府|部门|机构|中心|室|科|站|会|院|所|处|队|团|行|社|馆|组|单位|分局|公司|集团|联|协|海关|司|署|园区|开发区|集中区|工业区|高新区|保税区|专班|指挥部|管委会|街道|镇|乡|学校|大学|医院|电视台|报社|银行|支行|分行)$/;
 const LEAD = /(分别)?(牵头|负总责|主办|主责)(落实|负责|实施)?$/;
 const RESPONSIBLE = /(分别)?(负责(落实|实施)?|(?:落实|履行|承担)属地(?:管理)?责任|落实|承办|实施|组织实施)$/;
 const COOPERATING = /(配合|协助|协同|参与|协办)(落实|实施)?$/;
@@ -86,7 +86,7 @@ function splitUnitList(text: string): string[] {
 }
 
 /** Where a name ends and a place-level word starts another: 局 | 市农业农村局. */
-const GLUED_AT_LEVEL = /(?<=(?:局|委|办|厅|部|所|站|院|中心|政府))(?=(?:省|市|县|区|镇|乡)[\u4e00-\u9fa5]{2,})/g;
+const GLUED_AT_LEVEL = /(?<=(?:局|委|办|厅|部|所|站|院|处|会|队|中心|政府))(?=(?:省|市|县|区|镇|乡)[\u4e00-\u9fa5]{2,})/g;
 /** Grass-roots stations run together: 派出所 | 工商质监所, 文化站 | 农技站. */
 const GLUED_STATIONS = /(?<=[\u4e00-\u9fa5]{2}(所|站))(?=[\u4e00-\u9fa5]{2,}\1$)/;
 
