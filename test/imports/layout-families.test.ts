@@ -152,6 +152,17 @@ describe('layout families of real plans', () => {
     ]);
   });
 
+  it('a duty list run into one paragraph by a document site, with its page markers inside words', () => {
+    const { tasks } = read(
+      '第1页共4页秸秆禁烧工作实施方案为做好我县秸秆禁烧工作,制订本方案。县政府成立领导小组,各组成单位及其职责如下:县环保局。负责对全县秸秆禁烧工作实施统一监督。县交通局、县公路局。负责对国道、省道两侧燃烧秸秆情况的巡查。县农委。负责全县农作第2页共4页物秸秆综合利用工作的督导。',
+    );
+    expect(tasks.map(summary).map(({ title, others }) => ({ title, others }))).toEqual([
+      { title: '负责对全县秸秆禁烧工作实施统一监督', others: ['县环保局'] },
+      { title: '负责对国道、省道两侧燃烧秸秆情况的巡查', others: ['县交通局', '县公路局'] },
+      { title: '负责全县农作物秸秆综合利用工作的督导', others: ['县农委'] },
+    ]);
+  });
+
   it('a provincial 分工意见: one item, several clauses each closed by its own parenthesis, notes for the rest (…下同) naming no unit', () => {
     const { tasks } = read(
       [

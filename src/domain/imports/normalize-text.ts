@@ -1,7 +1,8 @@
 /**
  * Text clean-up applied to every imported document before it is parsed:
  * traditional characters to simplified (the original is kept by the caller),
- * pinyin annotations left by web pages removed, line endings unified.
+ * pinyin annotations and page markers (第2页共4页) left by web pages removed,
+ * line endings unified.
  */
 import * as OpenCC from 'opencc-js';
 
@@ -39,12 +40,16 @@ export interface NormalizedDocument {
   converted: boolean;
 }
 
+/** A page marker a document site leaves inside the text, even inside a word: "县农作第2页共4页物秸秆". */
+const PAGE_MARKER = /第\s*\d{1,4}\s*页\s*[,，/／]?\s*共\s*\d{1,4}\s*页/g;
+
 function clean(raw: string): string {
   return raw
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')
     .replace(/\u00a0|\u3000/g, ' ')
-    .replace(PINYIN_ANNOTATION, '');
+    .replace(PINYIN_ANNOTATION, '')
+    .replace(PAGE_MARKER, '');
 }
 
 /**

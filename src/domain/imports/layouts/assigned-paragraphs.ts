@@ -13,6 +13,7 @@ import { readAssignment } from '../assignment.js';
 import { type DraftNode, type DraftPlan, firstSentence } from '../draft.js';
 import { squash } from '../normalize-text.js';
 import { leadersOfHeading } from '../people.js';
+import { looksLikeUnits } from './cell-kinds.js';
 
 /** Reads assigned paragraphs; undefined when fewer than two paragraphs assign work. */
 export function readAssignedParagraphs(lines: readonly string[]): DraftPlan | undefined {
@@ -38,7 +39,9 @@ export function readAssignedParagraphs(lines: readonly string[]): DraftPlan | un
     });
   };
   lines.forEach((raw, index) => {
-    const line = squash(raw);
+    for (const line of splitDutyList(squash(raw))) readLine(line, index);
+  });
+  function readLine(line: string, index: number) {
     if (line.length < 8 || line.length > 600) {
       // "车俊省长牵头重点工作" is a heading of eight characters or more; shorter lines are neither heading nor paragraph.
       if (line.length > 0 && line.length < 8) unassigned = undefined;
@@ -63,7 +66,20 @@ export function readAssignedParagraphs(lines: readonly string[]): DraftPlan | un
     }
     unassigned = undefined;
     push(text, index + 1, line, assignment);
-  });
+  }
   if (nodes.length < 2) return undefined;
   return { layout: 'paragraphs', nodes, defaultRole: 'responsible', unitsAreSections: false, warnings: [] };
+}
+
+/** Where a run-on duty list names its next unit: "…。县交通局、公路局。负责…", "…如下：县环保局。负责…". */
+const NEXT_DUTY = /(?<=[。；;:：])\s*([^。；;：:，,]{2,30}?)(?:[：:]|。)(?=\s*(?:主要)?(?:负责|牵头|承担|配合|协助))/g;
+
+/**
+ * A paragraph that runs a duty list together ("各组成单位及其职责如下：县环保局。负责…。
+ * 县交通局、公路局。负责…") is cut before each unit that opens a duty, when it names two or more.
+ */
+function splitDutyList(line: string): string[] {
+  const starts = [...line.matchAll(NEXT_DUTY)].filter((match) => looksLikeUnits(match[1]!)).map((match) => match.index!);
+  if (starts.length < 2) return [line];
+  return [line.slice(0, starts[0]), ...starts.map((start, index) => line.slice(start, starts[index + 1] ?? line.length))].map((piece) => piece.trim()).filter(Boolean);
 }
