@@ -152,6 +152,13 @@ describe('layout families of real plans', () => {
     ]);
   });
 
+  it('a plan with no title takes its year from the yearly work it carries out (2014年市政府民生实事项目, 2021年工作要点)', () => {
+    for (const [opening, year] of [['2014年市政府民生实事项目共有42项任务，现将1—6月份进展情况予以公示。', 2014], ['为做好2021年全县重点工作，现分解如下。', 2021]] as const) {
+      const { plan } = read([opening, '1.新增安装300套交通信息采集设备。 责任单位:市公安局', '2.新辟公交线路10条。 责任单位:市交通委'].join('\n'));
+      expect(plan.year).toBe(year);
+    }
+  });
+
   it('a duty list run into one paragraph by a document site, with its page markers inside words', () => {
     const { tasks } = read(
       '第1页共4页秸秆禁烧工作实施方案为做好我县秸秆禁烧工作,制订本方案。县政府成立领导小组,各组成单位及其职责如下:县环保局。负责对全县秸秆禁烧工作实施统一监督。县交通局、县公路局。负责对国道、省道两侧燃烧秸秆情况的巡查。县农委。负责全县农作第2页共4页物秸秆综合利用工作的督导。',

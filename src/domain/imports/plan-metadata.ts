@@ -281,7 +281,7 @@ export function readPlanMetadata(lines: readonly string[], fileName: string): Pl
   }
   if (year === null) {
     // The yearly document the plan carries out: "2016年《政府工作报告》量化指标任务", "2024年政务公开工作要点".
-    const mentioned = [...text.matchAll(/((?:19|20)\d{2})\s*年\s*(《?政府工作报告》?|政务公开工作要点)/g)].map((m) => ({ year: Number(m[1]), what: m[2]!.replace(/[《》]/g, '') }));
+    const mentioned = [...text.matchAll(/((?:19|20)\d{2})\s*年度?\s*((?:(?:全|本)?[省市县区]|[省市县区](?:人民)?政府)?(?:《?政府工作报告》?|政务公开工作要点|重点工作|工作要点|民生实事|为民办实事|十件实事|实事项目))/g)].map((m) => ({ year: Number(m[1]), what: m[2]!.replace(/[《》]/g, '') }));
     const latest = mentioned.sort((a, b) => b.year - a.year)[0];
     year = latest?.year ?? null;
     if (latest) warnings.push(`文件中没有写明年度，按正文提到的“${latest.year}年${latest.what}”推断为${latest.year}年`);
