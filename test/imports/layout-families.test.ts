@@ -159,6 +159,15 @@ describe('layout families of real plans', () => {
     }
   });
 
+  it('a 实施点位 column whose cells read like units (全县17家乡镇卫生院) is where the work is done, not who does it', () => {
+    const cells = ['序号', '实事名称', '责任单位', '实施点位', '完成时限', '1', '60周岁以上老年人群常用药免费服用', '卫健局', '全县17家乡镇卫生院', '2', '农村路灯亮化工程', '农业农村局', '全县19个乡镇', '11月底'];
+    const { tasks } = read(['2022年县十件民生实事项目推进情况表', '', ...cells.flatMap((cell) => [cell, ''])].join('\n'));
+    expect(tasks.map(summary).map(({ title, others }) => ({ title, others }))).toEqual([
+      { title: '60周岁以上老年人群常用药免费服用', others: ['卫健局'] },
+      { title: '农村路灯亮化工程', others: ['农业农村局'] },
+    ]);
+  });
+
   it('a duty list run into one paragraph by a document site, with its page markers inside words', () => {
     const { tasks } = read(
       '第1页共4页秸秆禁烧工作实施方案为做好我县秸秆禁烧工作,制订本方案。县政府成立领导小组,各组成单位及其职责如下:县环保局。负责对全县秸秆禁烧工作实施统一监督。县交通局、县公路局。负责对国道、省道两侧燃烧秸秆情况的巡查。县农委。负责全县农作第2页共4页物秸秆综合利用工作的督导。',

@@ -41,7 +41,7 @@ export interface ColumnMap {
 export const HEADER_MODIFIER = /^(责任|牵头|主要|主办|承办|配合|协办|协同|协助|参与|完成|工作|计划|分管|具体|重点|目标)$/;
 
 /** What a header cell says its column holds. */
-export type HeaderKind = 'number' | 'category' | 'text' | 'measures' | 'units' | 'leaders' | 'deadline' | 'other';
+export type HeaderKind = 'number' | 'category' | 'text' | 'measures' | 'units' | 'leaders' | 'deadline' | 'place' | 'other';
 
 /**
  * Reads one header cell, spaced or not ("牵 头 单 位"), by the words real
@@ -62,8 +62,10 @@ export function classifyHeader(raw: string): HeaderKind | undefined {
   if (/时限|时间|期限|年限|节点|进度安排|完成日期|截止|计划进度|时序/.test(cell)) return 'deadline';
   if (/进度|进展|情况|备注|说明|完成率|状态|评分|考核(方式|办法|分值|得分)|分值|权重|联系方式|电话|单位$|^目标值$|^当前/.test(cell)) return 'other';
   if (/^(类别|类型|领域|板块|方面|分类|专项|项目类别|序列)$/.test(cell) || /(类别|分类)$/.test(cell)) return 'category';
-  // 建设地点 / 年度投资金额（万元）: facts about the task, not the task.
-  if (/地点|点位|地址|位置|金额|资金|规模|万元/.test(cell) && !/项目|任务|内容|名称|事项/.test(cell)) return 'other';
+  // 实施点位 / 建设地点: where the work is done, whose cells read like units (全县17家乡镇卫生院) and are not the ones responsible.
+  if (/地点|点位|地址|位置/.test(cell) && !/项目|任务|内容|名称|事项/.test(cell)) return 'place';
+  // 年度投资金额（万元）: facts about the task, not the task.
+  if (/金额|资金|规模|万元/.test(cell) && !/项目|任务|内容|名称|事项/.test(cell)) return 'other';
   // 任务数 / 项目个数: a count, not the task.
   if (/(数|数量)$/.test(cell) && !/^(参数|系数)$/.test(cell)) return 'other';
   if (/措施|举措|路径/.test(cell)) return 'measures';

@@ -124,9 +124,9 @@ function alignKind(text: string): AlignKind {
 /** How well a cell of one kind sits in a column of another. */
 function fit(cell: AlignKind, column: HeaderKind | undefined): number {
   const table: Record<AlignKind, Partial<Record<HeaderKind, number>>> = {
-    name: { text: 3, measures: 2, category: 2, units: 1, other: 0, deadline: -2, leaders: -3 },
+    name: { text: 3, measures: 2, category: 2, units: 1, place: 2, other: 0, deadline: -2, leaders: -3 },
     number: { number: 6, other: 1, text: -2 },
-    units: { units: 4, other: -1, text: -2, measures: -2, category: -2, leaders: -3, deadline: -4 },
+    units: { units: 4, place: 3, other: -1, text: -2, measures: -2, category: -2, leaders: -3, deadline: -4 },
     leaders: { leaders: 4, units: -1, other: -1, text: -2 },
     deadline: { deadline: 4, text: 0, other: 0, measures: 0, units: -4, leaders: -4 },
     figure: { other: 3, text: 0, deadline: -1, measures: 0, units: -4, leaders: -4 },
@@ -365,9 +365,18 @@ function rowsOf(blocks: readonly Block[], found: { start: number; width: number 
       }),
     ];
   }
+  let rowAbove: GridCell[] | undefined;
   return [
     headerRow,
     ...rows.map((cells): GridRow => {
+      const row = gridRow(cells);
+      if (!headings.has(cells)) row.cells = keepColumnOfAbove(row.cells, rowAbove, columns);
+      rowAbove = headings.has(cells) ? undefined : row.cells;
+      return row;
+    }),
+  ];
+
+  function gridRow(cells: Block[]): GridRow {
       const line = cells.find((cell) => cell.line)?.line ?? cells[0]!.line;
       if (headings.has(cells)) return { cells: columns.map((_, index) => ({ text: index === titleIndex ? cells[0]!.text : '', line })), line };
       if (cells.length === header.width) return { cells: fullRow(cells, columns), line };
@@ -379,8 +388,27 @@ function rowsOf(blocks: readonly Block[], found: { start: number; width: number 
         return { cells: [...head, ...tail], line };
       }
       return { cells: alignCells(continuation ? cells.slice(1) : cells, columns), line };
-    }),
-  ];
+  }
+}
+
+/**
+ * A cell a row's alignment put in the unit column that says exactly what the
+ * row above has in another column left empty here (实施点位 "全县17家乡镇卫生院"
+ * under its own text, the row's unit lost to a merged cell) goes back to that
+ * column: the unit cell is then empty, as the merged cell left it.
+ */
+function keepColumnOfAbove(cells: GridCell[], above: readonly GridCell[] | undefined, columns: readonly (HeaderKind | undefined)[]): GridCell[] {
+  if (!above) return cells;
+  const out = cells.map((cell) => ({ ...cell }));
+  columns.forEach((kind, at) => {
+    const text = out[at]!.text.trim();
+    if (kind !== 'units' || !text || above[at]?.text.trim() === text) return;
+    const other = columns.findIndex((otherKind, index) => index !== at && otherKind !== 'units' && above[index]?.text.trim() === text && !out[index]!.text.trim());
+    if (other < 0) return;
+    out[other] = { ...out[at]! };
+    out[at] = { text: '', line: out[at]!.line };
+  });
+  return out;
 }
 
 /** Reads a one-cell-per-line table; undefined when the text is not one. */
