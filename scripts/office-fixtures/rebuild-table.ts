@@ -57,6 +57,8 @@ export interface TableSpec {
   sequence?: Shape[];
   /** pipes: an empty piece is an empty cell (the last one of a row is still its end). */
   emptyCells?: boolean;
+  /** pipe-rows: every line opens with a bar (`| 序号 | …`), which parts no cell. */
+  leadingBar?: boolean;
   /** A whole-width first row above the header (the table's own title), as the page writes it. */
   titleRow?: string;
   /** The table has no header row (the excerpt starts inside it). */
@@ -143,11 +145,17 @@ function parseShape(shape: Shape, columns: number, where: string): string[] {
   return parts;
 }
 
-/** Fills rows from pieces by shapes; pieces running out (a truncated excerpt) leave the rest empty. */
-function applyShapes(pieces: string[], shapes: Shape[], spec: TableSpec, where: string, truncatedOk: boolean): Row[] {
+/**
+ * Fills rows from pieces by shapes; pieces running out (a truncated excerpt)
+ * leave the rest empty. With withSections, a piece the spec's sections match
+ * is a whole-width row of its own, taking no shape (a sequence table with
+ * 一、… rows inside).
+ */
+function applyShapes(pieces: string[], shapes: Shape[], spec: TableSpec, where: string, truncatedOk: boolean, withSections = false): Row[] {
   const rows: Row[] = [];
   let next = 0;
   for (const shape of shapes) {
+    while (withSections && next < pieces.length && spec.sections?.test(pieces[next]!)) rows.push(sectionRow(pieces[next++]!, spec.columns));
     if (next >= pieces.length && truncatedOk) break;
     const cells = parseShape(shape, spec.columns, where).map((part): Cell => {
       if (part === 'M') return { paragraphs: [], merged: true };
@@ -224,7 +232,8 @@ function rebuildTable(region: string, spec: TableSpec, where: string): Table {
       else {
         const cells = spec.split!(line);
         if (cells.length !== spec.columns) throw new Error(`${where}: row “${line.slice(0, 30)}” splits into ${cells.length} cells`);
-        rows.push({ kind: 'body', cells: cells.map((text) => (text === null ? { paragraphs: [], merged: true } : { paragraphs: text ? [text] : [] })) });
+        // A cell the page ran over several lines keeps them as its paragraphs.
+        rows.push({ kind: 'body', cells: cells.map((text) => (text === null ? { paragraphs: [], merged: true } : { paragraphs: text.split('\n').map((part) => part.trim()).filter(Boolean) })) });
       }
     }
     checkMerges(rows, where);
@@ -234,6 +243,7 @@ function rebuildTable(region: string, spec: TableSpec, where: string): Table {
     const lines = region.split('\n').filter((line) => line.replace(/[\s|]/g, '') !== '');
     const piecesOfLine = (line: string) => {
       const pieces = line.split('|').map((piece) => piece.trim());
+      if (spec.leadingBar && pieces[0] === '') pieces.shift();
       while (pieces.at(-1) === '') pieces.pop();
       return pieces;
     };
@@ -261,7 +271,7 @@ function rebuildTable(region: string, spec: TableSpec, where: string): Table {
   let body = pieces.slice(header.used);
   if (spec.layout === 'pipes' && !spec.emptyCells) body = body.filter((piece) => piece !== '');
   if (spec.sequence) {
-    rows.push(...applyShapes(body, spec.sequence, spec, where, true));
+    rows.push(...applyShapes(body, spec.sequence, spec, where, true, true));
     checkMerges(rows, where);
     return { columns: spec.columns, rows };
   }

@@ -91,6 +91,35 @@ function pingdingshanRow(line: string): (string | null)[] {
   return [match[1]!, category, task, ...tail];
 }
 
+/**
+ * yuhui: one row per 序号, its cells parted by spaces; a row whose 存在问题
+ * runs over lines keeps those lines, up to the line of its 完成时限.
+ */
+function yuhuiRows(region: string): string[] {
+  return region.split(/\n(?=\d+ |序号 )/);
+}
+
+/**
+ * yuhui's row: 序号, 目标任务 and 牵头责任部门 (one piece each), 完成时限
+ * (the last piece). Between them 进展情况 and 存在问题: a row that names a
+ * problem writes it a space after the progress and runs it over lines; a
+ * row with none leaves two or three spaces before 完成时限. The excerpt's
+ * last row ends inside 目标任务.
+ */
+function yuhuiRow(line: string): string[] {
+  const head = /^(\d+) (\S+) (\S+) ([\s\S]*)$/.exec(line);
+  if (!head) {
+    const cut = /^(\d+) ([\s\S]*)$/.exec(line)!;
+    return [cut[1]!, cut[2]!, '', '', '', ''];
+  }
+  const [, number, target, unit, rest] = head;
+  const tail = /^([\s\S]*?)\s+(\S+)$/.exec(rest!)!;
+  const [, before, deadline] = tail;
+  if (!before!.includes('\n')) return [number!, target!, unit!, before!, '', deadline!];
+  const at = before!.indexOf(' ');
+  return [number!, target!, unit!, before!.slice(0, at), before!.slice(at + 1), deadline!];
+}
+
 /** The table documents and their tables. */
 export const TABLE_SPECS: Record<string, TableSpec[]> = {
   'cangnan-2022-1': [{ layout: 'blank-lines', start: '序号\n\n项目内容', columns: 5, number: 0 }],
@@ -340,6 +369,140 @@ export const TABLE_SPECS: Record<string, TableSpec[]> = {
     // The page's own information table under it (索引号, 成文日期, 发布机构).
     { layout: 'pipe-rows', start: '索引号: |', columns: 4, noHeader: true },
   ],
+  'ankang-2021-1': [
+    // The page's information table: label and value pairs.
+    { layout: 'pipes', start: '文件名称 |', until: '安市安委办发〔2021〕3号\n', columns: 2, noHeader: true, sequence: Array.from({ length: 9 }, () => '1 1') },
+    {
+      layout: 'pipes',
+      start: '主要任务 |',
+      columns: 5,
+      sections: CHINESE_HEADING,
+      // 主要任务 ((一)…) is merged down over its numbered rows; no row writes a 完成进展.
+      sequence: ['1 1 1 1 E', 'M 1 1 1 E', 'M 1 1 1 E', '1 1 1 1 E'],
+    },
+  ],
+  'jiangshan-2023-1': [
+    {
+      layout: 'blank-lines',
+      start: '序号\n\n项目名称',
+      // 序号 项目名称 项目建设规模及内容 建设起止年限 总投资(万元) 当年投资(万元) 2023年度计划 资金来源 责任单位: the last four header cells are two pieces each.
+      columns: 9,
+      header: { shape: '1 1 1 1 1 2 2 2 2' },
+      number: 0,
+      // The page broke these 项目名称 cells over two lines (城市用气 / 提升工程).
+      shapes: { '1': '1 2 1 1 1 1 1 1 1', '3': '1 2 1 1 1 1 1 1 1' },
+    },
+  ],
+  'jiaxing-2022-1': [{ layout: 'blank-lines', start: '序号\n\n主 要 工 作 任 务', columns: 3, number: 0 }],
+  'jindong-2024-1': [
+    {
+      layout: 'blank-lines',
+      start: '序号\n\n事项分类',
+      // 序号 事项分类 事项名称 项目内容 牵头单位 协同单位: 协同单位 holds a line per unit.
+      columns: 6,
+      number: 0,
+      absorb: 5,
+      // 事项分类 is written on the first row of its items and merged down over the rest.
+      shapes: {
+        '2': '1 M 1 1 1 1',
+        '4': '1 M 1 1 1 3',
+        '5': '1 M 1 1 1 3',
+        '7': '1 M 1 1 1 1',
+        '9': '1 M 1 1 1 2',
+        '10': '1 M 1 1 1 2',
+      },
+    },
+  ],
+  'jishui-0000-1': [{ layout: 'pipe-rows', start: '序号 | 具体工作任务和要求', columns: 5 }],
+  'linan-2022-1': [
+    // The page's own information table (索引号, 公开方式, 发布单位).
+    { layout: 'pipe-rows', start: '索引号 |', until: '序号 | 实事项目', columns: 4, noHeader: true },
+    { layout: 'pipe-rows', start: '序号 | 实事项目', columns: 5 },
+  ],
+  'luan-2022-1': [{ layout: 'blank-lines', start: '序号\n\n重点工作', columns: 5, number: 0, sections: CHINESE_HEADING }],
+  'luonan-0000-1': [{ layout: 'blank-lines', start: '序号\n\n指标任务', columns: 5, number: 0 }],
+  'mouxian-2025-1': [
+    {
+      layout: 'pipe-rows',
+      start: '| 工作目标 |',
+      columns: 5,
+      leadingBar: true,
+      // 工作目标 (一、…) and 工作内容 ((一)…) are merged down over the rows that write neither.
+      sequence: ['1 1 1 1 1', 'M M 1 1 1', 'M 1 1 1 1', 'M 1 1 1 1', 'M M 1 1 1', 'M M 1 1 1'],
+    },
+  ],
+  'wenzhou-2018-1': [{ layout: 'blank-lines', start: '序号\n\n实事内容', columns: 4, number: 0 }],
+  'yueyanglou-2017-1': [
+    {
+      layout: 'pipes',
+      start: '岳陽樓區(qū)2017年1-8月省重點(diǎn)民生實(shí)事完成情況表 |',
+      titleRow: '岳陽樓區(qū)2017年1-8月省重點(diǎn)民生實(shí)事完成情況表',
+      // 序號 項目名稱 (two columns: item 9 and 10 write a target under the name) 責任單位 目標任務 完成情況 完成率 備注.
+      columns: 8,
+      header: { spans: [1, 2, 1, 1, 1, 1, 1] },
+      number: 0,
+      // An empty piece is an empty cell; a row ending in one (no 備注) loses it as its end.
+      emptyCells: true,
+      shapes: {
+        '1': '1 1 S 1 1 1 1 1',
+        '2': '1 1 S 1 1 1 1 E',
+        '3': '1 1 S 1 1 1 1 1',
+        ...each(4, 7, '1 1 S 1 1 1 1 E'),
+        '8': '1 1 S 1 1 1 1 1',
+        // Item 9 has three targets: 序號 and 名稱 merged down over them.
+        '9': ['1 1 1 1 1 1 1 1', 'M M 1 1 1 1 1 1', 'M M 1 1 1 1 1 1'],
+        '10': '1 1 1 1 1 1 1 1',
+      },
+    },
+  ],
+  'yuhui-2023-1': [
+    {
+      layout: 'spaced-rows',
+      start: '序号 目标任务',
+      columns: 6,
+      rowsOf: yuhuiRows,
+      splitHeader: (line) => line.split(/ +/),
+      split: yuhuiRow,
+    },
+  ],
+  'jiangmen-0000-1': [
+    {
+      layout: 'pipe-rows',
+      start: '工作任务 | 具体要求',
+      columns: 3,
+      // 工作任务 (一、…) is merged down over the rows that write only 具体要求 and 责任部门.
+      sequence: ['1 1 1', '1 1 1', 'M 1 1', 'M 1 1', '1 1 1', 'M 1 1', '1 1 1', 'M 1 1', 'M 1 1', '1 1 1', 'M 1 1'],
+    },
+  ],
+  'jingzhou-2022-1': [
+    {
+      layout: 'pipe-rows',
+      start: '工作任务 | 具体要求',
+      // 工作任务 spans three columns (一、…, (一)…, the number).
+      columns: 6,
+      header: { spans: [3, 1, 1, 1] },
+      sequence: ['1 1 1 1 1 1', 'M M 1 1 1 1', 'M M 1 1 1 1'],
+    },
+  ],
+  'keqiao-2023-1': [
+    {
+      layout: 'pipe-rows',
+      start: '序号 | 工作任务',
+      columns: 6,
+      // A task's second line (新增学位…) is a row of its own under it; the other cells are merged down over it.
+      sequence: ['1 1 1 1 1 1', 'M 1 M M M M', '1 1 1 1 1 1', '1 1 1 1 1 1', 'M 1 M M M M'],
+    },
+  ],
+  'mouzhen-0000-1': [
+    {
+      layout: 'pipes',
+      start: '|\n工作任务',
+      columns: 3,
+      // 工作任务 is merged down over the rows that write only 具体内容 and 责任部门.
+      sequence: ['1 1 1', 'M 1 1', 'M 1 1', '1 1 1', 'M 1 1', '1 1 1', 'M 1 1', 'M 1 1', 'M 1 1'],
+    },
+  ],
+  'yueqing-2022-1': [{ layout: 'pipe-rows', start: '序号 | 项 目 内 容', columns: 6 }],
 };
 
 /** Table documents left out, and why. */
@@ -348,4 +511,10 @@ export const SKIPPED: Record<string, string> = {
     'the page runs every cell of the table together with no separator (…何海平教育局经开区高新园(邹区镇)各街道市国有公司2促进就业…): where one cell ends and the next begins would be guessed, not read',
   'shanghai-2018-1':
     'mixed: its 工作分工 part is lines of a 处室 name, two spaces and its duties, with no header row; whether it was a table at all is not in the text, so a table would be invented',
+  'longquanyi-2009-1':
+    'the page runs every cell of the table together with no separator (序号项目名称建设阶段总投资…1十陵景区项目加快建设43000020000…): where one cell ends and the next begins would be guessed, not read',
+  'xinjian-2024-1':
+    'the header is two rows (本月进展情况 over 前期手续 and 在建形象进度), which the rebuilt tables cannot hold, and the rows write one progress cell for those two columns and a sub-project column the header does not name: which column holds what would be guessed',
+  'ninghai-2022-1':
+    'the header is two rows (2022年工作計劃 and 項目建設階段 over 投資, 形象進度 and % columns), which the rebuilt tables cannot hold, and the rows write no cell for 至2021年底累計完成投資: which column holds each figure would be guessed',
 };
