@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: every benchmark of the project, one after another, each
  * in its own process (import, questions at 100,000 tasks, webhook load,
+ * PostgreSQL under the burst,
  * weekly fan-out, soak, start time), then one table of every figure beside its baseline
  * from the same run and the ratio. BENCH_POSTGRES_URL adds PostgreSQL to
  * the benchmarks that take it; BENCH_ONLY=import,soak runs some.
@@ -16,6 +17,8 @@ const BENCHES: { name: string; file: string; nodeArgs?: string[] }[] = [
   { name: 'import-pdf', file: 'bench/import-pdf.ts' },
   { name: 'questions', file: 'bench/questions.ts', nodeArgs: ['--expose-gc'] },
   { name: 'webhook', file: 'bench/webhook-load.ts' },
+  { name: 'burst', file: 'bench/pg-burst.ts' },
+  { name: 'freshness', file: 'bench/index-freshness.ts' },
   { name: 'fanout', file: 'bench/weekly-fanout.ts' },
   { name: 'soak', file: 'bench/soak.ts', nodeArgs: ['--expose-gc'] },
   { name: 'start', file: 'bench/start.ts' },

@@ -9,129 +9,17 @@
  * reaching the fake Open API, at 40 messages a second (under Lark's 50 a
  * second per app). SQLite; BENCH_POSTGRES_URL adds PostgreSQL.
  */
-import { spawn } from 'node:child_process';
-import * as lark from '@larksuiteoapi/node-sdk';
-import Koa from 'koa';
 import type { RunningApp } from '../src/app.js';
 import type { FakeLark } from '../test/support/fake-lark.js';
 import { messageEvent, postToWebhook } from '../test/support/lark-events.js';
-import { BENCH_SECRETS, startBenchService, type BenchService } from './bench-service.js';
+import { BENCH_SECRETS } from './bench-service.js';
 import { freshDatabases } from './bench-databases.js';
+import { ACK_P99_LIMIT_MS, STEP_SECONDS, bare, ours, sustainedRate, type Step } from './load/steps.js';
 import { reportFigure } from './report.js';
 
 const secrets = BENCH_SECRETS;
-const ADMIN = 'ou_benchadmin';
-const STEP_SECONDS = Number(process.env.BENCH_STEP_SECONDS ?? 8);
-const ACK_P99_LIMIT_MS = 100;
 const REPLY_RATE = 40;
 const REPLY_SECONDS = 15;
-
-interface FireResult {
-  requests: { average: number; total: number };
-  latency: { p50: number; p99: number };
-  non2xx: number;
-  errors: number;
-  timeouts: number;
-  sent: number;
-}
-
-interface Step {
-  rate: number;
-  achieved: number;
-  /** Events of the step ÷ (step + time for the backlog to drain): what the processing keeps up with. */
-  processed: number;
-  p50: number;
-  p99: number;
-  failed: number;
-  drainMs: number;
-  ok: boolean;
-}
-
-/** Runs the generator for one step, in its own process. */
-function fire(url: string, rate: number, taskIds: number[]): Promise<FireResult> {
-  const settings = JSON.stringify({ url, secrets, rate, seconds: STEP_SECONDS, connections: Math.min(100, Math.max(10, Math.ceil(rate / 20))), taskIds, admin: ADMIN, mix: process.env.BENCH_MIX ?? 'mixed' });
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/load/fire.ts', settings], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as FireResult) : reject(new Error(`generator exited with ${code}`))));
-  });
-}
-
-/** The highest rate sustained with p99 ack under the limit and nothing refused; `settle` runs after each step. */
-async function sustainedRate(label: string, url: string, taskIds: number[], settle: () => Promise<void>): Promise<{ best: Step | undefined; steps: Step[] }> {
-  const steps: Step[] = [];
-  // A first step at 50/s, not counted: every path of the mix compiled and warm, as in a running service.
-  await fire(url, 50, taskIds);
-  await settle();
-  const tryRate = async (rate: number) => {
-    const result = await fire(url, rate, taskIds);
-    const drainStarted = performance.now();
-    await settle();
-    const failed = result.non2xx + result.errors + result.timeouts;
-    const drainMs = performance.now() - drainStarted;
-    const step: Step = { rate, achieved: result.requests.total / STEP_SECONDS, processed: result.requests.total / (STEP_SECONDS + drainMs / 1000), p50: result.latency.p50, p99: result.latency.p99, failed, drainMs, ok: false };
-    step.ok = failed === 0 && step.p99 < ACK_P99_LIMIT_MS && step.achieved >= 0.95 * rate;
-    steps.push(step);
-    console.log(`${label}: ${rate}/s → ${step.achieved.toFixed(0)}/s, p50 ${step.p50} ms, p99 ${step.p99} ms, failed ${failed}, backlog drained in ${(step.drainMs / 1000).toFixed(1)} s (processed ${step.processed.toFixed(0)}/s) ${step.ok ? 'ok' : 'NOT sustained'}`);
-    return step.ok;
-  };
-  const only = Number(process.env.BENCH_ONLY_RATE ?? 0);
-  if (only > 0) {
-    await tryRate(only);
-    return { best: steps.find((step) => step.ok), steps };
-  }
-  let good = 0;
-  let bad = 0;
-  for (let rate = 100; rate <= 12_800; rate *= 2) {
-    if (await tryRate(rate)) good = rate;
-    else {
-      bad = rate;
-      break;
-    }
-  }
-  // Not even the first rate: halve until one holds.
-  for (let rate = 50; good === 0 && rate >= 10; rate = Math.round(rate / 2)) {
-    if (await tryRate(rate)) good = rate;
-    else bad = rate;
-  }
-  if (good > 0 && bad > 0) {
-    for (let round = 0; round < 2; round++) {
-      const middle = Math.round((good + bad) / 2 / 10) * 10;
-      if (await tryRate(middle)) good = middle;
-      else bad = middle;
-    }
-  }
-  return { best: steps.filter((step) => step.ok).sort((a, b) => b.rate - a.rate)[0], steps };
-}
-
-/** The bare limit: the SDK's adaptKoa with an empty handler. */
-async function bare(): Promise<{ url: string; close: () => Promise<void> }> {
-  const dispatcher = new lark.EventDispatcher({ encryptKey: secrets.encryptKey, verificationToken: secrets.verificationToken, loggerLevel: lark.LoggerLevel.error }).register({
-    'im.message.receive_v1': async () => ({}),
-    'card.action.trigger': async () => ({}),
-  } as Record<string, (data: unknown) => Promise<unknown>>);
-  const app = new Koa();
-  app.use(lark.adaptKoa('/lark/events', dispatcher, { autoChallenge: true }));
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const { port } = server.address() as { port: number };
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
-
-/** The service on a database, with the seeds, warmed up, and the ids of its tasks. */
-async function ours(databaseUrl: string): Promise<BenchService & { taskIds: number[] }> {
-  const service = await startBenchService(databaseUrl, { BOT_ADMINS: ADMIN });
-  const { app } = service;
-  const plans = await app.db.repos.plans.list();
-  const taskIds = (await Promise.all(plans.map((plan) => app.db.repos.tasks.listByPlan(plan.id)))).flat().map((task) => task.id);
-  // Warm up as a running service is: the question catalog built, the code paths compiled.
-  for (const text of ['市财政局负责什么', '哪些任务逾期了', `/任务 #${taskIds[0]}`, '/我的', 'PPP项目谁负责']) {
-    await postToWebhook(app.url, messageEvent(secrets, { text, chatId: 'oc_warmup' }), secrets.encryptKey);
-  }
-  await app.lark!.processor.idle();
-  return { ...service, taskIds };
-}
 
 /** Event → reply at the fake, at REPLY_RATE messages a second for REPLY_SECONDS, open loop. */
 async function replyLatency(app: RunningApp, fake: FakeLark): Promise<{ p50: number; p99: number; count: number }> {
@@ -161,7 +49,7 @@ async function replyLatency(app: RunningApp, fake: FakeLark): Promise<{ p50: num
 const databases = freshDatabases('load');
 
 const baseline = await bare();
-const bareResult = await sustainedRate('bare adaptKoa', baseline.url, [1, 2, 3], async () => undefined);
+const bareResult = await sustainedRate('bare adaptKoa', [baseline.url], [1, 2, 3], async () => undefined);
 await baseline.close();
 
 const rows: { provider: string; best: Step | undefined; reply: { p50: number; p99: number; count: number } }[] = [];
@@ -173,7 +61,7 @@ for (const database of databases.filter((candidate) => !providers || providers.i
   let best: Step | undefined;
   try {
     await loaded.app.lark!.sender.stop();
-    ({ best } = await sustainedRate(`duban ${database.provider}`, loaded.app.url, loaded.taskIds, () => loaded.app.lark!.processor.idle()));
+    ({ best } = await sustainedRate(`duban ${database.provider}`, [loaded.app.url], loaded.taskIds, () => loaded.app.lark!.processor.idle()));
   } finally {
     await loaded.close();
   }

@@ -12,6 +12,7 @@ import type { CardAction, BotAdded, IncomingMessage, InboundEvent } from './even
 import type { Logger } from '../lib/logger.js';
 import type { ServiceMetrics } from '../lib/service-metrics.js';
 import type { Repositories } from '../repositories/index.js';
+import { InboxGroupCommit } from './inbox-group-commit.js';
 import { enqueueOutgoing, textReply, type Outgoing } from './outgoing.js';
 
 /** An event processed after it is stored: a message, or the bot added to a group. */
@@ -63,7 +64,11 @@ export interface InboundProcessorOptions {
   onQueued?: () => void;
   /** Time a card callback may take before it is answered with a toast and finished later (Lark allows 3 s). */
   cardBudgetMs?: number;
-  /** Events processed at once; the rest wait their turn, so acknowledging new requests keeps priority. */
+  /**
+   * Events processed at once; the rest wait their turn, so acknowledging new
+   * requests keeps priority. While a request waits for its acknowledgement
+   * (an event being stored, a card callback being answered) one at a time.
+   */
   concurrency?: number;
   /** Events waiting in memory at most; past that they wait in the inbox for the recovery pass. */
   maxQueued?: number;
@@ -84,11 +89,27 @@ export class InboundProcessor {
   private active = 0;
   /** Events were left in the inbox because the queue was full: refill from there once it empties. */
   private overflowed = false;
+  /** Requests waiting for their acknowledgement: events being stored, card callbacks being answered. */
+  private acking = 0;
+  /** Stores events arriving together in one statement and one commit. */
+  private readonly inbox: InboxGroupCommit;
 
   constructor(private readonly options: InboundProcessorOptions) {
     this.cardBudgetMs = options.cardBudgetMs ?? 2_500;
     this.concurrency = options.concurrency ?? 4;
     this.maxQueued = options.maxQueued ?? 2_000;
+    this.inbox = new InboxGroupCommit((events) => options.db.repos.events.recordMany(events));
+  }
+
+  /** Runs `answer` counted as a request waiting for its acknowledgement; processing yields to it meanwhile. */
+  private async acknowledging<T>(answer: () => Promise<T>): Promise<T> {
+    this.acking++;
+    try {
+      return await answer();
+    } finally {
+      this.acking--;
+      if (this.acking === 0) this.drain();
+    }
   }
 
   /**
@@ -97,7 +118,7 @@ export class InboundProcessor {
    * it. False for a redelivery of an event already stored.
    */
   async receive(event: QueuedEvent): Promise<boolean> {
-    const fresh = await this.options.db.repos.events.record(event.eventId, event.kind, JSON.stringify(event));
+    const fresh = await this.acknowledging(() => this.inbox.record({ eventId: event.eventId, eventType: event.kind, payload: JSON.stringify(event), at: new Date() }));
     this.options.metrics?.eventsReceived.inc({ kind: event.kind, duplicate: String(!fresh) });
     if (fresh) this.enqueue(event);
     return fresh;
@@ -115,14 +136,14 @@ export class InboundProcessor {
   }
 
   /**
-   * Starts queued events up to the concurrency. Each starts on the next turn
-   * of the event loop (setImmediate), after requests already waiting on the
-   * socket: under a burst, acknowledging Lark comes first and the work
-   * follows, instead of every stored event's work running ahead of the next
-   * acknowledgement.
+   * Starts queued events up to the concurrency (one while requests wait for
+   * their acknowledgement). Each starts on the next turn of the event loop
+   * (setImmediate), after requests already waiting on the socket: under a
+   * burst, acknowledging Lark comes first and the work follows, instead of
+   * every stored event's work running ahead of the next acknowledgement.
    */
   private drain() {
-    while (this.active < this.concurrency && this.queue.length > 0) {
+    while (this.active < (this.acking > 0 ? 1 : this.concurrency) && this.queue.length > 0) {
       const event = this.queue.shift()!;
       this.active++;
       const run = new Promise<void>((resolve) => setImmediate(resolve))
@@ -236,7 +257,7 @@ export class InboundProcessor {
     const budget = new Promise<'late'>((resolve) => {
       timer = setTimeout(() => resolve('late'), this.cardBudgetMs);
     });
-    const first = await Promise.race([work, budget]);
+    const first = await this.acknowledging(() => Promise.race([work, budget]));
     clearTimeout(timer);
     if (first !== 'late') return first;
     late = true;

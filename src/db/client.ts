@@ -5,7 +5,8 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { PrismaClient as SqlitePrismaClient } from '../generated/sqlite/client.js';
-import { parseDatabaseUrl, pgPoolConfig } from './database-url.js';
+import { randomBytes } from 'node:crypto';
+import { parseDatabaseUrl, pgPoolConfig, type DatabaseTarget } from './database-url.js';
 import type { Provider } from './provider-schema.js';
 import { serialisedSqlite } from './serialised-sqlite.js';
 import { countStatements } from './statement-count.js';
@@ -24,6 +25,8 @@ export type PrismaTx = Parameters<Parameters<PrismaDb['$transaction']>[0]>[0];
 export interface OpenedPrisma {
   prisma: PrismaDb;
   provider: Provider;
+  /** On PostgreSQL: the target and the application_name of the pool's connections (unique to this client). */
+  postgres?: { target: Extract<DatabaseTarget, { provider: 'postgresql' }>; applicationName: string };
 }
 
 /** Settings for openPrisma. */
@@ -58,7 +61,8 @@ export async function openPrisma(databaseUrl: string, options: OpenPrismaOptions
     import('../generated/postgresql/client.js'),
     import('@prisma/adapter-pg'),
   ]);
-  const adapter = countStatements(new PrismaPg(pgPoolConfig(target, options.poolSize ?? 10), { schema: target.schema }));
+  const applicationName = `duban-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const adapter = countStatements(new PrismaPg(pgPoolConfig(target, options.poolSize ?? 10, applicationName), { schema: target.schema }));
   const prisma = new PrismaClient({ adapter }) as unknown as PrismaDb;
-  return { prisma, provider: 'postgresql' };
+  return { prisma, provider: 'postgresql', postgres: { target, applicationName } };
 }

@@ -39,12 +39,15 @@ export function parseDatabaseUrl(url: string): DatabaseTarget {
 
 /**
  * pg pool settings for a PostgreSQL target: the search_path is set per
- * connection so that raw SQL and Prisma's queries both land in the schema.
+ * connection so that raw SQL and Prisma's queries both land in the schema;
+ * `applicationName` names the pool's connections (the index change feed
+ * tells this process's own writes by it).
  */
-export function pgPoolConfig(target: Extract<DatabaseTarget, { provider: 'postgresql' }>, max = 10) {
+export function pgPoolConfig(target: Extract<DatabaseTarget, { provider: 'postgresql' }>, max = 10, applicationName?: string) {
   return {
     connectionString: target.connectionString,
     options: `-c search_path="${target.schema.replaceAll('"', '""')}"`,
     max,
+    ...(applicationName ? { application_name: applicationName } : {}),
   };
 }

@@ -5,7 +5,8 @@
 import { readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { createRepositories, type Repositories } from '../repositories/index.js';
-import { openPrisma, type OpenPrismaOptions, type PrismaDb } from './client.js';
+import { openPrisma, type OpenedPrisma, type OpenPrismaOptions, type PrismaDb, type PrismaTx } from './client.js';
+import { INDEX_CHANGE_CHANNEL, startIndexChangeFeed, type IndexChangeFeed } from './index-change-feed.js';
 import { migrationsPath, type Provider } from './provider-schema.js';
 import { asUnitOfWork } from './serialised-sqlite.js';
 
@@ -33,13 +34,31 @@ export class Database {
   /** Repositories outside any transaction, for reads and single writes. */
   readonly repos: Repositories;
   private readonly indexedChangeListeners = new Set<() => void>();
+  private feed: Promise<IndexChangeFeed> | undefined;
+  private feedNow: IndexChangeFeed | undefined;
 
   private constructor(
     private readonly prisma: PrismaDb,
     readonly provider: Provider,
+    private readonly postgres?: OpenedPrisma['postgres'],
   ) {
-    // Outside a transaction a write is committed when it returns.
-    this.repos = createRepositories(prisma, () => this.announceIndexedChange());
+    // Outside a transaction a write is committed when it returns; other instances are told just after (see notifyOtherInstances).
+    this.repos = createRepositories(prisma, () => {
+      this.announceIndexedChange();
+      void this.notifyOtherInstances(prisma).catch(() => undefined);
+    });
+  }
+
+  /**
+   * On PostgreSQL, NOTIFYs the other instances' question indexes (see
+   * index-change-feed.ts) through `db`: inside a transaction the notice is
+   * delivered when it commits and never if it rolls back. A write outside
+   * a transaction is told by a statement of its own just after it commits
+   * (a crash in between is caught by the index's slow safety look).
+   */
+  private async notifyOtherInstances(db: PrismaTx | PrismaDb): Promise<void> {
+    if (!this.postgres) return;
+    await db.$executeRawUnsafe(`SELECT pg_notify('${INDEX_CHANGE_CHANNEL}', $1)`, `${this.postgres.target.schema} ${this.postgres.applicationName}`);
   }
 
   /**
@@ -56,10 +75,33 @@ export class Database {
     for (const listener of this.indexedChangeListeners) listener();
   }
 
+  /**
+   * Starts hearing other instances' committed changes to indexed data (on
+   * PostgreSQL: LISTEN/NOTIFY, one connection of its own); they reach the
+   * `onIndexedChange` listeners too. Nothing on SQLite. Called by the
+   * question index; once is enough.
+   */
+  async watchOtherInstances(): Promise<void> {
+    const postgres = this.postgres;
+    if (!postgres) return;
+    this.feed ??= startIndexChangeFeed({
+      connectionString: postgres.target.connectionString,
+      schema: postgres.target.schema,
+      ownName: postgres.applicationName,
+      onChange: () => this.announceIndexedChange(),
+    }).then((feed) => (this.feedNow = feed));
+    await this.feed;
+  }
+
+  /** True while every other instance's commit to indexed data is heard as it happens (the index may then trust itself). */
+  hearsOtherInstances(): boolean {
+    return this.feedNow?.live() ?? false;
+  }
+
   /** Connects to the database a DATABASE_URL names (migrations are applied separately). */
   static async open(databaseUrl: string, options: OpenPrismaOptions = {}): Promise<Database> {
-    const { prisma, provider } = await openPrisma(databaseUrl, options);
-    return new Database(prisma, provider);
+    const { prisma, provider, postgres } = await openPrisma(databaseUrl, options);
+    return new Database(prisma, provider, postgres);
   }
 
   /**
@@ -71,12 +113,16 @@ export class Database {
     let indexedDataChanged = false;
     const result = await asUnitOfWork(() =>
       this.prisma.$transaction(
-        (tx) =>
-          work(
+        async (tx) => {
+          const done = await work(
             createRepositories(tx, () => {
               indexedDataChanged = true;
             }),
-          ),
+          );
+          // In the transaction: other instances hear of it when it commits, never when it rolls back.
+          if (indexedDataChanged) await this.notifyOtherInstances(tx);
+          return done;
+        },
         { timeout: options.timeout ?? 15_000, maxWait: 10_000 },
       ),
     );
@@ -118,6 +164,7 @@ export class Database {
 
   /** Closes every connection. */
   async close(): Promise<void> {
+    if (this.feed) await (await this.feed).close();
     await this.prisma.$disconnect();
   }
 }

@@ -5,7 +5,15 @@
  * on once across redeliveries, restarts and several instances.
  */
 import type { Db } from './client.js';
-import { hotSql } from './hot-sql.js';
+import { hotSql, type HotValue } from './hot-sql.js';
+
+/** An event to store, as `recordMany` takes it. */
+export interface EventToRecord {
+  eventId: string;
+  eventType: string;
+  payload: string;
+  at: Date;
+}
 
 /** A stored event. */
 export interface InboundEventRecord {
@@ -31,6 +39,24 @@ export class InboundEventRepository {
       VALUES (${eventId}, ${eventType}, ${payload}, 'received', 0, ${at})
       ON CONFLICT DO NOTHING`;
     return inserted === 1;
+  }
+
+  /**
+   * Stores several events in one statement (one commit, when outside a
+   * transaction): the ids of those that were new. Ids must be distinct; one
+   * already stored is left as it is, a redelivery.
+   */
+  async recordMany(events: readonly EventToRecord[]): Promise<Set<string>> {
+    if (events.length === 0) return new Set();
+    const values: HotValue[] = [];
+    for (const event of events) values.push(event.eventId, event.eventType, event.payload, event.at);
+    const rows = await hotSql(this.db).queryText(
+      `INSERT INTO "InboundEvent" ("eventId", "eventType", "payload", "state", "attempts", "receivedAt")
+      VALUES ${events.map(() => "(?, ?, ?, 'received', 0, ?)").join(', ')}
+      ON CONFLICT DO NOTHING RETURNING "eventId"`,
+      values,
+    );
+    return new Set(rows.map((row) => String(row.eventId)));
   }
 
   /**

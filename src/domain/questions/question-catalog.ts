@@ -1,12 +1,17 @@
 /**
  * Keeps the unit directory and the task index current for answering: built
- * from the database on first use, rebuilt when the data's fingerprint
- * changes (checked by the first question a second or more after the last
- * check, so another instance's import or progress report is in every answer
- * asked a second after its commit), and at once after a write in this
- * process (the database announces every committed write to plans, tasks
- * and units). The check is a scan of the task tables: 75–120 ms at 100,000
- * tasks, paid by that question.
+ * from the database on first use, and brought up to date (patched or
+ * rebuilt, after a look at the data's fingerprint) by the first question
+ * after a committed write to plans, tasks and units is announced. The
+ * database announces this process's writes, and on PostgreSQL every other
+ * instance's too (LISTEN/NOTIFY), so the index trusts itself until one is
+ * (looking anyway every half minute).
+ * On SQLite, or while PostgreSQL's notices are not heard (a lost
+ * connection), the fingerprint is looked at by the first question a second
+ * or more after the last look, so another instance's import or progress
+ * report is in every answer asked a second after its commit. The look is a
+ * scan of the task tables: 75–120 ms at 100,000 tasks, paid by that
+ * question.
  */
 import type { Database } from '../../db/database.js';
 import type { SearchFingerprint, SearchRows } from '../../repositories/search-repository.js';
@@ -116,6 +121,9 @@ function unitDirectory(rows: Pick<SearchRows, 'units' | 'aliases'>): UnitDirecto
   return new UnitDirectory(rows.units.map((unit) => ({ ...unit, aliases: aliases.get(unit.id) ?? [] })));
 }
 
+/** How long the index trusts itself between looks while other instances' commits are heard (a safety net, not the way changes arrive). */
+const HEARD_TRUST_MS = 30_000;
+
 /** Most changed tasks patched into the index in place; beyond that it is rebuilt. */
 const PATCH_LIMIT = 2_000;
 
@@ -128,7 +136,9 @@ export class QuestionCatalog {
   private catalog: Catalog | undefined;
   private fingerprint: SearchFingerprint | undefined;
   private checkedAt = 0;
-  /** Writes announced in this process so far. */
+  /** A write was announced since the last look began. */
+  private stale = true;
+  /** Writes announced so far. */
   private writes = 0;
   private loading: Promise<Catalog> | undefined;
   /** How the last refresh went, for diagnostics and tests. */
@@ -140,20 +150,30 @@ export class QuestionCatalog {
     private readonly maxAgeMs = 1_000,
   ) {
     db.onIndexedChange(() => this.invalidate());
+    // Other instances' writes announced too, where the database can (PostgreSQL); the fingerprint look stays the fallback.
+    void db.watchOtherInstances().catch(() => undefined);
   }
 
   /** The catalog, brought up to date first if the data changed. */
   async current(): Promise<Catalog> {
-    if (this.catalog && Date.now() - this.checkedAt < this.maxAgeMs) return this.catalog;
-    this.loading ??= this.refresh().finally(() => {
-      this.loading = undefined;
-    });
+    // Hearing every other instance's commit, the index looks only every half minute (a write outside a transaction is told just after its commit).
+    const trustMs = this.db.hearsOtherInstances() ? Math.max(this.maxAgeMs, HEARD_TRUST_MS) : this.maxAgeMs;
+    if (this.catalog && !this.stale && Date.now() - this.checkedAt < trustMs) return this.catalog;
+    this.loading ??= this.refresh()
+      .catch((error: unknown) => {
+        // Looked at nothing for sure: the next question looks again.
+        this.stale = true;
+        throw error;
+      })
+      .finally(() => {
+        this.loading = undefined;
+      });
     return this.loading;
   }
 
-  /** Check for changes on the next question (called by the database after a write in this process). */
+  /** Check for changes on the next question (called by the database after a committed write). */
   private invalidate(): void {
-    this.checkedAt = 0;
+    this.stale = true;
     this.writes++;
   }
 
@@ -163,7 +183,8 @@ export class QuestionCatalog {
     const checkedAt = Date.now();
     const writes = this.writes;
     const fingerprint = await search.fingerprint();
-    this.checkedAt = this.writes === writes ? checkedAt : 0;
+    this.checkedAt = checkedAt;
+    this.stale = this.writes !== writes;
     const previous = this.fingerprint;
     if (this.catalog && previous && JSON.stringify(previous) === JSON.stringify(fingerprint)) {
       this.lastRefresh = 'unchanged';
