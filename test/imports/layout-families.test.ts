@@ -168,6 +168,23 @@ describe('layout families of real plans', () => {
     ]);
   });
 
+  it('a Word table whose task name spans two columns over figures (项目名称 | | 责任单位 | 目标任务): one task a row, never categories', () => {
+    const grid = [
+      ['序号', '民生实事项目名称', '', '责任单位', '目标任务', '实际完成', '完成率'],
+      ['1', '农村饮用水安全巩固提升', '', '农林水务局', '1300人', '700', '54%'],
+      ['2', '新增城镇就业', '', '人社局', '8950', '7356', '82%'],
+      ['3', '深化养老保险制度改革', '完成在职参保人数6300人', '区人社局', '6300人', '7558', '119%'],
+      ['', '', '城市低保补差水平达到300元/人', '区民政局', '100%', '100%', ''],
+    ].map((cells, index) => ({ line: index + 1, cells: cells.map((text) => ({ text, line: index + 1 })) }));
+    const plan = parsePlanDocument({ text: '某区2017年民生实事完成情况表', tables: [grid] }, 'plan.docx');
+    const tasks = flattenNodes(plan.nodes).filter((node) => node.kind === 'task');
+    expect(tasks.map((task) => ({ title: task.title.split('\n')[0], units: task.units.map((unit) => unit.name) }))).toEqual([
+      { title: '农村饮用水安全巩固提升', units: ['农林水务局'] },
+      { title: '新增城镇就业', units: ['人社局'] },
+      { title: '深化养老保险制度改革', units: ['区人社局', '区民政局'] },
+    ]);
+  });
+
   it('a duty list run into one paragraph by a document site, with its page markers inside words', () => {
     const { tasks } = read(
       '第1页共4页秸秆禁烧工作实施方案为做好我县秸秆禁烧工作,制订本方案。县政府成立领导小组,各组成单位及其职责如下:县环保局。负责对全县秸秆禁烧工作实施统一监督。县交通局、县公路局。负责对国道、省道两侧燃烧秸秆情况的巡查。县农委。负责全县农作第2页共4页物秸秆综合利用工作的督导。',

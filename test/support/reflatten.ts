@@ -140,7 +140,13 @@ export function withProgress(table: Table): Table {
 /** Header cells of four characters or more wrapped after their second (完成时限 → 完成 / 时限), as a narrow Word column does. */
 function wrapped(cell: Cell): string[] {
   const text = cell.paragraphs.join('').replace(/\s+/g, '');
-  return text.length >= 4 ? [text.slice(0, 2), text.slice(2)] : [text];
+  const all = characters(text);
+  return all.length >= 4 ? [all.slice(0, 2).join(''), all.slice(2).join('')] : [text];
+}
+
+/** A text's characters, each with the pinyin a mirror page printed after it (責(zé)): a page never breaks inside the pinyin. */
+function characters(text: string): string[] {
+  return text.match(/.(?:[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[)）])?/g) ?? [];
 }
 
 /** A cell the page shows: not covered by a span, not merged from above, not empty. */
@@ -168,7 +174,7 @@ function spaced(spacedHeader: boolean): Flattening['render'] {
   return (table) =>
     table.rows.map((row) => {
       const cells = row.cells.filter(shown).map((cell) => cell.paragraphs.join(' '));
-      if (spacedHeader && row.kind === 'header') return cells.map((text) => [...text.replace(/\s+/g, '')].join(' ')).join('  ');
+      if (spacedHeader && row.kind === 'header') return cells.map((text) => characters(text.replace(/\s+/g, '')).join(' ')).join('  ');
       return cells.join(' ');
     });
 }

@@ -28,7 +28,7 @@ export function looksLikeUnits(text: string): boolean {
   if (flat === '' || flat.length > 160 || /[。！？]/.test(flat)) return false;
   const parts = listParts(flat.replace(/（[^（）]*）|\([^()]*\)/g, ''));
   if (parts.length === 0) return false;
-  const unitLike = parts.filter((part) => part.length >= 2 && part.length <= 30 && (UNIT_SUFFIX.test(part) || isCollective(part) || /牵头|配合|负责|协助|参与$/.test(part)));
+  const unitLike = parts.filter((part) => part.length >= 2 && part.length <= 30 && !FIGURE.test(part) && (UNIT_SUFFIX.test(part) || isCollective(part) || /牵头|配合|负责|协助|参与$/.test(part)));
   return unitLike.length / parts.length >= 0.6;
 }
 

@@ -86,6 +86,8 @@ export function continuesHeaderCell(previous: string, piece: string): boolean {
   const before = classifyHeader(previous);
   if (HEADER_MODIFIER.test(piece) && before !== undefined) return false;
   if (classifyHeader(`${previous}${piece}`) === undefined) return false;
+  // Two-character halves of one task word ("指标" / "任务"): adjacent task columns are never named so shortly.
+  if (previous.length <= 2 && piece.length <= 2 && before === 'text' && classifyHeader(piece) === 'text') return true;
   return before === undefined || classifyHeader(piece) === undefined || (HEADER_MODIFIER.test(previous) && !HEADER_MODIFIER.test(piece));
 }
 

@@ -61,6 +61,12 @@ function joinWrappedHeaders(blocks: readonly Block[]): Block[] {
     else if (/^\d{1,5}$/.test(block.text)) window = 0;
     else if (window > 0) window--;
     const short = (text: string) => /^[\u4e00-\u9fa5\d]{1,8}$/.test(text);
+    // A year a narrow column broke ("20" / "23年度计划") is one header cell, not a row's 序号 and a cell.
+    if (previous && /^(19|20)$/.test(previous.text) && /^\d{2}年/.test(block.text) && out.length >= 2 && classifyHeader(out[out.length - 2]!.text) !== undefined) {
+      out[out.length - 1] = { text: `${previous.text}${block.text}`, line: previous.line };
+      window = 16;
+      continue;
+    }
     // A unit of measure on its own line ("（万元）") belongs to the header cell above it.
     if (window > 0 && previous && classifyHeader(previous.text) !== undefined && classifyHeader(previous.text) !== 'number' && /^[（(][\u4e00-\u9fa5%％]{1,4}[)）]$/.test(block.text)) {
       out[out.length - 1] = { text: `${previous.text}${block.text}`, line: previous.line };
@@ -86,7 +92,7 @@ function headerWord(text: string): string {
   if (!/\n/.test(text)) return text;
   const parts = text.split('\n');
   const joined = parts.join('');
-  return parts.length <= 4 && parts.every((part) => /^[\u4e00-\u9fa5（）()]{1,6}$/.test(part)) && classifyHeader(joined) !== undefined ? joined : text;
+  return parts.length <= 4 && parts.every((part) => /^[\u4e00-\u9fa5（）()\d]{1,6}$/.test(part)) && classifyHeader(joined) !== undefined ? joined : text;
 }
 
 /** The header: three or more consecutive short header cells that look like a task table's. */

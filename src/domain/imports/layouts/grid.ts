@@ -16,6 +16,7 @@
 import { type DraftNode, type DraftPlan, splitNumberedItems, firstSentence } from '../draft.js';
 import { squash } from '../normalize-text.js';
 import { leadersNamedIn } from '../people.js';
+import { cellKind } from './cell-kinds.js';
 import { classifyHeaders, leaderTextOf, looksLikeHeader, mapColumns, unitTextOf, type ColumnMap } from './columns.js';
 
 /** One cell and the line (or sheet row) it starts on. */
@@ -72,7 +73,7 @@ export function readGrid(rows: readonly GridRow[], layout: DraftPlan['layout'], 
   let proseFrom = rowsOfTable.length;
   while (proseFrom > 0 && texts(rowsOfTable[proseFrom - 1]!).filter(Boolean).length <= 1) proseFrom--;
   const tail = rowsOfTable.slice(proseFrom);
-  const body = proseFrom > 0 && tail.length >= 2 && tail.some((row) => CATEGORY.test(texts(row).find(Boolean) ?? '')) ? rowsOfTable.slice(0, proseFrom) : rowsOfTable;
+  let body = proseFrom > 0 && tail.length >= 2 && tail.some((row) => CATEGORY.test(texts(row).find(Boolean) ?? '')) ? rowsOfTable.slice(0, proseFrom) : rowsOfTable;
   // A header cell left empty over the rows' numbers (工作任务 spanning its 序号) is the 序号 column.
   header = header.map((cell, index) => {
     if (cell !== '' || body.length === 0) return cell;
@@ -92,6 +93,25 @@ export function readGrid(rows: readonly GridRow[], layout: DraftPlan['layout'], 
   // Spreadsheets repeat a spanned header's text in the cells it covers.
   header = header.map((cell, index) => (index > 0 && cell !== '' && cell === header[index - 1] ? '' : cell));
   columns = mapColumns(header)!;
+  // A task name spanning two columns over figures (项目名称 | | 责任单位 | 目标任务: 1300人 …): its second column names a
+  // row's part where it has one, never a category; the name is one column again, and figures are no requirement.
+  const bodyAt = columns.requirement >= 0 ? columns.requirement : columns.measures;
+  if (columns.title >= 0 && header[columns.title + 1] === '' && bodyAt > columns.title + 1) {
+    const at = columns.title;
+    const width = header.length;
+    // Rows as wide as the header have both name cells; a row one cell short (a text table dropped the empty one) has one.
+    const folded = body.map((row) => {
+      if (row.cells.length < width) return row;
+      const name = [cellText(row.cells[at]), cellText(row.cells[at + 1])].filter(Boolean).join('。');
+      return { ...row, cells: [...row.cells.slice(0, at), { text: name, line: row.cells[at]?.line ?? row.line }, ...row.cells.slice(at + 2)] };
+    });
+    if (mostlyFigures(folded, bodyAt - 1)) {
+      body = folded;
+      header = header.filter((_, index) => index !== at + 1).map((cell, index) => (index === bodyAt - 1 ? `${cell}（数值）` : cell));
+      columns = mapColumns(header)!;
+      if (columns.requirement === bodyAt - 1) columns = { ...columns, requirement: -1 };
+    }
+  }
   // A task column filled only where a group of rows starts, beside a text column filled in every row, is merged down: a category (考核项目 over 考核指标).
   if (columns.number < 0 && columns.title >= 0 && body.length >= 3) {
     const filled = (at: number) => body.filter((row) => cellText(row.cells[at]) !== '').length / body.length;
@@ -445,4 +465,10 @@ function readHeadingRows(rows: readonly GridRow[], columns: ColumnMap): DraftNod
     nodes.push(parent);
   }
   return nodes;
+}
+
+/** Whether a column's filled cells are mostly figures (1300人, 8950, 54%): targets, not text. */
+function mostlyFigures(body: readonly GridRow[], at: number): boolean {
+  const values = body.map((row) => cellText(row.cells[at])).filter(Boolean);
+  return values.length >= 2 && values.filter((value) => cellKind(value) === 'figure').length >= values.length * 0.6;
 }

@@ -1,0 +1,23 @@
+/**
+ * What a table cell holds, judged from its text alone — the kinds that put a
+ * page's dropped cells back into their columns. A target such as 2所 or 71个
+ * ends like a unit (派出所, 个体协会) but is a figure; a list of bureaus is
+ * units; a date is a deadline.
+ */
+import { describe, expect, it } from 'vitest';
+import { cellKind } from '../../src/domain/imports/layouts/cell-kinds.js';
+
+describe('cell kinds', () => {
+  it.each([
+    ['2所', 'figure'],
+    ['71个', 'figure'],
+    ['1300人', 'figure'],
+    ['教育局', 'units'],
+    ['市财政局、市税务局', 'units'],
+    ['城关派出所', 'units'],
+    ['2023年12月底前', 'deadline'],
+    ['12', 'number'],
+  ])('%s is %s', (text, kind) => {
+    expect(cellKind(text)).toBe(kind);
+  });
+});
