@@ -185,6 +185,38 @@ describe('layout families of real plans', () => {
     ]);
   });
 
+  it('an excerpt that starts inside a part: （二） items before 四、, and 以上工作由X负责，Y配合 under each', () => {
+    const { tasks } = read(
+      [
+        '（一）对长期在我市行驶的外地车辆，按规定办理转籍手续。',
+        '以上工作由市公安交警局负责。',
+        '（二）继续严厉查处长期在我市非法营运的外地出租车。',
+        '以上工作由市交通局负责，各有关部门配合。',
+        '四、改造交通瓶颈，提高道路通行能力',
+        '按照交通综合治理计划，对14处交通瓶颈进行规划改造。',
+        '以上工作由市规划与国土资源局负责。',
+        '五、打通小区微循环，缓解主次干道交通压力',
+        '（一）取消部分小区道路设卡收费，向社会开放。',
+        '以上工作由市城管办负责，各区政府配合。',
+      ].join('\n'),
+    );
+    expect(tasks.map(summary).map(({ lead, others }) => others)).toEqual([['市公安交警局'], ['市交通局', '各有关部门'], ['市规划与国土资源局'], ['市城管办', '各区政府']]);
+    expect(tasks.map((task) => task.categoryPath)).toEqual(['', '', '', '打通小区微循环，缓解主次干道交通压力']);
+  });
+
+  it('a unit parenthesis that states the first-listed convention for the rest (…负责，排在第一位的为牵头部门，下同)', () => {
+    const { tasks } = read(
+      [
+        '（一）实行医疗联合体网格化管理（市卫生计生委、市人力社保局负责，排在第一位的为牵头部门，下同）。',
+        '（二）完善价格和医保支付政策（市医保局、市卫生计生委负责）。',
+      ].join('\n'),
+    );
+    expect(tasks.map(summary).map(({ lead, others }) => ({ lead, others }))).toEqual([
+      { lead: ['市卫生计生委'], others: ['市人力社保局'] },
+      { lead: ['市医保局'], others: ['市卫生计生委'] },
+    ]);
+  });
+
   it('a duty list run into one paragraph by a document site, with its page markers inside words', () => {
     const { tasks } = read(
       '第1页共4页秸秆禁烧工作实施方案为做好我县秸秆禁烧工作,制订本方案。县政府成立领导小组,各组成单位及其职责如下:县环保局。负责对全县秸秆禁烧工作实施统一监督。县交通局、县公路局。负责对国道、省道两侧燃烧秸秆情况的巡查。县农委。负责全县农作第2页共4页物秸秆综合利用工作的督导。',

@@ -107,8 +107,8 @@ function withRole(value: string, kind: UnitRole): string {
   return value;
 }
 
-/** A sentence naming who does the work: "由市财政局牵头，市税务局配合" / "这项工作由人社部负责". */
-const BY_UNIT = /由([\u4e00-\u9fa5、，,（）()]{2,80}?)(牵头(?:[，,][\u4e00-\u9fa5、]{2,60}?(?:配合|参与|协助))?|负责(?:落实|实施)?)/;
+/** A sentence naming who does the work: "由市财政局牵头，市税务局配合" / "这项工作由人社部负责" / "以上工作由市交通局负责，各有关部门配合". */
+const BY_UNIT = /由([\u4e00-\u9fa5、，,（）()]{2,80}?)((?:牵头|负责(?:落实|实施)?)(?:[，,][\u4e00-\u9fa5、]{2,60}?(?:配合|参与|协助))?)/;
 
 function byUnit(text: string): string | undefined {
   const match = BY_UNIT.exec(text);
@@ -117,6 +117,20 @@ function byUnit(text: string): string | undefined {
 
 /** Units opening an item, then its duty: "市卫生局：负责…", "县交通局、公路局。负责…". */
 const LEADING_UNITS = /^\s*([^：:。；;，,\n]{2,40}?)(?:[：:]|。(?=\s*(?:负责|牵头|承担|配合|协助)))\s*/;
+
+/**
+ * A unit parenthesis without the notes that close it for the rest of the document: "。明确牵头部门的，其他有关
+ * 部门配合，下同", "，排在第一位的为牵头部门，下同" (the convention itself is read from the whole text).
+ */
+function withoutNotes(value: string): string {
+  let rest = value.replace(/[。；;][^。；;]*下同$/, '').replace(/[，,]\s*下同$/, '');
+  const convention = FIRST_LISTED_LEADS.exec(rest);
+  if (convention) {
+    const cut = Math.max(...[...'，,。；;'].map((mark) => rest.lastIndexOf(mark, convention.index)));
+    if (cut > 0) rest = rest.slice(0, cut);
+  }
+  return rest;
+}
 
 /** How a duty list states a unit's duty after its name: 负责…, 牵头…, 依据职能…, 指导…, 落实属地责任… */
 const DUTY = /^\s*(?:主要)?(?:负责|牵头|承担|配合|协助|协同|会同|指导|督促|依据|依照|按照|根据|做好|落实|组织|统筹)/;
@@ -200,7 +214,7 @@ export function readAssignment(text: string): Assignment {
     const leading = LEADING_UNITS.exec(rest);
     if (trailing.length > 0) {
       // A note for the rest of the document closing the parenthesis ("。明确牵头部门的，其他有关部门配合，下同") names no unit.
-      units.push(...trailing.map((match) => match[1]!.replace(/[。；;][^。；;]*下同$/, '').replace(/[，,]\s*下同$/, '')));
+      units.push(...trailing.map((match) => withoutNotes(match[1]!)));
       rest = rest.replace(TRAILING_ASSIGNMENT, '');
     } else if (byUnit(rest)) {
       // "这项工作由国家发展改革委负责" / "由市财政局牵头，市税务局配合".

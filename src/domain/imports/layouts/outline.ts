@@ -129,6 +129,10 @@ function styleOrder(lines: readonly string[]): string[] {
   }
   // An in-paragraph enumeration (一是…) is always the deepest level, wherever it first appears.
   if (seen.includes('ordinal')) return [...styleOrder(lines.filter((line) => markerOf(line.trim())?.style !== 'ordinal')), 'ordinal'];
+  // 一、 always stands above （一）, even in an excerpt that starts inside a part ("（二）…" before "四、…").
+  const cn = seen.indexOf('cn');
+  const parenCn = seen.indexOf('paren-cn');
+  if (cn > parenCn && parenCn >= 0) seen.splice(parenCn, 0, ...seen.splice(cn, 1));
   const firstArabic = seen.findIndex((style) => !CHINESE_STYLES.includes(style));
   if (firstArabic < 0) return seen;
   const late = seen.slice(firstArabic).filter((style) => CHINESE_STYLES.includes(style));
