@@ -217,6 +217,22 @@ describe('layout families of real plans', () => {
     ]);
   });
 
+  it('units in 〔〕 holding parentheses of their own, with a note naming units for every later item (不再列出)', () => {
+    const { tasks } = read(
+      [
+        '某市打赢蓝天保卫战实施方案',
+        '1.制定实施准入清单。完成环境准入清单编制工作。〔市生态环境局牵头，市发展和改革局参与，各县、区人民政府(管委会)负责落实。以下各项工作均需各县、区人民政府(管委会)落实，不再列出。〕严禁新建燃煤锅炉。(市生态环境局、市场监管局牵头，市发展和改革局参与)',
+        '2.排查整治工业企业。2019年9月底前完成整治。(市生态环境局牵头)',
+      ].join('\n'),
+    );
+    const parts = tasks.flatMap((task) => (task.children.length > 0 ? task.children : [task])).map(summary);
+    expect(parts.map(({ lead, others }) => ({ lead, others }))).toEqual([
+      { lead: ['市生态环境局'], others: ['市发展和改革局', '各县、区人民政府'] },
+      { lead: ['市生态环境局', '市场监管局'], others: ['市发展和改革局', '各县、区人民政府'] },
+      { lead: ['市生态环境局'], others: ['各县、区人民政府'] },
+    ]);
+  });
+
   it('a duty list run into one paragraph by a document site, with its page markers inside words', () => {
     const { tasks } = read(
       '第1页共4页秸秆禁烧工作实施方案为做好我县秸秆禁烧工作,制订本方案。县政府成立领导小组,各组成单位及其职责如下:县环保局。负责对全县秸秆禁烧工作实施统一监督。县交通局、县公路局。负责对国道、省道两侧燃烧秸秆情况的巡查。县农委。负责全县农作第2页共4页物秸秆综合利用工作的督导。',

@@ -20,6 +20,7 @@ describe('units and their parts in a cell', () => {
     // Names a page ran together: cut where the next starts with its place level, or between two stations; one bureau's office stays whole.
     ['市财政局、各县（市）、区人民政府', ['市财政局:responsible', '各县（市）、区人民政府:responsible']],
     ['各乡镇（县经开区）落实属地管理责任', ['各乡镇（县经开区）:responsible']],
+    ['市生态环境局、各县、区人民政府(管委会)', ['市生态环境局:responsible', '各县、区人民政府:responsible']],
     ['市海洋渔业局市农业农村局', ['市海洋渔业局:responsible', '市农业农村局:responsible']],
     ['城关街道办事处县域工业集中区', ['城关街道办事处:responsible', '县域工业集中区:responsible']],
     ['文化站 派出所工商质监所', ['文化站:responsible', '派出所:responsible', '工商质监所:responsible']],

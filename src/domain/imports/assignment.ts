@@ -136,7 +136,13 @@ function withoutNotes(value: string): string {
 const DUTY = /^\s*(?:主要)?(?:负责|牵头|承担|配合|协助|协同|会同|指导|督促|依据|依照|按照|根据|做好|落实|组织|统筹)/;
 
 /** A parenthesis at the end of an item that assigns work: it ends with a role verb, or with a note for the rest (…省科技厅牵头。明确牵头部门的，其他有关部门配合，下同). */
-const TRAILING_ASSIGNMENT = /[(（]([^()（）]{2,200}?(?:牵头|负责|落实|配合|承办|实施|参与|协助|协同)(?:落实|实施)?(?:[，,。；;][^()（）]{0,60}?下同)?)[)）]/g;
+const ROLE_END = '(?:牵头|负责|落实|配合|承办|实施|参与|协助|协同)(?:落实|实施)?';
+const NOTE_END = '(?:[，,。；;]NOTE{0,80}?(?:下同|不再(?:单独|逐一|一一|重复)?列出)[。]?)?';
+/** …or in 〔〕, which may hold parentheses of its own: "〔市生态环境局牵头，…各县、区人民政府(管委会)负责落实。以下各项工作均需…落实，不再列出。〕". */
+const TRAILING_ASSIGNMENT = new RegExp(
+  `[(（]([^()（）]{2,200}?${ROLE_END}${NOTE_END.replace('NOTE', '[^()（）]')})[)）]|〔([^〔〕]{2,240}?${ROLE_END}${NOTE_END.replace('NOTE', '[^〔〕]')})〕`,
+  'g',
+);
 
 /**
  * An item that gives each of its clauses units of their own, as provincial 分工意见 write it:
@@ -214,7 +220,7 @@ export function readAssignment(text: string): Assignment {
     const leading = LEADING_UNITS.exec(rest);
     if (trailing.length > 0) {
       // A note for the rest of the document closing the parenthesis ("。明确牵头部门的，其他有关部门配合，下同") names no unit.
-      units.push(...trailing.map((match) => withoutNotes(match[1]!)));
+      units.push(...trailing.map((match) => withoutNotes(match[1] ?? match[2]!)));
       rest = rest.replace(TRAILING_ASSIGNMENT, '');
     } else if (byUnit(rest)) {
       // "这项工作由国家发展改革委负责" / "由市财政局牵头，市税务局配合".

@@ -73,11 +73,11 @@ function splitUnitList(text: string): string[] {
   for (const item of items) {
     const previous = merged.at(-1);
     // "各县、市、区政府", "各乡、镇人民政府": single places after 各 share the body named last.
-    // "各县（市）、区人民政府": a place word may carry its own parenthesis.
+    // "各县（市）、区人民政府": a place word may carry its own parenthesis, and so may the body ("各县、区人民政府(管委会)").
     const openCollective = previous !== undefined && /^各([\u4e00-\u9fa5](?:[（(][\u4e00-\u9fa5]{1,3}[)）])?、)*[\u4e00-\u9fa5](?:[（(][\u4e00-\u9fa5]{1,3}[)）])?$/.test(previous);
     const compound =
       previous !== undefined &&
-      ((openCollective && (/^[\u4e00-\u9fa5]$/.test(item) || /^[\u4e00-\u9fa5]{1,3}(人民政府|政府|部门)$/.test(item))) ||
+      ((openCollective && (/^[\u4e00-\u9fa5]$/.test(item) || /^[\u4e00-\u9fa5]{1,3}(人民政府|政府|部门)(?:[（(][\u4e00-\u9fa5]{1,8}[)）])?$/.test(item))) ||
         (isCollective(previous) && /^各(直属|部门|有关)/.test(item)));
     if (compound) merged[merged.length - 1] = `${previous}、${item}`;
     else merged.push(item);
