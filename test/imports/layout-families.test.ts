@@ -233,6 +233,18 @@ describe('layout families of real plans', () => {
     ]);
   });
 
+  it('a leader column left of the tasks (牵头领导 | 重点工作 | 牵头单位 …) leads every task its merged cell spans', () => {
+    const grid = [
+      ['牵头领导', '重点工作', '牵头单位', '配合单位'],
+      ['周阳市长', '1.始终做到忠诚于党。', '市府办', '各单位'],
+      ['', '2.始终坚持依法行政。', '市府办', '市司法局'],
+      ['李四副市长', '3.加快发展先进制造业。', '市经信局', '市发改局'],
+    ].map((cells, index) => ({ line: index + 1, cells: cells.map((text) => ({ text, line: index + 1 })) }));
+    const plan = parsePlanDocument({ text: '2021年市政府重点工作责任分工抓落实方案', tables: [grid] }, 'plan.docx');
+    const tasks = flattenNodes(plan.nodes).filter((node) => node.kind === 'task');
+    expect(tasks.map((task) => task.leaders)).toEqual([['周阳市长'], ['周阳市长'], ['李四副市长']]);
+  });
+
   it('a duty list run into one paragraph by a document site, with its page markers inside words', () => {
     const { tasks } = read(
       '第1页共4页秸秆禁烧工作实施方案为做好我县秸秆禁烧工作,制订本方案。县政府成立领导小组,各组成单位及其职责如下:县环保局。负责对全县秸秆禁烧工作实施统一监督。县交通局、县公路局。负责对国道、省道两侧燃烧秸秆情况的巡查。县农委。负责全县农作第2页共4页物秸秆综合利用工作的督导。',

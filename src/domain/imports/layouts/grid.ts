@@ -195,6 +195,8 @@ function readTaskRows(rows: readonly GridRow[], columns: ColumnMap, warnings: Dr
   let sectionLeaders = leadersNamedIn(section).join('、');
   let previousUnits = '';
   let lastCategory = '';
+  const leadersGroup = columns.leaders.length > 0 && columns.title >= 0 && columns.leaders.every((at) => at < columns.title);
+  let groupLeader = '';
   for (const row of rows) {
     const cells = texts(row);
     const number = columns.number >= 0 ? (cells[columns.number] ?? '') : '';
@@ -205,6 +207,7 @@ function readTaskRows(rows: readonly GridRow[], columns: ColumnMap, warnings: Dr
       // A new section starts afresh: no merged unit or category carries over its heading.
       previousUnits = '';
       lastCategory = '';
+      groupLeader = '';
       task = undefined;
       continue;
     }
@@ -214,6 +217,8 @@ function readTaskRows(rows: readonly GridRow[], columns: ColumnMap, warnings: Dr
     const unitCell = unitTextOf(cells, columns);
     const deadlineCell = columns.deadline >= 0 ? (cells[columns.deadline] ?? '') : '';
     const leaderCell = leaderTextOf(cells, columns);
+    // A leader column left of the tasks groups them (牵头领导 | 重点工作 …): its cell, merged down, leads every task until the next.
+    if (leadersGroup && leaderCell) groupLeader = leaderCell;
     const startsTask = /^\d+$/.test(number) && titleCell !== '' && !(task && task.key === number);
     // A task row with no unit where the row above named one: a merged unit cell, as Word and web pages leave it.
     let rowUnits = unitCell;
@@ -234,7 +239,7 @@ function readTaskRows(rows: readonly GridRow[], columns: ColumnMap, warnings: Dr
         excerpt: excerptOf(row),
         categories: [section, lastCategory].filter(Boolean),
         unitText: requirementColumn < 0 ? rowUnits : '',
-        leaderText: leaderCell || sectionLeaders,
+        leaderText: leaderCell || groupLeader || sectionLeaders,
         deadlineText: requirementColumn < 0 ? deadlineCell : '',
         warnings: [...(row.warnings ?? [])],
       });
