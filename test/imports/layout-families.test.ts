@@ -245,6 +245,25 @@ describe('layout families of real plans', () => {
     expect(tasks.map((task) => task.leaders)).toEqual([['周阳市长'], ['周阳市长'], ['李四副市长']]);
   });
 
+  it('a pipe row a page broke over two lines, between cells or inside one', () => {
+    const { tasks } = read(
+      [
+        '某市创建国家园林城市任务分解',
+        '任务内容 | 工作内容及要求 | 责任单位 | 协助单位 | 完成期限 |',
+        '生态环境 | 1、城市大环境绿化扎实开展，形成城郊一体的优良环境。 | 市规划局 | 市国土资源局',
+        '市农牧林业局 | 2010年9月20日前 |',
+        ' | 2、建设防护绿地，城市周边建有绿化隔离带。 | 市建设局',
+        '市财政局 | 2010年9月20日前 |',
+      ].join('\n'),
+    );
+    // 任务内容 groups the rows (生态环境); each numbered requirement keeps its whole row.
+    const items = tasks.flatMap((task) => task.children);
+    expect(items.map((item) => ({ units: item.units.map((unit) => unit.name), deadline: item.deadlines.map((deadline) => deadline.raw) }))).toEqual([
+      { units: ['市规划局', '市国土资源局', '市农牧林业局'], deadline: ['2010年9月20日前'] },
+      { units: ['市建设局', '市财政局'], deadline: ['2010年9月20日前'] },
+    ]);
+  });
+
   it('a duty list run into one paragraph by a document site, with its page markers inside words', () => {
     const { tasks } = read(
       '第1页共4页秸秆禁烧工作实施方案为做好我县秸秆禁烧工作,制订本方案。县政府成立领导小组,各组成单位及其职责如下:县环保局。负责对全县秸秆禁烧工作实施统一监督。县交通局、县公路局。负责对国道、省道两侧燃烧秸秆情况的巡查。县农委。负责全县农作第2页共4页物秸秆综合利用工作的督导。',

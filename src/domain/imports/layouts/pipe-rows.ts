@@ -35,7 +35,14 @@ export function pipeRowRows(lines: readonly string[]): GridRow[] | undefined {
     if (!headed) {
       // A line without a cell delimiter is the prose after the table.
       if (!line.includes('|')) break;
-      rows.push({ text: line, line: i + 1 });
+      // A row the page broke over two lines: the second holds only the cells the first lacks ("市农牧林业局 | 2010年9月20日前 |"),
+      // its first cell the end of the first line's last cell when together they are one cell too many (a break inside a cell).
+      const previous = rows.at(-1);
+      const together = previous ? cellCount(previous.text) + cellCount(line) : 0;
+      const broken = previous !== undefined && !/^\d{1,3}[.、．]/.test(line) && cellCount(previous.text) < headerWidth && cellCount(line) < headerWidth - 1 && together <= headerWidth + 1;
+      if (broken && together <= headerWidth) previous.text = `${previous.text.replace(/\|\s*$/, '')} | ${line}`;
+      else if (broken) previous.text = `${previous.text.replace(/\|\s*$/, '')}\n${line}`;
+      else rows.push({ text: line, line: i + 1 });
     } else if (CATEGORY.test(line) || TASK.test(line) || /^\d{1,3}[.、．]/.test(line) || cellCount(line) >= Math.max(3, headerWidth - 2) || rows.length === 0) rows.push({ text: line, line: i + 1 });
     else rows.at(-1)!.text += ` | ${line}`;
   }
