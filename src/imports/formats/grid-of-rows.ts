@@ -28,5 +28,29 @@ export function documentOfRows(lines: readonly { line: number; text: string }[],
   for (const row of tables.flat()) {
     text[row.line - 1] ??= row.cells.map((cell) => cell.replace(/\s+/g, ' ').trim()).filter(Boolean).join(' ');
   }
-  return { text: Array.from(text, (line) => line ?? '').join('\n'), tables: tables.map(gridOf) };
+  return { text: withoutLongGaps(Array.from(text, (line) => line ?? '')).join('\n'), tables: tables.map(gridOf) };
+}
+
+/** Empty lines in a row past which a gap is not kept line for line. */
+const LONGEST_GAP = 1_000;
+
+/**
+ * The text's lines with every run of more than LONGEST_GAP empty lines made
+ * one: a sheet with one cell in row 1,048,576 would otherwise hand every
+ * reader a million empty lines (5 s). Rows keep their own numbers in the
+ * tables; only text lines after such a gap are numbered as if it were short.
+ */
+function withoutLongGaps(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  let empty = 0;
+  for (const line of lines) {
+    if (line === '') {
+      empty++;
+      continue;
+    }
+    if (empty > 0) out.push(...Array<string>(empty > LONGEST_GAP ? 1 : empty).fill(''));
+    empty = 0;
+    out.push(line);
+  }
+  return out;
 }
