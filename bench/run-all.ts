@@ -15,6 +15,7 @@ import type { Figure } from './report.js';
 const BENCHES: { name: string; file: string; nodeArgs?: string[] }[] = [
   { name: 'import', file: 'bench/import.ts' },
   { name: 'import-pdf', file: 'bench/import-pdf.ts' },
+  { name: 'import-far-rows', file: 'bench/import-far-rows.ts' },
   { name: 'questions', file: 'bench/questions.ts', nodeArgs: ['--expose-gc'] },
   { name: 'webhook', file: 'bench/webhook-load.ts' },
   { name: 'burst', file: 'bench/pg-burst.ts' },
