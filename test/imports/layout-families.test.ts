@@ -15,6 +15,8 @@ const read = (text: string) => {
   const plan = parsePlanDocument(text, 'plan.txt');
   return { plan, tasks: flattenNodes(plan.nodes).filter((node) => node.kind === 'task') };
 };
+/** A .docx or sheet table as the file readers give it, a row a line. */
+const tableOf = (rows: readonly string[][]) => rows.map((cells, index) => ({ line: index + 1, cells: cells.map((text) => ({ text, line: index + 1 })) }));
 const summary = (node: ParsedNode) => ({
   title: node.title,
   lead: node.units.filter((unit) => unit.role === 'lead').map((unit) => unit.name),
@@ -169,13 +171,13 @@ describe('layout families of real plans', () => {
   });
 
   it('a Word table whose task name spans two columns over figures (项目名称 | | 责任单位 | 目标任务): one task a row, never categories', () => {
-    const grid = [
+    const grid = tableOf([
       ['序号', '民生实事项目名称', '', '责任单位', '目标任务', '实际完成', '完成率'],
       ['1', '农村饮用水安全巩固提升', '', '农林水务局', '1300人', '700', '54%'],
       ['2', '新增城镇就业', '', '人社局', '8950', '7356', '82%'],
       ['3', '深化养老保险制度改革', '完成在职参保人数6300人', '区人社局', '6300人', '7558', '119%'],
       ['', '', '城市低保补差水平达到300元/人', '区民政局', '100%', '100%', ''],
-    ].map((cells, index) => ({ line: index + 1, cells: cells.map((text) => ({ text, line: index + 1 })) }));
+    ]);
     const plan = parsePlanDocument({ text: '某区2017年民生实事完成情况表', tables: [grid] }, 'plan.docx');
     const tasks = flattenNodes(plan.nodes).filter((node) => node.kind === 'task');
     expect(tasks.map((task) => ({ title: task.title.split('\n')[0], units: task.units.map((unit) => unit.name) }))).toEqual([
@@ -234,12 +236,12 @@ describe('layout families of real plans', () => {
   });
 
   it('a leader column left of the tasks (牵头领导 | 重点工作 | 牵头单位 …) leads every task its merged cell spans', () => {
-    const grid = [
+    const grid = tableOf([
       ['牵头领导', '重点工作', '牵头单位', '配合单位'],
       ['周阳市长', '1.始终做到忠诚于党。', '市府办', '各单位'],
       ['', '2.始终坚持依法行政。', '市府办', '市司法局'],
       ['李四副市长', '3.加快发展先进制造业。', '市经信局', '市发改局'],
-    ].map((cells, index) => ({ line: index + 1, cells: cells.map((text) => ({ text, line: index + 1 })) }));
+    ]);
     const plan = parsePlanDocument({ text: '2021年市政府重点工作责任分工抓落实方案', tables: [grid] }, 'plan.docx');
     const tasks = flattenNodes(plan.nodes).filter((node) => node.kind === 'task');
     expect(tasks.map((task) => task.leaders)).toEqual([['周阳市长'], ['周阳市长'], ['李四副市长']]);

@@ -48,6 +48,11 @@ function nextAnyLabel(text: string, from: number): number {
   return ANY_LABEL.exec(text)?.index ?? text.length;
 }
 
+/** Whether a text names who does it (or leads it) with labels (牵头单位：…, 责任领导：…), which then cover the whole text. */
+export function hasAssignmentLabels(text: string): boolean {
+  return [...text.matchAll(LABEL_PATTERN)].some((match) => !['deadline', 'division'].includes(kindOfLabel(match[1]!)));
+}
+
 const ANCHORED_LABELS = LABELS.map(([pattern, kind]) => [new RegExp(`^(?:${pattern.source})$`), kind] as const);
 
 function kindOfLabel(label: string): LabelKind {
@@ -74,6 +79,8 @@ function openerBefore(text: string, start: number): { char: string; at: number }
 }
 
 const ROLE_WORDING = /牵头|负责|配合|会同|协助|协同|参与|落实|承办|实施/;
+/** A text that ends with a role word ("具体负责"): a label of its own, never a unit's name. */
+const ROLE_AT_END = new RegExp(`(?:${ROLE_WORDING.source})$`);
 const OPEN = '[【（(';
 const CLOSE: Record<string, string> = { '[': ']', '【': '】', '（': '）', '(': ')' };
 
@@ -115,8 +122,11 @@ function byUnit(text: string): string | undefined {
   return match && looksLikeUnits(match[1]!) ? match[1]! + match[2]! : undefined;
 }
 
+/** How a unit's duty opens right after its name in a duty list: 负责…, 牵头…, 承担… */
+export const DUTY_OPENING = '(?:负责|牵头|承担|配合|协助)';
+
 /** Units opening an item, then its duty: "市卫生局：负责…", "县交通局、公路局。负责…". */
-const LEADING_UNITS = /^\s*([^：:。；;，,\n]{2,40}?)(?:[：:]|。(?=\s*(?:负责|牵头|承担|配合|协助)))\s*/;
+const LEADING_UNITS = new RegExp(`^\\s*([^：:。；;，,\\n]{2,40}?)(?:[：:]|。(?=\\s*${DUTY_OPENING}))\\s*`);
 
 /**
  * A unit parenthesis without the notes that close it for the rest of the document: "。明确牵头部门的，其他有关
@@ -229,7 +239,7 @@ export function readAssignment(text: string): Assignment {
       // "（市财政局、市税务局）" closing the item: a plain list of units.
       units.push(plain[1]!);
       rest = rest.trim().slice(0, plain.index);
-    } else if (leading && looksLikeUnits(leading[1]!) && !/(牵头|配合|负责|协助|参与|协同|落实|实施|承办)$/.test(leading[1]!) && DUTY.test(rest.slice(leading[0].length))) {
+    } else if (leading && looksLikeUnits(leading[1]!) && !ROLE_AT_END.test(leading[1]!) && DUTY.test(rest.slice(leading[0].length))) {
       // "市卫生局：负责医院周边环境秩序综合整治…": a duty list, the unit first (never a role word: "具体负责：…").
       units.push(/^\s*牵头/.test(rest.slice(leading[0].length)) ? `${leading[1]}牵头` : leading[1]!);
       rest = rest.slice(leading[0].length);

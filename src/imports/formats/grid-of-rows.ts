@@ -23,34 +23,32 @@ export function gridOf(rows: readonly NumberedRow[]): GridRow[] {
  * can still be read as prose, and titles above a table give the metadata.
  */
 export function documentOfRows(lines: readonly { line: number; text: string }[], tables: readonly NumberedRow[][]): PlanDocument {
-  const text: string[] = [];
-  for (const { line, text: content } of lines) text[line - 1] = content;
+  const byLine = new Map<number, string>();
+  for (const { line, text: content } of lines) byLine.set(line, content);
   for (const row of tables.flat()) {
-    text[row.line - 1] ??= row.cells.map((cell) => cell.replace(/\s+/g, ' ').trim()).filter(Boolean).join(' ');
+    if (!byLine.has(row.line)) byLine.set(row.line, row.cells.map((cell) => cell.replace(/\s+/g, ' ').trim()).filter(Boolean).join(' '));
   }
-  return { text: withoutLongGaps(Array.from(text, (line) => line ?? '')).join('\n'), tables: tables.map(gridOf) };
+  return { text: numberedText(byLine).join('\n'), tables: tables.map(gridOf) };
 }
 
 /** Empty lines in a row past which a gap is not kept line for line. */
 const LONGEST_GAP = 1_000;
 
 /**
- * The text's lines with every run of more than LONGEST_GAP empty lines made
- * one: a sheet with one cell in row 1,048,576 would otherwise hand every
- * reader a million empty lines (5 s). Rows keep their own numbers in the
- * tables; only text lines after such a gap are numbered as if it were short.
+ * The lines in their numbers' places, the numbers skipped left empty, except
+ * that a gap of more than LONGEST_GAP numbers is one empty line: a sheet with
+ * one cell in row 1,048,576 would otherwise hand every reader a million empty
+ * lines (5 s). Rows keep their own numbers in the tables; only text lines
+ * after such a gap are numbered as if it were short.
  */
-function withoutLongGaps(lines: readonly string[]): string[] {
+function numberedText(byLine: ReadonlyMap<number, string>): string[] {
   const out: string[] = [];
-  let empty = 0;
-  for (const line of lines) {
-    if (line === '') {
-      empty++;
-      continue;
-    }
-    if (empty > 0) out.push(...Array<string>(empty > LONGEST_GAP ? 1 : empty).fill(''));
-    empty = 0;
-    out.push(line);
+  let next = 1;
+  for (const line of [...byLine.keys()].sort((a, b) => a - b)) {
+    const gap = line - next;
+    if (gap > 0) out.push(...Array<string>(gap > LONGEST_GAP ? 1 : gap).fill(''));
+    out.push(byLine.get(line)!);
+    next = line + 1;
   }
   return out;
 }

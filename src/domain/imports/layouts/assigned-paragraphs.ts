@@ -9,7 +9,7 @@
  * paragraphs under it. The last reader tried: a
  * numbered or tabled reading of the same text wins.
  */
-import { readAssignment } from '../assignment.js';
+import { DUTY_OPENING, readAssignment } from '../assignment.js';
 import { type DraftNode, type DraftPlan, firstSentence } from '../draft.js';
 import { squash } from '../normalize-text.js';
 import { leadersOfHeading } from '../people.js';
@@ -72,7 +72,7 @@ export function readAssignedParagraphs(lines: readonly string[]): DraftPlan | un
 }
 
 /** Where a run-on duty list names its next unit: "…。县交通局、公路局。负责…", "…如下：县环保局。负责…". */
-const NEXT_DUTY = /(?<=[。；;:：])\s*([^。；;：:，,]{2,30}?)(?:[：:]|。)(?=\s*(?:主要)?(?:负责|牵头|承担|配合|协助))/g;
+const NEXT_DUTY = new RegExp(`(?<=[。；;:：])\\s*([^。；;：:，,]{2,30}?)(?:[：:]|。)(?=\\s*(?:主要)?${DUTY_OPENING})`, 'g');
 
 /**
  * A paragraph that runs a duty list together ("各组成单位及其职责如下：县环保局。负责…。

@@ -375,25 +375,26 @@ function rowsOf(blocks: readonly Block[], found: { start: number; width: number 
   return [
     headerRow,
     ...rows.map((cells): GridRow => {
-      const row = gridRow(cells);
-      if (!headings.has(cells)) row.cells = keepColumnOfAbove(row.cells, rowAbove, columns);
-      rowAbove = headings.has(cells) ? undefined : row.cells;
-      return row;
+      const line = cells.find((cell) => cell.line)?.line ?? cells[0]!.line;
+      if (headings.has(cells)) {
+        rowAbove = undefined;
+        return { cells: columns.map((_, index) => ({ text: index === titleIndex ? cells[0]!.text : '', line })), line };
+      }
+      rowAbove = keepColumnOfAbove(alignedRow(cells), rowAbove, columns);
+      return { cells: rowAbove, line };
     }),
   ];
 
-  function gridRow(cells: Block[]): GridRow {
-      const line = cells.find((cell) => cell.line)?.line ?? cells[0]!.line;
-      if (headings.has(cells)) return { cells: columns.map((_, index) => ({ text: index === titleIndex ? cells[0]!.text : '', line })), line };
-      if (cells.length === header.width) return { cells: fullRow(cells, columns), line };
-      const continuation = cells[0]!.text === '' && numberIndex === 0;
-      if (numberIndex > 0) {
-        // The cells before the number are known; the rest are aligned.
-        const head = cells.slice(0, numberIndex + 1).map((cell) => ({ text: cell.text, line: cell.line }));
-        const tail = alignCells(cells.slice(numberIndex + 1), columns.slice(numberIndex + 1));
-        return { cells: [...head, ...tail], line };
-      }
-      return { cells: alignCells(continuation ? cells.slice(1) : cells, columns), line };
+  /** A body row's cells in their columns. */
+  function alignedRow(cells: Block[]): GridCell[] {
+    if (cells.length === header.width) return fullRow(cells, columns);
+    if (numberIndex > 0) {
+      // The cells before the number are known; the rest are aligned.
+      const head = cells.slice(0, numberIndex + 1).map((cell) => ({ text: cell.text, line: cell.line }));
+      return [...head, ...alignCells(cells.slice(numberIndex + 1), columns.slice(numberIndex + 1))];
+    }
+    const continuation = cells[0]!.text === '' && numberIndex === 0;
+    return alignCells(continuation ? cells.slice(1) : cells, columns);
   }
 }
 

@@ -11,7 +11,7 @@
  * that leader to every task under it that names none of its own.
  */
 import { type DraftNode, type DraftPlan, firstSentence } from '../draft.js';
-import { assignedClauses, readAssignment, type Assignment } from '../assignment.js';
+import { assignedClauses, hasAssignmentLabels, readAssignment, type Assignment } from '../assignment.js';
 import { squash } from '../normalize-text.js';
 import { leadersOfHeading } from '../people.js';
 import { looksLikeUnits } from './cell-kinds.js';
@@ -41,6 +41,8 @@ interface Item {
   assignment?: Assignment;
   /** The item's own heading when its fields were folded into it. */
   heading?: string;
+  /** The units its first line names as a heading over its text (ownHeadingUnits), once read. */
+  headingUnits?: string;
 }
 
 function markerOf(line: string): { style: string; number: string; body: string } | undefined {
@@ -187,11 +189,15 @@ function foldFields(items: readonly Item[]): void {
 const assigned = (item: Item) => {
   item.assignment ??= readAssignment(item.lines.join('\n'));
   // "（一）省监察厅牵头的工作" over the item's own text names who does it, as a label would.
-  const headed = item.children.length === 0 && item.lines.length > 1 && unitsOfHeading(squash(item.lines[0]!)) !== '';
+  const headed = item.children.length === 0 && ownHeadingUnits(item) !== '';
   return item.assignment.unitText !== '' || item.assignment.leaderText !== '' || headed;
 };
-/** Whether an item names its units with labels (牵头单位：…), which cover the whole item. */
-const labelled = (item: Item) => /(?:单位|部门|领导)\s*[:：]/.test(item.lines.join('\n'));
+
+/** The units the item's own first line names as a heading over its text ("（一）省监察厅牵头的工作" / "加强…"), read once; '' when none. */
+function ownHeadingUnits(item: Item): string {
+  item.headingUnits ??= item.lines.length > 1 && !item.heading ? unitsOfHeading(squash(item.lines[0]!)) : '';
+  return item.headingUnits;
+}
 const anyAssigned = (items: readonly Item[]): boolean => items.some((item) => assigned(item) || anyAssigned(item.children));
 
 /** A field's label alone on its line, its value on the next ("责任单位：" / "水务局、城管局"). */
@@ -258,7 +264,7 @@ export function readOutline(lines: readonly string[]): DraftPlan | undefined {
 
   const toNode = (item: Item, key: string, categories: string[], headingLeaders = '', headingUnits = ''): DraftNode => {
     // "（一）省监察厅牵头的工作" over the item's own text: the heading names its units, the text is the task.
-    const ownHeading = item.lines.length > 1 && !item.heading ? unitsOfHeading(squash(item.lines[0]!)) : '';
+    const ownHeading = ownHeadingUnits(item);
     const assignment = ownHeading ? readAssignment(item.lines.slice(1).join('\n')) : (item.assignment ?? readAssignment(item.lines.join('\n')));
     const text = squash(assignment.rest.replace(/\n/g, ' '));
     const node: DraftNode = {
@@ -277,7 +283,7 @@ export function readOutline(lines: readonly string[]): DraftPlan | undefined {
     };
     item.children.forEach((child, index) => node.children.push(toNode(child, `${key}.${index + 1}`, categories)));
     // Clauses that each name their units (…（省科技厅牵头）。…（省发改委等负责）): each is a part of the task with its own units.
-    const clauses = item.children.length === 0 && !ownHeading && !labelled(item) ? assignedClauses(squash(item.lines.join(' '))) : undefined;
+    const clauses = item.children.length === 0 && !ownHeading && !hasAssignmentLabels(item.lines.join('\n')) ? assignedClauses(squash(item.lines.join(' '))) : undefined;
     if (clauses) {
       node.title = clauses.heading || node.title;
       node.unitText = '';
