@@ -22,7 +22,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readDocumentFile } from '../src/imports/import-files.js';
-import { scoreDocument, type DocumentScore, type Gold } from '../test/support/import-scoring.js';
+import { CHECK_KINDS, scoreDocument, type DocumentScore, type Gold } from '../test/support/import-scoring.js';
 
 const dir = fileURLToPath(new URL('../test/fixtures/real/', import.meta.url));
 const officeDir = `${dir}office/`;
@@ -121,6 +121,18 @@ function printScores(scores: readonly DocumentScore[]) {
   console.log('');
   for (const [split, totals] of [...bySplit].sort()) line(split, totals);
   line('all', totalOf(scores));
+  console.log('');
+  for (const split of [...bySplit.keys()].sort()) kindLine(split, scores.filter((score) => score.split === split));
+}
+
+/** A part's checks by what they compare (title … deadline), refused documents counted as wrong: where a part fails, without naming its documents. */
+function kindLine(label: string, scores: readonly DocumentScore[]) {
+  const parts = CHECK_KINDS.map((kind) => {
+    const checks = scores.reduce((sum, score) => sum + score.byKind[kind].checks, 0);
+    const right = scores.reduce((sum, score) => sum + score.byKind[kind].right, 0);
+    return `${kind} ${percent(right, checks)} (${right}/${checks})`;
+  });
+  console.log(`${`${label} by check`.padEnd(28)} ${parts.join(', ')}`);
 }
 
 /** Every document in every format, then each office format beside the text of the same documents. */

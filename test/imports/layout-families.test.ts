@@ -25,6 +25,31 @@ const summary = (node: ParsedNode) => ({
 });
 
 describe('layout families of real plans', () => {
+  it('one role vocabulary in every layout: 主抓 leads, 协作 and 协助 help, a bureau’s 科室 and 股室 are its units, 时间要求 is a deadline', () => {
+    const labels = read(
+      [
+        '某县2024年重点工作任务清单',
+        '1.推进城区污水管网改造工程建设。主抓部门：县住建局；协作部门：县财政局、县自然资源局；时间要求：2024年6月底前',
+        '2.完成义务教育学校扩容工程。牵头科室：基教股；配合股室：计财股、人事股',
+      ].join('\n'),
+    );
+    expect(labels.tasks.map(summary)).toEqual([
+      { title: '推进城区污水管网改造工程建设', lead: ['县住建局'], others: ['县财政局', '县自然资源局'], leaders: [] },
+      { title: '完成义务教育学校扩容工程', lead: ['基教股'], others: ['计财股', '人事股'], leaders: [] },
+    ]);
+    expect(labels.tasks[0]!.deadlines.map((deadline) => deadline.raw)).toEqual(['2024年6月底前']);
+    const parens = read(['某县2024年重点工作任务清单', '1.推进城区污水管网改造工程建设。（县住建局主抓，县财政局、县自然资源局协助）', '2.开展农村人居环境整治提升行动。（县农业农村局负责，各乡镇协作）'].join('\n'));
+    expect(parens.tasks.map(summary)).toEqual([
+      { title: '推进城区污水管网改造工程建设', lead: ['县住建局'], others: ['县财政局', '县自然资源局'], leaders: [] },
+      { title: '开展农村人居环境整治提升行动', lead: [], others: ['县农业农村局', '各乡镇'], leaders: [] },
+    ]);
+    const table = read(['序号 工作事项 主抓单位 协作单位 时间要求', '1 推进城区污水管网改造工程建设 县住建局 县财政局 2024年6月底前', '2 开展农村人居环境整治提升行动 县农业农村局 各乡镇 2024年12月底前'].join('\n'));
+    expect(table.tasks.map(summary).map(({ lead, others }) => ({ lead, others }))).toEqual([
+      { lead: ['县住建局'], others: ['县财政局'] },
+      { lead: ['县农业农村局'], others: ['各乡镇'] },
+    ]);
+  });
+
   it('a table a page flattened to one row per line, cells apart by spaces, header letters spaced out', () => {
     const { plan, tasks } = read(
       [

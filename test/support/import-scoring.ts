@@ -54,7 +54,15 @@ export interface DocumentScore {
   /** Units the importer stored that the gold names as leaders (people). */
   leadersAsUnits: string[];
   failures: string[];
+  /** Checks and right answers by what was checked, so a part's weak spot shows without naming its documents. */
+  byKind: Record<CheckKind, { checks: number; right: number }>;
 }
+
+/** What one gold check compares. */
+export type CheckKind = 'title' | 'region' | 'year' | 'found' | 'lead' | 'others' | 'leaders' | 'deadline';
+
+/** Every kind of check, in the order the scoreboard prints them. */
+export const CHECK_KINDS: readonly CheckKind[] = ['title', 'region', 'year', 'found', 'lead', 'others', 'leaders', 'deadline'];
 
 /** Text as compared: simplified, half-width, without white space or punctuation. */
 export function comparable(text: string): string {
@@ -136,27 +144,35 @@ export function scoreDocument(slug: string, input: string | PlanDocument, gold: 
     extraTasks: 0,
     leadersAsUnits: [],
     failures: [],
+    byKind: Object.fromEntries(CHECK_KINDS.map((kind) => [kind, { checks: 0, right: 0 }])) as DocumentScore['byKind'],
   };
-  const check = (ok: boolean, failure: string) => {
+  const check = (kind: CheckKind, ok: boolean, failure: string) => {
     score.checks++;
-    if (ok) score.right++;
-    else score.failures.push(failure);
+    score.byKind[kind].checks++;
+    if (ok) {
+      score.right++;
+      score.byKind[kind].right++;
+    } else score.failures.push(failure);
   };
+  /** The kinds of check a gold task has: found, lead and others always; leaders and deadline when the gold gives them. */
+  const kindsOfTask = (task: GoldTask): CheckKind[] => ['found', 'lead', 'others', ...(task.leaders.length > 0 ? ['leaders' as const] : []), ...(task.deadline ? ['deadline' as const] : [])];
   let plan;
   try {
     plan = parsePlanDocument(input, fileName);
   } catch (error) {
     if (!(error instanceof UnreadableDocumentError)) throw error;
     score.refused = true;
-    const perTask = (task: GoldTask) => 3 + (task.leaders.length > 0 ? 1 : 0) + (task.deadline ? 1 : 0);
-    score.checks = [gold.title, gold.region, gold.year].filter((value) => value !== null).length + gold.tasks.reduce((sum, task) => sum + perTask(task), 0);
-    score.failures.push('refused');
+    if (gold.title !== null) check('title', false, 'refused');
+    if (gold.region !== null) check('region', false, 'refused');
+    if (gold.year !== null) check('year', false, 'refused');
+    for (const task of gold.tasks) for (const kind of kindsOfTask(task)) check(kind, false, 'refused');
+    score.failures = ['refused'];
     return score;
   }
 
-  if (gold.title !== null) check(comparable(plan.title) === comparable(gold.title), `title “${plan.title}” ≠ “${gold.title}”`);
-  if (gold.region !== null) check(sameRegion(plan.jurisdiction, gold.region), `region “${plan.jurisdiction}” ≠ “${gold.region}”`);
-  if (gold.year !== null) check(plan.year === gold.year, `year ${plan.year} ≠ ${gold.year}`);
+  if (gold.title !== null) check('title', comparable(plan.title) === comparable(gold.title), `title “${plan.title}” ≠ “${gold.title}”`);
+  if (gold.region !== null) check('region', sameRegion(plan.jurisdiction, gold.region), `region “${plan.jurisdiction}” ≠ “${gold.region}”`);
+  if (gold.year !== null) check('year', plan.year === gold.year, `year ${plan.year} ≠ ${gold.year}`);
 
   const nodes = flattenNodes(plan.nodes);
   const parentOf = new Map<ParsedNode, ParsedNode>();
@@ -179,30 +195,29 @@ export function scoreDocument(slug: string, input: string | PlanDocument, gold: 
     // The smallest node that starts with the text, searching forward from the last match first.
     const ordered = [...nodes.slice(cursor), ...nodes.slice(0, cursor)];
     const found = ordered.find(fits) ?? ordered.find(loose);
-    const checksOfTask = 3 + (task.leaders.length > 0 ? 1 : 0) + (task.deadline ? 1 : 0);
     if (!found) {
-      for (let i = 0; i < checksOfTask; i++) check(false, `${label}: not found`);
+      for (const kind of kindsOfTask(task)) check(kind, false, `${label}: not found`);
       continue;
     }
     cursor = nodes.indexOf(found) + 1;
     matched.add(found);
     score.foundTasks++;
-    check(true, '');
+    check('found', true, '');
     const units = inherited(found, (node) => node.units);
     const leads = units.filter((unit) => unit.role === 'lead');
     const others = units.filter((unit) => unit.role !== 'lead');
-    check(sameSet(leads, task.lead), `${label}: lead ${show(leads)} ≠ [${task.lead.join('、')}]`);
-    check(sameSet(others, task.others), `${label}: others ${show(others)} ≠ [${task.others.join('、')}]`);
+    check('lead', sameSet(leads, task.lead), `${label}: lead ${show(leads)} ≠ [${task.lead.join('、')}]`);
+    check('others', sameSet(others, task.others), `${label}: others ${show(others)} ≠ [${task.others.join('、')}]`);
     const leaders = inherited(found, (node) => node.leaders);
     if (task.leaders.length > 0) {
       const wanted = task.leaders.map(leaderComparable).sort();
       const got = leaders.map(leaderComparable).sort();
-      check(JSON.stringify(wanted) === JSON.stringify(got), `${label}: leaders [${leaders.join('、')}] ≠ [${task.leaders.join('、')}]`);
+      check('leaders', JSON.stringify(wanted) === JSON.stringify(got), `${label}: leaders [${leaders.join('、')}] ≠ [${task.leaders.join('、')}]`);
     }
     if (task.deadline) {
       const wanted = comparable(task.deadline);
       const raws = inherited(found, (node) => node.deadlines).map((deadline) => comparable(deadline.raw));
-      check(raws.some((raw) => raw.includes(wanted) || (raw.length > 0 && wanted.includes(raw))), `${label}: deadline [${raws.join('、')}] ≠ “${task.deadline}”`);
+      check('deadline', raws.some((raw) => raw.includes(wanted) || (raw.length > 0 && wanted.includes(raw))), `${label}: deadline [${raws.join('、')}] ≠ “${task.deadline}”`);
     }
     for (const leader of task.leaders) {
       if (units.some((unit) => comparable(unit.name) === comparable(leader))) score.leadersAsUnits.push(leader);

@@ -14,6 +14,7 @@
  */
 import type { UnitRole } from '../vocabulary.js';
 import { cellKind, looksLikeUnits } from './layouts/cell-kinds.js';
+import { alternation, COOPERATING_WORDS, LEAD_WORDS, ROLE_WORDING, UNIT_NOUNS } from './role-words.js';
 
 /** What an item assigns. */
 export interface Assignment {
@@ -26,12 +27,13 @@ export interface Assignment {
 
 type LabelKind = UnitRole | 'leaders' | 'deadline' | 'division';
 
+const UNIT_NOUN = `(?:${alternation(UNIT_NOUNS)})`;
 const LABELS: readonly [RegExp, LabelKind][] = [
-  [/(?:牵头|负责|联系|包抓|分管|责任)[省市区县]?(?:负责)?领导(?:同志)?|分管[省市区县]?领导|责任人|副?组长|副?总指挥|副?指挥长|召集人/, 'leaders'],
-  [/牵头(?:责任)?(?:单位|部门)|主办(?:单位|部门)|主责(?:单位|部门)|牵头/, 'lead'],
-  [/(?:协同|配合|协办|参与|协作|主要协作|协助|数据提供)(?:责任)?(?:单位|部门)/, 'cooperating'],
-  [/(?:主要)?(?:责任|落实|实施|承办|具体责任|负责)(?:单位|部门|主体)|责任处室|成员单位|成员|参加单位/, 'responsible'],
-  [/完成时限|完成时间|时间节点|时限要求|完成期限|进度安排|时限/, 'deadline'],
+  [/(?:牵头|负责|联系|包抓|主抓|挂点|分管|责任)[省市区县]?(?:负责)?领导(?:同志)?|分管[省市区县]?领导|责任人|副?组长|副?总指挥|副?指挥长|召集人/, 'leaders'],
+  [new RegExp(`(?:${alternation(LEAD_WORDS)})(?:责任)?${UNIT_NOUN}|牵头`), 'lead'],
+  [new RegExp(`(?:主要)?(?:${alternation(COOPERATING_WORDS, ['数据提供'])})(?:责任)?${UNIT_NOUN}`), 'cooperating'],
+  [new RegExp(`(?:主要)?(?:责任|落实|实施|承办|具体责任|负责)(?:${UNIT_NOUN}|主体)|成员单位|成员|参加单位`), 'responsible'],
+  [/(?:完成|整改|办结|截止)(?:时限|时间|期限|日期)|时间(?:节点|要求|安排)|时限要求|进度安排|时限/, 'deadline'],
   [/部门分工|责任分工/, 'division'],
 ];
 const LABEL_PATTERN = new RegExp(`(${LABELS.map(([pattern]) => pattern.source).join('|')})\\s*[:：]`, 'g');
@@ -78,7 +80,6 @@ function openerBefore(text: string, start: number): { char: string; at: number }
   return undefined;
 }
 
-const ROLE_WORDING = /牵头|负责|配合|会同|协助|协同|参与|落实|承办|实施/;
 /** A text that ends with a role word ("具体负责"): a label of its own, never a unit's name. */
 const ROLE_AT_END = new RegExp(`(?:${ROLE_WORDING.source})$`);
 const OPEN = '[【（(';
@@ -146,7 +147,7 @@ function withoutNotes(value: string): string {
 const DUTY = /^\s*(?:主要)?(?:负责|牵头|承担|配合|协助|协同|会同|指导|督促|依据|依照|按照|根据|做好|落实|组织|统筹)/;
 
 /** A parenthesis at the end of an item that assigns work: it ends with a role verb, or with a note for the rest (…省科技厅牵头。明确牵头部门的，其他有关部门配合，下同). */
-const ROLE_END = '(?:牵头|负责|落实|配合|承办|实施|参与|协助|协同)(?:落实|实施)?';
+const ROLE_END = `(?:${ROLE_WORDING.source.replace('|会同', '')})(?:落实|实施)?`;
 const NOTE_END = '(?:[，,。；;]NOTE{0,80}?(?:下同|不再(?:单独|逐一|一一|重复)?列出)[。]?)?';
 /** …or in 〔〕, which may hold parentheses of its own: "〔市生态环境局牵头，…各县、区人民政府(管委会)负责落实。以下各项工作均需…落实，不再列出。〕". */
 const TRAILING_ASSIGNMENT = new RegExp(

@@ -4,6 +4,7 @@
  * 各县区政府 cooperating. Collective bodies (各镇区, 市政府各部门、各直属机构,
  * 各市、区政府) stay whole; "区发展改革局（区物价局）" gives an alias. Pure.
  */
+import { alternation, COOPERATING_WORDS, LEAD_WORDS, UNIT_NOUNS } from './role-words.js';
 import type { UnitLevel, UnitRole } from '../vocabulary.js';
 
 /** A unit as named in the document. */
@@ -24,9 +25,9 @@ export interface UnitCellOptions {
 
 /** Endings of an organisation's name. */
 export const UNIT_SUFFIX = /(局|办|委|部|厅|府|政府|部门|机构|中心|室|科|站|会|院|所|处|队|团|行|社|馆|组|单位|分局|公司|集团|联|协|海关|司|署|园区|开发区|集中区|工业区|高新区|保税区|专班|指挥部|管委会|街道|镇|乡|学校|大学|医院|电视台|报社|银行|支行|分行)$/;
-const LEAD = /(分别)?(牵头|负总责|主办|主责)(落实|负责|实施)?$/;
+const LEAD = new RegExp(`(分别)?(${alternation(LEAD_WORDS)})(落实|负责|实施)?$`);
 const RESPONSIBLE = /(分别)?(负责(落实|实施)?|(?:落实|履行|承担)属地(?:管理)?责任|落实|承办|实施|组织实施)$/;
-const COOPERATING = /(配合|协助|协同|参与|协办)(落实|实施)?$/;
+const COOPERATING = new RegExp(`(${alternation(COOPERATING_WORDS)})(落实|实施)?$`);
 const COOPERATING_PREFIX = /^(会同|协同|配合|联合)/;
 const TRAILING_ET_CETERA = /(等(省|市|区|县|州)?(直|级)?(有关|相关)?(部门|单位|机构))?(按(照)?(各自)?职责(分工)?)?$/;
 
@@ -180,8 +181,15 @@ function roleOfClause(clause: string): { role: UnitRole | undefined; rest: strin
   return { role, rest };
 }
 
-const ROLE_VERB: Record<string, string> = { 牵头: '牵头', 主办: '牵头', 主责: '牵头', 配合: '配合', 协办: '配合', 协助: '配合', 参与: '配合', 协同: '配合', 责任: '负责', 负责: '负责' };
-const ROLE_WORD = '(牵头|主办|主责|配合|协办|协助|参与|协同|责任|负责)';
+/** The verb parseUnitCell reads for each role word a cell may use. */
+const ROLE_VERB: Record<string, string> = {
+  ...Object.fromEntries(LEAD_WORDS.map((word) => [word, '牵头'])),
+  ...Object.fromEntries(COOPERATING_WORDS.map((word) => [word, '配合'])),
+  责任: '负责',
+  负责: '负责',
+};
+const UNIT_NOUN = alternation(UNIT_NOUNS);
+const ROLE_WORD = `(${Object.keys(ROLE_VERB).join('|')})`;
 
 /**
  * The ways a cell gives each unit its part, rewritten as clauses that end
@@ -190,10 +198,10 @@ const ROLE_WORD = '(牵头|主办|主责|配合|协办|协助|参与|协同|责�
  * → "市财政局牵头；市税务局配合"; "市财政局牵头、市税务局配合" → "市财政局牵头，市税务局配合".
  */
 function rolesAsClauses(text: string): string {
-  const labelled = new RegExp(`${ROLE_WORD}(?:单位|部门)?[:：]\\s*(.+?)(?=${ROLE_WORD}(?:单位|部门)?[:：]|$)`, 'g');
+  const labelled = new RegExp(`${ROLE_WORD}(?:${UNIT_NOUN})?[:：]\\s*(.+?)(?=${ROLE_WORD}(?:${UNIT_NOUN})?[:：]|$)`, 'g');
   let result = /^[^：:]{0,6}[:：]/.test(text) ? text.replace(labelled, (_, role: string, units: string) => `${units.replace(/[，；。\s]+$/, '')}${ROLE_VERB[role]}；`) : text;
-  result = result.replace(new RegExp(`为${ROLE_WORD}(单位|部门|主体)`, 'g'), (_, role: string) => ROLE_VERB[role]!);
-  result = result.replace(new RegExp(`（${ROLE_WORD}(?:单位|部门)?）[、，]?`, 'g'), (_, role: string) => `${ROLE_VERB[role]}，`);
+  result = result.replace(new RegExp(`为${ROLE_WORD}(?:${UNIT_NOUN}|主体)`, 'g'), (_, role: string) => ROLE_VERB[role]!);
+  result = result.replace(new RegExp(`（${ROLE_WORD}(?:${UNIT_NOUN})?）[、，]?`, 'g'), (_, role: string) => `${ROLE_VERB[role]}，`);
   // "市财政局牵头、市税务局配合": a verb closing a unit's name ends its clause though a 、 follows.
   result = result.replace(new RegExp(`(?<=(?:${UNIT_SUFFIX.source.slice(1, -1)})${ROLE_WORD}、`, 'g'), (_, role: string) => `${role}，`);
   return result.replace(/[，；]+$/, '');

@@ -3,6 +3,7 @@
  * (序号 / 工作任务 / 具体要求 / 牵头单位 / 责任单位 / 配合单位 / 完成时限 and
  * their variants), and reads a row's unit columns into one unit text.
  */
+import { alternation, COOPERATING_WORDS, LEAD_WORDS, ROLE_WORDING, UNIT_NOUNS } from '../role-words.js';
 import type { UnitRole } from '../../vocabulary.js';
 
 /** A column naming units, and the part its units take when a cell says nothing. */
@@ -38,7 +39,10 @@ export interface ColumnMap {
  * them when together they name a column and that piece is not such a word
  * itself (a 牵头 column beside a 配合 column stays two).
  */
-export const HEADER_MODIFIER = /^(责任|牵头|主要|主办|承办|配合|协办|协同|协助|参与|完成|工作|计划|分管|具体|重点|目标)$/;
+export const HEADER_MODIFIER = new RegExp(`^(责任|主要|承办|完成|工作|计划|分管|具体|重点|目标|${alternation(LEAD_WORDS, COOPERATING_WORDS)})$`);
+
+/** A header naming a column of units: 牵头单位, 责任科室, 主体, 协办, 责任方 … */
+const UNIT_HEADER = new RegExp(`${alternation(UNIT_NOUNS, LEAD_WORDS, COOPERATING_WORDS)}|主体|承办|^责任$|责任方`);
 
 /** What a header cell says its column holds. */
 export type HeaderKind = 'number' | 'category' | 'text' | 'measures' | 'units' | 'leaders' | 'deadline' | 'place' | 'other';
@@ -58,7 +62,7 @@ export function classifyHeader(raw: string): HeaderKind | undefined {
   if (/^[一二三四五六七八九十]+[、.．]/.test(cell)) return undefined;
   if (/^(序号|编号|序列号?|序|项次|No\.?)$/i.test(cell)) return 'number';
   if (/领导|责任人|负责人|包抓|联系人|挂帅|分管市?长/.test(cell) && !/单位|部门/.test(cell)) return 'leaders';
-  if (/单位|部门|主体|科室|处室|牵头|主办|协办|配合|参与|协同|承办|^责任$|责任方/.test(cell)) return 'units';
+  if (UNIT_HEADER.test(cell)) return 'units';
   if (/时限|时间|期限|年限|节点|进度安排|完成日期|截止|计划进度|时序/.test(cell)) return 'deadline';
   if (/进度|进展|情况|备注|说明|完成率|状态|评分|考核(方式|办法|分值|得分)|分值|权重|联系方式|电话|单位$|^目标值$|^当前/.test(cell)) return 'other';
   if (/^(类别|类型|领域|板块|方面|分类|专项|项目类别|序列)$/.test(cell) || /(类别|分类)$/.test(cell)) return 'category';
@@ -111,8 +115,8 @@ export function classifyHeaders(cells: readonly string[]): (HeaderKind | undefin
 }
 
 function roleOfHeader(header: string): UnitRole {
-  if (/牵头|主办|主要责任|主责/.test(header)) return 'lead';
-  if (/配合|协办|协助|参与|协同/.test(header) && !/责任主体/.test(header)) return 'cooperating';
+  if (new RegExp(`${alternation(LEAD_WORDS)}|主要责任`).test(header)) return 'lead';
+  if (new RegExp(alternation(COOPERATING_WORDS)).test(header) && !/责任主体/.test(header)) return 'cooperating';
   return 'responsible';
 }
 
@@ -159,7 +163,6 @@ export function leaderTextOf(cells: readonly string[], columns: ColumnMap): stri
   return columns.leaders.map((index) => (cells[index] ?? '').trim()).filter(Boolean).join('、');
 }
 
-const ROLE_WORDING = /牵头|负责|配合|会同|协助|协同|参与|落实|承办|实施/;
 const ROLE_VERB: Record<UnitRole, string> = { lead: '牵头', responsible: '负责', cooperating: '配合' };
 
 /**

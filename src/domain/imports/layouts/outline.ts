@@ -10,6 +10,7 @@
  * that names the leader who leads its items (一、王浩省长牵头重点工作) gives
  * that leader to every task under it that names none of its own.
  */
+import { alternation, COOPERATING_WORDS, LEAD_WORDS, UNIT_NOUNS } from '../role-words.js';
 import { type DraftNode, type DraftPlan, firstSentence } from '../draft.js';
 import { assignedClauses, hasAssignmentLabels, readAssignment, type Assignment } from '../assignment.js';
 import { squash } from '../normalize-text.js';
@@ -201,7 +202,7 @@ function ownHeadingUnits(item: Item): string {
 const anyAssigned = (items: readonly Item[]): boolean => items.some((item) => assigned(item) || anyAssigned(item.children));
 
 /** A field's label alone on its line, its value on the next ("责任单位：" / "水务局、城管局"). */
-const FIELD_LABEL = /^(?:(?:项目|事项|任务|工作)?(?:名称|内容|目标)|建设内容|实施内容|(?:牵头|责任|配合|协同|协办|主办)(?:单位|部门|科室)|责任领导|分管领导|完成时限|完成时间|时间节点|进展与成效|进展情况|工作进展|完成情况)[:：]?$/;
+const FIELD_LABEL = new RegExp(`^(?:(?:项目|事项|任务|工作)?(?:名称|内容|目标)|建设内容|实施内容|(?:${alternation(LEAD_WORDS, COOPERATING_WORDS, ['责任'])})(?:${alternation(UNIT_NOUNS)})|责任领导|分管领导|完成时限|完成时间|时间节点|进展与成效|进展情况|工作进展|完成情况)[:：]?$`);
 /** A record's name field: its value is the item's title. */
 const NAME_LABEL = /^(?:项目|事项|任务)?名称$/;
 
@@ -326,7 +327,7 @@ export function readOutline(lines: readonly string[]): DraftPlan | undefined {
 }
 
 /** A heading naming the units that do the items under it: "（一）省监察厅牵头的工作", "市财政局负责事项". */
-const UNITS_HEADING = /^(.{2,40}?)(牵头|负责|主办)(?:的)?(?:工作|事项|任务|重点工作)?[。：:]?$/;
+const UNITS_HEADING = /^(.{2,40}?)(牵头|负责|主办|主抓)(?:的)?(?:工作|事项|任务|重点工作)?[。：:]?$/;
 
 /** The units a heading gives the items under it, as a unit text ("省监察厅牵头"); '' when it names none (or names a leader). */
 function unitsOfHeading(heading: string): string {

@@ -1,0 +1,24 @@
+/**
+ * The words real plans use to give a unit its part, in one place: every
+ * reader (labels, parentheses, column headers, unit cells) builds its
+ * patterns from these lists, so a word learned once (主抓, 协作, 股室) is
+ * understood in every layout, not only in the one it was first seen in.
+ */
+
+/** Verbs and label words that make a unit the lead: 牵头, 主办, 主责, 主抓 (县住建局主抓), 负总责. */
+export const LEAD_WORDS = ['牵头', '主办', '主责', '主抓', '负总责'] as const;
+
+/** Verbs and label words for a unit that helps: 配合, 协办, 协助, 协同, 参与, 协作. */
+export const COOPERATING_WORDS = ['配合', '协办', '协助', '协同', '参与', '协作'] as const;
+
+/** Verbs for a unit that does the work: 负责, 落实, 承办, 实施. */
+export const RESPONSIBLE_WORDS = ['负责', '落实', '承办', '实施'] as const;
+
+/** What a label calls the bodies it lists: 单位, 部门, and a bureau's own 科室 / 处室 / 股室. */
+export const UNIT_NOUNS = ['单位', '部门', '科室', '处室', '股室'] as const;
+
+/** A list of words as a regular expression's alternation (no group). */
+export const alternation = (...lists: readonly (readonly string[])[]): string => lists.flat().join('|');
+
+/** Any word that gives a unit its part, 会同 included: a text ending with one is wording, never a unit's name. */
+export const ROLE_WORDING = new RegExp(alternation(LEAD_WORDS, COOPERATING_WORDS, RESPONSIBLE_WORDS, ['会同']));
