@@ -50,6 +50,22 @@ describe('layout families of real plans', () => {
     ]);
   });
 
+  it('a pipe table headed by 一、 rows whose later rows start at their 序号 (the merged 大类 lost), and a 牵头单位及主要负责人 cell naming a unit and its head', () => {
+    const { tasks } = read(
+      [
+        '大类 | 序号 | 工作任务 | 分管 市领导 | 牵头单位及 主要负责人 | 落实进展情况 |',
+        '一、提高底线民生保障水平 | 1 | 将城乡低保人均最低补差水平提高到每人每月609元。 | 陈宣群 | 市民政局 伍泽国 | 已完成。 从1月1日起,已将我市城乡低保标准提高到835元/人月。 |',
+        '2 | 特困供养人员基本生活标准不低于当地最低生活保障标准的1.6倍。 | 陈宣群 | 市民政局 伍泽国 | 已完成。 端州区提高到20100元/人年,鼎湖区、高要区提高到17340元/人年。 |',
+        '3 | 新增公办幼儿园学位3000个。 | 李明 | 市教育局 黄志强 | 正在推进。 |',
+      ].join('\n'),
+    );
+    expect(tasks.map(summary)).toEqual([
+      { title: '将城乡低保人均最低补差水平提高到每人每月609元', lead: ['市民政局'], others: [], leaders: ['陈宣群', '伍泽国'] },
+      { title: '特困供养人员基本生活标准不低于当地最低生活保障标准的1.6倍', lead: ['市民政局'], others: [], leaders: ['陈宣群', '伍泽国'] },
+      { title: '新增公办幼儿园学位3000个', lead: ['市教育局'], others: [], leaders: ['李明', '黄志强'] },
+    ]);
+  });
+
   it('a table a page flattened to one row per line, cells apart by spaces, header letters spaced out', () => {
     const { plan, tasks } = read(
       [

@@ -4,6 +4,7 @@
  * 各县区政府 cooperating. Collective bodies (各镇区, 市政府各部门、各直属机构,
  * 各市、区政府) stay whole; "区发展改革局（区物价局）" gives an alias. Pure.
  */
+import { looksLikePerson } from './people.js';
 import { alternation, COOPERATING_WORDS, LEAD_WORDS, UNIT_NOUNS } from './role-words.js';
 import type { UnitLevel, UnitRole } from '../vocabulary.js';
 
@@ -152,7 +153,9 @@ function separateOnWhiteSpace(text: string): string {
     const next = piece.split(/[、，；。]/)[0]!.replace(/(牵头|负责|配合|协助|协同|参与)$/, '');
     const whole =
       (BODY_END.test(before) && before.length >= 2 && BODY_END.test(next) && next.length >= 2) || (PLACE_END.test(before) && PLACE_END.test(next));
-    joined += UNIT_SUFFIX.test(before) && (UNIT_START.test(piece) || whole) ? `、${piece}` : piece;
+    // "市民政局 伍泽国": a person after a unit (a 牵头单位及主要负责人 cell) is apart from it, to be taken out as a leader.
+    const person = UNIT_SUFFIX.test(before) && looksLikePerson(next);
+    joined += UNIT_SUFFIX.test(before) && (UNIT_START.test(piece) || whole || person) ? `、${piece}` : piece;
   }
   return joined;
 }

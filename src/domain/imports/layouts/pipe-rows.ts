@@ -54,6 +54,8 @@ export function pipeRowRows(lines: readonly string[]): GridRow[] | undefined {
     const cells = row.text.split('|').map((text) => text.trim()).filter(Boolean).map((text) => ({ text, line: row.line }));
     // A row short of cells lost a merged one (the page shifts the rest left): put its cells back by what they hold.
     if (!headed && columns[0] === 'number' && cells.length > 1 && cells.length < columns.length) return { cells: [cells[0]!, ...alignCells(cells.slice(1), columns.slice(1))], line: row.line };
+    // A row of a table headed by 一、 rows that starts at its 序号 lost the merged 大类 cell on its left: its cells go back by what they hold.
+    if (headed && /^\d{1,3}$/.test(cells[0]?.text ?? '') && cells.length > 1 && cells.length < columns.length) return { cells: alignCells(cells, columns), line: row.line };
     // Without a 序号, the cells lost are a merged 工作目标 / 类别 on the left more often than any other: aligned from the right.
     if (!headed && columns[0] !== 'number' && cells.length > 1 && cells.length < columns.length) return { cells: alignCellsFromRight(cells, columns), line: row.line };
     return { cells, line: row.line };
