@@ -17,6 +17,9 @@ describe('cell kinds', () => {
     ['城关派出所', 'units'],
     ['2023年12月底前', 'deadline'],
     ['12', 'number'],
+    // A role word closing a unit's name makes it a unit with its part; a duty sentence that opens with one is task text.
+    ['市财政局牵头、各乡镇配合落实', 'units'],
+    ['负责大气污染综合治理工作任务的督导和检查考核工作.', 'text'],
   ])('%s is %s', (text, kind) => {
     expect(cellKind(text)).toBe(kind);
   });

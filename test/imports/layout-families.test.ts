@@ -66,6 +66,25 @@ describe('layout families of real plans', () => {
     ]);
   });
 
+  it('a table without 序号 a document site ran into its header’s line and the next (… 工作任务和内容 责任单位 配合单位 完成时间 负责…. 县委宣传部 持续开展 负责…): a row a task', () => {
+    const { plan, tasks } = read(
+      [
+        '编辑: 某某 2019-03-14',
+        '附件 某县2018年环境空气质量综合整治方案职责清单 工作任务和内容 责任单位 配合单位 完成时间 负责全县环境空气质量达标整治工作的舆论宣传,开展专题宣传和跟踪报道.',
+        '',
+        '县委宣传部 持续开展 负责大气污染综合治理工作任务的督导和检查考核工作. 县政府督查室 持续开展 负责制定城区扬尘污染整治百日攻坚工作方案,督促拆迁项目单位落实扬尘污染防治工作. 县住建局 县城管局 7月底前 在主要交通路口划定大货车禁行区域,设立禁行标志,加大对高污染机动车辆的查处力度. 县公安局 持续开展',
+      ].join('\n'),
+    );
+    expect(plan.title).toBe('某县2018年环境空气质量综合整治方案职责清单');
+    expect(plan.year).toBe(2018);
+    expect(tasks.map((task) => [task.requirement.slice(0, 12), task.units.map((unit) => unit.name), task.deadlines.map((deadline) => deadline.raw)])).toEqual([
+      ['负责全县环境空气质量达标', ['县委宣传部'], ['持续开展']],
+      ['负责大气污染综合治理工作', ['县政府督查室'], ['持续开展']],
+      ['负责制定城区扬尘污染整治', ['县住建局', '县城管局'], ['7月底前']],
+      ['在主要交通路口划定大货车', ['县公安局'], ['持续开展']],
+    ]);
+  });
+
   it('a table a page flattened to one row per line, cells apart by spaces, header letters spaced out', () => {
     const { plan, tasks } = read(
       [

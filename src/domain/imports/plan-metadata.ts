@@ -45,6 +45,7 @@ function titleCandidates(lines: readonly string[]): string[] {
   const candidates: string[] = [];
   const approvedNames: string[] = [];
   const issuedNames: string[] = [];
+  const pieceNames: string[] = [];
   const head = lines.slice(0, 60).map((raw) => squash(raw).replace(/^标题\s*/, '')).map((line) => (/[>›»]/.test(line) || (TEASER.test(line) && !TITLE_END.test(line)) ? '' : line));
   // The issuing notice, whatever lines it was broken over: "…关于印发《2024年市〈政府工作报告〉任务分解⏎和责任分工方案》的通知".
   const notice = /(?:印发|转发)\s*《([^》]{6,90})》\s*的通知/.exec(head.slice(0, 15).join(''));
@@ -68,6 +69,8 @@ function titleCandidates(lines: readonly string[]): string[] {
     // A name on a line of its own, bare or in 《》 ("《关于…的具体实施细则》").
     const own = /^《[^《》]+》$/.test(line) ? line.slice(1, -1) : line;
     if (own.length >= 6 && own.length <= 60 && TITLE_END.test(own) && !own.includes('|') && !/[。；]/.test(own)) candidates.push(own.replace(/\s+/g, ''));
+    // A name a document site ran together with the table after it ("附件 监利县2018年…职责清单 工作任务和内容 责任单位 …"): a piece of its own.
+    if (own.length > 60) pieceNames.push(...line.split(/\s+/).filter((piece) => piece.length >= 6 && piece.length <= 60 && TITLE_END.test(piece) && !/[。；，,|:：]/.test(piece)));
     // A heading broken over two lines: "立山区政府2023年重点工作" / "任务分解和责任分工方案".
     const next = head[index + 1] ?? '';
     const joined = `${line}${next}`.replace(/\s+/g, '');
@@ -84,7 +87,7 @@ function titleCandidates(lines: readonly string[]): string[] {
     // (or with no issuer before it: "关于《政府工作报告》确定的2021年重点工作责任分解的通知").
     .map((line) => /^(?:[\u4e00-\u9fa5]{2,20}(人民政府|办公室|办公厅)(办公室)?)?关于.{4,60}?的(通知|意见(?=$|\s))/.exec(line.replace(/^【[^】]{1,30}】/, '').replace(/\s+/g, ''))?.[0])
     .filter((line): line is string => line !== undefined);
-  candidates.push(...approvedNames, ...issuedNames);
+  candidates.push(...approvedNames, ...issuedNames, ...pieceNames);
   if (candidates.length === 0 && noticeLines[0]) candidates.push(noticeLines[0]);
   // The plan's own name over a page that reports on it (…责任分解 / …责任分解第一季度进展情况): the plan is what the tasks are.
   const reports = (title: string) => candidates.some((other) => other.length < title.length && title.startsWith(other) && REPORT_SUFFIX.test(title.slice(other.length)));

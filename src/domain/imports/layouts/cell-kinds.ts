@@ -12,6 +12,8 @@ import { UNIT_SUFFIX, isCollective } from '../unit-list-parser.js';
 export type CellKind = 'number' | 'units' | 'leaders' | 'deadline' | 'figure' | 'text';
 
 const DEADLINE_WORDS = /(\d{4}\s*[.．/-]\s*\d{1,2}(?!\d)|\d{1,2}\s*月|年底|年末|季度|半年|底前|前完成|以前|之前|全年|长期|持续|常态|每月|每年|每季|按时|按要求|适时|年内|当年|\d{4}\s*年|即时|及时)/;
+/** A part that ends with its role (市财政局牵头, 各乡镇配合落实): a unit with its verb, not a sentence that starts with one. */
+const ROLE_AT_END = /(?:牵头|配合|负责|协助|参与)(?:落实|实施)?$/;
 const FIGURE = /^[\d.,，%％\-~～≥≤<>＞＜+/／×*\s万亿千百元个公里亩人次项所家座条户套台件米平方吨度个百分点（）()]+$/;
 
 /** The parts of a unit or leader list: split on 、，；, white space and new lines. */
@@ -28,7 +30,7 @@ export function looksLikeUnits(text: string): boolean {
   if (flat === '' || flat.length > 160 || /[。！？]/.test(flat)) return false;
   const parts = listParts(flat.replace(/（[^（）]*）|\([^()]*\)/g, ''));
   if (parts.length === 0) return false;
-  const unitLike = parts.filter((part) => part.length >= 2 && part.length <= 30 && !FIGURE.test(part) && (UNIT_SUFFIX.test(part) || isCollective(part) || /牵头|配合|负责|协助|参与$/.test(part)));
+  const unitLike = parts.filter((part) => part.length >= 2 && part.length <= 30 && !FIGURE.test(part) && (UNIT_SUFFIX.test(part) || isCollective(part) || ROLE_AT_END.test(part)));
   return unitLike.length / parts.length >= 0.6;
 }
 

@@ -15,6 +15,7 @@
  */
 import type { DraftPlan } from '../draft.js';
 import { classifyHeader, classifyHeaders, continuesHeaderCell, looksLikeHeader } from './columns.js';
+import { cellKind } from './cell-kinds.js';
 import { alignCells, TABLE_END, type Block } from './flat-cells.js';
 import { lineAbove, readGrid, SECTION_ROW, type GridRow } from './grid.js';
 
@@ -60,8 +61,7 @@ function piecesOf(line: string): string[] {
  * lines: the header from 序号, then a line at each section heading and at
  * each next row number.
  */
-function unrunTable(line: string): string[] {
-  if (line.length < 150 || !/(^|\s)序\s?号\s/.test(line)) return [line];
+function unrunNumberedTable(line: string): string[] {
   const tokens = line.trim().split(/\s+/);
   const at = tokens.findIndex((token, index) => token === '序号' || (token === '序' && tokens[index + 1] === '号'));
   const out: string[][] = [tokens.slice(0, at), []];
@@ -76,9 +76,78 @@ function unrunTable(line: string): string[] {
   return out.filter((part) => part.length > 0).map((part) => part.join(' '));
 }
 
+/** Where a run of three or more header words starts in a line's pieces (工作任务和内容 责任单位 配合单位 完成时间), with its length. */
+function headerRunIn(tokens: readonly string[]): { at: number; length: number } | undefined {
+  for (let at = 0; at < tokens.length; at++) {
+    let length = 0;
+    while (at + length < tokens.length && tokens[at + length]!.length <= 16 && classifyHeader(tokens[at + length]!) !== undefined) length++;
+    if (length >= 3 && looksLikeHeader(tokens.slice(at, at + length))) return { at, length };
+    at += length;
+  }
+  return undefined;
+}
+
+/** A piece that says who does a row's work or by when: a unit list, people, a deadline. */
+const assigns = (piece: string) => ['units', 'leaders', 'deadline'].includes(cellKind(piece));
+/** A piece of task text: a sentence, not a short name that could be a unit's half or a deadline's tail (扬尘治理方案). */
+const taskText = (piece: string) => cellKind(piece) === 'text' && (piece.length > 16 || /[，,。.；;]/.test(piece));
+
+/**
+ * A table without 序号 run together into a line or two ("… 工作任务和内容 责任单位 配合单位 完成时间
+ * 负责全县…宣传. 县委宣传部 持续开展 负责大气污染…检查考核工作. 县委县政府 督查室 持续开展 …"), as
+ * document sites give Word tables: cut back into a header line and a line a row, a row ending
+ * where task text follows the pieces that said who does it and by when. The body runs on over the
+ * lines after it that still hold such pieces.
+ */
+function unrunUnnumberedTable(lines: readonly string[], index: number): { lines: string[]; next: number } | undefined {
+  // Cells parted by bars or tabs are the pipe and tab readers' tables.
+  if (/[|\t]/.test(lines[index]!)) return undefined;
+  const tokens = lines[index]!.trim().split(/\s+/);
+  const run = headerRunIn(tokens);
+  if (!run) return undefined;
+  const body = tokens.slice(run.at + run.length);
+  // Only a table run into its header's own line, its task text before its units (rows are cut at the next task text).
+  const kinds = classifyHeaders(tokens.slice(run.at, run.at + run.length));
+  if (!body.some(taskText) || !kinds.includes('text') || kinds.indexOf('text') > kinds.indexOf('units')) return undefined;
+  let next = index + 1;
+  for (; next < lines.length; next++) {
+    const line = lines[next]!.trim();
+    if (line === '') continue;
+    const pieces = line.split(/\s+/);
+    if (TABLE_END.test(line) || SECTION_ROW.test(line) || !pieces.some(assigns)) break;
+    body.push(...pieces);
+  }
+  const rows: string[][] = [[]];
+  for (const piece of body) {
+    const row = rows.at(-1)!;
+    if (taskText(piece) && row.some(assigns) && row.some(taskText)) rows.push([]);
+    rows.at(-1)!.push(piece);
+  }
+  if (rows.length < 2) return undefined;
+  return { lines: [tokens.slice(0, run.at).join(' '), tokens.slice(run.at, run.at + run.length).join(' '), ...rows.map((row) => row.join(' '))], next };
+}
+
+/** The document's lines with every table a page ran into one line cut back into a line a row. */
+function unrunTables(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
+    if (/(^|\s)序\s?号\s/.test(line)) out.push(...(line.length < 150 ? [line] : unrunNumberedTable(line)));
+    else {
+      const unrun = unrunUnnumberedTable(lines, index);
+      if (!unrun) out.push(line);
+      else {
+        out.push(...unrun.lines);
+        index = unrun.next - 1;
+      }
+    }
+  }
+  return out;
+}
+
 /** Cuts a space-separated table into rows (header first); undefined when the text has none. */
 export function spacedRows(raw: readonly string[]): GridRow[] | undefined {
-  return spacedRowsOf(raw.flatMap(unrunTable));
+  return spacedRowsOf(unrunTables(raw));
 }
 
 /** The table of lines already cut at run-together rows. */
@@ -146,7 +215,7 @@ function spacedRowsOf(lines: readonly string[]): GridRow[] | undefined {
 
 /** Reads a space-separated table; undefined when the text is not one. */
 export function readSpacedRows(lines: readonly string[]): DraftPlan | undefined {
-  const unrun = lines.flatMap(unrunTable);
+  const unrun = unrunTables(lines);
   const rows = spacedRowsOf(unrun);
   if (!rows) return undefined;
   const above = lineAbove(unrun, rows[0]!.line);
