@@ -85,6 +85,23 @@ describe('layout families of real plans', () => {
     ]);
   });
 
+  it('an inspection’s problem list (路段名称 | 问题描述 | 责任单位): the problem is the task, the road where it was found is a place, a dated line above is not half the title', () => {
+    const { plan, tasks } = read(
+      [
+        '2019年4月21日卫生城市检查(督查路段)',
+        '全国卫生城市测评路段问题汇总表',
+        '序号 | 路段名称 | 问题描述 | 责任单位 | 备注 |',
+        '1 | 湘北大道 | 湘北大道沿线街道车辆违停严重 | 停车办 | |',
+        '2 | 赶山西路 | 学校对面工地上泥巴大量流向街道,污染严重 | 城管大队 | |',
+      ].join('\n'),
+    );
+    expect(plan.title).toBe('全国卫生城市测评路段问题汇总表');
+    expect(tasks.map((task) => [task.title, task.units.map((unit) => unit.name)])).toEqual([
+      ['湘北大道沿线街道车辆违停严重', ['停车办']],
+      ['学校对面工地上泥巴大量流向街道,污染严重', ['城管大队']],
+    ]);
+  });
+
   it('a table a page flattened to one row per line, cells apart by spaces, header letters spaced out', () => {
     const { plan, tasks } = read(
       [

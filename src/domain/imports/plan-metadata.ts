@@ -76,7 +76,7 @@ function titleCandidates(lines: readonly string[]): string[] {
     const joined = `${line}${next}`.replace(/\s+/g, '');
     // "2024年市《政府工作报告》任务分解" / "和责任分工方案": the second line goes on with 和/及.
     const goesOn = /^(和|及|与|暨)/.test(next) && TITLE_END.test(next);
-    if (line.length >= 4 && next.length >= 2 && joined.length <= 60 && TITLE_END.test(joined) && (goesOn || !TITLE_END.test(line)) && !/日$/.test(line) && !/[。；，|:：]/.test(joined)) {
+    if (line.length >= 4 && next.length >= 2 && joined.length <= 60 && TITLE_END.test(joined) && (goesOn || !TITLE_END.test(line)) && !/日$|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日/.test(line) && !/[。；，|:：]/.test(joined)) {
       if (goesOn) candidates.unshift(joined);
       else candidates.push(joined);
     }

@@ -68,12 +68,14 @@ export function classifyHeader(raw: string): HeaderKind | undefined {
   if (/^(类别|类型|领域|板块|方面|分类|专项|项目类别|序列)$/.test(cell) || /(类别|分类)$/.test(cell)) return 'category';
   // 实施点位 / 建设地点: where the work is done, whose cells read like units (全县17家乡镇卫生院) and are not the ones responsible.
   if (/地点|点位|地址|位置/.test(cell) && !/项目|任务|内容|名称|事项/.test(cell)) return 'place';
+  // 路段名称 / 小区名称 / 村名: the place a problem was found (an inspection's 问题汇总表), not the task.
+  if (/^(路段|地段|街道|道路|区域|小区|村|社区|点位|场所)(名称|名)?$/.test(cell)) return 'place';
   // 年度投资金额（万元）: facts about the task, not the task.
   if (/金额|资金|规模|万元/.test(cell) && !/项目|任务|内容|名称|事项/.test(cell)) return 'other';
   // 任务数 / 项目个数: a count, not the task.
   if (/(数|数量)$/.test(cell) && !/^(参数|系数)$/.test(cell)) return 'other';
   if (/措施|举措|路径/.test(cell)) return 'measures';
-  if (/要求|标准|目标|内容|任务|事项|工作|项目|实事|名称|指标|清单/.test(cell)) return 'text';
+  if (/要求|标准|目标|内容|任务|事项|工作|项目|实事|名称|指标|清单|问题/.test(cell)) return 'text';
   // 当年投资 / 2023年度计划 / 总投资: what the year plans and spends, beside the task.
   if (/计划|投资/.test(cell)) return 'other';
   return undefined;
@@ -129,7 +131,8 @@ export function mapColumns(header: readonly string[]): ColumnMap | undefined {
   const units = unitColumns[0]!.index;
   const texts = kinds.flatMap((kind, index) => (kind === 'text' ? [index] : []));
   // The task is the text column that names the task (工作任务), else the first; the requirement a later one (具体要求).
-  const title = texts.find((index) => /任务|事项|项目|实事|名称|^(重点|主要)工作$/.test(squashed[index]!) && !/要求|标准/.test(squashed[index]!)) ?? texts[0] ?? -1;
+  // An inspection's or rectification list's task is the problem to put right (问题描述 | 整改措施).
+  const title = texts.find((index) => /任务|事项|项目|实事|名称|问题|^(重点|主要)工作$/.test(squashed[index]!) && !/要求|标准/.test(squashed[index]!)) ?? texts[0] ?? -1;
   const requirement = texts.find((index) => index > title && /要求|内容|目标|标准|指标/.test(squashed[index]!)) ?? -1;
   return {
     number: kinds.indexOf('number'),
