@@ -102,6 +102,59 @@ describe('layout families of real plans', () => {
     ]);
   });
 
+  it('a one-cell-per-line table whose figures look like row numbers (35611 far ahead, 4 | 4 the next number twice in a row’s cells): rows start at their own 序号', () => {
+    const { tasks } = read(
+      [
+        '序号 |',
+        '项目名称 |',
+        '目标任务 |',
+        '牵头单位 |',
+        '目标值 |',
+        '累计完成 |',
+        '累计进度 |',
+        '备注 |',
+        '1 |',
+        '促进重点群体稳定就业 |',
+        '城镇新增就业1100人 |',
+        '县人社局 |',
+        '1100 |',
+        '1063 |',
+        '96.64% |',
+        '|',
+        '2 |',
+        '加强城乡低保人员生活保障 |',
+        '农村保障人数 |',
+        '县民政局 |',
+        '- |',
+        '35611 |',
+        '持续推进 |',
+        '|',
+        '3 |',
+        '加强城乡公益性公墓建设管理 |',
+        '推进不少于7个城乡公益性公墓新建 |',
+        '县民政局 |',
+        '4 |',
+        '4 |',
+        '100% |',
+        '按照工程进度测算 |',
+        '4 |',
+        '企业职工退休一件事一次办理 |',
+        '企业职工退休一件事一次办理人次 |',
+        '县人社局 |',
+        '- |',
+        '454 |',
+        '持续推进 |',
+        '|',
+      ].join('\n'),
+    );
+    expect(tasks.map((task) => [task.number, task.title, task.units.map((unit) => unit.name)])).toEqual([
+      ['1', '促进重点群体稳定就业', ['县人社局']],
+      ['2', '加强城乡低保人员生活保障', ['县民政局']],
+      ['3', '加强城乡公益性公墓建设管理', ['县民政局']],
+      ['4', '企业职工退休一件事一次办理', ['县人社局']],
+    ]);
+  });
+
   it('a table a page flattened to one row per line, cells apart by spaces, header letters spaced out', () => {
     const { plan, tasks } = read(
       [

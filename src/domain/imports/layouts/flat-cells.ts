@@ -319,7 +319,18 @@ function rowsOf(blocks: readonly Block[], found: { start: number; width: number 
     }
     flush();
   }
-  for (const block of numbered ? blocks.slice(bodyStart) : []) {
+  const body = numbered ? blocks.slice(bodyStart) : [];
+  /** Whether the next row's number comes within a few rows after `at`: a number before it that skips ahead is a figure in a cell. */
+  const nextNumberSoon = (at: number) => body.slice(at + 1, at + 1 + ownWidth * 4).some((block) => block.text === String(previous + 1));
+  /**
+   * The next number followed by a figure while the same number comes again within a row's width, followed by text
+   * (…| 县民政局 | 7 | 7 | 100% | … | 7 | 企业职工退休… |): a figure of the open row; the row starts at the later one.
+   */
+  const figureOfOpenRow = (at: number, open: Block[] | undefined) => {
+    if (open === undefined || !['figure', 'number'].includes(cellKind(body[at + 1]?.text ?? ''))) return false;
+    return body.slice(at + 1, at + 1 + ownWidth).some((block, index) => block.text === body[at]!.text && cellKind(body[at + 2 + index]?.text ?? '') === 'text');
+  };
+  for (const [at, block] of body.entries()) {
     if (TABLE_END.test(block.text)) break;
     const current = rows.at(-1);
     const open = current && !headings.has(current) ? current : undefined;
@@ -331,8 +342,9 @@ function rowsOf(blocks: readonly Block[], found: { start: number; width: number 
       pending = [];
       continue;
     }
+    // A row number may jump (3, 68, 69: a bureau's rows picked out of a city's table), but not past the next number to come (35611, 62 in a row's cells are figures).
     const startsRow = numbered
-      ? number !== undefined && (number === previous + 1 || (number > previous && (!open || (number <= previous + 3 && open.length >= Math.max(2, ownWidth - 2)) || open.length >= ownWidth)))
+      ? number !== undefined && ((number === previous + 1 && !figureOfOpenRow(at, open)) || (number > previous && !nextNumberSoon(at) && (!open || (number <= previous + 3 && open.length >= Math.max(2, ownWidth - 2)) || open.length >= ownWidth)))
       : !open || (cellKind(block.text) === 'text' && open.some((cell) => cellKind(cell.text) !== 'text') && (block.text.length > 30 || /[。，,；;]/.test(block.text) || open.some((cell) => cellKind(cell.text) === 'units')));
     if (startsRow) {
       let leading = pending;
