@@ -35,6 +35,9 @@ import { removeDemoPlans } from './imports/demo-seeds.js';
 /** The real plans a new installation starts with. */
 const SEEDS_DIR = fileURLToPath(new URL('../seeds/', import.meta.url));
 
+/** How long a shutdown waits for requests under way before it cuts their connections. */
+const REQUEST_GRACE_MS = 5_000;
+
 /** A running service. */
 export interface RunningApp {
   db: Database;
@@ -156,8 +159,13 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     scheduler,
     metrics,
     async close() {
+      // Requests under way get a few seconds to finish; then their connections are cut (one waiting on a database that does not answer cannot hold up the shutdown).
       await new Promise<void>((resolve) => {
-        server.close(() => resolve());
+        const cut = setTimeout(() => server.closeAllConnections(), REQUEST_GRACE_MS);
+        server.close(() => {
+          clearTimeout(cut);
+          resolve();
+        });
         server.closeIdleConnections();
       });
       server.closeAllConnections();

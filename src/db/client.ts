@@ -6,7 +6,8 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { PrismaClient as SqlitePrismaClient } from '../generated/sqlite/client.js';
 import { randomBytes } from 'node:crypto';
-import { parseDatabaseUrl, pgPoolConfig, type DatabaseTarget } from './database-url.js';
+import { parseDatabaseUrl, type DatabaseTarget } from './database-url.js';
+import { openPgPool, releasingTransactions, type PgPool } from './pg-pool.js';
 import type { Provider } from './provider-schema.js';
 import { serialisedSqlite } from './serialised-sqlite.js';
 import { countStatements } from './statement-count.js';
@@ -25,8 +26,8 @@ export type PrismaTx = Parameters<Parameters<PrismaDb['$transaction']>[0]>[0];
 export interface OpenedPrisma {
   prisma: PrismaDb;
   provider: Provider;
-  /** On PostgreSQL: the target and the application_name of the pool's connections (unique to this client). */
-  postgres?: { target: Extract<DatabaseTarget, { provider: 'postgresql' }>; applicationName: string };
+  /** On PostgreSQL: the target, the application_name of the pool's connections (unique to this client), and the pool (ended by its owner after $disconnect). */
+  postgres?: { target: Extract<DatabaseTarget, { provider: 'postgresql' }>; applicationName: string; pool: PgPool };
 }
 
 /** Settings for openPrisma. */
@@ -62,7 +63,9 @@ export async function openPrisma(databaseUrl: string, options: OpenPrismaOptions
     import('@prisma/adapter-pg'),
   ]);
   const applicationName = `duban-${process.pid}-${randomBytes(4).toString('hex')}`;
-  const adapter = countStatements(new PrismaPg(pgPoolConfig(target, options.poolSize ?? 10, applicationName), { schema: target.schema }));
+  // The pool is ours, not the adapter's, so that closing it is bounded (pg-pool.ts).
+  const pool = openPgPool(target, options.poolSize ?? 10, applicationName);
+  const adapter = countStatements(releasingTransactions(new PrismaPg(pool.pool, { schema: target.schema })));
   const prisma = new PrismaClient({ adapter }) as unknown as PrismaDb;
-  return { prisma, provider: 'postgresql', postgres: { target, applicationName } };
+  return { prisma, provider: 'postgresql', postgres: { target, applicationName, pool } };
 }

@@ -6,6 +6,7 @@ import { readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { createRepositories, type Repositories } from '../repositories/index.js';
 import { openPrisma, type OpenedPrisma, type OpenPrismaOptions, type PrismaDb, type PrismaTx } from './client.js';
+import { CLOSE_GRACE_MS, closePgPool, within } from './pg-pool.js';
 import { INDEX_CHANGE_CHANNEL, startIndexChangeFeed, type IndexChangeFeed } from './index-change-feed.js';
 import { migrationsPath, type Provider } from './provider-schema.js';
 import { asUnitOfWork } from './serialised-sqlite.js';
@@ -165,7 +166,9 @@ export class Database {
   /** Closes every connection. */
   async close(): Promise<void> {
     if (this.feed) await (await this.feed).close();
-    await this.prisma.$disconnect();
+    // Prisma rolls back what is still open; a rollback that gets no answer does not hold up the close.
+    await within(this.prisma.$disconnect(), CLOSE_GRACE_MS);
+    if (this.postgres) await closePgPool(this.postgres.pool);
   }
 }
 

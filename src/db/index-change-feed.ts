@@ -13,6 +13,7 @@
  */
 import pg from 'pg';
 import type { Logger } from '../lib/logger.js';
+import { CLOSE_GRACE_MS, CONNECT_TIMEOUT_MS, within } from './pg-pool.js';
 
 /** The channel every instance notifies and listens on. */
 export const INDEX_CHANGE_CHANNEL = 'duban_index';
@@ -65,7 +66,7 @@ export async function startIndexChangeFeed(options: IndexChangeFeedOptions): Pro
 
   const connect = async () => {
     if (closed) return;
-    const next = new pg.Client({ connectionString: options.connectionString, application_name: `${options.ownName}-listen` });
+    const next = new pg.Client({ connectionString: options.connectionString, application_name: `${options.ownName}-listen`, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
     client = next;
     next.on('error', (error) => lost(error));
     next.on('end', () => (client === next ? lost() : undefined));
@@ -98,7 +99,8 @@ export async function startIndexChangeFeed(options: IndexChangeFeedOptions): Pro
       if (retry) clearTimeout(retry);
       const last = client;
       client = undefined;
-      await last?.end().catch(() => undefined);
+      // A connection that does not say goodbye (the server gone mid-handshake) does not hold up the close.
+      await within(last?.end().catch(() => undefined) ?? Promise.resolve(), CLOSE_GRACE_MS);
     },
   };
 }
