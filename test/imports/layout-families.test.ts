@@ -155,6 +155,13 @@ describe('layout families of real plans', () => {
     ]);
   });
 
+  it('a one-record form, each label alone on its line and its value on the next (具体任务 / … / 责任单位 / … / 配合单位 / … / 完成时限 / …), is a plan of one task', () => {
+    const { tasks } = read(['具体任务', '全面完成老年人群疫苗接种,中医院门诊楼建成投运,改扩建社区卫生服务中心。', '责任单位', '卫健局、文旅局', '配合单位', '各乡镇', '完成时限', '12月底前取得明显成效并长期坚持'].join('\n'));
+    expect(tasks.map((task) => [task.title, task.units.map((unit) => `${unit.name}:${unit.role}`), task.deadlines.map((deadline) => deadline.raw)])).toEqual([
+      ['全面完成老年人群疫苗接种,中医院门诊楼建成投运,改扩建社区卫生服务中心', ['卫健局:responsible', '文旅局:responsible', '各乡镇:cooperating'], ['12月底前取得明显成效并长期坚持']],
+    ]);
+  });
+
   it('a table a page flattened to one row per line, cells apart by spaces, header letters spaced out', () => {
     const { plan, tasks } = read(
       [

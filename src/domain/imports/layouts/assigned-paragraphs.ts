@@ -14,6 +14,7 @@ import { type DraftNode, type DraftPlan, firstSentence } from '../draft.js';
 import { squash } from '../normalize-text.js';
 import { leadersOfHeading } from '../people.js';
 import { looksLikeUnits } from './cell-kinds.js';
+import { joinRecordFields, TASK_LABEL_AT_START } from './record-fields.js';
 
 /** Reads assigned paragraphs; undefined when fewer than two paragraphs assign work. */
 export function readAssignedParagraphs(lines: readonly string[]): DraftPlan | undefined {
@@ -38,16 +39,25 @@ export function readAssignedParagraphs(lines: readonly string[]): DraftPlan | un
       warnings: [],
     });
   };
-  lines.forEach((raw, index) => {
-    for (const line of splitDutyList(squash(raw))) readLine(line, index);
+  // A label line right under a task made from the paragraph above it adds to that task (责任单位：… / 配合单位：… / 完成时限：…).
+  let labelledTask: DraftNode | undefined;
+  joinRecordFields(lines).forEach((raw, index) => {
+    for (const line of splitDutyList(squash(raw).replace(TASK_LABEL_AT_START, ''))) readLine(line, index);
   });
   function readLine(line: string, index: number) {
     if (line.length < 8 || line.length > 600) {
       // "车俊省长牵头重点工作" is a heading of eight characters or more; shorter lines are neither heading nor paragraph.
-      if (line.length > 0 && line.length < 8) unassigned = undefined;
+      if (line.length > 0 && line.length < 8) unassigned = labelledTask = undefined;
       return;
     }
     const assignment = readAssignment(line);
+    // A deadline or leader label of its own ("完成时限：1月底前完成") under a labelled task is that task's.
+    if (assignment.unitText === '' && labelledTask && (assignment.deadlineText || assignment.leaderText) && squash(assignment.rest).replace(/[\p{P}\s]/gu, '').length < 6) {
+      labelledTask.deadlineText = [labelledTask.deadlineText, assignment.deadlineText].filter(Boolean).join('；');
+      labelledTask.leaderText = [labelledTask.leaderText, assignment.leaderText].filter(Boolean).join('、');
+      labelledTask.excerpt += `\n${line}`;
+      return;
+    }
     if (assignment.unitText === '') {
       // A short line without an assignment is a heading for the paragraphs below it; a heading may name the leader of its items.
       if (line.length <= 30 && !/[。，,；;：:]/.test(line)) {
@@ -55,19 +65,29 @@ export function readAssignedParagraphs(lines: readonly string[]): DraftPlan | un
         headingLeaders = leadersOfHeading(line).join('、');
         unassigned = undefined;
       } else unassigned = { text: line, line: index + 1 };
+      labelledTask = undefined;
       return;
     }
     const text = squash(assignment.rest);
     // A label line on its own ("责任单位：区发改委") belongs to the paragraph above it, when that paragraph named nobody.
     if (text.replace(/[\p{P}\s]/gu, '').length < 6) {
-      if (unassigned) push(unassigned.text, unassigned.line, `${unassigned.text}\n${line}`, assignment);
+      if (unassigned) {
+        push(unassigned.text, unassigned.line, `${unassigned.text}\n${line}`, assignment);
+        labelledTask = nodes.at(-1);
+      } else if (labelledTask) {
+        labelledTask.unitText = [labelledTask.unitText, assignment.unitText].filter(Boolean).join('；');
+        labelledTask.deadlineText = [labelledTask.deadlineText, assignment.deadlineText].filter(Boolean).join('；');
+        labelledTask.leaderText = [labelledTask.leaderText, assignment.leaderText].filter(Boolean).join('、');
+        labelledTask.excerpt += `\n${line}`;
+      }
       unassigned = undefined;
       return;
     }
-    unassigned = undefined;
+    unassigned = labelledTask = undefined;
     push(text, index + 1, line, assignment);
   }
-  if (nodes.length < 2) return undefined;
+  // One task is a plan when its units came by label lines of its own (a one-record form), not by a sentence in passing.
+  if (nodes.length === 0 || (nodes.length === 1 && !labelledTask)) return undefined;
   return { layout: 'paragraphs', nodes, defaultRole: 'responsible', unitsAreSections: false, warnings: [] };
 }
 

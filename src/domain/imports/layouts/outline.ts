@@ -10,7 +10,7 @@
  * that names the leader who leads its items (一、王浩省长牵头重点工作) gives
  * that leader to every task under it that names none of its own.
  */
-import { alternation, COOPERATING_WORDS, LEAD_WORDS, UNIT_NOUNS } from '../role-words.js';
+import { FIELD_LABEL, joinRecordFields } from './record-fields.js';
 import { type DraftNode, type DraftPlan, firstSentence } from '../draft.js';
 import { assignedClauses, hasAssignmentLabels, readAssignment, type Assignment } from '../assignment.js';
 import { squash } from '../normalize-text.js';
@@ -200,46 +200,6 @@ function ownHeadingUnits(item: Item): string {
   return item.headingUnits;
 }
 const anyAssigned = (items: readonly Item[]): boolean => items.some((item) => assigned(item) || anyAssigned(item.children));
-
-/** A field's label alone on its line, its value on the next ("责任单位：" / "水务局、城管局"). */
-const FIELD_LABEL = new RegExp(`^(?:(?:项目|事项|任务|工作)?(?:名称|内容|目标)|建设内容|实施内容|(?:${alternation(LEAD_WORDS, COOPERATING_WORDS, ['责任'])})(?:${alternation(UNIT_NOUNS)})|责任领导|分管领导|完成时限|完成时间|时间节点|进展与成效|进展情况|工作进展|完成情况)[:：]?$`);
-/** A record's name field: its value is the item's title. */
-const NAME_LABEL = /^(?:项目|事项|任务)?名称$/;
-
-/**
- * Records written one field a line — a zero-padded number, then 项目名称：,
- * 项目内容：, 责任单位： with each value on the label's line or the next
- * ("01" / "项目名称:" / "提升县域生态环境" / "责任单位" / "水务局、城管局")
- * — put back as an outline: each label on one line with its value, the
- * number on the name's line, the name label dropped (the name is the
- * title). A joined line leaves a blank in its place, so line numbers hold.
- */
-function joinRecordFields(lines: readonly string[]): string[] {
-  const out = [...lines];
-  const isLabel = (line: string | undefined) => line !== undefined && FIELD_LABEL.test(line.trim());
-  for (let index = 0; index < out.length; index++) {
-    const line = out[index]!.trim();
-    // "03" alone, then its first field.
-    if (/^0[1-9]$/.test(line) && out[index + 1]?.trim()) {
-      out[index] = `${line} ${out[index + 1]!.trim()}`;
-      out[index + 1] = '';
-    }
-    const numbered = /^(0[1-9]|[1-9]\d)\s+(.+)$/.exec(out[index]!.trim());
-    const body = numbered ? numbered[2]! : out[index]!.trim();
-    // The next line with text, within a few blank ones (linear: never a scan to the end for each line).
-    let next = index + 1;
-    while (next < Math.min(out.length, index + 4) && out[next]!.trim() === '') next++;
-    const value = next < Math.min(out.length, index + 4) ? out[next]!.trim() : '';
-    if (isLabel(body) && value && !isLabel(value) && !/^0[1-9](\s|$)/.test(value)) {
-      out[index] = `${numbered ? `${numbered[1]} ` : ''}${body.replace(/[:：]$/, '')}：${value}`;
-      out[next] = '';
-    }
-    // "01 项目名称：X" → "01 X".
-    const named = /^(0[1-9]|[1-9]\d)\s+([^:：]{2,6})[:：]\s*(.+)$/.exec(out[index]!.trim());
-    if (named && NAME_LABEL.test(named[2]!)) out[index] = `${named[1]} ${named[3]}`;
-  }
-  return out;
-}
 
 /** A record's name: its first line when short and followed by a labelled field ("提升县域生态环境" / "项目内容：…"). */
 function recordName(item: Item): string | undefined {
