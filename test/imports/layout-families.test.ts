@@ -356,6 +356,20 @@ describe('layout families of real plans', () => {
     ]);
   });
 
+  it('a unit label whose value states the first-listed convention after its units, bare or in a parenthesis of its own', () => {
+    const { tasks } = read(
+      [
+        '1.在规定的税额幅度内确定适用税额。(责任单位:市税务局、市财政局,排在首位的为牵头单位,下同)',
+        '2.加快推进“最多跑一次”改革。',
+        '责任单位:省政府办公厅、省编办,省级有关单位,各市政府(列第一位者为工作牵头或汇总单位,下同)',
+      ].join('\n'),
+    );
+    expect(tasks.map(summary).map(({ lead, others }) => ({ lead, others }))).toEqual([
+      { lead: ['市税务局'], others: ['市财政局'] },
+      { lead: ['省政府办公厅'], others: ['省编办', '省级有关单位', '各市政府'] },
+    ]);
+  });
+
   it('units in 〔〕 holding parentheses of their own, with a note naming units for every later item (不再列出)', () => {
     const { tasks } = read(
       [

@@ -134,13 +134,22 @@ const LEADING_UNITS = new RegExp(`^\\s*([^：:。；;，,\\n]{2,40}?)(?:[：:]|�
  * 部门配合，下同", "，排在第一位的为牵头部门，下同" (the convention itself is read from the whole text).
  */
 function withoutNotes(value: string): string {
-  let rest = value.replace(/[。；;][^。；;]*下同$/, '').replace(/[，,]\s*下同$/, '');
-  const convention = FIRST_LISTED_LEADS.exec(rest);
-  if (convention) {
-    const cut = Math.max(...[...'，,。；;'].map((mark) => rest.lastIndexOf(mark, convention.index)));
-    if (cut > 0) rest = rest.slice(0, cut);
-  }
-  return rest;
+  return withoutConvention(value.replace(/[。；;][^。；;]*下同$/, '').replace(/[，,]\s*下同$/, ''));
+}
+
+/**
+ * A unit list without the first-listed convention stated after it: "市税务局、市财政局,排在首位的为牵头单位,下同"
+ * → the two units; in a parenthesis of its own, the parenthesis goes ("…,各市政府(列第一位者为工作牵头或汇总单位,下同)").
+ */
+function withoutConvention(value: string): string {
+  const convention = FIRST_LISTED_LEADS.exec(value);
+  if (!convention) return value;
+  const before = value.slice(0, convention.index);
+  const opener = Math.max(before.lastIndexOf('（'), before.lastIndexOf('('));
+  const closed = opener >= 0 && /[)）]/.test(before.slice(opener));
+  if (opener > 0 && !closed) return value.slice(0, opener);
+  const cut = Math.max(...[...'，,。；;'].map((mark) => before.lastIndexOf(mark)));
+  return cut > 0 ? value.slice(0, cut) : value;
 }
 
 /** How a duty list states a unit's duty after its name: 负责…, 牵头…, 依据职能…, 指导…, 落实属地责任… */
@@ -219,7 +228,8 @@ export function readAssignment(text: string): Assignment {
       // "（…责任单位：州司法局、各县市人民政府，6月底完成）": a deadline closing a unit label's value is the deadline.
       const last = /[，,；;]\s*([^，,；;]{2,16})$/.exec(value);
       const ownDeadline = last && cellKind(last[1]!) === 'deadline' ? last[1]! : undefined;
-      const named = unitsBeforeRunOn(ownDeadline ? value.slice(0, last!.index) : value);
+      // "责任单位:市税务局、市财政局,排在首位的为牵头单位,下同": the convention stated after the units names none.
+      const named = withoutConvention(unitsBeforeRunOn(ownDeadline ? value.slice(0, last!.index) : value));
       if (ownDeadline) deadlines.push(ownDeadline);
       units.push(kind === 'division' ? named : withRole(named, kind));
     }
