@@ -162,6 +162,26 @@ describe('layout families of real plans', () => {
     ]);
   });
 
+  it('a label line closing an item’s list of sub-items (1. 市科技馆 / (1)… (2)… / 问题整改责任单位:… 整改时限:3天) is the item’s, and the item is the task', () => {
+    const { tasks } = read(
+      [
+        '具体问题如下:',
+        '1. 市科技馆',
+        '(1)院内电动车未按指定区域停放;',
+        '(2)灭火器过期未更换。',
+        '问题整改责任单位:市科技馆 整改时限:3天',
+        '2. 市第二人民医院',
+        '(1)院内禁烟标识数量不达标;',
+        '(2)宣传牌内容不规范。',
+        '问题整改责任单位:市卫生健康委员会 整改时限:5天',
+      ].join('\n'),
+    );
+    expect(tasks.map((task) => [task.title, task.units.map((unit) => unit.name), task.deadlines.map((deadline) => deadline.raw)])).toEqual([
+      ['市科技馆', ['市科技馆'], ['3天']],
+      ['市第二人民医院', ['市卫生健康委员会'], ['5天']],
+    ]);
+  });
+
   it('a table a page flattened to one row per line, cells apart by spaces, header letters spaced out', () => {
     const { plan, tasks } = read(
       [

@@ -36,7 +36,9 @@ const LABELS: readonly [RegExp, LabelKind][] = [
   [/(?:完成|整改|办结|截止)(?:时限|时间|期限|日期)|时间(?:节点|要求|安排)|时限要求|进度安排|时限/, 'deadline'],
   [/部门分工|责任分工/, 'division'],
 ];
-const LABEL_PATTERN = new RegExp(`(${LABELS.map(([pattern]) => pattern.source).join('|')})\\s*[:：]`, 'g');
+/** What a label may say before its role (问题整改责任单位, 督办单位): the errand, not a unit. */
+const LABEL_ERRAND = '(?:问题)?(?:整改|督办|办理)?';
+const LABEL_PATTERN = new RegExp(`${LABEL_ERRAND}(${LABELS.map(([pattern]) => pattern.source).join('|')})\\s*[:：]`, 'g');
 
 /**
  * Any field's label after a space or a clause's end ("… 项目责任人:尹文德 实际完成情况:…"):

@@ -187,6 +187,30 @@ function foldFields(items: readonly Item[]): void {
   }
 }
 
+/** A line that is only labels naming who does the work (问题整改责任单位:市科技馆 整改时限:3天). */
+const labelsOnly = (line: string) => hasAssignmentLabels(line) && squash(readAssignment(line).rest).replace(/[\p{P}\s]/gu, '').length < 6;
+
+/**
+ * Label lines closing the last sub-item of an item whose other sub-items name nobody ("1. 市科技馆" /
+ * "(1)…" "(2)…" "(3)…" / "问题整改责任单位:市科技馆 整改时限:3天") are the item's: they follow its whole list.
+ */
+function liftClosingLabels(items: readonly Item[]): void {
+  for (const item of items) {
+    liftClosingLabels(item.children);
+    const last = item.children.at(-1);
+    if (!last || item.children.length < 2 || last.children.length > 0) continue;
+    let from = last.lines.length;
+    while (from > 1 && labelsOnly(last.lines[from - 1]!)) from--;
+    if (from === last.lines.length) continue;
+    // Under a heading that names its units ("（二）省编办牵头的工作") the sub-items are the tasks: the label is the last one's.
+    if (unitsOfHeading(squash(item.lines[0]!)) !== '') continue;
+    const others = item.children.slice(0, -1);
+    if (others.some((child) => hasAssignmentLabels(child.lines.join('\n')) || anyAssigned(child.children))) continue;
+    item.lines.push(...last.lines.splice(from));
+    item.assignment = last.assignment = undefined;
+  }
+}
+
 const assigned = (item: Item) => {
   item.assignment ??= readAssignment(item.lines.join('\n'));
   // "（一）省监察厅牵头的工作" over the item's own text names who does it, as a label would.
@@ -211,6 +235,7 @@ function recordName(item: Item): string | undefined {
 export function readOutline(lines: readonly string[]): DraftPlan | undefined {
   const roots = parseItems(unrun(joinRecordFields(lines)));
   foldFields(roots);
+  liftClosingLabels(roots);
   const nodes: DraftNode[] = [];
   const warnings: DraftPlan['warnings'] = [];
   const withUnits = anyAssigned(roots);
