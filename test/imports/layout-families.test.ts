@@ -182,6 +182,27 @@ describe('layout families of real plans', () => {
     ]);
   });
 
+  it('a town’s notice (卢市镇关于…的通知) names the plan; question marks a page printed for lost spaces (???(一), 胡小波 ?杨 ?剑) are dropped', () => {
+    const { plan, tasks } = read(
+      [
+        '卢市镇关于做好2021年全国“两会”安全生产大检查的通知',
+        '三、分组情况',
+        '???(一)第一检查督导组;',
+        '责任领导:胡小波 ?杨 ?剑',
+        '责任单位:政法(应急)办、派出所、市场监督管理所',
+        '?(二)第二检查督导组;',
+        '责任领导:曾军林',
+        '责任单位:扶贫办、财管所',
+      ].join('\n'),
+    );
+    expect(plan.title).toBe('卢市镇关于做好2021年全国“两会”安全生产大检查的通知');
+    expect(plan.jurisdiction).toBe('卢市镇');
+    expect(tasks.map(summary)).toEqual([
+      { title: '第一检查督导组', lead: [], others: ['政法（应急）办', '派出所', '市场监督管理所'], leaders: ['胡小波', '杨剑'] },
+      { title: '第二检查督导组', lead: [], others: ['扶贫办', '财管所'], leaders: ['曾军林'] },
+    ]);
+  });
+
   it('a table a page flattened to one row per line, cells apart by spaces, header letters spaced out', () => {
     const { plan, tasks } = read(
       [

@@ -49,8 +49,16 @@ function clean(raw: string): string {
     .replace(/\r\n?/g, '\n')
     .replace(/\u00a0|\u3000/g, ' ')
     .replace(PINYIN_ANNOTATION, '')
-    .replace(PAGE_MARKER, '');
+    .replace(PAGE_MARKER, '')
+    .replace(LOST_SPACE, '$1');
 }
+
+/**
+ * Question marks a page printed for characters it could not encode (a full-width space, most often) at a line's
+ * start or after a space, before a character or a bracket: "???(一)第一检查督导组", "胡小波 ?杨 ?剑". A real
+ * question mark follows the words it ends.
+ */
+const LOST_SPACE = /(^|[ \t])[?？\uFFFD]+(?=[\u4e00-\u9fa5(（])/gm;
 
 /**
  * Prepares a document's text and table cells: unified line endings, no BOM,

@@ -85,7 +85,7 @@ function titleCandidates(lines: readonly string[]): string[] {
   const noticeLines = head
     .slice(0, 15)
     // (or with no issuer before it: "关于《政府工作报告》确定的2021年重点工作责任分解的通知").
-    .map((line) => /^(?:[\u4e00-\u9fa5]{2,20}(人民政府|办公室|办公厅)(办公室)?)?关于.{4,60}?的(通知|意见(?=$|\s))/.exec(line.replace(/^【[^】]{1,30}】/, '').replace(/\s+/g, ''))?.[0])
+    .map((line) => /^(?:[\u4e00-\u9fa5]{2,20}(人民政府|办公室|办公厅|镇|乡|街道|局|委员会|委)(办公室)?)?关于.{4,60}?的(通知|意见(?=$|\s))/.exec(line.replace(/^【[^】]{1,30}】/, '').replace(/\s+/g, ''))?.[0])
     .filter((line): line is string => line !== undefined);
   candidates.push(...approvedNames, ...issuedNames, ...pieceNames);
   if (candidates.length === 0 && noticeLines[0]) candidates.push(noticeLines[0]);

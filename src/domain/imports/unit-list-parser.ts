@@ -249,7 +249,8 @@ export function parseUnitCell(text: string, options: UnitCellOptions): UnitMenti
  * that have it is the same city's bureau.
  */
 function withJurisdictionPrefix(mentions: UnitMention[]): UnitMention[] {
-  const prefix = ['市', '区', '县'].find((p) => mentions.some((m) => m.name.startsWith(p) && m.level !== 'collective'));
+  // 市场监督管理所 / 区域… start with the character, not the level: they say nothing of the siblings' level.
+  const prefix = ['市', '区', '县'].find((p) => mentions.some((m) => m.name.startsWith(p) && !/^(市场|区域)/.test(m.name) && m.level !== 'collective'));
   if (!prefix) return mentions;
   return mentions.map((mention) =>
     // 团区委 / 团市委 (the Youth League's committee) already says its level.
