@@ -203,6 +203,19 @@ describe('layout families of real plans', () => {
     ]);
   });
 
+  it('a plan a document site ran into one line, its (一) (二) glued to the words before them and starting again under the next part; 配合领导 is a leader', () => {
+    const line =
+      '为做好创建工作,现制定工作实施方案:实施专项整治工作(一)建筑施工场地专项整治:要求施工企业做到施工场地围档、净车出场、安全施工、环境卫生。牵头领导:阮斌副局长责任部门:建工科、安全站、质监站(二)小街巷专项整治:对路面坑洼、路灯照明等开展专项整治工作。牵头领导:王元灿副局长责任部门:城建科、市政管理处(三)宣传发动:加大宣传力度。牵头领导:李四副局长责任部门:局办公室(一)配合区执法局做好环境卫生保洁工作。配合领导:张明贵副局长责任部门:区园林局(二)配合区交通局做好户外广告专项整治。配合领导:王元灿副局长责任部门:城建科';
+    const { tasks } = read(line);
+    expect(tasks.map(summary).map(({ others, leaders }) => ({ others, leaders }))).toEqual([
+      { others: ['建工科', '安全站', '质监站'], leaders: ['阮斌副局长'] },
+      { others: ['城建科', '市政管理处'], leaders: ['王元灿副局长'] },
+      { others: ['局办公室'], leaders: ['李四副局长'] },
+      { others: ['区园林局'], leaders: ['张明贵副局长'] },
+      { others: ['城建科'], leaders: ['王元灿副局长'] },
+    ]);
+  });
+
   it('a table a page flattened to one row per line, cells apart by spaces, header letters spaced out', () => {
     const { plan, tasks } = read(
       [

@@ -29,7 +29,7 @@ type LabelKind = UnitRole | 'leaders' | 'deadline' | 'division';
 
 const UNIT_NOUN = `(?:${alternation(UNIT_NOUNS)})`;
 const LABELS: readonly [RegExp, LabelKind][] = [
-  [/(?:牵头|负责|联系|包抓|主抓|挂点|分管|责任)[省市区县]?(?:负责)?领导(?:同志)?|分管[省市区县]?领导|责任人|副?组长|副?总指挥|副?指挥长|召集人/, 'leaders'],
+  [/(?:牵头|负责|联系|包抓|主抓|挂点|分管|责任|配合|协调)[省市区县]?(?:负责)?领导(?:同志)?|分管[省市区县]?领导|责任人|副?组长|副?总指挥|副?指挥长|召集人/, 'leaders'],
   [new RegExp(`(?:${alternation(LEAD_WORDS)})(?:责任)?${UNIT_NOUN}|牵头`), 'lead'],
   [new RegExp(`(?:主要)?(?:${alternation(COOPERATING_WORDS, ['数据提供'])})(?:责任)?${UNIT_NOUN}`), 'cooperating'],
   [new RegExp(`(?:主要)?(?:责任|落实|实施|承办|具体责任|负责)(?:${UNIT_NOUN}|主体)|成员单位|成员|参加单位`), 'responsible'],

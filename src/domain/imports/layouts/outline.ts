@@ -59,11 +59,32 @@ function markerOf(line: string): { style: string; number: string; body: string }
  * 牵头单位：… 2.…") is cut back into lines before each numbered item and label.
  */
 function unrun(lines: readonly string[]): string[] {
-  return lines.flatMap(splitRunItems).flatMap(splitOrdinals).flatMap((line) =>
+  return lines.flatMap(splitGluedSequence).flatMap(splitRunItems).flatMap(splitOrdinals).flatMap((line) =>
     line.length <= 200
       ? [line]
       : line.split(/(?<=[\s。；;])\s*(?=(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d{1,3}[、.．﹒](?![\d%])|(?:牵头|责任|配合|协同)(?:责任)?(?:单位|部门|领导)[:：]))/),
   );
+}
+
+/**
+ * A document site's page that ran a whole plan into one line with its parenthesised numbers glued to the words
+ * before them ("…专项整治工作(一)建筑施工场地专项整治…责任部门:建工科、安全站、质监站(二)小街巷专项整治…"): cut
+ * before each number of the sequence (一), (二), (三) … that comes in turn, wherever it stands.
+ */
+function splitGluedSequence(line: string): string[] {
+  if (line.length <= 200) return [line];
+  const starts: number[] = [];
+  let expected = 1;
+  for (const match of line.matchAll(/[(（]([一二三四五六七八九十]{1,3})[)）]/g)) {
+    const number = Number(keyPart(match[1]!));
+    // A sequence may start again under the next part ("…(三)… 配合做好专项整治工作(一)…").
+    if (number === expected || (number === 1 && expected > 2)) {
+      starts.push(match.index);
+      expected = number + 1;
+    }
+  }
+  if (starts.length < 2) return [line];
+  return [line.slice(0, starts[0]), ...starts.map((start, index) => line.slice(start, starts[index + 1] ?? line.length))].map((piece) => piece.trim()).filter(Boolean);
 }
 
 /**
