@@ -216,6 +216,23 @@ describe('layout families of real plans', () => {
     ]);
   });
 
+  it('a 分办意见 under its issuing notice, its region from a headline naming province then city, its convention in a sentence of the first parenthesis (排名首位的部门牵头)', () => {
+    const { plan, tasks } = read(
+      [
+        '湖北省黄冈市人民政府办公室关于分解落实《政府工作报告》的通知',
+        '关于《政府工作报告》确定的 2007年主要工作分办意见',
+        '一、 2007年全市经济社会发展的主要预期目标',
+        '1、全市GDP增长10%以上(由市发展改革委、经委、统计局负责。一项任务涉及多个部门的,原则上由排名首位的部门牵头负责。下同)',
+        '2、外贸出口增长15%以上(由市商务局、经委、财政局负责)',
+      ].join('\n'),
+    );
+    expect([plan.title, plan.jurisdiction, plan.year]).toEqual(['关于《政府工作报告》确定的2007年主要工作分办意见', '黄冈市', 2007]);
+    expect(tasks.map(summary).map(({ lead, others }) => ({ lead, others }))).toEqual([
+      { lead: ['市发展改革委'], others: ['市经委', '市统计局'] },
+      { lead: ['市商务局'], others: ['市经委', '市财政局'] },
+    ]);
+  });
+
   it('a table a page flattened to one row per line, cells apart by spaces, header letters spaced out', () => {
     const { plan, tasks } = read(
       [

@@ -29,6 +29,8 @@ describe('units and their parts in a cell', () => {
     ['市场监督管理局', ['市场监督管理局:responsible']],
     // 市场 is no level: a town's 政法办 beside its 市场监督管理所 stays the town's.
     ['政法(应急)办、派出所、市场监督管理所', ['政法（应急）办:responsible', '派出所:responsible', '市场监督管理所:responsible']],
+    // 由 says who: it is no part of the first name.
+    ['由市发展改革委、统计局负责', ['市发展改革委:responsible', '市统计局:responsible']],
     // A person after a unit (牵头单位及主要负责人) is apart from it.
     ['市民政局 伍泽国', ['市民政局:responsible', '伍泽国:responsible']],
     ['省商务厅、财政厅等相关部门按职责分工', ['省商务厅:responsible', '财政厅:responsible']],

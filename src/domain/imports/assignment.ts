@@ -150,7 +150,9 @@ function withoutConvention(value: string): string {
   const opener = Math.max(before.lastIndexOf('（'), before.lastIndexOf('('));
   const closed = opener >= 0 && /[)）]/.test(before.slice(opener));
   if (opener > 0 && !closed) return value.slice(0, opener);
-  const cut = Math.max(...[...'，,。；;'].map((mark) => before.lastIndexOf(mark)));
+  // The note is its own sentence when one ends before it ("…统计局负责。一项任务涉及多个部门的,原则上由排名首位的部门牵头负责"), else the clause after the units.
+  const sentence = Math.max(...[...'。；;'].map((mark) => before.lastIndexOf(mark)));
+  const cut = sentence > 0 ? sentence : Math.max(...[...'，,'].map((mark) => before.lastIndexOf(mark)));
   return cut > 0 ? value.slice(0, cut) : value;
 }
 
@@ -306,7 +308,7 @@ function cutOut(text: string, ranges: readonly [number, number][]): string {
 }
 
 /** The words that name the first place in a list: 第一位, 首位, 排名第一, and 第一 itself before 责任单位/单位. */
-const FIRST_PLACE = '(?:列|排)?(?:第一位|第一个|第一家|首位|首个|排名第一|排在第一|排序第一|位列第一|排在首位|排在最前|第一)';
+const FIRST_PLACE = '(?:列|排)?(?:第一位|第一个|第一家|首位|首个|排名第一|排在第一|排序第一|位列第一|排在首位|排名首位|排在最前|第一)';
 
 /**
  * A document that makes the first unit listed the lead: "列第一位的为牵头单位", "首位单位为牵头单位",

@@ -19,7 +19,7 @@ export interface PlanMetadata {
   warnings: string[];
 }
 
-const TITLE_END = /(分工方案|工作要点|实施方案|安排方案|工作方案|任务分工|分工|责任分解|任务分解|分解方案|分解表|分工表|任务表|清单|项目表|明细表|计划表|安排表|台账|行动方案|行动计划|工作计划|推进方案|落实方案|责任分工|进度表|情况表|执行情况|完成情况|进展情况|推进情况|落实情况|统计表|汇总表|落实表|推进表|督查表|一览表|工作意见|实施意见|工作事项|重点事项|实施细则|若干措施|政策措施|专报|通报|简报|情况的?报告|情况的?汇报|督查报告|工作总结)([（(][^（）()]{2,20}[）)])?$/;
+const TITLE_END = /(分工方案|工作要点|实施方案|安排方案|工作方案|任务分工|分工|责任分解|任务分解|分解方案|分解表|分工表|任务表|清单|项目表|明细表|计划表|安排表|台账|行动方案|行动计划|工作计划|推进方案|落实方案|责任分工|进度表|情况表|执行情况|完成情况|进展情况|推进情况|落实情况|统计表|汇总表|落实表|推进表|督查表|一览表|工作意见|实施意见|(?:分工|分解|分办|落实)的?意见|工作事项|重点事项|实施细则|若干措施|政策措施|专报|通报|简报|情况的?报告|情况的?汇报|督查报告|工作总结)([（(][^（）()]{2,20}[）)])?$/;
 const ISSUER = /([\u4e00-\u9fa5]{2,8}(?:省|自治区|市|州|盟|区|县|旗)(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|[\u4e00-\u9fa5]{2,10}(?:局|委员会|委)))/;
 const DOC_NUMBER = /([\u4e00-\u9fa5]{1,8}[〔\[［]\s*((?:19|20)\d{2})\s*[〕\]］]\s*\d+\s*号)/;
 
@@ -76,7 +76,7 @@ function titleCandidates(lines: readonly string[]): string[] {
     const joined = `${line}${next}`.replace(/\s+/g, '');
     // "2024年市《政府工作报告》任务分解" / "和责任分工方案": the second line goes on with 和/及.
     const goesOn = /^(和|及|与|暨)/.test(next) && TITLE_END.test(next);
-    if (line.length >= 4 && next.length >= 2 && joined.length <= 60 && TITLE_END.test(joined) && (goesOn || !TITLE_END.test(line)) && !/日$|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日/.test(line) && !/[。；，|:：]/.test(joined)) {
+    if (line.length >= 4 && next.length >= 2 && joined.length <= 60 && TITLE_END.test(joined) && (goesOn || !TITLE_END.test(line)) && !/日$|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|的(?:通知|意见|决定|函)$/.test(line) && !/[。；，|:：]/.test(joined)) {
       if (goesOn) candidates.unshift(joined);
       else candidates.push(joined);
     }
@@ -204,7 +204,8 @@ function headlinePlace(lines: readonly string[]): string | undefined {
     const line = squash(raw).replace(/\s+/g, '');
     if (line.length > 40 || !/政府工作报告|分工|任务|方案|清单|责任分解/.test(line)) continue;
     const hit = leadingPlace(line, { allowShort: true, levels: ['province', 'city', 'county'] });
-    if (hit) return hit.place.name;
+    // "湖北省黄冈市人民政府办公室关于…": a more local place right after the first refines it.
+    if (hit) return regionIn(line) ?? hit.place.name;
   }
   return undefined;
 }
@@ -235,7 +236,7 @@ export function readPlanMetadata(lines: readonly string[], fileName: string): Pl
   const issuerLine = lines.slice(0, 40).map((line) => squash(line)).find((line) => /^发文机关|人民政府办公室$|人民政府$|人民政府办公厅$/.test(line));
   let issuer = issuerLine ? (ISSUER.exec(issuerLine)?.[1] ?? null) : null;
 
-  const source = lines.slice(0, 40).map((line) => squash(line)).map((line) => /(?:信息来源|文章来源|来源|发布机构|发文机关|发布单位)[:：]\s*([\u4e00-\u9fa5（）()]{3,30})/.exec(line)?.[1]).find((body) => body && regionIn(body));
+  const source = lines.slice(0, 40).map((line) => squash(line)).map((line) => /(?:信息来源|文章来源|来源|发布机构|发文机关|发布单位|发布部门)[:：】]\s*([\u4e00-\u9fa5（）()]{3,30})/.exec(line)?.[1]).find((body) => body && regionIn(body));
   let jurisdiction = regionIn(title) ?? prefectureOf(title) ?? townOf(title) ?? regionIn(issuer) ?? regionIn(fileTitle) ?? candidates.map(regionIn).find(Boolean) ?? regionIn(source);
   if (!jurisdiction) {
     // "结合官渡区实际": the plan says whose it is.
