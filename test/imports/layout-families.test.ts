@@ -233,6 +233,16 @@ describe('layout families of real plans', () => {
     ]);
   });
 
+  it('a document nothing else reads, each task line followed by a line of units (and a deadline), is read with a warning, not refused', () => {
+    const { plan, tasks } = read(['某县重点工作安排', '', '推进城区污水管网改造工程建设', '县住建局、县财政局', '2024年6月底前', '', '开展农村人居环境整治提升行动', '县农业农村局'].join('\n'));
+    expect(plan.layout).toBe('unit-lines');
+    expect(tasks.map((task) => [task.title, task.units.map((unit) => unit.name), task.deadlines.map((deadline) => deadline.raw)])).toEqual([
+      ['推进城区污水管网改造工程建设', ['县住建局', '县财政局'], ['2024年6月底前']],
+      ['开展农村人居环境整治提升行动', ['县农业农村局'], []],
+    ]);
+    expect(plan.warnings.map((warning) => warning.message).join()).toContain('请逐条核对');
+  });
+
   it('a table a page flattened to one row per line, cells apart by spaces, header letters spaced out', () => {
     const { plan, tasks } = read(
       [

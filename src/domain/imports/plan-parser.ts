@@ -17,6 +17,7 @@ import { surveyDocument } from './document-survey.js';
 import { readAssignedParagraphs } from './layouts/assigned-paragraphs.js';
 import { readFlatCells } from './layouts/flat-cells.js';
 import { readOutline } from './layouts/outline.js';
+import { readUnitLines } from './layouts/unit-lines.js';
 import { CONVENTION_NOTE, FIRST_LISTED_LEADS } from './assignment.js';
 import { looksLikePerson, splitLeaders } from './people.js';
 import { normalizeDocument } from './normalize-text.js';
@@ -121,7 +122,8 @@ function readDraft(lines: readonly string[], tables: readonly GridRow[][]): Draf
   }
   // A real table's cells are surer than any reading of text: the text wins only when it understood far more.
   if (tableReading && (!best || understood(best) <= understood(tableReading) * 1.5 + 4)) return tableReading;
-  return best;
+  // Nothing else understood it: task lines each followed by a line of units are still tasks.
+  return best ?? readUnitLines(lines);
 }
 
 /** The line just above a table in the document's text (a .docx keeps its tables' rows in the text too), when the table can be found there. */
