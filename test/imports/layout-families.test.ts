@@ -243,6 +243,24 @@ describe('layout families of real plans', () => {
     expect(plan.warnings.map((warning) => warning.message).join()).toContain('请逐条核对');
   });
 
+  it('a notice broken after its 的 (关于对…检查情况的 / 整改通知) names the plan; a district several cities have (铁西区) is the one under the city named before it', () => {
+    const { plan } = read(
+      [
+        '四平市铁西区人民政府   2019-05-17 15:15:00   来源: 区人民政府督查室',
+        '',
+        '铁西区人民政府督查室',
+        '',
+        '关于对城区环境卫生综合整治工作检查情况的 ',
+        '',
+        '整改通知 ',
+        '',
+        '1.仁兴街道辖区内红旗街两侧垃圾未清理。(仁兴街道办事处负责)',
+        '2.北沟街道辖区内占道经营。(北沟街道办事处负责)',
+      ].join('\n'),
+    );
+    expect([plan.title, plan.jurisdiction]).toEqual(['关于对城区环境卫生综合整治工作检查情况的整改通知', '铁西区']);
+  });
+
   it('a table a page flattened to one row per line, cells apart by spaces, header letters spaced out', () => {
     const { plan, tasks } = read(
       [

@@ -84,8 +84,10 @@ function titleCandidates(lines: readonly string[]): string[] {
   // Failing a plan's own title, the notice that carries it: "河南省人民政府关于明确…重点工作责任单位的通知".
   const noticeLines = head
     .slice(0, 15)
-    // (or with no issuer before it: "关于《政府工作报告》确定的2021年重点工作责任分解的通知").
-    .map((line) => /^(?:[\u4e00-\u9fa5]{2,20}(人民政府|办公室|办公厅|镇|乡|街道|局|委员会|委)(办公室)?)?关于.{4,60}?的(通知|意见(?=$|\s))/.exec(line.replace(/^【[^】]{1,30}】/, '').replace(/\s+/g, ''))?.[0])
+    // A notice's name broken after its 的 ("关于对城区环境卫生…检查情况的" / "整改通知") is read whole.
+    .map((line, index) => (/的$/.test(line) ? `${line}${head.slice(index + 1, index + 4).find((next) => next !== '') ?? ''}` : line))
+    // (or with no issuer before it: "关于《政府工作报告》确定的2021年重点工作责任分解的通知"; 紧急通知, 整改通知, 补充通知 too).
+    .map((line) => /^(?:[\u4e00-\u9fa5]{2,20}(人民政府|办公室|办公厅|镇|乡|街道|局|委员会|委)(办公室)?)?关于.{4,60}?的(?:紧急|整改|补充|工作)?(通知|意见(?=$|\s))/.exec(line.replace(/^【[^】]{1,30}】/, '').replace(/\s+/g, ''))?.[0])
     .filter((line): line is string => line !== undefined);
   candidates.push(...approvedNames, ...issuedNames, ...pieceNames);
   if (candidates.length === 0 && noticeLines[0]) candidates.push(noticeLines[0]);

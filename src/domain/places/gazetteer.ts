@@ -140,12 +140,15 @@ export function leadingPlace(
 
 /**
  * The places a text names in full, in order, without overlaps: used to find
- * a plan's region in its title, issuer line or file name.
+ * a plan's region in its title, issuer line or file name. A name several
+ * places share is the one under the place named right before it.
  */
 export function placesIn(text: string): LeadingPlace[] {
   const found: LeadingPlace[] = [];
   for (let index = 0; index < text.length; ) {
-    const hit = leadingPlace(text.slice(index));
+    // Of places sharing a name (铁西区 in 沈阳, 鞍山 and 四平), the one under the place named just before ("四平市铁西区").
+    const before = found.at(-1)?.place.name;
+    const hit = leadingPlace(text.slice(index), before ? { prefer: (place) => place.parent === before } : {});
     if (hit) {
       found.push(hit);
       index += hit.written.length;
