@@ -261,6 +261,14 @@ describe('layout families of real plans', () => {
     expect([plan.title, plan.jurisdiction]).toEqual(['关于对城区环境卫生综合整治工作检查情况的整改通知', '铁西区']);
   });
 
+  it('a plain list of units in parentheses on the line under an item, holding a parenthesis of its own (各市(县)、区政府)', () => {
+    const { tasks } = read(['4、城镇居民人均可支配收入和农民人均纯收入均增长12%。', '(市发改委、农委、人保局,各市(县)、区政府)', '5、城镇登记失业率控制在3.5%以内。', '(市人保局,各市(县)、区政府)'].join('\n'));
+    expect(tasks.map((task) => task.units.map((unit) => unit.name))).toEqual([
+      ['市发改委', '市农委', '市人保局', '各市（县）、区政府'],
+      ['市人保局', '各市（县）、区政府'],
+    ]);
+  });
+
   it('a table a page flattened to one row per line, cells apart by spaces, header letters spaced out', () => {
     const { plan, tasks } = read(
       [

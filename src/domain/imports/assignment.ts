@@ -241,7 +241,8 @@ export function readAssignment(text: string): Assignment {
   let rest = cutOut(text, cut);
   if (units.length === 0) {
     const trailing = [...rest.matchAll(TRAILING_ASSIGNMENT)];
-    const plain = /[(（]([^()（）]{2,120})[)）][。；;]?\s*$/.exec(rest.trim());
+    // A plain list may hold a short parenthesis of its own: "(市人保局,各市(县)、区政府)".
+    const plain = /[(（]((?:[^()（）]|[(（][^()（）]{1,12}[)）]){2,120})[)）][。；;]?\s*$/.exec(rest.trim());
     const leading = LEADING_UNITS.exec(rest);
     if (trailing.length > 0) {
       // A note for the rest of the document closing the parenthesis ("。明确牵头部门的，其他有关部门配合，下同") names no unit.
