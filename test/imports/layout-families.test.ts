@@ -269,6 +269,27 @@ describe('layout families of real plans', () => {
     ]);
   });
 
+  it('a pipe calendar whose merged week and date cells (第一周 | 3月1日-3月7日) lead the rows under them: every row keeps the date as its deadline; a meeting (行政务虚会) is no unit', () => {
+    const { tasks } = read(
+      [
+        '某中学2020-2021学年第二学期校历',
+        '起止日期 | 主要工作 | 责任处室 | |',
+        '开学前 | 2月24日 | 下午2:30行政务虚会 | 办公室 |',
+        '2月25日 | 上午:教职工大会暨教师发展论坛 | 教科室 | |',
+        '第一周 | 3月1日-3月7日 | 开学典礼;升旗仪式表彰 | 教育处、团委 |',
+        '开学督导迎检 | 督导室 | ||',
+        '新学期青年教师师徒结对仪式 | 教科室 | ||',
+      ].join('\n'),
+    );
+    expect(tasks.map((task) => [task.title, task.units.map((unit) => unit.name), task.deadlines.map((deadline) => deadline.raw).join()])).toEqual([
+      ['下午2:30行政务虚会', ['办公室'], '开学前 2月24日'],
+      ['上午:教职工大会暨教师发展论坛', ['教科室'], '2月25日'],
+      ['开学典礼', ['教育处', '团委'], '第一周 3月1日-3月7日'],
+      ['开学督导迎检', ['督导室'], '第一周 3月1日-3月7日'],
+      ['新学期青年教师师徒结对仪式', ['教科室'], '第一周 3月1日-3月7日'],
+    ]);
+  });
+
   it('a table a page flattened to one row per line, cells apart by spaces, header letters spaced out', () => {
     const { plan, tasks } = read(
       [

@@ -63,7 +63,7 @@ export function classifyHeader(raw: string): HeaderKind | undefined {
   if (/^(序号|编号|序列号?|序|项次|No\.?)$/i.test(cell)) return 'number';
   if (/领导|责任人|负责人|包抓|联系人|挂帅|分管市?长/.test(cell) && !/单位|部门/.test(cell)) return 'leaders';
   if (UNIT_HEADER.test(cell)) return 'units';
-  if (/时限|时间|期限|年限|节点|进度安排|完成日期|截止|计划进度|时序/.test(cell)) return 'deadline';
+  if (/时限|时间|期限|年限|节点|进度安排|日期|起止|截止|计划进度|时序/.test(cell)) return 'deadline';
   if (/进度|进展|情况|备注|说明|完成率|状态|评分|考核(方式|办法|分值|得分)|分值|权重|联系方式|电话|单位$|^目标值$|^当前/.test(cell)) return 'other';
   if (/^(类别|类型|领域|板块|方面|分类|专项|项目类别|序列)$/.test(cell) || /(类别|分类)$/.test(cell)) return 'category';
   // 实施点位 / 建设地点: where the work is done, whose cells read like units (全县17家乡镇卫生院) and are not the ones responsible.

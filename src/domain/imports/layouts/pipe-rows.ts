@@ -50,15 +50,32 @@ export function pipeRowRows(lines: readonly string[]): GridRow[] | undefined {
   const headerLine = lines[headerIndex]!.trim().replace(/^\|/, '');
   const header: GridRow = { cells: headerLine.split('|').map((text) => ({ text, line: headerIndex + 1 })), line: headerIndex + 1 };
   const columns = classifyHeaders(header.cells.map((cell) => cell.text)).filter((_, index) => header.cells[index]!.text.trim() !== '');
+  let above: GridRow['cells'] | undefined;
   const body = rows.map((row): GridRow => {
+    const aligned = alignedRow(row);
+    above = aligned.cells;
+    return aligned;
+  });
+  return [header, ...body];
+
+  /** A body row's cells in the header's columns. */
+  function alignedRow(row: { text: string; line: number }): GridRow {
     const cells = row.text.split('|').map((text) => text.trim()).filter(Boolean).map((text) => ({ text, line: row.line }));
     // A row short of cells lost a merged one (the page shifts the rest left): put its cells back by what they hold.
     if (!headed && columns[0] === 'number' && cells.length > 1 && cells.length < columns.length) return { cells: [cells[0]!, ...alignCells(cells.slice(1), columns.slice(1))], line: row.line };
     // A row of a table headed by 一、 rows that starts at its 序号 lost the merged 大类 cell on its left: its cells go back by what they hold.
     if (headed && /^\d{1,3}$/.test(cells[0]?.text ?? '') && cells.length > 1 && cells.length < columns.length) return { cells: alignCells(cells, columns), line: row.line };
-    // Without a 序号, the cells lost are a merged 工作目标 / 类别 on the left more often than any other: aligned from the right.
-    if (!headed && columns[0] !== 'number' && cells.length > 1 && cells.length < columns.length) return { cells: alignCellsFromRight(cells, columns), line: row.line };
+    // Without a 序号, the cells lost are a merged 工作目标 / 类别 on the left more often than any other: aligned from the right,
+    // and a merged date on the left ("第一周 | 3月1日-3月7日" over the week's rows) is every such row's deadline.
+    if (!headed && columns[0] !== 'number' && cells.length > 1 && cells.length < columns.length) return { cells: withMergedDeadline(alignCellsFromRight(cells, columns)), line: row.line };
+    // More cells than the header names: a column the header named once holds two ("第一周 | 3月1日-3月7日" under 起止日期).
+    if (!headed && cells.length > columns.length) return { cells: alignCells(cells, columns), line: row.line };
     return { cells, line: row.line };
-  });
-  return [header, ...body];
+  }
+
+  /** A row short of its left cells keeps the deadline of the row above when its own is one of those lost. */
+  function withMergedDeadline(cells: GridRow['cells']): GridRow['cells'] {
+    const firstFilled = cells.findIndex((cell) => cell.text.trim() !== '');
+    return cells.map((cell, index) => (index < firstFilled && columns[index] === 'deadline' && above?.[index]?.text.trim() ? { ...cell, text: above[index]!.text } : cell));
+  }
 }
