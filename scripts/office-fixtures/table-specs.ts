@@ -120,6 +120,58 @@ function yuhuiRow(line: string): string[] {
   return [number!, target!, unit!, before!.slice(0, at), before!.slice(at + 1), deadline!];
 }
 
+/** A separator for cells a rowsOf joins into one row line (neither white space nor text). */
+const CELL = '\u241f';
+
+/**
+ * jianli: the page ran the whole table onto one line, every cell a
+ * space-separated piece. The header is its first four pieces. Each row's
+ * 工作任务和内容 is one piece ending in “.”; after it come the 责任单位
+ * (a unit the page broke over two pieces: 县委县政府 督查室, 县交通 运输局)
+ * and the 完成时间, which starts 持续开展 or “N月底前” (7月底前制定
+ * 扬尘治理方案 is two pieces). No row writes a 配合单位. The excerpt's last
+ * piece is a task cut off mid-word.
+ */
+function jianliRows(region: string): string[] {
+  const deadline = /^(持续开展|\d+月)/;
+  const tokens = region.trim().split(/\s+/);
+  const rows = [tokens.slice(0, 4).join(CELL)];
+  let at = 4;
+  while (at < tokens.length) {
+    const task = tokens[at++]!;
+    let end = at;
+    while (end < tokens.length && !tokens[end]!.endsWith('.')) end++;
+    const rest = tokens.slice(at, end);
+    const deadlineAt = rest.findIndex((token) => deadline.test(token));
+    if (deadlineAt < 0) throw new Error(`jianli: a row with no 完成时间: ${rest.join(' ')}`);
+    // The excerpt's last piece: a task cut off, after the last whole row's 持续开展.
+    const cut = end === tokens.length && rest[deadlineAt] === '持续开展' && rest.length - deadlineAt === 2 ? rest.pop()! : undefined;
+    rows.push([task, rest.slice(0, deadlineAt).join(' '), '', rest.slice(deadlineAt).join(' ')].join(CELL));
+    if (cut !== undefined) rows.push([cut, '', '', ''].join(CELL));
+    at = end;
+  }
+  return rows;
+}
+
+/**
+ * qingyang: one line per row (a row's unit cell may run over lines), cells
+ * parted by one space; runs of spaces are a cell's own line breaks
+ * (牵头  领导, 汪  峰   吴蓓蓓). Row 81 writes its 主体责任单位 and
+ * 配合责任单位 as three lines with no space between (各乡镇 / 县开发区 /
+ * 县直有关单位): as in rows 85 and 87, whose 配合责任单位 is 县直有关单位,
+ * the last line is the 配合 cell. No row writes a 备注; the excerpt ends
+ * inside row 87's 进展情况.
+ */
+function qingyangRow(line: string): string[] {
+  const cells = line.split(/(?<! ) (?! )/);
+  if (cells.length < 10 && cells[4]?.includes('\n')) {
+    const at = cells[4].lastIndexOf('\n');
+    cells.splice(4, 1, cells[4].slice(0, at), cells[4].slice(at + 1));
+  }
+  while (cells.length < 10) cells.push('');
+  return cells;
+}
+
 /** The table documents and their tables. */
 export const TABLE_SPECS: Record<string, TableSpec[]> = {
   'cangnan-2022-1': [{ layout: 'blank-lines', start: '序号\n\n项目内容', columns: 5, number: 0 }],
@@ -503,6 +555,68 @@ export const TABLE_SPECS: Record<string, TableSpec[]> = {
     },
   ],
   'yueqing-2022-1': [{ layout: 'pipe-rows', start: '序号 | 项 目 内 容', columns: 6 }],
+  'changsha-2012-1': [
+    {
+      layout: 'blank-lines',
+      start: '牵头单位\n\n目',
+      // 牵头单位 目标任务 责任单位; the excerpt ends inside the first row. Its 牵头单位 (市政 / 府办 / 公厅, a narrow column) and 责任单位 are one cell each, after empty lines.
+      columns: 3,
+      sequence: ['3 1 3'],
+    },
+  ],
+  'jianli-2018-1': [{ layout: 'spaced-rows', start: '工作任务和内容 责任单位', columns: 4, rowsOf: jianliRows, splitHeader: (line) => line.split(CELL), split: (line) => line.split(CELL) }],
+  'mouju-0000-1': [{ layout: 'pipe-rows', start: '重點任務 | 工作內容', columns: 3 }],
+  'mouqu-2024-1': [{ layout: 'pipe-rows', start: '序號(hào) | 任務(wù)', columns: 4 }],
+  'moushi-0000-2': [
+    {
+      layout: 'pipes',
+      start: '任务 内容 |',
+      // 任务内容 (生 态 环 境) is merged down over the rows after the first; the excerpt ends inside row 3.
+      columns: 6,
+      sequence: ['1 1 1 1 1 1', 'M 1 1 1 1 1', 'M 1 1 1 1 1'],
+    },
+  ],
+  'qiaocheng-2025-2': [{ layout: 'pipes', start: '| 2025年度区民政局重点工作任务分解 |', titleRow: '2025年度区民政局重点工作任务分解', columns: 8, number: 0 }],
+  'qimen-0000-1': [
+    {
+      layout: 'pipes',
+      start: '序号 |',
+      // 序号 类别 项目名称 目标任务 牵头单位 目标任务 累计完成 累计进度 备注: the first 目标任务 is two columns, as item 4's rows write it
+      // (最低生活保障 / 特困人员救助供养 merged down over the 农村标准, 农村保障人数, 城市标准, 城市保障人数 lines). Every empty cell is written as a bar of its own.
+      columns: 10,
+      header: { spans: [1, 1, 1, 2, 1, 1, 1, 1, 1] },
+      emptyCells: true,
+      // The numbers are not row starts (item 6's target is 7): every row's shape, in order. 类别 (一、… / 二、…) is merged down over its items.
+      sequence: [
+        '1 1 1 1 S 1 1 1 1 1', // 1
+        'M M M 1 S M 1 1 1 1', // “三公里”充分就业社区4个
+        // 2: one empty 目标任务 and the progress written across 累计完成, 累计进度 and 备注.
+        '1 M 1 1 S 1 1 1 S S',
+        '1 M 1 1 S 1 1 1 1 1', // 3
+        'M M M 1 S M 1 1 1 1', // 新增家政服务人员275人
+        '1 1 1 1 1 1 1 1 1 1', // 4 二、社会保障 … 最低生活保障 农村标准(元/月)
+        'M M M M 1 M 1 1 1 1',
+        'M M M M 1 M 1 1 1 1',
+        'M M M M 1 M 1 1 1 1',
+        'M M M 1 1 M 1 1 1 1', // 特困人员救助供养
+        'M M M M 1 M 1 1 1 1',
+        'M M M M 1 M 1 1 1 1',
+        'M M M M 1 M 1 1 1 1',
+        '1 M 1 1 S 1 1 1 1 1', // 5
+        '1 M 1 1 S 1 1 1 1 1', // 6
+        '1 M 1 1 S 1 1 1 1 1', // 7
+        '1 M 1 1 S 1 1 1 1 1', // 8, cut off inside its 目标任务
+      ],
+    },
+  ],
+  'qingyang-2023-1': [{ layout: 'spaced-rows', start: '序号 2023年重点工作任务', columns: 10, rowsOf: (region) => region.split(/\n(?=\d+ )/), splitHeader: (line) => line.split(/(?<! ) (?! )/), split: qingyangRow }],
+  'suzhou-2011-1': [{ layout: 'blank-lines', start: '序号\n\n名称', columns: 4, number: 0, sections: /[(（]\d+项[)）]$/ }],
+  // No header row: the page writes each heading (具体任务, 责任单位, 配合单位, 完成时限) above its text, a label and value row each.
+  'tongxin-2023-1': [{ layout: 'lines', start: '具体任务', columns: 2, noHeader: true, sequence: ['1 1', '1 1', '1 1', '1 1'] }],
+  // No row writes a 备注 (an empty piece each).
+  'yueyang-2019-1': [{ layout: 'pipes', start: '序号 |', until: '2019年4月21日', columns: 5, number: 0, shapes: each(1, 5, '1 1 1 1 E') }],
+  // 大类 (一、…) is merged down over the rows after the first.
+  'zhaoqing-0000-1': [{ layout: 'pipe-rows', start: '大类 | 序号', columns: 6, shapes: each(2, 4, 'M 1 1 1 1 1') }],
 };
 
 /** Table documents left out, and why. */
@@ -517,4 +631,6 @@ export const SKIPPED: Record<string, string> = {
     'the header is two rows (本月进展情况 over 前期手续 and 在建形象进度), which the rebuilt tables cannot hold, and the rows write one progress cell for those two columns and a sub-project column the header does not name: which column holds what would be guessed',
   'ninghai-2022-1':
     'the header is two rows (2022年工作計劃 and 項目建設階段 over 投資, 形象進度 and % columns), which the rebuilt tables cannot hold, and the rows write no cell for 至2021年底累計完成投資: which column holds each figure would be guessed',
+  'yuhuan-2021-1':
+    'its cells and a cell’s own lines are both parted by one blank line, and no empty cell is written: where a row names four units after its task, which are 牵头单位 and which 配合单位 would be guessed',
 };
