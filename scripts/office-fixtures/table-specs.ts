@@ -617,6 +617,53 @@ export const TABLE_SPECS: Record<string, TableSpec[]> = {
   'yueyang-2019-1': [{ layout: 'pipes', start: '序号 |', until: '2019年4月21日', columns: 5, number: 0, shapes: each(1, 5, '1 1 1 1 E') }],
   // 大类 (一、…) is merged down over the rows after the first.
   'zhaoqing-0000-1': [{ layout: 'pipe-rows', start: '大类 | 序号', columns: 6, shapes: each(2, 4, 'M 1 1 1 1 1') }],
+  'guangdong-2021-2': [
+    {
+      layout: 'pipes',
+      start: '2021 年政务公开工作重点任务台账 |',
+      titleRow: '2021 年政务公开工作重点任务台账',
+      columns: 6,
+      number: 0,
+      // 工作任务 (a heading: rows 1 and 5) is merged down over the rows that write only 细化分工; no row writes a 备注.
+      shapes: { ...each(1, 8, '1 M 1 1 1 E'), '1': '1 1 1 1 1 E', '5': '1 1 1 1 1 E' },
+    },
+  ],
+  'hanzhong-0000-1': [
+    {
+      layout: 'pipes',
+      // Every cell and row end on a line of its own, padded with spaces.
+      start: '| \n       序号',
+      columns: 7,
+      number: 0,
+      // 政策类型 (row 1's) is merged down over the rows after it, which write a 政策要点 and its 主要措施; the excerpt ends inside row 3.
+      shapes: { '2': '1 M 1 1 1 1 1', '3': '1 M 1 1 1 1 1' },
+    },
+  ],
+  'shangcheng-2019-1': [
+    // 附件1 sits in a table cell of its own above the note.
+    { layout: 'pipe-rows', start: '附件1 |', until: '(注:', columns: 1, noHeader: true, sequence: ['1'] },
+    { layout: 'pipe-rows', start: '序号 | 任 务 名 称', columns: 6 },
+  ],
+  'wencheng-2024-1': [
+    {
+      layout: 'blank-lines',
+      start: '序号\n\n省政府十大',
+      // 省政府十大 / 民生实事名称 is one header cell of two lines. No row writes a 分管领导; rows 4, 5 and 8 write no 是否省市统一进度 (their last piece is a unit).
+      columns: 7,
+      header: { shape: '1 2 1 1 1 1 1' },
+      number: 0,
+      shapes: { ...each(1, 11, '1 1 1 1 1 1 E'), '4': '1 1 1 1 E 1 E', '5': '1 1 1 1 E 1 E', '8': '1 1 1 1 E 1 E' },
+    },
+  ],
+  'xinchang-2021-1': [
+    {
+      layout: 'pipe-rows',
+      start: '项目名称 | 工作任务',
+      columns: 4,
+      // A project's further lines write a 工作任务 with its time and unit, or only another time and unit for the task above: 项目名称 (and 工作任务) merged down over them.
+      sequence: ['1 1 1 1', 'M M 1 1', 'M 1 1 1', 'M 1 1 1', 'M 1 1 1', 'M M 1 1', '1 1 1 1', 'M M 1 1', '1 1 1 1', '1 1 1 1', '1 1 1 1', 'M 1 1 1', '1 1 1 1'],
+    },
+  ],
 };
 
 /** Table documents left out, and why. */
@@ -633,4 +680,8 @@ export const SKIPPED: Record<string, string> = {
     'the header is two rows (2022年工作計劃 and 項目建設階段 over 投資, 形象進度 and % columns), which the rebuilt tables cannot hold, and the rows write no cell for 至2021年底累計完成投資: which column holds each figure would be guessed',
   'yuhuan-2021-1':
     'its cells and a cell’s own lines are both parted by one blank line, and no empty cell is written: where a row names four units after its task, which are 牵头单位 and which 配合单位 would be guessed',
+  'lucheng-0000-1':
+    'held out: cells are parted by spaces and blank lines, the same as a cell’s own line breaks, and some rows carry a piece in a column the header does not name: where one cell ends and the next begins would be guessed',
+  'yunnan-0000-1':
+    'held out: the page runs every cell of the table together with no separator: where one cell ends and the next begins would be guessed, not read',
 };
