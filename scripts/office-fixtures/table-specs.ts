@@ -617,6 +617,26 @@ export const TABLE_SPECS: Record<string, TableSpec[]> = {
   'yueyang-2019-1': [{ layout: 'pipes', start: '序号 |', until: '2019年4月21日', columns: 5, number: 0, shapes: each(1, 5, '1 1 1 1 E') }],
   // 大类 (一、…) is merged down over the rows after the first.
   'zhaoqing-0000-1': [{ layout: 'pipe-rows', start: '大类 | 序号', columns: 6, shapes: each(2, 4, 'M 1 1 1 1 1') }],
+  'changsha-2021-1': [
+    {
+      layout: 'pipe-rows',
+      start: '起止日期 | 主要工作',
+      // 起止日期 spans the week (开学前, 第一周, …) and its dates; each line after a week's first writes only 主要工作 and 责任处室
+      // (the days before term also their date): the week and its date are merged down over them.
+      columns: 4,
+      header: { spans: [2, 1, 1] },
+      sequence: [
+        '1 1 1 1', // 开学前 2月24日
+        ...Array.from({ length: 4 }, () => 'M 1 1 1'),
+        '1 1 1 1', // 第一周
+        ...Array.from({ length: 9 }, () => 'M M 1 1'),
+        '1 1 1 1', // 第二周
+        ...Array.from({ length: 9 }, () => 'M M 1 1'),
+        '1 1 1 1', // 第三周
+        ...Array.from({ length: 3 }, () => 'M M 1 1'),
+      ],
+    },
+  ],
   'guangdong-2021-2': [
     {
       layout: 'pipes',
