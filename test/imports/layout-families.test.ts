@@ -290,6 +290,27 @@ describe('layout families of real plans', () => {
     ]);
   });
 
+  it('leaders by any label that ends in 领导 (包保领导, 督办领导, 县级领导) or names a title (分管副县长), a person with several titles (县委常委、副县长张三) as one, and a role clause before a label in one bracket', () => {
+    const { tasks } = read(
+      [
+        '1.推进城区污水管网改造工程建设。',
+        '包保领导：张三',
+        '牵头单位：县住建局',
+        '2.开展农村人居环境整治提升行动。',
+        '分管副县长：李四',
+        '牵头单位：县农业农村局',
+        '3.完成义务教育学校扩容工程。（县教体局牵头，县委常委、副县长王五负责）',
+        '4.实施城区道路改造。（县交通运输局牵头；督办领导：赵六）',
+      ].join('\n'),
+    );
+    expect(tasks.map(summary).map(({ lead, leaders }) => ({ lead, leaders }))).toEqual([
+      { lead: ['县住建局'], leaders: ['张三'] },
+      { lead: ['县农业农村局'], leaders: ['李四'] },
+      { lead: ['县教体局'], leaders: ['县委常委、副县长王五'] },
+      { lead: ['县交通运输局'], leaders: ['赵六'] },
+    ]);
+  });
+
   it('a table a page flattened to one row per line, cells apart by spaces, header letters spaced out', () => {
     const { plan, tasks } = read(
       [

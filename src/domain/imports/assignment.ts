@@ -29,7 +29,7 @@ type LabelKind = UnitRole | 'leaders' | 'deadline' | 'division';
 
 const UNIT_NOUN = `(?:${alternation(UNIT_NOUNS)})`;
 const LABELS: readonly [RegExp, LabelKind][] = [
-  [/(?:牵头|负责|联系|包抓|主抓|挂点|分管|责任|配合|协调)[省市区县]?(?:负责)?领导(?:同志)?|分管[省市区县]?领导|责任人|副?组长|副?总指挥|副?指挥长|召集人/, 'leaders'],
+  [/(?:牵头|负责|联系|包抓|包保|包联|主抓|挂点|挂钩|分管|责任|配合|协调|督办|领衔)?[省市区县]?级?(?:负责)?领导(?:同志)?|分管[省市区县]?领导|分管(?:常务)?副?[省市区县州]长|责任人|副?组长|副?总指挥|副?指挥长|召集人/, 'leaders'],
   [new RegExp(`(?:${alternation(LEAD_WORDS)})(?:责任)?${UNIT_NOUN}|牵头`), 'lead'],
   [new RegExp(`(?:主要)?(?:${alternation(COOPERATING_WORDS, ['数据提供'])})(?:责任)?${UNIT_NOUN}`), 'cooperating'],
   [new RegExp(`(?:主要)?(?:责任|落实|实施|承办|具体责任|负责)(?:${UNIT_NOUN}|主体)|成员单位|成员|参加单位`), 'responsible'],
@@ -221,7 +221,11 @@ export function readAssignment(text: string): Assignment {
     if (close && opener) {
       const openAt = open!.at;
       const closeAt = closingBracket(text, valueStart, opener);
-      if (openAt >= 0 && closeAt >= 0 && (index === 0 || matches[index - 1]!.index! < openAt)) cutStart = openAt;
+      const firstInBracket = index === 0 || matches[index - 1]!.index! < openAt;
+      // "（县住建局牵头；责任领导：张三）": the clause before the bracket's first label names units too.
+      const before = firstInBracket ? text.slice(openAt + 1, start).replace(/[；;，,\s]+$/, '') : '';
+      if (before && (ROLE_AT_END.test(before) || looksLikeUnits(before))) units.push(before);
+      if (openAt >= 0 && closeAt >= 0 && firstInBracket) cutStart = openAt;
       if (closeAt >= 0 && (index === matches.length - 1 || matches[index + 1]!.index! > closeAt)) cutEnd = closeAt + 1;
     }
     cut.push([cutStart, cutEnd]);

@@ -14,6 +14,9 @@ const DOUBLE_SURNAMES = /^(欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公�
 
 /** Endings of titles held by people, not by organisations. */
 const TITLE = /(书记|副?(省|市|区|县|州|镇|乡|盟|旗)?长|(副|常务副)[\u4e00-\u9fa5]{0,3}长|主任|秘书长|常委|部长|主席|同志|领导|调研员|巡视员|专员|组长|总指挥|指挥长)$/;
+/** A title written before the name: 副县长张三, 常务副市长李四, 县委书记王五. */
+const TITLE_FIRST = /^(?:[省市区县州]委)?(?:常务)?(?:副)?(?:[省市区县州镇乡]长|书记|主任)([\u4e00-\u9fa5]{2,4})$/;
+
 /** Endings of organisations: a name ending so is a unit, whatever it starts with. */
 const ORGANISATION = /(局|办|委|部|厅|府|政府|部门|机构|中心|室|科|站|会|院|所|处|队|团|行|社|馆|组|单位|公司|集团|联|协|关|司|署|园|区|县|镇|乡|街道|村|校|台|社区|基地|平台|专班|指挥部|管委会)$/;
 
@@ -21,6 +24,11 @@ const ORGANISATION = /(局|办|委|部|厅|府|政府|部门|机构|中心|室|�
 export function looksLikePerson(raw: string): boolean {
   const text = raw.replace(/[\s。.，,]/g, '');
   if (text.length < 2 || text.length > 14 || !/^[\u4e00-\u9fa5·]+$/.test(text)) return false;
+  // 县委常委 / 市委常委: a seat on the party committee, held by a person.
+  if (/^[省市区县州]委常委$/.test(text)) return true;
+  // 副县长张三, 常务副市长李四: a title, then the name.
+  const titled = TITLE_FIRST.exec(text);
+  if (titled && looksLikeName(titled[1]!)) return true;
   // A place by its full or short name (常熟, 张家港) is a place, never a person.
   if (isPlaceName(text) || leadingPlace(text, { allowShort: true })?.written === text) return false;
   // 王丹县长, 曹惠明常务副县长, 副市长, 省政府分管领导同志
@@ -78,4 +86,30 @@ const LEADS = /牵头|负责|分管|领衔|包抓|主抓|联系/;
 /** The leaders a section heading gives the items under it; none when the heading names no leader or does not say they lead. */
 export function leadersOfHeading(heading: string): string[] {
   return LEADS.test(heading) ? leadersNamedIn(heading) : [];
+}
+
+/** A title alone (县委常委, 副县长): a seat, not yet a person. */
+const BARE_TITLE = /^(?:[省市区县州]委常委|(?:常务)?副?[省市区县州镇乡]长|(?:[省市区县州]委)?书记|副?主任)$/;
+
+/** A part that names a person, not only a seat: 张三, 副县长张三. */
+function namesSomeone(part: string): boolean {
+  const titled = TITLE_FIRST.exec(part);
+  return looksLikeName(part) || (titled !== null && looksLikeName(titled[1]!));
+}
+
+/**
+ * A person written with several titles is one leader ("县委常委、副县长张三"): a bare title
+ * joins the name after it, which is how the document writes the person.
+ */
+export function joinTitles(names: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let index = 0; index < names.length; index++) {
+    const name = names[index]!;
+    const next = names[index + 1];
+    if (next !== undefined && BARE_TITLE.test(name) && namesSomeone(next)) {
+      out.push(`${name}、${next}`);
+      index++;
+    } else out.push(name);
+  }
+  return out;
 }

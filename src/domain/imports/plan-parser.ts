@@ -19,7 +19,7 @@ import { readFlatCells } from './layouts/flat-cells.js';
 import { readOutline } from './layouts/outline.js';
 import { readUnitLines } from './layouts/unit-lines.js';
 import { CONVENTION_NOTE, FIRST_LISTED_LEADS } from './assignment.js';
-import { looksLikePerson, splitLeaders } from './people.js';
+import { joinTitles, looksLikePerson, splitLeaders } from './people.js';
 import { normalizeDocument } from './normalize-text.js';
 import { readPlanMetadata, type PlanMetadata } from './plan-metadata.js';
 import { parseUnitCell } from './unit-list-parser.js';
@@ -208,7 +208,7 @@ export function parsePlanDocument(input: string | PlanDocument, fileName: string
     if (note) standing = resolveUnits(note[1]!, draft, bureau).map((unit) => ({ ...unit, role: 'responsible' as const }));
     // People written among units (副市长 张三) are leaders, never units.
     const units = mentioned.filter((unit) => !looksLikePerson(unit.name));
-    const leaders = [...splitLeaders(node.leaderText ?? ''), ...mentioned.filter((unit) => looksLikePerson(unit.name)).map((unit) => unit.name)];
+    const leaders = joinTitles([...splitLeaders(node.leaderText ?? ''), ...mentioned.filter((unit) => looksLikePerson(unit.name)).map((unit) => unit.name)]);
     if (firstListedLeads && units.length > 0 && !units.some((unit) => unit.role === 'lead')) units[0] = { ...units[0]!, role: 'lead' };
     const { deadlines, understood } = parseDeadline(node.deadlineText, metadata.year);
     if (!understood) nodeWarnings.push(`第${node.line}行：无法理解的完成时限“${node.deadlineText.trim()}”，已保留原文`);
