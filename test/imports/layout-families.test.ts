@@ -311,6 +311,29 @@ describe('layout families of real plans', () => {
     ]);
   });
 
+  it('Word tables: a deadline header spanning two columns (起止日期 over 第一周 | 3月1日-3月7日) reads both; a form table, a field a row (具体任务 | … / 责任单位 | …), is a task', () => {
+    const calendar = tableOf([
+      ['起止日期', '', '主要工作', '责任处室'],
+      ['开学前', '2月24日', '行政务虚会', '办公室'],
+      ['', '2月25日', '教职工大会暨教师发展论坛', '教科室'],
+    ]);
+    const plan = parsePlanDocument({ text: '某中学校历', tables: [calendar] }, 'plan.docx');
+    expect(flattenNodes(plan.nodes).map((node) => [node.title, node.deadlines.map((deadline) => deadline.raw).join()])).toEqual([
+      ['行政务虚会', '开学前 2月24日'],
+      ['教职工大会暨教师发展论坛', '2月25日'],
+    ]);
+    const form = tableOf([
+      ['具体任务', '全面完成老年人群疫苗接种,改扩建社区卫生服务中心。'],
+      ['责任单位', '卫健局、文旅局'],
+      ['配合单位', '各乡镇'],
+      ['完成时限', '12月底前'],
+    ]);
+    const one = parsePlanDocument({ text: '', tables: [form] }, 'plan.docx');
+    expect(flattenNodes(one.nodes).map((node) => [node.title, node.units.map((unit) => `${unit.name}:${unit.role}`), node.deadlines.map((deadline) => deadline.raw).join()])).toEqual([
+      ['全面完成老年人群疫苗接种,改扩建社区卫生服务中心', ['卫健局:responsible', '文旅局:responsible', '各乡镇:cooperating'], '12月底前'],
+    ]);
+  });
+
   it('a table a page flattened to one row per line, cells apart by spaces, header letters spaced out', () => {
     const { plan, tasks } = read(
       [

@@ -18,6 +18,7 @@ import { readAssignedParagraphs } from './layouts/assigned-paragraphs.js';
 import { readFlatCells } from './layouts/flat-cells.js';
 import { readOutline } from './layouts/outline.js';
 import { readUnitLines } from './layouts/unit-lines.js';
+import { formAsRows } from './layouts/form-table.js';
 import { CONVENTION_NOTE, FIRST_LISTED_LEADS } from './assignment.js';
 import { joinTitles, looksLikePerson, splitLeaders } from './people.js';
 import { normalizeDocument } from './normalize-text.js';
@@ -112,7 +113,7 @@ function readDraft(lines: readonly string[], tables: readonly GridRow[][]): Draf
   const drafts = tables.map((table) => {
     const found = headingAbove(lines, table, from);
     from = found.at;
-    return readGrid(table, 'table', { headingAbove: found.heading });
+    return readGrid(formAsRows(table), 'table', { headingAbove: found.heading });
   }).filter((draft): draft is DraftPlan => draft !== undefined && draft.nodes.length > 0);
   const tableReading = drafts.length > 0 ? combineTables(drafts) : undefined;
   let best: DraftPlan | undefined;

@@ -27,6 +27,8 @@ export interface ColumnMap {
   /** Columns naming leaders (分管领导, 责任领导, 分管市领导): people, not units. */
   leaders: number[];
   deadline: number;
+  /** The deadline column and the unnamed columns its header spans (起止日期 over 第一周 | 3月1日-3月7日). */
+  deadlines: number[];
   /** Default role of units in the first unit column: 牵头… → lead. */
   defaultRole: UnitRole;
   /** The unit column lists sections (科室) of one bureau. */
@@ -144,6 +146,7 @@ export function mapColumns(header: readonly string[]): ColumnMap | undefined {
     unitColumns,
     leaders: kinds.flatMap((kind, index) => (kind === 'leaders' ? [index] : [])),
     deadline: kinds.indexOf('deadline'),
+    deadlines: spannedBy(kinds.indexOf('deadline'), squashed),
     defaultRole: unitColumns[0]!.role,
     sections: /科室/.test(squashed[units]!),
   };
@@ -159,6 +162,19 @@ export function looksLikeHeader(cells: readonly string[]): boolean {
   const kinds = filled.map(classifyHeader);
   if (kinds.filter((kind) => kind === undefined).length > filled.length / 3) return false;
   return (kinds.includes('number') || kinds.includes('text')) && mapColumns(cells) !== undefined;
+}
+
+/** A column and the unnamed ones right after it that its header cell spans; none for -1. */
+function spannedBy(column: number, header: readonly string[]): number[] {
+  if (column < 0) return [];
+  const out = [column];
+  for (let index = column + 1; index < header.length && header[index] === ''; index++) out.push(index);
+  return out;
+}
+
+/** A row's deadline as one text: the deadline column's cells, those its header spans included ('' when none). */
+export function deadlineTextOf(cells: readonly string[], columns: ColumnMap): string {
+  return columns.deadlines.map((index) => (cells[index] ?? '').trim()).filter(Boolean).join(' ');
 }
 
 /** A row's leader cells as one text ('' when the table names none). */

@@ -17,7 +17,7 @@ import { type DraftNode, type DraftPlan, splitNumberedItems, firstSentence } fro
 import { squash } from '../normalize-text.js';
 import { leadersNamedIn } from '../people.js';
 import { cellKind } from './cell-kinds.js';
-import { classifyHeaders, leaderTextOf, looksLikeHeader, mapColumns, unitTextOf, type ColumnMap } from './columns.js';
+import { classifyHeaders, deadlineTextOf, leaderTextOf, looksLikeHeader, mapColumns, unitTextOf, type ColumnMap } from './columns.js';
 
 /** One cell and the line (or sheet row) it starts on. */
 export interface GridCell {
@@ -215,7 +215,7 @@ function readTaskRows(rows: readonly GridRow[], columns: ColumnMap, warnings: Dr
     if (categoryCell) lastCategory = categoryCell;
     const titleCell = columns.title >= 0 ? (cells[columns.title] ?? '') : '';
     const unitCell = unitTextOf(cells, columns);
-    const deadlineCell = columns.deadline >= 0 ? (cells[columns.deadline] ?? '') : '';
+    const deadlineCell = deadlineTextOf(cells, columns);
     const leaderCell = leaderTextOf(cells, columns);
     // A leader column left of the tasks groups them (牵头领导 | 重点工作 …): its cell, merged down, leads every task until the next.
     if (leadersGroup && leaderCell) groupLeader = leaderCell;
@@ -361,7 +361,7 @@ function readCategoryRows(rows: readonly GridRow[], columns: ColumnMap, width: n
         excerpt: excerptOf(row),
         unitText: units,
         leaderText: leaderTextOf(cells, columns),
-        deadlineText: columns.deadline >= 0 ? (cells[columns.deadline] ?? '') : '',
+        deadlineText: deadlineTextOf(cells, columns),
         warnings: [...(row.warnings ?? [])],
       }),
     );
@@ -402,7 +402,7 @@ function readHeadingRows(rows: readonly GridRow[], columns: ColumnMap): DraftNod
     const taskCell = cells[taskAt] ?? '';
     const measures = cells[measuresAt] ?? '';
     const units = unitTextOf(cells, columns);
-    const deadlineText = columns.deadline >= 0 ? (cells[columns.deadline] ?? '').trim() : '';
+    const deadlineText = deadlineTextOf(cells, columns);
     const open = nodes.at(-1);
     // A row under a merged task cell (its （一） spans several rows): more measures of that task, each with its own units and deadline.
     if (taskCell.trim() === '' && measures.trim() !== '' && open && !(categoryColumn && CATEGORY.test(cells[0]!))) {
