@@ -334,6 +334,40 @@ describe('layout families of real plans', () => {
     ]);
   });
 
+  it('a tab table whose header names one column over two (起止日期 over 第一周 \\t 3月1日-3月7日) lines its rows up again', () => {
+    const { tasks } = read(
+      [
+        '起止日期\t主要工作\t责任处室',
+        '开学前\t2月24日\t行政务虚会\t办公室',
+        '\t2月25日\t教职工大会暨教师发展论坛\t教科室',
+        '第一周\t3月1日-3月7日\t开学典礼\t教育处、团委',
+        '\t\t开学督导迎检\t督导室',
+      ].join('\n'),
+    );
+    expect(tasks.map((task) => [task.title, task.units.map((unit) => unit.name).join('、')])).toEqual([
+      ['行政务虚会', '办公室'],
+      ['教职工大会暨教师发展论坛', '教科室'],
+      ['开学典礼', '教育处、团委'],
+      ['开学督导迎检', '督导室'],
+    ]);
+  });
+
+  it('units in 〔〕 followed on the same line by the next part (…〔牵头单位:…〕 二、…), and page numbers between dashes (- 1 -), are apart from the item', () => {
+    const { plan, tasks } = read(
+      [
+        '- 1 - XX县2022年法治政府建设工作计划',
+        '一、持续推进学习宣传贯彻习近平法治思想 1.推动学习宣传贯彻习近平法治思想走深走实。',
+        '〔牵头单位:县政府办公室、县司法局;责任单位:县政府各部门,各镇人民政府(街道办事处)〕 二、压实法治政府建设第一责任人职责',
+        '2.将法治政府建设与经济社会发展同部署、同推进。〔牵头单位:县政府办公室、县司法局;责任单位:县政府各部门〕',
+      ].join('\n'),
+    );
+    expect(plan.title).toBe('XX县2022年法治政府建设工作计划');
+    expect(tasks.map(summary).map(({ lead, others }) => ({ lead, others }))).toEqual([
+      { lead: ['县政府办公室', '县司法局'], others: ['县政府各部门', '各镇人民政府'] },
+      { lead: ['县政府办公室', '县司法局'], others: ['县政府各部门'] },
+    ]);
+  });
+
   it('a table a page flattened to one row per line, cells apart by spaces, header letters spaced out', () => {
     const { plan, tasks } = read(
       [

@@ -84,8 +84,8 @@ function openerBefore(text: string, start: number): { char: string; at: number }
 
 /** A text that ends with a role word ("具体负责"): a label of its own, never a unit's name. */
 const ROLE_AT_END = new RegExp(`(?:${ROLE_WORDING.source})$`);
-const OPEN = '[【（(';
-const CLOSE: Record<string, string> = { '[': ']', '【': '】', '（': '）', '(': ')' };
+const OPEN = '[【〔（(';
+const CLOSE: Record<string, string> = { '[': ']', '【': '】', '〔': '〕', '（': '）', '(': ')' };
 
 /**
  * Where the bracket opened by `opener` before `from` closes, brackets
@@ -93,8 +93,9 @@ const CLOSE: Record<string, string> = { '[': ']', '【': '】', '（': '）', '(
  * last ）); -1 when it does not. Full- and half-width brackets pair alike.
  */
 function closingBracket(text: string, from: number, opener: string): number {
-  const opens = opener === '[' || opener === '【' ? '[【' : '（(';
-  const closes = opener === '[' || opener === '【' ? ']】' : '）)';
+  const square = opener === '[' || opener === '【' || opener === '〔';
+  const opens = square ? '[【〔' : '（(';
+  const closes = square ? ']】〕' : '）)';
   let depth = 0;
   for (let at = from; at < text.length; at++) {
     const char = text[at]!;

@@ -50,8 +50,12 @@ function clean(raw: string): string {
     .replace(/\u00a0|\u3000/g, ' ')
     .replace(PINYIN_ANNOTATION, '')
     .replace(PAGE_MARKER, '')
+    .replace(PAGE_NUMBER, '$1')
     .replace(LOST_SPACE, '$1');
 }
+
+/** A page number a document site left in the text, between dashes: "- 1 - XX县…", "…工作 — 2 — 汇报". */
+const PAGE_NUMBER = /(^|[ \t])[-—–]\s?\d{1,3}\s?[-—–](?=[ \t]|$)/gm;
 
 /**
  * Question marks a page printed for characters it could not encode (a full-width space, most often) at a line's

@@ -11,7 +11,8 @@
  * readGrid gives them meaning (merged and empty cells, no 序号).
  */
 import type { DraftPlan } from '../draft.js';
-import { classifyHeaders, looksLikeHeader } from './columns.js';
+import { cellKind } from './cell-kinds.js';
+import { classifyHeaders, looksLikeHeader, type HeaderKind } from './columns.js';
 import { TABLE_END } from './flat-cells.js';
 import { lineAbove, readGrid, SECTION_ROW, type GridRow } from './grid.js';
 
@@ -51,7 +52,38 @@ export function tabRows(lines: readonly string[]): GridRow[] | undefined {
     }
   }
   if (rows.length < 3) return undefined;
-  return withNumberColumn(rows);
+  return withNumberColumn(withSpannedHeader(rows));
+}
+
+/** How well a filled cell suits a column whose header is of the given kind: +1 when it does, -1 when it does not, 0 when empty. */
+function suits(text: string, kind: HeaderKind | undefined): number {
+  if (text === '') return 0;
+  const cell = cellKind(text);
+  const fitting = kind === 'deadline' ? cell === 'deadline' : kind === 'units' ? cell === 'units' : kind === 'number' ? cell === 'number' : kind === 'text' || kind === 'category' || kind === 'measures' ? cell === 'text' : true;
+  return fitting ? 1 : -1;
+}
+
+/**
+ * A header cell spanning two columns (起止日期 over 第一周 | 3月1日-3月7日) leaves the header a cell short of most
+ * rows: an unnamed column goes in after the header cell whose doubling lines the rows' cells up best with their columns.
+ */
+function withSpannedHeader(rows: GridRow[]): GridRow[] {
+  const [header, ...body] = rows;
+  const width = header!.cells.length;
+  const wider = body.filter((row) => row.cells.length === width + 1 && row.cells.at(-1)!.text !== '');
+  if (wider.length < body.length * 0.3) return rows;
+  const kinds = classifyHeaders(header!.cells.map((cell) => cell.text));
+  const score = (at: number) => {
+    const spanned = [...kinds.slice(0, at + 1), kinds[at], ...kinds.slice(at + 1)];
+    return wider.reduce((sum, row) => sum + row.cells.reduce((rowSum, cell, index) => rowSum + suits(cell.text, spanned[index]), 0), 0);
+  };
+  const scores = kinds.map((_, index) => score(index));
+  const best = scores.indexOf(Math.max(...scores));
+  // Doubling a column must line the rows up better than leaving the header as it is (their last cell in no column).
+  if (best < 0 || scores[best]! <= wider.reduce((sum, row) => sum + row.cells.slice(0, width).reduce((rowSum, cell, index) => rowSum + suits(cell.text, kinds[index]), 0), 0)) return rows;
+  const cells = [...header!.cells];
+  cells.splice(best + 1, 0, { text: '', line: header!.line });
+  return [{ ...header!, cells }, ...body.map((row) => (row.cells.length === width ? { ...row, cells: [...row.cells, { text: '', line: row.line }] } : row))];
 }
 
 /**
