@@ -311,16 +311,21 @@ describe('layout families of real plans', () => {
     ]);
   });
 
-  it('Word tables: a deadline header spanning two columns (起止日期 over 第一周 | 3月1日-3月7日) reads both; a form table, a field a row (具体任务 | … / 责任单位 | …), is a task', () => {
+  it('Word tables: a deadline header spanning two columns (起止日期 over 第一周 | 3月1日-3月7日) reads both, and dates the rows its merged cells span; a form table, a field a row (具体任务 | … / 责任单位 | …), is a task', () => {
     const calendar = tableOf([
       ['起止日期', '', '主要工作', '责任处室'],
       ['开学前', '2月24日', '行政务虚会', '办公室'],
       ['', '2月25日', '教职工大会暨教师发展论坛', '教科室'],
+      ['第一周', '3月1日-3月7日', '开学典礼', '教育处'],
+      ['', '', '开学督导迎检', '督导室'],
     ]);
     const plan = parsePlanDocument({ text: '某中学校历', tables: [calendar] }, 'plan.docx');
+    // A date column left of the tasks, merged down over a week's rows, dates each of them.
     expect(flattenNodes(plan.nodes).map((node) => [node.title, node.deadlines.map((deadline) => deadline.raw).join()])).toEqual([
       ['行政务虚会', '开学前 2月24日'],
       ['教职工大会暨教师发展论坛', '2月25日'],
+      ['开学典礼', '第一周 3月1日-3月7日'],
+      ['开学督导迎检', '第一周 3月1日-3月7日'],
     ]);
     const form = tableOf([
       ['具体任务', '全面完成老年人群疫苗接种,改扩建社区卫生服务中心。'],

@@ -197,6 +197,9 @@ function readTaskRows(rows: readonly GridRow[], columns: ColumnMap, warnings: Dr
   let lastCategory = '';
   const leadersGroup = columns.leaders.length > 0 && columns.title >= 0 && columns.leaders.every((at) => at < columns.title);
   let groupLeader = '';
+  // So does a date column left of them (起止日期 | 主要工作: 第一周 3月1日-3月7日 over the week's rows).
+  const deadlinesGroup = columns.deadlines.length > 0 && columns.title >= 0 && columns.deadlines.every((at) => at < columns.title);
+  let groupDeadline = '';
   for (const row of rows) {
     const cells = texts(row);
     const number = columns.number >= 0 ? (cells[columns.number] ?? '') : '';
@@ -208,6 +211,7 @@ function readTaskRows(rows: readonly GridRow[], columns: ColumnMap, warnings: Dr
       previousUnits = '';
       lastCategory = '';
       groupLeader = '';
+      groupDeadline = '';
       task = undefined;
       continue;
     }
@@ -219,6 +223,7 @@ function readTaskRows(rows: readonly GridRow[], columns: ColumnMap, warnings: Dr
     const leaderCell = leaderTextOf(cells, columns);
     // A leader column left of the tasks groups them (牵头领导 | 重点工作 …): its cell, merged down, leads every task until the next.
     if (leadersGroup && leaderCell) groupLeader = leaderCell;
+    if (deadlinesGroup && deadlineCell) groupDeadline = deadlineCell;
     const startsTask = /^\d+$/.test(number) && titleCell !== '' && !(task && task.key === number);
     // A task row with no unit where the row above named one: a merged unit cell, as Word and web pages leave it.
     let rowUnits = unitCell;
@@ -240,7 +245,7 @@ function readTaskRows(rows: readonly GridRow[], columns: ColumnMap, warnings: Dr
         categories: [section, lastCategory].filter(Boolean),
         unitText: requirementColumn < 0 ? rowUnits : '',
         leaderText: leaderCell || groupLeader || sectionLeaders,
-        deadlineText: requirementColumn < 0 ? deadlineCell : '',
+        deadlineText: requirementColumn < 0 ? deadlineCell || (deadlinesGroup ? groupDeadline : '') : '',
         warnings: [...(row.warnings ?? [])],
       });
       tasks.push(task);
