@@ -71,7 +71,7 @@ function withSpannedHeader(rows: GridRow[]): GridRow[] {
   const [header, ...body] = rows;
   const width = header!.cells.length;
   const wider = body.filter((row) => row.cells.length === width + 1 && row.cells.at(-1)!.text !== '');
-  if (wider.length < body.length * 0.3) return rows;
+  if (wider.length < body.length * 0.6) return rows;
   const kinds = classifyHeaders(header!.cells.map((cell) => cell.text));
   const score = (at: number) => {
     const spanned = [...kinds.slice(0, at + 1), kinds[at], ...kinds.slice(at + 1)];
