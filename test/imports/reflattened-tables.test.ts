@@ -41,32 +41,33 @@ describe('tuned table documents flattened every way a page flattens a table', ()
 /**
  * Each flattening's floor, a little under the figures of the commit that set them. Lowered for four
  * flattenings on 2026-12-03, when 12 tune table documents new to this set (their office specs made that day)
- * came in: 95.6% over all before changes made with them in view, 97.2% after (32 documents).
+ * came in: 95.6% over all before changes made with them in view, 97.2% after (32 documents). Lowered again
+ * in the third session that day, when 11 more came in (among them a school calendar whose merged week and
+ * date cells lead its rows): 88.1% over all 44 with the importer as that session found it, 94.3% at its end;
+ * the 33 older documents went from 96.9% to 97.0%.
  */
 const FLOORS: Record<string, number> = {
-  'blank-lines': 0.98,
-  lines: 0.98,
-  spaced: 0.95,
-  tabs: 0.98,
-  'blank-lines, header wrapped': 0.96,
-  // 0.94 until 2026-12-03 (later): yueyanglou's figures 7558 and 7965 no longer pass for row numbers, which had split its
-  // merged 序号 row into the tasks its gold lists; with this wrapped header its width is misread, so the sub-rows stay one row.
-  'lines, header wrapped': 0.93,
-  'spaced, header spaced out': 0.95,
+  'blank-lines': 0.955,
+  lines: 0.96,
+  spaced: 0.925,
+  tabs: 0.97,
+  'blank-lines, header wrapped': 0.955,
+  'lines, header wrapped': 0.87,
+  'spaced, header spaced out': 0.915,
   'blank-lines, no 序号': 0.92,
-  'spaced, no 序号': 0.945,
+  'spaced, no 序号': 0.9,
   'tabs, no 序号': 0.96,
-  'blank-lines, 备注': 0.97,
-  'spaced, 备注': 0.95,
-  'tabs, other header words': 0.98,
-  'blank-lines, other header words': 0.98,
-  'spaced, other header words': 0.95,
-  'tabs, deadline first': 0.98,
-  'blank-lines, deadline first': 0.98,
-  'tabs, 进展情况': 0.98,
-  'blank-lines, 进展情况': 0.97,
-  'spaced, 进展情况': 0.95,
-  'tabs, 备注': 0.98,
+  'blank-lines, 备注': 0.955,
+  'spaced, 备注': 0.92,
+  'tabs, other header words': 0.97,
+  'blank-lines, other header words': 0.955,
+  'spaced, other header words': 0.925,
+  'tabs, deadline first': 0.97,
+  'blank-lines, deadline first': 0.955,
+  'tabs, 进展情况': 0.955,
+  'blank-lines, 进展情况': 0.95,
+  'spaced, 进展情况': 0.92,
+  'tabs, 备注': 0.855,
 };
-/** Over every flattening (97.1% when set with the header words, deadline-first and 进展情况 variants; 95.3% before a heading above a spaced table gave its leader; 91.8% before a lone 一、 row stopped passing for an outline table). */
-const OVERALL_FLOOR = 0.965;
+/** Over every flattening (97.1% when set with the header words, deadline-first and 进展情况 variants; 95.3% before a heading above a spaced table gave its leader; 91.8% before a lone 一、 row stopped passing for an outline table; 94.3% over 44 documents on 2026-12-03, third session). */
+const OVERALL_FLOOR = 0.94;
