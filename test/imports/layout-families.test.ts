@@ -373,6 +373,20 @@ describe('layout families of real plans', () => {
     ]);
   });
 
+  it('a plan that never names its city takes it from its 文号 (徐政发〔2010〕29号) when the text names one place starting so (徐州经济开发区), and says so', () => {
+    const { plan } = read(
+      [
+        '市政府关于印发《2010年〈政府工作报告〉主要目标任务分解方案》的通知',
+        '徐政发〔2010〕29号',
+        '各县(市)、区人民政府,徐州经济开发区管委会,市各委、办、局(公司),市各直属单位:',
+        '1.地区生产总值增长13%。(市发改委牵头)',
+        '2.财政收入增长15%。(市财政局牵头)',
+      ].join('\n'),
+    );
+    expect(plan.jurisdiction).toBe('徐州市');
+    expect(plan.warnings.map((warning) => warning.message).join()).toContain('按文号');
+  });
+
   it('a table a page flattened to one row per line, cells apart by spaces, header letters spaced out', () => {
     const { plan, tasks } = read(
       [

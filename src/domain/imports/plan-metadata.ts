@@ -134,12 +134,8 @@ function regionIn(text: string | null | undefined): string | undefined {
   return best.place.name;
 }
 
-/**
- * The county or city a text names most often, in full (嘉鱼县) or by its
- * short name (涉及嘉鱼的): at least twice, and a county over the city it
- * belongs to when both are named.
- */
-function mostMentionedPlace(text: string): string | undefined {
+/** How often a text names each province, city and county, in full (嘉鱼县) or by its short name (涉及嘉鱼的). */
+function placeMentions(text: string): { place: Place; count: number }[] {
   const counts = new Map<string, { place: Place; count: number }>();
   for (let index = 0; index < text.length; index++) {
     // Inside a run of words only a full name of three characters or more is a place ("新建甘井子区婴幼儿…中心").
@@ -152,7 +148,28 @@ function mostMentionedPlace(text: string): string | undefined {
     counts.set(hit.place.name, entry);
     index += hit.written.length - 1;
   }
-  const ranked = [...counts.values()].filter((entry) => entry.count >= 2).sort((a, b) => b.count - a.count);
+  return [...counts.values()];
+}
+
+/**
+ * The place a 文号 stands for by its first character (徐政发〔2010〕29号 → 徐州市), when the text names
+ * exactly one city or county whose short name starts with it ("徐州经济开发区管委会").
+ */
+function placeOfDocNumber(docNumber: string | null, text: string): string | undefined {
+  const initial = docNumber?.[0];
+  if (!initial) return undefined;
+  const matching = placeMentions(text).filter(({ place }) => place.level !== 'province' && (place.short ?? place.name).startsWith(initial));
+  return matching.length === 1 ? matching[0]!.place.name : undefined;
+}
+
+/**
+ * The county or city a text names most often, in full (嘉鱼县) or by its
+ * short name (涉及嘉鱼的): at least twice, and a county over the city it
+ * belongs to when both are named.
+ */
+function mostMentionedPlace(text: string): string | undefined {
+  const counts = placeMentions(text);
+  const ranked = counts.filter((entry) => entry.count >= 2).sort((a, b) => b.count - a.count);
   const top = ranked[0];
   if (!top) return undefined;
   const child = ranked.find((entry) => entry.place.parent === top.place.name);
@@ -263,6 +280,10 @@ export function readPlanMetadata(lines: readonly string[], fileName: string): Pl
       issuer ??= mostNamed;
       warnings.push(`文件中没有写明发文地区，按正文中出现最多的机关“${mostNamed}”推断为${jurisdiction}`);
     }
+  }
+  if (!jurisdiction) {
+    jurisdiction = placeOfDocNumber(docNumber, text.slice(0, 20_000));
+    if (jurisdiction) warnings.push(`文件中没有写明发文地区，按文号“${docNumber}”推断为${jurisdiction}，请在导入前核对`);
   }
   if (!jurisdiction) {
     const named = mostMentionedPlace(text.slice(0, 20_000));
