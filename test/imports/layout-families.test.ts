@@ -387,6 +387,24 @@ describe('layout families of real plans', () => {
     expect(plan.warnings.map((warning) => warning.message).join()).toContain('按文号');
   });
 
+  it('what must not be taken for units, page numbers or one person: a bracket’s wording before a leader label, dashes between tab cells, two posts', () => {
+    const { tasks } = read(
+      [
+        '1.推进城区污水管网改造工程建设。（确保年底前完成建设并组织实施；责任领导：张三）',
+        '牵头单位：县住建局',
+        '2.完成义务教育学校扩容工程。',
+        '责任领导：常务副县长、县长助理',
+        '牵头单位：县教体局',
+      ].join('\n'),
+    );
+    expect(tasks.map(summary).map(({ lead, others, leaders }) => ({ lead, others, leaders }))).toEqual([
+      { lead: ['县住建局'], others: [], leaders: ['张三'] },
+      { lead: ['县教体局'], others: [], leaders: ['常务副县长', '县长助理'] },
+    ]);
+    const tabbed = read(['序号\t工作任务\t上年值\t目标值\t完成值\t牵头单位', '1\t新增城镇就业\t—\t3\t—\t县人社局', '2\t新增公办幼儿园学位\t—\t5\t—\t县教体局', '3\t改造农村公路\t—\t12\t—\t县交通运输局'].join('\n'));
+    expect(tabbed.tasks.map((task) => task.units.map((unit) => unit.name).join())).toEqual(['县人社局', '县教体局', '县交通运输局']);
+  });
+
   it('a table a page flattened to one row per line, cells apart by spaces, header letters spaced out', () => {
     const { plan, tasks } = read(
       [

@@ -14,7 +14,7 @@
  */
 import type { UnitRole } from '../vocabulary.js';
 import { cellKind, looksLikeUnits } from './layouts/cell-kinds.js';
-import { alternation, COOPERATING_WORDS, LEAD_WORDS, ROLE_WORDING, UNIT_NOUNS } from './role-words.js';
+import { alternation, COOPERATING_WORDS, DEADLINE_LABEL, LEAD_WORDS, RESPONSIBLE_WORDS, ROLE_WORDING, UNIT_NOUNS } from './role-words.js';
 
 /** What an item assigns. */
 export interface Assignment {
@@ -33,7 +33,7 @@ const LABELS: readonly [RegExp, LabelKind][] = [
   [new RegExp(`(?:${alternation(LEAD_WORDS)})(?:责任)?${UNIT_NOUN}|牵头`), 'lead'],
   [new RegExp(`(?:主要)?(?:${alternation(COOPERATING_WORDS, ['数据提供'])})(?:责任)?${UNIT_NOUN}`), 'cooperating'],
   [new RegExp(`(?:主要)?(?:责任|落实|实施|承办|具体责任|负责)(?:${UNIT_NOUN}|主体)|成员单位|成员|参加单位`), 'responsible'],
-  [/(?:完成|整改|办结|截止)(?:时限|时间|期限|日期)|时间(?:节点|要求|安排)|时限要求|进度安排|时限/, 'deadline'],
+  [new RegExp(DEADLINE_LABEL), 'deadline'],
   [/部门分工|责任分工/, 'division'],
 ];
 /** What a label may say before its role (问题整改责任单位, 督办单位): the errand, not a unit. */
@@ -161,7 +161,7 @@ function withoutConvention(value: string): string {
 const DUTY = /^\s*(?:主要)?(?:负责|牵头|承担|配合|协助|协同|会同|指导|督促|依据|依照|按照|根据|做好|落实|组织|统筹)/;
 
 /** A parenthesis at the end of an item that assigns work: it ends with a role verb, or with a note for the rest (…省科技厅牵头。明确牵头部门的，其他有关部门配合，下同). */
-const ROLE_END = `(?:${ROLE_WORDING.source.replace('|会同', '')})(?:落实|实施)?`;
+const ROLE_END = `(?:${alternation(LEAD_WORDS, COOPERATING_WORDS, RESPONSIBLE_WORDS)})(?:落实|实施)?`;
 const NOTE_END = '(?:[，,。；;]NOTE{0,80}?(?:下同|不再(?:单独|逐一|一一|重复)?列出)[。]?)?';
 /** …or in 〔〕, which may hold parentheses of its own: "〔市生态环境局牵头，…各县、区人民政府(管委会)负责落实。以下各项工作均需…落实，不再列出。〕". */
 const TRAILING_ASSIGNMENT = new RegExp(
@@ -225,7 +225,7 @@ export function readAssignment(text: string): Assignment {
       const firstInBracket = index === 0 || matches[index - 1]!.index! < openAt;
       // "（县住建局牵头；责任领导：张三）": the clause before the bracket's first label names units too.
       const before = firstInBracket ? text.slice(openAt + 1, start).replace(/[；;，,\s]+$/, '') : '';
-      if (before && (ROLE_AT_END.test(before) || looksLikeUnits(before))) units.push(before);
+      if (before && looksLikeUnits(before.replace(ROLE_AT_END, ''))) units.push(before);
       if (openAt >= 0 && closeAt >= 0 && firstInBracket) cutStart = openAt;
       if (closeAt >= 0 && (index === matches.length - 1 || matches[index + 1]!.index! > closeAt)) cutEnd = closeAt + 1;
     }

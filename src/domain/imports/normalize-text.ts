@@ -55,7 +55,7 @@ function clean(raw: string): string {
 }
 
 /** A page number a document site left in the text, between dashes: "- 1 - XX县…", "…工作 — 2 — 汇报". */
-const PAGE_NUMBER = /(^|[ \t])[-—–]\s?\d{1,3}\s?[-—–](?=[ \t]|$)/gm;
+const PAGE_NUMBER = /(^| )[-—–] ?\d{1,3} ?[-—–](?= |$)/gm;
 
 /**
  * Question marks a page printed for characters it could not encode (a full-width space, most often) at a line's

@@ -88,8 +88,8 @@ export function leadersOfHeading(heading: string): string[] {
   return LEADS.test(heading) ? leadersNamedIn(heading) : [];
 }
 
-/** A title alone (县委常委, 副县长): a seat, not yet a person. */
-const BARE_TITLE = /^(?:[省市区县州]委常委|(?:常务)?副?[省市区县州镇乡]长|(?:[省市区县州]委)?书记|副?主任)$/;
+/** A party rank written before a person's government post (县委常委、副县长张三): a seat, not yet a person. */
+const PARTY_RANK = /^[省市区县州]委(?:常委|副书记)$/;
 
 /** A part that names a person, not only a seat: 张三, 副县长张三. */
 function namesSomeone(part: string): boolean {
@@ -98,15 +98,15 @@ function namesSomeone(part: string): boolean {
 }
 
 /**
- * A person written with several titles is one leader ("县委常委、副县长张三"): a bare title
- * joins the name after it, which is how the document writes the person.
+ * A person written with a party rank and a post is one leader ("县委常委、副县长张三"): the rank
+ * joins the name after it, which is how the document writes the person; two posts (常务副县长、县长助理) stay two.
  */
 export function joinTitles(names: readonly string[]): string[] {
   const out: string[] = [];
   for (let index = 0; index < names.length; index++) {
     const name = names[index]!;
     const next = names[index + 1];
-    if (next !== undefined && BARE_TITLE.test(name) && namesSomeone(next)) {
+    if (next !== undefined && PARTY_RANK.test(name) && namesSomeone(next)) {
       out.push(`${name}、${next}`);
       index++;
     } else out.push(name);

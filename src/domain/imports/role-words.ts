@@ -20,5 +20,14 @@ export const UNIT_NOUNS = ['单位', '部门', '科室', '处室', '股室'] as 
 /** A list of words as a regular expression's alternation (no group). */
 export const alternation = (...lists: readonly (readonly string[])[]): string => lists.flat().join('|');
 
+/** Labels naming a deadline: 完成时限, 整改期限, 办结时间, 时间节点, 时限要求, 进度安排 … (a regular expression's source). */
+export const DEADLINE_LABEL = '(?:完成|整改|办结|截止)(?:时限|时间|期限|日期)|时间(?:节点|要求|安排)|时限要求|进度安排|时限';
+
 /** Any word that gives a unit its part, 会同 included: a text ending with one is wording, never a unit's name. */
 export const ROLE_WORDING = new RegExp(alternation(LEAD_WORDS, COOPERATING_WORDS, RESPONSIBLE_WORDS, ['会同']));
+
+/**
+ * A text that ends with a unit's part, perhaps followed by 落实/实施 ("市财政局牵头", "各乡镇配合落实"); 落实 or 实施
+ * alone closes sentences as often as unit lists ("…并组织实施"), so only 负责 of the responsible verbs counts.
+ */
+export const ROLE_CLOSING = new RegExp(`(?:${alternation(LEAD_WORDS, COOPERATING_WORDS, ['负责'])})(?:落实|实施)?$`);

@@ -245,13 +245,15 @@ export function parseUnitCell(text: string, options: UnitCellOptions): UnitMenti
   return withJurisdictionPrefix(mentions);
 }
 
+/** Words that start with 市, 区 or 县 without naming the level (市场监督管理所, 市政管理处, 市容环卫处, 区域…, 县域…). */
+const NOT_A_LEVEL = /^(?:市场|市政(?!府)|市容|区域|县域)/;
+
 /**
  * "市政府办公室、经济和信息化局": a bureau written without 市 among siblings
  * that have it is the same city's bureau.
  */
 function withJurisdictionPrefix(mentions: UnitMention[]): UnitMention[] {
-  // 市场监督管理所 / 区域… start with the character, not the level: they say nothing of the siblings' level.
-  const prefix = ['市', '区', '县'].find((p) => mentions.some((m) => m.name.startsWith(p) && !/^(市场|区域)/.test(m.name) && m.level !== 'collective'));
+  const prefix = ['市', '区', '县'].find((p) => mentions.some((m) => m.name.startsWith(p) && !NOT_A_LEVEL.test(m.name) && m.level !== 'collective'));
   if (!prefix) return mentions;
   return mentions.map((mention) =>
     // 团区委 / 团市委 (the Youth League's committee) already says its level.

@@ -41,6 +41,8 @@ export function readAssignedParagraphs(lines: readonly string[]): DraftPlan | un
   };
   // A label line right under a task made from the paragraph above it adds to that task (责任单位：… / 配合单位：… / 完成时限：…).
   let labelledTask: DraftNode | undefined;
+  // Whether a task was made from a paragraph and label lines of its own (a one-record form).
+  let labelledOnce = false;
   joinRecordFields(lines).forEach((raw, index) => {
     for (const line of splitDutyList(squash(raw).replace(TASK_LABEL_AT_START, ''))) readLine(line, index);
   });
@@ -53,9 +55,7 @@ export function readAssignedParagraphs(lines: readonly string[]): DraftPlan | un
     const assignment = readAssignment(line);
     // A deadline or leader label of its own ("完成时限：1月底前完成") under a labelled task is that task's.
     if (assignment.unitText === '' && labelledTask && (assignment.deadlineText || assignment.leaderText) && squash(assignment.rest).replace(/[\p{P}\s]/gu, '').length < 6) {
-      labelledTask.deadlineText = [labelledTask.deadlineText, assignment.deadlineText].filter(Boolean).join('；');
-      labelledTask.leaderText = [labelledTask.leaderText, assignment.leaderText].filter(Boolean).join('、');
-      labelledTask.excerpt += `\n${line}`;
+      addLabelLine(labelledTask, assignment, line);
       return;
     }
     if (assignment.unitText === '') {
@@ -74,12 +74,8 @@ export function readAssignedParagraphs(lines: readonly string[]): DraftPlan | un
       if (unassigned) {
         push(unassigned.text, unassigned.line, `${unassigned.text}\n${line}`, assignment);
         labelledTask = nodes.at(-1);
-      } else if (labelledTask) {
-        labelledTask.unitText = [labelledTask.unitText, assignment.unitText].filter(Boolean).join('；');
-        labelledTask.deadlineText = [labelledTask.deadlineText, assignment.deadlineText].filter(Boolean).join('；');
-        labelledTask.leaderText = [labelledTask.leaderText, assignment.leaderText].filter(Boolean).join('、');
-        labelledTask.excerpt += `\n${line}`;
-      }
+        labelledOnce = true;
+      } else if (labelledTask) addLabelLine(labelledTask, assignment, line);
       unassigned = undefined;
       return;
     }
@@ -87,8 +83,16 @@ export function readAssignedParagraphs(lines: readonly string[]): DraftPlan | un
     push(text, index + 1, line, assignment);
   }
   // One task is a plan when its units came by label lines of its own (a one-record form), not by a sentence in passing.
-  if (nodes.length === 0 || (nodes.length === 1 && !labelledTask)) return undefined;
+  if (nodes.length === 0 || (nodes.length === 1 && !labelledOnce)) return undefined;
   return { layout: 'paragraphs', nodes, defaultRole: 'responsible', unitsAreSections: false, warnings: [] };
+}
+
+/** A label line's units, deadline and leaders added to the task it stands under. */
+function addLabelLine(task: DraftNode, assignment: ReturnType<typeof readAssignment>, line: string): void {
+  task.unitText = [task.unitText, assignment.unitText].filter(Boolean).join('；');
+  task.deadlineText = [task.deadlineText, assignment.deadlineText].filter(Boolean).join('；');
+  task.leaderText = [task.leaderText, assignment.leaderText].filter(Boolean).join('、');
+  task.excerpt += `\n${line}`;
 }
 
 /** Where a run-on duty list names its next unit: "…。县交通局、公路局。负责…", "…如下：县环保局。负责…". */

@@ -7,13 +7,12 @@
  */
 import { looksLikePerson, splitLeaders } from '../people.js';
 import { UNIT_SUFFIX, isCollective } from '../unit-list-parser.js';
+import { ROLE_CLOSING } from '../role-words.js';
 
 /** The kind of one cell. */
 export type CellKind = 'number' | 'units' | 'leaders' | 'deadline' | 'figure' | 'text';
 
-const DEADLINE_WORDS = /(\d{4}\s*[.．/-]\s*\d{1,2}(?!\d)|\d{1,2}\s*月|年底|年末|季度|半年|底前|前完成|以前|之前|全年|长期|持续|常态|每月|每年|每季|按时|按要求|适时|年内|当年|\d{4}\s*年|即时|及时|第[一二三四五六七八九十\d]{1,3}周|^[\u4e00-\u9fa5]{1,4}前$)/;
-/** A part that ends with its role (市财政局牵头, 各乡镇配合落实): a unit with its verb, not a sentence that starts with one. */
-const ROLE_AT_END = /(?:牵头|配合|负责|协助|参与)(?:落实|实施)?$/;
+const DEADLINE_WORDS = /(\d{4}\s*[.．/-]\s*\d{1,2}(?!\d)|\d{1,2}\s*月|年底|年末|季度|半年|底前|前完成|以前|之前|全年|长期|持续|常态|每月|每年|每季|按时|按要求|适时|年内|当年|\d{4}\s*年|即时|及时|第[一二三四五六七八九十\d]{1,3}周|^[\u4e00-\u9fa5]{2,4}前$)/;
 /** A meeting, which ends in 会 as 工会 and 委员会 do ("下午2:30行政务虚会", 座谈会, 誓师大会): an event, not a body; so is anything at a clock time. */
 const MEETING = /(?:务虚|座谈|推进|动员|表彰|现场|调度|联席|例|大|晚|运动|交流|博览|展销|招聘|誓师|培训|汇报|研讨|协调|工作|总结|部署|评审|论证|听证|恳谈|见面|发布|家长|班|年)会$|\d{1,2}[:：]\d{2}/;
 const FIGURE = /^[\d.,，%％\-~～≥≤<>＞＜+/／×*\s万亿千百元个公里亩人次项所家座条户套台件米平方吨度个百分点（）()]+$/;
@@ -32,7 +31,7 @@ export function looksLikeUnits(text: string): boolean {
   if (flat === '' || flat.length > 160 || /[。！？]/.test(flat)) return false;
   const parts = listParts(flat.replace(/（[^（）]*）|\([^()]*\)/g, ''));
   if (parts.length === 0) return false;
-  const unitLike = parts.filter((part) => part.length >= 2 && part.length <= 30 && !FIGURE.test(part) && !MEETING.test(part) && (UNIT_SUFFIX.test(part) || isCollective(part) || ROLE_AT_END.test(part)));
+  const unitLike = parts.filter((part) => part.length >= 2 && part.length <= 30 && !FIGURE.test(part) && !MEETING.test(part) && (UNIT_SUFFIX.test(part) || isCollective(part) || ROLE_CLOSING.test(part)));
   return unitLike.length / parts.length >= 0.6;
 }
 

@@ -164,7 +164,10 @@ export function looksLikeHeader(cells: readonly string[]): boolean {
   return (kinds.includes('number') || kinds.includes('text')) && mapColumns(cells) !== undefined;
 }
 
-/** A column and the unnamed ones right after it that its header cell spans; none for -1. */
+/**
+ * A column and the unnamed ones right after it that its header cell spans; none for -1. Unnamed last columns
+ * count too: a 完成时限 spanning the table's last two columns is as common as one in its middle.
+ */
 function spannedBy(column: number, header: readonly string[]): number[] {
   if (column < 0) return [];
   const out = [column];

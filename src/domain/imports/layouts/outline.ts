@@ -54,13 +54,13 @@ function markerOf(line: string): { style: string; number: string; body: string }
   return undefined;
 }
 
+/** The next item or heading run onto the line that closes an item's unit bracket ("…(街道办事处)〕 二、压实…"). */
+const AFTER_BRACKET = /(?<=[〕】）)\]])\s+(?=[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d{1,3}[、.．](?!\d))/;
+
 /**
  * A page that ran a whole document into one line ("…。 1.地区生产总值增长6%。
  * 牵头单位：… 2.…") is cut back into lines before each numbered item and label.
  */
-/** The next item or heading run onto the line that closes an item's unit bracket ("…(街道办事处)〕 二、压实…"). */
-const AFTER_BRACKET = /(?<=[〕】）)\]])\s+(?=[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d{1,3}[、.．](?!\d))/;
-
 function unrun(lines: readonly string[]): string[] {
   return lines.flatMap((line) => line.split(AFTER_BRACKET)).flatMap(splitGluedSequence).flatMap(splitRunItems).flatMap(splitOrdinals).flatMap((line) =>
     line.length <= 200

@@ -4,7 +4,7 @@
  * forms and transposed tables give them: put back as one line a field, so
  * the outline and the paragraph readers read each label with its value.
  */
-import { alternation, COOPERATING_WORDS, LEAD_WORDS, UNIT_NOUNS } from '../role-words.js';
+import { alternation, COOPERATING_WORDS, DEADLINE_LABEL, LEAD_WORDS, UNIT_NOUNS } from '../role-words.js';
 
 /** A label naming the task itself (具体任务, 工作任务, 重点任务): its value is the task's text. */
 const TASK_LABEL = '(?:具体|主要|重点|工作)任务';
@@ -13,7 +13,7 @@ const TASK_LABEL = '(?:具体|主要|重点|工作)任务';
 export const TASK_LABEL_AT_START = new RegExp(`^${TASK_LABEL}[:：]\\s*`);
 
 /** A field's label alone on its line, its value on the next ("责任单位：" / "水务局、城管局"). */
-export const FIELD_LABEL = new RegExp(`^(?:(?:项目|事项|任务|工作)?(?:名称|内容|目标)|${TASK_LABEL}|建设内容|实施内容|(?:${alternation(LEAD_WORDS, COOPERATING_WORDS, ['责任'])})(?:${alternation(UNIT_NOUNS)})|责任领导|分管领导|(?:完成|整改|办结|截止)(?:时限|时间|期限|日期)|时间(?:节点|要求|安排)|时限要求|进展与成效|进展情况|工作进展|完成情况)[:：]?$`);
+export const FIELD_LABEL = new RegExp(`^(?:(?:项目|事项|任务|工作)?(?:名称|内容|目标)|${TASK_LABEL}|建设内容|实施内容|(?:${alternation(LEAD_WORDS, COOPERATING_WORDS, ['责任'])})(?:${alternation(UNIT_NOUNS)})|责任领导|分管领导|${DEADLINE_LABEL}|进展与成效|进展情况|工作进展|完成情况)[:：]?$`);
 /** A record's name field: its value is the item's title. */
 const NAME_LABEL = /^(?:项目|事项|任务)?名称$/;
 

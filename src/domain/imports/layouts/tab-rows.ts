@@ -80,7 +80,7 @@ function withSpannedHeader(rows: GridRow[]): GridRow[] {
   const scores = kinds.map((_, index) => score(index));
   const best = scores.indexOf(Math.max(...scores));
   // Doubling a column must line the rows up better than leaving the header as it is (their last cell in no column).
-  if (best < 0 || scores[best]! <= wider.reduce((sum, row) => sum + row.cells.slice(0, width).reduce((rowSum, cell, index) => rowSum + suits(cell.text, kinds[index]), 0), 0)) return rows;
+  if (scores[best]! <= wider.reduce((sum, row) => sum + row.cells.slice(0, width).reduce((rowSum, cell, index) => rowSum + suits(cell.text, kinds[index]), 0), 0)) return rows;
   const cells = [...header!.cells];
   cells.splice(best + 1, 0, { text: '', line: header!.line });
   return [{ ...header!, cells }, ...body.map((row) => (row.cells.length === width ? { ...row, cells: [...row.cells, { text: '', line: row.line }] } : row))];
