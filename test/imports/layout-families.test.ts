@@ -405,6 +405,21 @@ describe('layout families of real plans', () => {
     expect(tabbed.tasks.map((task) => task.units.map((unit) => unit.name).join())).toEqual(['县人社局', '县教体局', '县交通运输局']);
   });
 
+  it('bare role words as labels (牵头：… 配合：…), and an item’s last sentence naming units with their parts and a by-date (县教体局牵头，县发改局、县财政局配合，2024年9月前完成)', () => {
+    const { tasks } = read(
+      [
+        '（一）开展农村人居环境整治。牵头：县农业农村局；配合：各乡镇（街道）、县直有关单位。',
+        '（二）完成学校扩容。县教体局牵头，县发改局、县财政局配合，2024年9月前完成。',
+        '（三）改造交通瓶颈。以上工作由市规划与国土资源局、城管办负责。',
+      ].join('\n'),
+    );
+    expect(tasks.map((task) => [task.units.map((unit) => `${unit.name}:${unit.role}`), task.deadlines.map((deadline) => deadline.raw).join()])).toEqual([
+      [['县农业农村局:lead', '各乡镇:cooperating', '县直有关单位:cooperating'], ''],
+      [['县教体局:lead', '县发改局:cooperating', '县财政局:cooperating'], '2024年9月前完成'],
+      [['市规划与国土资源局:responsible', '市城管办:responsible'], ''],
+    ]);
+  });
+
   it('a table a page flattened to one row per line, cells apart by spaces, header letters spaced out', () => {
     const { plan, tasks } = read(
       [

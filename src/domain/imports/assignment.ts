@@ -31,7 +31,8 @@ const UNIT_NOUN = `(?:${alternation(UNIT_NOUNS)})`;
 const LABELS: readonly [RegExp, LabelKind][] = [
   [/(?:牵头|负责|联系|包抓|包保|包联|主抓|挂点|挂钩|分管|责任|配合|协调|督办|领衔)?[省市区县]?级?(?:负责)?领导(?:同志)?|分管[省市区县]?领导|分管(?:常务)?副?[省市区县州]长|责任人|副?组长|副?总指挥|副?指挥长|召集人/, 'leaders'],
   [new RegExp(`(?:${alternation(LEAD_WORDS)})(?:责任)?${UNIT_NOUN}|牵头`), 'lead'],
-  [new RegExp(`(?:主要)?(?:${alternation(COOPERATING_WORDS, ['数据提供'])})(?:责任)?${UNIT_NOUN}`), 'cooperating'],
+  // A bare role word as a label (牵头：… 配合：…) as much as with its noun (配合单位：…).
+  [new RegExp(`(?:主要)?(?:${alternation(COOPERATING_WORDS, ['数据提供'])})(?:(?:责任)?${UNIT_NOUN})?`), 'cooperating'],
   [new RegExp(`(?:主要)?(?:责任|落实|实施|承办|具体责任|负责)(?:${UNIT_NOUN}|主体)|成员单位|成员|参加单位`), 'responsible'],
   [new RegExp(DEADLINE_LABEL), 'deadline'],
   [/部门分工|责任分工/, 'division'],
@@ -162,6 +163,20 @@ const DUTY = /^\s*(?:主要)?(?:负责|牵头|承担|配合|协助|协同|会同
 
 /** A parenthesis at the end of an item that assigns work: it ends with a role verb, or with a note for the rest (…省科技厅牵头。明确牵头部门的，其他有关部门配合，下同). */
 const ROLE_END = `(?:${alternation(LEAD_WORDS, COOPERATING_WORDS, RESPONSIBLE_WORDS)})(?:落实|实施)?`;
+/** An item's last sentence that names units with their parts, perhaps with a by-date after them. */
+const UNIT_SENTENCE = new RegExp(`[。；;]\\s*([^。；;，,]{2,60}?(?:${ROLE_END})(?:[，,][^。；;，,]{2,60}?(?:${ROLE_END}))*)(?:[，,]([^。；;，,]{2,20}))?[。；;]?\\s*$`);
+
+/** The units an item's last sentence names ("县教体局牵头，县发改局、县财政局配合，2024年9月前完成"), with its deadline and where it starts. */
+function unitSentence(text: string): { units: string; deadline: string; at: number } | undefined {
+  const match = UNIT_SENTENCE.exec(text.trim());
+  if (!match) return undefined;
+  const clauses = match[1]!.split(/[，,]/);
+  if (!clauses.every((clause) => looksLikeUnits(clause.replace(new RegExp(`(?:${ROLE_END})$`), '')))) return undefined;
+  const deadline = match[2] && cellKind(match[2]) === 'deadline' ? match[2] : '';
+  if (match[2] && !deadline) return undefined;
+  return { units: match[1]!, deadline, at: text.trim().length - match[0].length + 1 };
+}
+
 const NOTE_END = '(?:[，,。；;]NOTE{0,80}?(?:下同|不再(?:单独|逐一|一一|重复)?列出)[。]?)?';
 /** …or in 〔〕, which may hold parentheses of its own: "〔市生态环境局牵头，…各县、区人民政府(管委会)负责落实。以下各项工作均需…落实，不再列出。〕". */
 const TRAILING_ASSIGNMENT = new RegExp(
@@ -256,6 +271,12 @@ export function readAssignment(text: string): Assignment {
     } else if (byUnit(rest)) {
       // "这项工作由国家发展改革委负责" / "由市财政局牵头，市税务局配合".
       units.push(byUnit(rest)!);
+    } else if (unitSentence(rest)) {
+      // "…。县教体局牵头，县发改局、县财政局配合，2024年9月前完成。": the item's last sentence says who, and by when.
+      const sentence = unitSentence(rest)!;
+      units.push(sentence.units);
+      if (sentence.deadline) deadlines.push(sentence.deadline);
+      rest = rest.slice(0, sentence.at);
     } else if (plain && looksLikeUnits(plain[1]!)) {
       // "（市财政局、市税务局）" closing the item: a plain list of units.
       units.push(plain[1]!);
