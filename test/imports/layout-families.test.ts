@@ -420,6 +420,19 @@ describe('layout families of real plans', () => {
     ]);
   });
 
+  it('a document that marks its lead units with a sign (带*号的为牵头单位, 标注★的单位为牵头单位) makes the marked unit lead, and its note is no task', () => {
+    const table = read(['某县2024年重点工作任务分解（带*号的为牵头单位）', '序号 工作任务 责任单位 完成时限', '1 推进城区污水管网改造工程建设 县财政局、县住建局* 2024年6月底前', '2 开展农村人居环境整治提升行动 各乡镇、县农业农村局*、县财政局 年底前'].join('\n'));
+    expect(table.tasks.map(summary).map(({ lead, others }) => ({ lead, others }))).toEqual([
+      { lead: ['县住建局'], others: ['县财政局'] },
+      { lead: ['县农业农村局'], others: ['各乡镇', '县财政局'] },
+    ]);
+    const prose = read(['某县2024年重点工作任务分解（标注★的单位为牵头单位）', '1.推进城区污水管网改造工程建设。（县住建局★、县财政局负责）', '2.开展农村人居环境整治提升行动。（县农业农村局★，各乡镇配合）'].join('\n'));
+    expect(prose.tasks.map(summary).map(({ title, lead, others }) => ({ title, lead, others }))).toEqual([
+      { title: '推进城区污水管网改造工程建设', lead: ['县住建局'], others: ['县财政局'] },
+      { title: '开展农村人居环境整治提升行动', lead: ['县农业农村局'], others: ['各乡镇'] },
+    ]);
+  });
+
   it('a table a page flattened to one row per line, cells apart by spaces, header letters spaced out', () => {
     const { plan, tasks } = read(
       [

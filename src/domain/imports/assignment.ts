@@ -277,7 +277,8 @@ export function readAssignment(text: string): Assignment {
       units.push(sentence.units);
       if (sentence.deadline) deadlines.push(sentence.deadline);
       rest = rest.slice(0, sentence.at);
-    } else if (plain && looksLikeUnits(plain[1]!)) {
+    } else if (plain && looksLikeUnits(plain[1]!) && !/(?:为|是)\s*(?:牵头|主办|责任|配合)/.test(plain[1]!)) {
+      // (Never a note stating a convention: "（标注★的单位为牵头单位）".)
       // "（市财政局、市税务局）" closing the item: a plain list of units.
       units.push(plain[1]!);
       rest = rest.trim().slice(0, plain.index);

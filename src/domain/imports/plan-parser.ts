@@ -165,6 +165,9 @@ export function tableRowsOfText(rawText: string): GridRow[] | undefined {
 /** A note in a unit text naming units for every task after it: "以下政策措施均需各县区人民政府、园区管委会落实，不再单独列出". */
 const STANDING_UNITS_NOTE = /[。；;，,]?\s*以下[^，,。；;]{0,10}?均[需由要应须]?(.{2,60}?)(?:负责|落实|承担|组织实施)[^，,。；;]{0,6}[，,]\s*不再(?:单独|逐一|一一|重复)?列出[。；;]?/;
 
+/** A document that marks its lead units with a sign: "带*号的为牵头单位", "标注★的单位牵头", "（加△者为牵头部门）". */
+const LEAD_MARK = /(?:带|标|标注|标有|加|注有|有)\s*[“"]?([*＊★☆△▲])[”"]?\s*号?\s*(?:的|者)?\s*(?:单位|部门)?\s*(?:为|是)?\s*牵头/;
+
 /** Parses a document. Throws UnreadableDocumentError when no layout fits. */
 export function parsePlanDocument(input: string | PlanDocument, fileName: string): ParsedPlan {
   const document = typeof input === 'string' ? { text: input } : input;
@@ -184,6 +187,8 @@ export function parsePlanDocument(input: string | PlanDocument, fileName: string
     ...draft.warnings.map((warning) => ({ ...warning, taskKey: null })),
   ];
   const bureau = draft.unitsAreSections && metadata.issuer ? metadata.issuer.replace(metadata.jurisdiction, '市') : null;
+  // "带*号的为牵头单位": a mark after a unit's name makes it lead.
+  const leadMark = LEAD_MARK.exec(text)?.[1];
   const firstListedLeads = FIRST_LISTED_LEADS.test(text) || tables.some((rows) => rows.some((row) => row.cells.some((cell) => FIRST_LISTED_LEADS.test(cell.text))));
   // Keys are unique in a plan: a number the document repeats (two items numbered 5) keeps both items, the later one as "5~2".
   const seenKeys = new Map<string, number>();
@@ -203,7 +208,8 @@ export function parsePlanDocument(input: string | PlanDocument, fileName: string
     const nodeWarnings = [...node.warnings];
     const key = uniqueKey(node, nodeWarnings);
     const note = STANDING_UNITS_NOTE.exec(node.unitText);
-    const ownText = note ? node.unitText.replace(note[0], '') : node.unitText;
+    const unitText = leadMark ? node.unitText.replace(new RegExp(`([^、，,；;\\s（）()]+)${leadMark === '*' ? '\\*' : leadMark}`, 'gu'), '；$1牵头；').replace(/^；|；$/g, '') : node.unitText;
+    const ownText = note ? unitText.replace(note[0], '') : unitText;
     const own = resolveUnits(ownText.replace(CONVENTION_NOTE, ''), draft, bureau);
     const mentioned = own.length > 0 ? [...own, ...standing.filter((unit) => !own.some((other) => other.name === unit.name))] : own;
     if (note) standing = resolveUnits(note[1]!, draft, bureau).map((unit) => ({ ...unit, role: 'responsible' as const }));
