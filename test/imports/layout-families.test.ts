@@ -433,6 +433,16 @@ describe('layout families of real plans', () => {
     ]);
   });
 
+  it('a leader written with titles in brackets (张三（副县长）, 李四（县委常委、副县长）) is one person, in a spaced table’s leader column as under a label', () => {
+    const table = read(['序号 重点任务 责任领导 牵头单位 责任单位 完成时限', '1 推进城区污水管网改造工程建设 张三（副县长） 县住建局 县财政局 2024年6月底前', '2 开展农村人居环境整治提升行动 李四(县委常委) 县农业农村局 各乡镇 年底前'].join('\n'));
+    expect(table.tasks.map(summary).map(({ title, leaders }) => ({ title, leaders }))).toEqual([
+      { title: '推进城区污水管网改造工程建设', leaders: ['张三（副县长）'] },
+      { title: '开展农村人居环境整治提升行动', leaders: ['李四(县委常委)'] },
+    ]);
+    const labels = read(['1.推进城区污水管网改造工程建设。', '牵头领导：李四（县委常委、副县长）', '牵头单位：县住建局'].join('\n'));
+    expect(labels.tasks.map(summary).map(({ leaders }) => leaders)).toEqual([['李四（县委常委、副县长）']]);
+  });
+
   it('a table a page flattened to one row per line, cells apart by spaces, header letters spaced out', () => {
     const { plan, tasks } = read(
       [

@@ -22,6 +22,9 @@ const ORGANISATION = /(局|办|委|部|厅|府|政府|部门|机构|中心|室|�
 
 /** Whether a part of a list names a person (a leader) rather than a unit. */
 export function looksLikePerson(raw: string): boolean {
+  // "张三（副县长）", "李四(县委常委、副县长)": a name with its titles in brackets is that person.
+  const bracketed = /^([\u4e00-\u9fa5·]{2,4})[（(]([^（）()]{2,20})[)）]$/.exec(raw.replace(/\s/g, ''));
+  if (bracketed) return looksLikeName(bracketed[1]!) && bracketed[2]!.split(/[、，,]/).every((title) => TITLE.test(title) || /^[省市区县州]委常委$/.test(title));
   const text = raw.replace(/[\s。.，,]/g, '');
   if (text.length < 2 || text.length > 14 || !/^[\u4e00-\u9fa5·]+$/.test(text)) return false;
   // 县委常委 / 市委常委: a seat on the party committee, held by a person.
@@ -53,10 +56,20 @@ function looksLikeName(text: string): boolean {
 export function splitLeaders(text: string): string[] {
   const unrun = text.replace(/(?<=^|[、，,；;\s])([\u4e00-\u9fa5]) ([\u4e00-\u9fa5])([\u4e00-\u9fa5]) ([\u4e00-\u9fa5])(?=$|[、，,；;\s。])/g, '$1$2、$3$4');
   const joined = unrun.replace(/(?<=^|[、，,；;\s])([\u4e00-\u9fa5])\s+([\u4e00-\u9fa5]{1,2})(?=$|[、，,；;\s。])/g, '$1$2');
-  return joined
-    .split(/[、，,；;\s]+/)
-    .map((part) => part.replace(/[。.]$/, '').trim())
-    .filter((part) => part.length > 0);
+  // Separators inside brackets part a person's titles, not people: "李四（县委常委、副县长）".
+  const parts: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const char of joined) {
+    if ('（('.includes(char)) depth++;
+    if ('）)'.includes(char)) depth = Math.max(0, depth - 1);
+    if (depth === 0 && /[、，,；;\s]/.test(char)) {
+      parts.push(current);
+      current = '';
+    } else current += char;
+  }
+  parts.push(current);
+  return parts.map((part) => part.replace(/[。.]$/, '').trim()).filter((part) => part.length > 0);
 }
 
 const NAME_BEFORE_TITLE = /([\u4e00-\u9fa5]{2,4}?)((?:同志)?(?:常委|常务副[省市区县州]长|副?[省市区县州镇乡]长|书记|副?主任|副?部长|副?主席|秘书长))/g;
