@@ -330,6 +330,15 @@ function rowsOf(blocks: readonly Block[], found: { start: number; width: number 
     if (open === undefined || !['figure', 'number'].includes(cellKind(body[at + 1]?.text ?? ''))) return false;
     return body.slice(at + 1, at + 1 + ownWidth).some((block, index) => block.text === body[at]!.text && cellKind(body[at + 2 + index]?.text ?? '') === 'text');
   };
+  /**
+   * Whether the bare number at `at` is the next row's 序号: the next number in turn (not a figure of the open row), or a
+   * jump (3, 68, 69) that skips no number still to come, when the open row is full or nearly so.
+   */
+  const startsNumberedRow = (at: number, number: number, open: Block[] | undefined): boolean => {
+    if (number === previous + 1) return !figureOfOpenRow(at, open);
+    if (number <= previous || nextNumberSoon(at)) return false;
+    return !open || (number <= previous + 3 && open.length >= Math.max(2, ownWidth - 2)) || open.length >= ownWidth;
+  };
   for (const [at, block] of body.entries()) {
     if (TABLE_END.test(block.text)) break;
     const current = rows.at(-1);
@@ -343,9 +352,7 @@ function rowsOf(blocks: readonly Block[], found: { start: number; width: number 
       continue;
     }
     // A row number may jump (3, 68, 69: a bureau's rows picked out of a city's table), but not past the next number to come (35611, 62 in a row's cells are figures).
-    const startsRow = numbered
-      ? number !== undefined && ((number === previous + 1 && !figureOfOpenRow(at, open)) || (number > previous && !nextNumberSoon(at) && (!open || (number <= previous + 3 && open.length >= Math.max(2, ownWidth - 2)) || open.length >= ownWidth)))
-      : !open || (cellKind(block.text) === 'text' && open.some((cell) => cellKind(cell.text) !== 'text') && (block.text.length > 30 || /[。，,；;]/.test(block.text) || open.some((cell) => cellKind(cell.text) === 'units')));
+    const startsRow = numbered ? number !== undefined && startsNumberedRow(at, number, open) : !open || (cellKind(block.text) === 'text' && open.some((cell) => cellKind(cell.text) !== 'text') && (block.text.length > 30 || /[。，,；;]/.test(block.text) || open.some((cell) => cellKind(cell.text) === 'units')));
     if (startsRow) {
       let leading = pending;
       // The 分类 cell of this row was read as the last cells of the row above.

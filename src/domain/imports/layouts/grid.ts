@@ -195,10 +195,12 @@ function readTaskRows(rows: readonly GridRow[], columns: ColumnMap, warnings: Dr
   let sectionLeaders = leadersNamedIn(section).join('、');
   let previousUnits = '';
   let lastCategory = '';
-  const leadersGroup = columns.leaders.length > 0 && columns.title >= 0 && columns.leaders.every((at) => at < columns.title);
+  /** Columns left of the tasks group the rows under them: their cell, merged down, holds for every task until the next. */
+  const groupsRows = (at: readonly number[]) => at.length > 0 && columns.title >= 0 && at.every((index) => index < columns.title);
+  const leadersGroup = groupsRows(columns.leaders);
   let groupLeader = '';
   // So does a date column left of them (起止日期 | 主要工作: 第一周 3月1日-3月7日 over the week's rows).
-  const deadlinesGroup = columns.deadlines.length > 0 && columns.title >= 0 && columns.deadlines.every((at) => at < columns.title);
+  const deadlinesGroup = groupsRows(columns.deadlines);
   let groupDeadline = '';
   for (const row of rows) {
     const cells = texts(row);
