@@ -441,6 +441,9 @@ describe('layout families of real plans', () => {
     ]);
     const labels = read(['1.推进城区污水管网改造工程建设。', '牵头领导：李四（县委常委、副县长）', '牵头单位：县住建局'].join('\n'));
     expect(labels.tasks.map(summary).map(({ leaders }) => leaders)).toEqual([['李四（县委常委、副县长）']]);
+    // Seats a space parts from the name are that person's; seats no name follows stay each their own.
+    const seats = read(['序号 工作任务 分管领导 牵头单位', '1 推进城区污水管网改造工程建设 副县长 张三 县住建局', '2 开展农村人居环境整治提升行动 县委常委、副县长 李四 县农业农村局', '3 完成义务教育学校扩容工程 常务副县长、县长助理 县教体局'].join('\n'));
+    expect(seats.tasks.map(summary).map(({ leaders }) => leaders)).toEqual([['副县长张三'], ['县委常委、副县长李四'], ['常务副县长', '县长助理']]);
   });
 
   it('a table a page flattened to one row per line, cells apart by spaces, header letters spaced out', () => {

@@ -13,7 +13,7 @@ const SURNAMES = new Set(
 const DOUBLE_SURNAMES = /^(欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|长孙|宇文|司徒|夏侯|令狐|端木|独孤|南宫|呼延|万俟|闻人|轩辕)/;
 
 /** Endings of titles held by people, not by organisations. */
-const TITLE = /(书记|副?(省|市|区|县|州|镇|乡|盟|旗)?长|(副|常务副)[\u4e00-\u9fa5]{0,3}长|主任|秘书长|常委|部长|主席|同志|领导|调研员|巡视员|专员|组长|总指挥|指挥长)$/;
+const TITLE = /([省市区县州]长助理|书记|副?(省|市|区|县|州|镇|乡|盟|旗)?长|(副|常务副)[\u4e00-\u9fa5]{0,3}长|主任|秘书长|常委|部长|主席|同志|领导|调研员|巡视员|专员|组长|总指挥|指挥长)$/;
 /** A title written before the name: 副县长张三, 常务副市长李四, 县委书记王五. */
 const TITLE_FIRST = /^(?:[省市区县州]委)?(?:常务)?(?:副)?(?:[省市区县州镇乡]长|书记|主任)([\u4e00-\u9fa5]{2,4})$/;
 
@@ -101,8 +101,8 @@ export function leadersOfHeading(heading: string): string[] {
   return LEADS.test(heading) ? leadersNamedIn(heading) : [];
 }
 
-/** A party rank written before a person's government post (县委常委、副县长张三): a seat, not yet a person. */
-const PARTY_RANK = /^[省市区县州]委(?:常委|副书记)$/;
+/** A seat alone, held by whoever is named after it: 县委常委, 副县长, 常务副市长, 县长助理, 书记, 副主任. */
+const SEAT = /^(?:[省市区县州]委(?:常委|副书记|书记)|(?:常务)?副?[省市区县州镇乡]长|[省市区县州]长助理|(?:[省市区县州]委)?书记|副?主任|副?秘书长)$/;
 
 /** A part that names a person, not only a seat: 张三, 副县长张三. */
 function namesSomeone(part: string): boolean {
@@ -111,18 +111,24 @@ function namesSomeone(part: string): boolean {
 }
 
 /**
- * A person written with a party rank and a post is one leader ("县委常委、副县长张三"): the rank
- * joins the name after it, which is how the document writes the person; two posts (常务副县长、县长助理) stay two.
+ * Seats written before a name are that person's ("副县长 张三", "县委常委、副县长 李四",
+ * "县委常委、副县长张三"): one leader, as the document writes the person. Seats that no name
+ * follows are each their own (常务副县长、县长助理), and so is a name after a seat and a name (副县长张三、李四).
  */
 export function joinTitles(names: readonly string[]): string[] {
   const out: string[] = [];
-  for (let index = 0; index < names.length; index++) {
-    const name = names[index]!;
-    const next = names[index + 1];
-    if (next !== undefined && PARTY_RANK.test(name) && namesSomeone(next)) {
-      out.push(`${name}、${next}`);
-      index++;
-    } else out.push(name);
+  let seats: string[] = [];
+  for (const name of names) {
+    if (SEAT.test(name)) {
+      seats.push(name);
+      continue;
+    }
+    if (seats.length > 0 && namesSomeone(name)) {
+      // A title and a name a space parted are written together; seats between themselves keep their 、.
+      out.push(`${seats.join('、')}${looksLikeName(name) ? '' : '、'}${name}`);
+    } else out.push(...seats, name);
+    seats = [];
   }
+  out.push(...seats);
   return out;
 }
