@@ -900,6 +900,16 @@ describe('layout families of real plans', () => {
       ].join('\n'),
     );
     expect(tasks.map((task) => task.deadlines.map((deadline) => deadline.raw))).toEqual([['2022年10月底前'], ['9月底前'], []]);
+    // Without 前: a date then a verb of getting done, never what is reported done.
+    const done = read(
+      [
+        '1.推进城区污水管网改造工程建设，2024年12月底完成。（县住建局牵头）',
+        '2.开展农村人居环境整治提升行动，年内完成。（县农业农村局牵头）',
+        '3.完成义务教育学校扩容工程，力争三季度末投入使用。（县教体局牵头）',
+        '4.新建公厕20座，已于6月完成。（县城管局牵头）',
+      ].join('\n'),
+    );
+    expect(done.tasks.map((task) => task.deadlines.map((deadline) => deadline.raw))).toEqual([['2024年12月底完成'], ['年内完成'], ['三季度末投入使用'], []]);
   });
 
   it('two-character leaders Word padded with a space and ran together (陆 明俞 悦) are two people', () => {

@@ -315,9 +315,17 @@ function unitsBeforeRunOn(value: string): string {
 /** A date the text says something is done by: "2022年10月底前", "9月底前", "6月30日前", "年底前". */
 const INLINE_DEADLINE = /(?:(?:19|20)\d{2}年)?(?:(?:1[0-2]|0?[1-9])月(?:(?:[12]\d|3[01]|0?[1-9])日)?(?:底|末|中旬|上旬|下旬)?|年底|年末)(?:之前|以前|前)/g;
 
+/**
+ * A date the text says something gets done on, without 前: "2024年12月底完成", "年内完成", "三季度末投入使用",
+ * "于2024年9月30日完成" — a month, a day, the year's end or a quarter, then a verb of getting done. Never what
+ * is reported done ("已于6月完成"), nor a bare year ("2023年完成投资12亿元").
+ */
+const INLINE_COMPLETION = /(?<!已(?:于|在)?)(?:(?:19|20)\d{2}年)?(?:(?:1[0-2]|0?[1-9])月份?(?:(?:[12]\d|3[01]|0?[1-9])日)?(?:底|末|中旬|上旬|下旬)?|年底|年末|年内|上半年|下半年|(?:第)?[一二三四]季度(?:末)?)(?:全面|基本|全部)?(?:完成|建成|完工|竣工|投入使用|投用|到位|实现)/g;
+
 /** The by-dates an item's text sets, in order, each once (the importer keeps them all; the light judges by the next one due). */
 function inlineDeadlines(text: string): string[] {
-  return [...new Set([...text.matchAll(INLINE_DEADLINE)].map((match) => match[0]))];
+  const by = [...text.matchAll(INLINE_DEADLINE)].map((match) => match[0]);
+  return [...new Set(by.length > 0 ? by : [...text.matchAll(INLINE_COMPLETION)].map((match) => match[0]))];
 }
 
 function cutOut(text: string, ranges: readonly [number, number][]): string {
