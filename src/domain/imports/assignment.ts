@@ -164,17 +164,20 @@ const DUTY = /^\s*(?:主要)?(?:负责|牵头|承担|配合|协助|协同|会同
 /** A parenthesis at the end of an item that assigns work: it ends with a role verb, or with a note for the rest (…省科技厅牵头。明确牵头部门的，其他有关部门配合，下同). */
 const ROLE_END = `(?:${alternation(LEAD_WORDS, COOPERATING_WORDS, RESPONSIBLE_WORDS)})(?:落实|实施)?`;
 /** An item's last sentence that names units with their parts, perhaps with a by-date after them. */
+/** A role word closing a clause, to take it off and see what the clause names. */
+const ROLE_END_CLOSING = new RegExp(`(?:${ROLE_END})$`);
 const UNIT_SENTENCE = new RegExp(`[。；;]\\s*([^。；;，,]{2,60}?(?:${ROLE_END})(?:[，,][^。；;，,]{2,60}?(?:${ROLE_END}))*)(?:[，,]([^。；;，,]{2,20}))?[。；;]?\\s*$`);
 
 /** The units an item's last sentence names ("县教体局牵头，县发改局、县财政局配合，2024年9月前完成"), with its deadline and where it starts. */
 function unitSentence(text: string): { units: string; deadline: string; at: number } | undefined {
-  const match = UNIT_SENTENCE.exec(text.trim());
+  const trimmed = text.trim();
+  const match = UNIT_SENTENCE.exec(trimmed);
   if (!match) return undefined;
   const clauses = match[1]!.split(/[，,]/);
-  if (!clauses.every((clause) => looksLikeUnits(clause.replace(new RegExp(`(?:${ROLE_END})$`), '')))) return undefined;
+  if (!clauses.every((clause) => looksLikeUnits(clause.replace(ROLE_END_CLOSING, '')))) return undefined;
   const deadline = match[2] && cellKind(match[2]) === 'deadline' ? match[2] : '';
   if (match[2] && !deadline) return undefined;
-  return { units: match[1]!, deadline, at: text.trim().length - match[0].length + 1 };
+  return { units: match[1]!, deadline, at: trimmed.length - match[0].length + 1 };
 }
 
 const NOTE_END = '(?:[，,。；;]NOTE{0,80}?(?:下同|不再(?:单独|逐一|一一|重复)?列出)[。]?)?';
@@ -264,16 +267,17 @@ export function readAssignment(text: string): Assignment {
     // A plain list may hold a short parenthesis of its own: "(市人保局,各市(县)、区政府)".
     const plain = /[(（]((?:[^()（）]|[(（][^()（）]{1,12}[)）]){2,120})[)）][。；;]?\s*$/.exec(rest.trim());
     const leading = LEADING_UNITS.exec(rest);
+    const by = trailing.length > 0 ? undefined : byUnit(rest);
+    const sentence = trailing.length > 0 || by ? undefined : unitSentence(rest);
     if (trailing.length > 0) {
       // A note for the rest of the document closing the parenthesis ("。明确牵头部门的，其他有关部门配合，下同") names no unit.
       units.push(...trailing.map((match) => withoutNotes(match[1] ?? match[2]!)));
       rest = rest.replace(TRAILING_ASSIGNMENT, '');
-    } else if (byUnit(rest)) {
+    } else if (by) {
       // "这项工作由国家发展改革委负责" / "由市财政局牵头，市税务局配合".
-      units.push(byUnit(rest)!);
-    } else if (unitSentence(rest)) {
+      units.push(by);
+    } else if (sentence) {
       // "…。县教体局牵头，县发改局、县财政局配合，2024年9月前完成。": the item's last sentence says who, and by when.
-      const sentence = unitSentence(rest)!;
       units.push(sentence.units);
       if (sentence.deadline) deadlines.push(sentence.deadline);
       rest = rest.slice(0, sentence.at);

@@ -17,6 +17,9 @@ const TITLE = /([省市区县州]长助理|书记|副?(省|市|区|县|州|镇|�
 /** A title written before the name: 副县长张三, 常务副市长李四, 县委书记王五. */
 const TITLE_FIRST = /^(?:[省市区县州]委)?(?:常务)?(?:副)?(?:[省市区县州镇乡]长|书记|主任)([\u4e00-\u9fa5]{2,4})$/;
 
+/** A seat on a party committee (县委常委), held by a person. */
+const PARTY_COMMITTEE_SEAT = /^[省市区县州]委常委$/;
+
 /** Endings of organisations: a name ending so is a unit, whatever it starts with. */
 const ORGANISATION = /(局|办|委|部|厅|府|政府|部门|机构|中心|室|科|站|会|院|所|处|队|团|行|社|馆|组|单位|公司|集团|联|协|关|司|署|园|区|县|镇|乡|街道|村|校|台|社区|基地|平台|专班|指挥部|管委会)$/;
 
@@ -24,11 +27,11 @@ const ORGANISATION = /(局|办|委|部|厅|府|政府|部门|机构|中心|室|�
 export function looksLikePerson(raw: string): boolean {
   // "张三（副县长）", "李四(县委常委、副县长)": a name with its titles in brackets is that person.
   const bracketed = /^([\u4e00-\u9fa5·]{2,4})[（(]([^（）()]{2,20})[)）]$/.exec(raw.replace(/\s/g, ''));
-  if (bracketed) return looksLikeName(bracketed[1]!) && bracketed[2]!.split(/[、，,]/).every((title) => TITLE.test(title) || /^[省市区县州]委常委$/.test(title));
+  if (bracketed) return looksLikeName(bracketed[1]!) && bracketed[2]!.split(/[、，,]/).every((title) => TITLE.test(title) || PARTY_COMMITTEE_SEAT.test(title));
   const text = raw.replace(/[\s。.，,]/g, '');
   if (text.length < 2 || text.length > 14 || !/^[\u4e00-\u9fa5·]+$/.test(text)) return false;
   // 县委常委 / 市委常委: a seat on the party committee, held by a person.
-  if (/^[省市区县州]委常委$/.test(text)) return true;
+  if (PARTY_COMMITTEE_SEAT.test(text)) return true;
   // 副县长张三, 常务副市长李四: a title, then the name.
   const titled = TITLE_FIRST.exec(text);
   if (titled && looksLikeName(titled[1]!)) return true;

@@ -134,8 +134,11 @@ function regionIn(text: string | null | undefined): string | undefined {
   return best.place.name;
 }
 
+/** A place and how often a text names it. */
+type PlaceCount = { place: Place; count: number };
+
 /** How often a text names each province, city and county, in full (嘉鱼县) or by its short name (涉及嘉鱼的). */
-function placeMentions(text: string): { place: Place; count: number }[] {
+function placeMentions(text: string): PlaceCount[] {
   const counts = new Map<string, { place: Place; count: number }>();
   for (let index = 0; index < text.length; index++) {
     // Inside a run of words only a full name of three characters or more is a place ("新建甘井子区婴幼儿…中心").
@@ -155,10 +158,10 @@ function placeMentions(text: string): { place: Place; count: number }[] {
  * The place a 文号 stands for by its first character (徐政发〔2010〕29号 → 徐州市), when the text names
  * exactly one city or county whose short name starts with it ("徐州经济开发区管委会").
  */
-function placeOfDocNumber(docNumber: string | null, text: string): string | undefined {
+function placeOfDocNumber(docNumber: string | null, mentions: () => readonly PlaceCount[]): string | undefined {
   const initial = docNumber?.[0];
   if (!initial) return undefined;
-  const matching = placeMentions(text).filter(({ place }) => place.level !== 'province' && (place.short ?? place.name).startsWith(initial));
+  const matching = mentions().filter(({ place }) => place.level !== 'province' && (place.short ?? place.name).startsWith(initial));
   return matching.length === 1 ? matching[0]!.place.name : undefined;
 }
 
@@ -167,9 +170,8 @@ function placeOfDocNumber(docNumber: string | null, text: string): string | unde
  * short name (涉及嘉鱼的): at least twice, and a county over the city it
  * belongs to when both are named.
  */
-function mostMentionedPlace(text: string): string | undefined {
-  const counts = placeMentions(text);
-  const ranked = counts.filter((entry) => entry.count >= 2).sort((a, b) => b.count - a.count);
+function mostMentionedPlace(mentions: readonly PlaceCount[]): string | undefined {
+  const ranked = mentions.filter((entry) => entry.count >= 2).sort((a, b) => b.count - a.count);
   const top = ranked[0];
   if (!top) return undefined;
   const child = ranked.find((entry) => entry.place.parent === top.place.name);
@@ -281,12 +283,15 @@ export function readPlanMetadata(lines: readonly string[], fileName: string): Pl
       warnings.push(`文件中没有写明发文地区，按正文中出现最多的机关“${mostNamed}”推断为${jurisdiction}`);
     }
   }
+  // The places the text names, counted once for the 文号 and for the most-named place.
+  let mentions: PlaceCount[] | undefined;
+  const mentionsInText = () => (mentions ??= placeMentions(text.slice(0, 20_000)));
   if (!jurisdiction) {
-    jurisdiction = placeOfDocNumber(docNumber, text.slice(0, 20_000));
+    jurisdiction = placeOfDocNumber(docNumber, mentionsInText);
     if (jurisdiction) warnings.push(`文件中没有写明发文地区，按文号“${docNumber}”推断为${jurisdiction}，请在导入前核对`);
   }
   if (!jurisdiction) {
-    const named = mostMentionedPlace(text.slice(0, 20_000));
+    const named = mostMentionedPlace(mentionsInText());
     if (named) {
       jurisdiction = named;
       warnings.push(`文件中没有写明发文地区，按正文中提到最多的地名推断为${named}，请在导入前核对`);

@@ -189,6 +189,7 @@ export function parsePlanDocument(input: string | PlanDocument, fileName: string
   const bureau = draft.unitsAreSections && metadata.issuer ? metadata.issuer.replace(metadata.jurisdiction, '市') : null;
   // "带*号的为牵头单位": a mark after a unit's name makes it lead.
   const leadMark = LEAD_MARK.exec(text)?.[1];
+  const markedLead = leadMark ? new RegExp(`([^、，,；;\\s（）()]+)${leadMark === '*' ? '\\*' : leadMark}`, 'gu') : undefined;
   const firstListedLeads = FIRST_LISTED_LEADS.test(text) || tables.some((rows) => rows.some((row) => row.cells.some((cell) => FIRST_LISTED_LEADS.test(cell.text))));
   // Keys are unique in a plan: a number the document repeats (two items numbered 5) keeps both items, the later one as "5~2".
   const seenKeys = new Map<string, number>();
@@ -208,7 +209,7 @@ export function parsePlanDocument(input: string | PlanDocument, fileName: string
     const nodeWarnings = [...node.warnings];
     const key = uniqueKey(node, nodeWarnings);
     const note = STANDING_UNITS_NOTE.exec(node.unitText);
-    const unitText = leadMark ? node.unitText.replace(new RegExp(`([^、，,；;\\s（）()]+)${leadMark === '*' ? '\\*' : leadMark}`, 'gu'), '；$1牵头；').replace(/^；|；$/g, '') : node.unitText;
+    const unitText = markedLead ? node.unitText.replace(markedLead, '；$1牵头；').replace(/^；|；$/g, '') : node.unitText;
     const ownText = note ? unitText.replace(note[0], '') : unitText;
     const own = resolveUnits(ownText.replace(CONVENTION_NOTE, ''), draft, bureau);
     const mentioned = own.length > 0 ? [...own, ...standing.filter((unit) => !own.some((other) => other.name === unit.name))] : own;

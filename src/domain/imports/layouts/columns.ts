@@ -26,7 +26,6 @@ export interface ColumnMap {
   unitColumns: UnitColumn[];
   /** Columns naming leaders (分管领导, 责任领导, 分管市领导): people, not units. */
   leaders: number[];
-  deadline: number;
   /** The deadline column and the unnamed columns its header spans (起止日期 over 第一周 | 3月1日-3月7日). */
   deadlines: number[];
   /** Default role of units in the first unit column: 牵头… → lead. */
@@ -118,9 +117,12 @@ export function classifyHeaders(cells: readonly string[]): (HeaderKind | undefin
   });
 }
 
+const LEAD_HEADER = new RegExp(`${alternation(LEAD_WORDS)}|主要责任`);
+const COOPERATING_HEADER = new RegExp(alternation(COOPERATING_WORDS));
+
 function roleOfHeader(header: string): UnitRole {
-  if (new RegExp(`${alternation(LEAD_WORDS)}|主要责任`).test(header)) return 'lead';
-  if (new RegExp(alternation(COOPERATING_WORDS)).test(header) && !/责任主体/.test(header)) return 'cooperating';
+  if (LEAD_HEADER.test(header)) return 'lead';
+  if (COOPERATING_HEADER.test(header) && !/责任主体/.test(header)) return 'cooperating';
   return 'responsible';
 }
 
@@ -145,7 +147,6 @@ export function mapColumns(header: readonly string[]): ColumnMap | undefined {
     units,
     unitColumns,
     leaders: kinds.flatMap((kind, index) => (kind === 'leaders' ? [index] : [])),
-    deadline: kinds.indexOf('deadline'),
     deadlines: spannedBy(kinds.indexOf('deadline'), squashed),
     defaultRole: unitColumns[0]!.role,
     sections: /科室/.test(squashed[units]!),

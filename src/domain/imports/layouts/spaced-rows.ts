@@ -103,6 +103,8 @@ function unrunUnnumberedTable(lines: readonly string[], index: number): { lines:
   // Cells parted by bars or tabs are the pipe and tab readers' tables.
   if (/[|\t]/.test(lines[index]!)) return undefined;
   const tokens = lines[index]!.trim().split(/\s+/);
+  // Three header words and a piece of the body at least.
+  if (tokens.length < 4) return undefined;
   const run = headerRunIn(tokens);
   if (!run) return undefined;
   const body = tokens.slice(run.at + run.length);

@@ -73,14 +73,13 @@ function withSpannedHeader(rows: GridRow[]): GridRow[] {
   const wider = body.filter((row) => row.cells.length === width + 1 && row.cells.at(-1)!.text !== '');
   if (wider.length < body.length * 0.6) return rows;
   const kinds = classifyHeaders(header!.cells.map((cell) => cell.text));
-  const score = (at: number) => {
-    const spanned = [...kinds.slice(0, at + 1), kinds[at], ...kinds.slice(at + 1)];
-    return wider.reduce((sum, row) => sum + row.cells.reduce((rowSum, cell, index) => rowSum + suits(cell.text, spanned[index]), 0), 0);
-  };
-  const scores = kinds.map((_, index) => score(index));
+  /** How well the wider rows' cells suit a header of these kinds (cells past its end counted in no column). */
+  const fit = (columns: readonly (HeaderKind | undefined)[]) =>
+    wider.reduce((sum, row) => sum + row.cells.slice(0, columns.length).reduce((rowSum, cell, index) => rowSum + suits(cell.text, columns[index]), 0), 0);
+  const scores = kinds.map((_, at) => fit([...kinds.slice(0, at + 1), kinds[at], ...kinds.slice(at + 1)]));
   const best = scores.indexOf(Math.max(...scores));
-  // Doubling a column must line the rows up better than leaving the header as it is (their last cell in no column).
-  if (scores[best]! <= wider.reduce((sum, row) => sum + row.cells.slice(0, width).reduce((rowSum, cell, index) => rowSum + suits(cell.text, kinds[index]), 0), 0)) return rows;
+  // Doubling a column must line the rows up better than leaving the header as it is.
+  if (scores[best]! <= fit(kinds)) return rows;
   const cells = [...header!.cells];
   cells.splice(best + 1, 0, { text: '', line: header!.line });
   return [{ ...header!, cells }, ...body.map((row) => (row.cells.length === width ? { ...row, cells: [...row.cells, { text: '', line: row.line }] } : row))];

@@ -31,7 +31,9 @@ export function readUnitLines(lines: readonly string[]): DraftPlan | undefined {
     while (above > 0 && text[above] === '' && index - above < 3) above--;
     const task = text[above]!;
     if (!isTaskText(task)) continue;
-    const next = text.slice(index + 1).find((candidate) => candidate !== '') ?? '';
+    let after = index + 1;
+    while (after < text.length && text[after] === '') after++;
+    const next = text[after] ?? '';
     const deadline = cellKind(next) === 'deadline' ? next : '';
     nodes.push({
       key: String(nodes.length + 1),
