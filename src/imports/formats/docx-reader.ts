@@ -3,14 +3,17 @@
  * HTML (paragraphs, lists, tables with rowspan/colspan), which is walked
  * here into text lines and table grids. Merged cells become empty cells,
  * which the table reader treats as "same as above", as in Word's own text
- * export. Word's automatic list numbering is written back as "1." so that
- * numbered items read the same as typed numbers.
+ * export. Word's automatic list numbering is typed into the paragraphs first
+ * (word-numbering.ts: 一、（一）1. as Word shows them, a 序号 column's
+ * numbers), so numbered items read the same as typed numbers.
  */
 import { DOMParser } from '@xmldom/xmldom';
+import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import type { PlanDocument } from '../../domain/imports/plan-parser.js';
 import { documentOfRows, type NumberedRow } from './grid-of-rows.js';
 import { checkArchive } from './size-limits.js';
+import { typeWordNumbering } from './word-numbering.js';
 
 /** The part of the DOM this reader uses (the project does not load the browser's DOM types). */
 interface Node {
@@ -66,10 +69,22 @@ function tableRows(table: Element, firstLine: number): NumberedRow[] {
   return grid.map((cells, index) => ({ line: firstLine + index, cells: Array.from(cells, (cell) => cell ?? '') }));
 }
 
+/** The Word file with its automatic numbering typed in, or the same bytes when it numbers nothing automatically. */
+async function withTypedNumbering(bytes: Buffer): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(bytes);
+  const read = (name: string) => zip.file(name)?.async('string');
+  const [document, numbering, styles] = await Promise.all([read('word/document.xml'), read('word/numbering.xml'), read('word/styles.xml')]);
+  if (document === undefined || numbering === undefined) return bytes;
+  const typed = typeWordNumbering(document, numbering, styles);
+  if (typed === document) return bytes;
+  zip.file('word/document.xml', typed);
+  return zip.generateAsync({ type: 'nodebuffer' });
+}
+
 /** Reads a .docx file's bytes; throws when they are not a Word document, DocumentRefused when it unzips too big. */
 export async function readDocx(bytes: Buffer, fileName = '文档'): Promise<PlanDocument> {
   await checkArchive(fileName, bytes);
-  const { value: html } = await mammoth.convertToHtml({ buffer: bytes });
+  const { value: html } = await mammoth.convertToHtml({ buffer: await withTypedNumbering(bytes) });
   const body = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/xml').documentElement as unknown as Element;
   const lines: { line: number; text: string }[] = [];
   const tables: NumberedRow[][] = [];
