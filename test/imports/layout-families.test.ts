@@ -102,6 +102,31 @@ describe('layout families of real plans', () => {
     ]);
   });
 
+  it('an inspection notice naming who answers for each problem in its fix (整改措施：责令X立即… / X责令施工单位…), never the person ordered (相关责任人); 责任清单 and 责任分工 columns hold units', () => {
+    const { tasks } = read(
+      [
+        '1.路面坑槽破损。',
+        '存在问题:S512大桥东路面坑槽破损,存在安全隐患。',
+        '整改措施:责令公路建设养护中心立即对路面进行修复。',
+        '2.擅自拆除公路安防设施。',
+        '存在问题:礼阳村段村民擅自拆除公路护栏。',
+        '整改措施:责令路政执法队、安丰乡人民政府派人对现场进行调查,并督促相关责任人恢复原貌。',
+        '3.施工现场无安全警示标识。',
+        '整改措施:县交通建设质量安全监督站责令施工单位立即整改。',
+      ].join('\n'),
+    );
+    expect(tasks.map((task) => [task.title, task.units.map((unit) => unit.name)])).toEqual([
+      ['路面坑槽破损', ['公路建设养护中心']],
+      ['擅自拆除公路安防设施', ['路政执法队', '安丰乡人民政府']],
+      ['施工现场无安全警示标识', ['县交通建设质量安全监督站']],
+    ]);
+    const { tasks: listed } = read(['序号 | 任务清单 | 责任清单 | 时限清单 |', '1 | 明确乡、村网格员防汛职责 | 综治办、应消站 | 4月 |', '2 | 制定应急指挥机制 | 党政办 | 5月 |'].join('\n'));
+    expect(listed.map((task) => [task.title, task.units.map((unit) => unit.name), task.deadlines.length])).toEqual([
+      ['明确乡、村网格员防汛职责', ['综治办', '应消站'], 1],
+      ['制定应急指挥机制', ['党政办'], 1],
+    ]);
+  });
+
   it('a one-cell-per-line table whose figures look like row numbers (35611 far ahead, 4 | 4 the next number twice in a row’s cells): rows start at their own 序号', () => {
     const { tasks } = read(
       [

@@ -127,6 +127,22 @@ function byUnit(text: string): string | undefined {
   return match && looksLikeUnits(match[1]!) ? match[1]! + match[2]! : undefined;
 }
 
+/** Verbs by which an inspection notice hands a problem to a unit: 责令 / 责成 / 交由 … (not 督促, which plans use for any oversight). */
+const HANDING = '(?:责令|责成|交由|转交|移交)';
+/** The unit that does the handing, written just before the verb ("县交通建设质量安全监督站责令施工单位立即整改"). */
+const HANDED_BY = new RegExp(`(?:^|[：:，,。；;\\s])([^：:，,。；;\\s]{2,30}?)${HANDING}`);
+/** The unit handed the problem, when no one is written before the verb ("整改措施：责令公路建设养护中心立即对路面进行修复"). */
+const HANDED_TO = new RegExp(`${HANDING}([^，,。；;\\s]{2,40}?)(?:立即|限期|尽快|马上|及时|迅速|派人|对|于|在|依法|按|进行|整改|落实|处理|办理|核查|调查|清理|拆除|恢复|修复|制止)`);
+
+/**
+ * The unit an inspection notice makes answer for a problem, when nothing else names one: the one that orders the
+ * fix, else the one ordered to fix it — never a person (相关责任人, 该船所有人) or anything but unit names.
+ */
+function handedTo(text: string): string | undefined {
+  const unit = (name: string | undefined) => (name && !/人$/.test(name) && looksLikeUnits(name) ? name : undefined);
+  return unit(HANDED_BY.exec(text)?.[1]) ?? unit(HANDED_TO.exec(text)?.[1]);
+}
+
 /** How a unit's duty opens right after its name in a duty list: 负责…, 牵头…, 承担… */
 export const DUTY_OPENING = '(?:负责|牵头|承担|配合|协助)';
 
@@ -290,6 +306,10 @@ export function readAssignment(text: string): Assignment {
       // "市卫生局：负责医院周边环境秩序综合整治…": a duty list, the unit first (never a role word: "具体负责：…").
       units.push(/^\s*牵头/.test(rest.slice(leading[0].length)) ? `${leading[1]}牵头` : leading[1]!);
       rest = rest.slice(leading[0].length);
+    } else {
+      // "整改措施：责令大湖口镇人民政府立即…": an inspection notice names who answers for the problem in its fix.
+      const handed = handedTo(rest);
+      if (handed) units.push(handed);
     }
   }
   // No deadline label: a "by" date the item's own text sets ("2022年10月底前编制并公布…", "确保9月底前投入运行").

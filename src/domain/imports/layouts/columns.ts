@@ -43,7 +43,7 @@ export interface ColumnMap {
 export const HEADER_MODIFIER = new RegExp(`^(责任|主要|承办|完成|工作|计划|分管|具体|重点|目标|${alternation(LEAD_WORDS, COOPERATING_WORDS)})$`);
 
 /** A header naming a column of units: 牵头单位, 责任科室, 主体, 协办, 责任方 … */
-const UNIT_HEADER = new RegExp(`${alternation(UNIT_NOUNS, LEAD_WORDS, COOPERATING_WORDS)}|主体|承办|^责任$|责任方`);
+const UNIT_HEADER = new RegExp(`${alternation(UNIT_NOUNS, LEAD_WORDS, COOPERATING_WORDS)}|主体|承办|^责任$|责任方|^责任(清单|分工)$`);
 
 /** What a header cell says its column holds. */
 export type HeaderKind = 'number' | 'category' | 'text' | 'measures' | 'units' | 'leaders' | 'deadline' | 'place' | 'other';
