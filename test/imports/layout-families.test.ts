@@ -127,6 +127,26 @@ describe('layout families of real plans', () => {
     ]);
   });
 
+  it('a header of two rows (责任单位 spanning 牵头单位 | 配合单位) gives lead and cooperating units, however the page kept its empty cells', () => {
+    const body = [['1', '新建城区幼儿园2所', '县教育局', '县住建局、县财政局', '2024年8月底前'], ['2', '改造老旧小区12个', '县住建局', '各街道', '2024年12月底前']];
+    const layouts = {
+      'tabs, cells in place': ['序号\t工作任务\t责任单位\t\t完成时限', '\t\t牵头单位\t配合单位\t', ...body.map((row) => row.join('\t'))],
+      'tabs, the spanning cell once': ['序号\t工作任务\t责任单位\t完成时限', '\t\t牵头单位\t配合单位', ...body.map((row) => row.join('\t'))],
+      'pipes, cells in place': ['| 序号 | 工作任务 | 责任单位 | | 完成时限 |', '| | | 牵头单位 | 配合单位 | |', ...body.map((row) => `| ${row.join(' | ')} |`)],
+      'pipes, empty cells dropped': ['序号 | 工作任务 | 责任单位 | 完成时限 |', '牵头单位 | 配合单位 |', ...body.map((row) => `${row.join(' | ')} |`)],
+    };
+    for (const [name, lines] of Object.entries(layouts)) {
+      const { tasks } = read(['某县2024年重点工作任务分工方案', ...lines].join('\n'));
+      expect({ name, tasks: tasks.map(summary) }).toEqual({
+        name,
+        tasks: [
+          { title: '新建城区幼儿园2所', lead: ['县教育局'], others: ['县住建局', '县财政局'], leaders: [] },
+          { title: '改造老旧小区12个', lead: ['县住建局'], others: ['各街道'], leaders: [] },
+        ],
+      });
+    }
+  });
+
   it('a one-cell-per-line table whose figures look like row numbers (35611 far ahead, 4 | 4 the next number twice in a row’s cells): rows start at their own 序号', () => {
     const { tasks } = read(
       [

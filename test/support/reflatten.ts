@@ -8,7 +8,7 @@
  * line with spaces or tabs, the header wrapped onto two lines or spaced out
  * (工 作 任 务), the 序号 column gone, an extra 备注 column, the header in
  * other offices' words (主办单位, 时间节点), the deadline column before the
- * units, a 进展情况 column of words. Every variant
+ * units, a 进展情况 column of words, the unit columns under one spanning 责任单位 (a header of two rows). Every variant
  * keeps the document's own text around the table and must give the same
  * gold: the cells are the same, only the flattening differs.
  */
@@ -137,6 +137,22 @@ export function withProgress(table: Table): Table {
   };
 }
 
+/**
+ * The table with its lead and cooperating unit columns under one spanning 责任单位 cell, a header of two rows (the
+ * other header cells merged down over both), as many offices draw it; unchanged when those columns are not side by side.
+ */
+export function withTwoLevelHeader(table: Table): Table {
+  const headerAt = table.rows.findIndex((row) => row.kind === 'header');
+  const header = table.rows[headerAt];
+  if (!header || table.rows.filter((row) => row.kind === 'header').length !== 1 || header.cells.some((cell) => cell.covered || (cell.span ?? 1) > 1)) return table;
+  const words = header.cells.map(cellWords);
+  const lead = words.findIndex((word) => /牵头|主办|主责/.test(word) && /单位|部门/.test(word));
+  if (lead < 0 || !/配合|协办|协同|参与|责任单位|责任部门/.test(words[lead + 1] ?? '')) return table;
+  const upper: Row = { kind: 'header', cells: header.cells.map((cell, index) => (index === lead ? { paragraphs: ['责任单位'], span: 2 } : index === lead + 1 ? { paragraphs: [], covered: true } : cell)) };
+  const lower: Row = { kind: 'header', cells: header.cells.map((cell, index) => (index === lead || index === lead + 1 ? cell : { paragraphs: [], merged: true })) };
+  return { ...table, rows: [...table.rows.slice(0, headerAt), upper, lower, ...table.rows.slice(headerAt + 1)] };
+}
+
 /** Header cells of four characters or more wrapped after their second (完成时限 → 完成 / 时限), as a narrow Word column does. */
 function wrapped(cell: Cell): string[] {
   const text = cell.paragraphs.join('').replace(/\s+/g, '');
@@ -207,6 +223,7 @@ export const FLATTENINGS: readonly Flattening[] = [
   { name: 'tabs, 进展情况', render: (table) => tabs(withProgress(table)) },
   { name: 'blank-lines, 进展情况', render: (table) => blankLines(false)(withProgress(table)) },
   { name: 'spaced, 进展情况', render: (table) => spaced(false)(withProgress(table)) },
+  { name: 'tabs, two-level header', render: (table) => tabs(withTwoLevelHeader(table)) },
 ];
 
 /** A document's text with each table written by one flattening, the paragraphs around it as they were. */

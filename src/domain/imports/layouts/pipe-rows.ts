@@ -9,6 +9,7 @@
 import type { DraftPlan } from '../draft.js';
 import { classifyHeaders, looksLikeHeader } from './columns.js';
 import { alignCells, alignCellsFromRight } from './flat-cells.js';
+import { withSubHeader } from './grid.js';
 import { readGrid, type GridRow } from './grid.js';
 
 const CATEGORY = /^[一二三四五六七八九十]+、/;
@@ -48,7 +49,14 @@ export function pipeRowRows(lines: readonly string[]): GridRow[] | undefined {
   }
   // "| 工作目标 | 工作内容 |": a bar before the first cell opens the row, it does not part an empty cell off.
   const headerLine = lines[headerIndex]!.trim().replace(/^\|/, '');
-  const header: GridRow = { cells: headerLine.split('|').map((text) => ({ text, line: headerIndex + 1 })), line: headerIndex + 1 };
+  let headerCells = headerLine.split('|').map((text) => text.trim());
+  // A second header row (牵头单位 | 配合单位 under 责任单位) completes the header.
+  const lower = rows[0] && withSubHeader(headerCells, rows[0].text.trim().replace(/^\|/, '').replace(/\|\s*$/, '').split('|'));
+  if (lower) {
+    headerCells = headerLine.endsWith('|') ? [...lower, ''] : lower;
+    rows.shift();
+  }
+  const header: GridRow = { cells: headerCells.map((text) => ({ text, line: headerIndex + 1 })), line: headerIndex + 1 };
   const columns = classifyHeaders(header.cells.map((cell) => cell.text)).filter((_, index) => header.cells[index]!.text.trim() !== '');
   let above: GridRow['cells'] | undefined;
   const body = rows.map((row): GridRow => {

@@ -14,7 +14,7 @@ import type { DraftPlan } from '../draft.js';
 import { cellKind } from './cell-kinds.js';
 import { classifyHeaders, looksLikeHeader, type HeaderKind } from './columns.js';
 import { TABLE_END } from './flat-cells.js';
-import { lineAbove, readGrid, SECTION_ROW, type GridRow } from './grid.js';
+import { lineAbove, readGrid, SECTION_ROW, withSubHeaderRow, type GridRow } from './grid.js';
 
 const cellsOf = (line: string) => line.split('\t').map((cell) => cell.trim());
 
@@ -52,7 +52,8 @@ export function tabRows(lines: readonly string[]): GridRow[] | undefined {
     }
   }
   if (rows.length < 3) return undefined;
-  return withNumberColumn(withSpannedHeader(rows));
+  // A second header row (牵头单位 | 配合单位 under a spanning 责任单位) is folded in before the header is checked against the rows' width.
+  return withNumberColumn(withSpannedHeader(withSubHeaderRow(rows)));
 }
 
 /** How well a filled cell suits a column whose header is of the given kind: +1 when it does, -1 when it does not, 0 when empty. */
