@@ -112,7 +112,7 @@ function tableAsWord(table: Table, numId: number, lists: WordList[]): { rows: Wo
     row.cells.flatMap((cell, column): WordCell[] => {
       if (cell.covered) return [];
       const below = table.rows[rowIndex + 1]?.cells[column];
-      const merge = cell.merged ? 'continue' : below?.merged && row.kind === 'body' ? 'restart' : undefined;
+      const merge = cell.merged ? 'continue' : below?.merged ? 'restart' : undefined;
       let paragraphs: WordParagraph[] = cell.merged ? [] : cell.paragraphs.map((text) => ({ text }));
       const typed = cell.paragraphs.join('').trim();
       if (row.kind === 'body' && column === numberColumn && !cell.merged && /^\d{1,3}$/.test(typed)) {
