@@ -147,6 +147,22 @@ describe('layout families of real plans', () => {
     }
   });
 
+  it('由X负责，Y配合 where Y holds brackets (各县(市、区)政府), and a unit label whose line the page broke inside a unit’s name (园区党工 / 委、各街道党工委)', () => {
+    const { tasks } = read(
+      [
+        '(二十七)加强政务信息新闻发布工作。及时发布相关政务信息。此项工作由市委宣传部负责,市有关部门及各县(市、区)政府配合。',
+        '(二十八)完善街道党工委对地区治理重大工作的领导体制机制。',
+        '牵头单位:区委组织部',
+        '协办单位:区委编办、区民政局、园区党工',
+        '委、各街道党工委',
+      ].join('\n'),
+    );
+    expect(tasks.map(summary).map(({ lead, others }) => ({ lead, others }))).toEqual([
+      { lead: [], others: ['市委宣传部', '市有关部门', '各县（市、区）政府'] },
+      { lead: ['区委组织部'], others: ['区委编办', '区民政局', '园区党工委', '各街道党工委'] },
+    ]);
+  });
+
   it('a one-cell-per-line table whose figures look like row numbers (35611 far ahead, 4 | 4 the next number twice in a row’s cells): rows start at their own 序号', () => {
     const { tasks } = read(
       [

@@ -120,7 +120,7 @@ function withRole(value: string, kind: UnitRole): string {
 }
 
 /** A sentence naming who does the work: "由市财政局牵头，市税务局配合" / "这项工作由人社部负责" / "以上工作由市交通局负责，各有关部门配合". */
-const BY_UNIT = /由([\u4e00-\u9fa5、，,（）()]{2,80}?)((?:牵头|负责(?:落实|实施)?)(?:[，,][\u4e00-\u9fa5、]{2,60}?(?:配合|参与|协助))?)/;
+const BY_UNIT = /由([\u4e00-\u9fa5、，,（）()]{2,80}?)((?:牵头|负责(?:落实|实施)?)(?:[，,][\u4e00-\u9fa5、（）()]{2,60}?(?:配合|参与|协助))?)/;
 
 function byUnit(text: string): string | undefined {
   const match = BY_UNIT.exec(text);
@@ -243,6 +243,7 @@ export function readAssignment(text: string): Assignment {
     const valueStart = start + match[0].length;
     const nextLabel = Math.min(matches[index + 1]?.index ?? text.length, nextAnyLabel(text, valueStart));
     let end = Math.min(nextLabel, text.indexOf('\n', valueStart) >= 0 ? text.indexOf('\n', valueStart) : text.length);
+    if (!close && text[end] === '\n' && !['leaders', 'deadline'].includes(kindOfLabel(match[1]!))) end = wrappedValueEnd(text, valueStart, end, nextLabel);
     if (close) {
       const closing = closingBracket(text, valueStart, opener!);
       if (closing >= 0 && closing < end) end = closing;
@@ -320,6 +321,22 @@ export function readAssignment(text: string): Assignment {
     deadlineText: deadlines.join('；'),
     rest: rest.replace(/\n{2,}/g, '\n').trim(),
   };
+}
+
+/**
+ * Where a unit label's value ends when the page broke its line inside a unit's name ("协办单位:区委编办、园区党工" /
+ * "委、各街道党工委"): on the next line too, when the value's last piece is no unit alone but is one with the next
+ * line's first piece; else at the line's end.
+ */
+function wrappedValueEnd(text: string, valueStart: number, end: number, limit: number): number {
+  const value = text.slice(valueStart, end).trim();
+  const last = value.split(/[、，,；;]/).at(-1)!.trim();
+  const lineEnd = text.indexOf('\n', end + 1);
+  const stop = Math.min(limit, lineEnd >= 0 ? lineEnd : text.length);
+  const next = text.slice(end + 1, stop).trim();
+  const first = next.split(/[、，,；;]/)[0]!.trim();
+  if (!last || !first || next.length > 60 || /[。；;]$/.test(value) || looksLikeUnits(last) || !looksLikeUnits(`${last}${first}`)) return end;
+  return stop;
 }
 
 /**

@@ -245,6 +245,9 @@ export function parseUnitCell(text: string, options: UnitCellOptions): UnitMenti
   return withJurisdictionPrefix(mentions);
 }
 
+/** A park or development zone named at a unit's start (园区, 开发区, 高新区, 新区, 工业园). */
+const PARK = /^[\u4e00-\u9fa5]{0,4}?(?:园区|开发区|经开区|高新区|新区|工业园)/;
+
 /** Words that start with 市, 区 or 县 without naming the level (市场监督管理所, 市政管理处, 市容环卫处, 区域…, 县域…). */
 const NOT_A_LEVEL = /^(?:市场|市政(?!府)|市容|区域|县域)/;
 
@@ -257,7 +260,8 @@ function withJurisdictionPrefix(mentions: UnitMention[]): UnitMention[] {
   if (!prefix) return mentions;
   return mentions.map((mention) =>
     // 团区委 / 团市委 (the Youth League's committee) already says its level.
-    mention.level === 'other' && /(局|委|办)$/.test(mention.name) && !/^(省|中|国|新会|各)/.test(mention.name) && !/^团[省市区县州]委$/.test(mention.name)
+    // A park's or zone's own office (园区党工委, 经开区管委办) is no bureau of the city.
+    mention.level === 'other' && /(局|委|办)$/.test(mention.name) && !/^(省|中|国|新会|各)/.test(mention.name) && !/^团[省市区县州]委$/.test(mention.name) && !PARK.test(mention.name)
       ? { ...mention, name: `${prefix}${mention.name}`, level: levelOf(`${prefix}${mention.name}`) }
       : mention,
   );
