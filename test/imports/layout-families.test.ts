@@ -163,6 +163,14 @@ describe('layout families of real plans', () => {
     ]);
   });
 
+  it('a parenthesis naming each unit’s part after 为 (市发改委为牵头单位，市财政局为配合单位) assigns the item; a convention (列第一位的为牵头单位) names no unit', () => {
+    const { tasks } = read(['列第一位的为牵头单位。', '1.推进重大项目建设。（市发改委为牵头单位，市财政局为配合单位）', '2.加强财政资金监管。（市财政局、市审计局）'].join('\n'));
+    expect(tasks.map(summary).map(({ lead, others }) => ({ lead, others }))).toEqual([
+      { lead: ['市发改委'], others: ['市财政局'] },
+      { lead: ['市财政局'], others: ['市审计局'] },
+    ]);
+  });
+
   it('a one-cell-per-line table whose figures look like row numbers (35611 far ahead, 4 | 4 the next number twice in a row’s cells): rows start at their own 序号', () => {
     const { tasks } = read(
       [

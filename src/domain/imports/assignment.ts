@@ -177,8 +177,12 @@ function withoutConvention(value: string): string {
 /** How a duty list states a unit's duty after its name: 负责…, 牵头…, 依据职能…, 指导…, 落实属地责任… */
 const DUTY = /^\s*(?:主要)?(?:负责|牵头|承担|配合|协助|协同|会同|指导|督促|依据|依照|按照|根据|做好|落实|组织|统筹)/;
 
-/** A parenthesis at the end of an item that assigns work: it ends with a role verb, or with a note for the rest (…省科技厅牵头。明确牵头部门的，其他有关部门配合，下同). */
-const ROLE_END = `(?:${alternation(LEAD_WORDS, COOPERATING_WORDS, RESPONSIBLE_WORDS)})(?:落实|实施)?`;
+/**
+ * A parenthesis at the end of an item that assigns work: it ends with a role verb, or with a note for the rest
+ * (…省科技厅牵头。明确牵头部门的，其他有关部门配合，下同), or names the part after 为 ("市财政局为牵头单位，
+ * 市税务局为配合单位") — never a convention's "列第一位的为牵头单位" or "标注★的单位为牵头单位".
+ */
+const ROLE_END = `(?:(?:${alternation(LEAD_WORDS, COOPERATING_WORDS, RESPONSIBLE_WORDS)})(?:落实|实施)?|(?<![的者]|的(?:单位|部门))为(?:${alternation(LEAD_WORDS, COOPERATING_WORDS)}|责任)(?:${alternation(UNIT_NOUNS)}))`;
 /** An item's last sentence that names units with their parts, perhaps with a by-date after them. */
 /** A role word closing a clause, to take it off and see what the clause names. */
 const ROLE_END_CLOSING = new RegExp(`(?:${ROLE_END})$`);

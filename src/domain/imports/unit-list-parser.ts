@@ -214,7 +214,8 @@ function rolesAsClauses(text: string): string {
 /**
  * Parses a unit cell. Clauses (split on ，；。) carry their own role when they
  * say 牵头 / 负责 / 配合 / 会同; a clause without a verb takes `defaultRole`
- * when it comes first, and 'responsible' after a lead clause.
+ * when it comes first, and after a lead clause the part of the next clause
+ * that says 配合 (its list written with ，), else 'responsible'.
  */
 export function parseUnitCell(text: string, options: UnitCellOptions): UnitMention[] {
   let normalised = text
@@ -228,11 +229,12 @@ export function parseUnitCell(text: string, options: UnitCellOptions): UnitMenti
   normalised = rolesAsClauses(normalised);
 
   const mentions: UnitMention[] = [];
-  const clauses = splitOutside(normalised, /[，；。]/);
+  const clauses = splitOutside(normalised, /[，；。]/).map(roleOfClause);
   let sawLead = false;
-  clauses.forEach((clause, index) => {
-    const { role: said, rest } = roleOfClause(clause);
-    const role: UnitRole = said ?? (index === 0 || !sawLead ? options.defaultRole : 'responsible');
+  clauses.forEach(({ role: said, rest }, index) => {
+    // "市发改委牵头，市财政局，市自然资源局配合": after the lead, a clause without a verb is one of the list the next verb closes (a ， written for 、).
+    const closing = sawLead && said === undefined && rest !== '' ? clauses.slice(index + 1).find((clause) => clause.role !== undefined) : undefined;
+    const role: UnitRole = said ?? (index === 0 || !sawLead ? options.defaultRole : closing?.role === 'cooperating' ? 'cooperating' : 'responsible');
     if (role === 'lead') sawLead = true;
     const names = splitUnitList(rest).flatMap(splitConjunction).flatMap(unglue);
     for (const raw of names) {
