@@ -11,6 +11,7 @@ import { openPgPool, releasingTransactions, type PgPool } from './pg-pool.js';
 import type { Provider } from './provider-schema.js';
 import { serialisedSqlite } from './serialised-sqlite.js';
 import { countStatements } from './statement-count.js';
+import { pgDirect } from './pg-direct.js';
 
 /**
  * The Prisma client type the repositories are written against. Both
@@ -65,7 +66,9 @@ export async function openPrisma(databaseUrl: string, options: OpenPrismaOptions
   const applicationName = `duban-${process.pid}-${randomBytes(4).toString('hex')}`;
   // The pool is ours, not the adapter's, so that closing it is bounded (pg-pool.ts).
   const pool = openPgPool(target, options.poolSize ?? 10, applicationName);
-  const adapter = countStatements(releasingTransactions(new PrismaPg(pool.pool, { schema: target.schema })));
+  // The statements every event runs go to the adapter itself (pg-direct.ts), past Prisma's compiler.
+  const adapter = pgDirect(countStatements(releasingTransactions(new PrismaPg(pool.pool, { schema: target.schema }))));
   const prisma = new PrismaClient({ adapter }) as unknown as PrismaDb;
+  adapter.register(prisma);
   return { prisma, provider: 'postgresql', postgres: { target, applicationName, pool } };
 }

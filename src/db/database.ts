@@ -9,6 +9,7 @@ import { openPrisma, type OpenedPrisma, type OpenPrismaOptions, type PrismaDb, t
 import { CLOSE_GRACE_MS, closePgPool, within } from './pg-pool.js';
 import { INDEX_CHANGE_CHANNEL, startIndexChangeFeed, type IndexChangeFeed } from './index-change-feed.js';
 import { migrationsPath, type Provider } from './provider-schema.js';
+import { expectTransaction } from './pg-direct.js';
 import { asUnitOfWork } from './serialised-sqlite.js';
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -112,21 +113,28 @@ export class Database {
   async transaction<T>(work: (repos: Repositories) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
     // Announced after the commit, never for a transaction rolled back.
     let indexedDataChanged = false;
-    const result = await asUnitOfWork(() =>
-      this.prisma.$transaction(
-        async (tx) => {
-          const done = await work(
-            createRepositories(tx, () => {
-              indexedDataChanged = true;
-            }),
-          );
-          // In the transaction: other instances hear of it when it commits, never when it rolls back.
-          if (indexedDataChanged) await this.notifyOtherInstances(tx);
-          return done;
-        },
-        { timeout: options.timeout ?? 15_000, maxWait: 10_000 },
-      ),
-    );
+    const result = await asUnitOfWork(async () => {
+      // On PostgreSQL the hot statements go to this transaction itself (pg-direct.ts): the one started next in this call chain.
+      const own = expectTransaction();
+      try {
+        return await this.prisma.$transaction(
+          async (tx) => {
+            own.bind(tx);
+            const done = await work(
+              createRepositories(tx, () => {
+                indexedDataChanged = true;
+              }),
+            );
+            // In the transaction: other instances hear of it when it commits, never when it rolls back.
+            if (indexedDataChanged) await this.notifyOtherInstances(tx);
+            return done;
+          },
+          { timeout: options.timeout ?? 15_000, maxWait: 10_000 },
+        );
+      } finally {
+        own.forget();
+      }
+    });
     if (indexedDataChanged) this.announceIndexedChange();
     return result;
   }

@@ -20,6 +20,11 @@ export function asUnitOfWork<T>(work: () => Promise<T>): Promise<T> {
   return unitOfWork.run(Symbol('unit of work'), work);
 }
 
+/** The unit of work the current async call chain belongs to, if any (pg-direct.ts finds its transaction by it). */
+export function currentUnitOfWork(): symbol | undefined {
+  return unitOfWork.getStore();
+}
+
 /** A first-come, first-served lock. */
 class Lock {
   private tail: Promise<void> = Promise.resolve();

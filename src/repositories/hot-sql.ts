@@ -5,10 +5,13 @@
  * CPU, the same statement as Prisma raw SQL 0.3 ms, and straight to the
  * SQLite connection 0.05 ms. On SQLite they go to the connection, each
  * text prepared once and kept (inside a unit of work, as part of its
- * transaction, like bulk-insert.ts); on
- * PostgreSQL through Prisma's raw SQL. Written as a tagged template whose
- * values are bound, never spliced in; dates bound as Prisma stores them.
+ * transaction, like bulk-insert.ts); on PostgreSQL to the driver adapter
+ * (src/db/pg-direct.ts: the unit of work's own transaction, or the pool),
+ * as Prisma raw SQL when the handle is not known or its transaction has
+ * ended. Written as a tagged template whose values are bound, never
+ * spliced in; dates bound as Prisma stores them.
  */
+import { executeDirect, queryDirect } from '../db/pg-direct.js';
 import { directSqliteOf } from '../db/serialised-sqlite.js';
 import type { Db } from './client.js';
 
@@ -18,6 +21,11 @@ export type HotValue = string | number | Date | null;
 /** A value as the SQLite adapter would bind it: dates as ISO 8601 text with +00:00, as Prisma stores them. */
 function sqliteValue(value: HotValue): string | number | null {
   return value instanceof Date ? value.toISOString().replace('Z', '+00:00') : value;
+}
+
+/** PostgreSQL's placeholders for a template's values: $1, $2, … */
+function numbered(strings: TemplateStringsArray): string {
+  return strings.reduce((text, part, index) => `${text}$${index}${part}`);
 }
 
 /** The statements of one Prisma handle, as tagged templates: `hotSql(db).query\`SELECT … WHERE "id" = ${id}\``. */
@@ -36,18 +44,19 @@ export function hotSql(db: Db): HotSql {
     async query(strings, ...values) {
       const direct = await directSqliteOf(db);
       if (direct) return direct.prepared(strings.join('?'), values.map(sqliteValue));
-      return db.$queryRaw<Record<string, unknown>[]>(strings, ...values);
+      return queryDirect(db, numbered(strings), values) ?? db.$queryRaw<Record<string, unknown>[]>(strings, ...values);
     },
     async execute(strings, ...values) {
       const direct = await directSqliteOf(db);
       if (direct) return Number((await direct.prepared(strings.join('?'), values.map(sqliteValue)))[0]!.changes);
-      return db.$executeRaw(strings, ...values);
+      return executeDirect(db, numbered(strings), values) ?? db.$executeRaw(strings, ...values);
     },
     async queryText(sql, values) {
       const direct = await directSqliteOf(db);
       if (direct) return direct.prepared(sql, values.map(sqliteValue));
       let index = 0;
-      return db.$queryRawUnsafe<Record<string, unknown>[]>(sql.replace(/\?/g, () => `$${++index}`), ...values);
+      const text = sql.replace(/\?/g, () => `$${++index}`);
+      return queryDirect(db, text, values) ?? db.$queryRawUnsafe<Record<string, unknown>[]>(text, ...values);
     },
   };
 }
