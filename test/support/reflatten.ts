@@ -8,7 +8,8 @@
  * line with spaces or tabs, the header wrapped onto two lines or spaced out
  * (工 作 任 务), the 序号 column gone, an extra 备注 column, the header in
  * other offices' words (主办单位, 时间节点), the deadline column before the
- * units, a 进展情况 column of words, the unit columns under one spanning 责任单位 (a header of two rows). Every variant
+ * units, a 进展情况 column of words, the unit columns under one spanning 责任单位 (a header of two rows), the
+ * header written again halfway down (a table copied from two pages). Every variant
  * keeps the document's own text around the table and must give the same
  * gold: the cells are the same, only the flattening differs.
  */
@@ -153,6 +154,15 @@ export function withTwoLevelHeader(table: Table): Table {
   return { ...table, rows: [...table.rows.slice(0, headerAt), upper, lower, ...table.rows.slice(headerAt + 1)] };
 }
 
+/** The table with its header written again halfway down, at a row no merged cell runs through (a table copied from two pages). */
+export function withRepeatedHeader(table: Table): Table {
+  const headers = table.rows.filter((row) => row.kind === 'header');
+  let at = Math.floor(table.rows.length / 2);
+  while (at < table.rows.length && table.rows[at]!.cells.some((cell) => cell.merged)) at++;
+  if (headers.length === 0 || at <= headers.length || at >= table.rows.length) return table;
+  return { ...table, rows: [...table.rows.slice(0, at), ...headers.map((row): Row => ({ ...row, kind: 'body' })), ...table.rows.slice(at)] };
+}
+
 /** Header cells of four characters or more wrapped after their second (完成时限 → 完成 / 时限), as a narrow Word column does. */
 function wrapped(cell: Cell): string[] {
   const text = cell.paragraphs.join('').replace(/\s+/g, '');
@@ -224,6 +234,9 @@ export const FLATTENINGS: readonly Flattening[] = [
   { name: 'blank-lines, 进展情况', render: (table) => blankLines(false)(withProgress(table)) },
   { name: 'spaced, 进展情况', render: (table) => spaced(false)(withProgress(table)) },
   { name: 'tabs, two-level header', render: (table) => tabs(withTwoLevelHeader(table)) },
+  { name: 'tabs, header repeated', render: (table) => tabs(withRepeatedHeader(table)) },
+  { name: 'blank-lines, header repeated', render: (table) => blankLines(false)(withRepeatedHeader(table)) },
+  { name: 'spaced, header repeated', render: (table) => spaced(false)(withRepeatedHeader(table)) },
 ];
 
 /** A document's text with each table written by one flattening, the paragraphs around it as they were. */

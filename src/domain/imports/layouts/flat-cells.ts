@@ -267,7 +267,20 @@ export function segmentRows(cells: readonly Block[], columns: readonly (HeaderKi
   return rows;
 }
 
-function rowsOf(blocks: readonly Block[], found: { start: number; width: number }): GridRow[] {
+/** The cells without the header's cells printed again further down (a table copied from two pages). */
+function withoutRepeatedHeader(blocks: readonly Block[], found: { start: number; width: number }): Block[] {
+  const words = blocks.slice(found.start, found.start + found.width).map((block) => block.text.replace(/\s+/g, ''));
+  const bodyStart = found.start + found.width;
+  const kept = blocks.slice(0, bodyStart);
+  for (let at = bodyStart; at < blocks.length; at++) {
+    if (words.every((word, offset) => blocks[at + offset]?.text.replace(/\s+/g, '') === word)) at += words.length - 1;
+    else kept.push(blocks[at]!);
+  }
+  return kept;
+}
+
+function rowsOf(allBlocks: readonly Block[], found: { start: number; width: number }): GridRow[] {
+  const blocks = withoutRepeatedHeader(allBlocks, found);
   const headerBlocks = withNumberColumn(blocks, found);
   const header = { start: found.start, width: headerBlocks.length };
   const bodyStart = found.start + found.width;

@@ -17,7 +17,7 @@ import { type DraftNode, type DraftPlan, splitNumberedItems, firstSentence } fro
 import { squash } from '../normalize-text.js';
 import { leadersNamedIn } from '../people.js';
 import { cellKind } from './cell-kinds.js';
-import { classifyHeader, classifyHeaders, deadlineTextOf, leaderTextOf, looksLikeHeader, mapColumns, unitTextOf, type ColumnMap } from './columns.js';
+import { classifyHeader, classifyHeaders, deadlineTextOf, leaderTextOf, looksLikeHeader, mapColumns, repeatsHeader, unitTextOf, type ColumnMap } from './columns.js';
 
 /** One cell and the line (or sheet row) it starts on. */
 export interface GridCell {
@@ -101,8 +101,12 @@ export function readGrid(rows: readonly GridRow[], layout: DraftPlan['layout'], 
   const headerIndex = rows.findIndex((row) => looksLikeHeader(texts(row)));
   if (headerIndex < 0) return undefined;
   let header = texts(rows[headerIndex]!);
-  let rowsOfTable = rows.slice(headerIndex + 1).filter((row) => {
+  const below = rows[headerIndex + 1] && texts(rows[headerIndex + 1]!);
+  const headerWords = [...header, ...(below && withSubHeader(header, below) ? below : [])];
+  let rowsOfTable = rows.slice(headerIndex + 1).filter((row, index) => {
     const filled = texts(row).filter(Boolean);
+    // The header printed again on the next page (its second row too) is no row.
+    if (index > 0 && repeatsHeader(texts(row), headerWords)) return false;
     return filled.length > 0 && !(filled.length === 1 && TRAILER.test(filled[0]!));
   });
   // A header of two rows (责任单位 spanning 牵头单位 | 配合单位): the second row names the columns it splits.

@@ -14,7 +14,7 @@
  * rows is all this file does; readGrid gives them meaning.
  */
 import type { DraftPlan } from '../draft.js';
-import { classifyHeader, classifyHeaders, continuesHeaderCell, looksLikeHeader } from './columns.js';
+import { classifyHeader, classifyHeaders, continuesHeaderCell, looksLikeHeader, repeatsHeader } from './columns.js';
 import { cellKind } from './cell-kinds.js';
 import { alignCells, TABLE_END, type Block } from './flat-cells.js';
 import { lineAbove, readGrid, SECTION_ROW, type GridRow } from './grid.js';
@@ -181,7 +181,10 @@ function spacedRowsOf(lines: readonly string[]): GridRow[] | undefined {
         continue;
       }
       blanks = 0;
-      if (TABLE_END.test(line) || looksLikeHeader(piecesOf(joinSpacedCharacters(line)))) break;
+      const headerAgain = piecesOf(joinSpacedCharacters(line));
+      // The header printed again on the next page is no row; another header starts another table.
+      if (repeatsHeader(headerAgain, headerCells)) continue;
+      if (TABLE_END.test(line) || looksLikeHeader(headerAgain)) break;
       // "1" apart, or "1." / "1、" glued to the task text.
       const glued = /^(\d{1,5})[.．、](?!\d)\s*/.exec(line);
       const pieces = piecesOf(glued ? `${glued[1]} ${line.slice(glued[0].length)}` : line).map((text) => ({ text, line: index + 1 }));

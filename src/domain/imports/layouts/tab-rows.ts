@@ -12,7 +12,7 @@
  */
 import type { DraftPlan } from '../draft.js';
 import { cellKind } from './cell-kinds.js';
-import { classifyHeaders, looksLikeHeader, type HeaderKind } from './columns.js';
+import { classifyHeaders, looksLikeHeader, repeatsHeader, type HeaderKind } from './columns.js';
 import { TABLE_END } from './flat-cells.js';
 import { lineAbove, readGrid, SECTION_ROW, withSubHeaderRow, type GridRow } from './grid.js';
 
@@ -38,6 +38,8 @@ export function tabRows(lines: readonly string[]): GridRow[] | undefined {
     if (TABLE_END.test(line.trim())) break;
     if (/\t/.test(line)) {
       const cells = cellsOf(line);
+      // The header again (a table copied from several pages) is no row; another header starts another table.
+      if (repeatsHeader(cells, header)) continue;
       if (looksLikeHeader(cells)) break;
       while (cells.length > width && cells.at(-1) === '') cells.pop();
       rows.push({ cells: Array.from({ length: Math.max(width, cells.length) }, (_, at) => ({ text: cells[at] ?? '', line: index + 1 })), line: index + 1 });
