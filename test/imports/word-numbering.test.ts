@@ -12,7 +12,7 @@ import { parsePlanDocument, flattenNodes } from '../../src/domain/imports/plan-p
 import { readDocx } from '../../src/imports/formats/docx-reader.js';
 import { formatCounter } from '../../src/imports/formats/word-numbering.js';
 import { scoreDocument } from '../support/import-scoring.js';
-import { tunedTableDocuments, withRepeatedHeader, withTwoLevelHeader } from '../support/reflatten.js';
+import { tunedTableDocuments, withCaptionRow, withRepeatedHeader, withTwoLevelHeader } from '../support/reflatten.js';
 import { wordDocumentOf, type WordBlock, type WordList } from '../support/word-document.js';
 import { proseAsWordLists, tablesAsWordLists, tunedProseDocuments } from '../support/word-numbered-corpus.js';
 
@@ -128,6 +128,19 @@ describe('the corpus numbered by Word', () => {
     }
     expect(checks).toBeGreaterThan(900);
     expect(right / checks).toBeGreaterThanOrEqual(TABLE_FLOOR);
+  });
+
+  it('keeps the gold of the tuned table plans whose Word table opens with a caption row across it (a heading above the table still heads its first rows)', async () => {
+    let [right, checks] = [0, 0];
+    for (const document of tunedTableDocuments()) {
+      const captioned = document.blocks.map((block) => ('table' in block ? { table: withCaptionRow(block.table, '2024年重点工作任务分解表') } : block));
+      const { blocks, lists } = tablesAsWordLists(captioned);
+      const score = scoreDocument(document.slug, await readDocx(wordDocumentOf(blocks, lists)), document.gold, `${document.slug}.docx`);
+      right += score.right;
+      checks += score.checks;
+    }
+    // 96.8% when the caption hid the heading above the table and broke a form table (97.9% after); the caption, no place named, may pass for the title.
+    expect(right / checks).toBeGreaterThanOrEqual(0.975);
   });
 
   it('keeps the gold of the tuned table plans whose header Word printed again halfway down (a table copied from two pages)', async () => {

@@ -154,6 +154,12 @@ export function withTwoLevelHeader(table: Table): Table {
   return { ...table, rows: [...table.rows.slice(0, headerAt), upper, lower, ...table.rows.slice(headerAt + 1)] };
 }
 
+/** The table with a caption row across its top (2024年重点工作任务分解表), as Word tables often open. */
+export function withCaptionRow(table: Table, caption: string): Table {
+  const spanned: Row = { kind: 'section', cells: [{ paragraphs: [caption], span: table.columns }, ...Array.from({ length: table.columns - 1 }, () => ({ paragraphs: [], covered: true }))] };
+  return { ...table, rows: [spanned, ...table.rows] };
+}
+
 /** The table with its header written again halfway down, at a row no merged cell runs through (a table copied from two pages). */
 export function withRepeatedHeader(table: Table): Table {
   const headers = table.rows.filter((row) => row.kind === 'header');

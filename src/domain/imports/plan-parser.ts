@@ -140,7 +140,10 @@ function headingAbove(lines: readonly string[], table: readonly GridRow[], from:
     }
   }
   if (at <= 0) return { heading: undefined, at: from };
-  return { heading: lines.slice(Math.max(0, at - 3), at).map((line) => line.trim()).filter(Boolean).at(-1), at: at + 1 };
+  // A caption row across the table's top (2024年重点工作任务分解表) is the table's, not the heading above it.
+  const captions = new Set(table.slice(0, table.indexOf(header)).map((row) => row.cells.map((cell) => cell.text.replace(/\s+/g, '')).join('')));
+  const above = lines.slice(Math.max(0, at - 3 - captions.size), at).map((line) => line.trim()).filter((line) => line && !captions.has(line.replace(/\s+/g, '')));
+  return { heading: above.at(-1), at: at + 1 };
 }
 
 /** Several task tables as one reading; tables that restart their numbering get their table's number in front ("2.1"). */

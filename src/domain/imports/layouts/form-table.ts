@@ -10,7 +10,9 @@ import type { GridCell, GridRow } from './grid.js';
 
 /** The grid of a form table; the table itself when it is not one. */
 export function formAsRows(table: readonly GridRow[]): readonly GridRow[] {
-  const fields = table.map((row) => row.cells.filter((cell) => cell.text.trim() !== '')).filter((cells) => cells.length > 0);
+  const rows = table.map((row) => row.cells.filter((cell) => cell.text.trim() !== '')).filter((cells) => cells.length > 0);
+  // A caption across the top of the form (一、2024年重点工作任务) is no field.
+  const fields = rows.slice(rows.findIndex((cells) => cells.length > 1));
   if (fields.length < 3 || fields.some((cells) => cells.length !== 2)) return table;
   const kinds = fields.map((cells) => classifyHeader(cells[0]!.text));
   // Every label names a field, one of them the units.
