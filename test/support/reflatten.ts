@@ -9,7 +9,8 @@
  * (工 作 任 务), the 序号 column gone, an extra 备注 column, the header in
  * other offices' words (主办单位, 时间节点), the deadline column before the
  * units, a 进展情况 column of words, the unit columns under one spanning 责任单位 (a header of two rows), the
- * header written again halfway down (a table copied from two pages). Every variant
+ * header written again halfway down (a table copied from two pages), the table cut in two by blank lines.
+ * Every variant
  * keeps the document's own text around the table and must give the same
  * gold: the cells are the same, only the flattening differs.
  */
@@ -169,6 +170,19 @@ export function withRepeatedHeader(table: Table): Table {
   return { ...table, rows: [...table.rows.slice(0, at), ...headers.map((row): Row => ({ ...row, kind: 'body' })), ...table.rows.slice(at)] };
 }
 
+/** The table cut in two at a row no merged cell runs through, the second part without a header (a Word table parted at a page break); the table alone when it is too short. */
+export function halves(table: Table): Table[] {
+  let at = Math.floor(table.rows.length / 2);
+  while (at < table.rows.length && table.rows[at]!.cells.some((cell) => cell.merged)) at++;
+  if (at >= table.rows.length || at <= table.rows.filter((row) => row.kind === 'header').length) return [table];
+  return [{ ...table, rows: table.rows.slice(0, at) }, { ...table, rows: table.rows.slice(at) }];
+}
+
+/** A flattening of the table's halves with two blank lines between them: two tables a page shows apart. */
+export function cutInTwo(render: Flattening['render']): Flattening['render'] {
+  return (table) => halves(table).flatMap((half, index) => [...(index > 0 ? ['', ''] : []), ...render(half)]);
+}
+
 /** Header cells of four characters or more wrapped after their second (完成时限 → 完成 / 时限), as a narrow Word column does. */
 function wrapped(cell: Cell): string[] {
   const text = cell.paragraphs.join('').replace(/\s+/g, '');
@@ -243,6 +257,9 @@ export const FLATTENINGS: readonly Flattening[] = [
   { name: 'tabs, header repeated', render: (table) => tabs(withRepeatedHeader(table)) },
   { name: 'blank-lines, header repeated', render: (table) => blankLines(false)(withRepeatedHeader(table)) },
   { name: 'spaced, header repeated', render: (table) => spaced(false)(withRepeatedHeader(table)) },
+  { name: 'tabs, cut in two', render: cutInTwo(tabs) },
+  { name: 'blank-lines, cut in two', render: cutInTwo(blankLines(false)) },
+  { name: 'spaced, cut in two', render: cutInTwo(spaced(false)) },
 ];
 
 /** A document's text with each table written by one flattening, the paragraphs around it as they were. */

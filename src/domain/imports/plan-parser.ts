@@ -19,6 +19,7 @@ import { readFlatCells } from './layouts/flat-cells.js';
 import { readOutline } from './layouts/outline.js';
 import { readUnitLines } from './layouts/unit-lines.js';
 import { formAsRows } from './layouts/form-table.js';
+import { looksLikeHeader } from './layouts/columns.js';
 import { CONVENTION_NOTE, FIRST_LISTED_LEADS } from './assignment.js';
 import { joinTitles, looksLikePerson, splitLeaders } from './people.js';
 import { normalizeDocument } from './normalize-text.js';
@@ -110,7 +111,7 @@ function readDraft(lines: readonly string[], tables: readonly GridRow[][]): Draf
   // Every task table of a .docx or sheet (a plan may give one table per leader or per part), then the text's own readings.
   // Tables are found in the text in order: each search starts where the last table was found.
   let from = 0;
-  const drafts = tables.map((table) => {
+  const drafts = continuedTables(tables).map((table) => {
     const found = headingAbove(lines, table, from);
     from = found.at;
     return readGrid(formAsRows(table), 'table', { headingAbove: found.heading });
@@ -125,6 +126,23 @@ function readDraft(lines: readonly string[], tables: readonly GridRow[][]): Draf
   if (tableReading && (!best || understood(best) <= understood(tableReading) * 1.5 + 4)) return tableReading;
   // Nothing else understood it: task lines each followed by a line of units are still tasks.
   return best ?? readUnitLines(lines);
+}
+
+/**
+ * A table without a header right after one with the same columns is the same table carried on (Word parts a
+ * table at a page break or a pasted paragraph; a page copied in parts gives one table per part): its rows go
+ * under the first's header.
+ */
+function continuedTables(tables: readonly GridRow[][]): GridRow[][] {
+  const width = (table: readonly GridRow[]) => Math.max(0, ...table.map((row) => row.cells.length));
+  const headed = (table: readonly GridRow[]) => table.some((row) => looksLikeHeader(row.cells.map((cell) => cell.text)));
+  const out: GridRow[][] = [];
+  for (const table of tables) {
+    const previous = out.at(-1);
+    if (previous && headed(previous) && !headed(table) && width(table) === width(previous)) out[out.length - 1] = [...previous, ...table];
+    else out.push([...table]);
+  }
+  return out;
 }
 
 /** The line just above a table in the document's text (a .docx keeps its tables' rows in the text too), when the table can be found there. */

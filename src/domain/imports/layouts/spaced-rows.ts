@@ -147,6 +147,14 @@ function unrunTables(lines: readonly string[]): string[] {
   return out;
 }
 
+/** Whether the next line with text after `from` is a row of the table: two pieces or more, one naming units, leaders or a deadline, and not the header or another. */
+function nextRowAssigns(lines: readonly string[], from: number, headerCells: readonly string[]): boolean {
+  const next = lines.slice(from).find((line) => line.trim() !== '');
+  if (!next || TABLE_END.test(next.trim()) || SECTION_ROW.test(next.trim())) return false;
+  const pieces = piecesOf(next);
+  return pieces.length >= 2 && pieces.length <= headerCells.length + 2 && pieces.some(assigns) && !looksLikeHeader(pieces);
+}
+
 /** Cuts a space-separated table into rows (header first); undefined when the text has none. */
 export function spacedRows(raw: readonly string[]): GridRow[] | undefined {
   return spacedRowsOf(unrunTables(raw));
@@ -177,7 +185,8 @@ function spacedRowsOf(lines: readonly string[]): GridRow[] | undefined {
     for (let index = start + 1; index < lines.length; index++) {
       const line = lines[index]!.trim();
       if (line === '') {
-        if (!numbered && rows.length > 0 && ++blanks >= 2) break;
+        // Blank lines end an unnumbered table, unless a row that names who does the work comes next (a table the page cut in two).
+        if (!numbered && rows.length > 0 && ++blanks >= 2 && !nextRowAssigns(lines, index + 1, headerCells)) break;
         continue;
       }
       blanks = 0;

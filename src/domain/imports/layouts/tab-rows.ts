@@ -31,7 +31,8 @@ export function tabRows(lines: readonly string[]): GridRow[] | undefined {
   for (let index = start + 1; index < lines.length; index++) {
     const line = lines[index]!;
     if (line.trim() === '') {
-      if (++blanks >= 2 && rows.length > 1) break;
+      // Blank lines end the table, unless rows of its width carry on after them (a table the page cut in two).
+      if (++blanks >= 2 && rows.length > 1 && !carriesOn(lines, index + 1, width)) break;
       continue;
     }
     blanks = 0;
@@ -56,6 +57,14 @@ export function tabRows(lines: readonly string[]): GridRow[] | undefined {
   if (rows.length < 3) return undefined;
   // A second header row (牵头单位 | 配合单位 under a spanning 责任单位) is folded in before the header is checked against the rows' width.
   return withNumberColumn(withSpannedHeader(withSubHeaderRow(rows)));
+}
+
+/** Whether the next line with text after `from` is a tab row as wide as the table's, not another header. */
+function carriesOn(lines: readonly string[], from: number, width: number): boolean {
+  const next = lines.slice(from).find((line) => line.trim() !== '');
+  if (!next || !/\t/.test(next)) return false;
+  const cells = cellsOf(next);
+  return Math.abs(cells.length - width) <= 1 && !looksLikeHeader(cells);
 }
 
 /** How well a filled cell suits a column whose header is of the given kind: +1 when it does, -1 when it does not, 0 when empty. */
