@@ -9,7 +9,8 @@
  * (工 作 任 务), the 序号 column gone, an extra 备注 column, the header in
  * other offices' words (主办单位, 时间节点), the deadline column before the
  * units, a 进展情况 column of words, the unit columns under one spanning 责任单位 (a header of two rows), the
- * header written again halfway down (a table copied from two pages), the table cut in two by blank lines.
+ * header written again halfway down (a table copied from two pages), the table cut in two by blank lines, a
+ * task cell spanning two named columns.
  * Every variant
  * keeps the document's own text around the table and must give the same
  * gold: the cells are the same, only the flattening differs.
@@ -183,6 +184,25 @@ export function cutInTwo(render: Flattening['render']): Flattening['render'] {
   return (table) => halves(table).flatMap((half, index) => [...(index > 0 ? ['', ''] : []), ...render(half)]);
 }
 
+/**
+ * The table with a 具体内容 column after its task column that every task cell spans (主要任务 | 具体内容 over one
+ * cell a row), as offices draw a header wider than the body; unchanged when a body cell already spans columns.
+ */
+export function withTaskOverTwoColumns(table: Table): Table {
+  const header = table.rows.find((row) => row.kind === 'header');
+  const at = header ? header.cells.findIndex((cell) => /任务|事项|项目|实事|名称|问题|重点工作/.test(cellWords(cell)) && !/分类|类别|单位|部门|时限|要求/.test(cellWords(cell))) : -1;
+  if (at < 0 || table.rows.some((row) => row.kind !== 'section' && row.cells.some((cell) => (cell.span ?? 1) > 1))) return table;
+  return {
+    columns: table.columns + 1,
+    rows: table.rows.map((row): Row => {
+      if (row.kind === 'section') return { ...row, cells: [{ ...row.cells[0]!, span: table.columns + 1 }, ...row.cells.slice(1), { paragraphs: [], covered: true }] };
+      if (row.kind === 'header') return { ...row, cells: [...row.cells.slice(0, at + 1), { paragraphs: ['具体内容'] }, ...row.cells.slice(at + 1)] };
+      const task = row.cells[at]!;
+      return { ...row, cells: [...row.cells.slice(0, at), { ...task, span: 2 }, { paragraphs: [], covered: true, ...(task.merged ? { merged: true } : {}) }, ...row.cells.slice(at + 1)] };
+    }),
+  };
+}
+
 /** Header cells of four characters or more wrapped after their second (完成时限 → 完成 / 时限), as a narrow Word column does. */
 function wrapped(cell: Cell): string[] {
   const text = cell.paragraphs.join('').replace(/\s+/g, '');
@@ -257,6 +277,7 @@ export const FLATTENINGS: readonly Flattening[] = [
   { name: 'tabs, header repeated', render: (table) => tabs(withRepeatedHeader(table)) },
   { name: 'blank-lines, header repeated', render: (table) => blankLines(false)(withRepeatedHeader(table)) },
   { name: 'spaced, header repeated', render: (table) => spaced(false)(withRepeatedHeader(table)) },
+  { name: 'tabs, task over two columns', render: (table) => tabs(withTaskOverTwoColumns(table)) },
   { name: 'tabs, cut in two', render: cutInTwo(tabs) },
   { name: 'blank-lines, cut in two', render: cutInTwo(blankLines(false)) },
   { name: 'spaced, cut in two', render: cutInTwo(spaced(false)) },

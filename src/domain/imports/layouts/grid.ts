@@ -126,6 +126,14 @@ export function readGrid(rows: readonly GridRow[], layout: DraftPlan['layout'], 
     const numbered = body.filter((row) => /^\d{1,4}$/.test(cellText(row.cells[index]))).length;
     return numbered >= body.length * 0.6 ? '序号' : cell;
   });
+  // A named text column no row fills (a task cell spanning 主要任务 | 具体内容 in every row) is no column.
+  const unfilled = header.flatMap((cell, index) =>
+    cell !== '' && index > 0 && body.length >= 2 && classifyHeader(cell) === 'text' && body.every((row) => row.cells.length > index && cellText(row.cells[index]) === '') ? [index] : [],
+  );
+  if (unfilled.length > 0 && mapColumns(header.filter((_, index) => !unfilled.includes(index)))) {
+    header = header.filter((_, index) => !unfilled.includes(index));
+    body = body.map((row) => ({ ...row, cells: row.cells.filter((_, index) => !unfilled.includes(index)) }));
+  }
   // The section heading right above the header ("二、李丹常委、常务副区长牵头重点工作") heads the first rows.
   const above =
     rows.slice(Math.max(0, headerIndex - 2), headerIndex).reverse().map((row) => texts(row).filter(Boolean)).find((filled) => filled.length === 1 && SECTION_ROW.test(filled[0]!))?.[0] ??

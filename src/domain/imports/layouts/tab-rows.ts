@@ -56,7 +56,7 @@ export function tabRows(lines: readonly string[]): GridRow[] | undefined {
   }
   if (rows.length < 3) return undefined;
   // A second header row (牵头单位 | 配合单位 under a spanning 责任单位) is folded in before the header is checked against the rows' width.
-  return withNumberColumn(withSpannedHeader(withSubHeaderRow(rows)));
+  return withNumberColumn(withSpannedHeader(withoutSpannedOver(withSubHeaderRow(rows))));
 }
 
 /** Whether the next line with text after `from` is a tab row as wide as the table's, not another header. */
@@ -73,6 +73,28 @@ function suits(text: string, kind: HeaderKind | undefined): number {
   const cell = cellKind(text);
   const fitting = kind === 'deadline' ? cell === 'deadline' : kind === 'units' ? cell === 'units' : kind === 'number' ? cell === 'number' : kind === 'text' || kind === 'category' || kind === 'measures' ? cell === 'text' : true;
   return fitting ? 1 : -1;
+}
+
+/**
+ * A header naming a column that most rows' cells span over (主要任务 | 具体内容 above one task cell a row: a
+ * copied table writes a spanned cell once) leaves the rows a cell short of the header: the header loses the
+ * text column whose going lines the rows' cells up best with their columns.
+ */
+function withoutSpannedOver(rows: GridRow[]): GridRow[] {
+  const [header, ...body] = rows;
+  const width = header!.cells.length;
+  const narrower = body.filter((row) => row.cells.length === width - 1 || (row.cells.length === width && row.cells.at(-1)!.text === ''));
+  if (narrower.length < body.length * 0.6 || body.some((row) => row.cells.length === width && row.cells.at(-1)!.text !== '')) return rows;
+  const kinds = classifyHeaders(header!.cells.map((cell) => cell.text));
+  // A unit column left empty counts against a header too: the rows' units are what a task table never lacks.
+  const fit = (columns: readonly (HeaderKind | undefined)[]) =>
+    narrower.reduce((sum, row) => sum + row.cells.slice(0, columns.length).reduce((rowSum, cell, index) => rowSum + (cell.text === '' && columns[index] === 'units' ? -1 : suits(cell.text, columns[index])), 0), 0);
+  const candidates = kinds.flatMap((kind, at) => (kind === 'text' && at > 0 && kinds[at - 1] === 'text' ? [at] : []));
+  if (candidates.length === 0) return rows;
+  const scores = candidates.map((at) => fit(kinds.filter((_, index) => index !== at)));
+  const best = candidates[scores.indexOf(Math.max(...scores))]!;
+  if (Math.max(...scores) <= fit(kinds)) return rows;
+  return [{ ...header!, cells: header!.cells.filter((_, index) => index !== best) }, ...body.map((row) => (row.cells.length === width ? { ...row, cells: row.cells.slice(0, -1) } : row))];
 }
 
 /**
