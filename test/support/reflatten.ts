@@ -10,7 +10,7 @@
  * other offices' words (主办单位, 时间节点), the deadline column before the
  * units, a 进展情况 column of words, the unit columns under one spanning 责任单位 (a header of two rows), the
  * header written again halfway down (a table copied from two pages), the table cut in two by blank lines, a
- * task cell spanning two named columns.
+ * task cell spanning two named columns, the section headings drawn as a column left of the 序号.
  * Every variant
  * keeps the document's own text around the table and must give the same
  * gold: the cells are the same, only the flattening differs.
@@ -203,6 +203,29 @@ export function withTaskOverTwoColumns(table: Table): Table {
   };
 }
 
+/**
+ * The table with its section rows (一、… across the table) drawn as a column left of the 序号 instead, each heading
+ * merged down its rows, the header's first cell spanning it and the 序号 (序号 over 一、… | 1); unchanged without sections.
+ */
+export function withHeadingsAsColumn(table: Table): Table {
+  if (!table.rows.some((row) => row.kind === 'section') || table.rows.filter((row) => row.kind === 'header').length !== 1) return table;
+  const rows: Row[] = [];
+  let heading: string[] = [];
+  let first = true;
+  for (const row of table.rows) {
+    if (row.kind === 'section') {
+      heading = row.cells[0]!.paragraphs;
+      first = true;
+    } else if (row.kind === 'header') {
+      rows.push({ ...row, cells: [{ ...row.cells[0]!, span: 2 }, { paragraphs: [], covered: true }, ...row.cells.slice(1)] });
+    } else {
+      rows.push({ ...row, cells: [first ? { paragraphs: heading } : { paragraphs: [], merged: true }, ...row.cells] });
+      first = false;
+    }
+  }
+  return { columns: table.columns + 1, rows };
+}
+
 /** Header cells of four characters or more wrapped after their second (完成时限 → 完成 / 时限), as a narrow Word column does. */
 function wrapped(cell: Cell): string[] {
   const text = cell.paragraphs.join('').replace(/\s+/g, '');
@@ -278,6 +301,7 @@ export const FLATTENINGS: readonly Flattening[] = [
   { name: 'blank-lines, header repeated', render: (table) => blankLines(false)(withRepeatedHeader(table)) },
   { name: 'spaced, header repeated', render: (table) => spaced(false)(withRepeatedHeader(table)) },
   { name: 'tabs, task over two columns', render: (table) => tabs(withTaskOverTwoColumns(table)) },
+  { name: 'tabs, headings as a column', render: (table) => tabs(withHeadingsAsColumn(table)) },
   { name: 'tabs, cut in two', render: cutInTwo(tabs) },
   { name: 'blank-lines, cut in two', render: cutInTwo(blankLines(false)) },
   { name: 'spaced, cut in two', render: cutInTwo(spaced(false)) },

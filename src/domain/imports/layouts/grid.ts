@@ -126,6 +126,8 @@ export function readGrid(rows: readonly GridRow[], layout: DraftPlan['layout'], 
     const numbered = body.filter((row) => /^\d{1,4}$/.test(cellText(row.cells[index]))).length;
     return numbered >= body.length * 0.6 ? '序号' : cell;
   });
+  // A 序号 spanning a column of headings and the numbers (一、… | 1): the headings' column is a category.
+  header = header.map((cell, index) => (classifyHeader(cell) === 'number' && header[index + 1] === '序号' && body.some((row) => CATEGORY.test(cellText(row.cells[index]))) ? '类别' : cell));
   // A named text column no row fills (a task cell spanning 主要任务 | 具体内容 in every row) is no column.
   const unfilled = header.flatMap((cell, index) =>
     cell !== '' && index > 0 && body.length >= 2 && classifyHeader(cell) === 'text' && body.every((row) => row.cells.length > index && cellText(row.cells[index]) === '') ? [index] : [],
@@ -247,6 +249,8 @@ function readTaskRows(rows: readonly GridRow[], columns: ColumnMap, warnings: Dr
   // A section heading row ("二、李丹常委、常务副区长牵头重点工作") names the category, and leaders, of the tasks below it.
   let section = sectionAbove ? squash(sectionAbove) : '';
   let sectionLeaders = leadersNamedIn(section).join('、');
+  /** The leaders of the last section heading row (or the heading above), which a category naming none goes back to. */
+  let headingLeaders = sectionLeaders;
   let previousUnits = '';
   let lastCategory = '';
   /** Columns left of the tasks group the rows under them: their cell, merged down, holds for every task until the next. */
@@ -263,6 +267,7 @@ function readTaskRows(rows: readonly GridRow[], columns: ColumnMap, warnings: Dr
     if (filled.length === 1 && SECTION_ROW.test(filled[0]!) && !/^\d+$/.test(number)) {
       section = squash(filled[0]!);
       sectionLeaders = leadersNamedIn(section).join('、');
+      headingLeaders = sectionLeaders;
       // A new section starts afresh: no merged unit or category carries over its heading.
       previousUnits = '';
       lastCategory = '';
@@ -272,6 +277,8 @@ function readTaskRows(rows: readonly GridRow[], columns: ColumnMap, warnings: Dr
       continue;
     }
     const categoryCell = columns.category >= 0 ? squash(cells[columns.category] ?? '') : '';
+    // A category cell merged down the rows it heads is their section heading drawn as a column: a leader it names leads them.
+    if (categoryCell && categoryCell !== lastCategory && SECTION_ROW.test(categoryCell)) sectionLeaders = leadersNamedIn(categoryCell).join('、') || headingLeaders;
     if (categoryCell) lastCategory = categoryCell;
     const titleCell = columns.title >= 0 ? (cells[columns.title] ?? '') : '';
     const unitCell = unitTextOf(cells, columns);

@@ -56,7 +56,7 @@ export function tabRows(lines: readonly string[]): GridRow[] | undefined {
   }
   if (rows.length < 3) return undefined;
   // A second header row (牵头单位 | 配合单位 under a spanning 责任单位) is folded in before the header is checked against the rows' width.
-  return withNumberColumn(withSpannedHeader(withoutSpannedOver(withSubHeaderRow(rows))));
+  return withNumberColumn(withSpannedHeader(withCategoryUnderNumber(withoutSpannedOver(withSubHeaderRow(rows)))));
 }
 
 /** Whether the next line with text after `from` is a tab row as wide as the table's, not another header. */
@@ -117,6 +117,25 @@ function withSpannedHeader(rows: GridRow[]): GridRow[] {
   const cells = [...header!.cells];
   cells.splice(best + 1, 0, { text: '', line: header!.line });
   return [{ ...header!, cells }, ...body.map((row) => (row.cells.length === width ? { ...row, cells: [...row.cells, { text: '', line: row.line }] } : row))];
+}
+
+/**
+ * A 序号 spanning a column of headings and the numbers (序号 over 一、… | 1, the headings merged down): the rows'
+ * numbers sit one column right of the header's 序号, headings (never a number) under it; the header gets a 类别
+ * column there.
+ */
+function withCategoryUnderNumber(rows: GridRow[]): GridRow[] {
+  const [header, ...body] = rows;
+  const at = classifyHeaders(header!.cells.map((cell) => cell.text)).indexOf('number');
+  if (at < 0) return rows;
+  const rowsWithCells = body.filter((row) => row.cells.some((cell) => cell.text !== ''));
+  const numbers = rowsWithCells.filter((row) => /^\d{1,5}$/.test(row.cells[at + 1]?.text ?? '')).length;
+  const headings = rowsWithCells.filter((row) => (row.cells[at]?.text ?? '') !== '').length;
+  const underNumber = rowsWithCells.filter((row) => /^\d{1,5}$/.test(row.cells[at]?.text ?? '')).length;
+  if (numbers < rowsWithCells.length * 0.6 || headings === 0 || underNumber > 0) return rows;
+  const cells = [...header!.cells];
+  cells.splice(at, 0, { text: '类别', line: header!.line });
+  return [{ ...header!, cells }, ...body];
 }
 
 /**
