@@ -171,6 +171,14 @@ describe('layout families of real plans', () => {
     ]);
   });
 
+  it('a page in traditional characters reads 著 as 着 where the phrase says so (著力, 著重, 著手), and keeps 著名 and 显著', () => {
+    const { tasks } = read(['一、著力創建國際科技創新中心。（市科技局牽頭，市發展改革委配合）', '二、著重保護著名歷史文化街區，成效顯著。（市文化廣電旅遊局負責）'].join('\n'));
+    expect(tasks.map((task) => [task.title, task.units.map((unit) => unit.name)])).toEqual([
+      ['着力创建国际科技创新中心', ['市科技局', '市发展改革委']],
+      ['着重保护著名历史文化街区，成效显著', ['市文化广电旅游局']],
+    ]);
+  });
+
   it('a one-cell-per-line table whose figures look like row numbers (35611 far ahead, 4 | 4 the next number twice in a row’s cells): rows start at their own 序号', () => {
     const { tasks } = read(
       [

@@ -6,7 +6,13 @@
  */
 import * as OpenCC from 'opencc-js';
 
-const toSimplifiedConverter = OpenCC.Converter({ from: 'hk', to: 'cn' });
+/**
+ * Taiwan's phrase table first (著力, 著重, 著手 → 着力, 着重, 着手: 著 read as 着 where the phrase says so, which the
+ * Hong Kong table leaves), then Hong Kong's for its own variant characters.
+ */
+const fromTaiwan = OpenCC.Converter({ from: 'tw', to: 'cn' });
+const fromHongKong = OpenCC.Converter({ from: 'hk', to: 'cn' });
+const toSimplifiedConverter = (text: string) => fromHongKong(fromTaiwan(text));
 
 /** Pinyin in parentheses after a character, as web pages render ruby text: 區(qū). */
 const PINYIN_ANNOTATION = /[(（]([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]*)[)）]/g;
