@@ -179,6 +179,15 @@ describe('layout families of real plans', () => {
     ]);
   });
 
+  it('metadata: a site’s catalogue line (索引号:… 组配分类:…) is no title; a part’s heading naming no place or body (一、宣传形式及责任分工) yields to the notice (江苏省政府关于…的通知); the year from a site’s 日期: label or a spaced signing date', () => {
+    const catalogue = read(['索引号:11341823MB1566401C/202401-00005组配分类:决策部署落实情况', '2023年卫健委重点工作责任清单进展情况汇总表', '序号 | 重点工作 | 责任单位 |', '1 | 推进分级诊疗 | 医政科 |', '2 | 加强疾病预防 | 疾控科 |'].join('\n'));
+    expect(catalogue.plan.title).toBe('2023年卫健委重点工作责任清单进展情况汇总表');
+    const notice = read(['江苏省政府关于落实全省重点工作分工的通知', '来源:政府办 日期:2011-02-12', '一、责任主体及工作分工', '1.推进重大项目建设。（省发展改革委牵头）', '2.加强财政资金监管。（省财政厅负责）'].join('\n'));
+    expect([notice.plan.title, notice.plan.year]).toEqual(['江苏省政府关于落实全省重点工作分工的通知', 2011]);
+    const signed = read(['石景山区贯彻落实街道工作意见的任务分解方案', '1.完善街道党工委领导体制。', '牵头单位:区委组织部', '2019 年 4 月 16 日'].join('\n'));
+    expect(signed.plan.year).toBe(2019);
+  });
+
   it('a one-cell-per-line table whose figures look like row numbers (35611 far ahead, 4 | 4 the next number twice in a row’s cells): rows start at their own 序号', () => {
     const { tasks } = read(
       [

@@ -41,12 +41,21 @@ const TEASER = /小编|带你|了解|一图读懂|一文读懂|图解|速览|划
 /** What a progress report adds to the plan's name: "…责任分解第一季度进展情况". */
 const REPORT_SUFFIX = /^(?:(?:19|20)\d{2}年)?(?:第?[一二三四1-4]季度|上半年|下半年|前三季度|1-\d{1,2}月|\d{1,2}月份?|年度|全年)?(?:工作)?(?:进展|落实|完成|推进|执行|办理)情况/;
 
+/** A government site's field line (索引号:… 组配分类:…, 发布机构:…): the page's catalogue, never the plan's name. */
+const SITE_FIELD = /^(?:索引号|组配分类|主题分类|体裁分类|发布机构|发文机关|所属机构|信息来源|浏览次数|公开方式|公开范围|公开时限|生成日期|成文日期|有效性)[:：]/;
+
+/** A short heading of a plan's part that names no place, year or body. */
+const GENERIC_HEADING = /^(?![^]*(?:\d|[省市县区州旗镇乡]|政府|局|委))[^]{2,10}$/;
+
 function titleCandidates(lines: readonly string[]): string[] {
   const candidates: string[] = [];
   const approvedNames: string[] = [];
   const issuedNames: string[] = [];
   const pieceNames: string[] = [];
-  const head = lines.slice(0, 60).map((raw) => squash(raw).replace(/^标题\s*/, '')).map((line) => (/[>›»]/.test(line) || (TEASER.test(line) && !TITLE_END.test(line)) ? '' : line));
+  const head = lines
+    .slice(0, 60)
+    .map((raw) => squash(raw).replace(/^标题\s*/, ''))
+    .map((line) => (/[>›»]/.test(line) || (TEASER.test(line) && !TITLE_END.test(line)) || SITE_FIELD.test(line) ? '' : line));
   // The issuing notice, whatever lines it was broken over: "…关于印发《2024年市〈政府工作报告〉任务分解⏎和责任分工方案》的通知".
   const notice = /(?:印发|转发)\s*《([^》]{6,90})》\s*的通知/.exec(head.slice(0, 15).join(''));
   if (notice) candidates.push(unnest(notice[1]!.replace(/\s+/g, '')));
@@ -87,10 +96,11 @@ function titleCandidates(lines: readonly string[]): string[] {
     // A notice's name broken after its 的 ("关于对城区环境卫生…检查情况的" / "整改通知") is read whole.
     .map((line, index) => (/的$/.test(line) ? `${line}${head.slice(index + 1, index + 4).find((next) => next !== '') ?? ''}` : line))
     // (or with no issuer before it: "关于《政府工作报告》确定的2021年重点工作责任分解的通知"; 紧急通知, 整改通知, 补充通知 too).
-    .map((line) => /^(?:[\u4e00-\u9fa5]{2,20}(人民政府|办公室|办公厅|镇|乡|街道|局|委员会|委)(办公室)?)?关于.{4,60}?的(?:紧急|整改|补充|工作)?(通知|意见(?=$|\s))/.exec(line.replace(/^【[^】]{1,30}】/, '').replace(/\s+/g, ''))?.[0])
+    .map((line) => /^(?:[\u4e00-\u9fa5]{2,20}(人民政府|政府|办公室|办公厅|镇|乡|街道|局|委员会|委)(办公室)?)?关于.{4,60}?的(?:紧急|整改|补充|工作)?(通知|意见(?=$|\s))/.exec(line.replace(/^【[^】]{1,30}】/, '').replace(/\s+/g, ''))?.[0])
     .filter((line): line is string => line !== undefined);
   candidates.push(...approvedNames, ...issuedNames, ...pieceNames);
-  if (candidates.length === 0 && noticeLines[0]) candidates.push(noticeLines[0]);
+  // A part's heading that names no place, year or body ("责任主体及工作分工", "宣传形式及责任分工") yields to the notice.
+  if (noticeLines[0] && (candidates.length === 0 || GENERIC_HEADING.test(candidates[0]!.replace(/^[一二三四五六七八九十]{1,3}[、.．]\s*/, '')))) candidates.unshift(noticeLines[0]);
   // The plan's own name over a page that reports on it (…责任分解 / …责任分解第一季度进展情况): the plan is what the tasks are.
   const reports = (title: string) => candidates.some((other) => other.length < title.length && title.startsWith(other) && REPORT_SUFFIX.test(title.slice(other.length)));
   return candidates
@@ -321,7 +331,10 @@ export function readPlanMetadata(lines: readonly string[], fileName: string): Pl
   if (year === null) {
     // "2022年度任务目标" in a header, or the date the document was written.
     const annual = /((?:19|20)\d{2})\s*年度/.exec(text.slice(0, 3000));
-    const dated = /(?:成文日期|发文日期|印发日期|发布日期|发布时间|(?<![\u4e00-\u9fa5])时间)[:：]?\s*((?:19|20)\d{2})[-年./]\d{1,2}/.exec(text.slice(0, 3000)) ?? /((?:19|20)\d{2})年\d{1,2}月\d{1,2}日\s*$/m.exec(text.slice(0, 3000));
+    // (A site's own labels too: "来源:政府办 日期:2011-02-12", "发布:2019-04-17"; a signing date printed spaced out, "2019 年 4 月 16 日".)
+    const dated =
+      /(?:成文日期|发文日期|印发日期|发布日期|发布时间|(?<![\u4e00-\u9fa5])(?:时间|日期)|(?<![\u4e00-\u9fa5])发布(?=[:：]))[:：]?\s*((?:19|20)\d{2})\s*[-年./]\s*\d{1,2}/.exec(text.slice(0, 3000)) ??
+      /((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$/m.exec(text.slice(0, 3000));
     // A news page's dateline, a line of its own: "13.03.2015  07:51", "2015-03-13".
     const dateline = /^\s*(?:\d{1,2}[./]\d{1,2}[./]((?:19|20)\d{2})|((?:19|20)\d{2})[-./]\d{1,2}[-./]\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$/m.exec(text.slice(0, 1000));
     const found = annual ?? dated ?? (dateline ? ([dateline[0], dateline[1] ?? dateline[2]] as unknown as RegExpExecArray) : null);
