@@ -10,6 +10,13 @@ import { parseUnitCell } from '../../src/domain/imports/unit-list-parser.js';
 const read = (text: string) => parseUnitCell(text, { defaultRole: 'responsible' }).map((unit) => `${unit.name}:${unit.role}`);
 
 describe('units and their parts in a cell', () => {
+  it('a slash parts two names, and a list’s numbers (1. 2., （1）, ①②) are no part of them', () => {
+    expect(read('市发改委/市财政局')).toEqual(['市发改委:responsible', '市财政局:responsible']);
+    expect(read('1.市发改委 2.市财政局')).toEqual(['市发改委:responsible', '市财政局:responsible']);
+    expect(read('（1）市发改委；（2）市财政局')).toEqual(['市发改委:responsible', '市财政局:responsible']);
+    expect(read('①市发改委②市财政局')).toEqual(['市发改委:responsible', '市财政局:responsible']);
+  });
+
   it('a list written with ， between a lead and the verb that closes it (市发改委牵头，市财政局，市自然资源局配合): the middle ones help too', () => {
     expect(read('市发改委牵头，市财政局，市自然资源局配合')).toEqual(['市发改委:lead', '市财政局:cooperating', '市自然资源局:cooperating']);
     expect(read('市发改委牵头，市财政局，市自然资源局负责')).toEqual(['市发改委:lead', '市财政局:responsible', '市自然资源局:responsible']);

@@ -223,6 +223,11 @@ export function parseUnitCell(text: string, options: UnitCellOptions): UnitMenti
     .replace(/\)/g, '）')
     .replace(/[,]/g, '，')
     .replace(/;/g, '；')
+    // "市发改委/市财政局": a slash parts two names; "1.市发改委 2.市财政局": a list's numbers are no part of them.
+    .replace(/\s*[/／]\s*(?=[\u4e00-\u9fa5])/g, '、')
+    .replace(/(^|[\s、，；])(?:\d{1,2}[.、．)）]|[(（]\d{1,2}[)）])\s*(?=[\u4e00-\u9fa5])/g, '$1')
+    .replace(/^\s*[①-⑳]\s*/, '')
+    .replace(/\s*[①-⑳]\s*/g, '、')
     .replace(/、{2,}/g, '、');
   // White space after a closing parenthesis may part two names ("各乡镇（街道）⏎区教体局"): separateOnWhiteSpace judges it.
   normalised = separateOnWhiteSpace(normalised.replace(/\s*([、，；。（])\s*/g, '$1').replace(/\s+）/g, '）').trim());
