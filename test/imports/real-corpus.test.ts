@@ -14,20 +14,14 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readDocumentFile } from '../../src/imports/read-document.js';
+import { corpusDocuments } from '../support/corpus-documents.js';
 import { scoreDocument, type DocumentScore, type Gold } from '../support/import-scoring.js';
 
 const dir = fileURLToPath(new URL('../fixtures/real/', import.meta.url));
 const officeDir = `${dir}office/`;
 
 function scoreCorpus(): DocumentScore[] {
-  return readdirSync(dir)
-    .filter((name) => name.endsWith('.json'))
-    .sort()
-    .map((file) => {
-      const slug = file.replace(/\.json$/, '');
-      const gold = JSON.parse(readFileSync(`${dir}${file}`, 'utf8')) as Gold;
-      return scoreDocument(slug, readFileSync(`${dir}${slug}.txt`, 'utf8'), gold);
-    });
+  return corpusDocuments().map(({ slug, text, gold }) => scoreDocument(slug, text, gold));
 }
 
 const share = (scores: readonly DocumentScore[]) => scores.reduce((sum, score) => sum + score.right, 0) / scores.reduce((sum, score) => sum + score.checks, 0);

@@ -15,13 +15,10 @@
  * keeps the document's own text around the table and must give the same
  * gold: the cells are the same, only the flattening differs.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { rebuildDocument, type Block, type Cell, type Row, type Table } from '../../scripts/office-fixtures/rebuild-table.js';
 import { TABLE_SPECS } from '../../scripts/office-fixtures/table-specs.js';
+import { corpusDocuments } from './corpus-documents.js';
 import type { Gold } from './import-scoring.js';
-
-const dir = fileURLToPath(new URL('../fixtures/real/', import.meta.url));
 
 /** One way of writing a table as text. */
 export interface Flattening {
@@ -39,16 +36,11 @@ export interface TableDocument {
 
 /** Every tuned table-flat / table-delimited document whose table spec rebuilds it. */
 export function tunedTableDocuments(): TableDocument[] {
-  return readdirSync(dir)
-    .filter((name) => name.endsWith('.json'))
-    .sort()
-    .flatMap((file) => {
-      const slug = file.replace(/\.json$/, '');
-      const gold = JSON.parse(readFileSync(`${dir}${file}`, 'utf8')) as Gold;
-      const specs = TABLE_SPECS[slug];
-      if (gold.split !== 'tune' || !/^table-/.test(gold.family) || !specs) return [];
-      return [{ slug, gold, blocks: rebuildDocument(readFileSync(`${dir}${slug}.txt`, 'utf8'), specs, slug) }];
-    });
+  return corpusDocuments((gold, slug) => gold.split === 'tune' && /^table-/.test(gold.family) && TABLE_SPECS[slug] !== undefined).map(({ slug, gold, text }) => ({
+    slug,
+    gold,
+    blocks: rebuildDocument(text, TABLE_SPECS[slug]!, slug),
+  }));
 }
 
 const isNumberHeader = (cell: Cell) => /^序\s*号$/.test(cell.paragraphs.join('').trim());

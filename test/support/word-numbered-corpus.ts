@@ -9,32 +9,13 @@
  * a person fixing up such a document would leave it. The text and the
  * cells are otherwise the document's own, so the gold must not change.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Block, Table } from '../../scripts/office-fixtures/rebuild-table.js';
-import type { Gold } from './import-scoring.js';
+import { corpusDocuments, type CorpusDocument } from './corpus-documents.js';
 import type { WordBlock, WordCell, WordList, WordParagraph } from './word-document.js';
 
-const dir = fileURLToPath(new URL('../fixtures/real/', import.meta.url));
-
-/** A tuned prose document of the corpus: its verbatim text and gold. */
-export interface ProseDocument {
-  slug: string;
-  text: string;
-  gold: Gold;
-}
-
 /** Every tuned prose-labels / prose-parens document. */
-export function tunedProseDocuments(): ProseDocument[] {
-  return readdirSync(dir)
-    .filter((name) => name.endsWith('.json'))
-    .sort()
-    .flatMap((file) => {
-      const slug = file.replace(/\.json$/, '');
-      const gold = JSON.parse(readFileSync(`${dir}${file}`, 'utf8')) as Gold;
-      if (gold.split !== 'tune' || !/^prose-/.test(gold.family)) return [];
-      return [{ slug, gold, text: readFileSync(`${dir}${slug}.txt`, 'utf8') }];
-    });
+export function tunedProseDocuments(): CorpusDocument[] {
+  return corpusDocuments((gold) => gold.split === 'tune' && /^prose-/.test(gold.family));
 }
 
 const CHINESE = '一二三四五六七八九十';
