@@ -154,18 +154,6 @@ export function mapColumns(header: readonly string[]): ColumnMap | undefined {
 }
 
 /**
- * Whether a row repeats the header: a table copied from several pages, or a 台账 that prints its header again
- * above each part, writes the header's words again as a row (two or more cells, each one of the header's).
- */
-export function repeatsHeader(cells: readonly string[], header: readonly string[]): boolean {
-  const named = header.map((cell) => cell.replace(/\s+/g, '')).filter(Boolean);
-  const words = new Set(named);
-  const filled = cells.map((cell) => cell.replace(/\s+/g, '')).filter(Boolean);
-  // A cell of two words may come apart in one copy and not the other (区本级 任务数).
-  return filled.length >= 2 && (filled.every((cell) => words.has(cell)) || filled.join('') === named.join(''));
-}
-
-/**
  * Whether a row is a table's header: short cells, one of them numbering or
  * naming the task, and a unit column.
  */

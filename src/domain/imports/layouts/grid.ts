@@ -17,7 +17,8 @@ import { type DraftNode, type DraftPlan, splitNumberedItems, firstSentence } fro
 import { squash } from '../normalize-text.js';
 import { leadersNamedIn } from '../people.js';
 import { cellKind } from './cell-kinds.js';
-import { classifyHeader, classifyHeaders, deadlineTextOf, leaderTextOf, looksLikeHeader, mapColumns, repeatsHeader, unitTextOf, type ColumnMap } from './columns.js';
+import { classifyHeader, classifyHeaders, deadlineTextOf, leaderTextOf, looksLikeHeader, mapColumns, unitTextOf, type ColumnMap } from './columns.js';
+import { repeatsHeader, withSubHeader } from './header-rows.js';
 
 /** One cell and the line (or sheet row) it starts on. */
 export interface GridCell {
@@ -58,42 +59,6 @@ export function lineAbove(lines: readonly string[], headerLine: number): string 
     if (line) return line;
   }
   return undefined;
-}
-
-/**
- * The header a second header row completes: where a cell spans columns the row under it splits (责任单位 over
- * 牵头单位 | 配合单位, 完成时限 over 开始 | 结束), each split column takes the lower name. Undefined when the row under
- * the header is not header words in the header's own positions (a body row, or a row that lost its empty cells).
- */
-export function withSubHeader(header: readonly string[], below: readonly string[]): string[] | undefined {
-  const named = below.map((cell) => cell.replace(/\s+/g, ''));
-  const filled = named.filter(Boolean);
-  if (filled.length < 2 || !filled.every((cell) => !/\d/.test(cell) && classifyHeader(cell) !== undefined && classifyHeader(cell) !== 'number')) return undefined;
-  // A copied table writes a spanning cell once: the header is short of the columns it spans, right after it.
-  const first = named.findIndex(Boolean);
-  let run = 0;
-  while (named[first + run]) run++;
-  const spanning = first < header.length && named.slice(first, first + run).every((cell) => classifyHeader(cell) === classifyHeader(header[first]!));
-  if (run > 1 && spanning && !named.some((cell, index) => cell !== '' && (header[index] ?? '').trim() === '')) {
-    header = [...header.slice(0, first + 1), ...Array<string>(run - 1).fill(''), ...header.slice(first + 1)];
-  }
-  // In place: split columns sit under a spanning cell, so the header is empty over at least one of them.
-  if (below.length >= header.length - 1 && below.length <= header.length + 1) {
-    if (!named.some((cell, index) => cell !== '' && (header[index] ?? '').trim() === '')) return undefined;
-    return Array.from({ length: Math.max(header.length, below.length) }, (_, index) => (named[index] ? below[index]!.trim() : (header[index] ?? '')));
-  }
-  // A page that dropped the empty cells ("牵头单位 | 配合单位" under "责任单位"): the lower names all of one kind replace the one header cell of that kind.
-  const kind = classifyHeader(filled[0]!);
-  const parents = header.flatMap((cell, index) => (classifyHeader(cell) === kind ? [index] : []));
-  if (named.length !== filled.length || !filled.every((cell) => classifyHeader(cell) === kind) || parents.length !== 1) return undefined;
-  return [...header.slice(0, parents[0]), ...filled, ...header.slice(parents[0]! + 1)];
-}
-
-/** Rows (header first) with a second header row folded into the header (withSubHeader); the same rows when there is none. */
-export function withSubHeaderRow(rows: readonly GridRow[]): GridRow[] {
-  const [header, below, ...rest] = rows;
-  const merged = header && below && withSubHeader(texts(header), texts(below));
-  return merged ? [{ ...header!, cells: merged.map((text) => ({ text, line: header!.line })) }, ...rest] : [...rows];
 }
 
 /** Reads a grid; undefined when it has no header naming tasks and units. */

@@ -9,7 +9,7 @@
 import type { DraftPlan } from '../draft.js';
 import { classifyHeaders, looksLikeHeader } from './columns.js';
 import { alignCells, alignCellsFromRight } from './flat-cells.js';
-import { withSubHeader } from './grid.js';
+import { withSubHeader } from './header-rows.js';
 import { readGrid, type GridRow } from './grid.js';
 
 const CATEGORY = /^[一二三四五六七八九十]+、/;

@@ -14,7 +14,8 @@
  * rows is all this file does; readGrid gives them meaning.
  */
 import type { DraftPlan } from '../draft.js';
-import { classifyHeader, classifyHeaders, continuesHeaderCell, looksLikeHeader, repeatsHeader } from './columns.js';
+import { classifyHeader, classifyHeaders, continuesHeaderCell, looksLikeHeader } from './columns.js';
+import { repeatsHeader } from './header-rows.js';
 import { cellKind } from './cell-kinds.js';
 import { alignCells, TABLE_END, type Block } from './flat-cells.js';
 import { lineAbove, readGrid, SECTION_ROW, type GridRow } from './grid.js';

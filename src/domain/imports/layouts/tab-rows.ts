@@ -12,9 +12,10 @@
  */
 import type { DraftPlan } from '../draft.js';
 import { cellKind } from './cell-kinds.js';
-import { classifyHeaders, looksLikeHeader, repeatsHeader, type HeaderKind } from './columns.js';
+import { classifyHeaders, looksLikeHeader, type HeaderKind } from './columns.js';
 import { TABLE_END } from './flat-cells.js';
-import { lineAbove, readGrid, SECTION_ROW, withSubHeaderRow, type GridRow } from './grid.js';
+import { lineAbove, readGrid, SECTION_ROW, type GridRow } from './grid.js';
+import { repeatsHeader, withSubHeaderRow } from './header-rows.js';
 
 const cellsOf = (line: string) => line.split('\t').map((cell) => cell.trim());
 
