@@ -211,6 +211,15 @@ function rolesAsClauses(text: string): string {
   return result.replace(/[，；]+$/, '');
 }
 
+/** "市发改委/市财政局": a slash parts two names; "1.市发改委 2.市财政局", "①…②…": a list's numbers are no part of them. */
+function withoutListMarks(text: string): string {
+  return text
+    .replace(/\s*[/／]\s*(?=[\u4e00-\u9fa5])/g, '、')
+    .replace(/(^|[\s、，；])(?:\d{1,2}[.、．)）]|[(（]\d{1,2}[)）])\s*(?=[\u4e00-\u9fa5])/g, '$1')
+    .replace(/^\s*[①-⑳]\s*/, '')
+    .replace(/\s*[①-⑳]\s*/g, '、');
+}
+
 /**
  * Parses a unit cell. Clauses (split on ，；。) carry their own role when they
  * say 牵头 / 负责 / 配合 / 会同; a clause without a verb takes `defaultRole`
@@ -222,13 +231,9 @@ export function parseUnitCell(text: string, options: UnitCellOptions): UnitMenti
     .replace(/\(/g, '（')
     .replace(/\)/g, '）')
     .replace(/[,]/g, '，')
-    .replace(/;/g, '；')
-    // "市发改委/市财政局": a slash parts two names; "1.市发改委 2.市财政局": a list's numbers are no part of them.
-    .replace(/\s*[/／]\s*(?=[\u4e00-\u9fa5])/g, '、')
-    .replace(/(^|[\s、，；])(?:\d{1,2}[.、．)）]|[(（]\d{1,2}[)）])\s*(?=[\u4e00-\u9fa5])/g, '$1')
-    .replace(/^\s*[①-⑳]\s*/, '')
-    .replace(/\s*[①-⑳]\s*/g, '、')
-    .replace(/、{2,}/g, '、');
+    .replace(/;/g, '；');
+  if (/[/／\d①-⑳]/.test(normalised)) normalised = withoutListMarks(normalised);
+  normalised = normalised.replace(/、{2,}/g, '、');
   // White space after a closing parenthesis may part two names ("各乡镇（街道）⏎区教体局"): separateOnWhiteSpace judges it.
   normalised = separateOnWhiteSpace(normalised.replace(/\s*([、，；。（])\s*/g, '$1').replace(/\s+）/g, '）').trim());
   normalised = rolesAsClauses(normalised);

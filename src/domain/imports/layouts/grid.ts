@@ -68,10 +68,11 @@ export function readGrid(rows: readonly GridRow[], layout: DraftPlan['layout'], 
   let header = texts(rows[headerIndex]!);
   const below = rows[headerIndex + 1] && texts(rows[headerIndex + 1]!);
   const headerWords = [...header, ...(below && withSubHeader(header, below) ? below : [])];
+  const isHeaderAgain = repeatsHeader(headerWords);
   let rowsOfTable = rows.slice(headerIndex + 1).filter((row, index) => {
     const filled = texts(row).filter(Boolean);
     // The header printed again on the next page (its second row too) is no row.
-    if (index > 0 && repeatsHeader(texts(row), headerWords)) return false;
+    if (index > 0 && isHeaderAgain(texts(row))) return false;
     return filled.length > 0 && !(filled.length === 1 && TRAILER.test(filled[0]!));
   });
   // A header of two rows (责任单位 spanning 牵头单位 | 配合单位): the second row names the columns it splits.

@@ -49,11 +49,18 @@ export function withSubHeaderRow(rows: readonly GridRow[]): GridRow[] {
 /**
  * Whether a row repeats the header: a table copied from several pages, or a 台账 that prints its header again
  * above each part, writes the header's words again as a row (two or more cells, each one of the header's).
+ * Made once per header, asked of every row.
  */
-export function repeatsHeader(cells: readonly string[], header: readonly string[]): boolean {
+export function repeatsHeader(header: readonly string[]): (cells: readonly string[]) => boolean {
   const named = header.map((cell) => cell.replace(/\s+/g, '')).filter(Boolean);
   const words = new Set(named);
-  const filled = cells.map((cell) => cell.replace(/\s+/g, '')).filter(Boolean);
-  // A cell of two words may come apart in one copy and not the other (区本级 任务数).
-  return filled.length >= 2 && (filled.every((cell) => words.has(cell)) || filled.join('') === named.join(''));
+  const whole = named.join('');
+  return (cells) => {
+    // Cheap first: a row of the header's words starts with one of them.
+    const first = cells.find((cell) => cell.trim() !== '')?.replace(/\s+/g, '');
+    if (!first || !whole.includes(first)) return false;
+    const filled = cells.map((cell) => cell.replace(/\s+/g, '')).filter(Boolean);
+    // A cell of two words may come apart in one copy and not the other (区本级 任务数).
+    return filled.length >= 2 && (filled.every((cell) => words.has(cell)) || filled.join('') === whole);
+  };
 }

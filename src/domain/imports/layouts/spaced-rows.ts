@@ -181,6 +181,7 @@ function spacedRowsOf(lines: readonly string[]): GridRow[] | undefined {
       columns = ['number', ...columns];
     }
     const rows: { pieces: Block[]; line: number; heading?: boolean }[] = [];
+    const isHeaderAgain = repeatsHeader(headerCells);
     let previous = 0;
     let blanks = 0;
     for (let index = start + 1; index < lines.length; index++) {
@@ -193,7 +194,7 @@ function spacedRowsOf(lines: readonly string[]): GridRow[] | undefined {
       blanks = 0;
       const headerAgain = piecesOf(joinSpacedCharacters(line));
       // The header printed again on the next page is no row; another header starts another table.
-      if (repeatsHeader(headerAgain, headerCells)) continue;
+      if (isHeaderAgain(headerAgain)) continue;
       if (TABLE_END.test(line) || looksLikeHeader(headerAgain)) break;
       // "1" apart, or "1." / "1、" glued to the task text.
       const glued = /^(\d{1,5})[.．、](?!\d)\s*/.exec(line);

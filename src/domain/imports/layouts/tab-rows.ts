@@ -28,6 +28,7 @@ export function tabRows(lines: readonly string[]): GridRow[] | undefined {
   while (header.length > 0 && header.at(-1) === '') header.pop();
   const width = header.length;
   const rows: GridRow[] = [{ cells: header.map((text) => ({ text, line: start + 1 })), line: start + 1 }];
+  const isHeaderAgain = repeatsHeader(header);
   let blanks = 0;
   for (let index = start + 1; index < lines.length; index++) {
     const line = lines[index]!;
@@ -41,7 +42,7 @@ export function tabRows(lines: readonly string[]): GridRow[] | undefined {
     if (/\t/.test(line)) {
       const cells = cellsOf(line);
       // The header again (a table copied from several pages) is no row; another header starts another table.
-      if (repeatsHeader(cells, header)) continue;
+      if (isHeaderAgain(cells)) continue;
       if (looksLikeHeader(cells)) break;
       while (cells.length > width && cells.at(-1) === '') cells.pop();
       rows.push({ cells: Array.from({ length: Math.max(width, cells.length) }, (_, at) => ({ text: cells[at] ?? '', line: index + 1 })), line: index + 1 });
