@@ -5,6 +5,7 @@
  * line endings unified.
  */
 import * as OpenCC from 'opencc-js';
+import { joinHardWraps } from './hard-wraps.js';
 
 /**
  * Taiwan's phrase table first (著力, 著重, 著手 → 着力, 着重, 着手: 著 read as 着 where the phrase says so, which the
@@ -76,7 +77,7 @@ const LOST_SPACE = /(^|[ \t])[?？\uFFFD]+(?=[\u4e00-\u9fa5(（])/gm;
  * is traditional. Line numbers are preserved.
  */
 export function normalizeDocument(raw: string, rawCells: readonly string[] = []): NormalizedDocument {
-  let text = clean(raw);
+  let text = joinHardWraps(clean(raw));
   let cells = rawCells.map(clean);
   const converted = looksTraditional(`${text}\n${cells.join('\n')}`);
   if (converted) {

@@ -1,0 +1,61 @@
+/**
+ * Lines a PDF, a print layout or a fixed-width page broke at its width.
+ * Text copied from a PDF keeps every printed line: a long item comes in
+ * three or four lines of the same length, so a label's value, a trailing
+ * parenthesis or a unit's name is cut in two and the item's text is read
+ * as several. When many lines share one length (the page's width), a line
+ * of that length is joined with the next unless the next starts something
+ * of its own: an outline number, a label, a table row. The joined line
+ * takes the first line's place and the lines it took in stay as empty
+ * lines, so every line keeps its number for warnings.
+ */
+
+/** What starts a line of its own: an outline number (一、 （一） 1. （1） ① 第一条), a label (牵头单位：), a bracket of units. */
+const OWN_START = /^\s*(?:[一二三四五六七八九十百]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,3}(?:[.．、](?!\d)|\s)|[①-⑳]|第[一二三四五六七八九十百\d]+[条章节项]|[\u4e00-\u9fa5]{0,4}(?:单位|部门|领导|科室|处室|股室|时限|时间|节点|措施|问题|任务|目标|要求|内容|分工|责任人|负责人)[:：]|[[【〔])/;
+
+/** Lines of at least this many characters count towards a page width. */
+const LONG = 20;
+
+/** The page width most long lines share, when enough of them do; undefined for text that was not broken at a width. */
+export function pageWidth(lines: readonly string[]): number | undefined {
+  const lengths = new Map<number, number>();
+  let long = 0;
+  for (const line of lines) {
+    if (/[\t|]/.test(line)) continue;
+    // Measured with the line's indent: a paragraph's first line is indented two characters and printed as wide.
+    const length = [...line.trimEnd()].length;
+    if (length < LONG) continue;
+    long++;
+    lengths.set(length, (lengths.get(length) ?? 0) + 1);
+  }
+  let best: number | undefined;
+  let count = 0;
+  for (const [length, n] of lengths) {
+    // Full-width and half-width characters make a printed line a character shorter now and then: count those too.
+    const near = n + (lengths.get(length - 1) ?? 0);
+    if (near > count || (near === count && length > (best ?? 0))) [best, count] = [length, near];
+  }
+  // Broken at a width, most long lines are of it (only an item's last line is shorter); lines of their own vary.
+  return best !== undefined && count >= 6 && count >= long * 0.5 ? best : undefined;
+}
+
+/** The text with lines broken at the page's width joined back (see the module comment); the same text when it has none. */
+export function joinHardWraps(text: string): string {
+  const lines = text.split('\n');
+  const width = pageWidth(lines);
+  if (width === undefined) return text;
+  const full = (line: string) => !/[\t|]/.test(line) && [...line.trimEnd()].length >= width - 1;
+  for (let at = 0; at < lines.length - 1; at++) {
+    let next = at + 1;
+    while (full(lines[at]!) && next < lines.length && lines[next]!.trim() !== '' && !/[\t|]/.test(lines[next]!) && !OWN_START.test(lines[next]!)) {
+      const continued = lines[next]!;
+      lines[at] = `${lines[at]!.replace(/\s+$/, '')}${continued.trim()}`;
+      lines[next] = '';
+      next++;
+      // The joined line goes on only while the piece taken in was itself a full line.
+      if (!full(continued)) break;
+    }
+    at = next - 1;
+  }
+  return lines.join('\n');
+}
