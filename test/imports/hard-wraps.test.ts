@@ -52,6 +52,9 @@ describe('text broken at a page width', () => {
     expect(joinHardWraps(plain)).toBe(plain);
     const prose = ITEMS.join('\n');
     expect(joinHardWraps(prose)).toBe(prose);
+    // A sheet's rows as text (cells parted by spaces), of one length and each starting with its number, up to 1200.
+    const sheet = Array.from({ length: 1200 }, (_, index) => `${index + 1} 推进第${index + 1}项重点工作建设并完成年度目标 市发改委 市财政局、市自然资源局 2024年12月底前`).join('\n');
+    expect(joinHardWraps(sheet)).toBe(sheet);
   });
 
   it('keeps the gold of the tuned prose plans broken at 30, 36 and 45 characters a line', () => {

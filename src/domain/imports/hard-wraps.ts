@@ -11,7 +11,7 @@
  */
 
 /** What starts a line of its own: an outline number (一、 （一） 1. （1） ① 第一条), a label (牵头单位：), a bracket of units. */
-const OWN_START = /^\s*(?:[一二三四五六七八九十百]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,3}(?:[.．、](?!\d)|\s)|[①-⑳]|第[一二三四五六七八九十百\d]+[条章节项]|[\u4e00-\u9fa5]{0,4}(?:单位|部门|领导|科室|处室|股室|时限|时间|节点|措施|问题|任务|目标|要求|内容|分工|责任人|负责人)[:：]|[[【〔])/;
+const OWN_START = /^\s*(?:[一二三四五六七八九十百]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,3}[.．、](?!\d)|\d{1,5}\s|[①-⑳]|第[一二三四五六七八九十百\d]+[条章节项]|[\u4e00-\u9fa5]{0,4}(?:单位|部门|领导|科室|处室|股室|时限|时间|节点|措施|问题|任务|目标|要求|内容|分工|责任人|负责人)[:：]|[[【〔])/;
 
 /** Lines of at least this many characters count towards a page width. */
 const LONG = 20;
@@ -39,22 +39,32 @@ export function pageWidth(lines: readonly string[]): number | undefined {
   return best !== undefined && count >= 6 && count >= long * 0.5 ? best : undefined;
 }
 
+/** The most lines one paragraph is joined from: a runaway join (a table's rows of one length) stops there. */
+const MOST_LINES = 40;
+
 /** The text with lines broken at the page's width joined back (see the module comment); the same text when it has none. */
 export function joinHardWraps(text: string): string {
   const lines = text.split('\n');
   const width = pageWidth(lines);
   if (width === undefined) return text;
   const full = (line: string) => !/[\t|]/.test(line) && [...line.trimEnd()].length >= width - 1;
+  const goesOn = (line: string | undefined) => line !== undefined && line.trim() !== '' && !/[\t|]/.test(line) && !OWN_START.test(line);
+  // Broken text shows it: many full lines go on in the next (a sheet's rows of one length each start with their number).
+  const fullLines = lines.filter((line, at) => at < lines.length - 1 && full(line));
+  const continued = lines.filter((line, at) => at < lines.length - 1 && full(line) && goesOn(lines[at + 1])).length;
+  if (continued < 3 || continued < fullLines.length * 0.3) return text;
   for (let at = 0; at < lines.length - 1; at++) {
+    const pieces = [lines[at]!.replace(/\s+$/, '')];
     let next = at + 1;
-    while (full(lines[at]!) && next < lines.length && lines[next]!.trim() !== '' && !/[\t|]/.test(lines[next]!) && !OWN_START.test(lines[next]!)) {
-      const continued = lines[next]!;
-      lines[at] = `${lines[at]!.replace(/\s+$/, '')}${continued.trim()}`;
+    // A line goes on in the next while it is full: the piece taken in last decides.
+    let last = lines[at]!;
+    while (full(last) && goesOn(lines[next]) && pieces.length < MOST_LINES) {
+      last = lines[next]!;
+      pieces.push(last.trim());
       lines[next] = '';
       next++;
-      // The joined line goes on only while the piece taken in was itself a full line.
-      if (!full(continued)) break;
     }
+    if (pieces.length > 1) lines[at] = pieces.join('');
     at = next - 1;
   }
   return lines.join('\n');
