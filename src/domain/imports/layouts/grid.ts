@@ -66,21 +66,17 @@ export function readGrid(rows: readonly GridRow[], layout: DraftPlan['layout'], 
   const headerIndex = rows.findIndex((row) => looksLikeHeader(texts(row)));
   if (headerIndex < 0) return undefined;
   let header = texts(rows[headerIndex]!);
-  const below = rows[headerIndex + 1] && texts(rows[headerIndex + 1]!);
-  const headerWords = [...header, ...(below && withSubHeader(header, below) ? below : [])];
-  const isHeaderAgain = repeatsHeader(headerWords);
-  let rowsOfTable = rows.slice(headerIndex + 1).filter((row, index) => {
+  // A header of two rows (责任单位 spanning 牵头单位 | 配合单位): the second row names the columns it splits.
+  const below = rows[headerIndex + 1] ? texts(rows[headerIndex + 1]!) : [];
+  const twoLevel = withSubHeader(header, below);
+  // The header printed again on the next page (its second row too) is no row.
+  const isHeaderAgain = repeatsHeader(twoLevel ? [...header, ...below] : header);
+  const rowsOfTable = rows.slice(headerIndex + (twoLevel ? 2 : 1)).filter((row) => {
     const filled = texts(row).filter(Boolean);
-    // The header printed again on the next page (its second row too) is no row.
-    if (index > 0 && isHeaderAgain(texts(row))) return false;
+    if (isHeaderAgain(texts(row))) return false;
     return filled.length > 0 && !(filled.length === 1 && TRAILER.test(filled[0]!));
   });
-  // A header of two rows (责任单位 spanning 牵头单位 | 配合单位): the second row names the columns it splits.
-  const twoLevel = rowsOfTable[0] && withSubHeader(header, texts(rowsOfTable[0]));
-  if (twoLevel) {
-    header = twoLevel;
-    rowsOfTable = rowsOfTable.slice(1);
-  }
+  if (twoLevel) header = twoLevel;
   // A sheet that holds the document's prose under its table: from where every row left has one cell, it is prose.
   let proseFrom = rowsOfTable.length;
   while (proseFrom > 0 && texts(rowsOfTable[proseFrom - 1]!).filter(Boolean).length <= 1) proseFrom--;
