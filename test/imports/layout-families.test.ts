@@ -188,6 +188,11 @@ describe('layout families of real plans', () => {
     expect(signed.plan.year).toBe(2019);
   });
 
+  it('a leader cell names the person, not how they are addressed (张三同志) nor the label written in the cell (分管副市长：张三)', () => {
+    const { tasks } = read(['序号\t工作任务\t责任领导\t牵头单位', '1\t推进重大项目建设\t张三同志\t市发改委', '2\t加强财政资金监管\t分管副市长：李四\t市财政局'].join('\n'));
+    expect(tasks.map((task) => task.leaders)).toEqual([['张三'], ['李四']]);
+  });
+
   it('a one-cell-per-line table whose figures look like row numbers (35611 far ahead, 4 | 4 the next number twice in a row’s cells): rows start at their own 序号', () => {
     const { tasks } = read(
       [

@@ -72,7 +72,10 @@ export function splitLeaders(text: string): string[] {
     } else current += char;
   }
   parts.push(current);
-  return parts.map((part) => part.replace(/[。.]$/, '').trim()).filter((part) => part.length > 0);
+  // "张三同志": 同志 is how the person is addressed, not part of who they are; "分管副市长：张三" names them after a label.
+  return parts
+    .map((part) => part.replace(/[。.]$/, '').trim().replace(/(?<=[\u4e00-\u9fa5]{2})同志$/, '').replace(/^[\u4e00-\u9fa5]{0,8}(?:领导|[省市区县州]长)[:：]\s*(?=\S)/, ''))
+    .filter((part) => part.length > 0);
 }
 
 const NAME_BEFORE_TITLE = /([\u4e00-\u9fa5]{2,4}?)((?:同志)?(?:常委|常务副[省市区县州]长|副?[省市区县州镇乡]长|书记|副?主任|副?部长|副?主席|秘书长))/g;
