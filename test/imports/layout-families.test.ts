@@ -186,6 +186,9 @@ describe('layout families of real plans', () => {
     expect([notice.plan.title, notice.plan.year]).toEqual(['江苏省政府关于落实全省重点工作分工的通知', 2011]);
     const signed = read(['石景山区贯彻落实街道工作意见的任务分解方案', '1.完善街道党工委领导体制。', '牵头单位:区委组织部', '2019 年 4 月 16 日'].join('\n'));
     expect(signed.plan.year).toBe(2019);
+    // An issuer written 省政府办公厅 (without 人民) names the region.
+    const reported = read(['近日，浙江省政府办公厅印发2017年政府工作报告重点工作责任分解的通知。', '1.加快推进“最多跑一次”改革。（省政府办公厅牵头，省编办配合）', '2.规范行政行为。（省法制办负责）'].join('\n'));
+    expect(reported.plan.jurisdiction).toBe('浙江省');
   });
 
   it('a leader cell names the person, not how they are addressed (张三同志) nor the label written in the cell (分管副市长：张三)', () => {
