@@ -183,9 +183,9 @@ const DUTY = /^\s*(?:主要)?(?:负责|牵头|承担|配合|协助|协同|会同
  * 市税务局为配合单位") — never a convention's "列第一位的为牵头单位" or "标注★的单位为牵头单位".
  */
 const ROLE_END = `(?:(?:${alternation(LEAD_WORDS, COOPERATING_WORDS, RESPONSIBLE_WORDS)})(?:落实|实施)?|(?<![的者]|的(?:单位|部门))为(?:${alternation(LEAD_WORDS, COOPERATING_WORDS)}|责任)(?:${alternation(UNIT_NOUNS)}))`;
-/** An item's last sentence that names units with their parts, perhaps with a by-date after them. */
 /** A role word closing a clause, to take it off and see what the clause names. */
 const ROLE_END_CLOSING = new RegExp(`(?:${ROLE_END})$`);
+/** An item's last sentence that names units with their parts, perhaps with a by-date after them. */
 const UNIT_SENTENCE = new RegExp(`[。；;]\\s*([^。；;，,]{2,60}?(?:${ROLE_END})(?:[，,][^。；;，,]{2,60}?(?:${ROLE_END}))*)(?:[，,]([^。；;，,]{2,20}))?[。；;]?\\s*$`);
 
 /** The units an item's last sentence names ("县教体局牵头，县发改局、县财政局配合，2024年9月前完成"), with its deadline and where it starts. */

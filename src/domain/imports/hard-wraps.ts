@@ -47,20 +47,19 @@ export function joinHardWraps(text: string): string {
   const lines = text.split('\n');
   const width = pageWidth(lines);
   if (width === undefined) return text;
-  const full = (line: string) => !/[\t|]/.test(line) && [...line.trimEnd()].length >= width - 1;
-  const goesOn = (line: string | undefined) => line !== undefined && line.trim() !== '' && !/[\t|]/.test(line) && !OWN_START.test(line);
+  // Each line judged once, before any is joined: full (of the page's width), and whether it goes on from the one before.
+  const full = lines.map((line) => !/[\t|]/.test(line) && [...line.trimEnd()].length >= width - 1);
+  const goesOn = lines.map((line) => line.trim() !== '' && !/[\t|]/.test(line) && !OWN_START.test(line));
   // Broken text shows it: many full lines go on in the next (a sheet's rows of one length each start with their number).
-  const fullLines = lines.filter((line, at) => at < lines.length - 1 && full(line));
-  const continued = lines.filter((line, at) => at < lines.length - 1 && full(line) && goesOn(lines[at + 1])).length;
-  if (continued < 3 || continued < fullLines.length * 0.3) return text;
+  const fullLines = full.filter((isFull, at) => isFull && at < lines.length - 1).length;
+  const continued = full.filter((isFull, at) => isFull && goesOn[at + 1] === true).length;
+  if (continued < 3 || continued < fullLines * 0.3) return text;
   for (let at = 0; at < lines.length - 1; at++) {
     const pieces = [lines[at]!.replace(/\s+$/, '')];
     let next = at + 1;
     // A line goes on in the next while it is full: the piece taken in last decides.
-    let last = lines[at]!;
-    while (full(last) && goesOn(lines[next]) && pieces.length < MOST_LINES) {
-      last = lines[next]!;
-      pieces.push(last.trim());
+    while (full[next - 1] && goesOn[next] && pieces.length < MOST_LINES) {
+      pieces.push(lines[next]!.trim());
       lines[next] = '';
       next++;
     }

@@ -36,10 +36,12 @@ export interface GridRow {
   warnings?: string[];
 }
 
-const CATEGORY = /^[一二三四五六七八九十]+、/;
+/** A first-level heading cell of a table (一、扩大有效投资). */
+export const CATEGORY = /^[一二三四五六七八九十]+、/;
 /** A section heading in a numbered table ("一、扩大有效投资", "二．…"): a row of its own, never a cell of a task. */
 export const SECTION_ROW = /^[一二三四五六七八九十]+[、.．]\S/;
-const TASK = /^[(（]([一二三四五六七八九十]+)[)）]/;
+/** A second-level item cell of a table ((一)推进…), its number captured. */
+export const TASK = /^[(（]([一二三四五六七八九十]+)[)）]/;
 
 /** Notes under a table (公开方式：主动公开, 抄送：…) that spreadsheets keep as rows of the sheet. */
 const TRAILER = /^(公开方式|抄送|附件|印发|主题词)[:：]/;
@@ -58,6 +60,12 @@ export function lineAbove(lines: readonly string[], headerLine: number): string 
     const line = lines[index]!.trim();
     if (line) return line;
   }
+  return undefined;
+}
+
+/** The first line with text at or after index `from` (untrimmed), without copying the rest of the document. */
+export function lineBelow(lines: readonly string[], from: number): string | undefined {
+  for (let index = from; index < lines.length; index++) if (lines[index]!.trim() !== '') return lines[index];
   return undefined;
 }
 

@@ -10,10 +10,8 @@ import type { DraftPlan } from '../draft.js';
 import { classifyHeaders, looksLikeHeader } from './columns.js';
 import { alignCells, alignCellsFromRight } from './flat-cells.js';
 import { withSubHeader } from './header-rows.js';
-import { readGrid, type GridRow } from './grid.js';
+import { CATEGORY, readGrid, TASK, type GridRow } from './grid.js';
 
-const CATEGORY = /^[一二三四五六七八九十]+、/;
-const TASK = /^[(（]([一二三四五六七八九十]+)[)）]/;
 
 /** Reads a row-per-line pipe table; undefined when the text is not one. */
 export function readPipeRows(lines: readonly string[]): DraftPlan | undefined {

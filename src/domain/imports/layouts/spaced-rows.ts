@@ -18,7 +18,7 @@ import { classifyHeader, classifyHeaders, continuesHeaderCell, looksLikeHeader }
 import { repeatsHeader } from './header-rows.js';
 import { cellKind } from './cell-kinds.js';
 import { alignCells, TABLE_END, type Block } from './flat-cells.js';
-import { lineAbove, readGrid, SECTION_ROW, type GridRow } from './grid.js';
+import { lineAbove, lineBelow, readGrid, SECTION_ROW, type GridRow } from './grid.js';
 
 /** "工 作 任 务" → "工作任务", "2 0 2 2 年 度 目 标" → "2022年度目标": single characters (digits and dashes too) spaced out to fill a header cell. */
 function joinSpacedCharacters(line: string): string {
@@ -150,7 +150,7 @@ function unrunTables(lines: readonly string[]): string[] {
 
 /** Whether the next line with text after `from` is a row of the table: two pieces or more, one naming units, leaders or a deadline, and not the header or another. */
 function nextRowAssigns(lines: readonly string[], from: number, headerCells: readonly string[]): boolean {
-  const next = lines.slice(from).find((line) => line.trim() !== '');
+  const next = lineBelow(lines, from);
   if (!next || TABLE_END.test(next.trim()) || SECTION_ROW.test(next.trim())) return false;
   const pieces = piecesOf(next);
   return pieces.length >= 2 && pieces.length <= headerCells.length + 2 && pieces.some(assigns) && !looksLikeHeader(pieces);

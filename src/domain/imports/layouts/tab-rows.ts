@@ -14,7 +14,7 @@ import type { DraftPlan } from '../draft.js';
 import { cellKind } from './cell-kinds.js';
 import { classifyHeaders, looksLikeHeader, type HeaderKind } from './columns.js';
 import { TABLE_END } from './flat-cells.js';
-import { lineAbove, readGrid, SECTION_ROW, type GridRow } from './grid.js';
+import { lineAbove, lineBelow, readGrid, SECTION_ROW, type GridRow } from './grid.js';
 import { repeatsHeader, withSubHeaderRow } from './header-rows.js';
 
 const cellsOf = (line: string) => line.split('\t').map((cell) => cell.trim());
@@ -63,7 +63,7 @@ export function tabRows(lines: readonly string[]): GridRow[] | undefined {
 
 /** Whether the next line with text after `from` is a tab row as wide as the table's, not another header. */
 function carriesOn(lines: readonly string[], from: number, width: number): boolean {
-  const next = lines.slice(from).find((line) => line.trim() !== '');
+  const next = lineBelow(lines, from);
   if (!next || !/\t/.test(next)) return false;
   const cells = cellsOf(next);
   return Math.abs(cells.length - width) <= 1 && !looksLikeHeader(cells);
@@ -78,6 +78,17 @@ function suits(text: string, kind: HeaderKind | undefined): number {
 }
 
 /**
+ * How well rows' cells suit a header of these kinds (cells past its end counted in no column); with `emptyUnits`,
+ * a unit column left empty counts against the header too (the rows' units are what a task table never lacks).
+ */
+function fit(rows: readonly GridRow[], columns: readonly (HeaderKind | undefined)[], emptyUnits = false): number {
+  return rows.reduce(
+    (sum, row) => sum + row.cells.slice(0, columns.length).reduce((rowSum, cell, index) => rowSum + (emptyUnits && cell.text === '' && columns[index] === 'units' ? -1 : suits(cell.text, columns[index])), 0),
+    0,
+  );
+}
+
+/**
  * A header naming a column that most rows' cells span over (主要任务 | 具体内容 above one task cell a row: a
  * copied table writes a spanned cell once) leaves the rows a cell short of the header: the header loses the
  * text column whose going lines the rows' cells up best with their columns.
@@ -88,14 +99,11 @@ function withoutSpannedOver(rows: GridRow[]): GridRow[] {
   const narrower = body.filter((row) => row.cells.length === width - 1 || (row.cells.length === width && row.cells.at(-1)!.text === ''));
   if (narrower.length < body.length * 0.6 || body.some((row) => row.cells.length === width && row.cells.at(-1)!.text !== '')) return rows;
   const kinds = classifyHeaders(header!.cells.map((cell) => cell.text));
-  // A unit column left empty counts against a header too: the rows' units are what a task table never lacks.
-  const fit = (columns: readonly (HeaderKind | undefined)[]) =>
-    narrower.reduce((sum, row) => sum + row.cells.slice(0, columns.length).reduce((rowSum, cell, index) => rowSum + (cell.text === '' && columns[index] === 'units' ? -1 : suits(cell.text, columns[index])), 0), 0);
   const candidates = kinds.flatMap((kind, at) => (kind === 'text' && at > 0 && kinds[at - 1] === 'text' ? [at] : []));
   if (candidates.length === 0) return rows;
-  const scores = candidates.map((at) => fit(kinds.filter((_, index) => index !== at)));
+  const scores = candidates.map((at) => fit(narrower, kinds.filter((_, index) => index !== at), true));
   const best = candidates[scores.indexOf(Math.max(...scores))]!;
-  if (Math.max(...scores) <= fit(kinds)) return rows;
+  if (Math.max(...scores) <= fit(narrower, kinds, true)) return rows;
   return [{ ...header!, cells: header!.cells.filter((_, index) => index !== best) }, ...body.map((row) => (row.cells.length === width ? { ...row, cells: row.cells.slice(0, -1) } : row))];
 }
 
@@ -109,13 +117,10 @@ function withSpannedHeader(rows: GridRow[]): GridRow[] {
   const wider = body.filter((row) => row.cells.length === width + 1 && row.cells.at(-1)!.text !== '');
   if (wider.length < body.length * 0.6) return rows;
   const kinds = classifyHeaders(header!.cells.map((cell) => cell.text));
-  /** How well the wider rows' cells suit a header of these kinds (cells past its end counted in no column). */
-  const fit = (columns: readonly (HeaderKind | undefined)[]) =>
-    wider.reduce((sum, row) => sum + row.cells.slice(0, columns.length).reduce((rowSum, cell, index) => rowSum + suits(cell.text, columns[index]), 0), 0);
-  const scores = kinds.map((_, at) => fit([...kinds.slice(0, at + 1), kinds[at], ...kinds.slice(at + 1)]));
+  const scores = kinds.map((_, at) => fit(wider, [...kinds.slice(0, at + 1), kinds[at], ...kinds.slice(at + 1)]));
   const best = scores.indexOf(Math.max(...scores));
   // Doubling a column must line the rows up better than leaving the header as it is.
-  if (scores[best]! <= fit(kinds)) return rows;
+  if (scores[best]! <= fit(wider, kinds)) return rows;
   const cells = [...header!.cells];
   cells.splice(best + 1, 0, { text: '', line: header!.line });
   return [{ ...header!, cells }, ...body.map((row) => (row.cells.length === width ? { ...row, cells: [...row.cells, { text: '', line: row.line }] } : row))];
