@@ -74,14 +74,27 @@ const FLOORS: Record<string, number> = {
   'tabs, header repeated': 0.97,
   'blank-lines, header repeated': 0.955,
   'spaced, header repeated': 0.925,
-  /** 57.3% (tabs) and 82.7% (spaced) when blank lines amid the rows ended the table (2026-12-03, fourth session). */
   /** 65.5% when the header named a column the rows' task cells span over (2026-12-03, fourth session). */
   'tabs, task over two columns': 0.955,
   /** 91.8% when a 序号 spanning the headings' column and the numbers left the headings under 序号 (2026-12-03, fourth session). */
   'tabs, headings as a column': 0.965,
+  /** 57.3% (tabs) and 82.7% (spaced) when blank lines amid the rows ended the table (2026-12-03, fourth session). */
   'tabs, cut in two': 0.965,
   'blank-lines, cut in two': 0.955,
   'spaced, cut in two': 0.925,
+  /**
+   * 35.5%, 35.5%, 14.6% and 14.6% when only a header written as its rows are was found: a header on one line
+   * over cells one per line was read as unit lines, a header one cell per line over rows on one line refused
+   * (2026-12-03, fifth session).
+   */
+  'header spaced, rows blank-lines': 0.94,
+  'header spaced, rows lines': 0.94,
+  'header lines, rows spaced': 0.91,
+  'header blank-lines, rows tabs': 0.95,
+  /** 88.8%, 80.6% and 94.9% when rows numbered 一, 二, 三 were not rows (2026-12-03, fifth session). */
+  'blank-lines, 序号 一二三': 0.955,
+  'spaced, 序号 一二三': 0.885,
+  'tabs, 序号 一二三': 0.97,
 };
 /** Over every flattening (97.1% when set with the header words, deadline-first and 进展情况 variants; 95.3% before a heading above a spaced table gave its leader; 91.8% before a lone 一、 row stopped passing for an outline table; 94.3% over 44 documents on 2026-12-03, third session). */
 const OVERALL_FLOOR = 0.94;

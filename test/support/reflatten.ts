@@ -10,7 +10,9 @@
  * other offices' words (主办单位, 时间节点), the deadline column before the
  * units, a 进展情况 column of words, the unit columns under one spanning 责任单位 (a header of two rows), the
  * header written again halfway down (a table copied from two pages), the table cut in two by blank lines, a
- * task cell spanning two named columns, the section headings drawn as a column left of the 序号.
+ * task cell spanning two named columns, the section headings drawn as a column left of the 序号, the header
+ * flattened one way and the rows another (a header line over cells one per line, header cells one per line
+ * over rows on one line), the rows numbered 一, 二, 三.
  * Every variant
  * keeps the document's own text around the table and must give the same
  * gold: the cells are the same, only the flattening differs.
@@ -265,6 +267,44 @@ function tabs(table: Table): string[] {
   return table.rows.map((row) => (row.kind === 'section' ? row.cells[0]!.paragraphs.join(' ') : row.cells.filter((cell) => !cell.covered).map((cell) => cell.paragraphs.join(' ')).join('\t')));
 }
 
+/**
+ * The header and the rows flattened differently, as a page whose header cells (th) are inline and data cells
+ * blocks gives them, or the other way round: the header on one line with its cells parted by spaces and the
+ * rows one cell per line, or each header cell on a line of its own and each row on one line.
+ */
+function headerApart(header: Flattening['render'], rows: Flattening['render']): Flattening['render'] {
+  return (table) => {
+    const first = table.rows.findIndex((row) => row.kind === 'header');
+    if (first < 0) return rows(table);
+    const part = (from: number, to: number): Table => ({ columns: table.columns, rows: table.rows.slice(from, to) });
+    return [...rows(part(0, first)), ...header(part(first, first + 1)), ...rows(part(first + 1, table.rows.length))];
+  };
+}
+
+/** The 序号 column counted in Chinese numerals (一, 二 … 十一), as some offices number their rows. */
+export function withChineseNumbers(table: Table): Table {
+  const header = table.rows.find((row) => row.kind === 'header');
+  const at = header ? header.cells.findIndex(isNumberHeader) : -1;
+  if (at < 0) return table;
+  return {
+    ...table,
+    rows: table.rows.map((row) => {
+      const cell = row.cells[at];
+      const number = cell?.paragraphs.join('').trim() ?? '';
+      if (row.kind === 'header' || !/^\d{1,2}$/.test(number)) return row;
+      const cells = [...row.cells];
+      cells[at] = { ...cell!, paragraphs: [chineseNumber(Number(number))] };
+      return { ...row, cells };
+    }),
+  };
+}
+
+function chineseNumber(n: number): string {
+  const digits = '〇一二三四五六七八九';
+  if (n < 10) return digits[n]!;
+  return `${n >= 20 ? digits[Math.floor(n / 10)] : ''}十${n % 10 ? digits[n % 10] : ''}`;
+}
+
 /** Every flattening of the stress set. */
 export const FLATTENINGS: readonly Flattening[] = [
   { name: 'blank-lines', render: blankLines(false) },
@@ -297,6 +337,13 @@ export const FLATTENINGS: readonly Flattening[] = [
   { name: 'tabs, cut in two', render: cutInTwo(tabs) },
   { name: 'blank-lines, cut in two', render: cutInTwo(blankLines(false)) },
   { name: 'spaced, cut in two', render: cutInTwo(spaced(false)) },
+  { name: 'header spaced, rows blank-lines', render: headerApart(spaced(false), blankLines(false)) },
+  { name: 'header spaced, rows lines', render: headerApart(spaced(false), lines(false)) },
+  { name: 'header lines, rows spaced', render: headerApart(lines(false), spaced(false)) },
+  { name: 'header blank-lines, rows tabs', render: headerApart(blankLines(false), tabs) },
+  { name: 'blank-lines, 序号 一二三', render: (table) => blankLines(false)(withChineseNumbers(table)) },
+  { name: 'spaced, 序号 一二三', render: (table) => spaced(false)(withChineseNumbers(table)) },
+  { name: 'tabs, 序号 一二三', render: (table) => tabs(withChineseNumbers(table)) },
 ];
 
 /** A document's text with each table written by one flattening, the paragraphs around it as they were. */

@@ -15,6 +15,8 @@ import { classifyHeader, classifyHeaders, continuesHeaderCell, looksLikeHeader, 
 import { cellKind, type CellKind } from './cell-kinds.js';
 import type { DraftPlan } from '../draft.js';
 import { readGrid, SECTION_ROW, type GridCell, type GridRow } from './grid.js';
+import { joinHeaderPieces, joinSpacedCharacters } from './header-rows.js';
+import { withArabicRowNumbers } from '../row-numbers.js';
 
 /** A run of text: a line, or lines without a blank line between them; a cell once cut. */
 export interface Block {
@@ -36,6 +38,13 @@ function blocksOf(lines: readonly string[], separatedByBlanks: boolean): Block[]
       current = undefined;
       return;
     }
+    // A header written on one line above rows of one cell per line: each of its cells a block.
+    const header = spreadHeaderLine(line, lines, index, separatedByBlanks);
+    if (header) {
+      blocks.push(...header.map((text) => ({ text, line: index + 1 })));
+      current = undefined;
+      return;
+    }
     if (separatedByBlanks && current) current.text += `\n${line}`;
     else {
       current = { text: line, line: index + 1 };
@@ -43,6 +52,24 @@ function blocksOf(lines: readonly string[], separatedByBlanks: boolean): Block[]
     }
   });
   return blocks;
+}
+
+/**
+ * The cells of a header written on one line, as the spaced-rows reader reads one,
+ * when the rows under it are one cell per line, blank lines between when the table is read so (a page that
+ * renders its header as a line and its cells as blocks); undefined for any other line.
+ */
+function spreadHeaderLine(line: string, lines: readonly string[], at: number, separatedByBlanks: boolean): string[] | undefined {
+  if (!/\s/.test(line) || line.length > 120) return undefined;
+  let below = at + 1;
+  while (below < lines.length && lines[below]!.trim() === '') below++;
+  const next = lines[below];
+  if (next === undefined || /\s/.test(next.trim())) return undefined;
+  // Read with blank lines between cells, the rows' first cell has a blank line after it.
+  if (separatedByBlanks && (lines[below + 1] ?? '').trim() !== '') return undefined;
+  // Read as the spaced-rows reader reads a header line: characters spaced out joined, a cell the page broke joined.
+  const cells = joinHeaderPieces(joinSpacedCharacters(line).trim().split(/[ \u3000\t]+/));
+  return cells.length >= 3 && looksLikeHeader(cells) ? cells : undefined;
 }
 
 /**
@@ -457,7 +484,8 @@ export function readFlatCells(lines: readonly string[]): DraftPlan | undefined {
 }
 
 /** Cuts a one-cell-per-line table into rows (header first); undefined when the text has none. */
-export function flatCellRows(lines: readonly string[]): GridRow[] | undefined {
+export function flatCellRows(raw: readonly string[]): GridRow[] | undefined {
+  const lines = withArabicRowNumbers(raw);
   for (const separatedByBlanks of [true, false]) {
     const blocks = joinWrappedHeaders(blocksOf(lines, separatedByBlanks));
     const header = findHeader(blocks);

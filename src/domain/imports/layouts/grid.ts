@@ -19,6 +19,7 @@ import { leadersNamedIn } from '../people.js';
 import { cellKind } from './cell-kinds.js';
 import { classifyHeader, classifyHeaders, deadlineTextOf, leaderTextOf, looksLikeHeader, mapColumns, unitTextOf, type ColumnMap } from './columns.js';
 import { repeatsHeader, withSubHeader } from './header-rows.js';
+import { withArabicRowNumbers } from '../row-numbers.js';
 
 /** One cell and the line (or sheet row) it starts on. */
 export interface GridCell {
@@ -145,6 +146,14 @@ export function readGrid(rows: readonly GridRow[], layout: DraftPlan['layout'], 
     if (filled(columns.title) < 0.5 && texts.some((index) => filled(index) >= 0.8)) {
       header = header.map((cell, index) => (index === columns.title ? '类别' : cell));
       columns = mapColumns(header)!;
+    }
+  }
+  // Rows numbered 一, 二, 三 in the 序号 column are rows 1, 2, 3.
+  if (columns.number >= 0) {
+    const at = columns.number;
+    const numbers = withArabicRowNumbers(body.map((row) => cellText(row.cells[at])));
+    if (numbers.some((number, index) => number !== cellText(body[index]!.cells[at]))) {
+      body = body.map((row, index) => ({ ...row, cells: row.cells.map((cell, column) => (column === at ? { ...cell, text: numbers[index]! } : cell)) }));
     }
   }
   const warnings: DraftPlan['warnings'] = [];

@@ -4,7 +4,7 @@
  * further down (a table copied from several pages). Every table reader asks
  * these the same way, so a table reads alike as Word, sheet, tabs or spaces.
  */
-import { classifyHeader } from './columns.js';
+import { classifyHeader, continuesHeaderCell, looksLikeHeader } from './columns.js';
 import type { GridRow } from './grid.js';
 
 const texts = (row: GridRow) => row.cells.map((cell) => cell.text);
@@ -63,4 +63,78 @@ export function repeatsHeader(header: readonly string[]): (cells: readonly strin
     // A cell of two words may come apart in one copy and not the other (区本级 任务数).
     return filled.length >= 2 && (filled.every((cell) => words.has(cell)) || filled.join('') === whole);
   };
+}
+
+/** A line that may be one header cell: short, one word (no tab, no sentence), spaced only inside a known name (分管 市领导). */
+const headerCellLine = (line: string) => {
+  const cell = line.trim();
+  if (cell === '' || cell.length > 16 || /[\t，。；;,]/.test(cell)) return false;
+  return !/\s/.test(cell) || classifyHeader(cell) !== undefined;
+};
+
+/**
+ * A header written one cell per line above rows written one per line (a page that renders its header cells as
+ * blocks and its rows as lines): the header's cells gathered onto its first line — parted by tabs when the
+ * rows are, else by two spaces — and its other lines left blank, so every line keeps its number. The same
+ * lines when no header is written so.
+ */
+export function gatherHeaderLines(lines: readonly string[]): readonly string[] {
+  let out: string[] | undefined;
+  for (let start = 0; start < lines.length; start++) {
+    if (!headerCellLine(lines[start]!) || classifyHeader(lines[start]!.trim()) === undefined) continue;
+    const at: number[] = [];
+    let index = start;
+    for (; index < lines.length && at.length < 12; index++) {
+      if (lines[index]!.trim() === '') continue;
+      if (!headerCellLine(lines[index]!)) break;
+      at.push(index);
+    }
+    // A header starts at its 序号 when it has one: a caption above it (2016年民生实事目标任务分解表) is no column.
+    const numberAt = at.findIndex((line) => classifyHeader(lines[line]!.trim()) === 'number');
+    if (numberAt > 0) at.splice(0, numberAt);
+    const cells = at.map((line) => lines[line]!.trim().replace(/\s+/g, ''));
+    if (at.length < 3 || !looksLikeHeader(cells)) continue;
+    // The first row, perhaps under a section heading or two: cells parted by tabs, or by spaces.
+    const rows = lines.slice(index, index + 8).filter((line) => line.trim() !== '').slice(0, 3);
+    const tabbed = rows.some((row) => row.split('\t').filter((cell) => cell.trim() !== '').length >= 2);
+    const spaced = !tabbed && rows.some((row) => row.trim().split(/\s+/).length >= 2 && !headerCellLine(row));
+    if (!tabbed && !spaced) continue;
+    out ??= [...lines];
+    out[at[0]!] = cells.join(tabbed ? '\t' : '  ');
+    for (const line of at.slice(1)) out[line] = '';
+    start = index;
+  }
+  return out ?? lines;
+}
+
+/** "工 作 任 务" → "工作任务", "2 0 2 2 年 度 目 标" → "2022年度目标": single characters (digits and dashes too) spaced out to fill a header cell. */
+export function joinSpacedCharacters(line: string): string {
+  return line.replace(/(?<![^\s])([\u4e00-\u9fa5\d\-—~～（）()])(?:[ \u3000]([\u4e00-\u9fa5\d\-—~～（）()]))+(?![^\s])/g, (run) => run.replace(/[ \u3000]/g, ''));
+}
+
+/**
+ * Header pieces that name a column only together ("分管 县领导", "完成 时限"
+ * where the page broke the cell) joined: a piece no column's name, beside
+ * one it makes a column's name with.
+ */
+export function joinHeaderPieces(pieces: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const [index, piece] of pieces.entries()) {
+    const previous = out.at(-1);
+    const next = pieces[index + 1];
+    // "第二季度 完成情况": a piece that names a column with the piece after it goes with that one, not the one before.
+    const goesOn = next !== undefined && classifyHeader(piece) === undefined && classifyHeader(`${piece}${next}`) !== undefined && classifyHeader(next) !== undefined && /^[\u4e00-\u9fa5]{1,6}$/.test(piece);
+    // "责任 领导", "责任 科室", "攻坚目标 任务": a bare 领导 / 科室 / 任务 after a short word is the end of that word's cell.
+    const tail = previous !== undefined && /^(领导|科室|处室|单位|部门|任务|时限|时间|情况|内容|措施|要求)$/.test(piece) && /^[\u4e00-\u9fa5]{2,6}$/.test(previous) && classifyHeader(`${previous}${piece}`) !== undefined;
+    if (tail) {
+      out[out.length - 1] = `${previous}${piece}`;
+      continue;
+    }
+    if (previous !== undefined && !goesOn && /^[\u4e00-\u9fa5]{1,6}$/.test(previous) && continuesHeaderCell(previous, piece)) {
+      out[out.length - 1] = `${previous}${piece}`;
+      continue;
+    }
+    out.push(piece);
+  }
+  return out;
 }

@@ -16,6 +16,7 @@ import { assignedClauses, hasAssignmentLabels, readAssignment, type Assignment }
 import { squash } from '../normalize-text.js';
 import { leadersOfHeading } from '../people.js';
 import { looksLikeUnits } from './cell-kinds.js';
+import { chineseNumber } from '../row-numbers.js';
 
 const MARKERS: readonly [string, RegExp][] = [
   ['cn', /^([一二三四五六七八九十百]+)\s*[、.．]\s*/],
@@ -345,7 +346,6 @@ function unitsOfHeading(heading: string): string {
   return match[2] === '负责' ? match[1]! : `${match[1]}牵头`;
 }
 
-const CN_DIGITS = '一二三四五六七八九十';
 /** A number as a key part: 三 → 3, ㈢ → 3, ③ → 3. */
 function keyPart(number: string): string {
   if (/^\d+(\.\d+)*$/.test(number)) return number;
@@ -353,14 +353,6 @@ function keyPart(number: string): string {
   if (/^[①-⑳]$/.test(number)) return String(number.charCodeAt(0) - 0x2460 + 1);
   if (/^[一二三四五六七八九十百]+$/.test(number)) return String(chineseNumber(number));
   return number;
-}
-
-function chineseNumber(text: string): number {
-  if (text === '十') return 10;
-  if (text.startsWith('十')) return 10 + CN_DIGITS.indexOf(text[1]!) + 1;
-  const tens = text.indexOf('十');
-  if (tens > 0) return (CN_DIGITS.indexOf(text[0]!) + 1) * 10 + (text[tens + 1] ? CN_DIGITS.indexOf(text[tens + 1]!) + 1 : 0);
-  return CN_DIGITS.indexOf(text) + 1;
 }
 
 function mostCommon(values: readonly string[]): string | undefined {

@@ -15,42 +15,11 @@
  */
 import type { DraftPlan } from '../draft.js';
 import { classifyHeader, classifyHeaders, continuesHeaderCell, looksLikeHeader } from './columns.js';
-import { repeatsHeader } from './header-rows.js';
+import { gatherHeaderLines, joinHeaderPieces, joinSpacedCharacters, repeatsHeader } from './header-rows.js';
+import { withArabicLeadingNumbers } from '../row-numbers.js';
 import { cellKind } from './cell-kinds.js';
 import { alignCells, TABLE_END, type Block } from './flat-cells.js';
 import { lineAbove, lineBelow, readGrid, SECTION_ROW, type GridRow } from './grid.js';
-
-/** "工 作 任 务" → "工作任务", "2 0 2 2 年 度 目 标" → "2022年度目标": single characters (digits and dashes too) spaced out to fill a header cell. */
-function joinSpacedCharacters(line: string): string {
-  return line.replace(/(?<![^\s])([\u4e00-\u9fa5\d\-—~～（）()])(?:[ \u3000]([\u4e00-\u9fa5\d\-—~～（）()]))+(?![^\s])/g, (run) => run.replace(/[ \u3000]/g, ''));
-}
-
-/**
- * Header pieces that name a column only together ("分管 县领导", "完成 时限"
- * where the page broke the cell) joined: a piece no column's name, beside
- * one it makes a column's name with.
- */
-function joinHeaderPieces(pieces: readonly string[]): string[] {
-  const out: string[] = [];
-  for (const [index, piece] of pieces.entries()) {
-    const previous = out.at(-1);
-    const next = pieces[index + 1];
-    // "第二季度 完成情况": a piece that names a column with the piece after it goes with that one, not the one before.
-    const goesOn = next !== undefined && classifyHeader(piece) === undefined && classifyHeader(`${piece}${next}`) !== undefined && classifyHeader(next) !== undefined && /^[\u4e00-\u9fa5]{1,6}$/.test(piece);
-    // "责任 领导", "责任 科室", "攻坚目标 任务": a bare 领导 / 科室 / 任务 after a short word is the end of that word's cell.
-    const tail = previous !== undefined && /^(领导|科室|处室|单位|部门|任务|时限|时间|情况|内容|措施|要求)$/.test(piece) && /^[\u4e00-\u9fa5]{2,6}$/.test(previous) && classifyHeader(`${previous}${piece}`) !== undefined;
-    if (tail) {
-      out[out.length - 1] = `${previous}${piece}`;
-      continue;
-    }
-    if (previous !== undefined && !goesOn && /^[\u4e00-\u9fa5]{1,6}$/.test(previous) && continuesHeaderCell(previous, piece)) {
-      out[out.length - 1] = `${previous}${piece}`;
-      continue;
-    }
-    out.push(piece);
-  }
-  return out;
-}
 
 function piecesOf(line: string): string[] {
   return line.trim().split(/[ \u3000\t]+/).filter(Boolean);
@@ -158,7 +127,7 @@ function nextRowAssigns(lines: readonly string[], from: number, headerCells: rea
 
 /** Cuts a space-separated table into rows (header first); undefined when the text has none. */
 export function spacedRows(raw: readonly string[]): GridRow[] | undefined {
-  return spacedRowsOf(unrunTables(raw));
+  return spacedRowsOf(unrunTables(withArabicLeadingNumbers(gatherHeaderLines(raw))));
 }
 
 /** The table of lines already cut at run-together rows. */
@@ -231,7 +200,7 @@ function spacedRowsOf(lines: readonly string[]): GridRow[] | undefined {
 
 /** Reads a space-separated table; undefined when the text is not one. */
 export function readSpacedRows(lines: readonly string[]): DraftPlan | undefined {
-  const unrun = unrunTables(lines);
+  const unrun = unrunTables(withArabicLeadingNumbers(gatherHeaderLines(lines)));
   const rows = spacedRowsOf(unrun);
   if (!rows) return undefined;
   const above = lineAbove(unrun, rows[0]!.line);

@@ -15,12 +15,13 @@ import { cellKind } from './cell-kinds.js';
 import { classifyHeaders, looksLikeHeader, type HeaderKind } from './columns.js';
 import { TABLE_END } from './flat-cells.js';
 import { lineAbove, lineBelow, readGrid, SECTION_ROW, type GridRow } from './grid.js';
-import { repeatsHeader, withSubHeaderRow } from './header-rows.js';
+import { gatherHeaderLines, repeatsHeader, withSubHeaderRow } from './header-rows.js';
 
 const cellsOf = (line: string) => line.split('\t').map((cell) => cell.trim());
 
 /** Cuts a tab-separated table into rows (header first); undefined when the text has none. */
-export function tabRows(lines: readonly string[]): GridRow[] | undefined {
+export function tabRows(raw: readonly string[]): GridRow[] | undefined {
+  const lines = gatherHeaderLines(raw);
   const start = lines.findIndex((line) => /\t/.test(line) && looksLikeHeader(cellsOf(line)));
   if (start < 0) return undefined;
   const header = cellsOf(lines[start]!);
