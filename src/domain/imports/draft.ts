@@ -58,6 +58,7 @@ export function splitNumberedItems(text: string): { number: string; text: string
 
 /** The first sentence of a text, as a title (at most 60 characters). */
 export function firstSentence(text: string): string {
-  const sentence = text.split(/[。；;]/)[0]!.trim();
+  // A clause mark the title ends on ("打造中医药示范品牌,(责任单位:…)") is the sentence going on, not the title's.
+  const sentence = text.split(/[。；;]/)[0]!.trim().replace(/[，,、：:]+$/, '');
   return sentence.length <= 60 ? sentence : `${sentence.slice(0, 59)}…`;
 }

@@ -6,6 +6,7 @@
  */
 import * as OpenCC from 'opencc-js';
 import { joinHardWraps } from './hard-wraps.js';
+import { alternation, COOPERATING_WORDS, DEADLINE_LABEL, LEAD_WORDS, UNIT_NOUNS } from './role-words.js';
 
 /**
  * Taiwan's phrase table first (著力, 著重, 著手 → 着力, 着重, 着手: 著 read as 着 where the phrase says so, which the
@@ -72,9 +73,18 @@ const PAGE_NUMBER = /(^| )[-—–] ?\d{1,3} ?[-—–](?= |$)/gm;
 const LOST_SPACE = /(^|[ \t])[?？\uFFFD]+(?=[\u4e00-\u9fa5(（])/gm;
 
 /**
+ * A label written in brackets instead of before a colon ("【牵头单位】区住建局", "〔责任领导〕张三", "[完成时限]6月底"):
+ * the label every reader knows, "牵头单位：区住建局".
+ */
+const BRACKETED_LABEL = new RegExp(
+  `[【〔［\\[]\\s*((?:主要|具体)?(?:${alternation(LEAD_WORDS, COOPERATING_WORDS, ['责任', '负责', '承办', '落实'])})?(?:${alternation(UNIT_NOUNS)}|领导|责任人)|${DEADLINE_LABEL})\\s*[】〕］\\]]\\s*(?=\\S)`,
+  'g',
+);
+
+/**
  * Prepares a document's text and table cells: unified line endings, no BOM,
  * no pinyin annotations, simplified characters when the document as a whole
- * is traditional. Line numbers are preserved.
+ * is traditional, labels in brackets written with a colon. Line numbers are preserved.
  */
 export function normalizeDocument(raw: string, rawCells: readonly string[] = []): NormalizedDocument {
   let text = joinHardWraps(clean(raw));
@@ -84,7 +94,7 @@ export function normalizeDocument(raw: string, rawCells: readonly string[] = [])
     text = toSimplified(text);
     cells = cells.map(toSimplified);
   }
-  return { text, cells, converted };
+  return { text: text.replace(BRACKETED_LABEL, '$1：'), cells, converted };
 }
 
 /** Full-width digits and letters to ASCII, for matching numbers such as "１．". */

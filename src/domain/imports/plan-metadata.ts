@@ -20,6 +20,8 @@ export interface PlanMetadata {
 }
 
 const TITLE_END = /(分工方案|工作要点|实施方案|安排方案|工作方案|任务分工|分工|责任分解|任务分解|分解方案|分解表|分工表|任务表|清单|项目表|明细表|计划表|安排表|台账|行动方案|行动计划|工作计划|推进方案|落实方案|责任分工|进度表|情况表|执行情况|完成情况|进展情况|推进情况|落实情况|统计表|汇总表|落实表|推进表|督查表|一览表|工作意见|实施意见|(?:分工|分解|分办|落实)的?意见|工作事项|重点事项|实施细则|若干措施|政策措施|专报|通报|简报|情况的?报告|情况的?汇报|督查报告|工作总结)([（(][^（）()]{2,20}[）)])?$/;
+/** A heading named by what it lists rather than as a plan ("2024年重点工作任务", "十件民生实事"): a title when nothing better is. */
+const LISTING_END = /(?:(?:重点|主要|目标|年度)(?:工作)?任务|重点工作|实事项目|民生实事|任务书|责任书)$/;
 const ISSUER = /([\u4e00-\u9fa5]{2,8}(?:省|自治区|市|州|盟|区|县|旗)(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府办公厅|[\u4e00-\u9fa5]{2,10}(?:局|委员会|委)))/;
 const DOC_NUMBER = /([\u4e00-\u9fa5]{1,8}[〔\[［]\s*((?:19|20)\d{2})\s*[〕\]］]\s*\d+\s*号)/;
 
@@ -47,14 +49,22 @@ const SITE_FIELD = /^(?:索引号|组配分类|主题分类|体裁分类|发布�
 /** A short heading of a plan's part that names no place, year or body. */
 const GENERIC_HEADING = /^(?![^]*(?:\d|[省市县区州旗镇乡]|政府|局|委))[^]{2,10}$/;
 
+/** Whether the text before a notice's 印发 opens a 《 that a citing word stands before ("根据《…关于"). */
+function citedNotice(before: string): boolean {
+  const open = before.lastIndexOf('《');
+  return open >= 0 && !before.slice(open).includes('》') && REFERENCE.test(before.slice(0, open + 1));
+}
+
 function titleCandidates(lines: readonly string[]): string[] {
   const candidates: string[] = [];
   const approvedNames: string[] = [];
   const issuedNames: string[] = [];
   const pieceNames: string[] = [];
+  const listingNames: string[] = [];
   const head = lines
     .slice(0, 60)
-    .map((raw) => squash(raw).replace(/^标题\s*/, ''))
+    // A site's catalogue gives the title under its label ("标  题: 国务院办公厅关于…的通知", "名称：…").
+    .map((raw) => squash(raw).replace(/^标\s*题\s*[:：]?\s*|^(?:名\s*称|题\s*目)\s*[:：]\s*/, ''))
     .map((line) => (/[>›»]/.test(line) || (TEASER.test(line) && !TITLE_END.test(line)) || SITE_FIELD.test(line) ? '' : line));
   // The issuing notice, whatever lines it was broken over: "…关于印发《2024年市〈政府工作报告〉任务分解⏎和责任分工方案》的通知".
   const notice = /(?:印发|转发)\s*《([^》]{6,90})》\s*的通知/.exec(head.slice(0, 15).join(''));
@@ -66,8 +76,9 @@ function titleCandidates(lines: readonly string[]): string[] {
     const whole = issued ? issued[1]!.replace(/\s+/g, '') : '';
     if (whole && TITLE_END.test(whole.replace(/^《|》$/g, '')) && /[^《》]《|》[^《》]/.test(whole)) candidates.push(whole);
     // Unquoted, it is taken after every other name the page gives (a notice issuing two plans names them apart).
-    // A notice the text cites ("根据《昆明市人民政府关于印发…的通知》") is another document's.
-    else if (whole && TITLE_END.test(whole) && !/[《》]/.test(whole) && !/《[^》]*$/.test(line.slice(0, issued!.index))) issuedNames.push(whole);
+    // A notice the text cites ("根据《昆明市人民政府关于印发…的通知》") is another document's; one a page reports
+    // ("…网站发布了《自治区人民政府办公厅关于印发…的通知》") is this one's.
+    else if (whole && TITLE_END.test(whole) && !/[《》]/.test(whole) && !citedNotice(line.slice(0, issued!.index))) issuedNames.push(whole);
     const quoted = /(印发|转发|关于)[^《]{0,20}《([^》]{6,60})》(?:的通知)?/.exec(line);
     // "关于《政府工作报告》确定的2021年重点工作责任分解的通知": after 关于, a quoted name is the plan only when nothing but 的通知 follows it.
     const aboutOther = quoted?.[1] === '关于' && !/^(?:的(?:通知|意见|决定|实施意见))?\s*$/.test(line.slice(quoted.index + quoted[0].length));
@@ -77,7 +88,11 @@ function titleCandidates(lines: readonly string[]): string[] {
     if (approved && !quoted) approvedNames.push(squash(approved[1]!).replace(/\s+/g, ''));
     // A name on a line of its own, bare or in 《》 ("《关于…的具体实施细则》").
     const own = /^《[^《》]+》$/.test(line) ? line.slice(1, -1) : line;
-    if (own.length >= 6 && own.length <= 60 && TITLE_END.test(own) && !own.includes('|') && !/[。；]/.test(own)) candidates.push(own.replace(/\s+/g, ''));
+    if (own.length >= 6 && own.length <= 60 && !own.includes('|') && !/[。；]/.test(own)) {
+      if (TITLE_END.test(own)) candidates.push(own.replace(/\s+/g, ''));
+      // "平江县2024年重点工作任务": named by what it lists, taken only when nothing names a plan.
+      else if (LISTING_END.test(own) && /\d{4}\s*年|[省市县区州旗]/.test(own)) listingNames.push(own.replace(/\s+/g, ''));
+    }
     // A name a document site ran together with the table after it ("附件 监利县2018年…职责清单 工作任务和内容 责任单位 …"): a piece of its own.
     if (own.length > 60) pieceNames.push(...line.split(/\s+/).filter((piece) => piece.length >= 6 && piece.length <= 60 && TITLE_END.test(piece) && !/[。；，,|:：]/.test(piece)));
     // A heading broken over two lines: "立山区政府2023年重点工作" / "任务分解和责任分工方案".
@@ -98,7 +113,7 @@ function titleCandidates(lines: readonly string[]): string[] {
     // (or with no issuer before it: "关于《政府工作报告》确定的2021年重点工作责任分解的通知"; 紧急通知, 整改通知, 补充通知 too).
     .map((line) => /^(?:[\u4e00-\u9fa5]{2,20}(人民政府|政府|办公室|办公厅|镇|乡|街道|局|委员会|委)(办公室)?)?关于.{4,60}?的(?:紧急|整改|补充|工作)?(通知|意见(?=$|\s))/.exec(line.replace(/^【[^】]{1,30}】/, '').replace(/\s+/g, ''))?.[0])
     .filter((line): line is string => line !== undefined);
-  candidates.push(...approvedNames, ...issuedNames, ...pieceNames);
+  candidates.push(...approvedNames, ...issuedNames, ...pieceNames, ...listingNames);
   // A part's heading that names no place, year or body ("责任主体及工作分工", "宣传形式及责任分工") yields to the notice.
   if (noticeLines[0] && (candidates.length === 0 || GENERIC_HEADING.test(candidates[0]!.replace(/^[一二三四五六七八九十]{1,3}[、.．]\s*/, '')))) candidates.unshift(noticeLines[0]);
   // The plan's own name over a page that reports on it (…责任分解 / …责任分解第一季度进展情况): the plan is what the tasks are.

@@ -18,6 +18,7 @@ import { readAssignedParagraphs } from './layouts/assigned-paragraphs.js';
 import { readFlatCells } from './layouts/flat-cells.js';
 import { readOutline } from './layouts/outline.js';
 import { readUnitLines } from './layouts/unit-lines.js';
+import { readUnitlessTable } from './layouts/unitless-table.js';
 import { formAsRows } from './layouts/form-table.js';
 import { looksLikeHeader } from './layouts/columns.js';
 import { CONVENTION_NOTE, FIRST_LISTED_LEADS } from './assignment.js';
@@ -124,8 +125,9 @@ function readDraft(lines: readonly string[], tables: readonly GridRow[][]): Draf
   }
   // A real table's cells are surer than any reading of text: the text wins only when it understood far more.
   if (tableReading && (!best || understood(best) <= understood(tableReading) * 1.5 + 4)) return tableReading;
-  // Nothing else understood it: task lines each followed by a line of units are still tasks.
-  return best ?? readUnitLines(lines);
+  // Nothing else understood it: task lines each followed by a line of units are still tasks, and a task table
+  // that names no units still lists tasks.
+  return best ?? readUnitLines(lines) ?? readUnitlessTable(lines, tables);
 }
 
 /**

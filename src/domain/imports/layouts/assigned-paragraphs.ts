@@ -16,6 +16,9 @@ import { leadersOfHeading } from '../people.js';
 import { looksLikeUnits } from './cell-kinds.js';
 import { joinRecordFields, TASK_LABEL_AT_START } from './record-fields.js';
 
+/** A bullet before a paragraph (◆ ● ■ ▲ ★ ➢ …): how the list is drawn, not the task's words. */
+const BULLET = /^[◆◇●○■□▲△▶►•·★☆➢➤✓√※▪▫❖]\s*/;
+
 /** Reads assigned paragraphs; undefined when fewer than two paragraphs assign work. */
 export function readAssignedParagraphs(lines: readonly string[]): DraftPlan | undefined {
   const nodes: DraftNode[] = [];
@@ -44,7 +47,7 @@ export function readAssignedParagraphs(lines: readonly string[]): DraftPlan | un
   // Whether a task was made from a paragraph and label lines of its own (a one-record form).
   let labelledOnce = false;
   joinRecordFields(lines).forEach((raw, index) => {
-    for (const line of splitDutyList(squash(raw).replace(TASK_LABEL_AT_START, ''))) readLine(line, index);
+    for (const line of splitDutyList(squash(raw).replace(BULLET, '').replace(TASK_LABEL_AT_START, ''))) readLine(line, index);
   });
   function readLine(line: string, index: number) {
     if (line.length < 8 || line.length > 600) {

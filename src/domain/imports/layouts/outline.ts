@@ -28,6 +28,8 @@ const MARKERS: readonly [string, RegExp][] = [
   ['dotted', /^(\d{1,2}(?:\.\d{1,2})+)(?![\d%])\s*/],
   ['arabic', /^(\d{1,4})\s*[、.．﹒](?![\d%])\s*/],
   ['paren-arabic', /^[(（](\d{1,3})[)）]\s*/],
+  // "1）加快…": a number closed by a bracket alone.
+  ['closed-arabic', /^(\d{1,3})[)）]\s*(?=[^\s\d%])/],
   ['circled', /^([①-⑳])\s*/],
   // "01 提升县域生态环境": a record's zero-padded number (joinRecordFields puts it on its name's line).
   ['padded', /^(0[1-9]|[1-9]\d(?=\s+\S))\s+(?=\S)/],
@@ -55,18 +57,35 @@ function markerOf(line: string): { style: string; number: string; body: string }
   return undefined;
 }
 
-/** The next item or heading run onto the line that closes an item's unit bracket ("…(街道办事处)〕 二、压实…"). */
-const AFTER_BRACKET = /(?<=[〕】）)\]])\s+(?=[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d{1,3}[、.．](?!\d))/;
+/**
+ * The next item or heading run onto the line that closes an item's unit bracket: after a space ("…(街道办事处)〕
+ * 二、压实…"), or right after a bracket that names units ("…(责任单位:区卫健局等)2.政府举办…").
+ */
+const AFTER_BRACKET =
+  /(?<=[〕】）)\]])\s+(?=[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d{1,3}[、.．](?!\d))|(?<=[（(][^（()）]{0,80}(?:单位|部门|牵头|负责|配合)[^（()）]{0,80}[)）])(?=[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d{1,3}[、.．](?![\d%]))/;
+
+/**
+ * A heading run onto its first item or sub-heading ("二、重点任务(一)建立健全服务体系行动1.中医医院…", "(二)提升服务
+ * 能力行动3.打造…" where the items count on across headings): cut before the (一) or the item number that a
+ * heading's last word runs into, again for the part after it.
+ */
+const HEADING_THEN_FIRST = /^((?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])[\u4e00-\u9fa5]{2,40}?)(?=[（(]一[)）][\u4e00-\u9fa5]{4}|\d{1,2}[.．、](?![\d%])[\u4e00-\u9fa5]{4})/;
+
+function splitHeadingFromFirstItem(line: string): string[] {
+  const match = HEADING_THEN_FIRST.exec(line.trim());
+  return match ? [match[1]!, ...splitHeadingFromFirstItem(line.trim().slice(match[1]!.length))] : [line];
+}
 
 /**
  * A page that ran a whole document into one line ("…。 1.地区生产总值增长6%。
- * 牵头单位：… 2.…") is cut back into lines before each numbered item and label.
+ * 牵头单位：… 2.…", "…(责任单位:区卫健局等)2.政府举办…") is cut back into lines
+ * before each numbered item and label after a space, a sentence's end or a bracket's close.
  */
 function unrun(lines: readonly string[]): string[] {
-  return lines.flatMap((line) => line.split(AFTER_BRACKET)).flatMap(splitGluedSequence).flatMap(splitRunItems).flatMap(splitOrdinals).flatMap((line) =>
+  return lines.flatMap((line) => line.split(AFTER_BRACKET)).flatMap(splitGluedSequence).flatMap(splitHeadingFromFirstItem).flatMap(splitRunItems).flatMap(splitOrdinals).flatMap((line) =>
     line.length <= 200
       ? [line]
-      : line.split(/(?<=[\s。；;])\s*(?=(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d{1,3}[、.．﹒](?![\d%])|(?:牵头|责任|配合|协同)(?:责任)?(?:单位|部门|领导)[:：]))/),
+      : line.split(/(?<=[\s。；;）)])\s*(?=(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d{1,3}[、.．﹒](?![\d%])|(?:牵头|责任|配合|协同)(?:责任)?(?:单位|部门|领导)[:：]))/),
   );
 }
 
@@ -100,7 +119,7 @@ function splitGluedSequence(line: string): string[] {
 function splitRunItems(line: string): string[] {
   const trimmed = line.trim();
   const first = markerOf(trimmed);
-  if (!first || !['cn', 'paren-cn', 'arabic', 'paren-arabic', 'circled'].includes(first.style)) return [line];
+  if (!first || !['cn', 'paren-cn', 'arabic', 'paren-arabic', 'closed-arabic', 'circled'].includes(first.style)) return [line];
   const out: string[] = [];
   let expected = Number(keyPart(first.number)) + 1;
   let rest = trimmed;

@@ -25,7 +25,8 @@ export function readUnitLines(lines: readonly string[]): DraftPlan | undefined {
   const nodes: DraftNode[] = [];
   for (let index = 1; index < text.length; index++) {
     const line = text[index]!;
-    if (line.length > 60 || cellKind(line) !== 'units') continue;
+    // A notice's addressees ("各乡镇：", "各县区人民政府，市直各部门：") are who it is sent to, not a task's units.
+    if (line.length > 60 || /[:：]$/.test(line) || cellKind(line) !== 'units') continue;
     // The task is the nearest line above with text, within a blank line or two.
     let above = index - 1;
     while (above > 0 && text[above] === '' && index - above < 3) above--;

@@ -1,0 +1,138 @@
+/**
+ * More of the ways offices and pages write the same plan: labels in brackets
+ * (【牵头单位】), items numbered "1）" or drawn with bullets, "由X会同Y…"
+ * sentences, a page that ran a whole plan into one line, titles given by a
+ * site's catalogue or by a report of the notice, a heading named by what it
+ * lists, and a task table that names no unit column. Each is checked as a
+ * user sees the import: the tasks, their units and roles, deadlines, title.
+ */
+import { describe, expect, it } from 'vitest';
+import { flattenNodes, parsePlanDocument, type ParsedNode } from '../../src/domain/imports/plan-parser.js';
+import { readDocx } from '../../src/imports/formats/docx-reader.js';
+import { wordDocumentOf, type WordCell } from '../support/word-document.js';
+
+const read = (text: string) => {
+  const plan = parsePlanDocument(text, 'plan.txt');
+  return { plan, tasks: flattenNodes(plan.nodes).filter((node) => node.kind === 'task') };
+};
+const summary = (node: ParsedNode) => ({
+  title: node.title,
+  lead: node.units.filter((unit) => unit.role === 'lead').map((unit) => unit.name),
+  others: node.units.filter((unit) => unit.role !== 'lead').map((unit) => unit.name),
+});
+
+describe('written forms of the same plan', () => {
+  it('reads labels written in brackets as labels: 【牵头单位】, 〔责任领导〕, [完成时限]', () => {
+    const { tasks } = read(
+      [
+        '某县2024年重点工作任务分解',
+        '1.加快县城道路改造工程。',
+        '【牵头单位】县住建局',
+        '【配合单位】县财政局、县自然资源局',
+        '[完成时限]2024年6月底前',
+        '2.新建城市公园两个。',
+        '〔牵头单位〕县城管局',
+        '〔责任领导〕张三',
+      ].join('\n'),
+    );
+    expect(tasks.map(summary)).toEqual([
+      { title: '加快县城道路改造工程', lead: ['县住建局'], others: ['县财政局', '县自然资源局'] },
+      { title: '新建城市公园两个', lead: ['县城管局'], others: [] },
+    ]);
+    expect(tasks[0]!.deadlines.map((deadline) => deadline.raw)).toEqual(['2024年6月底前']);
+    expect(tasks[1]!.leaders).toEqual(['张三']);
+  });
+
+  it('reads items numbered "1）" as numbered items, and bullets (◆ ●) as how a list is drawn, not as words of the task', () => {
+    const numbered = read(['某县2024年重点工作任务分解', '1）加快县城道路改造工程（县住建局牵头，县财政局配合）', '2）新建城市公园两个（县城管局负责）'].join('\n'));
+    expect(numbered.tasks.map((task) => [task.key, task.title])).toEqual([
+      ['1', '加快县城道路改造工程'],
+      ['2', '新建城市公园两个'],
+    ]);
+    const bullets = read(['某县2024年重点工作任务分解', '一、稳增长', '◆加快县城道路改造工程。（县住建局牵头，县财政局配合）', '●新建城市公园两个。（县城管局负责）'].join('\n'));
+    expect(bullets.tasks.map(summary)).toEqual([
+      { title: '加快县城道路改造工程', lead: ['县住建局'], others: ['县财政局'] },
+      { title: '新建城市公园两个', lead: [], others: ['县城管局'] },
+    ]);
+  });
+
+  it('makes the unit before 会同 lead and those after it cooperate: 由X会同Y、Z等部门研究提出落实意见', () => {
+    const { tasks } = read(
+      [
+        '国务院办公厅关于落实有关政策措施分工的通知',
+        '一、工作分工',
+        '（一）关于“确保谷物基本自给”的问题，由发展改革委会同中央农办、农业部、财政部等部门研究提出落实意见。',
+        '（二）关于“严守耕地保护红线”的问题，由国土资源部会同农业部等部门负责落实。',
+      ].join('\n'),
+    );
+    expect(tasks.map((task) => summary(task)).map(({ lead, others }) => ({ lead, others }))).toEqual([
+      { lead: ['发展改革委'], others: ['中央农办', '农业部', '财政部'] },
+      { lead: ['国土资源部'], others: ['农业部'] },
+    ]);
+  });
+
+  it('cuts a plan a page ran into one line at each item after a unit bracket and after the heading its first item is glued to', () => {
+    const { tasks } = read(
+      '二、重点任务(一)建立健全服务体系行动1.中医医院高质量发展,主动参与一体化信息化体系建设,(责任单位:区卫生健康局、区财政局等)2.综合医院中医药科室建设,(责任单位:区卫生健康局、区市场监管局等)(二)提升服务能力行动3.打造中医药示范品牌,(责任单位:区卫生健康局、区文广旅局等)',
+    );
+    expect(tasks.map(summary)).toEqual([
+      { title: '中医医院高质量发展,主动参与一体化信息化体系建设', lead: [], others: ['区卫生健康局', '区财政局'] },
+      { title: '综合医院中医药科室建设', lead: [], others: ['区卫生健康局', '区市场监管局'] },
+      { title: '打造中医药示范品牌', lead: [], others: ['区卫生健康局', '区文广旅局'] },
+    ]);
+  });
+
+  it('takes the title a site’s catalogue gives under 标  题, and the notice a page reports, over a part’s heading', () => {
+    const catalogued = read(
+      [
+        '标  题: 某省人民政府办公厅关于落实重点工作分工的通知',
+        '发文字号: 某政办函〔2014〕31号',
+        '一、工作分工',
+        '（一）推进粮食生产（省发展改革委牵头，省农业厅配合）。',
+        '（二）严守耕地保护红线（省国土资源厅负责）。',
+      ].join('\n'),
+    );
+    expect(catalogued.plan.title).toBe('某省人民政府办公厅关于落实重点工作分工的通知');
+    const reported = read(
+      [
+        '最新消息：今天，自治区人民政府网站发布了《自治区人民政府办公厅关于印发银川都市圈建设2019年工作计划的通知》。',
+        '一、基础设施互联互通',
+        '（一）道路畅通工程。加快建设快速通道。（自治区交通运输厅牵头，自治区发展改革委配合）',
+        '（二）城际公交工程。开通城际公交。（自治区交通运输厅负责）',
+      ].join('\n'),
+    );
+    expect(reported.plan.title).toBe('银川都市圈建设2019年工作计划');
+    expect(reported.plan.year).toBe(2019);
+  });
+
+  it('takes a heading named by what it lists (平江县2024年重点工作任务) as the title when nothing names a plan', () => {
+    const { plan } = read(['平江县2024年重点工作任务', '一、加快项目建设', '1.推进县城道路改造工程（县住建局负责）。', '2.新建公园两个（县城管局负责）。'].join('\n'));
+    expect({ title: plan.title, region: plan.jurisdiction, year: plan.year }).toEqual({ title: '平江县2024年重点工作任务', region: '平江县', year: 2024 });
+  });
+
+  it('imports a task table that names no unit column, each task warned of its missing units, instead of refusing the plan', async () => {
+    const text = read(['某县2024年重点工作任务清单', '序号\t工作任务\t责任领导\t完成时限', '1\t推进县城道路改造工程\t张三\t年底前', '2\t新建公园两个\t李四\t6月底'].join('\n'));
+    expect(text.tasks.map((task) => ({ title: task.title, units: task.units.length, leaders: task.leaders, deadline: task.deadlines.map((deadline) => deadline.raw) }))).toEqual([
+      { title: '推进县城道路改造工程', units: 0, leaders: ['张三'], deadline: ['年底前'] },
+      { title: '新建公园两个', units: 0, leaders: ['李四'], deadline: ['6月底'] },
+    ]);
+    expect(text.plan.warnings.filter((warning) => /没有找到责任单位/.test(warning.message))).toHaveLength(2);
+
+    const cell = (text: string): WordCell => ({ paragraphs: [{ text }] });
+    const rows = [
+      ['序号', '重点工作', '完成时限'],
+      ['1', '推进县城道路改造工程', '2024年6月底前'],
+      ['2', '新建公园两个', '年底前'],
+    ].map((row) => row.map(cell));
+    const docx = await readDocx(wordDocumentOf([{ paragraph: { text: '某县2024年重点工作清单' } }, { table: { rows, headerRows: 1 } }]));
+    const word = flattenNodes(parsePlanDocument(docx, 'plan.docx').nodes);
+    expect(word.map((task) => [task.title, task.deadlines.map((deadline) => deadline.raw)])).toEqual([
+      ['推进县城道路改造工程', ['2024年6月底前']],
+      ['新建公园两个', ['年底前']],
+    ]);
+  });
+
+  it('still refuses a text with neither numbered items nor a task table, saying what it found', () => {
+    expect(() => read('关于召开全县安全生产工作会议的通知\n各乡镇：\n定于3月5日召开全县安全生产工作会议，请准时参加。')).toThrow(/没有找到任务/);
+  });
+});
