@@ -10,7 +10,8 @@ import { CLOSE_GRACE_MS, closePgPool, within } from './pg-pool.js';
 import { INDEX_CHANGE_CHANNEL, startIndexChangeFeed, type IndexChangeFeed } from './index-change-feed.js';
 import { migrationsPath, type Provider } from './provider-schema.js';
 import { expectTransaction } from './pg-direct.js';
-import { asUnitOfWork } from './serialised-sqlite.js';
+import { asUnitOfWork, sqliteConnectionOf } from './serialised-sqlite.js';
+import { sqliteUnitOfWork } from './sqlite-unit-of-work.js';
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -113,7 +114,13 @@ export class Database {
   async transaction<T>(work: (repos: Repositories) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
     // Announced after the commit, never for a transaction rolled back.
     let indexedDataChanged = false;
+    const sqlite = sqliteConnectionOf(this.prisma);
+    const timeout = options.timeout ?? 15_000;
     const result = await asUnitOfWork(async () => {
+      if (sqlite) {
+        // On SQLite a transaction on the connection itself, past Prisma's transaction manager (sqlite-unit-of-work.ts).
+        return sqliteUnitOfWork(await sqlite, this.prisma, (handle) => work(createRepositories(handle, () => (indexedDataChanged = true))), { timeout, maxWait: 10_000 });
+      }
       // On PostgreSQL the hot statements go to this transaction itself (pg-direct.ts): the one started next in this call chain.
       const own = expectTransaction();
       try {
@@ -129,7 +136,7 @@ export class Database {
             if (indexedDataChanged) await this.notifyOtherInstances(tx);
             return done;
           },
-          { timeout: options.timeout ?? 15_000, maxWait: 10_000 },
+          { timeout, maxWait: 10_000 },
         );
       } finally {
         own.forget();
