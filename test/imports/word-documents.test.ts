@@ -16,7 +16,7 @@ import { readDocx } from '../../src/imports/formats/docx-reader.js';
 import { formatCounter } from '../../src/imports/formats/word-numbering.js';
 import type { Block, Table } from '../../scripts/office-fixtures/rebuild-table.js';
 import { scoreDocument } from '../support/import-scoring.js';
-import { halves, tunedTableDocuments, withCaptionRow, withHeadingsAsColumn, withRepeatedHeader, withTaskOverTwoColumns, withTwoLevelHeader } from '../support/reflatten.js';
+import { halves, tunedTableDocuments, withCaptionRow, withHeadingsAsColumn, withRepeatedHeader, withRepeatsMerged, withTaskOverTwoColumns, withTwoLevelHeader } from '../support/reflatten.js';
 import { wordDocumentOf, type WordBlock, type WordList } from '../support/word-document.js';
 import { proseAsWordLists, tablesAsWordLists, tunedProseDocuments } from '../support/word-numbered-corpus.js';
 
@@ -130,6 +130,7 @@ describe('the corpus numbered by Word', () => {
     { name: 'its task cells spanning two named columns (主要任务 | 具体内容 over one cell a row)', before: '93.9%, the column no row fills taken for the task', shape: eachTable(withTaskOverTwoColumns) },
     { name: 'its section headings drawn as a column left of the 序号 (序号 over 一、… | 1), a leader a heading names leading its rows', before: '97.5%, the headings taken for a second 序号', shape: eachTable(withHeadingsAsColumn) },
     { name: 'the table parted in two, the second part without a header', before: '94.3%, the second part not read as the table’s', shape: (blocks) => blocks.flatMap((block): Block[] => ('table' in block ? halves(block.table).map((table) => ({ table })) : [block])) },
+    { name: 'a unit, leader or deadline cell merged down over the rows below that hold the same', before: '92.8%, the rows under a merge read without it', shape: eachTable(withRepeatsMerged) },
   ];
   for (const { name, before, shape } of shapes) {
     it(`keeps the gold of the tuned table plans as Word tables with ${name} (${before})`, async () => {

@@ -8,7 +8,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { flattenNodes, parsePlanDocument, type ParsedNode } from '../../src/domain/imports/plan-parser.js';
+import ExcelJS from 'exceljs';
+import * as XLSX from '@e965/xlsx';
 import { readDocx } from '../../src/imports/formats/docx-reader.js';
+import { readXls } from '../../src/imports/formats/legacy-spreadsheet-reader.js';
+import { readXlsx } from '../../src/imports/formats/spreadsheet-reader.js';
 import { wordDocumentOf, type WordCell } from '../support/word-document.js';
 
 const read = (text: string) => {
@@ -130,6 +134,62 @@ describe('written forms of the same plan', () => {
       ['推进县城道路改造工程', ['2024年6月底前']],
       ['新建公园两个', ['年底前']],
     ]);
+  });
+
+  describe('a unit, leader or deadline cell merged down over the rows that share it', () => {
+    const header = ['序号', '重点任务', '牵头单位', '配合单位', '责任领导', '完成时限'];
+    const body = [
+      ['1', '加快县城道路改造工程', '县住建局', '县财政局', '张三', '2024年底前'],
+      ['2', '新建城市公园两个', '', '县发改局', '', ''],
+      ['3', '新增学位800个', '县教育局', '县财政局', '李四', ''],
+    ];
+    /** What each task holds once read: the lead, the others, the leaders, the deadline. */
+    const held = (nodes: readonly ParsedNode[]) =>
+      nodes.map((node) => [...Object.values(summary(node)).slice(1), node.leaders, node.deadlines.map((deadline) => deadline.raw)]);
+    const expected = [
+      [['县住建局'], ['县财政局'], ['张三'], ['2024年底前']],
+      [['县住建局'], ['县发改局'], ['张三'], ['2024年底前']],
+      [['县教育局'], ['县财政局'], ['李四'], ['2024年底前']],
+    ];
+
+    it('reads a Word table’s vertical merges as the page shows them', async () => {
+      const cell = (text: string, row: number, column: number): WordCell => {
+        const mergedDown = row < body.length - 1 && body[row + 1]![column] === '' && text !== '';
+        const covered = text === '';
+        return { paragraphs: covered ? [] : [{ text }], ...(covered ? { merge: 'continue' as const } : mergedDown ? { merge: 'restart' as const } : {}) };
+      };
+      // The deadline merges over all three rows: its second covered cell continues the first.
+      const rows: WordCell[][] = [header.map((text) => ({ paragraphs: [{ text }] })), ...body.map((row, index) => row.map((text, column) => cell(text, index, column)))];
+      rows[2]![5] = { paragraphs: [], merge: 'continue' };
+      const docx = await readDocx(wordDocumentOf([{ paragraph: { text: '某县2024年重点工作任务分工' } }, { table: { rows, headerRows: 1 } }]));
+      expect(held(flattenNodes(parsePlanDocument(docx, 'plan.docx').nodes))).toEqual(expected);
+    });
+
+    it('reads a sheet’s merged ranges, .xlsx and .xls, as the page shows them', async () => {
+      const workbook = new ExcelJS.Workbook();
+      const sheet = workbook.addWorksheet('任务');
+      sheet.addRow(header);
+      for (const row of body) sheet.addRow(row);
+      sheet.mergeCells('C2:C3');
+      sheet.mergeCells('E2:E3');
+      sheet.mergeCells('F2:F4');
+      const xlsx = await readXlsx(Buffer.from(await workbook.xlsx.writeBuffer()));
+      expect(held(flattenNodes(parsePlanDocument(xlsx, 'plan.xlsx').nodes))).toEqual(expected);
+
+      const legacy = XLSX.utils.aoa_to_sheet([header, ...body]);
+      legacy['!merges'] = [XLSX.utils.decode_range('C2:C3'), XLSX.utils.decode_range('E2:E3'), XLSX.utils.decode_range('F2:F4')];
+      const book = XLSX.utils.book_new();
+      XLSX.utils.book_append_sheet(book, legacy, '任务');
+      const xls = await readXls(XLSX.write(book, { type: 'buffer', bookType: 'biff8' }) as Buffer);
+      expect(held(flattenNodes(parsePlanDocument(xls, 'plan.xls').nodes))).toEqual(expected);
+    });
+
+    it('reads a copied table’s empty lead, leader and deadline cells as merged with the row above, with a warning to check them; an empty 配合单位 stays empty', () => {
+      const lines = ['某县2024年重点工作任务分工', header.join('\t'), ...body.map((row) => row.join('\t')), '4\t建成养老服务中心\t县民政局\t\t王五\t6月底前'];
+      const { plan, tasks } = read(lines.join('\n'));
+      expect(held(tasks)).toEqual([...expected, [['县民政局'], [], ['王五'], ['6月底前']]]);
+      expect(plan.warnings.filter((warning) => /按合并单元格沿用上一行/.test(warning.message)).map((warning) => warning.taskKey)).toEqual(['2', '2', '2', '3']);
+    });
   });
 
   it('still refuses a text with neither numbered items nor a task table, saying what it found', () => {

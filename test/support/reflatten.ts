@@ -12,13 +12,15 @@
  * header written again halfway down (a table copied from two pages), the table cut in two by blank lines, a
  * task cell spanning two named columns, the section headings drawn as a column left of the 序号, the header
  * flattened one way and the rows another (a header line over cells one per line, header cells one per line
- * over rows on one line), the rows numbered 一, 二, 三.
+ * over rows on one line), the rows numbered 一, 二, 三, a unit, leader or deadline cell merged down over the rows
+ * below that hold the same.
  * Every variant
  * keeps the document's own text around the table and must give the same
  * gold: the cells are the same, only the flattening differs.
  */
 import { rebuildDocument, type Block, type Cell, type Row, type Table } from '../../scripts/office-fixtures/rebuild-table.js';
 import { TABLE_SPECS } from '../../scripts/office-fixtures/table-specs.js';
+import { classifyHeaders } from '../../src/domain/imports/layouts/columns.js';
 import { corpusDocuments } from './corpus-documents.js';
 import type { Gold } from './import-scoring.js';
 
@@ -281,6 +283,32 @@ function headerApart(header: Flattening['render'], rows: Flattening['render']): 
   };
 }
 
+/**
+ * A unit, leader or deadline cell equal to the one above it merged into it, as offices merge a bureau that
+ * leads several tasks in a row or one deadline for all: the rows below keep no text of their own there.
+ */
+export function withRepeatsMerged(table: Table): Table {
+  const header = table.rows.find((row) => row.kind === 'header');
+  if (!header) return table;
+  const kinds = classifyHeaders(header.cells.map((cell) => cell.paragraphs.join('')));
+  const mergeable = kinds.map((kind) => kind === 'units' || kind === 'leaders' || kind === 'deadline');
+  const rows = table.rows.map((row) => ({ ...row, cells: row.cells.map((cell) => ({ ...cell })) }));
+  for (let index = 1; index < rows.length; index++) {
+    const [above, row] = [rows[index - 1]!, rows[index]!];
+    if (above.kind !== 'body' || row.kind !== 'body') continue;
+    row.cells.forEach((cell, column) => {
+      const upper = above.cells[column];
+      const text = cell.paragraphs.join('').trim();
+      if (!mergeable[column] || !upper || cell.covered || upper.covered || (cell.span ?? 1) > 1 || (upper.span ?? 1) > 1 || text === '') return;
+      // The cell above may itself be merged into the one above it: compare with the text the merge shows.
+      let source = index - 1;
+      while (source > 0 && rows[source]!.cells[column]!.merged) source--;
+      if (rows[source]!.cells[column]!.paragraphs.join('').trim() === text) row.cells[column] = { paragraphs: [], merged: true };
+    });
+  }
+  return { ...table, rows };
+}
+
 /** The 序号 column counted in Chinese numerals (一, 二 … 十一), as some offices number their rows. */
 export function withChineseNumbers(table: Table): Table {
   const header = table.rows.find((row) => row.kind === 'header');
@@ -344,6 +372,9 @@ export const FLATTENINGS: readonly Flattening[] = [
   { name: 'blank-lines, 序号 一二三', render: (table) => blankLines(false)(withChineseNumbers(table)) },
   { name: 'spaced, 序号 一二三', render: (table) => spaced(false)(withChineseNumbers(table)) },
   { name: 'tabs, 序号 一二三', render: (table) => tabs(withChineseNumbers(table)) },
+  { name: 'blank-lines, repeats merged', render: (table) => blankLines(false)(withRepeatsMerged(table)) },
+  { name: 'spaced, repeats merged', render: (table) => spaced(false)(withRepeatsMerged(table)) },
+  { name: 'tabs, repeats merged', render: (table) => tabs(withRepeatsMerged(table)) },
 ];
 
 /** A document's text with each table written by one flattening, the paragraphs around it as they were. */

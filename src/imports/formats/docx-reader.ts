@@ -50,10 +50,11 @@ function cellText(cell: Element): string {
   return paragraphs.map(textOf).filter(Boolean).join('\n');
 }
 
-/** The rows of a table, spans expanded: a spanned position is an empty cell. */
+/** The rows of a table, spans expanded: a spanned position is an empty cell, marked when a cell above spans down over it. */
 function tableRows(table: Element, firstLine: number): NumberedRow[] {
   const trs = [...elements(table)].flatMap((part) => (part.tagName === 'tr' ? [part] : elements(part).filter((row) => row.tagName === 'tr')));
   const grid: (string | undefined)[][] = trs.map(() => []);
+  const mergedAbove: number[][] = trs.map(() => []);
   trs.forEach((tr, rowIndex) => {
     let column = 0;
     for (const cell of elements(tr).filter((child) => child.tagName === 'td' || child.tagName === 'th')) {
@@ -61,12 +62,15 @@ function tableRows(table: Element, firstLine: number): NumberedRow[] {
       const rowSpan = Number(cell.getAttribute('rowspan') || 1);
       const colSpan = Number(cell.getAttribute('colspan') || 1);
       for (let r = 0; r < rowSpan && rowIndex + r < trs.length; r++) {
-        for (let c = 0; c < colSpan; c++) grid[rowIndex + r]![column + c] = r === 0 && c === 0 ? cellText(cell) : '';
+        for (let c = 0; c < colSpan; c++) {
+          grid[rowIndex + r]![column + c] = r === 0 && c === 0 ? cellText(cell) : '';
+          if (r > 0 && c === 0) mergedAbove[rowIndex + r]!.push(column);
+        }
       }
       column += colSpan;
     }
   });
-  return grid.map((cells, index) => ({ line: firstLine + index, cells: Array.from(cells, (cell) => cell ?? '') }));
+  return grid.map((cells, index) => ({ line: firstLine + index, cells: Array.from(cells, (cell) => cell ?? ''), ...(mergedAbove[index]!.length > 0 ? { mergedAbove: mergedAbove[index] } : {}) }));
 }
 
 /** The Word file with its automatic numbering typed in, or the same bytes when it numbers nothing automatically. */

@@ -10,11 +10,16 @@ import type { PlanDocument } from '../../domain/imports/plan-parser.js';
 export interface NumberedRow {
   line: number;
   cells: string[];
+  /** The columns whose cell a cell above spans down over (their text is that cell's, not repeated here). */
+  mergedAbove?: readonly number[];
 }
 
 /** Builds a grid from numbered rows. */
 export function gridOf(rows: readonly NumberedRow[]): GridRow[] {
-  return rows.map((row) => ({ line: row.line, cells: row.cells.map((text) => ({ text, line: row.line })) }));
+  return rows.map((row) => ({
+    line: row.line,
+    cells: row.cells.map((text, column) => ({ text, line: row.line, ...(row.mergedAbove?.includes(column) ? { mergedAbove: true } : {}) })),
+  }));
 }
 
 /**

@@ -47,9 +47,12 @@ export async function readXls(bytes: Buffer, fileName = '表格'): Promise<PlanD
     const sheet = workbook.Sheets[name] as XLSX.DenseSheet | undefined;
     const data = sheet?.['!data'] ?? [];
     const hidden = new Set<string>();
+    // The columns of each row a merged range from a row above covers.
+    const mergedAbove = new Map<number, number[]>();
     for (const range of sheet?.['!merges'] ?? []) {
       for (let r = range.s.r; r <= range.e.r; r++) {
         for (let c = range.s.c; c <= range.e.c; c++) if ((r !== range.s.r || c !== range.s.c) && data[r]?.[c]) hidden.add(`${r}:${c}`);
+        if (r > range.s.r) mergedAbove.set(r, [...(mergedAbove.get(r) ?? []), ...Array.from({ length: range.e.c - range.s.c + 1 }, (_, at) => range.s.c + at + 1)]);
       }
     }
     const sheetRows: SheetRow[] = [];
@@ -63,7 +66,8 @@ export async function readXls(bytes: Buffer, fileName = '表格'): Promise<PlanD
         if (text !== '') cells.push({ column: c + 1, text });
       });
       if (cells.length === 0) return;
-      sheetRows.push({ rowNumber: r + 1, cells, reach: row.length });
+      const covered = mergedAbove.get(r);
+      sheetRows.push({ rowNumber: r + 1, cells, reach: row.length, ...(covered ? { mergedAbove: covered } : {}) });
       lastRow = r + 1;
     });
     tables.push(rowsOfSheet(sheetRows, offset));

@@ -42,6 +42,8 @@ export interface SheetRow {
   cells: { column: number; text: string }[];
   /** How far the row's cells reach (its last cell, even an empty styled one). */
   reach: number;
+  /** The columns a merged range from a row above covers. */
+  mergedAbove?: number[];
 }
 
 /**
@@ -68,7 +70,8 @@ export function rowsOfSheet(sheetRows: readonly SheetRow[], offset: number): Num
     const last = row.cells.length > 0 ? position.get(row.cells.at(-1)!.column)! + 1 : 0;
     const cells = Array<string>(Math.max(width, last)).fill('');
     for (const cell of row.cells) cells[position.get(cell.column)!] = cell.text;
-    return { line: offset + row.rowNumber, cells };
+    const mergedAbove = (row.mergedAbove ?? []).flatMap((column) => (position.has(column) ? [position.get(column)!] : []));
+    return { line: offset + row.rowNumber, cells, ...(mergedAbove.length > 0 ? { mergedAbove } : {}) };
   });
 }
 
@@ -131,12 +134,14 @@ export async function readXlsx(bytes: Buffer, fileName = '表格'): Promise<Plan
     const sheetRows: SheetRow[] = [];
     sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       const cells: SheetRow['cells'] = [];
-      // Only the cells that exist, in column order; a merged cell's covered cells read as empty.
+      const mergedAbove: number[] = [];
+      // Only the cells that exist, in column order; a merged cell's covered cells read as empty, those under its first row marked.
       row.eachCell({ includeEmpty: false }, (cell, column) => {
+        if (cell.isMerged && cell.master !== cell && Number(cell.master.row) < rowNumber) mergedAbove.push(column);
         const text = cellText(cell).trim();
         if (text !== '') cells.push({ column, text });
       });
-      sheetRows.push({ rowNumber, cells, reach: row.cellCount });
+      sheetRows.push({ rowNumber, cells, reach: row.cellCount, ...(mergedAbove.length > 0 ? { mergedAbove } : {}) });
     });
     tables.push(rowsOfSheet(sheetRows, offset));
     offset += sheet.rowCount;

@@ -25,6 +25,8 @@ import { withArabicRowNumbers } from '../row-numbers.js';
 export interface GridCell {
   text: string;
   line: number;
+  /** The cell is covered by a cell above it merged down over it (Word's vertical merge, a sheet's merged range): it shows that cell's text. */
+  mergedAbove?: boolean;
 }
 
 /** One table row. */
@@ -68,6 +70,56 @@ export function lineAbove(lines: readonly string[], headerLine: number): string 
 export function lineBelow(lines: readonly string[], from: number): string | undefined {
   for (let index = from; index < lines.length; index++) if (lines[index]!.trim() !== '') return lines[index];
   return undefined;
+}
+
+/**
+ * The rows with each cell a merge covers (a unit, leader or deadline cell an office merged down over the rows it
+ * holds for) showing the text of the cell above it, as the page shows it, in each row that starts a task (has
+ * its own 序号, or every row when the table has none). The 序号, task and category columns keep their covered
+ * cells empty: there a merge means more of the same task or heading; so do the rows a merged 序号 covers, which
+ * add to the task above what they hold themselves.
+ */
+function withMergesShown(body: readonly GridRow[], columns: readonly number[], numberColumn: number): GridRow[] {
+  const out: GridRow[] = [];
+  for (const row of body) {
+    const above = out.at(-1);
+    const startsTask = numberColumn < 0 || /^[（(]?[\d一二三四五六七八九十]{1,4}[)）.、．]?$/.test(cellText(row.cells[numberColumn]));
+    out.push(
+      above && startsTask && row.cells.some((cell, at) => cell.mergedAbove && columns.includes(at))
+        ? { ...row, cells: row.cells.map((cell, at) => (cell.mergedAbove && columns.includes(at) && cell.text === '' ? { ...cell, text: above.cells[at]?.text ?? '' } : cell)) }
+        : row,
+    );
+  }
+  return out;
+}
+
+/**
+ * A table that does not say which cells are merged (text copied from a page, an old Word or PDF file) leaves a
+ * merged cell's text in its first row only. In a column every task has — the lead or responsible units, the
+ * leaders, the deadline — a task row's empty cell is read as merged with the nearest filled cell above it in the
+ * same section, with a warning to check it. A column tasks may well leave empty (配合单位) is left as it is.
+ */
+function withMergesInferred(body: readonly GridRow[], columns: ColumnMap): GridRow[] {
+  const primary = columns.unitColumns[0];
+  const merged = [...(primary && primary.role !== 'cooperating' ? [primary.index] : []), ...columns.leaders, ...columns.deadlines.slice(0, 1)];
+  const isTask = (cells: readonly string[]) => columns.number >= 0 && columns.title >= 0 && /^\d+$/.test(cells[columns.number] ?? '') && (cells[columns.title] ?? '') !== '';
+  if (merged.length === 0) return [...body];
+  const above = new Map<number, string>();
+  return body.map((row) => {
+    const cells = texts(row);
+    const filled = cells.filter(Boolean);
+    // A section heading row starts afresh: nothing merges across it.
+    if (filled.length === 1 && SECTION_ROW.test(filled[0]!)) above.clear();
+    let out = row;
+    for (const at of merged) {
+      const text = cells[at] ?? '';
+      if (text !== '') above.set(at, text);
+      else if (isTask(cells) && above.has(at) && at < row.cells.length) {
+        out = { ...out, cells: out.cells.map((cell, index) => (index === at ? { ...cell, text: above.get(at)! } : cell)), warnings: [...(out.warnings ?? []), `第${row.line}行：“${above.get(at)!.slice(0, 20)}”按合并单元格沿用上一行，请核对`] };
+      }
+    }
+    return out;
+  });
 }
 
 /** Reads a grid; undefined when it has no header naming tasks and units. */
@@ -148,6 +200,9 @@ export function readGrid(rows: readonly GridRow[], layout: DraftPlan['layout'], 
       columns = mapColumns(header)!;
     }
   }
+  body = body.some((row) => row.cells.some((cell) => cell.mergedAbove))
+    ? withMergesShown(body, [...columns.unitColumns.map((column) => column.index), ...columns.leaders, ...columns.deadlines], columns.number)
+    : withMergesInferred(body, columns);
   // Rows numbered 一, 二, 三 in the 序号 column are rows 1, 2, 3.
   if (columns.number >= 0) {
     const at = columns.number;
