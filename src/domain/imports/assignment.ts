@@ -123,14 +123,15 @@ function withRole(value: string, kind: UnitRole): string {
 const BY_UNIT = /由([\u4e00-\u9fa5、，,（）()]{2,80}?)((?:牵头|负责(?:落实|实施)?)(?:[，,][\u4e00-\u9fa5、（）()]{2,60}?(?:配合|参与|协助))?)/;
 
 /**
- * "由发展改革委会同中央农办、农业部等部门研究提出落实意见", "由国土资源部会同农业部等部门负责落实": the unit before
- * 会同 leads, those after it cooperate.
+ * "由发展改革委会同中央农办、农业部等部门研究提出落实意见", "由国土资源部会同农业部等部门负责落实": who does it, the
+ * unit before 会同 leading.
  */
 const BY_UNIT_WITH = /由([\u4e00-\u9fa5（）()]{2,30}?)会同([\u4e00-\u9fa5、，,（）()]{2,100}?)(?:等(?:有关|相关)?(?:部门|单位|机构))?(?:负责|研究|提出|落实|办理|组织|共同|制定|抓紧|做好)/;
 
 function byUnit(text: string): string | undefined {
   const jointly = BY_UNIT_WITH.exec(text);
-  if (jointly && looksLikeUnits(jointly[1]!) && looksLikeUnits(jointly[2]!)) return `${jointly[1]}牵头，${jointly[2]!.replace(/[，,]/g, '、')}配合`;
+  // Read as parseUnitCell reads any "X会同Y": X leads, Y cooperates.
+  if (jointly && looksLikeUnits(jointly[1]!) && looksLikeUnits(jointly[2]!)) return `${jointly[1]}会同${jointly[2]!.replace(/[，,]/g, '、')}`;
   const match = BY_UNIT.exec(text);
   return match && looksLikeUnits(match[1]!) ? match[1]! + match[2]! : undefined;
 }

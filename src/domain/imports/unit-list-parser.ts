@@ -126,7 +126,10 @@ function cleanName(raw: string): { name: string; aliases: string[] } | undefined
   for (const match of name.matchAll(paren)) {
     if (UNIT_SUFFIX.test(match[1]!) || /督查室|办公室/.test(match[1]!)) aliases.push(match[1]!);
   }
-  name = name.replace(paren, (whole, inner: string) => (aliases.includes(inner) ? '' : whole)).trim();
+  const bare = name.replace(paren, (whole, inner: string) => (aliases.includes(inner) ? '' : whole)).trim();
+  // "镇（街道）": towns and their 街道 together, not a bracketed alias of a one-character name.
+  if (bare.length >= 2) name = bare;
+  else aliases.length = 0;
   if (name.length < 2 || !/[\u4e00-\u9fa5]/.test(name)) return undefined;
   return { name, aliases };
 }
@@ -208,8 +211,13 @@ function rolesAsClauses(text: string): string {
   result = result.replace(new RegExp(`（${ROLE_WORD}(?:${UNIT_NOUN})?）[、，]?`, 'g'), (_, role: string) => `${ROLE_VERB[role]}，`);
   // "市财政局牵头、市税务局配合": a verb closing a unit's name ends its clause though a 、 follows.
   result = result.replace(new RegExp(`(?<=(?:${UNIT_SUFFIX.source.slice(1, -1)})${ROLE_WORD}、`, 'g'), (_, role: string) => `${role}，`);
+  // "市发展改革委会同有关部门、各县区组织推进": the unit before 会同 leads, those after it cooperate.
+  result = result.replace(JOINTLY, '$1牵头，会同$2配合');
   return result.replace(/[，；]+$/, '');
 }
+
+/** A unit 会同 others, and what they do together (组织推进, 负责落实 …), as one clause. */
+const JOINTLY = new RegExp(`^([\u4e00-\u9fa5（）]{2,30}?(?:${UNIT_SUFFIX.source.slice(1, -2)}))会同([^，；。]{2,120}?)(?:组织推进|组织实施|组织落实|共同推进|共同负责|负责落实|负责实施|负责|推进|组织|落实|实施|办理|研究)?$`);
 
 /** "市发改委/市财政局": a slash parts two names; "1.市发改委 2.市财政局", "①…②…": a list's numbers are no part of them. */
 function withoutListMarks(text: string): string {

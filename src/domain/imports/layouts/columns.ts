@@ -138,12 +138,14 @@ export function mapColumns(header: readonly string[]): ColumnMap | undefined {
   // An inspection's or rectification list's task is the problem to put right (问题描述 | 整改措施).
   const title = texts.find((index) => /任务|事项|项目|实事|名称|问题|^(重点|主要)工作$/.test(squashed[index]!) && !/要求|标准/.test(squashed[index]!)) ?? texts[0] ?? -1;
   const requirement = texts.find((index) => index > title && /要求|内容|目标|标准|指标/.test(squashed[index]!)) ?? -1;
+  // A table whose only text column is its measures (主要工作举措 | 牵头单位 …) lists each measure as a task.
+  const measuresAreTasks = title < 0 && kinds.includes('measures');
   return {
     number: kinds.indexOf('number'),
     category: kinds.indexOf('category'),
-    title,
+    title: measuresAreTasks ? kinds.indexOf('measures') : title,
     requirement,
-    measures: kinds.indexOf('measures'),
+    measures: measuresAreTasks ? -1 : kinds.indexOf('measures'),
     units,
     unitColumns,
     leaders: kinds.flatMap((kind, index) => (kind === 'leaders' ? [index] : [])),
