@@ -192,6 +192,28 @@ describe('written forms of the same plan', () => {
     });
   });
 
+  it('reads a table a document site ran into one line, cells glued, pages numbered 1、 2、, its title glued before 序号', () => {
+    const { plan, tasks } = read(
+      [
+        `1、${'某市国民经济和社会发展第十一个五年规划纲要主要目标任务分解落实方案工作重点序号主要工作任务第一责任单位主要责任单位一、主要发展指标1地区生产总值年均增长12%左右,人均生产总值达到6万元左右。市发展改革委各县(市、区)政府、某市经济开发区2服务业增加值占生产总值比重达到40%。市发展改革委各县(市、区)政府、市三产发展领导小组各成员单位3单位生产总值综合能耗下降20%。市发展改革委市经贸委市规划建设局、市统计局,各县(市、区)政府'}`,
+        '2、—2—二、产业优化升级4积极推进技术创新,推广应用先进生产技术市科技局市发展改革委、市经贸委,各县(市、区)政府5大力推进高技术产业化',
+      ].join('\n'),
+    );
+    expect(plan.title).toBe('某市国民经济和社会发展第十一个五年规划纲要主要目标任务分解落实方案');
+    expect(tasks.slice(0, 4).map(summary)).toEqual([
+      { title: '地区生产总值年均增长12%左右,人均生产总值达到6万元左右', lead: ['市发展改革委'], others: ['各县（市、区）政府', '某市经济开发区'] },
+      { title: '服务业增加值占生产总值比重达到40%', lead: ['市发展改革委'], others: ['各县（市、区）政府', '市三产发展领导小组各成员单位'] },
+      { title: '单位生产总值综合能耗下降20%', lead: ['市发展改革委', '市经贸委'], others: ['市规划建设局', '市统计局', '各县（市、区）政府'] },
+      { title: '积极推进技术创新,推广应用先进生产技术', lead: ['市科技局'], others: ['市发展改革委', '市经贸委', '各县（市、区）政府'] },
+    ]);
+    expect(tasks[3]!.categoryPath).toBe('二、产业优化升级');
+  });
+
+  it('takes the by-date a task’s text sets when its table has no deadline column', () => {
+    const { tasks } = read(['某县2024年重点任务清单', '序号\t工作内容\t责任单位', '1\t完善回收利用体系，2024年6月底前基本建成。\t县商务局', '2\t制定处置工作指导意见。\t县生态环境局'].join('\n'));
+    expect(tasks.map((task) => task.deadlines.map((deadline) => deadline.raw))).toEqual([['2024年6月底前'], []]);
+  });
+
   it('still refuses a text with neither numbered items nor a task table, saying what it found', () => {
     expect(() => read('关于召开全县安全生产工作会议的通知\n各乡镇：\n定于3月5日召开全县安全生产工作会议，请准时参加。')).toThrow(/没有找到任务/);
   });

@@ -377,7 +377,7 @@ const INLINE_DEADLINE = /(?:(?:19|20)\d{2}年)?(?:(?:1[0-2]|0?[1-9])月(?:(?:[12
 const INLINE_COMPLETION = /(?<!已(?:于|在)?)(?:(?:19|20)\d{2}年)?(?:(?:1[0-2]|0?[1-9])月份?(?:(?:[12]\d|3[01]|0?[1-9])日)?(?:底|末|中旬|上旬|下旬)?|年底|年末|年内|上半年|下半年|(?:第)?[一二三四]季度(?:末)?)(?:全面|基本|全部)?(?:完成|建成|完工|竣工|投入使用|投用|到位|实现)/g;
 
 /** The by-dates an item's text sets, in order, each once (the importer keeps them all; the light judges by the next one due). */
-function inlineDeadlines(text: string): string[] {
+export function inlineDeadlines(text: string): string[] {
   const by = [...text.matchAll(INLINE_DEADLINE)].map((match) => match[0]);
   return [...new Set(by.length > 0 ? by : [...text.matchAll(INLINE_COMPLETION)].map((match) => match[0]))];
 }

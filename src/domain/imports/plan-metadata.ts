@@ -64,7 +64,7 @@ function titleCandidates(lines: readonly string[]): string[] {
   const head = lines
     .slice(0, 60)
     // A site's catalogue gives the title under its label ("标  题: 国务院办公厅关于…的通知", "名称：…").
-    .map((raw) => squash(raw).replace(/^标\s*题\s*[:：]?\s*|^(?:名\s*称|题\s*目)\s*[:：]\s*/, ''))
+    .map((raw) => squash(raw).replace(/^标\s*题\s*[:：]?\s*|^(?:名\s*称|题\s*目)\s*[:：]\s*/, '').replace(/\.(?:docx?|wps|xlsx?|et|pdf)$/i, ''))
     .map((line) => (/[>›»]/.test(line) || (TEASER.test(line) && !TITLE_END.test(line)) || SITE_FIELD.test(line) ? '' : line));
   // The issuing notice, whatever lines it was broken over: "…关于印发《2024年市〈政府工作报告〉任务分解⏎和责任分工方案》的通知".
   const notice = /(?:印发|转发)\s*《([^》]{6,90})》\s*的通知/.exec(head.slice(0, 15).join(''));
@@ -95,6 +95,16 @@ function titleCandidates(lines: readonly string[]): string[] {
     }
     // A name a document site ran together with the table after it ("附件 监利县2018年…职责清单 工作任务和内容 责任单位 …"): a piece of its own.
     if (own.length > 60) pieceNames.push(...line.split(/\s+/).filter((piece) => piece.length >= 6 && piece.length <= 60 && TITLE_END.test(piece) && !/[。；，,|:：]/.test(piece)));
+    // …or glued to its header with nothing between ("《…规划纲要》主要目标任务分解落实方案工作重点序号主要工作任务…"): the longest name before 序号.
+    if (own.length > 60) {
+      const before = /^(?:[—－-]\s?\d{1,3}\s?[—－-])?([^。；，,:：]{6,80}?)序号/.exec(own)?.[1] ?? '';
+      for (let end = before.length; end >= 6; end--) {
+        if (TITLE_END.test(before.slice(0, end))) {
+          pieceNames.push(before.slice(0, end));
+          break;
+        }
+      }
+    }
     // A heading broken over two lines: "立山区政府2023年重点工作" / "任务分解和责任分工方案".
     const next = head[index + 1] ?? '';
     const joined = `${line}${next}`.replace(/\s+/g, '');

@@ -16,6 +16,7 @@ import { readSpacedRows } from './layouts/spaced-rows.js';
 import { surveyDocument } from './document-survey.js';
 import { readAssignedParagraphs } from './layouts/assigned-paragraphs.js';
 import { readFlatCells } from './layouts/flat-cells.js';
+import { readGluedCells } from './layouts/glued-cells.js';
 import { readOutline } from './layouts/outline.js';
 import { readUnitLines } from './layouts/unit-lines.js';
 import { readUnitlessTable } from './layouts/unitless-table.js';
@@ -85,7 +86,7 @@ export class UnreadableDocumentError extends Error {
   }
 }
 
-const READERS = [readTabTable, readTabRows, readPipeCells, readPipeRows, readFlatCells, readSpacedRows, readProse, readOutline, readAssignedParagraphs] as const;
+const READERS = [readTabTable, readTabRows, readPipeCells, readPipeRows, readFlatCells, readSpacedRows, readGluedCells, readProse, readOutline, readAssignedParagraphs] as const;
 
 /**
  * A document as its file format gives it: plain text, or (for .docx and

@@ -117,10 +117,12 @@ export function classifyHeaders(cells: readonly string[]): (HeaderKind | undefin
   });
 }
 
-const LEAD_HEADER = new RegExp(`${alternation(LEAD_WORDS)}|主要责任`);
+const LEAD_HEADER = new RegExp(`${alternation(LEAD_WORDS)}|主要责任|第一责任`);
 const COOPERATING_HEADER = new RegExp(alternation(COOPERATING_WORDS));
 
-function roleOfHeader(header: string): UnitRole {
+/** The part a unit column's header gives its units; beside a 第一责任单位, a 主要责任单位 is the next in line, not the lead. */
+function roleOfHeader(header: string, all: readonly string[]): UnitRole {
+  if (/主要责任/.test(header) && all.some((other) => /第一责任/.test(other))) return 'responsible';
   if (LEAD_HEADER.test(header)) return 'lead';
   if (COOPERATING_HEADER.test(header) && !/责任主体/.test(header)) return 'cooperating';
   return 'responsible';
@@ -130,7 +132,7 @@ function roleOfHeader(header: string): UnitRole {
 export function mapColumns(header: readonly string[]): ColumnMap | undefined {
   const squashed = header.map((cell) => cell.replace(/\s+/g, ''));
   const kinds = classifyHeaders(header);
-  const unitColumns = kinds.flatMap((kind, index) => (kind === 'units' ? [{ index, role: roleOfHeader(squashed[index]!) }] : []));
+  const unitColumns = kinds.flatMap((kind, index) => (kind === 'units' ? [{ index, role: roleOfHeader(squashed[index]!, squashed) }] : []));
   if (unitColumns.length === 0) return undefined;
   const units = unitColumns[0]!.index;
   const texts = kinds.flatMap((kind, index) => (kind === 'text' ? [index] : []));

@@ -13,6 +13,7 @@
  * - heading rows: no 序号 column; "一、" category and "(一)" task cells, the
  *   measures column numbered "1.…2.…" (seed 004).
  */
+import { inlineDeadlines } from '../assignment.js';
 import { type DraftNode, type DraftPlan, splitNumberedItems, firstSentence } from '../draft.js';
 import { squash } from '../normalize-text.js';
 import { leadersNamedIn } from '../people.js';
@@ -251,7 +252,17 @@ function readNumberedGrid(body: readonly GridRow[], columns: ColumnMap, header: 
   } else {
     nodes = readTaskRows(body, columns, warnings, sectionAbove);
   }
+  // A table with no deadline column may set a task's date in its text ("2021年2月底前，基本建成…"), as prose does.
+  if (columns.deadlines.length === 0) withInlineDeadlines(nodes);
   return { layout, nodes, defaultRole: columns.defaultRole, unitsAreSections: columns.sections, warnings };
+}
+
+/** Each node without a deadline given the by-dates its own text sets. */
+function withInlineDeadlines(nodes: readonly DraftNode[]): void {
+  for (const node of nodes) {
+    if (node.deadlineText === '') node.deadlineText = inlineDeadlines(`${node.title}。${node.requirement}`).join('；');
+    withInlineDeadlines(node.children);
+  }
 }
 
 function excerptOf(row: GridRow): string {
