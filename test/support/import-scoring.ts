@@ -117,7 +117,19 @@ function sameUnit(unit: UnitLike, gold: string): boolean {
   return names.some((name) => name === wanted || (name.length === wanted.length + 1 && /^[省市区县]/.test(name) && name.slice(1) === wanted));
 }
 
+/**
+ * Whether the units are the gold's. A compound collective written as one name ("市政府各部门、各直属机构", as the
+ * importer keeps an addressee phrase whole) names the same bodies as its parts written apart: when the names do
+ * not match one for one, both sides are compared part by part.
+ */
 function sameSet(units: readonly UnitLike[], gold: readonly string[]): boolean {
+  if (sameNames(units, gold)) return true;
+  const parts = (name: string) => name.split(/、(?![^（(]*[)）])/).filter(Boolean);
+  const unitParts = units.flatMap((unit) => (parts(unit.name).length > 1 ? parts(unit.name).map((name) => ({ name, aliases: [] })) : [unit]));
+  return sameNames(unitParts, gold.flatMap(parts));
+}
+
+function sameNames(units: readonly UnitLike[], gold: readonly string[]): boolean {
   if (units.length !== gold.length) return false;
   const unmatched = [...units];
   for (const name of gold) {
