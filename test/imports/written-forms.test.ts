@@ -75,6 +75,14 @@ describe('written forms of the same plan', () => {
     ]);
   });
 
+  it('reads the part a role verb gives though the work follows it: （县教育局牵头抓好落实，县财政局配合做好资金保障）', () => {
+    const { tasks } = read(['某县2024年重点工作任务分解', '1.新建城区小学一所（县教育局牵头抓好落实，县财政局配合做好资金保障）。', '2.改造老旧小区10个（县住建局负责做好改造工作）。'].join('\n'));
+    expect(tasks.map(summary).map(({ lead, others }) => ({ lead, others }))).toEqual([
+      { lead: ['县教育局'], others: ['县财政局'] },
+      { lead: [], others: ['县住建局'] },
+    ]);
+  });
+
   it('cuts a plan a page ran into one line at each item after a unit bracket and after the heading its first item is glued to', () => {
     const { tasks } = read(
       '二、重点任务(一)建立健全服务体系行动1.中医医院高质量发展,主动参与一体化信息化体系建设,(责任单位:区卫生健康局、区财政局等)2.综合医院中医药科室建设,(责任单位:区卫生健康局、区市场监管局等)(二)提升服务能力行动3.打造中医药示范品牌,(责任单位:区卫生健康局、区文广旅局等)',

@@ -209,10 +209,12 @@ function unitSentence(text: string): { units: string; deadline: string; at: numb
   return { units: match[1]!, deadline, at: trimmed.length - match[0].length + 1 };
 }
 
+/** The work a role verb goes on to name inside the bracket ("县财政局配合做好资金保障"): parseUnitCell leaves it out. */
+const WORK_AFTER_ROLE = '(?:(?:抓好|做好|开展|推进|组织|完成)[^()（）。，,；;]{0,16})?';
 const NOTE_END = '(?:[，,。；;]NOTE{0,80}?(?:下同|不再(?:单独|逐一|一一|重复)?列出)[。]?)?';
 /** …or in 〔〕, which may hold parentheses of its own: "〔市生态环境局牵头，…各县、区人民政府(管委会)负责落实。以下各项工作均需…落实，不再列出。〕". */
 const TRAILING_ASSIGNMENT = new RegExp(
-  `[(（]([^()（）]{2,200}?${ROLE_END}${NOTE_END.replace('NOTE', '[^()（）]')})[)）]|〔([^〔〕]{2,240}?${ROLE_END}${NOTE_END.replace('NOTE', '[^〔〕]')})〕`,
+  `[(（]([^()（）]{2,200}?${ROLE_END}${WORK_AFTER_ROLE}${NOTE_END.replace('NOTE', '[^()（）]')})[)）]|〔([^〔〕]{2,240}?${ROLE_END}${WORK_AFTER_ROLE}${NOTE_END.replace('NOTE', '[^〔〕]')})〕`,
   'g',
 );
 

@@ -211,10 +211,15 @@ function rolesAsClauses(text: string): string {
   result = result.replace(new RegExp(`（${ROLE_WORD}(?:${UNIT_NOUN})?）[、，]?`, 'g'), (_, role: string) => `${ROLE_VERB[role]}，`);
   // "市财政局牵头、市税务局配合": a verb closing a unit's name ends its clause though a 、 follows.
   result = result.replace(new RegExp(`(?<=(?:${UNIT_SUFFIX.source.slice(1, -1)})${ROLE_WORD}、`, 'g'), (_, role: string) => `${role}，`);
+  // "县财政局配合做好资金保障", "县教育局牵头抓好落实": the verb gives the part; what they are to do is no part of a name.
+  result = result.replace(DOING_AFTER_ROLE, '$1');
   // "市发展改革委会同有关部门、各县区组织推进": the unit before 会同 leads, those after it cooperate.
   result = result.replace(JOINTLY, '$1牵头，会同$2配合');
   return result.replace(/[，；]+$/, '');
 }
+
+/** A role verb after a unit's name and the work it goes on to name ("配合做好资金保障"), up to the clause's end. */
+const DOING_AFTER_ROLE = new RegExp(`(?<=(?:${UNIT_SUFFIX.source.slice(1, -2)}))(牵头|负责|配合|协助|协同|参与)(?:抓好|做好|开展|推进|组织|实施|完成|落实)[^，；。]*`, 'g');
 
 /** A unit 会同 others, and what they do together (组织推进, 负责落实 …), as one clause. */
 const JOINTLY = new RegExp(`^([\u4e00-\u9fa5（）]{2,30}?(?:${UNIT_SUFFIX.source.slice(1, -2)}))会同([^，；。]{2,120}?)(?:组织推进|组织实施|组织落实|共同推进|共同负责|负责落实|负责实施|负责|推进|组织|落实|实施|办理|研究)?$`);
