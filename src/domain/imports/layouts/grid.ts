@@ -252,15 +252,18 @@ function readNumberedGrid(body: readonly GridRow[], columns: ColumnMap, header: 
   } else {
     nodes = readTaskRows(body, columns, warnings, sectionAbove);
   }
-  // A table with no deadline column may set a task's date in its text ("2021年2月底前，基本建成…"), as prose does.
+  // A table with no deadline column may set a task's date in its text ("2021年2月底前，基本建成…").
   if (columns.deadlines.length === 0) withInlineDeadlines(nodes);
   return { layout, nodes, defaultRole: columns.defaultRole, unitsAreSections: columns.sections, warnings };
 }
 
-/** Each node without a deadline given the by-dates its own text sets. */
+/**
+ * Each node without a deadline given the dated by-dates its own text sets ("2021年2月底前", "6月底前"); an undated
+ * one (年底前) in a table's text is left, as the seeds read it.
+ */
 function withInlineDeadlines(nodes: readonly DraftNode[]): void {
   for (const node of nodes) {
-    if (node.deadlineText === '') node.deadlineText = inlineDeadlines(`${node.title}。${node.requirement}`).join('；');
+    if (node.deadlineText === '') node.deadlineText = inlineDeadlines(`${node.title}。${node.requirement}`).filter((date) => /\d/.test(date)).join('；');
     withInlineDeadlines(node.children);
   }
 }
