@@ -83,6 +83,37 @@ describe('written forms of the same plan', () => {
     ]);
   });
 
+  it('applies “排在第一位的为牵头单位” said of tasks with several units to those only; splits 经济投资局和航空口岸局分别牵头; reads 参加 as taking part', () => {
+    const several = read(
+      ['某市十三五规划纲要主要目标和任务分工', '由多个单位负责的，排在第一位的为牵头单位。', '1.劳动年龄人口平均受教育年限达到11年。（市教育局）', '2.新建城市公园两个。（市城管局、市住建局）'].join('\n'),
+    );
+    expect(several.tasks.map(summary).map(({ lead, others }) => ({ lead, others }))).toEqual([
+      { lead: [], others: ['市教育局'] },
+      { lead: ['市城管局'], others: ['市住建局'] },
+    ]);
+    const { tasks } = read(['某区2023年重点工作责任分解', '1.提高临空经济示范区能级。', '责任单位：经济投资局和航空口岸局分别牵头、区发改局', '2.坚持就业优先。（市人社局牵头，市财政局、国家统计局某市调查队参加）'].join('\n'));
+    expect(tasks.map(summary).map(({ lead, others }) => ({ lead, others }))).toEqual([
+      { lead: ['区经济投资局', '区航空口岸局'], others: ['区发改局'] },
+      { lead: ['市人社局'], others: ['市财政局', '国家统计局某市调查队'] },
+    ]);
+  });
+
+  it('gives the items under a heading the leader it names with a Party title (张盈军区政府党组成员牵头重点工作)', () => {
+    const { tasks } = read(['某区2023年政府工作报告重点工作责任分解', '二、张盈军区政府党组成员牵头重点工作', '1.提高临空经济示范区能级。', '责任单位：区经济投资局'].join('\n'));
+    expect(tasks.map((task) => task.leaders)).toEqual([['张盈军区政府党组成员']]);
+  });
+
+  it('takes the plan a notice hands out (现将《X》印发给你们), a title broken over three lines, and not 特此通知 before a title', () => {
+    const notice = read(
+      ['荆州市沙市区人民政府关于印发荆州市沙市区国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要任务分工方案的通知', '各镇人民政府：', '现将《荆州市沙市区国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要任务分工方案》印发给你们，请认真贯彻执行。', '', '荆州市沙市区国民经济和', '', '社会发展第十四个五年规划和二〇三五年远景', '', '目标纲要任务分工方案', '1.推进产业升级（区发改局牵头）。', '2.建设城市公园（区住建局负责）。'].join('\n'),
+    );
+    expect(notice.plan.title).toBe('荆州市沙市区国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要任务分工方案');
+    const broken = read(['某市人民政府', '', '某市国民经济和', '', '社会发展第十四个五年规划和二〇三五年远景', '', '目标纲要任务分工方案', '1.推进产业升级（市发改委牵头）。', '2.建设城市公园（市住建局负责）。'].join('\n'));
+    expect(broken.plan.title).toBe('某市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要任务分工方案');
+    const closing = read(['宝府办〔2008〕18号', '特此通知', '2008年政府工作目标任务分解', '1.推进产业升级（区发改委牵头）。', '2.建设城市公园（区住建局负责）。'].join('\n'));
+    expect(closing.plan.title).toBe('2008年政府工作目标任务分解');
+  });
+
   it('cuts a plan a page ran into one line at each item after a unit bracket and after the heading its first item is glued to', () => {
     const { tasks } = read(
       '二、重点任务(一)建立健全服务体系行动1.中医医院高质量发展,主动参与一体化信息化体系建设,(责任单位:区卫生健康局、区财政局等)2.综合医院中医药科室建设,(责任单位:区卫生健康局、区市场监管局等)(二)提升服务能力行动3.打造中医药示范品牌,(责任单位:区卫生健康局、区文广旅局等)',

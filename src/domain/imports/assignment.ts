@@ -133,6 +133,8 @@ function byUnit(text: string): string | undefined {
   // Read as parseUnitCell reads any "X会同Y": X leads, Y cooperates.
   if (jointly && looksLikeUnits(jointly[1]!) && looksLikeUnits(jointly[2]!)) return `${jointly[1]}会同${jointly[2]!.replace(/[，,]/g, '、')}`;
   const match = BY_UNIT.exec(text);
+  // "由多个单位负责的，…": a clause about such tasks, not one naming who does this one.
+  if (match && text[match.index + match[0].length] === '的') return undefined;
   return match && looksLikeUnits(match[1]!) ? match[1]! + match[2]! : undefined;
 }
 
@@ -408,6 +410,9 @@ const FIRST_PLACE = '(?:列|排)?(?:第一位|第一个|第一家|首位|首个|
  * is not a convention: the first place must be followed by 为/是 or by 单位/部门.
  */
 export const FIRST_LISTED_LEADS = new RegExp(`${FIRST_PLACE}(?:的|者)?(?:(?:(?:责任|主办|承办)?(?:单位|部门))(?:的|者)?(?:为|是)?|(?:为|是))(?:工作)?牵头`);
+
+/** The convention said only of tasks with several units ("由多个单位负责的，排在第一位的为牵头单位"): a unit alone is not made lead. */
+export const FIRST_LISTED_LEADS_OF_SEVERAL = new RegExp(`(?:多个|两个(?:及|或)?以上|2个(?:及|或)?以上|多家)(?:责任)?(?:单位|部门)[^。；]{0,12}${FIRST_PLACE}`);
 
 /** The note stating that convention, to be taken out of a unit text: "(第一责任单位为牵头单位,下同)", "(下同)". */
 export const CONVENTION_NOTE = new RegExp(`[(（][^()（）]*${FIRST_PLACE}[^()（）]*(?:牵头|单位|部门)[^()（）]*[)）]|[(（]\\s*下同\\s*[)）]`, 'g');

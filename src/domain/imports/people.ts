@@ -78,7 +78,7 @@ export function splitLeaders(text: string): string[] {
     .filter((part) => part.length > 0);
 }
 
-const NAME_BEFORE_TITLE = /([\u4e00-\u9fa5]{2,4}?)((?:同志)?(?:常委|常务副[省市区县州]长|副?[省市区县州镇乡]长|书记|副?主任|副?部长|副?主席|秘书长))/g;
+const NAME_BEFORE_TITLE = /([\u4e00-\u9fa5]{2,4}?)((?:同志)?(?:常委|常务副[省市区县州]长|副?[省市区县州镇乡]长|书记|副?主任|副?部长|副?主席|秘书长|(?:[省市区县州]政府)?党组(?:成员|副?书记)))/g;
 
 /**
  * Leaders named in a heading or sentence by name and title, kept as the

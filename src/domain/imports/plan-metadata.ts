@@ -20,6 +20,8 @@ export interface PlanMetadata {
 }
 
 const TITLE_END = /(分工方案|工作要点|实施方案|安排方案|工作方案|任务分工|分工|责任分解|任务分解|分解方案|分解表|分工表|任务表|清单|项目表|明细表|计划表|安排表|台账|行动方案|行动计划|工作计划|推进方案|落实方案|责任分工|进度表|情况表|执行情况|完成情况|进展情况|推进情况|落实情况|统计表|汇总表|落实表|推进表|督查表|一览表|工作意见|实施意见|(?:分工|分解|分办|落实)的?意见|工作事项|重点事项|实施细则|若干措施|政策措施|专报|通报|简报|情况的?报告|情况的?汇报|督查报告|工作总结)([（(][^（）()]{2,20}[）)])?$/;
+/** A notice's closing formula on a line of its own ("特此通知"): never the start of a title broken over two lines. */
+const NOTICE_CLOSING = /^(?:特此(?:通知|函告|报告)|现予印发|请遵照执行|请认真贯彻(?:落实|执行))[。.]?$/;
 /** A heading named by what it lists rather than as a plan ("2024年重点工作任务", "十件民生实事"): a title when nothing better is. */
 const LISTING_END = /(?:(?:重点|主要|目标|年度)(?:工作)?任务|重点工作|实事项目|民生实事|任务书|责任书)$/;
 const ISSUER = /([\u4e00-\u9fa5]{2,8}(?:省|自治区|市|州|盟|区|县|旗)(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府办公厅|[\u4e00-\u9fa5]{2,10}(?:局|委员会|委)))/;
@@ -83,8 +85,8 @@ function titleCandidates(lines: readonly string[]): string[] {
     // "关于《政府工作报告》确定的2021年重点工作责任分解的通知": after 关于, a quoted name is the plan only when nothing but 的通知 follows it.
     const aboutOther = quoted?.[1] === '关于' && !/^(?:的(?:通知|意见|决定|实施意见))?\s*$/.test(line.slice(quoted.index + quoted[0].length));
     if (quoted && !aboutOther && !REFERENCE.test(line.slice(0, quoted.index + quoted[0].indexOf('《') + 1))) candidates.push(squash(quoted[2]!).replace(/\s+/g, ''));
-    // The notice's own sentence: "《X实施方案》已经市人民政府同意，现印发给你们" (after every title the page shows as such).
-    const approved = /^[^《]{0,4}《([^》]{6,60})》\s*(?:已经|已报经|经)/.exec(line);
+    // The notice's own sentence: "《X实施方案》已经市人民政府同意，现印发给你们", "现将《X》印发给你们" (after every title the page shows as such).
+    const approved = /^[^《]{0,4}《([^》]{6,60})》\s*(?:已经|已报经|经)/.exec(line) ?? /(?:现将|特将|现把)《([^》]{6,90})》(?:予以)?(?:印发|转发)/.exec(line);
     if (approved && !quoted) approvedNames.push(squash(approved[1]!).replace(/\s+/g, ''));
     // A name on a line of its own, bare or in 《》 ("《关于…的具体实施细则》").
     const own = /^《[^《》]+》$/.test(line) ? line.slice(1, -1) : line;
@@ -110,9 +112,18 @@ function titleCandidates(lines: readonly string[]): string[] {
     const joined = `${line}${next}`.replace(/\s+/g, '');
     // "2024年市《政府工作报告》任务分解" / "和责任分工方案": the second line goes on with 和/及.
     const goesOn = /^(和|及|与|暨)/.test(next) && TITLE_END.test(next);
-    if (line.length >= 4 && next.length >= 2 && joined.length <= 60 && TITLE_END.test(joined) && (goesOn || !TITLE_END.test(line)) && !/日$|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|的(?:通知|意见|决定|函)$/.test(line) && !/[。；，|:：]/.test(joined)) {
+    if (line.length >= 4 && next.length >= 2 && joined.length <= 60 && TITLE_END.test(joined) && (goesOn || !TITLE_END.test(line)) && !NOTICE_CLOSING.test(line) && !/日$|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|的(?:通知|意见|决定|函)$/.test(line) && !/[。；，|:：]/.test(joined)) {
       if (goesOn) candidates.unshift(joined);
       else candidates.push(joined);
+    }
+    // …or over three, perhaps with blank lines between: "荆州市沙市区国民经济和" / "社会发展第十四个五年规划和二〇三五年远景" / "目标纲要任务分工方案".
+    const [second, third] = head.slice(index + 1, index + 5).filter(Boolean);
+    const pieces = [line, second ?? '', third ?? ''];
+    const threeLines = pieces.join('').replace(/\s+/g, '');
+    // A signature (人民政府办公室 / 2021年4月10日) above the title is no part of it.
+    const signature = (piece: string) => /(?:日|月|发布[)）]|政府|办公室|办公厅|局|委)$|\d{1,2}月\d{1,2}日|[〇○零一二]{4}年/.test(piece);
+    if (third && line.length >= 4 && pieces.every((piece) => piece.length <= 30 && !/[。；，|:：《》]/.test(piece)) && threeLines.length <= 70 && TITLE_END.test(third) && !TITLE_END.test(line) && !TITLE_END.test(second!) && !signature(line) && !signature(second!) && !NOTICE_CLOSING.test(line) && !NOTICE_CLOSING.test(second!) && !DOC_NUMBER.test(line)) {
+      candidates.push(threeLines);
     }
   });
   // Failing a plan's own title, the notice that carries it: "河南省人民政府关于明确…重点工作责任单位的通知".

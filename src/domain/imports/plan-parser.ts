@@ -22,7 +22,7 @@ import { readUnitLines } from './layouts/unit-lines.js';
 import { readUnitlessTable } from './layouts/unitless-table.js';
 import { formAsRows } from './layouts/form-table.js';
 import { looksLikeHeader } from './layouts/columns.js';
-import { CONVENTION_NOTE, FIRST_LISTED_LEADS } from './assignment.js';
+import { CONVENTION_NOTE, FIRST_LISTED_LEADS, FIRST_LISTED_LEADS_OF_SEVERAL } from './assignment.js';
 import { joinTitles, looksLikePerson, splitLeaders } from './people.js';
 import { normalizeDocument } from './normalize-text.js';
 import { readPlanMetadata, type PlanMetadata } from './plan-metadata.js';
@@ -215,6 +215,7 @@ export function parsePlanDocument(input: string | PlanDocument, fileName: string
   const leadMark = LEAD_MARK.exec(text)?.[1];
   const markedLead = leadMark ? new RegExp(`([^、，,；;\\s（）()]+)${leadMark === '*' ? '\\*' : leadMark}`, 'gu') : undefined;
   const firstListedLeads = FIRST_LISTED_LEADS.test(text) || tables.some((rows) => rows.some((row) => row.cells.some((cell) => FIRST_LISTED_LEADS.test(cell.text))));
+  const firstOfSeveral = FIRST_LISTED_LEADS_OF_SEVERAL.test(text);
   // Keys are unique in a plan: a number the document repeats (two items numbered 5) keeps both items, the later one as "5~2".
   const seenKeys = new Map<string, number>();
   const uniqueKey = (node: DraftNode, nodeWarnings: string[]): string => {
@@ -241,7 +242,7 @@ export function parsePlanDocument(input: string | PlanDocument, fileName: string
     // People written among units (副市长 张三) are leaders, never units.
     const units = mentioned.filter((unit) => !looksLikePerson(unit.name));
     const leaders = joinTitles([...splitLeaders(node.leaderText ?? ''), ...mentioned.filter((unit) => looksLikePerson(unit.name)).map((unit) => unit.name)]);
-    if (firstListedLeads && units.length > 0 && !units.some((unit) => unit.role === 'lead')) units[0] = { ...units[0]!, role: 'lead' };
+    if (firstListedLeads && units.length >= (firstOfSeveral ? 2 : 1) && !units.some((unit) => unit.role === 'lead')) units[0] = { ...units[0]!, role: 'lead' };
     const { deadlines, understood } = parseDeadline(node.deadlineText, metadata.year);
     if (!understood) nodeWarnings.push(`第${node.line}行：无法理解的完成时限“${node.deadlineText.trim()}”，已保留原文`);
     const children = node.children.map((child) => understand(child, 'requirement', units.length > 0));

@@ -8,8 +8,8 @@
 /** Verbs and label words that make a unit the lead: 牵头, 主办, 主责, 主抓 (县住建局主抓), 负总责. */
 export const LEAD_WORDS = ['牵头', '主办', '主责', '主抓', '负总责'] as const;
 
-/** Verbs and label words for a unit that helps: 配合, 协办, 协助, 协同, 参与, 协作. */
-export const COOPERATING_WORDS = ['配合', '协办', '协助', '协同', '参与', '协作'] as const;
+/** Verbs and label words for a unit that helps: 配合, 协办, 协助, 协同, 参与, 协作, 参加. */
+export const COOPERATING_WORDS = ['配合', '协办', '协助', '协同', '参与', '协作', '参加'] as const;
 
 /** Verbs for a unit that does the work: 负责, 落实, 承办, 实施. */
 export const RESPONSIBLE_WORDS = ['负责', '落实', '承办', '实施'] as const;

@@ -113,10 +113,17 @@ function unglue(item: string): string[] {
   return [item];
 }
 
-/** Splits "有关部门和各县区政府" on 和/及 only where both sides are units. */
+/**
+ * Splits "有关部门和各县区政府", "经济投资局和航空口岸局" on 和/及 only where both sides are units: the second starts
+ * as a place or a collective does, or both are whole names of three characters or more (a 和 inside a name,
+ * 人力资源和社会保障局, has no unit before it).
+ */
 function splitConjunction(text: string): string[] {
   const parts = text.split(/(?<=(?:部门|政府|局|办|委|厅|院|处|室|署|队|会|单位|机构|中心))(?:和|及|以及|与)(?=各|省|市|州|区|县|有关)/);
-  return parts.filter(Boolean);
+  return parts.flatMap((part) => {
+    const pair = /^(.{3,20}?(?:局|办|委|厅|院|处|室|署|队|中心))(?:和|及|与)(.{3,20}?(?:局|办|委|厅|院|处|室|署|队|中心))$/.exec(part);
+    return pair ? [pair[1]!, pair[2]!] : [part];
+  }).filter(Boolean);
 }
 
 function cleanName(raw: string): { name: string; aliases: string[] } | undefined {
@@ -209,8 +216,8 @@ function rolesAsClauses(text: string): string {
   let result = /^[^：:]{0,6}[:：]/.test(text) ? text.replace(labelled, (_, role: string, units: string) => `${units.replace(/[，；。\s]+$/, '')}${ROLE_VERB[role]}；`) : text;
   result = result.replace(new RegExp(`为${ROLE_WORD}(?:${UNIT_NOUN}|主体)`, 'g'), (_, role: string) => ROLE_VERB[role]!);
   result = result.replace(new RegExp(`（${ROLE_WORD}(?:${UNIT_NOUN})?）[、，]?`, 'g'), (_, role: string) => `${ROLE_VERB[role]}，`);
-  // "市财政局牵头、市税务局配合": a verb closing a unit's name ends its clause though a 、 follows.
-  result = result.replace(new RegExp(`(?<=(?:${UNIT_SUFFIX.source.slice(1, -1)})${ROLE_WORD}、`, 'g'), (_, role: string) => `${role}，`);
+  // "市财政局牵头、市税务局配合", "X和Y分别牵头、Z": a verb closing a unit's name ends its clause though a 、 follows.
+  result = result.replace(new RegExp(`(?<=(?:${UNIT_SUFFIX.source.slice(1, -1)}(?:分别)?)${ROLE_WORD}、`, 'g'), (_, role: string) => `${role}，`);
   // "县财政局配合做好资金保障", "县教育局牵头抓好落实": the verb gives the part; what they are to do is no part of a name.
   result = result.replace(DOING_AFTER_ROLE, '$1');
   // "市发展改革委会同有关部门、各县区组织推进": the unit before 会同 leads, those after it cooperate.
