@@ -97,11 +97,11 @@ export interface PlanDocument {
   tables?: readonly GridRow[][];
 }
 
-/** How much of a document a reader understood: work items with units count most. */
+/** How much of a document a reader understood: work items with units count most, then items, then items with leaders. */
 function understood(draft: DraftPlan): number {
   const all = (nodes: readonly DraftNode[]): DraftNode[] => nodes.flatMap((node) => [node, ...all(node.children)]);
   const nodes = all(draft.nodes);
-  return nodes.filter((node) => node.unitText.trim() !== '').length * 4 + draft.nodes.length;
+  return nodes.filter((node) => node.unitText.trim() !== '').length * 4 + draft.nodes.length + nodes.filter((node) => (node.leaderText ?? '').trim() !== '').length;
 }
 
 /**
