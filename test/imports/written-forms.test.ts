@@ -104,6 +104,13 @@ describe('written forms of the same plan', () => {
     expect(tasks.map((task) => task.leaders)).toEqual([['王浩副县长'], ['王浩副县长'], ['刘建国副县长']]);
   });
 
+  it('gives the items under a heading its leader however the heading names them: 王浩同志分管的工作, 县长王浩牵头的重点工作', () => {
+    const comrade = read(['某县2024年重点工作任务分解', '（一）王浩同志分管的工作', '1.加快县城道路改造工程（县住建局牵头）。', '2.新建城市公园两个（县城管局牵头）。', '（二）刘建国同志分管的工作', '3.新增学位800个（县教育局牵头）。'].join('\n'));
+    expect(comrade.tasks.map((task) => task.leaders)).toEqual([['王浩'], ['王浩'], ['刘建国']]);
+    const seatFirst = read(['某县2024年重点工作任务分解', '一、县长王浩牵头的重点工作', '1.加快县城道路改造工程（县住建局牵头）。', '2.新建城市公园两个（县城管局牵头）。'].join('\n'));
+    expect(seatFirst.tasks.map((task) => task.leaders)).toEqual([['县长王浩'], ['县长王浩']]);
+  });
+
   it('gives the items under a heading the leader it names with a Party title (张盈军区政府党组成员牵头重点工作)', () => {
     const { tasks } = read(['某区2023年政府工作报告重点工作责任分解', '二、张盈军区政府党组成员牵头重点工作', '1.提高临空经济示范区能级。', '责任单位：区经济投资局'].join('\n'));
     expect(tasks.map((task) => task.leaders)).toEqual([['张盈军区政府党组成员']]);
