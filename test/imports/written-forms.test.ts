@@ -127,6 +127,27 @@ describe('written forms of the same plan', () => {
     expect(closing.plan.title).toBe('2008年政府工作目标任务分解');
   });
 
+  it('reads 责任单位及责任人：X主要领导 as the unit X; an item numbered 1. whose text opens with a year; 2009年底前 as the deadline; a signing date in Chinese numerals as the year', () => {
+    const { plan, tasks } = read(
+      ['附件1', '加强全市消防部队应急救援能力建设主要目标任务及责任分解', '二〇〇九年五月三十一日', '一、消防站点建设', '1.2009年底前,完成特勤消防三中队建设。', '责任单位及责任人:呈贡县政府、市发改委主要领导。', '2.2010年底前,完成东川消防二中队建设。', '责任单位及责任人:东川区政府主要领导。'].join('\n'),
+    );
+    expect(plan.year).toBe(2009);
+    expect(tasks.map((task) => ({ title: task.title, units: task.units.map((unit) => unit.name), leaders: task.leaders, deadline: task.deadlines.map((deadline) => deadline.raw) }))).toEqual([
+      { title: '2009年底前,完成特勤消防三中队建设', units: ['呈贡县政府', '市发改委'], leaders: [], deadline: ['2009年底前'] },
+      { title: '2010年底前,完成东川消防二中队建设', units: ['东川区政府'], leaders: [], deadline: ['2010年底前'] },
+    ]);
+  });
+
+  it('reads a leader’s heading run onto its text, its helpers too, over headings that name the lead unit', () => {
+    const { tasks } = read(
+      '第一部分:主要工作任务的责任分解 一、于幼军省长负责的工作(李政文秘书长、刘俊谦省长助理协助) 对主要工作任务负总责,同时具体负责以下工作: (一)省监察委员会牵头的工作 强化行政监察,建立健全惩治和预防腐败体系。 协同部门:省政府办公厅、发展改革委等。 (二)省审计厅牵头的工作 强化审计监督,依法开展审计工作。 协同部门:省政府办公厅、财政厅、地税局等和各市、县人民政府。',
+    );
+    expect(tasks.map((task) => ({ ...summary(task), leaders: task.leaders })).map(({ lead, others, leaders }) => ({ lead, others, leaders }))).toEqual([
+      { lead: ['省监察委员会'], others: ['省政府办公厅', '发展改革委'], leaders: ['于幼军省长', '李政文秘书长', '刘俊谦省长助理'] },
+      { lead: ['省审计厅'], others: ['省政府办公厅', '财政厅', '地税局', '各市、县人民政府'], leaders: ['于幼军省长', '李政文秘书长', '刘俊谦省长助理'] },
+    ]);
+  });
+
   it('cuts a plan a page ran into one line at each item after a unit bracket and after the heading its first item is glued to', () => {
     const { tasks } = read(
       '二、重点任务(一)建立健全服务体系行动1.中医医院高质量发展,主动参与一体化信息化体系建设,(责任单位:区卫生健康局、区财政局等)2.综合医院中医药科室建设,(责任单位:区卫生健康局、区市场监管局等)(二)提升服务能力行动3.打造中医药示范品牌,(责任单位:区卫生健康局、区文广旅局等)',

@@ -29,6 +29,8 @@ type LabelKind = UnitRole | 'leaders' | 'deadline' | 'division';
 
 const UNIT_NOUN = `(?:${alternation(UNIT_NOUNS)})`;
 const LABELS: readonly [RegExp, LabelKind][] = [
+  // "责任单位及责任人：盘龙区政府主要领导": units, each answering through its head, not a person's name.
+  [/责任单位(?:及|和|与|、)责任人|责任单位[（(]责任人[)）]/, 'responsible'],
   [/(?:牵头|负责|联系|包抓|包保|包联|主抓|挂点|挂钩|分管|责任|配合|协调|督办|领衔)?[省市区县]?级?(?:负责)?领导(?:同志)?|分管[省市区县]?领导|分管(?:常务)?副?[省市区县州]长|责任人|副?组长|副?总指挥|副?指挥长|召集人/, 'leaders'],
   [new RegExp(`(?:${alternation(LEAD_WORDS)})(?:责任)?${UNIT_NOUN}|牵头`), 'lead'],
   // A bare role word as a label (牵头：… 配合：…) as much as with its noun (配合单位：…).
@@ -371,14 +373,14 @@ function unitsBeforeRunOn(value: string): string {
 }
 
 /** A date the text says something is done by: "2022年10月底前", "9月底前", "6月30日前", "年底前". */
-const INLINE_DEADLINE = /(?:(?:19|20)\d{2}年)?(?:(?:1[0-2]|0?[1-9])月(?:(?:[12]\d|3[01]|0?[1-9])日)?(?:底|末|中旬|上旬|下旬)?|年底|年末)(?:之前|以前|前)/g;
+const INLINE_DEADLINE = /(?:(?:19|20)\d{2}年(?:底|末)|(?:(?:19|20)\d{2}年)?(?:(?:1[0-2]|0?[1-9])月(?:(?:[12]\d|3[01]|0?[1-9])日)?(?:底|末|中旬|上旬|下旬)?|年底|年末))(?:之前|以前|前)/g;
 
 /**
  * A date the text says something gets done on, without 前: "2024年12月底完成", "年内完成", "三季度末投入使用",
  * "于2024年9月30日完成" — a month, a day, the year's end or a quarter, then a verb of getting done. Never what
  * is reported done ("已于6月完成"), nor a bare year ("2023年完成投资12亿元").
  */
-const INLINE_COMPLETION = /(?<!已(?:于|在)?)(?:(?:19|20)\d{2}年)?(?:(?:1[0-2]|0?[1-9])月份?(?:(?:[12]\d|3[01]|0?[1-9])日)?(?:底|末|中旬|上旬|下旬)?|年底|年末|年内|上半年|下半年|(?:第)?[一二三四]季度(?:末)?)(?:全面|基本|全部)?(?:完成|建成|完工|竣工|投入使用|投用|到位|实现)/g;
+const INLINE_COMPLETION = /(?<!已(?:于|在)?)(?:(?:19|20)\d{2}年(?:底|末|内)|(?:(?:19|20)\d{2}年)?(?:(?:1[0-2]|0?[1-9])月份?(?:(?:[12]\d|3[01]|0?[1-9])日)?(?:底|末|中旬|上旬|下旬)?|年底|年末|年内|上半年|下半年|(?:第)?[一二三四]季度(?:末)?))(?:全面|基本|全部)?(?:完成|建成|完工|竣工|投入使用|投用|到位|实现)/g;
 
 /** The by-dates an item's text sets, in order, each once (the importer keeps them all; the light judges by the next one due). */
 export function inlineDeadlines(text: string): string[] {

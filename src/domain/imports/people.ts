@@ -78,7 +78,7 @@ export function splitLeaders(text: string): string[] {
     .filter((part) => part.length > 0);
 }
 
-const NAME_BEFORE_TITLE = /([\u4e00-\u9fa5]{2,4}?)((?:同志)?(?:常委|常务副[省市区县州]长|副?[省市区县州镇乡]长|书记|副?主任|副?部长|副?主席|秘书长|(?:[省市区县州]政府)?党组(?:成员|副?书记))|同志(?=分管|负责|牵头|联系))/g;
+const NAME_BEFORE_TITLE = /([\u4e00-\u9fa5]{2,4}?)((?:同志)?(?:常委|常务副[省市区县州]长|[省市区县州]长助理|副?[省市区县州镇乡]长|书记|副?主任|副?部长|副?主席|秘书长|(?:[省市区县州]政府)?党组(?:成员|副?书记))|同志(?=分管|负责|牵头|联系))/g;
 /** A seat, then the name, then what a heading says of them: "县长张三牵头", "常务副市长李四负责". */
 const TITLE_BEFORE_NAME = /(?<=^|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|[、，,：:\s由])((?:[省市区县州]委常委、)?(?:常务)?副?[省市区县州镇乡]长|[省市区县州]委(?:副)?书记)([\u4e00-\u9fa5]{2,3}?)(?=同志)?(?=牵头|负责|分管|联系|同志)/g;
 
@@ -98,7 +98,7 @@ export function leadersNamedIn(text: string): string[] {
   for (const match of text.matchAll(NAME_BEFORE_TITLE)) {
     const before = text.slice(0, match.index);
     // The name starts the text or follows a separator: 一、王丹县长 / 由王丹县长 / 、王丹
-    if (before !== '' && !/[、，,；;：:\s由和与及]$|^[一二三四五六七八九十]+[、.．]$|^[（(][一二三四五六七八九十]+[)）]$/.test(before)) continue;
+    if (before !== '' && !/[、，,；;：:\s由和与及（(]$|^[一二三四五六七八九十]+[、.．]$|^[（(][一二三四五六七八九十]+[)）]$/.test(before)) continue;
     const name = match[1]!;
     const person = `${name}${match[2]!}`;
     if (looksLikeName(name) && !names.some((known) => known.startsWith(name))) names.push(person);

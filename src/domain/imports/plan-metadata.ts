@@ -373,7 +373,10 @@ export function readPlanMetadata(lines: readonly string[], fileName: string): Pl
       /((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$/m.exec(text.slice(0, 3000));
     // A news page's dateline, a line of its own: "13.03.2015  07:51", "2015-03-13".
     const dateline = /^\s*(?:\d{1,2}[./]\d{1,2}[./]((?:19|20)\d{2})|((?:19|20)\d{2})[-./]\d{1,2}[-./]\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$/m.exec(text.slice(0, 1000));
-    const found = annual ?? dated ?? (dateline ? ([dateline[0], dateline[1] ?? dateline[2]] as unknown as RegExpExecArray) : null);
+    // A signing date in Chinese numerals on a line of its own: "二〇〇九年五月三十一日".
+    const written = /^\s*([二〇○零一二三四五六七八九]{4})年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日\s*$/m.exec(text.slice(0, 3000));
+    const signed = written ? ([written[0], [...written[1]!].map((digit) => '〇○零一二三四五六七八九'.indexOf(digit)).map((at) => (at <= 2 ? 0 : at - 2)).join('')] as unknown as RegExpExecArray) : null;
+    const found = annual ?? dated ?? (dateline ? ([dateline[0], dateline[1] ?? dateline[2]] as unknown as RegExpExecArray) : null) ?? signed;
     if (found) {
       year = Number(found[1]);
       warnings.push(`文件中没有写明方案年度，按${annual ? `“${found[0]}”` : '成文或发布日期'}推断为${year}年，请在导入前核对`);

@@ -113,21 +113,22 @@ function unglue(item: string): string[] {
   return [item];
 }
 
-/**
- * Splits "有关部门和各县区政府", "经济投资局和航空口岸局" on 和/及 only where both sides are units: the second starts
- * as a place or a collective does, or both are whole names of three characters or more (a 和 inside a name,
- * 人力资源和社会保障局, has no unit before it).
- */
-function splitConjunction(text: string): string[] {
-  const parts = text.split(/(?<=(?:部门|政府|局|办|委|厅|院|处|室|署|队|会|单位|机构|中心))(?:和|及|以及|与)(?=各|省|市|州|区|县|有关)/);
-  return parts.flatMap((part) => {
-    const pair = /^(.{3,20}?(?:局|办|委|厅|院|处|室|署|队|中心))(?:和|及|与)(.{3,20}?(?:局|办|委|厅|院|处|室|署|队|中心))$/.exec(part);
-    return pair ? [pair[1]!, pair[2]!] : [part];
-  }).filter(Boolean);
+/** Splits "有关部门和各县区政府", "地税局等和各市、县人民政府" on 和/及 where a unit ends and a place or a collective starts. */
+function splitBeforeCollective(text: string): string[] {
+  return text.split(/(?<=(?:部门|政府|局|办|委|厅|院|处|室|署|队|会|单位|机构|中心))等?(?:和|及|以及|与)(?=各|省|市|州|区|县|有关)/).filter(Boolean);
 }
 
+/** Splits "经济投资局和航空口岸局": two whole names of three characters or more (a 和 inside a name, 人力资源和社会保障局, has no unit before it). */
+function splitNamePair(name: string): string[] {
+  const pair = /^(.{3,20}?(?:局|办|委|厅|院|处|室|署|队|中心))(?:和|及|与)(.{3,20}?(?:局|办|委|厅|院|处|室|署|队|中心))$/.exec(name);
+  return pair ? [pair[1]!, pair[2]!] : [name];
+}
+
+/** A unit's head written after its name ("盘龙区政府主要领导", "市财政局主要负责同志"): who answers for it, not part of the name. */
+const HEAD_OF_UNIT = /(?<=..)(?:主要领导|主要负责人|主要负责同志|负责同志|分管领导|分管负责同志)$/;
+
 function cleanName(raw: string): { name: string; aliases: string[] } | undefined {
-  let name = raw.replace(/^[和及与、，]+|[、，。；]+$/g, '').replace(TRAILING_ET_CETERA, '').replace(/(?<=..)等$/, '').replace(/[*＊]+$/, '').trim();
+  let name = raw.replace(/^[和及与、，]+|[、，。；]+$/g, '').replace(TRAILING_ET_CETERA, '').replace(/(?<=..)等$/, '').replace(/[*＊]+$/, '').replace(HEAD_OF_UNIT, '').trim();
   const aliases: string[] = [];
   const paren = /（([^（）]+)）/g;
   for (const match of name.matchAll(paren)) {
@@ -266,7 +267,7 @@ export function parseUnitCell(text: string, options: UnitCellOptions): UnitMenti
     const closing = sawLead && said === undefined && rest !== '' ? clauses.slice(index + 1).find((clause) => clause.role !== undefined) : undefined;
     const role: UnitRole = said ?? (index === 0 || !sawLead ? options.defaultRole : closing?.role === 'cooperating' ? 'cooperating' : 'responsible');
     if (role === 'lead') sawLead = true;
-    const names = splitUnitList(rest).flatMap(splitConjunction).flatMap(unglue);
+    const names = splitBeforeCollective(rest).flatMap(splitUnitList).flatMap(splitNamePair).flatMap(unglue);
     for (const raw of names) {
       const cleaned = cleanName(raw);
       if (!cleaned) continue;

@@ -80,28 +80,47 @@ const headerCellLine = (line: string) => {
  */
 export function gatherHeaderLines(lines: readonly string[]): readonly string[] {
   let out: string[] | undefined;
+  const cellOf = (group: readonly number[]) => group.map((line) => lines[line]!.trim()).join('').replace(/\s+/g, '');
   for (let start = 0; start < lines.length; start++) {
     if (!headerCellLine(lines[start]!) || classifyHeader(lines[start]!.trim()) === undefined) continue;
-    const at: number[] = [];
+    const run: number[] = [];
     let index = start;
-    for (; index < lines.length && at.length < 12; index++) {
+    for (; index < lines.length && run.length < 24; index++) {
       if (lines[index]!.trim() === '') continue;
       if (!headerCellLine(lines[index]!)) break;
-      at.push(index);
+      run.push(index);
+    }
+    // With blank lines between most cells, the lines of one block are one cell a narrow column wrapped (建设起 / 止年限).
+    const gaps = run.slice(1).filter((line, at) => line > run[at]! + 1).length;
+    const blocks = run.length > 2 && gaps * 2 >= run.length - 1;
+    // Without, a cell wrapped onto two lines is one where together its pieces name a column (建设起 / 止年限, 总投资 / (万元)).
+    const groups: number[][] = [];
+    for (const line of run) {
+      const previous = groups.at(-1);
+      const piece = lines[line]!.trim();
+      const wrapped = previous && (blocks ? previous.at(-1) === line - 1 : continuesHeaderCell(cellOf(previous), piece) || /^[（(][\u4e00-\u9fa5%％]{1,4}[)）]$/.test(piece));
+      if (previous && wrapped) previous.push(line);
+      else if (groups.length < 12) groups.push([line]);
+      else break;
     }
     // A header starts at its 序号 when it has one: a caption above it (2016年民生实事目标任务分解表) is no column.
-    const numberAt = at.findIndex((line) => classifyHeader(lines[line]!.trim()) === 'number');
-    if (numberAt > 0) at.splice(0, numberAt);
-    const cells = at.map((line) => lines[line]!.trim().replace(/\s+/g, ''));
-    if (at.length < 3 || !looksLikeHeader(cells)) continue;
+    const numberAt = groups.findIndex((group) => classifyHeader(cellOf(group)) === 'number');
+    if (numberAt > 0) groups.splice(0, numberAt);
+    const cells = groups.map(cellOf);
+    if (groups.length < 3 || !looksLikeHeader(cells)) {
+      // Try again from a 序号 further in the run, else go on after it (a table of one cell per line is one long run).
+      const number = groups.slice(1).find((group) => classifyHeader(cellOf(group)) === 'number');
+      start = Math.max(start, (number?.[0] ?? index) - 1);
+      continue;
+    }
     // The first row, perhaps under a section heading or two: cells parted by tabs, or by spaces.
     const rows = lines.slice(index, index + 8).filter((line) => line.trim() !== '').slice(0, 3);
     const tabbed = rows.some((row) => row.split('\t').filter((cell) => cell.trim() !== '').length >= 2);
     const spaced = !tabbed && rows.some((row) => row.trim().split(/\s+/).length >= 2 && !headerCellLine(row));
     if (!tabbed && !spaced) continue;
     out ??= [...lines];
-    out[at[0]!] = cells.join(tabbed ? '\t' : '  ');
-    for (const line of at.slice(1)) out[line] = '';
+    out[groups[0]![0]!] = cells.join(tabbed ? '\t' : '  ');
+    for (const line of groups.flat().slice(1)) out[line] = '';
     start = index;
   }
   return out ?? lines;

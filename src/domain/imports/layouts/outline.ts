@@ -14,7 +14,8 @@ import { FIELD_LABEL, joinRecordFields } from './record-fields.js';
 import { type DraftNode, type DraftPlan, firstSentence } from '../draft.js';
 import { assignedClauses, hasAssignmentLabels, readAssignment, type Assignment } from '../assignment.js';
 import { squash } from '../normalize-text.js';
-import { leadersOfHeading } from '../people.js';
+import { leadersOfHeading, looksLikePerson } from '../people.js';
+import { parseUnitCell } from '../unit-list-parser.js';
 import { looksLikeUnits } from './cell-kinds.js';
 import { chineseNumber } from '../row-numbers.js';
 
@@ -26,7 +27,8 @@ const MARKERS: readonly [string, RegExp][] = [
   ['enclosed', /^([㈠-㈩])\s*/],
   ['article', /^第([一二三四五六七八九十百\d]+)[条项]\s*/],
   ['dotted', /^(\d{1,2}(?:\.\d{1,2})+)(?![\d%])\s*/],
-  ['arabic', /^(\d{1,4})\s*[、.．﹒](?![\d%])\s*/],
+  // "1.2009年底前，完成…": a year after the number starts the item's text; "1.5亿元" is a figure.
+  ['arabic', /^(\d{1,4})\s*[、.．﹒](?:(?![\d%])|(?=(?:19|20)\d{2}年))\s*/],
   ['paren-arabic', /^[(（](\d{1,3})[)）]\s*/],
   // "1）加快…": a number closed by a bracket alone.
   ['closed-arabic', /^(\d{1,3})[)）]\s*(?=[^\s\d%])/],
@@ -71,6 +73,17 @@ const AFTER_BRACKET =
  */
 const HEADING_THEN_FIRST = /^((?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])[\u4e00-\u9fa5]{2,40}?)(?=[（(]一[)）][\u4e00-\u9fa5]{4}|\d{1,2}[.．、](?![\d%])[\u4e00-\u9fa5]{4})/;
 
+/**
+ * A heading that hands its items to units or a leader, run onto the text under it after a space ("(一)省监察委员会牵头的工作
+ * 强化行政监察…", "一、于幼军省长负责的工作(李政文秘书长协助) 对主要工作任务负总责…"): the heading a line of its own.
+ */
+const HANDING_HEADING = /^((?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])[^\s。；;]{2,40}?(?:牵头|负责|主办|主抓|分管)的(?:工作|事项|任务|重点工作)(?:[（(][^()（）]{2,40}[)）])?)\s+(?=\S)/;
+
+function splitHandingHeading(line: string): string[] {
+  const match = HANDING_HEADING.exec(line.trim());
+  return match ? [match[1]!, line.trim().slice(match[0].length)] : [line];
+}
+
 function splitHeadingFromFirstItem(line: string): string[] {
   const match = HEADING_THEN_FIRST.exec(line.trim());
   return match ? [match[1]!, ...splitHeadingFromFirstItem(line.trim().slice(match[1]!.length))] : [line];
@@ -82,12 +95,17 @@ function splitHeadingFromFirstItem(line: string): string[] {
  * before each numbered item and label after a space, a sentence's end or a bracket's close.
  */
 function unrun(lines: readonly string[]): string[] {
-  return lines.flatMap((line) => line.split(AFTER_BRACKET)).flatMap(splitGluedSequence).flatMap(splitHeadingFromFirstItem).flatMap(splitRunItems).flatMap(splitOrdinals).flatMap((line) =>
-    line.length <= 200
-      ? [line]
-      : line.split(/(?<=[\s。；;）)])\s*(?=(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d{1,3}[、.．﹒](?![\d%])|(?:牵头|责任|配合|协同)(?:责任)?(?:单位|部门|领导)[:：]))/),
-  );
+  return lines.flatMap((line) => line.split(AFTER_BRACKET)).flatMap(splitGluedSequence).flatMap(splitHandingHeading).flatMap(splitHeadingFromFirstItem).flatMap(splitRunItems).flatMap(splitOrdinals).flatMap((line) => {
+    // A long line, or one where two items or labels follow a space: a page's run-together text.
+    if (line.length <= 200 && (line.match(SPACED_ITEM) ?? []).length < 2) return [line];
+    return line.split(RUN_ON_ITEM).flatMap(splitHandingHeading);
+  });
 }
+
+/** Where an item or a unit label starts in a run-on line: after a space, a sentence's end or a bracket's close. */
+const RUN_ON_ITEM = /(?<=[\s。；;）)])\s*(?=(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d{1,3}[、.．﹒](?![\d%])|(?:牵头|责任|配合|协同)(?:责任)?(?:单位|部门|领导)[:：]))/;
+/** An item's number or a unit label right after a space. */
+const SPACED_ITEM = /\s(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|(?:牵头|责任|配合|协同)(?:责任)?(?:单位|部门|领导)[:：])/g;
 
 /**
  * A document site's page that ran a whole plan into one line with its parenthesised numbers glued to the words
@@ -259,8 +277,15 @@ const assigned = (item: Item) => {
   item.assignment ??= readAssignment(item.lines.join('\n'));
   // "（一）省监察厅牵头的工作" over the item's own text names who does it, as a label would.
   const headed = item.children.length === 0 && ownHeadingUnits(item) !== '';
+  // An item naming only leaders over items that name their units is their heading ("一、于幼军省长负责的工作（李政文秘书长协助）").
+  if (namesNoUnit(item.assignment.unitText) && !headed && item.children.some((child) => assigned(child) || anyAssigned(child.children))) return false;
   return item.assignment.unitText !== '' || item.assignment.leaderText !== '' || headed;
 };
+
+/** Whether a unit text names no unit: empty, or only people ("李政文秘书长、刘俊谦省长助理协助"), who are leaders. */
+function namesNoUnit(unitText: string): boolean {
+  return unitText === '' || parseUnitCell(unitText, { defaultRole: 'responsible' }).every((unit) => looksLikePerson(unit.name));
+}
 
 /** The units the item's own first line names as a heading over its text ("（一）省监察厅牵头的工作" / "加强…"), read once; '' when none. */
 function ownHeadingUnits(item: Item): string {
