@@ -282,6 +282,30 @@ describe('written forms of the same plan', () => {
     expect(tasks[3]!.categoryPath).toBe('二、产业优化升级');
   });
 
+  it('reads a table drawn with box characters, padding lost: cells merged down, words wrapped in narrow columns, △ items under a heading', () => {
+    const { tasks } = read(
+      [
+        '某市2008年重点工作责任分解表',
+        '┌─────────────────────┬───┬────────┬────┐',
+        '│ 工 作 任 务 │分管领│牵头组织实施单位│完成时限│',
+        '│ │ 导 │ │ │',
+        '├─────────────────────┼───┼────────┼────┤',
+        '│抓好财税金融工作,增强发展保障能力 │梁志强│市财政局、市国│年内见成│',
+        '├─────────────────────┤ │家税务局 │ 效 │',
+        '│△进一步调整财政支出结构,加大财政在“三农│ │ │ │',
+        '│”、教育、卫生等方面的投入 │ ├────────┤ │',
+        '│△加强财政监督,提高财政资金使用效益 │ │市审计局 │ │',
+        '│△加强税源监控,完善护税协税网络 │ │ │ │',
+        '└─────────────────────┴───┴────────┴────┘',
+      ].join('\n'),
+    );
+    expect(tasks.map((task) => ({ ...summary(task), leaders: task.leaders, deadline: task.deadlines.map((deadline) => deadline.raw), category: task.categoryPath }))).toEqual([
+      { title: '进一步调整财政支出结构,加大财政在“三农”、教育、卫生等方面的投入', lead: ['市财政局', '市国家税务局'], others: [], leaders: ['梁志强'], deadline: ['年内见成效'], category: '抓好财税金融工作,增强发展保障能力' },
+      { title: '加强财政监督,提高财政资金使用效益', lead: ['市审计局'], others: [], leaders: ['梁志强'], deadline: ['年内见成效'], category: '抓好财税金融工作,增强发展保障能力' },
+      { title: '加强税源监控,完善护税协税网络', lead: ['市审计局'], others: [], leaders: ['梁志强'], deadline: ['年内见成效'], category: '抓好财税金融工作,增强发展保障能力' },
+    ]);
+  });
+
   it('takes the by-date a task’s text sets when its table has no deadline column', () => {
     const { tasks } = read(['某县2024年重点任务清单', '序号\t工作内容\t责任单位', '1\t完善回收利用体系，2024年6月底前基本建成。\t县商务局', '2\t制定处置工作指导意见。\t县生态环境局'].join('\n'));
     expect(tasks.map((task) => task.deadlines.map((deadline) => deadline.raw))).toEqual([['2024年6月底前'], []]);

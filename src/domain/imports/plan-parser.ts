@@ -17,6 +17,7 @@ import { surveyDocument } from './document-survey.js';
 import { readAssignedParagraphs } from './layouts/assigned-paragraphs.js';
 import { readFlatCells } from './layouts/flat-cells.js';
 import { readGluedCells } from './layouts/glued-cells.js';
+import { readBoxTable } from './layouts/box-table.js';
 import { readOutline } from './layouts/outline.js';
 import { readUnitLines } from './layouts/unit-lines.js';
 import { readUnitlessTable } from './layouts/unitless-table.js';
@@ -86,7 +87,7 @@ export class UnreadableDocumentError extends Error {
   }
 }
 
-const READERS = [readTabTable, readTabRows, readPipeCells, readPipeRows, readFlatCells, readSpacedRows, readGluedCells, readProse, readOutline, readAssignedParagraphs] as const;
+const READERS = [readTabTable, readTabRows, readPipeCells, readPipeRows, readFlatCells, readSpacedRows, readGluedCells, readBoxTable, readProse, readOutline, readAssignedParagraphs] as const;
 
 /**
  * A document as its file format gives it: plain text, or (for .docx and
