@@ -684,6 +684,41 @@ export const TABLE_SPECS: Record<string, TableSpec[]> = {
       sequence: ['1 1 1 1', 'M M 1 1', 'M 1 1 1', 'M 1 1 1', 'M 1 1 1', 'M M 1 1', '1 1 1 1', 'M M 1 1', '1 1 1 1', '1 1 1 1', '1 1 1 1', 'M 1 1 1', '1 1 1 1'],
     },
   ],
+  'changxing-2025-1': [
+    {
+      layout: 'pipe-rows',
+      start: '建设任务 | 工作事项',
+      // 建设任务 工作事项 工作指标 任务清单 责任清单 时限清单.
+      columns: 6,
+      sequence: [
+        // 一、体系建设: one cell across the table.
+        '1 S S S S S',
+        '1 1 1 1 1 1', // (一)组织指挥提能升级 1.组织机构 (1)…
+        // (2) to (4) write no 建设任务 or 工作事项: those above are merged down over them.
+        'M M 1 1 1 1',
+        'M M 1 1 1 1',
+        'M M 1 1 1 1',
+        // (4)'s second 任务清单 line (2.根据辖区实际…) with its own 责任清单; its 工作指标 and 时限清单 (4月) are merged down over it.
+        'M M M 1 1 M',
+        // 2.工作机制 under the same 建设任务; the excerpt ends inside its 任务清单.
+        'M 1 1 1 1 1',
+      ],
+    },
+  ],
+  // Label and value rows; 进展情况、存在问题 及下一步工作建议: and its text are a line of one cell each, across the table.
+  'guangzhou-2023-1': [{ layout: 'pipe-rows', start: '重点工作: |', columns: 2, noHeader: true, sequence: ['1 1', '1 1', '1 1', '1 S', '1 S'] }],
+  'liaozhong-2024-1': [
+    {
+      layout: 'blank-lines',
+      start: '序号\n\n主要工作举措',
+      // 序号 主要工作举措 牵头单位 配合单位 责任领导; the excerpt ends inside row 5.
+      columns: 5,
+      number: 0,
+      sections: CHINESE_HEADING,
+      // Row 1 names no 责任领导.
+      shapes: { '1': '1 1 1 1 E' },
+    },
+  ],
 };
 
 /** Table documents left out, and why. */
@@ -704,4 +739,20 @@ export const SKIPPED: Record<string, string> = {
     'held out: cells are parted by spaces and blank lines, the same as a cell’s own line breaks, and some rows carry a piece in a column the header does not name: where one cell ends and the next begins would be guessed',
   'yunnan-0000-1':
     'held out: the page runs every cell of the table together with no separator: where one cell ends and the next begins would be guessed, not read',
+  'chengdu-0000-1':
+    'the page (a document site) runs every cell of the table together with no separator (…序号工作内容目标任务责任单位备注1将生活垃圾分类投放…): where one cell ends and the next begins would be guessed, not read',
+  'jiaxing-0000-1':
+    'the page runs every cell of the table together with no separator (…工作重点序号主要工作任务第一责任单位主要责任单位一、主要发展指标1地区生产总值…): where one cell ends and the next begins would be guessed, not read',
+  'guizhou-2021-1':
+    'the page runs the cells of each row together with no separator (责任内容具体任务及措施牵头单位责任单位工作要求, 省人力资源社会保障厅市、县两级人力资源社会保障部门…): where one cell ends and the next begins would be guessed, not read',
+  'moushi-0000-5':
+    'a table drawn with box lines whose columns part their rows at different lines (牵头组织实施单位 parts in the middle of a 工作任务 cell, under one 分管领导 for all), its cells broken mid-word over lines (各县(市、区)政 / 府): the rows of a grid would be guessed, and the rebuilt text has no place for the box lines',
+  'guangdong-0000-2':
+    'its cells and a cell’s own lines are both parted by one blank line, no 领域 is written, and several targets (——…) run on with no units between them: whether they share one cell, and which of the units after a target are 主要责任单位 and which 责任单位, would be guessed',
+  'shenhe-2024-1':
+    'its cells and a cell’s own lines are both parted by one blank line and no empty cell is written: where a row names three unit lines after its task (发改局 / 区工信局 / 各街道办事处), whether the middle one is a second 牵头单位 or the first 责任单位 would be guessed',
+  'guangdong-0000-1':
+    'held out: its cells and a cell’s own lines are both parted by one blank line, and several targets run on with no units between them: which of the units after a target are 主要责任单位 and which 责任单位 would be guessed',
+  'yuzhong-0000-1':
+    'held out: the header is two rows (工作绩效目标 over 一季度 to 四季度, 完成 / 时限 a cell of two lines parted like two cells), which the rebuilt tables cannot hold, and the rows write one cell more than the header names: which column holds what would be guessed',
 };
