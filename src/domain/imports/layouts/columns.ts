@@ -159,14 +159,14 @@ export function mapColumns(header: readonly string[]): ColumnMap | undefined {
 
 /**
  * Whether a row is a table's header: short cells, one of them numbering or
- * naming the task, and a unit column.
+ * naming the task (or its measures), and a unit column.
  */
 export function looksLikeHeader(cells: readonly string[]): boolean {
   const filled = cells.map((cell) => cell.replace(/\s+/g, '')).filter(Boolean);
   if (filled.length < 2 || filled.some((cell) => cell.length > 16)) return false;
   const kinds = filled.map(classifyHeader);
   if (kinds.filter((kind) => kind === undefined).length > filled.length / 3) return false;
-  return (kinds.includes('number') || kinds.includes('text')) && mapColumns(cells) !== undefined;
+  return (kinds.includes('number') || kinds.includes('text') || kinds.includes('measures')) && mapColumns(cells) !== undefined;
 }
 
 /**
