@@ -98,7 +98,9 @@ function withMergesShown(body: readonly GridRow[], columns: readonly number[], n
  * A table that does not say which cells are merged (text copied from a page, an old Word or PDF file) leaves a
  * merged cell's text in its first row only. In a column every task has — the lead or responsible units, the
  * leaders, the deadline — a task row's empty cell is read as merged with the nearest filled cell above it in the
- * same section, with a warning to check it. A column tasks may well leave empty (配合单位) is left as it is.
+ * same section, with a warning to check it. A column tasks may well leave empty (配合单位) is left as it is. Only
+ * numbered task rows are read so: in a table without 序号 (a school calendar's week rows) an empty cell is as often
+ * empty; there readTaskRows carries a row's units down only when it names none at all.
  */
 function withMergesInferred(body: readonly GridRow[], columns: ColumnMap): GridRow[] {
   const primary = columns.unitColumns[0];

@@ -14,7 +14,7 @@
  * rows is all this file does; readGrid gives them meaning.
  */
 import type { DraftPlan } from '../draft.js';
-import { classifyHeader, classifyHeaders, continuesHeaderCell, looksLikeHeader } from './columns.js';
+import { classifyHeader, classifyHeaders, looksLikeHeader } from './columns.js';
 import { gatherHeaderLines, joinHeaderPieces, joinSpacedCharacters, repeatsHeader } from './header-rows.js';
 import { withArabicLeadingNumbers } from '../row-numbers.js';
 import { cellKind } from './cell-kinds.js';
@@ -125,9 +125,14 @@ function nextRowAssigns(lines: readonly string[], from: number, headerCells: rea
   return pieces.length >= 2 && pieces.length <= headerCells.length + 2 && pieces.some(assigns) && !looksLikeHeader(pieces);
 }
 
+/** The lines as this reader reads them: a header written one cell a line gathered, rows numbered 一二三 counted, run-together rows cut. */
+function prepared(raw: readonly string[]): string[] {
+  return unrunTables(withArabicLeadingNumbers(gatherHeaderLines(raw)));
+}
+
 /** Cuts a space-separated table into rows (header first); undefined when the text has none. */
 export function spacedRows(raw: readonly string[]): GridRow[] | undefined {
-  return spacedRowsOf(unrunTables(withArabicLeadingNumbers(gatherHeaderLines(raw))));
+  return spacedRowsOf(prepared(raw));
 }
 
 /** The table of lines already cut at run-together rows. */
@@ -200,7 +205,7 @@ function spacedRowsOf(lines: readonly string[]): GridRow[] | undefined {
 
 /** Reads a space-separated table; undefined when the text is not one. */
 export function readSpacedRows(lines: readonly string[]): DraftPlan | undefined {
-  const unrun = unrunTables(withArabicLeadingNumbers(gatherHeaderLines(lines)));
+  const unrun = prepared(lines);
   const rows = spacedRowsOf(unrun);
   if (!rows) return undefined;
   const above = lineAbove(unrun, rows[0]!.line);
