@@ -57,6 +57,39 @@ function citedNotice(before: string): boolean {
   return open >= 0 && !before.slice(open).includes('》') && REFERENCE.test(before.slice(0, open + 1));
 }
 
+/** A plan's name a document site glued to its table's header ("《…规划纲要》主要目标任务分解落实方案工作重点序号主要工作任务…"): the longest name before 序号. */
+function nameBeforeHeader(line: string): string | undefined {
+  const before = /^(?:[—－-]\s?\d{1,3}\s?[—－-])?([^。；，,:：]{6,80}?)序号/.exec(line)?.[1] ?? '';
+  for (let end = before.length; end >= 6; end--) if (TITLE_END.test(before.slice(0, end))) return before.slice(0, end);
+  return undefined;
+}
+
+/** A signature above a title (人民政府办公室 / 2021年4月10日 / (此件公开发布)): no part of it. */
+const SIGNATURE = /(?:日|月|发布[)）]|政府|办公室|办公厅|局|委)$|\d{1,2}月\d{1,2}日|[〇○零一二]{4}年/;
+
+/**
+ * A title broken over three lines, perhaps with blank lines between ("荆州市沙市区国民经济和" / "社会发展第十四个五年
+ * 规划和二〇三五年远景" / "目标纲要任务分工方案"): only the third ends as a plan's name; none is a signature, a 文号
+ * or a notice's closing.
+ */
+function titleOverThreeLines(line: string, after: readonly string[]): string | undefined {
+  const [second, third] = after;
+  if (!second || !third || line.length < 4) return undefined;
+  const pieces = [line, second, third];
+  const whole = pieces.join('').replace(/\s+/g, '');
+  if (!pieces.every((piece) => piece.length <= 30 && !/[。；，|:：《》]/.test(piece)) || whole.length > 70) return undefined;
+  if (!TITLE_END.test(third) || TITLE_END.test(line) || TITLE_END.test(second)) return undefined;
+  if ([line, second].some((piece) => SIGNATURE.test(piece) || NOTICE_CLOSING.test(piece)) || DOC_NUMBER.test(line)) return undefined;
+  return whole;
+}
+
+/** The year of a signing date in Chinese numerals on a line of its own ("二〇〇九年五月三十一日"), or undefined. */
+function chineseSigningYear(text: string): number | undefined {
+  const written = /^\s*([二〇○零一二三四五六七八九]{4})年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日\s*$/m.exec(text);
+  if (!written) return undefined;
+  return Number([...written[1]!].map((digit) => Math.max(0, '〇○零一二三四五六七八九'.indexOf(digit) - 2)).join(''));
+}
+
 function titleCandidates(lines: readonly string[]): string[] {
   const candidates: string[] = [];
   const approvedNames: string[] = [];
@@ -97,16 +130,8 @@ function titleCandidates(lines: readonly string[]): string[] {
     }
     // A name a document site ran together with the table after it ("附件 监利县2018年…职责清单 工作任务和内容 责任单位 …"): a piece of its own.
     if (own.length > 60) pieceNames.push(...line.split(/\s+/).filter((piece) => piece.length >= 6 && piece.length <= 60 && TITLE_END.test(piece) && !/[。；，,|:：]/.test(piece)));
-    // …or glued to its header with nothing between ("《…规划纲要》主要目标任务分解落实方案工作重点序号主要工作任务…"): the longest name before 序号.
-    if (own.length > 60) {
-      const before = /^(?:[—－-]\s?\d{1,3}\s?[—－-])?([^。；，,:：]{6,80}?)序号/.exec(own)?.[1] ?? '';
-      for (let end = before.length; end >= 6; end--) {
-        if (TITLE_END.test(before.slice(0, end))) {
-          pieceNames.push(before.slice(0, end));
-          break;
-        }
-      }
-    }
+    const glued = own.length > 60 ? nameBeforeHeader(own) : undefined;
+    if (glued) pieceNames.push(glued);
     // A heading broken over two lines: "立山区政府2023年重点工作" / "任务分解和责任分工方案".
     const next = head[index + 1] ?? '';
     const joined = `${line}${next}`.replace(/\s+/g, '');
@@ -116,15 +141,8 @@ function titleCandidates(lines: readonly string[]): string[] {
       if (goesOn) candidates.unshift(joined);
       else candidates.push(joined);
     }
-    // …or over three, perhaps with blank lines between: "荆州市沙市区国民经济和" / "社会发展第十四个五年规划和二〇三五年远景" / "目标纲要任务分工方案".
-    const [second, third] = head.slice(index + 1, index + 5).filter(Boolean);
-    const pieces = [line, second ?? '', third ?? ''];
-    const threeLines = pieces.join('').replace(/\s+/g, '');
-    // A signature (人民政府办公室 / 2021年4月10日) above the title is no part of it.
-    const signature = (piece: string) => /(?:日|月|发布[)）]|政府|办公室|办公厅|局|委)$|\d{1,2}月\d{1,2}日|[〇○零一二]{4}年/.test(piece);
-    if (third && line.length >= 4 && pieces.every((piece) => piece.length <= 30 && !/[。；，|:：《》]/.test(piece)) && threeLines.length <= 70 && TITLE_END.test(third) && !TITLE_END.test(line) && !TITLE_END.test(second!) && !signature(line) && !signature(second!) && !NOTICE_CLOSING.test(line) && !NOTICE_CLOSING.test(second!) && !DOC_NUMBER.test(line)) {
-      candidates.push(threeLines);
-    }
+    const overThree = titleOverThreeLines(line, head.slice(index + 1, index + 5).filter(Boolean));
+    if (overThree) candidates.push(overThree);
   });
   // Failing a plan's own title, the notice that carries it: "河南省人民政府关于明确…重点工作责任单位的通知".
   const noticeLines = head
@@ -374,9 +392,8 @@ export function readPlanMetadata(lines: readonly string[], fileName: string): Pl
     // A news page's dateline, a line of its own: "13.03.2015  07:51", "2015-03-13".
     const dateline = /^\s*(?:\d{1,2}[./]\d{1,2}[./]((?:19|20)\d{2})|((?:19|20)\d{2})[-./]\d{1,2}[-./]\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$/m.exec(text.slice(0, 1000));
     // A signing date in Chinese numerals on a line of its own: "二〇〇九年五月三十一日".
-    const written = /^\s*([二〇○零一二三四五六七八九]{4})年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日\s*$/m.exec(text.slice(0, 3000));
-    const signed = written ? ([written[0], [...written[1]!].map((digit) => '〇○零一二三四五六七八九'.indexOf(digit)).map((at) => (at <= 2 ? 0 : at - 2)).join('')] as unknown as RegExpExecArray) : null;
-    const found = annual ?? dated ?? (dateline ? ([dateline[0], dateline[1] ?? dateline[2]] as unknown as RegExpExecArray) : null) ?? signed;
+    const signed = chineseSigningYear(text.slice(0, 3000));
+    const found = annual ?? dated ?? (dateline ? ([dateline[0], dateline[1] ?? dateline[2]] as unknown as RegExpExecArray) : null) ?? (signed ? ([String(signed), String(signed)] as unknown as RegExpExecArray) : null);
     if (found) {
       year = Number(found[1]);
       warnings.push(`文件中没有写明方案年度，按${annual ? `“${found[0]}”` : '成文或发布日期'}推断为${year}年，请在导入前核对`);
