@@ -148,6 +148,29 @@ describe('written forms of the same plan', () => {
     ]);
   });
 
+  it('reads who coordinates as a leader: 协调人 lines, and (由X同志协调，Y负责)', () => {
+    const labelled = read(['1.坚持科学规划城市。', '责任人:奚克路副市长', '协调人:朱红市长助理、王飞副秘书长', '责任单位:市规划局', '2.加快轨道交通建设。', '责任人:吴光副市长', '协调人:陈浩毅副秘书长', '责任单位:市交通局'].join('\n'));
+    expect(labelled.tasks.map((task) => task.leaders)).toEqual([
+      ['奚克路副市长', '朱红市长助理', '王飞副秘书长'],
+      ['吴光副市长', '陈浩毅副秘书长'],
+    ]);
+    const coordinated = read(['某区2011年7月份重点工作', '1、加快景区游客服务中心建设,7月底前开工。(由徐明金同志协调,区瀛湖管理局负责)', '2、加快环型干道用地的拆迁进度。(由李建飞同志协调,园区管委会、五里镇负责)'].join('\n'));
+    expect(coordinated.tasks.map((task) => ({ units: task.units.map((unit) => unit.name), leaders: task.leaders }))).toEqual([
+      { units: ['区瀛湖管理局'], leaders: ['徐明金'] },
+      { units: ['园区管委会', '五里镇'], leaders: ['李建飞'] },
+    ]);
+  });
+
+  it('reads units in [ ] closed by a page’s stray )], with a standing note and its proviso left out', () => {
+    const { tasks } = read(
+      ['关于印发某市2018年度水污染防治重点工作实施方案的通知', '1.控制用水总量。强化用水监督管理。[市水务局牵头,市工信委、城乡建设局配合,各县(市)区政府负责落实。以下均需各县(市)区政府落实,区政府无相关工作职能的,由市政府直属责任部门负责相关工作,不再列出)]', '2.加强水功能区管理。[市水务局牵头,市环保局配合]'].join('\n'),
+    );
+    expect(tasks.map(summary).map(({ lead, others }) => ({ lead, others }))).toEqual([
+      { lead: ['市水务局'], others: ['市工信委', '市城乡建设局', '各县（市）区政府'] },
+      { lead: ['市水务局'], others: ['市环保局', '各县（市）区政府'] },
+    ]);
+  });
+
   it('cuts a plan a page ran into one line at each item after a unit bracket and after the heading its first item is glued to', () => {
     const { tasks } = read(
       '二、重点任务(一)建立健全服务体系行动1.中医医院高质量发展,主动参与一体化信息化体系建设,(责任单位:区卫生健康局、区财政局等)2.综合医院中医药科室建设,(责任单位:区卫生健康局、区市场监管局等)(二)提升服务能力行动3.打造中医药示范品牌,(责任单位:区卫生健康局、区文广旅局等)',

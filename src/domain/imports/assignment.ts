@@ -31,7 +31,7 @@ const UNIT_NOUN = `(?:${alternation(UNIT_NOUNS)})`;
 const LABELS: readonly [RegExp, LabelKind][] = [
   // "责任单位及责任人：盘龙区政府主要领导": units, each answering through its head, not a person's name.
   [/责任单位(?:及|和|与|、)责任人|责任单位[（(]责任人[)）]/, 'responsible'],
-  [/(?:牵头|负责|联系|包抓|包保|包联|主抓|挂点|挂钩|分管|责任|配合|协调|督办|领衔)?[省市区县]?级?(?:负责)?领导(?:同志)?|分管[省市区县]?领导|分管(?:常务)?副?[省市区县州]长|责任人|副?组长|副?总指挥|副?指挥长|召集人/, 'leaders'],
+  [/(?:牵头|负责|联系|包抓|包保|包联|主抓|挂点|挂钩|分管|责任|配合|协调|督办|领衔)?[省市区县]?级?(?:负责)?领导(?:同志)?|分管[省市区县]?领导|分管(?:常务)?副?[省市区县州]长|责任人|协调人|副?组长|副?总指挥|副?指挥长|召集人/, 'leaders'],
   [new RegExp(`(?:${alternation(LEAD_WORDS)})(?:责任)?${UNIT_NOUN}|牵头`), 'lead'],
   // A bare role word as a label (牵头：… 配合：…) as much as with its noun (配合单位：…).
   [new RegExp(`(?:主要)?(?:${alternation(COOPERATING_WORDS, ['数据提供'])})(?:(?:责任)?${UNIT_NOUN})?`), 'cooperating'],
@@ -216,9 +216,12 @@ function unitSentence(text: string): { units: string; deadline: string; at: numb
 /** The work a role verb goes on to name inside the bracket ("县财政局配合做好资金保障"): parseUnitCell leaves it out. */
 const WORK_AFTER_ROLE = '(?:(?:抓好|做好|开展|推进|组织|完成)[^()（）。，,；;]{0,16})?';
 const NOTE_END = '(?:[，,。；;]NOTE{0,80}?(?:下同|不再(?:单独|逐一|一一|重复)?列出)[。]?)?';
-/** …or in 〔〕, which may hold parentheses of its own: "〔市生态环境局牵头，…各县、区人民政府(管委会)负责落实。以下各项工作均需…落实，不再列出。〕". */
+/**
+ * …or in 〔〕 or [ ], which may hold parentheses of their own: "〔市生态环境局牵头，…各县、区人民政府(管委会)负责落实。以下各项工作均需…落实，
+ * 不再列出。〕", "[市水务局牵头,…各县(市)区政府负责落实。…不再列出)]" (a page's closing paren before the bracket's is the page's slip).
+ */
 const TRAILING_ASSIGNMENT = new RegExp(
-  `[(（]([^()（）]{2,200}?${ROLE_END}${WORK_AFTER_ROLE}${NOTE_END.replace('NOTE', '[^()（）]')})[)）]|〔([^〔〕]{2,240}?${ROLE_END}${WORK_AFTER_ROLE}${NOTE_END.replace('NOTE', '[^〔〕]')})〕`,
+  `[(（]([^()（）]{2,200}?${ROLE_END}${WORK_AFTER_ROLE}${NOTE_END.replace('NOTE', '[^()（）]')})[)）]|〔([^〔〕]{2,240}?${ROLE_END}${WORK_AFTER_ROLE}${NOTE_END.replace('NOTE', '[^〔〕]')})〕|[\\[【]([^\\[\\]【】]{2,240}?${ROLE_END}${WORK_AFTER_ROLE}${NOTE_END.replace('NOTE', '[^\\[\\]【】]')})[)）]?[\\]】]`,
   'g',
 );
 
@@ -307,7 +310,7 @@ export function readAssignment(text: string): Assignment {
     const sentence = trailing.length > 0 || by ? undefined : unitSentence(rest);
     if (trailing.length > 0) {
       // A note for the rest of the document closing the parenthesis ("。明确牵头部门的，其他有关部门配合，下同") names no unit.
-      units.push(...trailing.map((match) => withoutNotes(match[1] ?? match[2]!)));
+      units.push(...trailing.map((match) => withoutNotes(match[1] ?? match[2] ?? match[3]!)));
       rest = rest.replace(TRAILING_ASSIGNMENT, '');
     } else if (by) {
       // "这项工作由国家发展改革委负责" / "由市财政局牵头，市税务局配合".

@@ -99,7 +99,7 @@ function titleCandidates(lines: readonly string[]): string[] {
   const head = lines
     .slice(0, 60)
     // A site's catalogue gives the title under its label ("标  题: 国务院办公厅关于…的通知", "名称：…").
-    .map((raw) => squash(raw).replace(/^标\s*题\s*[:：]?\s*|^(?:名\s*称|题\s*目)\s*[:：]\s*/, '').replace(/\.(?:docx?|wps|xlsx?|et|pdf)$/i, ''))
+    .map((raw) => squash(raw).replace(/^标\s*题\s*[:：]?\s*|^(?:(?:文件)?名\s*称|题\s*目)\s*[:：]?\s*(?=关于|[\u4e00-\u9fa5]{2,20}(?:关于|印发))|^(?:名\s*称|题\s*目)\s*[:：]\s*/, '').replace(/\.(?:docx?|wps|xlsx?|et|pdf)$/i, ''))
     .map((line) => (/[>›»]/.test(line) || (TEASER.test(line) && !TITLE_END.test(line)) || SITE_FIELD.test(line) ? '' : line));
   // The issuing notice, whatever lines it was broken over: "…关于印发《2024年市〈政府工作报告〉任务分解⏎和责任分工方案》的通知".
   const notice = /(?:印发|转发)\s*《([^》]{6,90})》\s*的通知/.exec(head.slice(0, 15).join(''));
@@ -154,7 +154,11 @@ function titleCandidates(lines: readonly string[]): string[] {
     .filter((line): line is string => line !== undefined);
   candidates.push(...approvedNames, ...issuedNames, ...pieceNames, ...listingNames);
   // A part's heading that names no place, year or body ("责任主体及工作分工", "宣传形式及责任分工") yields to the notice.
-  if (noticeLines[0] && (candidates.length === 0 || GENERIC_HEADING.test(candidates[0]!.replace(/^[一二三四五六七八九十]{1,3}[、.．]\s*/, '')))) candidates.unshift(noticeLines[0]);
+  if (noticeLines[0] && (candidates.length === 0 || GENERIC_HEADING.test(candidates[0]!.replace(/^[一二三四五六七八九十]{1,3}[、.．]\s*/, '')))) {
+    // A notice that issues the plan ("关于印发X实施方案的通知") gives the plan's own name.
+    const issued = /(?:印发|转发)《?([^《》]{6,60}?)》?的通知$/.exec(noticeLines[0]);
+    candidates.unshift(issued && TITLE_END.test(issued[1]!) ? issued[1]! : noticeLines[0]);
+  }
   // The plan's own name over a page that reports on it (…责任分解 / …责任分解第一季度进展情况): the plan is what the tasks are.
   const reports = (title: string) => candidates.some((other) => other.length < title.length && title.startsWith(other) && REPORT_SUFFIX.test(title.slice(other.length)));
   return candidates

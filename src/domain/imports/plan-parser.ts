@@ -187,8 +187,11 @@ export function tableRowsOfText(rawText: string): GridRow[] | undefined {
   return tabTableRows(lines) ?? pipeCellRows(lines) ?? pipeRowRows(lines);
 }
 
-/** A note in a unit text naming units for every task after it: "以下政策措施均需各县区人民政府、园区管委会落实，不再单独列出". */
-const STANDING_UNITS_NOTE = /[。；;，,]?\s*以下[^，,。；;]{0,10}?均[需由要应须]?(.{2,60}?)(?:负责|落实|承担|组织实施)[^，,。；;]{0,6}[，,]\s*不再(?:单独|逐一|一一|重复)?列出[。；;]?/;
+/**
+ * A note in a unit text naming units for every task after it: "以下政策措施均需各县区人民政府、园区管委会落实，不再单独列出",
+ * perhaps with a proviso before 不再列出 ("…落实，区政府无相关工作职能的，由市政府直属责任部门负责相关工作，不再列出").
+ */
+const STANDING_UNITS_NOTE = /[。；;，,]?\s*以下[^，,。；;]{0,10}?均[需由要应须]?(.{2,60}?)(?:负责|落实|承担|组织实施)[^，,。；;]{0,6}[，,](?:[^。；;]{0,60}?[，,])?\s*不再(?:单独|逐一|一一|重复)?列出[。；;]?/;
 
 /** A document that marks its lead units with a sign: "带*号的为牵头单位", "标注★的单位牵头", "（加△者为牵头部门）". */
 const LEAD_MARK = /(?:带|标|标注|标有|加|注有|有)\s*[“"]?([*＊★☆△▲])[”"]?\s*号?\s*(?:的|者)?\s*(?:单位|部门)?\s*(?:为|是)?\s*牵头/;
@@ -242,7 +245,7 @@ export function parsePlanDocument(input: string | PlanDocument, fileName: string
     if (note) standing = resolveUnits(note[1]!, draft, bureau).map((unit) => ({ ...unit, role: 'responsible' as const }));
     // People written among units (副市长 张三) are leaders, never units.
     const units = mentioned.filter((unit) => !looksLikePerson(unit.name));
-    const leaders = joinTitles([...splitLeaders(node.leaderText ?? ''), ...mentioned.filter((unit) => looksLikePerson(unit.name)).map((unit) => unit.name)]);
+    const leaders = joinTitles([...splitLeaders(node.leaderText ?? ''), ...mentioned.filter((unit) => looksLikePerson(unit.name)).flatMap((unit) => splitLeaders(unit.name))]);
     if (firstListedLeads && units.length >= (firstOfSeveral ? 2 : 1) && !units.some((unit) => unit.role === 'lead')) units[0] = { ...units[0]!, role: 'lead' };
     const { deadlines, understood } = parseDeadline(node.deadlineText, metadata.year);
     if (!understood) nodeWarnings.push(`第${node.line}行：无法理解的完成时限“${node.deadlineText.trim()}”，已保留原文`);

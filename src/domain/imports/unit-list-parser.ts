@@ -221,6 +221,8 @@ function rolesAsClauses(text: string): string {
   result = result.replace(new RegExp(`(?<=(?:${UNIT_SUFFIX.source.slice(1, -1)}(?:分别)?)${ROLE_WORD}、`, 'g'), (_, role: string) => `${role}，`);
   // "县财政局配合做好资金保障", "县教育局牵头抓好落实": the verb gives the part; what they are to do is no part of a name.
   result = result.replace(DOING_AFTER_ROLE, '$1');
+  // "由徐明金同志协调，区瀛湖管理局负责": the one who coordinates (a leader, taken out as such) is named without the verb.
+  result = result.replace(/(?<=同志|[省市区县]长|书记|主任|秘书长|助理)协调(?=[，；。]|$)/g, '');
   // "市发展改革委会同有关部门、各县区组织推进": the unit before 会同 leads, those after it cooperate.
   result = result.replace(JOINTLY, '$1牵头，会同$2配合');
   return result.replace(/[，；]+$/, '');
