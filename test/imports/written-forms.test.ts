@@ -171,6 +171,21 @@ describe('written forms of the same plan', () => {
     ]);
   });
 
+  it('reads units in a bracket that holds brackets of its own, a list whose bracket states the convention after it, and a unit that is the sentence’s subject', () => {
+    const nested = read(['1.严格环境准入。落实高耗能行业准入条件。(市生态环境局牵头,市发改委、市经信局等参与,县(市、区)政府负责落实)', '2.严控“两高”行业产能。(市发改委牵头,县(市、区)政府负责落实)'].join('\n'));
+    expect(nested.tasks.map(summary).map(({ lead, others }) => ({ lead, others }))).toEqual([
+      { lead: ['市生态环境局'], others: ['市发改委', '市经信局', '县（市、区）政府'] },
+      { lead: ['市发改委'], others: ['县（市、区）政府'] },
+    ]);
+    const convention = read(['一、强化粮食安全意识', '（一）切实增强粮食安全意识。确保谷物基本自给。(市发改委、市农委、各县市区人民政府。排名第一的为牵头单位,下同)', '（二）明确政府的粮食安全责任。(市农委、市财政局)'].join('\n'));
+    expect(convention.tasks.map(summary).map(({ lead, others }) => ({ lead, others }))).toEqual([
+      { lead: ['市发改委'], others: ['市农委', '各县市区人民政府'] },
+      { lead: ['市农委'], others: ['市财政局'] },
+    ]);
+    const subject = read(['三、任务分工', '1.县应急管理局负责尾矿库、危险化学品等行业的隐患排查治理工作。', '2.县公安局负责道路交通、民用爆炸物品等行业的隐患排查治理工作。'].join('\n'));
+    expect(subject.tasks.map((task) => task.units.map((unit) => `${unit.name}:${unit.role}`))).toEqual([['县应急管理局:responsible'], ['县公安局:responsible']]);
+  });
+
   it('cuts a plan a page ran into one line at each item after a unit bracket and after the heading its first item is glued to', () => {
     const { tasks } = read(
       '二、重点任务(一)建立健全服务体系行动1.中医医院高质量发展,主动参与一体化信息化体系建设,(责任单位:区卫生健康局、区财政局等)2.综合医院中医药科室建设,(责任单位:区卫生健康局、区市场监管局等)(二)提升服务能力行动3.打造中医药示范品牌,(责任单位:区卫生健康局、区文广旅局等)',

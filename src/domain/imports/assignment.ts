@@ -187,6 +187,9 @@ function withoutConvention(value: string): string {
   return cut > 0 ? value.slice(0, cut) : value;
 }
 
+/** A sentence whose subject is the unit that does the work: "县应急管理局负责尾矿库…", "县住建局牵头负责…". */
+const SUBJECT_UNITS = /^\s*([^：:。；;，,、\n]{3,30}?)(牵头)?负责(?=[^，,。；;]{4,})/;
+
 /** How a duty list states a unit's duty after its name: 负责…, 牵头…, 依据职能…, 指导…, 落实属地责任… */
 const DUTY = /^\s*(?:主要)?(?:负责|牵头|承担|配合|协助|协同|会同|指导|督促|依据|依照|按照|根据|做好|落实|组织|统筹)/;
 
@@ -221,7 +224,7 @@ const NOTE_END = '(?:[，,。；;]NOTE{0,80}?(?:下同|不再(?:单独|逐一|�
  * 不再列出。〕", "[市水务局牵头,…各县(市)区政府负责落实。…不再列出)]" (a page's closing paren before the bracket's is the page's slip).
  */
 const TRAILING_ASSIGNMENT = new RegExp(
-  `[(（]([^()（）]{2,200}?${ROLE_END}${WORK_AFTER_ROLE}${NOTE_END.replace('NOTE', '[^()（）]')})[)）]|〔([^〔〕]{2,240}?${ROLE_END}${WORK_AFTER_ROLE}${NOTE_END.replace('NOTE', '[^〔〕]')})〕|[\\[【]([^\\[\\]【】]{2,240}?${ROLE_END}${WORK_AFTER_ROLE}${NOTE_END.replace('NOTE', '[^\\[\\]【】]')})[)）]?[\\]】]`,
+  `[(（]((?:[^()（）]|[(（][^()（）]{1,12}[)）]){2,200}?${ROLE_END}${WORK_AFTER_ROLE}${NOTE_END.replace('NOTE', '(?:[^()（）]|[(（][^()（）]{1,12}[)）])')})[)）]|〔([^〔〕]{2,240}?${ROLE_END}${WORK_AFTER_ROLE}${NOTE_END.replace('NOTE', '[^〔〕]')})〕|[\\[【]([^\\[\\]【】]{2,240}?${ROLE_END}${WORK_AFTER_ROLE}${NOTE_END.replace('NOTE', '[^\\[\\]【】]')})[)）]?[\\]】]`,
   'g',
 );
 
@@ -306,6 +309,7 @@ export function readAssignment(text: string): Assignment {
     // A plain list may hold a short parenthesis of its own: "(市人保局,各市(县)、区政府)".
     const plain = /[(（]((?:[^()（）]|[(（][^()（）]{1,12}[)）]){2,120})[)）][。；;]?\s*$/.exec(rest.trim());
     const leading = LEADING_UNITS.exec(rest);
+    const subject = SUBJECT_UNITS.exec(rest);
     const by = trailing.length > 0 ? undefined : byUnit(rest);
     const sentence = trailing.length > 0 || by ? undefined : unitSentence(rest);
     if (trailing.length > 0) {
@@ -320,15 +324,18 @@ export function readAssignment(text: string): Assignment {
       units.push(sentence.units);
       if (sentence.deadline) deadlines.push(sentence.deadline);
       rest = rest.slice(0, sentence.at);
-    } else if (plain && looksLikeUnits(plain[1]!) && !/(?:为|是)\s*(?:牵头|主办|责任|配合)/.test(plain[1]!)) {
-      // (Never a note stating a convention: "（标注★的单位为牵头单位）".)
+    } else if (plain && looksLikeUnits(withoutConvention(plain[1]!)) && !/(?:为|是)\s*(?:牵头|主办|责任|配合)/.test(withoutConvention(plain[1]!))) {
+      // (Never a note stating a convention alone: "（标注★的单位为牵头单位）"; after the list, "（…。排名第一的为牵头单位，下同）", it is left out.)
       // "（市财政局、市税务局）" closing the item: a plain list of units.
-      units.push(plain[1]!);
+      units.push(withoutConvention(plain[1]!));
       rest = rest.trim().slice(0, plain.index);
     } else if (leading && looksLikeUnits(leading[1]!) && !ROLE_AT_END.test(leading[1]!) && DUTY.test(rest.slice(leading[0].length))) {
       // "市卫生局：负责医院周边环境秩序综合整治…": a duty list, the unit first (never a role word: "具体负责：…").
       units.push(/^\s*牵头/.test(rest.slice(leading[0].length)) ? `${leading[1]}牵头` : leading[1]!);
       rest = rest.slice(leading[0].length);
+    } else if (subject && looksLikeUnits(subject[1]!)) {
+      // "县公安局负责道路交通…的隐患排查治理工作": the unit is the sentence's subject.
+      units.push(`${subject[1]}${subject[2] ? '牵头' : '负责'}`);
     } else {
       // "整改措施：责令大湖口镇人民政府立即…": an inspection notice names who answers for the problem in its fix.
       const handed = handedTo(rest);
