@@ -220,6 +220,13 @@ describe('written forms of the same plan', () => {
     expect(reported.plan.year).toBe(2019);
   });
 
+  it('takes a notice’s name broken over two lines after 关于, with a site’s (已废止) after it, and a 目标责任分解书', () => {
+    const notice = read(['东府〔2012〕28号', '关于落实东莞市国民经济和社会发展第十二个五年', '规划纲要主要目标和任务工作分工的通知(已废止)', '一、分工原则', '（一）明确政府职责。', '二、主要目标和任务分工安排', '1.单位生产总值能源消耗降低19.5%。(市经信局牵头)', '2.化学需氧量排放量减少。(市环保局牵头)'].join('\n'));
+    expect(notice.plan.title).toBe('关于落实东莞市国民经济和社会发展第十二个五年规划纲要主要目标和任务工作分工的通知');
+    const book = read(['《广东省儿童发展规划(2011—2020年)》目标责任分解书', '1.婴儿死亡率控制在6‰以下。(省卫生厅牵头)', '2.5岁以下儿童死亡率控制在8‰以下。(省卫生厅牵头)'].join('\n'));
+    expect(book.plan.title).toBe('《广东省儿童发展规划(2011—2020年)》目标责任分解书');
+  });
+
   it('takes a heading named by what it lists (平江县2024年重点工作任务) as the title when nothing names a plan', () => {
     const { plan } = read(['平江县2024年重点工作任务', '一、加快项目建设', '1.推进县城道路改造工程（县住建局负责）。', '2.新建公园两个（县城管局负责）。'].join('\n'));
     expect({ title: plan.title, region: plan.jurisdiction, year: plan.year }).toEqual({ title: '平江县2024年重点工作任务', region: '平江县', year: 2024 });

@@ -19,7 +19,7 @@ export interface PlanMetadata {
   warnings: string[];
 }
 
-const TITLE_END = /(分工方案|工作要点|实施方案|安排方案|工作方案|任务分工|分工|责任分解|任务分解|分解方案|分解表|分工表|任务表|清单|项目表|明细表|计划表|安排表|台账|行动方案|行动计划|工作计划|推进方案|落实方案|责任分工|进度表|情况表|执行情况|完成情况|进展情况|推进情况|落实情况|统计表|汇总表|落实表|推进表|督查表|一览表|工作意见|实施意见|(?:分工|分解|分办|落实)的?意见|工作事项|重点事项|实施细则|若干措施|政策措施|专报|通报|简报|情况的?报告|情况的?汇报|督查报告|工作总结)([（(][^（）()]{2,20}[）)])?$/;
+const TITLE_END = /(分工方案|分解书|工作要点|实施方案|安排方案|工作方案|任务分工|分工|责任分解|任务分解|分解方案|分解表|分工表|任务表|清单|项目表|明细表|计划表|安排表|台账|行动方案|行动计划|工作计划|推进方案|落实方案|责任分工|进度表|情况表|执行情况|完成情况|进展情况|推进情况|落实情况|统计表|汇总表|落实表|推进表|督查表|一览表|工作意见|实施意见|(?:分工|分解|分办|落实)的?意见|工作事项|重点事项|实施细则|若干措施|政策措施|专报|通报|简报|情况的?报告|情况的?汇报|督查报告|工作总结)([（(][^（）()]{2,20}[）)])?$/;
 /** A notice's closing formula on a line of its own ("特此通知"): never the start of a title broken over two lines. */
 const NOTICE_CLOSING = /^(?:特此(?:通知|函告|报告)|现予印发|请遵照执行|请认真贯彻(?:落实|执行))[。.]?$/;
 /** A heading named by what it lists rather than as a plan ("2024年重点工作任务", "十件民生实事"): a title when nothing better is. */
@@ -147,8 +147,9 @@ function titleCandidates(lines: readonly string[]): string[] {
   // Failing a plan's own title, the notice that carries it: "河南省人民政府关于明确…重点工作责任单位的通知".
   const noticeLines = head
     .slice(0, 15)
-    // A notice's name broken after its 的 ("关于对城区环境卫生…检查情况的" / "整改通知") is read whole.
-    .map((line, index) => (/的$/.test(line) ? `${line}${head.slice(index + 1, index + 4).find((next) => next !== '') ?? ''}` : line))
+    // A notice's name broken after its 的 ("关于对城区环境卫生…检查情况的" / "整改通知"), or anywhere after 关于 ("关于落实…第十二个五年" /
+    // "规划纲要主要目标和任务工作分工的通知(已废止)"), is read whole.
+    .map((line, index) => (/的$/.test(line) || (/^关于/.test(line) && !/的(?:通知|意见)/.test(line)) ? `${line}${head.slice(index + 1, index + 4).find((next) => next !== '') ?? ''}` : line))
     // (or with no issuer before it: "关于《政府工作报告》确定的2021年重点工作责任分解的通知"; 紧急通知, 整改通知, 补充通知 too).
     .map((line) => /^(?:[\u4e00-\u9fa5]{2,20}(人民政府|政府|办公室|办公厅|镇|乡|街道|局|委员会|委)(办公室)?)?关于.{4,60}?的(?:紧急|整改|补充|工作)?(通知|意见(?=$|\s))/.exec(line.replace(/^【[^】]{1,30}】/, '').replace(/\s+/g, ''))?.[0])
     .filter((line): line is string => line !== undefined);
