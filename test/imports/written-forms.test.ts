@@ -186,6 +186,14 @@ describe('written forms of the same plan', () => {
     expect(subject.tasks.map((task) => task.units.map((unit) => `${unit.name}:${unit.role}`))).toEqual([['县应急管理局:responsible'], ['县公安局:responsible']]);
   });
 
+  it('gives an item the units of the sentence after it that only says who does it (此项工作由X、Y负责。), not a task of its own', () => {
+    const { tasks } = read(['（十三）推进中小企业节能减排和清洁生产。鼓励中小企业间资源循环利用。', '此项工作由市经济和信息化委、发展改革委、环保局负责。', '（十四）提高企业协作配套水平。鼓励中小企业与大型企业开展合作。', '此项工作由市经济和信息化委负责。'].join('\n'));
+    expect(tasks.map((task) => ({ title: task.title, units: task.units.map((unit) => unit.name) }))).toEqual([
+      { title: '推进中小企业节能减排和清洁生产', units: ['市经济和信息化委', '市发展改革委', '市环保局'] },
+      { title: '提高企业协作配套水平', units: ['市经济和信息化委'] },
+    ]);
+  });
+
   it('cuts a plan a page ran into one line at each item after a unit bracket and after the heading its first item is glued to', () => {
     const { tasks } = read(
       '二、重点任务(一)建立健全服务体系行动1.中医医院高质量发展,主动参与一体化信息化体系建设,(责任单位:区卫生健康局、区财政局等)2.综合医院中医药科室建设,(责任单位:区卫生健康局、区市场监管局等)(二)提升服务能力行动3.打造中医药示范品牌,(责任单位:区卫生健康局、区文广旅局等)',

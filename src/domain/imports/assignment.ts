@@ -130,6 +130,9 @@ const BY_UNIT = /由([\u4e00-\u9fa5、，,（）()]{2,80}?)((?:牵头|负责(?:�
  */
 const BY_UNIT_WITH = /由([\u4e00-\u9fa5（）()]{2,30}?)会同([\u4e00-\u9fa5、，,（）()]{2,100}?)(?:等(?:有关|相关)?(?:部门|单位|机构))?(?:负责|研究|提出|落实|办理|组织|共同|制定|抓紧|做好)/;
 
+/** A sentence saying only who does the work: "此项工作由…负责。", "以上工作由…牵头，…配合。". */
+const WHO_DOES_IT_SENTENCE = /(?:^|(?<=[。；;]))\s*(?:此项|这项|该项|本项|以上|上述)(?:工作|任务|措施)?由[^。；;]{2,120}?(?:牵头|负责|落实|实施)(?:[，,][^。；;]{2,80}?(?:配合|参与|协助))?[。；;]?\s*$/;
+
 function byUnit(text: string): string | undefined {
   const jointly = BY_UNIT_WITH.exec(text);
   // Read as parseUnitCell reads any "X会同Y": X leads, Y cooperates.
@@ -319,6 +322,8 @@ export function readAssignment(text: string): Assignment {
     } else if (by) {
       // "这项工作由国家发展改革委负责" / "由市财政局牵头，市税务局配合".
       units.push(by);
+      // A sentence that only says who ("此项工作由市中小企业局、财政局负责。") is no words of the task.
+      rest = rest.replace(WHO_DOES_IT_SENTENCE, '');
     } else if (sentence) {
       // "…。县教体局牵头，县发改局、县财政局配合，2024年9月前完成。": the item's last sentence says who, and by when.
       units.push(sentence.units);
