@@ -194,6 +194,22 @@ describe('written forms of the same plan', () => {
     ]);
   });
 
+  it('keeps a collective of a level after 等 (省农业厅等省直有关部门), leaves a note after the units out (。未明确牵头单位的…下同), and parts a people’s organisation glued to a name (省财政厅妇联)', () => {
+    const { tasks } = read(
+      [
+        '1.积极稳妥地推进乡镇机构改革。',
+        '协同单位:省财政厅、省人事厅、省农业厅等省直有关部门和各市人民政府。',
+        '2.实施能源消费总量和强度双控。(负责单位:发展改革委、能源局、国务院其他有关部门。未明确牵头单位的,由所列负责单位按职责分工负责,下同)',
+        '3.5岁以下儿童贫血患病率控制在12%以下。(省卫生厅牵头，省教育厅、省财政厅妇联配合)',
+      ].join('\n'),
+    );
+    expect(tasks.map((task) => task.units.map((unit) => unit.name))).toEqual([
+      ['省财政厅', '省人事厅', '省农业厅', '省直有关部门', '各市人民政府'],
+      ['发展改革委', '能源局', '国务院其他有关部门'],
+      ['省卫生厅', '省教育厅', '省财政厅', '妇联'],
+    ]);
+  });
+
   it('cuts a plan a page ran into one line at each item after a unit bracket and after the heading its first item is glued to', () => {
     const { tasks } = read(
       '二、重点任务(一)建立健全服务体系行动1.中医医院高质量发展,主动参与一体化信息化体系建设,(责任单位:区卫生健康局、区财政局等)2.综合医院中医药科室建设,(责任单位:区卫生健康局、区市场监管局等)(二)提升服务能力行动3.打造中医药示范品牌,(责任单位:区卫生健康局、区文广旅局等)',

@@ -300,8 +300,9 @@ export function readAssignment(text: string): Assignment {
       // "（…责任单位：州司法局、各县市人民政府，6月底完成）": a deadline closing a unit label's value is the deadline.
       const last = /[，,；;]\s*([^，,；;]{2,16})$/.exec(value);
       const ownDeadline = last && cellKind(last[1]!) === 'deadline' ? last[1]! : undefined;
-      // "责任单位:市税务局、市财政局,排在首位的为牵头单位,下同": the convention stated after the units names none.
-      const named = withoutConvention(unitsBeforeRunOn(ownDeadline ? value.slice(0, last!.index) : value));
+      // "责任单位:市税务局、市财政局,排在首位的为牵头单位,下同", "负责单位:…。未明确牵头单位的,由所列负责单位…负责,下同":
+      // the convention or note stated after the units names none.
+      const named = withoutNotes(unitsBeforeRunOn(ownDeadline ? value.slice(0, last!.index) : value));
       if (ownDeadline) deadlines.push(ownDeadline);
       units.push(kind === 'division' ? named : withRole(named, kind));
     }

@@ -89,22 +89,27 @@ function splitUnitList(text: string): string[] {
 
 /** Where a name ends and a place-level word starts another: 局 | 市农业农村局. */
 const GLUED_AT_LEVEL = /(?<=(?:局|委|办|厅|部|所|站|院|处|会|队|中心|政府))(?=(?:省|市|县|区|镇|乡)[\u4e00-\u9fa5]{2,})/g;
+/** A people's organisation written without its level after a whole name (省财政厅 | 妇联, 市教育局 | 团委). */
+const GLUED_ORGANISATION = /(?<=[\u4e00-\u9fa5]{2,}(?:厅|局|委|办|府))(?=(?:妇联|团委|工会|科协|残联|文联|侨联|工商联|红十字会)$)/;
 /** Grass-roots stations run together: 派出所 | 工商质监所, 文化站 | 农技站. */
 const GLUED_STATIONS = /(?<=[\u4e00-\u9fa5]{2}(所|站))(?=[\u4e00-\u9fa5]{2,}\1$)/;
 
 /**
  * Two names a page ran together when it lost the break between them
- * ("市海洋渔业局市农业农村局", "派出所工商质监所"): cut where a whole name ends
- * and the next starts with its place level, or between two stations, when
+ * ("市海洋渔业局市农业农村局", "派出所工商质监所", "省财政厅妇联"): cut where a whole name ends
+ * and the next starts with its place level or is a people's organisation, or between two stations, when
  * each part is a name of at least three characters ending as units end.
  * "市公安局交通管理局" (one bureau's office) is not cut: its second part names
  * no place.
  */
 function unglue(item: string): string[] {
+  const organisation = item.split(GLUED_ORGANISATION);
+  if (organisation.length === 2 && organisation[0]!.length >= 3 && UNIT_SUFFIX.test(organisation[0]!)) return organisation;
   if (item.length < 7 || /[^\u4e00-\u9fa5]/.test(item)) return [item];
   const whole = (part: string) => part.length >= 3 && UNIT_SUFFIX.test(part);
   const atLevel = item.split(GLUED_AT_LEVEL);
   if (atLevel.length > 1 && atLevel.every(whole)) return atLevel;
+
   const stations = GLUED_STATIONS.exec(item);
   if (stations) {
     const parts = [item.slice(0, stations.index), item.slice(stations.index)];
@@ -257,6 +262,8 @@ export function parseUnitCell(text: string, options: UnitCellOptions): UnitMenti
     .replace(/;/g, '；');
   if (/[/／\d①-⑳]/.test(normalised)) normalised = withoutListMarks(normalised);
   normalised = normalised.replace(/、{2,}/g, '、');
+  // "省农业厅等省直有关部门", "市财政局等市级相关单位": a collective of a level is named, not an "and so on".
+  normalised = normalised.replace(/等(?=[省市区县州](?:直|级)(?:有关|相关)?(?:部门|单位|机构))/g, '、');
   // White space after a closing parenthesis may part two names ("各乡镇（街道）⏎区教体局"): separateOnWhiteSpace judges it.
   normalised = separateOnWhiteSpace(normalised.replace(/\s*([、，；。（])\s*/g, '$1').replace(/\s+）/g, '）').trim());
   normalised = rolesAsClauses(normalised);
