@@ -251,6 +251,13 @@ describe('written forms of the same plan', () => {
     expect(book.plan.title).toBe('《广东省儿童发展规划(2011—2020年)》目标责任分解书');
   });
 
+  it('takes the plan a site’s headline says its issuer hands out, and a plan of a span of years as its first year', () => {
+    const headline = read(['《临汾市政府印发临汾市水污染防治2018年行动计划》', '1.现有工业企业废水治理设施全面提标改造。(市环保局牵头)', '2.工业集聚区加强监管。(市环保局牵头，市住建局配合)'].join('\n'));
+    expect(headline.plan.title).toBe('临汾市水污染防治2018年行动计划');
+    const span = read(['德安县社会信用体系建设(2015—2020年)任务分工方案', '1.推进信用地方立法。(县发改委牵头)', '2.加强信用信息分类管理。(县发改委牵头，县市场监管局配合)'].join('\n'));
+    expect({ title: span.plan.title, year: span.plan.year }).toEqual({ title: '德安县社会信用体系建设(2015—2020年)任务分工方案', year: 2015 });
+  });
+
   it('takes a heading named by what it lists (平江县2024年重点工作任务) as the title when nothing names a plan', () => {
     const { plan } = read(['平江县2024年重点工作任务', '一、加快项目建设', '1.推进县城道路改造工程（县住建局负责）。', '2.新建公园两个（县城管局负责）。'].join('\n'));
     expect({ title: plan.title, region: plan.jurisdiction, year: plan.year }).toEqual({ title: '平江县2024年重点工作任务', region: '平江县', year: 2024 });

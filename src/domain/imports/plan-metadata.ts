@@ -119,12 +119,17 @@ function titleCandidates(lines: readonly string[]): string[] {
     const aboutOther = quoted?.[1] === '关于' && !/^(?:的(?:通知|意见|决定|实施意见))?\s*$/.test(line.slice(quoted.index + quoted[0].length));
     if (quoted && !aboutOther && !REFERENCE.test(line.slice(0, quoted.index + quoted[0].indexOf('《') + 1))) candidates.push(squash(quoted[2]!).replace(/\s+/g, ''));
     // The notice's own sentence: "《X实施方案》已经市人民政府同意，现印发给你们", "现将《X》印发给你们" (after every title the page shows as such).
-    const approved = /^[^《]{0,4}《([^》]{6,60})》\s*(?:已经|已报经|经)/.exec(line) ?? /(?:现将|特将|现把)《([^》]{6,90})》(?:予以)?(?:印发|转发)/.exec(line);
+    const approved =
+      /^[^《]{0,4}《([^》]{6,60})》\s*(?:已经|已报经|经)/.exec(line) ??
+      /(?:现将|特将|现把)《([^》]{6,90})》(?:予以)?(?:印发|转发)/.exec(line);
     if (approved && !quoted) approvedNames.push(squash(approved[1]!).replace(/\s+/g, ''));
     // A name on a line of its own, bare or in 《》 ("《关于…的具体实施细则》").
     const own = /^《[^《》]+》$/.test(line) ? line.slice(1, -1) : line;
     if (own.length >= 6 && own.length <= 60 && !own.includes('|') && !/[。；]/.test(own)) {
-      if (TITLE_END.test(own)) candidates.push(own.replace(/\s+/g, ''));
+      // A site's headline names the plan its issuer hands out: "临汾市政府印发临汾市水污染防治2018年行动计划".
+      const headline = /^[\u4e00-\u9fa5]{2,20}(?:政府|办公室|办公厅|委员会|局)印发《?([^《》。，,]{6,50}?)》?$/.exec(own.replace(/\s+/g, ''));
+      if (headline && TITLE_END.test(headline[1]!)) candidates.push(headline[1]!);
+      else if (TITLE_END.test(own)) candidates.push(own.replace(/\s+/g, ''));
       // "平江县2024年重点工作任务": named by what it lists, taken only when nothing names a plan.
       else if (LISTING_END.test(own) && /\d{4}\s*年|[省市县区州旗]/.test(own)) listingNames.push(own.replace(/\s+/g, ''));
     }
@@ -372,8 +377,8 @@ export function readPlanMetadata(lines: readonly string[], fileName: string): Pl
   }
 
   const yearFrom = (value: string | null | undefined) => {
-    // 2023年…, and 2022上半年 / 2022第一季度 (the year run into the part of it).
-    const match = value ? /((?:19|20)\d{2})\s*(?:年|(?=上半年|下半年|第?[一二三四]季度))/.exec(value) : null;
+    // 2023年…, and 2022上半年 / 2022第一季度 (the year run into the part of it); a span (2015—2020年) is the plan of its first year.
+    const match = value ? /((?:19|20)\d{2})\s*(?:[—–\-~～至到]\s*(?:19|20)?\d{2}\s*)?(?:年|(?=上半年|下半年|第?[一二三四]季度))/.exec(value) : null;
     return match ? Number(match[1]) : null;
   };
   let year = yearFrom(title) ?? (docNumberMatch ? Number(docNumberMatch[2]) : null);
