@@ -99,7 +99,8 @@ function titleCandidates(lines: readonly string[]): string[] {
   const head = lines
     .slice(0, 60)
     // A site's catalogue gives the title under its label ("标  题: 国务院办公厅关于…的通知", "名称：…").
-    .map((raw) => squash(raw).replace(/^标\s*题\s*[:：]?\s*|^(?:(?:文件)?名\s*称|题\s*目)\s*[:：]?\s*(?=关于|[\u4e00-\u9fa5]{2,20}(?:关于|印发))|^(?:名\s*称|题\s*目)\s*[:：]\s*/, '').replace(/\.(?:docx?|wps|xlsx?|et|pdf)$/i, ''))
+    // …in a row of a table of fields too: "标题: | 周村区农业农村局2023年二季度…完成情况 | ||".
+    .map((raw) => squash(raw).replace(/^标\s*题\s*[:：]?\s*\|\s*([^|]+?)\s*\|.*$/, '$1').replace(/^标\s*题\s*[:：]?\s*|^(?:(?:文件)?名\s*称|题\s*目)\s*[:：]?\s*(?=关于|[\u4e00-\u9fa5]{2,20}(?:关于|印发))|^(?:名\s*称|题\s*目)\s*[:：]\s*/, '').replace(/\.(?:docx?|wps|xlsx?|et|pdf)$/i, ''))
     .map((line) => (/[>›»]/.test(line) || (TEASER.test(line) && !TITLE_END.test(line)) || SITE_FIELD.test(line) ? '' : line));
   // The issuing notice, whatever lines it was broken over: "…关于印发《2024年市〈政府工作报告〉任务分解⏎和责任分工方案》的通知".
   const notice = /(?:印发|转发)\s*《([^》]{6,90})》\s*的通知/.exec(head.slice(0, 15).join(''));

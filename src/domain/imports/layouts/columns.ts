@@ -138,7 +138,9 @@ export function mapColumns(header: readonly string[]): ColumnMap | undefined {
   const texts = kinds.flatMap((kind, index) => (kind === 'text' ? [index] : []));
   // The task is the text column that names the task (工作任务), else the first; the requirement a later one (具体要求).
   // An inspection's or rectification list's task is the problem to put right (问题描述 | 整改措施).
-  const title = texts.find((index) => /任务|事项|项目|实事|名称|问题|^(重点|主要)工作$/.test(squashed[index]!) && !/要求|标准/.test(squashed[index]!)) ?? texts[0] ?? -1;
+  // A period's share of it (第二季度任务目标, 本月工作) is what that period does of the task, never the task itself.
+  const periodPart = (index: number) => /^(?:第?[一二三四1-4]季度|本季度|本月|\d{1,2}月份?|上半年|下半年|月度|季度)/.test(squashed[index]!);
+  const title = texts.find((index) => /任务|事项|项目|实事|名称|问题|^(重点|主要)工作$/.test(squashed[index]!) && !/要求|标准/.test(squashed[index]!) && !periodPart(index)) ?? texts.find((index) => !periodPart(index)) ?? texts[0] ?? -1;
   const requirement = texts.find((index) => index > title && /要求|内容|目标|标准|指标/.test(squashed[index]!)) ?? -1;
   // A table whose only text column is its measures (主要工作举措 | 牵头单位 …) lists each measure as a task.
   const measuresAreTasks = title < 0 && kinds.includes('measures');

@@ -37,9 +37,10 @@ export function pipeCellRows(lines: readonly string[]): GridRow[] | undefined {
   let headerStart = -1;
   let width = 0;
   for (let i = 0; i < cells.length && headerStart < 0; i++) {
-    for (let n = 3; n <= 6; n++) {
+    // A header of three to twelve cells, its 序号 perhaps spaced out (序 号), the first row's number right after it.
+    for (let n = 3; n <= 12; n++) {
       const candidate = cells.slice(i, i + n).map((cell) => cell.text);
-      if (/序号/.test(candidate[0] ?? '') && looksLikeHeader(candidate) && /^\d+$/.test(cells[i + n]?.text ?? '')) {
+      if (/^序\s*号$/.test(candidate[0] ?? '') && looksLikeHeader(candidate) && /^\d+$/.test(cells[i + n]?.text ?? '')) {
         headerStart = i;
         width = n;
         break;
