@@ -210,6 +210,11 @@ describe('written forms of the same plan', () => {
     ]);
   });
 
+  it('reads a unit’s own name as a line’s label whatever its duty starts with (交通部门：结合实际，…)', () => {
+    const { tasks } = read(['乡镇政府:建立由乡(镇)长任站长的乡镇交通安全管理站。', '交通部门:结合实际,制定农村道路客运网络的相关政策。', '安监部门:定期组织有关部门督查危险路段治理,责令相关部门限期整改。'].join('\n'));
+    expect(tasks.map((task) => task.units.map((unit) => unit.name))).toEqual([['乡镇政府'], ['交通部门'], ['安监部门']]);
+  });
+
   it('cuts a plan a page ran into one line at each item after a unit bracket and after the heading its first item is glued to', () => {
     const { tasks } = read(
       '二、重点任务(一)建立健全服务体系行动1.中医医院高质量发展,主动参与一体化信息化体系建设,(责任单位:区卫生健康局、区财政局等)2.综合医院中医药科室建设,(责任单位:区卫生健康局、区市场监管局等)(二)提升服务能力行动3.打造中医药示范品牌,(责任单位:区卫生健康局、区文广旅局等)',

@@ -190,6 +190,9 @@ function withoutConvention(value: string): string {
   return cut > 0 ? value.slice(0, cut) : value;
 }
 
+/** A unit's own name as a line's label, whatever its duty starts with ("交通部门：", "乡镇政府："): one short name ending as units end, then a colon. */
+const UNIT_LABEL = /^\s*[\u4e00-\u9fa5]{2,12}(?:部门|政府|局|委|办|中心|站|所|队)\s*[:：]\s*$/;
+
 /** A sentence whose subject is the unit that does the work: "县应急管理局负责尾矿库…", "县住建局牵头负责…". */
 const SUBJECT_UNITS = /^\s*([^：:。；;，,、\n]{3,30}?)(牵头)?负责(?=[^，,。；;]{4,})/;
 
@@ -335,8 +338,8 @@ export function readAssignment(text: string): Assignment {
       // "（市财政局、市税务局）" closing the item: a plain list of units.
       units.push(withoutConvention(plain[1]!));
       rest = rest.trim().slice(0, plain.index);
-    } else if (leading && looksLikeUnits(leading[1]!) && !ROLE_AT_END.test(leading[1]!) && DUTY.test(rest.slice(leading[0].length))) {
-      // "市卫生局：负责医院周边环境秩序综合整治…": a duty list, the unit first (never a role word: "具体负责：…").
+    } else if (leading && looksLikeUnits(leading[1]!) && !ROLE_AT_END.test(leading[1]!) && (DUTY.test(rest.slice(leading[0].length)) || UNIT_LABEL.test(leading[0]))) {
+      // "市卫生局：负责医院周边环境秩序综合整治…", "交通部门：结合实际，…": a duty list, the unit first (never a role word: "具体负责：…").
       units.push(/^\s*牵头/.test(rest.slice(leading[0].length)) ? `${leading[1]}牵头` : leading[1]!);
       rest = rest.slice(leading[0].length);
     } else if (subject && looksLikeUnits(subject[1]!)) {
