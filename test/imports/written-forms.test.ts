@@ -263,6 +263,13 @@ describe('written forms of the same plan', () => {
     expect({ title: span.plan.title, year: span.plan.year }).toEqual({ title: '德安县社会信用体系建设(2015—2020年)任务分工方案', year: 2015 });
   });
 
+  it('reads a site’s byline for the region and the day, and never takes the 文号 of a document the text cites for the year', () => {
+    const { plan } = read(
+      ['关于加快推进法治政府建设的实施意见', '中阳县政府 www.sxzhongyang.gov.cn 2016-03-21 00:00', '各乡镇人民政府、县直有关单位:', '根据省政府《关于加快推进法治政府建设的实施意见》(晋政发〔2015〕4号),结合我县实际,制定本实施意见。', '1.建立和完善权力清单制度。责任单位:县编办', '2.推行政府法律顾问制度。责任单位:县司法局'].join('\n'),
+    );
+    expect({ region: plan.jurisdiction, year: plan.year }).toEqual({ region: '中阳县', year: 2016 });
+  });
+
   it('takes a heading named by what it lists (平江县2024年重点工作任务) as the title when nothing names a plan', () => {
     const { plan } = read(['平江县2024年重点工作任务', '一、加快项目建设', '1.推进县城道路改造工程（县住建局负责）。', '2.新建公园两个（县城管局负责）。'].join('\n'));
     expect({ title: plan.title, region: plan.jurisdiction, year: plan.year }).toEqual({ title: '平江县2024年重点工作任务', region: '平江县', year: 2024 });

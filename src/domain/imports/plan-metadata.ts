@@ -20,6 +20,8 @@ export interface PlanMetadata {
 }
 
 const TITLE_END = /(分工方案|分解书|工作要点|实施方案|安排方案|工作方案|任务分工|分工|责任分解|任务分解|分解方案|分解表|分工表|任务表|清单|项目表|明细表|计划表|安排表|台账|行动方案|行动计划|工作计划|推进方案|落实方案|责任分工|进度表|情况表|执行情况|完成情况|进展情况|推进情况|落实情况|统计表|汇总表|落实表|推进表|督查表|一览表|工作意见|实施意见|(?:分工|分解|分办|落实)的?意见|工作事项|重点事项|实施细则|若干措施|政策措施|专报|通报|简报|情况的?报告|情况的?汇报|督查报告|工作总结)([（(][^（）()]{2,20}[）)])?$/;
+/** A site's byline: the body, its address, the day ("中阳县政府 www.sxzhongyang.gov.cn 2016-03-21 00:00"). */
+const BYLINE = /^\s*([\u4e00-\u9fa5]{2,12}(?:县|市|区|旗|州|省)(?:人民)?政府(?:办公室|办公厅)?)\s+(?:www\.|https?:)\S+\s+((?:19|20)\d{2})-\d{1,2}-\d{1,2}/m;
 /** A notice's closing formula on a line of its own ("特此通知"): never the start of a title broken over two lines. */
 const NOTICE_CLOSING = /^(?:特此(?:通知|函告|报告)|现予印发|请遵照执行|请认真贯彻(?:落实|执行))[。.]?$/;
 /** A heading named by what it lists rather than as a plan ("2024年重点工作任务", "十件民生实事"): a title when nothing better is. */
@@ -321,7 +323,8 @@ function townOf(title: string | undefined): string | undefined {
 export function readPlanMetadata(lines: readonly string[], fileName: string): PlanMetadata {
   const warnings: string[] = [];
   const text = lines.join('\n');
-  const docNumberMatch = DOC_NUMBER.exec(text.slice(0, 3000));
+  // The plan's own 文号, not one the text cites after a document's name ("根据省政府《…》(晋政发〔2015〕4号)").
+  const docNumberMatch = [...text.slice(0, 3000).matchAll(new RegExp(DOC_NUMBER.source, 'g'))].find((match) => !/》\s*[（(]?$/.test(text.slice(Math.max(0, match.index! - 3), match.index))) ?? null;
   const docNumber = docNumberMatch ? docNumberMatch[1]!.replace(/\s+/g, '') : null;
 
   const fileTitle = titleOfFileName(fileName);
@@ -332,7 +335,12 @@ export function readPlanMetadata(lines: readonly string[], fileName: string): Pl
   const issuerLine = lines.slice(0, 40).map((line) => squash(line)).find((line) => /^发文机关|人民政府办公室$|人民政府$|人民政府办公厅$/.test(line));
   let issuer = issuerLine ? (ISSUER.exec(issuerLine)?.[1] ?? null) : null;
 
-  const source = lines.slice(0, 40).map((line) => squash(line)).map((line) => /(?:信息来源|文章来源|来源|发布机构|发文机关|发布单位|发布部门)[:：】]\s*([\u4e00-\u9fa5（）()]{3,30})/.exec(line)?.[1]).find((body) => body && regionIn(body));
+  const source = lines
+    .slice(0, 40)
+    .map((line) => squash(line))
+    // A source label, or a site's byline ("中阳县政府 www.sxzhongyang.gov.cn 2016-03-21 00:00").
+    .map((line) => /(?:信息来源|文章来源|来源|发布机构|发文机关|发布单位|发布部门)[:：】]\s*([\u4e00-\u9fa5（）()]{3,30})/.exec(line)?.[1] ?? BYLINE.exec(line)?.[1])
+    .find((body) => body && regionIn(body));
   let jurisdiction = regionIn(title) ?? prefectureOf(title) ?? townOf(title) ?? regionIn(issuer) ?? regionIn(fileTitle) ?? candidates.map(regionIn).find(Boolean) ?? regionIn(source);
   if (!jurisdiction) {
     // "结合官渡区实际": the plan says whose it is.
@@ -399,7 +407,8 @@ export function readPlanMetadata(lines: readonly string[], fileName: string): Pl
     // (A site's own labels too: "来源:政府办 日期:2011-02-12", "发布:2019-04-17"; a signing date printed spaced out, "2019 年 4 月 16 日".)
     const dated =
       /(?:成文日期|发文日期|印发日期|发布日期|发布时间|(?<![\u4e00-\u9fa5])(?:时间|日期)|(?<![\u4e00-\u9fa5])发布(?=[:：]))[:：]?\s*((?:19|20)\d{2})\s*[-年./]\s*\d{1,2}/.exec(text.slice(0, 3000)) ??
-      /((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$/m.exec(text.slice(0, 3000));
+      /((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$/m.exec(text.slice(0, 3000)) ??
+      /^\s*[\u4e00-\u9fa5]{2,12}(?:县|市|区|旗|州|省)(?:人民)?政府(?:办公室|办公厅)?\s+(?:www\.|https?:)\S+\s+((?:19|20)\d{2})-\d{1,2}-\d{1,2}/m.exec(text.slice(0, 1000));
     // A news page's dateline, a line of its own: "13.03.2015  07:51", "2015-03-13".
     const dateline = /^\s*(?:\d{1,2}[./]\d{1,2}[./]((?:19|20)\d{2})|((?:19|20)\d{2})[-./]\d{1,2}[-./]\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$/m.exec(text.slice(0, 1000));
     // A signing date in Chinese numerals on a line of its own: "二〇〇九年五月三十一日".
