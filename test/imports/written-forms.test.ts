@@ -399,6 +399,31 @@ describe('written forms of the same plan', () => {
     expect(tasks.map((task) => task.deadlines.map((deadline) => deadline.raw))).toEqual([['2024年6月底前'], []]);
   });
 
+  it('gives the leader a heading names — by a label, or by title and name — to every item under it', () => {
+    const leadersUnder = (heading: (n: number) => string, itemNumber: (n: number) => string) =>
+      read(
+        [
+          '某县2023年重点工作任务分解',
+          heading(1),
+          `${itemNumber(1)}新建幼儿园5所。（县教育局牵头）`,
+          `${itemNumber(2)}改造农村公路50公里。（县交通运输局牵头，各乡镇配合）`,
+          heading(2),
+          `${itemNumber(3)}新增城镇就业2000人。（县人社局牵头）`,
+        ].join('\n'),
+      ).tasks.map((task) => [task.units[0]?.name, task.leaders]);
+    const expected = [
+      ['县教育局', ['王伟']],
+      ['县交通运输局', ['王伟']],
+      ['县人社局', ['李娜']],
+    ];
+    const names = ['', '王伟', '李娜'];
+    const numbered = (n: number) => `${n}.`;
+    expect(leadersUnder((n) => `（${'一二'[n - 1]}）稳增长（牵头县领导：${names[n]}）`, numbered)).toEqual(expected);
+    expect(leadersUnder((n) => `${'一二'[n - 1]}、稳增长\n责任县领导：${names[n]}`, numbered)).toEqual(expected);
+    expect(leadersUnder((n) => `${'一二'[n - 1]}、稳增长（责任领导：${names[n]}）`, () => '')).toEqual(expected);
+    expect(leadersUnder((n) => `${'一二'[n - 1]}、稳增长（副县长 ${names[n]} 负责）`, numbered)).toEqual(expected.map(([unit, [name]]) => [unit, [`副县长${name}`]]));
+  });
+
   it('still refuses a text with neither numbered items nor a task table, saying what it found', () => {
     expect(() => read('关于召开全县安全生产工作会议的通知\n各乡镇：\n定于3月5日召开全县安全生产工作会议，请准时参加。')).toThrow(/没有找到任务/);
   });

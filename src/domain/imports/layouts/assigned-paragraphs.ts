@@ -63,9 +63,11 @@ export function readAssignedParagraphs(lines: readonly string[]): DraftPlan | un
     }
     if (assignment.unitText === '') {
       // A short line without an assignment is a heading for the paragraphs below it; a heading may name the leader of its items.
-      if (line.length <= 30 && !/[。，,；;：:]/.test(line)) {
-        heading = line;
-        headingLeaders = leadersOfHeading(line).join('、');
+      // "一、经济发展（责任领导：刘强）": a heading naming only its items' leader by a label.
+      const headingText = assignment.leaderText ? squash(assignment.rest) : line;
+      if (headingText.length <= 30 && !/[。，,；;：:]/.test(headingText)) {
+        heading = headingText;
+        headingLeaders = assignment.leaderText || leadersOfHeading(line).join('、');
         unassigned = undefined;
       } else unassigned = { text: line, line: index + 1 };
       labelledTask = undefined;

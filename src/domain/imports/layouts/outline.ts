@@ -282,6 +282,12 @@ const assigned = (item: Item) => {
   return item.assignment.unitText !== '' || item.assignment.leaderText !== '' || headed;
 };
 
+/** The leaders a heading's own labels name when it names no unit ("（一）稳增长（牵头县领导：王伟）", "责任县领导：李娜" under "二、惠民生"): its items' leaders. */
+function labelledLeaders(item: Item): string {
+  const assignment = (item.assignment ??= readAssignment(item.lines.join('\n')));
+  return namesNoUnit(assignment.unitText) ? assignment.leaderText : '';
+}
+
 /** Whether a unit text names no unit: empty, or only people ("李政文秘书长、刘俊谦省长助理协助"), who are leaders. */
 function namesNoUnit(unitText: string): boolean {
   return unitText === '' || parseUnitCell(unitText, { defaultRole: 'responsible' }).every((unit) => looksLikePerson(unit.name));
@@ -362,7 +368,7 @@ export function readOutline(lines: readonly string[]): DraftPlan | undefined {
         tasks.push({ item, path: here, categories, leaders, units });
       } else if (withUnits ? anyAssigned(item.children) : item.children.length > 0) {
         const heading = squash(item.lines[0]!);
-        walk(item.children, here, [...categories, heading.slice(0, 60)], leadersOfHeading(heading).join('、') || leaders, unitsOfHeading(heading) || units);
+        walk(item.children, here, [...categories, heading.slice(0, 60)], leadersOfHeading(heading).join('、') || labelledLeaders(item) || leaders, unitsOfHeading(heading) || units);
       } else if (item.children.length === 0 && item.level === 0) {
         skipped.push(squash(item.lines[0]!).slice(0, 20));
       }
