@@ -424,6 +424,24 @@ describe('written forms of the same plan', () => {
     expect(leadersUnder((n) => `${'一二'[n - 1]}、稳增长（副县长 ${names[n]} 负责）`, numbered)).toEqual(expected.map(([unit, [name]]) => [unit, [`副县长${name}`]]));
   });
 
+  it('takes a by-date closing the bracket that names the units as the deadline, never as a unit', () => {
+    const { tasks } = read(
+      [
+        '某县2023年重点工作任务分解',
+        '1.新建幼儿园5所。（县教育局牵头，2023年底前完成）',
+        '2.改造农村公路50公里。（县交通运输局牵头，各乡镇配合，时限：2023年10月）',
+        '3.推进河长制工作。（县水利局负责；长期坚持）',
+        '4.新增城镇就业2000人。（责任单位：县人社局；时间：2023年12月底前）',
+      ].join('\n'),
+    );
+    expect(tasks.map((task) => [summary(task).lead, summary(task).others, task.deadlines.map((deadline) => deadline.raw)])).toEqual([
+      [['县教育局'], [], ['2023年底前完成']],
+      [['县交通运输局'], ['各乡镇'], ['2023年10月']],
+      [[], ['县水利局'], ['长期坚持']],
+      [[], ['县人社局'], ['2023年12月底前']],
+    ]);
+  });
+
   it('still refuses a text with neither numbered items nor a task table, saying what it found', () => {
     expect(() => read('关于召开全县安全生产工作会议的通知\n各乡镇：\n定于3月5日召开全县安全生产工作会议，请准时参加。')).toThrow(/没有找到任务/);
   });

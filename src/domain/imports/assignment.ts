@@ -229,8 +229,10 @@ const NOTE_END = '(?:[，,。；;]NOTE{0,80}?(?:下同|不再(?:单独|逐一|�
  * …or in 〔〕 or [ ], which may hold parentheses of their own: "〔市生态环境局牵头，…各县、区人民政府(管委会)负责落实。以下各项工作均需…落实，
  * 不再列出。〕", "[市水务局牵头,…各县(市)区政府负责落实。…不再列出)]" (a page's closing paren before the bracket's is the page's slip).
  */
+/** A by-date closing the bracket after the roles ("（县教育局牵头，2023年底前完成）"): kept in the match, taken apart by ownDeadline. */
+const DEADLINE_TAIL = '(?:[，,；;]\\s*(?:(?:完成)?时[限间][:：])?[^()（）〔〕\\[\\]【】，,；;。]{0,12}?(?:\\d{1,2}月|年底|年末|年内|季度|上半年|下半年|长期|持续|常态)[^()（）〔〕\\[\\]【】，,；;。]{0,8})?';
 const TRAILING_ASSIGNMENT = new RegExp(
-  `[(（]((?:[^()（）]|[(（][^()（）]{1,12}[)）]){2,200}?${ROLE_END}${WORK_AFTER_ROLE}${NOTE_END.replace('NOTE', '(?:[^()（）]|[(（][^()（）]{1,12}[)）])')})[)）]|〔([^〔〕]{2,240}?${ROLE_END}${WORK_AFTER_ROLE}${NOTE_END.replace('NOTE', '[^〔〕]')})〕|[\\[【]([^\\[\\]【】]{2,240}?${ROLE_END}${WORK_AFTER_ROLE}${NOTE_END.replace('NOTE', '[^\\[\\]【】]')})[)）]?[\\]】]`,
+  `[(（]((?:[^()（）]|[(（][^()（）]{1,12}[)）]){2,200}?${ROLE_END}${WORK_AFTER_ROLE}${NOTE_END.replace('NOTE', '(?:[^()（）]|[(（][^()（）]{1,12}[)）])')}${DEADLINE_TAIL})[)）]|〔([^〔〕]{2,240}?${ROLE_END}${WORK_AFTER_ROLE}${NOTE_END.replace('NOTE', '[^〔〕]')}${DEADLINE_TAIL})〕|[\\[【]([^\\[\\]【】]{2,240}?${ROLE_END}${WORK_AFTER_ROLE}${NOTE_END.replace('NOTE', '[^\\[\\]【】]')}${DEADLINE_TAIL})[)）]?[\\]】]`,
   'g',
 );
 
@@ -256,6 +258,14 @@ export function assignedClauses(text: string): { heading: string; clauses: strin
   const tail = text.slice(at).trim();
   if (tail.length >= 4) clauses.push(tail);
   return clauses.every((clause) => clause.replace(TRAILING_ASSIGNMENT, '').trim().length >= 4) ? { heading, clauses } : undefined;
+}
+
+/** A unit text's closing clause when it is a by-date ("州司法局、各县市人民政府，6月底完成"): the deadline, apart from the units. */
+function ownDeadline(value: string): { units: string; deadline?: string } {
+  const last = /[，,；;]\s*([^，,；;]{2,16})$/.exec(value);
+  if (!last) return { units: value };
+  const clause = last[1]!.replace(/^(?:完成)?时[限间][:：]\s*/, '');
+  return cellKind(clause) === 'deadline' ? { units: value.slice(0, last.index), deadline: clause } : { units: value };
 }
 
 /** Reads an item's assignment. `text` is the item's lines joined with new lines. */
@@ -301,12 +311,11 @@ export function readAssignment(text: string): Assignment {
     else if (kind === 'deadline') deadlines.push(value);
     else {
       // "（…责任单位：州司法局、各县市人民政府，6月底完成）": a deadline closing a unit label's value is the deadline.
-      const last = /[，,；;]\s*([^，,；;]{2,16})$/.exec(value);
-      const ownDeadline = last && cellKind(last[1]!) === 'deadline' ? last[1]! : undefined;
+      const own = ownDeadline(value);
       // "责任单位:市税务局、市财政局,排在首位的为牵头单位,下同", "负责单位:…。未明确牵头单位的,由所列负责单位…负责,下同":
       // the convention or note stated after the units names none.
-      const named = withoutNotes(unitsBeforeRunOn(ownDeadline ? value.slice(0, last!.index) : value));
-      if (ownDeadline) deadlines.push(ownDeadline);
+      const named = withoutNotes(unitsBeforeRunOn(own.units));
+      if (own.deadline) deadlines.push(own.deadline);
       units.push(kind === 'division' ? named : withRole(named, kind));
     }
   });
@@ -321,7 +330,11 @@ export function readAssignment(text: string): Assignment {
     const sentence = trailing.length > 0 || by ? undefined : unitSentence(rest);
     if (trailing.length > 0) {
       // A note for the rest of the document closing the parenthesis ("。明确牵头部门的，其他有关部门配合，下同") names no unit.
-      units.push(...trailing.map((match) => withoutNotes(match[1] ?? match[2] ?? match[3]!)));
+      for (const match of trailing) {
+        const own = ownDeadline(match[1] ?? match[2] ?? match[3]!);
+        units.push(withoutNotes(own.units));
+        if (own.deadline) deadlines.push(own.deadline);
+      }
       rest = rest.replace(TRAILING_ASSIGNMENT, '');
     } else if (by) {
       // "这项工作由国家发展改革委负责" / "由市财政局牵头，市税务局配合".
