@@ -442,6 +442,24 @@ describe('written forms of the same plan', () => {
     ]);
   });
 
+  it('knows a bureau’s own section columns (责任处（室）), a 会办 column as cooperating, and 计划完成 / 进度要求 as deadlines', () => {
+    const table = (header: string) =>
+      read(['某局2023年工作要点任务分解', header, '1\t完善统计调查制度\t综合处\t法规处\t2023年6月', '2\t开展统计执法检查\t法规处\t\t2023年9月'].join('\n')).tasks.map((task) => [
+        summary(task).lead,
+        task.units.filter((unit) => unit.role === 'cooperating').map((unit) => unit.name),
+        task.units.filter((unit) => unit.role === 'responsible').map((unit) => unit.name),
+        task.deadlines.map((deadline) => deadline.raw),
+      ]);
+    expect(table('序号\t工作要点\t责任处（室）\t配合处（室）\t计划完成')).toEqual([
+      [[], ['法规处'], ['综合处'], ['2023年6月']],
+      [[], [], ['法规处'], ['2023年9月']],
+    ]);
+    expect(table('序号\t事项名称\t承办单位\t会办单位\t进度要求')).toEqual([
+      [[], ['法规处'], ['综合处'], ['2023年6月']],
+      [[], [], ['法规处'], ['2023年9月']],
+    ]);
+  });
+
   it('still refuses a text with neither numbered items nor a task table, saying what it found', () => {
     expect(() => read('关于召开全县安全生产工作会议的通知\n各乡镇：\n定于3月5日召开全县安全生产工作会议，请准时参加。')).toThrow(/没有找到任务/);
   });

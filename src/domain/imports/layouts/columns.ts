@@ -43,7 +43,7 @@ export interface ColumnMap {
 export const HEADER_MODIFIER = new RegExp(`^(责任|主要|承办|完成|工作|计划|分管|具体|重点|目标|${alternation(LEAD_WORDS, COOPERATING_WORDS)})$`);
 
 /** A header naming a column of units: 牵头单位, 责任科室, 主体, 协办, 责任方 … */
-const UNIT_HEADER = new RegExp(`${alternation(UNIT_NOUNS, LEAD_WORDS, COOPERATING_WORDS)}|主体|承办|^责任$|责任方|^责任(清单|分工)$`);
+const UNIT_HEADER = new RegExp(`${alternation(UNIT_NOUNS, LEAD_WORDS, COOPERATING_WORDS)}|主体|承办|会办|^责任$|责任方|^责任(清单|分工)$|[处科股][（(]室[）)]|^责任[处科股]$`);
 
 /** What a header cell says its column holds. */
 export type HeaderKind = 'number' | 'category' | 'text' | 'measures' | 'units' | 'leaders' | 'deadline' | 'place' | 'other';
@@ -64,7 +64,7 @@ export function classifyHeader(raw: string): HeaderKind | undefined {
   if (/^(序号|编号|序列号?|序|项次|No\.?)$/i.test(cell)) return 'number';
   if (/领导|责任人|负责人|包抓|联系人|挂帅|分管市?长/.test(cell) && !/单位|部门/.test(cell)) return 'leaders';
   if (UNIT_HEADER.test(cell)) return 'units';
-  if (/时限|时间|期限|年限|节点|进度安排|日期|起止|截止|计划进度|时序/.test(cell)) return 'deadline';
+  if (/时限|时间|期限|年限|节点|进度安排|进度要求|日期|起止|截止|计划进度|时序|^(?:计划)?完成$/.test(cell)) return 'deadline';
   if (/进度|进展|情况|备注|说明|完成率|状态|评分|考核(方式|办法|分值|得分)|分值|权重|联系方式|电话|单位$|^目标值$|^当前/.test(cell)) return 'other';
   if (/^(类别|类型|领域|板块|方面|分类|专项|项目类别|序列)$/.test(cell) || /(类别|分类)$/.test(cell)) return 'category';
   // 实施点位 / 建设地点: where the work is done, whose cells read like units (全县17家乡镇卫生院) and are not the ones responsible.
@@ -118,7 +118,7 @@ export function classifyHeaders(cells: readonly string[]): (HeaderKind | undefin
 }
 
 const LEAD_HEADER = new RegExp(`${alternation(LEAD_WORDS)}|主要责任|第一责任`);
-const COOPERATING_HEADER = new RegExp(alternation(COOPERATING_WORDS));
+const COOPERATING_HEADER = new RegExp(alternation(COOPERATING_WORDS, ['会办']));
 
 /** The part a unit column's header gives its units; beside a 第一责任单位, a 主要责任单位 is the next in line, not the lead. */
 function roleOfHeader(header: string, all: readonly string[]): UnitRole {
