@@ -21,7 +21,7 @@ const TITLE_FIRST = /^(?:[省市区县州]委)?(?:常务)?(?:副)?(?:[省市区�
 const PARTY_COMMITTEE_SEAT = /^[省市区县州]委常委$/;
 
 /** Endings of organisations: a name ending so is a unit, whatever it starts with. */
-const ORGANISATION = /(局|办|委|部|厅|府|政府|部门|机构|中心|室|科|站|会|院|所|处|队|团|行|社|馆|组|单位|公司|集团|联|协|关|司|署|园|区|县|镇|乡|街道|村|校|台|社区|基地|平台|专班|指挥部|管委会)$/;
+const ORGANISATION = /(局|办|委|部|厅|府|政府|部门|机构|中心|室|科|股|站|会|院|所|处|队|团|行|社|馆|组|单位|公司|集团|联|协|关|司|署|园|区|县|镇|乡|街道|村|校|台|社区|基地|平台|专班|指挥部|管委会)$/;
 
 /** Whether a part of a list names a person (a leader) rather than a unit. */
 export function looksLikePerson(raw: string): boolean {

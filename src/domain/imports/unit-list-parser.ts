@@ -25,7 +25,7 @@ export interface UnitCellOptions {
 }
 
 /** Endings of an organisation's name. */
-export const UNIT_SUFFIX = /(局|办|委|部|厅|府|政府|部门|机构|中心|室|科|站|会|院|所|处|队|团|行|社|馆|组|单位|分局|公司|集团|联|协|海关|司|署|园区|开发区|集中区|工业区|高新区|保税区|专班|指挥部|管委会|街道|镇|乡|学校|大学|医院|电视台|报社|银行|支行|分行)$/;
+export const UNIT_SUFFIX = /(局|办|委|部|厅|府|政府|部门|机构|中心|室|科|股|站|会|院|所|处|队|团|行|社|馆|组|单位|分局|公司|集团|联|协|海关|司|署|园区|开发区|集中区|工业区|高新区|保税区|专班|指挥部|管委会|街道|镇|乡|学校|大学|医院|电视台|报社|银行|支行|分行)$/;
 const LEAD = new RegExp(`(分别)?(${alternation(LEAD_WORDS)})(落实|负责|实施)?$`);
 const RESPONSIBLE = /(分别)?(负责(落实|实施)?|(?:落实|履行|承担)属地(?:管理)?责任|落实|承办|实施|组织实施)$/;
 const COOPERATING = new RegExp(`(${alternation(COOPERATING_WORDS)})(落实|实施)?$`);
@@ -162,7 +162,7 @@ function separateOnWhiteSpace(text: string): string {
   for (const piece of pieces.slice(1)) {
     const before = (joined.split(/[、，；。]/).at(-1) ?? '').replace(/（[^（）]*）$/, '');
     // "安监站 安监所": two whole names apart, each ending like a unit.
-    const BODY_END = /(站|所|局|委|办|院|队|中心|室|科|处|会|部|厅|馆|社|公司|集团)$/;
+    const BODY_END = /(站|所|局|委|办|院|队|中心|室|科|股|处|会|部|厅|馆|社|公司|集团)$/;
     // "东孝街道 孝顺镇": places one a line (not 住房城乡 / 建设局, a name broken after 乡).
     const PLACE_END = /..(街道|镇|乡)$/;
     // The next name is judged without the verb a column gave it ("团区委配合").

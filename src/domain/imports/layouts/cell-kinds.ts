@@ -13,6 +13,9 @@ import { ROLE_CLOSING } from '../role-words.js';
 export type CellKind = 'number' | 'units' | 'leaders' | 'deadline' | 'figure' | 'text';
 
 const DEADLINE_WORDS = /(\d{4}\s*[.．/-]\s*\d{1,2}(?!\d)|\d{1,2}\s*月|年底|年末|季度|半年|底前|前完成|以前|之前|全年|长期|持续|常态|每月|每年|每季|按时|按要求|适时|年内|当年|\d{4}\s*年|即时|及时|第[一二三四五六七八九十\d]{1,3}周|^[\u4e00-\u9fa5]{2,4}前$)/;
+/** What a deadline is written with, taken away to see what else a cell says: "全年组织开展惠民演出不少于100场" says much more. */
+const TIME_WORDING = /\d{4}\s*[.．/-]\s*\d{1,2}|\d{4}\s*年(?:度)?|\d{1,2}\s*月(?:\d{1,2}\s*日)?|\d{1,2}\s*[日号]|[上中下]旬|年底|年末|季度|[上下]半年|全年|长期|持续|常态化?|每[月年季周]|按时|按要求|适时|年内|当年|底前|[之以]?前|完成|坚持|推进|开展|到位|实施|启动|第[一二三四五六七八九十\d]{1,3}(?:周|季度?)|[一二三四]季度|逐步|同步|及时|即时|起|至|止|开始|结束|并|和|及/g;
+
 /** A meeting, which ends in 会 as 工会 and 委员会 do ("下午2:30行政务虚会", 座谈会, 誓师大会): an event, not a body; so is anything at a clock time. */
 const MEETING = /(?:务虚|座谈|推进|动员|表彰|现场|调度|联席|例|大|晚|运动|交流|博览|展销|招聘|誓师|培训|汇报|研讨|协调|工作|总结|部署|评审|论证|听证|恳谈|见面|发布|家长|班|年)会$|\d{1,2}[:：]\d{2}/;
 const FIGURE = /^[\d.,，%％\-~～≥≤<>＞＜+/／×*\s万亿千百元个公里亩人次项所家座条户套台件米平方吨度个百分点（）()]+$/;
@@ -48,7 +51,7 @@ export function cellKind(text: string): CellKind {
   if (flat.length <= 12 && DEADLINE_WORDS.test(flat) && !looksLikeUnits(flat)) return 'deadline';
   if (looksLikeLeaders(flat)) return 'leaders';
   if (looksLikeUnits(flat)) return 'units';
-  if (flat.length <= 30 && DEADLINE_WORDS.test(flat) && !/[。；]/.test(flat.slice(0, -1))) return 'deadline';
+  if (flat.length <= 30 && DEADLINE_WORDS.test(flat) && !/[。；]/.test(flat.slice(0, -1)) && flat.replace(TIME_WORDING, '').replace(/[\s\p{P}]/gu, '').length <= 10) return 'deadline';
   if (FIGURE.test(flat) || flat.length <= 2) return 'figure';
   return 'text';
 }

@@ -11,7 +11,7 @@
  * 序号 continues the task above (a merged 序号 cell). Cutting rows is all
  * this file does; readGrid gives them meaning.
  */
-import { classifyHeader, classifyHeaders, continuesHeaderCell, looksLikeHeader, type HeaderKind } from './columns.js';
+import { classifyHeader, classifyHeaders, continuesHeaderCell, looksLikeHeader, mapColumns, type HeaderKind } from './columns.js';
 import { cellKind, type CellKind } from './cell-kinds.js';
 import type { DraftPlan } from '../draft.js';
 import { readGrid, SECTION_ROW, type GridCell, type GridRow } from './grid.js';
@@ -149,6 +149,8 @@ type AlignKind = CellKind | 'name';
 
 function alignKind(text: string): AlignKind {
   const kind = cellKind(text);
+  // Two characters of a name (广电, 文旅) are a name, not a figure.
+  if (kind === 'figure' && /^[\u4e00-\u9fa5]{2}$/.test(text.trim())) return 'name';
   // An alias in parentheses (余杭经济技术开发区(钱江经济开发区)) is not counted.
   const flat = text.replace(/\s+/g, '').replace(/（[^（）]*）|\([^()]*\)/g, '');
   return kind === 'text' && flat.length <= 16 && !/[，,。；;：:、\d]/.test(flat) ? 'name' : kind;
@@ -312,6 +314,7 @@ function rowsOf(allBlocks: readonly Block[], found: { start: number; width: numb
   const header = { start: found.start, width: headerBlocks.length };
   const bodyStart = found.start + found.width;
   const columns = classifyHeaders(headerBlocks.map((block) => block.text));
+  const alignTo = groupingColumnsAsCategories(headerBlocks.map((block) => block.text), columns);
   const numberIndex = columns.indexOf('number');
   // A page may drop every 序号 of the body though the header keeps the column; rows are then counted.
   const numbersDropped = numberIndex >= 0 && !blocks.slice(bodyStart, bodyStart + header.width * 3).some((block) => /^\d{1,5}$/.test(block.text));
@@ -430,31 +433,47 @@ function rowsOf(allBlocks: readonly Block[], found: { start: number; width: numb
       }),
     ];
   }
+  // The row above, or the numbered row above a continuation row (text under a merged 序号) right above.
   let rowAbove: GridCell[] | undefined;
+  let numberedAbove: GridCell[] | undefined;
   return [
     headerRow,
     ...rows.map((cells): GridRow => {
       const line = cells.find((cell) => cell.line)?.line ?? cells[0]!.line;
       if (headings.has(cells)) {
-        rowAbove = undefined;
+        rowAbove = numberedAbove = undefined;
         return { cells: columns.map((_, index) => ({ text: index === titleIndex ? cells[0]!.text : '', line })), line };
       }
-      rowAbove = keepColumnOfAbove(alignedRow(cells), rowAbove, columns);
-      return { cells: rowAbove, line };
+      const continuesAbove = numberIndex >= 0 && rowAbove !== undefined && rowAbove[numberIndex]!.text.trim() === '';
+      const row = keepColumnOfAbove(alignedRow(cells), continuesAbove ? numberedAbove : rowAbove, columns);
+      rowAbove = row;
+      if (numberIndex < 0 || row[numberIndex]!.text.trim() !== '') numberedAbove = row;
+      return { cells: row, line };
     }),
   ];
 
   /** A body row's cells in their columns. */
   function alignedRow(cells: Block[]): GridCell[] {
-    if (cells.length === header.width) return fullRow(cells, columns);
+    if (cells.length === header.width) return fullRow(cells, alignTo);
     if (numberIndex > 0) {
       // The cells before the number are known; the rest are aligned.
       const head = cells.slice(0, numberIndex + 1).map((cell) => ({ text: cell.text, line: cell.line }));
-      return [...head, ...alignCells(cells.slice(numberIndex + 1), columns.slice(numberIndex + 1))];
+      return [...head, ...alignCells(cells.slice(numberIndex + 1), alignTo.slice(numberIndex + 1))];
     }
     const continuation = cells[0]!.text === '' && numberIndex === 0;
-    return alignCells(continuation ? cells.slice(1) : cells, columns);
+    return alignCells(continuation ? cells.slice(1) : cells, alignTo);
   }
+}
+
+/**
+ * The columns as a row's cells are aligned to them: a text column left of the one that names the task
+ * (指标 | 工作任务, 项目 | 工作任务) groups rows as a 类别 does, its cell merged over the rows under it; a
+ * row that lost it puts its task's sentence in the task's column, not in the group's.
+ */
+function groupingColumnsAsCategories(header: readonly string[], columns: readonly (HeaderKind | undefined)[]): (HeaderKind | undefined)[] {
+  const map = mapColumns(header);
+  if (!map || map.title < 0) return [...columns];
+  return columns.map((kind, index) => (kind === 'text' && index < map.title && index !== map.requirement ? 'category' : kind));
 }
 
 /**
