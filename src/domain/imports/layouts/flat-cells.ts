@@ -175,9 +175,12 @@ function fit(cell: AlignKind, column: HeaderKind | undefined): number {
  * alignment (each cell to a column right of the last; a cell may join the
  * cell before it in the same column, as units listed one per line do).
  */
-export function alignCells(cells: readonly Block[], columns: readonly (HeaderKind | undefined)[]): GridCell[] {
-  return alignment(cells, columns).row;
+export function alignCells(cells: readonly Block[], columns: readonly (HeaderKind | undefined)[], taskAt = -1): GridCell[] {
+  return alignment(cells, columns, taskAt).row;
 }
+
+/** What putting a cell in a numbered row's task column is worth beyond its fit: a numbered row names its task (建成启用区级老年活动中心 is the task, though it ends like a unit). */
+const TASK_FILLED = 8;
 
 /**
  * alignCells preferring the right-hand columns where fits tie: for rows that
@@ -188,7 +191,7 @@ export function alignCellsFromRight(cells: readonly Block[], columns: readonly (
 }
 
 /** The best alignment of a row's cells (alignCells) and how well it fits. */
-function alignment(cells: readonly Block[], columns: readonly (HeaderKind | undefined)[]): { row: GridCell[]; score: number } {
+function alignment(cells: readonly Block[], columns: readonly (HeaderKind | undefined)[], taskAt = -1): { row: GridCell[]; score: number } {
   const kinds = cells.map((cell) => alignKind(cell.text));
   const n = cells.length;
   const m = columns.length;
@@ -202,7 +205,7 @@ function alignment(cells: readonly Block[], columns: readonly (HeaderKind | unde
     for (let j = m - 1; j >= 0; j--) {
       let best = score[i * width + j + 1]!;
       let how = 0;
-      const here = fit(kinds[i]!, columns[j]) + score[(i + 1) * width + j + 1]!;
+      const here = fit(kinds[i]!, columns[j]) + (j === taskAt ? TASK_FILLED : 0) + score[(i + 1) * width + j + 1]!;
       if (here >= best) {
         best = here;
         how = 1;
@@ -315,6 +318,7 @@ function rowsOf(allBlocks: readonly Block[], found: { start: number; width: numb
   const bodyStart = found.start + found.width;
   const columns = classifyHeaders(headerBlocks.map((block) => block.text));
   const alignTo = groupingColumnsAsCategories(headerBlocks.map((block) => block.text), columns);
+  const taskColumn = mapColumns(headerBlocks.map((block) => block.text))?.title ?? -1;
   const numberIndex = columns.indexOf('number');
   // A page may drop every 序号 of the body though the header keeps the column; rows are then counted.
   const numbersDropped = numberIndex >= 0 && !blocks.slice(bodyStart, bodyStart + header.width * 3).some((block) => /^\d{1,5}$/.test(block.text));
@@ -461,7 +465,8 @@ function rowsOf(allBlocks: readonly Block[], found: { start: number; width: numb
       return [...head, ...alignCells(cells.slice(numberIndex + 1), alignTo.slice(numberIndex + 1))];
     }
     const continuation = cells[0]!.text === '' && numberIndex === 0;
-    return alignCells(continuation ? cells.slice(1) : cells, alignTo);
+    if (continuation) return alignCells(cells.slice(1), alignTo);
+    return alignCells(cells, alignTo, numberIndex === 0 && /^\d{1,5}$/.test(cells[0]!.text) ? taskColumn : -1);
   }
 }
 

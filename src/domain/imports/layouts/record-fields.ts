@@ -14,6 +14,11 @@ export const TASK_LABEL_AT_START = new RegExp(`^${TASK_LABEL}[:：]\\s*`);
 
 /** A field's label alone on its line, its value on the next ("责任单位：" / "水务局、城管局"). */
 export const FIELD_LABEL = new RegExp(`^(?:(?:项目|事项|任务|工作)?(?:名称|内容|目标)|${TASK_LABEL}|建设内容|实施内容|(?:${alternation(LEAD_WORDS, COOPERATING_WORDS, ['责任'])})(?:${alternation(UNIT_NOUNS)})|责任领导|分管领导|${DEADLINE_LABEL}|进展与成效|进展情况|工作进展|完成情况)[:：]?$`);
+/** The label of what an inspection found at a place (存在问题：, 问题描述：): the record's text. */
+const PROBLEM_LABEL = /^(?:存在|主要|发现|具体)?问题(?:描述|表现)?\s*[:：]\s*/;
+/** A short line naming a place or thing, no sentence and no number before it: 明馨园小区, 黄龙街县医院路段. */
+const PLACE_NAME_LINE = /^(?![一二三四五六七八九十\d（(])[^:：。，,；;、\s]{2,24}$/;
+
 /** A record's name field: its value is the item's title. */
 const NAME_LABEL = /^(?:项目|事项|任务)?名称$/;
 
@@ -43,6 +48,12 @@ export function joinRecordFields(lines: readonly string[]): string[] {
     const value = next < Math.min(out.length, index + 4) ? out[next]!.trim() : '';
     if (isLabel(body) && value && !isLabel(value) && !/^0[1-9](\s|$)/.test(value)) {
       out[index] = `${numbered ? `${numbered[1]} ` : ''}${body.replace(/[:：]$/, '')}：${value}`;
+      out[next] = '';
+    }
+    // "明馨园小区" / "存在问题：公示栏…不到位": a place's name over the problem found there heads the record, as its title.
+    const problem = PROBLEM_LABEL.exec(value);
+    if (problem && !numbered && PLACE_NAME_LINE.test(body) && !isLabel(body)) {
+      out[index] = `${body}：${value.slice(problem[0].length)}`;
       out[next] = '';
     }
     // "01 项目名称：X" → "01 X".
