@@ -460,6 +460,32 @@ describe('written forms of the same plan', () => {
     ]);
   });
 
+  it('finds the unit an inspection notice hands each problem to, however its sentence names it', () => {
+    const { tasks } = read(
+      [
+        '关于城区市容环境整治情况的通报',
+        '1、欧冠国际售楼部门前行道树上缠有装饰壁纸。',
+        '整改要求:县城镇园林绿化管理中心负责督促拆除。',
+        '2、安监局片区存在垃圾乱丢、野广告等问题。',
+        '整改要求:安监局负责清除垃圾、野广告;县环卫站负责配齐垃圾桶。',
+        '3、西大桥东桥头入口有3处牛皮癣。',
+        '整改要求:由包片单位林业局负责清除,本月底以前完成。',
+        '4、华声小区的责任单位是市人社局,该小区的垃圾桶无分类标识。',
+        '5、在广东路和重庆路交汇处附近有垃圾堆放,其责任单位为海城区政府。',
+        '6、由北海工业园管委会负责的长安金苑内,车辆随意停放。',
+      ].join('\n'),
+    );
+    expect(tasks.map((task) => task.units.map((unit) => unit.name))).toEqual([
+      ['县城镇园林绿化管理中心'],
+      ['县安监局', '县环卫站'],
+      ['林业局'],
+      ['市人社局'],
+      ['海城区政府'],
+      ['北海工业园管委会'],
+    ]);
+    expect(tasks[2]!.deadlines.map((deadline) => deadline.raw)).toEqual(['本月底以前']);
+  });
+
   it('still refuses a text with neither numbered items nor a task table, saying what it found', () => {
     expect(() => read('关于召开全县安全生产工作会议的通知\n各乡镇：\n定于3月5日召开全县安全生产工作会议，请准时参加。')).toThrow(/没有找到任务/);
   });

@@ -138,8 +138,8 @@ function byUnit(text: string): string | undefined {
   // Read as parseUnitCell reads any "X会同Y": X leads, Y cooperates.
   if (jointly && looksLikeUnits(jointly[1]!) && looksLikeUnits(jointly[2]!)) return `${jointly[1]}会同${jointly[2]!.replace(/[，,]/g, '、')}`;
   const match = BY_UNIT.exec(text);
-  // "由多个单位负责的，…": a clause about such tasks, not one naming who does this one.
-  if (match && text[match.index + match[0].length] === '的') return undefined;
+  // "由多个单位负责的，…": a clause about such tasks, not one naming who does this one ("由北海工业园管委会负责的长安金苑" names it).
+  if (match && text[match.index + match[0].length] === '的' && /^(?:多个|几个|两个|若干|各|有关|相关|其他)/.test(match[1]!)) return undefined;
   return match && looksLikeUnits(match[1]!) ? match[1]! + match[2]! : undefined;
 }
 
@@ -156,8 +156,30 @@ const HANDED_TO = new RegExp(`${HANDING}([^，,。；;\\s]{2,40}?)(?:立即|限�
  */
 function handedTo(text: string): string | undefined {
   const unit = (name: string | undefined) => (name && !/人$/.test(name) && looksLikeUnits(name) ? name : undefined);
+  const fixers = fixFieldUnits(text);
+  if (fixers.length > 0) return fixers.join('、');
+  const named = NAMED_UNIT.exec(text);
+  if (named && unit(named[2])) return `${named[2]}${named[1] === '牵头' || named[1] === '主办' ? '牵头' : named[1] === '配合' ? '配合' : '负责'}`;
   return unit(HANDED_BY.exec(text)?.[1]) ?? unit(HANDED_TO.exec(text)?.[1]);
 }
+
+/** The field an inspection notice puts right under each problem: "整改要求：县公安局负责…；县环卫站负责…". */
+const FIX_FIELD = /(?:^|\n)\s*(?:整改(?:要求|措施|意见)|处理意见|处置意见)\s*[:：]\s*([^\n]+)/;
+/** A clause of it whose subject is the unit doing the fix: "县环卫站负责…", "由物价局负责清理", "由市容环境整治联合执法组督促业主撕除". */
+const FIXER = /^(?:由)?([^：:。；;，,、\s]{2,30}?)(?:牵头)?(?:负责|督促|组织|牵头)/;
+
+/** The units an inspection notice's 整改要求 names, each the subject of its clause; none when it names none. */
+function fixFieldUnits(text: string): string[] {
+  const field = FIX_FIELD.exec(text)?.[1];
+  if (!field) return [];
+  return field
+    .split(/[。；;]/)
+    .map((clause) => FIXER.exec(clause.trim())?.[1])
+    .filter((name): name is string => name !== undefined && !/人$/.test(name) && looksLikeUnits(name));
+}
+
+/** A sentence naming the unit by its part: "华声小区的责任单位是市人社局", "其责任单位为海城区政府". */
+const NAMED_UNIT = /(牵头|主办|责任|配合)(?:单位|部门)(?:是|为)\s*([^，,。；;\s]{2,40})/;
 
 /** How a unit's duty opens right after its name in a duty list: 负责…, 牵头…, 承担… */
 export const DUTY_OPENING = '(?:负责|牵头|承担|配合|协助)';
@@ -405,7 +427,7 @@ function unitsBeforeRunOn(value: string): string {
 }
 
 /** A date the text says something is done by: "2022年10月底前", "9月底前", "6月30日前", "年底前". */
-const INLINE_DEADLINE = /(?:(?:19|20)\d{2}年(?:底|末)|(?:(?:19|20)\d{2}年)?(?:(?:1[0-2]|0?[1-9])月(?:(?:[12]\d|3[01]|0?[1-9])日)?(?:底|末|中旬|上旬|下旬)?|年底|年末))(?:之前|以前|前)/g;
+const INLINE_DEADLINE = /(?:(?:19|20)\d{2}年(?:底|末)|(?:(?:19|20)\d{2}年)?(?:(?:1[0-2]|0?[1-9])月(?:(?:[12]\d|3[01]|0?[1-9])日)?(?:底|末|中旬|上旬|下旬)?|年底|年末)|[本下]月[底末]|本周末?|本季度末?)(?:之前|以前|前)/g;
 
 /**
  * A date the text says something gets done on, without 前: "2024年12月底完成", "年内完成", "三季度末投入使用",

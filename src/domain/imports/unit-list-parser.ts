@@ -132,8 +132,13 @@ function splitNamePair(name: string): string[] {
 /** A unit's head written after its name ("盘龙区政府主要领导", "市财政局主要负责同志"): who answers for it, not part of the name. */
 const HEAD_OF_UNIT = /(?<=..)(?:主要领导|主要负责人|主要负责同志|负责同志|分管领导|分管负责同志)$/;
 
+/** A unit's part written before its name (包片单位, 责任单位), perhaps after where it holds it (陈家坝沿线). */
+const PART_BEFORE_NAME = /^[\u4e00-\u9fa5]{0,8}?(?:包片|包保|包联|挂点|挂钩|责任|牵头|配合|协办|属地)(?:单位|部门)(?=[\u4e00-\u9fa5]{2})/;
+
 function cleanName(raw: string): { name: string; aliases: string[] } | undefined {
   let name = raw.replace(/^[和及与、，]+|[、，。；]+$/g, '').replace(TRAILING_ET_CETERA, '').replace(/(?<=..)等$/, '').replace(/[*＊]+$/, '').replace(HEAD_OF_UNIT, '').trim();
+  // "包片单位县气象局", "陈家坝沿线包片单位县职教中心": the part the unit plays, written before its name.
+  name = name.replace(PART_BEFORE_NAME, '');
   const aliases: string[] = [];
   const paren = /（([^（）]+)）/g;
   for (const match of name.matchAll(paren)) {
