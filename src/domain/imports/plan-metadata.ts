@@ -25,7 +25,7 @@ const BYLINE = /^\s*([\u4e00-\u9fa5]{2,12}(?:县|市|区|旗|州|省)(?:人民)?
 /** A notice's closing formula on a line of its own ("特此通知"): never the start of a title broken over two lines. */
 const NOTICE_CLOSING = /^(?:特此(?:通知|函告|报告)|现予印发|请遵照执行|请认真贯彻(?:落实|执行))[。.]?$/;
 /** A heading named by what it lists rather than as a plan ("2024年重点工作任务", "十件民生实事"): a title when nothing better is. */
-const LISTING_END = /(?:(?:重点|主要|目标|年度)(?:工作)?任务|重点工作|实事项目|民生实事|任务书|责任书)$/;
+const LISTING_END = /(?:(?:重点|主要|目标|年度)(?:工作)?任务|重点工作|实事项目|民生实事|任务书|责任书|工作目标)$/;
 const ISSUER = /([\u4e00-\u9fa5]{2,8}(?:省|自治区|市|州|盟|区|县|旗)(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府办公厅|[\u4e00-\u9fa5]{2,10}(?:局|委员会|委)))/;
 const DOC_NUMBER = /([\u4e00-\u9fa5]{1,8}[〔\[［]\s*((?:19|20)\d{2})\s*[〕\]］]\s*\d+\s*号)/;
 

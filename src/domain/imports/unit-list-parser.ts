@@ -269,6 +269,8 @@ export function parseUnitCell(text: string, options: UnitCellOptions): UnitMenti
   normalised = normalised.replace(/、{2,}/g, '、');
   // "省农业厅等省直有关部门", "市财政局等市级相关单位": a collective of a level is named, not an "and so on".
   normalised = normalised.replace(/等(?=[省市区县州](?:直|级)(?:有关|相关)?(?:部门|单位|机构))/g, '、');
+  // "…住房和城乡建设等部门、单位配合": 部门、单位 close the list together, as 等部门 alone does.
+  normalised = normalised.replace(/等((?:有关|相关)?(?:部门|单位|机构))[、和及与](?:部门|单位|机构)/g, '等$1');
   // White space after a closing parenthesis may part two names ("各乡镇（街道）⏎区教体局"): separateOnWhiteSpace judges it.
   normalised = separateOnWhiteSpace(normalised.replace(/\s*([、，；。（])\s*/g, '$1').replace(/\s+）/g, '）').trim());
   normalised = rolesAsClauses(normalised);
