@@ -119,7 +119,9 @@ function headerWord(text: string): string {
   if (!/\n/.test(text)) return text;
   const parts = text.split('\n');
   const joined = parts.join('');
-  return parts.length <= 4 && parts.every((part) => /^[\u4e00-\u9fa5（）()\d]{1,6}$/.test(part)) && classifyHeader(joined) !== undefined ? joined : text;
+  // The last line may carry the rest of a long header ("重点" / "工作任务(民生实事项目)").
+  const short = (part: string, index: number) => new RegExp(`^[\\u4e00-\\u9fa5（）()\\d]{1,${index === parts.length - 1 ? 14 : 6}}$`).test(part);
+  return parts.length <= 4 && parts.every(short) && classifyHeader(joined) !== undefined ? joined : text;
 }
 
 /** The header: three or more consecutive short header cells that look like a task table's. */
@@ -144,11 +146,19 @@ function findHeader(blocks: readonly Block[]): { start: number; width: number } 
   return undefined;
 }
 
-/** A cell's kind for alignment: short text with no sentence in it (临平新城, 未来科技城(海创园)) is a name, a unit as likely as a task. */
-type AlignKind = CellKind | 'name';
+/**
+ * A cell's kind for alignment: short text with no sentence in it (临平新城, 未来科技城(海创园)) is a name, a unit as
+ * likely as a task; a report of how the work stands (正在推进, 已完成初稿，正在征求意见) is progress, never the task.
+ */
+type AlignKind = CellKind | 'name' | 'progress';
+
+/** How far a task has got, as a 进展情况 column says it. */
+const PROGRESS = /^(?:已|正在|按计划|按序时|稳步|有序|尚未|未)[^。；;]{0,16}?(?:推进|完成|启动|开展|实施|进行|开工|竣工|投用|中)(?:[，,][^。；;]{0,16})?[。]?$|^(?:进展顺利|未启动|已完成)[。]?$/;
 
 function alignKind(text: string): AlignKind {
   const kind = cellKind(text);
+  // 持续推进, 长期坚持: how long the work goes on is its deadline, however like a progress report it reads.
+  if (kind !== 'deadline' && PROGRESS.test(text.trim()) && text.trim().length <= 30) return 'progress';
   // Two characters of a name (广电, 文旅) are a name, not a figure.
   if (kind === 'figure' && /^[\u4e00-\u9fa5]{2}$/.test(text.trim())) return 'name';
   // An alias in parentheses (余杭经济技术开发区(钱江经济开发区)) is not counted.
@@ -166,6 +176,7 @@ function fit(cell: AlignKind, column: HeaderKind | undefined): number {
     deadline: { deadline: 4, text: 0, other: 0, measures: 0, units: -4, leaders: -4 },
     figure: { other: 3, text: 0, deadline: -1, measures: 0, units: -4, leaders: -4 },
     text: { text: 3, measures: 3, category: 2, other: 0, deadline: -2, units: -3, leaders: -4 },
+    progress: { other: 3, text: -1, measures: -1, category: -3, deadline: -2, units: -4, leaders: -4 },
   };
   return table[cell][column ?? 'other'] ?? -5;
 }
@@ -475,7 +486,7 @@ function rowsOf(allBlocks: readonly Block[], found: { start: number; width: numb
  * (指标 | 工作任务, 项目 | 工作任务) groups rows as a 类别 does, its cell merged over the rows under it; a
  * row that lost it puts its task's sentence in the task's column, not in the group's.
  */
-function groupingColumnsAsCategories(header: readonly string[], columns: readonly (HeaderKind | undefined)[]): (HeaderKind | undefined)[] {
+export function groupingColumnsAsCategories(header: readonly string[], columns: readonly (HeaderKind | undefined)[]): (HeaderKind | undefined)[] {
   const map = mapColumns(header);
   if (!map || map.title < 0) return [...columns];
   return columns.map((kind, index) => (kind === 'text' && index < map.title && index !== map.requirement ? 'category' : kind));

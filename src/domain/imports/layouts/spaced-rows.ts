@@ -14,16 +14,29 @@
  * rows is all this file does; readGrid gives them meaning.
  */
 import type { DraftPlan } from '../draft.js';
-import { classifyHeader, classifyHeaders, looksLikeHeader } from './columns.js';
+import { classifyHeader, classifyHeaders, looksLikeHeader, mapColumns } from './columns.js';
+import { looksLikePerson } from '../people.js';
 import { gatherHeaderLines, joinHeaderPieces, joinSpacedCharacters, repeatsHeader } from './header-rows.js';
 import { withArabicLeadingNumbers } from '../row-numbers.js';
 import { cellKind } from './cell-kinds.js';
-import { alignCells, TABLE_END, type Block } from './flat-cells.js';
+import { alignCells, groupingColumnsAsCategories, TABLE_END, type Block } from './flat-cells.js';
 import { lineAbove, lineBelow, readGrid, SECTION_ROW, type GridRow } from './grid.js';
 
 function piecesOf(line: string): string[] {
-  return line.trim().split(/[ \u3000\t]+/).filter(Boolean);
+  const pieces: string[] = [];
+  for (const piece of line.trim().split(/[ \u3000\t]+/).filter(Boolean)) {
+    const previous = pieces.at(-1);
+    // A space inside a cell is no cell's end: a name padded in a narrow column ("周 斐"), a figure and its measure ("6 座").
+    const paddedName = previous !== undefined && /^[\u4e00-\u9fa5]$/.test(previous) && /^[\u4e00-\u9fa5]{1,2}$/.test(piece) && looksLikePerson(`${previous}${piece}`);
+    const measure = previous !== undefined && /\d$/.test(previous) && !/^\d{1,5}$/.test(previous) && MEASURE_START.test(piece);
+    if (paddedName || measure) pieces[pieces.length - 1] = `${previous}${paddedName ? '' : ' '}${piece}`;
+    else pieces.push(piece);
+  }
+  return pieces;
 }
+
+/** What a figure counts, starting the piece after it ("6 座。", "100 公里"). */
+const MEASURE_START = /^(?:个|座|所|人次?|次|万|亿|公里|千米|米|家|场|处|条|项|辆|台|套|件|吨|亩|元|户|%|％)(?:$|[，,。；;、])/;
 
 /**
  * A page that ran a whole table into one line ("… 序号 承担的重点工作 …
@@ -191,12 +204,15 @@ function spacedRowsOf(lines: readonly string[]): GridRow[] | undefined {
     if (rows.filter((row) => !row.heading).length < 2) continue;
     const header: GridRow = { cells: headerCells.map((text) => ({ text, line: start + 1 })), line: start + 1 };
     const titleAt = Math.max(1, columns.indexOf('text'));
+    // A numbered row names its task; a row that lost its merged group cell (指标 | 工作任务) puts its task in the task's column.
+    const alignTo = groupingColumnsAsCategories(headerCells, columns).slice(1);
+    const taskAt = (mapColumns(headerCells)?.title ?? 0) - 1;
     return [
       header,
       ...rows.map((row) =>
         row.heading
           ? { cells: columns.map((_, index) => ({ text: index === titleAt ? row.pieces[0]!.text : '', line: row.line })), line: row.line }
-          : { cells: [{ text: row.pieces[0]!.text, line: row.line }, ...alignCells(row.pieces.slice(1), columns.slice(1))], line: row.line },
+          : { cells: [{ text: row.pieces[0]!.text, line: row.line }, ...alignCells(row.pieces.slice(1), alignTo, numbered ? taskAt : -1)], line: row.line },
       ),
     ];
   }
