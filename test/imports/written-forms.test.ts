@@ -411,7 +411,7 @@ describe('written forms of the same plan', () => {
           `${itemNumber(3)}新增城镇就业2000人。（县人社局牵头）`,
         ].join('\n'),
       ).tasks.map((task) => [task.units[0]?.name, task.leaders]);
-    const expected = [
+    const expected: [string, string[]][] = [
       ['县教育局', ['王伟']],
       ['县交通运输局', ['王伟']],
       ['县人社局', ['李娜']],
@@ -484,6 +484,24 @@ describe('written forms of the same plan', () => {
       ['北海工业园管委会'],
     ]);
     expect(tasks[2]!.deadlines.map((deadline) => deadline.raw)).toEqual(['本月底以前']);
+  });
+
+  it('ends a unit label with its sentence in a progress notice, and takes the region from the body signing it and the year from the work it reports on', () => {
+    const { plan, tasks } = read(
+      [
+        '为扎实推进我市2017年民生工程实施工作，现将1至7月民生工程实施进度通报如下：',
+        '1、农村道路畅通工程，牵头部门：市交通局。建设进度相对较慢的县区为舒城县。',
+        '2、农村饮水安全巩固提升工程，牵头部门：市水利局。未完成建设任务的县区为舒城县、霍山县。',
+        '3、棚户区改造，牵头部门：市住建委，配合部门：市财政局。',
+        '六安市民生办',
+      ].join('\n'),
+    );
+    expect(tasks.map((task) => [summary(task).lead, summary(task).others])).toEqual([
+      [['市交通局'], []],
+      [['市水利局'], []],
+      [['市住建委'], ['市财政局']],
+    ]);
+    expect([plan.jurisdiction, plan.year]).toEqual(['六安市', 2017]);
   });
 
   it('still refuses a text with neither numbered items nor a task table, saying what it found', () => {

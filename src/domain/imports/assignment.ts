@@ -311,6 +311,12 @@ export function readAssignment(text: string): Assignment {
       const closing = closingBracket(text, valueStart, opener!);
       if (closing >= 0 && closing < end) end = closing;
     }
+    // "牵头部门：市交通局。建设进度相对较慢的县区为舒城县。": a unit label's value ends with its sentence when what follows names no units.
+    if (!close && !['leaders', 'deadline'].includes(kindOfLabel(match[1]!))) {
+      const stop = text.slice(valueStart, end).indexOf('。');
+      const after = stop >= 0 ? text.slice(valueStart + stop + 1, end).trim() : '';
+      if (after !== '' && !looksLikeUnits(after.replace(/[。；;，,]+$/, ''))) end = valueStart + stop + 1;
+    }
     let value = text.slice(valueStart, end).replace(/^[\s]+|[\s；;，,。.]+$/g, '');
     // The bracket's opener was on a line of its own (a long line cut before this label): its closer ends the value.
     if (!close && /[)）\]】]$/.test(value) && !/[(（[【]/.test(value)) value = value.slice(0, -1).replace(/[\s；;，,。.]+$/, '');

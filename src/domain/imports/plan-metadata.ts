@@ -27,6 +27,8 @@ const NOTICE_CLOSING = /^(?:特此(?:通知|函告|报告)|现予印发|请遵�
 /** A heading named by what it lists rather than as a plan ("2024年重点工作任务", "十件民生实事"): a title when nothing better is. */
 const LISTING_END = /(?:(?:重点|主要|目标|年度)(?:工作)?任务|重点工作|实事项目|民生实事|任务书|责任书|工作目标)$/;
 const ISSUER = /([\u4e00-\u9fa5]{2,8}(?:省|自治区|市|州|盟|区|县|旗)(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府办公厅|[\u4e00-\u9fa5]{2,10}(?:局|委员会|委)))/;
+/** A body signing a notice on its own at the end: 六安市民生办, 某县人民政府办公室, 某市创建办. */
+const SIGNING_BODY = /^([\u4e00-\u9fa5]{2,8}(?:省|自治区|市|州|盟|区|县|旗)[\u4e00-\u9fa5]{1,14}(?:办|局|委|办公室|办公厅|厅|中心|政府))$/;
 const DOC_NUMBER = /([\u4e00-\u9fa5]{1,8}[〔\[［]\s*((?:19|20)\d{2})\s*[〕\]］]\s*\d+\s*号)/;
 
 /** Quotation marks inside a title as they are printed once it stands alone: 〈政府工作报告〉 → 《政府工作报告》. */
@@ -354,6 +356,17 @@ export function readPlanMetadata(lines: readonly string[], fileName: string): Pl
     if (jurisdiction) warnings.push(`文件中没有写明发文地区，按标题和正文推断为${jurisdiction}，请在导入前核对`);
   }
   if (!jurisdiction) {
+    // The body that signs the notice at its end ("…完成进度相对较慢的为开发区和市本级。 六安市民生办").
+    const signature = lines
+      .map((line) => line.trim())
+      .filter(Boolean)
+      .slice(-3)
+      .map((line) => SIGNING_BODY.exec(line.slice(line.lastIndexOf('。') + 1).trim())?.[1])
+      .find((body) => body && regionIn(body));
+    jurisdiction = regionIn(signature);
+    if (jurisdiction) warnings.push(`文件中没有写明发文地区，按落款“${signature}”推断为${jurisdiction}，请在导入前核对`);
+  }
+  if (!jurisdiction) {
     const counts = new Map<string, number>();
     for (const match of text.matchAll(new RegExp(ISSUER.source, 'g'))) {
       const body = match[1]!;
@@ -396,7 +409,7 @@ export function readPlanMetadata(lines: readonly string[], fileName: string): Pl
   }
   if (year === null) {
     // The yearly document the plan carries out: "2016年《政府工作报告》量化指标任务", "2024年政务公开工作要点".
-    const mentioned = [...text.matchAll(/((?:19|20)\d{2})\s*年度?\s*((?:(?:全|本)?[省市县区]|[省市县区](?:人民)?政府)?(?:《?政府工作报告》?|政务公开工作要点|重点工作|工作要点|民生实事|为民办实事|十件实事|实事项目))/g)].map((m) => ({ year: Number(m[1]), what: m[2]!.replace(/[《》]/g, '') }));
+    const mentioned = [...text.matchAll(/((?:19|20)\d{2})\s*年度?\s*((?:(?:全|本)?[省市县区]|[省市县区](?:人民)?政府)?(?:\d{1,3}项)?(?:《?政府工作报告》?|政务公开工作要点|重点工作|工作要点|民生实事|民生工程|为民办实事|十件实事|实事项目))/g)].map((m) => ({ year: Number(m[1]), what: m[2]!.replace(/[《》]/g, '') }));
     const latest = mentioned.sort((a, b) => b.year - a.year)[0];
     year = latest?.year ?? null;
     if (latest) warnings.push(`文件中没有写明年度，按正文提到的“${latest.year}年${latest.what}”推断为${latest.year}年`);
