@@ -117,7 +117,8 @@ describe(`SIGKILL at random moments [${provider}]`, () => {
     const url = await start();
     const weeklySent = () => chats.filter((chatId) => fake.deliveries.some((delivery) => delivery.target === chatId)).length;
     const killer = (async () => {
-      await until(() => acknowledged.size >= 6 && (weeklySent() >= 10 || acknowledged.size >= 14), 30_000);
+      // (On a loaded machine the reports may be acknowledged slowly while the cards go out: half the cards out is then the moment.)
+      await until(() => (acknowledged.size >= 6 && (weeklySent() >= 10 || acknowledged.size >= 14)) || weeklySent() >= chats.length / 2, 30_000);
       await new Promise((resolve) => setTimeout(resolve, random() * 100));
       await service!.kill();
     })();

@@ -337,6 +337,30 @@ describe('layout families of real plans', () => {
     expect(plan.warnings.map((warning) => warning.message).join()).toContain('请逐条核对');
   });
 
+  it('a target table whose rows are the units (单位名称 | 指标(万元) …) gives each unit its row as a task, the issuing county’s own total row left out', () => {
+    const { plan, tasks } = read(
+      [
+        '某某县人民政府关于下达2025年各乡镇财政收入目标任务的通知',
+        '各乡镇人民政府：',
+        '现将2025年财政收入目标任务下达给你们，请认真抓好落实。',
+        '乡镇 一般公共预算收入(万元) 税收收入(万元) 增长(%)',
+        '某某县 52000 41000 6',
+        '城关镇 12000 9800 6.5',
+        '青石乡 3100 2500 5',
+        '白河镇 4600 3900 6',
+        '合计 19700 16200 6',
+        '各乡镇要将目标任务分解到月，确保完成。',
+      ].join('\n'),
+    );
+    expect(plan.layout).toBe('unit-rows');
+    expect(plan.year).toBe(2025);
+    expect(tasks.map((task) => [task.title, task.units.map((unit) => [unit.name, unit.role])])).toEqual([
+      ['城关镇 12000 9800 6.5', [['城关镇', 'responsible']]],
+      ['青石乡 3100 2500 5', [['青石乡', 'responsible']]],
+      ['白河镇 4600 3900 6', [['白河镇', 'responsible']]],
+    ]);
+  });
+
   it('a notice broken after its 的 (关于对…检查情况的 / 整改通知) names the plan; a district several cities have (铁西区) is the one under the city named before it', () => {
     const { plan } = read(
       [

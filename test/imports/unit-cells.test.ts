@@ -17,6 +17,10 @@ describe('units and their parts in a cell', () => {
     expect(read('①市发改委②市财政局')).toEqual(['市发改委:responsible', '市财政局:responsible']);
   });
 
+  it('a list closed by 等部门单位 (a national plan’s 等部门单位参与) names the units before it, not a unit called 中国科协等部门单位', () => {
+    expect(read('国家卫生健康委牵头，中央宣传部、中国科协等部门单位参与')).toEqual(['国家卫生健康委:lead', '中央宣传部:cooperating', '中国科协:cooperating']);
+  });
+
   it('a list written with ， between a lead and the verb that closes it (市发改委牵头，市财政局，市自然资源局配合): the middle ones help too', () => {
     expect(read('市发改委牵头，市财政局，市自然资源局配合')).toEqual(['市发改委:lead', '市财政局:cooperating', '市自然资源局:cooperating']);
     expect(read('市发改委牵头，市财政局，市自然资源局负责')).toEqual(['市发改委:lead', '市财政局:responsible', '市自然资源局:responsible']);

@@ -504,6 +504,43 @@ describe('written forms of the same plan', () => {
     expect([plan.jurisdiction, plan.year]).toEqual(['六安市', 2017]);
   });
 
+  it('gives the items under a part headed only by a body’s name (二、乡镇人民政府, （三）县公安局职责) to that body, never a topic heading that ends like one (一、交通出行)', () => {
+    const { tasks } = read(
+      [
+        '某县道路交通安全工作责任分工',
+        '一、交通出行',
+        '1、完善城区公交线路。（县交通运输局牵头）',
+        '二、乡镇人民政府',
+        '1、成立由乡镇主管安全的副镇长任组长的机构，配备专职干部1至2人。',
+        '2、在每个行政村设交通安全信息员，做好信息采集工作。',
+        '（三）县公安局职责',
+        '1、开展农村道路交通安全隐患排查。',
+        '2、会同县教育局开展交通安全进校园活动。（县教育局配合）',
+      ].join('\n'),
+    );
+    expect(tasks.map((task) => [summary(task).lead, summary(task).others])).toEqual([
+      [['县交通运输局'], []],
+      [[], ['乡镇人民政府']],
+      [[], ['乡镇人民政府']],
+      [[], ['县公安局']],
+      // The part's body does it, the unit the item names helps.
+      [[], ['县公安局', '县教育局']],
+    ]);
+  });
+
+  it('dates a plan its title leaves undated by the year its tasks speak of most, never by a span or a cited document, and says it guessed', () => {
+    const { plan } = read(
+      [
+        '重点工作安排',
+        '一、落实《关于印发打赢蓝天保卫战三年行动计划（2018—2020年）的通知》，2019年底前完成燃煤锅炉淘汰。（牵头单位：市生态环境局）',
+        '二、实施时间：2012年1-12月，完成农村公路改造。（牵头单位：市交通局）',
+        '三、完成时间：2012年12月，新建幼儿园2所。（牵头单位：市教育局）',
+      ].join('\n'),
+    );
+    expect(plan.year).toBe(2012);
+    expect(plan.warnings.map((warning) => warning.message).join('\n')).toMatch(/推断为2012年/);
+  });
+
   it('still refuses a text with neither numbered items nor a task table, saying what it found', () => {
     expect(() => read('关于召开全县安全生产工作会议的通知\n各乡镇：\n定于3月5日召开全县安全生产工作会议，请准时参加。')).toThrow(/没有找到任务/);
   });

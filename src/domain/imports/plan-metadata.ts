@@ -87,6 +87,21 @@ function titleOverThreeLines(line: string, after: readonly string[]): string | u
   return whole;
 }
 
+/**
+ * The year a plan's own tasks speak of when nothing else dates it ("2020年，通过实施…",
+ * "实施时间：2012年1-12月"): the year written most often in the body, the latest on a tie.
+ * Spans (2022-2024年) and the years of documents cited in 《》 are left out: they
+ * name other plans' periods, not this one's.
+ */
+function mostMentionedYear(text: string): number | undefined {
+  const counts = new Map<number, number>();
+  const body = text.replace(/《[^》]{0,80}》/g, '').replace(/(?:19|20)\d{2}\s*[—–\-~～至到]\s*(?:19|20)?\d{2}\s*年?/g, '');
+  for (const m of body.matchAll(/(?<!\d)((?:19|20)\d{2})\s*年/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+  let best: [number, number] | undefined;
+  for (const [year, count] of counts) if (!best || count > best[1] || (count === best[1] && year > best[0])) best = [year, count];
+  return best?.[0];
+}
+
 /** The year of a signing date in Chinese numerals on a line of its own ("二〇〇九年五月三十一日"), or undefined. */
 function chineseSigningYear(text: string): number | undefined {
   const written = /^\s*([二〇○零一二三四五六七八九]{4})年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日\s*$/m.exec(text);
@@ -430,6 +445,14 @@ export function readPlanMetadata(lines: readonly string[], fileName: string): Pl
     if (found) {
       year = Number(found[1]);
       warnings.push(`文件中没有写明方案年度，按${annual ? `“${found[0]}”` : '成文或发布日期'}推断为${year}年，请在导入前核对`);
+    }
+  }
+
+  if (year === null) {
+    const spoken = mostMentionedYear(text);
+    if (spoken) {
+      year = spoken;
+      warnings.push(`文件中没有写明方案年度，按正文中最常提到的年份推断为${year}年，请在导入前核对`);
     }
   }
 

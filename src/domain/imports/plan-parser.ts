@@ -20,6 +20,7 @@ import { readGluedCells } from './layouts/glued-cells.js';
 import { readBoxTable } from './layouts/box-table.js';
 import { readOutline } from './layouts/outline.js';
 import { readUnitLines } from './layouts/unit-lines.js';
+import { readUnitRows } from './layouts/unit-rows.js';
 import { readUnitlessTable } from './layouts/unitless-table.js';
 import { formAsRows } from './layouts/form-table.js';
 import { looksLikeHeader } from './layouts/columns.js';
@@ -87,7 +88,7 @@ export class UnreadableDocumentError extends Error {
   }
 }
 
-const READERS = [readTabTable, readTabRows, readPipeCells, readPipeRows, readFlatCells, readSpacedRows, readGluedCells, readBoxTable, readProse, readOutline, readAssignedParagraphs] as const;
+const READERS = [readTabTable, readTabRows, readPipeCells, readPipeRows, readFlatCells, readSpacedRows, readGluedCells, readBoxTable, readProse, readOutline, readAssignedParagraphs, readUnitRows] as const;
 
 /**
  * A document as its file format gives it: plain text, or (for .docx and

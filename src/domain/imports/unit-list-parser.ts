@@ -30,7 +30,7 @@ const LEAD = new RegExp(`(分别)?(${alternation(LEAD_WORDS)})(落实|负责|实
 const RESPONSIBLE = /(分别)?(负责(落实|实施)?|(?:落实|履行|承担)属地(?:管理)?责任|落实|承办|实施|组织实施)$/;
 const COOPERATING = new RegExp(`(${alternation(COOPERATING_WORDS)})(落实|实施)?$`);
 const COOPERATING_PREFIX = /^(会同|协同|配合|联合)/;
-const TRAILING_ET_CETERA = /(等(省|市|区|县|州)?(直|级)?(有关|相关)?(部门|单位|机构))?(按(照)?(各自)?职责(分工)?)?$/;
+const TRAILING_ET_CETERA = /(等(省|市|区|县|州)?(直|级)?(有关|相关)?(部门单位|部门|单位|机构))?(按(照)?(各自)?职责(分工)?)?$/;
 
 /** Splits on a separator outside parentheses. */
 function splitOutside(text: string, separators: RegExp): string[] {

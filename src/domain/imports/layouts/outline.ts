@@ -368,7 +368,7 @@ export function readOutline(lines: readonly string[]): DraftPlan | undefined {
         tasks.push({ item, path: here, categories, leaders, units });
       } else if (withUnits ? anyAssigned(item.children) : item.children.length > 0) {
         const heading = squash(item.lines[0]!);
-        walk(item.children, here, [...categories, heading.slice(0, 60)], leadersOfHeading(heading).join('、') || labelledLeaders(item) || leaders, unitsOfHeading(heading) || units);
+        walk(item.children, here, [...categories, heading.slice(0, 60)], leadersOfHeading(heading).join('、') || labelledLeaders(item) || leaders, unitsOfHeading(heading) || (/^[一二三四五六七八九十]+$/.test(item.number) ? unitsOfBareHeading(heading) : '') || units);
       } else if (item.children.length === 0 && item.level === 0) {
         skipped.push(squash(item.lines[0]!).slice(0, 20));
       }
@@ -395,6 +395,23 @@ function unitsOfHeading(heading: string): string {
   if (!match || leadersOfHeading(heading).length > 0 || !looksLikeUnits(match[1]!)) return '';
   return match[2] === '负责' ? match[1]! : `${match[1]}牵头`;
 }
+
+/**
+ * The body a part's heading names as all it is, over items that name no units ("二、乡镇人民政府",
+ * "（三）县公安局职责"): the items are that body's. Only a body's own name counts (政府, 局, 委,
+ * 办事处 …), never a topic that ends like one (交通出行, 工作部署).
+ */
+function unitsOfBareHeading(heading: string): string {
+  const bare = UNITS_ONLY_HEADING.exec(heading.replace(/\s+/g, ''));
+  if (!bare || leadersOfHeading(heading).length > 0) return '';
+  const parts = bare[1]!.split(/[、和及]/);
+  return parts.every((part) => BODY_NAME.test(part)) && looksLikeUnits(bare[1]!) ? bare[1]! : '';
+}
+
+/** A heading naming only bodies, perhaps with 职责 / 工作任务 after them: "乡镇人民政府", "县公安局主要职责". */
+const UNITS_ONLY_HEADING = /^([\u4e00-\u9fa5、（）()]{2,30}?)(?:的)?(?:主要|工作)?(?:职责|任务|责任)?[。：:]?$/;
+/** The name of a body that does work: a government, a bureau, a committee, an office, a street office. */
+const BODY_NAME = /^[\u4e00-\u9fa5（）()]{1,16}(?:人民政府|政府|局|委员会|委|办公室|办|厅|办事处|街道|管委会|中心|公司|大队|支队|分局|所|站|院)$/;
 
 /** A number as a key part: 三 → 3, ㈢ → 3, ③ → 3. */
 function keyPart(number: string): string {
