@@ -27,6 +27,8 @@ const tidy = (text: string) => text.replace(/[^\S\n]+/g, ' ').split('\n').map((l
 interface WordRow {
   cells: string[];
   edges?: number[];
+  /** The cells (by index) that continue a cell merged down from the row above. */
+  mergedAbove?: number[];
 }
 
 /** Edges closer than this (in twips, a twentieth of a point) are one column edge. */
@@ -54,27 +56,34 @@ function tableGrid(rows: readonly WordRow[], firstLine: number): NumberedRow[] {
   const width = Math.max(edges.length - 1, ...rows.map((row) => row.cells.length));
   return rows.map((row, index) => {
     const cells = Array<string>(width).fill('');
-    if (row.edges && row.edges.length === row.cells.length + 1 && edges.length > 1) {
-      row.cells.forEach((text, cell) => {
-        const column = Math.min(columnAt(row.edges![cell]!), width - 1);
-        cells[column] = cells[column] ? `${cells[column]}\n${text}` : text;
-      });
-    } else {
-      row.cells.forEach((text, cell) => (cells[cell] = text));
-    }
-    return { line: firstLine + index, cells };
+    const mergedAbove: number[] = [];
+    const placed = row.edges && row.edges.length === row.cells.length + 1 && edges.length > 1;
+    row.cells.forEach((text, cell) => {
+      const column = placed ? Math.min(columnAt(row.edges![cell]!), width - 1) : cell;
+      cells[column] = cells[column] ? `${cells[column]}\n${text}` : text;
+      if (row.mergedAbove?.includes(cell)) mergedAbove.push(column);
+    });
+    return { line: firstLine + index, cells, ...(mergedAbove.length > 0 ? { mergedAbove } : {}) };
   });
 }
 
 /**
  * Whether a row begins a new table right under another (two tables with
  * no paragraph between them are one run of rows in a .doc): both rows have
- * several cells and no inner cell edge in common.
+ * several cells and no inner cell edge in common, or the row's columns are
+ * drawn elsewhere than the table's so far — fewer than half of its inner
+ * edges are edges of the rows above (a row whose cells span columns keeps
+ * the table's edges, only fewer of them).
  */
-function startsAnotherTable(previous: WordRow | undefined, edges: number[] | undefined, cells: number): boolean {
+function startsAnotherTable(rows: readonly WordRow[], edges: number[] | undefined, cells: number): boolean {
+  const previous = rows.at(-1);
   if (!previous?.edges || !edges || previous.cells.length < 2 || cells < 2) return false;
   const inner = (list: number[]) => list.slice(1, -1);
-  return !inner(edges).some((edge) => inner(previous.edges!).some((other) => Math.abs(other - edge) <= EDGE_TOLERANCE));
+  const near = (edge: number, list: readonly number[]) => list.some((other) => Math.abs(other - edge) <= EDGE_TOLERANCE);
+  if (!inner(edges).some((edge) => near(edge, inner(previous.edges!)))) return true;
+  if (cells < 3) return false;
+  const tableEdges = rows.flatMap((row) => (row.edges ? inner(row.edges) : []));
+  return inner(edges).filter((edge) => near(edge, tableEdges)).length * 2 < inner(edges).length;
 }
 
 /** Paragraphs and table rows of a Word document, numbered in order as the .docx reader numbers them. */
@@ -107,8 +116,8 @@ export function documentOfWordParagraphs(paragraphs: readonly WordParagraph[]): 
     }
     // The row mark: what is before it in its paragraph is no cell's (Word leaves it empty).
     cell = [];
-    if (startsAnotherTable(rows.at(-1), paragraph.edges, cells.length)) endTable();
-    rows.push({ cells, ...(paragraph.edges ? { edges: paragraph.edges } : {}) });
+    if (startsAnotherTable(rows, paragraph.edges, cells.length)) endTable();
+    rows.push({ cells, ...(paragraph.edges ? { edges: paragraph.edges } : {}), ...(paragraph.mergedAbove ? { mergedAbove: paragraph.mergedAbove } : {}) });
     cells = [];
   }
   endTable();

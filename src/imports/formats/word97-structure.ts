@@ -18,6 +18,8 @@ export interface WordParagraph {
   end: 'text' | 'cell-paragraph' | 'cell' | 'row';
   /** For a row end: the cells' edges across the page, in twips (n + 1 for n cells). */
   edges?: number[];
+  /** For a row end: the cells (by index) that continue a cell merged down from the row above. */
+  mergedAbove?: number[];
 }
 
 /** A stream of an OLE file, or undefined. */
@@ -81,7 +83,12 @@ interface ParagraphProperties {
   rowEnd: boolean;
   depth: number;
   edges?: number[];
+  /** Per cell index: 'continue' a cell merged from the row above, 'restart' the first of a merged run. */
+  verticalMerge?: Map<number, 'continue' | 'restart'>;
 }
+
+/** A TC80 (a cell's properties in sprmTDefTable): 20 bytes, its flags first (fVertMerge 0x20, fVertRestart 0x40). */
+const TC80_SIZE = 20;
 
 /** Operand size of a sprm whose size is not variable, from its spra bits. */
 const FIXED_SIZE = [1, 1, 2, 4, 2, 2, 0, 3];
@@ -104,6 +111,13 @@ function readSprms(bytes: Buffer, start: number, end: number, data?: Buffer, pro
       if (sprm === 0xd608 && at + 3 <= end) {
         const columns = bytes[at + 2]!;
         if (at + 3 + (columns + 1) * 2 <= end) properties.edges = Array.from({ length: columns + 1 }, (_, index) => bytes.readInt16LE(at + 3 + index * 2));
+        // The cells' TC80s follow the edges, as many as the operand holds: which continue a vertical merge.
+        const operandEnd = Math.min(end, at + cb + 1);
+        const tcs = at + 3 + (columns + 1) * 2;
+        for (let cell = 0; cell < columns && tcs + (cell + 1) * TC80_SIZE <= operandEnd; cell++) {
+          const flags = bytes.readUInt16LE(tcs + cell * TC80_SIZE);
+          if (flags & 0x20) (properties.verticalMerge ??= new Map()).set(cell, flags & 0x40 ? 'restart' : 'continue');
+        }
       }
       size = cb + 1;
     } else if (sprm === 0xc615 && bytes[at] === 255) {
@@ -118,6 +132,14 @@ function readSprms(bytes: Buffer, start: number, end: number, data?: Buffer, pro
     if (sprm === 0x2416) properties.inTable = bytes[at] === 1;
     else if (sprm === 0x2417) properties.rowEnd = bytes[at] === 1;
     else if (sprm === 0x6649 && at + 4 <= end) properties.depth = bytes.readInt32LE(at);
+    else if (sprm === 0xd62b && at + 3 <= end) {
+      // sprmTVertMerge: cb, the cell, then 1 (merged with the cell above) or 3 (the first of a merged run), 0 (none).
+      const flag = bytes[at + 2]!;
+      const merges = (properties.verticalMerge ??= new Map());
+      if (flag === 1) merges.set(bytes[at + 1]!, 'continue');
+      else if (flag === 3) merges.set(bytes[at + 1]!, 'restart');
+      else merges.delete(bytes[at + 1]!);
+    }
     else if (sprm === 0x6646 && data && at + 4 <= end) {
       const offset = bytes.readUInt32LE(at);
       if (offset + 2 <= data.length) readSprms(data, offset + 2, Math.min(offset + 2 + data.readUInt16LE(offset), data.length), undefined, properties);
@@ -211,7 +233,10 @@ export function wordParagraphs(bytes: Buffer): WordParagraph[] {
     const body = tidyChars(withoutFieldCodes(content.slice(start, cp)));
     start = cp + 1;
     const nested = (own?.depth ?? 1) > 1;
-    if (char === '\x07' && own?.rowEnd && !nested) paragraphs.push({ text: body, end: 'row', ...(own.edges ? { edges: own.edges } : {}) });
+    if (char === '\x07' && own?.rowEnd && !nested) {
+      const mergedAbove = [...(own.verticalMerge ?? [])].filter(([, merge]) => merge === 'continue').map(([cell]) => cell);
+      paragraphs.push({ text: body, end: 'row', ...(own.edges ? { edges: own.edges } : {}), ...(mergedAbove.length > 0 ? { mergedAbove } : {}) });
+    }
     else if (char === '\x07' && !nested) paragraphs.push({ text: body, end: 'cell' });
     else if (own?.inTable) paragraphs.push({ text: body, end: 'cell-paragraph' });
     else paragraphs.push({ text: body, end: 'text' });
