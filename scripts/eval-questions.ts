@@ -8,7 +8,7 @@
  * gold (test/support/question-scoring.ts). Prints the share right per
  * family and overall, for the tune and holdout parts.
  *
- *   --verbose      list the failed tune questions (holdout ones are only counted)
+ *   --verbose      list the failed tune questions (holdout ones are only counted), each with how it was parsed
  *   --family X     only that family
  *   --json         the figures and every question's verdict as JSON
  */
@@ -142,8 +142,9 @@ async function buildWorld(dir: string) {
  * with the current catalog, answer, and for a task list every page, as the
  * page buttons would, as the asker (whose units "我们局" means).
  */
-async function ask(text: string, asker: Asker, catalog: Catalog, db: Database, today: string): Promise<Answer[]> {
+async function ask(text: string, asker: Asker, catalog: Catalog, db: Database, today: string, parsed?: (question: unknown) => void): Promise<Answer[]> {
   const question = parseQuestion(text, catalog.directory, { unitIds: asker.unitIds });
+  parsed?.(question);
   if (question.kind === 'follow_up') return [{ kind: 'not_understood', reason: '（追问，语料中没有上一条回答）' }];
   const first = await answer(question, catalog, db.repos, today);
   const pages = [first];
@@ -153,7 +154,7 @@ async function ask(text: string, asker: Asker, catalog: Catalog, db: Database, t
   return pages;
 }
 
-type Verdict = QuestionScore & { id: string; family: string; split: string; text: string; asked: string };
+type Verdict = QuestionScore & { id: string; family: string; split: string; text: string; asked: string; parsed?: unknown };
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'duban-eval-questions-'));
@@ -168,13 +169,14 @@ async function main() {
       if (question.as && !person) throw new Error(`${question.id}: asker ${question.as} is not in the scenario`);
       const asker: Asker = { role: question.asker, openId: person?.openId ?? null, unitIds: person?.unitId ? [person.unitId] : [] };
       let score: QuestionScore;
+      let parsed: unknown;
       try {
-        const pages = await ask(asked, asker, catalog, world.db, scenario.today);
+        const pages = await ask(asked, asker, catalog, world.db, scenario.today, (question) => (parsed = question));
         score = scoreQuestion(question.expect, readAnswer(pages, world.refOf));
       } catch (error) {
         score = { right: false, why: `threw: ${error instanceof Error ? error.message : String(error)}` };
       }
-      verdicts.push({ ...score, id: question.id, family: question.family, split: question.split, text: question.text, asked });
+      verdicts.push({ ...score, id: question.id, family: question.family, split: question.split, text: question.text, asked, ...(verbose && question.split === 'tune' ? { parsed } : {}) });
     }
     report(verdicts);
   } finally {
@@ -200,7 +202,7 @@ function report(verdicts: Verdict[]) {
   }
   if (verbose) {
     for (const verdict of verdicts.filter((entry) => !entry.right && entry.split === 'tune')) {
-      console.log(`✗ ${verdict.id.padEnd(15)} ${verdict.asked}\n    ${verdict.why}`);
+      console.log(`✗ ${verdict.id.padEnd(15)} ${verdict.asked}\n    ${verdict.why}\n    parsed: ${JSON.stringify(verdict.parsed)}`);
     }
     console.log('');
   }

@@ -61,6 +61,10 @@ const TABLE: [string, Record<string, unknown>][] = [
   ['中山市 市财政局逾期的任务', tasks({ units: [unit('中山市 市财政局', [ZS_FIN])], status: 'overdue' })],
   ['广州市财政局负责什么', tasks({ units: [unit('广州市财政局', [])] })],
   ['中山哪些任务逾期了', tasks({ places: ['中山市'], status: 'overdue' })],
+  // How chat says "whose" and "what" is no topic (名下, 手头, 都干些什么, 列一下); a name that opens with its own place is found without it.
+  ['江门市财政局名下的任务都列一下', tasks({ units: [unit('江门市财政局', [JM_FIN])] })],
+  ['中山的财政局手头都干些什么', tasks({ units: [unit('中山的财政局', [ZS_FIN])] })],
+  ['国土资源分局有哪些任务', tasks({ units: [unit('国土资源分局', ['新会区/新会国土资源分局'])] })],
   ['江门的扶贫任务', tasks({ places: ['江门市'], topic: '扶贫' })],
   ['在临沂有哪些逾期的', tasks({ places: ['临沂市'], status: 'overdue' })],
   ['中山和江门逾期的任务', tasks({ places: ['中山市', '江门市'], status: 'overdue' })],
@@ -134,6 +138,7 @@ const TABLE: [string, Record<string, unknown>][] = [
   ['第十项第三条讲的什么', { kind: 'task', id: null, key: '10.3', plan: null }],
   // A polite opening is no plan; 是啥 / 如何 ask about the item as 是什么 does.
   ['麻烦查下第10项第5条', { kind: 'task', id: null, key: '10.5', plan: null }],
+  ['中山方案10项第3条进展如何', { kind: 'task', id: null, key: '10.3', plan: '中山' }],
   ['临沂要点第19项是啥', { kind: 'task', id: null, key: '19', plan: '临沂' }],
   ['江门的第二十六项进展如何', { kind: 'task', id: null, key: '26', plan: '江门' }],
   ['第8项是什么内容', { kind: 'task', id: null, key: '8', plan: null }],

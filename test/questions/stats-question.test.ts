@@ -75,6 +75,9 @@ const TABLE: [string, ReturnType<typeof stats> | string][] = [
   ['临沂有几个方案', 'tasks'],
   ['市财政局报了几次进度', 'not stats'],
   ['还有多少天到期', 'not stats'],
+  // How many and which: the list, which says how many.
+  ['市财政局有几项任务，分别是啥', 'tasks'],
+  ['中山逾期的有多少，是哪些', 'tasks'],
 ];
 
 describe('counts, rates and rankings are understood as such', () => {

@@ -42,6 +42,7 @@ describe('updates questions', () => {
     expect(finance.scope).toBeNull();
     expect(parse('江门这周有什么进展')).toMatchObject({ ask: 'tasks', reporters: [], scope: { places: ['江门市'] } });
     expect(parse('张联络报了哪些进度')).toMatchObject({ kind: 'updates', ask: 'tasks', person: '张联络', period: null });
+    expect(parse('王晓燕最后一次报进度是哪天')).toMatchObject({ kind: 'updates', ask: 'last_report', person: '王晓燕' });
     // A name like a unit's that names none is kept, to be said so.
     expect(parse('市宇航局这周报进度了吗')).toMatchObject({ kind: 'updates', reporters: [], unknownUnit: '市宇航局' });
   });

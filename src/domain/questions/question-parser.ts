@@ -34,6 +34,13 @@ const STOPWORDS = [
 ];
 const STOPWORD_PATTERN = new RegExp(STOPWORDS.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
 
+/**
+ * How people say "whose" and "what" in chat, never a topic: 名下 / 手里 / 手头 (the unit's), 管些啥 /
+ * 得完成啥 / 都干些什么 (asking what), 几项活 (tasks, said as work), 分别 / 各自 / 具体, 列一下 / 都列出来,
+ * and 一次 in 一次进度都没报过.
+ */
+const CHAT_WORDING = /名下|手里|手上|手头|头上|肩上|身上|分别|各自|具体|(?:都|得|要|需要|应该|还)?(?:管|干|做|办|搞|弄|完成|忙|负责)(?:些|点|了)?(?:啥|什么)|有啥|是啥|些啥|(?:几|哪些|什么)(?:项|件|个|样)?活儿?(?![动力跃])|活儿|(?:都|全)?列(?:一下|出来|个?清单|个单子)|一次(?=进度|都|也)/g;
+
 /** Normalises a question: simplified characters, half-width digits and letters, no surrounding punctuation. */
 export function normalizeQuestion(text: string): string {
   return toHalfWidth(toSimplified(text))
@@ -72,7 +79,8 @@ function dottedItem(text: string): string {
 function taskLookup(raw: string): Question | undefined {
   const byId = /(?:#|＃|任务\s*(?:编号|号|id)?\s*)(\d+)\s*号?$|^#\s*(\d+)|任务\s*#\s*(\d+)/i.exec(raw);
   if (byId) return { kind: 'task', id: Number(byId[1] ?? byId[2] ?? byId[3]), key: null, plan: null };
-  const text = dottedItem(raw);
+  // "26项第2条": the item's number without its 第, when a 第 follows.
+  const text = dottedItem(raw).replace(new RegExp(`(?<![第\\d一二两三四五六七八九十])${NUM}(\\s*项的?\\s*第)`, 'g'), '第$1$2');
   const byNumber = new RegExp(`第\\s*${NUM}\\s*[项条](?:的?第\\s*${NUM}\\s*[条项点])?(?:的?第\\s*${NUM}\\s*[条项点])?`).exec(text);
   const after = byNumber ? text.slice(byNumber.index + byNumber[0].length).replace(/[的呢吗啊呀?？。!！\s]/g, '') : '';
   // Asked what it says, how far it is, who does it, or yes or no about it ("完成没有", "申请办结了吗").
@@ -221,6 +229,7 @@ export function readTaskQuery(text: string, directory: UnitDirectory, asker: Ask
   const asksWho = /谁|哪个部门|哪些部门|哪个单位|哪些单位|由哪|哪家/.test(text);
   const topic =
     rest
+      .replace(CHAT_WORDING, ' ')
       .replace(STOPWORD_PATTERN, ' ')
       .replace(/[,，.。!！?？、;；:："“”'‘’()（）\[\]【】《》<>]/g, ' ')
       .split(/\s+/)

@@ -22,6 +22,13 @@ const LEVEL_PREFIX = /^(市|区|县|镇)/;
 const UNIT_END = /(局|委|办|厅|室|科|中心|院|站|队|所|府|部门|单位|机构)$/;
 const MAX_NAME = 24;
 
+/** The unit's own place written at the start of its name, in full or short ("新会区" / "新会"), or undefined. */
+function ownPlacePrefix(name: string, jurisdiction: string): string | undefined {
+  const short = jurisdiction.replace(/(市|区|县)$/, '');
+  for (const prefix of [jurisdiction, short]) if (prefix.length >= 2 && name.startsWith(prefix)) return prefix;
+  return undefined;
+}
+
 /** Looks unit names up in text. */
 export class UnitDirectory {
   /** Surface form → unit ids. */
@@ -40,6 +47,9 @@ export class UnitDirectory {
         if (LEVEL_PREFIX.test(name) && (name.length >= 4 || (name.length === 3 && UNIT_END.test(name)))) this.add(name.slice(1), unit.id);
         // "市委网信办" is also "网信办", "市委宣传部" "宣传部".
         if (/^(市|区|县)委(?!办)/.test(name) && name.length >= 5) this.add(name.slice(2), unit.id);
+        // A name that opens with its own place ("新会国土资源分局" of 新会区) is also the rest: "国土资源分局".
+        const own = ownPlacePrefix(name, unit.jurisdiction);
+        if (own && name.length - own.length >= 3 && UNIT_END.test(name)) this.add(name.slice(own.length), unit.id);
       }
     }
     for (const form of this.forms.keys()) {

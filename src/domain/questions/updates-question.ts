@@ -201,7 +201,7 @@ function parseUpdates(text: string, directory: UnitDirectory, asker: Asker): Upd
   const reported = REPORTED.exec(withoutPeriod);
   if (!lastReport && !reported) return undefined;
   const asksWho = ASKS_WHO.test(text);
-  const person = leadingName(withoutOpening(withoutPeriod).replace(/^\s+/, ''), '报|汇报|填报|上报|更新|反馈|最近|上次|上回|这周|本周|上周|\\s', directory) ?? null;
+  const person = leadingName(withoutOpening(withoutPeriod).replace(/^\s+/, ''), '报|汇报|填报|上报|更新|反馈|最近|最后|末次|上次|上回|前次|这周|本周|上周|是|什么时候|啥时候|哪天|几号|\\s', directory) ?? null;
   // Without a period, a list of updates is only asked of someone ("张联络报了哪些进度") or as who ("哪些单位报过进度").
   if (!lastReport && !period && !person && !asksWho) return undefined;
   const status: UpdatesQuestion['status'] = /申请了?办结|提交了?办结|申请验收|报了?办结/.test(text) ? 'pending_review' : /办结|完成了/.test(text) ? 'done' : null;
