@@ -337,6 +337,16 @@ describe('layout families of real plans', () => {
     expect(plan.warnings.map((warning) => warning.message).join()).toContain('请逐条核对');
   });
 
+  it('a task table a page flattened with spaces that names no unit column (序号 工作内容 完成时间) is imported with a warning per task, not refused', () => {
+    const { tasks, plan } = read(['某镇2024年重点工作安排', '序号 工作内容 完成时间', '1 推进集镇污水管网改造 6月底前', '2 开展农村人居环境整治提升 12月底前', '3 完成老旧小区改造12个 年底前'].join('\n'));
+    expect(tasks.map((task) => [task.title, task.units.length, task.deadlines.map((deadline) => deadline.raw)])).toEqual([
+      ['推进集镇污水管网改造', 0, ['6月底前']],
+      ['开展农村人居环境整治提升', 0, ['12月底前']],
+      ['完成老旧小区改造12个', 0, ['年底前']],
+    ]);
+    expect(plan.warnings.filter((warning) => /没有找到责任单位/.test(warning.message))).toHaveLength(3);
+  });
+
   it('a target table whose rows are the units (单位名称 | 指标(万元) …) gives each unit its row as a task, the issuing county’s own total row left out', () => {
     const { plan, tasks } = read(
       [

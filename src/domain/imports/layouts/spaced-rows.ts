@@ -143,20 +143,23 @@ function prepared(raw: readonly string[]): string[] {
   return unrunTables(withArabicLeadingNumbers(gatherHeaderLines(raw)));
 }
 
-/** Cuts a space-separated table into rows (header first); undefined when the text has none. */
-export function spacedRows(raw: readonly string[]): GridRow[] | undefined {
-  return spacedRowsOf(prepared(raw));
+/**
+ * Cuts a space-separated table into rows (header first); undefined when the text has none. `isHeader`
+ * says which line heads a table: a task table's header by default, another (one naming no unit) when asked.
+ */
+export function spacedRows(raw: readonly string[], isHeader: (cells: readonly string[]) => boolean = looksLikeHeader): GridRow[] | undefined {
+  return spacedRowsOf(prepared(raw), isHeader);
 }
 
 /** The table of lines already cut at run-together rows. */
-function spacedRowsOf(lines: readonly string[]): GridRow[] | undefined {
+function spacedRowsOf(lines: readonly string[], isHeader: (cells: readonly string[]) => boolean = looksLikeHeader): GridRow[] | undefined {
   for (let start = 0; start < lines.length; start++) {
     // Cells parted by bars or tabs are the pipe and tab readers' tables.
     if (/[|\t]/.test(lines[start]!)) continue;
     const headerCells = joinHeaderPieces(piecesOf(joinSpacedCharacters(lines[start]!)));
     // Two cells only when they are the task and its units (工作任务 牵头负责部门).
     const pair = headerCells.length === 2 && classifyHeaders(headerCells).join() === 'text,units';
-    if ((headerCells.length < 3 && !pair) || headerCells.length > 12 || !looksLikeHeader(headerCells)) continue;
+    if ((headerCells.length < 3 && !pair) || headerCells.length > 12 || !isHeader(headerCells)) continue;
     let columns = classifyHeaders(headerCells);
     // Without a 序号 column each line is a row; the importer numbers them. So too when the page dropped
     // every row's number though the header kept the column (no line among the first rows starts with one).

@@ -1,6 +1,6 @@
 /**
  * The last reading of a task table that names no unit column: a 工作任务清单
- * with 序号 | 工作任务 | 完成时限 (or 责任领导) only. Its tasks are imported
+ * with 序号 | 工作任务 | 完成时限 (or 责任领导) only, in cells or flattened by a page. Its tasks are imported
  * without units, each with the importer's warning that no unit was found, so
  * the administrator corrects them instead of being refused the whole plan.
  * A table counts when its header names a task column and a number, deadline,
@@ -11,11 +11,12 @@
 import type { DraftPlan } from '../draft.js';
 import { classifyHeaders } from './columns.js';
 import { readGrid, type GridRow } from './grid.js';
+import { spacedRows } from './spaced-rows.js';
 
 const EMPTY_UNITS = '责任单位';
 
 /** Whether header cells name a task table but no unit column. */
-function unitlessHeader(cells: readonly string[]): boolean {
+export function unitlessHeader(cells: readonly string[]): boolean {
   const filled = cells.map((cell) => cell.replace(/\s+/g, '')).filter(Boolean);
   if (filled.length < 2 || filled.some((cell) => cell.length > 16)) return false;
   const kinds = classifyHeaders(filled);
@@ -39,9 +40,17 @@ function textTable(lines: readonly string[]): GridRow[] | undefined {
   return rows.length >= 2 ? rows : undefined;
 }
 
-/** Reads the first task table without a unit column (a .docx or sheet table, else a tab or bar table in the text). */
+/** Whether a table's rows (header first) are a unitless task table: its header names one. */
+const headedUnitless = (rows: readonly GridRow[] | undefined): rows is GridRow[] => rows !== undefined && rows.length >= 3 && unitlessHeader(rows[0]!.cells.map((cell) => cell.text));
+
+/**
+ * Reads the first task table without a unit column: a .docx or sheet table, else a tab or bar table in the
+ * text, else one the page flattened (cells parted by spaces, or one cell a line), cut into rows as the readers
+ * of those shapes cut them.
+ */
 export function readUnitlessTable(lines: readonly string[], tables: readonly GridRow[][]): DraftPlan | undefined {
-  const table = tables.find((rows) => rows.some((row) => unitlessHeader(row.cells.map((cell) => cell.text)))) ?? textTable(lines);
+  const flattened = () => [spacedRows(lines, unitlessHeader)].find(headedUnitless);
+  const table = tables.find((rows) => rows.some((row) => unitlessHeader(row.cells.map((cell) => cell.text)))) ?? textTable(lines) ?? flattened();
   if (!table) return undefined;
   const headerAt = table.findIndex((row) => unitlessHeader(row.cells.map((cell) => cell.text)));
   // Read as a table whose unit column, last, is empty in every row.
