@@ -155,10 +155,15 @@ type AlignKind = CellKind | 'name' | 'progress';
 /** How far a task has got, as a 进展情况 column says it. */
 const PROGRESS = /^(?:已|正在|按计划|按序时|稳步|有序|尚未|未)[^。；;]{0,16}?(?:推进|完成|启动|开展|实施|进行|开工|竣工|投用|中)(?:[，,][^。；;]{0,16})?[。]?$|^(?:进展顺利|未启动|已完成)[。]?$/;
 
+/** A progress report's opening verdict, then its details: 已完成。…, 正在推进，…, 未启动：…. */
+const PROGRESS_VERDICT = /^(?:已完成|已完工|已竣工|已开工|已启动|已投用|正在推进|正在实施|正在建设|稳步推进|有序推进|按计划推进|按序时推进|进展顺利|未启动|尚未启动|未开工|尚未开工)[。，,；;：:\s]/;
+
 function alignKind(text: string): AlignKind {
   const kind = cellKind(text);
   // 持续推进, 长期坚持: how long the work goes on is its deadline, however like a progress report it reads.
   if (kind !== 'deadline' && PROGRESS.test(text.trim()) && text.trim().length <= 30) return 'progress';
+  // A longer report opened by its verdict ("已完成。已制定并下发…", "正在推进，完成筛查3495人") is progress too.
+  if (kind !== 'deadline' && PROGRESS_VERDICT.test(text.trim())) return 'progress';
   // Two characters of a name (广电, 文旅) are a name, not a figure.
   if (kind === 'figure' && /^[\u4e00-\u9fa5]{2}$/.test(text.trim())) return 'name';
   // An alias in parentheses (余杭经济技术开发区(钱江经济开发区)) is not counted.
