@@ -95,6 +95,8 @@ export function continuesHeaderCell(previous: string, piece: string): boolean {
   if (classifyHeader(`${previous}${piece}`) === undefined) return false;
   // Two-character halves of one task word ("指标" / "任务"): adjacent task columns are never named so shortly.
   if (previous.length <= 2 && piece.length <= 2 && before === 'text' && classifyHeader(piece) === 'text') return true;
+  // A task word and the facet of it the column holds ("事项" / "分类", "项目" / "类别"): one column, the task's group.
+  if (previous.length <= 2 && before === 'text' && /^(?:分类|类别|类型)$/.test(piece)) return true;
   return before === undefined || classifyHeader(piece) === undefined || (HEADER_MODIFIER.test(previous) && !HEADER_MODIFIER.test(piece));
 }
 
