@@ -347,6 +347,23 @@ describe('layout families of real plans', () => {
     expect(plan.warnings.filter((warning) => /没有找到责任单位/.test(warning.message))).toHaveLength(3);
   });
 
+  it('units one a line in a spaced table stay in their column before a list written with commas, which is the next column’s', () => {
+    const { tasks } = read(
+      [
+        '某区2025年政府工作报告重点工作任务分解表',
+        '序号 重点工作任务 主要责任单位 协同配合单位',
+        '1 地区生产总值增长6.5%左右。 区发改委 区政府各部门,各乡镇人民政府',
+        '2 一般公共预算收入增长5%左右。 区财政局',
+        '区税务局',
+        '区政府有关部门,各乡镇人民政府、街道办事处',
+      ].join('\n'),
+    );
+    expect(tasks.map((task) => [summary(task).lead, summary(task).others])).toEqual([
+      [['区发改委'], ['区政府各部门', '各乡镇人民政府']],
+      [['区财政局', '区税务局'], ['区政府有关部门', '各乡镇人民政府', '街道办事处']],
+    ]);
+  });
+
   it('a target table whose rows are the units (单位名称 | 指标(万元) …) gives each unit its row as a task, the issuing county’s own total row left out', () => {
     const { plan, tasks } = read(
       [

@@ -206,6 +206,9 @@ export function alignCellsFromRight(cells: readonly Block[], columns: readonly (
   return alignment([...cells].reverse(), [...columns].reverse()).row.reverse();
 }
 
+/** A cell naming one unit, no list. */
+const lone = (text: string) => !/[、，,；;\s]/.test(text.trim());
+
 /** The best alignment of a row's cells (alignCells) and how well it fits. */
 function alignment(cells: readonly Block[], columns: readonly (HeaderKind | undefined)[], taskAt = -1): { row: GridCell[]; score: number } {
   const kinds = cells.map((cell) => alignKind(cell.text));
@@ -227,7 +230,9 @@ function alignment(cells: readonly Block[], columns: readonly (HeaderKind | unde
         how = 1;
       }
       if (columns[j] !== 'number') {
-        const joined = fit(kinds[i]!, columns[j]) - 1 + score[(i + 1) * width + j]!;
+        // Units one a line stay together before a list written with commas, which is the next column's ("区财政局" / "区税务局" / "区政府有关部门,各乡镇…").
+        const stay = i + 1 < n && kinds[i] === 'units' && lone(cells[i]!.text) && !lone(cells[i + 1]!.text) ? 3 : 1;
+        const joined = fit(kinds[i]!, columns[j]) - stay + score[(i + 1) * width + j]!;
         if (joined > best) {
           best = joined;
           how = 2;
