@@ -85,9 +85,10 @@ describe('real plans as Word and Excel files', () => {
  * lowered while the importer learns them. In the third session of 2026-12-03, 35 new tune documents came in at 68.2%
  * at first sight (3 refused) and reached 94.4%; the tune floor went back up to 0.95 (95.6% over 127). On 2026-12-03
  * (sixth session) 21 new tune documents came in at 60.1% at first sight (356 of 592 checks): 90.1% over 212; lowered
- * while the importer learns them.
+ * while the importer learns them. On 2026-12-04 9 more tune documents came in at 169 of 186 checks at first sight;
+ * 94.4% over 228 at the session's end (3899 of 4133): raised to 0.935.
  */
-const TUNE_FLOOR = 0.92;
+const TUNE_FLOOR = 0.935;
 /**
  * 0.80 over 34 held-out documents; 7 held-out documents gathered on 2026-12-03 brought it to 78.0% over 41, before any
  * change. 13 more came in the third session that day (56.0% at first sight, 57.5% at its end); the 41 older ones went
@@ -96,9 +97,10 @@ const TUNE_FLOOR = 0.92;
  * in over four gathering rounds (240 of 286 checks at first sight, 252 now); the 55 older ones went from 74.7% to 76.9% (a
  * scorer fix, a compound collective equal to its parts, is 14 checks of that), 79.4% over the 72: raised to 0.79.
  * In the sixth session 9 more came in at 65.8% at first sight (150 of 228 checks, one refused): 77.7% over 87; then 3
- * more at 12.3% (7 of 57, two refused): 75.7% over 90.
+ * more at 12.3% (7 of 57, two refused): 75.7% over 90. On 2026-12-04 4 more came in at 62 of 76 checks at first
+ * sight: 77.6% over 94 (1306 of 1682): raised to 0.77.
  */
-const HOLDOUT_FLOOR = 0.755;
+const HOLDOUT_FLOOR = 0.77;
 /**
  * 0.98 until the 13 tune table documents of 2026-12-03 (third session) got office versions: 95.3% with them, 98.2% (.pdf
  * 98.0%) after. Lowered in the fifth session when three more got theirs (changxing-2025-1 among them, a 三张清单 list
