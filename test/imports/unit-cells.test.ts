@@ -17,6 +17,13 @@ describe('units and their parts in a cell', () => {
     expect(read('①市发改委②市财政局')).toEqual(['市发改委:responsible', '市财政局:responsible']);
   });
 
+  it('in a lead column, a list opened by a collective goes on leading after its comma (各县(市、区)政府，市财政局、市教育局); after a named unit the rest is the others (市编委办，各镇区)', () => {
+    const lead = (text: string) => parseUnitCell(text, { defaultRole: 'lead' }).map((unit) => `${unit.name}:${unit.role}`);
+    expect(lead('各县（市、区）政府，市财政局、市教育局')).toEqual(['各县（市、区）政府:lead', '市财政局:lead', '市教育局:lead']);
+    expect(lead('市编委办，各镇区')).toEqual(['市编委办:lead', '各镇区:responsible']);
+    expect(lead('各县（市、区）政府，市直有关部门')).toEqual(['各县（市、区）政府:lead', '市直有关部门:responsible']);
+  });
+
   it('a list closed by 等部门单位 (a national plan’s 等部门单位参与) names the units before it, not a unit called 中国科协等部门单位', () => {
     expect(read('国家卫生健康委牵头，中央宣传部、中国科协等部门单位参与')).toEqual(['国家卫生健康委:lead', '中央宣传部:cooperating', '中国科协:cooperating']);
   });

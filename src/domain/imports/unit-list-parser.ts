@@ -281,7 +281,10 @@ export function parseUnitCell(text: string, options: UnitCellOptions): UnitMenti
   clauses.forEach(({ role: said, rest }, index) => {
     // "市发改委牵头，市财政局，市自然资源局配合": after the lead, a clause without a verb is one of the list the next verb closes (a ， written for 、).
     const closing = sawLead && said === undefined && rest !== '' ? clauses.slice(index + 1).find((clause) => clause.role !== undefined) : undefined;
-    const role: UnitRole = said ?? (index === 0 || !sawLead ? options.defaultRole : closing?.role === 'cooperating' ? 'cooperating' : 'responsible');
+    // In a lead column, a clause after a first one that is only a collective ("各县(市、区)政府，市财政局、教育局") goes on leading:
+    // the collective was put first, not made the lead alone. After a named unit the rest is the work's others ("市编委办，各镇区").
+    const afterCollective = index === 1 && options.defaultRole === 'lead' && said === undefined && clauses[0]!.role === undefined && splitUnitList(clauses[0]!.rest).every((name) => isCollective(name)) && !splitUnitList(rest).every((name) => isCollective(name));
+    const role: UnitRole = said ?? (index === 0 || !sawLead || afterCollective ? options.defaultRole : closing?.role === 'cooperating' ? 'cooperating' : 'responsible');
     if (role === 'lead') sawLead = true;
     const names = splitBeforeCollective(rest).flatMap(splitUnitList).flatMap(splitNamePair).flatMap(unglue);
     for (const raw of names) {
