@@ -528,6 +528,23 @@ describe('written forms of the same plan', () => {
     ]);
   });
 
+  it('names the plan by the table’s own caption over the page’s headline of the same words, never by the site’s field row (统一编号 有效性)', () => {
+    const { plan } = read(
+      [
+        '索引号 000330185/2023-67746 公开方式 主动公开',
+        '发布单位 区府办 发文日期 2023-07-24',
+        '统一编号 有效性',
+        '2023年重点工作半年度进展情况',
+        '日期: 2023-07-24',
+        '2023年重点工作半年度进展情况表',
+        '序号 | 重点工作 | 牵头单位 | 进展情况',
+        '1 | 推进城区污水管网改造 | 区住建局 | 已完成管网铺设12公里',
+        '2 | 新增公办幼儿园学位600个 | 区教育局 | 已开工建设',
+      ].join('\n'),
+    );
+    expect(plan.title).toBe('2023年重点工作半年度进展情况表');
+  });
+
   it('dates a plan its title leaves undated by the year its tasks speak of most, never by a span or a cited document, and says it guessed', () => {
     const { plan } = read(
       [
