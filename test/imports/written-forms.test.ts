@@ -545,6 +545,13 @@ describe('written forms of the same plan', () => {
     expect(plan.title).toBe('2023年重点工作半年度进展情况表');
   });
 
+  it('keeps a notice’s title wrapped over two lines whole (关于区政府2011年7月份重点工作 / 完成情况的通报)', () => {
+    const { plan } = read(
+      ['某区人民政府办公室', '关于区政府2011年7月份重点工作', '完成情况的通报', '1、加快景区游客服务中心规划评审，7月底前开工建设。（区旅游局负责）', '2、加快环型干道用地拆迁，7月底前开工建设。（园区管委会负责）'].join('\n'),
+    );
+    expect(plan.title).toBe('关于区政府2011年7月份重点工作完成情况的通报');
+  });
+
   it('dates a plan its title leaves undated by the year its tasks speak of most, never by a span or a cited document, and says it guessed', () => {
     const { plan } = read(
       [

@@ -189,7 +189,8 @@ function titleCandidates(lines: readonly string[]): string[] {
     candidates.unshift(issued && TITLE_END.test(issued[1]!) ? issued[1]! : noticeLines[0]);
   }
   // The plan's own name over a page that reports on it (…责任分解 / …责任分解第一季度进展情况): the plan is what the tasks are.
-  const reports = (title: string) => candidates.some((other) => other.length < title.length && title.startsWith(other) && REPORT_SUFFIX.test(title.slice(other.length)));
+  // (Only a plan's name: "关于区政府2011年7月份重点工作" wrapped over "完成情况的通报" names none.)
+  const reports = (title: string) => candidates.some((other) => other.length < title.length && title.startsWith(other) && TITLE_END.test(other) && REPORT_SUFFIX.test(title.slice(other.length)));
   // A page's headline over the table's own caption, the same words with 表 / 一览表 after them: the caption is the document's name.
   const captioned = (title: string) => candidates.some((other) => other.startsWith(title) && /^(?:一览表|汇总表|统计表|明细表|表)$/.test(other.slice(title.length)));
   return candidates
