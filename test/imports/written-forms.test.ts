@@ -552,6 +552,19 @@ describe('written forms of the same plan', () => {
     expect(plan.title).toBe('关于区政府2011年7月份重点工作完成情况的通报');
   });
 
+  it('takes the only place a text names, once, as the plan’s region, and a signing date in brackets (（2015年9月15日）) as its year, each with a warning', () => {
+    const { plan } = read(
+      [
+        '关于推进全民健身工作的实施意见',
+        '（2015年9月15日）',
+        '一、举办同心县第四届运动会，广泛开展全民健身活动。（县体育局牵头，县教育局配合）',
+        '二、新建社区健身广场3个，2020年底前完成。（县住建局负责）',
+      ].join('\n'),
+    );
+    expect([plan.jurisdiction, plan.year]).toEqual(['同心县', 2015]);
+    expect(plan.warnings.map((warning) => warning.message).join('\n')).toMatch(/提到最多的地名推断为同心县/);
+  });
+
   it('dates a plan its title leaves undated by the year its tasks speak of most, never by a span or a cited document, and says it guessed', () => {
     const { plan } = read(
       [

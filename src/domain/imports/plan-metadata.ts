@@ -267,12 +267,14 @@ function placeOfDocNumber(docNumber: string | null, mentions: () => readonly Pla
 
 /**
  * The county or city a text names most often, in full (嘉鱼县) or by its
- * short name (涉及嘉鱼的): at least twice, and a county over the city it
- * belongs to when both are named.
+ * short name (涉及嘉鱼的): at least twice, or once when it is the only
+ * place named, and a county over the city it belongs to when both are named.
  */
 function mostMentionedPlace(mentions: readonly PlaceCount[]): string | undefined {
   const ranked = mentions.filter((entry) => entry.count >= 2).sort((a, b) => b.count - a.count);
-  const top = ranked[0];
+  // The only place a text names at all, once ("举办同心县第四届运动会"), is the plan's too.
+  const only = mentions.length === 1 && mentions[0]!.place.level !== 'province' ? mentions[0] : undefined;
+  const top = ranked[0] ?? only;
   if (!top) return undefined;
   const child = ranked.find((entry) => entry.place.parent === top.place.name);
   return (child ?? top).place.name;
@@ -441,7 +443,7 @@ export function readPlanMetadata(lines: readonly string[], fileName: string): Pl
     // (A site's own labels too: "来源:政府办 日期:2011-02-12", "发布:2019-04-17"; a signing date printed spaced out, "2019 年 4 月 16 日".)
     const dated =
       /(?:成文日期|发文日期|印发日期|发布日期|发布时间|(?<![\u4e00-\u9fa5])(?:时间|日期)|(?<![\u4e00-\u9fa5])发布(?=[:：]))[:：]?\s*((?:19|20)\d{2})\s*[-年./]\s*\d{1,2}/.exec(text.slice(0, 3000)) ??
-      /((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$/m.exec(text.slice(0, 3000)) ??
+      /((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[)）]?\s*$/m.exec(text.slice(0, 3000)) ??
       /^\s*[\u4e00-\u9fa5]{2,12}(?:县|市|区|旗|州|省)(?:人民)?政府(?:办公室|办公厅)?\s+(?:www\.|https?:)\S+\s+((?:19|20)\d{2})-\d{1,2}-\d{1,2}/m.exec(text.slice(0, 1000));
     // A news page's dateline, a line of its own: "13.03.2015  07:51", "2015-03-13".
     const dateline = /^\s*(?:\d{1,2}[./]\d{1,2}[./]((?:19|20)\d{2})|((?:19|20)\d{2})[-./]\d{1,2}[-./]\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$/m.exec(text.slice(0, 1000));
