@@ -337,6 +337,17 @@ describe('layout families of real plans', () => {
     expect(plan.warnings.map((warning) => warning.message).join()).toContain('请逐条核对');
   });
 
+  it('rows of a table whose header a page lost, the task, its units and a deadline on one line parted by spaces, are read with a warning, not refused', () => {
+    const { plan, tasks } = read(['某县2023年重点工作', '推进城区污水管网改造工程建设 县住建局 2023年6月', '开展农村人居环境整治提升行动 县农业农村局、各乡镇 2023年12月', '完成老旧小区改造12个 县住建局'].join('\n'));
+    expect(plan.layout).toBe('unit-lines');
+    expect(tasks.map((task) => [task.title, task.units.map((unit) => unit.name), task.deadlines.map((deadline) => deadline.raw)])).toEqual([
+      ['推进城区污水管网改造工程建设', ['县住建局'], ['2023年6月']],
+      ['开展农村人居环境整治提升行动', ['县农业农村局', '各乡镇'], ['2023年12月']],
+      ['完成老旧小区改造12个', ['县住建局'], []],
+    ]);
+    expect(plan.warnings.map((warning) => warning.message).join()).toContain('请逐条核对');
+  });
+
   it('a task table a page flattened with spaces that names no unit column (序号 工作内容 完成时间) is imported with a warning per task, not refused', () => {
     const { tasks, plan } = read(['某镇2024年重点工作安排', '序号 工作内容 完成时间', '1 推进集镇污水管网改造 6月底前', '2 开展农村人居环境整治提升 12月底前', '3 完成老旧小区改造12个 年底前'].join('\n'));
     expect(tasks.map((task) => [task.title, task.units.length, task.deadlines.map((deadline) => deadline.raw)])).toEqual([

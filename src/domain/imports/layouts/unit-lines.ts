@@ -8,6 +8,8 @@
  *   县住建局、县财政局
  *   2024年6月底前
  *
+ * or all three on one line, parted by spaces.
+ *
  * Every such pair is a task, numbered in order; a document with none is
  * still refused. Tried only when every other reader found nothing, so a
  * document any other reader understands is read as before.
@@ -19,7 +21,40 @@ import { cellKind } from './cell-kinds.js';
 /** A line of task text: a sentence or a name long enough to be a task, not a unit list, a date or a figure. */
 const isTaskText = (line: string) => line.length >= 8 && cellKind(line) === 'text';
 
-/** Reads task-then-units lines; undefined when there are none. */
+/**
+ * Rows of a table a page flattened with spaces whose header was lost: the task, then its units, then
+ * perhaps a deadline, on one line ("推进城区污水管网改造工程建设 县住建局 2023年6月"). Two such lines at
+ * least, so that a sentence that happens to end with a bureau's name is not a table.
+ */
+function sameLineRows(text: readonly string[]): DraftNode[] {
+  const rows: DraftNode[] = [];
+  text.forEach((line, index) => {
+    const pieces = line.split(' ').filter(Boolean);
+    if (pieces.length < 2 || line.length > 200) return;
+    // The units come after the task's words, and only a deadline (or nothing) after them.
+    const at = pieces.findIndex((piece, position) => position > 0 && cellKind(piece) === 'units');
+    if (at < 0) return;
+    const task = pieces.slice(0, at).join(' ');
+    const after = pieces.slice(at + 1);
+    if (!isTaskText(task) || after.length > 1 || (after.length === 1 && cellKind(after[0]!) !== 'deadline')) return;
+    rows.push({
+      key: String(rows.length + 1),
+      number: null,
+      title: firstSentence(task),
+      requirement: task,
+      categories: [],
+      line: index + 1,
+      excerpt: line,
+      unitText: pieces[at]!,
+      deadlineText: after[0] ?? '',
+      children: [],
+      warnings: [],
+    });
+  });
+  return rows.length >= 2 ? rows : [];
+}
+
+/** Reads task-then-units lines, or task, units and deadline on one line; undefined when there are none. */
 export function readUnitLines(lines: readonly string[]): DraftPlan | undefined {
   const text = lines.map((line) => squash(line.replace(/\|/g, ' ')));
   const nodes: DraftNode[] = [];
@@ -50,12 +85,13 @@ export function readUnitLines(lines: readonly string[]): DraftPlan | undefined {
       warnings: [],
     });
   }
+  if (nodes.length === 0) nodes.push(...sameLineRows(text));
   if (nodes.length === 0) return undefined;
   return {
     layout: 'unit-lines',
     nodes,
     defaultRole: 'responsible',
     unitsAreSections: false,
-    warnings: [{ line: null, message: '没有找到表头或编号，按“任务一行、负责单位一行”的写法读出了任务，请逐条核对' }],
+    warnings: [{ line: null, message: '没有找到表头或编号，按“任务、负责单位（和完成时限）”的写法读出了任务，请逐条核对' }],
   };
 }
