@@ -47,7 +47,7 @@ describe('written forms of the same plan', () => {
     expect(tasks[1]!.leaders).toEqual(['张三']);
   });
 
-  it('reads items numbered "1）" as numbered items, and bullets (◆ ●) as how a list is drawn, not as words of the task', () => {
+  it('reads items numbered "1）" as numbered items, and bullets (◆ ● ——) as how a list is drawn, not as words of the task', () => {
     const numbered = read(['某县2024年重点工作任务分解', '1）加快县城道路改造工程（县住建局牵头，县财政局配合）', '2）新建城市公园两个（县城管局负责）'].join('\n'));
     expect(numbered.tasks.map((task) => [task.key, task.title])).toEqual([
       ['1', '加快县城道路改造工程'],
@@ -58,6 +58,8 @@ describe('written forms of the same plan', () => {
       { title: '加快县城道路改造工程', lead: ['县住建局'], others: ['县财政局'] },
       { title: '新建城市公园两个', lead: [], others: ['县城管局'] },
     ]);
+    const dashes = read(['某县2024年重点工作任务分解', '——加快县城道路改造工程。（县住建局负责）', '——新建城市公园两个。（县城管局负责）'].join('\n'));
+    expect(dashes.tasks.map((task) => task.title)).toEqual(['加快县城道路改造工程', '新建城市公园两个']);
   });
 
   it('makes the unit before 会同 lead and those after it cooperate: 由X会同Y、Z等部门研究提出落实意见', () => {

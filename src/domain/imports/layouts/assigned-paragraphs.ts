@@ -16,8 +16,8 @@ import { leadersOfHeading } from '../people.js';
 import { looksLikeUnits } from './cell-kinds.js';
 import { joinRecordFields, TASK_LABEL_AT_START } from './record-fields.js';
 
-/** A bullet before a paragraph (◆ ● ■ ▲ ★ ➢ …): how the list is drawn, not the task's words. */
-const BULLET = /^[◆◇●○■□▲△▶►•·★☆➢➤✓√※▪▫❖]\s*/;
+/** A bullet before a paragraph (◆ ● ■ ▲ ★ ➢ …, a dash ——): how the list is drawn, not the task's words. */
+const BULLET = /^(?:[◆◇●○■□▲△▶►•·★☆➢➤✓√※▪▫❖]|[—－-]{1,2}(?=[\u4e00-\u9fa5]))\s*/;
 
 /** Reads assigned paragraphs; undefined when fewer than two paragraphs assign work. */
 export function readAssignedParagraphs(lines: readonly string[]): DraftPlan | undefined {
