@@ -43,7 +43,9 @@ describe('the question corpus', () => {
  * 管些啥, 几项活分别是啥, 26项第2条): 44 of 60 right at first sight (held out
  * 10 of 16); after the fixes made with the 44 tuned ones in view, tune 100%
  * (364/364), holdout 87.9% (152/173), lowest family lookup 94.3%: the holdout
- * floor follows the harder held-out set down to 0.87.
+ * floor follows the harder held-out set down to 0.87. A second batch of 60 the same day, written as people type in
+ * a hurry (你好，… 谢谢, 咱单位, 12项3条, 哪几条, 一点动静都没有, 下个月中旬之前): 37 of 60 at first sight (held out
+ * 12 of 16); tune 98.8% (403/408), holdout 88.4% (167/189), lowest family state 93.1% after.
  */
 const TUNE_FLOOR = 0.98;
 const HOLDOUT_FLOOR = 0.87;

@@ -65,6 +65,9 @@ const TABLE: [string, Record<string, unknown>][] = [
   ['江门市财政局名下的任务都列一下', tasks({ units: [unit('江门市财政局', [JM_FIN])] })],
   ['中山的财政局手头都干些什么', tasks({ units: [unit('中山的财政局', [ZS_FIN])] })],
   ['国土资源分局有哪些任务', tasks({ units: [unit('国土资源分局', ['新会区/新会国土资源分局'])] })],
+  // Greetings and thanks are manners, not topics; 哪几条 asks which; a bureau's section is named with the bureau before it.
+  ['你好，江门市财政局有哪几条任务 谢谢', tasks({ units: [unit('江门市财政局', [JM_FIN])] })],
+  ['经信局电力科有哪几项', tasks({ units: [unit('经信局电力科', ['中山市/市经济和信息化局电力科'])] })],
   ['江门的扶贫任务', tasks({ places: ['江门市'], topic: '扶贫' })],
   ['在临沂有哪些逾期的', tasks({ places: ['临沂市'], status: 'overdue' })],
   ['中山和江门逾期的任务', tasks({ places: ['中山市', '江门市'], status: 'overdue' })],

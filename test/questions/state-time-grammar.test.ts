@@ -30,6 +30,8 @@ const STATES: [string, string | null][] = [
   ['没在规定时间内完成的任务', 'overdue'],
   ['从来没有填报过进度的', 'no_progress'],
   ['至今未启动的', 'not_started'],
+  ['一点动静都没有的', 'not_started'],
+  ['压根没启动的', 'not_started'],
   ['还没办的', 'unfinished'],
   ['还有没完成的吗', 'unfinished'],
   ['目前在推进的有哪些', 'in_progress'],
@@ -53,6 +55,8 @@ const PERIODS: [string, unknown][] = [
   ['即将逾期的', { kind: 'within', days: 14 }],
   ['11月30日前到期的', { kind: 'month_of_year', month: 11, year: { offset: 0 } }],
   ['12月内到期的', { kind: 'month_of_year', month: 12, year: { offset: 0 } }],
+  ['下个月中旬之前要到期的', { kind: 'until_part', month: { offset: 1 }, part: 2 }],
+  ['12月上旬前到期的', { kind: 'until_part', month: { month: 12, year: { offset: 0 } }, part: 1 }],
 ];
 
 describe('states and periods are read as grammar', () => {
@@ -80,5 +84,15 @@ describe('states and periods are read as grammar', () => {
     expect(read('经信局方案里的4.2.1')).toEqual({ key: '4.2.1', plan: '经信局' });
     expect(read('临沂要点第十二项完成没有')).toEqual({ key: '12', plan: '临沂' });
     expect(read('进度50.5%的')).not.toHaveProperty('key');
+    // Numbers without 第 (12项3条), asked as people ask in chat (咋回事, 搞定了吗, 啥时候到期), with thanks after.
+    expect(read('中山方案 12项3条 咋回事')).toEqual({ key: '12.3', plan: '中山' });
+    expect(read('中山19项4条搞定了吗')).toEqual({ key: '19.4', plan: '中山' });
+    expect(read('麻烦看下 第8项 谢谢')).toEqual({ key: '8', plan: null });
+  });
+
+  it('a part of a month is a day: 下个月中旬之前 runs from today to the 20th of next month', async () => {
+    const { resolvePeriod } = await import('../../src/domain/questions/period.js');
+    expect(resolvePeriod({ kind: 'until_part', month: { offset: 1 }, part: 2 }, '2016-11-23')).toEqual(['2016-11-23', '2016-12-20']);
+    expect(resolvePeriod({ kind: 'until_part', month: { offset: 0 }, part: 3 }, '2016-11-23')).toEqual(['2016-11-23', '2016-11-30']);
   });
 });

@@ -16,7 +16,9 @@ export type PeriodSpec =
   | { kind: 'this_quarter'; offset: number }
   | { kind: 'half'; half: 1 | 2; year: YearSpec }
   | { kind: 'year'; year: YearSpec }
-  | { kind: 'within'; days: number };
+  | { kind: 'within'; days: number }
+  /** From today to the end of a part of a month (上旬 the 10th, 中旬 the 20th, 下旬 its last day): "下个月中旬之前". */
+  | { kind: 'until_part'; month: { offset: number } | { month: number; year: YearSpec }; part: 1 | 2 | 3 };
 
 /** A year as written: a number, or this year / next / last. */
 export type YearSpec = { fixed: number } | { offset: number };
@@ -74,6 +76,14 @@ export function readPeriod(text: string): { period: PeriodSpec; words: string } 
       return span === undefined ? undefined : { kind: 'within', days: span };
     }],
     [/(马上|快要?|即将|近期|最近|眼看)(要|就要)?(到期|截止|逾期|超期|过期)|这(两|几)天(要)?到期/, (m) => ({ kind: 'within', days: m[0].startsWith('这') ? 3 : 14 })],
+    // Before a part of a month: 下个月中旬之前, 本月下旬前, 12月上旬前 (from today until then).
+    [new RegExp(`(本月|这个?月|当月|下个?月|下一个?月|${YEAR}\\s*${NUM}\\s*月)\\s*(上旬|中旬|下旬)(?:之前|以前|前)`), (m) => {
+      const part = (['上旬', '中旬', '下旬'].indexOf(m[4]!) + 1) as 1 | 2 | 3;
+      if (/^下/.test(m[1]!)) return { kind: 'until_part', month: { offset: 1 }, part };
+      if (!m[3]) return { kind: 'until_part', month: { offset: 0 }, part };
+      const month = readNumber(m[3]);
+      return month !== null && month >= 1 && month <= 12 ? { kind: 'until_part', month: { month, year: yearOf(m[2]) }, part } : undefined;
+    }],
     [/(本|这个?|当)季度|本季|当季/, () => ({ kind: 'this_quarter', offset: 0 })],
     [/(下个?|下一个?)季度/, () => ({ kind: 'this_quarter', offset: 1 })],
     [/(上个?|上一个?)季度/, () => ({ kind: 'this_quarter', offset: -1 })],
@@ -131,6 +141,16 @@ export function resolvePeriod(period: PeriodSpec, today: string): [string, strin
   switch (period.kind) {
     case 'within':
       return [today, addDays(today, period.days)];
+    case 'until_part': {
+      const [first, last] =
+        'offset' in period.month
+          ? (() => {
+              const date = new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)) - 1 + (period.month as { offset: number }).offset, 1));
+              return monthRange(date.getUTCFullYear(), date.getUTCMonth() + 1);
+            })()
+          : monthRange(resolveYear(period.month.year, today), period.month.month);
+      return [today, period.part === 3 ? last : `${first.slice(0, 8)}${period.part === 1 ? '10' : '20'}`];
+    }
     case 'week': {
       const monday = addDays(today, 1 - isoWeekday(today) + 7 * period.offset);
       return [monday, addDays(monday, 6)];
@@ -164,6 +184,8 @@ export function describePeriod(period: PeriodSpec, today: string): string {
   switch (period.kind) {
     case 'within':
       return `今天起 ${period.days} 天内到期（${from} 至 ${to}）`;
+    case 'until_part':
+      return `今天起至 ${to} 到期`;
     case 'week':
       return `${['上上周', '上周', '本周', '下周', '下下周'][period.offset + 2] ?? `${from} 起的一周`}到期（${from} 至 ${to}）`;
     case 'month':

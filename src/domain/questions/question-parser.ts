@@ -39,15 +39,23 @@ const STOPWORD_PATTERN = new RegExp(STOPWORDS.map((word) => word.replace(/[.*+?^
  * 得完成啥 / 都干些什么 (asking what), 几项活 (tasks, said as work), 分别 / 各自 / 具体, 列一下 / 都列出来,
  * and 一次 in 一次进度都没报过.
  */
-const CHAT_WORDING = /名下|手里|手上|手头|头上|肩上|身上|分别|各自|具体|(?:都|得|要|需要|应该|还)?(?:管|干|做|办|搞|弄|完成|忙|负责)(?:些|点|了)?(?:啥|什么)|有啥|是啥|些啥|(?:几|哪些|什么)(?:项|件|个|样)?活儿?(?![动力跃])|活儿|(?:都|全)?列(?:一下|出来|个?清单|个单子)|一次(?=进度|都|也)/g;
+const CHAT_WORDING = /哪(?:几|一)?(?:项|条|个|件)(?:任务|工作|事)?|压根|根本|一点(?=动静)|名下|手里|手上|手头|头上|肩上|身上|分别|各自|具体|(?:都|得|要|需要|应该|还)?(?:管|干|做|办|搞|弄|完成|忙|负责)(?:些|点|了)?(?:啥|什么)|有啥|是啥|些啥|(?:几|哪些|什么)(?:项|件|个|样)?活儿?(?![动力跃])|活儿|(?:都|全)?列(?:一下|出来|个?清单|个单子)|一次(?=进度|都|也)/g;
 
 /** Normalises a question: simplified characters, half-width digits and letters, no surrounding punctuation. */
 export function normalizeQuestion(text: string): string {
-  return toHalfWidth(toSimplified(text))
+  const plain = toHalfWidth(toSimplified(text))
     .replace(/\s+/g, ' ')
     .replace(/^[\s@,，.。!！?？]+|[\s,，.。!！?？~～]+$/g, '')
     .trim();
+  // A greeting before the question and thanks after it ("你好，…", "… 谢谢", "… 辛苦"): manners, not what is asked.
+  const asked = plain.replace(COURTESY_BEFORE, '').replace(COURTESY_AFTER, '').trim();
+  return asked === '' ? plain : asked;
 }
+
+/** A greeting said before a question: 你好， / 领导好 / 各位好 / 您好！ */
+const COURTESY_BEFORE = /^(?:你好|您好|领导好|各位好|老师好|大家好|hi|hello)[\s,，.。!！~～]*/i;
+/** Thanks said after it: 谢谢 / 辛苦了 / 麻烦了 / 拜托 (and 啊 / 哈 / 啦). */
+const COURTESY_AFTER = /[\s,，.。!！~～]*(?:谢谢(?:你|您|了)?|多谢|感谢|辛苦(?:了|啦|你了|您了)?|麻烦(?:你|您)?了|拜托(?:了|啦)?|thanks?)[啊呀啦哈了!！。~～\s]*$/i;
 
 function followUp(text: string): Question | undefined {
   if (/^(还有呢?|还有吗|还有没有|下一页|后面的?|更多|继续|再来点?|接着说|next)$/i.test(text)) return { kind: 'follow_up', action: 'next_page', index: null };
@@ -79,12 +87,14 @@ function dottedItem(text: string): string {
 function taskLookup(raw: string): Question | undefined {
   const byId = /(?:#|＃|任务\s*(?:编号|号|id)?\s*)(\d+)\s*号?$|^#\s*(\d+)|任务\s*#\s*(\d+)/i.exec(raw);
   if (byId) return { kind: 'task', id: Number(byId[1] ?? byId[2] ?? byId[3]), key: null, plan: null };
-  // "26项第2条": the item's number without its 第, when a 第 follows.
-  const text = dottedItem(raw).replace(new RegExp(`(?<![第\\d一二两三四五六七八九十])${NUM}(\\s*项的?\\s*第)`, 'g'), '第$1$2');
+  // "26项第2条", "12项3条": the item's number without its 第, when a 第 or a 条 follows.
+  const text = dottedItem(raw)
+    .replace(new RegExp(`(?<![第\\d一二两三四五六七八九十])${NUM}(\\s*项的?\\s*)(?:第\\s*)?${NUM}(\\s*[条点])`, 'g'), '第$1$2第$3$4')
+    .replace(new RegExp(`(?<![第\\d一二两三四五六七八九十])${NUM}(\\s*项的?\\s*第)`, 'g'), '第$1$2');
   const byNumber = new RegExp(`第\\s*${NUM}\\s*[项条](?:的?第\\s*${NUM}\\s*[条项点])?(?:的?第\\s*${NUM}\\s*[条项点])?`).exec(text);
   const after = byNumber ? text.slice(byNumber.index + byNumber[0].length).replace(/[的呢吗啊呀?？。!！\s]/g, '') : '';
   // Asked what it says, how far it is, who does it, or yes or no about it ("完成没有", "申请办结了吗").
-  const asksAbout = /是什么|是啥|讲啥|说啥|内容|讲的|说的|要求|怎么说|进展|进度|情况|如何|怎么样|咋样|怎样|谁|哪/.test(text) || /(吗|没有|没|了没|与否)$/.test(after);
+  const asksAbout = /是什么|是啥|讲啥|说啥|内容|讲的|说的|要求|怎么说|进展|进度|情况|如何|怎么样|咋样|怎样|咋回事|怎么回事|谁|哪|啥时候|什么时候|几号|哪天/.test(text) || /(吗|没有|没|了没|与否)$/.test(after) || /(吗|没有|没|了没|与否)[?？]?$/.test(text);
   if (byNumber && (asksAbout || after === '') && !/(有哪些|哪些任务)/.test(text)) {
     const first = readNumber(byNumber[1]!);
     const second = byNumber[2] ? readNumber(byNumber[2]) : null;
@@ -95,6 +105,7 @@ function taskLookup(raw: string): Question | undefined {
         .slice(0, byNumber.index)
         .replace(OPENING, '')
         .replace(/^在/, '')
+        .trim()
         .replace(/(的)?(工作)?(分工方案|方案|要点|分工|计划)?(里|中|内|上)?(的)?$/, '')
         .trim();
       const plan = before.length >= 2 ? before : (/在?(.{2,8}?)(的)?(方案|要点|分工)(里|中|的)/.exec(text)?.[1] ?? null);
@@ -145,8 +156,8 @@ export interface Asker {
   unitIds: readonly number[];
 }
 
-/** "我们局", "咱们单位", "本单位", "我局": the asker's own units. */
-const SELF = /(?<![\u4e00-\u9fa5])(?:我们|咱们|我|本)(?:局|单位|部门|委|办|科室|科|中心|这边)(?![\u4e00-\u9fa5])|(?:我们|咱们)(?:局|单位|部门|委|办|科室|中心|这边)|(?<=^|[的是在])(?:我|本)(?:局|单位|部门)(?=的|负责|有|牵头|还|要|[？?，,。]|$)/;
+/** "我们局", "咱们单位", "咱单位", "本单位", "我局": the asker's own units. */
+const SELF = /(?<![\u4e00-\u9fa5])(?:我们|咱们|咱|我|本)(?:局|单位|部门|委|办|科室|科|中心|这边)(?![\u4e00-\u9fa5])|(?:我们|咱们|咱)(?:局|单位|部门|委|办|科室|中心|这边)|(?<=^|[的是在])(?:我|本)(?:局|单位|部门)(?=的|负责|有|牵头|还|要|[？?，,。]|$)/;
 
 /** Parses a question. `directory` knows every unit and its names; `asker` what "我们局" means. */
 export function parseQuestion(raw: string, directory: UnitDirectory, asker: Asker = { unitIds: [] }): Question {
@@ -197,6 +208,15 @@ export function readTaskQuery(text: string, directory: UnitDirectory, asker: Ask
     const place = 'place' in previous ? previous.place : undefined;
     if (place && !('place' in current && current.place) && /^\s*(和|与|及|、|以及)\s*$/.test(text.slice(previous.end, current.start))) {
       mentions[n] = { ...current, unitIds: current.unitIds.filter((id) => directory.unit(id)?.jurisdiction === place), place } as (typeof mentions)[number];
+    }
+  }
+  // "经信局电力科": a bureau named right before one of its sections names which section, not a unit of its own.
+  for (let n = mentions.length - 1; n >= 1; n--) {
+    const previous = mentions[n - 1]!;
+    const current = mentions[n]!;
+    if (current.start === previous.end && /(?:科|股|室)$/.test(current.text) && /(?:局|委|办)$/.test(previous.text)) {
+      mentions[n] = { ...current, text: text.slice(previous.start, current.end), start: previous.start } as (typeof mentions)[number];
+      mentions.splice(n - 1, 1);
     }
   }
   // Take out what is understood, so that what remains is the topic.

@@ -68,7 +68,8 @@ export const STATUS_PHRASES: [StatusFilter, RegExp][] = [
   ].join('|'))],
   ['below_half', /(?:进度)?(?:不到|不足|低于|少于|没到|没过|未过|未达到?|不满)(?:一半|50%|百分之五十|半数)|(?:在)?(?:一半|50%|百分之五十|半数)以下/],
   ['no_progress', new RegExp(`${NEGATION}(?:有)?${REPORT_VERBS}(?:过)?${PROGRESS}?|零进度`)],
-  ['not_started', new RegExp(`${NEGATION}${START_VERBS}`)],
+  // Not begun, or nothing at all moving on it: 没启动, 一点动静都没有, 毫无动静 (很久没动静 is stalled, above).
+  ['not_started', new RegExp(`${NEGATION}${START_VERBS}|一点动静${any('都', '也')}?没(?:有)?|毫无动静|没有任何动静`)],
   // Not done: 没完成, 尚未办结, 还没办 (not 没办法).
   ['unfinished', new RegExp(`${NEGATION}${any(DONE_VERBS, '办(?!法)')}`)],
   // Under way: 进行中, 正在办理, 办理中, 在推进 (not "谁在推", "在做什么": who or what, not how far).
