@@ -375,6 +375,59 @@ describe('layout families of real plans', () => {
     ]);
   });
 
+  it('an inspection plan one cell a line, its rows under a merged 序号 padded with empty cells (| ||), gives each row that names its own work, unit and date a task', () => {
+    const cell = (text: string) => `${text} |`;
+    const { plan } = read(
+      [
+        '某县农业农村局2021年度双随机抽查工作计划',
+        ...['序号', '抽查类别', '抽查事项', '检查对象', '执行股室', '检查比例', '初步检查时间', '备注'].map(cell),
+        ...['1', '农产品质量监督抽查', '对农作物种子生产、经营的监督检查', '种子经营企业', '执法大队一中队', '5%', '2021年9月'].map(cell),
+        '|',
+        ...['对农药经营、使用场所进行检查', '农药销售企业', '执法大队一中队', '10%', '2021年6月'].map(cell),
+        '|',
+        '||',
+        ...['2', '兽药经营企业监督抽查', '对兽药的监督检查', '兽药经营企业', '执法大队二中队', '30%', '2021年11月'].map(cell),
+        '|',
+      ].join('\n'),
+    );
+    // The work as it is tracked: the leaves (item 1's rows are its 1.1 and 1.2).
+    const leaves = flattenNodes(plan.nodes).filter((node) => !flattenNodes(plan.nodes).some((other) => other.key.startsWith(`${node.key}.`)));
+    expect(leaves.map((task) => [task.title, task.units.map((unit) => unit.name), task.deadlines.map((deadline) => deadline.raw)])).toEqual([
+      ['对农作物种子生产、经营的监督检查', ['执法大队一中队'], ['2021年9月']],
+      ['对农药经营、使用场所进行检查', ['执法大队一中队'], ['2021年6月']],
+      ['对兽药的监督检查', ['执法大队二中队'], ['2021年11月']],
+    ]);
+  });
+
+  it('a wide table (an inspection plan with 抽查对象, 抽查比例, 检查方式, 信用风险等级…) is still a task table; 参与部门的检查内容 is what they check, not who', () => {
+    const { tasks } = read(
+      [
+        '序号 | 牵头部门 | 联合抽查任务名称 | 抽查对象 | 抽查比例 | 拟实施时间 | 参与部门 | 参与部门的检查内容 | 检查方式 | 信用风险等级(低、一般、较高、高) |',
+        '1 | 市市场监管局 | 全市机动车排放检验机构检测联合抽查 | 机动车检验机构 | 待定 | 7月至12月 | 市生态环境局 | 对排放检验情况进行监督检查 | 现场检查 | 一般 |',
+        '2 | 市公安局 | 全市保安从业单位联合抽查 | 保安从业单位 | 待定 | 7月至12月 | 市市场监管局 | 对保安服务经营情况进行监督检查 | 现场检查 | 一般 |',
+      ].join('\n'),
+    );
+    expect(tasks.map((task) => [summary(task).lead, summary(task).others])).toEqual([
+      [['市市场监管局'], ['市生态环境局']],
+      [['市公安局'], ['市市场监管局']],
+    ]);
+  });
+
+  it('a wide table one cell a line whose header a narrow layout wrapped into pieces (检查 / 方式, 实施 / 层级, 抽取 / 日期) still finds its units past them', () => {
+    const header = ['序号', '任务名称', '抽查事项', '检查对象', '抽查', '比例', '检查', '方式', '实施', '层级', '抽取', '日期', '完成时限', '牵头部门', '参与部门', '备注'];
+    const rows = [
+      ['1', '成品油市场', '加油站经营情况', '全市加油站', '10%', '现场检查', '市级', '20236', '2023年11月', '商务局', '市场监管局'],
+      ['2', '汽车流通市场', '新车市场', '全市汽车销售4S店', '10%', '现场检查', '市级', '20236', '2023年11月', '商务局', '市场监管局'],
+      ['3', '再生资源回收', '回收站点备案情况', '全市回收站点', '5%', '现场检查', '区县', '20236', '2023年11月', '商务局', '生态环境局'],
+    ];
+    const { tasks } = read(['2023年商务部门联合双随机抽查计划', '', ...[...header, ...rows.flat()].flatMap((cell) => [cell, ''])].join('\n'));
+    expect(tasks.map((task) => [summary(task).lead, summary(task).others])).toEqual([
+      [['商务局'], ['市场监管局']],
+      [['商务局'], ['市场监管局']],
+      [['商务局'], ['生态环境局']],
+    ]);
+  });
+
   it('a target table whose rows are the units (单位名称 | 指标(万元) …) gives each unit its row as a task, the issuing county’s own total row left out', () => {
     const { plan, tasks } = read(
       [

@@ -63,6 +63,8 @@ export function classifyHeader(raw: string): HeaderKind | undefined {
   if (/^[一二三四五六七八九十]+[、.．]/.test(cell)) return undefined;
   if (/^(序号|编号|序列号?|序|项次|No\.?)$/i.test(cell)) return 'number';
   if (/领导|责任人|负责人|包抓|联系人|挂帅|分管市?长/.test(cell) && !/单位|部门/.test(cell)) return 'leaders';
+  // 参与部门的检查内容 / 牵头单位职责: what a unit does, said of it, not the unit.
+  if (/(?:单位|部门|科室|股室)的?(?:检查|工作|主要)?(?:内容|职责|事项|任务)/.test(cell)) return 'other';
   if (UNIT_HEADER.test(cell)) return 'units';
   if (/时限|时间|期限|年限|节点|进度安排|进度要求|日期|起止|截止|计划进度|时序|^(?:计划)?完成$/.test(cell)) return 'deadline';
   if (/进度|进展|情况|备注|说明|完成率|状态|评分|考核(方式|办法|分值|得分)|分值|权重|联系方式|电话|单位$|^目标值$|^当前/.test(cell)) return 'other';
@@ -71,6 +73,8 @@ export function classifyHeader(raw: string): HeaderKind | undefined {
   if (/地点|点位|地址|位置/.test(cell) && !/项目|任务|内容|名称|事项/.test(cell)) return 'place';
   // 路段名称 / 小区名称 / 村名: the place a problem was found (an inspection's 问题汇总表), not the task.
   if (/^(路段|地段|街道|道路|区域|小区|村|社区|点位|场所)(名称|名)?$/.test(cell)) return 'place';
+  // An inspection plan's facts about each inspection (双随机一公开: 检查对象, 抽查比例, 检查方式, 抽取类型, 组织层级 …): beside the task.
+  if (/^(?:抽查|检查|抽取)(?:对象?)?(?:范围|比例|方式|依据|类型|户数|频次|层级)|^(?:组织|实施)层级$|^(?:检查|抽查)对象$/.test(cell)) return 'other';
   // 年度投资金额（万元）: facts about the task, not the task.
   if (/金额|资金|规模|万元/.test(cell) && !/项目|任务|内容|名称|事项/.test(cell)) return 'other';
   // 任务数 / 项目个数: a count, not the task.
@@ -97,7 +101,10 @@ export function continuesHeaderCell(previous: string, piece: string): boolean {
   if (previous.length <= 2 && piece.length <= 2 && before === 'text' && classifyHeader(piece) === 'text') return true;
   // A task word and the facet of it the column holds ("事项" / "分类", "项目" / "类别"): one column, the task's group.
   if (previous.length <= 2 && before === 'text' && /^(?:分类|类别|类型)$/.test(piece)) return true;
-  return before === undefined || classifyHeader(piece) === undefined || (HEADER_MODIFIER.test(previous) && !HEADER_MODIFIER.test(piece));
+  // A whole column name before a piece no column is named by joins it only as short as a narrow column wraps ("完成时限" / "要求"),
+  // never a run of the next columns' pieces ("抽查事项" / "检查对" / "范围").
+  if (before !== undefined && classifyHeader(piece) === undefined) return previous.length + piece.length <= 6;
+  return before === undefined || (HEADER_MODIFIER.test(previous) && !HEADER_MODIFIER.test(piece));
 }
 
 /**
@@ -167,9 +174,13 @@ export function mapColumns(header: readonly string[]): ColumnMap | undefined {
  */
 export function looksLikeHeader(cells: readonly string[]): boolean {
   const filled = cells.map((cell) => cell.replace(/\s+/g, '')).filter(Boolean);
-  if (filled.length < 2 || filled.some((cell) => cell.length > 16)) return false;
+  if (filled.length < 2 || filled.some((cell) => cell.length > 24)) return false;
   const kinds = filled.map(classifyHeader);
-  if (kinds.filter((kind) => kind === undefined).length > filled.length / 3) return false;
+  // A wide table (an inspection plan's 抽查对象 | 抽查比例 | 检查方式 | 信用风险等级…) names many columns no task needs:
+  // with a 序号, a task and a unit column named, half of them may be such.
+  const strong = kinds.includes('number') && kinds.includes('text') && kinds.includes('units') && filled.length >= 6;
+  if (kinds.filter((kind) => kind === undefined).length > filled.length / (strong ? 2 : 3)) return false;
+  if (!strong && filled.some((cell) => cell.length > 16)) return false;
   return (kinds.includes('number') || kinds.includes('text') || kinds.includes('measures')) && mapColumns(cells) !== undefined;
 }
 

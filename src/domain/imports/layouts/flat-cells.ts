@@ -130,8 +130,12 @@ function findHeader(blocks: readonly Block[]): { start: number; width: number } 
     let end = start;
     // A short cell the vocabulary does not know (区本级, the first line of "区本级任务数") may sit between header cells.
     const headerCell = (index: number) => index < blocks.length && !/\n/.test(headerWord(blocks[index]!.text)) && classifyHeader(headerWord(blocks[index]!.text)) !== undefined;
-    const unknownLabel = (index: number) => index < blocks.length && /^[\u4e00-\u9fa5][\u4e00-\u9fa5（）()\s]{1,13}$/.test(blocks[index]!.text) && headerCell(index + 1);
-    while (end < blocks.length && end - start < 12 && (headerCell(end) || (end > start && unknownLabel(end)))) end++;
+    // A wide table's wrapped header (an inspection plan's 实施 / 层级 / 抽取 / 日期) may leave up to three such pieces in a row.
+    const label = (index: number) => index < blocks.length && /^[\u4e00-\u9fa5][\u4e00-\u9fa5（）()\s]{1,13}$/.test(blocks[index]!.text);
+    // (Only under a header that opens with its 序号: elsewhere one piece, as before.)
+    const wide = classifyHeader(blocks[start]!.text) === 'number';
+    const unknownLabel = (index: number) => label(index) && (wide ? [1, 2, 3] : [1]).some((ahead) => headerCell(index + ahead) && Array.from({ length: ahead - 1 }, (_, k) => label(index + 1 + k)).every(Boolean));
+    while (end < blocks.length && end - start < (wide ? 24 : 12) && (headerCell(end) || (end > start && unknownLabel(end)))) end++;
     // A header starts at its 序号 cell when it has one (a caption above it is not a column).
     const numberAt = blocks.slice(start, end).findIndex((block) => classifyHeader(block.text) === 'number');
     const from = numberAt > 0 ? start + numberAt : start;

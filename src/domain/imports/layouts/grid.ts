@@ -369,6 +369,16 @@ function readTaskRows(rows: readonly GridRow[], columns: ColumnMap, warnings: Dr
     } else if (!task) {
       warnings.push({ line: row.line, message: `表格开头的一行没有序号和任务，已跳过：${squash(excerptOf(row)).slice(0, 40)}` });
       continue;
+    } else if (requirementColumn < 0 && ownTask(titleCell, unitCell, deadlineCell, task)) {
+      // A row under a merged 序号 that names its own work, units and deadline (an inspection plan's 抽查事项 rows under
+      // one 抽查类别): a task of its own under the same item, and the item's own first row becomes the first of them.
+      if (task.children.length === 0) {
+        task.children.push(node({ key: `${task.key}.1`, line: task.line, title: task.title, requirement: task.requirement, excerpt: task.excerpt, unitText: task.unitText, leaderText: task.leaderText, deadlineText: task.deadlineText }));
+      }
+      const more = squash(titleCell);
+      task.children.push(node({ key: `${task.key}.${task.children.length + 1}`, line: row.line, title: firstSentence(more), requirement: more, excerpt: excerptOf(row), unitText: unitCell, leaderText: leaderCell || task.leaderText, deadlineText: deadlineCell }));
+      task.excerpt += `\n${excerptOf(row)}`;
+      continue;
     } else if (requirementColumn < 0) {
       // A row under the same merged 序号: more of the task, with any units, leaders and deadline it adds.
       const more = squash(titleCell);
@@ -410,6 +420,15 @@ function readTaskRows(rows: readonly GridRow[], columns: ColumnMap, warnings: Dr
     if (parent.children.length > 0) parent.requirement = parent.children.map((child) => `${child.number ?? ''}${child.requirement}`).join('\n');
   }
   return tasks;
+}
+
+/**
+ * Whether a row under a merged 序号 is a task of its own rather than more of the task above: it names its own work
+ * (a sentence, not a word or two), its own units and its own deadline, each filled in the row itself.
+ */
+function ownTask(titleCell: string, unitCell: string, deadlineCell: string, task: DraftNode): boolean {
+  const work = squash(titleCell);
+  return work.length >= 6 && unitCell.trim() !== '' && deadlineCell.trim() !== '' && task.unitText.trim() !== '' && task.deadlineText.trim() !== '';
 }
 
 function addRequirement(task: DraftNode, printed: string | null, body: string, row: GridRow, units: string, deadline: string) {
