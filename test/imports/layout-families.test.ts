@@ -428,6 +428,19 @@ describe('layout families of real plans', () => {
     ]);
   });
 
+  it('an alternative written inside a header word (责任处(科)室) still names the unit column, and an inspection plan (…监管计划) names the plan', () => {
+    const { plan, tasks } = read(
+      [
+        '2023年度双随机、一公开监管计划',
+        '| 序号 | 任务名称 | 检查事项 | 检查对象 | 检查方式 | 抽取比例 | 检查频次 | 责任处(科)室 |',
+        '| 1 | 绿化用地检查 | 对改变绿化用地使用性质的行政检查 | 企业、事业单位 | 现场检查 | 10% | 1次/半年 | 园林绿化管理中心 |',
+        '| 2 | 砍伐城市树木检查 | 对砍伐城市树木的行政检查 | 机关、企业 | 现场检查 | 10% | 1次/半年 | 园林绿化管理中心 |',
+      ].join('\n'),
+    );
+    expect(plan.title).toBe('2023年度双随机、一公开监管计划');
+    expect(tasks.map((task) => summary(task).others)).toEqual([['园林绿化管理中心'], ['园林绿化管理中心']]);
+  });
+
   it('a target table whose rows are the units (单位名称 | 指标(万元) …) gives each unit its row as a task, the issuing county’s own total row left out', () => {
     const { plan, tasks } = read(
       [

@@ -56,6 +56,13 @@ export type HeaderKind = 'number' | 'category' | 'text' | 'measures' | 'units' |
  * the deadline; 类别 for a category; 备注 / 进展情况 / 当前进度 are other.
  */
 export function classifyHeader(raw: string): HeaderKind | undefined {
+  const kind = classifyHeaderWord(raw);
+  // An alternative written inside the word ("责任处(科)室", "责任科（股）室"): the word without it.
+  if (kind === undefined && /[（(][\u4e00-\u9fa5]{1,2}[)）]/.test(raw)) return classifyHeaderWord(raw.replace(/[（(][\u4e00-\u9fa5]{1,2}[)）]/g, ''));
+  return kind;
+}
+
+function classifyHeaderWord(raw: string): HeaderKind | undefined {
   const cell = raw.replace(/\s+/g, '');
   if (cell === '') return undefined;
   if (cell.length > 16) return undefined;
