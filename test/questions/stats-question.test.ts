@@ -56,6 +56,7 @@ const TABLE: [string, ReturnType<typeof stats> | string][] = [
   ['谁的任务最多', stats({ groupBy: 'unit' })],
   ['江门哪个单位任务最多', stats({ groupBy: 'unit', places: ['江门市'] })],
   ['逾期最多的单位', stats({ groupBy: 'unit', status: 'overdue' })],
+  ['超过30天没更新的 哪个单位最多', stats({ groupBy: 'unit', status: 'stalled' })],
   ['哪个局逾期最多', stats({ groupBy: 'unit', status: 'overdue' })],
   ['各单位逾期情况', stats({ groupBy: 'unit', status: 'overdue' })],
   ['完成率最高的单位', stats({ measure: 'rate', groupBy: 'unit' })],

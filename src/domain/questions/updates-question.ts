@@ -185,7 +185,7 @@ function parsePerson(text: string, directory: UnitDirectory, asker: Asker): Pers
 /** "江门哪些单位没报过进度", "本周还有谁没填报": the units that did not report, in a scope and period. */
 function parseSilentUnits(text: string, directory: UnitDirectory, asker: Asker): UpdatesQuestion | undefined {
   const negated = NOT_REPORTED.exec(text);
-  if (!negated || !ASKS_WHO.test(text) || HOW_LONG_SILENT.test(text) || DEADLINE_WORDS.test(text)) return undefined;
+  if (!negated || !ASKS_WHO.test(text) || HOW_LONG_SILENT.test(text) || DEADLINE_WORDS.test(text) || RANKS_UNITS(text)) return undefined;
   const { period, rest: withoutPeriod } = readPeriod(text.replace(negated[0], ' '));
   const rest = withoutPeriod.replace(new RegExp(ASKS_WHO.source, 'g'), ' ').replace(/还有|仍有|目前|现在|至今|一直|从来|任务|进度|进展/g, ' ');
   const read = readTaskQuery(rest, directory, asker);
@@ -193,7 +193,11 @@ function parseSilentUnits(text: string, directory: UnitDirectory, asker: Asker):
   return { kind: 'updates', ask: 'silent', period, status: null, reporters: [], person: null, scope, unknownUnit: null };
 }
 
+/** "超过30天没更新的 哪个单位最多": a ranking of units by their silent tasks, the counts family's, not this one's. */
+const RANKS_UNITS = (text: string) => /最多|最少|排名|排行|排个名/.test(text) && /哪(?:个|些|家)?(?:单位|部门)|谁/.test(text);
+
 function parseUpdates(text: string, directory: UnitDirectory, asker: Asker): UpdatesQuestion | undefined {
+  if (RANKS_UNITS(text)) return undefined;
   const silent = HOW_LONG_SILENT.test(text);
   if ((NEGATED.test(text) && !silent) || DEADLINE_WORDS.test(text)) return undefined;
   const lastReport = silent || WHEN_REPORTED.test(text) || (LAST_TIME.test(text) && ASKS_WHEN.test(text) && /报|汇报|报告|更新|填报|反馈/.test(text));
