@@ -23,6 +23,8 @@ describe('updates questions', () => {
     expect(parse('本月有哪些单位报了进度')).toMatchObject({ ask: 'units', period: { name: 'this_month' } });
     expect(parse('10月份有哪些任务办结了')).toMatchObject({ ask: 'tasks', period: { name: 'month', month: 10 }, status: 'done' });
     expect(parse('11月以来哪些任务办结了')).toMatchObject({ period: { name: 'since_month', month: 11 }, status: 'done' });
+    expect(parse('上周五以来 哪些任务报了进度')).toMatchObject({ ask: 'tasks', period: { name: 'since_weekday', weekday: 5, weeks: -1 } });
+    expect(parse('周一以来谁报了进度')).toMatchObject({ period: { name: 'since_weekday', weekday: 1, weeks: 0 } });
     expect(parse('这周有哪些任务申请办结')).toMatchObject({ period: { name: 'this_week' }, status: 'pending_review' });
     expect(parse('昨天谁报了进度')).toMatchObject({ ask: 'units', period: { name: 'yesterday' } });
     expect(parse('上上周谁报了进度')).toMatchObject({ ask: 'units', period: { name: 'week_before_last' } });

@@ -168,6 +168,10 @@ export function periodDays(period: UpdatesPeriod, today: string): { from: string
       return span(monthStart(yearOf(period.month), period.month), monthEnd(yearOf(period.month), period.month), `${yearOf(period.month)}年${period.month}月`);
     case 'since_month':
       return span(monthStart(yearOf(period.month), period.month), today, `${period.month}月以来`);
+    case 'since_weekday': {
+      const day = addDays(monday, 7 * period.weeks + period.weekday - 1);
+      return span(day, today, `${period.weeks < 0 ? '上' : '本'}周${'一二三四五六日'[period.weekday - 1]}以来`);
+    }
   }
 }
 

@@ -20,7 +20,9 @@ export type UpdatesPeriod =
   /** A month of the year it is asked in (or of the year before, for a month still to come): 10月份. */
   | { name: 'month'; month: number }
   /** From the first of a month to today: 11月以来. */
-  | { name: 'since_month'; month: number };
+  | { name: 'since_month'; month: number }
+  /** From a day of this week or last to today: 上周五以来, 周一以来 (weekday 1 Monday … 7 Sunday, weeks 0 this, −1 last). */
+  | { name: 'since_weekday'; weekday: number; weeks: 0 | -1 };
 
 /** What was reported, when and by whom: the tasks, the units that reported, the day a unit last did. */
 export interface UpdatesQuestion {
@@ -96,6 +98,10 @@ const NUMBER = '(\\d{1,2}|[一二三四五六七八九十]{1,3})';
 const COUNT = '(\\d{1,2}|[一二两三四五六七八九十]{1,3})';
 /** Period phrases, most specific first, with what each means. */
 const PERIODS: [RegExp, (match: RegExpExecArray) => UpdatesPeriod | undefined][] = [
+  [/(?:从|自)?(上|本|这)?(?:个)?(?:周|星期|礼拜)([一二三四五六日天1-7])(?:以来|至今|到现在|起|开始)/, (m) => {
+    const weekday = '一二三四五六'.indexOf(m[2]!) + 1 || (/[日天]/.test(m[2]!) ? 7 : Number(m[2]));
+    return weekday >= 1 && weekday <= 7 ? { name: 'since_weekday', weekday, weeks: m[1] === '上' ? -1 : 0 } : undefined;
+  }],
   [new RegExp(`(?:从|自)?${NUMBER}月份?(?:以来|至今|到现在|起|开始)`), (m) => month('since_month', m[1]!)],
   [new RegExp(`(?:最近|近|过去|这)${NUMBER}天(?:来|内|里|以来)?`), (m) => days(m[1]!)],
   [/(?:最近|近|过去)(?:一|1)个?(?:周|星期|礼拜)(?:来|内|里|以来)?|(?:最近|近)(?:七|7)天|一周(?:来|内|以来)/, () => ({ name: 'recent', days: 7 })],
