@@ -68,6 +68,9 @@ const TABLE: [string, Record<string, unknown>][] = [
   // Greetings and thanks are manners, not topics; 哪几条 asks which; a bureau's section is named with the bureau before it.
   ['你好，江门市财政局有哪几条任务 谢谢', tasks({ units: [unit('江门市财政局', [JM_FIN])] })],
   ['经信局电力科有哪几项', tasks({ units: [unit('经信局电力科', ['中山市/市经济和信息化局电力科'])] })],
+  // Two states at once, the second asked among the first's tasks.
+  ['逾期的里头 卡着的有哪几条', tasks({ status: 'blocked', andStatus: 'overdue' })],
+  ['超期未完成的', tasks({ status: 'overdue' })],
   ['江门的扶贫任务', tasks({ places: ['江门市'], topic: '扶贫' })],
   ['在临沂有哪些逾期的', tasks({ places: ['临沂市'], status: 'overdue' })],
   ['中山和江门逾期的任务', tasks({ places: ['中山市', '江门市'], status: 'overdue' })],

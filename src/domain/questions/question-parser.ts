@@ -159,6 +159,11 @@ export interface Asker {
 /** "我们局", "咱们单位", "咱单位", "本单位", "我局": the asker's own units. */
 const SELF = /(?<![\u4e00-\u9fa5])(?:我们|咱们|咱|我|本)(?:局|单位|部门|委|办|科室|科|中心|这边)(?![\u4e00-\u9fa5])|(?:我们|咱们|咱)(?:局|单位|部门|委|办|科室|中心|这边)|(?<=^|[的是在])(?:我|本)(?:局|单位|部门)(?=的|负责|有|牵头|还|要|[？?，,。]|$)/;
 
+/** States a task can be in together: past its deadline and blocked, not begun, or never reported. */
+const COMBINABLE = new Set<StatusFilter>(['overdue', 'blocked', 'not_started', 'no_progress', 'stalled', 'below_half', 'in_progress']);
+/** "Among those": a second state asked of the first's tasks ("逾期的里头 卡着的", "逾期任务中…受阻的"). */
+const AMONG = /的?(?:里头|里面|当中|中间|之中|其中)|(?<=的)中/;
+
 /** Parses a question. `directory` knows every unit and its names; `asker` what "我们局" means. */
 export function parseQuestion(raw: string, directory: UnitDirectory, asker: Asker = { unitIds: [] }): Question {
   const text = normalizeQuestion(raw);
@@ -232,13 +237,17 @@ export function readTaskQuery(text: string, directory: UnitDirectory, asker: Ask
     status = named ? 'unfinished' : 'overdue';
     rest = rest.replace(dueNotDone[0], ' ');
   }
+  let andStatus: StatusFilter | null = null;
   for (const [filter, pattern] of STATUS_PHRASES) {
     if (named && filter.startsWith('due_')) continue;
     if (!pattern.test(rest)) continue;
-    // The first (most specific) phrase decides; the others are said with it ("超期未完成"), each as often as it is ("提交办结申请、等着审核").
+    // The first (most specific) phrase decides; the others are said with it ("超期未完成"), each as often as it is ("提交办结申请、等着审核"),
+    // unless a second state is asked apart from it, "among the overdue, the blocked" ("逾期的里头 卡着的", "逾期的中间哪些受阻了").
+    if (status && filter !== status && COMBINABLE.has(filter) && COMBINABLE.has(status) && AMONG.test(text)) andStatus ??= filter;
     status ??= filter;
     rest = rest.replace(new RegExp(pattern.source, 'g'), ' ');
   }
+  if (andStatus) rest = rest.replace(AMONG, ' ');
   const { plan, rest: withoutPlan } = planHint(rest);
   const found = placesOn(withoutPlan, directory);
   rest = found.rest
@@ -268,6 +277,7 @@ export function readTaskQuery(text: string, directory: UnitDirectory, asker: Ask
     role,
     topic,
     status,
+    ...(andStatus ? { andStatus } : {}),
     plan,
     asksWho,
     page: 1,

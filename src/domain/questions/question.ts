@@ -57,6 +57,8 @@ export interface TaskQuery {
   /** Words to search titles and requirements for: "PPP项目", "扶贫". */
   topic: string | null;
   status: StatusFilter | null;
+  /** A second state the tasks must be in too ("逾期的里头 卡着的": overdue and blocked). */
+  andStatus?: StatusFilter | null;
   /** A plan named in the question ("临沂的要点"): matched against plan titles and cities. */
   plan: string | null;
   /** The period the tasks fall due in ("下周", "2017年第一季度", "年底前"): unfinished tasks with a deadline inside it. */

@@ -378,7 +378,9 @@ export class TaskIndex {
     if (query.units.length > 0 && unitIds.size === 0) return { hits: [], total: 0, approximate: false, plans };
     const words = (query.topic ?? '').toLowerCase().split(/\s+/).filter(Boolean);
     const topic = words.length > 0 ? this.topicMatches(words) : null;
-    const statusPasses = query.status ? this.statusTest(query.status, today, query.withinDays ?? 0) : undefined;
+    const firstStatus = query.status ? this.statusTest(query.status, today, query.withinDays ?? 0) : undefined;
+    const secondStatus = query.status && query.andStatus ? this.statusTest(query.andStatus, today, 0) : undefined;
+    const statusPasses = firstStatus && secondStatus ? (index: number) => firstStatus(index) && secondStatus(index) : firstStatus;
     const periodPasses = query.period ? this.dueBetween(...resolvePeriod(query.period, today)) : undefined;
     const passes = statusPasses && periodPasses ? (index: number) => statusPasses(index) && periodPasses(index) : (statusPasses ?? periodPasses);
 
