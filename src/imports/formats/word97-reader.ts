@@ -75,16 +75,16 @@ function tableGrid(rows: readonly WordRow[], firstLine: number): NumberedRow[] {
  * edges are edges of the rows above (a row whose cells span columns keeps
  * the table's edges, only fewer of them).
  */
-function startsAnotherTable(rows: readonly WordRow[], edges: number[] | undefined, cells: number): boolean {
-  const previous = rows.at(-1);
+function startsAnotherTable(previous: WordRow | undefined, tableEdges: ReadonlySet<number>, edges: number[] | undefined, cells: number): boolean {
   if (!previous?.edges || !edges || previous.cells.length < 2 || cells < 2) return false;
-  const inner = (list: number[]) => list.slice(1, -1);
-  const near = (edge: number, list: readonly number[]) => list.some((other) => Math.abs(other - edge) <= EDGE_TOLERANCE);
-  if (!inner(edges).some((edge) => near(edge, inner(previous.edges!)))) return true;
+  const near = (edge: number, list: Iterable<number>) => [...list].some((other) => Math.abs(other - edge) <= EDGE_TOLERANCE);
+  if (!innerEdges(edges).some((edge) => near(edge, innerEdges(previous.edges!)))) return true;
   if (cells < 3) return false;
-  const tableEdges = rows.flatMap((row) => (row.edges ? inner(row.edges) : []));
-  return inner(edges).filter((edge) => near(edge, tableEdges)).length * 2 < inner(edges).length;
+  return innerEdges(edges).filter((edge) => near(edge, tableEdges)).length * 2 < innerEdges(edges).length;
 }
+
+/** A row's edges between its cells (not the table's two sides). */
+const innerEdges = (edges: readonly number[]) => edges.slice(1, -1);
 
 /** Paragraphs and table rows of a Word document, numbered in order as the .docx reader numbers them. */
 export function documentOfWordParagraphs(paragraphs: readonly WordParagraph[]): PlanDocument {
@@ -92,6 +92,8 @@ export function documentOfWordParagraphs(paragraphs: readonly WordParagraph[]): 
   const tables: NumberedRow[][] = [];
   let line = 0;
   let rows: WordRow[] = [];
+  // The inner edges of the table's rows so far, each value once (rows repeat them): kept as rows come, not recounted per row.
+  let tableEdges = new Set<number>();
   let cells: string[] = [];
   let cell: string[] = [];
   const endTable = () => {
@@ -99,6 +101,7 @@ export function documentOfWordParagraphs(paragraphs: readonly WordParagraph[]): 
     tables.push(tableGrid(rows, line + 1));
     line += rows.length;
     rows = [];
+    tableEdges = new Set();
   };
   for (const paragraph of paragraphs) {
     if (paragraph.end === 'text') {
@@ -116,8 +119,9 @@ export function documentOfWordParagraphs(paragraphs: readonly WordParagraph[]): 
     }
     // The row mark: what is before it in its paragraph is no cell's (Word leaves it empty).
     cell = [];
-    if (startsAnotherTable(rows, paragraph.edges, cells.length)) endTable();
+    if (startsAnotherTable(rows.at(-1), tableEdges, paragraph.edges, cells.length)) endTable();
     rows.push({ cells, ...(paragraph.edges ? { edges: paragraph.edges } : {}), ...(paragraph.mergedAbove ? { mergedAbove: paragraph.mergedAbove } : {}) });
+    for (const edge of paragraph.edges ? innerEdges(paragraph.edges) : []) tableEdges.add(edge);
     cells = [];
   }
   endTable();

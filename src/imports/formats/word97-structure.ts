@@ -83,12 +83,18 @@ interface ParagraphProperties {
   rowEnd: boolean;
   depth: number;
   edges?: number[];
-  /** Per cell index: 'continue' a cell merged from the row above, 'restart' the first of a merged run. */
-  verticalMerge?: Map<number, 'continue' | 'restart'>;
+  /** The cells (by index) that continue a cell merged down from the row above (not the first of a merged run). */
+  mergedAbove?: Set<number>;
 }
 
 /** A TC80 (a cell's properties in sprmTDefTable): 20 bytes, its flags first (fVertMerge 0x20, fVertRestart 0x40). */
 const TC80_SIZE = 20;
+
+/** Records whether a row's cell continues a cell merged down from the row above; the last property said wins. */
+function continuesMerge(properties: ParagraphProperties, cell: number, continues: boolean): void {
+  if (continues) (properties.mergedAbove ??= new Set()).add(cell);
+  else properties.mergedAbove?.delete(cell);
+}
 
 /** Operand size of a sprm whose size is not variable, from its spra bits. */
 const FIXED_SIZE = [1, 1, 2, 4, 2, 2, 0, 3];
@@ -116,7 +122,7 @@ function readSprms(bytes: Buffer, start: number, end: number, data?: Buffer, pro
         const tcs = at + 3 + (columns + 1) * 2;
         for (let cell = 0; cell < columns && tcs + (cell + 1) * TC80_SIZE <= operandEnd; cell++) {
           const flags = bytes.readUInt16LE(tcs + cell * TC80_SIZE);
-          if (flags & 0x20) (properties.verticalMerge ??= new Map()).set(cell, flags & 0x40 ? 'restart' : 'continue');
+          if (flags & 0x20) continuesMerge(properties, cell, (flags & 0x40) === 0);
         }
       }
       size = cb + 1;
@@ -133,12 +139,8 @@ function readSprms(bytes: Buffer, start: number, end: number, data?: Buffer, pro
     else if (sprm === 0x2417) properties.rowEnd = bytes[at] === 1;
     else if (sprm === 0x6649 && at + 4 <= end) properties.depth = bytes.readInt32LE(at);
     else if (sprm === 0xd62b && at + 3 <= end) {
-      // sprmTVertMerge: cb, the cell, then 1 (merged with the cell above) or 3 (the first of a merged run), 0 (none).
-      const flag = bytes[at + 2]!;
-      const merges = (properties.verticalMerge ??= new Map());
-      if (flag === 1) merges.set(bytes[at + 1]!, 'continue');
-      else if (flag === 3) merges.set(bytes[at + 1]!, 'restart');
-      else merges.delete(bytes[at + 1]!);
+      // sprmTVertMerge: cb, the cell, then 1 (merged with the cell above), 3 (the first of a merged run) or 0 (none).
+      continuesMerge(properties, bytes[at + 1]!, bytes[at + 2] === 1);
     }
     else if (sprm === 0x6646 && data && at + 4 <= end) {
       const offset = bytes.readUInt32LE(at);
@@ -234,7 +236,7 @@ export function wordParagraphs(bytes: Buffer): WordParagraph[] {
     start = cp + 1;
     const nested = (own?.depth ?? 1) > 1;
     if (char === '\x07' && own?.rowEnd && !nested) {
-      const mergedAbove = [...(own.verticalMerge ?? [])].filter(([, merge]) => merge === 'continue').map(([cell]) => cell);
+      const mergedAbove = [...(own.mergedAbove ?? [])];
       paragraphs.push({ text: body, end: 'row', ...(own.edges ? { edges: own.edges } : {}), ...(mergedAbove.length > 0 ? { mergedAbove } : {}) });
     }
     else if (char === '\x07' && !nested) paragraphs.push({ text: body, end: 'cell' });
