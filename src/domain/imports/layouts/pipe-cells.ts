@@ -19,6 +19,8 @@ export function readPipeCells(lines: readonly string[]): DraftPlan | undefined {
  * at its 序号 or is a padded row under it, no cell left over); else as the stray it looks like.
  */
 export function pipeCellRows(lines: readonly string[]): GridRow[] | undefined {
+  // Without a line of bars only, both readings are one: cut once (this runs on every document imported).
+  if (!lines.some((line) => /^\s*\|{2,}\s*$/.test(line))) return cutPipeCells(lines, false);
   const padded = cutPipeCells(lines, true);
   const whole = padded !== undefined && padded.every((row) => !(row.warnings ?? []).length);
   return whole ? padded : cutPipeCells(lines, false);
