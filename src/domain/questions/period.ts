@@ -136,29 +136,27 @@ function monthRange(year: number, month: number, months = 1): [string, string] {
   return [start, end];
 }
 
+/** The month `offset` months from today's (0 this month, 1 the next), as its first and last day. */
+function monthFromToday(today: string, offset: number): [string, string] {
+  const date = new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)) - 1 + offset, 1));
+  return monthRange(date.getUTCFullYear(), date.getUTCMonth() + 1);
+}
+
 /** The first and last day of a period, as 'YYYY-MM-DD', for today. */
 export function resolvePeriod(period: PeriodSpec, today: string): [string, string] {
   switch (period.kind) {
     case 'within':
       return [today, addDays(today, period.days)];
     case 'until_part': {
-      const [first, last] =
-        'offset' in period.month
-          ? (() => {
-              const date = new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)) - 1 + (period.month as { offset: number }).offset, 1));
-              return monthRange(date.getUTCFullYear(), date.getUTCMonth() + 1);
-            })()
-          : monthRange(resolveYear(period.month.year, today), period.month.month);
+      const [first, last] = 'offset' in period.month ? monthFromToday(today, period.month.offset) : monthRange(resolveYear(period.month.year, today), period.month.month);
       return [today, period.part === 3 ? last : `${first.slice(0, 8)}${period.part === 1 ? '10' : '20'}`];
     }
     case 'week': {
       const monday = addDays(today, 1 - isoWeekday(today) + 7 * period.offset);
       return [monday, addDays(monday, 6)];
     }
-    case 'month': {
-      const date = new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)) - 1 + period.offset, 1));
-      return monthRange(date.getUTCFullYear(), date.getUTCMonth() + 1);
-    }
+    case 'month':
+      return monthFromToday(today, period.offset);
     case 'month_of_year':
       return monthRange(resolveYear(period.year, today), period.month);
     case 'quarter':

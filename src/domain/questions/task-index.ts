@@ -144,6 +144,16 @@ function dayNumber(day: string): number {
   return Number(day.slice(0, 4)) * 10_000 + Number(day.slice(5, 7)) * 100 + Number(day.slice(8, 10));
 }
 
+/** The tests a task must pass together; undefined when there are none (every task passes). No allocation per task. */
+function allOf(tests: readonly (((index: number) => boolean) | undefined)[]): ((index: number) => boolean) | undefined {
+  const given = tests.filter((test): test is (index: number) => boolean => test !== undefined);
+  if (given.length <= 1) return given[0];
+  return (index) => {
+    for (let at = 0; at < given.length; at++) if (!given[at]!(index)) return false;
+    return true;
+  };
+}
+
 /** The index. Build once per data version; queries do not allocate per task. */
 export class TaskIndex {
   /** Tasks with their parents' units and deadlines where they name none, in plan and document order. */
@@ -378,11 +388,11 @@ export class TaskIndex {
     if (query.units.length > 0 && unitIds.size === 0) return { hits: [], total: 0, approximate: false, plans };
     const words = (query.topic ?? '').toLowerCase().split(/\s+/).filter(Boolean);
     const topic = words.length > 0 ? this.topicMatches(words) : null;
-    const firstStatus = query.status ? this.statusTest(query.status, today, query.withinDays ?? 0) : undefined;
-    const secondStatus = query.status && query.andStatus ? this.statusTest(query.andStatus, today, 0) : undefined;
-    const statusPasses = firstStatus && secondStatus ? (index: number) => firstStatus(index) && secondStatus(index) : firstStatus;
-    const periodPasses = query.period ? this.dueBetween(...resolvePeriod(query.period, today)) : undefined;
-    const passes = statusPasses && periodPasses ? (index: number) => statusPasses(index) && periodPasses(index) : (statusPasses ?? periodPasses);
+    const passes = allOf([
+      query.status ? this.statusTest(query.status, today, query.withinDays ?? 0) : undefined,
+      query.status && query.andStatus ? this.statusTest(query.andStatus, today, 0) : undefined,
+      query.period ? this.dueBetween(...resolvePeriod(query.period, today)) : undefined,
+    ]);
 
     // Candidates: the units' tasks in document order; else the topic's tasks, best first; else every task.
     let candidates: ArrayLike<number>;
