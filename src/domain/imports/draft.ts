@@ -39,6 +39,22 @@ export interface DraftPlan {
   warnings: { line: number | null; message: string }[];
 }
 
+/** A draft node from the fields a reader has, the rest empty: readers build nodes without repeating every field. */
+export function draftNode(fields: Partial<DraftNode> & Pick<DraftNode, 'key' | 'line'>): DraftNode {
+  return {
+    number: null,
+    title: '',
+    requirement: '',
+    categories: [],
+    excerpt: '',
+    unitText: '',
+    deadlineText: '',
+    children: [],
+    warnings: [],
+    ...fields,
+  };
+}
+
 /** Finds "1．…2．…" numbered items in a text; returns them when numbered 1, 2, … in order. */
 export function splitNumberedItems(text: string): { number: string; text: string }[] | undefined {
   // "1.4月底前…": a number followed by a month is an item's number, not a decimal.

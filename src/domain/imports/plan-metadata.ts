@@ -49,11 +49,15 @@ const TEASER = /小编|带你|了解|一图读懂|一文读懂|图解|速览|划
 /** What a progress report adds to the plan's name: "…责任分解第一季度进展情况". */
 const REPORT_SUFFIX = /^(?:(?:19|20)\d{2}年)?(?:第?[一二三四1-4]季度|上半年|下半年|前三季度|1-\d{1,2}月|\d{1,2}月份?|年度|全年)?(?:工作)?(?:进展|落实|完成|推进|执行|办理)情况/;
 
+/** The site's field labels a catalogue row writes with their values beside them, or none. */
+const SITE_FIELD_ROW = '(?:索引号|统一编号|发布单位|发布机构|发文日期|公开方式|公开范围|公开时限|有效性|成文日期|主题分类|组配分类)';
 /**
  * A government site's field line (索引号:… 组配分类:…, 发布机构:…, or its fields as a table row with the values
  * beside them or left empty: "统一编号 有效性", "发布单位 区府办 发文日期 2023-07-24"): the page's catalogue, never the plan's name.
  */
-const SITE_FIELD = /^(?:索引号|组配分类|主题分类|体裁分类|发布机构|发文机关|所属机构|信息来源|浏览次数|公开方式|公开范围|公开时限|生成日期|成文日期|有效性)[:：]|^(?:索引号|统一编号|发布单位|发布机构|发文日期|公开方式|公开范围|公开时限|有效性|成文日期|主题分类|组配分类)\s+(?:\S+\s+)?(?:索引号|统一编号|发布单位|发布机构|发文日期|公开方式|公开范围|公开时限|有效性|成文日期|主题分类|组配分类|\S*$)/;
+const SITE_FIELD = new RegExp(
+  `^(?:索引号|组配分类|主题分类|体裁分类|发布机构|发文机关|所属机构|信息来源|浏览次数|公开方式|公开范围|公开时限|生成日期|成文日期|有效性)[:：]|^${SITE_FIELD_ROW}\\s+(?:\\S+\\s+)?(?:${SITE_FIELD_ROW}|\\S*$)`,
+);
 
 /** A short heading of a plan's part that names no place, year or body. */
 const GENERIC_HEADING = /^(?![^]*(?:\d|[省市县区州旗镇乡]|政府|局|委))[^]{2,10}$/;

@@ -14,7 +14,7 @@
  *   measures column numbered "1.…2.…" (seed 004).
  */
 import { inlineDeadlines } from '../assignment.js';
-import { type DraftNode, type DraftPlan, splitNumberedItems, firstSentence } from '../draft.js';
+import { type DraftNode, type DraftPlan, draftNode as node, splitNumberedItems, firstSentence } from '../draft.js';
 import { squash } from '../normalize-text.js';
 import { leadersNamedIn } from '../people.js';
 import { cellKind } from './cell-kinds.js';
@@ -273,21 +273,6 @@ function withInlineDeadlines(nodes: readonly DraftNode[]): void {
 
 function excerptOf(row: GridRow): string {
   return texts(row).filter(Boolean).join(' | ');
-}
-
-function node(fields: Partial<DraftNode> & Pick<DraftNode, 'key' | 'line'>): DraftNode {
-  return {
-    number: null,
-    title: '',
-    requirement: '',
-    categories: [],
-    excerpt: '',
-    unitText: '',
-    deadlineText: '',
-    children: [],
-    warnings: [],
-    ...fields,
-  };
 }
 
 /** Task rows with sub-requirement rows below them (seeds 000 and 003). */

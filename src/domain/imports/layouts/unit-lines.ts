@@ -14,12 +14,17 @@
  * still refused. Tried only when every other reader found nothing, so a
  * document any other reader understands is read as before.
  */
-import { type DraftNode, type DraftPlan, firstSentence } from '../draft.js';
+import { type DraftNode, type DraftPlan, draftNode, firstSentence } from '../draft.js';
 import { squash } from '../normalize-text.js';
 import { cellKind } from './cell-kinds.js';
 
 /** A line of task text: a sentence or a name long enough to be a task, not a unit list, a date or a figure. */
 const isTaskText = (line: string) => line.length >= 8 && cellKind(line) === 'text';
+
+/** The `count + 1`th task these readers find: its text, where it is, and the units and deadline written with it. */
+function taskOfLine(count: number, task: string, line: number, excerpt: string, unitText: string, deadlineText: string): DraftNode {
+  return draftNode({ key: String(count + 1), title: firstSentence(task), requirement: task, line, excerpt, unitText, deadlineText });
+}
 
 /**
  * Rows of a table a page flattened with spaces whose header was lost: the task, then its units, then
@@ -37,19 +42,7 @@ function sameLineRows(text: readonly string[]): DraftNode[] {
     const task = pieces.slice(0, at).join(' ');
     const after = pieces.slice(at + 1);
     if (!isTaskText(task) || after.length > 1 || (after.length === 1 && cellKind(after[0]!) !== 'deadline')) return;
-    rows.push({
-      key: String(rows.length + 1),
-      number: null,
-      title: firstSentence(task),
-      requirement: task,
-      categories: [],
-      line: index + 1,
-      excerpt: line,
-      unitText: pieces[at]!,
-      deadlineText: after[0] ?? '',
-      children: [],
-      warnings: [],
-    });
+    rows.push(taskOfLine(rows.length, task, index + 1, line, pieces[at]!, after[0] ?? ''));
   });
   return rows.length >= 2 ? rows : [];
 }
@@ -71,19 +64,7 @@ export function readUnitLines(lines: readonly string[]): DraftPlan | undefined {
     while (after < text.length && text[after] === '') after++;
     const next = text[after] ?? '';
     const deadline = cellKind(next) === 'deadline' ? next : '';
-    nodes.push({
-      key: String(nodes.length + 1),
-      number: null,
-      title: firstSentence(task),
-      requirement: task,
-      categories: [],
-      line: above + 1,
-      excerpt: [task, line, deadline].filter(Boolean).join('\n'),
-      unitText: line,
-      deadlineText: deadline,
-      children: [],
-      warnings: [],
-    });
+    nodes.push(taskOfLine(nodes.length, task, above + 1, [task, line, deadline].filter(Boolean).join('\n'), line, deadline));
   }
   if (nodes.length === 0) nodes.push(...sameLineRows(text));
   if (nodes.length === 0) return undefined;

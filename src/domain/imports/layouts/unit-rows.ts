@@ -14,7 +14,7 @@
  * table ends at the first line that does not open with a unit. Tried as
  * one reader among the others: only a header of this shape starts it.
  */
-import type { DraftNode, DraftPlan } from '../draft.js';
+import { draftNode, type DraftNode, type DraftPlan } from '../draft.js';
 import { squash } from '../normalize-text.js';
 import { looksLikeUnits } from './cell-kinds.js';
 import { classifyHeaders } from './columns.js';
@@ -87,19 +87,16 @@ export function readUnitRows(lines: readonly string[]): DraftPlan | undefined {
       continue;
     }
     const text = squash(line.replace(/[|\t]/g, ' '));
-    nodes.push({
-      key: String(nodes.length + 1),
-      number: null,
-      title: text.length <= 60 ? text : `${text.slice(0, 59)}…`,
-      requirement: `${squash(lines[headerAt]!.replace(/[|\t]/g, ' '))}\n${text}`,
-      categories: [],
-      line: index + 1,
-      excerpt: text,
-      unitText: unit,
-      deadlineText: '',
-      children: [],
-      warnings: [],
-    });
+    nodes.push(
+      draftNode({
+        key: String(nodes.length + 1),
+        title: text.length <= 60 ? text : `${text.slice(0, 59)}…`,
+        requirement: `${squash(lines[headerAt]!.replace(/[|\t]/g, ' '))}\n${text}`,
+        line: index + 1,
+        excerpt: text,
+        unitText: unit,
+      }),
+    );
   }
   if (nodes.length < 2) return undefined;
   return {
