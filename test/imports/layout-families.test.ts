@@ -512,6 +512,25 @@ describe('layout families of real plans', () => {
     ]);
   });
 
+  it('a tab-copied table whose header cell spans two columns (起止日期 over week | date) and whose last column (备注) is left empty: the empty cells are that column, not stray tabs, so each row keeps its date and units', () => {
+    const { tasks } = read(
+      [
+        '某中学2020-2021学年第二学期校历',
+        '起止日期\t主要工作\t责任处室\t备注',
+        '开学前\t2月24日\t行政务虚会\t办公室\t',
+        '\t2月25日\t教职工大会暨教师发展论坛\t教科室\t',
+        '第一周\t3月1日-3月7日\t开学典礼\t教育处、团委\t',
+        '\t\t开学督导迎检\t督导室\t',
+      ].join('\n'),
+    );
+    expect(tasks.map((task) => [task.title, task.units.map((unit) => unit.name), task.deadlines.map((deadline) => deadline.raw).join()])).toEqual([
+      ['行政务虚会', ['办公室'], '开学前 2月24日'],
+      ['教职工大会暨教师发展论坛', ['教科室'], '2月25日'],
+      ['开学典礼', ['教育处', '团委'], '第一周 3月1日-3月7日'],
+      ['开学督导迎检', ['督导室'], '第一周 3月1日-3月7日'],
+    ]);
+  });
+
   it('leaders by any label that ends in 领导 (包保领导, 督办领导, 县级领导) or names a title (分管副县长), a person with several titles (县委常委、副县长张三) as one, and a role clause before a label in one bracket', () => {
     const { tasks } = read(
       [

@@ -76,7 +76,8 @@ const FLOORS: Record<string, number> = {
   'tabs, 进展情况': 0.945,
   'blank-lines, 进展情况': 0.94,
   'spaced, 进展情况': 0.92,
-  'tabs, 备注': 0.845,
+  /** 86.2% when a row's empty 备注 cell was dropped as a stray tab, so a header cell spanning two columns (起止日期) went unseen (2026-12-04). */
+  'tabs, 备注': 0.95,
   /** 94.5% when a second header row was read as a body row (2026-12-03, fourth session). */
   'tabs, two-level header': 0.955,
   /** 56.2%, 93.2% and 60.6% when a header printed again halfway down ended the table or was read as a row (2026-12-03, fourth session). */

@@ -45,7 +45,9 @@ export function tabRows(raw: readonly string[]): GridRow[] | undefined {
       // The header again (a table copied from several pages) is no row; another header starts another table.
       if (isHeaderAgain(cells)) continue;
       if (looksLikeHeader(cells)) break;
-      while (cells.length > width && cells.at(-1) === '') cells.pop();
+      // One empty cell past the header's width is kept for now: under a header cell spanning two columns it is the
+      // rows' empty last column (备注), not a stray tab; withSpannedHeader decides, then it goes.
+      while (cells.length > width + 1 && cells.at(-1) === '') cells.pop();
       rows.push({ cells: Array.from({ length: Math.max(width, cells.length) }, (_, at) => ({ text: cells[at] ?? '', line: index + 1 })), line: index + 1 });
     } else if (SECTION_ROW.test(line.trim()) && line.trim().length <= 60) {
       rows.push({ cells: [{ text: line.trim(), line: index + 1 }, ...Array.from({ length: width - 1 }, () => ({ text: '', line: index + 1 }))], line: index + 1 });
@@ -59,7 +61,7 @@ export function tabRows(raw: readonly string[]): GridRow[] | undefined {
   }
   if (rows.length < 3) return undefined;
   // A second header row (牵头单位 | 配合单位 under a spanning 责任单位) is folded in before the header is checked against the rows' width.
-  return withNumberColumn(withSpannedHeader(withCategoryUnderNumber(withoutSpannedOver(withSubHeaderRow(rows)))));
+  return withNumberColumn(withoutStrayEmptyCells(withSpannedHeader(withCategoryUnderNumber(withoutSpannedOver(withSubHeaderRow(rows))))));
 }
 
 /** Whether the next line with text after `from` is a tab row as wide as the table's, not another header. */
@@ -115,7 +117,9 @@ function withoutSpannedOver(rows: GridRow[]): GridRow[] {
 function withSpannedHeader(rows: GridRow[]): GridRow[] {
   const [header, ...body] = rows;
   const width = header!.cells.length;
-  const wider = body.filter((row) => row.cells.length === width + 1 && row.cells.at(-1)!.text !== '');
+  // A row a cell wider with its last cell empty counts only when the header's last column is one rows leave empty (备注).
+  const emptyLastFits = classifyHeaders([header!.cells.at(-1)!.text])[0] === 'other';
+  const wider = body.filter((row) => row.cells.length === width + 1 && (row.cells.at(-1)!.text !== '' || emptyLastFits));
   if (wider.length < body.length * 0.6) return rows;
   const kinds = classifyHeaders(header!.cells.map((cell) => cell.text));
   const scores = kinds.map((_, at) => fit(wider, [...kinds.slice(0, at + 1), kinds[at], ...kinds.slice(at + 1)]));
@@ -125,6 +129,18 @@ function withSpannedHeader(rows: GridRow[]): GridRow[] {
   const cells = [...header!.cells];
   cells.splice(best + 1, 0, { text: '', line: header!.line });
   return [{ ...header!, cells }, ...body.map((row) => (row.cells.length === width ? { ...row, cells: [...row.cells, { text: '', line: row.line }] } : row))];
+}
+
+/** Empty cells past the header's last column (a stray tab at a row's end) are no cells of the table. */
+function withoutStrayEmptyCells(rows: GridRow[]): GridRow[] {
+  const [header, ...body] = rows;
+  const width = header!.cells.length;
+  const trimmed = (row: GridRow): GridRow => {
+    let end = row.cells.length;
+    while (end > width && row.cells[end - 1]!.text === '') end--;
+    return end === row.cells.length ? row : { ...row, cells: row.cells.slice(0, end) };
+  };
+  return [header!, ...body.map(trimmed)];
 }
 
 /**
