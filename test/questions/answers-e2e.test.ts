@@ -164,6 +164,17 @@ for (const { provider, available } of DATABASES) {
       expect(detail.text).toContain('牵头：市国税局');
     });
 
+    it('when one task is due ("中山26项第2条啥时候到期"): the day comes first, with the deadline as the plan writes it', async () => {
+      const due = await ask('中山26项第2条啥时候到期');
+      expect(due.title).toMatch(/^第26项第2条/);
+      expect(due.text).toContain('到期时间**：2016年11月30日（原文：2016年11月底前完成）');
+      // A task due at two dates gives the first as the day and keeps both in the plan's words.
+      const twice = await ask('中山方案第19项第5条截止时间是哪天');
+      expect(twice.text).toContain('到期时间**：2016年8月31日（原文：2016年8月和2017年2月完成）');
+      // Asked what it says, the card opens on the task as before.
+      expect((await ask('中山26项第2条是什么')).text).not.toContain('到期时间');
+    });
+
     it('plans, greetings, thanks and what it cannot answer all get a useful card', async () => {
       const plans = await ask('有哪些分工方案');
       expect(plans.title).toBe('共有 5 个分工方案');

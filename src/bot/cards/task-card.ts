@@ -92,6 +92,15 @@ function template(detail: TaskDetail): string {
   return detail.item.light === 'red' ? 'red' : detail.item.light === 'yellow' ? 'orange' : 'blue';
 }
 
+/** The answer to what the question asked of the task ("啥时候到期"), put above the card's fields; undefined when it asked for the whole task. */
+function askedLine(detail: TaskDetail): { label: string; answer: string } | undefined {
+  if (detail.asked !== 'deadline') return undefined;
+  const { item } = detail;
+  if (!item.deadline) return { label: '到期时间', answer: '这项任务没有写明时限' };
+  const day = detail.figure ? detail.figure.replace(/^(\d{4})-0?(\d{1,2})-0?(\d{1,2})$/, '$1年$2月$3日') : null;
+  return { label: '到期时间', answer: day ? `${day}（原文：${deadlineWords({ deadline: { ...item.deadline, dueOn: null } })}）` : `${deadlineWords(item)}，没有具体日期` };
+}
+
 /** Renders a task in full, in one of its views. */
 export function renderTaskCard(detail: TaskDetail, view: TaskCardView = 'summary'): RenderedAnswer {
   const { item, requirement, categoryPath, history } = detail;
@@ -103,8 +112,10 @@ export function renderTaskCard(detail: TaskDetail, view: TaskCardView = 'summary
   const more =
     view !== 'history' && history.length > SUMMARY_UPDATES ? '（更多记录请点“查看历史”）' : history.length > shown.length ? `（共 ${history.length} 条，显示最近 ${shown.length} 条）` : '';
   const waiting = detail.status === 'pending_review' ? '\n办结申请已提交，等待督查审核。' : '';
+  const asked = askedLine(detail);
   const elements: CardElement[] = [
     ...demoNote(item.demo === true),
+    ...(asked ? [markdown(`**${asked.label}**：${escapeMarkdown(asked.answer)}`)] : []),
     markdown(`**方案**：${escapeMarkdown(item.planTitle)}${categoryPath ? `\n**类别**：${escapeMarkdown(categoryPath)}` : ''}${item.parentTitle ? `\n**所属任务**：${escapeMarkdown(item.parentTitle)}` : ''}`),
     markdown(`**具体要求**：${escapeMarkdown(requirement || item.title)}`),
     markdown(`${unitsLineWithSource(item)}\n${item.leaders ? `${leadersText(item)}\n` : ''}${deadlineText(item)}\n状态：${LIGHT[item.light]} ${progressText(item)}\n${progressBar(item.percent)}${waiting}`),
@@ -113,6 +124,7 @@ export function renderTaskCard(detail: TaskDetail, view: TaskCardView = 'summary
     markdown(`<font color='grey'>任务编号 #${item.taskId}</font>`),
   ];
   const text = [
+    ...(asked ? [`${asked.label}：${asked.answer}`] : []),
     title,
     ...(item.demo ? [DEMO_NOTE] : []),
     `方案：${item.planTitle}`,

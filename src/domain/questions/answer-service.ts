@@ -64,7 +64,17 @@ export type Answer =
       /** When nothing matched: the nearest questions that would find tasks. */
       suggestions?: string[];
     }
-  | { kind: 'task_detail'; item: AnswerItem; status: TaskStatus; requirement: string; categoryPath: string; history: ProgressRecord[] }
+  | {
+      kind: 'task_detail';
+      item: AnswerItem;
+      status: TaskStatus;
+      requirement: string;
+      categoryPath: string;
+      history: ProgressRecord[];
+      /** What the question asked of the task, answered first: its deadline, with the day it falls due as `figure` (null: no date). */
+      asked?: 'deadline';
+      figure?: string | null;
+    }
   | { kind: 'task_choice'; understanding: string; items: AnswerItem[] }
   | { kind: 'plans'; total: number; page: number; pageCount: number; plans: { id: number; title: string; jurisdiction: string; tasks: number; demo?: boolean }[] }
   | { kind: 'smalltalk'; topic: 'greeting' | 'thanks' }
@@ -213,7 +223,9 @@ export async function answerTaskLookup(lookup: TaskLookup, catalog: Catalog, rep
     const more = tasks.length > 20 ? `（只列出前 20 个；请在问题里说明方案，例如“在临沂的要点里第${lookup.key}项”）` : '';
     return { kind: 'task_choice', understanding: `有 ${tasks.length} 个方案都有这个编号，请选择${more}：`, items: await itemsFor(hits, catalog, repos, today) };
   }
-  return answerTaskDetail(tasks[0]!.id, catalog, repos, today);
+  const detail = await answerTaskDetail(tasks[0]!.id, catalog, repos, today);
+  if (lookup.asks !== 'deadline' || detail.kind !== 'task_detail') return detail;
+  return { ...detail, asked: 'deadline', figure: detail.item.deadline?.dueOn ?? null };
 }
 
 /**

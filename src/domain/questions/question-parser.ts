@@ -84,9 +84,13 @@ function dottedItem(text: string): string {
   });
 }
 
+/** Asking when one task is due: 啥时候到期, 截止时间, 期限是哪天, 什么时候要完成. */
+const ASKS_DEADLINE = /到期|截止|期限|时限|完成时间|(什么时候|啥时候|几号|哪天|何时)(之前|以前|前)?(要|得|该|需要|必须)?(完成|完|办完|办结|交)/;
+
 function taskLookup(raw: string): Question | undefined {
   const byId = /(?:#|＃|任务\s*(?:编号|号|id)?\s*)(\d+)\s*号?$|^#\s*(\d+)|任务\s*#\s*(\d+)/i.exec(raw);
-  if (byId) return { kind: 'task', id: Number(byId[1] ?? byId[2] ?? byId[3]), key: null, plan: null };
+  const asks = ASKS_DEADLINE.test(raw) ? { asks: 'deadline' as const } : {};
+  if (byId) return { kind: 'task', id: Number(byId[1] ?? byId[2] ?? byId[3]), key: null, plan: null, ...asks };
   // "26项第2条", "12项3条": the item's number without its 第, when a 第 or a 条 follows.
   const text = dottedItem(raw)
     .replace(new RegExp(`(?<![第\\d一二两三四五六七八九十])${NUM}(\\s*项的?\\s*)(?:第\\s*)?${NUM}(\\s*[条点])`, 'g'), '第$1$2第$3$4')
@@ -109,7 +113,7 @@ function taskLookup(raw: string): Question | undefined {
         .replace(/(的)?(工作)?(分工方案|方案|要点|分工|计划)?(里|中|内|上)?(的)?$/, '')
         .trim();
       const plan = before.length >= 2 ? before : (/在?(.{2,8}?)(的)?(方案|要点|分工)(里|中|的)/.exec(text)?.[1] ?? null);
-      return { kind: 'task', id: null, key: [first, second, third].filter((part) => part !== null).join('.'), plan };
+      return { kind: 'task', id: null, key: [first, second, third].filter((part) => part !== null).join('.'), plan, ...asks };
     }
   }
   return undefined;

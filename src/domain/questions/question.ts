@@ -87,6 +87,8 @@ export interface TaskLookup {
   id: number | null;
   key: string | null;
   plan: string | null;
+  /** What of the task is asked, when one thing is: 'deadline' for "第26项第2条啥时候到期". */
+  asks?: 'deadline';
 }
 
 /** "还有呢", "只看牵头的", "详细说说第2个": about the previous answer in this chat. */
