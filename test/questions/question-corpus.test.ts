@@ -48,8 +48,10 @@ describe('the question corpus', () => {
  * 12 of 16); tune 98.8% (403/408), holdout 88.4% (167/189), lowest family state 93.1% after.
  * A third batch of 60 (2026-12-04, later), typed in a group chat on a phone (财政 还有几件没完, 最拖的, 报了完成还在等批的,
  * 我这边, 十月下旬, 发该委): 30 of 60 at first sight (held out 8 of 16); tune 95.1% (430/452), holdout 85.4% (175/205),
- * lowest family updates 89.0% as it came in.
+ * lowest family updates 89.0% as it came in; after the fixes made with its 44 tuned ones in view (bureaus by their stem,
+ * 没动 / 没完 / 等批 / 最拖, 我这边, parts of a month, 下周一之前, a place before a typo'd unit): tune 100% (452/452),
+ * holdout 87.8% (180/205), lowest family state 94.5%.
  */
-const TUNE_FLOOR = 0.95;
-const HOLDOUT_FLOOR = 0.85;
-const FAMILY_FLOOR = 0.88;
+const TUNE_FLOOR = 0.98;
+const HOLDOUT_FLOOR = 0.87;
+const FAMILY_FLOOR = 0.93;

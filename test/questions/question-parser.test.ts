@@ -148,6 +148,16 @@ const TABLE: [string, Record<string, unknown>][] = [
   ['临沂要点第19项是啥', { kind: 'task', id: null, key: '19', plan: '临沂' }],
   ['江门的第二十六项进展如何', { kind: 'task', id: null, key: '26', plan: '江门' }],
   ['第8项是什么内容', { kind: 'task', id: null, key: '8', plan: null }],
+  // Asked when one task is due, or whether it is someone's: still the task, the first said as what is asked.
+  ['中山26项第2条啥时候到期', { kind: 'task', id: null, key: '26.2', plan: '中山', asks: 'deadline' }],
+  ['江门方案第12项 是不是我们局的', { kind: 'task', id: null, key: '12', plan: '江门' }],
+  // A bureau by its stem, alone or after its place, where the stem stands alone; a state said in a few words.
+  ['财政 还有哪些没完的', tasks({ units: [unit('财政', [ZS_FIN, LY_FIN, JM_FIN, XH_FIN])], status: 'unfinished' })],
+  ['江门财政 没动的有哪些', tasks({ units: [unit('江门财政', [JM_FIN])], status: 'not_started' })],
+  ['财政预决算公开谁负责', tasks({ topic: '财政预决算公开', asksWho: true })],
+  ['临沂财正局负责什么', tasks({ units: [unit('临沂财正局', [LY_FIN], true)] })],
+  ['报了完成还在等批的有哪些', tasks({ status: 'pending_review' })],
+  ['下周一之前有要交的吗', tasks({ period: { kind: 'until_weekday', weeks: 1, weekday: 1 } })],
   // Plans.
   ['有哪些分工方案', { kind: 'plans', page: 1 }],
   ['有哪些方案', { kind: 'plans', page: 1 }],

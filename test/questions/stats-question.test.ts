@@ -56,6 +56,10 @@ const TABLE: [string, ReturnType<typeof stats> | string][] = [
   ['谁的任务最多', stats({ groupBy: 'unit' })],
   ['江门哪个单位任务最多', stats({ groupBy: 'unit', places: ['江门市'] })],
   ['逾期最多的单位', stats({ groupBy: 'unit', status: 'overdue' })],
+  // Behind is past the deadline: the unit most behind is the one with most tasks overdue.
+  ['中山 最拖的是哪个单位', stats({ groupBy: 'unit', status: 'overdue', places: ['中山市'] })],
+  // How many units reported is who reported, counted: the updates family's.
+  ['一共有多少家单位报过进度', 'updates'],
   ['超过30天没更新的 哪个单位最多', stats({ groupBy: 'unit', status: 'stalled' })],
   ['哪个局逾期最多', stats({ groupBy: 'unit', status: 'overdue' })],
   ['各单位逾期情况', stats({ groupBy: 'unit', status: 'overdue' })],

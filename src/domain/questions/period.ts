@@ -18,7 +18,9 @@ export type PeriodSpec =
   | { kind: 'year'; year: YearSpec }
   | { kind: 'within'; days: number }
   /** From today to the end of a part of a month (上旬 the 10th, 中旬 the 20th, 下旬 its last day): "下个月中旬之前". */
-  | { kind: 'until_part'; month: { offset: number } | { month: number; year: YearSpec }; part: 1 | 2 | 3 };
+  | { kind: 'until_part'; month: { offset: number } | { month: number; year: YearSpec }; part: 1 | 2 | 3 }
+  /** From today to a day of this week or the next (weekday 1 Monday … 7 Sunday): "下周一之前", "周五前". */
+  | { kind: 'until_weekday'; weeks: 0 | 1; weekday: number };
 
 /** A year as written: a number, or this year / next / last. */
 export type YearSpec = { fixed: number } | { offset: number };
@@ -84,6 +86,12 @@ export function readPeriod(text: string): { period: PeriodSpec; words: string } 
       const month = readNumber(m[3]);
       return month !== null && month >= 1 && month <= 12 ? { kind: 'until_part', month: { month, year: yearOf(m[2]) }, part } : undefined;
     }],
+    // Before a day of this week or the next: 下周一之前, 这周五前, 周五以前 (from today until then).
+    [/(本|这|下|下一)?(?:周|个?星期|个?礼拜)([一二三四五六日天1-7])(?:之前|以前|前)/, (m) => ({
+      kind: 'until_weekday',
+      weeks: m[1]?.startsWith('下') ? 1 : 0,
+      weekday: '一二三四五六'.includes(m[2]!) ? '一二三四五六'.indexOf(m[2]!) + 1 : /[日天]/.test(m[2]!) ? 7 : Number(m[2]),
+    })],
     [/(本|这个?|当)季度|本季|当季/, () => ({ kind: 'this_quarter', offset: 0 })],
     [/(下个?|下一个?)季度/, () => ({ kind: 'this_quarter', offset: 1 })],
     [/(上个?|上一个?)季度/, () => ({ kind: 'this_quarter', offset: -1 })],
@@ -155,6 +163,8 @@ export function resolvePeriod(period: PeriodSpec, today: string): [string, strin
       const monday = addDays(today, 1 - isoWeekday(today) + 7 * period.offset);
       return [monday, addDays(monday, 6)];
     }
+    case 'until_weekday':
+      return [today, addDays(today, period.weekday - isoWeekday(today) + 7 * period.weeks)];
     case 'month':
       return monthFromToday(today, period.offset);
     case 'month_of_year':
@@ -183,6 +193,7 @@ export function describePeriod(period: PeriodSpec, today: string): string {
     case 'within':
       return `今天起 ${period.days} 天内到期（${from} 至 ${to}）`;
     case 'until_part':
+    case 'until_weekday':
       return `今天起至 ${to} 到期`;
     case 'week':
       return `${['上上周', '上周', '本周', '下周', '下下周'][period.offset + 2] ?? `${from} 起的一周`}到期（${from} 至 ${to}）`;

@@ -20,11 +20,11 @@ const NEGATION = `${any('还', '仍', '仍然', '依然', '都', '从来', '从'
 /** Verbs of the done family: 完成, 办结, 销号 … */
 const DONE_VERBS = any('完成', '做完', '办结', '结束', '办完', '销号', '完结', '办好', '做好', '干完', '弄完', '搞定', '结项', '落实到位');
 /** Verbs of beginning: 开始, 启动 … */
-const START_VERBS = any('开始', '启动', '动工', '开工', '着手', '开展', '动手');
+const START_VERBS = any('开始', '启动', '动工', '开工', '着手', '开展', '动手', '动(?![静员态])');
 /** Verbs of reporting progress: 报, 填报, 更新 … */
 const REPORT_VERBS = any('更新', '汇报', '报告', '报送', '填报', '反馈', '上报', '报');
 /** Verbs of someone's review: 审核, 审批 … */
-const REVIEW_VERBS = any('审核', '审批', '确认', '验收');
+const REVIEW_VERBS = any('审核', '审批', '确认', '验收', '批(?![评准示复])');
 /** Verbs of working on something: 推进, 办理 … */
 const WORK_VERBS = any('推进', '办理', '进行', '落实', '实施', '处理', '跟进', '做', '办', '干', '搞');
 /** What is reported: 进度, 进展, 情况. */
@@ -49,12 +49,16 @@ export const STATUS_PHRASES: [StatusFilter, RegExp][] = [
     `待${REVIEW_VERBS}|${REVIEW_VERBS}中`,
     `${any('等', '在等', '等着', '等待', '需要', '要')}(?:着)?${any('我', '我们', '领导', '督查室')}?(?:来)?${REVIEW_VERBS}`,
     `${any('申请', '提交', '提出', '报送', '报请')}(?:了)?${any('办结', '销号', '结项', '验收')}(?:申请)?`,
+    // 报了完成还在等批: reported as done, which asks the supervisor to close it.
+    `报(?:了)?${any('完成', '办结', '已完成')}(?=.*${any('等', '待')})`,
     `${any('办结', '销号')}申请`,
   ].join('|'))],
   // Silent for a month or more: 一个多月没更新, 超过30天没报进度, 好长时间没报, 很久没动静.
   ['stalled', new RegExp([
     '停滞|停摆|没(?:有)?动静',
     `${any('一个多月', '一个?月以上', '30天以上', '三十天以上', '很久', '好久', '好长时间', '很长时间', '长时间', '长期', '超过一个月', `(?:超过|超出|已超过|已经超过)${any('30', '三十')}天`)}(?:都)?没(?:有)?${REPORT_VERBS}(?:过)?${PROGRESS}?`,
+    // The last report long ago: 上次报进度已经是一个多月前, 最后一次更新是好久以前.
+    `${any('上次', '上回', '最后一次', '最近一次')}${REPORT_VERBS}(?:的)?${PROGRESS}?(?:已经|都)?(?:是)?${any('一个多月', '一个?月以上', '30天以上', '很久', '好久', '好长时间', '很长时间')}(?:以|之)?前`,
   ].join('|'))],
   ['above_half', /(?:进度)?(?:过半|超过一半|过了一半|一半以上|超过50%)/],
   // Past the deadline: 逾期, 超期, 过了期限, 没在规定时间内完成; behind (滞后) is past it too, the plans giving no other schedule.
@@ -71,7 +75,7 @@ export const STATUS_PHRASES: [StatusFilter, RegExp][] = [
   // Not begun, or nothing at all moving on it: 没启动, 一点动静都没有, 毫无动静 (很久没动静 is stalled, above).
   ['not_started', new RegExp(`${NEGATION}${START_VERBS}|一点动静${any('都', '也')}?没(?:有)?|毫无动静|没有任何动静`)],
   // Not done: 没完成, 尚未办结, 还没办 (not 没办法).
-  ['unfinished', new RegExp(`${NEGATION}${any(DONE_VERBS, '办(?!法)')}`)],
+  ['unfinished', new RegExp(`${NEGATION}${any(DONE_VERBS, '办(?!法)', '完(?![善整备])')}`)],
   // Under way: 进行中, 正在办理, 办理中, 在推进 (not "谁在推", "在做什么": who or what, not how far).
   ['in_progress', new RegExp([
     `进行中|${any('办理', '推进', '实施', '落实', '处理')}中`,

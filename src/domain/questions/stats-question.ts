@@ -21,6 +21,8 @@ const DONE_COUNT = /(?<![没未不])(?:完成|办结|做完|完结)了?(?:的)?(
 const UNIT_COUNT = /(?:多少|几)(?:个|家)?(?:单位|部门)/;
 /** Ranking words. */
 const RANK = /最多|最少|最高|最低|最好|最差|最快|最慢|最大|最小|排名|排行|排序|排个名|名次|前[三五十]名?|倒数|垫底/;
+/** Behind the most (最拖的单位, 拖得最厉害, 拖后腿最多): ranked by tasks past their deadline, behind being past it. */
+const BEHIND_MOST = /最拖(?:拉|沓)?|拖得最(?:厉害|多|严重)?|拖后腿最(?:多|厉害)?|最拖后腿/;
 /** Smallest first. */
 const ASCENDING = /最少|最低|最差|最慢|最小|倒数|垫底/;
 /** "How is it going" words that, by groups, mean a ranking by completion. */
@@ -48,6 +50,8 @@ const NOT_STATS = [
   /(?:多少|几)个?(?:分工)?(?:方案|要点|计划)/,
   /(?:报|更新|汇报|报告|报送|填报)(?:了|过)?(?:多少|几)(?:次|回|条|份)|(?:多少|几)(?:次|回|条|份)(?:进度|进展|更新|报告|汇报)/,
   /(?:进度|进展)(?:是|到了?|达到|有)?(?:多少|百分之几)/,
+  // How many units reported: who reported, counted (the updates family's): 多少家单位报过进度, 报了进度的单位有几个.
+  /(?:多少|几)[个家]?(?:单位|部门).*(?:报|更新|汇报|填)(?:了|过)|(?:报|更新|汇报|填)(?:了|过)(?:进度|进展)?的(?:单位|部门).*(?:多少|几)/,
   // How many, and which: "有几项，分别是啥", "多少个任务，都是哪些" — the list, which says how many.
   /(?:多少|几).*(?:分别|都|具体|各)(?:是|有)(?:啥|什么|哪些|哪几)|(?:多少|几).*是哪(?:些|几)/,
 ];
@@ -98,6 +102,7 @@ function groupOf(text: string, directory: UnitDirectory): { groupBy: StatsQuery[
  */
 export function parseStatsQuestion(text: string, directory: UnitDirectory, asker: Asker = { unitIds: [] }): StatsQuery | undefined {
   if (NOT_STATS.some((pattern) => pattern.test(text))) return undefined;
+  if (BEHIND_MOST.test(text)) text = text.replace(BEHIND_MOST, '逾期最多');
   const rate = RATE.test(text);
   const rank = RANK.test(text);
   const count = COUNT.test(text);

@@ -21,6 +21,8 @@ const LEVEL_PREFIX = /^(市|区|县|镇)/;
 /** How unit names end; a typo is only considered for text ending like this. */
 const UNIT_END = /(局|委|办|厅|室|科|中心|院|站|队|所|府|部门|单位|机构)$/;
 const MAX_NAME = 24;
+/** What may follow a bureau's bare stem: a pause, the end, or a word saying "that side of it". */
+const STEM_END = /^(\s|$|[，,。？?]|那边|这边|那块|这块|那里|这里|口|系统|条线)/;
 
 /** The unit's own place written at the start of its name, in full or short ("新会区" / "新会"), or undefined. */
 function ownPlacePrefix(name: string, jurisdiction: string): string | undefined {
@@ -36,6 +38,8 @@ export class UnitDirectory {
   /** Forms by length and last character, for one-character typos. */
   private readonly byShape = new Map<string, string[]>();
   private readonly units = new Map<number, DirectoryUnit>();
+  /** A name's stem without its level and its 局 / 委 / 办 ("财政" of 市财政局, "人社" of 人社局) → unit ids: how a leader says a bureau in a hurry. */
+  private readonly stems = new Map<string, Set<number>>();
   private jurisdictions: Set<string> | undefined;
 
   constructor(units: readonly DirectoryUnit[]) {
@@ -50,6 +54,18 @@ export class UnitDirectory {
         // A name that opens with its own place ("新会国土资源分局" of 新会区) is also the rest: "国土资源分局".
         const own = ownPlacePrefix(name, unit.jurisdiction);
         if (own && name.length - own.length >= 3 && UNIT_END.test(name)) this.add(name.slice(own.length), unit.id);
+      }
+    }
+    for (const [form, ids] of this.forms) {
+      const stem = form.replace(LEVEL_PREFIX, '').replace(/(局|委|办)$/, '');
+      if (stem.length < 2 || stem.length === form.replace(LEVEL_PREFIX, '').length) continue;
+      // A long stem is said by its first two characters too: 网信 of 网信统筹局, 交通 of 交通运输局.
+      for (const said of stem.length >= 4 ? [stem, stem.slice(0, 2)] : [stem]) {
+        // Never a place (新会 of 新会公安分局): a place is a filter of its own.
+        if (this.forms.has(said) || leadingPlace(said, { allowShort: true })) continue;
+        const stemIds = this.stems.get(said) ?? new Set<number>();
+        for (const id of ids) stemIds.add(id);
+        this.stems.set(said, stemIds);
       }
     }
     for (const form of this.forms.keys()) {
@@ -128,6 +144,7 @@ export class UnitDirectory {
           break;
         }
       }
+      match ??= this.stemAt(text, i, i);
       const placed = this.placeQualified(text, i);
       if (placed && (!match || placed.end > match.end)) match = placed;
       // "财政局（中山）": the place in brackets after the unit.
@@ -168,6 +185,8 @@ export class UnitDirectory {
       }
     }
     const level = /[省市区县镇乡]$/.exec(hit.place.name)?.[0] ?? '';
+    const stem = this.stemAt(text, from, start);
+    if (stem) return { ...stem, unitIds: stem.unitIds.filter((id) => this.units.get(id)?.jurisdiction === hit.place.name), place: hit.place.name };
     for (let length = Math.min(MAX_NAME, text.length - from); length >= 2; length--) {
       const rest = text.slice(from, from + length);
       const forms = /^[省市区县镇乡]/.test(rest) ? [rest] : [`${level}${rest}`, rest];
@@ -179,6 +198,35 @@ export class UnitDirectory {
       }
     }
     return undefined;
+  }
+
+  /**
+   * A bureau named by its stem at `at` ("财政 还有几件没完", "人社那边", "新会气象 有啥任务"): only where the
+   * stem stands alone — at the question's start or after its place (`from`), and followed by a space, the end,
+   * or 那边 / 这边 / 口 / 系统 — so 财政预决算, 扶贫工作 and 扶贫方面 stay words of a topic.
+   */
+  private stemAt(text: string, at: number, from: number): (UnitMention & { start: number; end: number }) | undefined {
+    if (from > 0 && /[\u4e00-\u9fa5]/.test(text[from - 1]!)) return undefined;
+    for (let length = Math.min(8, text.length - at); length >= 2; length--) {
+      const ids = this.stems.get(text.slice(at, at + length));
+      if (!ids || !STEM_END.test(text.slice(at + length))) continue;
+      return { text: text.slice(from, at + length), unitIds: [...ids].sort((a, b) => a - b), fuzzy: false, start: from, end: at + length };
+    }
+    return undefined;
+  }
+
+  /** A typo'd name right after a place ("临沂发该委"): that place's units only, as an exact name after it would be. */
+  private withPlaceBefore(text: string, mention: UnitMention & { start: number; end: number }): UnitMention & { start: number; end: number } {
+    for (let length = 2; length <= Math.min(8, mention.start); length++) {
+      const start = mention.start - length;
+      if (start > 0 && /[\u4e00-\u9fa5]/.test(text[start - 1]!)) continue;
+      const written = text.slice(start, mention.start).replace(/(的|那边|这边)$/, '');
+      const hit = leadingPlace(written, { allowShort: true, prefer: (place) => this.knowsPlace(place.name) });
+      if (!hit || hit.written !== written) continue;
+      const here = mention.unitIds.filter((id) => this.units.get(id)?.jurisdiction === hit.place.name);
+      return { ...mention, text: text.slice(start, mention.end), unitIds: here, place: hit.place.name, start };
+    }
+    return mention;
   }
 
   /** Adds one-character-typo matches in the stretches no exact match covers. */
@@ -195,7 +243,7 @@ export class UnitDirectory {
         const near = (this.byShape.get(`${length}:${candidate.at(-1)}`) ?? []).filter((form) => differsByOne(form, candidate));
         const ids = new Set(near.flatMap((form) => [...this.forms.get(form)!]));
         if (near.length > 0 && new Set(near.map((form) => form.replace(LEVEL_PREFIX, ''))).size === 1) {
-          fuzzy.push({ text: candidate, unitIds: [...ids].sort((a, b) => a - b), fuzzy: true, start, end });
+          fuzzy.push(this.withPlaceBefore(text, { text: candidate, unitIds: [...ids].sort((a, b) => a - b), fuzzy: true, start, end }));
           break;
         }
       }

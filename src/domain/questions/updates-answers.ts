@@ -164,8 +164,12 @@ export function periodDays(period: UpdatesPeriod, today: string): { from: string
       return span(monthStart(year, Math.floor((thisMonth - 1) / 3) * 3 + 1), today, '本季度');
     case 'this_year':
       return span(`${year}-01-01`, today, '今年');
-    case 'month':
-      return span(monthStart(yearOf(period.month), period.month), monthEnd(yearOf(period.month), period.month), `${yearOf(period.month)}年${period.month}月`);
+    case 'month': {
+      const [first, last] = [monthStart(yearOf(period.month), period.month), monthEnd(yearOf(period.month), period.month)];
+      const name = `${yearOf(period.month)}年${period.month}月`;
+      if (!period.part) return span(first, last, name);
+      return span(addDays(first, (period.part - 1) * 10), period.part === 3 ? last : addDays(first, period.part * 10 - 1), `${name}${['上旬', '中旬', '下旬'][period.part - 1]}`);
+    }
     case 'since_month':
       return span(monthStart(yearOf(period.month), period.month), today, `${period.month}月以来`);
     case 'since_weekday': {

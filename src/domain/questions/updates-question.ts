@@ -18,7 +18,7 @@ export type UpdatesPeriod =
   /** The last `days` days, today included: 最近 / 最近一周 is 7. */
   | { name: 'recent'; days: number }
   /** A month of the year it is asked in (or of the year before, for a month still to come): 10月份. */
-  | { name: 'month'; month: number }
+  | { name: 'month'; month: number; part?: 1 | 2 | 3 }
   /** From the first of a month to today: 11月以来. */
   | { name: 'since_month'; month: number }
   /** From a day of this week or last to today: 上周五以来, 周一以来 (weekday 1 Monday … 7 Sunday, weeks 0 this, −1 last). */
@@ -84,8 +84,8 @@ const NOT_REPORTED = /(?:一直|从来|至今|仍然|仍|都|还)?(?:没|未|尚
 const DEADLINE_WORDS = /到期|截止|期限|时限|[底末]前|之前|以前|要完成|要办结|要办完|需要|应当|应该|该完成|计划/;
 /** Saying progress was reported, or a task closed or asked to be. */
 const REPORTED =
-  /(申请了?办结|提交了?办结|申请验收|报了?办结|办结了|已办结|办结的|完成了|报了?什么进度|报了?哪些进度|报了?进度|报了?进展|报进度|报了什么|报了哪些|报了|报过|新报的?|报告了?|报送了?|上报了?|填报了?|汇报了?|反馈了?|更新了?|有(什么|哪些|啥|没有)?(新的?)?(进展|动态|变化)|进展|动态)/;
-const ASKS_WHO = /谁|哪些单位|哪个单位|哪些部门|哪个部门|哪几个单位|哪几个部门|哪家|哪几家|什么单位|什么部门|(几|多少)个?(单位|部门)|(单位|部门)(有|是)(哪些|哪几个|哪几家)/;
+  /(申请了?办结|提交了?办结|申请验收|报了?办结|办结了|已办结|办结的|完成了|报了?什么进度|报了?哪些进度|报了?进度|报了?进展|报进度|报了什么|报了哪些|报了|报过|新报的?|填过|填了|填(?:写)?进度|报告了?|报送了?|上报了?|填报了?|汇报了?|反馈了?|更新了?|有(什么|哪些|啥|没有)?(新的?)?(进展|动态|变化)|进展|动态)/;
+const ASKS_WHO = /谁|哪些单位|哪个单位|哪些部门|哪个部门|哪几个单位|哪几个部门|哪家|哪几家|什么单位|什么部门|(几|多少)[个家]?(单位|部门)|(单位|部门)(有|是)(哪些|哪几个|哪几家)/;
 const ASKS_WHEN = /什么时候|哪天|哪一天|几号|何时|啥时候|时间|日期|多久/;
 const LAST_TIME = /上一次|上次|最近一次|最后一次|上回|上一回|最近一回/;
 /** "多久没报进度了": how long since the last report. */
@@ -115,6 +115,11 @@ const PERIODS: [RegExp, (match: RegExpExecArray) => UpdatesPeriod | undefined][]
   [/本月|这个月|当月|这一个月/, () => ({ name: 'this_month' })],
   [/本季度?|这个?季度/, () => ({ name: 'this_quarter' })],
   [/今年(?:以来)?|本年度?(?:以来)?/, () => ({ name: 'this_year' })],
+  // A part of a month: 十月下旬 (21st to its end), 11月上旬 (1st–10th), 中旬 (11th–20th).
+  [new RegExp(`${NUMBER}月份?(上旬|中旬|下旬)`), (m) => {
+    const whole = month('month', m[1]!);
+    return whole && { ...whole, part: (['上旬', '中旬', '下旬'].indexOf(m[2]!) + 1) as 1 | 2 | 3 };
+  }],
   [new RegExp(`${NUMBER}月份?(?:里|中|内|间)?`), (m) => month('month', m[1]!)],
   [/前天/, () => ({ name: 'day_before_yesterday' })],
   [/昨天|昨日/, () => ({ name: 'yesterday' })],
@@ -206,7 +211,7 @@ function parseUpdates(text: string, directory: UnitDirectory, asker: Asker): Upd
   if (RANKS_UNITS(text)) return undefined;
   const silent = HOW_LONG_SILENT.test(text);
   if ((NEGATED.test(text) && !silent) || DEADLINE_WORDS.test(text)) return undefined;
-  const lastReport = silent || WHEN_REPORTED.test(text) || (LAST_TIME.test(text) && ASKS_WHEN.test(text) && /报|汇报|报告|更新|填报|反馈/.test(text));
+  const lastReport = silent || WHEN_REPORTED.test(text) || (LAST_TIME.test(text) && ASKS_WHEN.test(text) && /报|汇报|报告|更新|填|反馈/.test(text));
   const { period, rest: withoutPeriod } = lastReport ? { period: null, rest: text } : readPeriod(text);
   const reported = REPORTED.exec(withoutPeriod);
   if (!lastReport && !reported) return undefined;
@@ -223,7 +228,7 @@ function parseUpdates(text: string, directory: UnitDirectory, asker: Asker): Upd
     .replace(/(是)?(什么时候|哪天|哪一天|几号|何时|啥时候|时间|日期)/g, ' ')
     .replace(new RegExp(REPORTED.source, 'g'), ' ')
     .replace(new RegExp(ASKS_WHO.source, 'g'), ' ')
-    .replace(/(最近|一次|申请|验收|有没有|了吗|没有|都有|任务|新的|情况|进度|进展|多少|几项|几个|几件|几条)/g, ' ');
+    .replace(/(最近|一次|申请|验收|有没有|了吗|没有|都有|任务|新的|情况|进度|进展|多少|几项|几个|几件|几条|一共|总共|共有|总计|合计)/g, ' ');
   if (person) rest = rest.replace(person, ' ');
   const read = readTaskQuery(rest, directory, asker);
   // "市财政局这周报了什么": the units named are the ones reporting; "江门的任务这周有什么进展" names a place, a filter on the tasks.
