@@ -1404,6 +1404,36 @@ describe('layout families of real plans', () => {
     expect(meta('各地级以上市人民政府：', '《广东省支持民间投资发展的实行方案》已经省人民政府同意，现印发给你们。')[0]).toBe('广东省支持民间投资发展的实行方案');
   });
 
+  it('an inspection notice of numbered records, one field a line (单位名称: / 隐患情况: / 责任部门: / 整改时限:), whose hazards are listed 一、二、三、 inside a field: each record is one task, and the region is the city whose districts it names', () => {
+    const { plan, tasks } = read(
+      [
+        '为敦促社会单位落实整改火灾隐患主体责任，现将伊春市消防救援支队检查中发现存在隐患的单位曝光如下：',
+        '1、单位名称:乌翠区好声音歌厅',
+        '隐患情况:一、疏散门未设置闭门器;',
+        '二、部分电线未穿管保护;',
+        '三、无日常消防检查记录。',
+        '责任部门:乌翠区消防救援大队',
+        '整改时限:立即整改',
+        '2、单位名称:伊春市友好区灯饰城',
+        '隐患情况:安全出口设置不符合规定',
+        '责任部门:友好区消防救援大队',
+        '整改时限:对安全出口增宽',
+        '3、单位名称:伊春市乌翠区超市',
+        '隐患情况:货物占用疏散通道',
+        '责任部门:乌翠区消防救援大队',
+        '整改时限:责令立即改正',
+      ].join('\n'),
+    );
+    expect(tasks.map((task) => [task.title.split(/\s/)[0], task.units.map((unit) => unit.name), task.deadlines.map((deadline) => deadline.raw).join()])).toEqual([
+      ['单位名称:乌翠区好声音歌厅', ['乌翠区消防救援大队'], '立即整改'],
+      ['单位名称:伊春市友好区灯饰城', ['友好区消防救援大队'], '对安全出口增宽'],
+      ['单位名称:伊春市乌翠区超市', ['乌翠区消防救援大队'], '责令立即改正'],
+    ]);
+    expect(tasks[0]!.requirement).toContain('三、无日常消防检查记录');
+    // 乌翠区 is named most, but 友好区 too: the notice is the city's.
+    expect(plan.jurisdiction).toBe('伊春市');
+  });
+
   it('the issuing notice’s title is read across the lines it was broken over, and the place the plan says is its own', () => {
     const { plan } = read(
       [

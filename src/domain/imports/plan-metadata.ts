@@ -272,7 +272,8 @@ function placeOfDocNumber(docNumber: string | null, mentions: () => readonly Pla
 /**
  * The county or city a text names most often, in full (嘉鱼县) or by its
  * short name (涉及嘉鱼的): at least twice, or once when it is the only
- * place named, and a county over the city it belongs to when both are named.
+ * place named, and a county over the city it belongs to when both are named
+ * and no other county of that city is.
  */
 function mostMentionedPlace(mentions: readonly PlaceCount[]): string | undefined {
   const ranked = mentions.filter((entry) => entry.count >= 2).sort((a, b) => b.count - a.count);
@@ -280,8 +281,12 @@ function mostMentionedPlace(mentions: readonly PlaceCount[]): string | undefined
   const only = mentions.length === 1 && mentions[0]!.place.level !== 'province' ? mentions[0] : undefined;
   const top = ranked[0] ?? only;
   if (!top) return undefined;
+  // Several counties of one city named (a city's notice listing 乌翠区, 友好区, 丰林县 …): the city's, not the county named most.
+  const countiesOf = (city: string) => mentions.filter((entry) => entry.place.parent === city).length;
+  const city = mentions.find((entry) => entry.place.name === top.place.parent);
+  if (city && countiesOf(city.place.name) > 1) return city.place.name;
   const child = ranked.find((entry) => entry.place.parent === top.place.name);
-  return (child ?? top).place.name;
+  return (child && countiesOf(top.place.name) === 1 ? child : top).place.name;
 }
 
 /**

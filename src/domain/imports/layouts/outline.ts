@@ -210,6 +210,8 @@ function parseItems(lines: readonly string[]): Item[] {
   const roots: Item[] = [];
   const stack: Item[] = [];
   let current: Item | undefined;
+  // The numbering styles items have used so far: a list begun inside a field is one no item has used yet.
+  const itemStyles = new Set<string>();
   lines.forEach((raw, index) => {
     const line = raw.trim();
     if (line === '') return;
@@ -218,6 +220,11 @@ function parseItems(lines: readonly string[]): Item[] {
       current?.lines.push(line);
       return;
     }
+    if (current && !itemStyles.has(marker.style) && continuesInlineList(current, marker)) {
+      current.lines.push(line);
+      return;
+    }
+    itemStyles.add(marker.style);
     const level = levels.indexOf(marker.style);
     const item: Item = { style: marker.style, level, number: marker.number, line: index + 1, lines: [marker.body], children: [] };
     while (stack.length > 0 && stack.at(-1)!.level >= level) stack.pop();
@@ -228,6 +235,27 @@ function parseItems(lines: readonly string[]): Item[] {
   });
   return roots;
 }
+
+/**
+ * A list begun inside a field of the item ("隐患情况:一、二层出口…" / "二、部分电线…" / "三、…"): its later numbers
+ * are lines of the item, not headings of their own. Only in a record of fields (the item opens with one, a later
+ * field opens the list) and in a numbering no item has used yet, so an excerpt that starts at 三、 or a phrase such
+ * as 一、二期工程 changes nothing.
+ */
+function continuesInlineList(current: Item, marker: { style: string; number: string }): boolean {
+  if (marker.style !== 'cn' && marker.style !== 'paren-cn') return false;
+  const number = Number(keyPart(marker.number));
+  if (!(number > 1)) return false;
+  const before = CN_NUMERALS[number - 2]!;
+  const opened = new RegExp(`^[\\u4e00-\\u9fa5]{2,6}[:：]\\s*${marker.style === 'cn' ? '一\\s*[、.．]' : '[（(]一[)）]'}`);
+  const previous = new RegExp(marker.style === 'cn' ? `^${before}\\s*[、.．]` : `^[（(]${before}[)）]`);
+  // The list opened after a field's label in the item's text, and (past 二) its number before this one is a line of it.
+  // A record of fields: the item opens with one (单位名称:…), and a later field opens the list (隐患情况:一、…).
+  if (!FIELD_LINE.test(current.lines[0]!) || !current.lines.slice(1).some((line) => opened.test(line))) return false;
+  return number === 2 || current.lines.some((line) => previous.test(line));
+}
+const FIELD_LINE = /^[\u4e00-\u9fa5]{2,6}[:：]\s*\S/;
+const CN_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 /** Sub-items that are fields of their item, not tasks: "1、任务" / "2、项目攻坚领导小组" / "责任分工". */
 const FIELD_TITLE = /^(主要|工作|具体|重点|建设|目标)?(任务|目标|内容|措施|要求|标准|责任分工|分工|责任单位|责任部门|牵头单位|时间安排|进度安排|完成时限|时限|时间节点)(目标|内容|要求|措施)?[:：]?$|领导小组[:：]?$|工作专班[:：]?$|指挥部[:：]?$/;
