@@ -1404,6 +1404,24 @@ describe('layout families of real plans', () => {
     expect(meta('各地级以上市人民政府：', '《广东省支持民间投资发展的实行方案》已经省人民政府同意，现印发给你们。')[0]).toBe('广东省支持民间投资发展的实行方案');
   });
 
+  it('a table one cell a line whose 责任单位 spans 牵头单位 | 协助单位 on a second header row (its last cell padded with bars): the first unit cell leads, the second helps', () => {
+    const { tasks } = read(
+      [
+        '序号 |', '工程类别与名称 |', '工程 目的 |', '责任单位 |', '时间安排 |', '投资 估算 | ||', '牵头单位 |', '协助单位 | ||||||',
+        '1 |', '环湖新建区分流制管网建设 |', '雨污分流 同步截污 |', '市住建局 |', '属地区级 政府 |', '即时开始 长期坚持 |', '10000 | |',
+        '2 |', '湖滨污水处理厂建设 |', '处理污水 排洞庭湖 |', '南湖风景区 |', '市住建局 |', '2014年 投入运营 |', '15000 | |',
+        '3 |', '草拟划定牲猪禁养区、限养区 |', '保护南湖 水质 |', '市环保局 |', '市畜牧水产局 |', '2013年底 完成 |', '20 | |',
+        '4 |', '整治超标排污畜禽养殖场户 |', '削减南湖 纳污量 |', '属地区政府 |', '市畜牧水产局 市环保局 |', '长期坚持 |', '100 | |',
+      ].join('\n'),
+    );
+    expect(tasks.map(summary).map(({ title, lead, others }) => [title.slice(0, 6), lead, others])).toEqual([
+      ['环湖新建区分', ['市住建局'], ['属地区级政府']],
+      ['湖滨污水处理', ['南湖风景区'], ['市住建局']],
+      ['草拟划定牲猪', ['市环保局'], ['市畜牧水产局']],
+      ['整治超标排污', ['属地区政府'], ['市畜牧水产局', '市环保局']],
+    ]);
+  });
+
   it('an inspection notice of numbered records, one field a line (单位名称: / 隐患情况: / 责任部门: / 整改时限:), whose hazards are listed 一、二、三、 inside a field: each record is one task, and the region is the city whose districts it names', () => {
     const { plan, tasks } = read(
       [

@@ -15,7 +15,7 @@ import { classifyHeader, classifyHeaders, continuesHeaderCell, looksLikeHeader, 
 import { cellKind, type CellKind } from './cell-kinds.js';
 import type { DraftPlan } from '../draft.js';
 import { readGrid, SECTION_ROW, type GridCell, type GridRow } from './grid.js';
-import { joinHeaderPieces, joinSpacedCharacters } from './header-rows.js';
+import { joinHeaderPieces, joinSpacedCharacters, withSubHeader } from './header-rows.js';
 import { withArabicRowNumbers } from '../row-numbers.js';
 
 /** A run of text: a line, or lines without a blank line between them; a cell once cut. */
@@ -31,9 +31,10 @@ function blocksOf(lines: readonly string[], separatedByBlanks: boolean): Block[]
   const blocks: Block[] = [];
   let current: Block | undefined;
   lines.forEach((raw, index) => {
-    // A line holding only delimiters ("|", "||||") separates cells as a blank line does; a cell may end with its own " |".
+    // A line holding only delimiters ("|", "||||") separates cells as a blank line does; a cell may end with its own " |"
+    // (and a header's last cell with the bars padding its row: "投资估算 | ||").
     // "1." and "（1）" standing alone are a row's 序号.
-    const line = raw.trim().replace(/^\|+$/, '').replace(/\s*\|$/, '').trim().replace(/^[（(]?(\d{1,5})[)）.、．]$/, '$1');
+    const line = raw.trim().replace(/^\|+$/, '').replace(/(?:\s*\|)+$/, '').trim().replace(/^[（(]?(\d{1,5})[)）.、．]$/, '$1');
     if (line === '') {
       current = undefined;
       return;
@@ -122,6 +123,44 @@ function headerWord(text: string): string {
   // The last line may carry the rest of a long header ("重点" / "工作任务(民生实事项目)").
   const short = (part: string, index: number) => new RegExp(`^[\\u4e00-\\u9fa5（）()\\d]{1,${index === parts.length - 1 ? 14 : 6}}$`).test(part);
   return parts.length <= 4 && parts.every(short) && classifyHeader(joined) !== undefined ? joined : text;
+}
+
+/**
+ * A second header row right under the header, before the first row's 序号 (责任单位 over 牵头单位 | 协助单位): folded
+ * into the header in place in `blocks`, as every table reader folds one (withSubHeader); the header's new extent.
+ */
+function withSubHeaderBlocks(blocks: Block[], found: { start: number; width: number }): { start: number; width: number } {
+  const header = subHeaderAtEnd(blocks, found);
+  const from = header.start + header.width;
+  let end = from;
+  while (end < blocks.length && end - from < 12 && !/^\d{1,5}$/.test(blocks[end]!.text) && classifyHeader(headerWord(blocks[end]!.text)) !== undefined) end++;
+  if (end - from < 2 || !/^\d{1,5}$/.test(blocks[end]?.text ?? '')) return header;
+  const merged = withSubHeader(blocks.slice(header.start, from).map((block) => block.text), blocks.slice(from, end).map((block) => headerWord(block.text)));
+  if (!merged) return header;
+  const line = blocks[header.start]!.line;
+  blocks.splice(header.start, end - header.start, ...merged.map((text) => ({ text, line })));
+  return { start: header.start, width: merged.length };
+}
+
+/** A unit column's header naming the units' part: 牵头, 主办, 配合, 协助, 协办, 参与. */
+const ROLE_WORD = /牵头|主办|主责|配合|协助|协办|协同|参与|会同/;
+
+/**
+ * A second header row read as the header's last cells (序号 … 责任单位 … 投资估算 | 牵头单位 | 协助单位, nothing
+ * between the rows to part them): the header ends before them, so they are read as the row under it.
+ */
+function subHeaderAtEnd(blocks: readonly Block[], header: { start: number; width: number }): { start: number; width: number } {
+  const texts = blocks.slice(header.start, header.start + header.width).map((block) => block.text);
+  const kinds = texts.map((text) => classifyHeader(text));
+  for (let width = header.width - 2; width >= 3; width--) {
+    const tail = kinds.slice(width);
+    // Unit columns by role (牵头 | 协助) under the one that names no role (责任单位): a header of 牵头单位 | 参与单位 |
+    // 责任单位 in one row is three columns, not a row under the first.
+    const parent = kinds.slice(0, width).flatMap((kind, at) => (kind === 'units' ? [texts[at]!] : []));
+    if (parent.length !== 1 || ROLE_WORD.test(parent[0]!) || !tail.every((kind, at) => kind === 'units' && ROLE_WORD.test(texts[width + at]!))) continue;
+    if (withSubHeader(texts.slice(0, width), texts.slice(width))) return { start: header.start, width };
+  }
+  return header;
 }
 
 /** The header: three or more consecutive short header cells that look like a task table's. */
@@ -537,9 +576,10 @@ export function flatCellRows(raw: readonly string[]): GridRow[] | undefined {
   const lines = withArabicRowNumbers(raw);
   for (const separatedByBlanks of [true, false]) {
     const blocks = joinWrappedHeaders(blocksOf(lines, separatedByBlanks));
-    const header = findHeader(blocks);
-    if (!header) continue;
-    for (let index = header.start; index < header.start + header.width; index++) blocks[index] = { ...blocks[index]!, text: headerWord(blocks[index]!.text) };
+    const found = findHeader(blocks);
+    if (!found) continue;
+    for (let index = found.start; index < found.start + found.width; index++) blocks[index] = { ...blocks[index]!, text: headerWord(blocks[index]!.text) };
+    const header = withSubHeaderBlocks(blocks, found);
     const rows = rowsOf(blocks, header);
     if (rows.length >= 3) return rows;
   }
