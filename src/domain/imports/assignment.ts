@@ -215,8 +215,8 @@ function withoutConvention(value: string): string {
 /** A unit's own name as a line's label, whatever its duty starts with ("交通部门：", "乡镇政府："): one short name ending as units end, then a colon. */
 const UNIT_LABEL = /^\s*[\u4e00-\u9fa5]{2,12}(?:部门|政府|局|委|办|中心|站|所|队)\s*[:：]\s*$/;
 
-/** A sentence whose subject is the unit that does the work: "县应急管理局负责尾矿库…", "县住建局牵头负责…". */
-const SUBJECT_UNITS = /^\s*([^：:。；;，,、\n]{3,30}?)(牵头)?负责(?=[^，,。；;]{4,})/;
+/** A sentence whose subject is the units that do the work: "县应急管理局负责尾矿库…", "县住建局牵头负责…", "县公安局、城管执法局负责，落实…". */
+const SUBJECT_UNITS = /^\s*([^：:。；;，,、\n]{3,30}?(?:、[^：:。；;，,、\n]{2,30}?)*)(牵头)?负责(?=[^，,。；;]{4,}|[，,][^，,。；;]{4,})/;
 
 /** How a duty list states a unit's duty after its name: 负责…, 牵头…, 依据职能…, 指导…, 落实属地责任… */
 const DUTY = /^\s*(?:主要)?(?:负责|牵头|承担|配合|协助|协同|会同|指导|督促|依据|依照|按照|根据|做好|落实|组织|统筹)/;
