@@ -1422,6 +1422,24 @@ describe('layout families of real plans', () => {
     ]);
   });
 
+  it('sub-items numbered inside their item’s line, each closed by its units ((1)…(市工商质监局牵头负责)(2)…): each a part of its task without its number in its title; a 文号 in brackets after the title is not the title', () => {
+    const { plan } = read(
+      [
+        '池州市人民政府关于创优“四最”营商环境的实施意见(池政〔2017〕101号)',
+        '1.深化商事制度改革。(1)全面落实“多证合一、一照一码”改革。全面实行“多证合一、一照一码”。(市工商质监局牵头负责)(2)完善企业登记全程电子化。推行全程电子化登记。(市工商质监局牵头负责)',
+        '2.优化投资审批。(1)精简审批事项。取消一批审批事项。(市发改委牵头负责)(2)推行并联审批。实行一窗受理。(市政务服务中心牵头负责)',
+      ].join('\n'),
+    );
+    expect(plan.title).toBe('池州市人民政府关于创优“四最”营商环境的实施意见');
+    // Each is a part of its item with units of its own (a requirement under the task 深化商事制度改革).
+    expect(flattenNodes(plan.nodes).filter((node) => node.units.length > 0).map(summary).map(({ title, lead }) => [title, lead])).toEqual([
+      ['全面落实“多证合一、一照一码”改革', ['市工商质监局']],
+      ['完善企业登记全程电子化', ['市工商质监局']],
+      ['精简审批事项', ['市发改委']],
+      ['推行并联审批', ['市政务服务中心']],
+    ]);
+  });
+
   it('an inspection notice of numbered records, one field a line (单位名称: / 隐患情况: / 责任部门: / 整改时限:), whose hazards are listed 一、二、三、 inside a field: each record is one task, and the region is the city whose districts it names', () => {
     const { plan, tasks } = read(
       [

@@ -364,6 +364,8 @@ export function readPlanMetadata(lines: readonly string[], fileName: string): Pl
   const fileTitle = titleOfFileName(fileName);
   const candidates = titleCandidates(lines);
   let title = candidates.sort((a, b) => Number(regionIn(b) !== undefined) - Number(regionIn(a) !== undefined))[0];
+  // Its 文号 in brackets after the title ("…的实施意见(池政〔2017〕101号)") is the document's number, not its name.
+  title = title?.replace(/\s*[（(][\u4e00-\u9fa5]{1,8}[〔\[［]\s*(?:19|20)\d{2}\s*[〕\]］]\s*\d+\s*号[)）]$/, '');
   const titleRead = title !== undefined || fileTitle !== undefined;
   title ??= fileTitle;
   const issuerLine = lines.slice(0, 40).map((line) => squash(line)).find((line) => /^发文机关|人民政府办公室$|人民政府$|人民政府办公厅$/.test(line));

@@ -379,8 +379,10 @@ export function readOutline(lines: readonly string[]): DraftPlan | undefined {
       node.deadlineText = '';
       clauses.clauses.forEach((clause, index) => {
         const own = readAssignment(clause);
-        const rest = squash(own.rest);
-        node.children.push({ ...node, key: `${key}.${index + 1}`, number: null, title: firstSentence(rest), requirement: rest, excerpt: clause, unitText: own.unitText, leaderText: own.leaderText || node.leaderText, deadlineText: own.deadlineText, children: [], warnings: [] });
+        // A clause numbered inline ("…改革。(1)全面落实…（市工商质监局牵头负责）(2)…"): its number is no words of it.
+        const marked = markerOf(squash(own.rest));
+        const rest = marked ? marked.body : squash(own.rest);
+        node.children.push({ ...node, key: `${key}.${index + 1}`, number: marked?.number ?? null, title: firstSentence(rest), requirement: rest, excerpt: clause, unitText: own.unitText, leaderText: own.leaderText || node.leaderText, deadlineText: own.deadlineText, children: [], warnings: [] });
       });
     }
     return node;
