@@ -1440,6 +1440,25 @@ describe('layout families of real plans', () => {
     ]);
   });
 
+  it('an inspection notice whose places head their own lists (三义街社区(责任单位:…) over 1、2、3、, then the next place over 1、 again): each place is a task with its problems as parts, never a problem of the place before', () => {
+    const { tasks } = read(
+      [
+        '3月10日,市创文办对城区社区进行暗访督查。现就问题清单曝光如下:',
+        '三义街社区(责任单位:荆州区西城街道办事处三义街社区)',
+        '1、学雷锋志愿岗上班时间无人在岗',
+        '2、三义街便民广场电动车乱停乱放',
+        '通会桥社区(责任单位:荆州区西城街道办事处通会桥社区)',
+        '1、临街商铺普遍存在出店经营、占道经营问题。',
+        '2、便民服务大厅内物品乱摆放问题严重。',
+        '3、便民服务大厅内违规停放电动车。',
+      ].join('\n'),
+    );
+    expect(tasks.map((task) => [task.number, task.title, task.units.map((unit) => unit.name), task.children.length])).toEqual([
+      [null, '三义街社区', ['荆州区西城街道办事处三义街社区'], 2],
+      [null, '通会桥社区', ['荆州区西城街道办事处通会桥社区'], 3],
+    ]);
+  });
+
   it('an inspection notice of numbered records, one field a line (单位名称: / 隐患情况: / 责任部门: / 整改时限:), whose hazards are listed 一、二、三、 inside a field: each record is one task, and the region is the city whose districts it names', () => {
     const { plan, tasks } = read(
       [

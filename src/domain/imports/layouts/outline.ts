@@ -212,11 +212,24 @@ function parseItems(lines: readonly string[]): Item[] {
   let current: Item | undefined;
   // The numbering styles items have used so far: a list begun inside a field is one no item has used yet.
   const itemStyles = new Set<string>();
+  let headings = 0;
   lines.forEach((raw, index) => {
     const line = raw.trim();
     if (line === '') return;
     const marker = markerOf(line);
     if (!marker) {
+      const heads = headingOfList(line, lines, index, levels);
+      if (heads) {
+        // "三义街社区(责任单位:…)" over a list that starts again at 1: a heading of its own, above that list.
+        while (stack.length > 0 && stack.at(-1)!.level >= heads.level) stack.pop();
+        // Numbered by its place among such headings, for its key; it has no printed number.
+        const item: Item = { style: 'heading', level: heads.level, number: String(++headings), line: index + 1, lines: [line], children: [] };
+        if (stack.length > 0) stack.at(-1)!.children.push(item);
+        else roots.push(item);
+        stack.push(item);
+        current = item;
+        return;
+      }
       current?.lines.push(line);
       return;
     }
@@ -234,6 +247,20 @@ function parseItems(lines: readonly string[]): Item[] {
     current = item;
   });
   return roots;
+}
+
+/**
+ * An unnumbered line naming its units (a place and its 责任单位 in brackets, "三义街社区(责任单位:荆州区西城街道办事处
+ * 三义街社区)") right above an item numbered 1: the heading of that list, at a level just above the list's; undefined
+ * for any other line (a wrapped line of an item, a heading without units).
+ */
+function headingOfList(line: string, lines: readonly string[], index: number, levels: readonly string[]): { level: number } | undefined {
+  if (line.length > 80 || /。/.test(line.replace(/[(（][^()（）]*[)）]/g, '')) || !hasAssignmentLabels(line)) return undefined;
+  let next = index + 1;
+  while (next < lines.length && lines[next]!.trim() === '') next++;
+  const marker = next < lines.length ? markerOf(lines[next]!.trim()) : undefined;
+  if (!marker || keyPart(marker.number) !== '1' || readAssignment(lines[next]!).unitText !== '') return undefined;
+  return { level: levels.indexOf(marker.style) - 0.5 };
 }
 
 /**
@@ -358,7 +385,7 @@ export function readOutline(lines: readonly string[]): DraftPlan | undefined {
     const text = squash(assignment.rest.replace(/\n/g, ' '));
     const node: DraftNode = {
       key,
-      number: item.number,
+      number: item.style === 'heading' ? null : item.number,
       title: item.heading && item.heading.length <= 40 ? item.heading.replace(/[。；;，,]$/, '') : (recordName(item) ?? firstSentence(text)),
       requirement: text,
       categories,
