@@ -79,6 +79,33 @@ describeEachDatabase('plans sent as .doc, .wps, .xls, .et and .pdf', ({ db }) =>
     ]);
   });
 
+  it('a PDF table whose unit, section and leader cells span three rows (no rule drawn between them) gives each row them, as the .docx does; a task wrapped in its cell before a mark that cannot start a line (新增中小 / 学、幼儿园…) is joined back', async () => {
+    // A narrow task column: 新增中小 leaves room for one character before its edge, not for 学、 together.
+    const xs = [60, 90, 151, 231, 301, 341, 411];
+    const full = (y: number) => ({ x1: 60, y1: y, x2: 411, y2: y });
+    // Rows 2 and 3 have no rule above them under 牵头单位, 负责科室 and 负责人: those cells span rows 1 to 3.
+    const open = (y: number) => [{ x1: 60, y1: y, x2: 151, y2: y }, { x1: 341, y1: y, x2: 411, y2: y }];
+    const text = (column: number, y: number, value: string) => ({ x: xs[column]! + 3, y, size: 10, text: value });
+    const pdf = pdfOf([
+      {
+        texts: [
+          { x: 160, y: 790, size: 14, text: '某区2023年民生实事项目责任分解' },
+          ...['序号', '工作任务', '牵头单位', '负责科室', '负责人', '完成时间'].map((value, column) => text(column, 740, value)),
+          text(0, 710, '1'), text(1, 717, '新增中小'), text(1, 705, '学、幼儿园'), text(2, 710, '区民政局'), text(3, 710, '养老服务科'), text(4, 710, '何滢'), text(5, 710, '11月底前'),
+          text(0, 680, '2'), text(1, 680, '新增床位'), text(5, 680, '10月底前'),
+          text(0, 650, '3'), text(1, 650, '建活动中心'), text(5, 650, '12月底前'),
+        ],
+        lines: [full(760), full(730), ...open(700), ...open(670), full(640), ...xs.map((x) => ({ x1: x, y1: 760, x2: x, y2: 640 }))],
+      },
+    ]);
+    const { tasks } = await tasksOf((await importFiles(db(), [writeTemp('民生实事.pdf', pdf)], 'cli'))[0]);
+    expect(tasks.map((task) => [task.key, task.title, task.units])).toEqual([
+      ['1', '新增中小学、幼儿园', ['区民政局:lead', '养老服务科:responsible']],
+      ['2', '新增床位', ['区民政局:lead', '养老服务科:responsible']],
+      ['3', '建活动中心', ['区民政局:lead', '养老服务科:responsible']],
+    ]);
+  });
+
   it('a scanned PDF, a sheet merged over its whole width and height, and files that are not what their names say are answered and change nothing', async () => {
     const plans = await db().repos.plans.count();
     const sheet = XLSX.utils.aoa_to_sheet([['序号', '工作任务', '牵头单位'], ['1', '推进工作', '市财政局']]);

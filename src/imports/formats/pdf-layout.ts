@@ -32,7 +32,10 @@ export interface Rule {
 }
 
 /** A page read: its lines of text and its tables, each in the order they stand, top to bottom. */
-export type PageBlock = { kind: 'line'; text: string; top: number; bottom: number } | { kind: 'table'; rows: string[][]; top: number; bottom: number; edges: number[] };
+export type PageBlock =
+  | { kind: 'line'; text: string; top: number; bottom: number }
+  /** `mergedAbove`: per row, the columns a cell above spans down over (no rule drawn between), as the .docx reader gives them. */
+  | { kind: 'table'; rows: string[][]; mergedAbove: number[][]; top: number; bottom: number; edges: number[] };
 
 /** How close two rules' coordinates must be to be one edge, in points. */
 const SNAP = 2;
@@ -97,8 +100,13 @@ function firstCharWidth(line: readonly TextPiece[]): number {
   const piece = line[0]!;
   const chars = [...piece.text];
   const word = /^[A-Za-z0-9%.\-/:]+/.exec(piece.text)?.[0].length ?? 1;
-  return (piece.width / Math.max(1, chars.length)) * word;
+  // A mark that may not begin a line (、，。） …) goes down with the character before it (学、 wraps as one).
+  const held = NO_LINE_START.test(chars[word] ?? '') ? 1 : 0;
+  return (piece.width / Math.max(1, chars.length)) * (word + held);
 }
+
+/** Punctuation that typesetting never puts at a line's start (kinsoku): it keeps the character before it company. */
+const NO_LINE_START = /^[、，。；：？！）」』”’》〉】,.;:?!)\]]$/;
 
 /** Joins a wrapped line to the text before it: with a space only between Latin words. */
 export const joinWrapped = (before: string, after: string) => (/[A-Za-z]$/.test(before) && /^[A-Za-z]/.test(after) ? `${before} ${after}` : before + after);
@@ -116,7 +124,9 @@ const UNIT_LINE = /^[^，。；、,;]{2,10}(局|委|办|院|所|站|队|部|会|
  */
 function wraps(line: readonly TextPiece[], next: readonly TextPiece[] | undefined, right: number, left?: number): boolean {
   const last = line.at(-1)!;
-  if (last.x + last.width + (next ? firstCharWidth(next) : last.size) <= right + 0.5) return false;
+  // Word and WPS set a quarter em between Latin letters or digits and Chinese (2.8 | 月底前): the next line's start needed that too.
+  const spacing = next && autoSpaced(last.text, next[0]!.text) ? last.size * 0.25 : 0;
+  if (last.x + last.width + (next ? firstCharWidth(next) + spacing : last.size) <= right + 0.5) return false;
   if (!next) return true;
   if (Math.abs(next[0]!.size - line[0]!.size) > 0.5) return false;
   if (left !== undefined && (next[0]!.x > left + next[0]!.size * 0.5 || line[0]!.x > left + line[0]!.size * 2.5)) return false;
@@ -193,8 +203,11 @@ function tableFrames(rules: readonly Rule[]): TableFrame[] {
   return frames;
 }
 
-/** The rows of a table: each piece of text in the cell it stands in, a merged cell's text at its top-left position. */
-function tableRows(frame: TableFrame, pieces: readonly TextPiece[]): string[][] {
+/**
+ * The rows of a table: each piece of text in the cell it stands in, a merged cell's text at its top-left position;
+ * and, per row, the columns a cell above spans down over.
+ */
+function tableRows(frame: TableFrame, pieces: readonly TextPiece[]): { rows: string[][]; mergedAbove: number[][] } {
   const { ys, xs, horizontals, verticals } = frame;
   const rows = ys.length - 1;
   const columns = xs.length - 1;
@@ -220,7 +233,8 @@ function tableRows(frame: TableFrame, pieces: readonly TextPiece[]): string[][] 
     const key = `${r}:${c}`;
     cellPieces.set(key, [...(cellPieces.get(key) ?? []), piece]);
   }
-  return Array.from({ length: rows }, (_, row) =>
+  const mergedAbove = root.map((cells, row) => cells.flatMap(([r], column) => (r < row ? [column] : [])));
+  const texts = Array.from({ length: rows }, (_, row) =>
     Array.from({ length: columns }, (_, column) => {
       const inCell = cellPieces.get(`${row}:${column}`);
       if (!inCell) return '';
@@ -234,6 +248,7 @@ function tableRows(frame: TableFrame, pieces: readonly TextPiece[]): string[][] 
       return paragraphs(lines, xs[right]! - padding).join('\n') + (wraps(lines.at(-1)!, undefined, xs[right]! - padding) ? WRAPPED : '');
     }),
   );
+  return { rows: texts, mergedAbove };
 }
 
 /** Whether a piece of text stands inside a table frame. */
@@ -247,7 +262,7 @@ export function pageBlocks(pieces: readonly TextPiece[], rules: readonly Rule[],
   const frames = tableFrames(rules);
   const blocks: PageBlock[] = frames.map((frame) => ({
     kind: 'table',
-    rows: tableRows(
+    ...tableRows(
       frame,
       pieces.filter((piece) => inside(frame, piece)),
     ),

@@ -161,20 +161,23 @@ function joinedAcrossPages(pages: readonly PageBlock[][]): PageBlock[] {
       const previous = blocks.at(-1);
       const continues = pageIndex > 0 && index === 0 && block.kind === 'table' && previous?.kind === 'table' && previous.rows[0]?.length === block.rows[0]?.length;
       if (!continues) {
-        blocks.push(block.kind === 'table' ? { ...block, rows: [...block.rows] } : block);
+        blocks.push(block.kind === 'table' ? { ...block, rows: [...block.rows], mergedAbove: [...block.mergedAbove] } : block);
         return;
       }
       let repeated = 0;
       while (repeated < block.rows.length && repeated < previous.rows.length - 1 && sameRow(block.rows[repeated]!, previous.rows[repeated]!)) repeated++;
       const rows = block.rows.slice(repeated);
+      const merged = block.mergedAbove.slice(repeated);
       // A row the page break cut: its first cell empty, and every cell it fills one that ran to its edge at the foot of the page before.
       const last = previous.rows.at(-1)!;
       const first = rows[0];
       if (first && !first[0] && first.some(Boolean) && first.every((cell, column) => !cell || last[column]?.endsWith(WRAPPED))) {
         previous.rows[previous.rows.length - 1] = last.map((cell, column) => (first[column] ? joinWrapped(cell.slice(0, -WRAPPED.length), first[column]!) : cell));
         rows.shift();
+        merged.shift();
       }
       previous.rows.push(...rows);
+      previous.mergedAbove.push(...merged);
     });
   });
   return blocks;
@@ -228,7 +231,7 @@ export async function readPdf(bytes: Buffer, fileName = '文件'): Promise<PlanD
     let wrapped = false;
     for (const block of joinedAcrossPages(withoutRunningLines(pages))) {
       if (block.kind === 'table') {
-        tables.push(block.rows.map((cells) => ({ line: ++line, cells: cells.map((cell) => cell.replaceAll(WRAPPED, '')) })));
+        tables.push(block.rows.map((cells, row) => ({ line: ++line, cells: cells.map((cell) => cell.replaceAll(WRAPPED, '')), ...(block.mergedAbove[row]?.length ? { mergedAbove: block.mergedAbove[row] } : {}) })));
         wrapped = false;
         continue;
       }
