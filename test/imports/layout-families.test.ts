@@ -1459,6 +1459,30 @@ describe('layout families of real plans', () => {
     ]);
   });
 
+  it('a table whose header was on the page before (the page starts mid-table): rows by their lone 序号, each cell by what it holds — a merged unit and its contact carried down, two unit cells the first leading', () => {
+    const cells = read(
+      [
+        '2024年《政府工作报告》重点工作目标任务分解表',
+        '80', '加大普惠性托育供给,新增托位数400个以上,公办园在园幼儿占比60%以上。', '县教育局', '县各有关单位', '2024年12月底前',
+        '81', '保障职业学院秋季开学,支持科技工程学校发展。', '县人社局', '县教育局', '2024年9月',
+        '82', '实施中小学办学能力提升工程,推动义务教育优质均衡发展。', '市民政局 伍泽国', '2024年12月底前',
+        '83', '提高困难残疾人生活补贴标准。', '2024年6月',
+      ].join('\n'),
+    );
+    expect(cells.plan.layout).toBe('headless-rows');
+    expect(cells.tasks.map(summary).map(({ title, lead, others, leaders }) => [title.slice(0, 8), lead, others, leaders])).toEqual([
+      ['加大普惠性托育供', ['县教育局'], ['县各有关单位'], []],
+      ['保障职业学院秋季', ['县人社局'], ['县教育局'], []],
+      ['实施中小学办学能', [], ['市民政局'], ['伍泽国']],
+      ['提高困难残疾人生', [], ['市民政局'], ['伍泽国']],
+    ]);
+    expect(cells.tasks.map((task) => task.deadlines.map((deadline) => deadline.raw).join())).toEqual(['2024年12月底前', '2024年9月', '2024年12月底前', '2024年6月']);
+    expect(cells.tasks[0]!.warnings.join()).toContain('没有表头');
+    // One row a line, its cells parted by tabs.
+    const rows = read(['1\t新建公办幼儿园5所,新增学位1000个。\t县教育局\t2022年底', '2\t建设四好农村路55公里。\t县交通局\t2022年底', '3\t完成农村公路大中修70公里。\t县交通局\t2022年10月'].join('\n'));
+    expect(rows.tasks.map((task) => [task.key, task.units.map((unit) => unit.name)])).toEqual([['1', ['县教育局']], ['2', ['县交通局']], ['3', ['县交通局']]]);
+  });
+
   it('an inspection notice of numbered records, one field a line (单位名称: / 隐患情况: / 责任部门: / 整改时限:), whose hazards are listed 一、二、三、 inside a field: each record is one task, and the region is the city whose districts it names', () => {
     const { plan, tasks } = read(
       [

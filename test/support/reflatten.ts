@@ -377,6 +377,22 @@ export const FLATTENINGS: readonly Flattening[] = [
   { name: 'tabs, repeats merged', render: (table) => tabs(withRepeatsMerged(table)) },
 ];
 
+/** The table without its header row(s): a page that starts in the middle of a table whose header was on the page before. */
+export function withoutHeader(table: Table): Table {
+  return { ...table, rows: table.rows.filter((row) => row.kind !== 'header') };
+}
+
+/**
+ * Tables whose header is not in the text, flattened as pages flatten them. Apart from FLATTENINGS: with no
+ * header, whether a unit column leads (牵头单位) or is responsible (责任单位) cannot be read, so these keep floors
+ * of their own instead of weighing on the share over all.
+ */
+export const HEADERLESS_FLATTENINGS: readonly Flattening[] = [
+  { name: 'blank-lines, header lost', render: (table) => blankLines(false)(withoutHeader(table)) },
+  { name: 'lines, header lost', render: (table) => lines(false)(withoutHeader(table)) },
+  { name: 'tabs, header lost', render: (table) => tabs(withoutHeader(table)) },
+];
+
 /** A document's text with each table written by one flattening, the paragraphs around it as they were. */
 export function reflatten(blocks: readonly Block[], flattening: Flattening): string {
   return blocks.flatMap((block) => ('paragraph' in block ? [block.paragraph] : ['', ...flattening.render(block.table), ''])).join('\n');

@@ -29,7 +29,7 @@ export interface DraftNode {
 /** A document read by one of the layout readers. */
 export interface DraftPlan {
   /** Which reader understood the document; 'table' is a .docx or spreadsheet table. */
-  layout: 'tab-table' | 'tab-rows' | 'pipe-cells' | 'pipe-rows' | 'flat-cells' | 'spaced-rows' | 'paragraphs' | 'prose' | 'outline' | 'unit-lines' | 'unit-rows' | 'table';
+  layout: 'tab-table' | 'tab-rows' | 'pipe-cells' | 'pipe-rows' | 'flat-cells' | 'spaced-rows' | 'paragraphs' | 'prose' | 'outline' | 'unit-lines' | 'unit-rows' | 'headless-rows' | 'table';
   nodes: DraftNode[];
   /** Role of units whose cell gives no verb, from the column header. */
   defaultRole: UnitRole;

@@ -19,6 +19,7 @@ import { readFlatCells } from './layouts/flat-cells.js';
 import { readGluedCells } from './layouts/glued-cells.js';
 import { readBoxTable } from './layouts/box-table.js';
 import { readOutline } from './layouts/outline.js';
+import { readHeadlessRows } from './layouts/headless-rows.js';
 import { readUnitLines } from './layouts/unit-lines.js';
 import { readUnitRows } from './layouts/unit-rows.js';
 import { readUnitlessTable } from './layouts/unitless-table.js';
@@ -88,7 +89,7 @@ export class UnreadableDocumentError extends Error {
   }
 }
 
-const READERS = [readTabTable, readTabRows, readPipeCells, readPipeRows, readFlatCells, readSpacedRows, readGluedCells, readBoxTable, readProse, readOutline, readAssignedParagraphs, readUnitRows] as const;
+const READERS = [readTabTable, readTabRows, readPipeCells, readPipeRows, readFlatCells, readSpacedRows, readGluedCells, readBoxTable, readProse, readOutline, readAssignedParagraphs, readUnitRows, readHeadlessRows] as const;
 
 /**
  * A document as its file format gives it: plain text, or (for .docx and
@@ -98,6 +99,9 @@ export interface PlanDocument {
   text: string;
   tables?: readonly GridRow[][];
 }
+
+/** The readers of tables found by their header. */
+const TABLE_LAYOUTS = new Set<DraftPlan['layout']>(['tab-table', 'tab-rows', 'pipe-cells', 'pipe-rows', 'flat-cells', 'spaced-rows', 'unit-rows', 'table']);
 
 /** How much of a document a reader understood: work items with units count most, then items, then items with leaders. */
 function understood(draft: DraftPlan): number {
@@ -122,9 +126,14 @@ function readDraft(lines: readonly string[], tables: readonly GridRow[][]): Draf
   }).filter((draft): draft is DraftPlan => draft !== undefined && draft.nodes.length > 0);
   const tableReading = drafts.length > 0 ? combineTables(drafts) : undefined;
   let best: DraftPlan | undefined;
+  let headed = false;
   for (const read of READERS) {
     const draft = read(lines);
-    if (draft && draft.nodes.length > 0 && (!best || understood(draft) > understood(best))) best = draft;
+    if (!draft || draft.nodes.length === 0) continue;
+    headed ||= TABLE_LAYOUTS.has(draft.layout);
+    // A table read without its header only when no reader found one: columns a header names are surer than guessed ones.
+    if (draft.layout === 'headless-rows' && headed) continue;
+    if (!best || understood(draft) > understood(best)) best = draft;
   }
   // A real table's cells are surer than any reading of text: the text wins only when it understood far more.
   if (tableReading && (!best || understood(best) <= understood(tableReading) * 1.5 + 4)) return tableReading;

@@ -1,0 +1,175 @@
+/**
+ * Reads a task table whose header is not in the text: a page that starts in
+ * the middle of a table (its header was on the page before), or a table
+ * pasted without its first row. Its rows still start at their 序号, counting
+ * 1, 2, 3 … (or on from wherever the page starts): one cell a line (blank
+ * lines between cells or not), or one row a line with its cells parted by
+ * tabs, bars or spaces. With no header to name the columns, each cell is
+ * read by what it holds (cellKind): the first long text is the task, lists of
+ * units its units (the first of two unit cells leads, as tables put 牵头单位
+ * before 配合单位), a deadline its deadline, people its leaders. Every task so
+ * read carries a warning to check it. Cutting the rows and judging the cells
+ * is all this file does.
+ */
+import { type DraftNode, type DraftPlan, draftNode, firstSentence } from '../draft.js';
+import { squash } from '../normalize-text.js';
+import { cellKind, looksLikeUnits } from './cell-kinds.js';
+import { looksLikePerson } from '../people.js';
+import { TABLE_END } from './flat-cells.js';
+
+/** A row as cut: its number, its cells' texts, the line it starts on. */
+interface HeadlessRow {
+  number: number;
+  cells: string[];
+  line: number;
+}
+
+const WARNING = '这张表没有表头，按各格内容判断了任务、单位和时限，请核对';
+
+/** A line that is only a row's 序号 ("3", "3.", "（3）", "3 |"). */
+const LONE_NUMBER = /^[（(]?(\d{1,3})[)）.、．]?\s*\|?$/;
+/** A row on one line: its 序号, then its cells parted by tabs, bars or spaces. */
+const ROW_LINE = /^\|?\s*(\d{1,3})(?:\s*[|\t]\s*|\s+)(\S.*)$/;
+
+/** A part's heading in a cell: 一、就业促进, 二、社会保障(5项). */
+const SECTION_CELL = /^[一二三四五六七八九十]+[、.．]|[(（]\d+项[)）]$/;
+
+/** The cells of a row written on one line. */
+const cellsOfLine = (rest: string) => rest.split(/\s*[|\t]\s*|\s{2,}|\s(?=\S)/).map((cell) => cell.trim()).filter(Boolean);
+
+/** Keeps the longest run of rows numbered one after another (at least `least`). */
+function counted(rows: readonly HeadlessRow[], least = 3): HeadlessRow[] {
+  let best: HeadlessRow[] = [];
+  let run: HeadlessRow[] = [];
+  for (const row of rows) {
+    if (run.length > 0 && row.number !== run.at(-1)!.number + 1) run = [];
+    run.push(row);
+    if (run.length > best.length) best = [...run];
+  }
+  return best.length >= least ? best : [];
+}
+
+/** Rows of one cell a line: a lone number starts a row; the blocks after it, up to the next, are its cells. */
+function cellRows(lines: readonly string[]): HeadlessRow[] {
+  const rows: HeadlessRow[] = [];
+  // With blank lines between cells, the lines of one block are one cell (units listed one a line).
+  const blankParted = partsCellsWithBlanks(lines);
+  let current: HeadlessRow | undefined;
+  let blanks = 0;
+  let inCell = false;
+  lines.forEach((raw, index) => {
+    const line = raw.trim().replace(/(?:\s*\|)+$/, '').trim();
+    if (line === '') {
+      blanks++;
+      inCell = false;
+      return;
+    }
+    const number = LONE_NUMBER.exec(line);
+    if (number) {
+      current = { number: Number(number[1]), cells: [], line: index + 1 };
+      rows.push(current);
+      inCell = false;
+    } else if (current && (TABLE_END.test(line) || blanks >= 3)) {
+      current = undefined;
+    } else if (current) {
+      if (blankParted && inCell) current.cells[current.cells.length - 1] += `\n${line}`;
+      else current.cells.push(line);
+      inCell = true;
+    }
+    blanks = 0;
+  });
+  return rows;
+}
+
+/** Whether a text parts its cells with blank lines: most lines with text have a blank line after them. */
+function partsCellsWithBlanks(lines: readonly string[]): boolean {
+  let filled = 0;
+  let followed = 0;
+  lines.forEach((line, index) => {
+    if (line.trim() === '' || index + 1 >= lines.length) return;
+    filled++;
+    if (lines[index + 1]!.trim() === '') followed++;
+  });
+  return filled > 0 && followed / filled > 0.6;
+}
+
+/** Rows of one line each: the 序号 first, then the cells. */
+function lineRows(lines: readonly string[]): HeadlessRow[] {
+  return lines.flatMap((raw, index) => {
+    const match = ROW_LINE.exec(raw.trim());
+    if (!match) return [];
+    const cells = cellsOfLine(match[2]!);
+    return cells.length >= 2 ? [{ number: Number(match[1]), cells, line: index + 1 }] : [];
+  });
+}
+
+/** A task from a row's cells, judged by what each holds; undefined when no cell is task text. */
+function taskOfRow(row: HeadlessRow, key: string): DraftNode | undefined {
+  // A cell naming a bureau and its contact ("市民政局 伍泽国") is the bureau's cell, the person its leader.
+  const people: string[] = [];
+  const cells = row.cells.map((cell) => {
+    const split = unitAndPeople(cell);
+    if (!split) return cell;
+    people.push(...split.people);
+    return split.units;
+  });
+  row = { ...row, cells };
+  const kinds = row.cells.map((cell) => cellKind(cell));
+  // A section's heading merged over the rows of its part (一、就业促进(3项)) heads them; it is not the task.
+  const texts = row.cells.filter((cell, at) => kinds[at] === 'text' && !SECTION_CELL.test(squash(cell)));
+  const task = texts.find((text) => squash(text).length >= 8) ?? [...texts].sort((a, b) => b.length - a.length)[0];
+  if (!task) return undefined;
+  const units = row.cells.filter((_, at) => kinds[at] === 'units').map((cell) => squash(cell.replace(/\n/g, '、')));
+  const unitText = units.length >= 2 ? [`${units[0]}牵头`, ...units.slice(1).map((unit) => `${unit}配合`)].join('；') : (units[0] ?? '');
+  const text = squash(task.replace(/\n/g, ''));
+  return draftNode({
+    key,
+    number: String(row.number),
+    title: firstSentence(text),
+    requirement: text,
+    line: row.line,
+    excerpt: [String(row.number), ...row.cells].join(' | '),
+    unitText,
+    leaderText: [...row.cells.filter((_, at) => kinds[at] === 'leaders'), ...people].join('、'),
+    deadlineText: row.cells.find((_, at) => kinds[at] === 'deadline') ?? '',
+    warnings: [WARNING],
+  });
+}
+
+/** A short cell of units and people's names parted by spaces ("市民政局 伍泽国"): the two apart; undefined for any other cell. */
+function unitAndPeople(cell: string): { units: string; people: string[] } | undefined {
+  const parts = cell.trim().split(/\s+/);
+  if (parts.length < 2 || cell.length > 40) return undefined;
+  const people = parts.filter((part) => looksLikePerson(part) && !looksLikeUnits(part));
+  const units = parts.filter((part) => !people.includes(part));
+  return people.length > 0 && units.length > 0 && looksLikeUnits(units.join('、')) ? { units: units.join('、'), people } : undefined;
+}
+
+/**
+ * Reads a table without its header; undefined when the text has no run of three rows numbered in turn whose
+ * cells name units. Tried after the readers that find a header, so a table that has one is read by them.
+ */
+export function readHeadlessRows(lines: readonly string[]): DraftPlan | undefined {
+  // Two rows are a table's when each stands on a lone 序号 and names units (a page that starts near a table's end).
+  for (const [rows, share] of [[counted(cellRows(lines), 2), 0] as const, [counted(lineRows(lines)), 0.5] as const]) {
+    const nodes = withMergedDown(rows.map((row) => taskOfRow(row, String(row.number))).filter((node): node is DraftNode => node !== undefined));
+    // A numbered list whose items name no units is an outline's, not a table's: rows of one line each must mostly
+    // name units; a lone 序号 on its own line over cells one a line is a table's row whatever its cells hold.
+    const named = nodes.filter((node) => node.unitText !== '').length;
+    if ((nodes.length >= 3 ? named > 0 : named === nodes.length) && nodes.length >= 2 && named >= nodes.length * share) {
+      return { layout: 'headless-rows', nodes, defaultRole: 'responsible', unitsAreSections: false, warnings: [] };
+    }
+  }
+  return undefined;
+}
+
+/** A row naming no units nor leaders has the row's above: a cell merged down over rows is written once, in its first row. */
+function withMergedDown(nodes: DraftNode[]): DraftNode[] {
+  nodes.forEach((node, index) => {
+    const above = nodes[index - 1];
+    if (!above) return;
+    if (node.unitText === '') node.unitText = above.unitText;
+    if (!node.leaderText && node.unitText === above.unitText) node.leaderText = above.leaderText;
+  });
+  return nodes;
+}
