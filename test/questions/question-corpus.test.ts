@@ -53,8 +53,11 @@ describe('the question corpus', () => {
  * holdout 87.8% (180/205), lowest family state 94.5%.
  * A fourth batch of 60 the same day, longer, formal or dictated (请列出截至目前尚未办结的任务, 领导刚才问了…, 那个 就是
  * 帮我看一下, two and three filters at once, 第十五项 / 四、（三）): 15 of 60 at first sight (held out 3 of 16); tune
- * 93.5% (464/496), holdout 82.8% (183/221), lowest family state 89.0% as it came in.
+ * 93.5% (464/496), holdout 82.8% (183/221), lowest family state 89.0% as it came in; after the fixes made with its
+ * 44 tuned ones in view (what is said around a question: request verbs, fillers, why it is asked; 作为牵头单位, 处于…状态,
+ * 事项中 as among; units that reported asked as 有没有…的单位; a bureau no plan has): tune 100% (496/496), holdout 85.1%
+ * (188/221), lowest family time 94.1%.
  */
-const TUNE_FLOOR = 0.93;
-const HOLDOUT_FLOOR = 0.82;
-const FAMILY_FLOOR = 0.88;
+const TUNE_FLOOR = 0.98;
+const HOLDOUT_FLOOR = 0.845;
+const FAMILY_FLOOR = 0.93;

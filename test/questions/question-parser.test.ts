@@ -158,6 +158,16 @@ const TABLE: [string, Record<string, unknown>][] = [
   ['临沂财正局负责什么', tasks({ units: [unit('临沂财正局', [LY_FIN], true)] })],
   ['报了完成还在等批的有哪些', tasks({ status: 'pending_review' })],
   ['下周一之前有要交的吗', tasks({ period: { kind: 'until_weekday', weeks: 1, weekday: 1 } })],
+  // Long, formal or dictated: the request's verbs, fillers of speech and why it is asked are not what is asked.
+  ['烦请提供中山市财政局牵头事项清单', tasks({ units: [unit('中山市财政局', [ZS_FIN])], role: 'lead' })],
+  ['嗯那个你帮我看一下江门市财政局那边现在正在办的是哪几项', tasks({ units: [unit('江门市财政局', [JM_FIN])], status: 'in_progress' })],
+  ['明天开会要用，帮我把临沂市财政局还没办结的事项拉一下', tasks({ units: [unit('临沂市财政局', [LY_FIN])], status: 'unfinished' })],
+  ['请列出截至目前临沂市尚未办结的任务', tasks({ places: ['临沂市'], status: 'unfinished' })],
+  ['市财政局作为牵头单位、目前仍在办理中的事项有哪些', tasks({ units: [unit('市财政局', [ZS_FIN, LY_FIN, JM_FIN])], role: 'lead', status: 'in_progress' })],
+  ['新闻发布会这块儿是谁在负责', tasks({ topic: '新闻发布会', asksWho: true })],
+  ['临沂要点17项的具体内容是什么', { kind: 'task', id: null, key: '17', plan: '临沂' }],
+  ['领导问新会要点第六十四项是哪几个部门负责，帮忙查一下', { kind: 'task', id: null, key: '64', plan: '新会' }],
+  ['呃那个市场监管局嗯手上有没有任务啊', tasks({ units: [unit('市场监管局', [])] })],
   // Plans.
   ['有哪些分工方案', { kind: 'plans', page: 1 }],
   ['有哪些方案', { kind: 'plans', page: 1 }],

@@ -37,6 +37,8 @@ describe('updates questions', () => {
     expect(parse('市财政局多久没报进度了')).toMatchObject({ kind: 'updates', ask: 'last_report' });
     expect(parse('上周报进度的单位有哪些')).toMatchObject({ kind: 'updates', ask: 'units', period: { name: 'last_week' } });
     // 新报 is reported, not a topic: the period is when it was reported, the state a filter on the tasks.
+    expect(parse('那个上周嗯有没有临沂的单位报过进度啊')).toMatchObject({ ask: 'units', period: { name: 'last_week' }, scope: { places: ['临沂市'] } });
+    expect(parse('请列出9月份以来报送过进度的临沂市单位')).toMatchObject({ ask: 'units', period: { name: 'since_month', month: 9 }, scope: { places: ['临沂市'] } });
     expect(parse('十月下旬 谁报过进度')).toMatchObject({ ask: 'units', period: { name: 'month', month: 10, part: 3 } });
     expect(parse('我这边上回填进度是几号')).toMatchObject({ kind: 'updates', ask: 'last_report' });
     expect(parse('这周新报卡住的有吗')).toMatchObject({ kind: 'updates', ask: 'tasks', period: { name: 'this_week' }, scope: { status: 'blocked', topic: null } });

@@ -115,7 +115,7 @@ export function readPeriod(text: string): { period: PeriodSpec; words: string } 
     // "月底前要完成的" with no month: this month.
     [/(?<![\d一二三四五六七八九十])月(底|末)/, () => ({ kind: 'month', offset: 0 })],
     // A year with its end or all of it: 2018年底, 今年底, 明年年底, 2016年内, 2016年全年; a year other than this one alone (2018年, 明年).
-    [new RegExp(`(${YEAR_WORD})\\s*(${YEAR_END}|全年|底|末|(?:以|之)?内)`), (m) => ({ kind: 'year', year: yearOf(m[1]) })],
+    [new RegExp(`(${YEAR_WORD})\\s*(${YEAR_END}|全年|底|末|(?:以|之)?内)(?:前|之前|以前)?`), (m) => ({ kind: 'year', year: yearOf(m[1]) })],
     // 年底前, and 元旦前 (before New Year's Day is by the end of the year).
     [new RegExp(`${YEAR_END}|元旦(?:前|之前|以前)`), () => ({ kind: 'year', year: { offset: 0 } })],
     [new RegExp(YEAR_WORD), (m) => {

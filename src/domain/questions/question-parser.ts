@@ -39,7 +39,7 @@ const STOPWORD_PATTERN = new RegExp(STOPWORDS.map((word) => word.replace(/[.*+?^
  * 得完成啥 / 都干些什么 (asking what), 几项活 (tasks, said as work), 分别 / 各自 / 具体, 列一下 / 都列出来,
  * and 一次 in 一次进度都没报过.
  */
-const CHAT_WORDING = /哪(?:几|一)?(?:项|条|个|件)(?:任务|工作|事)?|压根|根本|一点(?=动静)|名下|手里|手上|手头|头上|肩上|身上|分别|各自|具体|(?:都|得|要|需要|应该|还)?(?:管|干|做|办|搞|弄|完成|忙|负责)(?:些|点|了)?(?:啥|什么)|有啥|是啥|些啥|(?:几|哪些|什么)(?:项|件|个|样)?活儿?(?![动力跃])|活儿|(?:都|全)?列(?:一下|出来|个?清单|个单子)|一次(?=进度|都|也)/g;
+const CHAT_WORDING = /这方面(?:的事(?:儿|情)?)?|这(?:一)?块儿?|(?<=\S)的?事儿(?=\s|[是归由谁]|$)|哪(?:几|一)?(?:项|条|个|件)(?:任务|工作|事)?|压根|根本|一点(?=动静)|名下|手里|手上|手头|头上|肩上|身上|分别|各自|具体|(?:都|得|要|需要|应该|还)?(?:管|干|做|办|搞|弄|完成|忙|负责)(?:些|点|了)?(?:啥|什么)|有啥|是啥|些啥|(?:几|哪些|什么)(?:项|件|个|样)?活儿?(?![动力跃])|活儿|(?:都|全)?列(?:一下|出来|个?清单|个单子)|一次(?=进度|都|也)/g;
 
 /** Normalises a question: simplified characters, half-width digits and letters, no surrounding punctuation. */
 export function normalizeQuestion(text: string): string {
@@ -48,9 +48,41 @@ export function normalizeQuestion(text: string): string {
     .replace(/^[\s@,，.。!！?？]+|[\s,，.。!！?？~～]+$/g, '')
     .trim();
   // A greeting before the question and thanks after it ("你好，…", "… 谢谢", "… 辛苦"): manners, not what is asked.
-  const asked = plain.replace(COURTESY_BEFORE, '').replace(COURTESY_AFTER, '').trim();
+  const asked = withoutChatter(plain.replace(COURTESY_BEFORE, '').replace(COURTESY_AFTER, '').trim());
   return asked === '' ? plain : asked;
 }
+
+/**
+ * What is said around a question and is not it: fillers of speech typed by voice (嗯, 呃, 那个, 就是), why it is asked
+ * ("领导刚才问了，", "明天开会要用，", "写周报要用，"), and the request's own verbs and nouns ("烦请提供…清单", "请列出",
+ * "帮我把…拉一下", "…，帮忙查一下").
+ */
+function withoutChatter(text: string): string {
+  let rest = text.replace(/[嗯呃]+/g, ' ').replace(/\s+/g, ' ').trim();
+  rest = rest.replace(CONTEXT_CLAUSE, '').replace(/^领导(?:刚才|刚刚)?(?:问了?|让查|要)(?=\S{4})/, '');
+  // When it is asked (截至目前, 到目前为止) and words of state said around the state (处于未启动状态, 作为牵头单位).
+  rest = rest
+    .replace(/截[至止](?:目前|现在|今天|当前|今)|到目前为止|目前(?=还|仍|正|已|处于|尚)/g, ' ')
+    .replace(/(?:处于|属于)(\S{2,6}?)状态/g, '$1')
+    .replace(/作为(牵头|配合|责任)(?:单位|部门)/g, '$1')
+    .replace(/[一二三四五六七八九十]{3}月份?(?=.*|$)(?<=季度.*)/g, ' ')
+    .trim();
+  for (let before = ''; before !== rest; ) {
+    before = rest;
+    rest = rest.replace(/^\s*(?:那个|就是)+\s*/, '').replace(REQUEST, '').replace(/^(?:把|给我)(?=\S{2})/, '').trim();
+  }
+  return rest
+    .replace(/(?<=[\s，,])(?:那个|就是)+\s*/g, '')
+    .replace(/[，,\s]*(?:帮忙|麻烦|请)?(?:查|看|核实|确认)(?:一下|下)$/, '')
+    .replace(/(?:拉|列|整理|汇总|导)(?:一下|出来)$/, '')
+    .replace(/(?<=事项|任务)清单$/, '')
+    .trim();
+}
+
+/** Why a question is asked, said first: 领导刚才问了，/ 明天开会要用，/ 督查室这边要发通报，/ 领导要个数， */
+const CONTEXT_CLAUSE = /^[^，,？?]{0,16}?(?:要用|开会|发通报|写周报|写材料|写报告|汇报用|要个数|要数据|领导(?:刚才|刚刚)?(?:问了?|要|让|说了?))[^，,？?]{0,6}[，,]\s*/;
+/** A request's verbs before what it asks for: 烦请提供 / 请列出 / 帮我查一下 / 你帮我看一下 / 请梳理 / 请统计 / 请调阅. */
+const REQUEST = /^(?:烦请|请您?|麻烦(?:你|您)?|你?帮(?:我|忙)?|您帮我)?(?:提供|列出|列一下|梳理|统计|核实|核查|调阅|查询|查一下|查下|看一下|看下|拉一下|汇总|整理|导出)(?:一下)?(?=\S{2})/;
 
 /** A greeting said before a question: 你好， / 领导好 / 各位好 / 您好！ */
 const COURTESY_BEFORE = /^(?:你好|您好|领导好|各位好|老师好|大家好|hi|hello)[\s,，.。!！~～]*/i;
@@ -94,7 +126,9 @@ function taskLookup(raw: string): Question | undefined {
   // "26项第2条", "12项3条": the item's number without its 第, when a 第 or a 条 follows.
   const text = dottedItem(raw)
     .replace(new RegExp(`(?<![第\\d一二两三四五六七八九十])${NUM}(\\s*项的?\\s*)(?:第\\s*)?${NUM}(\\s*[条点])`, 'g'), '第$1$2第$3$4')
-    .replace(new RegExp(`(?<![第\\d一二两三四五六七八九十])${NUM}(\\s*项的?\\s*第)`, 'g'), '第$1$2');
+    .replace(new RegExp(`(?<![第\\d一二两三四五六七八九十])${NUM}(\\s*项的?\\s*第)`, 'g'), '第$1$2')
+    // Right after the plan's name ("临沂要点17项的内容"): the item's number without its 第.
+    .replace(new RegExp(`(要点|方案|分工|计划)(里|中|的)?${NUM}(\\s*项)`, 'g'), '$1$2第$3$4');
   const byNumber = new RegExp(`第\\s*${NUM}\\s*[项条](?:的?第\\s*${NUM}\\s*[条项点])?(?:的?第\\s*${NUM}\\s*[条项点])?`).exec(text);
   const after = byNumber ? text.slice(byNumber.index + byNumber[0].length).replace(/[的呢吗啊呀?？。!！\s]/g, '') : '';
   // Asked what it says, how far it is, who does it, or yes or no about it ("完成没有", "申请办结了吗").
@@ -163,10 +197,13 @@ export interface Asker {
 /** "我们局", "咱们单位", "咱单位", "本单位", "我局": the asker's own units. */
 const SELF = /(?<![\u4e00-\u9fa5])(?:我们|咱们|咱|我|本)(?:局|单位|部门|委|办|科室|科|中心|这边)(?![\u4e00-\u9fa5])|(?:我们|咱们|咱)(?:局|单位|部门|委|办|科室|中心|这边)|(?<=^|[的是在])(?:我|本)(?:局|单位|部门)(?=的|负责|有|牵头|还|要|跟|和|与|同|[？?，,。]|$)|^(?:我|我们|咱们|咱)(?:这边|这儿|这里)/;
 
+/** A topic that is only a bureau's name (市场监管局, 区统计局): three to ten characters ending in 局, 委 or 厅. */
+const UNKNOWN_BUREAU = /^[\u4e00-\u9fa5]{2,9}(?:局|委员会|厅)$/;
+
 /** States a task can be in together: past its deadline and blocked, not begun, or never reported. */
-const COMBINABLE = new Set<StatusFilter>(['overdue', 'blocked', 'not_started', 'no_progress', 'stalled', 'below_half', 'in_progress']);
+const COMBINABLE = new Set<StatusFilter>(['overdue', 'blocked', 'not_started', 'no_progress', 'stalled', 'below_half', 'in_progress', 'pending_review']);
 /** "Among those": a second state asked of the first's tasks ("逾期的里头 卡着的", "逾期任务中…受阻的"). */
-const AMONG = /的?(?:里头|里面|当中|中间|之中|其中)|(?<=的)中/;
+const AMONG = /的?(?:里头|里面|当中|中间|之中|其中)|(?<=的|事项|任务|工作)中/;
 
 /** Parses a question. `directory` knows every unit and its names; `asker` what "我们局" means. */
 export function parseQuestion(raw: string, directory: UnitDirectory, asker: Asker = { unitIds: [] }): Question {
@@ -271,6 +308,9 @@ export function readTaskQuery(text: string, directory: UnitDirectory, asker: Ask
       .trim() || null;
 
   if (mentions.length === 0 && topic === null && status === null && plan === null && found.places.length === 0 && !named) return undefined;
+  // A bureau's name no plan has ("市场监管局手上有没有任务"): a unit the bot does not know, not words to look for in tasks.
+  const unknownBureau = mentions.length === 0 && topic !== null && UNKNOWN_BUREAU.test(topic) ? topic : null;
+  if (unknownBureau) mentions.push({ text: unknownBureau, unitIds: [], fuzzy: false, start: 0, end: 0 });
   return {
     kind: 'tasks',
     units: mentions.map((mention) => ({ text: mention.text, unitIds: mention.unitIds, fuzzy: mention.fuzzy, ...('place' in mention && mention.place ? { place: mention.place } : {}), ...('self' in mention ? { self: true } : {}) })),
@@ -279,7 +319,7 @@ export function readTaskQuery(text: string, directory: UnitDirectory, asker: Ask
     // "财政局和发改局一起负责的": tasks that name every one of them.
     ...(mentions.length > 1 && /一起|共同|联合|都(参与|负责|有份)/.test(text) ? { allUnits: true } : {}),
     role,
-    topic,
+    topic: unknownBureau ? null : topic,
     status,
     ...(andStatus ? { andStatus } : {}),
     plan,

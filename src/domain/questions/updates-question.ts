@@ -85,7 +85,7 @@ const DEADLINE_WORDS = /到期|截止|期限|时限|[底末]前|之前|以前|�
 /** Saying progress was reported, or a task closed or asked to be. */
 const REPORTED =
   /(申请了?办结|提交了?办结|申请验收|报了?办结|办结了|已办结|办结的|完成了|报了?什么进度|报了?哪些进度|报了?进度|报了?进展|报进度|报了什么|报了哪些|报了|报过|新报的?|填过|填了|填(?:写)?进度|报告了?|报送了?|上报了?|填报了?|汇报了?|反馈了?|更新了?|有(什么|哪些|啥|没有)?(新的?)?(进展|动态|变化)|进展|动态)/;
-const ASKS_WHO = /谁|哪些单位|哪个单位|哪些部门|哪个部门|哪几个单位|哪几个部门|哪家|哪几家|什么单位|什么部门|(几|多少)[个家]?(单位|部门)|(单位|部门)(有|是)(哪些|哪几个|哪几家)/;
+const ASKS_WHO = /谁|哪些单位|哪个单位|哪些部门|哪个部门|哪几个单位|哪几个部门|哪家|哪几家|什么单位|什么部门|(几|多少)[个家]?(单位|部门)|(单位|部门)(有|是)(哪些|哪几个|哪几家)|(单位|部门).{0,6}(几|多少)[个家]|有没有(?=[^，,]{0,6}(单位|部门))|(?<=的[^的，,\s]{0,6})(单位|部门)$/;
 const ASKS_WHEN = /什么时候|哪天|哪一天|几号|何时|啥时候|时间|日期|多久/;
 const LAST_TIME = /上一次|上次|最近一次|最后一次|上回|上一回|最近一回/;
 /** "多久没报进度了": how long since the last report. */
@@ -232,8 +232,11 @@ function parseUpdates(text: string, directory: UnitDirectory, asker: Asker): Upd
   if (person) rest = rest.replace(person, ' ');
   const read = readTaskQuery(rest, directory, asker);
   // "市财政局这周报了什么": the units named are the ones reporting; "江门的任务这周有什么进展" names a place, a filter on the tasks.
-  const reporters = read?.units ?? [];
-  const unknownUnit = reporters.length === 0 ? unitLike(read?.topic ?? null) : null;
+  // A bureau's name no plan has comes back as a mention of no unit: the unit the question names, unknown.
+  const named = read?.units ?? [];
+  const unknownMention = named.find((mention) => mention.unitIds.length === 0 && !mention.place && !mention.self);
+  const reporters = named.filter((mention) => mention !== unknownMention);
+  const unknownUnit = reporters.length === 0 ? (unknownMention?.text ?? unitLike(read?.topic ?? null)) : null;
   const scope = read && (read.places?.length || read.plan || (read.topic && !unknownUnit) || read.status) ? { ...read, units: [], topic: unknownUnit ? null : read.topic } : null;
   return {
     kind: 'updates',
