@@ -1481,6 +1481,13 @@ describe('layout families of real plans', () => {
     // One row a line, its cells parted by tabs.
     const rows = read(['1\t新建公办幼儿园5所,新增学位1000个。\t县教育局\t2022年底', '2\t建设四好农村路55公里。\t县交通局\t2022年底', '3\t完成农村公路大中修70公里。\t县交通局\t2022年10月'].join('\n'));
     expect(rows.tasks.map((task) => [task.key, task.units.map((unit) => unit.name)])).toEqual([['1', ['县教育局']], ['2', ['县交通局']], ['3', ['县交通局']]]);
+    // Rows a browser copied with tabs, with neither header nor 序号: numbered in order.
+    const copied = read(['2022年度民生实事项目进度表', '新建公办幼儿园5所,新增学位1000个。\t县教育局\t2022年底', '建设四好农村路55公里。\t县交通局\t2022年底', '完成农村公路大中修70公里。\t县交通局\t2022年10月'].join('\n'));
+    expect(copied.tasks.map((task) => [task.key, task.title, task.units.map((unit) => unit.name)])).toEqual([
+      ['1', '新建公办幼儿园5所,新增学位1000个', ['县教育局']],
+      ['2', '建设四好农村路55公里', ['县交通局']],
+      ['3', '完成农村公路大中修70公里', ['县交通局']],
+    ]);
   });
 
   it('an inspection notice of numbered records, one field a line (单位名称: / 隐患情况: / 责任部门: / 整改时限:), whose hazards are listed 一、二、三、 inside a field: each record is one task, and the region is the city whose districts it names', () => {

@@ -42,7 +42,7 @@ describe('tuned table documents flattened every way a page flattens a table', ()
       const scores = documents.map((document) => scoreDocument(document.slug, reflatten(document.blocks, flattening), document.gold));
       const share = scores.reduce((sum, score) => sum + score.right, 0) / scores.reduce((sum, score) => sum + score.checks, 0);
       const refused = scores.filter((score) => score.refused).length;
-      expect({ name: flattening.name, share: share >= HEADERLESS_FLOORS[flattening.name]!, refused: refused <= 2 }).toEqual({ name: flattening.name, share: true, refused: true });
+      expect({ name: flattening.name, share: share >= HEADERLESS_FLOORS[flattening.name]!, refused: refused <= 3 }).toEqual({ name: flattening.name, share: true, refused: true });
       expect(scores.flatMap((score) => score.leadersAsUnits)).toEqual([]);
     }
   });
@@ -57,7 +57,10 @@ describe('tuned table documents flattened every way a page flattens a table', ()
 const HEADERLESS_FLOORS: Record<string, number> = {
   'blank-lines, header lost': 0.555,
   'lines, header lost': 0.535,
-  'tabs, header lost': 0.48,
+  /** 48.6% before rows copied with tabs were read without their 序号 too (2026-12-04). */
+  'tabs, header lost': 0.59,
+  /** 23.9% (16 refused) before the same. */
+  'tabs, no 序号, header lost': 0.57,
 };
 
 /**

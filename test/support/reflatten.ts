@@ -391,6 +391,7 @@ export const HEADERLESS_FLATTENINGS: readonly Flattening[] = [
   { name: 'blank-lines, header lost', render: (table) => blankLines(false)(withoutHeader(table)) },
   { name: 'lines, header lost', render: (table) => lines(false)(withoutHeader(table)) },
   { name: 'tabs, header lost', render: (table) => tabs(withoutHeader(table)) },
+  { name: 'tabs, no 序号, header lost', render: (table) => tabs(withoutHeader(withoutNumber(table))) },
 ];
 
 /** A document's text with each table written by one flattening, the paragraphs around it as they were. */

@@ -4,7 +4,7 @@
  * pasted without its first row. Its rows still start at their 序号, counting
  * 1, 2, 3 … (or on from wherever the page starts): one cell a line (blank
  * lines between cells or not), or one row a line with its cells parted by
- * tabs, bars or spaces. With no header to name the columns, each cell is
+ * tabs, bars or spaces; rows a browser copied with tabs need no 序号. With no header to name the columns, each cell is
  * read by what it holds (cellKind): the first long text is the task, lists of
  * units its units (the first of two unit cells leads, as tables put 牵头单位
  * before 配合单位), a deadline its deadline, people its leaders. Every task so
@@ -103,6 +103,23 @@ function lineRows(lines: readonly string[]): HeadlessRow[] {
   });
 }
 
+/**
+ * Rows a browser copied with tabs between cells and nothing before them (no header, no 序号): the longest run of
+ * lines of two tabs or more, numbered in order.
+ */
+function tabbedRows(lines: readonly string[]): HeadlessRow[] {
+  let best: HeadlessRow[] = [];
+  let run: HeadlessRow[] = [];
+  lines.forEach((raw, index) => {
+    const cells = raw.split('\t').map((cell) => cell.trim());
+    if (cells.filter(Boolean).length >= 2 && cells.length >= 3) {
+      run.push({ number: run.length + 1, cells: cells.filter(Boolean), line: index + 1 });
+      if (run.length > best.length) best = run;
+    } else if (raw.trim() !== '') run = [];
+  });
+  return best;
+}
+
 /** A task from a row's cells, judged by what each holds; undefined when no cell is task text. */
 function taskOfRow(row: HeadlessRow, key: string): DraftNode | undefined {
   // A cell naming a bureau and its contact ("市民政局 伍泽国") is the bureau's cell, the person its leader.
@@ -151,7 +168,8 @@ function unitAndPeople(cell: string): { units: string; people: string[] } | unde
  */
 export function readHeadlessRows(lines: readonly string[]): DraftPlan | undefined {
   // Two rows are a table's when each stands on a lone 序号 and names units (a page that starts near a table's end).
-  for (const [rows, share] of [[counted(cellRows(lines), 2), 0] as const, [counted(lineRows(lines)), 0.5] as const]) {
+  const readings = [[counted(cellRows(lines), 2), 0], [counted(lineRows(lines)), 0.5], [counted(tabbedRows(lines)), 0.5]] as const;
+  for (const [rows, share] of readings) {
     const nodes = withMergedDown(rows.map((row) => taskOfRow(row, String(row.number))).filter((node): node is DraftNode => node !== undefined));
     // A numbered list whose items name no units is an outline's, not a table's: rows of one line each must mostly
     // name units; a lone 序号 on its own line over cells one a line is a table's row whatever its cells hold.
