@@ -1490,6 +1490,26 @@ describe('layout families of real plans', () => {
     ]);
   });
 
+  it('a table one cell a line whose parts are headed (一)刘忻市长牵头重点工作 / (二)…: each heading is a row of its own giving its leader to the rows under it, never a unit of the row above', () => {
+    const { tasks } = read(
+      [
+        '序号', '|', '重点工作任务', '|', '责任单位', '|',
+        '(一)刘忻市长牵头重点工作', '|',
+        '1', '|', '学懂弄通做实习近平新时代中国特色社会主义思想。', '|', '市政府各直属单位', '|',
+        '2', '|', '扛起全面从严治党主体责任,驰而不息纠治“四风”。', '|', '市政府各直属单位', '|',
+        '(二)戴建平常务副市长牵头重点工作', '|',
+        '3', '|', '加快建设城西科创大走廊。', '|', '市科技局、市发改委', '|',
+        '4', '|', '推进人才创新创业服务综合体建设。', '|', '市发改委、市人力社保局', '|',
+      ].join('\n'),
+    );
+    expect(tasks.map(summary).map(({ others, leaders }) => [others, leaders])).toEqual([
+      [['市政府各直属单位'], ['刘忻市长']],
+      [['市政府各直属单位'], ['刘忻市长']],
+      [['市科技局', '市发改委'], ['戴建平常务副市长']],
+      [['市发改委', '市人力社保局'], ['戴建平常务副市长']],
+    ]);
+  });
+
   it('an inspection notice of numbered records, one field a line (单位名称: / 隐患情况: / 责任部门: / 整改时限:), whose hazards are listed 一、二、三、 inside a field: each record is one task, and the region is the city whose districts it names', () => {
     const { plan, tasks } = read(
       [

@@ -168,7 +168,8 @@ function findHeader(blocks: readonly Block[]): { start: number; width: number } 
   for (let start = 0; start < blocks.length; start++) {
     let end = start;
     // A short cell the vocabulary does not know (区本级, the first line of "区本级任务数") may sit between header cells.
-    const headerCell = (index: number) => index < blocks.length && !/\n/.test(headerWord(blocks[index]!.text)) && classifyHeader(headerWord(blocks[index]!.text)) !== undefined;
+    // A section heading right under the header ("(一)刘忻市长牵头重点工作") names a leader as a header cell might; it is none.
+    const headerCell = (index: number) => index < blocks.length && !/\n/.test(headerWord(blocks[index]!.text)) && !SECTION_ROW.test(blocks[index]!.text) && classifyHeader(headerWord(blocks[index]!.text)) !== undefined;
     // A wide table's wrapped header (an inspection plan's 实施 / 层级 / 抽取 / 日期) may leave up to three such pieces in a row.
     const label = (index: number) => index < blocks.length && /^[\u4e00-\u9fa5][\u4e00-\u9fa5（）()\s]{1,13}$/.test(blocks[index]!.text);
     // (Only under a header that opens with its 序号: elsewhere one piece, as before.)

@@ -42,8 +42,8 @@ export interface GridRow {
 
 /** A first-level heading cell of a table (一、扩大有效投资). */
 export const CATEGORY = /^[一二三四五六七八九十]+、/;
-/** A section heading in a numbered table ("一、扩大有效投资", "二．…"): a row of its own, never a cell of a task. */
-export const SECTION_ROW = /^[一二三四五六七八九十]+[、.．]\S/;
+/** A section heading in a numbered table ("一、扩大有效投资", "二．…", "(二)戴建平常务副市长牵头重点工作"): a row of its own, never a cell of a task. */
+export const SECTION_ROW = /^(?:[一二三四五六七八九十]+[、.．]\S|[(（][一二三四五六七八九十]+[)）][^。；;，,]{2,30}?(?:牵头|负责|分管|领衔)的?(?:重点)?(?:工作|任务|事项)$)/;
 /** A second-level item cell of a table ((一)推进…), its number captured. */
 export const TASK = /^[(（]([一二三四五六七八九十]+)[)）]/;
 
