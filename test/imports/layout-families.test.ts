@@ -1510,6 +1510,18 @@ describe('layout families of real plans', () => {
     ]);
   });
 
+  it('a leader label whose value is a note with the people in brackets (责任领导:按《市委工作要点》分工(蒋永根、俞福才)) gives the people', () => {
+    const { tasks } = read(
+      [
+        '1.推进总部中心、会展中心建设。',
+        '责任领导:按《市委工作要点》分工(蒋永根、俞福才);责任单位:总部办、经济开发区;配合单位:经贸局、国土资源局。',
+        '2.全面实施安居工程。',
+        '责任领导:韦炜;责任单位:相关镇街区;配合单位:公安局、规划局。',
+      ].join('\n'),
+    );
+    expect(tasks.map((task) => task.leaders)).toEqual([['蒋永根', '俞福才'], ['韦炜']]);
+  });
+
   it('an inspection notice of numbered records, one field a line (单位名称: / 隐患情况: / 责任部门: / 整改时限:), whose hazards are listed 一、二、三、 inside a field: each record is one task, and the region is the city whose districts it names', () => {
     const { plan, tasks } = read(
       [

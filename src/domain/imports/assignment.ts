@@ -14,6 +14,7 @@
  */
 import type { UnitRole } from '../vocabulary.js';
 import { cellKind, looksLikeUnits } from './layouts/cell-kinds.js';
+import { looksLikePerson, splitLeaders } from './people.js';
 import { alternation, COOPERATING_WORDS, DEADLINE_LABEL, LEAD_WORDS, RESPONSIBLE_WORDS, ROLE_WORDING, UNIT_NOUNS } from './role-words.js';
 
 /** What an item assigns. */
@@ -290,6 +291,17 @@ function ownDeadline(value: string): { units: string; deadline?: string } {
   return cellKind(clause) === 'deadline' ? { units: value.slice(0, last.index), deadline: clause } : { units: value };
 }
 
+/**
+ * A leader label's value that is a note with the people in brackets ("按《市委工作要点》分工(蒋永根、俞福才)"): the
+ * people; any other value as it is.
+ */
+function namesInNote(value: string): string {
+  const note = /^([^（()）]{2,30})[（(]([^（()）]{2,40})[)）]$/.exec(value.trim());
+  if (!note || splitLeaders(note[1]!).some(looksLikePerson)) return value;
+  const people = splitLeaders(note[2]!);
+  return people.length > 0 && people.every(looksLikePerson) ? note[2]! : value;
+}
+
 /** Reads an item's assignment. `text` is the item's lines joined with new lines. */
 export function readAssignment(text: string): Assignment {
   const units: string[] = [];
@@ -335,7 +347,7 @@ export function readAssignment(text: string): Assignment {
     }
     cut.push([cutStart, cutEnd]);
     if (value === '' || /^(无|—+|-+|\/)$/.test(value)) return;
-    if (kind === 'leaders') leaders.push(value);
+    if (kind === 'leaders') leaders.push(namesInNote(value));
     else if (kind === 'deadline') deadlines.push(value);
     else {
       // "（…责任单位：州司法局、各县市人民政府，6月底完成）": a deadline closing a unit label's value is the deadline.
