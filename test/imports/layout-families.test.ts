@@ -1510,7 +1510,7 @@ describe('layout families of real plans', () => {
     ]);
   });
 
-  it('a leader label whose value is a note with the people in brackets (责任领导:按《市委工作要点》分工(蒋永根、俞福才)) gives the people', () => {
+  it('a leader label whose value is a note with the people in brackets (责任领导:按《市委工作要点》分工(蒋永根、俞福才)) gives the people; a notice issuing 政府工作报告若干重点工作任务 (unquoted) names the plan', () => {
     const { tasks } = read(
       [
         '1.推进总部中心、会展中心建设。',
@@ -1520,6 +1520,9 @@ describe('layout families of real plans', () => {
       ].join('\n'),
     );
     expect(tasks.map((task) => task.leaders)).toEqual([['蒋永根', '俞福才'], ['韦炜']]);
+    // A notice issuing a plan named by what it lists, unquoted: the plan's name is the title, not the notice's.
+    const issued = read(['永康市人民政府办公室', '关于印发政府工作报告若干重点工作任务的通知', '1.推进总部中心建设。', '责任单位:总部办', '2.实施安居工程。', '责任单位:相关镇街区'].join('\n'));
+    expect(issued.plan.title).toBe('政府工作报告若干重点工作任务');
   });
 
   it('an inspection notice of numbered records, one field a line (单位名称: / 隐患情况: / 责任部门: / 整改时限:), whose hazards are listed 一、二、三、 inside a field: each record is one task, and the region is the city whose districts it names', () => {

@@ -140,7 +140,8 @@ function titleCandidates(lines: readonly string[]): string[] {
     // Unquoted, it is taken after every other name the page gives (a notice issuing two plans names them apart).
     // A notice the text cites ("根据《昆明市人民政府关于印发…的通知》") is another document's; one a page reports
     // ("…网站发布了《自治区人民政府办公厅关于印发…的通知》") is this one's.
-    else if (whole && TITLE_END.test(whole) && !/[《》]/.test(whole) && !citedNotice(line.slice(0, issued!.index))) issuedNames.push(whole);
+    // (Named by what it lists too: 关于印发政府工作报告若干重点工作任务的通知.)
+    else if (whole && (TITLE_END.test(whole) || LISTING_END.test(whole)) && !/[《》]/.test(whole) && !citedNotice(line.slice(0, issued!.index))) issuedNames.push(whole);
     const quoted = /(印发|转发|关于)[^《]{0,20}《([^》]{6,60})》(?:的通知)?/.exec(line);
     // "关于《政府工作报告》确定的2021年重点工作责任分解的通知": after 关于, a quoted name is the plan only when nothing but 的通知 follows it.
     const aboutOther = quoted?.[1] === '关于' && !/^(?:的(?:通知|意见|决定|实施意见))?\s*$/.test(line.slice(quoted.index + quoted[0].length));
