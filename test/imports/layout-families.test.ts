@@ -1525,6 +1525,24 @@ describe('layout families of real plans', () => {
     expect(issued.plan.title).toBe('政府工作报告若干重点工作任务');
   });
 
+  it('a page that starts inside an item (its number cut off, its units closing it, then (二)…): the cut item is a task numbered one before the first, never left out as preamble', () => {
+    const { tasks } = read(
+      [
+        '市、镇街(园区)联动开展汽车“报废换新”活动,(市发展和改革局、市工业和信息化局、市商务局按职责分工负责)',
+        '(二)加大金融支持力度,(市金融工作局、市税务局按职责分工负责)',
+        '(三)优化二手车交易登记管理,(市公安局、市商务局按职责分工负责)',
+      ].join('\n'),
+    );
+    expect(tasks.map((task) => [task.number, task.title.slice(0, 8), task.units.map((unit) => unit.name)])).toEqual([
+      ['一', '市、镇街(园区)', ['市发展和改革局', '市工业和信息化局', '市商务局']],
+      ['二', '加大金融支持力度', ['市金融工作局', '市税务局']],
+      ['三', '优化二手车交易登', ['市公安局', '市商务局']],
+    ]);
+    // A notice's own text above its first item (一, or a preamble naming its addressees) stays out.
+    const notice = read(['各县区人民政府，市直各部门：', '(二)加大金融支持力度。(市金融工作局负责)', '(三)优化二手车交易登记管理。(市公安局负责)'].join('\n'));
+    expect(notice.tasks.map((task) => task.number)).toEqual(['二', '三']);
+  });
+
   it('an inspection notice of numbered records, one field a line (单位名称: / 隐患情况: / 责任部门: / 整改时限:), whose hazards are listed 一、二、三、 inside a field: each record is one task, and the region is the city whose districts it names', () => {
     const { plan, tasks } = read(
       [

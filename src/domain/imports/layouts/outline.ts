@@ -237,6 +237,16 @@ function parseItems(lines: readonly string[]): Item[] {
       current.lines.push(line);
       return;
     }
+    // The page starts inside the item before this first one ("…联动开展汽车“报废换新”活动,(市发改局…负责)" above (二)).
+    if (roots.length === 0 && !current) {
+      const cut = cutItemBefore(lines, index, marker);
+      if (cut) {
+        itemStyles.add(marker.style);
+        const item: Item = { style: marker.style, level: levels.indexOf(marker.style), number: cut.number, line: cut.line + 1, lines: [lines[cut.line]!.trim()], children: [] };
+        roots.push(item);
+        stack.push(item);
+      }
+    }
     itemStyles.add(marker.style);
     const level = levels.indexOf(marker.style);
     const item: Item = { style: marker.style, level, number: marker.number, line: index + 1, lines: [marker.body], children: [] };
@@ -247,6 +257,22 @@ function parseItems(lines: readonly string[]): Item[] {
     current = item;
   });
   return roots;
+}
+
+/**
+ * The item a page cut the start of: the line right above the first numbered item, when that item is not its list's
+ * first (二, 3 …) and the line names who does it as items do (its units in a closing bracket, a label, 由…负责) —
+ * the end of the item before, numbered one less. Undefined for a preamble (a notice's text, its addressees).
+ */
+function cutItemBefore(lines: readonly string[], index: number, marker: { style: string; number: string }): { line: number; number: string } | undefined {
+  const number = Number(keyPart(marker.number));
+  if (!(number > 1) || !['cn', 'paren-cn', 'arabic', 'paren-arabic'].includes(marker.style)) return undefined;
+  let above = index - 1;
+  while (above >= 0 && lines[above]!.trim() === '') above--;
+  const line = above >= 0 ? lines[above]!.trim() : '';
+  if (line.length < 12 || /[:：]$/.test(line) || readAssignment(line).unitText === '' || !/[)）〕\]】]\s*[。；;]?$|负责[。；;]?$/.test(line)) return undefined;
+  const before = /cn$/.test(marker.style) ? CN_NUMERALS[number - 2]! : String(number - 1);
+  return { line: above, number: before };
 }
 
 /**
