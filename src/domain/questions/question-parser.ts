@@ -65,7 +65,8 @@ function withoutChatter(text: string): string {
     .replace(/截[至止](?:目前|现在|今天|当前|今)|到目前为止|目前(?=还|仍|正|已|处于|尚)/g, ' ')
     .replace(/(?:处于|属于)(\S{2,6}?)状态/g, '$1')
     .replace(/作为(牵头|配合|责任)(?:单位|部门)/g, '$1')
-    .replace(/[一二三四五六七八九十]{3}月份?(?=.*|$)(?<=季度.*)/g, ' ')
+    // 三季度 said again as its months (今年三季度到期的 就是七八九月份的): once is enough.
+    .replace(/(?<=季度.*)[一二三四五六七八九十]{3}月份?/g, ' ')
     .trim();
   for (let before = ''; before !== rest; ) {
     before = rest;
@@ -197,7 +198,7 @@ export interface Asker {
 /** "我们局", "咱们单位", "咱单位", "本单位", "我局": the asker's own units. */
 const SELF = /(?<![\u4e00-\u9fa5])(?:我们|咱们|咱|我|本)(?:局|单位|部门|委|办|科室|科|中心|这边)(?![\u4e00-\u9fa5])|(?:我们|咱们|咱)(?:局|单位|部门|委|办|科室|中心|这边)|(?<=^|[的是在])(?:我|本)(?:局|单位|部门)(?=的|负责|有|牵头|还|要|跟|和|与|同|[？?，,。]|$)|^(?:我|我们|咱们|咱)(?:这边|这儿|这里)/;
 
-/** A topic that is only a bureau's name (市场监管局, 区统计局): three to ten characters ending in 局, 委 or 厅. */
+/** A topic that is only a bureau's name (市场监管局, 区统计局): a few characters ending in 局, 委员会 or 厅. */
 const UNKNOWN_BUREAU = /^[\u4e00-\u9fa5]{2,9}(?:局|委员会|厅)$/;
 
 /** States a task can be in together: past its deadline and blocked, not begun, or never reported. */
