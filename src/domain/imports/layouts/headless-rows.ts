@@ -130,13 +130,12 @@ function taskOfRow(row: HeadlessRow, key: string): DraftNode | undefined {
     people.push(...split.people);
     return split.units;
   });
-  row = { ...row, cells };
-  const kinds = row.cells.map((cell) => cellKind(cell));
+  const kinds = cells.map((cell) => cellKind(cell));
   // A section's heading merged over the rows of its part (一、就业促进(3项)) heads them; it is not the task.
-  const texts = row.cells.filter((cell, at) => kinds[at] === 'text' && !SECTION_CELL.test(squash(cell)));
+  const texts = cells.filter((cell, at) => kinds[at] === 'text' && !SECTION_CELL.test(squash(cell)));
   const task = texts.find((text) => squash(text).length >= 8) ?? [...texts].sort((a, b) => b.length - a.length)[0];
   if (!task) return undefined;
-  const units = row.cells.filter((_, at) => kinds[at] === 'units').map((cell) => squash(cell.replace(/\n/g, '、')));
+  const units = cells.filter((_, at) => kinds[at] === 'units').map((cell) => squash(cell.replace(/\n/g, '、')));
   const unitText = units.length >= 2 ? [`${units[0]}牵头`, ...units.slice(1).map((unit) => `${unit}配合`)].join('；') : (units[0] ?? '');
   const text = squash(task.replace(/\n/g, ''));
   return draftNode({
@@ -147,8 +146,8 @@ function taskOfRow(row: HeadlessRow, key: string): DraftNode | undefined {
     line: row.line,
     excerpt: [String(row.number), ...row.cells].join(' | '),
     unitText,
-    leaderText: [...row.cells.filter((_, at) => kinds[at] === 'leaders'), ...people].join('、'),
-    deadlineText: row.cells.find((_, at) => kinds[at] === 'deadline') ?? '',
+    leaderText: [...cells.filter((_, at) => kinds[at] === 'leaders'), ...people].join('、'),
+    deadlineText: cells.find((_, at) => kinds[at] === 'deadline') ?? '',
     warnings: [WARNING],
   });
 }
@@ -163,8 +162,9 @@ function unitAndPeople(cell: string): { units: string; people: string[] } | unde
 }
 
 /**
- * Reads a table without its header; undefined when the text has no run of three rows numbered in turn whose
- * cells name units. Tried after the readers that find a header, so a table that has one is read by them.
+ * Reads a table without its header; undefined when the text has no run of rows numbered in turn whose cells name
+ * units (three at least; two when each stands on a lone 序号 and names units). The plan parser uses it only when no
+ * reader found a header, so a table that has one is read by that reader.
  */
 export function readHeadlessRows(lines: readonly string[]): DraftPlan | undefined {
   // Two rows are a table's when each stands on a lone 序号 and names units (a page that starts near a table's end).
