@@ -59,8 +59,10 @@ describe('the question corpus', () => {
  * (188/221), lowest family time 94.1%.
  * A fifth batch of 60, what group chats add around a question (@督办助手, 小督，, emoji and ？？, full-width ＰＰＰ and
  * 第１２项, 江们 / 临忻, a plan named by its year and kind, yes or no, 王晓燕她们局): 21 of 60 at first sight (held out
- * 7 of 16); tune 94.4% (510/540), holdout 82.3% (195/237), lowest family stats 89.2% as it came in.
+ * 7 of 16); tune 94.4% (510/540), holdout 82.3% (195/237), lowest family stats 89.2% as it came in; after the fixes
+ * made with its 44 tuned ones in view (the bot's name, drawn faces, a plan pointed at by year and 那份, a liaison
+ * standing for their bureau): tune 99.4% (537/540; three typo'd place names left), holdout 83.5% (198/237).
  */
-const TUNE_FLOOR = 0.94;
-const HOLDOUT_FLOOR = 0.82;
-const FAMILY_FLOOR = 0.88;
+const TUNE_FLOOR = 0.98;
+const HOLDOUT_FLOOR = 0.83;
+const FAMILY_FLOOR = 0.93;

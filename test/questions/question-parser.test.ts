@@ -168,6 +168,14 @@ const TABLE: [string, Record<string, unknown>][] = [
   ['临沂要点17项的具体内容是什么', { kind: 'task', id: null, key: '17', plan: '临沂' }],
   ['领导问新会要点第六十四项是哪几个部门负责，帮忙查一下', { kind: 'task', id: null, key: '64', plan: '新会' }],
   ['呃那个市场监管局嗯手上有没有任务啊', tasks({ units: [unit('市场监管局', [])] })],
+  // What a group chat adds: the bot's name, faces drawn with emoji or symbols, full-width digits.
+  ['@督办助手 中山市财政局负责什么😅', tasks({ units: [unit('中山市财政局', [ZS_FIN])] })],
+  ['小督，临沂市财政局逾期的有哪些(╯°□°)╯', tasks({ units: [unit('临沂市财政局', [LY_FIN])], status: 'overdue' })],
+  ['@督办助手 临沂要点第１４项归哪个单位', { kind: 'task', id: null, key: '14', plan: '临沂' }],
+  // A plan pointed at by its year and a "that": the place and kind name it, the year is no period.
+  ['新会2018年那份分工方案里区财政局牵头的有哪些', tasks({ units: [unit('区财政局', [XH_FIN])], role: 'lead', plan: '新会' })],
+  // A liaison standing for their bureau: the units are theirs, found when answered.
+  ['陈志强他们财政局有没有卡着的', tasks({ units: [unit('陈志强他们财政局', [ZS_FIN, LY_FIN, JM_FIN, XH_FIN])], status: 'blocked' })],
   // Plans.
   ['有哪些分工方案', { kind: 'plans', page: 1 }],
   ['有哪些方案', { kind: 'plans', page: 1 }],
@@ -197,5 +205,14 @@ describe('question understanding', () => {
   });
   it.each(TABLE)('%s', (text, expected) => {
     expect(understand(text)).toEqual(expected);
+  });
+  it('a person standing for their bureau is kept with the mention, to be answered by whose liaison they are; a place is never taken for a person', () => {
+    const named = parseQuestion('陈志强他们住建局有没有卡着的', directory) as Extract<Question, { kind: 'tasks' }>;
+    expect(named.units.map((mention) => mention.person)).toEqual(['陈志强']);
+    const alone = parseQuestion('梁静她们局跟投诉有关的是哪项', directory) as Extract<Question, { kind: 'tasks' }>;
+    expect(alone.units).toMatchObject([{ person: '梁静', unitIds: [] }]);
+    expect(alone.topic).toBe('投诉');
+    const place = parseQuestion('江门那边财政局还有哪些没动', directory) as Extract<Question, { kind: 'tasks' }>;
+    expect(place.units.map((mention) => mention.person)).toEqual([undefined]);
   });
 });

@@ -16,6 +16,7 @@ import { nearestQuestions } from './nothing-found.js';
 import type { IndexedTask, TaskHit } from './task-index.js';
 import { answerUpdatesFamily, type UpdatesAnswer } from './updates-answers.js';
 import { answerStats, type StatsAnswer } from './stats-answers.js';
+import { withPersonUnits } from './person-units.js';
 
 /** Tasks per page of an answer. */
 export const PAGE_SIZE = 10;
@@ -253,7 +254,8 @@ export function answerPlans(catalog: Catalog, requestedPage = 1): Answer {
 }
 
 /** Answers any question but follow-ups (which need the chat's previous answer). */
-export async function answer(question: Exclude<Question, { kind: 'follow_up' }>, catalog: Catalog, repos: Repositories, today: string): Promise<Answer> {
+export async function answer(asked: Exclude<Question, { kind: 'follow_up' }>, catalog: Catalog, repos: Repositories, today: string): Promise<Answer> {
+  const question = await withPersonUnits(asked, repos);
   switch (question.kind) {
     case 'tasks':
       return answerTaskQuery(question, catalog, repos, today);

@@ -11,6 +11,7 @@ import { readNumber } from './numbers.js';
 import { readPeriod } from './period.js';
 import type { Question, StatusFilter, TaskQuery } from './question.js';
 import { DUE_NOT_DONE, STATUS_PHRASES } from './state-phrases.js';
+import { SURNAME } from './person-names.js';
 import type { UnitDirectory } from './unit-directory.js';
 import { QUESTION_FAMILIES } from './question-families.js';
 
@@ -39,11 +40,15 @@ const STOPWORD_PATTERN = new RegExp(STOPWORDS.map((word) => word.replace(/[.*+?^
  * 得完成啥 / 都干些什么 (asking what), 几项活 (tasks, said as work), 分别 / 各自 / 具体, 列一下 / 都列出来,
  * and 一次 in 一次进度都没报过.
  */
-const CHAT_WORDING = /这方面(?:的事(?:儿|情)?)?|这(?:一)?块儿?|(?<=\S)的?事儿(?=\s|[是归由谁]|$)|哪(?:几|一)?(?:项|条|个|件)(?:任务|工作|事)?|压根|根本|一点(?=动静)|名下|手里|手上|手头|头上|肩上|身上|分别|各自|具体|(?:都|得|要|需要|应该|还)?(?:管|干|做|办|搞|弄|完成|忙|负责)(?:些|点|了)?(?:啥|什么)|有啥|是啥|些啥|(?:几|哪些|什么)(?:项|件|个|样)?活儿?(?![动力跃])|活儿|(?:都|全)?列(?:一下|出来|个?清单|个单子)|一次(?=进度|都|也)/g;
+const CHAT_WORDING = /这方面(?:的事(?:儿|情)?)?|[这那](?:一)?块儿?|[这那]个活儿?|(?<=^|\s)(?:跟|和|与)(?=\S{2,8}(?:\s|$))|(?<=\S)的?事儿(?=\s|[是归由谁]|$)|哪(?:几|一)?(?:项|条|个|件)(?:任务|工作|事)?|压根|根本|一点(?=动静)|名下|手里|手上|手头|头上|肩上|身上|分别|各自|具体|(?:都|得|要|需要|应该|还)?(?:管|干|做|办|搞|弄|完成|忙|负责)(?:些|点|了)?(?:啥|什么)|有啥|是啥|些啥|(?:几|哪些|什么)(?:项|件|个|样)?活儿?(?![动力跃])|活儿|(?:都|全)?列(?:一下|出来|个?清单|个单子)|一次(?=进度|都|也)/g;
 
 /** Normalises a question: simplified characters, half-width digits and letters, no surrounding punctuation. */
 export function normalizeQuestion(text: string): string {
   const plain = toHalfWidth(toSimplified(text))
+    // The bot called by name (@督办助手, 督办助手，, 小督，) and faces drawn with symbols (😅, (╯°□°)╯): who is asked and how, not what.
+    .replace(BOT_NAME, ' ')
+    .replace(DRAWN_FACE, ' ')
+    .replace(/[(（]\s*[)）]/g, ' ')
     .replace(/\s+/g, ' ')
     .replace(/^[\s@,，.。!！?？]+|[\s,，.。!！?？~～]+$/g, '')
     .trim();
@@ -60,8 +65,11 @@ export function normalizeQuestion(text: string): string {
 function withoutChatter(text: string): string {
   let rest = text.replace(/[嗯呃]+/g, ' ').replace(/\s+/g, ' ').trim();
   rest = rest.replace(CONTEXT_CLAUSE, '').replace(/^领导(?:刚才|刚刚)?(?:问了?|让查|要)(?=\S{4})/, '');
-  // When it is asked (截至目前, 到目前为止) and words of state said around the state (处于未启动状态, 作为牵头单位).
+  // When it is asked (截至目前, 到目前为止) and words of state said around the state (处于未启动状态, 作为牵头单位);
+  // a plan pointed at by its year and a "that" (新会2018年那份分工方案, 江门那个进度安排方案): the place and kind name it.
   rest = rest
+    .replace(/(?:19|20)\d{2}\s*年度?\s*的?\s*(?:那份|那个|这份|这个)?\s*(?=(?:进度安排|工作)?(?:分工)?(?:方案|要点|分工|计划))/g, '')
+    .replace(/的?(?:那份|那个|这份|这个)(?=(?:进度安排|工作)?(?:分工)?(?:方案|要点|分工|计划))/g, '')
     .replace(/截[至止](?:目前|现在|今天|当前|今)|到目前为止|目前(?=还|仍|正|已|处于|尚)/g, ' ')
     .replace(/(?:处于|属于)(\S{2,6}?)状态/g, '$1')
     .replace(/作为(牵头|配合|责任)(?:单位|部门)/g, '$1')
@@ -80,8 +88,13 @@ function withoutChatter(text: string): string {
     .trim();
 }
 
+/** The bot's own name, typed with an @ or said to it: @督办助手, 督办助手，, 小督，. */
+const BOT_NAME = /@\s*督办助手|^\s*(?:督办助手|小督)\s*[，,:：\s]/g;
+/** Emoji and the letters, marks and lines faces are drawn with ((╯°□°)╯, (๑•̀ㅂ•́)و, ^_^), never words of a question. */
+const DRAWN_FACE = /[\p{Extended_Pictographic}\uFE0F\u200D\p{M}\p{Script=Hangul}\p{Script=Thai}\p{Script=Arabic}╯╰╭╮°□•ω∀´`ˊˋ︿﹏▽≧≦＾^_]+/gu;
+
 /** Why a question is asked, said first: 领导刚才问了，/ 明天开会要用，/ 督查室这边要发通报，/ 领导要个数， */
-const CONTEXT_CLAUSE = /^[^，,？?]{0,16}?(?:要用|开会|发通报|写周报|写材料|写报告|汇报用|要个数|要数据|领导(?:刚才|刚刚)?(?:问了?|要|让|说了?))[^，,？?]{0,6}[，,]\s*/;
+const CONTEXT_CLAUSE = /^[^，,？?]{0,16}?(?:要用|开会|发通报|写周报|写材料|写报告|汇报用|要个数|要数据|领导(?:刚才|刚刚)?(?:问了?|要|让|说了?)|(?:他们|她们)(?:那条|那项|那件))[^，,？?]{0,6}[，,]\s*/;
 /** A request's verbs before what it asks for: 烦请提供 / 请列出 / 帮我查一下 / 你帮我看一下 / 请梳理 / 请统计 / 请调阅. */
 const REQUEST = /^(?:烦请|请您?|麻烦(?:你|您)?|你?帮(?:我|忙)?|您帮我)?(?:提供|列出|列一下|梳理|统计|核实|核查|调阅|查询|查一下|查下|看一下|看下|拉一下|汇总|整理|导出)(?:一下)?(?=\S{2})/;
 
@@ -198,6 +211,9 @@ export interface Asker {
 /** "我们局", "咱们单位", "咱单位", "本单位", "我局": the asker's own units. */
 const SELF = /(?<![\u4e00-\u9fa5])(?:我们|咱们|咱|我|本)(?:局|单位|部门|委|办|科室|科|中心|这边)(?![\u4e00-\u9fa5])|(?:我们|咱们|咱)(?:局|单位|部门|委|办|科室|中心|这边)|(?<=^|[的是在])(?:我|本)(?:局|单位|部门)(?=的|负责|有|牵头|还|要|跟|和|与|同|[？?，,。]|$)|^(?:我|我们|咱们|咱)(?:这边|这儿|这里)/;
 
+/** A person standing for their bureau: 陈志强他们局, 梁静她们局, 何军那边 (before a unit named as theirs). */
+const PERSON_SIDE = new RegExp(`(${SURNAME}[\\u4e00-\\u9fa5]{1,2}?)(?:他们|她们|那边|那儿)(?:局|单位|部门|科室)?`);
+
 /** A topic that is only a bureau's name (市场监管局, 区统计局): a few characters ending in 局, 委员会 or 厅. */
 const UNKNOWN_BUREAU = /^[\u4e00-\u9fa5]{2,9}(?:局|委员会|厅)$/;
 
@@ -266,6 +282,15 @@ export function readTaskQuery(text: string, directory: UnitDirectory, asker: Ask
       mentions.splice(n - 1, 1);
     }
   }
+  // "陈志强他们局", "何军那边政务办": a person's bureau, or the bureau named after them that is theirs.
+  const side = PERSON_SIDE.exec(text);
+  if (side && !leadingPlace(side[1]!, { allowShort: true }) && !mentions.some((mention) => mention.start < side.index + side[1]!.length && mention.end > side.index)) {
+    const end = side.index + side[0].length;
+    const after = mentions.findIndex((mention) => mention.start === end);
+    if (after >= 0) mentions[after] = { ...mentions[after]!, text: text.slice(side.index, mentions[after]!.end), start: side.index, person: side[1]! } as (typeof mentions)[number];
+    else mentions.push({ text: side[0], unitIds: [], fuzzy: false, start: side.index, end, person: side[1]! } as (typeof mentions)[number]);
+    mentions.sort((a, b) => a.start - b.start);
+  }
   // Take out what is understood, so that what remains is the topic.
   let rest = text;
   for (const mention of [...mentions].sort((a, b) => b.start - a.start)) rest = `${rest.slice(0, mention.start)} ${rest.slice(mention.end)}`;
@@ -314,7 +339,14 @@ export function readTaskQuery(text: string, directory: UnitDirectory, asker: Ask
   if (unknownBureau) mentions.push({ text: unknownBureau, unitIds: [], fuzzy: false, start: 0, end: 0 });
   return {
     kind: 'tasks',
-    units: mentions.map((mention) => ({ text: mention.text, unitIds: mention.unitIds, fuzzy: mention.fuzzy, ...('place' in mention && mention.place ? { place: mention.place } : {}), ...('self' in mention ? { self: true } : {}) })),
+    units: mentions.map((mention) => ({
+      text: mention.text,
+      unitIds: mention.unitIds,
+      fuzzy: mention.fuzzy,
+      ...('place' in mention && mention.place ? { place: mention.place } : {}),
+      ...('self' in mention ? { self: true } : {}),
+      ...('person' in mention && mention.person ? { person: mention.person } : {}),
+    })),
     ...(found.places.length > 0 ? { places: found.places } : {}),
     ...(named ? { period: named.period } : {}),
     // "财政局和发改局一起负责的": tasks that name every one of them.

@@ -18,6 +18,8 @@ export interface UnitMention {
   place?: string | null;
   /** "我们局": the asker's own units (none when the asker is bound to no unit). */
   self?: boolean;
+  /** "陈志强他们局", "何军那边政务办": the units this person is liaison of (of those named, if any), found when answered. */
+  person?: string;
 }
 
 /** Status and time filters. */

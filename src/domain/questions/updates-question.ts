@@ -11,6 +11,7 @@ import type { QuestionFamily } from './question-families.js';
 import type { TaskQuery, UnitMention } from './question.js';
 import { readNumber, readTaskQuery, type Asker } from './question-parser.js';
 import type { UnitDirectory } from './unit-directory.js';
+import { SURNAME } from './person-names.js';
 
 /** A period a question names, resolved to days only when answered (so "本周" means the week it is asked in). */
 export type UpdatesPeriod =
@@ -67,10 +68,6 @@ export interface ChaseQuestion {
   unknownUnit: string | null;
 }
 
-/** Common surnames (single and compound): a person's name starts with one. */
-const SURNAMES =
-  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝区';
-const COMPOUND_SURNAMES = ['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '令狐', '司徒', '夏侯'];
 /** Titles said after a name: 李丹副市长, 王局长. */
 const TITLES = '(?:常务副市长|副市长|市长|常务副区长|副区长|区长|副县长|县长|副镇长|镇长|副书记|书记|秘书长|副秘书长|副局长|局长|副主任|主任|副部长|部长|副处长|处长|副科长|科长|同志|老师)';
 /** How unit names end: a "name" ending so is a unit, not a person. */
@@ -156,7 +153,7 @@ function readPeriod(text: string): { period: UpdatesPeriod | null; rest: string 
 
 /** A person's name at the start of `text` (a surname and one or two characters, a title allowed after), followed by `next`. */
 function leadingName(text: string, next: string, directory: UnitDirectory): string | undefined {
-  const surname = `(?:${COMPOUND_SURNAMES.join('|')}|[${SURNAMES}])`;
+  const surname = SURNAME;
   const pattern = new RegExp(`^(${surname}[\\u4e00-\\u9fa5]{1,2}?)${TITLES}?(?:${next})`);
   const match = pattern.exec(text);
   if (!match) return undefined;
@@ -234,7 +231,7 @@ function parseUpdates(text: string, directory: UnitDirectory, asker: Asker): Upd
   // "市财政局这周报了什么": the units named are the ones reporting; "江门的任务这周有什么进展" names a place, a filter on the tasks.
   // A bureau's name no plan has comes back as a mention of no unit: the unit the question names, unknown.
   const named = read?.units ?? [];
-  const unknownMention = named.find((mention) => mention.unitIds.length === 0 && !mention.place && !mention.self);
+  const unknownMention = named.find((mention) => mention.unitIds.length === 0 && !mention.place && !mention.self && !mention.person);
   const reporters = named.filter((mention) => mention !== unknownMention);
   const unknownUnit = reporters.length === 0 ? (unknownMention?.text ?? unitLike(read?.topic ?? null)) : null;
   const scope = read && (read.places?.length || read.plan || (read.topic && !unknownUnit) || read.status) ? { ...read, units: [], topic: unknownUnit ? null : read.topic } : null;
