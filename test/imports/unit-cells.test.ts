@@ -24,6 +24,11 @@ describe('units and their parts in a cell', () => {
     expect(lead('各县（市、区）政府，市直有关部门')).toEqual(['各县（市、区）政府:lead', '市直有关部门:responsible']);
   });
 
+  it('具体 before the verb that closes a list (各科室、局属各单位具体落实) is the verb’s, not part of the last name', () => {
+    expect(read('办公室牵头,各科室、局属各单位具体落实')).toEqual(['办公室:lead', '各科室:responsible', '局属各单位:responsible']);
+    expect(read('县住建局具体负责')).toEqual(['县住建局:responsible']);
+  });
+
   it('a list closed by 等部门单位 (a national plan’s 等部门单位参与) names the units before it, not a unit called 中国科协等部门单位', () => {
     expect(read('国家卫生健康委牵头，中央宣传部、中国科协等部门单位参与')).toEqual(['国家卫生健康委:lead', '中央宣传部:cooperating', '中国科协:cooperating']);
   });

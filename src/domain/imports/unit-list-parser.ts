@@ -27,7 +27,7 @@ export interface UnitCellOptions {
 /** Endings of an organisation's name. */
 export const UNIT_SUFFIX = /(局|办|委|部|厅|府|政府|部门|机构|中心|室|科|股|站|会|院|所|处|队|团|行|社|馆|组|单位|分局|公司|集团|联|协|海关|司|署|园区|开发区|集中区|工业区|高新区|保税区|专班|指挥部|管委会|街道|镇|乡|学校|大学|医院|电视台|报社|银行|支行|分行)$/;
 const LEAD = new RegExp(`(分别)?(${alternation(LEAD_WORDS)})(落实|负责|实施)?$`);
-const RESPONSIBLE = /(分别)?(负责(落实|实施)?|(?:落实|履行|承担)属地(?:管理)?责任|落实|承办|实施|组织实施)$/;
+const RESPONSIBLE = /(分别)?(?:具体)?(负责(落实|实施)?|(?:落实|履行|承担)属地(?:管理)?责任|落实|承办|实施|组织实施)$/;
 const COOPERATING = new RegExp(`(${alternation(COOPERATING_WORDS)})(落实|实施)?$`);
 const COOPERATING_PREFIX = /^(会同|协同|配合|联合)/;
 const TRAILING_ET_CETERA = /(等(省|市|区|县|州)?(直|级)?(有关|相关)?(部门单位|部门|单位|机构))?(按(照)?(各自)?职责(分工)?)?$/;
