@@ -27,6 +27,8 @@ describe('units and their parts in a cell', () => {
   it('具体 before the verb that closes a list (各科室、局属各单位具体落实) is the verb’s, not part of the last name', () => {
     expect(read('办公室牵头,各科室、局属各单位具体落实')).toEqual(['办公室:lead', '各科室:responsible', '局属各单位:responsible']);
     expect(read('县住建局具体负责')).toEqual(['县住建局:responsible']);
+    // The work the verb goes on to name (负责起草, 配合研究) is no part of a name either.
+    expect(read('市法制局牵头,具体职能部门负责起草')).toEqual(['市法制局:lead', '具体职能部门:responsible']);
   });
 
   it('a list closed by 等部门单位 (a national plan’s 等部门单位参与) names the units before it, not a unit called 中国科协等部门单位', () => {

@@ -186,6 +186,9 @@ describe('written forms of the same plan', () => {
     ]);
     const subject = read(['三、任务分工', '1.县应急管理局负责尾矿库、危险化学品等行业的隐患排查治理工作。', '2.县公安局负责道路交通、民用爆炸物品等行业的隐患排查治理工作。'].join('\n'));
     expect(subject.tasks.map((task) => task.units.map((unit) => `${unit.name}:${unit.role}`))).toEqual([['县应急管理局:responsible'], ['县公安局:responsible']]);
+    // Units in a closing bracket whose verb goes on to name the work ((市法制局牵头,具体职能部门负责起草)).
+    const drafting = read(['--配合系统建设,抓紧研究制订相关配套管理制度。(市法制局牵头,具体职能部门负责起草)', '--规范收费行为。(市物价局牵头,相关单位负责)'].join('\n'));
+    expect(drafting.tasks.map((task) => task.units.map((unit) => `${unit.name}:${unit.role}`))).toEqual([['市法制局:lead', '具体职能部门:responsible'], ['市物价局:lead', '相关单位:responsible']]);
     // Several units as the subject, the work after a comma (an inspection's 整改建议).
     const listed = read(['整改建议:', '1.县公安局、城管执法局负责,落实对流浪犬只的捕捉、收容。', '2.县商务局负责,独立设置活禽售卖宰杀区域。'].join('\n'));
     expect(listed.tasks.map((task) => task.units.map((unit) => `${unit.name}:${unit.role}`))).toEqual([['县公安局:responsible', '县城管执法局:responsible'], ['县商务局:responsible']]);

@@ -15,7 +15,7 @@
 import type { UnitRole } from '../vocabulary.js';
 import { cellKind, looksLikeUnits } from './layouts/cell-kinds.js';
 import { looksLikePerson, splitLeaders } from './people.js';
-import { alternation, COOPERATING_WORDS, DEADLINE_LABEL, LEAD_WORDS, RESPONSIBLE_WORDS, ROLE_WORDING, UNIT_NOUNS } from './role-words.js';
+import { alternation, COOPERATING_WORDS, DEADLINE_LABEL, LEAD_WORDS, RESPONSIBLE_WORDS, ROLE_WORDING, UNIT_NOUNS, WORK_AFTER_ROLE_VERBS } from './role-words.js';
 
 /** What an item assigns. */
 export interface Assignment {
@@ -246,7 +246,7 @@ function unitSentence(text: string): { units: string; deadline: string; at: numb
 }
 
 /** The work a role verb goes on to name inside the bracket ("县财政局配合做好资金保障"): parseUnitCell leaves it out. */
-const WORK_AFTER_ROLE = '(?:(?:抓好|做好|开展|推进|组织|完成)[^()（）。，,；;]{0,16})?';
+const WORK_AFTER_ROLE = `(?:(?:${alternation(WORK_AFTER_ROLE_VERBS)})[^()（）。，,；;]{0,16})?`;
 const NOTE_END = '(?:[，,。；;]NOTE{0,80}?(?:下同|不再(?:单独|逐一|一一|重复)?列出)[。]?)?';
 /**
  * …or in 〔〕 or [ ], which may hold parentheses of their own: "〔市生态环境局牵头，…各县、区人民政府(管委会)负责落实。以下各项工作均需…落实，

@@ -14,6 +14,9 @@ export const COOPERATING_WORDS = ['配合', '协办', '协助', '协同', '参�
 /** Verbs for a unit that does the work: 负责, 落实, 承办, 实施. */
 export const RESPONSIBLE_WORDS = ['负责', '落实', '承办', '实施'] as const;
 
+/** Verbs of the work a role verb goes on to name ("配合做好资金保障", "负责起草"): no part of a unit's name. */
+export const WORK_AFTER_ROLE_VERBS = ['抓好', '做好', '开展', '推进', '组织', '完成', '起草', '制定', '研究', '指导', '督促', '审核'] as const;
+
 /** What a label calls the bodies it lists: 单位, 部门, and a bureau's own 科室 / 处室 / 股室. */
 export const UNIT_NOUNS = ['单位', '部门', '科室', '处室', '股室'] as const;
 

@@ -5,7 +5,7 @@
  * 各市、区政府) stay whole; "区发展改革局（区物价局）" gives an alias. Pure.
  */
 import { looksLikePerson } from './people.js';
-import { alternation, COOPERATING_WORDS, LEAD_WORDS, UNIT_NOUNS } from './role-words.js';
+import { alternation, COOPERATING_WORDS, LEAD_WORDS, UNIT_NOUNS, WORK_AFTER_ROLE_VERBS } from './role-words.js';
 import type { UnitLevel, UnitRole } from '../vocabulary.js';
 
 /** A unit as named in the document. */
@@ -239,7 +239,7 @@ function rolesAsClauses(text: string): string {
 }
 
 /** A role verb after a unit's name and the work it goes on to name ("配合做好资金保障"), up to the clause's end. */
-const DOING_AFTER_ROLE = new RegExp(`(?<=(?:${UNIT_SUFFIX.source.slice(1, -2)}))(牵头|负责|配合|协助|协同|参与)(?:抓好|做好|开展|推进|组织|实施|完成|落实)[^，；。]*`, 'g');
+const DOING_AFTER_ROLE = new RegExp(`(?<=(?:${UNIT_SUFFIX.source.slice(1, -2)}))(牵头|负责|配合|协助|协同|参与)(?:${alternation(WORK_AFTER_ROLE_VERBS, ['实施', '落实'])})[^，；。]*`, 'g');
 
 /** A unit 会同 others, and what they do together (组织推进, 负责落实 …), as one clause. */
 const JOINTLY = new RegExp(`^([\u4e00-\u9fa5（）]{2,30}?(?:${UNIT_SUFFIX.source.slice(1, -2)}))会同([^，；。]{2,120}?)(?:组织推进|组织实施|组织落实|共同推进|共同负责|负责落实|负责实施|负责|推进|组织|落实|实施|办理|研究)?$`);
