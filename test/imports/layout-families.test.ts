@@ -1546,6 +1546,24 @@ describe('layout families of real plans', () => {
     expect(notice.tasks.map((task) => task.number)).toEqual(['二', '三']);
   });
 
+  it('what a reviewer found misread in the new readings: a numbered list naming one unit is no headless table, 序号 past 999, a cut item before 十二, 三、工作安排 is no title, a county plan citing its city once', () => {
+    // A list numbered with spaces whose first item alone names a unit: no table of units (refused as before).
+    expect(() => read(['1 市财政局 负责落实资金保障工作', '2 加强宣传引导 营造良好社会氛围', '3 强化督查考核 确保各项任务落实', '4 完善工作机制 形成工作合力'].join('\n'))).toThrow();
+    // A headless table of 1,003 rows: every row a task, none run into the 999th.
+    const rows = Array.from({ length: 1003 }, (_, index) => `${index + 1}\t推进第${index + 1}项重点工作建设\t市财政局\t2024年底`);
+    const big = read(rows.join('\n'));
+    expect(big.tasks).toHaveLength(1003);
+    expect(big.tasks.at(-1)!.units.map((unit) => unit.name)).toEqual(['市财政局']);
+    // A page cut inside item 十一: the cut item is 11.
+    const cut = read(['…完善考核机制,强化结果运用。（市委组织部负责）', '十二、加强宣传引导,营造良好氛围。（市委宣传部负责）', '十三、强化督查问效。（市政府督查室负责）'].join('\n'));
+    expect(cut.tasks.map((task) => task.number)).toEqual(['11', '十二', '十三']);
+    // A section heading 三、工作安排 names no plan.
+    expect(read(['一、工作目标', '1.推进老旧小区改造。（市住建局负责）', '三、工作安排', '2.完善预决算公开。（市财政局负责）'].join('\n')).plan.title).not.toBe('工作安排');
+    // A county's plan that names its city once and a neighbour once stays the county's.
+    const county = read(['为推进嘉鱼县乡村振兴,根据咸宁市委部署,借鉴通城县的经验,制定本方案。', '1.嘉鱼县农业农村局推进高标准农田建设。（嘉鱼县农业农村局负责）', '2.推进嘉鱼县人居环境整治。（县住建局负责）'].join('\n'));
+    expect(county.plan.jurisdiction).toBe('嘉鱼县');
+  });
+
   it('an inspection notice of numbered records, one field a line (单位名称: / 隐患情况: / 责任部门: / 整改时限:), whose hazards are listed 一、二、三、 inside a field: each record is one task, and the region is the city whose districts it names', () => {
     const { plan, tasks } = read(
       [

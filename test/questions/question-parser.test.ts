@@ -206,6 +206,21 @@ describe('question understanding', () => {
   it.each(TABLE)('%s', (text, expected) => {
     expect(understand(text)).toEqual(expected);
   });
+  it('what a reviewer found misread: a bureau or period after a request verb, places and words taken for people or bureaus, a year that is a filter, a state inside a word', () => {
+    const parsed = (text: string) => parseQuestion(text, directory) as Question & Record<string, unknown>;
+    expect((parsed('统计局有哪些任务').units as { text: string }[]).map((mention) => mention.text)).toEqual(['统计局']);
+    expect(parsed('查下个月到期的任务')).toMatchObject({ kind: 'tasks', period: { kind: 'month', offset: 1 } });
+    expect((parsed('黄圃那边的任务').units as { person?: string }[]).some((mention) => mention.person)).toBe(false);
+    expect(parsed('督查室那边还有哪些没完成')).not.toMatchObject({ units: [{ person: expect.anything() }] });
+    expect(parsed('构建新发展格局的任务')).toMatchObject({ units: [], topic: '构建新发展格局' });
+    expect(parsed('2018年计划完成的任务有多少')).toMatchObject({ kind: 'stats', filter: { period: { kind: 'year', year: { fixed: 2018 } } } });
+    expect(parsed('上周五以前到期的任务')).not.toMatchObject({ period: { kind: 'until_weekday' } });
+    expect(parsed('哪个任务拖得最久').kind).not.toBe('stats');
+    expect(parsed('没动迁的任务')).not.toMatchObject({ status: 'not_started' });
+    expect(parsed('中山第3项截止到目前进展如何')).not.toHaveProperty('asks');
+    expect(parsed('城市 有哪些任务')).toMatchObject({ units: [] });
+  });
+
   it('a person standing for their bureau is kept with the mention, to be answered by whose liaison they are; a place is never taken for a person', () => {
     const named = parseQuestion('陈志强他们住建局有没有卡着的', directory) as Extract<Question, { kind: 'tasks' }>;
     expect(named.units.map((mention) => mention.person)).toEqual(['陈志强']);

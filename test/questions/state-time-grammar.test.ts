@@ -94,5 +94,9 @@ describe('states and periods are read as grammar', () => {
     const { resolvePeriod } = await import('../../src/domain/questions/period.js');
     expect(resolvePeriod({ kind: 'until_part', month: { offset: 1 }, part: 2 }, '2016-11-23')).toEqual(['2016-11-23', '2016-12-20']);
     expect(resolvePeriod({ kind: 'until_part', month: { offset: 0 }, part: 3 }, '2016-11-23')).toEqual(['2016-11-23', '2016-11-30']);
+    // Until a weekday (a Wednesday today): 下周一之前 is next Monday; 周一之前 too, this week's being past; 周五前 this Friday.
+    expect(resolvePeriod({ kind: 'until_weekday', weeks: 1, weekday: 1 }, '2016-11-23')).toEqual(['2016-11-23', '2016-11-28']);
+    expect(resolvePeriod({ kind: 'until_weekday', weeks: 0, weekday: 1 }, '2016-11-23')).toEqual(['2016-11-23', '2016-11-28']);
+    expect(resolvePeriod({ kind: 'until_weekday', weeks: 0, weekday: 5 }, '2016-11-23')).toEqual(['2016-11-23', '2016-11-25']);
   });
 });

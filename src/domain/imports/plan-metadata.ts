@@ -19,7 +19,7 @@ export interface PlanMetadata {
   warnings: string[];
 }
 
-const TITLE_END = /(分工方案|分解书|工作要点|实施方案|安排方案|工作方案|任务分工|分工|责任分解|任务分解|分解方案|分解表|分工表|任务表|清单|项目表|明细表|计划表|安排表|台账|行动方案|行动计划|工作计划|(?:监管|抽查|检查|执法检查)计划|推进方案|落实方案|责任分工|进度表|情况表|执行情况|完成情况|进展情况|推进情况|落实情况|统计表|汇总表|落实表|推进表|督查表|一览表|工作意见|实施意见|政策意见|若干政策|(?:支持|扶持|奖励)政策|分配表|工作安排|(?:分工|分解|分办|落实)的?意见|工作事项|重点事项|实施细则|若干措施|政策措施|专报|通报|简报|情况的?报告|情况的?汇报|督查报告|工作总结)([（(][^（）()]{2,20}[）)])?$/;
+const TITLE_END = /(分工方案|分解书|工作要点|实施方案|安排方案|工作方案|任务分工|分工|责任分解|任务分解|分解方案|分解表|分工表|任务表|清单|项目表|明细表|计划表|安排表|台账|行动方案|行动计划|工作计划|(?:监管|抽查|检查|执法检查)计划|推进方案|落实方案|责任分工|进度表|情况表|执行情况|完成情况|进展情况|推进情况|落实情况|统计表|汇总表|落实表|推进表|督查表|一览表|工作意见|实施意见|政策意见|若干政策|(?:支持|扶持|奖励)政策|分配表|(?<=[\u4e00-\u9fa5]{4})工作安排|(?:分工|分解|分办|落实)的?意见|工作事项|重点事项|实施细则|若干措施|政策措施|专报|通报|简报|情况的?报告|情况的?汇报|督查报告|工作总结)([（(][^（）()]{2,20}[）)])?$/;
 /** A site's byline: the body, its address, the day ("中阳县政府 www.sxzhongyang.gov.cn 2016-03-21 00:00"). */
 const BYLINE = /^\s*([\u4e00-\u9fa5]{2,12}(?:县|市|区|旗|州|省)(?:人民)?政府(?:办公室|办公厅)?)\s+(?:www\.|https?:)\S+\s+((?:19|20)\d{2})-\d{1,2}-\d{1,2}/m;
 /** A notice's closing formula on a line of its own ("特此通知"): never the start of a title broken over two lines. */
@@ -285,7 +285,10 @@ function mostMentionedPlace(mentions: readonly PlaceCount[]): string | undefined
   // Several counties of one city named (a city's notice listing 乌翠区, 友好区, 丰林县 …): the city's, not the county named most.
   const countiesOf = (city: string) => mentions.filter((entry) => entry.place.parent === city).length;
   const city = mentions.find((entry) => entry.place.name === top.place.parent);
-  if (city && countiesOf(city.place.name) > 1) return city.place.name;
+  // (Named as often as the county, or over two counties each named twice: a county's plan citing its city once and a
+  // neighbour once stays the county's.)
+  const namedTwice = (name: string) => mentions.filter((entry) => entry.place.parent === name && entry.count >= 2).length;
+  if (city && countiesOf(city.place.name) > 1 && (city.count >= top.count || namedTwice(city.place.name) > 1)) return city.place.name;
   const child = ranked.find((entry) => entry.place.parent === top.place.name);
   return (child && countiesOf(top.place.name) === 1 ? child : top).place.name;
 }

@@ -128,11 +128,11 @@ function readDraft(lines: readonly string[], tables: readonly GridRow[][]): Draf
   let best: DraftPlan | undefined;
   let headed = false;
   for (const read of READERS) {
+    // A table read without its header only when no reader found one (checked before reading: it costs on big files).
+    if (read === readHeadlessRows && headed) continue;
     const draft = read(lines);
     if (!draft || draft.nodes.length === 0) continue;
     headed ||= TABLE_LAYOUTS.has(draft.layout);
-    // A table read without its header only when no reader found one: columns a header names are surer than guessed ones.
-    if (draft.layout === 'headless-rows' && headed) continue;
     if (!best || understood(draft) > understood(best)) best = draft;
   }
   // A real table's cells are surer than any reading of text: the text wins only when it understood far more.

@@ -87,7 +87,7 @@ export function readPeriod(text: string): { period: PeriodSpec; words: string } 
       return month !== null && month >= 1 && month <= 12 ? { kind: 'until_part', month: { month, year: yearOf(m[2]) }, part } : undefined;
     }],
     // Before a day of this week or the next: 下周一之前, 这周五前, 周五以前 (from today until then).
-    [/(本|这|下|下一)?(?:周|个?星期|个?礼拜)([一二三四五六日天1-7])(?:之前|以前|前)/, (m) => ({
+    [/(?<![上前])(本|这|下|下一)?(?:周|个?星期|个?礼拜)([一二三四五六日天1-7])(?:之前|以前|前)/, (m) => ({
       kind: 'until_weekday',
       weeks: m[1]?.startsWith('下') ? 1 : 0,
       weekday: '一二三四五六'.includes(m[2]!) ? '一二三四五六'.indexOf(m[2]!) + 1 : /[日天]/.test(m[2]!) ? 7 : Number(m[2]),
@@ -163,8 +163,11 @@ export function resolvePeriod(period: PeriodSpec, today: string): [string, strin
       const monday = addDays(today, 1 - isoWeekday(today) + 7 * period.offset);
       return [monday, addDays(monday, 6)];
     }
-    case 'until_weekday':
-      return [today, addDays(today, period.weekday - isoWeekday(today) + 7 * period.weeks)];
+    case 'until_weekday': {
+      // 周一之前 asked on a Wednesday is next Monday: this week's is past.
+      const ahead = period.weekday - isoWeekday(today) + 7 * period.weeks;
+      return [today, addDays(today, ahead < 0 && period.weeks === 0 ? ahead + 7 : ahead)];
+    }
     case 'month':
       return monthFromToday(today, period.offset);
     case 'month_of_year':

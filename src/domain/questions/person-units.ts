@@ -8,8 +8,8 @@
 import type { Repositories } from '../../repositories/index.js';
 import type { Question, UnitMention } from './question.js';
 
-/** The units the people named `name` are active liaisons of. */
-async function liaisonUnits(name: string, repos: Repositories): Promise<Set<number>> {
+/** The units the people named `name` are active liaisons of (also what "张三负责什么" falls back on). */
+export async function liaisonUnits(name: string, repos: Repositories): Promise<Set<number>> {
   const units = new Set<number>();
   for (const person of await repos.people.named(name)) {
     for (const grant of await repos.people.grantsOf(person.openId, 'active')) if (grant.role === 'liaison' && grant.unitId !== null) units.add(grant.unitId);

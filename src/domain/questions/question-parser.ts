@@ -60,22 +60,12 @@ export function normalizeQuestion(text: string): string {
 /**
  * What is said around a question and is not it: fillers of speech typed by voice (嗯, 呃, 那个, 就是), why it is asked
  * ("领导刚才问了，", "明天开会要用，", "写周报要用，"), and the request's own verbs and nouns ("烦请提供…清单", "请列出",
- * "帮我把…拉一下", "…，帮忙查一下").
+ * "帮我把…拉一下", "…，帮忙查一下"); then the wording around what it means, put plainly (plainWording).
  */
 function withoutChatter(text: string): string {
   let rest = text.replace(/[嗯呃]+/g, ' ').replace(/\s+/g, ' ').trim();
   rest = rest.replace(CONTEXT_CLAUSE, '').replace(/^领导(?:刚才|刚刚)?(?:问了?|让查|要)(?=\S{4})/, '');
-  // When it is asked (截至目前, 到目前为止) and words of state said around the state (处于未启动状态, 作为牵头单位);
-  // a plan pointed at by its year and a "that" (新会2018年那份分工方案, 江门那个进度安排方案): the place and kind name it.
-  rest = rest
-    .replace(/(?:19|20)\d{2}\s*年度?\s*的?\s*(?:那份|那个|这份|这个)?\s*(?=(?:进度安排|工作)?(?:分工)?(?:方案|要点|分工|计划))/g, '')
-    .replace(/的?(?:那份|那个|这份|这个)(?=(?:进度安排|工作)?(?:分工)?(?:方案|要点|分工|计划))/g, '')
-    .replace(/截[至止](?:目前|现在|今天|当前|今)|到目前为止|目前(?=还|仍|正|已|处于|尚)/g, ' ')
-    .replace(/(?:处于|属于)(\S{2,6}?)状态/g, '$1')
-    .replace(/作为(牵头|配合|责任)(?:单位|部门)/g, '$1')
-    // 三季度 said again as its months (今年三季度到期的 就是七八九月份的): once is enough.
-    .replace(/(?<=季度.*)[一二三四五六七八九十]{3}月份?/g, ' ')
-    .trim();
+  rest = plainWording(rest);
   for (let before = ''; before !== rest; ) {
     before = rest;
     rest = rest.replace(/^\s*(?:那个|就是)+\s*/, '').replace(REQUEST, '').replace(/^(?:把|给我)(?=\S{2})/, '').trim();
@@ -93,10 +83,31 @@ const BOT_NAME = /@\s*督办助手|^\s*(?:督办助手|小督)\s*[，,:：\s]/g;
 /** Emoji and the letters, marks and lines faces are drawn with ((╯°□°)╯, (๑•̀ㅂ•́)و, ^_^), never words of a question. */
 const DRAWN_FACE = /[\p{Extended_Pictographic}\uFE0F\u200D\p{M}\p{Script=Hangul}\p{Script=Thai}\p{Script=Arabic}╯╰╭╮°□•ω∀´`ˊˋ︿﹏▽≧≦＾^_]+/gu;
 
+/**
+ * Words said around what a question means, put plainly: when it is asked (截至目前, 到目前为止), words of state around
+ * the state (处于未启动状态, 作为牵头单位), a plan pointed at by its year and a "that" (新会2018年那份分工方案, 江门那个进度
+ * 安排方案: the place and kind name it), a quarter said again as its months.
+ */
+function plainWording(text: string): string {
+  return text
+    .replace(/(?:19|20)\d{2}\s*年度?\s*的?\s*(?:那份|那个|这份|这个)?\s*(?=(?:进度安排|工作)?(?:分工)?(?:方案|要点|分工)|(?:那份|那个|这份|这个)计划)/g, '')
+    .replace(/的?(?:那份|那个|这份|这个)(?=(?:进度安排|工作)?(?:分工)?(?:方案|要点|分工|计划))/g, '')
+    .replace(/截[至止](?:目前|现在|今天|当前|今(?!年))|到目前为止|目前(?=还|仍|正|已|处于|尚)/g, ' ')
+    .replace(/(?:处于|属于)(\S{2,6}?)状态/g, '$1')
+    .replace(/作为(牵头|配合|责任)(?:单位|部门)/g, '$1')
+    // 三季度 said again as its months (今年三季度到期的 就是七八九月份的): once is enough.
+    .replace(/(?<=季度.*)[一二三四五六七八九十]{3}月份?/g, ' ')
+    .trim();
+}
+
 /** Why a question is asked, said first: 领导刚才问了，/ 明天开会要用，/ 督查室这边要发通报，/ 领导要个数， */
 const CONTEXT_CLAUSE = /^[^，,？?]{0,16}?(?:要用|开会|发通报|写周报|写材料|写报告|汇报用|要个数|要数据|领导(?:刚才|刚刚)?(?:问了?|要|让|说了?)|(?:他们|她们)(?:那条|那项|那件))[^，,？?]{0,6}[，,]\s*/;
-/** A request's verbs before what it asks for: 烦请提供 / 请列出 / 帮我查一下 / 你帮我看一下 / 请梳理 / 请统计 / 请调阅. */
-const REQUEST = /^(?:烦请|请您?|麻烦(?:你|您)?|你?帮(?:我|忙)?|您帮我)?(?:提供|列出|列一下|梳理|统计|核实|核查|调阅|查询|查一下|查下|看一下|看下|拉一下|汇总|整理|导出)(?:一下)?(?=\S{2})/;
+/**
+ * A request's verbs before what it asks for: 烦请提供 / 请列出 / 帮我查一下 / 你帮我看一下 / 请梳理 / 请统计 / 请调阅. Verbs that
+ * also begin names (统计局, 汇总表) or periods (查下个月 is 下个月) count only after a request word.
+ */
+const REQUEST =
+  /^(?:(?:烦请|请您?|麻烦(?:你|您)?|你?帮(?:我|忙)?|您帮我)(?:提供|列出|列一下|梳理|统计|核实|核查|调阅|查询|查一下|查下|看一下|看下|拉一下|汇总|整理|导出)|(?:列出|列一下|梳理|核实|核查|调阅|查询|查一下|拉一下|导出)|(?:查下|看下)(?![周个月季年旬午]))(?:一下)?(?=\S{2})/;
 
 /** A greeting said before a question: 你好， / 领导好 / 各位好 / 您好！ */
 const COURTESY_BEFORE = /^(?:你好|您好|领导好|各位好|老师好|大家好|hi|hello)[\s,，.。!！~～]*/i;
@@ -131,7 +142,7 @@ function dottedItem(text: string): string {
 }
 
 /** Asking when one task is due: 啥时候到期, 截止时间, 期限是哪天, 什么时候要完成. */
-const ASKS_DEADLINE = /到期|截止|期限|时限|完成时间|(什么时候|啥时候|几号|哪天|何时)(之前|以前|前)?(要|得|该|需要|必须)?(完成|完|办完|办结|交)/;
+const ASKS_DEADLINE = /到期|截止(?!到?(?:目前|现在|今天))|期限|时限|完成时间|(什么时候|啥时候|几号|哪天|何时)(之前|以前|前)?(要|得|该|需要|必须)?(完成|完|办完|办结|交)/;
 
 function taskLookup(raw: string): Question | undefined {
   const byId = /(?:#|＃|任务\s*(?:编号|号|id)?\s*)(\d+)\s*号?$|^#\s*(\d+)|任务\s*#\s*(\d+)/i.exec(raw);
@@ -211,11 +222,11 @@ export interface Asker {
 /** "我们局", "咱们单位", "咱单位", "本单位", "我局": the asker's own units. */
 const SELF = /(?<![\u4e00-\u9fa5])(?:我们|咱们|咱|我|本)(?:局|单位|部门|委|办|科室|科|中心|这边)(?![\u4e00-\u9fa5])|(?:我们|咱们|咱)(?:局|单位|部门|委|办|科室|中心|这边)|(?<=^|[的是在])(?:我|本)(?:局|单位|部门)(?=的|负责|有|牵头|还|要|跟|和|与|同|[？?，,。]|$)|^(?:我|我们|咱们|咱)(?:这边|这儿|这里)/;
 
-/** A person standing for their bureau: 陈志强他们局, 梁静她们局, 何军那边 (before a unit named as theirs). */
-const PERSON_SIDE = new RegExp(`(${SURNAME}[\\u4e00-\\u9fa5]{1,2}?)(?:他们|她们|那边|那儿)(?:局|单位|部门|科室)?`);
+/** A person standing for their bureau: 陈志强他们局, 梁静她们局, 何军那边 (那边 only before a unit named as theirs). */
+const PERSON_SIDE = new RegExp(`(${SURNAME}[\\u4e00-\\u9fa5]{1,2}?)(他们|她们|那边|那儿)(?:局|单位|部门|科室)?`);
 
-/** A topic that is only a bureau's name (市场监管局, 区统计局): a few characters ending in 局, 委员会 or 厅. */
-const UNKNOWN_BUREAU = /^[\u4e00-\u9fa5]{2,9}(?:局|委员会|厅)$/;
+/** A topic that is only a bureau's name (市场监管局, 区统计局): a few characters ending in 局, 委员会 or 厅 (not 格局, 大厅 …). */
+const UNKNOWN_BUREAU = /^[\u4e00-\u9fa5]{2,9}(?:局|委员会|厅)$(?<![格布大开结变当全赌残棋饭]局|[大客展餐]厅)/;
 
 /** States a task can be in together: past its deadline and blocked, not begun, or never reported. */
 const COMBINABLE = new Set<StatusFilter>(['overdue', 'blocked', 'not_started', 'no_progress', 'stalled', 'below_half', 'in_progress', 'pending_review']);
@@ -288,7 +299,8 @@ export function readTaskQuery(text: string, directory: UnitDirectory, asker: Ask
     const end = side.index + side[0].length;
     const after = mentions.findIndex((mention) => mention.start === end);
     if (after >= 0) mentions[after] = { ...mentions[after]!, text: text.slice(side.index, mentions[after]!.end), start: side.index, person: side[1]! } as (typeof mentions)[number];
-    else mentions.push({ text: side[0], unitIds: [], fuzzy: false, start: side.index, end, person: side[1]! } as (typeof mentions)[number]);
+    // Alone, only 他们 / 她们 says a person ("梁静她们局"); 黄圃那边, 督查室那边 name a place or an office.
+    else if (/们/.test(side[2]!)) mentions.push({ text: side[0], unitIds: [], fuzzy: false, start: side.index, end, person: side[1]! } as (typeof mentions)[number]);
     mentions.sort((a, b) => a.start - b.start);
   }
   // Take out what is understood, so that what remains is the topic.

@@ -20,11 +20,11 @@ const NEGATION = `${any('还', '仍', '仍然', '依然', '都', '从来', '从'
 /** Verbs of the done family: 完成, 办结, 销号 … */
 const DONE_VERBS = any('完成', '做完', '办结', '结束', '办完', '销号', '完结', '办好', '做好', '干完', '弄完', '搞定', '结项', '落实到位');
 /** Verbs of beginning: 开始, 启动 … */
-const START_VERBS = any('开始', '启动', '动工', '开工', '着手', '开展', '动手', '动(?![静员态])');
+const START_VERBS = any('开始', '启动', '动工', '开工', '着手', '开展', '动手', '动(?![静员态迁])');
 /** Verbs of reporting progress: 报, 填报, 更新 … */
 const REPORT_VERBS = any('更新', '汇报', '报告', '报送', '填报', '反馈', '上报', '报');
 /** Verbs of someone's review: 审核, 审批 … */
-const REVIEW_VERBS = any('审核', '审批', '确认', '验收', '批(?![评准示复])');
+const REVIEW_VERBS = any('审核', '审批', '确认', '验收', '批(?![评准示复量])');
 /** Verbs of working on something: 推进, 办理 … */
 const WORK_VERBS = any('推进', '办理', '进行', '落实', '实施', '处理', '跟进', '做', '办', '干', '搞');
 /** What is reported: 进度, 进展, 情况. */

@@ -22,7 +22,7 @@ const UNIT_COUNT = /(?:多少|几)(?:个|家)?(?:单位|部门)/;
 /** Ranking words. */
 const RANK = /最多|最少|最高|最低|最好|最差|最快|最慢|最大|最小|排名|排行|排序|排个名|名次|前[三五十]名?|倒数|垫底/;
 /** Behind the most (最拖的单位, 拖得最厉害, 拖后腿最多): ranked by tasks past their deadline, behind being past it. */
-const BEHIND_MOST = /最拖(?:拉|沓)?|拖得最(?:厉害|多|严重)?|拖后腿最(?:多|厉害)?|最拖后腿/;
+const BEHIND_MOST = /最拖(?:拉|沓)?|拖得最(?:厉害|多|严重)|拖后腿最(?:多|厉害)?|最拖后腿/;
 /** Smallest first. */
 const ASCENDING = /最少|最低|最差|最慢|最小|倒数|垫底/;
 /** "How is it going" words that, by groups, mean a ranking by completion. */
@@ -102,7 +102,8 @@ function groupOf(text: string, directory: UnitDirectory): { groupBy: StatsQuery[
  */
 export function parseStatsQuestion(text: string, directory: UnitDirectory, asker: Asker = { unitIds: [] }): StatsQuery | undefined {
   if (NOT_STATS.some((pattern) => pattern.test(text))) return undefined;
-  if (BEHIND_MOST.test(text)) text = text.replace(BEHIND_MOST, '逾期最多');
+  // (Only of units: 哪个任务拖得最久 asks about one task.)
+  if (BEHIND_MOST.test(text) && /单位|部门|哪家|谁/.test(text)) text = text.replace(BEHIND_MOST, '逾期最多');
   const rate = RATE.test(text);
   const rank = RANK.test(text);
   const count = COUNT.test(text);

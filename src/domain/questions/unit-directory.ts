@@ -23,6 +23,8 @@ const UNIT_END = /(局|委|办|厅|室|科|中心|院|站|队|所|府|部门|单
 const MAX_NAME = 24;
 /** What may follow a bureau's bare stem: a pause, the end, or a word saying "that side of it". */
 const STEM_END = /^(\s|$|[，,。？?]|那边|这边|那块|这块|那里|这里|口|系统|条线)/;
+/** What must follow a short stem: a word saying "that side of it". */
+const SIDE_END = /^(那边|这边|那块|这块|那里|这里|口|系统|条线)/;
 
 /** The unit's own place written at the start of its name, in full or short ("新会区" / "新会"), or undefined. */
 function ownPlacePrefix(name: string, jurisdiction: string): string | undefined {
@@ -40,6 +42,8 @@ export class UnitDirectory {
   private readonly units = new Map<number, DirectoryUnit>();
   /** A name's stem without its level and its 局 / 委 / 办 ("财政" of 市财政局, "人社" of 人社局) → unit ids: how a leader says a bureau in a hurry. */
   private readonly stems = new Map<string, Set<number>>();
+  /** The first two characters of a long stem (网信 of 网信统筹局): said only with 那边 / 口 / 系统 after them. */
+  private readonly shortStems = new Map<string, Set<number>>();
   private jurisdictions: Set<string> | undefined;
 
   constructor(units: readonly DirectoryUnit[]) {
@@ -59,14 +63,10 @@ export class UnitDirectory {
     for (const [form, ids] of this.forms) {
       const stem = form.replace(LEVEL_PREFIX, '').replace(/(局|委|办)$/, '');
       if (stem.length < 2 || stem.length === form.replace(LEVEL_PREFIX, '').length) continue;
-      // A long stem is said by its first two characters too: 网信 of 网信统筹局, 交通 of 交通运输局.
-      for (const said of stem.length >= 4 ? [stem, stem.slice(0, 2)] : [stem]) {
-        // Never a place (新会 of 新会公安分局): a place is a filter of its own.
-        if (this.forms.has(said) || leadingPlace(said, { allowShort: true })) continue;
-        const stemIds = this.stems.get(said) ?? new Set<number>();
-        for (const id of ids) stemIds.add(id);
-        this.stems.set(said, stemIds);
-      }
+      // A long stem is said by its first two characters too (网信 of 网信统筹局, 交通 of 交通运输局), but only as "that side"
+      // (江门网信 那边, 交通口): alone, 城市 or 发展 is a word.
+      this.addStem(stem, ids, this.stems);
+      if (stem.length >= 4) this.addStem(stem.slice(0, 2), ids, this.shortStems);
     }
     for (const form of this.forms.keys()) {
       if (form.length < 3) continue;
@@ -75,6 +75,14 @@ export class UnitDirectory {
       list.push(form);
       this.byShape.set(shape, list);
     }
+  }
+
+  private addStem(said: string, ids: ReadonlySet<number>, into: Map<string, Set<number>>) {
+    // Never a place (新会 of 新会公安分局): a place is a filter of its own.
+    if (this.forms.has(said) || leadingPlace(said, { allowShort: true })) return;
+    const stemIds = into.get(said) ?? new Set<number>();
+    for (const id of ids) stemIds.add(id);
+    into.set(said, stemIds);
   }
 
   private add(form: string, id: number) {
@@ -207,9 +215,13 @@ export class UnitDirectory {
    */
   private stemAt(text: string, at: number, from: number): (UnitMention & { start: number; end: number }) | undefined {
     if (from > 0 && /[\u4e00-\u9fa5]/.test(text[from - 1]!)) return undefined;
+    // After its place ("江门网信 还没动的") a short stem is as sure as a whole one.
+    const placed = at > from;
     for (let length = Math.min(8, text.length - at); length >= 2; length--) {
-      const ids = this.stems.get(text.slice(at, at + length));
-      if (!ids || !STEM_END.test(text.slice(at + length))) continue;
+      const said = text.slice(at, at + length);
+      const after = text.slice(at + length);
+      const ids = (STEM_END.test(after) ? this.stems.get(said) : undefined) ?? ((placed ? STEM_END : SIDE_END).test(after) ? this.shortStems.get(said) : undefined);
+      if (!ids) continue;
       return { text: text.slice(from, at + length), unitIds: [...ids].sort((a, b) => a - b), fuzzy: false, start: from, end: at + length };
     }
     return undefined;

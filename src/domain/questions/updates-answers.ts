@@ -19,6 +19,7 @@ import { answerTaskQuery, labelOf, taskHeadOf, type Answer } from './answer-serv
 import type { Catalog } from './question-catalog.js';
 import { taskQuery, type TaskQuery, type UnitMention } from './question.js';
 import { statusLight, type StatusLight } from './status-light.js';
+import { liaisonUnits } from './person-units.js';
 import type { IndexedTask } from './task-index.js';
 import type { ChaseQuestion, PersonQuestion, UpdatesPeriod, UpdatesQuestion } from './updates-question.js';
 
@@ -449,8 +450,7 @@ async function answerPerson(question: PersonQuestion, catalog: Catalog, repos: R
   }
 
   const people = await repos.people.named(question.name);
-  const unitIds = new Set<number>();
-  for (const person of people) for (const grant of await repos.people.grantsOf(person.openId, 'active')) if (grant.role === 'liaison' && grant.unitId !== null) unitIds.add(grant.unitId);
+  const unitIds = await liaisonUnits(question.name, repos);
   if (unitIds.size > 0) {
     const units = taskQuery({ units: [...unitIds].map((id) => ({ text: catalog.directory.unit(id)?.name ?? `#${id}`, unitIds: [id], fuzzy: false })) });
     const result = await answerTaskQuery(units, catalog, repos, today);

@@ -153,8 +153,7 @@ function readPeriod(text: string): { period: UpdatesPeriod | null; rest: string 
 
 /** A person's name at the start of `text` (a surname and one or two characters, a title allowed after), followed by `next`. */
 function leadingName(text: string, next: string, directory: UnitDirectory): string | undefined {
-  const surname = SURNAME;
-  const pattern = new RegExp(`^(${surname}[\\u4e00-\\u9fa5]{1,2}?)${TITLES}?(?:${next})`);
+  const pattern = new RegExp(`^(${SURNAME}[\\u4e00-\\u9fa5]{1,2}?)${TITLES}?(?:${next})`);
   const match = pattern.exec(text);
   if (!match) return undefined;
   const name = match[1]!;

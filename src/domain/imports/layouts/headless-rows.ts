@@ -27,26 +27,25 @@ interface HeadlessRow {
 const WARNING = '这张表没有表头，按各格内容判断了任务、单位和时限，请核对';
 
 /** A line that is only a row's 序号 ("3", "3.", "（3）", "3 |"). */
-const LONE_NUMBER = /^[（(]?(\d{1,3})[)）.、．]?\s*\|?$/;
+const LONE_NUMBER = /^[（(]?(\d{1,5})[)）.、．]?\s*\|?$/;
 /** A row on one line: its 序号, then its cells parted by tabs, bars or spaces. */
-const ROW_LINE = /^\|?\s*(\d{1,3})(?:\s*[|\t]\s*|\s+)(\S.*)$/;
+const ROW_LINE = /^\|?\s*(\d{1,5})(?:\s*[|\t]\s*|\s+)(\S.*)$/;
 
 /** A part's heading in a cell: 一、就业促进, 二、社会保障(5项). */
 const SECTION_CELL = /^[一二三四五六七八九十]+[、.．]|[(（]\d+项[)）]$/;
 
 /** The cells of a row written on one line. */
-const cellsOfLine = (rest: string) => rest.split(/\s*[|\t]\s*|\s{2,}|\s(?=\S)/).map((cell) => cell.trim()).filter(Boolean);
+const cellsOfLine = (rest: string) => rest.split(/\s*[|\t]\s*|\s+/).map((cell) => cell.trim()).filter(Boolean);
 
-/** Keeps the longest run of rows numbered one after another (at least `least`). */
+/** Keeps the longest run of rows numbered one after another (at least `least`). Linear: runs are kept as bounds. */
 function counted(rows: readonly HeadlessRow[], least = 3): HeadlessRow[] {
-  let best: HeadlessRow[] = [];
-  let run: HeadlessRow[] = [];
-  for (const row of rows) {
-    if (run.length > 0 && row.number !== run.at(-1)!.number + 1) run = [];
-    run.push(row);
-    if (run.length > best.length) best = [...run];
-  }
-  return best.length >= least ? best : [];
+  let best = { from: 0, to: 0 };
+  let from = 0;
+  rows.forEach((row, index) => {
+    if (index > 0 && row.number !== rows[index - 1]!.number + 1) from = index;
+    if (index + 1 - from > best.to - best.from) best = { from, to: index + 1 };
+  });
+  return best.to - best.from >= least ? rows.slice(best.from, best.to) : [];
 }
 
 /** Rows of one cell a line: a lone number starts a row; the blocks after it, up to the next, are its cells. */
@@ -65,7 +64,8 @@ function cellRows(lines: readonly string[]): HeadlessRow[] {
       return;
     }
     const number = LONE_NUMBER.exec(line);
-    if (number) {
+    // A lone number starts a row when it is the next 序号; inside a row any other is a figure of it (26000, 1100).
+    if (number && (!current || Number(number[1]) === current.number + 1)) {
       current = { number: Number(number[1]), cells: [], line: index + 1 };
       rows.push(current);
       inCell = false;
@@ -117,7 +117,7 @@ function tabbedRows(lines: readonly string[]): HeadlessRow[] {
       if (run.length > best.length) best = run;
     } else if (raw.trim() !== '') run = [];
   });
-  return best;
+  return best.length >= 3 ? best : [];
 }
 
 /** A task from a row's cells, judged by what each holds; undefined when no cell is task text. */
@@ -168,14 +168,18 @@ function unitAndPeople(cell: string): { units: string; people: string[] } | unde
  */
 export function readHeadlessRows(lines: readonly string[]): DraftPlan | undefined {
   // Two rows are a table's when each stands on a lone 序号 and names units (a page that starts near a table's end).
-  const readings = [[counted(cellRows(lines), 2), 0], [counted(lineRows(lines)), 0.5], [counted(tabbedRows(lines)), 0.5]] as const;
-  for (const [rows, share] of readings) {
-    const nodes = withMergedDown(rows.map((row) => taskOfRow(row, String(row.number))).filter((node): node is DraftNode => node !== undefined));
+  // Each reading cut only when the one before it found no table (most documents are none of them).
+  const readings = [() => [counted(cellRows(lines), 2), 0] as const, () => [counted(lineRows(lines)), 0.3] as const, () => [tabbedRows(lines), 0.3] as const];
+  for (const reading of readings) {
+    const [rows, share] = reading();
+    if (rows.length < 2) continue;
+    const found = rows.map((row) => taskOfRow(row, String(row.number))).filter((node): node is DraftNode => node !== undefined);
     // A numbered list whose items name no units is an outline's, not a table's: rows of one line each must mostly
-    // name units; a lone 序号 on its own line over cells one a line is a table's row whatever its cells hold.
-    const named = nodes.filter((node) => node.unitText !== '').length;
-    if ((nodes.length >= 3 ? named > 0 : named === nodes.length) && nodes.length >= 2 && named >= nodes.length * share) {
-      return { layout: 'headless-rows', nodes, defaultRole: 'responsible', unitsAreSections: false, warnings: [] };
+    // name units of their own (counted before merged cells are carried down); a lone 序号 on its own line over cells
+    // one a line is a table's row whatever its cells hold.
+    const named = found.filter((node) => node.unitText !== '').length;
+    if ((found.length >= 3 ? named > 0 : named === found.length) && found.length >= 2 && named >= found.length * share) {
+      return { layout: 'headless-rows', nodes: withMergedDown(found), defaultRole: 'responsible', unitsAreSections: false, warnings: [] };
     }
   }
   return undefined;

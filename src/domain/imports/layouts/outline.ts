@@ -271,7 +271,7 @@ function cutItemBefore(lines: readonly string[], index: number, marker: { style:
   while (above >= 0 && lines[above]!.trim() === '') above--;
   const line = above >= 0 ? lines[above]!.trim() : '';
   if (line.length < 12 || /[:：]$/.test(line) || readAssignment(line).unitText === '' || !/[)）〕\]】]\s*[。；;]?$|负责[。；;]?$/.test(line)) return undefined;
-  const before = /cn$/.test(marker.style) ? CN_NUMERALS[number - 2]! : String(number - 1);
+  const before = /cn$/.test(marker.style) && number <= 11 ? CN_NUMERALS[number - 2]! : String(number - 1);
   return { line: above, number: before };
 }
 
@@ -299,7 +299,8 @@ function continuesInlineList(current: Item, marker: { style: string; number: str
   if (marker.style !== 'cn' && marker.style !== 'paren-cn') return false;
   const number = Number(keyPart(marker.number));
   if (!(number > 1)) return false;
-  const before = CN_NUMERALS[number - 2]!;
+  const before = CN_NUMERALS[number - 2];
+  if (!before) return false;
   const opened = new RegExp(`^[\\u4e00-\\u9fa5]{2,6}[:：]\\s*${marker.style === 'cn' ? '一\\s*[、.．]' : '[（(]一[)）]'}`);
   const previous = new RegExp(marker.style === 'cn' ? `^${before}\\s*[、.．]` : `^[（(]${before}[)）]`);
   // The list opened after a field's label in the item's text, and (past 二) its number before this one is a line of it.
