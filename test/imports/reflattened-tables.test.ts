@@ -55,8 +55,9 @@ describe('tuned table documents flattened every way a page flattens a table', ()
  * and a table without 序号 is not read at all.
  */
 const HEADERLESS_FLOORS: Record<string, number> = {
-  'blank-lines, header lost': 0.555,
-  'lines, header lost': 0.535,
+  /** 56.2% and 54.2% before a lone number inside a row was kept as its figure (2026-12-04, later). */
+  'blank-lines, header lost': 0.58,
+  'lines, header lost': 0.56,
   /** 48.6% before rows copied with tabs were read without their 序号 too (2026-12-04). */
   'tabs, header lost': 0.59,
   /** 23.9% (16 refused) before the same. */
