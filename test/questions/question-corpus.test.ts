@@ -66,8 +66,9 @@ describe('the question corpus', () => {
  * bureau, a year dropped before 计划, 上周五以前, 周一之前 asked midweek): holdout 83.1% (197/237), time 92.9%.
  * A sixth batch of 60, time and leaders as offices say them (元旦前, 这两周, 半个月内, 季度末, 下下周, 月初以来, leaders the
  * plans do not name): 38 of 60 at first sight (held out 10 of 16); tune 96.7% (565/584), holdout 81.8% (207/253),
- * lowest family updates 89.5% as it came in.
+ * lowest family updates 89.5% as it came in; after fixes made with its tuned ones in view (这两周, 季度末, among a
+ * period's tasks, 没交, 月初以来, 上个月以来, a lookup asked 调出来): tune 98.1% (573/584), holdout 83.8% (212/253).
  */
-const TUNE_FLOOR = 0.96;
-const HOLDOUT_FLOOR = 0.81;
-const FAMILY_FLOOR = 0.89;
+const TUNE_FLOOR = 0.975;
+const HOLDOUT_FLOOR = 0.83;
+const FAMILY_FLOOR = 0.9;

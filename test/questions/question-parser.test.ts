@@ -221,6 +221,17 @@ describe('question understanding', () => {
     expect(parsed('城市 有哪些任务')).toMatchObject({ units: [] });
   });
 
+  it('time as offices say it: 这两周 is the next two weeks, 季度末 the quarter; among a period’s tasks (到期的里头) the state filters them; 没交 is unfinished; 月初以来 and 上个月以来 date reports', () => {
+    const parsed = (text: string) => parseQuestion(text, directory) as Question & Record<string, unknown>;
+    expect(parsed('这两周有啥要到期的不')).toMatchObject({ period: { kind: 'within', days: 14 } });
+    expect(parsed('食药监局季度末之前还有哪些要交')).toMatchObject({ period: { kind: 'this_quarter', offset: 0 }, topic: null });
+    expect(parsed('年底前到期的里头 卡住的有哪些')).toMatchObject({ period: { kind: 'year' }, status: 'blocked', topic: null });
+    expect(parsed('已办结的中山任务有哪些')).toMatchObject({ places: ['中山市'], status: 'done' });
+    expect(parsed('月底前还有哪些没交')).toMatchObject({ period: { kind: 'month', offset: 0 }, status: 'unfinished' });
+    expect(parsed('上个月以来 谁报过卡住')).toMatchObject({ kind: 'updates', ask: 'units', period: { name: 'since_last_month' } });
+    expect(parsed('月初以来哪些单位报过进度')).toMatchObject({ kind: 'updates', period: { name: 'this_month' } });
+  });
+
   it('a person standing for their bureau is kept with the mention, to be answered by whose liaison they are; a place is never taken for a person', () => {
     const named = parseQuestion('陈志强他们住建局有没有卡着的', directory) as Extract<Question, { kind: 'tasks' }>;
     expect(named.units.map((mention) => mention.person)).toEqual(['陈志强']);

@@ -78,6 +78,10 @@ export function readPeriod(text: string): { period: PeriodSpec; words: string } 
       return span === undefined ? undefined : { kind: 'within', days: span };
     }],
     [/(马上|快要?|即将|近期|最近|眼看)(要|就要)?(到期|截止|逾期|超期|过期)|这(两|几)天(要)?到期/, (m) => ({ kind: 'within', days: m[0].startsWith('这') ? 3 : 14 })],
+    // 这两周 is the next two weeks from today, as 两周内.
+    [/这两(?:周|个?星期|个?礼拜)/, () => ({ kind: 'within', days: 14 })],
+    // 季度末(之前) is this quarter's end: the quarter.
+    [/(?<![一二三四1-4第上下])季(?:度)?末/, () => ({ kind: 'this_quarter', offset: 0 })],
     // Before a part of a month: 下个月中旬之前, 本月下旬前, 12月上旬前 (from today until then).
     [new RegExp(`(本月|这个?月|当月|下个?月|下一个?月|${YEAR}\\s*${NUM}\\s*月)\\s*(上旬|中旬|下旬)(?:之前|以前|前)`), (m) => {
       const part = (['上旬', '中旬', '下旬'].indexOf(m[4]!) + 1) as 1 | 2 | 3;

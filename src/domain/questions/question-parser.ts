@@ -157,7 +157,7 @@ function taskLookup(raw: string): Question | undefined {
   const byNumber = new RegExp(`第\\s*${NUM}\\s*[项条](?:的?第\\s*${NUM}\\s*[条项点])?(?:的?第\\s*${NUM}\\s*[条项点])?`).exec(text);
   const after = byNumber ? text.slice(byNumber.index + byNumber[0].length).replace(/[的呢吗啊呀?？。!！\s]/g, '') : '';
   // Asked what it says, how far it is, who does it, or yes or no about it ("完成没有", "申请办结了吗").
-  const asksAbout = /是什么|是啥|讲啥|说啥|内容|讲的|说的|要求|怎么说|进展|进度|情况|如何|怎么样|咋样|怎样|咋回事|怎么回事|谁|哪|啥时候|什么时候|几号|哪天|是不是|是否|归不归|属不属于/.test(text) || /(吗|没有|没|了没|与否)$/.test(after) || /(吗|没有|没|了没|与否)[?？]?$/.test(text);
+  const asksAbout = /是什么|是啥|讲啥|说啥|内容|讲的|说的|要求|怎么说|进展|进度|情况|如何|怎么样|咋样|怎样|咋回事|怎么回事|谁|哪|啥时候|什么时候|几号|哪天|是不是|是否|归不归|属不属于|调出来|调出|打开看|看看/.test(text) || /(吗|没有|没|了没|与否)$/.test(after) || /(吗|没有|没|了没|与否)[?？]?$/.test(text);
   if (byNumber && (asksAbout || after === '') && !/(有哪些|哪些任务)/.test(text)) {
     const first = readNumber(byNumber[1]!);
     const second = byNumber[2] ? readNumber(byNumber[2]) : null;
@@ -231,7 +231,9 @@ const UNKNOWN_BUREAU = /^[\u4e00-\u9fa5]{2,9}(?:局|委员会|厅)$(?<![格布�
 /** States a task can be in together: past its deadline and blocked, not begun, or never reported. */
 const COMBINABLE = new Set<StatusFilter>(['overdue', 'blocked', 'not_started', 'no_progress', 'stalled', 'below_half', 'in_progress', 'pending_review']);
 /** "Among those": a second state asked of the first's tasks ("逾期的里头 卡着的", "逾期任务中…受阻的"). */
-const AMONG = /的?(?:里头|里面|当中|中间|之中|其中)|(?<=的|事项|任务|工作)中/;
+const AMONG = /的?(?:那几件|那几项|那些)?(?:里头|里面|当中|中间|之中|其中|里(?=\s))|(?<=的|事项|任务|工作)中/;
+/** The same said in words of their own (里头, 那几件里), taken out wherever they are: never the 中 of 中山. */
+const AMONG_WORDS = /的?(?:那几件|那几项|那些)?(?:里头|里面|当中|中间|之中|其中|里(?=\s))/g;
 
 /** Parses a question. `directory` knows every unit and its names; `asker` what "我们局" means. */
 export function parseQuestion(raw: string, directory: UnitDirectory, asker: Asker = { unitIds: [] }): Question {
@@ -326,7 +328,9 @@ export function readTaskQuery(text: string, directory: UnitDirectory, asker: Ask
     status ??= filter;
     rest = rest.replace(new RegExp(pattern.source, 'g'), ' ');
   }
+  // "年底前到期的里头 卡住的": among the period's tasks, the state's — the period and the state filter together already.
   if (andStatus) rest = rest.replace(AMONG, ' ');
+  else if (named || status) rest = rest.replace(AMONG_WORDS, ' ');
   const { plan, rest: withoutPlan } = planHint(rest);
   const found = placesOn(withoutPlan, directory);
   rest = found.rest

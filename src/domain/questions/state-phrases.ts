@@ -75,7 +75,7 @@ export const STATUS_PHRASES: [StatusFilter, RegExp][] = [
   // Not begun, or nothing at all moving on it: 没启动, 一点动静都没有, 毫无动静 (很久没动静 is stalled, above).
   ['not_started', new RegExp(`${NEGATION}${START_VERBS}|一点动静${any('都', '也')}?没(?:有)?|毫无动静|没有任何动静`)],
   // Not done: 没完成, 尚未办结, 还没办 (not 没办法).
-  ['unfinished', new RegExp(`${NEGATION}${any(DONE_VERBS, '办(?!法)', '完(?![善整备])')}`)],
+  ['unfinished', new RegExp(`${NEGATION}${any(DONE_VERBS, '办(?!法)', '完(?![善整备])', '交(?!流|通|办|叉)')}`)],
   // Under way: 进行中, 正在办理, 办理中, 在推进 (not "谁在推", "在做什么": who or what, not how far).
   ['in_progress', new RegExp([
     `进行中|${any('办理', '推进', '实施', '落实', '处理')}中`,

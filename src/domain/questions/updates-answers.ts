@@ -161,6 +161,10 @@ export function periodDays(period: UpdatesPeriod, today: string): { from: string
       const [y, m] = thisMonth === 1 ? [year - 1, 12] : [year, thisMonth - 1];
       return span(monthStart(y, m), monthEnd(y, m), '上个月');
     }
+    case 'since_last_month': {
+      const [y, m] = thisMonth === 1 ? [year - 1, 12] : [year, thisMonth - 1];
+      return span(monthStart(y, m), today, '上个月以来');
+    }
     case 'this_quarter':
       return span(monthStart(year, Math.floor((thisMonth - 1) / 3) * 3 + 1), today, '本季度');
     case 'this_year':

@@ -15,7 +15,7 @@ import { SURNAME } from './person-names.js';
 
 /** A period a question names, resolved to days only when answered (so "本周" means the week it is asked in). */
 export type UpdatesPeriod =
-  | { name: 'today' | 'yesterday' | 'day_before_yesterday' | 'this_week' | 'last_week' | 'week_before_last' | 'this_month' | 'last_month' | 'this_quarter' | 'this_year' }
+  | { name: 'today' | 'yesterday' | 'day_before_yesterday' | 'this_week' | 'last_week' | 'week_before_last' | 'this_month' | 'last_month' | 'since_last_month' | 'this_quarter' | 'this_year' }
   /** The last `days` days, today included: 最近 / 最近一周 is 7. */
   | { name: 'recent'; days: number }
   /** A month of the year it is asked in (or of the year before, for a month still to come): 10月份. */
@@ -100,6 +100,9 @@ const PERIODS: [RegExp, (match: RegExpExecArray) => UpdatesPeriod | undefined][]
     return weekday >= 1 && weekday <= 7 ? { name: 'since_weekday', weekday, weeks: m[1] === '上' ? -1 : 0 } : undefined;
   }],
   [new RegExp(`(?:从|自)?${NUMBER}月份?(?:以来|至今|到现在|起|开始)`), (m) => month('since_month', m[1]!)],
+  // 月初以来 / 本月初以来: since this month began; 上个月以来: since last month began.
+  [/(?:本|这个?)?月初(?:以来|至今|到现在|起)/, () => ({ name: 'this_month' })],
+  [/上个?月(?:初)?(?:以来|至今|到现在|起)/, () => ({ name: 'since_last_month' })],
   [new RegExp(`(?:最近|近|过去|这)${NUMBER}天(?:来|内|里|以来)?`), (m) => days(m[1]!)],
   [/(?:最近|近|过去)(?:一|1)个?(?:周|星期|礼拜)(?:来|内|里|以来)?|(?:最近|近)(?:七|7)天|一周(?:来|内|以来)/, () => ({ name: 'recent', days: 7 })],
   [/(?:最近|近|过去)(?:一|1)个月(?:来|内|里|以来)?/, () => ({ name: 'recent', days: 30 })],
