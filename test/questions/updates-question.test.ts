@@ -39,6 +39,9 @@ describe('updates questions', () => {
     // 新报 is reported, not a topic: the period is when it was reported, the state a filter on the tasks.
     expect(parse('那个上周嗯有没有临沂的单位报过进度啊')).toMatchObject({ ask: 'units', period: { name: 'last_week' }, scope: { places: ['临沂市'] } });
     expect(parse('请列出9月份以来报送过进度的临沂市单位')).toMatchObject({ ask: 'units', period: { name: 'since_month', month: 9 }, scope: { places: ['临沂市'] } });
+    expect(parse('这个月中旬以来哪些单位报过进度')).toMatchObject({ ask: 'units', period: { name: 'this_month', from: 2 } });
+    expect(parse('月初以来销号了几件')).toMatchObject({ kind: 'updates', period: { name: 'this_month' }, status: 'done' });
+    expect(parse('上礼拜五到现在 一共报上来几项进度')).toMatchObject({ kind: 'updates', period: { name: 'since_weekday', weekday: 5, weeks: -1 } });
     expect(parse('十月下旬 谁报过进度')).toMatchObject({ ask: 'units', period: { name: 'month', month: 10, part: 3 } });
     expect(parse('我这边上回填进度是几号')).toMatchObject({ kind: 'updates', ask: 'last_report' });
     expect(parse('这周新报卡住的有吗')).toMatchObject({ kind: 'updates', ask: 'tasks', period: { name: 'this_week' }, scope: { status: 'blocked', topic: null } });

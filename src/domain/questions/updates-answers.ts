@@ -156,6 +156,7 @@ export function periodDays(period: UpdatesPeriod, today: string): { from: string
     case 'recent':
       return span(addDays(today, 1 - period.days), today, period.days === 7 ? '最近一周' : period.days === 30 ? '最近一个月' : `最近 ${period.days} 天`);
     case 'this_month':
+      if (period.from && period.from > 1) return span(addDays(monthStart(year, thisMonth), (period.from - 1) * 10), today, `本月${period.from === 2 ? '中旬' : '下旬'}以来`);
       return span(monthStart(year, thisMonth), today, '本月');
     case 'last_month': {
       const [y, m] = thisMonth === 1 ? [year - 1, 12] : [year, thisMonth - 1];

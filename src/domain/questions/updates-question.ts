@@ -15,7 +15,9 @@ import { SURNAME } from './person-names.js';
 
 /** A period a question names, resolved to days only when answered (so "本周" means the week it is asked in). */
 export type UpdatesPeriod =
-  | { name: 'today' | 'yesterday' | 'day_before_yesterday' | 'this_week' | 'last_week' | 'week_before_last' | 'this_month' | 'last_month' | 'since_last_month' | 'this_quarter' | 'this_year' }
+  | { name: 'today' | 'yesterday' | 'day_before_yesterday' | 'this_week' | 'last_week' | 'week_before_last' | 'last_month' | 'since_last_month' | 'this_quarter' | 'this_year' }
+  /** This month to today; from a part of it (中旬以来: from the 11th) when `from` is given. */
+  | { name: 'this_month'; from?: 1 | 2 | 3 }
   /** The last `days` days, today included: 最近 / 最近一周 is 7. */
   | { name: 'recent'; days: number }
   /** A month of the year it is asked in (or of the year before, for a month still to come): 10月份. */
@@ -81,7 +83,7 @@ const NOT_REPORTED = /(?:一直|从来|至今|仍然|仍|都|还)?(?:没|未|尚
 const DEADLINE_WORDS = /到期|截止|期限|时限|[底末]前|之前|以前|要完成|要办结|要办完|需要|应当|应该|该完成|计划/;
 /** Saying progress was reported, or a task closed or asked to be. */
 const REPORTED =
-  /(申请了?办结|提交了?办结|申请验收|报了?办结|办结了|已办结|办结的|完成了|报了?什么进度|报了?哪些进度|报了?进度|报了?进展|报进度|报了什么|报了哪些|报了|报过|新报的?|填过|填了|填(?:写)?进度|报告了?|报送了?|上报了?|填报了?|汇报了?|反馈了?|更新了?|有(什么|哪些|啥|没有)?(新的?)?(进展|动态|变化)|进展|动态)/;
+  /(申请了?办结|提交了?办结|申请验收|报了?办结|办结了|已办结|办结的|销号了|销号的|完成了|报了?什么进度|报了?哪些进度|报了?进度|报了?进展|报进度|报了什么|报了哪些|报了|报过|报上来|新报的?|填过|填了|填(?:写)?进度|报告了?|报送了?|上报了?|填报了?|汇报了?|反馈了?|更新了?|有(什么|哪些|啥|没有)?(新的?)?(进展|动态|变化)|进展|动态)/;
 const ASKS_WHO = /谁|哪些单位|哪个单位|哪些部门|哪个部门|哪几个单位|哪几个部门|哪家|哪几家|什么单位|什么部门|(几|多少)[个家]?(单位|部门)|(单位|部门)(有|是)(哪些|哪几个|哪几家)|(单位|部门).{0,6}(几|多少)[个家]|有没有(?=[^，,]{0,6}(单位|部门))|(?<=的[^的，,\s]{0,6})(单位|部门)$/;
 const ASKS_WHEN = /什么时候|哪天|哪一天|几号|何时|啥时候|时间|日期|多久/;
 const LAST_TIME = /上一次|上次|最近一次|最后一次|上回|上一回|最近一回/;
@@ -100,8 +102,9 @@ const PERIODS: [RegExp, (match: RegExpExecArray) => UpdatesPeriod | undefined][]
     return weekday >= 1 && weekday <= 7 ? { name: 'since_weekday', weekday, weeks: m[1] === '上' ? -1 : 0 } : undefined;
   }],
   [new RegExp(`(?:从|自)?${NUMBER}月份?(?:以来|至今|到现在|起|开始)`), (m) => month('since_month', m[1]!)],
-  // 月初以来 / 本月初以来: since this month began; 上个月以来: since last month began.
+  // 月初以来 / 本月初以来: since this month began; 这个月中旬以来: since its 11th; 上个月以来: since last month began.
   [/(?:本|这个?)?月初(?:以来|至今|到现在|起)/, () => ({ name: 'this_month' })],
+  [/(?:本|这个?)月(上旬|中旬|下旬)(?:以来|至今|到现在|起)/, (m) => ({ name: 'this_month', from: (['上旬', '中旬', '下旬'].indexOf(m[1]!) + 1) as 1 | 2 | 3 })],
   [/上个?月(?:初)?(?:以来|至今|到现在|起)/, () => ({ name: 'since_last_month' })],
   [new RegExp(`(?:最近|近|过去|这)${NUMBER}天(?:来|内|里|以来)?`), (m) => days(m[1]!)],
   [/(?:最近|近|过去)(?:一|1)个?(?:周|星期|礼拜)(?:来|内|里|以来)?|(?:最近|近)(?:七|7)天|一周(?:来|内|以来)/, () => ({ name: 'recent', days: 7 })],
@@ -218,7 +221,7 @@ function parseUpdates(text: string, directory: UnitDirectory, asker: Asker): Upd
   const person = leadingName(withoutOpening(withoutPeriod).replace(/^\s+/, ''), '报|汇报|填报|上报|更新|反馈|最近|最后|末次|上次|上回|前次|这周|本周|上周|是|什么时候|啥时候|哪天|几号|\\s', directory) ?? null;
   // Without a period, a list of updates is only asked of someone ("张联络报了哪些进度") or as who ("哪些单位报过进度").
   if (!lastReport && !period && !person && !asksWho) return undefined;
-  const status: UpdatesQuestion['status'] = /申请了?办结|提交了?办结|申请验收|报了?办结/.test(text) ? 'pending_review' : /办结|完成了/.test(text) ? 'done' : null;
+  const status: UpdatesQuestion['status'] = /申请了?(?:办结|销号)|提交了?办结|申请验收|报了?办结/.test(text) ? 'pending_review' : /办结|销号|完成了/.test(text) ? 'done' : null;
 
   let rest = withoutPeriod
     .replace(LAST_TIME, ' ')
