@@ -67,9 +67,9 @@ describe('the question corpus', () => {
  * A sixth batch of 60, time and leaders as offices say them (元旦前, 这两周, 半个月内, 季度末, 下下周, 月初以来, leaders the
  * plans do not name): 38 of 60 at first sight (held out 10 of 16); tune 96.7% (565/584), holdout 81.8% (207/253),
  * lowest family updates 89.5% as it came in; after fixes made with its tuned ones in view (这两周, 季度末, among a
- * period's tasks, 没交, 月初以来, 上个月以来, 这个月中旬以来, 销号, a lookup asked 调出来): tune 98.6% (576/584), holdout
- * 84.6% (214/253), lowest family unit_topic 92.1%.
+ * period's tasks, 没交, 月初以来, 上个月以来, 这个月中旬以来, 销号, 国庆以后, 那几条 as pointing, a lookup asked 调出来): tune
+ * 99.3% (580/584), holdout 85.0% (215/253), lowest family unit_topic 92.9%.
  */
-const TUNE_FLOOR = 0.98;
-const HOLDOUT_FLOOR = 0.84;
-const FAMILY_FLOOR = 0.91;
+const TUNE_FLOOR = 0.985;
+const HOLDOUT_FLOOR = 0.845;
+const FAMILY_FLOOR = 0.92;

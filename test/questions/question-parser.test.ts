@@ -230,6 +230,8 @@ describe('question understanding', () => {
     expect(parsed('月底前还有哪些没交')).toMatchObject({ period: { kind: 'month', offset: 0 }, status: 'unfinished' });
     expect(parsed('上个月以来 谁报过卡住')).toMatchObject({ kind: 'updates', ask: 'units', period: { name: 'since_last_month' } });
     expect(parsed('月初以来哪些单位报过进度')).toMatchObject({ kind: 'updates', period: { name: 'this_month' } });
+    // 那几条 points at some tasks; it asks no count.
+    expect(parsed('“第一解读人”那几条是谁在牵头')).toMatchObject({ kind: 'tasks', topic: '第一解读人', role: 'lead', asksWho: true });
   });
 
   it('a person standing for their bureau is kept with the mention, to be answered by whose liaison they are; a place is never taken for a person', () => {

@@ -178,6 +178,11 @@ export function periodDays(period: UpdatesPeriod, today: string): { from: string
     }
     case 'since_month':
       return span(monthStart(yearOf(period.month), period.month), today, `${period.month}月以来`);
+    case 'since_day': {
+      const thisYear = `${year}-${String(period.month).padStart(2, '0')}-${String(period.day).padStart(2, '0')}`;
+      const day = thisYear <= today ? thisYear : `${year - 1}${thisYear.slice(4)}`;
+      return span(day, today, `${Number(day.slice(5, 7))}月${Number(day.slice(8))}日以来`);
+    }
     case 'since_weekday': {
       const day = addDays(monday, 7 * period.weeks + period.weekday - 1);
       return span(day, today, `${period.weeks < 0 ? '上' : '本'}周${'一二三四五六日'[period.weekday - 1]}以来`);

@@ -24,6 +24,8 @@ export type UpdatesPeriod =
   | { name: 'month'; month: number; part?: 1 | 2 | 3 }
   /** From the first of a month to today: 11月以来. */
   | { name: 'since_month'; month: number }
+  /** From the last coming of a day of the year (a holiday: 国庆以后 is from October 1st) to today. */
+  | { name: 'since_day'; month: number; day: number }
   /** From a day of this week or last to today: 上周五以来, 周一以来 (weekday 1 Monday … 7 Sunday, weeks 0 this, −1 last). */
   | { name: 'since_weekday'; weekday: number; weeks: 0 | -1 };
 
@@ -102,6 +104,8 @@ const PERIODS: [RegExp, (match: RegExpExecArray) => UpdatesPeriod | undefined][]
     return weekday >= 1 && weekday <= 7 ? { name: 'since_weekday', weekday, weeks: m[1] === '上' ? -1 : 0 } : undefined;
   }],
   [new RegExp(`(?:从|自)?${NUMBER}月份?(?:以来|至今|到现在|起|开始)`), (m) => month('since_month', m[1]!)],
+  // Since a holiday of a fixed day (国庆以后, 五一以来, 元旦后): from its last coming.
+  [/(元旦|五一|劳动节|七一|国庆节?)(?:假期|长假)?(?:以后|以来|之后|后|起|到现在|至今)/, (m) => ({ name: 'since_day', ...HOLIDAYS[m[1]!.replace(/节$/, '')]! })],
   // 月初以来 / 本月初以来: since this month began; 这个月中旬以来: since its 11th; 上个月以来: since last month began.
   [/(?:本|这个?)?月初(?:以来|至今|到现在|起)/, () => ({ name: 'this_month' })],
   [/(?:本|这个?)月(上旬|中旬|下旬)(?:以来|至今|到现在|起)/, (m) => ({ name: 'this_month', from: (['上旬', '中旬', '下旬'].indexOf(m[1]!) + 1) as 1 | 2 | 3 })],
@@ -129,6 +133,9 @@ const PERIODS: [RegExp, (match: RegExpExecArray) => UpdatesPeriod | undefined][]
   [/今天|今日/, () => ({ name: 'today' })],
   [/最近|近期|近来|这几天|这两天|近几天/, () => ({ name: 'recent', days: 7 })],
 ];
+
+/** Holidays on a fixed day, as a month and a day. */
+const HOLIDAYS: Record<string, { month: number; day: number }> = { 元旦: { month: 1, day: 1 }, 五一: { month: 5, day: 1 }, 劳动: { month: 5, day: 1 }, 七一: { month: 7, day: 1 }, 国庆: { month: 10, day: 1 } };
 
 function month(name: 'month' | 'since_month', text: string): UpdatesPeriod | undefined {
   const value = readNumber(text);
