@@ -22,6 +22,19 @@ export type PeriodSpec =
   /** From today to a day of this week or the next (weekday 1 Monday … 7 Sunday): "下周一之前", "周五前". */
   | { kind: 'until_weekday'; weeks: 0 | 1; weekday: number };
 
+/** The parts of a month as said: 上旬 (1st–10th), 中旬 (11th–20th), 下旬 (21st to its end). */
+const MONTH_PARTS = ['上旬', '中旬', '下旬'] as const;
+
+/** A part of a month by its word: 上旬 1, 中旬 2, 下旬 3. */
+export function monthPart(word: string): 1 | 2 | 3 {
+  return (MONTH_PARTS.indexOf(word as (typeof MONTH_PARTS)[number]) + 1) as 1 | 2 | 3;
+}
+
+/** The first and last day of a part of the month that runs from `first` to `last`, and its word. */
+export function partOfMonth(first: string, last: string, part: 1 | 2 | 3): { from: string; to: string; word: string } {
+  return { from: addDays(first, (part - 1) * 10), to: part === 3 ? last : addDays(first, part * 10 - 1), word: MONTH_PARTS[part - 1]! };
+}
+
 /** A year as written: a number, or this year / next / last. */
 export type YearSpec = { fixed: number } | { offset: number };
 
@@ -84,7 +97,7 @@ export function readPeriod(text: string): { period: PeriodSpec; words: string } 
     [/(?<![一二三四1-4第上下])季(?:度)?末/, () => ({ kind: 'this_quarter', offset: 0 })],
     // Before a part of a month: 下个月中旬之前, 本月下旬前, 12月上旬前 (from today until then).
     [new RegExp(`(本月|这个?月|当月|下个?月|下一个?月|${YEAR}\\s*${NUM}\\s*月)\\s*(上旬|中旬|下旬)(?:之前|以前|前)`), (m) => {
-      const part = (['上旬', '中旬', '下旬'].indexOf(m[4]!) + 1) as 1 | 2 | 3;
+      const part = monthPart(m[4]!);
       if (/^下/.test(m[1]!)) return { kind: 'until_part', month: { offset: 1 }, part };
       if (!m[3]) return { kind: 'until_part', month: { offset: 0 }, part };
       const month = readNumber(m[3]);
@@ -161,7 +174,7 @@ export function resolvePeriod(period: PeriodSpec, today: string): [string, strin
       return [today, addDays(today, period.days)];
     case 'until_part': {
       const [first, last] = 'offset' in period.month ? monthFromToday(today, period.month.offset) : monthRange(resolveYear(period.month.year, today), period.month.month);
-      return [today, period.part === 3 ? last : `${first.slice(0, 8)}${period.part === 1 ? '10' : '20'}`];
+      return [today, partOfMonth(first, last, period.part).to];
     }
     case 'week': {
       const monday = addDays(today, 1 - isoWeekday(today) + 7 * period.offset);

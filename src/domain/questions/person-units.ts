@@ -8,10 +8,10 @@
 import type { Repositories } from '../../repositories/index.js';
 import type { Question, UnitMention } from './question.js';
 
-/** The units the people named `name` are active liaisons of (also what "张三负责什么" falls back on). */
-export async function liaisonUnits(name: string, repos: Repositories): Promise<Set<number>> {
+/** The units these people are active liaisons of (also what "张三负责什么" falls back on, with the people it found). */
+export async function liaisonUnitsOf(people: readonly { openId: string }[], repos: Repositories): Promise<Set<number>> {
   const units = new Set<number>();
-  for (const person of await repos.people.named(name)) {
+  for (const person of people) {
     for (const grant of await repos.people.grantsOf(person.openId, 'active')) if (grant.role === 'liaison' && grant.unitId !== null) units.add(grant.unitId);
   }
   return units;
@@ -21,7 +21,7 @@ async function resolved(mentions: readonly UnitMention[], repos: Repositories): 
   return Promise.all(
     mentions.map(async (mention) => {
       if (!mention.person) return mention;
-      const theirs = await liaisonUnits(mention.person, repos);
+      const theirs = await liaisonUnitsOf(await repos.people.named(mention.person), repos);
       // Nobody of that name is a liaison (a place typed wrong, 江们那边): the units named stand as they are.
       if (theirs.size === 0 && mention.unitIds.length > 0) return mention;
       return { ...mention, unitIds: mention.unitIds.length > 0 ? mention.unitIds.filter((id) => theirs.has(id)) : [...theirs].sort((a, b) => a - b) };

@@ -231,9 +231,9 @@ const UNKNOWN_BUREAU = /^[\u4e00-\u9fa5]{2,9}(?:局|委员会|厅)$(?<![格布�
 /** States a task can be in together: past its deadline and blocked, not begun, or never reported. */
 const COMBINABLE = new Set<StatusFilter>(['overdue', 'blocked', 'not_started', 'no_progress', 'stalled', 'below_half', 'in_progress', 'pending_review']);
 /** "Among those": a second state asked of the first's tasks ("逾期的里头 卡着的", "逾期任务中…受阻的"). */
-const AMONG = /的?(?:那几件|那几项|那些)?(?:里头|里面|当中|中间|之中|其中|里(?=\s))|(?<=的|事项|任务|工作)中/;
-/** The same said in words of their own (里头, 那几件里), taken out wherever they are: never the 中 of 中山. */
+/** "Among" said in words of its own (里头, 那几件里), taken out wherever they are: never the 中 of 中山. */
 const AMONG_WORDS = /的?(?:那几件|那几项|那些)?(?:里头|里面|当中|中间|之中|其中|里(?=\s))/g;
+const AMONG = new RegExp(`${AMONG_WORDS.source}|(?<=的|事项|任务|工作)中`);
 
 /** Parses a question. `directory` knows every unit and its names; `asker` what "我们局" means. */
 export function parseQuestion(raw: string, directory: UnitDirectory, asker: Asker = { unitIds: [] }): Question {

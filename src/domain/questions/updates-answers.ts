@@ -19,7 +19,8 @@ import { answerTaskQuery, labelOf, taskHeadOf, type Answer } from './answer-serv
 import type { Catalog } from './question-catalog.js';
 import { taskQuery, type TaskQuery, type UnitMention } from './question.js';
 import { statusLight, type StatusLight } from './status-light.js';
-import { liaisonUnits } from './person-units.js';
+import { partOfMonth } from './period.js';
+import { liaisonUnitsOf } from './person-units.js';
 import type { IndexedTask } from './task-index.js';
 import type { ChaseQuestion, PersonQuestion, UpdatesPeriod, UpdatesQuestion } from './updates-question.js';
 
@@ -138,6 +139,7 @@ export function periodDays(period: UpdatesPeriod, today: string): { from: string
   const thisMonth = Number(today.slice(5, 7));
   // A month not yet come this year is last year's ("12月份" asked in January).
   const yearOf = (month: number) => (month > thisMonth ? year - 1 : year);
+  const lastMonth: [number, number] = thisMonth === 1 ? [year - 1, 12] : [year, thisMonth - 1];
   const span = (from: string, to: string, name: string) => ({ from, to, label: from === to ? `${name}（${monthDayText(from)}）` : `${name}（${monthDayText(from)}至${monthDayText(to)}）` });
   const monday = addDays(today, 1 - isoWeekday(today));
   switch (period.name) {
@@ -155,17 +157,15 @@ export function periodDays(period: UpdatesPeriod, today: string): { from: string
       return span(addDays(monday, -14), addDays(monday, -8), '上上周');
     case 'recent':
       return span(addDays(today, 1 - period.days), today, period.days === 7 ? '最近一周' : period.days === 30 ? '最近一个月' : `最近 ${period.days} 天`);
-    case 'this_month':
-      if (period.from && period.from > 1) return span(addDays(monthStart(year, thisMonth), (period.from - 1) * 10), today, `本月${period.from === 2 ? '中旬' : '下旬'}以来`);
-      return span(monthStart(year, thisMonth), today, '本月');
-    case 'last_month': {
-      const [y, m] = thisMonth === 1 ? [year - 1, 12] : [year, thisMonth - 1];
-      return span(monthStart(y, m), monthEnd(y, m), '上个月');
+    case 'this_month': {
+      if (!period.from || period.from === 1) return span(monthStart(year, thisMonth), today, '本月');
+      const part = partOfMonth(monthStart(year, thisMonth), monthEnd(year, thisMonth), period.from);
+      return span(part.from, today, `本月${part.word}以来`);
     }
-    case 'since_last_month': {
-      const [y, m] = thisMonth === 1 ? [year - 1, 12] : [year, thisMonth - 1];
-      return span(monthStart(y, m), today, '上个月以来');
-    }
+    case 'last_month':
+      return span(monthStart(...lastMonth), monthEnd(...lastMonth), '上个月');
+    case 'since_last_month':
+      return span(monthStart(...lastMonth), today, '上个月以来');
     case 'this_quarter':
       return span(monthStart(year, Math.floor((thisMonth - 1) / 3) * 3 + 1), today, '本季度');
     case 'this_year':
@@ -174,7 +174,8 @@ export function periodDays(period: UpdatesPeriod, today: string): { from: string
       const [first, last] = [monthStart(yearOf(period.month), period.month), monthEnd(yearOf(period.month), period.month)];
       const name = `${yearOf(period.month)}年${period.month}月`;
       if (!period.part) return span(first, last, name);
-      return span(addDays(first, (period.part - 1) * 10), period.part === 3 ? last : addDays(first, period.part * 10 - 1), `${name}${['上旬', '中旬', '下旬'][period.part - 1]}`);
+      const part = partOfMonth(first, last, period.part);
+      return span(part.from, part.to, `${name}${part.word}`);
     }
     case 'since_month':
       return span(monthStart(yearOf(period.month), period.month), today, `${period.month}月以来`);
@@ -460,7 +461,7 @@ async function answerPerson(question: PersonQuestion, catalog: Catalog, repos: R
   }
 
   const people = await repos.people.named(question.name);
-  const unitIds = await liaisonUnits(question.name, repos);
+  const unitIds = await liaisonUnitsOf(people, repos);
   if (unitIds.size > 0) {
     const units = taskQuery({ units: [...unitIds].map((id) => ({ text: catalog.directory.unit(id)?.name ?? `#${id}`, unitIds: [id], fuzzy: false })) });
     const result = await answerTaskQuery(units, catalog, repos, today);

@@ -12,6 +12,7 @@ import type { TaskQuery, UnitMention } from './question.js';
 import { readNumber, readTaskQuery, type Asker } from './question-parser.js';
 import type { UnitDirectory } from './unit-directory.js';
 import { SURNAME } from './person-names.js';
+import { monthPart } from './period.js';
 
 /** A period a question names, resolved to days only when answered (so "本周" means the week it is asked in). */
 export type UpdatesPeriod =
@@ -108,7 +109,7 @@ const PERIODS: [RegExp, (match: RegExpExecArray) => UpdatesPeriod | undefined][]
   [/(元旦|五一|劳动节|七一|国庆节?)(?:假期|长假)?(?:以后|以来|之后|后|起|到现在|至今)/, (m) => ({ name: 'since_day', ...HOLIDAYS[m[1]!.replace(/节$/, '')]! })],
   // 月初以来 / 本月初以来: since this month began; 这个月中旬以来: since its 11th; 上个月以来: since last month began.
   [/(?:本|这个?)?月初(?:以来|至今|到现在|起)/, () => ({ name: 'this_month' })],
-  [/(?:本|这个?)月(上旬|中旬|下旬)(?:以来|至今|到现在|起)/, (m) => ({ name: 'this_month', from: (['上旬', '中旬', '下旬'].indexOf(m[1]!) + 1) as 1 | 2 | 3 })],
+  [/(?:本|这个?)月(上旬|中旬|下旬)(?:以来|至今|到现在|起)/, (m) => ({ name: 'this_month', from: monthPart(m[1]!) })],
   [/上个?月(?:初)?(?:以来|至今|到现在|起)/, () => ({ name: 'since_last_month' })],
   [new RegExp(`(?:最近|近|过去|这)${NUMBER}天(?:来|内|里|以来)?`), (m) => days(m[1]!)],
   [/(?:最近|近|过去)(?:一|1)个?(?:周|星期|礼拜)(?:来|内|里|以来)?|(?:最近|近)(?:七|7)天|一周(?:来|内|以来)/, () => ({ name: 'recent', days: 7 })],
@@ -125,7 +126,7 @@ const PERIODS: [RegExp, (match: RegExpExecArray) => UpdatesPeriod | undefined][]
   // A part of a month: 十月下旬 (21st to its end), 11月上旬 (1st–10th), 中旬 (11th–20th).
   [new RegExp(`${NUMBER}月份?(上旬|中旬|下旬)`), (m) => {
     const whole = month('month', m[1]!);
-    return whole && { ...whole, part: (['上旬', '中旬', '下旬'].indexOf(m[2]!) + 1) as 1 | 2 | 3 };
+    return whole && { ...whole, part: monthPart(m[2]!) };
   }],
   [new RegExp(`${NUMBER}月份?(?:里|中|内|间)?`), (m) => month('month', m[1]!)],
   [/前天/, () => ({ name: 'day_before_yesterday' })],

@@ -4,12 +4,13 @@
  * pasted without its first row. Its rows still start at their 序号, counting
  * 1, 2, 3 … (or on from wherever the page starts): one cell a line (blank
  * lines between cells or not), or one row a line with its cells parted by
- * tabs, bars or spaces; rows a browser copied with tabs need no 序号. With no header to name the columns, each cell is
- * read by what it holds (cellKind): the first long text is the task, lists of
- * units its units (the first of two unit cells leads, as tables put 牵头单位
- * before 配合单位), a deadline its deadline, people its leaders. Every task so
- * read carries a warning to check it. Cutting the rows and judging the cells
- * is all this file does.
+ * tabs, bars or spaces; rows a browser copied with tabs need no 序号. With no
+ * header to name the columns, each cell is read by what it holds (cellKind):
+ * the first long text is the task, lists of units its units (the first of two
+ * unit cells leads, as tables put 牵头单位 before 配合单位; a bureau's contact
+ * written beside it is a leader), a deadline its deadline, people its
+ * leaders, and a unit cell merged down over rows is given to each. Every task
+ * so read carries a warning to check it.
  */
 import { type DraftNode, type DraftPlan, draftNode, firstSentence } from '../draft.js';
 import { squash } from '../normalize-text.js';
@@ -174,9 +175,9 @@ export function readHeadlessRows(lines: readonly string[]): DraftPlan | undefine
     const [rows, share] = reading();
     if (rows.length < 2) continue;
     const found = rows.map((row) => taskOfRow(row, String(row.number))).filter((node): node is DraftNode => node !== undefined);
-    // A numbered list whose items name no units is an outline's, not a table's: rows of one line each must mostly
-    // name units of their own (counted before merged cells are carried down); a lone 序号 on its own line over cells
-    // one a line is a table's row whatever its cells hold.
+    // A numbered list whose items name no units is an outline's, not a table's: of rows of one line each, a third at
+    // least must name units of their own (counted before merged cells are carried down); a lone 序号 on its own line
+    // over cells one a line is a table's row whatever its cells hold.
     const named = found.filter((node) => node.unitText !== '').length;
     if ((found.length >= 3 ? named > 0 : named === found.length) && found.length >= 2 && named >= found.length * share) {
       return { layout: 'headless-rows', nodes: withMergedDown(found), defaultRole: 'responsible', unitsAreSections: false, warnings: [] };
