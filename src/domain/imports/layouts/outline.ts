@@ -17,6 +17,7 @@ import { squash } from '../normalize-text.js';
 import { leadersOfHeading, looksLikePerson } from '../people.js';
 import { parseUnitCell } from '../unit-list-parser.js';
 import { looksLikeUnits } from './cell-kinds.js';
+import { lineBelow } from './grid.js';
 import { chineseNumber } from '../row-numbers.js';
 
 const MARKERS: readonly [string, RegExp][] = [
@@ -282,10 +283,9 @@ function cutItemBefore(lines: readonly string[], index: number, marker: { style:
  */
 function headingOfList(line: string, lines: readonly string[], index: number, levels: readonly string[]): { level: number } | undefined {
   if (line.length > 80 || /。/.test(line.replace(/[(（][^()（）]*[)）]/g, '')) || !hasAssignmentLabels(line)) return undefined;
-  let next = index + 1;
-  while (next < lines.length && lines[next]!.trim() === '') next++;
-  const marker = next < lines.length ? markerOf(lines[next]!.trim()) : undefined;
-  if (!marker || keyPart(marker.number) !== '1' || readAssignment(lines[next]!).unitText !== '') return undefined;
+  const next = lineBelow(lines, index + 1);
+  const marker = next === undefined ? undefined : markerOf(next.trim());
+  if (!marker || keyPart(marker.number) !== '1' || readAssignment(next!).unitText !== '') return undefined;
   return { level: levels.indexOf(marker.style) - 0.5 };
 }
 
