@@ -586,6 +586,28 @@ describe('written forms of the same plan', () => {
     expect(plan.warnings.map((warning) => warning.message).join('\n')).toMatch(/推断为2012年/);
   });
 
+  it('names a plan by the headline its page opens with when no line names a plan, past the breadcrumb and byline, never by a sentence or a heading in the body', () => {
+    const bulletin = read(
+      [
+        '首页 > 政务公开 > 专题专栏 > 曝光台',
+        '【文明卫生县城创建通报】3月26日至30日',
+        '发布时间: 2018-03-31 02:09信息来源:某县人民政府',
+        '一、城区道路积水未清理(责任单位:县住建局)',
+        '二、农贸市场占道经营(责任单位:县城管局、县市场监管局)',
+      ].join('\n'),
+    );
+    expect(bulletin.plan.title).toBe('【文明卫生县城创建通报】3月26日至30日');
+    expect(bulletin.plan.warnings.map((warning) => warning.message).join()).not.toContain('没有标题');
+    const captioned = read(['| 2023年“双随机、一公开”抽查工作计划 |', '序号 | 检查内容 | 责任股室 | 计划时间 |', '1 | 特种设备作业人员 | 特种设备股 | 1月—12月 |', '2 | 食品生产企业 | 食品股 | 3月—11月 |'].join('\n'));
+    expect(captioned.plan.title).toBe('2023年“双随机、一公开”抽查工作计划');
+    // A page that opens with its body: a sentence, then a heading of its first part. The name is made up, and it says so.
+    const opensWithBody = read(
+      ['为认真做好我县秸秆禁烧工作，进一步改善环境质量，特制定如下分工。', '大力实施乡村振兴战略', '一、加强宣传(责任单位:县委宣传部)', '二、落实网格(责任单位:各乡镇)'].join('\n'),
+    );
+    expect(opensWithBody.plan.title).not.toContain('乡村振兴');
+    expect(opensWithBody.plan.warnings.map((warning) => warning.message).join()).toContain('没有标题');
+  });
+
   it('still refuses a text with neither numbered items nor a task table, saying what it found', () => {
     expect(() => read('关于召开全县安全生产工作会议的通知\n各乡镇：\n定于3月5日召开全县安全生产工作会议，请准时参加。')).toThrow(/没有找到任务/);
   });

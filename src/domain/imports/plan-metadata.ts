@@ -5,6 +5,7 @@
  */
 import { leadingPlace, placesIn, type LeadingPlace, type Place } from '../places/gazetteer.js';
 import { squash } from './normalize-text.js';
+import { pageHeadline } from './page-headline.js';
 
 /** What the document says about itself. */
 export interface PlanMetadata {
@@ -370,8 +371,9 @@ export function readPlanMetadata(lines: readonly string[], fileName: string): Pl
   let title = candidates.sort((a, b) => Number(regionIn(b) !== undefined) - Number(regionIn(a) !== undefined))[0];
   // Its 文号 in brackets after the title ("…的实施意见(池政〔2017〕101号)") is the document's number, not its name.
   title = title?.replace(/\s*[（(][\u4e00-\u9fa5]{1,8}[〔\[［]\s*(?:19|20)\d{2}\s*[〕\]］]\s*\d+\s*号[)）]$/, '');
-  const titleRead = title !== undefined || fileTitle !== undefined;
-  title ??= fileTitle;
+  // Failing a plan's name, the file's name, then the headline the document opens with.
+  title ??= fileTitle ?? pageHeadline(lines);
+  const titleRead = title !== undefined;
   const issuerLine = lines.slice(0, 40).map((line) => squash(line)).find((line) => /^发文机关|人民政府办公室$|人民政府$|人民政府办公厅$/.test(line));
   let issuer = issuerLine ? (ISSUER.exec(issuerLine)?.[1] ?? null) : null;
 
