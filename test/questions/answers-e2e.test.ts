@@ -175,6 +175,21 @@ for (const { provider, available } of DATABASES) {
       expect((await ask('中山26项第2条是什么')).text).not.toContain('到期时间');
     });
 
+    it('a part left out (除了中山的, 去掉牵头的, 临沂之外的) is taken from the answer, and the card says so', async () => {
+      const all = await askAll('财政局负责什么');
+      const withoutZhongshan = await askAll('财政局的活，除了中山的还有哪些');
+      expect(all.some((task) => task.startsWith('ZS:'))).toBe(true);
+      expect(withoutZhongshan).toEqual(all.filter((task) => !task.startsWith('ZS:')));
+      expect((await ask('财政局的活，除了中山的还有哪些')).text).toContain('不含：地区：中山市');
+      // Said after the place, and with 之外.
+      expect(await askAll('财政局的活里 中山之外的是哪几件')).toEqual(withoutZhongshan);
+      // A part alone (牵头的) is that part of the units asked about.
+      const law = await askAll('中山法制局负责什么');
+      const lead = await askAll('中山法制局牵头哪些');
+      expect(lead.length).toBeGreaterThan(0);
+      expect(await askAll('中山法制局，除了牵头的那件，还负责哪些')).toEqual(law.filter((task) => !lead.includes(task)));
+    });
+
     it('plans, greetings, thanks and what it cannot answer all get a useful card', async () => {
       const plans = await ask('有哪些分工方案');
       expect(plans.title).toBe('共有 5 个分工方案');

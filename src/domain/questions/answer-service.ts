@@ -120,6 +120,7 @@ export function describeQuery(query: TaskQuery, catalog: Catalog, today: string)
   if (query.plan) parts.push(`方案：${query.plan}`);
   if (Array.isArray(query.planIds) && query.planIds.length > 0) parts.push(`方案：${query.planIds.map((id) => catalog.index.plan(id)?.title ?? `#${id}`).join('、')}`);
   if (parts.length === 0) parts.push('全部任务');
+  if (query.except) parts.push(`不含：${describeQuery({ ...query.except, kind: 'tasks', page: 1 }, catalog, today)}`);
   if (query.order === 'urgency') parts.push('最紧迫的在前');
   return parts.join('；');
 }

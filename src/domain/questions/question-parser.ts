@@ -9,7 +9,8 @@ import { toHalfWidth, toSimplified } from '../imports/normalize-text.js';
 import { leadingPlace } from '../places/gazetteer.js';
 import { readNumber } from './numbers.js';
 import { readPeriod } from './period.js';
-import type { Question, StatusFilter, TaskQuery } from './question.js';
+import { taskQuery, type Question, type StatusFilter, type TaskFilter, type TaskQuery } from './question.js';
+import { exceptClause, type ExceptClause } from './exclusion.js';
 import { DUE_NOT_DONE, STATUS_PHRASES } from './state-phrases.js';
 import { SURNAME } from './person-names.js';
 import type { UnitDirectory } from './unit-directory.js';
@@ -40,7 +41,7 @@ const STOPWORD_PATTERN = new RegExp(STOPWORDS.map((word) => word.replace(/[.*+?^
  * 得完成啥 / 都干些什么 (asking what), 几项活 (tasks, said as work), 分别 / 各自 / 具体, 列一下 / 都列出来,
  * and 一次 in 一次进度都没报过.
  */
-const CHAT_WORDING = /这方面(?:的事(?:儿|情)?)?|(?:就|都)?(?:该|得)交的?|[那这]几(?:条|件|项)里?|[这那](?:一)?块儿?|[这那]个活儿?|(?<=^|\s)(?:跟|和|与)(?=\S{2,8}(?:\s|$))|(?<=\S)的?事儿(?=\s|[是归由谁]|$)|哪(?:几|一)?(?:项|条|个|件)(?:任务|工作|事)?|压根|根本|一点(?=动静)|名下|手里|手上|手头|头上|肩上|身上|分别|各自|具体|(?:都|得|要|需要|应该|还)?(?:管|干|做|办|搞|弄|完成|忙|负责)(?:些|点|了)?(?:啥|什么)|有啥|是啥|些啥|(?:几|哪些|什么)(?:项|件|个|样)?活儿?(?![动力跃])|活儿|(?:都|全)?列(?:一下|出来|个?清单|个单子)|一次(?=进度|都|也)/g;
+const CHAT_WORDING = /这方面(?:的事(?:儿|情)?)?|(?:就|都)?(?:该|得)交的?|[那这]几(?:条|件|项)里?|[这那](?:一)?块儿?|[这那]个活儿?|(?<=^|\s)(?:跟|和|与)(?=\S{2,8}(?:\s|$))|(?<=\S)的?事儿(?=\s|[是归由谁]|$)|哪(?:几|一)?(?:项|条|个|件)(?:任务|工作|事)?|压根|根本|一点(?=动静)|名下|手里|手上|手头|头上|肩上|身上|分别|各自|具体|(?:都|得|要|需要|应该|还)?(?:管|干|做|办|搞|弄|完成|忙|负责)(?:些|点|了)?(?:啥|什么)|有啥|是啥|些啥|(?:几|哪些|什么)(?:项|件|个|样)?活儿?(?![动力跃])|活儿|(?<=的)活(?:里头|里面|里|中)?|(?:都|全)?列(?:一下|出来|个?清单|个单子)|一次(?=进度|都|也)/g;
 
 /** Normalises a question: simplified characters, half-width digits and letters, no surrounding punctuation. */
 export function normalizeQuestion(text: string): string {
@@ -235,6 +236,19 @@ const COMBINABLE = new Set<StatusFilter>(['overdue', 'blocked', 'not_started', '
 const AMONG_WORDS = /的?(?:那几件|那几项|那些)?(?:里头|里面|当中|中间|之中|其中|里(?=\s))/g;
 const AMONG = new RegExp(`${AMONG_WORDS.source}|(?<=的|事项|任务|工作)中`);
 
+/**
+ * The tasks a part left out stands for: a plan pointed at (经信局那份), what its words name as a question would
+ * (中山, 卡住, 扶贫办, 我们局), or a part alone (牵头的) of the units the question is about.
+ */
+function partLeftOut(clause: ExceptClause, main: TaskQuery, directory: UnitDirectory, asker: Asker): TaskFilter | undefined {
+  const { kind: _kind, page: _page, except: _except, ...filter } = clause.plan ? taskQuery({ plan: clause.plan }) : (readTaskQuery(clause.left, directory, asker) ?? taskQuery());
+  if (clause.plan) return filter;
+  const role = /^(牵头|主办)/.test(clause.left) ? 'lead' : /^(配合|协助|协办|参与|协同)/.test(clause.left) ? 'cooperating' : null;
+  const named = filter.units.length > 0 || filter.topic !== null || filter.status !== null || filter.plan !== null || (filter.places?.length ?? 0) > 0 || filter.period;
+  if (!named && role && main.units.length > 0) return { ...filter, units: main.units, role };
+  return named ? { ...filter, asksWho: false } : undefined;
+}
+
 /** Parses a question. `directory` knows every unit and its names; `asker` what "我们局" means. */
 export function parseQuestion(raw: string, directory: UnitDirectory, asker: Asker = { unitIds: [] }): Question {
   const text = normalizeQuestion(raw);
@@ -264,6 +278,13 @@ export function parseQuestion(raw: string, directory: UnitDirectory, asker: Aske
  * it, from the question without their own words.
  */
 export function readTaskQuery(text: string, directory: UnitDirectory, asker: Asker = { unitIds: [] }): TaskQuery | undefined {
+  // "除了中山的 还有哪些", "去掉牵头的": the question without the part it leaves out, and that part as a filter of its own.
+  const clause = exceptClause(text);
+  if (clause) {
+    const main = readTaskQuery(clause.rest, directory, asker) ?? taskQuery();
+    const except = partLeftOut(clause, main, directory, asker);
+    if (except) return { ...main, except };
+  }
   const self = SELF.exec(text);
   // A near-miss unit name inside a state phrase ("等着审核办结" ≈ 审批办) is the phrase, not a unit.
   const phrases = STATUS_PHRASES.flatMap(([, pattern]) => {

@@ -76,7 +76,12 @@ export interface TaskQuery {
   withinDays?: number | null;
   /** 'urgency': overdue and soonest due first, closed last; otherwise plan and document order. */
   order?: 'document' | 'urgency';
+  /** The part the question leaves out ("除了中山的", "去掉牵头的", "除了卡住那件"): tasks it matches are not in the answer. */
+  except?: TaskFilter | null;
 }
+
+/** The filters of a task question, without its page: what a part left out, or a count, is made of. */
+export type TaskFilter = Omit<TaskQuery, 'kind' | 'page' | 'except'>;
 
 /** A task query with every field at its default ("all tasks, page 1") but those given. */
 export function taskQuery(fields: Partial<Omit<TaskQuery, 'kind'>> = {}): TaskQuery {

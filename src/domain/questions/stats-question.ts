@@ -56,6 +56,8 @@ const NOT_STATS = [
   /(?:多少|几)[个家]?(?:单位|部门).*(?:报|更新|汇报|填)(?:了|过)|(?:报|更新|汇报|填)(?:了|过|送)?(?:进度|进展)?的(?:单位|部门).*(?:多少|几)/,
   // How many, and which: "有几项，分别是啥", "多少个任务，都是哪些" — the list, which says how many.
   /(?:多少|几).*(?:分别|都|具体|各)(?:是|有)(?:啥|什么|哪些|哪几)|(?:多少|几).*是哪(?:些|几)/,
+  // The list asked for by the number it has: "其他几件都列出来", "这几项列一下".
+  /(?:多少|几).*(?:都|全)?列(?:一下|出来)/,
 ];
 
 /** The question's own words, taken out before its filters are read. */

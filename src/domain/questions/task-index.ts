@@ -366,6 +366,13 @@ export class TaskIndex {
     return found;
   }
 
+  /** Every task a filter matches, as positions: the part a question leaves out. */
+  private matchingSet(filter: Omit<TaskQuery, 'page' | 'kind'>, today: string): Set<number> {
+    const found = new Set<number>();
+    this.search({ ...filter, except: null, order: 'document' }, today, { offset: 0, limit: 0 }, (index) => found.add(index));
+    return found;
+  }
+
   search(
     query: Omit<TaskQuery, 'page' | 'kind'>,
     today: string,
@@ -388,7 +395,10 @@ export class TaskIndex {
     if (query.units.length > 0 && unitIds.size === 0) return { hits: [], total: 0, approximate: false, plans };
     const words = (query.topic ?? '').toLowerCase().split(/\s+/).filter(Boolean);
     const topic = words.length > 0 ? this.topicMatches(words) : null;
+    // The part the question leaves out ("除了中山的"): its tasks, found by the same search, are no hits.
+    const excluded = query.except ? this.matchingSet(query.except, today) : null;
     const passes = allOf([
+      excluded ? (index: number) => !excluded.has(index) : undefined,
       query.status ? this.statusTest(query.status, today, query.withinDays ?? 0) : undefined,
       query.status && query.andStatus ? this.statusTest(query.andStatus, today, 0) : undefined,
       query.period ? this.dueBetween(...resolvePeriod(query.period, today)) : undefined,

@@ -257,8 +257,9 @@ function scopeOf(scope: TaskQuery | null, catalog: Catalog, today: string): { te
   }
   let ids: Set<number> | null = null;
   // A period of its own ("这周报了的年底前到期的任务") is a deadline filter, as in a task question.
-  if (scope.topic || scope.status || ('period' in scope && scope.period)) {
+  if (scope.topic || scope.status || ('period' in scope && scope.period) || scope.except) {
     if (scope.topic) parts.push(`主题：${scope.topic}`);
+    if (scope.except) parts.push(`不含：${[...(scope.except.places ?? []), scope.except.plan, scope.except.topic].filter(Boolean).join('、') || '所说的部分'}`);
     const { kind: _kind, page: _page, ...filters } = scope;
     ids = new Set(catalog.index.search({ ...filters, units: [], places: [], plan: null, order: 'document' }, today).hits.map((hit) => hit.task.id));
   }
@@ -287,6 +288,9 @@ async function answerUpdates(question: UpdatesQuestion, catalog: Catalog, repos:
     }
     parts.push(`报告单位：${question.reporters.map((mention) => mentionText(mention, catalog)).join('、')}`);
   }
+  // "除了我们局，还有哪些单位报了进度": the units left out report nothing here.
+  const leftOut = new Set((question.exceptReporters ?? []).flatMap((mention) => mention.unitIds));
+  if (question.exceptReporters?.length) parts.push(`不含：${question.exceptReporters.map((mention) => mentionText(mention, catalog)).join('、')}`);
   let actors: string[] | undefined;
   if (question.person) {
     const people = await repos.people.named(question.person);
@@ -307,7 +311,7 @@ async function answerUpdates(question: UpdatesQuestion, catalog: Catalog, repos:
   const statuses = question.status ? [question.status] : undefined;
   const records = (await repos.progress.reportsBetween(from, to, { ...(unitIds ? { unitIds } : {}), ...(actors ? { actors } : {}), ...(statuses ? { statuses } : {}) })).filter((record) => {
     const task = catalog.index.get(record.taskId);
-    return task !== undefined && scope.test(task);
+    return task !== undefined && scope.test(task) && (record.unitId === null || !leftOut.has(record.unitId));
   });
   if (records.length === 0) return nothingReported(question, understanding, span !== null);
 

@@ -54,6 +54,8 @@ export interface UpdatesQuestion {
   scope: TaskQuery | null;
   /** Words that look like a unit's name but name no unit the bot knows ("市科技局"). */
   unknownUnit: string | null;
+  /** Units whose reports are left out ("除了财政局还有哪几家单位报了进度"). */
+  exceptReporters?: UnitMention[];
 }
 
 /** "张三负责什么": the tasks of a leader named in the plans, or of the units a person the bot knows is liaison of. */
@@ -238,7 +240,8 @@ function parseUpdates(text: string, directory: UnitDirectory, asker: Asker): Upd
     .replace(/(是)?(什么时候|哪天|哪一天|几号|何时|啥时候|时间|日期)/g, ' ')
     .replace(new RegExp(REPORTED.source, 'g'), ' ')
     .replace(new RegExp(ASKS_WHO.source, 'g'), ' ')
-    .replace(/(最近|一次|申请|验收|有没有|了吗|没有|都有|任务|新的|情况|进度|进展|多少|几项|几个|几件|几条|一共|总共|共有|总计|合计)/g, ' ');
+    .replace(/(最近|一次|申请|验收|有没有|了吗|没有|都有|还有|任务|新的|情况|进度|进展|多少|几项|几个|几件|几条|一共|总共|共有|总计|合计)/g, ' ')
+    .replace(/(?<=^|\s)(?:单位|部门)(?=\s|$)/g, ' ');
   if (person) rest = rest.replace(person, ' ');
   const read = readTaskQuery(rest, directory, asker);
   // "市财政局这周报了什么": the units named are the ones reporting; "江门的任务这周有什么进展" names a place, a filter on the tasks.
@@ -247,7 +250,10 @@ function parseUpdates(text: string, directory: UnitDirectory, asker: Asker): Upd
   const unknownMention = named.find((mention) => mention.unitIds.length === 0 && !mention.place && !mention.self && !mention.person);
   const reporters = named.filter((mention) => mention !== unknownMention);
   const unknownUnit = reporters.length === 0 ? (unknownMention?.text ?? unitLike(read?.topic ?? null)) : null;
-  const scope = read && (read.places?.length || read.plan || (read.topic && !unknownUnit) || read.status) ? { ...read, units: [], topic: unknownUnit ? null : read.topic } : null;
+  // A part left out ("除了财政局", "除了中山的"): units leave their reports out, anything else the tasks it names.
+  const leftOut = read?.except && read.except.units.length > 0 ? read.except.units : [];
+  const except = read?.except && leftOut.length === 0 ? read.except : null;
+  const scope = read && (read.places?.length || read.plan || (read.topic && !unknownUnit) || read.status || except) ? { ...read, units: [], topic: unknownUnit ? null : read.topic, except } : null;
   return {
     kind: 'updates',
     ask: lastReport ? 'last_report' : asksWho ? 'units' : 'tasks',
@@ -257,6 +263,7 @@ function parseUpdates(text: string, directory: UnitDirectory, asker: Asker): Upd
     person,
     scope,
     unknownUnit,
+    ...(leftOut.length > 0 ? { exceptReporters: leftOut } : {}),
   };
 }
 
