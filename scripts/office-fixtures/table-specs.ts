@@ -172,6 +172,27 @@ function qingyangRow(line: string): string[] {
   return cells;
 }
 
+/**
+ * qiaocheng (2023-1, 2025-3): one line per row (or section), cells parted by
+ * one space. A row that names several 主要责任单位 writes them a line each and
+ * runs its 协同配合单位 on after a line break, with no space between
+ * (区财政局 / 区税务局 / 区政府有关部门,…): as in the rows with one unit, whose
+ * 协同配合单位 is one list (…等区政府有关部门,…), the last line is that cell.
+ */
+function qiaochengRow(columns: number) {
+  return (line: string): string[] => {
+    const cells = line.split(' ');
+    if (cells.length === columns - 1 && cells[2]?.includes('\n')) {
+      const at = cells[2].lastIndexOf('\n');
+      cells.splice(2, 1, cells[2].slice(0, at), cells[2].slice(at + 1));
+    }
+    return cells;
+  };
+}
+
+/** qiaocheng's rows: a line per row or 一、 section; a row's unit lines stay with it. */
+const qiaochengRows = (region: string) => region.split(/\n(?=\d+ |[一二三四五六七八九十]+、)/);
+
 /** The table documents and their tables. */
 export const TABLE_SPECS: Record<string, TableSpec[]> = {
   'cangnan-2022-1': [{ layout: 'blank-lines', start: '序号\n\n项目内容', columns: 5, number: 0 }],
@@ -790,6 +811,160 @@ export const TABLE_SPECS: Record<string, TableSpec[]> = {
     },
   ],
   'taicang-2019-1': [{ layout: 'pipe-rows', start: '地区 |', columns: 2 }],
+  'guangzhou-2021-1': [
+    {
+      layout: 'blank-lines',
+      start: '本部门\n\n计划名称',
+      until: '备注:',
+      // 本部门计划名称 任务名称 任务类型 抽查事项 抽查对象范围 抽取时间自 抽取时间至 抽查对象数量 抽查对象比例 分配任务的处(科)室:
+      // 本部门 / 计划名称 and 任务 / 名称 are header cells of two lines. The rows carry no 序号.
+      columns: 10,
+      header: { shape: '2 2 1 1 1 1 1 1 1 1' },
+      // 本部门计划名称 (广州市教育局) is written on the first row only: merged down. Cells the page broke over lines
+      // (定向 / 抽查, 局管民办 / 学校, 对教育经费的 / 监督管理, 计财处、 / 政审处) keep them.
+      sequence: ['1 1 2 1 1 1 1 1 1 1', 'M 1 1 1 2 1 1 1 1 1', 'M 1 2 2 1 1 1 1 1 2', 'M 1 1 1 1 1 1 1 1 1'],
+    },
+  ],
+  'hangzhou-0000-1': [{ layout: 'pipes', start: '序号', columns: 3, number: 0, sections: PAREN_HEADING }],
+  // 预估抽查对象数 is 1 in every row (never the next 序号).
+  'laiyang-2022-1': [{ layout: 'blank-lines', start: '序号\n\n抽查事项', columns: 9, number: 0 }],
+  'linan-2022-2': [
+    // The page's own information table (索引号, 公开方式, 发布单位).
+    { layout: 'pipe-rows', start: '索引号 |', until: '2022年区政府民生实事项目进展情况表', columns: 4, noHeader: true },
+    {
+      layout: 'pipe-rows',
+      start: '序号 | 项目内容',
+      columns: 4,
+      // An item's further targets are lines of their own (项目内容 and 进展情况, the page padding the row with empty cells): its 序号 and 责任单位 merged down over them.
+      sequence: ['1 1 1 1', '1 1 1 1', 'M 1 1 M', 'M 1 1 M', '1 1 1 1', 'M 1 1 M', 'M 1 1 M', '1 1 1 1', 'M 1 1 M', 'M 1 1 M', 'M 1 1 M'],
+    },
+  ],
+  'linan-2023-1': [{ layout: 'blank-lines', start: '序号\n\n年度目标任务', columns: 4, number: 0 }],
+  // 牵头责任 / 单位 and 落实情况 / (全年) are header cells of two lines.
+  'luan-2021-4': [{ layout: 'blank-lines', start: '序号\n\n督查内容', columns: 6, header: { shape: '1 1 2 1 2 1' }, number: 0 }],
+  'meishan-2017-1': [
+    {
+      layout: 'blank-lines',
+      start: '工程\n\n名称',
+      // 工程名称 序号 项目内容 (two columns: a group, 促进城乡劳动者就业创业, and the item under it) 目标任务 市级牵头责任单位 进度 完成目标(%) 备注:
+      // 工程 / 名称, 市级牵头 / 责任单位 and 完成目标 / (%) are header cells of two lines.
+      columns: 9,
+      header: { shape: '2 1 1 1 2 1 2 1', spans: [1, 1, 2, 1, 1, 1, 1, 1] },
+      number: 1,
+      // 工程名称 starts its rows and is merged down over them.
+      category: { column: 0, pieces: ['就业促进工程', '扶贫解困工程'] },
+      // The group and the unit (市人力资源 / 社会保障局) are merged down over the rows that write neither; row 10* writes the group again.
+      // Row 8 writes no 完成目标(%): its 达到时间进度 is a 备注, like the 超额完成 / 已完成 of the others.
+      shapes: {
+        '1': '1 1 1 1 1 2 1 1 1',
+        ...each(2, 7, 'M 1 M 1 1 M 1 1 1'),
+        '8': 'M 1 M 1 1 2 1 E 1',
+        '9*': 'M 1 M 1 1 2 1 1 1',
+        '10*': 'M 1 1 1 1 1 1 1 1',
+        '11*': 'M 1 M 1 1 1 1 1 1',
+        '12*': 'M 1 M 1 1 1 1 1 1',
+        '13*': 'M 1 M 1 1 1 1 1 1',
+        '14': 'M 1 M 1 1 1 1 1 1',
+        '15': 'M 1 M 1 1 1 1 1 1',
+      },
+    },
+  ],
+  'mouju-0000-2': [{ layout: 'pipes', start: '序號', columns: 4, number: 0, sections: CHINESE_HEADING }],
+  'moushi-0000-9': [{ layout: 'pipe-rows', start: '序 号 | 牵头 部门', columns: 12 }],
+  'ouhai-2018-1': [
+    {
+      layout: 'pipes',
+      start: '序号 | 项目名称',
+      columns: 8,
+      number: 0,
+      // Row 3 writes no 备注 (its 建设内容 runs to a line end, the bar on the next line).
+      shapes: { '3': '1 1 1 1 1 1 1 E' },
+    },
+  ],
+  'qiaocheng-2023-1': [
+    { layout: 'spaced-rows', start: '序号 重点工作任务', columns: 5, rowsOf: qiaochengRows, splitHeader: (line) => line.split(' '), split: qiaochengRow(5) },
+  ],
+  // The excerpt ends inside row 6's 协同配合单位.
+  'qiaocheng-2025-3': [
+    {
+      layout: 'spaced-rows',
+      start: '序号 重点工作任务',
+      columns: 4,
+      rowsOf: qiaochengRows,
+      splitHeader: (line) => line.split(' '),
+      sections: CHINESE_HEADING,
+      split: qiaochengRow(4),
+    },
+  ],
+  'qingtian-2022-1': [
+    { layout: 'pipes', start: '2022年度省诗路文化带建设专项资金分配表 |', titleRow: '2022年度省诗路文化带建设专项资金分配表', columns: 9, number: 0 },
+  ],
+  'shanggao-2023-1': [{ layout: 'pipes', start: '2023年“双随机、一公开”抽查工作计划 |', titleRow: '2023年“双随机、一公开”抽查工作计划', columns: 9, number: 0 }],
+  'suining-0000-1': [{ layout: 'pipe-rows', start: '| 序号 |', columns: 4, leadingBar: true }],
+  'tianjin-2015-1': [{ layout: 'pipes', start: '序号 |', columns: 4, number: 0 }],
+  'wangcang-2021-1': [
+    {
+      layout: 'pipes',
+      start: '序号 |',
+      // 序号 抽查类别 抽查事项 检查对象 事项类别 执行股室 检查比例 初步检查时间 备注; no row writes a 备注 (an empty piece before the row's end).
+      columns: 9,
+      number: 0,
+      // Item 1 has four 抽查事项, a row each: 序号 and 抽查类别 merged down over the three after the first.
+      shapes: {
+        '1': ['1 1 1 1 1 1 1 1 E', 'M M 1 1 1 1 1 1 E', 'M M 1 1 1 1 1 1 E', 'M M 1 1 1 1 1 1 E'],
+        '2': '1 1 1 1 1 1 1 1 E',
+        '3': '1 1 1 1 1 1 1 1 E',
+      },
+    },
+  ],
+  'wuxi-2023-1': [
+    {
+      layout: 'pipes',
+      start: '| “双随机、一公开”监管计划 |',
+      until: '本篇文章共有1页',
+      titleRow: '“双随机、一公开”监管计划',
+      columns: 10,
+      // Not by 序号: rows 1 to 4 write 抽取数量 2, the next row's number. The table's last row is its 备注: the label under 序号 and one note across the other columns.
+      sequence: [...Array.from({ length: 5 }, () => '1 1 1 1 1 1 1 1 1 1'), '1 1 S S S S S S S S'],
+    },
+  ],
+  // 区责任单位 holds a line per unit (*区城管局 / *区农业农村局(区水利局)).
+  'xihu-2019-1': [{ layout: 'blank-lines', start: '序号\n\n工作目标', columns: 5, number: 0, absorb: 2 }],
+  'yingcheng-0000-1': [
+    {
+      layout: 'pipe-rows',
+      start: '序号 | 抽查 领域',
+      until: '注:抽查事项类别',
+      columns: 12,
+      // Row 3's second 抽查事项 (4.旅行社经营情况的检查) is a line of its own, padded with empty cells: row 3's other cells merged down over it.
+      sequence: ['1 1 1 1 1 1 1 1 1 1 1 1', '1 1 1 1 1 1 1 1 1 1 1 1', '1 1 1 1 1 1 1 1 1 1 1 1', 'M M 1 M M M M M M M M M', '1 1 1 1 1 1 1 1 1 1 1 1'],
+    },
+  ],
+  'yueyanglou-2018-1': [
+    {
+      layout: 'blank-lines',
+      start: '序号\n\n目标任务',
+      // 序号 目标任务 责任领导 区政府办协管责任人 牵头单位 责任人 相关单位 完成情况: 区政府办 / 协管责任人 is a header cell of two lines.
+      columns: 8,
+      header: { shape: '1 1 1 2 1 1 1 1' },
+      number: 0,
+      // 相关单位 holds a line per piece (区统计局(…), / 区财政局、区商务粮食局、 / …).
+      absorb: 6,
+    },
+  ],
+  'yueyanglou-2018-2': [
+    {
+      layout: 'blank-lines',
+      start: '序號\n\n目標(biāo)任務(wù)',
+      // As yueyanglou-2018-1, with 責(zé)任 / 領(lǐng)導(dǎo) also a header cell of two lines; the excerpt ends inside row 5.
+      columns: 8,
+      header: { shape: '1 1 2 2 1 1 1 1' },
+      number: 0,
+      absorb: 6,
+    },
+  ],
+  // The page's information block (标题, 索引号, 发文日期) is written as a Markdown table, its ---|---| line a separator and no cell: left as paragraphs.
+  'zhoucun-2023-1': [{ layout: 'pipes', start: '序 号 |', columns: 7, number: 0 }],
 };
 
 /** Table documents left out, and why. */
@@ -830,6 +1005,14 @@ export const SKIPPED: Record<string, string> = {
     'the header is two rows (职责承担 and 分配比例(%) each over 乡镇卫生院 and 村卫生室), which the rebuilt tables cannot hold, and item 6’s 实施接种及留观 writes its cells as two lines of three (不承担 | 100 | 0, then 不承担 | 0 | 100) for the four columns under them: which column holds each would be guessed',
   'taiyuan-2013-1':
     'the page runs most of a row’s figures together with no separator (小店区 150250080.081.6, 经济区 22030000110.0 129.4): where one figure ends and the next begins would be guessed (or worked out from the sums), not read',
+  'nanhu-0000-1':
+    'the header is two rows (责任单位 over 牵头单位 and 协助单位), which the rebuilt tables cannot hold',
+  'weizhi-0000-3':
+    'held out: the header is two rows (牵头部门 and 承办部门 each over 部门 and 责任人), which the rebuilt tables cannot hold, and the page runs the whole table onto one line with spaces for both cell breaks and a cell’s own line breaks (具体工作标准 及预期效果)',
+  'yibin-2023-1':
+    'the rows write fewer cells than the header’s sixteen columns, with no empty cell in their place (抽取类型 never, 组织层级 and 实施层级 two, one or none), and 检查对 / 范围 may be one header cell or two: which column holds each would be guessed',
+  'yueyanglou-2019-1':
+    'rows 5, 6, 9, 12 and 13 write five or six of the seven cells and pad the row with empty ones at its end (row 5 writes 100% before its progress, row 9 its 备注 right after the 目标任务): which column holds each would be guessed',
   'maguan-2021-1':
     'held out: the text is one line of 曝光 records (problems, 整改责任单位:, 整改时限:) with no header and no cell separators; whether the page held a table at all is not in the text, so a table would be invented',
 };
