@@ -73,8 +73,11 @@ describe('the question corpus', () => {
  * at once, 除了…以外, 财政局和发改局, 几成 / 占比, the condition last) and n17, liaisons typing fast in spoken, regional
  * Mandarin (咋 / 啥 / 瞅瞅 / 莫得 / 俺们, 发改 / 住建 / 教体, one-character pinyin slips): at first sight n16 23 of 60
  * (held out 6 of 16), n17 17 of 60 (held out 4 of 16); tune 90.8% (610/672), holdout 78.9% (225/285), lowest family
- * stats 82.2% as they came in. The floors follow them down until fixes made with their tuned ones in view.
+ * stats 82.2% as they came in. After fixes made with their tuned ones in view (a part left out: 除了…以外 / 去掉 /
+ * 不算 / 之外; spoken forms: 俺们, 整完, 莫得, 瞅瞅, 来着; 我们 beside a bureau's stem as the asker's own; one-character
+ * pinyin slips of the grammar's words, places and stems): tune 97.6% (656/672), holdout 83.5% (238/285), lowest
+ * family stats 91.6%.
  */
-const TUNE_FLOOR = 0.9;
-const HOLDOUT_FLOOR = 0.78;
-const FAMILY_FLOOR = 0.82;
+const TUNE_FLOOR = 0.97;
+const HOLDOUT_FLOOR = 0.83;
+const FAMILY_FLOOR = 0.91;

@@ -11,6 +11,9 @@ import { readNumber } from './numbers.js';
 import { readPeriod } from './period.js';
 import { taskQuery, type Question, type StatusFilter, type TaskFilter, type TaskQuery } from './question.js';
 import { exceptClause, type ExceptClause } from './exclusion.js';
+import { inStandardWords } from './spoken-words.js';
+import { mendSlips } from './typing-slips.js';
+import { withOwnPronouns } from './own-pronoun.js';
 import { DUE_NOT_DONE, STATUS_PHRASES } from './state-phrases.js';
 import { SURNAME } from './person-names.js';
 import type { UnitDirectory } from './unit-directory.js';
@@ -41,11 +44,11 @@ const STOPWORD_PATTERN = new RegExp(STOPWORDS.map((word) => word.replace(/[.*+?^
  * 得完成啥 / 都干些什么 (asking what), 几项活 (tasks, said as work), 分别 / 各自 / 具体, 列一下 / 都列出来,
  * and 一次 in 一次进度都没报过.
  */
-const CHAT_WORDING = /这方面(?:的事(?:儿|情)?)?|(?:就|都)?(?:该|得)交的?|[那这]几(?:条|件|项)里?|[这那](?:一)?块儿?|[这那]个活儿?|(?<=^|\s)(?:跟|和|与)(?=\S{2,8}(?:\s|$))|(?<=\S)的?事儿(?=\s|[是归由谁]|$)|哪(?:几|一)?(?:项|条|个|件)(?:任务|工作|事)?|压根|根本|一点(?=动静)|名下|手里|手上|手头|头上|肩上|身上|分别|各自|具体|(?:都|得|要|需要|应该|还)?(?:管|干|做|办|搞|弄|完成|忙|负责)(?:些|点|了)?(?:啥|什么)|有啥|是啥|些啥|(?:几|哪些|什么)(?:项|件|个|样)?活儿?(?![动力跃])|活儿|(?<=的)活(?:里头|里面|里|中)?|(?:都|全)?列(?:一下|出来|个?清单|个单子)|一次(?=进度|都|也)/g;
+const CHAT_WORDING = /这方面(?:的事(?:儿|情)?)?|(?:就|都)?(?:该|得)交的?|[那这]几(?:条|件|项)里?|[这那](?:一)?块儿?|[这那]个活儿?|(?<=^|\s)(?:跟|和|与)(?=\S{2,8}(?:\s|$))|(?<=\S)的?事儿(?=\s|[是归由谁]|$)|哪(?:几|一)?(?:项|条|个|件)(?:任务|工作|事)?|(?:审核|审批|批)(?:通)?过了?没(?:有)?|的?[那这]个(?=\s|是|$)|(?<=\S)的几(?:个|项|件|条)(?=\s|$)|压根|根本|一点(?=动静)|名下|手里|手上|手头|头上|肩上|身上|分别|各自|具体|(?:都|得|要|需要|应该|还)?(?:管|干|做|办|搞|弄|完成|忙|负责)(?:些|点|了)?(?:啥|什么)|有啥|是啥|些啥|(?:几|哪些|什么)(?:项|件|个|样)?活儿?(?![动力跃])|活儿|(?<=的)活(?:里头|里面|里|中)?|(?:都|全)?列(?:一下|出来|个?清单|个单子)|一次(?=进度|都|也)/g;
 
 /** Normalises a question: simplified characters, half-width digits and letters, no surrounding punctuation. */
 export function normalizeQuestion(text: string): string {
-  const plain = toHalfWidth(toSimplified(text))
+  const plain = inStandardWords(toHalfWidth(toSimplified(text)))
     // The bot called by name (@督办助手, 督办助手，, 小督，) and faces drawn with symbols (😅, (╯°□°)╯): who is asked and how, not what.
     .replace(BOT_NAME, ' ')
     .replace(DRAWN_FACE, ' ')
@@ -155,7 +158,7 @@ function taskLookup(raw: string): Question | undefined {
     .replace(new RegExp(`(?<![第\\d一二两三四五六七八九十])${NUM}(\\s*项的?\\s*第)`, 'g'), '第$1$2')
     // Right after the plan's name ("临沂要点17项的内容"): the item's number without its 第.
     .replace(new RegExp(`(要点|方案|分工|计划)(里|中|的)?${NUM}(\\s*项)`, 'g'), '$1$2第$3$4');
-  const byNumber = new RegExp(`第\\s*${NUM}\\s*[项条](?:的?第\\s*${NUM}\\s*[条项点])?(?:的?第\\s*${NUM}\\s*[条项点])?`).exec(text);
+  const byNumber = new RegExp(`第\\s*${NUM}\\s*[项条](?:的?第?\\s*${NUM}\\s*[条项点])?(?:的?第?\\s*${NUM}\\s*[条项点])?`).exec(text);
   const after = byNumber ? text.slice(byNumber.index + byNumber[0].length).replace(/[的呢吗啊呀?？。!！\s]/g, '') : '';
   // Asked what it says, how far it is, who does it, or yes or no about it ("完成没有", "申请办结了吗").
   const asksAbout = /是什么|是啥|讲啥|说啥|内容|讲的|说的|要求|怎么说|进展|进度|情况|如何|怎么样|咋样|怎样|咋回事|怎么回事|谁|哪|啥时候|什么时候|几号|哪天|是不是|是否|归不归|属不属于|调出来|调出|打开看|看看/.test(text) || /(吗|没有|没|了没|与否)$/.test(after) || /(吗|没有|没|了没|与否)[?？]?$/.test(text);
@@ -251,7 +254,7 @@ function partLeftOut(clause: ExceptClause, main: TaskQuery, directory: UnitDirec
 
 /** Parses a question. `directory` knows every unit and its names; `asker` what "我们局" means. */
 export function parseQuestion(raw: string, directory: UnitDirectory, asker: Asker = { unitIds: [] }): Question {
-  const text = normalizeQuestion(raw);
+  const text = mendSlips(normalizeQuestion(raw), directory.placeWords());
   if (text === '') return { kind: 'unknown' };
   if (/^(你好|您好|hi|hello|嗨|哈喽|在吗|在不在|早上好|上午好|中午好|下午好|晚上好|早|喂)[啊呀呢!！。~]*$/i.test(text)) return { kind: 'smalltalk', topic: 'greeting' };
   if (/^(你|您)?(能|会|可以)(做|干|帮我做?)?(些)?(什么|啥)|^(怎么用|如何使用|使用说明|帮助|help)$/i.test(text)) return { kind: 'smalltalk', topic: 'greeting' };
@@ -326,9 +329,13 @@ export function readTaskQuery(text: string, directory: UnitDirectory, asker: Ask
     else if (/们/.test(side[2]!)) mentions.push({ text: side[0], unitIds: [], fuzzy: false, start: side.index, end, person: side[1]! } as (typeof mentions)[number]);
     mentions.sort((a, b) => a.start - b.start);
   }
+  // "我们" without a unit word: the asker's side of a bureau named beside it, or the asker's units (own-pronoun.ts).
+  const own = withOwnPronouns(text, mentions, asker.unitIds);
+  mentions.splice(0, mentions.length, ...(own.mentions as typeof mentions));
   // Take out what is understood, so that what remains is the topic.
   let rest = text;
-  for (const mention of [...mentions].sort((a, b) => b.start - a.start)) rest = `${rest.slice(0, mention.start)} ${rest.slice(mention.end)}`;
+  const understood: [number, number][] = [...mentions.map((mention): [number, number] => [mention.start, mention.end]), ...own.said.filter(([start, end]) => !mentions.some((mention) => mention.start === start && mention.end === end))];
+  for (const [start, end] of understood.sort((a, b) => b[0] - a[0])) rest = `${rest.slice(0, start)} ${rest.slice(end)}`;
   // A period ("下周", "2017年第一季度", "年底前") is when the tasks fall due; 今年 alone says nothing.
   const named = readPeriod(rest);
   if (named) rest = rest.replace(named.words, ' ');

@@ -12,7 +12,7 @@ import { taskQuery, type StatsQuery } from './question.js';
 import type { UnitDirectory } from './unit-directory.js';
 
 /** Done ÷ all: 完成率, 办结率, 完成比例, 完成了百分之多少. */
-const RATE = /(?:完成|办结|落实|完结)(?:了|的)?(?:率|比例|比率|百分比|占比)|(?:完成|办结)了?百分之(?:几|多少)|完成度/;
+const RATE = /(?:完成|办结|落实|完结)(?:了|的)?(?:率|比例|比率|百分比|占比)|(?:完成|办结|办完|做完)了?百分之(?:几|多少)|完成度/;
 /** How many: 多少, 几项, 一共, 总数 … (哪几条 asks which, 那几条 points at some: not how many) */
 const COUNT = /多少|(?<![哪那这])几(?:项|个|条|件|家|类)|总数|数量|数目|总量|一共|总共|共有|共计|合计|总计|任务数/;
 /** How many are done: 完成了多少, 办结了几项, 完成数 (not 没完成的有多少). */
@@ -56,6 +56,8 @@ const NOT_STATS = [
   /(?:多少|几)[个家]?(?:单位|部门).*(?:报|更新|汇报|填)(?:了|过)|(?:报|更新|汇报|填)(?:了|过|送)?(?:进度|进展)?的(?:单位|部门).*(?:多少|几)/,
   // How many, and which: "有几项，分别是啥", "多少个任务，都是哪些" — the list, which says how many.
   /(?:多少|几).*(?:分别|都|具体|各)(?:是|有)(?:啥|什么|哪些|哪几)|(?:多少|几).*是哪(?:些|几)/,
+  // How those few are going ("信用那块的几个 啥进度"): the list with their progress.
+  /(?:几个|几项|几件|几条).*(?:啥|什么|怎么样|咋样)(?:进度|进展|情况)/,
   // The list asked for by the number it has: "其他几件都列出来", "这几项列一下".
   /(?:多少|几).*(?:都|全)?列(?:一下|出来)/,
 ];

@@ -8,6 +8,7 @@
  */
 import { leadingPlace, liesIn } from '../places/gazetteer.js';
 import type { UnitMention } from './question.js';
+import { slipOf } from './typing-slips.js';
 
 /** A stored unit as the directory needs it. */
 export interface DirectoryUnit {
@@ -25,6 +26,10 @@ const MAX_NAME = 24;
 const STEM_END = /^(\s|$|[，,。？?]|那边|这边|那块|这块|那里|这里|口|系统|条线)/;
 /** What must follow a short stem: a word saying "that side of it". */
 const SIDE_END = /^(那边|这边|那块|这块|那里|这里|口|系统|条线)/;
+/** Saying whose a stem is ("我们审计", "咱发改"): the asker's own bureau, named by its stem. */
+const OWN_BEFORE = /(?:我们|咱们|咱|我|本)$/;
+/** What follows a bureau's stem said as one's own: the question goes on ("我们审计有过期的吗", "咱发改下个月…"). */
+const OWN_STEM_END = /^(?:[有还下上这那明今一申报的最什怎过没整跟和与哪几是要在完正卡等进到]|$|\s)/;
 
 /** The unit's own place written at the start of its name, in full or short ("新会区" / "新会"), or undefined. */
 function ownPlacePrefix(name: string, jurisdiction: string): string | undefined {
@@ -214,17 +219,38 @@ export class UnitDirectory {
    * or 那边 / 这边 / 口 / 系统 — so 财政预决算, 扶贫工作 and 扶贫方面 stay words of a topic.
    */
   private stemAt(text: string, at: number, from: number): (UnitMention & { start: number; end: number }) | undefined {
-    if (from > 0 && /[\u4e00-\u9fa5]/.test(text[from - 1]!)) return undefined;
-    // After its place ("江门网信 还没动的") a short stem is as sure as a whole one.
-    const placed = at > from;
-    for (let length = Math.min(8, text.length - at); length >= 2; length--) {
-      const said = text.slice(at, at + length);
-      const after = text.slice(at + length);
-      const ids = (STEM_END.test(after) ? this.stems.get(said) : undefined) ?? ((placed ? STEM_END : SIDE_END).test(after) ? this.shortStems.get(said) : undefined);
-      if (!ids) continue;
-      return { text: text.slice(from, at + length), unitIds: [...ids].sort((a, b) => a - b), fuzzy: false, start: from, end: at + length };
+    // Said as one's own ("我们审计", "咱发改"), a stem goes on into the question as after a pause.
+    const own = from > 0 && OWN_BEFORE.test(text.slice(0, from));
+    if (from > 0 && /[\u4e00-\u9fa5]/.test(text[from - 1]!) && !own) return undefined;
+    // After its place ("江门网信 还没动的") or said as one's own, a short stem is as sure as a whole one.
+    const placed = at > from || own;
+    const end = own ? OWN_STEM_END : STEM_END;
+    for (const slip of [false, true]) {
+      for (let length = Math.min(8, text.length - at); length >= 2; length--) {
+        const said = text.slice(at, at + length);
+        const after = text.slice(at + length);
+        const ids = (end.test(after) ? this.stemNamed(said, this.stems, slip) : undefined) ?? ((placed ? end : SIDE_END).test(after) ? this.stemNamed(said, this.shortStems, slip) : undefined);
+        if (!ids) continue;
+        return { text: text.slice(from, at + length), unitIds: [...ids].sort((a, b) => a - b), fuzzy: slip, start: from, end: at + length };
+      }
     }
     return undefined;
+  }
+
+  /** The units of a stem as said, or (`slip`) of the one stem it is a pinyin slip of (住键 → 住建). */
+  private stemNamed(said: string, stems: ReadonlyMap<string, ReadonlySet<number>>, slip: boolean): ReadonlySet<number> | undefined {
+    if (!slip) return stems.get(said);
+    const near = [...stems.keys()].filter((stem) => slipOf(said, stem));
+    return near.length === 1 ? stems.get(near[0]!) : undefined;
+  }
+
+  /**
+   * The places of the stored units by their short names (中山, 江门): words a question's slips are mended to. Not the
+   * full names: 临沂食药监局 is no slip of 临沂市.
+   */
+  placeWords(): string[] {
+    this.jurisdictions ??= new Set([...this.units.values()].map((unit) => unit.jurisdiction));
+    return [...new Set([...this.jurisdictions].map((place) => place.replace(/(市|区|县)$/, '')))].filter((word) => word.length >= 2);
   }
 
   /** A typo'd name right after a place ("临沂发该委"): that place's units only, as an exact name after it would be. */

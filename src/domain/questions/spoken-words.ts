@@ -1,0 +1,43 @@
+/**
+ * Spoken, regional Mandarin as liaisons type it on a phone, said in the
+ * words the rest of the grammar reads: 俺们 is 我们, 整完 is 办完, 莫得 is
+ * 没有, 瞅瞅 is 看看, 加一块儿 is 一共; particles at a clause's end (嘛, 哈,
+ * 咯, 来着) say how it is asked, not what. One table, applied before any
+ * other reading, so each family understands them without words of its own.
+ */
+
+/** Each spoken form and the standard words it is read as, most specific first. */
+const SPOKEN: readonly [RegExp, string][] = [
+  // We / our side: 俺们, 俺 (northern); 我们这块 stays with its 这块 for the self reading.
+  [/俺们|俺(?=[这那单局办委]|$|\s)/g, '我们'],
+  // Done: 整完 / 搞完 / 弄好 / 整好 (the plain 办完).
+  [/(?:整|搞|弄)(?:完|好)(?!善|整)/g, '办完'],
+  // Past its day: 过了期, 过期了.
+  [/过了期(?!限|间)/g, '过期'],
+  // Whether there is any: 莫得, 没得, 有莫有.
+  [/有莫有|有没得/g, '有没有'],
+  [/莫得|没得(?![到了])/g, '没有'],
+  // Looking: 瞅瞅, 瞅一眼, 瞅下, 瞄一眼, 瞧瞧.
+  [/瞅一?瞅|瞅一(?:眼|下)|瞅下|瞄一(?:眼|下)|瞧一?瞧|瞧一下/g, '看看'],
+  // How: 咋个, 咋.
+  [/咋个|咋(?=样|回事|弄|整|办|搞)/g, '怎么'],
+  // Together: 一块儿 / 一块 before the work done together (一块整的, 一块牵头).
+  [/一块儿?(?=整|干|弄|办|搞|做|负责|牵头|承担)/g, '一起'],
+  [/(?<=一起)(?:整|弄|搞)/g, '负责'],
+  // In all: 加一块儿, 加起来, 合起来.
+  [/加一块儿?|加起来|合起来|拢共|统共/g, '一共'],
+  // Sent up: for review when it waits on someone (报上去等审核的), else reported (报上去的进度).
+  [/(?:报|交)上去(?:了)?(?=.{0,4}(?:等|待))/g, '申请办结'],
+  [/(?:报|交)上去(?:了)?/g, '报了'],
+  // Particles that end a clause (嘛, 哈, 咯, 呗, 么), 来着 and 忘咯: how it is asked, not what.
+  [/(是哪个|是哪条|是啥|是什么)来着/g, '$1'],
+  [/来着|忘(?:咯|了|啦)/g, ' '],
+  [/(?<=\S)(?<![什怎那这多要干])(?:嘛|哈|咯|呗|么|噻)(?=[\s，,。？?!！]|$)/g, ' '],
+];
+
+/** The question with its spoken forms said in standard words. */
+export function inStandardWords(text: string): string {
+  let out = text;
+  for (const [pattern, standard] of SPOKEN) out = out.replace(pattern, standard);
+  return out.replace(/\s+/g, ' ').trim();
+}

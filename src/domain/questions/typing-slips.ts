@@ -1,0 +1,60 @@
+/**
+ * One-character slips of a pinyin keyboard: the right sound, the wrong
+ * character (卡主 for 卡住, 到其 for 到期, 审和 for 审核, 完成绿 for 完成率,
+ * 江们 for 江门, 住键 for 住建). A word the bot reads, typed with one
+ * character swapped for another of the same sound, is that word. Pure.
+ */
+import { pinyin } from 'pinyin-pro';
+
+/** The readings of a character without tones (和: he, huo, hu), cached: a question holds few characters, asked often. */
+const readingsOf = new Map<string, readonly string[]>();
+function readings(character: string): readonly string[] {
+  let found = readingsOf.get(character);
+  if (!found) {
+    found = /[\u4e00-\u9fa5]/.test(character) ? (pinyin(character, { toneType: 'none', multiple: true, type: 'array' }) as string[]).map((reading) => reading.replace('ü', 'v')) : [];
+    readingsOf.set(character, found);
+  }
+  return found;
+}
+
+/** Whether two different Chinese characters share a reading (主 / 住, 其 / 期). */
+export function soundAlike(a: string, b: string): boolean {
+  if (a === b) return false;
+  const theirs = readings(b);
+  return readings(a).some((reading) => theirs.includes(reading));
+}
+
+/** Whether `typed` is `word` with exactly one character swapped for one of the same sound. */
+export function slipOf(typed: string, word: string): boolean {
+  if (typed.length !== word.length || typed === word) return false;
+  let slips = 0;
+  for (let i = 0; i < word.length; i++) {
+    if (typed[i] === word[i]) continue;
+    if (++slips > 1 || !soundAlike(typed[i]!, word[i]!)) return false;
+  }
+  return slips === 1;
+}
+
+/**
+ * The words of the questions' grammar a slip is mended to: states, parts, what is reported. Not 滞后 (之后 sounds
+ * the same and is said far more), nor 逾期 without care (预期 is a word of its own).
+ */
+const GRAMMAR_WORDS = ['到期', '逾期', '超期', '进度', '进展', '审核', '卡住', '没动', '牵头', '配合', '办结', '受阻', '完成率', '销号', '负责'];
+/** Words that sound like one of the grammar's and are words of their own: never mended. */
+const OWN_WORDS = new Set(['预期', '前头', '到齐', '近期', '之后', '附则', '进站', '销毁']);
+
+/** Mends slips of the grammar's words and of the places the bot knows (江们 → 江门) in a question. */
+export function mendSlips(text: string, places: readonly string[]): string {
+  const words = [...GRAMMAR_WORDS, ...places.filter((place) => place.length >= 2)];
+  let out = text;
+  for (const word of words) {
+    // A slip keeps all but one character: a question with none of the word's is passed over.
+    if (![...word].some((character) => out.includes(character))) continue;
+    for (let at = 0; at + word.length <= out.length; at++) {
+      const typed = out.slice(at, at + word.length);
+      if (OWN_WORDS.has(typed) || !slipOf(typed, word)) continue;
+      out = `${out.slice(0, at)}${word}${out.slice(at + word.length)}`;
+    }
+  }
+  return out;
+}
