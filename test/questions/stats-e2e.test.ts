@@ -158,6 +158,15 @@ for (const { provider, available } of DATABASES) {
       expect(late.filter(([, count]) => count === late[0]![1]).map(([id]) => nameOf(id))).toContain(overdue.table[0]!.name);
     });
 
+    it('中山逾期的是哪几个单位的: the units of the tasks asked about, counted, each in the table, collectives left out', async () => {
+      const late = leaves.filter((leaf) => leaf.overdue && planOf(leaf.planId).jurisdiction === '中山市');
+      const ids = [...new Set(late.flatMap((leaf) => leaf.unitIds))].filter((id) => !COLLECTIVE.test(rows.units.find((unit) => unit.id === id)!.name));
+      expect(ids.length).toBeGreaterThan(0);
+      const answer = await ask('中山逾期的是哪几个单位的');
+      expect(answer.title).toContain(String(ids.length));
+      expect(answer.table.map((row) => String(row.name)).sort()).toEqual(ids.map((id) => `${rows.units.find((unit) => unit.id === id)!.name}（中山市）`).sort());
+    });
+
     it('各地完成情况怎么样: cities ranked by completion rate, 新会区 counted in 江门市', async () => {
       const cities = Object.values(CITY).filter((city, index, all) => all.indexOf(city) === index).map((city) => {
         const mine = leaves.filter((leaf) => CITY[planOf(leaf.planId).jurisdiction] === city);

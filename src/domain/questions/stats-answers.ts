@@ -64,6 +64,8 @@ export interface StatsAnswer {
   suggestions: string[];
   /** Some of the counted tasks are demonstration data (the console's 演示数据): the card says so. */
   demo?: boolean;
+  /** The units counted, most tasks first ("哪几个单位的", "涉及几个单位"): collectives left out. */
+  units?: { name: string; jurisdiction: string }[];
 }
 
 /** Names in Chinese order; one collator, as localeCompare makes one per call. */
@@ -166,7 +168,8 @@ export function answerStats(question: StatsQuery, catalog: Catalog, today: strin
     ranking = ranked(rows, measure === 'units' ? 'count' : measure, order);
   }
   // A single figure's table: by the places or units it names when two or more, else by plan.
-  const breakdownBy = (filter.places?.length ?? 0) >= 2 ? 'place' : filter.units.length >= 2 ? 'unit' : 'plan';
+  // (Asked which units or how many, by the units themselves.)
+  const breakdownBy = measure === 'units' ? 'unit' : (filter.places?.length ?? 0) >= 2 ? 'place' : filter.units.length >= 2 ? 'unit' : 'plan';
   const breakdown = ranked(breakdownBy === 'place' ? places() : breakdownBy === 'unit' ? units : plans(), 'count', 'desc');
   const understanding = `${describeQuery({ ...filter, kind: 'tasks', page: 1 }, catalog, today)}；统计：${MEASURE_LABEL[measure]}${question.groupBy === 'none' ? '' : `，${GROUP_LABEL[question.groupBy]}${order === 'asc' ? '（从低到高）' : ''}`}`;
   const figures = measure === 'rate' ? { figure: scope.rate } : { count: measure === 'done' ? scope.done : measure === 'units' ? units.length : scope.tasks };
@@ -186,5 +189,6 @@ export function answerStats(question: StatsQuery, catalog: Catalog, today: strin
     query: { ...filter, kind: 'tasks', page: 1, ...(measure === 'done' && filter.status === null ? { status: 'done' as const } : {}) },
     suggestions: scope.tasks === 0 ? suggestionsFor(question) : [],
     demo: [...aggregate.byPlan].some(([planId, tally]) => tally.tasks > 0 && catalog.index.plan(planId)?.demo === true),
+    ...(measure === 'units' ? { units: ranked(units, 'count', 'desc').map(({ name, jurisdiction }) => ({ name, jurisdiction: jurisdiction ?? '' })) } : {}),
   };
 }

@@ -19,6 +19,8 @@ const COUNT = /多少|(?<![哪那这])几(?:项|个|条|件|家|类)|总数|数�
 const DONE_COUNT = /(?<![没未不])(?:完成|办结|做完|完结)了?(?:的)?(?:有|是)?(?:多少|几)(?:项|个|条|件)?|(?<![没未不])(?:完成|办结)(?:数|量)/;
 /** How many units: 多少个单位, 几个部门. */
 const UNIT_COUNT = /(?:多少|几)(?:个|家)?(?:单位|部门)/;
+/** Which units the tasks are of: 逾期的是哪几个单位的, 明年到期的是哪些部门的活, 涉及哪些单位 (answered with the units and their count). */
+const WHICH_UNITS = /(?:是|归|属于)?哪(?:几|些)(?:个|家)?(?:单位|部门)的(?:活儿?|任务|事儿?|工作)?$|涉及(?:到)?(?:哪些|哪几个|哪几家)(?:单位|部门)/;
 /** Ranking words. */
 const RANK = /最多|最少|最高|最低|最好|最差|最快|最慢|最大|最小|排名|排行|排序|排个名|名次|前[三五十]名?|倒数|垫底/;
 /** Behind the most (最拖的单位, 拖得最厉害, 拖后腿最多): ranked by tasks past their deadline, behind being past it. */
@@ -116,7 +118,8 @@ export function parseStatsQuestion(text: string, directory: UnitDirectory, asker
   const grouped = groupOf(text, directory);
   const asksWhich = /谁|哪/.test(text);
   const howFar = HOW_FAR.test(text);
-  const isStats = rate || count || howFar || (grouped.groupBy !== 'none' && (rank || SITUATION.test(text))) || (rank && asksWhich);
+  const whichUnits = grouped.groupBy === 'none' && !rank && WHICH_UNITS.test(text);
+  const isStats = rate || count || howFar || whichUnits || (grouped.groupBy !== 'none' && (rank || SITUATION.test(text))) || (rank && asksWhich);
   if (!isStats) return undefined;
 
   let rest = grouped.rest;
@@ -136,9 +139,9 @@ export function parseStatsQuestion(text: string, directory: UnitDirectory, asker
   } else if (DONE_COUNT.test(rest)) {
     measure = 'done';
     rest = rest.replace(DONE_COUNT, ' ');
-  } else if (groupBy === 'none' && UNIT_COUNT.test(rest)) {
+  } else if (groupBy === 'none' && (UNIT_COUNT.test(rest) || whichUnits)) {
     measure = 'units';
-    rest = rest.replace(UNIT_COUNT, ' ');
+    rest = rest.replace(UNIT_COUNT, ' ').replace(WHICH_UNITS, ' ');
   } else {
     measure = 'count';
   }
