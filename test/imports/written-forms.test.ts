@@ -605,6 +605,9 @@ describe('written forms of the same plan', () => {
       ['为认真做好我县秸秆禁烧工作，进一步改善环境质量，特制定如下分工。', '大力实施乡村振兴战略', '一、加强宣传(责任单位:县委宣传部)', '二、落实网格(责任单位:各乡镇)'].join('\n'),
     );
     expect(opensWithBody.plan.title).not.toContain('乡村振兴');
+    // A grade of urgency before the headline is passed over; a letterhead or an issuer alone is no headline.
+    expect(read(['特急', '城区背街小巷环境卫生暗访情况交办单', '一、垃圾未清运(责任单位:区城管局)', '二、占道经营(责任单位:区市场监管局)'].join('\n')).plan.title).toBe('城区背街小巷环境卫生暗访情况交办单');
+    expect(read(['某市人民政府办公室文件', '一、垃圾未清运(责任单位:市城管局)', '二、占道经营(责任单位:市市场监管局)'].join('\n')).plan.title).not.toContain('文件');
     expect(opensWithBody.plan.warnings.map((warning) => warning.message).join()).toContain('没有标题');
   });
 

@@ -43,4 +43,21 @@ describe('spoken and slipped questions', () => {
     // A place's full name is not mended into: 临沂食药监局 is 临沂's 食药监局, not 临沂市 + 药监局.
     expect((parseQuestion('临沂食药监局手里有几项活，分别是啥', directory) as TaskQuery).units.flatMap((unit) => unit.unitIds.map(nameOf))).toEqual(['临沂市/市食品药品监管局']);
   });
+
+  it('leaves ordinary words alone: a slip only where the word ends (完成绿化, 承办接待, 最新汇报, 到企业), 排除 / 算不算 / 计划之外 / 除此之外 are no part left out, 调整好 / 搞好 / 结合起来 no state', () => {
+    for (const text of ['完成绿化任务的有哪些', '承办接待工作的任务', '接受组织部考核的任务', '最新汇报的进度', '到企业走访的任务', '调整好的任务有哪些', '要搞好统筹协调的任务', '结合起来的任务']) {
+      const question = parseQuestion(text, directory) as TaskQuery;
+      expect({ text, kind: question.kind, status: question.status }).toEqual({ text, kind: 'tasks', status: null });
+    }
+    for (const text of ['排除安全隐患的任务有哪些', '中山那几件算不算逾期', '计划之外的任务有哪些', '除此之外还有哪些卡住的']) {
+      expect({ text, except: (parseQuestion(text, directory) as TaskQuery).except ?? null }).toEqual({ text, except: null });
+    }
+  });
+
+  it('a supervisor bound to a unit who says 我们 to look at a place or chase is not asking about their own unit', () => {
+    const office = { unitIds: [idOf('临沂市', '市政府办公室')] };
+    for (const text of ['帮我们看看中山过期的有哪些', '我们督查室要催办的卡住的有哪些', '咱们看看全市有哪些没动的']) {
+      expect({ text, units: (parseQuestion(text, directory, office) as TaskQuery).units }).toEqual({ text, units: [] });
+    }
+  });
 });

@@ -9,7 +9,7 @@ import { looksLikeHeader } from './layouts/columns.js';
 import { squash } from './normalize-text.js';
 
 /** Lines of a page's frame above its headline: breadcrumbs, bylines, dates, site fields, attachments. */
-const FRAME = /[>›»]|^(?:当前位置|首页)|(?:来源|发布|时间|日期|作者|浏览|访问量?|点击|索引号|字体|编辑)\s*[:：]|\[attach\]|^page\s*\d|^p\.\s*\d|^第\d+页|^(?:19|20)\d{2}[-./年]\d{1,2}[-./月]\d{1,2}/i;
+const FRAME = /^(?:特急|加急|急件|特提|平件|附件\s*\d*|(?:机密|秘密|绝密).*)$|[>›»]|^(?:当前位置|首页)|(?:来源|发布|时间|日期|作者|浏览|访问量?|点击|索引号|字体|编辑)\s*[:：]|\[attach\]|^page\s*\d|^p\.\s*\d|^第\d+页|^(?:19|20)\d{2}[-./年]\d{1,2}[-./月]\d{1,2}/i;
 /** Where the document's body begins: an outline number, a row number, an addressee, a sentence. */
 const BODY_START = /^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,3}(?:[、.．\s]|$)|序\s*号)|[。；;]|[:：]$/;
 /** The document's opening headline: its first line past the page's frame, when that reads as one. */
@@ -32,5 +32,7 @@ function isHeadline(text: string): boolean {
   const hanzi = text.match(/[\u4e00-\u9fa5]/g)?.length ?? 0;
   // (a name in quotes may hold a list: 2023年“双随机、一公开”抽查工作计划)
   const unquoted = text.replace(/“[^”]*”/g, '');
+  // (never a letterhead, 中山市人民政府办公室文件, an issuer alone, 中山市发展和改革局, nor a sentence's start, 为深入贯彻…)
+  if (/文件$|^为|^[\u4e00-\u9fa5]{2,24}(?:局|委员会|委|办公室|办公厅|政府|中心|办)$/.test(text)) return false;
   return text.length >= 6 && text.length <= 60 && hanzi >= 4 && hanzi / text.length >= 0.5 && !/[:：，、]|[,]$/.test(unquoted);
 }

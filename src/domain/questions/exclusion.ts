@@ -8,7 +8,7 @@
 
 /** "除了X(以外)", "去掉X", "不算X", "不包括X": X ends where the question goes on (，/ 还 / 其他 / a space). */
 const EXCEPT_BEFORE =
-  /(?:除了|除去|除开|去掉|去除|扣除|刨去|刨除|排除|不算|不计|不包括|不含)\s*([^，,；;\s]{1,14}?)\s*(?:以外|之外)?(?:的)?(?=[，,；;\s]|还|其他|其余|别的|另外|剩|$)/;
+  /(?:除了|除去|除开|去掉|去除|扣除|刨去|刨除|(?<!算)不算|不计|不包括|不含)\s*([^，,；;\s]{1,14}?)\s*(?:以外|之外)?(?:的)?(?=[，,；;\s]|还|其他|其余|别的|另外|剩|$)/;
 /** "临沂之外的", "中山以外": X right before 之外 / 以外, from where a clause starts. */
 const EXCEPT_AFTER = /(?<=^|[\s，,；;]|里|中)([^，,；;\s]{1,10}?)(?:以外|之外)(?:的)?/;
 /** Pointing at the part left out ("那件", "那些", "那份"): how it is pointed at, not what it is. */
@@ -26,16 +26,21 @@ export interface ExceptClause {
   plan: string | null;
   /** The question with the clause taken out. */
   rest: string;
+  /** Said after what is left out (临沂之外): only a place or a unit is left out so. */
+  after: boolean;
 }
 
 /** Finds the part a question leaves out, or undefined when it leaves nothing out. */
 export function exceptClause(text: string): ExceptClause | undefined {
-  const match = EXCEPT_BEFORE.exec(text) ?? EXCEPT_AFTER.exec(text);
+  const before = EXCEPT_BEFORE.exec(text);
+  const match = before ?? EXCEPT_AFTER.exec(text);
   if (!match) return undefined;
+  // 除此之外 points back at nothing the question names; 计划之外 / 意料之外 are words, only a place or unit is left out so.
+  if (/^此/.test(match[1]!)) return undefined;
   const written = match[1]!.replace(/的$/, '');
   const plan = PLAN_POINTED.exec(written)?.[1] ?? null;
   const left = written.replace(POINTING, '');
   if (left === '') return undefined;
   const rest = `${text.slice(0, match.index)} ${text.slice(match.index + match[0].length)}`.replace(THE_REST, ' ').replace(/\s+/g, ' ').trim();
-  return { left, plan, rest };
+  return { left, plan, rest, after: !before };
 }

@@ -17,7 +17,7 @@ const PRONOUN = /(?:我们|咱们|咱)(?:这块儿?|这边|这儿|这里)?/g;
 const BETWEEN = /^\s*(?:这块儿?|这边)?\s*$/;
 
 /** The mentions a question's bare pronouns mean, and where those pronouns were said (to leave out of the topic). */
-export function withOwnPronouns(text: string, mentions: readonly Placed[], askerUnits: readonly number[]): { mentions: Placed[]; said: [number, number][] } {
+export function withOwnPronouns(text: string, mentions: readonly Placed[], askerUnits: readonly number[], namesPlace = false): { mentions: Placed[]; said: [number, number][] } {
   let out = [...mentions];
   const said: [number, number][] = [];
   for (const match of text.matchAll(PRONOUN)) {
@@ -33,9 +33,11 @@ export function withOwnPronouns(text: string, mentions: readonly Placed[], asker
       out = out.map((mention) => (mention === beside ? { ...mention, unitIds: own(mention), self: true } : mention));
       continue;
     }
-    // With another unit ("我们跟民政局一起…"), or alone: the asker's units.
+    // With another unit ("我们跟民政局一起…"), or alone: the asker's units. Not "we" who look, chase or are helped
+    // ("帮我们看看", "我们督查室要催办的"), nor beside a place the question is about ("我们看看中山过期的").
     const withOther = /^\s*(?:跟|和|与|同)/.test(text.slice(end));
-    if (withOther || out.length === 0) out.push({ text: match[0], unitIds: [...askerUnits], fuzzy: false, self: true, start, end });
+    const looking = /[帮给让替叫]$/.test(text.slice(0, start)) || /^\s*(?:要|来|先|再)?(?:看|盯|催|查|督|问|统计|汇总)/.test(text.slice(end));
+    if (withOther || (out.length === 0 && !looking && !namesPlace)) out.push({ text: match[0], unitIds: [...askerUnits], fuzzy: false, self: true, start, end });
   }
   return { mentions: out.sort((a, b) => a.start - b.start), said };
 }

@@ -249,6 +249,7 @@ function partLeftOut(clause: ExceptClause, main: TaskQuery, directory: UnitDirec
   const role = /^(牵头|主办)/.test(clause.left) ? 'lead' : /^(配合|协助|协办|参与|协同)/.test(clause.left) ? 'cooperating' : null;
   const named = filter.units.length > 0 || filter.topic !== null || filter.status !== null || filter.plan !== null || (filter.places?.length ?? 0) > 0 || filter.period;
   if (!named && role && main.units.length > 0) return { ...filter, units: main.units, role };
+  if (clause.after && filter.units.length === 0 && (filter.places?.length ?? 0) === 0) return undefined;
   return named ? { ...filter, asksWho: false } : undefined;
 }
 
@@ -330,7 +331,7 @@ export function readTaskQuery(text: string, directory: UnitDirectory, asker: Ask
     mentions.sort((a, b) => a.start - b.start);
   }
   // "我们" without a unit word: the asker's side of a bureau named beside it, or the asker's units (own-pronoun.ts).
-  const own = withOwnPronouns(text, mentions, asker.unitIds);
+  const own = withOwnPronouns(text, mentions, asker.unitIds, placesOn(text, directory).places.length > 0);
   mentions.splice(0, mentions.length, ...(own.mentions as typeof mentions));
   // Take out what is understood, so that what remains is the topic.
   let rest = text;

@@ -10,8 +10,8 @@
 const SPOKEN: readonly [RegExp, string][] = [
   // We / our side: 俺们, 俺 (northern); 我们这块 stays with its 这块 for the self reading.
   [/俺们|俺(?=[这那单局办委]|$|\s)/g, '我们'],
-  // Done: 整完 / 搞完 / 弄好 / 整好 (the plain 办完).
-  [/(?:整|搞|弄)(?:完|好)(?!善|整)/g, '办完'],
+  // Done: 整完 / 搞完 / 弄完 (the plain 办完); not 调整完, and not 搞好 / 弄好, which plans say for "do well".
+  [/(?<!调)(?:整|搞|弄)完(?!善|整)/g, '办完'],
   // Past its day: 过了期, 过期了.
   [/过了期(?!限|间)/g, '过期'],
   // Whether there is any: 莫得, 没得, 有莫有.
@@ -23,16 +23,16 @@ const SPOKEN: readonly [RegExp, string][] = [
   [/咋个|咋(?=样|回事|弄|整|办|搞)/g, '怎么'],
   // Together: 一块儿 / 一块 before the work done together (一块整的, 一块牵头).
   [/一块儿?(?=整|干|弄|办|搞|做|负责|牵头|承担)/g, '一起'],
-  [/(?<=一起)(?:整|弄|搞)/g, '负责'],
-  // In all: 加一块儿, 加起来, 合起来.
-  [/加一块儿?|加起来|合起来|拢共|统共/g, '一共'],
+  [/(?<=一起)(?:整|弄|搞)(?![改治顿理合])/g, '负责'],
+  // In all: 加一块儿, 加起来 (not 结合起来).
+  [/加一块儿?|加起来|拢共|统共/g, '一共'],
   // Sent up: for review when it waits on someone (报上去等审核的), else reported (报上去的进度).
   [/(?:报|交)上去(?:了)?(?=.{0,4}(?:等|待))/g, '申请办结'],
   [/(?:报|交)上去(?:了)?/g, '报了'],
-  // Particles that end a clause (嘛, 哈, 咯, 呗, 么), 来着 and 忘咯: how it is asked, not what.
+  // Particles that end a clause (嘛, 哈, 咯, 呗, 么 — 幺 once simplified by a character table), 来着 and 忘咯: how it is asked, not what.
   [/(是哪个|是哪条|是啥|是什么)来着/g, '$1'],
   [/来着|忘(?:咯|了|啦)/g, ' '],
-  [/(?<=\S)(?<![什怎那这多要干])(?:嘛|哈|咯|呗|么|噻)(?=[\s，,。？?!！]|$)/g, ' '],
+  [/(?<=\S)(?<![什怎那这多要干])(?:嘛|哈|咯|呗|么|幺|噻)(?=[\s，,。？?!！]|$)/g, ' '],
 ];
 
 /** The question with its spoken forms said in standard words. */

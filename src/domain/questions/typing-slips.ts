@@ -43,6 +43,13 @@ const GRAMMAR_WORDS = ['到期', '逾期', '超期', '进度', '进展', '审核
 /** Words that sound like one of the grammar's and are words of their own: never mended. */
 const OWN_WORDS = new Set(['预期', '前头', '到齐', '近期', '之后', '附则', '进站', '销毁']);
 
+/**
+ * What may follow a mended word: the end, a mark, or a character that goes on the question rather than another
+ * word (卡主那个, 完成绿多少, 到其的, 江们那边); never one that makes a word with the slipped character (完成绿化, 超七成,
+ * 承办接待, 到七月, 最新汇报).
+ */
+const GOES_ON = /^(?:$|[^\u4e00-\u9fa5]|[的了过是那这多几吗呢啥什有没还都要在哪市区县])/;
+
 /** Mends slips of the grammar's words and of the places the bot knows (江们 → 江门) in a question. */
 export function mendSlips(text: string, places: readonly string[]): string {
   const words = [...GRAMMAR_WORDS, ...places.filter((place) => place.length >= 2)];
@@ -52,7 +59,7 @@ export function mendSlips(text: string, places: readonly string[]): string {
     if (![...word].some((character) => out.includes(character))) continue;
     for (let at = 0; at + word.length <= out.length; at++) {
       const typed = out.slice(at, at + word.length);
-      if (OWN_WORDS.has(typed) || !slipOf(typed, word)) continue;
+      if (OWN_WORDS.has(typed) || !slipOf(typed, word) || !GOES_ON.test(out.slice(at + word.length))) continue;
       out = `${out.slice(0, at)}${word}${out.slice(at + word.length)}`;
     }
   }
