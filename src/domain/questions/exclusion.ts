@@ -16,7 +16,7 @@ const POINTING = /(?:的)?(?:那几件|那几项|那几条|那件|那项|那条|
 /** A plan pointed at ("经信局那份", "新会的方案"): the plan is left out, not the unit it is named by. */
 const PLAN_POINTED = /^(.{2,10}?)的?(?:那份|那个方案|那份方案|方案|要点)$/;
 /** The words that say "the rest" once a part is left out: 其他几件, 还剩, 别的. */
-export const THE_REST = /其他|其余|别的|另外|剩下的?|还剩/g;
+const THE_REST = /其他|其余|别的|另外|剩下的?|还剩/g;
 
 /** The part a question leaves out, as it is written, and the question without it. */
 export interface ExceptClause {

@@ -16,28 +16,35 @@ const PRONOUN = /(?:我们|咱们|咱)(?:这块儿?|这边|这儿|这里)?/g;
 /** What may stand between a pronoun and the bureau it qualifies: a space, 这块, 这边. */
 const BETWEEN = /^\s*(?:这块儿?|这边)?\s*$/;
 
-/** The mentions a question's bare pronouns mean, and where those pronouns were said (to leave out of the topic). */
-export function withOwnPronouns(text: string, mentions: readonly Placed[], askerUnits: readonly number[], namesPlace = false): { mentions: Placed[]; said: [number, number][] } {
+/**
+ * The mentions a question's bare pronouns mean, and where the pronouns that became no mention were said (to leave out
+ * of the topic). `namesPlace` is asked only when a pronoun might stand alone.
+ */
+export function withOwnPronouns(text: string, mentions: readonly Placed[], askerUnits: readonly number[], namesPlace: () => boolean): { mentions: Placed[]; said: [number, number][] } {
   let out = [...mentions];
   const said: [number, number][] = [];
   for (const match of text.matchAll(PRONOUN)) {
     const start = match.index!;
     const end = start + match[0].length;
     if (out.some((mention) => mention.start < end && mention.end > start)) continue;
-    said.push([start, end]);
-    if (askerUnits.length === 0) continue;
+    if (askerUnits.length === 0) {
+      said.push([start, end]);
+      continue;
+    }
     const own = (mention: Placed) => mention.unitIds.filter((id) => askerUnits.includes(id));
     // Beside a bureau named by what the asker's units are ("我们审计", "财政这块我们"): the asker's of them.
     const beside = out.find((mention) => (BETWEEN.test(text.slice(mention.end, start)) || BETWEEN.test(text.slice(end, mention.start))) && own(mention).length > 0);
     if (beside) {
       out = out.map((mention) => (mention === beside ? { ...mention, unitIds: own(mention), self: true } : mention));
+      said.push([start, end]);
       continue;
     }
     // With another unit ("我们跟民政局一起…"), or alone: the asker's units. Not "we" who look, chase or are helped
     // ("帮我们看看", "我们督查室要催办的"), nor beside a place the question is about ("我们看看中山过期的").
     const withOther = /^\s*(?:跟|和|与|同)/.test(text.slice(end));
     const looking = /[帮给让替叫]$/.test(text.slice(0, start)) || /^\s*(?:要|来|先|再)?(?:看|盯|催|查|督|问|统计|汇总)/.test(text.slice(end));
-    if (withOther || (out.length === 0 && !looking && !namesPlace)) out.push({ text: match[0], unitIds: [...askerUnits], fuzzy: false, self: true, start, end });
+    if (withOther || (out.length === 0 && !looking && !namesPlace())) out.push({ text: match[0], unitIds: [...askerUnits], fuzzy: false, self: true, start, end });
+    else said.push([start, end]);
   }
   return { mentions: out.sort((a, b) => a.start - b.start), said };
 }

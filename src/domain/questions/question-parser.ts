@@ -331,11 +331,11 @@ export function readTaskQuery(text: string, directory: UnitDirectory, asker: Ask
     mentions.sort((a, b) => a.start - b.start);
   }
   // "我们" without a unit word: the asker's side of a bureau named beside it, or the asker's units (own-pronoun.ts).
-  const own = withOwnPronouns(text, mentions, asker.unitIds, placesOn(text, directory).places.length > 0);
+  const own = withOwnPronouns(text, mentions, asker.unitIds, () => placesOn(text, directory).places.length > 0);
   mentions.splice(0, mentions.length, ...(own.mentions as typeof mentions));
   // Take out what is understood, so that what remains is the topic.
   let rest = text;
-  const understood: [number, number][] = [...mentions.map((mention): [number, number] => [mention.start, mention.end]), ...own.said.filter(([start, end]) => !mentions.some((mention) => mention.start === start && mention.end === end))];
+  const understood: [number, number][] = [...mentions.map((mention): [number, number] => [mention.start, mention.end]), ...own.said];
   for (const [start, end] of understood.sort((a, b) => b[0] - a[0])) rest = `${rest.slice(0, start)} ${rest.slice(end)}`;
   // A period ("下周", "2017年第一季度", "年底前") is when the tasks fall due; 今年 alone says nothing.
   const named = readPeriod(rest);

@@ -50,6 +50,8 @@ export class UnitDirectory {
   /** The first two characters of a long stem (网信 of 网信统筹局): said only with 那边 / 口 / 系统 after them. */
   private readonly shortStems = new Map<string, Set<number>>();
   private jurisdictions: Set<string> | undefined;
+  /** The places' short names, once: every question's slips are mended to them. */
+  private shortPlaces: string[] | undefined;
 
   constructor(units: readonly DirectoryUnit[]) {
     for (const unit of units) {
@@ -248,9 +250,10 @@ export class UnitDirectory {
    * The places of the stored units by their short names (中山, 江门): words a question's slips are mended to. Not the
    * full names: 临沂食药监局 is no slip of 临沂市.
    */
-  placeWords(): string[] {
+  placeWords(): readonly string[] {
     this.jurisdictions ??= new Set([...this.units.values()].map((unit) => unit.jurisdiction));
-    return [...new Set([...this.jurisdictions].map((place) => place.replace(/(市|区|县)$/, '')))].filter((word) => word.length >= 2);
+    this.shortPlaces ??= [...new Set([...this.jurisdictions].map((place) => place.replace(/(市|区|县)$/, '')))].filter((word) => word.length >= 2);
+    return this.shortPlaces;
   }
 
   /** A typo'd name right after a place ("临沂发该委"): that place's units only, as an exact name after it would be. */
