@@ -1610,4 +1610,35 @@ describe('layout families of real plans', () => {
     expect(plan.jurisdiction).toBe('官渡区');
     expect(plan.year).toBe(2024);
   });
+
+  it('a one-cell-per-line table whose narrow columns broke a header (市级牵头 / 责任单位) and a unit’s name (市人力资源 / 社会保障局) into cells, its rows marked (9*): one column, one unit, every row', () => {
+    const cell = (text: string) => [text, ''];
+    const { tasks } = read(
+      [
+        '某市2019年民生工程推进情况表',
+        '',
+        ...['序号', '项目内容', '目标任务', '市级牵头', '责任单位', '完成时间', '备注'].flatMap(cell),
+        ...['1', '农民工技能培训', '培训1000人', '市人力资源', '社会保障局', '2019年6月底', '已完成'].flatMap(cell),
+        ...['2*', '城乡居民医保参保', '参保率95%', '市医疗', '保障局', '2019年9月底', '超额完成'].flatMap(cell),
+        ...['3', '农村公路养护', '养护800公里', '市交通运输局', '2019年12月底', '正在推进'].flatMap(cell),
+      ].join('\n'),
+    );
+    expect(tasks.map((task) => [task.title, task.units.map((unit) => `${unit.name}:${unit.role}`), task.deadlines.map((deadline) => deadline.raw).join()])).toEqual([
+      ['农民工技能培训', ['市人力资源社会保障局:lead'], '2019年6月底'],
+      ['城乡居民医保参保', ['市医疗保障局:lead'], '2019年9月底'],
+      ['农村公路养护', ['市交通运输局:lead'], '2019年12月底'],
+    ]);
+  });
+
+  it('of several dated columns (抽取日期 | 完成时限) the deadline is the one the work must be done by', () => {
+    const { tasks } = read(
+      [
+        '某市2023年联合抽查计划',
+        '| 序号 | 任务名称 | 抽取日期 | 完成时限 | 牵头部门 | 参与部门 |',
+        '| 1 | 预付卡经营检查 | 2023年9月 | 2023年11月底 | 市商务局 | 市市场监管局 |',
+        '| 2 | 二手车市场检查 | 2023年9月 | 2023年12月底 | 市商务局 | 市公安局 |',
+      ].join('\n'),
+    );
+    expect(tasks.map((task) => task.deadlines.map((deadline) => deadline.raw).join())).toEqual(['2023年11月底', '2023年12月底']);
+  });
 });

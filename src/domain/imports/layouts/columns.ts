@@ -102,6 +102,8 @@ function classifyHeaderWord(raw: string): HeaderKind | undefined {
  */
 export function continuesHeaderCell(previous: string, piece: string): boolean {
   const before = classifyHeader(previous);
+  // "市级牵头" / "责任单位": a lead word after its level, the noun of the responsibility it names wrapped below (市级牵头责任单位).
+  if (/^[\u4e00-\u9fa5]{1,3}(?:牵头|主办|主责)$/.test(previous) && /^(?:责任)?(?:单位|部门)$/.test(piece)) return true;
   if (HEADER_MODIFIER.test(piece) && before !== undefined) return false;
   if (classifyHeader(`${previous}${piece}`) === undefined) return false;
   // Two-character halves of one task word ("指标" / "任务"): adjacent task columns are never named so shortly.
@@ -169,10 +171,19 @@ export function mapColumns(header: readonly string[]): ColumnMap | undefined {
     units,
     unitColumns,
     leaders: kinds.flatMap((kind, index) => (kind === 'leaders' ? [index] : [])),
-    deadlines: spannedBy(kinds.indexOf('deadline'), squashed),
+    deadlines: spannedBy(deadlineColumn(kinds, squashed), squashed),
     defaultRole: unitColumns[0]!.role,
     sections: /科室/.test(squashed[units]!),
   };
+}
+
+/**
+ * The deadline column among several dated ones (抽取日期 | 抽查完成时限, 开始时间 | 完成时间): the one the work must be
+ * done by; else the first.
+ */
+function deadlineColumn(kinds: readonly (HeaderKind | undefined)[], header: readonly string[]): number {
+  const dated = kinds.flatMap((kind, index) => (kind === 'deadline' ? [index] : []));
+  return dated.find((index) => /完成|截止|时限|期限|办结/.test(header[index]!)) ?? dated[0] ?? -1;
 }
 
 /**

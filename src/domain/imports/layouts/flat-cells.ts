@@ -34,7 +34,7 @@ function blocksOf(lines: readonly string[], separatedByBlanks: boolean): Block[]
     // A line holding only delimiters ("|", "||||") separates cells as a blank line does; a cell may end with its own " |"
     // (and a header's last cell with the bars padding its row: "投资估算 | ||").
     // "1." and "（1）" standing alone are a row's 序号.
-    const line = raw.trim().replace(/^\|+$/, '').replace(/(?:\s*\|)+$/, '').trim().replace(/^[（(]?(\d{1,5})[)）.、．]$/, '$1');
+    const line = raw.trim().replace(/^\|+$/, '').replace(/(?:\s*\|)+$/, '').trim().replace(/^[（(]?(\d{1,5})[)）.、．]$/, '$1').replace(/^(\d{1,5})[*＊※]$/, '$1');
     if (line === '') {
       current = undefined;
       return;
@@ -53,6 +53,35 @@ function blocksOf(lines: readonly string[], separatedByBlanks: boolean): Block[]
     }
   });
   return blocks;
+}
+
+/**
+ * A unit's name a narrow column broke over two cells of a page that parts cells with blank lines ("市人力资源" /
+ * "社会保障局"), or a list of units that goes on in the next cell ("市人社局、市教体局、" / "团市委"): one cell. The
+ * first piece starts with its level and does not end as a unit ends; together they read as units.
+ */
+/** Words of work to be done, which a unit's name does not hold. */
+const WORK_WORD = /建设|改造|提升|开展|推进|实施|整治|治理|工程|项目|完成|新增|培训|就业|创建|打造/;
+
+function withBrokenNamesJoined(blocks: readonly Block[]): Block[] {
+  const out: Block[] = [];
+  for (const block of blocks) {
+    const previous = out.at(-1);
+    const startsName = !/^(?:[省市区县州镇乡]|各)/.test(block.text) && cellKind(block.text) === 'units';
+    // A name, not a short task before its unit (县城污水管网改造 / 住建局): no work word in it, no longer than names run.
+    const broken =
+      previous !== undefined &&
+      /^[省市区县州][\u4e00-\u9fa5]{2,7}$/.test(previous.text) &&
+      !WORK_WORD.test(previous.text) &&
+      previous.text.length + block.text.length <= 14 &&
+      cellKind(previous.text) === 'text' &&
+      startsName &&
+      cellKind(`${previous.text}${block.text}`) === 'units';
+    const listGoesOn = previous !== undefined && /[、，,]$/.test(previous.text) && cellKind(previous.text) === 'units' && cellKind(block.text) === 'units';
+    if (broken || listGoesOn) out[out.length - 1] = { text: `${previous!.text}${listGoesOn ? '\n' : ''}${block.text}`, line: previous!.line };
+    else out.push(block);
+  }
+  return out;
 }
 
 /**
@@ -576,7 +605,8 @@ export function readFlatCells(lines: readonly string[]): DraftPlan | undefined {
 export function flatCellRows(raw: readonly string[]): GridRow[] | undefined {
   const lines = withArabicRowNumbers(raw);
   for (const separatedByBlanks of [true, false]) {
-    const blocks = joinWrappedHeaders(blocksOf(lines, separatedByBlanks));
+    const read = blocksOf(lines, separatedByBlanks);
+    const blocks = joinWrappedHeaders(separatedByBlanks ? withBrokenNamesJoined(read) : read);
     const found = findHeader(blocks);
     if (!found) continue;
     for (let index = found.start; index < found.start + found.width; index++) blocks[index] = { ...blocks[index]!, text: headerWord(blocks[index]!.text) };
