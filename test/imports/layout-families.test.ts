@@ -1641,4 +1641,33 @@ describe('layout families of real plans', () => {
     );
     expect(tasks.map((task) => task.deadlines.map((deadline) => deadline.raw).join())).toEqual(['2023年11月底', '2023年12月底']);
   });
+
+  it('an inspection report whose parts say whose the problems are (一、属住建局职责范围：): every problem under a part is a task of that body, a part with no list its own task, an item may start with a figure (1、816路)', () => {
+    const { tasks } = read(
+      [
+        '某县创建办督查情况通报',
+        '一、属住建局职责范围：',
+        '（一）滨江花园项目工地',
+        '1、工地围挡未按要求布置公益广告。',
+        '2、建筑垃圾未及时清理。',
+        '（二）文化路',
+        '沿街店铺占道经营，屡禁不止。',
+        '二、属城关镇职责范围：',
+        '1、流动摊点沿街随意摆摊。',
+        '2、328国道路口乱停车现象严重。',
+        '三、属市场监管局职责范围：',
+        '农贸市场门前三包落实不到位。',
+        '四、城关派出所',
+        '有停车泊位，但没有停车标识。',
+      ].join('\n'),
+    );
+    expect(tasks.map((task) => [task.title.slice(0, 8), task.units.map((unit) => unit.name).join()])).toEqual([
+      ['工地围挡未按要求', '住建局'],
+      ['建筑垃圾未及时清', '住建局'],
+      ['文化路 沿街店铺', '住建局'],
+      ['流动摊点沿街随意', '城关镇'],
+      ['328国道路口乱', '城关镇'],
+      ['属市场监管局职责', '市场监管局'],
+    ]);
+  });
 });

@@ -28,8 +28,9 @@ const MARKERS: readonly [string, RegExp][] = [
   ['enclosed', /^([㈠-㈩])\s*/],
   ['article', /^第([一二三四五六七八九十百\d]+)[条项]\s*/],
   ['dotted', /^(\d{1,2}(?:\.\d{1,2})+)(?![\d%])\s*/],
-  // "1.2009年底前，完成…": a year after the number starts the item's text; "1.5亿元" is a figure.
-  ['arabic', /^(\d{1,4})\s*[、.．﹒](?:(?![\d%])|(?=(?:19|20)\d{2}年))\s*/],
+  // "1.2009年底前，完成…": a year after the number starts the item's text; "1.5亿元" is a figure, "1、816路…" is not; a
+  // year without 年 after it ("1、2022市食品安全…") is a document site's page marker run into a title.
+  ['arabic', /^(\d{1,4})\s*(?:、(?!(?:19|20)\d{2}(?!年))|[.．﹒](?:(?![\d%])|(?=(?:19|20)\d{2}年)))\s*/],
   ['paren-arabic', /^[(（](\d{1,3})[)）]\s*/],
   // "1）加快…": a number closed by a bracket alone.
   ['closed-arabic', /^(\d{1,3})[)）]\s*(?=[^\s\d%])/],
@@ -447,12 +448,18 @@ export function readOutline(lines: readonly string[]): DraftPlan | undefined {
   const walk = (items: readonly Item[], path: string[], categories: string[], leaders = '', units = '') => {
     for (const item of items) {
       const here = [...path, item.number];
-      const isTask = withUnits ? assigned(item) || (taskStyles.has(item.style) && !anyAssigned(item.children)) : item.style === leafStyle;
+      const heading = squash(item.lines[0]!);
+      const given = headingUnitsOf(item, heading);
+      // Under a heading that says whose the items are (一、属住建局职责范围：), each item with no items of its own is theirs, a task.
+      const isTask = (withUnits ? assigned(item) || (taskStyles.has(item.style) && !anyAssigned(item.children)) : item.style === leafStyle) || (units !== '' && item.children.length === 0);
       if (isTask) {
         tasks.push({ item, path: here, categories, leaders, units });
-      } else if (withUnits ? anyAssigned(item.children) : item.children.length > 0) {
-        const heading = squash(item.lines[0]!);
-        walk(item.children, here, [...categories, heading.slice(0, 60)], leadersOfHeading(heading).join('、') || labelledLeaders(item) || leaders, unitsOfHeading(heading) || (/^[一二三四五六七八九十]+$/.test(item.number) ? unitsOfBareHeading(heading) : '') || units);
+      } else if (withUnits ? anyAssigned(item.children) || ((given !== '' || units !== '') && item.children.length > 0) : item.children.length > 0) {
+        walk(item.children, here, [...categories, heading.slice(0, 60)], leadersOfHeading(heading).join('、') || labelledLeaders(item) || leaders, given || units);
+      } else if (item.children.length === 0 && item.level === 0 && item.lines.length > 1 && ownedBy(heading) !== '') {
+        // "三、属工商局职责范围：" over the problem itself: the heading names whose it is, the text is the task (a bare name
+        // over text, "二、霍邱汽车站", is the place inspected).
+        tasks.push({ item, path: here, categories, leaders, units: ownedBy(heading) });
       } else if (item.children.length === 0 && item.level === 0) {
         skipped.push(squash(item.lines[0]!).slice(0, 20));
       }
@@ -468,6 +475,11 @@ export function readOutline(lines: readonly string[]): DraftPlan | undefined {
   }
   if (skipped.length > 0) warnings.push({ line: null, message: `没有编号任务的部分未作为任务导入：${skipped.join('、')}` });
   return { layout: 'outline', nodes, defaultRole: 'responsible', unitsAreSections: false, warnings };
+}
+
+/** The units an item's heading gives the items under it (（一）省监察厅牵头的工作, 二、乡镇人民政府, 一、属住建局职责范围：); '' when none. */
+function headingUnitsOf(item: Item, heading: string): string {
+  return unitsOfHeading(heading) || (/^[一二三四五六七八九十]+$/.test(item.number) ? unitsOfBareHeading(heading) : '');
 }
 
 /** A heading naming the units that do the items under it: "（一）省监察厅牵头的工作", "市财政局负责事项". */
@@ -486,12 +498,24 @@ function unitsOfHeading(heading: string): string {
  * 办事处 …), never a topic that ends like one (交通出行, 工作部署).
  */
 function unitsOfBareHeading(heading: string): string {
+  if (leadersOfHeading(heading).length > 0) return '';
+  const owned = ownedBy(heading);
+  if (owned !== '') return owned;
   const bare = UNITS_ONLY_HEADING.exec(heading.replace(/\s+/g, ''));
-  if (!bare || leadersOfHeading(heading).length > 0) return '';
+  if (!bare) return '';
   const parts = bare[1]!.split(/[、和及]/);
   return parts.every((part) => BODY_NAME.test(part)) && looksLikeUnits(bare[1]!) ? bare[1]! : '';
 }
 
+/** The bodies a heading says the problems under it belong to ("属住建局职责范围", "属凤城镇管辖范围": a town or station too); '' when it says none. */
+function ownedBy(heading: string): string {
+  const owned = OWNED_HEADING.exec(heading.replace(/\s+/g, ''));
+  if (!owned || leadersOfHeading(heading).length > 0) return '';
+  return owned[1]!.split(/[、和及]/).every((part) => BODY_NAME.test(part) || /^[\u4e00-\u9fa5]{2,10}(?:镇|乡|街道|派出所|所|站)$/.test(part)) ? owned[1]! : '';
+}
+
+/** A heading saying whose the items under it are: "属住建局职责范围：", "属于凤城镇管辖范围", "住建局职责范围内". */
+const OWNED_HEADING = /^(?:属于?|归)?([\u4e00-\u9fa5、（）()]{2,30}?)(?:的)?(?:职责|管辖|监管)范围(?:内)?(?:的问题)?[。：:]?$/;
 /** A heading naming only bodies, perhaps with 职责 / 工作任务 after them: "乡镇人民政府", "县公安局主要职责". */
 const UNITS_ONLY_HEADING = /^([\u4e00-\u9fa5、（）()]{2,30}?)(?:的)?(?:主要|工作)?(?:职责|任务|责任)?[。：:]?$/;
 /** The name of a body that does work: a government, a bureau, a committee, an office, a street office. */
