@@ -55,6 +55,8 @@ describe('units and their parts in a cell', () => {
     ['城关街道办事处县域工业集中区', ['城关街道办事处:responsible', '县域工业集中区:responsible']],
     ['文化站 派出所工商质监所', ['文化站:responsible', '派出所:responsible', '工商质监所:responsible']],
     ['市公安局交通管理局', ['市公安局交通管理局:responsible']],
+    // 市场 after a bureau is no level: the bureau's 市场综合执法大队 is one unit with it.
+    ['市文旅局市场综合执法大队、市市场监管局消费网监股', ['市文旅局市场综合执法大队:responsible', '市市场监管局消费网监股:responsible']],
     ['县农业农村局所属各站所', ['县农业农村局所属各站所:responsible']],
     ['市场监督管理局', ['市场监督管理局:responsible']],
     // 市场 is no level: a town's 政法办 beside its 市场监督管理所 stays the town's.

@@ -87,8 +87,8 @@ function splitUnitList(text: string): string[] {
   return merged;
 }
 
-/** Where a name ends and a place-level word starts another: 局 | 市农业农村局. */
-const GLUED_AT_LEVEL = /(?<=(?:局|委|办|厅|部|所|站|院|处|会|队|中心|政府))(?=(?:省|市|县|区|镇|乡)[\u4e00-\u9fa5]{2,})/g;
+/** Where a name ends and a place-level word starts another: 局 | 市农业农村局 (not 市文旅局 | 市场综合执法大队, one bureau's squad). */
+const GLUED_AT_LEVEL = /(?<=(?:局|委|办|厅|部|所|站|院|处|会|队|中心|政府))(?!市场|市政(?!府)|市容)(?=(?:省|市|县|区|镇|乡)[\u4e00-\u9fa5]{2,})/g;
 /** A people's organisation written without its level after a whole name (省财政厅 | 妇联, 市教育局 | 团委). */
 const GLUED_ORGANISATION = /(?<=[\u4e00-\u9fa5]{2,}(?:厅|局|委|办|府))(?=(?:妇联|团委|工会|科协|残联|文联|侨联|工商联|红十字会)$)/;
 /** Grass-roots stations run together: 派出所 | 工商质监所, 文化站 | 农技站. */
