@@ -1670,4 +1670,24 @@ describe('layout families of real plans', () => {
       ['属市场监管局职责', '市场监管局'],
     ]);
   });
+
+  it('an inspection plan’s row under a merged 序号 and 抽查领域 that the page left with only its item (4.… in the 序号 column) is the next item, with the merged units and date', () => {
+    const { tasks } = read(
+      [
+        '某县文旅局2023年双随机抽查计划',
+        '序号 | 抽查领域 | 抽查事项 | 发起部门 | 配合部门 | 完成时限 |',
+        '1 | 娱乐场所监管 | 1.娱乐场所取得许可证情况的检查 | 县文旅局 | 县消防救援大队 | 2023年10月底 |',
+        '2 | 旅行社行业监管 | 2.旅行社取得许可证情况的检查 | 县文旅局 | 县市场监管局 | 2023年11月底 |',
+        '3.旅行社经营情况的检查 | |||||',
+        '3 | 体育经营监管 | 4.对经营高危险性体育项目的检查 | 县文旅局 | 县卫健局 | 2023年12月底 |',
+      ].join('\n'),
+    );
+    const leaves = tasks.flatMap((task) => (task.children.length > 0 ? task.children : [task]));
+    expect(leaves.map((task) => [task.title, task.units.map((unit) => unit.name).join(), task.deadlines.map((deadline) => deadline.raw).join()])).toEqual([
+      ['1.娱乐场所取得许可证情况的检查', '县文旅局,县消防救援大队', '2023年10月底'],
+      ['2.旅行社取得许可证情况的检查', '县文旅局,县市场监管局', '2023年11月底'],
+      ['3.旅行社经营情况的检查', '县文旅局,县市场监管局', '2023年11月底'],
+      ['4.对经营高危险性体育项目的检查', '县文旅局,县卫健局', '2023年12月底'],
+    ]);
+  });
 });

@@ -297,7 +297,7 @@ function readTaskRows(rows: readonly GridRow[], columns: ColumnMap, warnings: Dr
   const deadlinesGroup = groupsRows(columns.deadlines);
   let groupDeadline = '';
   for (const row of rows) {
-    const cells = texts(row);
+    const cells = shiftedItem(texts(row), columns);
     const number = columns.number >= 0 ? (cells[columns.number] ?? '') : '';
     const filled = cells.filter(Boolean);
     if (filled.length === 1 && SECTION_ROW.test(filled[0]!) && !/^\d+$/.test(number)) {
@@ -354,14 +354,15 @@ function readTaskRows(rows: readonly GridRow[], columns: ColumnMap, warnings: Dr
     } else if (!task) {
       warnings.push({ line: row.line, message: `表格开头的一行没有序号和任务，已跳过：${squash(excerptOf(row)).slice(0, 40)}` });
       continue;
-    } else if (requirementColumn < 0 && ownTask(titleCell, unitCell, deadlineCell, task)) {
+    } else if (requirementColumn < 0 && (ownTask(titleCell, unitCell, deadlineCell, task) || nextItem(titleCell, task))) {
       // A row under a merged 序号 that names its own work, units and deadline (an inspection plan's 抽查事项 rows under
       // one 抽查类别): a task of its own under the same item, and the item's own first row becomes the first of them.
       if (task.children.length === 0) {
         task.children.push(node({ key: `${task.key}.1`, line: task.line, title: task.title, requirement: task.requirement, excerpt: task.excerpt, unitText: task.unitText, leaderText: task.leaderText, deadlineText: task.deadlineText }));
       }
       const more = squash(titleCell);
-      task.children.push(node({ key: `${task.key}.${task.children.length + 1}`, line: row.line, title: firstSentence(more), requirement: more, excerpt: excerptOf(row), unitText: unitCell, leaderText: leaderCell || task.leaderText, deadlineText: deadlineCell }));
+      // Its empty unit and deadline cells are the item's, merged down over it.
+      task.children.push(node({ key: `${task.key}.${task.children.length + 1}`, line: row.line, title: firstSentence(more), requirement: more, excerpt: excerptOf(row), unitText: unitCell || task.unitText, leaderText: leaderCell || task.leaderText, deadlineText: deadlineCell || task.deadlineText }));
       task.excerpt += `\n${excerptOf(row)}`;
       continue;
     } else if (requirementColumn < 0) {
@@ -405,6 +406,24 @@ function readTaskRows(rows: readonly GridRow[], columns: ColumnMap, warnings: Dr
     if (parent.children.length > 0) parent.requirement = parent.children.map((child) => `${child.number ?? ''}${child.requirement}`).join('\n');
   }
   return tasks;
+}
+
+/**
+ * A row whose only text a page put in the 序号 column though it is the next numbered item of the task column ("4.旅行社
+ * 经营情况的检查 | | | …" under a merged 序号 and 抽查领域): the text moved to the task column.
+ */
+function shiftedItem(cells: string[], columns: ColumnMap): string[] {
+  if (columns.number < 0 || columns.title <= columns.number) return cells;
+  const only = cells[columns.number] ?? '';
+  if (!/^\d{1,3}[.．、]\s*[\u4e00-\u9fa5]/.test(only) || cells.some((cell, at) => at !== columns.number && cell !== '')) return cells;
+  return Array.from({ length: Math.max(cells.length, columns.title + 1) }, (_, at) => (at === columns.title ? only : at === columns.number ? '' : (cells[at] ?? '')));
+}
+
+/** Whether a task-column cell is the next numbered item after the task's last ("3.旅行社取得…" then "4.旅行社经营…"): an item of its own. */
+function nextItem(titleCell: string, task: DraftNode): boolean {
+  const last = task.children.at(-1)?.title ?? task.title;
+  const [previous, next] = [last, squash(titleCell)].map((text) => /^(\d{1,3})[.．、]/.exec(text)?.[1]);
+  return previous !== undefined && next !== undefined && Number(next) === Number(previous) + 1;
 }
 
 /**
