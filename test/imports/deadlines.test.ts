@@ -20,6 +20,9 @@ describe('deadlines in words', () => {
     ['2025年第一季度', ['2025-03-31']],
     ['2024.12', ['2024-12-31']],
     ['2024-11-30', ['2024-11-30']],
+    // A date column exported as digits alone: year and month, or year, month and day.
+    ['202211', ['2022-11-30']],
+    ['20221115', ['2022-11-15']],
     ['2024年9月底前完成主体工程，12月底前投入使用', ['2024-09-30', '2024-12-31']],
     ['全年', ['recurring:yearly']],
     ['每年年底前', ['recurring:yearly']],

@@ -426,6 +426,18 @@ describe('layout families of real plans', () => {
       [['商务局'], ['市场监管局']],
       [['商务局'], ['生态环境局']],
     ]);
+    // A piece that starts the next column with the piece after it (抽取类型 | 抽查 / 户数), and wrapped names as far as the
+    // table's sixteenth column (抽取 / 日期, 抽查 / 完成时限): each column its own, the deadline the completion one.
+    const wide = ['序号', '任务名称', '抽查事项', '检查对象', '抽取', '类型', '抽查', '户数', '抽查', '比例', '检查', '方式', '组织', '层级', '实施', '层级', '抽取', '日期', '抽取', '日期至', '抽查', '完成时限', '牵头部门', '参与部门', '备注'];
+    const wideRows = [
+      ['1', '成品油市场', '加油站经营情况', '全市加油站', '定向', '3', '10%', '现场检查', '市级', '市级', '202306', '202307', '2023年11月', '商务局', '市场监管局'],
+      ['2', '汽车流通市场', '新车市场', '全市汽车销售4S店', '不定向', '6', '10%', '现场检查', '市级', '区县', '202306', '202307', '2023年12月', '商务局', '市场监管局'],
+    ];
+    const widely = read(['2023年商务部门联合双随机抽查计划', '', ...[...wide, ...wideRows.flat()].flatMap((cell) => [cell, ''])].join('\n'));
+    expect(widely.tasks.map((task) => [summary(task).lead, task.deadlines.map((deadline) => deadline.raw).join()])).toEqual([
+      [['商务局'], '2023年11月'],
+      [['商务局'], '2023年12月'],
+    ]);
   });
 
   it('an alternative written inside a header word (责任处(科)室) still names the unit column, and an inspection plan (…监管计划) names the plan', () => {
@@ -1688,6 +1700,40 @@ describe('layout families of real plans', () => {
       ['2.旅行社取得许可证情况的检查', '县文旅局,县市场监管局', '2023年11月底'],
       ['3.旅行社经营情况的检查', '县文旅局,县市场监管局', '2023年11月底'],
       ['4.对经营高危险性体育项目的检查', '县文旅局,县卫健局', '2023年12月底'],
+    ]);
+  });
+
+  it('a task column naming the same thing over several rows (汽车流通市场 ×3) beside an item column naming another in each is their category: the items are the tasks', () => {
+    const { tasks } = read(
+      [
+        '某市2022年商务部门联合抽查计划',
+        '序号 | 任务名称 | 抽查事项 | 完成时限 | 牵头部门 | 参与部门 |',
+        '1 | 单用途商业预付卡 | 三项制度落实情况 | 202211 | 商务局 | 市场监管局 |',
+        '2 | 汽车流通市场 | 新车市场 | 202211 | 商务局 | 市场监管局 |',
+        '3 | 汽车流通市场 | 二手车市场 | 202211 | 商务局 | 市场监管局 |',
+        '4 | 汽车流通市场 | 报废汽车市场 | 202212 | 商务局 | 生态环境局 |',
+      ].join('\n'),
+    );
+    expect(tasks.map((task) => [task.title, task.categoryPath, task.deadlines.map((deadline) => deadline.dueOn).join()])).toEqual([
+      ['三项制度落实情况', '单用途商业预付卡', '2022-11-30'],
+      ['新车市场', '汽车流通市场', '2022-11-30'],
+      ['二手车市场', '汽车流通市场', '2022-11-30'],
+      ['报废汽车市场', '汽车流通市场', '2022-12-31'],
+    ]);
+  });
+
+  it('a one-cell-per-line row short of the header by its empty 备注 keeps one cell a column: the way of checking is not words of the task', () => {
+    const header = ['序号', '工作任务', '检查方式', '牵头单位', '完成时限', '备注'];
+    const rows = [
+      ['1', '加油站经营情况检查', '现场检查', '市商务局', '2023年11月'],
+      ['2', '二手车市场经营检查', '网上抽查', '市商务局', '2023年12月'],
+      ['3', '报废汽车回收拆解检查', '现场检查', '市商务局', '2023年12月'],
+    ];
+    const { tasks } = read(['某市2023年商务领域抽查计划', '', ...[...header, ...rows.flat()].flatMap((cell) => [cell, ''])].join('\n'));
+    expect(tasks.map((task) => [task.title, summary(task).lead.join(), task.deadlines.map((deadline) => deadline.raw).join()])).toEqual([
+      ['加油站经营情况检查', '市商务局', '2023年11月'],
+      ['二手车市场经营检查', '市商务局', '2023年12月'],
+      ['报废汽车回收拆解检查', '市商务局', '2023年12月'],
     ]);
   });
 });

@@ -64,6 +64,8 @@ function findDates(text: string, planYear: number | null): string[] {
       found.push({ at: start, date });
     }
   };
+  // "202211", "20221130": a date column's digits alone (the whole text, never a figure inside a sentence).
+  claim(/^((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])?$/g, (m) => (m[3] === undefined ? monthEnd(Number(m[1]), Number(m[2])) : isoDate(Number(m[1]), Number(m[2]), Number(m[3]))));
   // "2024-12-31", "2024.12.31", "2024/12/31", "2024.12" (the month's end).
   claim(/(?<!\d)(\d{4})[-./](\d{1,2})(?:[-./](\d{1,2}))?(?!\d)/g, (m) => {
     const [year, month] = [Number(m[1]), Number(m[2])];

@@ -44,10 +44,15 @@ export function looksLikeLeaders(text: string): boolean {
   return parts.length > 0 && parts.length <= 6 && parts.every(looksLikePerson);
 }
 
+/** A date written as digits alone: 202211 (November 2022), 20221130. */
+export const COMPACT_DATE = /^(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])?$/;
+
 /** The kind of a cell's text. */
 export function cellKind(text: string): CellKind {
   const flat = text.replace(/\s+/g, ' ').trim();
   if (/^\d{1,5}$/.test(flat)) return 'number';
+  // "202211", "20221130": a year and month (and day) written as digits alone, as date columns of exported sheets hold them.
+  if (COMPACT_DATE.test(flat)) return 'deadline';
   if (flat.length <= 12 && DEADLINE_WORDS.test(flat) && !looksLikeUnits(flat)) return 'deadline';
   if (looksLikeLeaders(flat)) return 'leaders';
   if (looksLikeUnits(flat)) return 'units';

@@ -108,12 +108,15 @@ function spreadHeaderLine(line: string, lines: readonly string[], at: number, se
  * pieces are one cell when together they name a column and one of them
  * names none alone, or the first is a modifier such as 责任.
  */
+/** How many pieces after the 序号 a header may run to: a wide inspection plan's sixteen columns, each wrapped in two. */
+const HEADER_REACH = 32;
+
 function joinWrappedHeaders(blocks: readonly Block[]): Block[] {
   const out: Block[] = [];
   let window = 0;
-  for (const block of blocks) {
+  for (const [at, block] of blocks.entries()) {
     const previous = out.at(-1);
-    if (classifyHeader(block.text) === 'number') window = 16;
+    if (classifyHeader(block.text) === 'number') window = HEADER_REACH;
     // A row's 序号 ends the header: two short cells of a row (市数据资源局 / 市政府各部门) are never one header cell.
     else if (/^\d{1,5}$/.test(block.text)) window = 0;
     else if (window > 0) window--;
@@ -121,7 +124,7 @@ function joinWrappedHeaders(blocks: readonly Block[]): Block[] {
     // A year a narrow column broke ("20" / "23年度计划") is one header cell, not a row's 序号 and a cell.
     if (previous && /^(19|20)$/.test(previous.text) && /^\d{2}年/.test(block.text) && out.length >= 2 && classifyHeader(out[out.length - 2]!.text) !== undefined) {
       out[out.length - 1] = { text: `${previous.text}${block.text}`, line: previous.line };
-      window = 16;
+      window = HEADER_REACH;
       continue;
     }
     // A unit of measure on its own line ("（万元）") belongs to the header cell above it.
@@ -130,7 +133,10 @@ function joinWrappedHeaders(blocks: readonly Block[]): Block[] {
       continue;
     }
     if (window > 0 && previous && classifyHeader(previous.text) !== 'number' && short(previous.text) && short(block.text)) {
-      if (continuesHeaderCell(previous.text, block.text)) {
+      // A piece that names a column with the piece after it ("抽查" / "户数") starts that column after a whole name ("抽取类型").
+      const next = blocks[at + 1]?.text ?? '';
+      const startsNext = classifyHeader(previous.text) !== undefined && classifyHeader(block.text) === undefined && short(next) && classifyHeader(`${block.text}${next}`) !== undefined;
+      if (!startsNext && continuesHeaderCell(previous.text, block.text)) {
         out[out.length - 1] = { text: `${previous.text}${block.text}`, line: previous.line };
         continue;
       }
@@ -283,7 +289,7 @@ export function alignCellsFromRight(cells: readonly Block[], columns: readonly (
 const lone = (text: string) => !/[、，,；;\s]/.test(text.trim());
 
 /** The best alignment of a row's cells (alignCells) and how well it fits. */
-function alignment(cells: readonly Block[], columns: readonly (HeaderKind | undefined)[], taskAt = -1): { row: GridCell[]; score: number } {
+function alignment(cells: readonly Block[], columns: readonly (HeaderKind | undefined)[], taskAt = -1, joins = true): { row: GridCell[]; score: number } {
   const kinds = cells.map((cell) => alignKind(cell.text));
   const n = cells.length;
   const m = columns.length;
@@ -302,7 +308,7 @@ function alignment(cells: readonly Block[], columns: readonly (HeaderKind | unde
         best = here;
         how = 1;
       }
-      if (columns[j] !== 'number') {
+      if (joins && columns[j] !== 'number') {
         // Units one a line stay together before a list written with commas, which is the next column's ("区财政局" / "区税务局" / "区政府有关部门,各乡镇…").
         const stay = i + 1 < n && kinds[i] === 'units' && lone(cells[i]!.text) && !lone(cells[i + 1]!.text) ? 3 : 1;
         const joined = fit(kinds[i]!, columns[j]) - stay + score[(i + 1) * width + j]!;
@@ -560,7 +566,13 @@ function rowsOf(allBlocks: readonly Block[], found: { start: number; width: numb
     }
     const continuation = cells[0]!.text === '' && numberIndex === 0;
     if (continuation) return alignCells(cells.slice(1), alignTo);
-    return alignCells(cells, alignTo, numberIndex === 0 && /^\d{1,5}$/.test(cells[0]!.text) ? taskColumn : -1);
+    const taskAt = numberIndex === 0 && /^\d{1,5}$/.test(cells[0]!.text) ? taskColumn : -1;
+    // A row short of the header by a cell or two lost only its empty cells: one cell a column, unless that fits clearly worse.
+    if (cells.length >= header.width - 2) {
+      const apart = alignment(cells, alignTo, taskAt, false);
+      if (apart.score >= alignment(cells, alignTo, taskAt).score - 3) return apart.row;
+    }
+    return alignCells(cells, alignTo, taskAt);
   }
 }
 

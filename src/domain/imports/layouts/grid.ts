@@ -203,6 +203,21 @@ export function readGrid(rows: readonly GridRow[], layout: DraftPlan['layout'], 
       columns = mapColumns(header)!;
     }
   }
+  // A task column naming the same thing over consecutive rows (任务名称 汽车流通市场 ×3) beside a text column that names
+  // something else in each (抽查事项 新车市场, 二手车市场 …) groups them: a category, the other column the task.
+  if (columns.title >= 0 && body.length >= 3) {
+    const textAt = (row: GridRow, at: number) => squash(cellText(row.cells[at]));
+    const repeats = body.filter((row, index) => index > 0 && textAt(row, columns.title) !== '' && textAt(row, columns.title) === textAt(body[index - 1]!, columns.title)).length;
+    const distinct = (at: number) => {
+      const values = body.map((row) => textAt(row, at)).filter(Boolean);
+      return values.length >= body.length * 0.8 && new Set(values).size === values.length;
+    };
+    const item = header.findIndex((_, index) => index > columns.title && index !== columns.requirement && classifyHeaders(header)[index] === 'text' && distinct(index));
+    if (repeats >= 2 && repeats >= body.length / 4 && item > 0) {
+      header = header.map((cell, index) => (index === columns.title ? '类别' : cell));
+      columns = mapColumns(header)!;
+    }
+  }
   // Rows numbered 一, 二, 三 in the 序号 column are rows 1, 2, 3.
   if (columns.number >= 0) {
     const at = columns.number;
