@@ -57,6 +57,11 @@ const PERIODS: [string, unknown][] = [
   ['12月内到期的', { kind: 'month_of_year', month: 12, year: { offset: 0 } }],
   ['下个月中旬之前要到期的', { kind: 'until_part', month: { offset: 1 }, part: 2 }],
   ['12月上旬前到期的', { kind: 'until_part', month: { month: 12, year: { offset: 0 } }, part: 1 }],
+  ['12月中旬到期的有哪些', { kind: 'month_part', month: { month: 12, year: { offset: 0 } }, part: 2 }],
+  ['下个月上旬要完成的', { kind: 'month_part', month: { offset: 1 }, part: 1 }],
+  ['春节前要交的活', { kind: 'until_spring_festival' }],
+  ['年前还有啥要交的', { kind: 'until_spring_festival' }],
+  ['赶在过年前办完的', { kind: 'until_spring_festival' }],
 ];
 
 describe('states and periods are read as grammar', () => {
@@ -75,6 +80,8 @@ describe('states and periods are read as grammar', () => {
 
   it('今年 alone is no period, and asking what a unit works on is no state', () => {
     expect(read('今年要干什么')).toMatchObject({ period: null });
+    // 年前 only where it stands alone: 今年前三季度 is no Spring Festival.
+    expect(read('今年前三季度到期的')).not.toMatchObject({ period: { kind: 'until_spring_festival' } });
     expect(read('市财政局在做什么')).toMatchObject({ status: null });
     expect(read('哪个部门在推进负面清单')).toMatchObject({ status: null, topic: '负面清单' });
   });
@@ -98,5 +105,9 @@ describe('states and periods are read as grammar', () => {
     expect(resolvePeriod({ kind: 'until_weekday', weeks: 1, weekday: 1 }, '2016-11-23')).toEqual(['2016-11-23', '2016-11-28']);
     expect(resolvePeriod({ kind: 'until_weekday', weeks: 0, weekday: 1 }, '2016-11-23')).toEqual(['2016-11-23', '2016-11-28']);
     expect(resolvePeriod({ kind: 'until_weekday', weeks: 0, weekday: 5 }, '2016-11-23')).toEqual(['2016-11-23', '2016-11-25']);
+    // 12月中旬 is the 11th to the 20th; 春节前 runs to the eve of the lunar new year (2017-01-28), and after it to the next.
+    expect(resolvePeriod({ kind: 'month_part', month: { month: 12, year: { offset: 0 } }, part: 2 }, '2016-11-23')).toEqual(['2016-12-11', '2016-12-20']);
+    expect(resolvePeriod({ kind: 'until_spring_festival' }, '2016-11-23')).toEqual(['2016-11-23', '2017-01-27']);
+    expect(resolvePeriod({ kind: 'until_spring_festival' }, '2017-02-10')).toEqual(['2017-02-10', '2018-02-15']);
   });
 });

@@ -6,6 +6,7 @@
  */
 import { addDays, isoWeekday } from '../../lib/dates.js';
 import { readNumber } from './numbers.js';
+import { nextSpringFestival } from '../calendar/spring-festival.js';
 
 /** A period a question names, relative to today or fixed. */
 export type PeriodSpec =
@@ -20,7 +21,11 @@ export type PeriodSpec =
   /** From today to the end of a part of a month (上旬 the 10th, 中旬 the 20th, 下旬 its last day): "下个月中旬之前". */
   | { kind: 'until_part'; month: { offset: number } | { month: number; year: YearSpec }; part: 1 | 2 | 3 }
   /** From today to a day of this week or the next (weekday 1 Monday … 7 Sunday): "下周一之前", "周五前". */
-  | { kind: 'until_weekday'; weeks: 0 | 1; weekday: number };
+  | { kind: 'until_weekday'; weeks: 0 | 1; weekday: number }
+  /** A part of a month (上旬 1st–10th, 中旬 11th–20th, 下旬 to its end): "12月中旬", "下个月上旬". */
+  | { kind: 'month_part'; month: { offset: number } | { month: number; year: YearSpec }; part: 1 | 2 | 3 }
+  /** From today to the day before the next Spring Festival: "春节前", "年前", "过年前". */
+  | { kind: 'until_spring_festival' };
 
 /** The parts of a month as said: 上旬 (1st–10th), 中旬 (11th–20th), 下旬 (21st to its end). */
 const MONTH_PARTS = ['上旬', '中旬', '下旬'] as const;
@@ -103,6 +108,16 @@ export function readPeriod(text: string): { period: PeriodSpec; words: string } 
       const month = readNumber(m[3]);
       return month !== null && month >= 1 && month <= 12 ? { kind: 'until_part', month: { month, year: yearOf(m[2]) }, part } : undefined;
     }],
+    // A part of a month: 12月中旬, 下个月上旬, 本月下旬 (the days of that part).
+    [new RegExp(`(本月|这个?月|当月|下个?月|下一个?月|${YEAR}\\s*${NUM}\\s*月份?)\\s*(上旬|中旬|下旬)`), (m) => {
+      const part = monthPart(m[4]!);
+      if (/^下/.test(m[1]!)) return { kind: 'month_part', month: { offset: 1 }, part };
+      if (!m[3]) return { kind: 'month_part', month: { offset: 0 }, part };
+      const month = readNumber(m[3]);
+      return month !== null && month >= 1 && month <= 12 ? { kind: 'month_part', month: { month, year: yearOf(m[2]) }, part } : undefined;
+    }],
+    // Before the Spring Festival: 春节前, 过年前, 年前 at a question's start or after 在 / 赶 (not 今年前三季度, 2018年前).
+    [/(?:赶在|赶|在)?(?:春节(?:放假)?(?:前|之前|以前)|(?:过|大)年(?:前|之前|以前))|(?:^|(?<=[\s，,]))(?:赶在|赶|在)?年前(?![\d一二三四五六七八九十两几])/, () => ({ kind: 'until_spring_festival' })],
     // Before a day of this week or the next: 下周一之前, 这周五前, 周五以前 (from today until then).
     [/(?<![上前])(本|这|下|下一)?(?:周|个?星期|个?礼拜)([一二三四五六日天1-7])(?:之前|以前|前)/, (m) => ({
       kind: 'until_weekday',
@@ -180,6 +195,13 @@ export function resolvePeriod(period: PeriodSpec, today: string): [string, strin
       const monday = addDays(today, 1 - isoWeekday(today) + 7 * period.offset);
       return [monday, addDays(monday, 6)];
     }
+    case 'month_part': {
+      const [first, last] = 'offset' in period.month ? monthFromToday(today, period.month.offset) : monthRange(resolveYear(period.month.year, today), period.month.month);
+      const part = partOfMonth(first, last, period.part);
+      return [part.from, part.to];
+    }
+    case 'until_spring_festival':
+      return [today, addDays(nextSpringFestival(today), -1)];
     case 'until_weekday': {
       // 周一之前 asked on a Wednesday is next Monday: this week's is past.
       const ahead = period.weekday - isoWeekday(today) + 7 * period.weeks;
@@ -215,6 +237,10 @@ export function describePeriod(period: PeriodSpec, today: string): string {
     case 'until_part':
     case 'until_weekday':
       return `今天起至 ${to} 到期`;
+    case 'until_spring_festival':
+      return `今天起至春节前（${to}）到期`;
+    case 'month_part':
+      return `${from.slice(0, 4)}年${Number(from.slice(5, 7))}月${MONTH_PARTS[period.part - 1]}到期（${from} 至 ${to}）`;
     case 'week':
       return `${['上上周', '上周', '本周', '下周', '下下周'][period.offset + 2] ?? `${from} 起的一周`}到期（${from} 至 ${to}）`;
     case 'month':
