@@ -10,6 +10,7 @@
  *
  *   --verbose      list the failed tune questions (holdout ones are only counted), each with how it was parsed
  *   --family X     only that family
+ *   --id X         only the questions whose id holds X (n18, state-n18-01)
  *   --json         the figures and every question's verdict as JSON
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -51,9 +52,10 @@ const option = (name: string) => {
 const verbose = args.includes('--verbose');
 const asJson = args.includes('--json');
 const onlyFamily = option('family');
+const onlyId = option('id');
 
 const scenario = JSON.parse(readFileSync(join(fixtures, 'scenario.json'), 'utf8')) as Scenario;
-const questions = (JSON.parse(readFileSync(join(fixtures, 'questions.json'), 'utf8')) as CorpusQuestion[]).filter((question) => !onlyFamily || question.family === onlyFamily);
+const questions = (JSON.parse(readFileSync(join(fixtures, 'questions.json'), 'utf8')) as CorpusQuestion[]).filter((question) => (!onlyFamily || question.family === onlyFamily) && (!onlyId || question.id.includes(onlyId)));
 
 /** "中山市 市财政局" → the stored unit's id. */
 async function unitId(db: Database, placed: string): Promise<number> {

@@ -243,4 +243,12 @@ describe('question understanding', () => {
     const place = parseQuestion('江门那边财政局还有哪些没动', directory) as Extract<Question, { kind: 'tasks' }>;
     expect(place.units.map((mention) => mention.person)).toEqual([undefined]);
   });
+
+  it('a topic said around its word (跟网站有关的, 考核结果公开那条) is the word; 一点没动 is not started, 一点 no topic; a place after 跟 names its unit', () => {
+    const parsed = (text: string) => parseQuestion(text, directory) as Question & Record<string, unknown>;
+    expect(parsed('中山发改局 跟网站有关的是哪几件')).toMatchObject({ topic: '网站' });
+    expect(parsed('中山财政局 考核结果公开那条是哪个')).toMatchObject({ topic: '考核结果公开' });
+    expect(parsed('中山住建局牵头的活 到现在还有几件一点没动')).toMatchObject({ kind: 'stats', filter: { status: 'not_started', topic: null } });
+    expect(parsed('中山审计局跟中山住建局 卡着的有哪些')).toMatchObject({ units: [{ text: '中山审计局' }, { text: '中山住建局', place: '中山市' }], topic: null });
+  });
 });

@@ -83,9 +83,17 @@ const TABLE: [string, ReturnType<typeof stats> | string][] = [
   // How many and which: the list, which says how many.
   ['市财政局有几项任务，分别是啥', 'tasks'],
   ['中山逾期的有多少，是哪些', 'tasks'],
+  ['临沂财政局牵头的几件里 进度过半的是哪件', 'tasks'],
+  // The units of some tasks: 哪些单位 there is no ranking of all units.
+  ['现在卡着的 都是哪些单位的活', stats({ measure: 'units', status: 'blocked' })],
 ];
 
 describe('counts, rates and rankings are understood as such', () => {
+  it('two units compared (哪家完成率高些 / 低一些) are ranked, the higher or lower first, and 高些 is no topic', () => {
+    expect(understand('中山审计局跟中山住建局 哪家完成率高些')).toMatchObject({ measure: 'rate', groupBy: 'unit', order: 'desc', topic: null, units: ['中山市/市住房城乡建设局', '中山市/市审计局'] });
+    expect(understand('中山审计局和中山住建局 谁的完成率低一些')).toMatchObject({ measure: 'rate', groupBy: 'unit', order: 'asc', topic: null });
+  });
+
   it.each(TABLE)('%s', (text, expected) => {
     const got = understand(text);
     if (expected === 'not stats') expect(got).not.toMatchObject({ measure: expect.anything() });

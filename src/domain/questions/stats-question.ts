@@ -25,8 +25,10 @@ const WHICH_UNITS = /(?:是|归|属于)?哪(?:几|些)(?:个|家)?(?:单位|部�
 const RANK = /最多|最少|最高|最低|最好|最差|最快|最慢|最大|最小|排名|排行|排序|排个名|名次|前[三五十]名?|倒数|垫底/;
 /** Behind the most (最拖的单位, 拖得最厉害, 拖后腿最多): ranked by tasks past their deadline, behind being past it. */
 const BEHIND_MOST = /最拖(?:拉|沓)?|拖得最(?:厉害|多|严重)|拖后腿最(?:多|厉害)?|最拖后腿/;
-/** Smallest first. */
-const ASCENDING = /最少|最低|最差|最慢|最小|倒数|垫底/;
+/** Smallest first; of two, the lower (哪家完成率低些). */
+const ASCENDING = /最少|最低|最差|最慢|最小|倒数|垫底|(?:低|少|差|慢)(?:一)?(?:些|点)/;
+/** Which of two is ahead or behind: 高些, 低一些, 好点, 更快. */
+const COMPARED = /(?:更|比较)?(?:高|低|多|少|好|差|快|慢)(?:一)?(?:些|点)(?=\s|$|[呢吗啊？?])|更(?:高|低|多|少|好|差|快|慢)/;
 /** "How is it going" words that, by groups, mean a ranking by completion. */
 const SITUATION = /完成情况|进展情况|进度情况|落实情况|推进情况|办结情况|情况|怎么样|如何|咋样/;
 /** How far along a scope is, as a whole: 市财政局的任务完成情况, 中山整体办结情况怎么样. */
@@ -57,7 +59,7 @@ const NOT_STATS = [
   // How many units reported: who reported, counted (the updates family's): 多少家单位报过进度, 报了进度的单位有几个.
   /(?:多少|几)[个家]?(?:单位|部门).*(?:报|更新|汇报|填)(?:了|过)|(?:报|更新|汇报|填)(?:了|过|送)?(?:进度|进展)?的(?:单位|部门).*(?:多少|几)/,
   // How many, and which: "有几项，分别是啥", "多少个任务，都是哪些" — the list, which says how many.
-  /(?:多少|几).*(?:分别|都|具体|各)(?:是|有)(?:啥|什么|哪些|哪几)|(?:多少|几).*是哪(?:些|几)/,
+  /(?:多少|几).*(?:分别|都|具体|各)(?:是|有)(?:啥|什么|哪些|哪几)|(?:多少|几).*是哪(?:些|几|件|项|条|个)/,
   // How those few are going ("信用那块的几个 啥进度"): the list with their progress.
   /(?:几个|几项|几件|几条).*(?:啥|什么|怎么样|咋样)(?:进度|进展|情况)/,
   // The list asked for by the number it has: "其他几件都列出来", "这几项列一下".
@@ -113,12 +115,14 @@ export function parseStatsQuestion(text: string, directory: UnitDirectory, asker
   // (Only of units: 哪个任务拖得最久 asks about one task.)
   if (BEHIND_MOST.test(text) && /单位|部门|哪家|谁/.test(text)) text = text.replace(BEHIND_MOST, '逾期最多');
   const rate = RATE.test(text);
-  const rank = RANK.test(text);
+  const rank = RANK.test(text) || (COMPARED.test(text) && /哪(?:家|个|边)|谁/.test(text));
   const count = COUNT.test(text);
   const grouped = groupOf(text, directory);
   const asksWhich = /谁|哪/.test(text);
   const howFar = HOW_FAR.test(text);
-  const whichUnits = grouped.groupBy === 'none' && !rank && WHICH_UNITS.test(text);
+  // "卡着的都是哪些单位的活" names the units of those tasks, not a ranking of all units (哪些单位 is no group there).
+  const whichUnits = (grouped.groupBy === 'none' || grouped.groupBy === 'unit') && !rank && !rate && !SITUATION.test(text) && WHICH_UNITS.test(text);
+  if (whichUnits) grouped.groupBy = 'none';
   const isStats = rate || count || howFar || whichUnits || (grouped.groupBy !== 'none' && (rank || SITUATION.test(text))) || (rank && asksWhich);
   if (!isStats) return undefined;
 
@@ -145,7 +149,7 @@ export function parseStatsQuestion(text: string, directory: UnitDirectory, asker
   } else {
     measure = 'count';
   }
-  rest = rest.replace(OWN_WORDS, ' ');
+  rest = rest.replace(OWN_WORDS, ' ').replace(COMPARED, ' ');
   const plan = planPhrase(rest, directory);
   if (plan) rest = plan.rest;
   const read = readTaskQuery(rest, directory, asker);

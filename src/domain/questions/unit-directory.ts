@@ -186,7 +186,7 @@ export class UnitDirectory {
    * question finds nothing rather than another place's bureau.
    */
   private placeQualified(text: string, start: number): (UnitMention & { start: number; end: number }) | undefined {
-    if (start > 0 && /[\u4e00-\u9fa5]/.test(text[start - 1]!) && !/[的在和与、，问查看了是下找说把给对]/.test(text[start - 1]!)) return undefined;
+    if (start > 0 && /[\u4e00-\u9fa5]/.test(text[start - 1]!) && !/[的在和与跟同及、，问查看了是下找说把给对]/.test(text[start - 1]!)) return undefined;
     const hit = leadingPlace(text.slice(start, start + 16), { allowShort: true, prefer: (place) => this.knowsPlace(place.name) });
     if (!hit) return undefined;
     let from = start + hit.written.length;
