@@ -14,7 +14,7 @@ const { directory } = seedDirectory();
 function read(text: string): Record<string, unknown> {
   const question = parseQuestion(text, directory) as unknown as Record<string, unknown>;
   if (question.kind === 'task') return { key: question.key, plan: question.plan };
-  return { status: question.status ?? null, period: question.period ?? null, topic: question.topic ?? null };
+  return { status: question.status ?? null, period: question.period ?? null, topic: question.topic ?? null, ...(question.progress ? { progress: question.progress } : {}) };
 }
 
 const year = (offset: number) => ({ kind: 'year', year: { offset } });
@@ -76,6 +76,17 @@ describe('states and periods are read as grammar', () => {
   it('a period named with 到期…没完成 asks for the unfinished tasks due in it, without one for the overdue', () => {
     expect(read('下周到期还没完成的')).toMatchObject({ status: 'unfinished', period: { kind: 'week', offset: 1 } });
     expect(read('到期未完成的')).toMatchObject({ status: 'overdue', period: null });
+  });
+
+  it('a bound on progress as people say it (八成及以上, 完成80%以上, 超过七成, 不到30%, 百分之六十以下); a share with no bound is none', () => {
+    expect(read('正在办理的里 进度八成及以上的是哪几件')).toMatchObject({ status: 'in_progress', progress: { op: 'ge', percent: 80 }, topic: null });
+    expect(read('完成80%以上的')).toMatchObject({ progress: { op: 'ge', percent: 80 }, topic: null });
+    expect(read('进度超过七成的有哪些')).toMatchObject({ progress: { op: 'gt', percent: 70 }, topic: null });
+    expect(read('财政局进度不到30%的')).toMatchObject({ progress: { op: 'lt', percent: 30 }, topic: null });
+    expect(read('百分之六十以下的任务')).toMatchObject({ progress: { op: 'le', percent: 60 }, topic: null });
+    expect(read('进度过半的')).toMatchObject({ status: 'above_half' });
+    expect(read('进度过半的')).not.toHaveProperty('progress');
+    expect(read('完成80%的任务')).not.toHaveProperty('progress');
   });
 
   it('今年 alone is no period, and asking what a unit works on is no state', () => {

@@ -17,6 +17,7 @@ import type { IndexedTask, TaskHit } from './task-index.js';
 import { answerUpdatesFamily, type UpdatesAnswer } from './updates-answers.js';
 import { answerStats, type StatsAnswer } from './stats-answers.js';
 import { withPersonUnits } from './person-units.js';
+import { describeProgressBound } from './progress-bound.js';
 
 /** Tasks per page of an answer. */
 export const PAGE_SIZE = 10;
@@ -116,6 +117,7 @@ export function describeQuery(query: TaskQuery, catalog: Catalog, today: string)
   if (query.role !== 'any' && query.units.length > 0) parts.push(`角色：${UNIT_ROLE_LABEL[query.role]}`);
   if (query.topic) parts.push(`主题：${query.topic}`);
   if (query.status) parts.push(`状态：${query.status === 'due_within' ? `${query.withinDays ?? 0} 天内到期` : STATUS_LABEL[query.status]}${query.andStatus ? `且${STATUS_LABEL[query.andStatus]}` : ''}`);
+  if (query.progress) parts.push(describeProgressBound(query.progress));
   if (query.period) parts.push(`时间：${describePeriod(query.period, today)}（未完成的）`);
   if (query.plan) parts.push(`方案：${query.plan}`);
   if (Array.isArray(query.planIds) && query.planIds.length > 0) parts.push(`方案：${query.planIds.map((id) => catalog.index.plan(id)?.title ?? `#${id}`).join('、')}`);

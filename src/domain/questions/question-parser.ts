@@ -18,6 +18,7 @@ import { DUE_NOT_DONE, STATUS_PHRASES } from './state-phrases.js';
 import { SURNAME } from './person-names.js';
 import type { UnitDirectory } from './unit-directory.js';
 import { QUESTION_FAMILIES } from './question-families.js';
+import { readProgressBound } from './progress-bound.js';
 
 export { readNumber } from './numbers.js';
 
@@ -359,9 +360,12 @@ export function readTaskQuery(text: string, directory: UnitDirectory, asker: Ask
     status ??= filter;
     rest = rest.replace(new RegExp(pattern.source, 'g'), ' ');
   }
+  // 进度八成及以上, 不到30%: how far along (过半 and 不到一半 are states of their own).
+  const bound = status === 'above_half' || status === 'below_half' ? undefined : readProgressBound(rest);
+  if (bound) rest = rest.replace(bound.words, ' ');
   // "年底前到期的里头 卡住的": among the period's tasks, the state's — the period and the state filter together already.
   if (andStatus) rest = rest.replace(AMONG, ' ');
-  else if (named || status) rest = rest.replace(AMONG_WORDS, ' ');
+  else if (named || status || bound) rest = rest.replace(AMONG_WORDS, ' ');
   const { plan, rest: withoutPlan } = planHint(rest);
   const found = placesOn(withoutPlan, directory);
   rest = found.rest
@@ -380,7 +384,7 @@ export function readTaskQuery(text: string, directory: UnitDirectory, asker: Ask
       .join(' ')
       .trim() || null;
 
-  if (mentions.length === 0 && topic === null && status === null && plan === null && found.places.length === 0 && !named) return undefined;
+  if (mentions.length === 0 && topic === null && status === null && plan === null && found.places.length === 0 && !named && !bound) return undefined;
   // A bureau's name no plan has ("市场监管局手上有没有任务"): a unit the bot does not know, not words to look for in tasks.
   const unknownBureau = mentions.length === 0 && topic !== null && UNKNOWN_BUREAU.test(topic) ? topic : null;
   if (unknownBureau) mentions.push({ text: unknownBureau, unitIds: [], fuzzy: false, start: 0, end: 0 });
@@ -402,6 +406,7 @@ export function readTaskQuery(text: string, directory: UnitDirectory, asker: Ask
     topic: unknownBureau ? null : topic,
     status,
     ...(andStatus ? { andStatus } : {}),
+    ...(bound ? { progress: bound.bound } : {}),
     plan,
     asksWho,
     page: 1,

@@ -6,6 +6,7 @@
 import type { UnitRole } from '../vocabulary.js';
 import type { ChaseQuestion, PersonQuestion, UpdatesQuestion } from './updates-question.js';
 import type { PeriodSpec } from './period.js';
+import type { ProgressBound } from './progress-bound.js';
 
 /** A unit the question names, with every stored unit the name may mean. */
 export interface UnitMention {
@@ -61,6 +62,8 @@ export interface TaskQuery {
   status: StatusFilter | null;
   /** A second state the tasks must be in too ("逾期的里头 卡着的": overdue and blocked). */
   andStatus?: StatusFilter | null;
+  /** How far along the unfinished tasks are ("进度八成及以上", "不到30%"). */
+  progress?: ProgressBound | null;
   /** A plan named in the question ("临沂的要点"): matched against plan titles and cities. */
   plan: string | null;
   /** The period the tasks fall due in ("下周", "2017年第一季度", "年底前"): unfinished tasks with a deadline inside it. */

@@ -14,6 +14,7 @@ import type { SearchPlanRow, SearchTaskRow } from '../../repositories/search-rep
 import { differsOnlyInState, withInheritedFacts, type InheritedFacts } from './indexed-fields.js';
 import type { Recurrence, UnitRole } from '../vocabulary.js';
 import type { StatusFilter, TaskQuery } from './question.js';
+import type { ProgressBound } from './progress-bound.js';
 
 /** A task as the index needs it: its own columns and its inherited facts (units, deadlines), both declared in indexed-fields.ts. */
 export interface IndexedTask extends SearchTaskRow, InheritedFacts {}
@@ -401,6 +402,7 @@ export class TaskIndex {
       excluded ? (index: number) => !excluded.has(index) : undefined,
       query.status ? this.statusTest(query.status, today, query.withinDays ?? 0) : undefined,
       query.status && query.andStatus ? this.statusTest(query.andStatus, today, 0) : undefined,
+      query.progress ? this.progressTest(query.progress) : undefined,
       query.period ? this.dueBetween(...resolvePeriod(query.period, today)) : undefined,
     ]);
 
@@ -491,6 +493,13 @@ export class TaskIndex {
   }
 
   /** A test of a status filter by task position, on the typed columns. */
+  /** Unfinished tasks within a bound on their last reported percent (0 when none); a closure awaiting review is past any. */
+  private progressTest(bound: ProgressBound): (index: number) => boolean {
+    const { open, percent, state } = this;
+    const within = { gt: (p: number) => p > bound.percent, ge: (p: number) => p >= bound.percent, lt: (p: number) => p < bound.percent, le: (p: number) => p <= bound.percent }[bound.op];
+    return (index) => open[index] === 1 && state[index] !== 3 && within(percent[index]!);
+  }
+
   private statusTest(filter: StatusFilter, today: string, withinDays: number): (index: number) => boolean {
     const { open, percent, reported, dueStart, dueDays } = this;
     const todayNumber = dayNumber(today);
