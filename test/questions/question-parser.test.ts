@@ -251,4 +251,16 @@ describe('question understanding', () => {
     expect(parsed('中山住建局牵头的活 到现在还有几件一点没动')).toMatchObject({ kind: 'stats', filter: { status: 'not_started', topic: null } });
     expect(parsed('中山审计局跟中山住建局 卡着的有哪些')).toMatchObject({ units: [{ text: '中山审计局' }, { text: '中山住建局', place: '中山市' }], topic: null });
   });
+
+  it('a unit’s part where it does not lead (不是牵头、只是负责); among some tasks, those reported on (报过进度的); a few tasks’ progress asked (几件 进度分别到哪了) is their list; a list of stems after a place (中山住建、扶贫、审计三家), not of topics (扶贫、教育相关的)', () => {
+    const parsed = (text: string) => parseQuestion(text, directory) as Question & Record<string, unknown>;
+    expect(parsed('新会区委宣传部 不是牵头、只是负责的是哪几项')).toMatchObject({ kind: 'tasks', role: 'responsible', topic: null });
+    expect(parsed('逾期的里头 报过进度的是哪几件')).toMatchObject({ kind: 'tasks', status: 'overdue', andStatus: 'reported', topic: null });
+    expect(parsed('逾期的里头 没报过进度的是哪几件')).toMatchObject({ kind: 'tasks', status: 'overdue', andStatus: 'no_progress' });
+    expect(parsed('中山政府办正在办的几件 进度分别到哪了')).toMatchObject({ kind: 'tasks', status: 'in_progress', topic: null });
+    expect(parsed('中山住建、扶贫、审计 有哪些逾期')).toMatchObject({ units: [{ text: '中山住建', place: '中山市' }, { text: '扶贫', place: '中山市' }, { text: '审计', place: '中山市' }], topic: null });
+    expect(parsed('扶贫、教育相关的任务有哪些')).toMatchObject({ units: [], topic: '扶贫 教育' });
+    // Why it is asked, said before a colon (要在工作群催一下：), is not a request to chase: the question is who has not reported.
+    expect(parsed('要在工作群催一下：中山住建、扶贫、审计三家 这礼拜谁还没报进度')).toMatchObject({ kind: 'updates', ask: 'silent', scope: { units: [{ text: '中山住建' }, { text: '扶贫' }, { text: '审计' }], topic: null } });
+  });
 });

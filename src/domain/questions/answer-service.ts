@@ -92,6 +92,7 @@ const STATUS_LABEL: Record<StatusFilter, string> = {
   due_this_year: '年底前到期',
   below_half: '进度不到一半',
   no_progress: '没有报过进度',
+  reported: '报过进度',
   unfinished: '未完成',
   done: '已完成',
   due_within: '即将到期',

@@ -32,6 +32,8 @@ export type StatusFilter =
   | 'due_this_year'
   | 'below_half'
   | 'no_progress'
+  /** 报过进度的: at least one progress report made on it. */
+  | 'reported'
   | 'unfinished'
   | 'done'
   /** Unfinished and due within `withinDays` days from today. */

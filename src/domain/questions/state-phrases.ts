@@ -72,6 +72,8 @@ export const STATUS_PHRASES: [StatusFilter, RegExp][] = [
   ].join('|'))],
   ['below_half', /(?:进度)?(?:不到|不足|低于|少于|没到|没过|未过|未达到?|不满)(?:一半|50%|百分之五十|半数)|(?:在)?(?:一半|50%|百分之五十|半数)以下/],
   ['no_progress', new RegExp(`${NEGATION}(?:有)?${REPORT_VERBS}(?:过)?${PROGRESS}?|零进度`)],
+  // Reported on at least once, asked of some tasks (逾期的里头 报过进度的): never after a negation, which is no_progress above.
+  ['reported', new RegExp(`(?<![没未不无])(?:有)?${REPORT_VERBS}(?:过)${PROGRESS}(?=的)`)],
   // Not begun, or nothing at all moving on it: 没启动, 一点动静都没有, 毫无动静 (很久没动静 is stalled, above).
   ['not_started', new RegExp(`${NEGATION}${START_VERBS}|一点动静${any('都', '也')}?没(?:有)?|毫无动静|没有任何动静`)],
   // Not done: 没完成, 尚未办结, 还没办 (not 没办法).

@@ -520,6 +520,8 @@ export class TaskIndex {
         return (index) => open[index] === 1 && percent[index]! < 50;
       case 'no_progress':
         return (index) => reported[index] === 0;
+      case 'reported':
+        return (index) => reported[index] === 1;
       case 'unfinished':
         return (index) => open[index] === 1;
       case 'blocked':

@@ -24,6 +24,8 @@ const UNIT_END = /(局|委|办|厅|室|科|中心|院|站|队|所|府|部门|单
 const MAX_NAME = 24;
 /** What may follow a bureau's bare stem: a pause, the end, or a word saying "that side of it". */
 const STEM_END = /^(\s|$|[，,。？?]|那边|这边|那块|这块|那里|这里|口|系统|条线)/;
+/** What may follow a stem after its place or in a list of them ("中山住建、扶贫、审计三家"): a 、 too, and how many they are. */
+const LISTED_STEM_END = /^(\s|$|[，,。？?、]|那边|这边|那块|这块|那里|这里|口|系统|条线|[两二三四五六七八九十]{1,2}(?:家|个单位|个部门))/;
 /** What must follow a short stem: a word saying "that side of it". */
 const SIDE_END = /^(那边|这边|那块|这块|那里|这里|口|系统|条线)/;
 /** Saying whose a stem is ("我们审计", "咱发改"): the asker's own bureau, named by its stem. */
@@ -226,7 +228,8 @@ export class UnitDirectory {
     if (from > 0 && /[\u4e00-\u9fa5]/.test(text[from - 1]!) && !own) return undefined;
     // After its place ("江门网信 还没动的") or said as one's own, a short stem is as sure as a whole one.
     const placed = at > from || own;
-    const end = own ? OWN_STEM_END : STEM_END;
+    // After its place or a 、 ("中山住建、扶贫、审计"), a stem may itself be followed by a 、: a list of bureaus, not of topics (扶贫、教育相关的).
+    const end = own ? OWN_STEM_END : placed || text[from - 1] === '、' ? LISTED_STEM_END : STEM_END;
     for (const slip of [false, true]) {
       for (let length = Math.min(8, text.length - at); length >= 2; length--) {
         const said = text.slice(at, at + length);

@@ -354,13 +354,15 @@ async function silentUnits(
   timeZone: string,
 ): Promise<Answer> {
   const { kind: _kind, page: _page, ...filters } = question.scope ?? taskQuery();
+  // The units the question names, when it names some: only they are asked about.
+  const named = new Set(filters.units.flatMap((unit) => unit.unitIds));
   const tasksOf = new Map<number, number>();
-  for (const { task } of catalog.index.search({ ...filters, units: [], order: 'document' }, today).hits) {
+  for (const { task } of catalog.index.search({ ...filters, order: 'document' }, today).hits) {
     for (const unitId of new Set(task.units.map((link) => link.unitId))) tasksOf.set(unitId, (tasksOf.get(unitId) ?? 0) + 1);
   }
   const candidates = [...tasksOf.keys()].filter((unitId) => {
     const unit = catalog.directory.unit(unitId);
-    return unit !== undefined && !isCollective(unit.name);
+    return unit !== undefined && !isCollective(unit.name) && (named.size === 0 || named.has(unitId));
   });
   const from = span ? zonedInstant(span.from, '00:00', timeZone) : null;
   const to = span ? zonedInstant(addDays(span.to, 1), '00:00', timeZone) : null;

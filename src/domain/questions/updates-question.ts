@@ -212,7 +212,8 @@ function parseSilentUnits(text: string, directory: UnitDirectory, asker: Asker):
   const { period, rest: withoutPeriod } = readPeriod(text.replace(negated[0], ' '));
   const rest = withoutPeriod.replace(new RegExp(ASKS_WHO.source, 'g'), ' ').replace(/还有|仍有|目前|现在|至今|一直|从来|任务|进度|进展/g, ' ');
   const read = readTaskQuery(rest, directory, asker);
-  const scope = read ? { ...read, units: [] } : null;
+  // Units named ("中山住建、扶贫、审计三家 谁还没报") are the ones asked about; a place or topic is where to look for them.
+  const scope = read ? { ...read, units: read.units.filter((unit) => unit.unitIds.length > 0) } : null;
   return { kind: 'updates', ask: 'silent', period, status: null, reporters: [], person: null, scope, unknownUnit: null };
 }
 
