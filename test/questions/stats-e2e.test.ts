@@ -167,6 +167,16 @@ for (const { provider, available } of DATABASES) {
       expect(answer.table.map((row) => String(row.name)).sort()).toEqual(ids.map((id) => `${rows.units.find((unit) => unit.id === id)!.name}（中山市）`).sort());
     });
 
+    it('中山逾期的占比多少: the share of 中山’s tasks that are overdue, with both counts; a share of a scope with no tasks is none', async () => {
+      const zhongshan = leaves.filter((leaf) => planOf(leaf.planId).jurisdiction === '中山市');
+      const late = zhongshan.filter((leaf) => leaf.overdue);
+      expect(late.length).toBeGreaterThan(0);
+      const answer = await ask('中山逾期的占比多少');
+      expect(answer.title).toBe(`占比 ${percent(late.length, zhongshan.length)}%（${late.length} / ${zhongshan.length} 项）`);
+      const nothing = await ask('区块链那块 逾期的占几成');
+      expect(nothing.text).toContain('算不出占比');
+    });
+
     it('各地完成情况怎么样: cities ranked by completion rate, 新会区 counted in 江门市', async () => {
       const cities = Object.values(CITY).filter((city, index, all) => all.indexOf(city) === index).map((city) => {
         const mine = leaves.filter((leaf) => CITY[planOf(leaf.planId).jurisdiction] === city);

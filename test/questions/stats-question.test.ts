@@ -84,6 +84,10 @@ const TABLE: [string, ReturnType<typeof stats> | string][] = [
   ['市财政局有几项任务，分别是啥', 'tasks'],
   ['中山逾期的有多少，是哪些', 'tasks'],
   ['临沂财政局牵头的几件里 进度过半的是哪件', 'tasks'],
+  // The share some tasks are of the scope: picked out by their state (the share of what is done is the rate).
+  ['中山逾期的占比多少', stats({ measure: 'share', places: ['中山市'], status: 'overdue' })],
+  ['卡着的占几成', stats({ measure: 'share', status: 'blocked' })],
+  ['完成的占比多少', stats({ measure: 'rate' })],
   // The units of some tasks: 哪些单位 there is no ranking of all units.
   ['现在卡着的 都是哪些单位的活', stats({ measure: 'units', status: 'blocked' })],
 ];

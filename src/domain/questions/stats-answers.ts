@@ -46,8 +46,10 @@ export interface StatsAnswer {
   scope: TaskTally & { rate: number };
   /** The number asked for: tasks, done tasks or units (absent for a rate). */
   count?: number;
-  /** The rate asked for, in percent. */
+  /** The rate or share asked for, in percent. */
   figure?: number;
+  /** For a share: the tasks of the scope it is a share of (its state, period and progress not asked). */
+  whole?: number;
   /** Units, places or plans, first place first (when the question ranks). */
   ranking?: StatsRow[];
   /** The scope by plan (or by the places or units named), for the table of a single figure. */
@@ -74,7 +76,7 @@ const byName = new Intl.Collator('zh').compare;
 const rateOf = (tally: TaskTally) => (tally.tasks === 0 ? 0 : (tally.done / tally.tasks) * 100);
 
 /** What a measure says, for the understanding line. */
-const MEASURE_LABEL: Record<StatsQuery['measure'], string> = { count: '任务数', done: '已完成的任务数', rate: '完成率', units: '涉及的单位数' };
+const MEASURE_LABEL: Record<StatsQuery['measure'], string> = { count: '任务数', done: '已完成的任务数', rate: '完成率', units: '涉及的单位数', share: '占全部任务的比例' };
 const GROUP_LABEL: Record<StatsQuery['groupBy'], string> = { none: '', unit: '按单位排名', place: '按地区排名', plan: '按方案排名' };
 
 /** Ranks rows by the measure: equal values share a place; ties by more tasks, then name. */
@@ -150,6 +152,12 @@ function suggestionsFor(question: StatsQuery): string[] {
     });
 }
 
+/** The tasks picked out as a share of the scope's tasks: the same filter without its state, period and progress. */
+function shareOf(filter: StatsQuery['filter'], part: number, catalog: Catalog, today: string): { figure: number; count: number; whole: number } {
+  const whole = catalog.index.aggregate({ ...filter, status: null, andStatus: null, period: null, progress: null }, today).total.tasks;
+  return { figure: whole === 0 ? 0 : (part / whole) * 100, count: part, whole };
+}
+
 /** Answers a count, rate or ranking. */
 export function answerStats(question: StatsQuery, catalog: Catalog, today: string): StatsAnswer | { kind: 'not_understood'; reason: string } {
   const { filter, measure, order } = question;
@@ -172,7 +180,11 @@ export function answerStats(question: StatsQuery, catalog: Catalog, today: strin
   const breakdownBy = measure === 'units' ? 'unit' : (filter.places?.length ?? 0) >= 2 ? 'place' : filter.units.length >= 2 ? 'unit' : 'plan';
   const breakdown = ranked(breakdownBy === 'place' ? places() : breakdownBy === 'unit' ? units : plans(), 'count', 'desc');
   const understanding = `${describeQuery({ ...filter, kind: 'tasks', page: 1 }, catalog, today)}；统计：${MEASURE_LABEL[measure]}${question.groupBy === 'none' ? '' : `，${GROUP_LABEL[question.groupBy]}${order === 'asc' ? '（从低到高）' : ''}`}`;
-  const figures = measure === 'rate' ? { figure: scope.rate } : { count: measure === 'done' ? scope.done : measure === 'units' ? units.length : scope.tasks };
+  const figures = measure === 'rate' ? { figure: scope.rate } : measure === 'share' ? shareOf(filter, scope.tasks, catalog, today) : { count: measure === 'done' ? scope.done : measure === 'units' ? units.length : scope.tasks };
+  // A share of nothing: no task in the scope at all, so no share to give.
+  if ('whole' in figures && figures.whole === 0) {
+    return { kind: 'not_understood', reason: `我的理解：${understanding}。这个范围里没有任务，算不出占比。可以先问“有哪些方案”，或换个单位、地区再问。` };
+  }
   return {
     kind: 'stats',
     understanding,

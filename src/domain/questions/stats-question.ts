@@ -21,6 +21,8 @@ const DONE_COUNT = /(?<![没未不])(?:完成|办结|做完|完结)了?(?:的)?(
 const UNIT_COUNT = /(?:多少|几)(?:个|家)?(?:单位|部门)/;
 /** Which units the tasks are of: 逾期的是哪几个单位的, 明年到期的是哪些部门的活, 涉及哪些单位 (answered with the units and their count). */
 const WHICH_UNITS = /(?:是|归|属于)?哪(?:几|些)(?:个|家)?(?:单位|部门)的(?:活儿?|任务|事儿?|工作)?$|涉及(?:到)?(?:哪些|哪几个|哪几家)(?:单位|部门)/;
+/** The share some tasks are of the scope's (逾期的占比多少, 卡着的占几成, 没动的比例): picked out by their state, period or progress. */
+const SHARE = /占比|占(?:多少|几成|百分之几|多大比例|比例)|(?:比例|百分比)(?:是|有)?(?:多少|多大)?|几成/;
 /** Ranking words. */
 const RANK = /最多|最少|最高|最低|最好|最差|最快|最慢|最大|最小|排名|排行|排序|排个名|名次|前[三五十]名?|倒数|垫底/;
 /** Behind the most (最拖的单位, 拖得最厉害, 拖后腿最多): ranked by tasks past their deadline, behind being past it. */
@@ -123,7 +125,8 @@ export function parseStatsQuestion(text: string, directory: UnitDirectory, asker
   // "卡着的都是哪些单位的活" names the units of those tasks, not a ranking of all units (哪些单位 is no group there).
   const whichUnits = (grouped.groupBy === 'none' || grouped.groupBy === 'unit') && !rank && !rate && !SITUATION.test(text) && WHICH_UNITS.test(text);
   if (whichUnits) grouped.groupBy = 'none';
-  const isStats = rate || count || howFar || whichUnits || (grouped.groupBy !== 'none' && (rank || SITUATION.test(text))) || (rank && asksWhich);
+  const share = !rate && SHARE.test(text);
+  const isStats = rate || share || count || howFar || whichUnits || (grouped.groupBy !== 'none' && (rank || SITUATION.test(text))) || (rank && asksWhich);
   if (!isStats) return undefined;
 
   let rest = grouped.rest;
@@ -133,6 +136,9 @@ export function parseStatsQuestion(text: string, directory: UnitDirectory, asker
   if (rate || (howFar && groupBy === 'none' && !count)) {
     measure = 'rate';
     rest = rest.replace(RATE, ' ').replace(HOW_FAR, ' ');
+  } else if (share && groupBy === 'none') {
+    measure = 'share';
+    rest = rest.replace(SHARE, ' ');
   } else if (groupBy !== 'none' && DONE_MOST.test(text)) {
     // "完成最多的单位": the ranking words may have gone with the group ("最多的单位").
     measure = 'done';
