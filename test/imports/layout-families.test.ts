@@ -1736,4 +1736,25 @@ describe('layout families of real plans', () => {
       ['报废汽车回收拆解检查', '市商务局', '2023年12月'],
     ]);
   });
+
+  it('a Word table whose 项目内容 spans a group merged down and the item beside it, over whole-number targets, rows marked 9*: one task an item, with the unit merged over it', () => {
+    const merged = { text: '', mergedAbove: true };
+    const cell = (text: string) => ({ text });
+    const rows = [
+      ['序号', '项目内容', '', '目标任务', '牵头单位', '完成'],
+      ['1', '促进城乡劳动者就业创业', '城镇新增就业(人)', '26000', '市人社局', '32095'],
+      ['2', null, '城镇失业人员再就业(人)', '4000', null, '4934'],
+      ['3*', null, '就业困难人员就业(人)', '2000', null, '2519'],
+      ['4', '扶贫解困工程', '贫困户产业贷款(户)', '1200', '市扶贫办', '1300'],
+    ];
+    const grid = rows.map((cells, index) => ({ line: index + 1, cells: cells.map((text) => ({ ...(text === null ? merged : cell(text)), line: index + 1 })) }));
+    const plan = parsePlanDocument({ text: '某市2019年十大民生工程实施进度表', tables: [grid] }, 'plan.docx');
+    const tasks = flattenNodes(plan.nodes).filter((node) => node.kind === 'task');
+    expect(tasks.map((task) => [task.number, task.title.split('。').at(-1), task.units.map((unit) => unit.name).join()])).toEqual([
+      ['1', '城镇新增就业(人)', '市人社局'],
+      ['2', '城镇失业人员再就业(人)', '市人社局'],
+      ['3', '就业困难人员就业(人)', '市人社局'],
+      ['4', '贫困户产业贷款(户)', '市扶贫办'],
+    ]);
+  });
 });

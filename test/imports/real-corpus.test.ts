@@ -90,9 +90,10 @@ describe('real plans as Word and Excel files', () => {
  * 231 checks at first sight (73.2%): 93.5% over 250; 94.6% over the 250 later that session, when 10 more came in at
  * 228 of 264 at first sight (86.4%): 94.2% over 260; 94.6% over the 260 later, when 6 more came in at 116 of 138
  * at first sight (84.1%): 94.3% over 266. 94.6% over the 266 on 2026-12-04 (third session), when 7 more came in at
- * 148 of 157 at first sight: 94.6% over 273.
+ * 148 of 157 at first sight: 94.6% over 273. On 2026-12-05 4 more came in at 24 of 24 at first sight, and three gold
+ * conventions written both ways were settled (six tuned documents re-written): 95.9% over 277 at that session's end.
  */
-const TUNE_FLOOR = 0.935;
+const TUNE_FLOOR = 0.95;
 /**
  * 0.80 over 34 held-out documents; 7 held-out documents gathered on 2026-12-03 brought it to 78.0% over 41, before any
  * change. 13 more came in the third session that day (56.0% at first sight, 57.5% at its end); the 41 older ones went
@@ -106,23 +107,26 @@ const TUNE_FLOOR = 0.935;
  * sight: 78.8% over 103; 80.4% over the 103 later that session (a reader of tables whose header is not in the text),
  * when 3 more came in at 38 of 38 at first sight: 80.8% over 106; 81.0% over the 106 later, when one more came in
  * at 17 of 17: 81.1% over 107. 81.2% over the 107 on 2026-12-04 (third session), when 3 more came in at 49 of 54
- * checks at first sight: 81.5% over 110.
+ * checks at first sight: 81.5% over 110. On 2026-12-05 2 more came in at 22 of 25 at first sight (two older ones
+ * re-written to the settled conventions): 81.6% over 112.
  */
-const HOLDOUT_FLOOR = 0.77;
+const HOLDOUT_FLOOR = 0.8;
 /**
  * 0.98 until the 13 tune table documents of 2026-12-03 (third session) got office versions: 95.3% with them, 98.2% (.pdf
  * 98.0%) after. Lowered in the fifth session when three more got theirs (changxing-2025-1 among them, a 三张清单 list
  * read at 8 of 21 as text too): 96.5% over 48 (.pdf 96.2%). Lowered on 2026-12-04 (third session) when 19 more tune
  * table documents got theirs (the tables of gathering rounds 13–15): 93.0% over 68 at first sight (.pdf 92.9%), the
- * new ones at 340 of 414 checks; their text reads 94.4% of the same checks.
+ * new ones at 340 of 414 checks; their text reads 94.4% of the same checks. Raised on 2026-12-05 when a task name
+ * spanning two columns over whole-number targets (26000, not only 4.3) was read as one name again, and a group merged
+ * down over its items as their category: 97.4% over 68 (.pdf 97.1%).
  */
-const OFFICE_TUNE_FLOOR = 0.925;
+const OFFICE_TUNE_FLOOR = 0.965;
 /**
  * The floor of each office format (.doc and .xls tune as their .docx and .xlsx). A .pdf holds no merged cells: with
  * xihu-0000-1 (sixth session), whose 负责科室 is merged down over four rows and is read in its first row only, as its
  * text is, .pdf reads 95.8% over 50 (.docx 96.4%).
  */
-const OFFICE_TUNE_FLOORS: Record<string, number> = { docx: OFFICE_TUNE_FLOOR, xlsx: OFFICE_TUNE_FLOOR, doc: OFFICE_TUNE_FLOOR, xls: OFFICE_TUNE_FLOOR, pdf: 0.925 };
+const OFFICE_TUNE_FLOORS: Record<string, number> = { docx: OFFICE_TUNE_FLOOR, xlsx: OFFICE_TUNE_FLOOR, doc: OFFICE_TUNE_FLOOR, xls: OFFICE_TUNE_FLOOR, pdf: 0.965 };
 /**
  * Held-out documents refused today (6 of 54 before documents nothing reads got a last reading, task lines each followed
  * by units; 4 of 87, then 6 of 90 when a gathering round of the sixth session brought two that are refused at first

@@ -178,6 +178,18 @@ export function readGrid(rows: readonly GridRow[], layout: DraftPlan['layout'], 
   // A task name spanning two columns over figures (项目名称 | | 责任单位 | 目标任务: 1300人 …): its second column names a
   // row's part where it has one, never a category; the name is one column again, and figures are no requirement.
   const bodyAt = columns.requirement >= 0 ? columns.requirement : columns.measures;
+  // Where its first column is filled only where a group of rows starts (促进城乡劳动者就业创业 merged down over its items) and
+  // the second in every row, the first is the rows' group, a category, and the second the task.
+  const filledShare = (at: number) => body.filter((row) => cellText(row.cells[at]) !== '').length / Math.max(1, body.length);
+  const mergedDown = (at: number) => body.some((row) => row.cells[at]?.mergedAbove === true);
+  if (columns.title >= 0 && header[columns.title + 1] === '' && body.length >= 3 && (mergedDown(columns.title) || filledShare(columns.title) < 0.5) && filledShare(columns.title + 1) >= 0.8) {
+    const at = columns.title;
+    const name = header[at]!;
+    header = header.map((cell, index) => (index === at ? '类别' : index === at + 1 ? name : cell));
+    columns = mapColumns(header)!;
+    // Its targets (目标任务 26000, 4.3) are figures, no requirement.
+    if (columns.requirement >= 0 && mostlyFigures(body, columns.requirement)) columns = { ...columns, requirement: -1 };
+  }
   if (columns.title >= 0 && header[columns.title + 1] === '' && bodyAt > columns.title + 1) {
     const at = columns.title;
     const width = header.length;
@@ -218,10 +230,10 @@ export function readGrid(rows: readonly GridRow[], layout: DraftPlan['layout'], 
       columns = mapColumns(header)!;
     }
   }
-  // Rows numbered 一, 二, 三 in the 序号 column are rows 1, 2, 3.
+  // Rows numbered 一, 二, 三 in the 序号 column are rows 1, 2, 3; a number marked (9*, 10※: one of the year's 民生大事) is the row's number.
   if (columns.number >= 0) {
     const at = columns.number;
-    const numbers = withArabicRowNumbers(body.map((row) => cellText(row.cells[at])));
+    const numbers = withArabicRowNumbers(body.map((row) => cellText(row.cells[at]).replace(/^(\d{1,4})\s*[*＊※]$/, '$1')));
     if (numbers.some((number, index) => number !== cellText(body[index]!.cells[at]))) {
       body = body.map((row, index) => ({ ...row, cells: row.cells.map((cell, column) => (column === at ? { ...cell, text: numbers[index]! } : cell)) }));
     }
@@ -632,5 +644,6 @@ function readHeadingRows(rows: readonly GridRow[], columns: ColumnMap): DraftNod
 /** Whether a column's filled cells are mostly figures (1300人, 8950, 54%): targets, not text. */
 function mostlyFigures(body: readonly GridRow[], at: number): boolean {
   const values = body.map((row) => cellText(row.cells[at])).filter(Boolean);
-  return values.length >= 2 && values.filter((value) => cellKind(value) === 'figure').length >= values.length * 0.6;
+  // A whole number (26000, 4000) reads as a row number alone; in this column it is a figure too.
+  return values.length >= 2 && values.filter((value) => ['figure', 'number'].includes(cellKind(value))).length >= values.length * 0.6;
 }
