@@ -15,13 +15,13 @@ export interface ProgressBound {
 const SHARE = '(?:(\\d{1,3})\\s*[%％]|百分之([一二两三四五六七八九十百\\d]{1,4})|([一二两三四五六七八九十\\d])\\s*成(?!本|果|绩|立|熟|员))';
 const MORE = '超过|高于|大于|多于|过了|超出';
 const LESS = '不到|不足|低于|少于|没到|没过|未到|未过|未达到?|没达到|不满';
-const BOUND = new RegExp(`(?:进度|完成(?:率|度)?|推进)?(?:在|是|达到|到了|到)?(${MORE}|${LESS})?${SHARE}(?:(及|或|和)?(以上|以下|以内))?`);
+const BOUND = new RegExp(`(?:进度|完成(?:率|度)?|推进)?(?:在|是|达到|到了|到)?(${MORE}|${LESS})?${SHARE}(?:(?:及|或|和)?(以上|以下|以内))?`);
 
 /** The bound a question sets on progress, and the words that set it; undefined when it sets none. */
 export function readProgressBound(text: string): { bound: ProgressBound; words: string } | undefined {
   const match = BOUND.exec(text);
   if (!match) return undefined;
-  const [words, before, percent, written, tenths, , after] = match;
+  const [words, before, percent, written, tenths, after] = match;
   const value = percent !== undefined ? Number(percent) : written !== undefined ? readNumber(written) : tenths !== undefined ? (readNumber(tenths) ?? NaN) * 10 : NaN;
   if (value === null || !Number.isFinite(value) || value <= 0 || value > 100) return undefined;
   const more = before !== undefined && new RegExp(`^(?:${MORE})$`).test(before);
@@ -36,7 +36,7 @@ export function readProgressBound(text: string): { bound: ProgressBound; words: 
   return { bound: { op, percent: value }, words };
 }
 
-/** The bound in words for "我的理解": 进度 ≥ 80%. */
+/** The bound in words for "我的理解": 进度不低于 80%（未完成的）. */
 export function describeProgressBound(bound: ProgressBound): string {
   return `进度${{ gt: '超过', ge: '不低于', lt: '不到', le: '不超过' }[bound.op]} ${bound.percent}%（未完成的）`;
 }

@@ -55,14 +55,14 @@ function blocksOf(lines: readonly string[], separatedByBlanks: boolean): Block[]
   return blocks;
 }
 
+/** Words of work to be done, which a unit's name does not hold. */
+const WORK_WORD = /建设|改造|提升|开展|推进|实施|整治|治理|工程|项目|完成|新增|培训|就业|创建|打造/;
+
 /**
  * A unit's name a narrow column broke over two cells of a page that parts cells with blank lines ("市人力资源" /
  * "社会保障局"), or a list of units that goes on in the next cell ("市人社局、市教体局、" / "团市委"): one cell. The
  * first piece starts with its level and does not end as a unit ends; together they read as units.
  */
-/** Words of work to be done, which a unit's name does not hold. */
-const WORK_WORD = /建设|改造|提升|开展|推进|实施|整治|治理|工程|项目|完成|新增|培训|就业|创建|打造/;
-
 function withBrokenNamesJoined(blocks: readonly Block[]): Block[] {
   const out: Block[] = [];
   for (const block of blocks) {
@@ -102,15 +102,15 @@ function spreadHeaderLine(line: string, lines: readonly string[], at: number, se
   return cells.length >= 3 && looksLikeHeader(cells) ? cells : undefined;
 }
 
+/** How many pieces after the 序号 a header may run to: a wide inspection plan's sixteen columns, each wrapped in two. */
+const HEADER_REACH = 32;
+
 /**
  * Header cells a narrow Word column wrapped onto two lines ("责任" / "领导",
  * "第二季度" / "完成情况") joined back, in the cells after each 序号: two short
  * pieces are one cell when together they name a column and one of them
  * names none alone, or the first is a modifier such as 责任.
  */
-/** How many pieces after the 序号 a header may run to: a wide inspection plan's sixteen columns, each wrapped in two. */
-const HEADER_REACH = 32;
-
 function joinWrappedHeaders(blocks: readonly Block[]): Block[] {
   const out: Block[] = [];
   let window = 0;
