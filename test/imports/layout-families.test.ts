@@ -1757,4 +1757,24 @@ describe('layout families of real plans', () => {
       ['4', '贫困户产业贷款(户)', '市扶贫办'],
     ]);
   });
+
+  it('a table a page flattened with spaces whose rows under a merged 序号 and 抽查类别 lost those cells: each is an item of its own, cells in their columns', () => {
+    const { tasks } = read(
+      [
+        '某县农业农村局2021年度双随机抽查工作计划',
+        '序号 抽查类别 抽查事项 检查对象 事项类别 执行股室 检查比例 初步检查时间 备注',
+        '1 农产品质量监督抽查 对农作物种子生产经营的监督检查 种子生产经营企业 一般抽查 执法大队一中队 5% 2021年9月',
+        '对农药生产经营使用场所的检查 农药生产销售企业 一般抽查 执法大队一中队 10% 2021年6月',
+        '对肥料的监督检查 肥料生产企业 一般抽查 执法大队二中队 10% 2021年7月',
+        '2 兽药经营企业监督抽查 对兽药的监督检查 兽药经营企业 一般抽查 执法大队三中队 30% 2021年11月',
+      ].join('\n'),
+    );
+    const leaves = tasks.flatMap((task) => (task.children.length > 0 ? task.children : [task]));
+    expect(leaves.map((task) => [task.title, task.units.map((unit) => unit.name).join(), task.deadlines.map((deadline) => deadline.raw).join()])).toEqual([
+      ['对农作物种子生产经营的监督检查', '执法大队一中队', '2021年9月'],
+      ['对农药生产经营使用场所的检查', '执法大队一中队', '2021年6月'],
+      ['对肥料的监督检查', '执法大队二中队', '2021年7月'],
+      ['对兽药的监督检查', '执法大队三中队', '2021年11月'],
+    ]);
+  });
 });

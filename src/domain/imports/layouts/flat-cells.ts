@@ -285,6 +285,39 @@ export function alignCellsFromRight(cells: readonly Block[], columns: readonly (
   return alignment([...cells].reverse(), [...columns].reverse()).row.reverse();
 }
 
+/**
+ * alignCells for a row short of the header by a cell or two, which lost only its empty cells: one cell a column, unless
+ * that fits clearly worse than cells sharing a column.
+ */
+export function alignNearlyFull(cells: readonly Block[], columns: readonly (HeaderKind | undefined)[], taskAt = -1): GridCell[] {
+  // Units one a cell side by side (县海洋与渔业局 / 县农业农村局) may be one column's list: those cells may share it.
+  const unitsSideBySide = cells.some((cell, index) => index > 0 && alignKind(cell.text) === 'units' && alignKind(cells[index - 1]!.text) === 'units');
+  if (!unitsSideBySide && cells.length >= columns.length - 2 && cells.length <= columns.length) {
+    const apart = alignment(cells, columns, taskAt, false);
+    if (apart.score >= alignment(cells, columns, taskAt).score - 3) return apart.row;
+  }
+  return alignCells(cells, columns, taskAt);
+}
+
+/**
+ * Puts a row's cells one a column into the run of adjacent columns they fit best: for a row under merged cells that lost
+ * its left-hand cells (序号, 类别) and perhaps an empty last one (备注), every cell still its own column's.
+ */
+export function alignContiguous(cells: readonly Block[], columns: readonly (HeaderKind | undefined)[]): GridCell[] {
+  const kinds = cells.map((cell) => alignKind(cell.text));
+  let best = -Infinity;
+  let at = Math.max(0, columns.length - cells.length);
+  for (let start = 0; start + cells.length <= columns.length; start++) {
+    const score = kinds.reduce((sum, kind, index) => sum + fit(kind, columns[start + index]), 0);
+    if (score > best) [best, at] = [score, start];
+  }
+  if (cells.length > columns.length) return alignCellsFromRight(cells, columns);
+  return columns.map((_, index) => {
+    const cell = cells[index - at];
+    return { text: cell?.text ?? '', line: cell?.line ?? cells[0]?.line ?? 0 };
+  });
+}
+
 /** A cell naming one unit, no list. */
 const lone = (text: string) => !/[、，,；;\s]/.test(text.trim());
 
@@ -566,13 +599,7 @@ function rowsOf(allBlocks: readonly Block[], found: { start: number; width: numb
     }
     const continuation = cells[0]!.text === '' && numberIndex === 0;
     if (continuation) return alignCells(cells.slice(1), alignTo);
-    const taskAt = numberIndex === 0 && /^\d{1,5}$/.test(cells[0]!.text) ? taskColumn : -1;
-    // A row short of the header by a cell or two lost only its empty cells: one cell a column, unless that fits clearly worse.
-    if (cells.length >= header.width - 2) {
-      const apart = alignment(cells, alignTo, taskAt, false);
-      if (apart.score >= alignment(cells, alignTo, taskAt).score - 3) return apart.row;
-    }
-    return alignCells(cells, alignTo, taskAt);
+    return alignNearlyFull(cells, alignTo, numberIndex === 0 && /^\d{1,5}$/.test(cells[0]!.text) ? taskColumn : -1);
   }
 }
 

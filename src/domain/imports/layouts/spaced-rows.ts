@@ -19,7 +19,7 @@ import { looksLikePerson } from '../people.js';
 import { gatherHeaderLines, joinHeaderPieces, joinSpacedCharacters, repeatsHeader } from './header-rows.js';
 import { withArabicLeadingNumbers } from '../row-numbers.js';
 import { cellKind } from './cell-kinds.js';
-import { alignCells, groupingColumnsAsCategories, TABLE_END, type Block } from './flat-cells.js';
+import { alignContiguous, alignNearlyFull, groupingColumnsAsCategories, TABLE_END, type Block } from './flat-cells.js';
 import { lineAbove, lineBelow, readGrid, SECTION_ROW, type GridRow } from './grid.js';
 
 function piecesOf(line: string): string[] {
@@ -170,7 +170,7 @@ function spacedRowsOf(lines: readonly string[], isHeader: (cells: readonly strin
       headerCells.unshift('序号');
       columns = ['number', ...columns];
     }
-    const rows: { pieces: Block[]; line: number; heading?: boolean }[] = [];
+    const rows: { pieces: Block[]; line: number; heading?: boolean; underMerged?: boolean }[] = [];
     const isHeaderAgain = repeatsHeader(headerCells);
     let previous = 0;
     let blanks = 0;
@@ -198,6 +198,10 @@ function spacedRowsOf(lines: readonly string[], isHeader: (cells: readonly strin
         previous = number;
       } else if (!numbered && pieces.length >= 2 && line.length <= 300) {
         rows.push({ pieces: [{ text: String(rows.length + 1), line: index + 1 }, ...pieces], line: index + 1 });
+      } else if (numbered && rows.length > 0 && !rows.at(-1)!.heading && pieces.length >= Math.max(4, columns.length - 3) && line.length <= 300) {
+        // A line as full as a row, without a number: a row under a merged 序号 (and the group cells beside it), its cells
+        // the right-hand columns.
+        rows.push({ pieces: [{ text: '', line: index + 1 }, ...pieces], line: index + 1, underMerged: true });
       } else if (numbered && rows.length > 0 && !rows.at(-1)!.heading && line.length <= 200) {
         rows.at(-1)!.pieces.push(...pieces);
       } else if (rows.length > 0) {
@@ -215,7 +219,7 @@ function spacedRowsOf(lines: readonly string[], isHeader: (cells: readonly strin
       ...rows.map((row) =>
         row.heading
           ? { cells: columns.map((_, index) => ({ text: index === titleAt ? row.pieces[0]!.text : '', line: row.line })), line: row.line }
-          : { cells: [{ text: row.pieces[0]!.text, line: row.line }, ...alignCells(row.pieces.slice(1), alignTo, numbered ? taskAt : -1)], line: row.line },
+          : { cells: [{ text: row.pieces[0]!.text, line: row.line }, ...(row.underMerged ? alignContiguous(row.pieces.slice(1), alignTo) : alignNearlyFull(row.pieces.slice(1), alignTo, numbered ? taskAt : -1))], line: row.line },
       ),
     ];
   }
