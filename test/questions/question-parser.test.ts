@@ -263,4 +263,12 @@ describe('question understanding', () => {
     // Why it is asked, said before a colon (要在工作群催一下：), is not a request to chase: the question is who has not reported.
     expect(parsed('要在工作群催一下：中山住建、扶贫、审计三家 这礼拜谁还没报进度')).toMatchObject({ kind: 'updates', ask: 'silent', scope: { units: [{ text: '中山住建' }, { text: '扶贫' }, { text: '审计' }], topic: null } });
   });
+
+  it('two states asked together (卡着的和等审核的) are either; 各管哪几件 is no topic; why it is asked before a colon (领导马上要：) is no topic', () => {
+    const parsed = (text: string) => parseQuestion(text, directory) as Question & Record<string, unknown>;
+    expect(parsed('卡着的和等审核的 有哪些')).toMatchObject({ kind: 'tasks', status: 'blocked', orStatus: 'pending_review', topic: null });
+    expect(parsed('逾期的里头 卡着的')).not.toHaveProperty('orStatus');
+    expect(parsed('市政务办和市行政服务中心 各管哪几件，列一下')).toMatchObject({ kind: 'tasks', topic: null });
+    expect(parsed('领导马上要：国资委和知识产权局 年底前要交的一共几件')).toMatchObject({ kind: 'stats', filter: { topic: null, period: { kind: 'year' } } });
+  });
 });

@@ -96,6 +96,7 @@ describe('counts, rates and rankings are understood as such', () => {
   it('two units compared (哪家完成率高些 / 低一些) are ranked, the higher or lower first, and 高些 is no topic', () => {
     expect(understand('中山审计局跟中山住建局 哪家完成率高些')).toMatchObject({ measure: 'rate', groupBy: 'unit', order: 'desc', topic: null, units: ['中山市/市住房城乡建设局', '中山市/市审计局'] });
     expect(understand('中山审计局和中山住建局 谁的完成率低一些')).toMatchObject({ measure: 'rate', groupBy: 'unit', order: 'asc', topic: null });
+    expect(understand('中山旅游局跟中山食药监局 谁完成得好')).toMatchObject({ measure: 'rate', groupBy: 'unit', order: 'desc', topic: null });
   });
 
   it.each(TABLE)('%s', (text, expected) => {

@@ -45,7 +45,7 @@ const STOPWORD_PATTERN = new RegExp(STOPWORDS.map((word) => word.replace(/[.*+?^
  * 得完成啥 / 都干些什么 (asking what), 几项活 (tasks, said as work), 分别 / 各自 / 具体, 列一下 / 都列出来,
  * and 一次 in 一次进度都没报过.
  */
-const CHAT_WORDING = /这方面(?:的事(?:儿|情)?)?|(?:就|都)?(?:该|得)交的?|[那这]几(?:条|件|项)里?|[这那](?:一)?块儿?|[这那]个活儿?|(?<=^|\s)(?:跟|和|与)(?=\S{2,8}(?:\s|$))|(?<=\S)的?事儿(?=\s|[是归由谁]|$)|哪(?:几|一)?(?:项|条|个|件)(?:任务|工作|事)?|(?:审核|审批|批)(?:通)?过了?没(?:有)?|的?[那这](?:一)?(?:个|条|件|项)(?=\s|是|$)|(?<![十百\d])的?几(?:个|项|件|条)(?=\s|$)|压根|根本|一点儿?(?=动静|没|都没|也没|\s|$)|(?:分别|各自)?(?:到|在)哪(?:了|一步了?|儿了?|里了?)?(?=\s|$)|(?<![\u4e00-\u9fa5])[两二三四五六七八九十]{1,2}(?:家|个单位|个部门)(?=\s|$)|名下|手里|手上|手头|头上|肩上|身上|分别|各自|具体|(?:都|得|要|需要|应该|还)?(?:管|干|做|办|搞|弄|完成|忙|负责)(?:些|点|了)?(?:啥|什么)|有啥|是啥|些啥|(?:几|哪些|什么)(?:项|件|个|样)?活儿?(?![动力跃])|活儿|(?<=的)活(?:里头|里面|里|中)?|(?:都|全)?列(?:一下|出来|个?清单|个单子)|一次(?=进度|都|也)/g;
+const CHAT_WORDING = /这方面(?:的事(?:儿|情)?)?|(?:就|都)?(?:该|得)交的?|[那这]几(?:条|件|项)里?|[这那](?:一)?块儿?|[这那]个活儿?|(?<=^|\s)(?:跟|和|与)(?=\S{2,8}(?:\s|$))|(?<=\S)的?事儿(?=\s|[是归由谁]|$)|哪(?:几|一)?(?:项|条|个|件)(?:任务|工作|事)?|(?:审核|审批|批)(?:通)?过了?没(?:有)?|的?[那这](?:一)?(?:个|条|件|项)(?=\s|是|$)|(?<![十百\d])的?几(?:个|项|件|条)(?=\s|$)|压根|根本|一点儿?(?=动静|没|都没|也没|\s|$)|(?:各|各自|分别)管(?=哪|啥|什么|些|几)|(?:分别|各自)?(?:到|在)哪(?:了|一步了?|儿了?|里了?)?(?=\s|$)|(?<![\u4e00-\u9fa5])[两二三四五六七八九十]{1,2}(?:家|个单位|个部门)(?=\s|$)|名下|手里|手上|手头|头上|肩上|身上|分别|各自|具体|(?:都|得|要|需要|应该|还)?(?:管|干|做|办|搞|弄|完成|忙|负责)(?:些|点|了)?(?:啥|什么)|有啥|是啥|些啥|(?:几|哪些|什么)(?:项|件|个|样)?活儿?(?![动力跃])|活儿|(?<=的)活(?:里头|里面|里|中)?|(?:都|全)?列(?:一下|出来|个?清单|个单子)|一次(?=进度|都|也)/g;
 
 /** Normalises a question: simplified characters, half-width digits and letters, no surrounding punctuation. */
 export function normalizeQuestion(text: string): string {
@@ -108,7 +108,7 @@ function plainWording(text: string): string {
 }
 
 /** Why a question is asked, said first: 领导刚才问了，/ 明天开会要用，/ 督查室这边要发通报，/ 领导要个数，/ 要在工作群催一下： */
-const CONTEXT_CLAUSE = /^[^，,？?]{0,16}?(?:要用|开会|发通报|写周报|写材料|写报告|汇报用|要个数|要数据|领导(?:刚才|刚刚)?(?:问了?|要|让|说了?)|(?:他们|她们)(?:那条|那项|那件))[^，,？?]{0,6}[，,]\s*|^[^，,？?：:]{0,12}?(?:催一下|催一催|催办|提醒一下|通报一下|发(?:到)?群里)[^，,？?：:]{0,4}[：:]\s*/;
+const CONTEXT_CLAUSE = /^[^，,？?]{0,16}?(?:要用|开会|发通报|写周报|写材料|写报告|汇报用|要个数|要数据|领导(?:刚才|刚刚)?(?:问了?|要|让|说了?)|(?:他们|她们)(?:那条|那项|那件))[^，,？?]{0,6}[，,]\s*|^[^，,？?：:]{0,12}?(?:催一下|催一催|催办|提醒一下|通报一下|发(?:到)?群里|要|问|用)[^，,？?：:]{0,4}[：:]\s*/;
 /**
  * A request's verbs before what it asks for: 烦请提供 / 请列出 / 帮我查一下 / 你帮我看一下 / 请梳理 / 请统计 / 请调阅. Verbs that
  * also begin names (统计局, 汇总表) or periods (查下个月 is 下个月) count only after a request word.
@@ -240,6 +240,8 @@ const COMBINABLE = new Set<StatusFilter>(['overdue', 'blocked', 'not_started', '
 /** "Among those": a second state asked of the first's tasks ("逾期的里头 卡着的", "逾期任务中…受阻的"). */
 /** "Among" said in words of its own (里头, 那几件里), taken out wherever they are: never the 中 of 中山. */
 const AMONG_WORDS = /的?(?:那几件|那几项|那些)?(?:里头|里面|当中|中间|之中|其中|里(?=\s))/g;
+/** Two states asked together, each with its 的: "卡着的和等审核的", "逾期的或者受阻的", "没动的加上卡着的". */
+const EITHER = /的\s*(?:和|或者?|以及|还有|加上|跟|及)\s*\S{1,8}的/;
 const AMONG = new RegExp(`${AMONG_WORDS.source}|(?<=的|事项|任务|工作)中`);
 
 /**
@@ -351,12 +353,15 @@ export function readTaskQuery(text: string, directory: UnitDirectory, asker: Ask
     rest = rest.replace(dueNotDone[0], ' ');
   }
   let andStatus: StatusFilter | null = null;
+  let orStatus: StatusFilter | null = null;
   for (const [filter, pattern] of STATUS_PHRASES) {
     if (named && filter.startsWith('due_')) continue;
     if (!pattern.test(rest)) continue;
     // The first (most specific) phrase decides; the others are said with it ("超期未完成"), each as often as it is ("提交办结申请、等着审核"),
     // unless a second state is asked apart from it, "among the overdue, the blocked" ("逾期的里头 卡着的", "逾期的中间哪些受阻了").
     if (status && filter !== status && COMBINABLE.has(filter) && COMBINABLE.has(status) && AMONG.test(text)) andStatus ??= filter;
+    // "卡着的和等审核的", "逾期的或者受阻的": either state, the tasks of both together.
+    else if (status && filter !== status && COMBINABLE.has(filter) && COMBINABLE.has(status) && EITHER.test(text)) orStatus ??= filter;
     status ??= filter;
     rest = rest.replace(new RegExp(pattern.source, 'g'), ' ');
   }
@@ -408,6 +413,7 @@ export function readTaskQuery(text: string, directory: UnitDirectory, asker: Ask
     topic: unknownBureau ? null : topic,
     status,
     ...(andStatus ? { andStatus } : {}),
+    ...(orStatus ? { orStatus } : {}),
     ...(bound ? { progress: bound.bound } : {}),
     plan,
     asksWho,

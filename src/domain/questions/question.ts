@@ -64,6 +64,8 @@ export interface TaskQuery {
   status: StatusFilter | null;
   /** A second state the tasks must be in too ("逾期的里头 卡着的": overdue and blocked). */
   andStatus?: StatusFilter | null;
+  /** Another state the tasks may be in instead ("卡着的和等审核的 加一块儿": blocked or pending review). */
+  orStatus?: StatusFilter | null;
   /** How far along the unfinished tasks are ("进度八成及以上", "不到30%"). */
   progress?: ProgressBound | null;
   /** A plan named in the question ("临沂的要点"): matched against plan titles and cities. */

@@ -154,7 +154,7 @@ function suggestionsFor(question: StatsQuery): string[] {
 
 /** The tasks picked out as a share of the scope's tasks: the same filter without its state, period and progress. */
 function shareOf(filter: StatsQuery['filter'], part: number, catalog: Catalog, today: string): { figure: number; count: number; whole: number } {
-  const whole = catalog.index.aggregate({ ...filter, status: null, andStatus: null, period: null, progress: null }, today).total.tasks;
+  const whole = catalog.index.aggregate({ ...filter, status: null, andStatus: null, orStatus: null, period: null, progress: null }, today).total.tasks;
   return { figure: whole === 0 ? 0 : (part / whole) * 100, count: part, whole };
 }
 

@@ -30,7 +30,7 @@ const BEHIND_MOST = /最拖(?:拉|沓)?|拖得最(?:厉害|多|严重)|拖后腿
 /** Smallest first; of two, the lower (哪家完成率低些). */
 const ASCENDING = /最少|最低|最差|最慢|最小|倒数|垫底|(?:低|少|差|慢)(?:一)?(?:些|点)/;
 /** Which of two is ahead or behind: 高些, 低一些, 好点, 更快. */
-const COMPARED = /(?:更|比较)?(?:高|低|多|少|好|差|快|慢)(?:一)?(?:些|点)(?=\s|$|[呢吗啊？?])|更(?:高|低|多|少|好|差|快|慢)/;
+const COMPARED = /(?:更|比较)?(?:高|低|多|少|好|差|快|慢)(?:一)?(?:些|点)(?=\s|$|[呢吗啊？?])|更(?:高|低|多|少|好|差|快|慢)|(?:完成|落实|推进|办|干|做)得(?:更|比较)?(?:好|快|差|慢)/;
 /** "How is it going" words that, by groups, mean a ranking by completion. */
 const SITUATION = /完成情况|进展情况|进度情况|落实情况|推进情况|办结情况|情况|怎么样|如何|咋样/;
 /** How far along a scope is, as a whole: 市财政局的任务完成情况, 中山整体办结情况怎么样. */

@@ -400,7 +400,7 @@ export class TaskIndex {
     const excluded = query.except ? this.matchingSet(query.except, today) : null;
     const passes = allOf([
       excluded ? (index: number) => !excluded.has(index) : undefined,
-      query.status ? this.statusTest(query.status, today, query.withinDays ?? 0) : undefined,
+      query.status && query.orStatus ? this.eitherStatus(query.status, query.orStatus, today, query.withinDays ?? 0) : query.status ? this.statusTest(query.status, today, query.withinDays ?? 0) : undefined,
       query.status && query.andStatus ? this.statusTest(query.andStatus, today, 0) : undefined,
       query.progress ? this.progressTest(query.progress) : undefined,
       query.period ? this.dueBetween(...resolvePeriod(query.period, today)) : undefined,
@@ -493,6 +493,12 @@ export class TaskIndex {
   }
 
   /** A test of a status filter by task position, on the typed columns. */
+  /** Tasks in either of two states ("卡着的和等审核的"). */
+  private eitherStatus(first: StatusFilter, second: StatusFilter, today: string, withinDays: number): (index: number) => boolean {
+    const [a, b] = [this.statusTest(first, today, withinDays), this.statusTest(second, today, withinDays)];
+    return (index) => a(index) || b(index);
+  }
+
   /** Unfinished tasks within a bound on their last reported percent (0 when none); a closure awaiting review is past any. */
   private progressTest(bound: ProgressBound): (index: number) => boolean {
     const { open, percent, state } = this;
