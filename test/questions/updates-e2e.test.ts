@@ -102,6 +102,9 @@ for (const { provider, available } of DATABASES) {
       // Narrowed by the unit that reported, and by place.
       expect(sorted((await ask('市财政局这周报了什么')).tasks)).toEqual(['LY:第6项', 'ZS:第8项']);
       expect((await ask('临沂这周有什么进展')).tasks).toEqual(['LY:第6项']);
+      // How many times is a count of the reports, the tasks they were on listed under it.
+      const times = await ask('市财政局最近一个月报过几次进度');
+      expect(times.title).toBe('报告了 3 次进度，涉及 3 项任务');
     });
 
     it('谁报了进度: the reporting units of the period', async () => {

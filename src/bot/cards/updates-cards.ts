@@ -111,7 +111,7 @@ export function renderUpdates(answer: UpdatesAnswer): { card: CardElement; text:
     case 'tasks': {
       const done = answer.understanding.includes('只看办结');
       const asked = answer.understanding.includes('只看申请办结');
-      const title = done ? `办结了 ${answer.total} 项任务` : asked ? `${answer.total} 项任务申请办结` : `${answer.total} 项任务有进度报告`;
+      const title = answer.reports !== undefined ? `报告了 ${answer.reports} 次进度，涉及 ${answer.total} 项任务` : done ? `办结了 ${answer.total} 项任务` : asked ? `${answer.total} 项任务申请办结` : `${answer.total} 项任务有进度报告`;
       return taskList(title, answer.understanding, answer.items, answer.total, false);
     }
     case 'leader':

@@ -124,7 +124,7 @@ export interface ChaseUnitView {
 
 /** An answer of this family, for the renderer. */
 export type UpdatesAnswer =
-  | { kind: 'updates'; view: 'tasks'; understanding: string; total: number; count: number; items: UpdatesTask[] }
+  | { kind: 'updates'; view: 'tasks'; understanding: string; total: number; count: number; items: UpdatesTask[]; reports?: number }
   | { kind: 'updates'; view: 'units'; understanding: string; count: number; units: ReportingUnit[] }
   | { kind: 'updates'; view: 'last_report'; understanding: string; figure: string; reporters: LastReport[] }
   | { kind: 'updates'; view: 'silent'; understanding: string; count: number; units: SilentUnit[] }
@@ -337,6 +337,8 @@ async function answerUpdates(question: UpdatesQuestion, catalog: Catalog, repos:
   for (const record of records) byTask.set(record.taskId, [reportLine(record, catalog, timeZone), ...(byTask.get(record.taskId) ?? [])]);
   const tasks = inPlanOrder([...byTask.keys()].map((id) => catalog.index.get(id)!));
   const items = tasks.slice(0, MAX_UPDATE_ITEMS).map((task) => taskOf(task, catalog, today, byTask.get(task.id)!));
+  // Asked how many times, the count is of the reports ("这个月报过几次进度"), the tasks they were on listed under it.
+  if (question.countsReports) return { kind: 'updates', view: 'tasks', understanding, total: tasks.length, count: records.length, items, reports: records.length };
   return { kind: 'updates', view: 'tasks', understanding, total: tasks.length, count: tasks.length, items };
 }
 

@@ -56,6 +56,8 @@ export interface UpdatesQuestion {
   unknownUnit: string | null;
   /** Units whose reports are left out ("除了财政局还有哪几家单位报了进度"). */
   exceptReporters?: UnitMention[];
+  /** How many times they reported is asked ("这个月报过几次进度"): the reports are counted, not the tasks. */
+  countsReports?: boolean;
 }
 
 /** "张三负责什么": the tasks of a leader named in the plans, or of the units a person the bot knows is liaison of. */
@@ -234,7 +236,9 @@ function parseUpdates(text: string, directory: UnitDirectory, asker: Asker): Upd
   if (!lastReport && !period && !person && !asksWho) return undefined;
   const status: UpdatesQuestion['status'] = /申请了?(?:办结|销号)|提交了?办结|申请验收|报了?办结/.test(text) ? 'pending_review' : /办结|销号|完成了/.test(text) ? 'done' : null;
 
+  const countsReports = !lastReport && TIMES.test(text);
   let rest = withoutPeriod
+    .replace(TIMES, ' ')
     .replace(LAST_TIME, ' ')
     .replace(HOW_LONG_SILENT, ' ')
     .replace(/多久|了吗|了$/g, ' ')
@@ -265,8 +269,12 @@ function parseUpdates(text: string, directory: UnitDirectory, asker: Asker): Upd
     scope,
     unknownUnit,
     ...(leftOut.length > 0 ? { exceptReporters: leftOut } : {}),
+    ...(countsReports ? { countsReports } : {}),
   };
 }
+
+/** How many times: 几次, 多少次, 几回. */
+const TIMES = /(?:几|多少)(?:次|回)/;
 
 /** The word of a topic that reads like a unit's name ("市科技局"), if any. */
 function unitLike(topic: string | null): string | null {
