@@ -1777,4 +1777,30 @@ describe('layout families of real plans', () => {
       ['对兽药的监督检查', '执法大队三中队', '2021年11月'],
     ]);
   });
+
+  it('an item’s last sentence led by a leader (由王刚副县长牵头，县住建局负责，县财政局配合。): the person is its leader, the units its units', () => {
+    const { tasks } = read(
+      [
+        '某县2023年重点工作任务分解',
+        '1.推进县城污水管网改造。由王刚副县长牵头，县住建局负责，县财政局配合。',
+        '2.完成高标准农田建设2万亩。李强副县长牵头，县农业农村局负责。',
+      ].join('\n'),
+    );
+    expect(tasks.map(summary)).toEqual([
+      { title: '推进县城污水管网改造', lead: [], others: ['县住建局', '县财政局'], leaders: ['王刚副县长'] },
+      { title: '完成高标准农田建设2万亩', lead: [], others: ['县农业农村局'], leaders: ['李强副县长'] },
+    ]);
+  });
+
+  it('a leader column naming a bureau’s head before the name (区住建局局长 刘洋) names one person, not a seat and a name', () => {
+    const { tasks } = read(
+      [
+        '某区2024年重点工作清单',
+        '序号 | 重点工作 | 责任人 | 责任单位',
+        '1 | 推进棚户区改造 | 区住建局局长 刘洋 | 区住建局',
+        '2 | 开展河道整治 | 区水务局副局长 张伟 | 区水务局',
+      ].join('\n'),
+    );
+    expect(tasks.map((task) => task.leaders)).toEqual([['区住建局局长刘洋'], ['区水务局副局长张伟']]);
+  });
 });

@@ -238,8 +238,10 @@ function unitSentence(text: string): { units: string; deadline: string; at: numb
   const trimmed = text.trim();
   const match = UNIT_SENTENCE.exec(trimmed);
   if (!match) return undefined;
-  const clauses = match[1]!.split(/[，,]/);
-  if (!clauses.every((clause) => looksLikeUnits(clause.replace(ROLE_END_CLOSING, '')))) return undefined;
+  const clauses = match[1]!.split(/[，,]/).map((clause) => clause.replace(ROLE_END_CLOSING, '').replace(/^由/, ''));
+  // "由王刚副县长牵头，县住建局负责": a leader may lead the sentence; the unit reader takes the person out as the task's leader.
+  const person = (clause: string) => splitLeaders(clause).length > 0 && splitLeaders(clause).every(looksLikePerson);
+  if (!clauses.every((clause) => looksLikeUnits(clause) || person(clause)) || !clauses.some((clause) => looksLikeUnits(clause))) return undefined;
   const deadline = match[2] && cellKind(match[2]) === 'deadline' ? match[2] : '';
   if (match[2] && !deadline) return undefined;
   return { units: match[1]!, deadline, at: trimmed.length - match[0].length + 1 };

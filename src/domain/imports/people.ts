@@ -114,8 +114,8 @@ export function leadersOfHeading(heading: string): string[] {
   return LEADS.test(heading) ? leadersNamedIn(heading) : [];
 }
 
-/** A seat alone, held by whoever is named after it: 县委常委, 副县长, 常务副市长, 县长助理, 书记, 副主任. */
-const SEAT = /^(?:[省市区县州]委(?:常委|副书记|书记)|(?:常务)?副?[省市区县州镇乡]长|[省市区县州]长助理|(?:[省市区县州]委)?书记|副?主任|副?秘书长)$/;
+/** A seat alone, held by whoever is named after it: 县委常委, 副县长, 常务副市长, 县长助理, 书记, 副主任, 区住建局局长. */
+const SEAT = /^(?:[省市区县州]委(?:常委|副书记|书记)|(?:常务)?副?[省市区县州镇乡]长|[省市区县州]长助理|(?:[省市区县州]委)?书记|副?主任|副?秘书长|[\u4e00-\u9fa5]{2,12}(?:局|委|办|中心|院|所|站)(?:副|党组)?(?:局长|主任|书记|院长|所长|站长))$/;
 
 /** A part that names a person, not only a seat: 张三, 副县长张三. */
 function namesSomeone(part: string): boolean {
