@@ -20,6 +20,20 @@ describe('deadlines in words', () => {
     ['2025年第一季度', ['2025-03-31']],
     ['2024.12', ['2024-12-31']],
     ['2024-11-30', ['2024-11-30']],
+    // Parts of a month are by their last day (上旬 the 10th, 中旬 the 20th); a span of months or years is due at its end.
+    ['12月中旬', ['2024-12-20']],
+    ['12月上旬前', ['2024-12-10']],
+    ['9月中下旬', ['2024-09-30']],
+    ['6月至9月', ['2024-09-30']],
+    ['2023-2025年', ['2025-12-31']],
+    ['2024年至2026年', ['2026-12-31']],
+    // So many years from the plan's; a month and day written with a dot.
+    ['三年内', ['2026-12-31']],
+    ['6.30前', ['2024-06-30']],
+    // Before an event the text does not date, or as required: event-triggered; at once: continuous.
+    ['汛期前', ['event']],
+    ['按上级要求', ['event']],
+    ['即时', ['continuous']],
     // A date column exported as digits alone: year and month, or year, month and day.
     ['202211', ['2022-11-30']],
     ['20221115', ['2022-11-15']],

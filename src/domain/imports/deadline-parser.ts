@@ -23,6 +23,9 @@ export interface DeadlineParse {
   understood: boolean;
 }
 
+/** Years counted in words: 三年内 is three. */
+const YEARS_COUNTED: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5 };
+
 const CHINESE_QUARTER: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
 
 function isoDate(year: number, month: number, day: number): string {
@@ -43,8 +46,8 @@ const RECURRING: readonly [RegExp, Recurrence][] = [
   [/每月|按月|月报/, 'monthly'],
   [/全年|每年|年度工作|逐年/, 'yearly'],
 ];
-const EVENT = /后(及时|立即|\d+个?(工作)?日内|\d+天内|的时间要求)|收到.+后|出台后|发布后|通过后|批复后|待.+(出台|发布)|按.*规定时限|根据.*(部署|安排)(要求)?完成/;
-const CONTINUOUS = /长期|持续|常态化|不定期|定期|随时|及时/;
+const EVENT = /后(及时|立即|\d+个?(工作)?日内|\d+天内|的时间要求)|收到.+后|出台后|发布后|通过后|批复后|待.+(出台|发布)|按.*规定时限|根据.*(部署|安排)(要求)?完成|按(?:照)?(?:上级|省|市|县|区)?(?:的)?(?:要求|部署|规定|安排)|(?:汛期|汛|开学|春节|国庆|冬季|雨季|旺季|换届)(?:前|之前|以前)/;
+const CONTINUOUS = /长期|持续|常态化|不定期|定期|随时|及时|即时|立即|马上/;
 
 /**
  * Finds the dates a deadline text names, in order. `planYear` supplies the
@@ -96,6 +99,8 @@ function findDates(text: string, planYear: number | null): string[] {
     if (m[3] === '中') return isoDate(year, month, 15);
     return monthEnd(year, month);
   });
+  // "2023-2025年", "2023年至2025年": a span of years, due at its end.
+  claim(/(?:19|20)\d{2}\s*年?\s*(?:[-—－~～至到])\s*((?:19|20)\d{2})\s*年(?:底|末)?/g, (m) => isoDate(Number(m[1]), 12, 31));
   claim(/(\d{4})年(?:年)?(底|末|内|前)/g, (m) => {
     const year = Number(m[1]);
     return plausibleYear(year) ? isoDate(year, 12, 31) : null;
@@ -106,14 +111,32 @@ function findDates(text: string, planYear: number | null): string[] {
     return plausibleYear(year) ? isoDate(year, 12, 31) : null;
   });
   if (planYear !== null) {
+    // "三年内", "两年内": so many years from the plan's (the plan's year the first).
+    claim(/(?<![\d年])([一二两三四五1-5])年(?:内|之内|以内)/g, (m) => {
+      const years = YEARS_COUNTED[m[1]!] ?? Number(m[1]);
+      return years >= 1 ? isoDate(planYear + years - 1, 12, 31) : null;
+    });
+    // "6月至9月", "6—9月": a span of months, due at its end.
+    claim(/(?<![\d年个])(\d{1,2})月?\s*(?:至|到|—|－|-|~|～)\s*(\d{1,2})月(?:底|末|份)?/g, (m) => {
+      const month = Number(m[2]);
+      return month >= 1 && month <= 12 && Number(m[1]) < month ? monthEnd(planYear, month) : null;
+    });
     // Within the plan's year: "年底前", "年内", "第三季度", "三季度末", "上半年".
     claim(/(?<![\d年])(年底|年末|年内|本年度?内?)/g, () => isoDate(planYear, 12, 31));
     claim(/(?<![\d年])第?([1-4一二三四])季度/g, (m) => monthEnd(planYear, CHINESE_QUARTER[m[1]!]! * 3));
     claim(/(?<![\d年])(上|下)半年/g, (m) => (m[1] === '上' ? isoDate(planYear, 6, 30) : isoDate(planYear, 12, 31)));
-    claim(/(?<![\d年个])(\d{1,2})月(底|末|份|中)?/g, (m) => {
+    // "12月中旬" by the 20th, "12月上旬(前)" by the 10th, "9月中下旬" by the month's end; "月中" the 15th.
+    claim(/(?<![\d年个])(\d{1,2})月(上旬|中下旬|中旬|下旬|底|末|份|中)?/g, (m) => {
       const month = Number(m[1]);
       if (month < 1 || month > 12) return null;
+      if (m[2] === '上旬') return isoDate(planYear, month, 10);
+      if (m[2] === '中旬') return isoDate(planYear, month, 20);
       return m[2] === '中' ? isoDate(planYear, month, 15) : monthEnd(planYear, month);
+    });
+    // "6.30前", "11.30": a month and day written with a dot, the whole text (never a figure inside a sentence).
+    claim(/^(\d{1,2})\.(\d{1,2})(?=(?:前|之前|以前)?$)/g, (m) => {
+      const [month, day] = [Number(m[1]), Number(m[2])];
+      return month >= 1 && month <= 12 && day >= 1 && day <= 31 ? isoDate(planYear, month, day) : null;
     });
   }
   return found.sort((a, b) => a.at - b.at).map((entry) => entry.date);
