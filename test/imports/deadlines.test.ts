@@ -34,6 +34,10 @@ describe('deadlines in words', () => {
     ['汛期前', ['event']],
     ['按上级要求', ['event']],
     ['即时', ['continuous']],
+    // So many days (整改时限：3天) from the notice: event-triggered; a year alone in a date column; a year before its verb.
+    ['3天', ['event']],
+    ['2022', ['2022-12-31']],
+    ['2014年 投入运营', ['2014-12-31']],
     // A date column exported as digits alone: year and month, or year, month and day.
     ['202211', ['2022-11-30']],
     ['20221115', ['2022-11-15']],

@@ -46,7 +46,7 @@ const RECURRING: readonly [RegExp, Recurrence][] = [
   [/每月|按月|月报/, 'monthly'],
   [/全年|每年|年度工作|逐年/, 'yearly'],
 ];
-const EVENT = /后(及时|立即|\d+个?(工作)?日内|\d+天内|的时间要求)|收到.+后|出台后|发布后|通过后|批复后|待.+(出台|发布)|按.*规定时限|根据.*(部署|安排)(要求)?完成|按(?:照)?(?:上级|省|市|县|区)?(?:的)?(?:要求|部署|规定|安排)|(?:汛期|汛|开学|春节|国庆|冬季|雨季|旺季|换届)(?:前|之前|以前)/;
+const EVENT = /^\d{1,3}\s*个?(?:工作)?(?:日|天)(?:内|之内)?$|后(及时|立即|\d+个?(工作)?日内|\d+天内|的时间要求)|收到.+后|出台后|发布后|通过后|批复后|待.+(出台|发布)|按.*规定时限|根据.*(部署|安排)(要求)?完成|按(?:照)?(?:上级|省|市|县|区)?(?:的)?(?:要求|部署|规定|安排)|(?:汛期|汛|开学|春节|国庆|冬季|雨季|旺季|换届)(?:前|之前|以前)/;
 const CONTINUOUS = /长期|持续|常态化|不定期|定期|随时|及时|即时|立即|马上/;
 
 /**
@@ -105,8 +105,10 @@ function findDates(text: string, planYear: number | null): string[] {
     const year = Number(m[1]);
     return plausibleYear(year) ? isoDate(year, 12, 31) : null;
   });
+  // "2022" alone in a date column: that year.
+  claim(/^((?:19|20)\d{2})(?:年度?)?$/g, (m) => isoDate(Number(m[1]), 12, 31));
   // "2017年完成" names a year; "从2016年起" does not name a due date.
-  claim(/(?<![从自])(\d{4})年(?!起|以来|度?以前)(?=完成|实现|全面|基本|建成|开放|前)/g, (m) => {
+  claim(/(?<![从自])(\d{4})年\s*(?!起|以来|度?以前)(?=完成|实现|全面|基本|建成|开放|投入|前)/g, (m) => {
     const year = Number(m[1]);
     return plausibleYear(year) ? isoDate(year, 12, 31) : null;
   });
