@@ -271,4 +271,12 @@ describe('question understanding', () => {
     expect(parsed('市政务办和市行政服务中心 各管哪几件，列一下')).toMatchObject({ kind: 'tasks', topic: null });
     expect(parsed('领导马上要：国资委和知识产权局 年底前要交的一共几件')).toMatchObject({ kind: 'stats', filter: { topic: null, period: { kind: 'year' } } });
   });
+
+  it('a lookup said with what the item is about around it (十九之五 跟踪审计那条 调出来, 第20项第3条 食药监那条调一下); the meeting or bulletin a question is for, said first (周一例会前先点一下, 这期通报要点), is no topic', () => {
+    const parsed = (text: string) => parseQuestion(text, directory) as Question & Record<string, unknown>;
+    expect(parsed('中山方案十九之五 跟踪审计那条 调出来')).toMatchObject({ kind: 'task', key: '19.5', plan: '中山' });
+    expect(parsed('临沂要点第20项第3条 食药监那条调一下')).toMatchObject({ kind: 'task', key: '20.3', plan: '临沂' });
+    expect(parsed('周一例会前先点一下中山政府办：年底前到期、尚未完成的还剩几件')).toMatchObject({ kind: 'stats', filter: { units: [{ text: '中山政府办' }], topic: null } });
+    expect(parsed('这期通报要点江门网信统筹局，它名下尚未启动的事项有多少项')).toMatchObject({ kind: 'stats', filter: { units: [{ text: '江门网信统筹局' }], topic: null, plan: null } });
+  });
 });

@@ -69,7 +69,7 @@ export function normalizeQuestion(text: string): string {
  */
 function withoutChatter(text: string): string {
   let rest = text.replace(/[嗯呃]+/g, ' ').replace(/\s+/g, ' ').trim();
-  rest = rest.replace(CONTEXT_CLAUSE, '').replace(/^领导(?:刚才|刚刚)?(?:问了?|让查|要)(?=\S{4})/, '');
+  rest = rest.replace(MEETING_FRAME, '').replace(CONTEXT_CLAUSE, '').replace(/^领导(?:刚才|刚刚)?(?:问了?|让查|要)(?=\S{4})/, '');
   rest = plainWording(rest);
   for (let before = ''; before !== rest; ) {
     before = rest;
@@ -106,6 +106,12 @@ function plainWording(text: string): string {
     .replace(/(?<=季度.*)[一二三四五六七八九十]{3}月份?/g, ' ')
     .trim();
 }
+
+/**
+ * The meeting or bulletin a question is asked for, said first, with what the asker will do there: "周一例会前先点一下",
+ * "这期通报要点", "明天调度会上说一下". The unit after it is the question's.
+ */
+const MEETING_FRAME = /^(?:(?:下?周[一二三四五六日天]|明天|今天|下午|上午)?的?(?:例会|周例会|调度会|推进会|碰头会|开会|会议)(?:前|上|之前)?|这期(?:督查)?(?:通报|专报|简报|周报))\s*(?:要点|要用|里|(?:先|要)?(?:点一下|点名|说一下|讲一下|通报一下|看一下))?[，,：:\s]*/;
 
 /** Why a question is asked, said first: 领导刚才问了，/ 明天开会要用，/ 督查室这边要发通报，/ 领导要个数，/ 要在工作群催一下： */
 const CONTEXT_CLAUSE = /^[^，,？?]{0,16}?(?:要用|开会|发通报|写周报|写材料|写报告|汇报用|要个数|要数据|领导(?:刚才|刚刚)?(?:问了?|要|让|说了?)|(?:他们|她们)(?:那条|那项|那件))[^，,？?]{0,6}[，,]\s*|^[^，,？?：:]{0,12}?(?:催一下|催一催|催办|提醒一下|通报一下|发(?:到)?群里|要|问|用)[^，,？?：:]{0,4}[：:]\s*/;
@@ -159,12 +165,14 @@ function taskLookup(raw: string): Question | undefined {
   const text = dottedItem(raw)
     .replace(new RegExp(`(?<![第\\d一二两三四五六七八九十])${NUM}(\\s*项的?\\s*)(?:第\\s*)?${NUM}(\\s*[条点])`, 'g'), '第$1$2第$3$4')
     .replace(new RegExp(`(?<![第\\d一二两三四五六七八九十])${NUM}(\\s*项的?\\s*第)`, 'g'), '第$1$2')
+    // "十九之五", "3之2": the fifth part of the nineteenth item, as offices write it.
+    .replace(new RegExp(`(?<![第\\d一二两三四五六七八九十])${NUM}\\s*之\\s*${NUM}(?![\\d一二两三四五六七八九十])`, 'g'), '第$1项第$2条')
     // Right after the plan's name ("临沂要点17项的内容"): the item's number without its 第.
     .replace(new RegExp(`(要点|方案|分工|计划)(里|中|的)?${NUM}(\\s*项)`, 'g'), '$1$2第$3$4');
   const byNumber = new RegExp(`第\\s*${NUM}\\s*[项条](?:的?第?\\s*${NUM}\\s*[条项点])?(?:的?第?\\s*${NUM}\\s*[条项点])?`).exec(text);
   const after = byNumber ? text.slice(byNumber.index + byNumber[0].length).replace(/[的呢吗啊呀?？。!！\s]/g, '') : '';
   // Asked what it says, how far it is, who does it, or yes or no about it ("完成没有", "申请办结了吗").
-  const asksAbout = /是什么|是啥|讲啥|说啥|内容|讲的|说的|要求|怎么说|进展|进度|情况|如何|怎么样|咋样|怎样|咋回事|怎么回事|谁|哪|啥时候|什么时候|几号|哪天|是不是|是否|归不归|属不属于|调出来|调出|打开看|看看/.test(text) || /(吗|没有|没|了没|与否)$/.test(after) || /(吗|没有|没|了没|与否)[?？]?$/.test(text);
+  const asksAbout = /是什么|是啥|讲啥|说啥|内容|讲的|说的|要求|怎么说|进展|进度|情况|如何|怎么样|咋样|怎样|咋回事|怎么回事|谁|哪|啥时候|什么时候|几号|哪天|是不是|是否|归不归|属不属于|调出来|调出|调一下|调下|调取|打开看|看看|看一下|发我|发一下/.test(text) || /(吗|没有|没|了没|与否)$/.test(after) || /(吗|没有|没|了没|与否)[?？]?$/.test(text);
   if (byNumber && (asksAbout || after === '') && !/(有哪些|哪些任务)/.test(text)) {
     const first = readNumber(byNumber[1]!);
     const second = byNumber[2] ? readNumber(byNumber[2]) : null;
