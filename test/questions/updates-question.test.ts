@@ -44,6 +44,9 @@ describe('updates questions', () => {
     expect(parse('上礼拜五到现在 一共报上来几项进度')).toMatchObject({ kind: 'updates', period: { name: 'since_weekday', weekday: 5, weeks: -1 } });
     expect(parse('国庆以后报过进度的单位有几家')).toMatchObject({ kind: 'updates', ask: 'units', period: { name: 'since_day', month: 10, day: 1 } });
     expect(parse('十月下旬 谁报过进度')).toMatchObject({ ask: 'units', period: { name: 'month', month: 10, part: 3 } });
+    expect(parse('10月中下旬 谁报过进度')).toMatchObject({ ask: 'units', period: { name: 'month', month: 10, part: 2, partTo: 3 } });
+    expect(parse('16号以来 报了进度的任务有哪些')).toMatchObject({ ask: 'tasks', period: { name: 'since_date', day: 16 } });
+    expect(parse('市财政局这个月报过几次进度')).toMatchObject({ ask: 'tasks', period: { name: 'this_month' }, countsReports: true });
     expect(parse('我这边上回填进度是几号')).toMatchObject({ kind: 'updates', ask: 'last_report' });
     expect(parse('这周新报卡住的有吗')).toMatchObject({ kind: 'updates', ask: 'tasks', period: { name: 'this_week' }, scope: { status: 'blocked', topic: null } });
   });

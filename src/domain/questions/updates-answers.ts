@@ -175,7 +175,17 @@ export function periodDays(period: UpdatesPeriod, today: string): { from: string
       const name = `${yearOf(period.month)}年${period.month}月`;
       if (!period.part) return span(first, last, name);
       const part = partOfMonth(first, last, period.part);
+      if (period.partTo) {
+        const end = partOfMonth(first, last, period.partTo);
+        return span(part.from, end.to, `${name}${part.word.slice(0, 1)}${end.word}`);
+      }
       return span(part.from, part.to, `${name}${part.word}`);
+    }
+    case 'since_date': {
+      const thisMonth = `${today.slice(0, 8)}${String(period.day).padStart(2, '0')}`;
+      // A day still to come this month is last month's (the 28th asked on the 23rd); a day a short month lacks, its end.
+      const day = thisMonth <= today ? thisMonth : sameDayLastMonth(today, period.day);
+      return span(day, today, `${Number(day.slice(5, 7))}月${Number(day.slice(8))}日以来`);
     }
     case 'since_month':
       return span(monthStart(yearOf(period.month), period.month), today, `${period.month}月以来`);
@@ -340,6 +350,13 @@ async function answerUpdates(question: UpdatesQuestion, catalog: Catalog, repos:
   // Asked how many times, the count is of the reports ("这个月报过几次进度"), the tasks they were on listed under it.
   if (question.countsReports) return { kind: 'updates', view: 'tasks', understanding, total: tasks.length, count: records.length, items, reports: records.length };
   return { kind: 'updates', view: 'tasks', understanding, total: tasks.length, count: tasks.length, items };
+}
+
+/** The `day`th of the month before `today`'s, or that month's last day when it is shorter. */
+function sameDayLastMonth(today: string, day: number): string {
+  const first = addDays(`${today.slice(0, 8)}01`, -1);
+  const last = Number(first.slice(8));
+  return `${first.slice(0, 8)}${String(Math.min(day, last)).padStart(2, '0')}`;
 }
 
 /**

@@ -21,8 +21,10 @@ export type UpdatesPeriod =
   | { name: 'this_month'; from?: 1 | 2 | 3 }
   /** The last `days` days, today included: 最近 / 最近一周 is 7. */
   | { name: 'recent'; days: number }
-  /** A month of the year it is asked in (or of the year before, for a month still to come): 10月份. */
-  | { name: 'month'; month: number; part?: 1 | 2 | 3 }
+  /** A month of the year it is asked in (or of the year before, for a month still to come): 10月份; a part of it (下旬), or two (中下旬: `part` to `partTo`). */
+  | { name: 'month'; month: number; part?: 1 | 2 | 3; partTo?: 2 | 3 }
+  /** From a day of this month (of the last, when that day is still to come) to today: 16号以来. */
+  | { name: 'since_date'; day: number }
   /** From the first of a month to today: 11月以来. */
   | { name: 'since_month'; month: number }
   /** From the last coming of a day of the year (a holiday: 国庆以后 is from October 1st) to today. */
@@ -109,6 +111,11 @@ const PERIODS: [RegExp, (match: RegExpExecArray) => UpdatesPeriod | undefined][]
     return weekday >= 1 && weekday <= 7 ? { name: 'since_weekday', weekday, weeks: m[1] === '上' ? -1 : 0 } : undefined;
   }],
   [new RegExp(`(?:从|自)?${NUMBER}月份?(?:以来|至今|到现在|起|开始)`), (m) => month('since_month', m[1]!)],
+  // 16号以来, 从5日起: from that day of the month.
+  [new RegExp(`(?:从|自)?(?<![月\\d])${NUMBER}(?:号|日)(?:以来|至今|到现在|起|开始|以后|之后)`), (m) => {
+    const day = readNumber(m[1]!);
+    return day !== null && day >= 1 && day <= 31 ? { name: 'since_date', day } : undefined;
+  }],
   // Since a holiday of a fixed day (国庆以后, 五一以来, 元旦后): from its last coming.
   [/(元旦|五一|劳动节|七一|国庆节?)(?:假期|长假)?(?:以后|以来|之后|后|起|到现在|至今)/, (m) => ({ name: 'since_day', ...HOLIDAYS[m[1]!.replace(/节$/, '')]! })],
   // 月初以来 / 本月初以来: since this month began; 这个月中旬以来: since its 11th; 上个月以来: since last month began.
@@ -127,10 +134,14 @@ const PERIODS: [RegExp, (match: RegExpExecArray) => UpdatesPeriod | undefined][]
   [/本月|这个月|当月|这一个月/, () => ({ name: 'this_month' })],
   [/本季度?|这个?季度/, () => ({ name: 'this_quarter' })],
   [/今年(?:以来)?|本年度?(?:以来)?/, () => ({ name: 'this_year' })],
-  // A part of a month: 十月下旬 (21st to its end), 11月上旬 (1st–10th), 中旬 (11th–20th).
+  // A part of a month: 十月下旬 (21st to its end), 11月上旬 (1st–10th), 中旬 (11th–20th); two together: 10月中下旬 (11th to its end).
   [new RegExp(`${NUMBER}月份?(上旬|中旬|下旬)`), (m) => {
     const whole = month('month', m[1]!);
     return whole && { ...whole, part: monthPart(m[2]!) };
+  }],
+  [new RegExp(`${NUMBER}月份?(上|中)(中|下)旬`), (m) => {
+    const whole = month('month', m[1]!);
+    return whole && { ...whole, part: monthPart(`${m[2]}旬`), partTo: monthPart(`${m[3]}旬`) as 2 | 3 };
   }],
   [new RegExp(`${NUMBER}月份?(?:里|中|内|间)?`), (m) => month('month', m[1]!)],
   [/前天/, () => ({ name: 'day_before_yesterday' })],
