@@ -97,6 +97,8 @@ describe('counts, rates and rankings are understood as such', () => {
     expect(understand('中山审计局跟中山住建局 哪家完成率高些')).toMatchObject({ measure: 'rate', groupBy: 'unit', order: 'desc', topic: null, units: ['中山市/市住房城乡建设局', '中山市/市审计局'] });
     expect(understand('中山审计局和中山住建局 谁的完成率低一些')).toMatchObject({ measure: 'rate', groupBy: 'unit', order: 'asc', topic: null });
     expect(understand('中山旅游局跟中山食药监局 谁完成得好')).toMatchObject({ measure: 'rate', groupBy: 'unit', order: 'desc', topic: null });
+    // Two places compared (中山跟江门比 哪边…): ranked by place, the places named.
+    expect(understand('中山跟江门比 哪边完成率高')).toMatchObject({ measure: 'rate', groupBy: 'place', places: ['中山市', '江门市'], topic: null });
   });
 
   it.each(TABLE)('%s', (text, expected) => {

@@ -211,11 +211,11 @@ function placesOn(text: string, directory: UnitDirectory): { places: string[]; r
   const places: string[] = [];
   let rest = '';
   for (let index = 0; index < text.length; ) {
-    const boundary = index === 0 || !/[\u4e00-\u9fa5]/.test(text[index - 1]!) || /[在的和与、对给问查看是]/.test(text[index - 1]!);
+    const boundary = index === 0 || !/[\u4e00-\u9fa5]/.test(text[index - 1]!) || /[在的和与跟同、对给问查看是]/.test(text[index - 1]!);
     const hit = boundary ? leadingPlace(text.slice(index, index + 16), { allowShort: true, prefer: (place) => directory.knowsPlace(place.name) }) : undefined;
     const short = hit !== undefined && hit.written !== hit.place.name;
     const next = hit ? text.slice(index + hit.written.length) : '';
-    const accepted = hit !== undefined && (!short || (/^([的有哪在各全共多完还这那,， 和与及、]|市里|区里|县里|任务|事项|工作|方面|$)/.test(next) && directory.knowsPlace(hit.place.name)));
+    const accepted = hit !== undefined && (!short || (/^([的有哪在各全共多完还这那,， 和与及跟、]|比|相比|市里|区里|县里|任务|事项|工作|方面|$)/.test(next) && directory.knowsPlace(hit.place.name)));
     if (accepted) {
       if (!places.includes(hit.place.name)) places.push(hit.place.name);
       rest += ' ';
