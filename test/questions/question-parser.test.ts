@@ -279,4 +279,12 @@ describe('question understanding', () => {
     expect(parsed('周一例会前先点一下中山政府办：年底前到期、尚未完成的还剩几件')).toMatchObject({ kind: 'stats', filter: { units: [{ text: '中山政府办' }], topic: null } });
     expect(parsed('这期通报要点江门网信统筹局，它名下尚未启动的事项有多少项')).toMatchObject({ kind: 'stats', filter: { units: [{ text: '江门网信统筹局' }], topic: null, plan: null } });
   });
+
+  it('the rest of this month (这个月剩下这几天) is a period to its end; counted words after a unit (中山住建五件活里, 那十几件, 一次进度没报) are no topic', () => {
+    const parsed = (text: string) => parseQuestion(text, directory) as Question & Record<string, unknown>;
+    expect(parsed('这个月剩下这几天 还有哪些到期没办结的')).toMatchObject({ kind: 'tasks', period: { kind: 'until_part', month: { offset: 0 }, part: 3 }, topic: null });
+    expect(parsed('中山住建五件活里 报过进度的占几成')).toMatchObject({ kind: 'stats', measure: 'share', filter: { units: [{ text: '中山住建' }], status: 'reported', topic: null } });
+    expect(parsed('江门市府办那十几件 完成率现在到多少了')).toMatchObject({ kind: 'stats', measure: 'rate', filter: { topic: null } });
+    expect(parsed('中山卫计局、食药监局、旅游局 这个月谁还一次进度没报')).toMatchObject({ kind: 'updates', ask: 'silent', scope: { topic: null } });
+  });
 });

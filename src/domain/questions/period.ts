@@ -125,6 +125,8 @@ export function readPeriod(text: string): { period: PeriodSpec; words: string } 
       weekday: '一二三四五六'.includes(m[2]!) ? '一二三四五六'.indexOf(m[2]!) + 1 : /[日天]/.test(m[2]!) ? 7 : Number(m[2]),
     })],
     [/(本|这个?|当)季度|本季|当季/, () => ({ kind: 'this_quarter', offset: 0 })],
+    // The rest of this month: 这个月剩下这几天, 本月剩余时间 (from today to its end).
+    [/(?:本月|这个?月|当月)(?:剩下|剩余|余下|最后)的?(?:这)?(?:几天|时间|日子|一周)?/, () => ({ kind: 'until_part', month: { offset: 0 }, part: 3 })],
     [/(下个?|下一个?)季度/, () => ({ kind: 'this_quarter', offset: 1 })],
     [/(上个?|上一个?)季度/, () => ({ kind: 'this_quarter', offset: -1 })],
     // 周 not begun by 周密 / 周期 / 周边 / 周末 / 周年 / 周转.

@@ -25,7 +25,7 @@ const MAX_NAME = 24;
 /** What may follow a bureau's bare stem: a pause, the end, or a word saying "that side of it". */
 const STEM_END = /^(\s|$|[，,。？?]|那边|这边|那块|这块|那里|这里|口|系统|条线)/;
 /** What may follow a stem after its place or in a list of them ("中山住建、扶贫、审计三家"): a 、 too, and how many they are. */
-const LISTED_STEM_END = /^(\s|$|[，,。？?、]|那边|这边|那块|这块|那里|这里|口|系统|条线|[两二三四五六七八九十]{1,2}(?:家|个单位|个部门))/;
+const LISTED_STEM_END = /^(\s|$|[，,。？?、]|那边|这边|那块|这块|那里|这里|口|系统|条线|[两二三四五六七八九十]{1,2}(?:家|个单位|个部门|件|项|条))/;
 /** What must follow a short stem: a word saying "that side of it". */
 const SIDE_END = /^(那边|这边|那块|这块|那里|这里|口|系统|条线)/;
 /** Saying whose a stem is ("我们审计", "咱发改"): the asker's own bureau, named by its stem. */

@@ -223,7 +223,7 @@ function parseSilentUnits(text: string, directory: UnitDirectory, asker: Asker):
   const negated = NOT_REPORTED.exec(text);
   if (!negated || !ASKS_WHO.test(text) || HOW_LONG_SILENT.test(text) || DEADLINE_WORDS.test(text) || RANKS_UNITS(text)) return undefined;
   const { period, rest: withoutPeriod } = readPeriod(text.replace(negated[0], ' '));
-  const rest = withoutPeriod.replace(new RegExp(ASKS_WHO.source, 'g'), ' ').replace(/还有|仍有|目前|现在|至今|一直|从来|任务|进度|进展/g, ' ');
+  const rest = withoutPeriod.replace(new RegExp(ASKS_WHO.source, 'g'), ' ').replace(/还有|仍有|目前|现在|至今|一直|从来|一次|任务|进度|进展/g, ' ');
   const read = readTaskQuery(rest, directory, asker);
   // Units named ("中山住建、扶贫、审计三家 谁还没报") are the ones asked about; a place or topic is where to look for them.
   const scope = read ? { ...read, units: read.units.filter((unit) => unit.unitIds.length > 0) } : null;
