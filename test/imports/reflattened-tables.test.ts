@@ -82,66 +82,69 @@ const HEADERLESS_FLOORS: Record<string, number> = {
  * On 2026-12-04 (third session) the specs of 18 more tuned table documents came in (round 13–15's tables, among them
  * meishan-2017-1's unit broken over two lines and the 抽查 plans' wide tables): 90.7% over all 67 at first sight, the
  * 49 before them at 94.1% as they were; every floor the new share crossed went to half a point under it.
+ * On 2026-12-05, after the gold conventions were settled (four tuned tables re-written) and the readers learned
+ * broken unit names, wrapped header pieces, rows under a merged 序号 in spaced tables and whole-number targets: 91.9%
+ * over the 67 (58619 of 63760); every floor raised to half a point under its share.
  */
 const FLOORS: Record<string, number> = {
-  'blank-lines': 0.915,
-  lines: 0.915,
-  spaced: 0.89,
-  tabs: 0.935,
-  'blank-lines, header wrapped': 0.92,
+  'blank-lines': 0.925,
+  lines: 0.92,
+  spaced: 0.905,
+  tabs: 0.945,
+  'blank-lines, header wrapped': 0.93,
   /** 89.7% when a wrapped 事项 / 分类 stayed two columns, the 分类 taken for the task (2026-12-04). */
-  'lines, header wrapped': 0.865,
-  'spaced, header spaced out': 0.895,
+  'lines, header wrapped': 0.875,
+  'spaced, header spaced out': 0.905,
   /** 86.1% when a long progress report opened by its verdict (已完成。已制定…) was taken for the next row's task (2026-12-04). */
-  'blank-lines, no 序号': 0.835,
-  'spaced, no 序号': 0.79,
-  'tabs, no 序号': 0.875,
-  'blank-lines, 备注': 0.91,
-  'spaced, 备注': 0.89,
-  'tabs, other header words': 0.935,
-  'blank-lines, other header words': 0.915,
-  'spaced, other header words': 0.89,
-  'tabs, deadline first': 0.935,
-  'blank-lines, deadline first': 0.915,
-  'tabs, 进展情况': 0.93,
-  'blank-lines, 进展情况': 0.905,
-  'spaced, 进展情况': 0.895,
+  'blank-lines, no 序号': 0.84,
+  'spaced, no 序号': 0.795,
+  'tabs, no 序号': 0.89,
+  'blank-lines, 备注': 0.92,
+  'spaced, 备注': 0.895,
+  'tabs, other header words': 0.945,
+  'blank-lines, other header words': 0.925,
+  'spaced, other header words': 0.905,
+  'tabs, deadline first': 0.945,
+  'blank-lines, deadline first': 0.935,
+  'tabs, 进展情况': 0.94,
+  'blank-lines, 进展情况': 0.915,
+  'spaced, 进展情况': 0.91,
   /** 86.2% when a row's empty 备注 cell was dropped as a stray tab, so a header cell spanning two columns (起止日期) went unseen (2026-12-04). */
-  'tabs, 备注': 0.93,
+  'tabs, 备注': 0.945,
   /** 94.5% when a second header row was read as a body row (2026-12-03, fourth session). */
-  'tabs, two-level header': 0.935,
+  'tabs, two-level header': 0.945,
   /** 56.2%, 93.2% and 60.6% when a header printed again halfway down ended the table or was read as a row (2026-12-03, fourth session). */
-  'tabs, header repeated': 0.935,
-  'blank-lines, header repeated': 0.91,
-  'spaced, header repeated': 0.89,
+  'tabs, header repeated': 0.945,
+  'blank-lines, header repeated': 0.925,
+  'spaced, header repeated': 0.905,
   /** 65.5% when the header named a column the rows' task cells span over (2026-12-03, fourth session). */
-  'tabs, task over two columns': 0.905,
+  'tabs, task over two columns': 0.92,
   /** 91.8% when a 序号 spanning the headings' column and the numbers left the headings under 序号 (2026-12-03, fourth session). */
-  'tabs, headings as a column': 0.935,
+  'tabs, headings as a column': 0.945,
   /** 57.3% (tabs) and 82.7% (spaced) when blank lines amid the rows ended the table (2026-12-03, fourth session). */
-  'tabs, cut in two': 0.93,
-  'blank-lines, cut in two': 0.915,
-  'spaced, cut in two': 0.89,
+  'tabs, cut in two': 0.945,
+  'blank-lines, cut in two': 0.925,
+  'spaced, cut in two': 0.905,
   /**
    * 35.5%, 35.5%, 14.6% and 14.6% when only a header written as its rows are was found: a header on one line
    * over cells one per line was read as unit lines, a header one cell per line over rows on one line refused
    * (2026-12-03, fifth session).
    */
-  'header spaced, rows blank-lines': 0.89,
-  'header spaced, rows lines': 0.89,
-  'header lines, rows spaced': 0.88,
-  'header blank-lines, rows tabs': 0.925,
+  'header spaced, rows blank-lines': 0.91,
+  'header spaced, rows lines': 0.895,
+  'header lines, rows spaced': 0.895,
+  'header blank-lines, rows tabs': 0.935,
   /** 88.8%, 80.6% and 94.9% when rows numbered 一, 二, 三 were not rows (2026-12-03, fifth session). */
-  'blank-lines, 序号 一二三': 0.91,
-  'spaced, 序号 一二三': 0.875,
-  'tabs, 序号 一二三': 0.935,
+  'blank-lines, 序号 一二三': 0.92,
+  'spaced, 序号 一二三': 0.885,
+  'tabs, 序号 一二三': 0.945,
   /**
    * 87.2%, 80.3% and 92.2% when a unit, leader or deadline cell merged down over the rows that share it was read
    * in its first row only (2026-12-03, fifth session).
    */
-  'blank-lines, repeats merged': 0.86,
-  'spaced, repeats merged': 0.815,
-  'tabs, repeats merged': 0.905,
+  'blank-lines, repeats merged': 0.875,
+  'spaced, repeats merged': 0.82,
+  'tabs, repeats merged': 0.915,
 };
 /** Over every flattening (97.1% when set with the header words, deadline-first and 进展情况 variants; 95.3% before a heading above a spaced table gave its leader; 91.8% before a lone 一、 row stopped passing for an outline table; 94.3% over 44 documents on 2026-12-03, third session). */
-const OVERALL_FLOOR = 0.9;
+const OVERALL_FLOOR = 0.91;
