@@ -492,7 +492,6 @@ export class TaskIndex {
     };
   }
 
-  /** A test of a status filter by task position, on the typed columns. */
   /** Tasks in either of two states ("卡着的和等审核的"). */
   private eitherStatus(first: StatusFilter, second: StatusFilter, today: string, withinDays: number): (index: number) => boolean {
     const [a, b] = [this.statusTest(first, today, withinDays), this.statusTest(second, today, withinDays)];
@@ -506,6 +505,7 @@ export class TaskIndex {
     return (index) => open[index] === 1 && state[index] !== 3 && within(percent[index]!);
   }
 
+  /** A test of a status filter by task position, on the typed columns. */
   private statusTest(filter: StatusFilter, today: string, withinDays: number): (index: number) => boolean {
     const { open, percent, reported, dueStart, dueDays } = this;
     const todayNumber = dayNumber(today);
