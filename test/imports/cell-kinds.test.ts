@@ -14,6 +14,10 @@ describe('cell kinds', () => {
     ['1300人', 'figure'],
     ['教育局', 'units'],
     ['市财政局、市税务局', 'units'],
+    // A list closed by a full stop is a list; one name so closed, or a list ending in work, a sentence.
+    ['市旅游局、市政府办公室、市委编办、市直相关部门。', 'units'],
+    ['建成县残疾人综合服务中心。', 'text'],
+    ['对乡镇专职消防队、村志愿队、社区微型消防站灭火救援装备提档升级。', 'text'],
     ['城关派出所', 'units'],
     ['2023年12月底前', 'deadline'],
     ['12', 'number'],

@@ -30,7 +30,8 @@ export function listParts(text: string): string[] {
 
 /** Whether a text is a list of units: nearly every part ends like an organisation or is a collective. */
 export function looksLikeUnits(text: string): boolean {
-  const flat = text.trim();
+  // A list closed by a full stop ("市旅游局、市统计局。") is still a list; one name so closed is a sentence (建成县残疾人综合服务中心。).
+  const flat = text.trim().replace(/(?<=[、，,].*)(?<=局|委|办|厅|中心|政府|部门|单位|院|站|所|队|会|公司|集团)[。.]$/, '');
   if (flat === '' || flat.length > 160 || /[。！？]/.test(flat)) return false;
   const parts = listParts(flat.replace(/（[^（）]*）|\([^()]*\)/g, ''));
   if (parts.length === 0) return false;
