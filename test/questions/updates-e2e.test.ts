@@ -105,6 +105,8 @@ for (const { provider, available } of DATABASES) {
       // How many times is a count of the reports, the tasks they were on listed under it.
       const times = await ask('市财政局最近一个月报过几次进度');
       expect(times.title).toBe('报告了 3 次进度，涉及 3 项任务');
+      // The latest report alone: 临沂's, sent after 中山's this week.
+      expect((await ask('市财政局最近一次报的是哪件')).tasks).toEqual(['LY:第6项']);
     });
 
     it('谁报了进度: the reporting units of the period', async () => {

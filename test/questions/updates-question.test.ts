@@ -47,6 +47,9 @@ describe('updates questions', () => {
     expect(parse('10月中下旬 谁报过进度')).toMatchObject({ ask: 'units', period: { name: 'month', month: 10, part: 2, partTo: 3 } });
     expect(parse('16号以来 报了进度的任务有哪些')).toMatchObject({ ask: 'tasks', period: { name: 'since_date', day: 16 } });
     expect(parse('市财政局这个月报过几次进度')).toMatchObject({ ask: 'tasks', period: { name: 'this_month' }, countsReports: true });
+    // The latest report itself: 最近 there names no period.
+    expect(parse('最近一次报进度的是哪家单位')).toMatchObject({ ask: 'units', period: null, latestOnly: true });
+    expect(parse('市财政局最近一次报的是哪件')).toMatchObject({ ask: 'tasks', period: null, latestOnly: true });
     expect(parse('我这边上回填进度是几号')).toMatchObject({ kind: 'updates', ask: 'last_report' });
     expect(parse('这周新报卡住的有吗')).toMatchObject({ kind: 'updates', ask: 'tasks', period: { name: 'this_week' }, scope: { status: 'blocked', topic: null } });
   });

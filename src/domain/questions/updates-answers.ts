@@ -319,10 +319,12 @@ async function answerUpdates(question: UpdatesQuestion, catalog: Catalog, repos:
   const from = span ? zonedInstant(span.from, '00:00', timeZone) : null;
   const to = span ? zonedInstant(addDays(span.to, 1), '00:00', timeZone) : null;
   const statuses = question.status ? [question.status] : undefined;
-  const records = (await repos.progress.reportsBetween(from, to, { ...(unitIds ? { unitIds } : {}), ...(actors ? { actors } : {}), ...(statuses ? { statuses } : {}) })).filter((record) => {
+  const found = (await repos.progress.reportsBetween(from, to, { ...(unitIds ? { unitIds } : {}), ...(actors ? { actors } : {}), ...(statuses ? { statuses } : {}) })).filter((record) => {
     const task = catalog.index.get(record.taskId);
     return task !== undefined && scope.test(task) && (record.unitId === null || !leftOut.has(record.unitId));
   });
+  // Only the latest report asked of ("最近一次报的是哪件"): the one made last.
+  const records = question.latestOnly ? found.reduce<typeof found>((latest, record) => (latest.length === 0 || record.createdAt > latest[0]!.createdAt ? [record] : latest), []) : found;
   if (records.length === 0) return nothingReported(question, understanding, span !== null);
 
   if (question.ask === 'units') {

@@ -60,6 +60,8 @@ export interface UpdatesQuestion {
   exceptReporters?: UnitMention[];
   /** How many times they reported is asked ("这个月报过几次进度"): the reports are counted, not the tasks. */
   countsReports?: boolean;
+  /** Only the latest report is asked of ("最近一次报进度的是哪家单位", "我们中心最近一次报的是哪件"). */
+  latestOnly?: boolean;
 }
 
 /** "张三负责什么": the tasks of a leader named in the plans, or of the units a person the bot knows is liaison of. */
@@ -238,13 +240,15 @@ function parseUpdates(text: string, directory: UnitDirectory, asker: Asker): Upd
   const silent = HOW_LONG_SILENT.test(text);
   if ((NEGATED.test(text) && !silent) || DEADLINE_WORDS.test(text)) return undefined;
   const lastReport = silent || WHEN_REPORTED.test(text) || (LAST_TIME.test(text) && ASKS_WHEN.test(text) && /报|汇报|报告|更新|填|反馈/.test(text));
-  const { period, rest: withoutPeriod } = lastReport ? { period: null, rest: text } : readPeriod(text);
+  // "最近一次报的是哪件": the latest report itself, at any time (最近 there is no period).
+  const latestOnly = !lastReport && LATEST_REPORT.test(text);
+  const { period, rest: withoutPeriod } = lastReport ? { period: null, rest: text } : readPeriod(latestOnly ? text.replace(LATEST_REPORT, ' ') : text);
   const reported = REPORTED.exec(withoutPeriod);
-  if (!lastReport && !reported) return undefined;
+  if (!lastReport && !reported && !latestOnly) return undefined;
   const asksWho = ASKS_WHO.test(text);
   const person = leadingName(withoutOpening(withoutPeriod).replace(/^\s+/, ''), '报|汇报|填报|上报|更新|反馈|最近|最后|末次|上次|上回|前次|这周|本周|上周|是|什么时候|啥时候|哪天|几号|\\s', directory) ?? null;
   // Without a period, a list of updates is only asked of someone ("张联络报了哪些进度") or as who ("哪些单位报过进度").
-  if (!lastReport && !period && !person && !asksWho) return undefined;
+  if (!lastReport && !period && !person && !asksWho && !latestOnly) return undefined;
   const status: UpdatesQuestion['status'] = /申请了?(?:办结|销号)|提交了?办结|申请验收|报了?办结/.test(text) ? 'pending_review' : /办结|销号|完成了/.test(text) ? 'done' : null;
 
   const countsReports = !lastReport && TIMES.test(text);
@@ -281,8 +285,12 @@ function parseUpdates(text: string, directory: UnitDirectory, asker: Asker): Upd
     unknownUnit,
     ...(leftOut.length > 0 ? { exceptReporters: leftOut } : {}),
     ...(countsReports ? { countsReports } : {}),
+    ...(latestOnly ? { latestOnly } : {}),
   };
 }
+
+/** The latest report asked for: 最近一次报的, 最后一次报进度的, 最新一次更新. */
+const LATEST_REPORT = /(?:最近|最后|最新)(?:的)?一次(?:报|汇报|报告|更新|填报|上报)/;
 
 /** How many times: 几次, 多少次, 几回. */
 const TIMES = /(?:几|多少)(?:次|回)/;
