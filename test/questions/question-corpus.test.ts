@@ -84,8 +84,10 @@ describe('the question corpus', () => {
  * (中旬, 春节前, progress bounds, shares, two units compared, two states together, 报过几次): tune 98.6% (706/716), holdout
  * 83.7% (252/301). A batch of 60 more the same day (n19, the supervisor's and the leader's working week: what to chase,
  * 周一例会前, 未按期完成, 从今天到元旦, 春节过后到一季度末, 报过进度的占几成, 第十二项第三条): 36 of 60 at first sight (tune 28 of 44,
- * held out 8 of 16); tune 96.6% (734/760), holdout 82.0% (260/317), lowest family updates 87.1% as it came in.
+ * held out 8 of 16); tune 96.6% (734/760), holdout 82.0% (260/317), lowest family updates 87.1% as it came in; after the
+ * fixes made with its tuned ones in view (the meeting framing, 十九之五, 16号以来, 中下旬, 哪边, the latest report, counted
+ * words): tune 98.4% (748/760), holdout 82.3% (261/317), lowest families stats and updates 91.9%.
  */
-const TUNE_FLOOR = 0.955;
-const HOLDOUT_FLOOR = 0.815;
-const FAMILY_FLOOR = 0.865;
+const TUNE_FLOOR = 0.98;
+const HOLDOUT_FLOOR = 0.82;
+const FAMILY_FLOOR = 0.91;
