@@ -167,6 +167,16 @@ for (const { provider, available } of DATABASES) {
       expect(answer.table.map((row) => String(row.name)).sort()).toEqual(ids.map((id) => `${rows.units.find((unit) => unit.id === id)!.name}（中山市）`).sort());
     });
 
+    it('中山市财政局的平均进度: the mean last reported percent of its tasks, a done one counting 100, one never reported 0', async () => {
+      const zhongshan = ofUnits(unitsNamed('市财政局', '中山市'));
+      const done = zhongshan.filter((leaf) => leaf.done).length;
+      expect(done).toBeGreaterThan(0);
+      // No progress was reported in this suite but the closures: the mean is done × 100 ÷ tasks.
+      const answer = await ask('中山市财政局的平均进度是多少');
+      expect(answer.title).toBe(`平均进度 ${percent(done, zhongshan.length)}%`);
+      expect(answer.text).toContain('办结的算 100%');
+    });
+
     it('中山逾期的占比多少: the share of 中山’s tasks that are overdue, with both counts; a share of a scope with no tasks is none', async () => {
       const zhongshan = leaves.filter((leaf) => planOf(leaf.planId).jurisdiction === '中山市');
       const late = zhongshan.filter((leaf) => leaf.overdue);

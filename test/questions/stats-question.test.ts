@@ -88,6 +88,8 @@ const TABLE: [string, ReturnType<typeof stats> | string][] = [
   ['中山逾期的占比多少', stats({ measure: 'share', places: ['中山市'], status: 'overdue' })],
   ['卡着的占几成', stats({ measure: 'share', status: 'blocked' })],
   ['完成的占比多少', stats({ measure: 'rate' })],
+  // Their mean progress, not one task's (进度到多少).
+  ['中山审计局三件活 平均进度到多少了', stats({ measure: 'average', units: ['中山市/市审计局'] })],
   // The units of some tasks: 哪些单位 there is no ranking of all units.
   ['现在卡着的 都是哪些单位的活', stats({ measure: 'units', status: 'blocked' })],
 ];

@@ -51,6 +51,8 @@ function titleOf(answer: StatsAnswer): string {
       return `已完成 ${answer.count ?? 0} 项`;
     case 'units':
       return `涉及 ${answer.count ?? 0} 个单位`;
+    case 'average':
+      return `平均进度 ${percentText(answer.figure ?? 0)}`;
     case 'share':
       return `占比 ${percentText(answer.figure ?? 0)}（${answer.count ?? 0} / ${answer.whole ?? 0} 项）`;
     case 'count':

@@ -122,9 +122,10 @@ export interface StatsQuery {
   kind: 'stats';
   /**
    * How many tasks match, how many of them are done, done ÷ all in percent, how many units (collectives left out) have
-   * them, or what share of the scope's tasks the state, period or progress picks out (逾期的占比, 卡着的占几成).
+   * them, what share of the scope's tasks the state, period or progress picks out (逾期的占比, 卡着的占几成), or their
+   * mean last reported percent (平均进度: a done task counts 100, one never reported 0).
    */
-  measure: 'count' | 'done' | 'rate' | 'units' | 'share';
+  measure: 'count' | 'done' | 'rate' | 'units' | 'share' | 'average';
   /** One figure ('none'), or a ranking of units, places or plans by the measure. */
   groupBy: 'none' | 'unit' | 'place' | 'plan';
   /** A ranking's order: 最多/最高 first ('desc') or 最少/最低 first ('asc'). */

@@ -76,7 +76,7 @@ const byName = new Intl.Collator('zh').compare;
 const rateOf = (tally: TaskTally) => (tally.tasks === 0 ? 0 : (tally.done / tally.tasks) * 100);
 
 /** What a measure says, for the understanding line. */
-const MEASURE_LABEL: Record<StatsQuery['measure'], string> = { count: '任务数', done: '已完成的任务数', rate: '完成率', units: '涉及的单位数', share: '占全部任务的比例' };
+const MEASURE_LABEL: Record<StatsQuery['measure'], string> = { count: '任务数', done: '已完成的任务数', rate: '完成率', units: '涉及的单位数', share: '占全部任务的比例', average: '平均进度（办结的算 100%，没报过进度的算 0%）' };
 const GROUP_LABEL: Record<StatsQuery['groupBy'], string> = { none: '', unit: '按单位排名', place: '按地区排名', plan: '按方案排名' };
 
 /** Ranks rows by the measure: equal values share a place; ties by more tasks, then name. */
@@ -180,7 +180,7 @@ export function answerStats(question: StatsQuery, catalog: Catalog, today: strin
   const breakdownBy = measure === 'units' ? 'unit' : (filter.places?.length ?? 0) >= 2 ? 'place' : filter.units.length >= 2 ? 'unit' : 'plan';
   const breakdown = ranked(breakdownBy === 'place' ? places() : breakdownBy === 'unit' ? units : plans(), 'count', 'desc');
   const understanding = `${describeQuery({ ...filter, kind: 'tasks', page: 1 }, catalog, today)}；统计：${MEASURE_LABEL[measure]}${question.groupBy === 'none' ? '' : `，${GROUP_LABEL[question.groupBy]}${order === 'asc' ? '（从低到高）' : ''}`}`;
-  const figures = measure === 'rate' ? { figure: scope.rate } : measure === 'share' ? shareOf(filter, scope.tasks, catalog, today) : { count: measure === 'done' ? scope.done : measure === 'units' ? units.length : scope.tasks };
+  const figures = measure === 'rate' ? { figure: scope.rate } : measure === 'average' ? { figure: catalog.index.averagePercent(filter, today) ?? 0 } : measure === 'share' ? shareOf(filter, scope.tasks, catalog, today) : { count: measure === 'done' ? scope.done : measure === 'units' ? units.length : scope.tasks };
   // A share of nothing: no task in the scope at all, so no share to give.
   if ('whole' in figures && figures.whole === 0) {
     return { kind: 'not_understood', reason: `我的理解：${understanding}。这个范围里没有任务，算不出占比。可以先问“有哪些方案”，或换个单位、地区再问。` };

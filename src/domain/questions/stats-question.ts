@@ -23,6 +23,8 @@ const UNIT_COUNT = /(?:多少|几)(?:个|家)?(?:单位|部门)/;
 const WHICH_UNITS = /(?:是|归|属于)?哪(?:几|些)(?:个|家)?(?:单位|部门)的(?:活儿?|任务|事儿?|工作)?$|涉及(?:到)?(?:哪些|哪几个|哪几家)(?:单位|部门)/;
 /** The share some tasks are of the scope's (逾期的占比多少, 卡着的占几成, 没动的比例): picked out by their state, period or progress. */
 const SHARE = /占比|占(?:多少|几成|百分之几|多大比例|比例)|(?:比例|百分比)(?:是|有)?(?:多少|多大)?|几成/;
+/** Their mean progress: 平均进度, 平均完成度, 进度平均. */
+const AVERAGE = /平均(?:的)?(?:进度|完成进度|完成度|完成比例)|进度(?:的)?平均(?:值|数)?/;
 /** Ranking words. */
 const RANK = /最多|最少|最高|最低|最好|最差|最快|最慢|最大|最小|排名|排行|排序|排个名|名次|前[三五十]名?|倒数|垫底/;
 /** Behind the most (最拖的单位, 拖得最厉害, 拖后腿最多): ranked by tasks past their deadline, behind being past it. */
@@ -113,7 +115,8 @@ function groupOf(text: string, directory: UnitDirectory): { groupBy: StatsQuery[
  * the parser and the families import each other.
  */
 export function parseStatsQuestion(text: string, directory: UnitDirectory, asker: Asker = { unitIds: [] }): StatsQuery | undefined {
-  if (NOT_STATS.some((pattern) => pattern.test(text))) return undefined;
+  // (平均进度到多少 is the scope's mean, not one task's progress.)
+  if (!AVERAGE.test(text) && NOT_STATS.some((pattern) => pattern.test(text))) return undefined;
   // (Only of units: 哪个任务拖得最久 asks about one task.)
   if (BEHIND_MOST.test(text) && /单位|部门|哪家|谁/.test(text)) text = text.replace(BEHIND_MOST, '逾期最多');
   const rate = RATE.test(text);
@@ -125,8 +128,9 @@ export function parseStatsQuestion(text: string, directory: UnitDirectory, asker
   // "卡着的都是哪些单位的活" names the units of those tasks, not a ranking of all units (哪些单位 is no group there).
   const whichUnits = (grouped.groupBy === 'none' || grouped.groupBy === 'unit') && !rank && !rate && !SITUATION.test(text) && WHICH_UNITS.test(text);
   if (whichUnits) grouped.groupBy = 'none';
-  const share = !rate && SHARE.test(text);
-  const isStats = rate || share || count || howFar || whichUnits || (grouped.groupBy !== 'none' && (rank || SITUATION.test(text))) || (rank && asksWhich);
+  const average = AVERAGE.test(text);
+  const share = !rate && !average && SHARE.test(text);
+  const isStats = rate || share || average || count || howFar || whichUnits || (grouped.groupBy !== 'none' && (rank || SITUATION.test(text))) || (rank && asksWhich);
   if (!isStats) return undefined;
 
   let rest = grouped.rest;
@@ -136,6 +140,9 @@ export function parseStatsQuestion(text: string, directory: UnitDirectory, asker
   if (rate || (howFar && groupBy === 'none' && !count)) {
     measure = 'rate';
     rest = rest.replace(RATE, ' ').replace(HOW_FAR, ' ');
+  } else if (average && groupBy === 'none') {
+    measure = 'average';
+    rest = rest.replace(AVERAGE, ' ').replace(/到多少了?|是多少|多少/g, ' ');
   } else if (share && groupBy === 'none') {
     measure = 'share';
     rest = rest.replace(SHARE, ' ');

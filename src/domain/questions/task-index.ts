@@ -609,6 +609,17 @@ export class TaskIndex {
     return this.tasksPerPlan;
   }
 
+  /** The mean last reported percent of a query's tasks, a done one counting 100 and one never reported 0; null when none match. */
+  averagePercent(query: Omit<TaskQuery, 'page' | 'kind'>, today: string): number | null {
+    let sum = 0;
+    let count = 0;
+    this.search(query, today, { offset: 0, limit: 0 }, (index) => {
+      count++;
+      sum += this.open[index] === 0 ? 100 : this.percent[index]!;
+    });
+    return count === 0 ? null : sum / count;
+  }
+
   /**
    * How many tasks (leaves) a query matches, how many of them are done and
    * how many overdue: in all, per plan, and per unit — each task counted
