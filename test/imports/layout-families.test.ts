@@ -1803,4 +1803,18 @@ describe('layout families of real plans', () => {
     );
     expect(tasks.map((task) => task.leaders)).toEqual([['区住建局局长刘洋'], ['区水务局副局长张伟']]);
   });
+
+  it('an item’s last sentence sharing the work by duty (市发改委牵头负责，市财政局、市税务局按职责分工负责。) or naming who does it after 具体由 (具体由市发改委承办。)', () => {
+    const { tasks } = read(
+      [
+        '某市2023年重点工作任务分解',
+        '1.推进县城污水管网改造工程。市发改委牵头负责，市财政局、市税务局按职责分工负责。',
+        '2.完成高标准农田建设2万亩。具体由市农业农村局承办。',
+      ].join('\n'),
+    );
+    expect(tasks.map(summary)).toEqual([
+      { title: '推进县城污水管网改造工程', lead: ['市发改委'], others: ['市财政局', '市税务局'], leaders: [] },
+      { title: '完成高标准农田建设2万亩', lead: [], others: ['市农业农村局'], leaders: [] },
+    ]);
+  });
 });

@@ -183,8 +183,8 @@ function separateOnWhiteSpace(text: string): string {
 
 /** Role a clause's own wording gives, and the clause with that wording removed. */
 function roleOfClause(clause: string): { role: UnitRole | undefined; rest: string } {
-  // "由市发展改革委、统计局负责": 由 says who, it is no part of the first name.
-  let rest = clause.replace(/^由(?=[\u4e00-\u9fa5]{2})/, '');
+  // "由市发展改革委、统计局负责", "具体由市发改委承办": 由 says who, it is no part of the first name.
+  let rest = clause.replace(/^(?:具体|主要|统一)?由(?=[\u4e00-\u9fa5]{2})/, '');
   let role: UnitRole | undefined;
   if (COOPERATING_PREFIX.test(rest)) {
     role = 'cooperating';
