@@ -241,7 +241,10 @@ function unitSentence(text: string): { units: string; deadline: string; at: numb
   // "…按职责分工负责", "…各司其职": how they share the work, no part of who they are.
   const clauses = match[1]!.split(/[，,]/).map((clause) => clause.replace(ROLE_END_CLOSING, '').replace(/^(?:具体|主要)?由/, '').replace(/(?:按|按照|根据)(?:各自)?(?:职责|职能)(?:分工)?$|各司其职$|牵头$/, ''));
   // "由王刚副县长牵头，县住建局负责": a leader may lead the sentence; the unit reader takes the person out as the task's leader.
-  const person = (clause: string) => splitLeaders(clause).length > 0 && splitLeaders(clause).every(looksLikePerson);
+  const person = (clause: string) => {
+    const parts = splitLeaders(clause);
+    return parts.length > 0 && parts.every(looksLikePerson);
+  };
   if (!clauses.every((clause) => looksLikeUnits(clause) || person(clause)) || !clauses.some((clause) => looksLikeUnits(clause))) return undefined;
   const deadline = match[2] && cellKind(match[2]) === 'deadline' ? match[2] : '';
   if (match[2] && !deadline) return undefined;

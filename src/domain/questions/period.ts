@@ -19,11 +19,11 @@ export type PeriodSpec =
   | { kind: 'year'; year: YearSpec }
   | { kind: 'within'; days: number }
   /** From today to the end of a part of a month (上旬 the 10th, 中旬 the 20th, 下旬 its last day): "下个月中旬之前". */
-  | { kind: 'until_part'; month: { offset: number } | { month: number; year: YearSpec }; part: 1 | 2 | 3 }
+  | { kind: 'until_part'; month: MonthNamed; part: 1 | 2 | 3 }
   /** From today to a day of this week or the next (weekday 1 Monday … 7 Sunday): "下周一之前", "周五前". */
   | { kind: 'until_weekday'; weeks: 0 | 1; weekday: number }
   /** A part of a month (上旬 1st–10th, 中旬 11th–20th, 下旬 to its end): "12月中旬", "下个月上旬". */
-  | { kind: 'month_part'; month: { offset: number } | { month: number; year: YearSpec }; part: 1 | 2 | 3 }
+  | { kind: 'month_part'; month: MonthNamed; part: 1 | 2 | 3 }
   /** From today to the day before the next Spring Festival: "春节前", "年前", "过年前". */
   | { kind: 'until_spring_festival' };
 
@@ -102,19 +102,13 @@ export function readPeriod(text: string): { period: PeriodSpec; words: string } 
     [/(?<![一二三四1-4第上下])季(?:度)?末/, () => ({ kind: 'this_quarter', offset: 0 })],
     // Before a part of a month: 下个月中旬之前, 本月下旬前, 12月上旬前 (from today until then).
     [new RegExp(`(本月|这个?月|当月|下个?月|下一个?月|${YEAR}\\s*${NUM}\\s*月)\\s*(上旬|中旬|下旬)(?:之前|以前|前)`), (m) => {
-      const part = monthPart(m[4]!);
-      if (/^下/.test(m[1]!)) return { kind: 'until_part', month: { offset: 1 }, part };
-      if (!m[3]) return { kind: 'until_part', month: { offset: 0 }, part };
-      const month = readNumber(m[3]);
-      return month !== null && month >= 1 && month <= 12 ? { kind: 'until_part', month: { month, year: yearOf(m[2]) }, part } : undefined;
+      const month = monthNamed(m);
+      return month && { kind: 'until_part', month, part: monthPart(m[4]!) };
     }],
     // A part of a month: 12月中旬, 下个月上旬, 本月下旬 (the days of that part).
     [new RegExp(`(本月|这个?月|当月|下个?月|下一个?月|${YEAR}\\s*${NUM}\\s*月份?)\\s*(上旬|中旬|下旬)`), (m) => {
-      const part = monthPart(m[4]!);
-      if (/^下/.test(m[1]!)) return { kind: 'month_part', month: { offset: 1 }, part };
-      if (!m[3]) return { kind: 'month_part', month: { offset: 0 }, part };
-      const month = readNumber(m[3]);
-      return month !== null && month >= 1 && month <= 12 ? { kind: 'month_part', month: { month, year: yearOf(m[2]) }, part } : undefined;
+      const month = monthNamed(m);
+      return month && { kind: 'month_part', month, part: monthPart(m[4]!) };
     }],
     // Before the Spring Festival: 春节前, 过年前, 年前 at a question's start or after 在 / 赶 (not 今年前三季度, 2018年前).
     [/(?:赶在|赶|在)?(?:春节(?:放假)?(?:前|之前|以前)|(?:过|大)年(?:前|之前|以前))|(?:^|(?<=[\s，,]))(?:赶在|赶|在)?年前(?![\d一二三四五六七八九十两几])/, () => ({ kind: 'until_spring_festival' })],
@@ -184,13 +178,32 @@ function monthFromToday(today: string, offset: number): [string, string] {
   return monthRange(date.getUTCFullYear(), date.getUTCMonth() + 1);
 }
 
+/** A month a part of it is named in: this month's or the next's by offset, or a month of a year. */
+type MonthNamed = { offset: number } | { month: number; year: YearSpec };
+
+/**
+ * The month of a match of "(本月 | 下个月 | 2017年12月)(上旬|中旬|下旬)": group 1 the whole month words, 2 its year,
+ * 3 its number; undefined for a month that is none (13月).
+ */
+function monthNamed(m: RegExpExecArray): MonthNamed | undefined {
+  if (/^下/.test(m[1]!)) return { offset: 1 };
+  if (!m[3]) return { offset: 0 };
+  const month = readNumber(m[3]);
+  return month !== null && month >= 1 && month <= 12 ? { month, year: yearOf(m[2]) } : undefined;
+}
+
+/** A named month's first and last day, for today. */
+function monthDays(month: MonthNamed, today: string): [string, string] {
+  return 'offset' in month ? monthFromToday(today, month.offset) : monthRange(resolveYear(month.year, today), month.month);
+}
+
 /** The first and last day of a period, as 'YYYY-MM-DD', for today. */
 export function resolvePeriod(period: PeriodSpec, today: string): [string, string] {
   switch (period.kind) {
     case 'within':
       return [today, addDays(today, period.days)];
     case 'until_part': {
-      const [first, last] = 'offset' in period.month ? monthFromToday(today, period.month.offset) : monthRange(resolveYear(period.month.year, today), period.month.month);
+      const [first, last] = monthDays(period.month, today);
       return [today, partOfMonth(first, last, period.part).to];
     }
     case 'week': {
@@ -198,7 +211,7 @@ export function resolvePeriod(period: PeriodSpec, today: string): [string, strin
       return [monday, addDays(monday, 6)];
     }
     case 'month_part': {
-      const [first, last] = 'offset' in period.month ? monthFromToday(today, period.month.offset) : monthRange(resolveYear(period.month.year, today), period.month.month);
+      const [first, last] = monthDays(period.month, today);
       const part = partOfMonth(first, last, period.part);
       return [part.from, part.to];
     }

@@ -304,6 +304,7 @@ export function alignNearlyFull(cells: readonly Block[], columns: readonly (Head
  * its left-hand cells (序号, 类别) and perhaps an empty last one (备注), every cell still its own column's.
  */
 export function alignContiguous(cells: readonly Block[], columns: readonly (HeaderKind | undefined)[]): GridCell[] {
+  if (cells.length > columns.length) return alignCellsFromRight(cells, columns);
   const kinds = cells.map((cell) => alignKind(cell.text));
   let best = -Infinity;
   let at = Math.max(0, columns.length - cells.length);
@@ -311,7 +312,6 @@ export function alignContiguous(cells: readonly Block[], columns: readonly (Head
     const score = kinds.reduce((sum, kind, index) => sum + fit(kind, columns[start + index]), 0);
     if (score > best) [best, at] = [score, start];
   }
-  if (cells.length > columns.length) return alignCellsFromRight(cells, columns);
   return columns.map((_, index) => {
     const cell = cells[index - at];
     return { text: cell?.text ?? '', line: cell?.line ?? cells[0]?.line ?? 0 };

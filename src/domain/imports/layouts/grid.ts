@@ -178,9 +178,10 @@ export function readGrid(rows: readonly GridRow[], layout: DraftPlan['layout'], 
   // A task name spanning two columns over figures (项目名称 | | 责任单位 | 目标任务: 1300人 …): its second column names a
   // row's part where it has one, never a category; the name is one column again, and figures are no requirement.
   const bodyAt = columns.requirement >= 0 ? columns.requirement : columns.measures;
+  /** The share of body rows whose cell in a column is filled. */
+  const filledShare = (at: number) => body.filter((row) => cellText(row.cells[at]) !== '').length / Math.max(1, body.length);
   // Where its first column is filled only where a group of rows starts (促进城乡劳动者就业创业 merged down over its items) and
   // the second in every row, the first is the rows' group, a category, and the second the task.
-  const filledShare = (at: number) => body.filter((row) => cellText(row.cells[at]) !== '').length / Math.max(1, body.length);
   const mergedDown = (at: number) => body.some((row) => row.cells[at]?.mergedAbove === true);
   if (columns.title >= 0 && header[columns.title + 1] === '' && body.length >= 3 && (mergedDown(columns.title) || filledShare(columns.title) < 0.5) && filledShare(columns.title + 1) >= 0.8) {
     const at = columns.title;
@@ -208,9 +209,8 @@ export function readGrid(rows: readonly GridRow[], layout: DraftPlan['layout'], 
   }
   // A task column filled only where a group of rows starts, beside a text column filled in every row, is merged down: a category (考核项目 over 考核指标).
   if (columns.number < 0 && columns.title >= 0 && body.length >= 3) {
-    const filled = (at: number) => body.filter((row) => cellText(row.cells[at]) !== '').length / body.length;
     const texts = header.flatMap((_, index) => (index > columns.title && classifyHeaders(header)[index] === 'text' ? [index] : []));
-    if (filled(columns.title) < 0.5 && texts.some((index) => filled(index) >= 0.8)) {
+    if (filledShare(columns.title) < 0.5 && texts.some((index) => filledShare(index) >= 0.8)) {
       header = header.map((cell, index) => (index === columns.title ? '类别' : cell));
       columns = mapColumns(header)!;
     }

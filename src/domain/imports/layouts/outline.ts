@@ -448,20 +448,23 @@ export function readOutline(lines: readonly string[]): DraftPlan | undefined {
   const walk = (items: readonly Item[], path: string[], categories: string[], leaders = '', units = '') => {
     for (const item of items) {
       const here = [...path, item.number];
-      const heading = squash(item.lines[0]!);
-      const given = headingUnitsOf(item, heading);
       // Under a heading that says whose the items are (一、属住建局职责范围：), each item with no items of its own is theirs, a task.
       const isTask = (withUnits ? assigned(item) || (taskStyles.has(item.style) && !anyAssigned(item.children)) : item.style === leafStyle) || (units !== '' && item.children.length === 0);
       if (isTask) {
         tasks.push({ item, path: here, categories, leaders, units });
-      } else if (withUnits ? anyAssigned(item.children) || ((given !== '' || units !== '') && item.children.length > 0) : item.children.length > 0) {
+        continue;
+      }
+      const heading = squash(item.lines[0]!);
+      const given = headingUnitsOf(item, heading);
+      // "三、属工商局职责范围：" over the problem itself: the heading names whose it is, the text is the task (a bare name
+      // over text, "二、霍邱汽车站", is the place inspected).
+      const owned = item.children.length === 0 && item.level === 0 && item.lines.length > 1 ? ownedBy(heading) : '';
+      if (withUnits ? anyAssigned(item.children) || ((given !== '' || units !== '') && item.children.length > 0) : item.children.length > 0) {
         walk(item.children, here, [...categories, heading.slice(0, 60)], leadersOfHeading(heading).join('、') || labelledLeaders(item) || leaders, given || units);
-      } else if (item.children.length === 0 && item.level === 0 && item.lines.length > 1 && ownedBy(heading) !== '') {
-        // "三、属工商局职责范围：" over the problem itself: the heading names whose it is, the text is the task (a bare name
-        // over text, "二、霍邱汽车站", is the place inspected).
-        tasks.push({ item, path: here, categories, leaders, units: ownedBy(heading) });
+      } else if (owned !== '') {
+        tasks.push({ item, path: here, categories, leaders, units: owned });
       } else if (item.children.length === 0 && item.level === 0) {
-        skipped.push(squash(item.lines[0]!).slice(0, 20));
+        skipped.push(heading.slice(0, 20));
       }
     }
   };
@@ -498,9 +501,9 @@ function unitsOfHeading(heading: string): string {
  * 办事处 …), never a topic that ends like one (交通出行, 工作部署).
  */
 function unitsOfBareHeading(heading: string): string {
-  if (leadersOfHeading(heading).length > 0) return '';
   const owned = ownedBy(heading);
   if (owned !== '') return owned;
+  if (leadersOfHeading(heading).length > 0) return '';
   const bare = UNITS_ONLY_HEADING.exec(heading.replace(/\s+/g, ''));
   if (!bare) return '';
   const parts = bare[1]!.split(/[、和及]/);
