@@ -27,6 +27,7 @@ import { statementsSent, watchStatements } from '../src/db/statement-count.js';
 
 const ADMIN = 'ou_benchadmin';
 const N = Number(process.env.PROFILE_N ?? 400);
+const WARM = Number(process.env.PROFILE_WARM ?? 60);
 const QUESTIONS = ['市财政局负责什么', '哪些任务逾期了', 'PPP项目谁负责', '这个月到期的任务', '人社局今年要干什么', '扶贫相关的任务有哪些', '有哪些分工方案', '预决算公开由哪个部门牵头', '发改局负责哪些', '进度不到一半的'];
 type Kind = 'question' | 'command' | 'callback';
 const KINDS: Kind[] = ['question', 'command', 'callback'];
@@ -46,6 +47,7 @@ function eventOf(kind: Kind, i: number, taskIds: number[]) {
 const databases = freshDatabases('profile');
 const providers = process.env.BENCH_PROVIDERS?.split(',').map((name) => name.trim().toLowerCase());
 const rows: string[] = [];
+const pipeRows: string[] = [];
 mkdirSync('tmp/prof', { recursive: true });
 const folder = mkdtempSync(join(tmpdir(), 'duban-profile-'));
 for (const database of databases.filter((candidate) => !providers || providers.includes(candidate.provider.toLowerCase()))) {
@@ -83,8 +85,28 @@ for (const database of databases.filter((candidate) => !providers || providers.i
       poster.stdin!.end();
       return { cpuMs: (used.user + used.system) / 1000 / count, statements: (statementsSent() - statements) / count, wallMs: (performance.now() - started) / count };
     };
+    /**
+     * The bench's own share of each figure: telling the poster to send and
+     * reading its answer (a line each way over pipes) is CPU of this process,
+     * counted with the service's. Measured alone with a child that only
+     * echoes, so the service's own CPU is the figure less this.
+     */
+    const pipeCost = async (count: number) => {
+      const echo = spawn(process.execPath, ['-e', "require('node:readline').createInterface({ input: process.stdin }).on('line', () => process.stdout.write('200\\n'))"], { stdio: ['pipe', 'pipe', 'inherit'] });
+      const lines = createInterface({ input: echo.stdout! })[Symbol.asyncIterator]();
+      const roundTrip = async () => {
+        echo.stdin!.write('\n');
+        await lines.next();
+      };
+      for (let i = 0; i < 50; i++) await roundTrip();
+      const cpu = process.cpuUsage();
+      for (let i = 0; i < count; i++) await roundTrip();
+      const used = process.cpuUsage(cpu);
+      echo.stdin!.end();
+      return (used.user + used.system) / 1000 / count;
+    };
     // Warm-up: every path compiled, the question index built.
-    for (const kind of KINDS) await run(kind, 60);
+    for (const kind of KINDS) await run(kind, WARM);
     if (process.env.PROFILE_SQL) {
       for (const kind of KINDS) {
         const seen: string[] = [];
@@ -92,6 +114,8 @@ for (const database of databases.filter((candidate) => !providers || providers.i
         console.log(`\n${database.provider} ${kind}: ${seen.length} statements\n${seen.map((sql) => `  ${sql}`).join('\n')}`);
       }
     }
+    const pipeMs = await pipeCost(N);
+    pipeRows.push(`${database.provider}: ${pipeMs.toFixed(2)} ms`);
     for (const kind of KINDS) {
       const measured = await run(kind, N);
       const session = new Session();
@@ -114,7 +138,7 @@ for (const database of databases.filter((candidate) => !providers || providers.i
 }
 await Promise.all(databases.map((database) => database.cleanup()));
 rmSync(folder, { recursive: true, force: true });
-console.log(`\nOne at a time, ${N} of each kind after 60 of each to warm up; CPU = the service's process (requests built before and posted from another process)\n`);
+console.log(`\nOne at a time, ${N} of each kind after ${WARM} of each to warm up (PROFILE_WARM; a long-running service is past its warm-up); CPU = the service's process (requests built before and posted from another process); of each figure, the bench's own pipe to its poster (a line each way, measured alone): ${pipeRows.join(', ')}\n`);
 console.log('| database | event | CPU per event | statements per event | wall per event | events/s one core keeps up with |');
 console.log('|---|---|---|---|---|---|');
 for (const row of rows) console.log(row);

@@ -60,3 +60,10 @@ export const TASK_STATUS_LABEL: Record<TaskStatus, string> = {
   pending_review: '待审核',
   done: '已完成',
 };
+
+const STATUS_OR_OPEN = TaskStatus.catch('open');
+
+/** The label of a status as stored, an unknown one shown as 未开始: one schema for every card row (building it per row showed in profiles). */
+export function taskStatusLabel(status: string): string {
+  return TASK_STATUS_LABEL[STATUS_OR_OPEN.parse(status)];
+}

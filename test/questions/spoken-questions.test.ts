@@ -21,6 +21,23 @@ function meaning(question: Question): unknown {
 }
 
 describe('spoken and slipped questions', () => {
+  it('asks who the asker is only when the question says 我们 / 咱 / 我们局 (finding out costs the service a read of their grants)', () => {
+    let asked = 0;
+    const asker = {
+      get unitIds() {
+        asked += 1;
+        return [AUDIT];
+      },
+    };
+    for (const text of ['市财政局负责什么', '哪些任务逾期了', '人社局今年要干什么', '进度不到一半的', '中山审计有过期的吗']) parseQuestion(text, directory, asker);
+    expect(asked).toBe(0);
+    for (const text of ['我们局有过期还没办完的吗', '咱审计有过期还没整完的莫得', '我们这块有过期还没办完的么']) {
+      const before = asked;
+      parseQuestion(text, directory, asker);
+      expect(asked).toBeGreaterThan(before);
+    }
+  });
+
   it('reads 俺们 / 咱 / 我们这块 beside a bureau’s stem as the asker’s own bureau of that name, and alone as the asker’s units', () => {
     const plain = meaning(parseQuestion('我们局有过期还没办完的吗', directory, asAuditor));
     expect(meaning(parseQuestion('俺们审计有过了期还没弄完的没得?', directory, asAuditor))).toEqual(plain);

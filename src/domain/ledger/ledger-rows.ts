@@ -12,7 +12,7 @@ import { statusLight, type StatusLight } from '../questions/status-light.js';
 import type { Catalog } from '../questions/question-catalog.js';
 import type { TaskQuery } from '../questions/question.js';
 import { tasksInScope, type SummaryScope } from '../summaries/weekly-summary.js';
-import { TASK_STATUS_LABEL, TaskStatus, type UnitRole } from '../vocabulary.js';
+import { taskStatusLabel, type UnitRole } from '../vocabulary.js';
 
 /** One task of the ledger. */
 export interface LedgerRow {
@@ -58,7 +58,7 @@ export async function ledgerRows(selection: { query: Omit<TaskQuery, 'page' | 'k
       units,
       deadline: from && task.deadlineRaw ? `${task.deadlineRaw}（沿用${labelOfTask(catalog, from.id)}）` : task.deadlineRaw,
       dueOn: task.dueDates[0] ?? null,
-      status: TASK_STATUS_LABEL[TaskStatus.catch('open').parse(task.status)],
+      status: taskStatusLabel(task.status),
       light: statusLight(task, today),
       percent: task.percent,
       latestNote: update?.note ?? '',

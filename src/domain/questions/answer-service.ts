@@ -7,7 +7,7 @@
  */
 import type { Repositories } from '../../repositories/index.js';
 import type { ProgressRecord } from '../../repositories/progress-repository.js';
-import { TASK_STATUS_LABEL, TaskStatus, UNIT_ROLE_LABEL, type UnitRole } from '../vocabulary.js';
+import { taskStatusLabel, TaskStatus, UNIT_ROLE_LABEL, type UnitRole } from '../vocabulary.js';
 import type { Catalog } from './question-catalog.js';
 import type { Question, StatusFilter, TaskLookup, TaskQuery } from './question.js';
 import { statusLight, type StatusLight } from './status-light.js';
@@ -180,7 +180,7 @@ async function itemsFor(hits: readonly Pick<TaskHit, 'task' | 'matchedUnits' | '
       leaders: task.leaders ?? null,
       deadline: task.deadlineRaw ? { raw: task.deadlineRaw, dueOn: task.dueDates[0] ?? null, from: inherited.deadline ? labelOfTask(catalog, inherited.deadline.id) : null } : null,
       light: statusLight(task, today),
-      statusLabel: TASK_STATUS_LABEL[TaskStatus.catch('open').parse(task.status)],
+      statusLabel: taskStatusLabel(task.status),
       percent: task.percent,
       latest: update ? { note: update.note, at: update.createdAt } : null,
       highlights: matchedWords,

@@ -18,12 +18,15 @@ const BETWEEN = /^\s*(?:这块儿?|这边)?\s*$/;
 
 /**
  * The mentions a question's bare pronouns mean, and where the pronouns that became no mention were said (to leave out
- * of the topic). `namesPlace` is asked only when a pronoun might stand alone.
+ * of the topic). `namesPlace` is asked only when a pronoun might stand alone, and `asker` for its units only when a
+ * pronoun is said (reading them costs the service a statement, and most questions have no pronoun).
  */
-export function withOwnPronouns(text: string, mentions: readonly Placed[], askerUnits: readonly number[], namesPlace: () => boolean): { mentions: Placed[]; said: [number, number][] } {
+export function withOwnPronouns(text: string, mentions: readonly Placed[], asker: { readonly unitIds: readonly number[] }, namesPlace: () => boolean): { mentions: Placed[]; said: [number, number][] } {
   let out = [...mentions];
   const said: [number, number][] = [];
+  let known: readonly number[] | undefined;
   for (const match of text.matchAll(PRONOUN)) {
+    const askerUnits = (known ??= asker.unitIds);
     const start = match.index!;
     const end = start + match[0].length;
     if (out.some((mention) => mention.start < end && mention.end > start)) continue;

@@ -344,7 +344,7 @@ export function readTaskQuery(text: string, directory: UnitDirectory, asker: Ask
     mentions.sort((a, b) => a.start - b.start);
   }
   // "我们" without a unit word: the asker's side of a bureau named beside it, or the asker's units (own-pronoun.ts).
-  const own = withOwnPronouns(text, mentions, asker.unitIds, () => placesOn(text, directory).places.length > 0);
+  const own = withOwnPronouns(text, mentions, asker, () => placesOn(text, directory).places.length > 0);
   mentions.splice(0, mentions.length, ...(own.mentions as typeof mentions));
   // Take out what is understood, so that what remains is the topic.
   let rest = text;

@@ -14,7 +14,7 @@ import type { ProgressRecord } from '../../repositories/progress-repository.js';
 import { isCollective } from '../imports/unit-list-parser.js';
 import { liesIn } from '../places/gazetteer.js';
 import { tasksToChase, type ChaseTask, type UnitChase } from '../reminders/chase-request.js';
-import { TASK_STATUS_LABEL, TaskStatus, UNIT_ROLE_LABEL } from '../vocabulary.js';
+import { TASK_STATUS_LABEL, taskStatusLabel, TaskStatus, UNIT_ROLE_LABEL } from '../vocabulary.js';
 import { answerTaskQuery, labelOf, taskHeadOf, type Answer } from './answer-service.js';
 import type { Catalog } from './question-catalog.js';
 import { taskQuery, type TaskQuery, type UnitMention } from './question.js';
@@ -229,7 +229,7 @@ function taskOf(task: IndexedTask, catalog: Catalog, today: string, reports: Rep
   return {
     ...head,
     light: statusLight(task, today),
-    statusLabel: TASK_STATUS_LABEL[TaskStatus.catch('open').parse(task.status)],
+    statusLabel: taskStatusLabel(task.status),
     percent: task.percent,
     units: unitsText(task, catalog),
     deadline: task.deadlineRaw || null,
