@@ -92,6 +92,10 @@ const TABLE: [string, ReturnType<typeof stats> | string][] = [
   ['中山审计局三件活 平均进度到多少了', stats({ measure: 'average', units: ['中山市/市审计局'] })],
   // The units of some tasks: 哪些单位 there is no ranking of all units.
   ['现在卡着的 都是哪些单位的活', stats({ measure: 'units', status: 'blocked' })],
+  // Listed unit by unit (按单位列一下): those units; counted unit by unit (按单位统计): a count per unit.
+  ['中山超过30天没更新、还没办完的 按单位列一下', stats({ measure: 'units', places: ['中山市'], status: 'stalled' })],
+  ['受阻的分部门梳理一下', stats({ measure: 'units', status: 'blocked' })],
+  ['中山逾期的按单位统计一下', stats({ groupBy: 'unit', places: ['中山市'], status: 'overdue' })],
 ];
 
 describe('counts, rates and rankings are understood as such', () => {

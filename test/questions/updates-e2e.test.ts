@@ -120,6 +120,21 @@ for (const { provider, available } of DATABASES) {
       expect(recent.title).toBe('3 个单位报告了进度');
     });
 
+    it('各单位报进度的次数 排个前二: the reporting units ranked by their reports, a tie sharing its place, cut at the places asked for', async () => {
+      // 中山 and 临沂's 市财政局 two reports each (last week or 45 days ago, and this week), 中山 市审计局 one.
+      const top = await ask('各单位报进度的次数 排个前二');
+      expect(top.title).toBe('报告进度次数排名（3 个单位报告过）');
+      expect(top.text).toContain('**市财政局**（中山市）：第 1 名 2 次报告');
+      expect(top.text).toContain('**市财政局**（临沂市）：第 1 名 2 次报告');
+      expect(top.text).not.toContain('市审计局');
+      const all = await ask('哪个单位报进度最多');
+      expect(all.text).toContain('**市审计局**（中山市）：第 3 名 1 次报告');
+      // A place narrows it to its tasks' reports.
+      const zs = await ask('中山各单位汇报次数排名');
+      expect(zs.text).toContain('**市财政局**（中山市）：第 1 名 2 次报告');
+      expect(zs.text).not.toContain('临沂市');
+    });
+
     it('哪些单位没报过进度: the units of the place’s tasks that never reported (collectives left out), or not in the period asked', async () => {
       const lyUnits = (await app.db.repos.units.list('临沂市')).filter((unit) => !isCollective(unit.name));
       const never = await ask('临沂哪些单位没报过进度');

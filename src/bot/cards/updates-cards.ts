@@ -117,9 +117,10 @@ export function renderUpdates(answer: UpdatesAnswer): { card: CardElement; text:
     case 'leader':
       return taskList(`${answer.name}分管 ${answer.total} 项任务`, answer.understanding, answer.items, answer.total, true);
     case 'units': {
-      const title = `${answer.count} 个单位报告了进度`;
+      const title = answer.ranking ? `报告进度次数排名（${answer.count} 个单位报告过）` : `${answer.count} 个单位报告了进度`;
       const shown = answer.units.slice(0, UNITS_SHOWN);
-      const facts = (unit: (typeof shown)[number]) => `${unit.reports} 次报告，涉及 ${unit.tasks} 项任务，最近一次 ${monthDayText(unit.lastDay)}`;
+      const place = (unit: (typeof shown)[number]) => (answer.ranking ? `第 ${1 + answer.units.findIndex((other) => other.reports === unit.reports)} 名 ` : '');
+      const facts = (unit: (typeof shown)[number]) => `${place(unit)}${unit.reports} 次报告，涉及 ${unit.tasks} 项任务，最近一次 ${monthDayText(unit.lastDay)}`;
       const more = answer.units.length > shown.length ? [`还有 ${answer.units.length - shown.length} 个单位没有列出。`] : [];
       const render = (count: number) =>
         card(title, 'blue', [

@@ -20,7 +20,9 @@ const DONE_COUNT = /(?<![没未不])(?:完成|办结|做完|完结)了?(?:的)?(
 /** How many units: 多少个单位, 几个部门. */
 const UNIT_COUNT = /(?:多少|几)(?:个|家)?(?:单位|部门)/;
 /** Which units the tasks are of: 逾期的是哪几个单位的, 明年到期的是哪些部门的活, 涉及哪些单位 (answered with the units and their count). */
-const WHICH_UNITS = /(?:是|归|属于)?哪(?:几|些)(?:个|家)?(?:单位|部门)的(?:活儿?|任务|事儿?|工作)?$|涉及(?:到)?(?:哪些|哪几个|哪几家)(?:单位|部门)/;
+const WHICH_UNITS = /(?:是|归|属于)?哪(?:几|些)(?:个|家)?(?:单位|部门)的(?:活儿?|任务|事儿?|工作)?$|涉及(?:到)?(?:哪些|哪几个|哪几家)(?:单位|部门)|[按分](?:责任)?(?:单位|部门)(?:来|给我)?(?:列|罗列|梳理|理一下|捋|$)/;
+/** Counted unit by unit: 逾期的按单位统计一下, 分部门汇总 (a count per unit, as 各单位逾期多少). */
+const BY_UNIT_TALLY = /[按分](?:责任)?(?:单位|部门)(?:来|给我)?(?:统计|汇总|算|数|排)/;
 /** The share some tasks are of the scope's (逾期的占比多少, 卡着的占几成, 没动的比例): picked out by their state, period or progress. */
 const SHARE = /占比|占(?:多少|几成|百分之几|多大比例|比例)|(?:比例|百分比)(?:是|有)?(?:多少|多大)?|几成/;
 /** Their mean progress: 平均进度, 平均完成度, 进度平均. */
@@ -98,6 +100,8 @@ function planPhrase(text: string, directory: UnitDirectory): { plan: string; res
 /** The group a question ranks by, and the text without the words that said so. */
 function groupOf(text: string, directory: UnitDirectory): { groupBy: StatsQuery['groupBy']; rest: string } {
   const mentions = directory.findMentions(text);
+  const tally = BY_UNIT_TALLY.exec(text);
+  if (tally) return { groupBy: 'unit', rest: text.replace(tally[0], ' ') };
   for (const [groupBy, pattern] of GROUPS) {
     const match = pattern.exec(text);
     if (!match) continue;
@@ -130,7 +134,7 @@ export function parseStatsQuestion(text: string, directory: UnitDirectory, asker
   if (whichUnits) grouped.groupBy = 'none';
   const average = AVERAGE.test(text);
   const share = !rate && !average && SHARE.test(text);
-  const isStats = rate || share || average || count || howFar || whichUnits || (grouped.groupBy !== 'none' && (rank || SITUATION.test(text))) || (rank && asksWhich);
+  const isStats = rate || share || average || count || howFar || whichUnits || (grouped.groupBy !== 'none' && (rank || SITUATION.test(text) || BY_UNIT_TALLY.test(text))) || (rank && asksWhich);
   if (!isStats) return undefined;
 
   let rest = grouped.rest;

@@ -125,7 +125,8 @@ export interface ChaseUnitView {
 /** An answer of this family, for the renderer. */
 export type UpdatesAnswer =
   | { kind: 'updates'; view: 'tasks'; understanding: string; total: number; count: number; items: UpdatesTask[]; reports?: number }
-  | { kind: 'updates'; view: 'units'; understanding: string; count: number; units: ReportingUnit[] }
+  /** Who reported; `ranking` (the same units) when asked who reported most, to the places asked for. */
+  | { kind: 'updates'; view: 'units'; understanding: string; count: number; units: ReportingUnit[]; ranking?: ReportingUnit[] }
   | { kind: 'updates'; view: 'last_report'; understanding: string; figure: string; reporters: LastReport[] }
   | { kind: 'updates'; view: 'silent'; understanding: string; count: number; units: SilentUnit[] }
   | { kind: 'updates'; view: 'leader'; understanding: string; name: string; total: number; count: number; items: UpdatesTask[] }
@@ -342,6 +343,10 @@ async function answerUpdates(question: UpdatesQuestion, catalog: Catalog, repos:
       .sort((a, b) => b.entry.reports - a.entry.reports || b.entry.last.getTime() - a.entry.last.getTime())
       .map(({ unitId, entry, unit }) => ({ unitId, name: unit?.name ?? `#${unitId}`, jurisdiction: unit?.jurisdiction ?? '', reports: entry.reports, tasks: entry.tasks.size, lastDay: dayIn(timeZone, entry.last) }));
     if (units.length === 0) return nothingReported(question, understanding, span !== null);
+    if (question.rankedByReports) {
+      const ranking = topPlaces(units, question.rankedByReports.top);
+      return { kind: 'updates', view: 'units', understanding: `${understanding}；按报告次数排名${question.rankedByReports.top ? `，前 ${question.rankedByReports.top} 名` : ''}`, count: units.length, units: ranking, ranking };
+    }
     return { kind: 'updates', view: 'units', understanding, count: units.length, units };
   }
 
@@ -352,6 +357,13 @@ async function answerUpdates(question: UpdatesQuestion, catalog: Catalog, repos:
   // Asked how many times, the count is of the reports ("这个月报过几次进度"), the tasks they were on listed under it.
   if (question.countsReports) return { kind: 'updates', view: 'tasks', understanding, total: tasks.length, count: records.length, items, reports: records.length };
   return { kind: 'updates', view: 'tasks', understanding, total: tasks.length, count: tasks.length, items };
+}
+
+/** Units most reports first, to the `top`th place (a tie at it kept whole), or all of them. */
+function topPlaces(units: readonly ReportingUnit[], top: number | null): ReportingUnit[] {
+  if (top === null || units.length <= top) return [...units];
+  const last = units[top - 1]!.reports;
+  return units.filter((unit, index) => index < top || unit.reports === last);
 }
 
 /** The `day`th of the month before `today`'s, or that month's last day when it is shorter. */

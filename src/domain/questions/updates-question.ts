@@ -62,6 +62,8 @@ export interface UpdatesQuestion {
   countsReports?: boolean;
   /** Only the latest report is asked of ("最近一次报进度的是哪家单位", "我们中心最近一次报的是哪件"). */
   latestOnly?: boolean;
+  /** The units are ranked by their reports ("各单位报进度的次数 排个前三"), to the `top` places (ties kept) or all. */
+  rankedByReports?: { top: number | null };
 }
 
 /** "张三负责什么": the tasks of a leader named in the plans, or of the units a person the bot knows is liaison of. */
@@ -233,9 +235,18 @@ function parseSilentUnits(text: string, directory: UnitDirectory, asker: Asker):
 }
 
 /** "超过30天没更新的 哪个单位最多": a ranking of units by their silent tasks, the counts family's, not this one's. */
-const RANKS_UNITS = (text: string) => /最多|最少|排名|排行|排个名/.test(text) && /哪(?:个|些|家)?(?:单位|部门)|谁/.test(text);
+const RANKS_UNITS = (text: string) => /最多|最少|排名|排行|排个名/.test(text) && /哪(?:个|些|家)?(?:单位|部门)|谁/.test(text) && !RANKS_REPORTS.test(text);
+
+/**
+ * Units ranked by how often they reported: 各单位报进度的次数 排个前三, 哪个单位报进度最多, 谁汇报得最勤, 报进度次数排名.
+ * The ranking is of the reporting itself (报 next to 次数 or the ranking word), not of tasks (逾期最多的单位 is the counts family's).
+ */
+const RANKS_REPORTS = /(?:报|汇报|报告|更新|填报|上报|报送)(?:了|过)?(?:进度|进展|情况)?(?:的)?(?:次数|得?最(?:多|勤|积极|频繁|及时))|(?:报|汇报|更新|填报|上报)(?:进度|进展)?的?次数.{0,4}(?:排|前|最多)/;
+/** How many a ranking shows: 前三 3, 前5名 5. */
+const TOP = /前\s*([一二两三四五六七八九十]|\d{1,2})\s*(?:名|位|家|个)?/;
 
 function parseUpdates(text: string, directory: UnitDirectory, asker: Asker): UpdatesQuestion | undefined {
+  if (RANKS_REPORTS.test(text)) return parseReportRanking(text, directory, asker);
   if (RANKS_UNITS(text)) return undefined;
   const silent = HOW_LONG_SILENT.test(text);
   if ((NEGATED.test(text) && !silent) || DEADLINE_WORDS.test(text)) return undefined;
@@ -287,6 +298,21 @@ function parseUpdates(text: string, directory: UnitDirectory, asker: Asker): Upd
     ...(countsReports ? { countsReports } : {}),
     ...(latestOnly ? { latestOnly } : {}),
   };
+}
+
+/** "中山各单位报进度的次数 排个前三": the reporting units, most reports first, as far as the places asked for (ties kept). */
+function parseReportRanking(text: string, directory: UnitDirectory, asker: Asker): UpdatesQuestion {
+  const { period, rest: withoutPeriod } = readPeriod(text);
+  const top = TOP.exec(withoutPeriod);
+  const rest = withoutPeriod
+    .replace(RANKS_REPORTS, ' ')
+    .replace(TOP, ' ')
+    .replace(new RegExp(ASKS_WHO.source, 'g'), ' ')
+    .replace(/各(?:个)?(?:单位|部门)|排(?:个|一下|一排)?(?:名|行|序)?|名次|次数|最多|的是|是|一下|进度|进展/g, ' ');
+  const read = readTaskQuery(rest, directory, asker);
+  const scope = read && (read.places?.length || read.plan || read.topic || read.status || read.units.length > 0) ? read : null;
+  const places = top ? readNumber(top[1]!) : null;
+  return { kind: 'updates', ask: 'units', period, status: null, reporters: [], person: null, scope, unknownUnit: null, rankedByReports: { top: places } };
 }
 
 /** The latest report asked for: 最近一次报的, 最后一次报进度的, 最新一次更新. */
