@@ -146,6 +146,11 @@ for (const { provider, available } of DATABASES) {
       const lastWeekSilent = await ask('上周临沂还有哪些单位没报进度');
       expect(lastWeekSilent.title).toBe(`${lyUnits.length} 个单位没有报告过进度`);
       expect(lastWeekSilent.text).toContain('**市财政局**（临沂市）');
+      // Of last week's reporters (中山's 市财政局 and 市审计局), the one that has not reported this week.
+      const fellSilent = await ask('上周报过、这周还没报的单位有哪些');
+      expect(fellSilent.title).toBe('1 个单位没有报告过进度');
+      expect(fellSilent.text).toContain('**市审计局**（中山市）');
+      expect(fellSilent.text).toContain('只看上周');
     });
 
     it('上次报告是什么时候: the day of the unit’s latest report; a unit that never reported is said so, with a question that finds something', async () => {

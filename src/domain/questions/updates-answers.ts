@@ -393,10 +393,17 @@ async function silentUnits(
   for (const { task } of catalog.index.search({ ...filters, order: 'document' }, today).hits) {
     for (const unitId of new Set(task.units.map((link) => link.unitId))) tasksOf.set(unitId, (tasksOf.get(unitId) ?? 0) + 1);
   }
-  const candidates = [...tasksOf.keys()].filter((unitId) => {
+  let candidates = [...tasksOf.keys()].filter((unitId) => {
     const unit = catalog.directory.unit(unitId);
     return unit !== undefined && !isCollective(unit.name) && (named.size === 0 || named.has(unitId));
   });
+  if (question.reportedIn) {
+    // "上周报过、这周还没报": only the units that reported then can have fallen silent.
+    const before = periodDays(question.reportedIn, today);
+    const reportedThen = await repos.progress.unitsReporting(zonedInstant(before.from, '00:00', timeZone), zonedInstant(addDays(before.to, 1), '00:00', timeZone), candidates);
+    candidates = candidates.filter((unitId) => reportedThen.has(unitId));
+    understanding = `${understanding}；只看${before.label}报告过的单位`;
+  }
   const from = span ? zonedInstant(span.from, '00:00', timeZone) : null;
   const to = span ? zonedInstant(addDays(span.to, 1), '00:00', timeZone) : null;
   const reporting = await repos.progress.unitsReporting(from, to, candidates);

@@ -62,6 +62,8 @@ export interface UpdatesQuestion {
   countsReports?: boolean;
   /** Only the latest report is asked of ("最近一次报进度的是哪家单位", "我们中心最近一次报的是哪件"). */
   latestOnly?: boolean;
+  /** Asked of units that did report in this period before the one asked about ("上周报过、这周还没报的单位"): only they can be silent. */
+  reportedIn?: UpdatesPeriod;
   /** The units are ranked by their reports ("各单位报进度的次数 排个前三"), to the `top` places (ties kept) or all. */
   rankedByReports?: { top: number | null };
 }
@@ -226,13 +228,21 @@ function parsePerson(text: string, directory: UnitDirectory, asker: Asker): Pers
 function parseSilentUnits(text: string, directory: UnitDirectory, asker: Asker): UpdatesQuestion | undefined {
   const negated = NOT_REPORTED.exec(text);
   if (!negated || !ASKS_WHO.test(text) || HOW_LONG_SILENT.test(text) || DEADLINE_WORDS.test(text) || RANKS_UNITS(text)) return undefined;
-  const { period, rest: withoutPeriod } = readPeriod(text.replace(negated[0], ' '));
+  // "上周报过、这周还没报的": the units that reported in the first period and not in the second.
+  const earlier = REPORTED_EARLIER.exec(text.slice(0, negated.index));
+  const then = earlier ? readPeriod(earlier[1]!) : null;
+  const reportedIn = then?.period ?? null;
+  const asked = reportedIn ? `${text.slice(0, earlier!.index)}${then!.rest} ${text.slice(earlier!.index + earlier![0].length)}` : text;
+  const { period, rest: withoutPeriod } = readPeriod(asked.replace(negated[0], ' '));
   const rest = withoutPeriod.replace(new RegExp(ASKS_WHO.source, 'g'), ' ').replace(/还有|仍有|目前|现在|至今|一直|从来|一次|任务|进度|进展/g, ' ');
   const read = readTaskQuery(rest, directory, asker);
   // Units named ("中山住建、扶贫、审计三家 谁还没报") are the ones asked about; a place or topic is where to look for them.
   const scope = read ? { ...read, units: read.units.filter((unit) => unit.unitIds.length > 0) } : null;
-  return { kind: 'updates', ask: 'silent', period, status: null, reporters: [], person: null, scope, unknownUnit: null };
+  return { kind: 'updates', ask: 'silent', period, status: null, reporters: [], person: null, scope, unknownUnit: null, ...(reportedIn && period ? { reportedIn } : {}) };
 }
+
+/** A period with a report in it, before a later silence: "上周报过、" / "上个月都报了，" (the period is group 1). */
+const REPORTED_EARLIER = /(\S{1,6}?)(?:都|也|还)?(?:报过|报了|有报|汇报过|报送过|更新过|填报过|报过进度|报了进度)(?:进度)?(?:的)?[、，,\s]+(?:但是?|可)?/;
 
 /** "超过30天没更新的 哪个单位最多": a ranking of units by their silent tasks, the counts family's, not this one's. */
 const RANKS_UNITS = (text: string) => /最多|最少|排名|排行|排个名/.test(text) && /哪(?:个|些|家)?(?:单位|部门)|谁/.test(text) && !RANKS_REPORTS.test(text);
