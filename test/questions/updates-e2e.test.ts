@@ -118,6 +118,10 @@ for (const { provider, available } of DATABASES) {
       const recent = await ask('最近一个月哪些单位报了进度');
       expect(recent.text).toContain('**市财政局**（临沂市）：1 次报告');
       expect(recent.title).toBe('3 个单位报告了进度');
+      // A place said after the units (…的单位里 中山的有几家) still narrows them.
+      const zsThisWeek = await ask('这周报进度的单位里 中山的有几家');
+      expect(zsThisWeek.title).toBe('1 个单位报告了进度');
+      expect(zsThisWeek.text).not.toContain('临沂市');
     });
 
     it('各单位报进度的次数 排个前二: the reporting units ranked by their reports, a tie sharing its place, cut at the places asked for', async () => {
