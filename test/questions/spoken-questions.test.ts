@@ -61,6 +61,14 @@ describe('spoken and slipped questions', () => {
     expect((parseQuestion('临沂食药监局手里有几项活，分别是啥', directory) as TaskQuery).units.flatMap((unit) => unit.unitIds.map(nameOf))).toEqual(['临沂市/市食品药品监管局']);
   });
 
+  it('mends a place’s level typed as another character of its sound before a bureau (中山是财政局, 新会去住建局), not a place said before a question word', () => {
+    const unitsOf = (text: string) => (parseQuestion(text, directory) as TaskQuery).units.flatMap((unit) => unit.unitIds.map(nameOf));
+    expect(meaning(parseQuestion('中山是财政局正在办的有哪些', directory))).toEqual(meaning(parseQuestion('中山市财政局正在办的有哪些', directory)));
+    expect(unitsOf('中山是财政局正在办的有哪些')).toEqual(['中山市/市财政局']);
+    expect(unitsOf('新会去住建局负责什么')).toEqual(['新会区/区住房城乡建设局']);
+    expect(unitsOf('江门是哪些任务到期了')).toEqual([]);
+  });
+
   it('leaves ordinary words alone: a slip only where the word ends (完成绿化, 承办接待, 最新汇报, 到企业), 排除 / 算不算 / 计划之外 / 除此之外 are no part left out, 调整好 / 搞好 / 结合起来 no state', () => {
     for (const text of ['完成绿化任务的有哪些', '承办接待工作的任务', '接受组织部考核的任务', '最新汇报的进度', '到企业走访的任务', '调整好的任务有哪些', '要搞好统筹协调的任务', '结合起来的任务']) {
       const question = parseQuestion(text, directory) as TaskQuery;

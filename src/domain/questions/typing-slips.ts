@@ -63,5 +63,28 @@ export function mendSlips(text: string, places: readonly string[]): string {
       out = `${out.slice(0, at)}${word}${out.slice(at + word.length)}`;
     }
   }
+  return mendPlaceLevels(out, places);
+}
+
+/**
+ * A place's level as slipped on a pinyin keyboard to a character no bureau's name begins with (是 / 时 for 市, 去 / 取 for
+ * 区): 食 or 事 may begin one (临沂食药监局, 机关事务局), so only these are mended.
+ */
+const SLIPPED_LEVEL: Readonly<Record<string, string>> = { 是: '市', 时: '市', 去: '区', 取: '区' };
+/** What a place with its level goes on to: a bureau's name (中山市财政局, 新会区住建局). */
+const BUREAU_AFTER = /^[\u4e00-\u9fa5]{1,8}?(?:局|委|办|中心|厅|院|站|所|室)/;
+
+/**
+ * A place's level slipped to a character of its sound before a bureau (中山是财政局, 新会去住建局): the level. Read as
+ * written (中山 是 财政局…) the question says the same of that place's bureau, so mending it changes no other meaning.
+ */
+function mendPlaceLevels(text: string, places: readonly string[]): string {
+  let out = text;
+  for (const place of places) {
+    for (let at = out.indexOf(place); at >= 0; at = out.indexOf(place, at + 1)) {
+      const level = SLIPPED_LEVEL[out[at + place.length] ?? ''];
+      if (level && BUREAU_AFTER.test(out.slice(at + place.length + 1))) out = `${out.slice(0, at + place.length)}${level}${out.slice(at + place.length + 1)}`;
+    }
+  }
   return out;
 }
