@@ -187,6 +187,17 @@ for (const { provider, available } of DATABASES) {
       expect(nothing.text).toContain('算不出占比');
     });
 
+    it('2017年6月到期的 完成了几个 / 办完的占比: the period’s finished tasks count, where a list of the period is its unfinished ones', async () => {
+      // 江门 第11项 (due 2017-06-30) was closed above; the other tasks due that month are open.
+      expect((await ask('2017年6月到期的任务完成了几个')).title).toBe('已完成 1 项');
+      const share = await ask('2017年6月到期的 办完的占比多少');
+      const [, part, whole] = /（(\d+) \/ (\d+) 项）/.exec(share.title) ?? [];
+      expect(Number(part)).toBe(1);
+      expect(Number(whole)).toBeGreaterThanOrEqual(4);
+      const list = await ask('2017年6月到期的有哪些');
+      expect(list.title).toBe(`找到 ${Number(whole) - 1} 项任务`);
+    });
+
     it('各地完成情况怎么样: cities ranked by completion rate, 新会区 counted in 江门市', async () => {
       const cities = Object.values(CITY).filter((city, index, all) => all.indexOf(city) === index).map((city) => {
         const mine = leaves.filter((leaf) => CITY[planOf(leaf.planId).jurisdiction] === city);

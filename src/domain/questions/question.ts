@@ -72,6 +72,11 @@ export interface TaskQuery {
   plan: string | null;
   /** The period the tasks fall due in ("下周", "2017年第一季度", "年底前"): unfinished tasks with a deadline inside it. */
   period?: PeriodSpec | null;
+  /**
+   * The period counts its finished tasks too: asked of what was done in it ("今年到期的 办完了几个") or of a rate or share
+   * over it (年底前到期的活 办完的占比), where the finished are the point. A list of a period stays its unfinished tasks.
+   */
+  periodFinishedToo?: boolean;
   /** Places the question names on their own ("中山有多少项任务", "在临沂…"): plans of those places and the places under them. */
   places?: string[];
   /** Plans by id (a weekly card's scope, which may cover several): only their tasks. */

@@ -154,13 +154,19 @@ function suggestionsFor(question: StatsQuery): string[] {
 
 /** The tasks picked out as a share of the scope's tasks: the same filter without its state, period and progress. */
 function shareOf(filter: StatsQuery['filter'], part: number, catalog: Catalog, today: string): { figure: number; count: number; whole: number } {
-  const whole = catalog.index.aggregate({ ...filter, status: null, andStatus: null, orStatus: null, period: null, progress: null }, today).total.tasks;
+  // The condition is the state or progress asked of, a period beside it part of the scope (年底前到期的活 办完的占比);
+  // a period alone is the condition (本月到期的占几成).
+  const withoutCondition = filter.status || filter.progress ? { status: null, andStatus: null, orStatus: null, progress: null } : { period: null };
+  const whole = catalog.index.aggregate({ ...filter, ...withoutCondition }, today).total.tasks;
   return { figure: whole === 0 ? 0 : (part / whole) * 100, count: part, whole };
 }
 
 /** Answers a count, rate or ranking. */
 export function answerStats(question: StatsQuery, catalog: Catalog, today: string): StatsAnswer | { kind: 'not_understood'; reason: string } {
-  const { filter, measure, order } = question;
+  const { measure, order } = question;
+  // Of what was done in a period, or a rate or share over it, the period's finished tasks count (a period alone lists the unfinished).
+  const doneInPeriod = measure === 'rate' || measure === 'done' || (measure === 'share' && (question.filter.status !== null || Boolean(question.filter.progress)));
+  const filter = question.filter.period && doneInPeriod ? { ...question.filter, periodFinishedToo: true } : question.filter;
   const aggregate = catalog.index.aggregate(filter, today);
   if (filter.plan && aggregate.plans?.length === 0) {
     return { kind: 'not_understood', reason: `没有找到名称或地区包含“${filter.plan}”的方案。发送“有哪些方案”查看全部方案。` };

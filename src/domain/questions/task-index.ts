@@ -403,7 +403,7 @@ export class TaskIndex {
       query.status && query.orStatus ? this.eitherStatus(query.status, query.orStatus, today, query.withinDays ?? 0) : query.status ? this.statusTest(query.status, today, query.withinDays ?? 0) : undefined,
       query.status && query.andStatus ? this.statusTest(query.andStatus, today, 0) : undefined,
       query.progress ? this.progressTest(query.progress) : undefined,
-      query.period ? this.dueBetween(...resolvePeriod(query.period, today)) : undefined,
+      query.period ? this.dueBetween(...resolvePeriod(query.period, today), query.status === 'done' || query.periodFinishedToo === true) : undefined,
     ]);
 
     // Candidates: the units' tasks in document order; else the topic's tasks, best first; else every task.
@@ -480,13 +480,13 @@ export class TaskIndex {
   }
 
   /** Open tasks with a deadline, or a recurring one, between two days. */
-  private dueBetween(from: string, to: string): (index: number) => boolean {
+  private dueBetween(from: string, to: string, finishedToo = false): (index: number) => boolean {
     const { open, dueStart, dueDays } = this;
     const low = dayNumber(from);
     const high = dayNumber(to);
     const lastEnds = lastPeriodEnds(low, high);
     return (index: number) => {
-      if (!open[index]) return false;
+      if (!finishedToo && !open[index]) return false;
       for (let d = dueStart[index]!; d < dueStart[index + 1]!; d++) if (dueDays[d]! >= low && dueDays[d]! <= high) return true;
       return this.recursWithin(index, low, high, lastEnds);
     };
