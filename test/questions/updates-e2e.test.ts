@@ -171,6 +171,9 @@ for (const { provider, available } of DATABASES) {
 
     it('a person: what they reported, and what they are in charge of — their units’ tasks, or as a leader named in the plan', async () => {
       expect(sorted((await ask('张联络报了哪些进度')).tasks)).toEqual(['ZS:第10项第2条', 'ZS:第8项']);
+      // Two people named together: their reports counted together (张联络 two, 黄伟 one); one unknown says who.
+      expect((await ask('张联络和黄伟最近一个月一共报了几次进度')).title).toBe('报告了 3 次进度，涉及 3 项任务');
+      expect((await ask('张联络和王小二报了几次进度')).text).toContain('没有找到名叫“王小二”的联络员或督查人员');
       const liaison = await ask('张联络负责什么');
       expect(liaison.text).toContain('张联络是中山市 市财政局的联络员');
       expect(liaison.tasks).toEqual(['ZS:第8项', 'ZS:第10项第1条', 'ZS:第10项第2条', 'ZS:第20项第1条', 'ZS:第20项第2条']);

@@ -304,10 +304,15 @@ async function answerUpdates(question: UpdatesQuestion, catalog: Catalog, repos:
   if (question.exceptReporters?.length) parts.push(`不含：${question.exceptReporters.map((mention) => mentionText(mention, catalog)).join('、')}`);
   let actors: string[] | undefined;
   if (question.person) {
-    const people = await repos.people.named(question.person);
-    if (people.length === 0) return notFound(`没有找到名叫“${question.person}”的联络员或督查人员，所以查不到他报的进度。可以问“本周有哪些更新”或“最近谁报了进度”。`);
-    actors = people.map((person) => person.openId);
-    parts.push(`报告人：${question.person}`);
+    // Several people named together ("王晓燕和张联络") report together: every one of them must be known.
+    const names = [question.person, ...(question.alsoPeople ?? [])];
+    actors = [];
+    for (const name of names) {
+      const people = await repos.people.named(name);
+      if (people.length === 0) return notFound(`没有找到名叫“${name}”的联络员或督查人员，所以查不到他报的进度。可以问“本周有哪些更新”或“最近谁报了进度”。`);
+      actors.push(...people.map((person) => person.openId));
+    }
+    parts.push(`报告人：${names.join('、')}`);
   }
   const scope = scopeOf(question.scope, catalog, today);
   parts.push(...scope.parts);

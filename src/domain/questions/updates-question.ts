@@ -49,6 +49,8 @@ export interface UpdatesQuestion {
   reporters: UnitMention[];
   /** The person named as the one reporting ("张联络报了哪些进度"), as written. */
   person: string | null;
+  /** Others named with them ("王晓燕和张联络 这个月报了几次"): their reports count together. */
+  alsoPeople?: string[];
   /**
    * Which tasks count, read as a task question would be (place, plan,
    * topic, the tasks' own units): "江门这周有什么进展". Null: every task.
@@ -199,6 +201,24 @@ function leadingName(text: string, next: string, directory: UnitDirectory): stri
   return name;
 }
 
+/** Names at a text's start before `next`, one or several joined by 和 / 跟 / 与 / 、 ("王晓燕和张联络报了几次"). */
+function leadingNames(text: string, next: string, directory: UnitDirectory): string[] {
+  const single = leadingName(text, next, directory);
+  if (single) return [single];
+  const names: string[] = [];
+  let rest = text;
+  for (;;) {
+    const name = leadingName(rest, `${next}|[和跟与及、]`, directory);
+    if (!name) break;
+    names.push(name);
+    const joined = new RegExp(`^${name}${TITLES}?\\s*[和跟与及、]\\s*`).exec(rest);
+    if (!joined) return names;
+    rest = rest.slice(joined[0].length);
+  }
+  // Only a list that ends before `next` is of names (王晓燕和财政局 is a person and a unit: not this).
+  return names.length >= 2 && leadingName(text.slice(text.indexOf(names.at(-1)!)), next, directory) ? names : [];
+}
+
 /** Strips polite openings: 请问, 帮我查一下, 麻烦看下. */
 function withoutOpening(text: string): string {
   return text.replace(/^(请问一下|请问|请|麻烦你?|帮我|帮忙|你好|查一下|查查|看一下|看下|看看|问一下|想问一下|想知道)+/, '').trim();
@@ -267,7 +287,9 @@ function parseUpdates(text: string, directory: UnitDirectory, asker: Asker): Upd
   const reported = REPORTED.exec(withoutPeriod);
   if (!lastReport && !reported && !latestOnly) return undefined;
   const asksWho = ASKS_WHO.test(text);
-  const person = leadingName(withoutOpening(withoutPeriod).replace(/^\s+/, ''), '报|汇报|填报|上报|更新|反馈|最近|最后|末次|上次|上回|前次|这周|本周|上周|是|什么时候|啥时候|哪天|几号|\\s', directory) ?? null;
+  const opening = withoutOpening(withoutPeriod).replace(/^\s+/, '');
+  const REPORT_NEXT = '报|汇报|填报|上报|更新|反馈|最近|最后|末次|上次|上回|前次|这周|本周|上周|是|什么时候|啥时候|哪天|几号|\\s';
+  const [person = null, ...alsoPeople] = leadingNames(opening, REPORT_NEXT, directory);
   // Without a period, a list of updates is only asked of someone ("张联络报了哪些进度") or as who ("哪些单位报过进度").
   if (!lastReport && !period && !person && !asksWho && !latestOnly) return undefined;
   const status: UpdatesQuestion['status'] = /申请了?(?:办结|销号)|提交了?办结|申请验收|报了?办结/.test(text) ? 'pending_review' : /办结|销号|完成了/.test(text) ? 'done' : null;
@@ -283,7 +305,8 @@ function parseUpdates(text: string, directory: UnitDirectory, asker: Asker): Upd
     .replace(new RegExp(ASKS_WHO.source, 'g'), ' ')
     .replace(/(最近|一次|申请|验收|有没有|了吗|没有|都有|还有|任务|新的|情况|进度|进展|多少家|多少|几项|几个|几件|几条|几家|一共|总共|共有|总计|合计)/g, ' ')
     .replace(/(?<=^|\s)(?:单位|部门)(?=\s|$)/g, ' ');
-  if (person) rest = rest.replace(person, ' ');
+  for (const name of person ? [person, ...alsoPeople] : []) rest = rest.replace(name, ' ');
+  if (alsoPeople.length > 0) rest = rest.replace(/^[\s和跟与及、]+/, ' ');
   const read = readTaskQuery(rest, directory, asker);
   // "市财政局这周报了什么": the units named are the ones reporting; "江门的任务这周有什么进展" names a place, a filter on the tasks.
   // A bureau's name no plan has comes back as a mention of no unit: the unit the question names, unknown.
@@ -305,6 +328,7 @@ function parseUpdates(text: string, directory: UnitDirectory, asker: Asker): Upd
     scope,
     unknownUnit,
     ...(leftOut.length > 0 ? { exceptReporters: leftOut } : {}),
+    ...(alsoPeople.length > 0 ? { alsoPeople } : {}),
     ...(countsReports ? { countsReports } : {}),
     ...(latestOnly ? { latestOnly } : {}),
   };
