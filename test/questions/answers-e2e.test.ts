@@ -141,6 +141,14 @@ for (const { provider, available } of DATABASES) {
       const yearEnd = await askAll('2018年底前要完成的');
       expect(yearEnd.length).toBeGreaterThan(0);
       expect(yearEnd.every((task) => task.startsWith('JM:') || task.startsWith('XH:'))).toBe(true);
+      // 年年都要搞的: the tasks whose deadline the plan writes as done every year (江门's 从2016年起每年实施), and no other.
+      const plans = await app.db.repos.plans.list();
+      const everyYear = new Set<number>();
+      for (const plan of plans) for (const task of await app.db.repos.tasks.listByPlan(plan.id)) if (task.deadlines.some((deadline) => /每年/.test(deadline.raw))) everyYear.add(task.id);
+      expect(everyYear.size).toBeGreaterThan(0);
+      const yearly = await ask('年年都要搞的工作有哪些');
+      expect(yearly.title).toBe(`找到 ${everyYear.size} 项任务`);
+      expect(yearly.text).not.toContain('第11项');
     });
 
     it('follow-ups: only the leads, then the detail of the second task', async () => {

@@ -287,4 +287,23 @@ describe('question understanding', () => {
     expect(parsed('江门市府办那十几件 完成率现在到多少了')).toMatchObject({ kind: 'stats', measure: 'rate', filter: { topic: null } });
     expect(parsed('中山卫计局、食药监局、旅游局 这个月谁还一次进度没报')).toMatchObject({ kind: 'updates', ask: 'silent', scope: { topic: null } });
   });
+
+  it('the paperwork a question is for, said first (倒排工期：, 对照台账梳理一下，, 督办单上要填完成时限，, 列入本期督办单的), is no topic nor plan', () => {
+    const parsed = (text: string) => parseQuestion(text, directory) as Question & Record<string, unknown>;
+    expect(parsed('倒排工期：江门市行政服务中心明年下半年到期的事项有哪些，请列出')).toMatchObject({ kind: 'tasks', units: [{ text: '江门市行政服务中心' }], period: { kind: 'half', half: 2 }, topic: null });
+    expect(parsed('对照台账梳理一下，江门市府办2018年到期的事项有哪几项')).toMatchObject({ kind: 'tasks', units: [{ text: '江门市府办' }], topic: null });
+    expect(parsed('督办单上要填完成时限，中山方案第19项第4条的截止日是哪天')).toMatchObject({ kind: 'task', key: '19.4', plan: '中山', asks: 'deadline' });
+    expect(parsed('写月报：中山这边正在办理中的事项共几件')).toMatchObject({ kind: 'stats', filter: { places: ['中山市'], status: 'in_progress', topic: null } });
+    expect(parsed('列入本期督办单的 中山方案第十六项第四条 环评公众参与那条，现在谁在跟')).toMatchObject({ kind: 'task', key: '16.4', plan: '中山' });
+    expect(parsed('领导批示要对超期事项逐件过堂：超期未办结的几件里，还处于办理中状态的是哪件')).toMatchObject({ kind: 'tasks', status: 'overdue', andStatus: 'in_progress', topic: null });
+    // A clause without paperwork before the colon is still the question's (财政局：…).
+    expect(parsed('中山财政局：哪些逾期了')).toMatchObject({ kind: 'tasks', units: [{ text: '中山财政局' }], status: 'overdue' });
+  });
+
+  it('tasks done every year (每年都要实施的, 年年都要搞的) are the plans’ 每年实施 ones; units 同为牵头 lead each of them', () => {
+    const parsed = (text: string) => parseQuestion(text, directory) as Question & Record<string, unknown>;
+    expect(parsed('江门每年都要实施的那几项里，目前正在办理的是哪项')).toMatchObject({ kind: 'tasks', places: ['江门市'], recurs: 'yearly', status: 'in_progress', topic: null });
+    expect(parsed('年年都要搞的工作有哪些')).toMatchObject({ kind: 'tasks', recurs: 'yearly', topic: null });
+    expect(parsed('新会区编办和区行政服务中心 同为牵头单位的是哪几项')).toMatchObject({ kind: 'tasks', allUnits: true, role: 'lead', topic: null });
+  });
 });

@@ -69,7 +69,7 @@ export function normalizeQuestion(text: string): string {
  */
 function withoutChatter(text: string): string {
   let rest = text.replace(/[嗯呃]+/g, ' ').replace(/\s+/g, ' ').trim();
-  rest = rest.replace(MEETING_FRAME, '').replace(CONTEXT_CLAUSE, '').replace(/^领导(?:刚才|刚刚)?(?:问了?|让查|要)(?=\S{4})/, '');
+  rest = rest.replace(MEETING_FRAME, '').replace(PAPERWORK_FRAME, '').replace(CONTEXT_CLAUSE, '').replace(/^领导(?:刚才|刚刚)?(?:问了?|让查|要)(?=\S{4})/, '');
   rest = plainWording(rest);
   for (let before = ''; before !== rest; ) {
     before = rest;
@@ -112,6 +112,17 @@ function plainWording(text: string): string {
  * "这期通报要点", "明天调度会上说一下". The unit after it is the question's.
  */
 const MEETING_FRAME = /^(?:(?:下?周[一二三四五六日天]|明天|今天|下午|上午)?的?(?:例会|周例会|调度会|推进会|碰头会|开会|会议)(?:前|上|之前)?|这期(?:督查)?(?:通报|专报|简报|周报))\s*(?:要点|要用|里|(?:先|要)?(?:点一下|点名|说一下|讲一下|通报一下|看一下))?[，,：:\s]*/;
+
+/** The office's paperwork a question is asked for: 督查通报, 督办单 / 督办函, 台账, 周报 / 月报, a leader's 批示, 倒排工期, 过堂, 点名. */
+const PAPERWORK = '(?:通报|督办单|督办函|督查单|台账|周报|月报|专报|简报|批示|倒排工期|过堂|点名|调度表)';
+/**
+ * That paperwork said first, as a clause of its own: "倒排工期：", "写月报：", "通报拟点名：", "领导批示要对超期事项逐件过堂：" (before
+ * a colon), "对照台账梳理一下，", "督办单上要填完成时限，" (before a comma, with what the asker does with it), "列入本期督办单的 "
+ * (the items it holds). What follows is the question.
+ */
+const PAPERWORK_FRAME = new RegExp(
+  `^[^，,？?：:]{0,20}?${PAPERWORK}[^，,？?：:]{0,12}[：:]\\s*(?=\\S{4})|^[^，,？?：:]{0,8}?${PAPERWORK}(?:上|里|中)?(?:要|需要|得)?(?:填|写|报|用|梳理|核对|对一下|统计)[^，,？?：:]{0,8}[，,]\\s*(?=\\S{4})|^(?:对照|按照|根据)${PAPERWORK}[^，,？?：:]{0,8}[，,]\\s*(?=\\S{4})|^列入(?:本期|这期|本周|这周)?${PAPERWORK}的?\\s*(?=\\S{4})`,
+);
 
 /** Why a question is asked, said first: 领导刚才问了，/ 明天开会要用，/ 督查室这边要发通报，/ 领导要个数，/ 要在工作群催一下： */
 const CONTEXT_CLAUSE = /^[^，,？?]{0,16}?(?:要用|开会|发通报|写周报|写材料|写报告|汇报用|要个数|要数据|领导(?:刚才|刚刚)?(?:问了?|要|让|说了?)|(?:他们|她们)(?:那条|那项|那件))[^，,？?]{0,6}[，,]\s*|^[^，,？?：:]{0,12}?(?:催一下|催一催|催办|提醒一下|通报一下|发(?:到)?群里)[^，,？?：:]{0,4}[：:]\s*|^[^，,？?：:]{0,8}?(?:要|问|用)[：:]\s*/;
@@ -245,9 +256,11 @@ const UNKNOWN_BUREAU = /^[\u4e00-\u9fa5]{2,9}(?:局|委员会|厅)$(?<![格布�
 
 /** States a task can be in together: past its deadline and blocked, not begun, or never reported. */
 const COMBINABLE = new Set<StatusFilter>(['overdue', 'blocked', 'not_started', 'no_progress', 'reported', 'stalled', 'below_half', 'in_progress', 'pending_review']);
+/** Done every year, said of tasks: 每年都要做的, 每年都要实施的, 每年都得弄的, 年年都要搞的, 每年实施的. */
+const EVERY_YEAR = /(?:每年|年年)(?:都)?(?:要|得|需要)?(?:做|实施|弄|干|搞|办|开展|推进|进行)的?(?:工作|事项|任务)?/;
 /** "Among those": a second state asked of the first's tasks ("逾期的里头 卡着的", "逾期任务中…受阻的"). */
 /** "Among" said in words of its own (里头, 那几件里), taken out wherever they are: never the 中 of 中山. */
-const AMONG_WORDS = /的?(?:那几件|那几项|那些)?(?:里头|里面|当中|中间|之中|其中|里(?=\s))/g;
+const AMONG_WORDS = /的?(?:那几件|那几项|那些|几件|几项|几条|几个)?(?:里头|里面|当中|中间|之中|其中|里(?=[\s，,]))/g;
 /** Two states asked together, each with its 的: "卡着的和等审核的", "逾期的或者受阻的", "没动的加上卡着的". */
 const EITHER = /的\s*(?:和|或者?|以及|还有|加上|跟|及)\s*\S{1,8}的/;
 const AMONG = new RegExp(`${AMONG_WORDS.source}|(?<=的|事项|任务|工作)中`);
@@ -376,6 +389,9 @@ export function readTaskQuery(text: string, directory: UnitDirectory, asker: Ask
   // 进度八成及以上, 不到30%: how far along (过半 and 不到一半 are states of their own).
   const bound = status === 'above_half' || status === 'below_half' ? undefined : readProgressBound(rest);
   if (bound) rest = rest.replace(bound.words, ' ');
+  // 每年都要做的 / 每年都要实施的 / 年年都得弄的: the tasks the plans say are done every year.
+  const yearly = EVERY_YEAR.exec(rest);
+  if (yearly) rest = rest.replace(yearly[0], ' ');
   // "年底前到期的里头 卡住的": among the period's tasks, the state's — the period and the state filter together already.
   if (andStatus) rest = rest.replace(AMONG, ' ');
   else if (named || status || bound) rest = rest.replace(AMONG_WORDS, ' ');
@@ -384,7 +400,9 @@ export function readTaskQuery(text: string, directory: UnitDirectory, asker: Ask
   rest = found.rest
     // "归谁管", "由哪个部门", "谁来建", "哪个部门在推": the verb of asking who, not the topic.
     .replace(/(归|由)(?=谁|哪)/g, ' ')
-    .replace(/(?<=谁|部门|单位|哪家)(来|在|去|要)(建设|建|做|抓|管|推进|推|干|办|搞|弄|跟进|跟|落实)/g, ' ');
+    .replace(/(?<=谁|部门|单位|哪家)(来|在|去|要)(建设|建|做|抓|管|推进|推|干|办|搞|弄|跟进|跟|落实)/g, ' ')
+    // "同为牵头单位的", "均为配合单位": the units' part together, read below.
+    .replace(/同为|均为|同是/g, ' ');
   // "不是牵头、只是负责的": the unit's part where it does not lead.
   const notLead = /(?:不是|并非|非|不)牵头/.test(text);
   const role: TaskQuery['role'] = /配合|协助|协同|协办/.test(text) ? 'cooperating' : notLead ? 'responsible' : /牵头/.test(text) ? 'lead' : 'any';
@@ -399,7 +417,7 @@ export function readTaskQuery(text: string, directory: UnitDirectory, asker: Ask
       .join(' ')
       .trim() || null;
 
-  if (mentions.length === 0 && topic === null && status === null && plan === null && found.places.length === 0 && !named && !bound) return undefined;
+  if (mentions.length === 0 && topic === null && status === null && plan === null && found.places.length === 0 && !named && !bound && !yearly) return undefined;
   // A bureau's name no plan has ("市场监管局手上有没有任务"): a unit the bot does not know, not words to look for in tasks.
   const unknownBureau = mentions.length === 0 && topic !== null && UNKNOWN_BUREAU.test(topic) ? topic : null;
   if (unknownBureau) mentions.push({ text: unknownBureau, unitIds: [], fuzzy: false, start: 0, end: 0 });
@@ -416,13 +434,14 @@ export function readTaskQuery(text: string, directory: UnitDirectory, asker: Ask
     ...(found.places.length > 0 ? { places: found.places } : {}),
     ...(named ? { period: named.period } : {}),
     // "财政局和发改局一起负责的": tasks that name every one of them.
-    ...(mentions.length > 1 && /一起|共同|联合|都(参与|负责|有份)/.test(text) ? { allUnits: true } : {}),
+    ...(mentions.length > 1 && /一起|共同|联合|同为|均为|都(参与|负责|有份)|都是(?=牵头|配合|责任|负责)/.test(text) ? { allUnits: true } : {}),
     role,
     topic: unknownBureau ? null : topic,
     status,
     ...(andStatus ? { andStatus } : {}),
     ...(orStatus ? { orStatus } : {}),
     ...(bound ? { progress: bound.bound } : {}),
+    ...(yearly ? { recurs: 'yearly' as const } : {}),
     plan,
     asksWho,
     page: 1,

@@ -77,6 +77,8 @@ export interface TaskQuery {
    * over it (年底前到期的活 办完的占比), where the finished are the point. A list of a period stays its unfinished tasks.
    */
   periodFinishedToo?: boolean;
+  /** Only tasks done every year ("每年都要做的", "每年都要实施的": the plans' 每年实施, 从2016年起每年…). */
+  recurs?: 'yearly' | null;
   /** Places the question names on their own ("中山有多少项任务", "在临沂…"): plans of those places and the places under them. */
   places?: string[];
   /** Plans by id (a weekly card's scope, which may cover several): only their tasks. */

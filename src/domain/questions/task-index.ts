@@ -403,6 +403,7 @@ export class TaskIndex {
       query.status && query.orStatus ? this.eitherStatus(query.status, query.orStatus, today, query.withinDays ?? 0) : query.status ? this.statusTest(query.status, today, query.withinDays ?? 0) : undefined,
       query.status && query.andStatus ? this.statusTest(query.andStatus, today, 0) : undefined,
       query.progress ? this.progressTest(query.progress) : undefined,
+      query.recurs === 'yearly' ? (index: number) => this.recurKind[index] === 2 : undefined,
       query.period ? this.dueBetween(...resolvePeriod(query.period, today), query.status === 'done' || query.periodFinishedToo === true) : undefined,
     ]);
 
@@ -428,7 +429,8 @@ export class TaskIndex {
       if (planIds && !planIds.has(planOf![index]!)) return false;
       const task = this.tasks[index]!;
       if (unitFilter && !task.units.some((link) => unitIds.has(link.unitId) && (query.role === 'any' || link.role === query.role))) return false;
-      if (query.allUnits && !query.units.every((mention) => task.units.some((link) => mention.unitIds.includes(link.unitId)))) return false;
+      // Together, in the part asked ("同为牵头单位的": each of them leads).
+      if (query.allUnits && !query.units.every((mention) => task.units.some((link) => mention.unitIds.includes(link.unitId) && (query.role === 'any' || link.role === query.role)))) return false;
       return !topic || topic.mask[index] === 1;
     };
     const hitAt = (index: number): TaskHit => {
