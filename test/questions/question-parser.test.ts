@@ -298,6 +298,16 @@ describe('question understanding', () => {
     expect(parsed('领导批示要对超期事项逐件过堂：超期未办结的几件里，还处于办理中状态的是哪件')).toMatchObject({ kind: 'tasks', status: 'overdue', andStatus: 'in_progress', topic: null });
     // A clause without paperwork before the colon is still the question's (财政局：…).
     expect(parsed('中山财政局：哪些逾期了')).toMatchObject({ kind: 'tasks', units: [{ text: '中山财政局' }], status: 'overdue' });
+    // What the answer is for, said last, and where in the paperwork a figure stands: no topic.
+    expect(parsed('超过一个月没更新进度的事项 涉及哪几家单位 要发督办函')).toMatchObject({ kind: 'stats', measure: 'units', filter: { status: 'stalled', topic: null } });
+    expect(parsed('中山逾期的有哪些，准备写通报')).toMatchObject({ kind: 'tasks', status: 'overdue', topic: null });
+    expect(parsed('中山审计局正在办理中的那件 台账上进度报到多少了')).toMatchObject({ kind: 'tasks', status: 'in_progress', topic: null });
+  });
+
+  it('two states said one after the other with 且 / 并且 / 而且 are both asked (进展滞后、且至今未报送过任何进度的)', () => {
+    const parsed = (text: string) => parseQuestion(text, directory) as Question & Record<string, unknown>;
+    expect(parsed('进展滞后、且至今未报送过任何进度的事项是哪件')).toMatchObject({ kind: 'tasks', status: 'overdue', andStatus: 'no_progress', topic: null });
+    expect(parsed('逾期并且卡着的')).toMatchObject({ kind: 'tasks', status: 'blocked', andStatus: 'overdue', topic: null });
   });
 
   it('tasks done every year (每年都要实施的, 年年都要搞的) are the plans’ 每年实施 ones; units 同为牵头 lead each of them', () => {

@@ -45,7 +45,7 @@ const STOPWORD_PATTERN = new RegExp(STOPWORDS.map((word) => word.replace(/[.*+?^
  * 得完成啥 / 都干些什么 (asking what), 几项活 (tasks, said as work), 分别 / 各自 / 具体, 列一下 / 都列出来,
  * and 一次 in 一次进度都没报过.
  */
-const CHAT_WORDING = /这方面(?:的事(?:儿|情)?)?|(?:就|都)?(?:该|得)交的?|[那这]十?几(?:条|件|项|个)里?|(?<![\d一二两三四五六七八九十])[一二两三四五六七八九十\d]{1,3}(?:件|项|条)活儿?(?:里|中)?|[这那](?:一)?块儿?|[这那]个活儿?|(?<=^|\s)(?:跟|和|与)(?=\S{2,8}(?:\s|$))|(?<=\S)的?事儿(?=\s|[是归由谁]|$)|哪(?:几|一)?(?:项|条|个|件)(?:任务|工作|事)?|(?:审核|审批|批)(?:通)?过了?没(?:有)?|的?[那这](?:一)?(?:个|条|件|项)(?=\s|是|$)|(?<![十百\d])的?几(?:个|项|件|条)(?=\s|$)|压根|根本|一点儿?(?=动静|没|都没|也没|\s|$)|(?:各|各自|分别)管(?=哪|啥|什么|些|几)|(?:分别|各自)?(?:到|在)哪(?:了|一步了?|儿了?|里了?)?(?=\s|$)|(?<![\u4e00-\u9fa5])[两二三四五六七八九十]{1,2}(?:家|个单位|个部门)(?=\s|$)|名下|手里|手上|手头|头上|肩上|身上|分别|各自|具体|(?:都|得|要|需要|应该|还)?(?:管|干|做|办|搞|弄|完成|忙|负责)(?:些|点|了)?(?:啥|什么)|有啥|是啥|些啥|(?:几|哪些|什么)(?:项|件|个|样)?活儿?(?![动力跃])|活儿|(?<=的)活(?:里头|里面|里|中)?|(?:都|全)?列(?:一下|出来|个?清单|个单子)|一次(?=进度|都|也)/g;
+const CHAT_WORDING = /这方面(?:的事(?:儿|情)?)?|(?:就|都)?(?:该|得)交的?|[那这]十?几(?:条|件|项|个)里?|(?<![\d一二两三四五六七八九十])[一二两三四五六七八九十\d]{1,3}(?:件|项|条)活儿?(?:里|中)?|[这那](?:一)?块儿?|[这那]个活儿?|(?<=^|\s)(?:跟|和|与)(?=\S{2,8}(?:\s|$))|(?<=\S)的?事儿(?=\s|[是归由谁]|$)|哪(?:几|一)?(?:项|条|个|件)(?:任务|工作|事)?|(?:审核|审批|批)(?:通)?过了?没(?:有)?|的?[那这](?:一)?(?:个|条|件|项)(?=\s|是|$)|(?<![十百\d])的?几(?:个|项|件|条)(?=\s|$)|压根|根本|一点儿?(?=动静|没|都没|也没|\s|$)|(?:各|各自|分别)管(?=哪|啥|什么|些|几)|(?:分别|各自)?(?:到|在)哪(?:了|一步了?|儿了?|里了?)?(?=\s|$)|(?<![\u4e00-\u9fa5])[两二三四五六七八九十]{1,2}(?:家|个单位|个部门)(?=\s|$)|名下|手里|手上|手头|头上|肩上|身上|分别|各自|具体|(?:都|得|要|需要|应该|还)?(?:管|干|做|办|搞|弄|完成|忙|负责)(?:些|点|了)?(?:啥|什么)|有啥|是啥|些啥|(?:几|哪些|什么)(?:项|件|个|样)?活儿?(?![动力跃])|活儿|(?<=的)活(?:里头|里面|里|中)?|(?:都|全)?列(?:一下|出来|个?清单|个单子)|一次(?=进度|都|也)|任何(?=进度|进展|更新|汇报|\s|$)|(?:进度|进展)(?:报|填|更新|做)?(?:到|达到)了?(?:多少|百分之几|几成)了?/g;
 
 /** Normalises a question: simplified characters, half-width digits and letters, no surrounding punctuation. */
 export function normalizeQuestion(text: string): string {
@@ -80,6 +80,8 @@ function withoutChatter(text: string): string {
     .replace(/[，,\s]*(?:帮忙|麻烦|请)?(?:查|看|核实|确认)(?:一下|下)$/, '')
     .replace(/(?:拉|列|整理|汇总|导)(?:一下|出来)$/, '')
     .replace(/(?<=事项|任务)清单$/, '')
+    .replace(PAPERWORK_AFTER, '')
+    .replace(PAPERWORK_WHERE, ' ')
     .trim();
 }
 
@@ -123,6 +125,12 @@ const PAPERWORK = '(?:通报|督办单|督办函|督查单|台账|周报|月报|
 const PAPERWORK_FRAME = new RegExp(
   `^[^，,？?：:]{0,20}?${PAPERWORK}[^，,？?：:]{0,12}[：:]\\s*(?=\\S{4})|^[^，,？?：:]{0,8}?${PAPERWORK}(?:上|里|中)?(?:要|需要|得)?(?:填|写|报|用|梳理|核对|对一下|统计)[^，,？?：:]{0,8}[，,]\\s*(?=\\S{4})|^(?:对照|按照|根据)${PAPERWORK}[^，,？?：:]{0,8}[，,]\\s*(?=\\S{4})|^列入(?:本期|这期|本周|这周)?${PAPERWORK}的?\\s*(?=\\S{4})`,
 );
+
+/** What the answer is for, said last: "…涉及哪几家单位 要发督办函", "…，准备写通报", "…拟通报". */
+const PAPERWORK_AFTER = new RegExp(`[，,\\s]*(?:要|准备|拟|好|需要|得)(?:发|下|写|出|报|点名)?(?:个|一份|一下)?${PAPERWORK}$`);
+
+/** Where in the paperwork something stands, said inside a question: "台账上进度报到多少了", "督办单里写的期限". */
+const PAPERWORK_WHERE = new RegExp(`(?:在|按)?${PAPERWORK}(?:上|里|中)(?=进度|进展|写|填|显示|记|的)`, 'g');
 
 /** Why a question is asked, said first: 领导刚才问了，/ 明天开会要用，/ 督查室这边要发通报，/ 领导要个数，/ 要在工作群催一下： */
 const CONTEXT_CLAUSE = /^[^，,？?]{0,16}?(?:要用|开会|发通报|写周报|写材料|写报告|汇报用|要个数|要数据|领导(?:刚才|刚刚)?(?:问了?|要|让|说了?)|(?:他们|她们)(?:那条|那项|那件))[^，,？?]{0,6}[，,]\s*|^[^，,？?：:]{0,12}?(?:催一下|催一催|催办|提醒一下|通报一下|发(?:到)?群里)[^，,？?：:]{0,4}[：:]\s*|^[^，,？?：:]{0,8}?(?:要|问|用)[：:]\s*/;
@@ -263,7 +271,9 @@ const EVERY_YEAR = /(?:每年|年年)(?:都)?(?:要|得|需要)?(?:做|实施|�
 const AMONG_WORDS = /的?(?:那几件|那几项|那些|几件|几项|几条|几个)?(?:里头|里面|当中|中间|之中|其中|里(?=[\s，,]))/g;
 /** Two states asked together, each with its 的: "卡着的和等审核的", "逾期的或者受阻的", "没动的加上卡着的". */
 const EITHER = /的\s*(?:和|或者?|以及|还有|加上|跟|及)\s*\S{1,8}的/;
-const AMONG = new RegExp(`${AMONG_WORDS.source}|(?<=的|事项|任务|工作)中`);
+/** Two states said of the same tasks, one after the other: "进展滞后、且至今未报送过任何进度的", "逾期并且卡着的", "超期而且没动的". */
+const BOTH = /[、，,\s]*(?:并且|而且|且|同时)(?=\S{2})/;
+const AMONG = new RegExp(`${AMONG_WORDS.source}|(?<=的|事项|任务|工作)中|${BOTH.source}`);
 
 /**
  * The tasks a part left out stands for: a plan pointed at (经信局那份), what its words name as a question would
@@ -393,7 +403,7 @@ export function readTaskQuery(text: string, directory: UnitDirectory, asker: Ask
   const yearly = EVERY_YEAR.exec(rest);
   if (yearly) rest = rest.replace(yearly[0], ' ');
   // "年底前到期的里头 卡住的": among the period's tasks, the state's — the period and the state filter together already.
-  if (andStatus) rest = rest.replace(AMONG, ' ');
+  if (andStatus) rest = rest.replace(AMONG, ' ').replace(/并且|而且|且|同时/g, ' ');
   else if (named || status || bound) rest = rest.replace(AMONG_WORDS, ' ');
   const { plan, rest: withoutPlan } = planHint(rest);
   const found = placesOn(withoutPlan, directory);

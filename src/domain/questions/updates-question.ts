@@ -106,6 +106,8 @@ const ASKS_WHEN = /什么时候|哪天|哪一天|几号|何时|啥时候|时间|
 const LAST_TIME = /上一次|上次|最近一次|最后一次|上回|上一回|最近一回/;
 /** "多久没报进度了": how long since the last report. */
 const HOW_LONG_SILENT = /多久(都)?(没|未)(有)?(报|汇报|报告|更新|填报|上报)/;
+/** Silent for a time said (超过一个月没更新, 30天以上未报送): the stalled state of tasks, asked of their units — not units silent in a period. */
+const SILENT_FOR = /(?:\d+|[一二两三四五六七八九十半]+)\s*(?:个)?多?(?:天|周|星期|礼拜|个?月)(?:以上|多)?(?:都|还|一直)?(?:没|未)(?:有)?(?:报|汇报|报告|更新|填报|上报|报送|动)/;
 /** "什么时候报的进度": when, without 上次. */
 const WHEN_REPORTED = /(什么时候|哪天|哪一天|几号|何时|啥时候)(报|汇报|报告|更新|填报|上报)|(报|汇报|报告|更新|填报|上报)(的|过)?(进度|进展)?(是)?(在)?(什么时候|哪天|哪一天|几号|何时|啥时候)/;
 
@@ -247,7 +249,7 @@ function parsePerson(text: string, directory: UnitDirectory, asker: Asker): Pers
 /** "江门哪些单位没报过进度", "本周还有谁没填报": the units that did not report, in a scope and period. */
 function parseSilentUnits(text: string, directory: UnitDirectory, asker: Asker): UpdatesQuestion | undefined {
   const negated = NOT_REPORTED.exec(text);
-  if (!negated || !ASKS_WHO.test(text) || HOW_LONG_SILENT.test(text) || DEADLINE_WORDS.test(text) || RANKS_UNITS(text)) return undefined;
+  if (!negated || !ASKS_WHO.test(text) || HOW_LONG_SILENT.test(text) || SILENT_FOR.test(text) || DEADLINE_WORDS.test(text) || RANKS_UNITS(text)) return undefined;
   // "上周报过、这周还没报的": the units that reported in the first period and not in the second.
   const earlier = REPORTED_EARLIER.exec(text.slice(0, negated.index));
   const then = earlier ? readPeriod(earlier[1]!) : null;
