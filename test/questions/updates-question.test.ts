@@ -43,6 +43,8 @@ describe('updates questions', () => {
     expect(parse('月初以来销号了几件')).toMatchObject({ kind: 'updates', period: { name: 'this_month' }, status: 'done' });
     expect(parse('上礼拜五到现在 一共报上来几项进度')).toMatchObject({ kind: 'updates', period: { name: 'since_weekday', weekday: 5, weeks: -1 } });
     expect(parse('国庆以后报过进度的单位有几家')).toMatchObject({ kind: 'updates', ask: 'units', period: { name: 'since_day', month: 10, day: 1 } });
+    expect(parse('10月1日以来 办结销号的事项都是哪些单位报的')).toMatchObject({ kind: 'updates', ask: 'units', status: 'done', period: { name: 'since_day', month: 10, day: 1 }, scope: { topic: null } });
+    expect(parse('从9月15号起 谁报过进度')).toMatchObject({ kind: 'updates', ask: 'units', period: { name: 'since_day', month: 9, day: 15 } });
     expect(parse('十月下旬 谁报过进度')).toMatchObject({ ask: 'units', period: { name: 'month', month: 10, part: 3 } });
     expect(parse('10月中下旬 谁报过进度')).toMatchObject({ ask: 'units', period: { name: 'month', month: 10, part: 2, partTo: 3 } });
     expect(parse('16号以来 报了进度的任务有哪些')).toMatchObject({ ask: 'tasks', period: { name: 'since_date', day: 16 } });

@@ -120,6 +120,11 @@ const PERIODS: [RegExp, (match: RegExpExecArray) => UpdatesPeriod | undefined][]
     const weekday = '一二三四五六'.indexOf(m[2]!) + 1 || (/[日天]/.test(m[2]!) ? 7 : Number(m[2]));
     return weekday >= 1 && weekday <= 7 ? { name: 'since_weekday', weekday, weeks: m[1] === '上' ? -1 : 0 } : undefined;
   }],
+  // 10月1日以来, 从9月15号起: from that day of the year (its last coming).
+  [new RegExp(`(?:从|自)?${NUMBER}月${NUMBER}(?:号|日)(?:以来|至今|到现在|起|开始|以后|之后)`), (m) => {
+    const [monthNumber, day] = [readNumber(m[1]!), readNumber(m[2]!)];
+    return monthNumber !== null && day !== null && monthNumber >= 1 && monthNumber <= 12 && day >= 1 && day <= 31 ? { name: 'since_day', month: monthNumber, day } : undefined;
+  }],
   [new RegExp(`(?:从|自)?${NUMBER}月份?(?:以来|至今|到现在|起|开始)`), (m) => month('since_month', m[1]!)],
   // 16号以来, 从5日起: from that day of the month.
   [new RegExp(`(?:从|自)?(?<![月\\d])${NUMBER}(?:号|日)(?:以来|至今|到现在|起|开始|以后|之后)`), (m) => {
