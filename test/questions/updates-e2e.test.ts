@@ -118,6 +118,8 @@ for (const { provider, available } of DATABASES) {
       const recent = await ask('最近一个月哪些单位报了进度');
       expect(recent.text).toContain('**市财政局**（临沂市）：1 次报告');
       expect(recent.title).toBe('3 个单位报告了进度');
+      // A share of the week's reported tasks: 中山's 第8项 of the two (临沂's 第6项 the other).
+      expect((await ask('本周报进度的事项里 中山的占几成')).title).toBe('占比 50%（1 / 2 项）');
       // A place said after the units (…的单位里 中山的有几家) still narrows them.
       const zsThisWeek = await ask('这周报进度的单位里 中山的有几家');
       expect(zsThisWeek.title).toBe('1 个单位报告了进度');

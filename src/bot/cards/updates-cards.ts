@@ -10,6 +10,7 @@ import type { ReportLine, UpdatesAnswer, UpdatesTask } from '../../domain/questi
 import { monthDayText } from '../../lib/dates.js';
 import { button, card, clip, DEMO_NOTE, demoNote, escapeMarkdown, LIST_NOTE_CHARS, markdown, type CardElement } from './card-parts.js';
 import { fitList } from './card-fit.js';
+import { percentText } from './stats-cards.js';
 import { CHASE_CARD_LINES, chaseLineMarkdown, chaseLineText, hasDemoLines } from './chase-cards.js';
 import { LIGHT, LIGHT_WORD } from './item-parts.js';
 import { CARD_ACTIONS } from '../card-actions.js';
@@ -142,6 +143,11 @@ export function renderUpdates(answer: UpdatesAnswer): { card: CardElement; text:
         ]);
       const rows = shown.map((unit) => `${unit.name}（${unit.jurisdiction}）：涉及 ${unit.tasks} 项任务`);
       return { card: fitList(shown.length, render), text: [title, `我的理解：${answer.understanding}`, ...rows, ...more].join('\n') };
+    }
+    case 'share': {
+      const title = `占比 ${percentText(answer.figure)}（${answer.count} / ${answer.whole} 项）`;
+      const body = `这段时间有 ${answer.whole} 项任务报告过进度，其中所问的有 ${answer.count} 项。`;
+      return { card: card(title, 'blue', [markdown(`<font color='grey'>我的理解：${escapeMarkdown(answer.understanding)}</font>`), markdown(body)]), text: [title, `我的理解：${answer.understanding}`, body].join('\n') };
     }
     case 'last_report': {
       const first = answer.reporters[0]!;

@@ -128,6 +128,8 @@ export type UpdatesAnswer =
   /** Who reported; `ranking` (the same units) when asked who reported most, to the places asked for. */
   | { kind: 'updates'; view: 'units'; understanding: string; count: number; units: ReportingUnit[]; ranking?: ReportingUnit[] }
   | { kind: 'updates'; view: 'last_report'; understanding: string; figure: string; reporters: LastReport[] }
+  /** The share of the period's reported tasks the question picks out: `count` of `whole`, `figure` in percent. */
+  | { kind: 'updates'; view: 'share'; understanding: string; figure: number; count: number; whole: number }
   | { kind: 'updates'; view: 'silent'; understanding: string; count: number; units: SilentUnit[] }
   | { kind: 'updates'; view: 'leader'; understanding: string; name: string; total: number; count: number; items: UpdatesTask[] }
   | { kind: 'updates'; view: 'chase_preview'; understanding: string; chases: ChaseUnitView[] };
@@ -324,6 +326,7 @@ async function answerUpdates(question: UpdatesQuestion, catalog: Catalog, repos:
 
   const from = span ? zonedInstant(span.from, '00:00', timeZone) : null;
   const to = span ? zonedInstant(addDays(span.to, 1), '00:00', timeZone) : null;
+  if (question.share) return reportedShare(question, understanding, await repos.progress.reportsBetween(from, to, { ...(unitIds ? { unitIds } : {}), ...(actors ? { actors } : {}) }), scope.test, catalog);
   const statuses = question.status ? [question.status] : undefined;
   const found = (await repos.progress.reportsBetween(from, to, { ...(unitIds ? { unitIds } : {}), ...(actors ? { actors } : {}), ...(statuses ? { statuses } : {}) })).filter((record) => {
     const task = catalog.index.get(record.taskId);
@@ -362,6 +365,23 @@ async function answerUpdates(question: UpdatesQuestion, catalog: Catalog, repos:
   // Asked how many times, the count is of the reports ("这个月报过几次进度"), the tasks they were on listed under it.
   if (question.countsReports) return { kind: 'updates', view: 'tasks', understanding, total: tasks.length, count: records.length, items, reports: records.length };
   return { kind: 'updates', view: 'tasks', understanding, total: tasks.length, count: tasks.length, items };
+}
+
+/**
+ * "上周报上来的进度里 中山的占几成", "本周报送进度的事项里 申请办结的占几成": of the tasks reported on in the period, the
+ * share the place, topic or closure asked picks out (tasks, each counted once however often reported on).
+ */
+function reportedShare(question: UpdatesQuestion, understanding: string, records: readonly ProgressRecord[], inScope: (task: IndexedTask) => boolean, catalog: Catalog): Answer {
+  const whole = new Set<number>();
+  const part = new Set<number>();
+  for (const record of records) {
+    const task = catalog.index.get(record.taskId);
+    if (!task) continue;
+    whole.add(task.id);
+    if (inScope(task) && (!question.status || record.status === question.status)) part.add(task.id);
+  }
+  if (whole.size === 0) return notFound(`我的理解：${understanding}。这段时间没有进度报告，算不出占比。可以问“最近一个月有哪些更新”。`);
+  return { kind: 'updates', view: 'share', understanding: `${understanding}；占比 = 所问的任务 ÷ 这段时间报告过进度的任务`, figure: (part.size / whole.size) * 100, count: part.size, whole: whole.size };
 }
 
 /** Units most reports first, to the `top`th place (a tie at it kept whole), or all of them. */

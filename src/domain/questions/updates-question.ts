@@ -62,6 +62,8 @@ export interface UpdatesQuestion {
   exceptReporters?: UnitMention[];
   /** How many times they reported is asked ("这个月报过几次进度"): the reports are counted, not the tasks. */
   countsReports?: boolean;
+  /** The share of the period's reported tasks its place, topic or closure picks out ("上周报上来的进度里 中山的占几成"). */
+  share?: boolean;
   /** Only the latest report is asked of ("最近一次报进度的是哪家单位", "我们中心最近一次报的是哪件"). */
   latestOnly?: boolean;
   /** Asked of units that did report in this period before the one asked about ("上周报过、这周还没报的单位"): only they can be silent. */
@@ -302,7 +304,9 @@ function parseUpdates(text: string, directory: UnitDirectory, asker: Asker): Upd
   const status: UpdatesQuestion['status'] = /申请了?(?:办结|销号)|提交了?办结|申请验收|报了?办结/.test(text) ? 'pending_review' : /办结|销号|完成了/.test(text) ? 'done' : null;
 
   const countsReports = !lastReport && TIMES.test(text);
+  const share = !lastReport && SHARE_OF_REPORTED.test(text);
   let rest = withoutPeriod
+    .replace(SHARE_OF_REPORTED, ' ')
     .replace(TIMES, ' ')
     .replace(LAST_TIME, ' ')
     .replace(HOW_LONG_SILENT, ' ')
@@ -337,6 +341,7 @@ function parseUpdates(text: string, directory: UnitDirectory, asker: Asker): Upd
     ...(leftOut.length > 0 ? { exceptReporters: leftOut } : {}),
     ...(alsoPeople.length > 0 ? { alsoPeople } : {}),
     ...(countsReports ? { countsReports } : {}),
+    ...(share ? { share } : {}),
     ...(latestOnly ? { latestOnly } : {}),
   };
 }
@@ -358,6 +363,9 @@ function parseReportRanking(text: string, directory: UnitDirectory, asker: Asker
 
 /** The latest report asked for: 最近一次报的, 最后一次报进度的, 最新一次更新. */
 const LATEST_REPORT = /(?:最近|最后|最新)(?:的)?一次(?:报|汇报|报告|更新|填报|上报)/;
+
+/** A share asked of what was reported: 占几成, 占比多少, 占多少, 比例. */
+const SHARE_OF_REPORTED = /占比(?:是|有)?(?:多少)?|占(?:多少|几成|百分之几|多大比例|比例)|(?:比例|百分比)(?:是|有)?(?:多少|多大)?|几成/;
 
 /** How many times: 几次, 多少次, 几回. */
 const TIMES = /(?:几|多少)(?:次|回)/;
