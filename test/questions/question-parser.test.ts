@@ -304,6 +304,12 @@ describe('question understanding', () => {
     expect(parsed('中山审计局正在办理中的那件 台账上进度报到多少了')).toMatchObject({ kind: 'tasks', status: 'in_progress', topic: null });
   });
 
+  it('其他几件 / 另外几项 point at the rest, asking for them, not how many (临沂财政局的活，除了卡住那件，其他几件都列出来)', () => {
+    const parsed = (text: string) => parseQuestion(text, directory) as Question & Record<string, unknown>;
+    expect(parsed('临沂财政局的活，除了卡住那件，其他几件都列出来')).toMatchObject({ kind: 'tasks', units: [{ text: '临沂财政局' }], topic: null, except: { status: 'blocked' } });
+    expect(parsed('还剩下几件没完成')).toMatchObject({ kind: 'stats', measure: 'count' });
+  });
+
   it('two states said one after the other with 且 / 并且 / 而且 are both asked (进展滞后、且至今未报送过任何进度的)', () => {
     const parsed = (text: string) => parseQuestion(text, directory) as Question & Record<string, unknown>;
     expect(parsed('进展滞后、且至今未报送过任何进度的事项是哪件')).toMatchObject({ kind: 'tasks', status: 'overdue', andStatus: 'no_progress', topic: null });
