@@ -91,9 +91,10 @@ describe('the question corpus', () => {
  * tasks in a share, 中山是财政局) and one gold made consistent: tune 99.6% (757/760), holdout 82.6% (262/317).
  * A batch of 60 more (2026-12-05, n20, the words of 督查通报, 督办单, 台账 and 批示: 倒排工期, 对照台账, 周调度, 通报拟点名,
  * 办结销号, 暂未启动, 进展滞后): 32 of 60 at first sight (tune 28 of 44, held out 4 of 16); tune 97.6% (785/804),
- * holdout 79.9% (266/333), lowest families time 90.3% and updates 90.8% as it came in. Floors lowered to
- * that until its tuned ones are worked through.
+ * holdout 79.9% (266/333), lowest families time 90.3% and updates 90.8% as it came in. After the fixes made with its
+ * tuned ones in view (paperwork said first or last, 且 between two states, 每年都要实施的, 同为牵头, 10月1日以来, shares of
+ * what was reported, 其他几件): tune 99.8% (802/804), holdout 80.8% (269/333), lowest family unit_topic 92.0%.
  */
-const TUNE_FLOOR = 0.975;
-const HOLDOUT_FLOOR = 0.79;
-const FAMILY_FLOOR = 0.9;
+const TUNE_FLOOR = 0.99;
+const HOLDOUT_FLOOR = 0.8;
+const FAMILY_FLOOR = 0.915;
