@@ -1817,4 +1817,35 @@ describe('layout families of real plans', () => {
       { title: '完成高标准农田建设2万亩', lead: [], others: ['市农业农村局'], leaders: [] },
     ]);
   });
+
+  it('a tab table without a 序号 column whose target column holds figures (26000, 4000, 2000): the figures are no row numbers, each line a task', () => {
+    const { tasks } = read(
+      [
+        '某市2017年民生工程项目实施进度表',
+        '',
+        ['工程名称', '项目内容', '目标任务', '市级牵头责任单位', '进度', '完成目标(%)', '备注'].join('\t'),
+        ['就业促进工程', '促进城乡劳动者就业创业', '城镇新增就业(人)', '26000', '市人力资源社会保障局', '32095', '123.4', '超额完成'].join('\t'),
+        ['', '', '城镇失业人员再就业(人)', '4000', '', '4934', '123.4', '超额完成'].join('\t'),
+        ['', '', '就业困难人员就业(人)', '2000', '', '2519', '125.9', '超额完成'].join('\t'),
+        ['', '', '劳务品牌培训(人)', '2425', '', '2425', '100', '已完成'].join('\t'),
+      ].join('\n'),
+    );
+    expect(tasks.map((task) => task.title)).toEqual(['城镇新增就业(人)', '城镇失业人员再就业(人)', '就业困难人员就业(人)', '劳务品牌培训(人)']);
+    expect(tasks[0]!.units.map((unit) => unit.name)).toEqual(['市人力资源社会保障局']);
+  });
+
+  it('a table a page flattened with spaces and no 序号: a line that is a task alone, after a finished row, is the next row (its other cells merged from above)', () => {
+    const { tasks } = read(
+      [
+        '某县2019年文化旅游工作任务分解',
+        '',
+        '指标 工作任务 完成时限 责任领导 责任股室',
+        '公共文化服务 全年组织开展文化下乡等惠民演出不少于100场。 12月底前 夏俊贵 文化宣传股',
+        '开展好“三下乡”活动。',
+        '推进县文化馆、图书馆总分馆制建设。',
+        '文化产业 培育规模以上文化服务企业1家。 12月底前 夏俊贵 产业股',
+      ].join('\n'),
+    );
+    expect(tasks.map((task) => task.title)).toEqual(['全年组织开展文化下乡等惠民演出不少于100场', '开展好“三下乡”活动', '推进县文化馆、图书馆总分馆制建设', '培育规模以上文化服务企业1家']);
+  });
 });

@@ -97,8 +97,9 @@ const FLOORS: Record<string, number> = {
   'spaced, header spaced out': 0.905,
   /** 86.1% when a long progress report opened by its verdict (已完成。已制定…) was taken for the next row's task (2026-12-04). */
   'blank-lines, no 序号': 0.84,
-  'spaced, no 序号': 0.795,
-  'tabs, no 序号': 0.89,
+  /** 80.7% and 89.7% when a task alone on a line ended an unnumbered spaced table, and figures down a column were taken for the lost 序号 (2026-12-05). */
+  'spaced, no 序号': 0.855,
+  'tabs, no 序号': 0.905,
   'blank-lines, 备注': 0.92,
   'spaced, 备注': 0.895,
   'tabs, other header words': 0.945,

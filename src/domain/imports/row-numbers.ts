@@ -58,3 +58,12 @@ export function withArabicLeadingNumbers(lines: readonly string[]): readonly str
   if (numbers === firsts) return lines;
   return lines.map((line, index) => (numbers[index] !== firsts[index] ? `${split[index]![1]}${numbers[index]}${split[index]![3]}` : line));
 }
+
+/**
+ * Whether numbers down a column count rows (1, 2, 3 …, or again from 1 where sections restart them) rather than being
+ * figures (26000, 4000, 2000 of a target column): most of them follow the one before by one or start again at 1.
+ */
+export function countsRows(numbers: readonly number[]): boolean {
+  if (numbers.length < 2) return numbers.length === 1 && numbers[0]! <= 2;
+  return numbers.slice(1).filter((number, index) => number === numbers[index]! + 1 || number === 1).length >= (numbers.length - 1) * 0.6;
+}

@@ -20,7 +20,7 @@ import { leadersNamedIn } from '../people.js';
 import { cellKind } from './cell-kinds.js';
 import { classifyHeader, classifyHeaders, deadlineTextOf, leaderTextOf, looksLikeHeader, mapColumns, unitTextOf, type ColumnMap } from './columns.js';
 import { repeatsHeader, withSubHeader } from './header-rows.js';
-import { withArabicRowNumbers } from '../row-numbers.js';
+import { countsRows, withArabicRowNumbers } from '../row-numbers.js';
 
 /** One cell and the line (or sheet row) it starts on. */
 export interface GridCell {
@@ -149,8 +149,9 @@ export function readGrid(rows: readonly GridRow[], layout: DraftPlan['layout'], 
   // A header cell left empty over the rows' numbers (工作任务 spanning its 序号) is the 序号 column.
   header = header.map((cell, index) => {
     if (cell !== '' || body.length === 0) return cell;
-    const numbered = body.filter((row) => /^\d{1,4}$/.test(cellText(row.cells[index]))).length;
-    return numbered >= body.length * 0.6 ? '序号' : cell;
+    const numbers = body.map((row) => cellText(row.cells[index])).filter((text) => /^\d{1,4}$/.test(text)).map(Number);
+    // Numbers that count rows, not figures (a spanned 目标任务's 26000, 4000).
+    return numbers.length >= body.length * 0.6 && countsRows(numbers) ? '序号' : cell;
   });
   // A 序号 spanning a column of headings and the numbers (一、… | 1): the headings' column is a category.
   header = header.map((cell, index) => (classifyHeader(cell) === 'number' && header[index + 1] === '序号' && body.some((row) => CATEGORY.test(cellText(row.cells[index]))) ? '类别' : cell));

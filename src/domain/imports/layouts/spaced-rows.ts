@@ -170,7 +170,7 @@ function spacedRowsOf(lines: readonly string[], isHeader: (cells: readonly strin
       headerCells.unshift('序号');
       columns = ['number', ...columns];
     }
-    const rows: { pieces: Block[]; line: number; heading?: boolean; underMerged?: boolean }[] = [];
+    const rows: { pieces: Block[]; line: number; heading?: boolean; underMerged?: boolean; taskOnly?: boolean }[] = [];
     const isHeaderAgain = repeatsHeader(headerCells);
     let previous = 0;
     let blanks = 0;
@@ -198,6 +198,10 @@ function spacedRowsOf(lines: readonly string[], isHeader: (cells: readonly strin
         previous = number;
       } else if (!numbered && pieces.length >= 2 && line.length <= 300) {
         rows.push({ pieces: [{ text: String(rows.length + 1), line: index + 1 }, ...pieces], line: index + 1 });
+      } else if (!numbered && rows.length > 0 && pieces.length === 1 && TASK_ALONE.test(pieces[0]!.text) && rowDone(rows.at(-1)!)) {
+        // Without a 序号, a line that is a task of its own after a finished row (its other cells merged from the row above:
+        // 开展好“三下乡”活动。 under a row naming its 股室) is the next row, not the end of the table.
+        rows.push({ pieces: [{ text: String(rows.length + 1), line: index + 1 }, ...pieces], line: index + 1, taskOnly: true });
       } else if (numbered && rows.length > 0 && !rows.at(-1)!.heading && pieces.length >= Math.max(4, columns.length - 3) && line.length <= 300) {
         // A line as full as a row, without a number: a row under a merged 序号 (and the group cells beside it), its cells
         // the right-hand columns.
@@ -219,11 +223,21 @@ function spacedRowsOf(lines: readonly string[], isHeader: (cells: readonly strin
       ...rows.map((row) =>
         row.heading
           ? { cells: columns.map((_, index) => ({ text: index === titleAt ? row.pieces[0]!.text : '', line: row.line })), line: row.line }
+          : row.taskOnly
+          ? { cells: columns.map((_, index) => ({ text: index === 0 ? row.pieces[0]!.text : index === taskAt + 1 ? row.pieces[1]!.text : '', line: row.line })), line: row.line }
           : { cells: [{ text: row.pieces[0]!.text, line: row.line }, ...(row.underMerged ? alignContiguous(row.pieces.slice(1), alignTo) : alignNearlyFull(row.pieces.slice(1), alignTo, numbered ? taskAt : -1))], line: row.line },
       ),
     ];
   }
   return undefined;
+}
+
+/** A line that can be a task on its own: a sentence of some length, ending as one (开展好“三下乡”活动。). */
+const TASK_ALONE = /^\S.{5,119}[。；;]$/;
+/** Whether a row is finished, so the next line starts anew: its last cell ends a sentence or is a unit, a person or a deadline. */
+function rowDone(row: { pieces: readonly Block[] }): boolean {
+  const last = row.pieces.at(-1)!.text;
+  return /[。；;）)]$/.test(last) || ['units', 'leaders', 'deadline'].includes(cellKind(last));
 }
 
 /** Reads a space-separated table; undefined when the text is not one. */

@@ -16,6 +16,7 @@ import { classifyHeaders, looksLikeHeader, type HeaderKind } from './columns.js'
 import { TABLE_END } from './flat-cells.js';
 import { lineAbove, lineBelow, readGrid, SECTION_ROW, type GridRow } from './grid.js';
 import { gatherHeaderLines, repeatsHeader, withSubHeaderRow } from './header-rows.js';
+import { countsRows } from '../row-numbers.js';
 
 const cellsOf = (line: string) => line.split('\t').map((cell) => cell.trim());
 
@@ -172,8 +173,12 @@ function withNumberColumn(rows: GridRow[]): GridRow[] {
   const kinds = classifyHeaders(header!.cells.map((cell) => cell.text));
   if (kinds.includes('number')) return rows;
   // Bare numbers down a column whose header names text or units: that column is the 序号 the header lost.
-  const numbered = (at: number) => body.filter((row) => /^\d{1,5}$/.test(row.cells[at]?.text ?? '')).length;
-  const at = kinds.findIndex((_, index) => numbered(index) >= body.length * 0.6);
+  // Numbers that count (1, 2, 3 …, or again from 1): figures down a column (26000, 4000, 2000) are a target's, not rows'.
+  const numbers = (at: number) => body.map((row) => row.cells[at]?.text ?? '').filter((text) => /^\d{1,5}$/.test(text)).map(Number);
+  const at = kinds.findIndex((_, index) => {
+    const found = numbers(index);
+    return found.length >= body.length * 0.6 && countsRows(found);
+  });
   if (at < 0 || !['text', 'units', 'category', 'measures'].includes(kinds[at] ?? '')) return rows;
   const cells = [...header!.cells];
   cells.splice(at, 0, { text: '序号', line: header!.line });
