@@ -1834,7 +1834,7 @@ describe('layout families of real plans', () => {
     expect(tasks[0]!.units.map((unit) => unit.name)).toEqual(['市人力资源社会保障局']);
   });
 
-  it('a table a page flattened with spaces and no 序号: a line that is a task alone, after a finished row, is the next row (its other cells merged from above)', () => {
+  it('a table a page flattened with spaces and no 序号: a line that is a task alone (with or without its 。), after a finished row, is the next row (its other cells merged from above)', () => {
     const { tasks } = read(
       [
         '某县2019年文化旅游工作任务分解',
@@ -1843,9 +1843,10 @@ describe('layout families of real plans', () => {
         '公共文化服务 全年组织开展文化下乡等惠民演出不少于100场。 12月底前 夏俊贵 文化宣传股',
         '开展好“三下乡”活动。',
         '推进县文化馆、图书馆总分馆制建设。',
+        '组织送戏下乡进社区活动',
         '文化产业 培育规模以上文化服务企业1家。 12月底前 夏俊贵 产业股',
       ].join('\n'),
     );
-    expect(tasks.map((task) => task.title)).toEqual(['全年组织开展文化下乡等惠民演出不少于100场', '开展好“三下乡”活动', '推进县文化馆、图书馆总分馆制建设', '培育规模以上文化服务企业1家']);
+    expect(tasks.map((task) => task.title)).toEqual(['全年组织开展文化下乡等惠民演出不少于100场', '开展好“三下乡”活动', '推进县文化馆、图书馆总分馆制建设', '组织送戏下乡进社区活动', '培育规模以上文化服务企业1家']);
   });
 });

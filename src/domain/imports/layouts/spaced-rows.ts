@@ -198,7 +198,7 @@ function spacedRowsOf(lines: readonly string[], isHeader: (cells: readonly strin
         previous = number;
       } else if (!numbered && pieces.length >= 2 && line.length <= 300) {
         rows.push({ pieces: [{ text: String(rows.length + 1), line: index + 1 }, ...pieces], line: index + 1 });
-      } else if (!numbered && rows.length > 0 && pieces.length === 1 && TASK_ALONE.test(pieces[0]!.text) && rowDone(rows.at(-1)!)) {
+      } else if (!numbered && rows.length > 0 && pieces.length === 1 && TASK_ALONE.test(pieces[0]!.text) && cellKind(pieces[0]!.text) === 'text' && rowDone(rows.at(-1)!)) {
         // Without a 序号, a line that is a task of its own after a finished row (its other cells merged from the row above:
         // 开展好“三下乡”活动。 under a row naming its 股室) is the next row, not the end of the table.
         rows.push({ pieces: [{ text: String(rows.length + 1), line: index + 1 }, ...pieces], line: index + 1, taskOnly: true });
@@ -232,8 +232,8 @@ function spacedRowsOf(lines: readonly string[], isHeader: (cells: readonly strin
   return undefined;
 }
 
-/** A line that can be a task on its own: a sentence of some length, ending as one (开展好“三下乡”活动。). */
-const TASK_ALONE = /^\S.{5,119}[。；;]$/;
+/** A line that can be a task on its own: some words, not a paragraph (开展好“三下乡”活动。, 值周班、校学生会工作启动). */
+const TASK_ALONE = /^\S.{5,119}$/;
 /** Whether a row is finished, so the next line starts anew: its last cell ends a sentence or is a unit, a person or a deadline. */
 function rowDone(row: { pieces: readonly Block[] }): boolean {
   const last = row.pieces.at(-1)!.text;
