@@ -1849,4 +1849,15 @@ describe('layout families of real plans', () => {
     );
     expect(tasks.map((task) => task.title)).toEqual(['全年组织开展文化下乡等惠民演出不少于100场', '开展好“三下乡”活动', '推进县文化馆、图书馆总分馆制建设', '组织送戏下乡进社区活动', '培育规模以上文化服务企业1家']);
   });
+
+  it('a one-cell-per-line table with blank lines between cells and no 序号: two tasks in a row are two rows (a cell is never two blocks)', () => {
+    const { tasks } = read(
+      [
+        '某县2019年文化旅游工作任务分解',
+        '',
+        ...['工作任务', '完成时限', '责任股室', '全年组织开展文化下乡等惠民演出不少于100场。', '12月底前', '文化宣传股', '开展好“三下乡”活动。', '推进县文化馆、图书馆总分馆制建设。', '培育规模以上文化服务企业1家。', '12月底前', '产业股'].flatMap((cell) => [cell, '']),
+      ].join('\n'),
+    );
+    expect(tasks.map((task) => task.title)).toEqual(['全年组织开展文化下乡等惠民演出不少于100场', '开展好“三下乡”活动', '推进县文化馆、图书馆总分馆制建设', '培育规模以上文化服务企业1家']);
+  });
 });

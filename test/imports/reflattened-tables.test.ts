@@ -96,7 +96,7 @@ const FLOORS: Record<string, number> = {
   'lines, header wrapped': 0.875,
   'spaced, header spaced out': 0.905,
   /** 86.1% when a long progress report opened by its verdict (已完成。已制定…) was taken for the next row's task (2026-12-04). */
-  'blank-lines, no 序号': 0.84,
+  'blank-lines, no 序号': 0.855,
   /** 80.7% and 89.7% when a task alone on a line ended an unnumbered spaced table, and figures down a column were taken for the lost 序号 (2026-12-05). */
   'spaced, no 序号': 0.855,
   'tabs, no 序号': 0.905,

@@ -322,7 +322,11 @@ export function alignContiguous(cells: readonly Block[], columns: readonly (Head
 const lone = (text: string) => !/[、，,；;\s]/.test(text.trim());
 
 /** The best alignment of a row's cells (alignCells) and how well it fits. */
-function alignment(cells: readonly Block[], columns: readonly (HeaderKind | undefined)[], taskAt = -1, joins = true): { row: GridCell[]; score: number } {
+/**
+ * `wholeCells`: each block is a whole cell (blank lines between cells), so two texts never share a column — a task that
+ * follows a task is the next row's (开展好“三下乡”活动。 / 推进县文化馆…建设。 under merged cells); units one a block may still.
+ */
+function alignment(cells: readonly Block[], columns: readonly (HeaderKind | undefined)[], taskAt = -1, joins = true, wholeCells = false): { row: GridCell[]; score: number } {
   const kinds = cells.map((cell) => alignKind(cell.text));
   const n = cells.length;
   const m = columns.length;
@@ -341,7 +345,7 @@ function alignment(cells: readonly Block[], columns: readonly (HeaderKind | unde
         best = here;
         how = 1;
       }
-      if (joins && columns[j] !== 'number') {
+      if (joins && columns[j] !== 'number' && !(wholeCells && kinds[i] === 'text')) {
         // Units one a line stay together before a list written with commas, which is the next column's ("区财政局" / "区税务局" / "区政府有关部门,各乡镇…").
         const stay = i + 1 < n && kinds[i] === 'units' && lone(cells[i]!.text) && !lone(cells[i + 1]!.text) ? 3 : 1;
         const joined = fit(kinds[i]!, columns[j]) - stay + score[(i + 1) * width + j]!;
@@ -406,7 +410,7 @@ function withNumberColumn(blocks: readonly Block[], header: { start: number; wid
  * dropped an empty cell, still gives whole rows; a task named like a unit
  * (养老机构, 医疗机构) still starts its row when the row above is whole.
  */
-export function segmentRows(cells: readonly Block[], columns: readonly (HeaderKind | undefined)[]): Block[][] {
+export function segmentRows(cells: readonly Block[], columns: readonly (HeaderKind | undefined)[], wholeCells = false): Block[][] {
   const titleAt = columns.indexOf('text');
   const unitAt = columns.flatMap((kind, index) => (kind === 'units' ? [index] : []));
   const longest = Math.max(4, columns.length * 3);
@@ -416,7 +420,7 @@ export function segmentRows(cells: readonly Block[], columns: readonly (HeaderKi
   for (let i = n - 1; i >= 0; i--) {
     best[i] = -Infinity;
     for (let j = i + 1; j <= Math.min(n, i + longest); j++) {
-      const { row, score } = alignment(cells.slice(i, j), columns);
+      const { row, score } = alignment(cells.slice(i, j), columns, -1, true, wholeCells);
       const named = titleAt < 0 || row[titleAt]!.text !== '';
       // A row with no unit is possible (a merged unit cell) but unlikely: a short last cell is more often the row's unit.
       const assigned = unitAt.length === 0 || unitAt.some((index) => row[index]!.text !== '');
@@ -444,7 +448,7 @@ function withoutRepeatedHeader(blocks: readonly Block[], found: { start: number;
   return kept;
 }
 
-function rowsOf(allBlocks: readonly Block[], found: { start: number; width: number }): GridRow[] {
+function rowsOf(allBlocks: readonly Block[], found: { start: number; width: number }, wholeCells = false): GridRow[] {
   const blocks = withoutRepeatedHeader(allBlocks, found);
   const headerBlocks = withNumberColumn(blocks, found);
   const header = { start: found.start, width: headerBlocks.length };
@@ -480,7 +484,7 @@ function rowsOf(allBlocks: readonly Block[], found: { start: number; width: numb
     const others = numberIndex >= 0 ? columns.filter((_, index) => index !== numberIndex) : columns;
     let run: Block[] = [];
     const flush = () => {
-      rows.push(...segmentRows(run, others));
+      rows.push(...segmentRows(run, others, wholeCells));
       run = [];
     };
     for (const block of blocks.slice(bodyStart)) {
@@ -650,7 +654,7 @@ export function flatCellRows(raw: readonly string[]): GridRow[] | undefined {
     if (!found) continue;
     for (let index = found.start; index < found.start + found.width; index++) blocks[index] = { ...blocks[index]!, text: headerWord(blocks[index]!.text) };
     const header = withSubHeaderBlocks(blocks, found);
-    const rows = rowsOf(blocks, header);
+    const rows = rowsOf(blocks, header, separatedByBlanks);
     if (rows.length >= 3) return rows;
   }
   return undefined;
