@@ -1860,4 +1860,22 @@ describe('layout families of real plans', () => {
     );
     expect(tasks.map((task) => task.title)).toEqual(['全年组织开展文化下乡等惠民演出不少于100场', '开展好“三下乡”活动', '推进县文化馆、图书馆总分馆制建设', '培育规模以上文化服务企业1家']);
   });
+
+  it('a spaced table without 序号 whose rows open with their item’s number (15.推进…) under a merged group cell: the item is the task, not the group; page furniture after it (索引号：) is no row', () => {
+    const { tasks } = read(
+      [
+        '某市2022年民生实事进展情况',
+        '',
+        '类别 民生事项名称 2022年度任务目标 责任单位 分管市领导',
+        '四、教育文化 14.改扩建泉山学校及庙后吕家初级中学 完成泉山学校一期2座教学楼建设。 市教育体育局 王刚',
+        '15.推进学校塑胶运动场地建设 完成罗峰学校及13处农村学校塑胶运动场地建成并投入使用。',
+        '16.推进义务教育课后服务 对全市34所义务教育学校实行课后服务全覆盖。',
+        '',
+        '',
+        '索引号: 113706850042672474/2022-04772 成文日期: 2022-10-08',
+        '发布机构: 市政府办公室',
+      ].join('\n'),
+    );
+    expect(tasks.map((task) => task.title)).toEqual(['14.改扩建泉山学校及庙后吕家初级中学', '15.推进学校塑胶运动场地建设', '16.推进义务教育课后服务']);
+  });
 });

@@ -25,7 +25,7 @@ export interface Block {
 }
 
 /** Where the table ends: the page's own furniture, or a document's tail. */
-export const TABLE_END = /^(附件\s*\d|附件?[:：]|抄送|公开方式|扫一扫|分享到|【打印|打印本页|关闭窗口|上一篇|下一篇|相关链接|责任编辑|主办单位：|版权所有)/;
+export const TABLE_END = /^(附件\s*\d|附件?[:：]|抄送|公开方式|扫一扫|分享到|【打印|打印本页|关闭窗口|上一篇|下一篇|相关链接|责任编辑|主办单位：|版权所有|索引号\s*[:：]|发布机构\s*[:：]|成文日期\s*[:：])/;
 
 function blocksOf(lines: readonly string[], separatedByBlanks: boolean): Block[] {
   const blocks: Block[] = [];

@@ -170,7 +170,7 @@ function spacedRowsOf(lines: readonly string[], isHeader: (cells: readonly strin
       headerCells.unshift('序号');
       columns = ['number', ...columns];
     }
-    const rows: { pieces: Block[]; line: number; heading?: boolean; underMerged?: boolean; taskOnly?: boolean }[] = [];
+    const rows: { pieces: Block[]; line: number; heading?: boolean; underMerged?: boolean; taskOnly?: boolean; item?: boolean }[] = [];
     const isHeaderAgain = repeatsHeader(headerCells);
     let previous = 0;
     let blanks = 0;
@@ -187,6 +187,7 @@ function spacedRowsOf(lines: readonly string[], isHeader: (cells: readonly strin
       if (isHeaderAgain(headerAgain)) continue;
       if (TABLE_END.test(line) || looksLikeHeader(headerAgain)) break;
       // "1" apart, or "1." / "1、" glued to the task text.
+      // (Without a 序号 column a number glued to the task, 15.推进…, stays the task's: the rows are counted anyway.)
       const glued = /^(\d{1,5})[.．、](?!\d)\s*/.exec(line);
       const pieces = piecesOf(glued ? `${glued[1]} ${line.slice(glued[0].length)}` : line).map((text) => ({ text, line: index + 1 }));
       const number = /^\d{1,5}$/.test(pieces[0]!.text) ? Number(pieces[0]!.text) : undefined;
@@ -197,7 +198,8 @@ function spacedRowsOf(lines: readonly string[], isHeader: (cells: readonly strin
         rows.push({ pieces, line: index + 1 });
         previous = number;
       } else if (!numbered && pieces.length >= 2 && line.length <= 300) {
-        rows.push({ pieces: [{ text: String(rows.length + 1), line: index + 1 }, ...pieces], line: index + 1 });
+        // A number glued to the row's first words (15.推进…) without a 序号 column: the row's item, its task (never a group's name).
+        rows.push({ pieces: [{ text: String(rows.length + 1), line: index + 1 }, ...pieces], line: index + 1, ...(glued && pieces.length >= 3 ? { item: true } : {}) });
       } else if (!numbered && rows.length > 0 && pieces.length === 1 && TASK_ALONE.test(pieces[0]!.text) && cellKind(pieces[0]!.text) === 'text' && rowDone(rows.at(-1)!)) {
         // Without a 序号, a line that is a task of its own after a finished row (its other cells merged from the row above:
         // 开展好“三下乡”活动。 under a row naming its 股室) is the next row, not the end of the table.
@@ -218,6 +220,11 @@ function spacedRowsOf(lines: readonly string[], isHeader: (cells: readonly strin
     // A numbered row names its task; a row that lost its merged group cell (指标 | 工作任务) puts its task in the task's column.
     const alignTo = groupingColumnsAsCategories(headerCells, columns).slice(1);
     const taskAt = (mapColumns(headerCells)?.title ?? 0) - 1;
+    // A row opened by its item's number (15.推进…) under a merged group cell starts at the task's column, the number kept.
+    const alignRow = (pieces: readonly Block[], item: boolean) =>
+      item && taskAt > 0
+        ? [...alignTo.slice(0, taskAt).map(() => ({ text: '', line: pieces[0]!.line })), ...alignNearlyFull([{ ...pieces[1]!, text: `${pieces[0]!.text}.${pieces[1]!.text}` }, ...pieces.slice(2)], alignTo.slice(taskAt), 0)]
+        : alignNearlyFull(pieces, alignTo, numbered ? taskAt : -1);
     return [
       header,
       ...rows.map((row) =>
@@ -225,7 +232,7 @@ function spacedRowsOf(lines: readonly string[], isHeader: (cells: readonly strin
           ? { cells: columns.map((_, index) => ({ text: index === titleAt ? row.pieces[0]!.text : '', line: row.line })), line: row.line }
           : row.taskOnly
           ? { cells: columns.map((_, index) => ({ text: index === 0 ? row.pieces[0]!.text : index === taskAt + 1 ? row.pieces[1]!.text : '', line: row.line })), line: row.line }
-          : { cells: [{ text: row.pieces[0]!.text, line: row.line }, ...(row.underMerged ? alignContiguous(row.pieces.slice(1), alignTo) : alignNearlyFull(row.pieces.slice(1), alignTo, numbered ? taskAt : -1))], line: row.line },
+          : { cells: [{ text: row.pieces[0]!.text, line: row.line }, ...(row.underMerged ? alignContiguous(row.pieces.slice(1), alignTo) : alignRow(row.pieces.slice(1), row.item === true))], line: row.line },
       ),
     ];
   }
