@@ -1878,4 +1878,20 @@ describe('layout families of real plans', () => {
     );
     expect(tasks.map((task) => task.title)).toEqual(['14.改扩建泉山学校及庙后吕家初级中学', '15.推进学校塑胶运动场地建设', '16.推进义务教育课后服务']);
   });
+
+  it('a one-cell-per-line table without 序号 whose header wrapped a word a line (工作 / 任务 / 完成 / 时限 / 责任 / 单位): the words are joined, each row read under them', () => {
+    const { tasks } = read(
+      [
+        '某镇2017年度安全生产专项整治工作计划',
+        '一、专项整治安排表',
+        ...['工作', '任务', '完成', '时限', '责任', '单位', '烟花爆竹', '1月份', '安监站', '电力设施', '3月份', '电管所', '养老机构', '4月份', '民政所', '医疗机构', '6月份', '卫生院'],
+      ].join('\n'),
+    );
+    expect(tasks.map((task) => [task.title, task.units.map((unit) => unit.name).join('、'), task.deadlines.map((deadline) => deadline.raw).join('')])).toEqual([
+      ['烟花爆竹', '安监站', '1月份'],
+      ['电力设施', '电管所', '3月份'],
+      ['养老机构', '民政所', '4月份'],
+      ['医疗机构', '卫生院', '6月份'],
+    ]);
+  });
 });

@@ -93,7 +93,7 @@ const FLOORS: Record<string, number> = {
   tabs: 0.945,
   'blank-lines, header wrapped': 0.93,
   /** 89.7% when a wrapped 事项 / 分类 stayed two columns, the 分类 taken for the task (2026-12-04). */
-  'lines, header wrapped': 0.875,
+  'lines, header wrapped': 0.89,
   'spaced, header spaced out': 0.905,
   /** 86.1% when a long progress report opened by its verdict (已完成。已制定…) was taken for the next row's task (2026-12-04). */
   'blank-lines, no 序号': 0.855,

@@ -120,6 +120,9 @@ function joinWrappedHeaders(blocks: readonly Block[]): Block[] {
     // A row's 序号 ends the header: two short cells of a row (市数据资源局 / 市政府各部门) are never one header cell.
     else if (/^\d{1,5}$/.test(block.text)) window = 0;
     else if (window > 0) window--;
+    // A header without 序号 wrapped a word a line (专项 / 整治行业名称 / 时间 / 安排 / 责任 / 单位): a run of short header words
+    // is joined as far as it goes, never into the rows after it.
+    else if (headerRunAt(blocks, at)) window = headerRunLength(blocks, at);
     const short = (text: string) => /^[\u4e00-\u9fa5\d]{1,8}$/.test(text);
     // A year a narrow column broke ("20" / "23年度计划") is one header cell, not a row's 序号 and a cell.
     if (previous && /^(19|20)$/.test(previous.text) && /^\d{2}年/.test(block.text) && out.length >= 2 && classifyHeader(out[out.length - 2]!.text) !== undefined) {
@@ -144,6 +147,27 @@ function joinWrappedHeaders(blocks: readonly Block[]): Block[] {
     out.push(block);
   }
   return out;
+}
+
+/** Whether a run of short header words starts at `at`: four of the next six blocks name columns, none a row's number. */
+function headerRunAt(blocks: readonly Block[], at: number): boolean {
+  const run = blocks.slice(at, at + 6).map((block) => block.text);
+  if (run.length < 4 || run.some((text) => /^\d{1,5}$/.test(text) || !/^[\u4e00-\u9fa5]{1,8}$/.test(text))) return false;
+  return classifyHeader(run[0]!) !== undefined && run.filter((text) => classifyHeader(text) !== undefined).length >= 4;
+}
+
+/** How many blocks from `at` are header pieces: short words that name a column alone or joined with a neighbour. */
+function headerRunLength(blocks: readonly Block[], at: number): number {
+  const piece = (text: string | undefined) => text !== undefined && /^[\u4e00-\u9fa5]{1,8}$/.test(text);
+  let end = at;
+  while (end < blocks.length && piece(blocks[end]!.text)) {
+    const [before, text, after] = [blocks[end - 1]?.text, blocks[end]!.text, blocks[end + 1]?.text];
+    // A piece that names no column alone is a wrapped word's part: a few characters (安排, 单位), never a name (周阳市长).
+    const names = classifyHeader(text) !== undefined || (text.length <= 3 && ((end > at && piece(before) && classifyHeader(`${before}${text}`) !== undefined) || (piece(after) && classifyHeader(`${text}${after}`) !== undefined)));
+    if (!names) break;
+    end++;
+  }
+  return end - at;
 }
 
 /**
