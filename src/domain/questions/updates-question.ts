@@ -210,6 +210,9 @@ function leadingName(text: string, next: string, directory: UnitDirectory): stri
   return name;
 }
 
+/** What follows the name of someone who reported ("张联络报了…", "王晓燕最近…", "周婷 这周…"). */
+const REPORT_NEXT = '报|汇报|填报|上报|更新|反馈|最近|最后|末次|上次|上回|前次|这周|本周|上周|是|什么时候|啥时候|哪天|几号|\\s';
+
 /** Names at a text's start before `next`, one or several joined by 和 / 跟 / 与 / 、 ("王晓燕和张联络报了几次"). */
 function leadingNames(text: string, next: string, directory: UnitDirectory): string[] {
   const single = leadingName(text, next, directory);
@@ -297,7 +300,6 @@ function parseUpdates(text: string, directory: UnitDirectory, asker: Asker): Upd
   if (!lastReport && !reported && !latestOnly) return undefined;
   const asksWho = ASKS_WHO.test(text);
   const opening = withoutOpening(withoutPeriod).replace(/^\s+/, '');
-  const REPORT_NEXT = '报|汇报|填报|上报|更新|反馈|最近|最后|末次|上次|上回|前次|这周|本周|上周|是|什么时候|啥时候|哪天|几号|\\s';
   const [person = null, ...alsoPeople] = leadingNames(opening, REPORT_NEXT, directory);
   // Without a period, a list of updates is only asked of someone ("张联络报了哪些进度") or as who ("哪些单位报过进度").
   if (!lastReport && !period && !person && !asksWho && !latestOnly) return undefined;
