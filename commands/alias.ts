@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { defineCommand } from '../src/bot/command.js';
 import type { CommandContext } from '../src/bot/command-context.js';
 import { BindingRefused, resolveUnit } from '../src/domain/people/liaison-binding.js';
-import { normalizeQuestion } from '../src/domain/questions/question-parser.js';
+import { normalizeQuestion } from '../src/domain/questions/question-normalizing.js';
 import { addUnitAlias, AliasRefused } from '../src/domain/units/add-alias.js';
 
 const PATTERN = /^(.+?)\s*[=＝]\s*(.+)$/;

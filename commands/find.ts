@@ -5,7 +5,7 @@ import type { CommandContext } from '../src/bot/command-context.js';
 import { rememberAnswer } from '../src/bot/question-answering.js';
 import { answerTaskQuery } from '../src/domain/questions/answer-service.js';
 import { taskQuery } from '../src/domain/questions/question.js';
-import { normalizeQuestion } from '../src/domain/questions/question-parser.js';
+import { normalizeQuestion } from '../src/domain/questions/question-normalizing.js';
 import { dayIn } from '../src/lib/dates.js';
 
 export const findTasksCommand = defineCommand<string, CommandContext>({

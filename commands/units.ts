@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { defineCommand } from '../src/bot/command.js';
 import type { CommandContext } from '../src/bot/command-context.js';
-import { normalizeQuestion } from '../src/domain/questions/question-parser.js';
+import { normalizeQuestion } from '../src/domain/questions/question-normalizing.js';
 import type { Catalog } from '../src/domain/questions/question-catalog.js';
 import { taskQuery } from '../src/domain/questions/question.js';
 import { dayIn } from '../src/lib/dates.js';

@@ -4,7 +4,7 @@
  * resembles, for a "did you mean" answer instead of a guess.
  */
 import type { UnitMention } from '../domain/questions/question.js';
-import { normalizeQuestion } from '../domain/questions/question-parser.js';
+import { normalizeQuestion } from '../domain/questions/question-normalizing.js';
 import type { UnitDirectory } from '../domain/questions/unit-directory.js';
 
 /** What a unit argument names. */
