@@ -183,7 +183,7 @@ describe('layout families of real plans', () => {
     const catalogue = read(['索引号:11341823MB1566401C/202401-00005组配分类:决策部署落实情况', '2023年卫健委重点工作责任清单进展情况汇总表', '序号 | 重点工作 | 责任单位 |', '1 | 推进分级诊疗 | 医政科 |', '2 | 加强疾病预防 | 疾控科 |'].join('\n'));
     expect(catalogue.plan.title).toBe('2023年卫健委重点工作责任清单进展情况汇总表');
     const notice = read(['江苏省政府关于落实全省重点工作分工的通知', '来源:政府办 日期:2011-02-12', '一、责任主体及工作分工', '1.推进重大项目建设。（省发展改革委牵头）', '2.加强财政资金监管。（省财政厅负责）'].join('\n'));
-    expect([notice.plan.title, notice.plan.year]).toEqual(['江苏省政府关于落实全省重点工作分工的通知', 2011]);
+    expect([notice.plan.title, notice.plan.jurisdiction, notice.plan.year]).toEqual(['关于落实全省重点工作分工的通知', '江苏省', 2011]);
     const signed = read(['石景山区贯彻落实街道工作意见的任务分解方案', '1.完善街道党工委领导体制。', '牵头单位:区委组织部', '2019 年 4 月 16 日'].join('\n'));
     expect(signed.plan.year).toBe(2019);
     // An issuer written 省政府办公厅 (without 人民) names the region.
@@ -289,7 +289,7 @@ describe('layout families of real plans', () => {
         '责任单位:扶贫办、财管所',
       ].join('\n'),
     );
-    expect(plan.title).toBe('卢市镇关于做好2021年全国“两会”安全生产大检查的通知');
+    expect(plan.title).toBe('关于做好2021年全国“两会”安全生产大检查的通知');
     expect(plan.jurisdiction).toBe('卢市镇');
     expect(tasks.map(summary)).toEqual([
       { title: '第一检查督导组', lead: [], others: ['政法（应急）办', '派出所', '市场监督管理所'], leaders: ['胡小波', '杨剑'] },
@@ -1015,13 +1015,13 @@ describe('layout families of real plans', () => {
 
   it('a title is the plan’s name without a 文号 or an outline number run into it, and a notice 关于…的意见 names its plan', () => {
     const units = ['1.支持企业技术改造。（市工信局、市财政局）', '2.支持企业上市融资。（市金融办负责）'];
-    expect(read(['东府〔2021〕54号东莞市人民政府关于贯彻落实《稳定和扩大就业若干政策措施》的实施意见', ...units].join('\n')).plan.title).toBe(
-      '东莞市人民政府关于贯彻落实《稳定和扩大就业若干政策措施》的实施意见',
-    );
+    // (Without the office that issues it: the plan's name, its place kept as the plan's region.)
+    const dongguan = read(['东府〔2021〕54号东莞市人民政府关于贯彻落实《稳定和扩大就业若干政策措施》的实施意见', ...units].join('\n')).plan;
+    expect([dongguan.title, dongguan.jurisdiction]).toEqual(['关于贯彻落实《稳定和扩大就业若干政策措施》的实施意见', '东莞市']);
     expect(read(['一、10件民生实事任务分解表', ...units].join('\n')).plan.title).toBe('10件民生实事任务分解表');
-    expect(read(['西安市人民政府办公厅关于支持实体经济发展若干财税措施的意见', '市政办发〔2018〕72号', ...units].join('\n')).plan.title).toBe(
-      '西安市人民政府办公厅关于支持实体经济发展若干财税措施的意见',
-    );
+    expect(read(['西安市人民政府办公厅关于支持实体经济发展若干财税措施的意见', '市政办发〔2018〕72号', ...units].join('\n')).plan.title).toBe('关于支持实体经济发展若干财税措施的意见');
+    // A notice that only issues a plan is the plan's name.
+    expect(read(['大庆市人民政府办公室关于印发大庆市迎接国家环境保护模范城市复检方案的通知', ...units].join('\n')).plan.title).toBe('大庆市迎接国家环境保护模范城市复检方案');
   });
 
   it('a note that names units for every later task (以下…均需…落实，不再单独列出) gives them to each task; a title in 《》 on its own line; 结合淮安实际 names the city', () => {
@@ -1445,7 +1445,7 @@ describe('layout families of real plans', () => {
         '2.优化投资审批。(1)精简审批事项。取消一批审批事项。(市发改委牵头负责)(2)推行并联审批。实行一窗受理。(市政务服务中心牵头负责)',
       ].join('\n'),
     );
-    expect(plan.title).toBe('池州市人民政府关于创优“四最”营商环境的实施意见');
+    expect(plan.title).toBe('关于创优“四最”营商环境的实施意见');
     // Each is a part of its item with units of its own (a requirement under the task 深化商事制度改革).
     expect(flattenNodes(plan.nodes).filter((node) => node.units.length > 0).map(summary).map(({ title, lead }) => [title, lead])).toEqual([
       ['全面落实“多证合一、一照一码”改革', ['市工商质监局']],

@@ -244,7 +244,7 @@ describe('written forms of the same plan', () => {
         '（二）严守耕地保护红线（省国土资源厅负责）。',
       ].join('\n'),
     );
-    expect(catalogued.plan.title).toBe('某省人民政府办公厅关于落实重点工作分工的通知');
+    expect(catalogued.plan.title).toBe('关于落实重点工作分工的通知');
     const reported = read(
       [
         '最新消息：今天，自治区人民政府网站发布了《自治区人民政府办公厅关于印发银川都市圈建设2019年工作计划的通知》。',

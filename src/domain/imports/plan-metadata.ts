@@ -215,6 +215,19 @@ function titleCandidates(lines: readonly string[]): string[] {
     .filter(balanced);
 }
 
+/** Who issues a notice, written before its 关于: 某某市人民政府(办公厅), 国务院办公厅, 某某区政府督查办, 某某镇, 某某领导小组办公室. */
+const ISSUER_BEFORE_ABOUT = /^[\u4e00-\u9fa5]{1,24}?(?:人民政府|政府|国务院|办公厅|办公室|督查办|督查室|委员会|领导小组|局|委|镇|乡|街道办事处|街道)(?:办公厅|办公室|督查办|督查室)?(?=关于)/;
+
+/**
+ * A notice's title as the plan's name: without the office that issues it (滁州市人民政府关于2020年…的通知 → 关于2020年…的通知),
+ * and a notice that only issues a plan (关于印发大庆市迎接…复检方案的通知) is the plan's own name.
+ */
+function withoutIssuer(title: string): string {
+  const bare = title.replace(ISSUER_BEFORE_ABOUT, '');
+  const issued = /^关于(?:印发|转发)《?([^《》]{6,60}?)》?的通知$/.exec(bare);
+  return issued && (TITLE_END.test(issued[1]!) || /(?:方案|要点|计划|清单|措施|细则|分工|分解)$/.test(issued[1]!)) ? issued[1]! : bare;
+}
+
 /** A file name that reads as a title: "中山市2027年政务公开工作要点分工方案.csv". */
 function titleOfFileName(fileName: string): string | undefined {
   const stem = fileName.replace(/^.*[\\/]/, '').replace(/\.[A-Za-z0-9]{1,5}$/, '').replace(/[_\s]+/g, '');
@@ -374,6 +387,9 @@ export function readPlanMetadata(lines: readonly string[], fileName: string): Pl
   // Failing a plan's name, the file's name, then the headline the document opens with.
   title ??= fileTitle ?? pageHeadline(lines);
   const titleRead = title !== undefined;
+  // The issuing office says whose the plan is; the plan's name is shown without it.
+  const issuedTitle = title;
+  title = title && withoutIssuer(title);
   const issuerLine = lines.slice(0, 40).map((line) => squash(line)).find((line) => /^发文机关|人民政府办公室$|人民政府$|人民政府办公厅$/.test(line));
   let issuer = issuerLine ? (ISSUER.exec(issuerLine)?.[1] ?? null) : null;
 
@@ -383,7 +399,7 @@ export function readPlanMetadata(lines: readonly string[], fileName: string): Pl
     // A source label, or a site's byline ("中阳县政府 www.sxzhongyang.gov.cn 2016-03-21 00:00").
     .map((line) => /(?:信息来源|文章来源|来源|发布机构|发文机关|发布单位|发布部门)[:：】]\s*([\u4e00-\u9fa5（）()]{3,30})/.exec(line)?.[1] ?? BYLINE.exec(line)?.[1])
     .find((body) => body && regionIn(body));
-  let jurisdiction = regionIn(title) ?? prefectureOf(title) ?? townOf(title) ?? regionIn(issuer) ?? regionIn(fileTitle) ?? candidates.map(regionIn).find(Boolean) ?? regionIn(source);
+  let jurisdiction = regionIn(issuedTitle) ?? prefectureOf(issuedTitle) ?? townOf(issuedTitle) ?? regionIn(issuer) ?? regionIn(fileTitle) ?? candidates.map(regionIn).find(Boolean) ?? regionIn(source);
   if (!jurisdiction) {
     // "结合官渡区实际": the plan says whose it is.
     const own = /结合([\u4e00-\u9fa5]{2,10})(?:的)?实际/.exec(text.slice(0, 5000));
@@ -392,7 +408,7 @@ export function readPlanMetadata(lines: readonly string[], fileName: string): Pl
     jurisdiction = regionIn(own?.[1]) ?? (short && short.written === own![1] ? short.place.name : undefined);
   }
   if (!jurisdiction) {
-    jurisdiction = placeOfLevel(title, text.slice(0, 5000)) ?? headlinePlace(lines);
+    jurisdiction = placeOfLevel(issuedTitle, text.slice(0, 5000)) ?? headlinePlace(lines);
     if (jurisdiction) warnings.push(`文件中没有写明发文地区，按标题和正文推断为${jurisdiction}，请在导入前核对`);
   }
   if (!jurisdiction) {
