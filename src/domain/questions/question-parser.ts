@@ -12,6 +12,7 @@ import { taskQuery, type Question, type StatusFilter, type TaskFilter, type Task
 import { exceptClause, type ExceptClause } from './exclusion.js';
 import { normalizeQuestion } from './question-normalizing.js';
 import { mendSlips } from './typing-slips.js';
+import { withCorrections } from './self-corrections.js';
 import { withOwnPronouns } from './own-pronoun.js';
 import { DUE_NOT_DONE, STATUS_PHRASES } from './state-phrases.js';
 import { SURNAME } from './person-names.js';
@@ -91,7 +92,7 @@ function taskLookup(raw: string): Question | undefined {
   const byNumber = new RegExp(`第\\s*${NUM}\\s*[项条](?:的?第?\\s*${NUM}\\s*[条项点])?(?:的?第?\\s*${NUM}\\s*[条项点])?`).exec(text);
   const after = byNumber ? text.slice(byNumber.index + byNumber[0].length).replace(/[的呢吗啊呀?？。!！\s]/g, '') : '';
   // Asked what it says, how far it is, who does it, or yes or no about it ("完成没有", "申请办结了吗").
-  const asksAbout = /是什么|是啥|讲啥|说啥|内容|讲的|说的|要求|怎么说|进展|进度|情况|如何|怎么样|咋样|怎样|咋回事|怎么回事|谁|哪|啥时候|什么时候|几号|哪天|是不是|是否|归不归|属不属于|调出来|调出|调一下|调下|调取|打开看|看看|看一下|发我|发一下/.test(text) || /(吗|没有|没|了没|与否)$/.test(after) || /(吗|没有|没|了没|与否)[?？]?$/.test(text);
+  const asksAbout = /是什么|是啥|讲啥|说啥|内容|讲的|说的|要求|怎么说|进展|进度|情况|如何|怎么样|咋样|怎样|咋回事|怎么回事|谁|哪|啥时候|什么时候|几号|哪天|是不是|是否|归不归|属不属于|调出来|调出|调一下|调下|调取|打开看|看看|看一下|发我|发一下/.test(text) || /(吗|没有|没|了没|与否)$/.test(after) || /(那个|那条|那项|那件)$/.test(after) || /(吗|没有|没|了没|与否)[?？]?$/.test(text);
   if (byNumber && (asksAbout || after === '') && !/(有哪些|哪些任务)/.test(text)) {
     const first = readNumber(byNumber[1]!);
     const second = byNumber[2] ? readNumber(byNumber[2]) : null;
@@ -191,7 +192,7 @@ function partLeftOut(clause: ExceptClause, main: TaskQuery, directory: UnitDirec
 
 /** Parses a question. `directory` knows every unit and its names; `asker` what "我们局" means. */
 export function parseQuestion(raw: string, directory: UnitDirectory, asker: Asker = { unitIds: [] }): Question {
-  const text = mendSlips(normalizeQuestion(raw), directory.placeWords());
+  const text = withCorrections(mendSlips(normalizeQuestion(raw), directory.placeWords()), directory);
   if (text === '') return { kind: 'unknown' };
   if (/^(你好|您好|hi|hello|嗨|哈喽|在吗|在不在|早上好|上午好|中午好|下午好|晚上好|早|喂)[啊呀呢!！。~]*$/i.test(text)) return { kind: 'smalltalk', topic: 'greeting' };
   if (/^(你|您)?(能|会|可以)(做|干|帮我做?)?(些)?(什么|啥)|^(怎么用|如何使用|使用说明|帮助|help)$/i.test(text)) return { kind: 'smalltalk', topic: 'greeting' };
