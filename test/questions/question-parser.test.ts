@@ -322,4 +322,15 @@ describe('question understanding', () => {
     expect(parsed('年年都要搞的工作有哪些')).toMatchObject({ kind: 'tasks', recurs: 'yearly', topic: null });
     expect(parsed('新会区编办和区行政服务中心 同为牵头单位的是哪几项')).toMatchObject({ kind: 'tasks', allUnits: true, role: 'lead', topic: null });
   });
+
+  it('places run together or joined by 还有 are each a place (中山临沂江门新会的都算 sums them); 他们 / 他俩 / 那种 are no topic; 没起动 is 没启动', () => {
+    const parsed = (text: string) => parseQuestion(text, directory) as Question & Record<string, unknown>;
+    expect(parsed('扶贫办的活全部加起来一共多少条啊 中山临沂江门新会的都算')).toMatchObject({ kind: 'stats', measure: 'count', groupBy: 'none', filter: { places: ['中山市', '临沂市', '江门市', '新会区'], topic: null } });
+    expect(parsed('临沂还有江门那边 申请销号等着我审的 是哪几件')).toMatchObject({ kind: 'tasks', places: ['临沂市', '江门市'], status: 'pending_review', topic: null });
+    expect(parsed('那个临沂财政局啊 他们现在有没有卡着的 就是受阻那种')).toMatchObject({ kind: 'tasks', status: 'blocked', topic: null });
+    expect(parsed('中山的国税局跟地税局 他俩各自都管的啥')).toMatchObject({ kind: 'tasks', topic: null });
+    expect(parsed('旅游局 没起动的')).toMatchObject({ kind: 'tasks', status: 'not_started', topic: null });
+    // Two places compared stay compared.
+    expect(parsed('中山和江门的完成率')).toMatchObject({ kind: 'stats', groupBy: 'place' });
+  });
 });

@@ -36,6 +36,8 @@ const STOPWORDS = [
   '负责', '牵头', '配合', '协助', '协同', '协办', '参与', '承担', '承办', '落实', '责任',
   '相关的', '相关', '有关的', '关于', '方面', '情况', '进展', '进度', '目前', '现在', '当前', '已经', '一直', '至今', '仍然', '依然',
   '那一项', '这一项', '那项', '这项', '一项', '任务', '工作', '事项', '事情', '事儿', '内容', '部门', '单位',
+  // The units spoken of again as people (他们现在有没有卡着的, 他俩各自都管的啥) and "that kind" (受阻那种).
+  '他们', '她们', '它们', '他俩', '她俩', '那种', '这种',
   '所有', '全部', '都', '谁', '由', '吗', '呢', '吧', '啊', '呀', '了', '的', '和', '与', '及', '或', '还', '要', '是', '有',
 ];
 const STOPWORD_PATTERN = new RegExp(STOPWORDS.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
@@ -45,7 +47,7 @@ const STOPWORD_PATTERN = new RegExp(STOPWORDS.map((word) => word.replace(/[.*+?^
  * 得完成啥 / 都干些什么 (asking what), 几项活 (tasks, said as work), 分别 / 各自 / 具体, 列一下 / 都列出来,
  * and 一次 in 一次进度都没报过.
  */
-const CHAT_WORDING = /这方面(?:的事(?:儿|情)?)?|(?:就|都)?(?:该|得)交的?|[那这]十?几(?:条|件|项|个)里?|(?<![\d一二两三四五六七八九十])[一二两三四五六七八九十\d]{1,3}(?:件|项|条)活儿?(?:里|中)?|[这那](?:一)?块儿?|[这那]个活儿?|(?<=^|\s)(?:跟|和|与)(?=\S{2,8}(?:\s|$))|(?<=\S)的?事儿(?=\s|[是归由谁]|$)|哪(?:几|一)?(?:项|条|个|件)(?:任务|工作|事)?|(?:审核|审批|批)(?:通)?过了?没(?:有)?|的?[那这](?:一)?(?:个|条|件|项)(?=\s|是|$)|(?<![十百\d])的?几(?:个|项|件|条)(?=\s|$)|压根|根本|一点儿?(?=动静|没|都没|也没|\s|$)|(?:各|各自|分别)管(?=哪|啥|什么|些|几)|(?:分别|各自)?(?:到|在)哪(?:了|一步了?|儿了?|里了?)?(?=\s|$)|(?<![\u4e00-\u9fa5])[两二三四五六七八九十]{1,2}(?:家|个单位|个部门)(?=\s|$)|名下|手里|手上|手头|头上|肩上|身上|分别|各自|具体|(?:都|得|要|需要|应该|还)?(?:管|干|做|办|搞|弄|完成|忙|负责)(?:些|点|了)?(?:啥|什么)|有啥|是啥|些啥|(?:几|哪些|什么)(?:项|件|个|样)?活儿?(?![动力跃])|活儿|(?<=的)活(?:里头|里面|里|中)?|(?:都|全)?列(?:一下|出来|个?清单|个单子)|一次(?=进度|都|也)|任何(?=进度|进展|更新|汇报|\s|$)|(?:(?:其他|其它|其余|另外)的?)?几(?:个|项|件|条)(?=都|全|也|\s|$)|(?:进度|进展)(?:报|填|更新|做)?(?:到|达到)了?(?:多少|百分之几|几成)了?/g;
+const CHAT_WORDING = /这方面(?:的事(?:儿|情)?)?|(?:就|都)?(?:该|得)交的?|[那这]十?几(?:条|件|项|个)里?|(?<![\d一二两三四五六七八九十])[一二两三四五六七八九十\d]{1,3}(?:件|项|条)活儿?(?:里|中)?|[这那](?:一)?块儿?|[这那]个活儿?|(?<=^|\s)(?:跟|和|与)(?=\S{2,8}(?:\s|$))|(?<=\S)的?事儿(?=\s|[是归由谁]|$)|哪(?:几|一)?(?:项|条|个|件)(?:任务|工作|事)?|(?:审核|审批|批)(?:通)?过了?没(?:有)?|的?[那这](?:一)?(?:个|条|件|项)(?=\s|是|$)|(?<![十百\d])的?几(?:个|项|件|条)(?=\s|$)|压根|根本|一点儿?(?=动静|没|都没|也没|\s|$)|(?:各|各自|分别)管(?=哪|啥|什么|些|几)|(?:分别|各自)?(?:到|在)哪(?:了|一步了?|儿了?|里了?)?(?=\s|$)|(?<![\u4e00-\u9fa5])[两二三四五六七八九十]{1,2}(?:家|个单位|个部门)(?=\s|$)|名下|手里|手上|手头|头上|肩上|身上|分别|各自|具体|(?:都|得|要|需要|应该|还)?(?:管|干|做|办|搞|弄|完成|忙|负责)(?:些|点|了)?(?:啥|什么)|有啥|是啥|些啥|(?:几|哪些|什么)(?:项|件|个|样)?活儿?(?![动力跃])|活儿|(?<=的)活(?:里头|里面|里|中)?|(?:都|全)?列(?:一下|出来|个?清单|个单子)|一次(?=进度|都|也)|任何(?=进度|进展|更新|汇报|\s|$)|(?:(?:其他|其它|其余|另外)的?)?几(?:个|项|件|条)(?=都|全|也|\s|$)|(?:进度|进展)(?:报|填|更新|做)?(?:到|达到)了?(?:多少|百分之几|几成)了?|(?:的)?都算(?:上|进去|在内)?|等着?我(?:来)?(?:审|批)(?:核|批)?的?|我(?:一块儿?|一起)(?:审|批)了?/g;
 
 function followUp(text: string): Question | undefined {
   if (/^(还有呢?|还有吗|还有没有|下一页|后面的?|更多|继续|再来点?|接着说|next)$/i.test(text)) return { kind: 'follow_up', action: 'next_page', index: null };
@@ -130,16 +132,20 @@ function planHint(text: string): { plan: string | null; rest: string } {
 function placesOn(text: string, directory: UnitDirectory): { places: string[]; rest: string } {
   const places: string[] = [];
   let rest = '';
+  // Places run together ("中山临沂江门新会的都算"): where one ends, the next may start.
+  let placeEnd = -1;
+  const startsPlace = (from: string) => directory.placeWords().some((word) => from.startsWith(word));
   for (let index = 0; index < text.length; ) {
-    const boundary = index === 0 || !/[\u4e00-\u9fa5]/.test(text[index - 1]!) || /[在的和与跟同、对给问查看是]/.test(text[index - 1]!);
+    const boundary = index === 0 || index === placeEnd || !/[\u4e00-\u9fa5]/.test(text[index - 1]!) || /[在的和与跟同、对给问查看是有及]/.test(text[index - 1]!);
     const hit = boundary ? leadingPlace(text.slice(index, index + 16), { allowShort: true, prefer: (place) => directory.knowsPlace(place.name) }) : undefined;
     const short = hit !== undefined && hit.written !== hit.place.name;
     const next = hit ? text.slice(index + hit.written.length) : '';
-    const accepted = hit !== undefined && (!short || (/^([的有哪在各全共多完还这那,， 和与及跟、]|比|相比|市里|区里|县里|任务|事项|工作|方面|$)/.test(next) && directory.knowsPlace(hit.place.name)));
+    const accepted = hit !== undefined && (!short || ((/^([的有哪在各全共多完还这那,， 和与及跟、]|比|相比|市里|区里|县里|任务|事项|工作|方面|$)/.test(next) || startsPlace(next)) && directory.knowsPlace(hit.place.name)));
     if (accepted) {
       if (!places.includes(hit.place.name)) places.push(hit.place.name);
       rest += ' ';
       index += hit.written.length;
+      placeEnd = index;
     } else {
       rest += text[index];
       index++;

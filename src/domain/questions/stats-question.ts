@@ -173,7 +173,8 @@ export function parseStatsQuestion(text: string, directory: UnitDirectory, asker
   const { kind: _kind, page: _page, ...filter } = read ?? taskQuery();
   if (plan) filter.plan = plan.plan;
   // Two places or units named for one figure ("中山和江门的完成率") are compared.
-  if (groupBy === 'none' && (filter.places?.length ?? 0) >= 2) groupBy = 'place';
+  // (Unless they are summed: "中山临沂江门新会的都算", "加起来一共多少".)
+  if (groupBy === 'none' && (filter.places?.length ?? 0) >= 2 && !/都算|加起来|合起来|一共|总共|合计/.test(text)) groupBy = 'place';
   else if (groupBy === 'none' && filter.units.length >= 2 && measure !== 'units') groupBy = 'unit';
   return { kind: 'stats', measure, groupBy, order: ASCENDING.test(text) ? 'asc' : 'desc', filter: { ...filter, asksWho: false } };
 }

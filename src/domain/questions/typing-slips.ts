@@ -39,7 +39,7 @@ export function slipOf(typed: string, word: string): boolean {
  * The words of the questions' grammar a slip is mended to: states, parts, what is reported. Not 滞后 (之后 sounds
  * the same and is said far more), nor 逾期 without care (预期 is a word of its own).
  */
-const GRAMMAR_WORDS = ['到期', '逾期', '超期', '进度', '进展', '审核', '卡住', '没动', '牵头', '配合', '办结', '受阻', '完成率', '销号', '负责'];
+const GRAMMAR_WORDS = ['到期', '逾期', '超期', '进度', '进展', '审核', '卡住', '没动', '启动', '牵头', '配合', '办结', '受阻', '完成率', '销号', '负责'];
 /** Words that sound like one of the grammar's and are words of their own: never mended. */
 const OWN_WORDS = new Set(['预期', '前头', '到齐', '近期', '之后', '附则', '进站', '销毁']);
 
