@@ -174,8 +174,9 @@ export function periodDays(period: UpdatesPeriod, today: string): { from: string
     case 'this_year':
       return span(`${year}-01-01`, today, '今年');
     case 'month': {
-      const [first, last] = [monthStart(yearOf(period.month), period.month), monthEnd(yearOf(period.month), period.month)];
-      const name = `${yearOf(period.month)}年${period.month}月`;
+      const lastMonth = period.monthTo ?? period.month;
+      const [first, last] = [monthStart(yearOf(lastMonth), period.month), monthEnd(yearOf(lastMonth), lastMonth)];
+      const name = `${yearOf(lastMonth)}年${period.month}${period.monthTo ? `至${period.monthTo}` : ''}月`;
       if (!period.part) return span(first, last, name);
       const part = partOfMonth(first, last, period.part);
       if (period.partTo) {

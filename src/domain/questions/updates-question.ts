@@ -21,8 +21,8 @@ export type UpdatesPeriod =
   | { name: 'this_month'; from?: 1 | 2 | 3 }
   /** The last `days` days, today included: 最近 / 最近一周 is 7. */
   | { name: 'recent'; days: number }
-  /** A month of the year it is asked in (or of the year before, for a month still to come): 10月份; a part of it (下旬), or two (中下旬: `part` to `partTo`). */
-  | { name: 'month'; month: number; part?: 1 | 2 | 3; partTo?: 2 | 3 }
+  /** A month of the year it is asked in (or of the year before, for a month still to come): 10月份; a part of it (下旬), or two (中下旬: `part` to `partTo`); or months to `monthTo` (8、9月份). */
+  | { name: 'month'; month: number; part?: 1 | 2 | 3; partTo?: 2 | 3; monthTo?: number }
   /** From a day of this month (of the last, when that day is still to come) to today: 16号以来. */
   | { name: 'since_date'; day: number }
   /** From the first of a month to today: 11月以来. */
@@ -160,6 +160,8 @@ const PERIODS: [RegExp, (match: RegExpExecArray) => UpdatesPeriod | undefined][]
     const whole = month('month', m[1]!);
     return whole && { ...whole, part: monthPart(`${m[2]}旬`), partTo: monthPart(`${m[3]}旬`) as 2 | 3 };
   }],
+  // Two months or a run of them: 8、9月份, 8到10月, 八九月份 (from the first's 1st to the last's end).
+  [new RegExp(`${NUMBER}\\s*(?:、|和|到|至|-|—|~)\\s*${NUMBER}\\s*月份?`), (m) => months(m[1]!, m[2]!)],
   [new RegExp(`${NUMBER}月份?(?:里|中|内|间)?`), (m) => month('month', m[1]!)],
   [/前天/, () => ({ name: 'day_before_yesterday' })],
   [/昨天|昨日/, () => ({ name: 'yesterday' })],
@@ -173,6 +175,12 @@ const HOLIDAYS: Record<string, { month: number; day: number }> = { 元旦: { mon
 function month(name: 'month' | 'since_month', text: string): UpdatesPeriod | undefined {
   const value = readNumber(text);
   return value !== null && value >= 1 && value <= 12 ? { name, month: value } : undefined;
+}
+
+/** Months from one to another of the same year ("8、9月份"): the first month, running to the last. */
+function months(from: string, to: string): UpdatesPeriod | undefined {
+  const [first, last] = [readNumber(from), readNumber(to)];
+  return first !== null && last !== null && first >= 1 && last <= 12 && last > first ? { name: 'month', month: first, monthTo: last } : undefined;
 }
 
 /** "近两周", "最近三个月": the last N weeks or months, in days. */
