@@ -90,7 +90,9 @@ function taskLookup(raw: string): Question | undefined {
     // "十九之五", "3之2": the fifth part of the nineteenth item, as offices write it.
     .replace(new RegExp(`(?<![第\\d一二两三四五六七八九十])${NUM}\\s*之\\s*${NUM}(?![\\d一二两三四五六七八九十])`, 'g'), '第$1项第$2条')
     // Right after the plan's name ("临沂要点17项的内容"): the item's number without its 第.
-    .replace(new RegExp(`(要点|方案|分工|计划)(里|中|的)?${NUM}(\\s*项)`, 'g'), '$1$2第$3$4');
+    .replace(new RegExp(`(要点|方案|分工|计划)(里|中|的)?${NUM}(\\s*项)`, 'g'), '$1$2第$3$4')
+    // Typed as a search: a place and the item's number alone ("新会 41项").
+    .replace(new RegExp(`^([\\u4e00-\\u9fa5]{2,4})\\s+${NUM}(\\s*项)$`), '$1第$2$3');
   const byNumber = new RegExp(`第\\s*${NUM}\\s*[项条](?:的?第?\\s*${NUM}\\s*[条项点])?(?:的?第?\\s*${NUM}\\s*[条项点])?`).exec(text);
   const after = byNumber ? text.slice(byNumber.index + byNumber[0].length).replace(/[的呢吗啊呀?？。!！\s]/g, '') : '';
   // Asked what it says, how far it is, who does it, or yes or no about it ("完成没有", "申请办结了吗").
