@@ -46,6 +46,7 @@ describe('updates questions', () => {
     expect(parse('国庆以后报过进度的单位有几家')).toMatchObject({ kind: 'updates', ask: 'units', period: { name: 'since_day', month: 10, day: 1 } });
     expect(parse('10月1日以来 办结销号的事项都是哪些单位报的')).toMatchObject({ kind: 'updates', ask: 'units', status: 'done', period: { name: 'since_day', month: 10, day: 1 }, scope: { topic: null } });
     expect(parse('从9月15号起 谁报过进度')).toMatchObject({ kind: 'updates', ask: 'units', period: { name: 'since_day', month: 9, day: 15 } });
+    expect(parse('七月份那会儿有没有人报过进度啊 就是今年七月')).toMatchObject({ kind: 'updates', ask: 'units', period: { name: 'month', month: 7 }, scope: null });
     expect(parse('8、9月份 报过进度的单位')).toMatchObject({ kind: 'updates', ask: 'units', period: { name: 'month', month: 8, monthTo: 9 }, scope: null });
     expect(periodDays({ name: 'month', month: 8, monthTo: 9 }, '2016-11-23')).toMatchObject({ from: '2016-08-01', to: '2016-09-30' });
     expect(parse('十月下旬 谁报过进度')).toMatchObject({ ask: 'units', period: { name: 'month', month: 10, part: 3 } });

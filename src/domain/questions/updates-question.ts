@@ -103,7 +103,7 @@ const DEADLINE_WORDS = /到期|截止|期限|时限|[底末]前|之前|以前|�
 /** Saying progress was reported, or a task closed or asked to be. */
 const REPORTED =
   /(申请了?办结|提交了?办结|申请验收|报了?办结|办结了|已办结|办结的|销号了|销号的|完成了|报了?什么进度|报了?哪些进度|报了?进度|报了?进展|报进度|报了什么|报了哪些|报了|报过|报上来|新报的?|填过|填了|填(?:写)?进度|报告了?|报送了?|上报了?|填报了?|汇报了?|反馈了?|更新了?|有(什么|哪些|啥|没有)?(新的?)?(进展|动态|变化)|进展|动态)/;
-const ASKS_WHO = /谁|哪些单位|哪个单位|哪些部门|哪个部门|哪几个单位|哪几个部门|哪家|哪几家|什么单位|什么部门|(几|多少)[个家]?(单位|部门)|(单位|部门)(有|是)(哪些|哪几个|哪几家)|(单位|部门)(?=.{0,6}(几|多少)[个家])|有没有(?=[^，,]{0,6}(单位|部门))|(?<=的[^的，,\s]{0,6})(单位|部门)$/;
+const ASKS_WHO = /谁|有没有人(?=\S{0,3}(?:报|汇报|更新|填|反馈))|哪些单位|哪个单位|哪些部门|哪个部门|哪几个单位|哪几个部门|哪家|哪几家|什么单位|什么部门|(几|多少)[个家]?(单位|部门)|(单位|部门)(有|是)(哪些|哪几个|哪几家)|(单位|部门)(?=.{0,6}(几|多少)[个家])|有没有(?=[^，,]{0,6}(单位|部门))|(?<=的[^的，,\s]{0,6})(单位|部门)$/;
 const ASKS_WHEN = /什么时候|哪天|哪一天|几号|何时|啥时候|时间|日期|多久/;
 const LAST_TIME = /上一次|上次|最近一次|最后一次|上回|上一回|最近一回/;
 /** "多久没报进度了": how long since the last report. */
@@ -150,6 +150,8 @@ const PERIODS: [RegExp, (match: RegExpExecArray) => UpdatesPeriod | undefined][]
   [/上个?月|上一个月/, () => ({ name: 'last_month' })],
   [/本月|这个月|当月|这一个月/, () => ({ name: 'this_month' })],
   [/本季度?|这个?季度/, () => ({ name: 'this_quarter' })],
+  // 今年七月 is July (this year's, as a month alone is): the month, not the year.
+  [new RegExp(`(?:今年|本年)${NUMBER}月份?`), (m) => month('month', m[1]!)],
   [/今年(?:以来)?|本年度?(?:以来)?/, () => ({ name: 'this_year' })],
   // A part of a month: 十月下旬 (21st to its end), 11月上旬 (1st–10th), 中旬 (11th–20th); two together: 10月中下旬 (11th to its end).
   [new RegExp(`${NUMBER}月份?(上旬|中旬|下旬)`), (m) => {
@@ -324,7 +326,7 @@ function parseUpdates(text: string, directory: UnitDirectory, asker: Asker): Upd
     .replace(/(是)?(什么时候|哪天|哪一天|几号|何时|啥时候|时间|日期)/g, ' ')
     .replace(new RegExp(REPORTED.source, 'g'), ' ')
     .replace(new RegExp(ASKS_WHO.source, 'g'), ' ')
-    .replace(/(最近|一次|申请|验收|有没有|了吗|没有|都有|还有|任务|新的|情况|进度|进展|多少家|多少|几项|几个|几件|几条|几家|一共|总共|共有|总计|合计)/g, ' ')
+    .replace(/(最近|一次|申请|验收|有没有|了吗|没有|都有|还有|任务|新的|情况|进度|进展|多少家|多少|几项|几个|几件|几条|几家|一共|总共|共有|总计|合计|那会儿?|那时候?|有人)/g, ' ')
     .replace(/(?<=^|\s)(?:单位|部门)(?=\s|$)/g, ' ');
   for (const name of person ? [person, ...alsoPeople] : []) rest = rest.replace(name, ' ');
   if (alsoPeople.length > 0) rest = rest.replace(/^[\s和跟与及、]+/, ' ');
