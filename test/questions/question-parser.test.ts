@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseQuestion } from '../../src/domain/questions/question-parser.js';
-import type { Question } from '../../src/domain/questions/question.js';
+import type { Question, TaskQuery } from '../../src/domain/questions/question.js';
 import { seedDirectory } from '../support/seed-directory.js';
 
 const { directory, nameOf } = seedDirectory();
@@ -331,6 +331,8 @@ describe('question understanding', () => {
     expect(parsed('临沂还有江门那边 申请销号等着我审的 是哪几件')).toMatchObject({ kind: 'tasks', places: ['临沂市', '江门市'], status: 'pending_review', topic: null });
     expect(parsed('那个临沂财政局啊 他们现在有没有卡着的 就是受阻那种')).toMatchObject({ kind: 'tasks', status: 'blocked', topic: null });
     expect(parsed('中山的国税局跟地税局 他俩各自都管的啥')).toMatchObject({ kind: 'tasks', topic: null });
+    // The place said once is the later unit's too: 中山's 地税局, not 临沂's.
+    expect((parsed('中山的国税局跟地税局 他俩各自都管的啥') as TaskQuery).units.map((unit) => unit.unitIds.map(nameOf))).toEqual([['中山市/市国税局'], ['中山市/市地税局']]);
     expect(parsed('旅游局 没起动的')).toMatchObject({ kind: 'tasks', status: 'not_started', topic: null });
     // Two places compared stay compared.
     expect(parsed('中山和江门的完成率')).toMatchObject({ kind: 'stats', groupBy: 'place' });

@@ -278,6 +278,15 @@ export function readTaskQuery(text: string, directory: UnitDirectory, asker: Ask
   // "我们" without a unit word: the asker's side of a bureau named beside it, or the asker's units (own-pronoun.ts).
   const own = withOwnPronouns(text, mentions, asker, () => placesOn(text, directory).places.length > 0);
   mentions.splice(0, mentions.length, ...(own.mentions as typeof mentions));
+  // A place said once for a list of units ("中山的国税局跟地税局"): the later ones are that place's too, where it has them.
+  const listPlace = mentions[0] && 'place' in mentions[0] ? (mentions[0].place as string | undefined) : undefined;
+  if (listPlace) {
+    mentions.forEach((mention, index) => {
+      if (index === 0 || ('place' in mention && mention.place) || /[市区县]/.test(mention.text.slice(0, 1))) return;
+      const ours = mention.unitIds.filter((id) => directory.unit(id)?.jurisdiction === listPlace);
+      if (ours.length > 0 && ours.length < mention.unitIds.length) mentions[index] = { ...mention, unitIds: ours };
+    });
+  }
   // Take out what is understood, so that what remains is the topic.
   let rest = text;
   const understood: [number, number][] = [...mentions.map((mention): [number, number] => [mention.start, mention.end]), ...own.said];
