@@ -98,8 +98,9 @@ describe('the question corpus', () => {
  * 安监 事故 — and voice-typed run-ons that correct themselves — …后年要交的 哦不对不对是明年…): 33 of 60 at first sight
  * (tune 25 of 44, held out 8 of 16); tune 97.5% (827/848), holdout 79.4% (277/349), lowest family updates 89.9% as it
  * came in. After the fixes made with its tuned ones in view (a question corrected as it is said, places run together,
- * 他们 / 那种, 8、9月份, 没起动): tune 99.1% (840/848), holdout 79.7% (278/349), lowest family updates 91.3%.
+ * 他们 / 那种, 8、9月份, 没起动, 新会 41项, 今年七月, a place said once for a list of units): tune 99.4% (843/848), holdout 79.9%
+ * (279/349), lowest family unit_topic 91.8%.
  */
-const TUNE_FLOOR = 0.985;
+const TUNE_FLOOR = 0.99;
 const HOLDOUT_FLOOR = 0.79;
 const FAMILY_FLOOR = 0.91;
