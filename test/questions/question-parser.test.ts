@@ -278,6 +278,8 @@ describe('question understanding', () => {
     expect(parsed('临沂要点第20项第3条 食药监那条调一下')).toMatchObject({ kind: 'task', key: '20.3', plan: '临沂' });
     // Typed as a search: a place and the item's number alone.
     expect(parsed('新会 41项')).toMatchObject({ kind: 'task', key: '41', plan: '新会' });
+    // A dotted item after the plan said with 里头 (经信局分工里头的2.1.2).
+    expect(parsed('那个经信局分工里头的2.1.2 就是在线访谈新闻发布会那条 调出来我看一下')).toMatchObject({ kind: 'task', key: '2.1.2', plan: '经信局' });
     expect(parsed('周一例会前先点一下中山政府办：年底前到期、尚未完成的还剩几件')).toMatchObject({ kind: 'stats', filter: { units: [{ text: '中山政府办' }], topic: null } });
     expect(parsed('这期通报要点江门网信统筹局，它名下尚未启动的事项有多少项')).toMatchObject({ kind: 'stats', filter: { units: [{ text: '江门网信统筹局' }], topic: null, plan: null } });
   });

@@ -70,7 +70,7 @@ const OPENING = /^(?:请问一下|请问|请|麻烦你?|帮我|帮忙|你好|想
  */
 function dottedItem(text: string): string {
   return text.replace(/(第\s*)?(?<![\d.])(\d{1,2}(?:\.\d{1,2}){1,2})(?![\d.%])\s*([项条点])?/g, (whole, lead: string | undefined, number: string, unit: string | undefined, at: number) => {
-    if (lead === undefined && unit === undefined && !/(方案|要点|分工|计划)(里|中)?的?\s*$/.test(text.slice(0, at))) return whole;
+    if (lead === undefined && unit === undefined && !/(方案|要点|分工|计划)(里头|里面|当中|里|中)?的?\s*$/.test(text.slice(0, at))) return whole;
     const [item, sub, point] = number.split('.');
     return `第${item}项第${sub}条${point ? `第${point}点` : ''}`;
   });
@@ -108,7 +108,7 @@ function taskLookup(raw: string): Question | undefined {
         .replace(OPENING, '')
         .replace(/^在/, '')
         .trim()
-        .replace(/(的)?(工作)?(分工方案|方案|要点|分工|计划)?(里|中|内|上)?(的)?$/, '')
+        .replace(/(的)?(工作)?(分工方案|方案|要点|分工|计划)?(里头|里面|当中|里|中|内|上)?(的)?$/, '')
         .trim();
       const plan = before.length >= 2 ? before : (/在?(.{2,8}?)(的)?(方案|要点|分工)(里|中|的)/.exec(text)?.[1] ?? null);
       return { kind: 'task', id: null, key: [first, second, third].filter((part) => part !== null).join('.'), plan, ...asks };
