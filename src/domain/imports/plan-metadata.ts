@@ -191,7 +191,7 @@ function titleCandidates(lines: readonly string[]): string[] {
   // A part's heading that names no place, year or body ("责任主体及工作分工", "宣传形式及责任分工") yields to the notice.
   if (noticeLines[0] && (candidates.length === 0 || GENERIC_HEADING.test(candidates[0]!.replace(/^[一二三四五六七八九十]{1,3}[、.．]\s*/, '')))) {
     // A notice that issues the plan ("关于印发X实施方案的通知") gives the plan's own name.
-    const issued = /(?:印发|转发)《?([^《》]{6,60}?)》?的通知$/.exec(noticeLines[0]);
+    const issued = ISSUED_PLAN.exec(noticeLines[0]);
     candidates.unshift(issued && TITLE_END.test(issued[1]!) ? issued[1]! : noticeLines[0]);
   }
   // The plan's own name over a page that reports on it (…责任分解 / …责任分解第一季度进展情况): the plan is what the tasks are.
@@ -215,6 +215,9 @@ function titleCandidates(lines: readonly string[]): string[] {
     .filter(balanced);
 }
 
+/** A notice that issues a plan, the plan's name in group 1: "…关于印发《X实施方案》的通知", "…转发X的通知". */
+const ISSUED_PLAN = /(?:印发|转发)《?([^《》]{6,60}?)》?的通知$/;
+
 /** Who issues a notice, written before its 关于: 某某市人民政府(办公厅), 国务院办公厅, 某某区政府督查办, 某某镇, 某某领导小组办公室. */
 const ISSUER_BEFORE_ABOUT = /^[\u4e00-\u9fa5]{1,24}?(?:人民政府|政府|国务院|办公厅|办公室|督查办|督查室|委员会|领导小组|局|委|镇|乡|街道办事处|街道)(?:办公厅|办公室|督查办|督查室)?(?=关于)/;
 
@@ -224,7 +227,7 @@ const ISSUER_BEFORE_ABOUT = /^[\u4e00-\u9fa5]{1,24}?(?:人民政府|政府|国�
  */
 function withoutIssuer(title: string): string {
   const bare = title.replace(ISSUER_BEFORE_ABOUT, '');
-  const issued = /^关于(?:印发|转发)《?([^《》]{6,60}?)》?的通知$/.exec(bare);
+  const issued = /^关于(?:印发|转发)/.test(bare) ? ISSUED_PLAN.exec(bare) : null;
   return issued && (TITLE_END.test(issued[1]!) || /(?:方案|要点|计划|清单|措施|细则|分工|分解)$/.test(issued[1]!)) ? issued[1]! : bare;
 }
 

@@ -181,7 +181,8 @@ const AMONG_WORDS = /的?(?:那几件|那几项|那些|几件|几项|几条|几�
 /** Two states asked together, each with its 的: "卡着的和等审核的", "逾期的或者受阻的", "没动的加上卡着的". */
 const EITHER = /的\s*(?:和|或者?|以及|还有|加上|跟|及)\s*\S{1,8}的/;
 /** Two states said of the same tasks, one after the other: "进展滞后、且至今未报送过任何进度的", "逾期并且卡着的", "超期而且没动的". */
-const BOTH = /[、，,\s]*(?:并且|而且|且|同时)(?=\S{2})/;
+const CONJUNCTIONS = '并且|而且|且|同时';
+const BOTH = new RegExp(`[、，,\\s]*(?:${CONJUNCTIONS})(?=\\S{2})`);
 const AMONG = new RegExp(`${AMONG_WORDS.source}|(?<=的|事项|任务|工作)中|${BOTH.source}`);
 
 /**
@@ -321,7 +322,7 @@ export function readTaskQuery(text: string, directory: UnitDirectory, asker: Ask
   const yearly = EVERY_YEAR.exec(rest);
   if (yearly) rest = rest.replace(yearly[0], ' ');
   // "年底前到期的里头 卡住的": among the period's tasks, the state's — the period and the state filter together already.
-  if (andStatus) rest = rest.replace(AMONG, ' ').replace(/并且|而且|且|同时/g, ' ');
+  if (andStatus) rest = rest.replace(AMONG, ' ').replace(new RegExp(CONJUNCTIONS, 'g'), ' ');
   else if (named || status || bound) rest = rest.replace(AMONG_WORDS, ' ');
   const { plan, rest: withoutPlan } = planHint(rest);
   const found = placesOn(withoutPlan, directory);

@@ -325,8 +325,7 @@ async function answerUpdates(question: UpdatesQuestion, catalog: Catalog, repos:
   if (question.ask === 'silent') return silentUnits(question, span, understanding, catalog, repos, today, timeZone);
   if (question.ask === 'last_report') return lastReport(question, unitIds, actors, understanding, catalog, repos, today, timeZone);
 
-  const from = span ? zonedInstant(span.from, '00:00', timeZone) : null;
-  const to = span ? zonedInstant(addDays(span.to, 1), '00:00', timeZone) : null;
+  const { from, to } = instantsOf(span, timeZone);
   if (question.share) return reportedShare(question, understanding, await repos.progress.reportsBetween(from, to, { ...(unitIds ? { unitIds } : {}), ...(actors ? { actors } : {}) }), scope.test, catalog);
   const statuses = question.status ? [question.status] : undefined;
   const found = (await repos.progress.reportsBetween(from, to, { ...(unitIds ? { unitIds } : {}), ...(actors ? { actors } : {}), ...(statuses ? { statuses } : {}) })).filter((record) => {
@@ -392,6 +391,11 @@ function topPlaces(units: readonly ReportingUnit[], top: number | null): Reporti
   return units.filter((unit, index) => index < top || unit.reports === last);
 }
 
+/** A period's days as the instants reports are stored between: its first day's midnight to the one after its last; none for any time. */
+function instantsOf(span: { from: string; to: string } | null, timeZone: string): { from: Date | null; to: Date | null } {
+  return span ? { from: zonedInstant(span.from, '00:00', timeZone), to: zonedInstant(addDays(span.to, 1), '00:00', timeZone) } : { from: null, to: null };
+}
+
 /** The `day`th of the month before `today`'s, or that month's last day when it is shorter. */
 function sameDayLastMonth(today: string, day: number): string {
   const first = addDays(`${today.slice(0, 8)}01`, -1);
@@ -426,12 +430,12 @@ async function silentUnits(
   if (question.reportedIn) {
     // "上周报过、这周还没报": only the units that reported then can have fallen silent.
     const before = periodDays(question.reportedIn, today);
-    const reportedThen = await repos.progress.unitsReporting(zonedInstant(before.from, '00:00', timeZone), zonedInstant(addDays(before.to, 1), '00:00', timeZone), candidates);
+    const then = instantsOf(before, timeZone);
+    const reportedThen = await repos.progress.unitsReporting(then.from, then.to, candidates);
     candidates = candidates.filter((unitId) => reportedThen.has(unitId));
     understanding = `${understanding}；只看${before.label}报告过的单位`;
   }
-  const from = span ? zonedInstant(span.from, '00:00', timeZone) : null;
-  const to = span ? zonedInstant(addDays(span.to, 1), '00:00', timeZone) : null;
+  const { from, to } = instantsOf(span, timeZone);
   const reporting = await repos.progress.unitsReporting(from, to, candidates);
   const units = candidates
     .filter((unitId) => !reporting.has(unitId))

@@ -149,10 +149,10 @@ function joinWrappedHeaders(blocks: readonly Block[]): Block[] {
   return out;
 }
 
-/** Whether a run of short header words starts at `at`: four of the next six blocks name columns, none a row's number. */
+/** Whether a run of short header words starts at `at`: the next six blocks are short words (no row's number), four of them naming columns. */
 function headerRunAt(blocks: readonly Block[], at: number): boolean {
   const run = blocks.slice(at, at + 6).map((block) => block.text);
-  if (run.length < 4 || run.some((text) => /^\d{1,5}$/.test(text) || !/^[\u4e00-\u9fa5]{1,8}$/.test(text))) return false;
+  if (run.length < 4 || run.some((text) => !/^[\u4e00-\u9fa5]{1,8}$/.test(text))) return false;
   return classifyHeader(run[0]!) !== undefined && run.filter((text) => classifyHeader(text) !== undefined).length >= 4;
 }
 

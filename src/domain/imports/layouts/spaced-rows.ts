@@ -186,8 +186,7 @@ function spacedRowsOf(lines: readonly string[], isHeader: (cells: readonly strin
       // The header printed again on the next page is no row; another header starts another table.
       if (isHeaderAgain(headerAgain)) continue;
       if (TABLE_END.test(line) || looksLikeHeader(headerAgain)) break;
-      // "1" apart, or "1." / "1、" glued to the task text.
-      // (Without a 序号 column a number glued to the task, 15.推进…, stays the task's: the rows are counted anyway.)
+      // "1" apart, or "1." / "1、" glued to the task text (without a 序号 column the row keeps it as its item's: `item` below).
       const glued = /^(\d{1,5})[.．、](?!\d)\s*/.exec(line);
       const pieces = piecesOf(glued ? `${glued[1]} ${line.slice(glued[0].length)}` : line).map((text) => ({ text, line: index + 1 }));
       const number = /^\d{1,5}$/.test(pieces[0]!.text) ? Number(pieces[0]!.text) : undefined;
