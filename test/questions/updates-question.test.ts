@@ -67,6 +67,11 @@ describe('updates questions', () => {
     expect(parse('江门这周有什么进展')).toMatchObject({ ask: 'tasks', reporters: [], scope: { places: ['江门市'] } });
     expect(parse('张联络报了哪些进度')).toMatchObject({ kind: 'updates', ask: 'tasks', person: '张联络', period: null });
     expect(parse('王晓燕最后一次报进度是哪天')).toMatchObject({ kind: 'updates', ask: 'last_report', person: '王晓燕' });
+    // A person said after the unit they work in, a particle after the name: the person reported, for that unit.
+    const named = parse('临沂财政局周婷啊 她上个月报了几回');
+    expect(named).toMatchObject({ kind: 'updates', person: '周婷', period: { name: 'last_month' }, countsReports: true, scope: null });
+    expect(names((named.reporters as { unitIds: number[] }[])[0]!.unitIds)).toEqual(['临沂市/市财政局']);
+    expect(parse('财政局的周婷最近报过进度没')).toMatchObject({ kind: 'updates', person: '周婷' });
     // A name like a unit's that names none is kept, to be said so.
     expect(parse('市宇航局这周报进度了吗')).toMatchObject({ kind: 'updates', reporters: [], unknownUnit: '市宇航局' });
   });

@@ -209,7 +209,8 @@ function readPeriod(text: string): { period: UpdatesPeriod | null; rest: string 
 
 /** A person's name at the start of `text` (a surname and one or two characters, a title allowed after), followed by `next`. */
 function leadingName(text: string, next: string, directory: UnitDirectory): string | undefined {
-  const pattern = new RegExp(`^(${SURNAME}[\\u4e00-\\u9fa5]{1,2}?)${TITLES}?(?:${next})`);
+  // A particle said after the name (周婷啊 她…) is no part of it.
+  const pattern = new RegExp(`^(${SURNAME}[\\u4e00-\\u9fa5]{1,2}?)${TITLES}?[啊呀吧嘛]?(?:${next})`);
   const match = pattern.exec(text);
   if (!match) return undefined;
   const name = match[1]!;
@@ -239,6 +240,17 @@ function leadingNames(text: string, next: string, directory: UnitDirectory): str
   }
   // Only a list that ends before `next` is of names (王晓燕和财政局 is a person and a unit: not this).
   return names.length >= 2 && leadingName(text.slice(text.indexOf(names.at(-1)!)), next, directory) ? names : [];
+}
+
+/**
+ * Names said right after the unit they work in ("临沂财政局周婷 这个月报了几回", "财政局的周婷报过没"): the person is
+ * who reported; the unit stays in the question and narrows the reports to that unit's.
+ */
+function namesAfterUnit(text: string, directory: UnitDirectory): string[] {
+  const unit = directory.findMentions(text).find((mention) => mention.start === 0 && mention.unitIds.length > 0);
+  if (!unit) return [];
+  const after = /^(?:的|那边的?|这边的?|\s)*/.exec(text.slice(unit.end))![0].length;
+  return leadingNames(text.slice(unit.end + after), REPORT_NEXT, directory);
 }
 
 /** Strips polite openings: 请问, 帮我查一下, 麻烦看下. */
@@ -310,7 +322,8 @@ function parseUpdates(text: string, directory: UnitDirectory, asker: Asker): Upd
   if (!lastReport && !reported && !latestOnly) return undefined;
   const asksWho = ASKS_WHO.test(text);
   const opening = withoutOpening(withoutPeriod).replace(/^\s+/, '');
-  const [person = null, ...alsoPeople] = leadingNames(opening, REPORT_NEXT, directory);
+  const leading = leadingNames(opening, REPORT_NEXT, directory);
+  const [person = null, ...alsoPeople] = leading.length > 0 ? leading : namesAfterUnit(opening, directory);
   // Without a period, a list of updates is only asked of someone ("张联络报了哪些进度") or as who ("哪些单位报过进度").
   if (!lastReport && !period && !person && !asksWho && !latestOnly) return undefined;
   const status: UpdatesQuestion['status'] = /申请了?(?:办结|销号)|提交了?办结|申请验收|报了?办结/.test(text) ? 'pending_review' : /办结|销号|完成了/.test(text) ? 'done' : null;
