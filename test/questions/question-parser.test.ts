@@ -339,4 +339,11 @@ describe('question understanding', () => {
     // Two places compared stay compared.
     expect(parsed('中山和江门的完成率')).toMatchObject({ kind: 'stats', groupBy: 'place' });
   });
+
+  it('whether a task was reported on, asked yes or no (有人报过没, 报过进度吗), shows the task: no topic, no state; 报过进度的 still picks the reported ones', () => {
+    const parsed = (text: string) => parseQuestion(text, directory) as Question & Record<string, unknown>;
+    expect(parsed('就是那个十件民生实事的那条啊 政府办牵头的 现在有人报过没')).toMatchObject({ kind: 'tasks', role: 'lead', topic: '十件民生实事', status: null });
+    expect(parsed('十件民生实事 报过进度吗')).toMatchObject({ kind: 'tasks', topic: '十件民生实事', status: null });
+    expect(parsed('中山报过进度的任务有哪些')).toMatchObject({ kind: 'tasks', status: 'reported', topic: null });
+  });
 });
