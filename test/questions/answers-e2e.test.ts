@@ -198,6 +198,19 @@ for (const { provider, available } of DATABASES) {
       expect(await askAll('中山法制局，除了牵头的那件，还负责哪些')).toEqual(law.filter((task) => !lead.includes(task)));
     });
 
+    it('either of two (两微一端或者政府公报, 本月或者下月到期的, 逾期或者卡着的) is both answers together, and the card says so', async () => {
+      const union = async (first: string, second: string) => [...new Set([...(await askAll(first)), ...(await askAll(second))])].sort();
+      const topics = await askAll('两微一端或者政府公报相关的任务');
+      expect(topics.length).toBeGreaterThan(0);
+      expect([...topics].sort()).toEqual(await union('两微一端相关的任务', '政府公报相关的任务'));
+      expect((await ask('两微一端或者政府公报相关的任务')).text).toContain('主题：两微一端或政府公报');
+      const months = await askAll('本月或者下月到期的');
+      expect([...months].sort()).toEqual(await union('本月到期的', '下月到期的'));
+      expect((await ask('本月或者下月到期的')).text).toMatch(/时间：[^；]+或[^；]+（未完成的）/);
+      const states = await askAll('逾期或者卡着的是哪些');
+      expect([...states].sort()).toEqual(await union('逾期的任务', '卡着的任务'));
+    });
+
     it('plans, greetings, thanks and what it cannot answer all get a useful card', async () => {
       const plans = await ask('有哪些分工方案');
       expect(plans.title).toBe('共有 5 个分工方案');

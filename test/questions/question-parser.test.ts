@@ -340,6 +340,21 @@ describe('question understanding', () => {
     expect(parsed('中山和江门的完成率')).toMatchObject({ kind: 'stats', groupBy: 'place' });
   });
 
+  it('exclude and combine: 排除 / 不算 a part (a yearly one too); 既…又… both states; 办结的和申请办结的 either; 一共是哪些 and 剩下几件都列一下 ask the list', () => {
+    const parsed = (text: string) => parseQuestion(text, directory) as Question & Record<string, unknown>;
+    expect(parsed('超期的那几件里 排除已经申请办结的 还剩哪几件')).toMatchObject({ kind: 'tasks', status: 'overdue', topic: null, except: { status: 'pending_review' } });
+    expect(parsed('江门本月或者下月到期的 不算每年都要实施的那几件 还有哪些没办完')).toMatchObject({ kind: 'tasks', period: { kind: 'month', offset: 0 }, orPeriod: { kind: 'month', offset: 1 }, topic: null, except: { recurs: 'yearly' } });
+    expect(parsed('中山财政局 既在办理中、进度又还不到一半的是哪件')).toMatchObject({ kind: 'tasks', status: 'below_half', andStatus: 'in_progress' });
+    expect(parsed('不算办结的和申请办结的 剩下几件都列一下')).toMatchObject({ kind: 'tasks', except: { status: 'pending_review', orStatus: 'done' } });
+    expect(parsed('全部事项里 逾期或者受阻的占比多少')).toMatchObject({ kind: 'stats', measure: 'share', filter: { status: 'blocked', orStatus: 'overdue' } });
+    expect(parsed('逾期的或者卡着的 一共是哪些事项')).toMatchObject({ kind: 'tasks', status: 'blocked', orStatus: 'overdue', topic: null });
+    expect(parsed('临沂财政局或者发改委牵头的事项 帮我一并列出来')).toMatchObject({ kind: 'tasks', role: 'lead', topic: null });
+    expect(parsed('我们局2018年和2020年到期的 都列一下')).toMatchObject({ period: { kind: 'year', year: { fixed: 2018 } }, orPeriod: { kind: 'year', year: { fixed: 2020 } }, topic: null });
+    // Two people either of whom reported; 报的是 asks what they reported; 要交的是 stays a deadline.
+    expect(parsed('王晓燕或者周婷 这个月报的是哪几件')).toMatchObject({ kind: 'updates', person: '王晓燕', alsoPeople: ['周婷'], period: { name: 'this_month' } });
+    expect(parsed('这周要交的是哪几件')).toMatchObject({ kind: 'tasks', period: { kind: 'week', offset: 0 } });
+  });
+
   it('whether a task was reported on, asked yes or no (有人报过没, 报过进度吗), shows the task: no topic, no state; 报过进度的 still picks the reported ones', () => {
     const parsed = (text: string) => parseQuestion(text, directory) as Question & Record<string, unknown>;
     expect(parsed('就是那个十件民生实事的那条啊 政府办牵头的 现在有人报过没')).toMatchObject({ kind: 'tasks', role: 'lead', topic: '十件民生实事', status: null });

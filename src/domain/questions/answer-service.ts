@@ -116,10 +116,10 @@ export function describeQuery(query: TaskQuery, catalog: Catalog, today: string)
   }
   if (query.places && query.places.length > 0) parts.push(`地区：${query.places.join('、')}`);
   if (query.role !== 'any' && query.units.length > 0) parts.push(`角色：${UNIT_ROLE_LABEL[query.role]}`);
-  if (query.topic) parts.push(`主题：${query.topic}`);
+  if (query.topic) parts.push(`主题：${query.topic}${query.orTopic ? `或${query.orTopic}` : ''}`);
   if (query.status) parts.push(`状态：${query.status === 'due_within' ? `${query.withinDays ?? 0} 天内到期` : STATUS_LABEL[query.status]}${query.andStatus ? `且${STATUS_LABEL[query.andStatus]}` : ''}${query.orStatus ? `或${STATUS_LABEL[query.orStatus]}` : ''}`);
   if (query.progress) parts.push(describeProgressBound(query.progress));
-  if (query.period) parts.push(`时间：${describePeriod(query.period, today)}（未完成的）`);
+  if (query.period) parts.push(`时间：${describePeriod(query.period, today)}${query.orPeriod ? `或${describePeriod(query.orPeriod, today)}` : ''}（未完成的）`);
   if (query.plan) parts.push(`方案：${query.plan}`);
   if (Array.isArray(query.planIds) && query.planIds.length > 0) parts.push(`方案：${query.planIds.map((id) => catalog.index.plan(id)?.title ?? `#${id}`).join('、')}`);
   if (parts.length === 0) parts.push('全部任务');

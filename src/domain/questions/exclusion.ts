@@ -6,9 +6,9 @@
  * uses, and its tasks are subtracted when the question is answered.
  */
 
-/** "除了X(以外)", "去掉X", "不算X", "不包括X": X ends where the question goes on (，/ 还 / 其他 / a space). */
+/** "除了X(以外)", "去掉X", "排除X", "不算X", "不包括X": X ends where the question goes on (，/ 还 / 其他 / a space). */
 const EXCEPT_BEFORE =
-  /(?:除了|除去|除开|去掉|去除|扣除|刨去|刨除|(?<!算)不算|不计|不包括|不含)\s*([^，,；;\s]{1,14}?)\s*(?:以外|之外)?(?:的)?(?=[，,；;\s]|还|其他|其余|别的|另外|剩|$)/;
+  /(?:除了|除去|除开|去掉|去除|扣除|刨去|刨除|(?<!算)不算|不计|不包括|不含|排除掉?|剔除掉?)\s*([^，,；;\s]{1,14}?)\s*(?:以外|之外)?(?:的)?(?=[，,；;\s]|还|其他|其余|别的|另外|剩|$)/;
 /** "临沂之外的", "中山以外": X right before 之外 / 以外, from where a clause starts. */
 const EXCEPT_AFTER = /(?<=^|[\s，,；;]|里|中)([^，,；;\s]{1,10}?)(?:以外|之外)(?:的)?/;
 /** Pointing at the part left out ("那件", "那些", "那份"): how it is pointed at, not what it is. */
@@ -28,6 +28,8 @@ export interface ExceptClause {
   rest: string;
   /** Said after what is left out (临沂之外): only a place or a unit is left out so. */
   after: boolean;
+  /** Said with 排除 / 剔除, which are also work (排除安全隐患): only a part the question could name otherwise is left out so. */
+  verb: boolean;
 }
 
 /** Finds the part a question leaves out, or undefined when it leaves nothing out. */
@@ -42,5 +44,5 @@ export function exceptClause(text: string): ExceptClause | undefined {
   const left = written.replace(POINTING, '');
   if (left === '') return undefined;
   const rest = `${text.slice(0, match.index)} ${text.slice(match.index + match[0].length)}`.replace(THE_REST, ' ').replace(/\s+/g, ' ').trim();
-  return { left, plan, rest, after: !before };
+  return { left, plan, rest, after: !before, verb: before !== null && /^(?:排除|剔除)/.test(before[0]) };
 }

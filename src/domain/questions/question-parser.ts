@@ -38,6 +38,8 @@ const STOPWORDS = [
   '那一项', '这一项', '那项', '这项', '一项', '任务', '工作', '事项', '事情', '事儿', '内容', '部门', '单位',
   // The units spoken of again as people (他们现在有没有卡着的, 他俩各自都管的啥) and "that kind" (受阻那种).
   '他们', '她们', '它们', '他俩', '她俩', '那种', '这种',
+  // Either of two (财政局或者发改委, 两微一端或者政府公报), and all of them at once (一并列出来).
+  '或者', '或是', '要么', '一并', '一共', '总共',
   '所有', '全部', '都', '谁', '由', '吗', '呢', '吧', '啊', '呀', '了', '的', '和', '与', '及', '或', '还', '要', '是', '有',
 ];
 const STOPWORD_PATTERN = new RegExp(STOPWORDS.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
@@ -173,17 +175,18 @@ const UNKNOWN_BUREAU = /^[\u4e00-\u9fa5]{2,9}(?:局|委员会|厅)$(?<![格布�
 
 /** States a task can be in together: past its deadline and blocked, not begun, or never reported. */
 const COMBINABLE = new Set<StatusFilter>(['overdue', 'blocked', 'not_started', 'no_progress', 'reported', 'stalled', 'below_half', 'in_progress', 'pending_review']);
+/** States either of which a task may be in (办结的和申请办结的): those together, and finished. */
+const EITHER_STATES = new Set<StatusFilter>([...COMBINABLE, 'done']);
 /** Done every year, said of tasks: 每年都要做的, 每年都要实施的, 每年都得弄的, 年年都要搞的, 每年实施的. */
 const EVERY_YEAR = /(?:每年|年年)(?:都)?(?:要|得|需要)?(?:做|实施|弄|干|搞|办|开展|推进|进行)的?(?:工作|事项|任务)?/;
-/** "Among those": a second state asked of the first's tasks ("逾期的里头 卡着的", "逾期任务中…受阻的"). */
 /** "Among" said in words of its own (里头, 那几件里), taken out wherever they are: never the 中 of 中山. */
 const AMONG_WORDS = /的?(?:那几件|那几项|那些|几件|几项|几条|几个)?(?:里头|里面|当中|中间|之中|其中|里(?=[\s，,]))/g;
-/** Two states asked together, each with its 的: "卡着的和等审核的", "逾期的或者受阻的", "没动的加上卡着的". */
-const EITHER = /的\s*(?:和|或者?|以及|还有|加上|跟|及)\s*\S{1,8}的/;
+/** Two states asked together, each with its 的 ("卡着的和等审核的", "没动的加上卡着的") or said with 或者 ("逾期或者卡着的"). */
+const EITHER = /的\s*(?:和|或者?|以及|还有|加上|跟|及)\s*\S{1,8}(?:的|$)|或者|或是|要么/;
 /** Two states said of the same tasks, one after the other: "进展滞后、且至今未报送过任何进度的", "逾期并且卡着的", "超期而且没动的". */
 const CONJUNCTIONS = '并且|而且|且|同时';
 const BOTH = new RegExp(`[、，,\\s]*(?:${CONJUNCTIONS})(?=\\S{2})`);
-const AMONG = new RegExp(`${AMONG_WORDS.source}|(?<=的|事项|任务|工作)中|${BOTH.source}`);
+const AMONG = new RegExp(`${AMONG_WORDS.source}|(?<=的|事项|任务|工作)中|${BOTH.source}|既(?=\\S{1,12}?又)`);
 
 /**
  * The tasks a part left out stands for: a plan pointed at (经信局那份), what its words name as a question would
@@ -193,9 +196,10 @@ function partLeftOut(clause: ExceptClause, main: TaskQuery, directory: UnitDirec
   const { kind: _kind, page: _page, except: _except, ...filter } = clause.plan ? taskQuery({ plan: clause.plan }) : (readTaskQuery(clause.left, directory, asker) ?? taskQuery());
   if (clause.plan) return filter;
   const role = /^(牵头|主办)/.test(clause.left) ? 'lead' : /^(配合|协助|协办|参与|协同)/.test(clause.left) ? 'cooperating' : null;
-  const named = filter.units.length > 0 || filter.topic !== null || filter.status !== null || filter.plan !== null || (filter.places?.length ?? 0) > 0 || filter.period;
+  const named = filter.units.length > 0 || filter.topic !== null || filter.status !== null || filter.plan !== null || (filter.places?.length ?? 0) > 0 || filter.period || filter.recurs || filter.progress;
   if (!named && role && main.units.length > 0) return { ...filter, units: main.units, role };
   if (clause.after && filter.units.length === 0 && (filter.places?.length ?? 0) === 0) return undefined;
+  if (clause.verb && filter.topic !== null) return undefined;
   return named ? { ...filter, asksWho: false } : undefined;
 }
 
@@ -219,6 +223,30 @@ export function parseQuestion(raw: string, directory: UnitDirectory, asker: Aske
     if (understood) return understood;
   }
   return readTaskQuery(text, directory, asker) ?? { kind: 'unknown' };
+}
+
+/** Whether two periods are said joined, either first: "本月或者下月", "2018年和2020年", "这周、下周". */
+function joinedPeriods(text: string, first: string, second: string): boolean {
+  const join = '\\s*的?\\s*(?:或者|或是|或|和|跟|与|及|以及|、|还有|加上)\\s*';
+  const quoted = (words: string) => words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`${quoted(first)}${join}${quoted(second)}|${quoted(second)}${join}${quoted(first)}`).test(text);
+}
+
+/** The word that offers two alternatives: 或者, 或是, 要么. */
+const EITHER_WORD = /或者|或是|要么/;
+
+/** What is left of a question's words once its grammar is taken out: the words to look for in tasks, or null. */
+function topicWords(rest: string): string | null {
+  return (
+    rest
+      .replace(CHAT_WORDING, ' ')
+      .replace(STOPWORD_PATTERN, ' ')
+      .replace(/[,，.。!！?？、;；:："“”'‘’()（）\[\]【】《》<>]/g, ' ')
+      .split(/\s+/)
+      .filter((word) => word.length >= 2 || /^[a-z0-9]+$/i.test(word))
+      .join(' ')
+      .trim() || null
+  );
 }
 
 /**
@@ -295,6 +323,10 @@ export function readTaskQuery(text: string, directory: UnitDirectory, asker: Ask
   // A period ("下周", "2017年第一季度", "年底前") is when the tasks fall due; 今年 alone says nothing.
   const named = readPeriod(rest);
   if (named) rest = rest.replace(named.words, ' ');
+  // "本月或者下月", "2018年和2020年": a second period joined to the first, either of which the tasks may fall due in.
+  const other = named ? readPeriod(rest) : undefined;
+  const orPeriod = other && joinedPeriods(text, named!.words, other.words) ? other.period : null;
+  if (orPeriod) rest = rest.replace(other!.words, ' ');
   rest = rest.replace(/今年|本年度?/g, ' ');
   let status: StatusFilter | null = null;
   const dueNotDone = DUE_NOT_DONE.exec(rest);
@@ -309,9 +341,9 @@ export function readTaskQuery(text: string, directory: UnitDirectory, asker: Ask
     if (!pattern.test(rest)) continue;
     // The first (most specific) phrase decides; the others are said with it ("超期未完成"), each as often as it is ("提交办结申请、等着审核"),
     // unless a second state is asked apart from it, "among the overdue, the blocked" ("逾期的里头 卡着的", "逾期的中间哪些受阻了").
-    if (status && filter !== status && COMBINABLE.has(filter) && COMBINABLE.has(status) && AMONG.test(text)) andStatus ??= filter;
-    // "卡着的和等审核的", "逾期的或者受阻的": either state, the tasks of both together.
-    else if (status && filter !== status && COMBINABLE.has(filter) && COMBINABLE.has(status) && EITHER.test(text)) orStatus ??= filter;
+    // "卡着的和等审核的", "逾期的或者受阻的": either state, the tasks of both together — said so, even among others (全部事项里 逾期或者受阻的).
+    if (status && filter !== status && EITHER_STATES.has(filter) && EITHER_STATES.has(status) && EITHER.test(text)) orStatus ??= filter;
+    else if (status && filter !== status && COMBINABLE.has(filter) && COMBINABLE.has(status) && AMONG.test(text)) andStatus ??= filter;
     status ??= filter;
     rest = rest.replace(new RegExp(pattern.source, 'g'), ' ');
   }
@@ -336,15 +368,9 @@ export function readTaskQuery(text: string, directory: UnitDirectory, asker: Ask
   const notLead = /(?:不是|并非|非|不)牵头/.test(text);
   const role: TaskQuery['role'] = /配合|协助|协同|协办/.test(text) ? 'cooperating' : notLead ? 'responsible' : /牵头/.test(text) ? 'lead' : 'any';
   const asksWho = /谁|哪个部门|哪些部门|哪个单位|哪些单位|由哪|哪家/.test(text);
-  const topic =
-    rest
-      .replace(CHAT_WORDING, ' ')
-      .replace(STOPWORD_PATTERN, ' ')
-      .replace(/[,，.。!！?？、;；:："“”'‘’()（）\[\]【】《》<>]/g, ' ')
-      .split(/\s+/)
-      .filter((word) => word.length >= 2 || /^[a-z0-9]+$/i.test(word))
-      .join(' ')
-      .trim() || null;
+  // "两微一端或者政府公报相关的": words on both sides of 或者 are two topics, either of which the tasks may be about.
+  const sides = rest.split(EITHER_WORD);
+  const [topic = null, orTopic = null] = sides.length === 2 && sides.every((side) => topicWords(side) !== null) ? sides.map(topicWords) : [topicWords(rest)];
 
   if (mentions.length === 0 && topic === null && status === null && plan === null && found.places.length === 0 && !named && !bound && !yearly) return undefined;
   // A bureau's name no plan has ("市场监管局手上有没有任务"): a unit the bot does not know, not words to look for in tasks.
@@ -362,10 +388,12 @@ export function readTaskQuery(text: string, directory: UnitDirectory, asker: Ask
     })),
     ...(found.places.length > 0 ? { places: found.places } : {}),
     ...(named ? { period: named.period } : {}),
+    ...(orPeriod ? { orPeriod } : {}),
     // "财政局和发改局一起负责的": tasks that name every one of them.
     ...(mentions.length > 1 && /一起|共同|联合|同为|均为|都(参与|负责|有份)|都是(?=牵头|配合|责任|负责)/.test(text) ? { allUnits: true } : {}),
     role,
     topic: unknownBureau ? null : topic,
+    ...(orTopic && !unknownBureau ? { orTopic } : {}),
     status,
     ...(andStatus ? { andStatus } : {}),
     ...(orStatus ? { orStatus } : {}),

@@ -61,6 +61,8 @@ export interface TaskQuery {
   role: UnitRole | 'any';
   /** Words to search titles and requirements for: "PPP项目", "扶贫". */
   topic: string | null;
+  /** Another topic the tasks may be about instead ("两微一端或者政府公报相关的"). */
+  orTopic?: string | null;
   status: StatusFilter | null;
   /** A second state the tasks must be in too ("逾期的里头 卡着的": overdue and blocked). */
   andStatus?: StatusFilter | null;
@@ -72,6 +74,8 @@ export interface TaskQuery {
   plan: string | null;
   /** The period the tasks fall due in ("下周", "2017年第一季度", "年底前"): unfinished tasks with a deadline inside it. */
   period?: PeriodSpec | null;
+  /** Another period they may fall due in instead ("本月或者下月到期的", "2018年和2020年到期的"). */
+  orPeriod?: PeriodSpec | null;
   /**
    * The period counts its finished tasks too: asked of what was done in it ("今年到期的 办完了几个") or of a rate or share
    * over it (年底前到期的活 办完的占比), where the finished are the point. A list of a period stays its unfinished tasks.

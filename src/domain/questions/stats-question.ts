@@ -66,10 +66,14 @@ const NOT_STATS = [
   /(?:多少|几)[个家]?(?:单位|部门).*(?:报|更新|汇报|填)(?:了|过)|(?:报|更新|汇报|填)(?:了|过|送)?(?:进度|进展)?的(?:单位|部门).*(?:多少|几)/,
   // How many, and which: "有几项，分别是啥", "多少个任务，都是哪些" — the list, which says how many.
   /(?:多少|几).*(?:分别|都|具体|各)(?:是|有)(?:啥|什么|哪些|哪几)|(?:多少|几).*是哪(?:些|几|件|项|条|个)/,
+  // All of them, which: "一共是哪些事项", "总共有哪几件" — the list, not its count.
+  /(?:一共|总共|共)(?:是|有)?哪(?:些|几)/,
   // How those few are going ("信用那块的几个 啥进度"): the list with their progress.
   /(?:几个|几项|几件|几条).*(?:啥|什么|怎么样|咋样)(?:进度|进展|情况)|(?:几个|几项|几件|几条).*(?:进度|进展).{0,4}(?:到哪|怎么样|咋样|如何)/,
   // The list asked for by the number it has: "其他几件都列出来", "这几项列一下".
   /(?:多少|几).*(?:都|全)?列(?:一下|出来)/,
+  // The same once the request is taken off: "剩下几件都" (…列一下).
+  /几(?:个|项|件|条)(?:都|全)\s*$/,
 ];
 
 /** The question's own words, taken out before its filters are read. */

@@ -7,7 +7,7 @@
  * Pure: built from rows, queried with a structured query and "today".
  */
 import { liesIn } from '../places/gazetteer.js';
-import { resolvePeriod } from './period.js';
+import { resolvePeriod, type PeriodSpec } from './period.js';
 import { lineage, type OwnFacts } from '../tasks/work-items.js';
 import { addDays, isoWeekday } from '../../lib/dates.js';
 import type { SearchPlanRow, SearchTaskRow } from '../../repositories/search-repository.js';
@@ -394,8 +394,7 @@ export class TaskIndex {
     const unitIds = new Set(query.units.flatMap((unit) => unit.unitIds));
     // A unit named with a place that has no such unit ("江门市财政局" when only 中山市's is stored) finds nothing.
     if (query.units.length > 0 && unitIds.size === 0) return { hits: [], total: 0, approximate: false, plans };
-    const words = (query.topic ?? '').toLowerCase().split(/\s+/).filter(Boolean);
-    const topic = words.length > 0 ? this.topicMatches(words) : null;
+    const topic = this.eitherTopic(query.topic, query.orTopic ?? null);
     // The part the question leaves out ("除了中山的"): its tasks, found by the same search, are no hits.
     const excluded = query.except ? this.matchingSet(query.except, today) : null;
     const passes = allOf([
@@ -404,7 +403,7 @@ export class TaskIndex {
       query.status && query.andStatus ? this.statusTest(query.andStatus, today, 0) : undefined,
       query.progress ? this.progressTest(query.progress) : undefined,
       query.recurs === 'yearly' ? (index: number) => this.recurKind[index] === 2 : undefined,
-      query.period ? this.dueBetween(...resolvePeriod(query.period, today), query.status === 'done' || query.periodFinishedToo === true) : undefined,
+      query.period ? this.dueInEither(query.period, query.orPeriod ?? null, today, query.status === 'done' || query.periodFinishedToo === true) : undefined,
     ]);
 
     // Candidates: the units' tasks in document order; else the topic's tasks, best first; else every task.
@@ -479,6 +478,14 @@ export class TaskIndex {
     const { open, dueStart, dueDays } = this;
     if (!open[index]) return 2e8;
     return dueStart[index]! < dueStart[index + 1]! ? dueDays[dueStart[index]!]! : 1e8;
+  }
+
+  /** Open tasks due in a period, or in either of two ("本月或者下月"). */
+  private dueInEither(period: PeriodSpec, orPeriod: PeriodSpec | null, today: string, finishedToo: boolean): (index: number) => boolean {
+    const inFirst = this.dueBetween(...resolvePeriod(period, today), finishedToo);
+    if (!orPeriod) return inFirst;
+    const inSecond = this.dueBetween(...resolvePeriod(orPeriod, today), finishedToo);
+    return (index: number) => inFirst(index) || inSecond(index);
   }
 
   /** Open tasks with a deadline, or a recurring one, between two days. */
@@ -723,6 +730,21 @@ export class TaskIndex {
    * 60% of the bigrams, approximate too. Bigrams are exact for
    * two-character words, so only longer words are checked as substrings.
    */
+  /** The tasks about a topic, or about either of two ("两微一端或者政府公报"): the first's best first, then the other's. */
+  private eitherTopic(first: string | null, second: string | null): TopicMatches | null {
+    const matchesOf = (topic: string | null) => {
+      const words = (topic ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+      return words.length > 0 ? this.topicMatches(words) : null;
+    };
+    const one = matchesOf(first);
+    const other = matchesOf(second);
+    if (!one || !other) return one ?? other;
+    const mask = one.mask.map((hit, index) => hit | other.mask[index]!);
+    const seen = new Set(one.ranked);
+    const ranked = Int32Array.from([...one.ranked, ...Array.from(other.ranked).filter((index) => !seen.has(index))]);
+    return { ranked, mask, words: [...one.words, ...other.words], approximate: one.approximate || other.approximate };
+  }
+
   private topicMatches(asked: string[]): TopicMatches {
     const words = disclosureParts(asked);
     const count = this.tasks.length;

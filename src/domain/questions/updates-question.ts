@@ -102,7 +102,7 @@ const NOT_REPORTED = /(?:一直|从来|至今|仍然|仍|都|还)?(?:没|未|尚
 const DEADLINE_WORDS = /到期|截止|期限|时限|[底末]前|之前|以前|要完成|要办结|要办完|需要|应当|应该|该完成|计划/;
 /** Saying progress was reported, or a task closed or asked to be. */
 const REPORTED =
-  /(申请了?办结|提交了?办结|申请验收|报了?办结|办结了|已办结|办结的|销号了|销号的|完成了|报了?什么进度|报了?哪些进度|报了?进度|报了?进展|报进度|报了什么|报了哪些|报了|报过|报上来|新报的?|填过|填了|填(?:写)?进度|报告了?|报送了?|上报了?|填报了?|汇报了?|反馈了?|更新了?|有(什么|哪些|啥|没有)?(新的?)?(进展|动态|变化)|进展|动态)/;
+  /(申请了?办结|提交了?办结|申请验收|报了?办结|办结了|已办结|办结的|销号了|销号的|完成了|报了?什么进度|报了?哪些进度|报了?进度|报了?进展|报进度|报了什么|报了哪些|报了|报过|(?<![要该得需])报的(?=是|都是|有|哪)|报上来|新报的?|填过|填了|填(?:写)?进度|报告了?|报送了?|上报了?|填报了?|汇报了?|反馈了?|更新了?|有(什么|哪些|啥|没有)?(新的?)?(进展|动态|变化)|进展|动态)/;
 const ASKS_WHO = /谁|有没有人(?=\S{0,3}(?:报|汇报|更新|填|反馈))|哪些单位|哪个单位|哪些部门|哪个部门|哪几个单位|哪几个部门|哪家|哪几家|什么单位|什么部门|(几|多少)[个家]?(单位|部门)|(单位|部门)(有|是)(哪些|哪几个|哪几家)|(单位|部门)(?=.{0,6}(几|多少)[个家])|有没有(?=[^，,]{0,6}(单位|部门))|(?<=的[^的，,\s]{0,6})(单位|部门)$/;
 const ASKS_WHEN = /什么时候|哪天|哪一天|几号|何时|啥时候|时间|日期|多久/;
 const LAST_TIME = /上一次|上次|最近一次|最后一次|上回|上一回|最近一回/;
@@ -224,6 +224,9 @@ function leadingName(text: string, next: string, directory: UnitDirectory): stri
 /** What follows the name of someone who reported ("张联络报了…", "王晓燕最近…", "周婷 这周…"). */
 const REPORT_NEXT = '报|汇报|填报|上报|更新|反馈|最近|最后|末次|上次|上回|前次|这周|本周|上周|是|什么时候|啥时候|哪天|几号|\\s';
 
+/** What joins two people's names: 和, 跟, 与, 及, 、, or 或者 (either's reports, together). */
+const NAMES_JOINED = '或者|或是|或|[和跟与及、]';
+
 /** Names at a text's start before `next`, one or several joined by 和 / 跟 / 与 / 、 ("王晓燕和张联络报了几次"). */
 function leadingNames(text: string, next: string, directory: UnitDirectory): string[] {
   const single = leadingName(text, next, directory);
@@ -231,10 +234,10 @@ function leadingNames(text: string, next: string, directory: UnitDirectory): str
   const names: string[] = [];
   let rest = text;
   for (;;) {
-    const name = leadingName(rest, `${next}|[和跟与及、]`, directory);
+    const name = leadingName(rest, `${next}|${NAMES_JOINED}`, directory);
     if (!name) break;
     names.push(name);
-    const joined = new RegExp(`^${name}${TITLES}?\\s*[和跟与及、]\\s*`).exec(rest);
+    const joined = new RegExp(`^${name}${TITLES}?\\s*(?:${NAMES_JOINED})\\s*`).exec(rest);
     if (!joined) return names;
     rest = rest.slice(joined[0].length);
   }
@@ -342,7 +345,7 @@ function parseUpdates(text: string, directory: UnitDirectory, asker: Asker): Upd
     .replace(/(最近|一次|申请|验收|有没有|了吗|没有|都有|还有|任务|新的|情况|进度|进展|多少家|多少|几项|几个|几件|几条|几家|一共|总共|共有|总计|合计|那会儿?|那时候?|有人)/g, ' ')
     .replace(/(?<=^|\s)(?:单位|部门)(?=\s|$)/g, ' ');
   for (const name of person ? [person, ...alsoPeople] : []) rest = rest.replace(name, ' ');
-  if (alsoPeople.length > 0) rest = rest.replace(/^[\s和跟与及、]+/, ' ');
+  if (alsoPeople.length > 0) rest = rest.replace(new RegExp(`^(?:\\s|${NAMES_JOINED})+`), ' ');
   const read = readTaskQuery(rest, directory, asker);
   // "市财政局这周报了什么": the units named are the ones reporting; "江门的任务这周有什么进展" names a place, a filter on the tasks.
   // A bureau's name no plan has comes back as a mention of no unit: the unit the question names, unknown.
