@@ -211,6 +211,18 @@ for (const { provider, available } of DATABASES) {
       expect([...states].sort()).toEqual(await union('逾期的任务', '卡着的任务'));
     });
 
+    it('a plan named by whose it is (经信局那份分工) is that plan; a unit no plan is named after (中山财政局的分工) is the unit’s tasks', async () => {
+      const plan = await askAll('经信局那份分工里 还没启动的');
+      expect(plan.length).toBeGreaterThan(0);
+      expect(plan.every((task) => task.startsWith('JX:'))).toBe(true);
+      expect((await ask('经信局那份分工里 还没启动的')).text).toContain('方案：经信局');
+      expect(await askAll('中山财政局的分工')).toEqual(ZS_FINANCE);
+      // Nothing left once a part is taken away: the whole is offered.
+      const nothing = await ask('经信局那份分工 除了还没启动的 还有别的状态的吗');
+      expect(nothing.tasks).toEqual([]);
+      expect(JSON.stringify(nothing.delivery.content)).toContain('经信局的方案有哪些任务');
+    });
+
     it('plans, greetings, thanks and what it cannot answer all get a useful card', async () => {
       const plans = await ask('有哪些分工方案');
       expect(plans.title).toBe('共有 5 个分工方案');

@@ -104,7 +104,12 @@ describe('counts, rates and rankings are understood as such', () => {
     expect(understand('中山审计局和中山住建局 谁的完成率低一些')).toMatchObject({ measure: 'rate', groupBy: 'unit', order: 'asc', topic: null });
     expect(understand('中山旅游局跟中山食药监局 谁完成得好')).toMatchObject({ measure: 'rate', groupBy: 'unit', order: 'desc', topic: null });
     // Two places compared (中山跟江门比 哪边…): ranked by place, the places named.
-    expect(understand('中山跟江门比 哪边完成率高')).toMatchObject({ measure: 'rate', groupBy: 'place', places: ['中山市', '江门市'], topic: null });
+    expect(understand('中山跟江门比 哪边完成率高')).toMatchObject({ measure: 'rate', groupBy: 'place', places: ['中山市', '江门市'], topic: null });    // The comparison said last, as a count (谁的任务多, 哪边…的事项多, 比一比 … 件数多): ranked by that count.
+    expect(understand('中山财政局跟发改局 谁的任务多')).toMatchObject({ measure: 'count', groupBy: 'unit', topic: null });
+    expect(understand('中山和江门 哪边还没启动的事项多')).toMatchObject({ measure: 'count', groupBy: 'place', places: ['中山市', '江门市'], status: 'not_started', topic: null });
+    expect(understand('中山跟临沂比一比 哪边办结销号的件数多')).toMatchObject({ measure: 'count', groupBy: 'place', places: ['中山市', '临沂市'], status: 'done', topic: null });
+    // 多少 is no comparison.
+    expect(understand('中山有多少项任务')).toMatchObject({ measure: 'count', groupBy: 'none' });
   });
 
   it.each(TABLE)('%s', (text, expected) => {

@@ -192,6 +192,8 @@ async function itemsFor(hits: readonly Pick<TaskHit, 'task' | 'matchedUnits' | '
 export async function answerTaskQuery(query: TaskQuery, catalog: Catalog, repos: Repositories, today: string): Promise<Answer> {
   let page = Math.max(1, query.page);
   let result = catalog.index.search(query, today, { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE });
+  // "中山财政局的分工": a plan named by a unit no plan is named after is that unit's tasks.
+  if (query.plan && result.plans?.length === 0 && query.planNamedBy) return answerTaskQuery({ ...query, plan: null, planNamedBy: null, units: [...query.units, query.planNamedBy] }, catalog, repos, today);
   if (query.plan && result.plans?.length === 0) {
     return { kind: 'not_understood', reason: `没有找到名称或地区包含“${query.plan}”的方案。发送“有哪些方案”查看全部方案。` };
   }

@@ -2,7 +2,7 @@
  * When a question finds nothing, the nearest questions that would find
  * something: the unit without its place (中山市档案局 → 档案局 of another
  * city), the unit or topic without the time or state, the topic without the
- * place. Each is tried against the index and offered only when it finds
+ * place, the whole without the part left out. Each is tried against the index and offered only when it finds
  * tasks, written as a question the user can press or type. Pure.
  */
 import type { Catalog } from './question-catalog.js';
@@ -27,6 +27,7 @@ function questionOf(query: Filters, catalog: Catalog): string {
   if (units) return query.topic ? `${places}${units}${query.topic}相关的任务` : `${places}${units}负责什么`;
   if (query.topic) return `${places}${query.topic}相关的任务`;
   void catalog;
+  if (query.plan) return `${places}${query.plan}的方案有哪些任务`;
   return `${places}任务有哪些`;
 }
 
@@ -41,6 +42,8 @@ export function nearestQuestions(query: Filters, catalog: Catalog, today: string
   if (query.status || query.period) candidates.push(plain);
   if (query.places && query.places.length > 0) candidates.push({ ...plain, places: [] }, { ...plain, places: [], units: unplaced });
   if (query.topic && query.units.length > 0) candidates.push({ ...plain, topic: null }, { ...plain, units: [], topic: query.topic });
+  // Everything but the part left out was nothing ("经信局那份 除了没启动的"): the whole, with the part.
+  if (query.except) candidates.push({ ...query, except: null }, { ...plain, except: null });
   const questions: string[] = [];
   for (const candidate of candidates) {
     if (!found(candidate)) continue;

@@ -7,7 +7,7 @@
  */
 import { leadingPlace } from '../places/gazetteer.js';
 import { readNumber } from './numbers.js';
-import { readPeriod } from './period.js';
+import { readPeriod, type PeriodSpec } from './period.js';
 import { taskQuery, type Question, type StatusFilter, type TaskFilter, type TaskQuery } from './question.js';
 import { exceptClause, type ExceptClause } from './exclusion.js';
 import { normalizeQuestion } from './question-normalizing.js';
@@ -39,7 +39,7 @@ const STOPWORDS = [
   // The units spoken of again as people (他们现在有没有卡着的, 他俩各自都管的啥) and "that kind" (受阻那种).
   '他们', '她们', '它们', '他俩', '她俩', '那种', '这种',
   // Either of two (财政局或者发改委, 两微一端或者政府公报), and all of them at once (一并列出来).
-  '或者', '或是', '要么', '一并', '一共', '总共',
+  '或者', '或是', '要么', '一并', '一共', '总共', '状态',
   '所有', '全部', '都', '谁', '由', '吗', '呢', '吧', '啊', '呀', '了', '的', '和', '与', '及', '或', '还', '要', '是', '有',
 ];
 const STOPWORD_PATTERN = new RegExp(STOPWORDS.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
@@ -225,11 +225,20 @@ export function parseQuestion(raw: string, directory: UnitDirectory, asker: Aske
   return readTaskQuery(text, directory, asker) ?? { kind: 'unknown' };
 }
 
+/** A document named right after whose it is (经信局那份分工, 经信局的分工方案; 那份 is gone by then): the plan's words. */
+const POINTED_PLAN = /^的?(?:分工方案|工作要点|分工|方案|要点)(?:里头|里面|里|中)?/;
+
 /** Whether two periods are said joined, either first: "本月或者下月", "2018年和2020年", "这周、下周". */
 function joinedPeriods(text: string, first: string, second: string): boolean {
   const join = '\\s*的?\\s*(?:或者|或是|或|和|跟|与|及|以及|、|还有|加上)\\s*';
   const quoted = (words: string) => words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(`${quoted(first)}${join}${quoted(second)}|${quoted(second)}${join}${quoted(first)}`).test(text);
+}
+
+/** A second period said without its year ("2017年三季度或者四季度") is in the first's year. */
+function sameYear(period: PeriodSpec, words: string, first: PeriodSpec): PeriodSpec {
+  if (!('year' in period) || !('year' in first) || /年/.test(words)) return period;
+  return { ...period, year: first.year } as PeriodSpec;
 }
 
 /** The word that offers two alternatives: 或者, 或是, 要么. */
@@ -316,16 +325,21 @@ export function readTaskQuery(text: string, directory: UnitDirectory, asker: Ask
       if (ours.length > 0 && ours.length < mention.unitIds.length) mentions[index] = { ...mention, unitIds: ours };
     });
   }
+  // "经信局那份分工": a document named by whose it is — that plan, not the unit's tasks.
+  const pointedAt = mentions.findIndex((mention) => !('self' in mention) && POINTED_PLAN.test(text.slice(mention.end)));
+  const pointedMention = pointedAt >= 0 ? mentions[pointedAt]! : null;
+  const pointedPlan = pointedMention ? { text: pointedMention.text, start: pointedMention.start, end: pointedMention.end + POINTED_PLAN.exec(text.slice(pointedMention.end))![0].length } : null;
+  if (pointedPlan) mentions.splice(pointedAt, 1);
   // Take out what is understood, so that what remains is the topic.
   let rest = text;
-  const understood: [number, number][] = [...mentions.map((mention): [number, number] => [mention.start, mention.end]), ...own.said];
+  const understood: [number, number][] = [...mentions.map((mention): [number, number] => [mention.start, mention.end]), ...own.said, ...(pointedPlan ? [[pointedPlan.start, pointedPlan.end] as [number, number]] : [])];
   for (const [start, end] of understood.sort((a, b) => b[0] - a[0])) rest = `${rest.slice(0, start)} ${rest.slice(end)}`;
   // A period ("下周", "2017年第一季度", "年底前") is when the tasks fall due; 今年 alone says nothing.
   const named = readPeriod(rest);
   if (named) rest = rest.replace(named.words, ' ');
   // "本月或者下月", "2018年和2020年": a second period joined to the first, either of which the tasks may fall due in.
   const other = named ? readPeriod(rest) : undefined;
-  const orPeriod = other && joinedPeriods(text, named!.words, other.words) ? other.period : null;
+  const orPeriod = other && joinedPeriods(text, named!.words, other.words) ? sameYear(other.period, other.words, named!.period) : null;
   if (orPeriod) rest = rest.replace(other!.words, ' ');
   rest = rest.replace(/今年|本年度?/g, ' ');
   let status: StatusFilter | null = null;
@@ -356,7 +370,9 @@ export function readTaskQuery(text: string, directory: UnitDirectory, asker: Ask
   // "年底前到期的里头 卡住的": among the period's tasks, the state's — the period and the state filter together already.
   if (andStatus) rest = rest.replace(AMONG, ' ').replace(new RegExp(CONJUNCTIONS, 'g'), ' ');
   else if (named || status || bound) rest = rest.replace(AMONG_WORDS, ' ');
-  const { plan, rest: withoutPlan } = planHint(rest);
+  const hinted = planHint(rest);
+  const plan = pointedPlan?.text ?? hinted.plan;
+  const withoutPlan = pointedPlan ? rest : hinted.rest;
   const found = placesOn(withoutPlan, directory);
   rest = found.rest
     // "归谁管", "由哪个部门", "谁来建", "哪个部门在推": the verb of asking who, not the topic.
@@ -389,6 +405,7 @@ export function readTaskQuery(text: string, directory: UnitDirectory, asker: Ask
     ...(found.places.length > 0 ? { places: found.places } : {}),
     ...(named ? { period: named.period } : {}),
     ...(orPeriod ? { orPeriod } : {}),
+    ...(pointedMention && plan === pointedMention.text ? { planNamedBy: { text: pointedMention.text, unitIds: pointedMention.unitIds, fuzzy: pointedMention.fuzzy, ...('place' in pointedMention && pointedMention.place ? { place: pointedMention.place } : {}) } } : {}),
     // "财政局和发改局一起负责的": tasks that name every one of them.
     ...(mentions.length > 1 && /一起|共同|联合|同为|均为|都(参与|负责|有份)|都是(?=牵头|配合|责任|负责)/.test(text) ? { allUnits: true } : {}),
     role,

@@ -72,6 +72,8 @@ export interface TaskQuery {
   progress?: ProgressBound | null;
   /** A plan named in the question ("临沂的要点"): matched against plan titles and cities. */
   plan: string | null;
+  /** The unit a plan was named by ("经信局的分工"): its tasks are meant when no plan is named after it. */
+  planNamedBy?: UnitMention | null;
   /** The period the tasks fall due in ("下周", "2017年第一季度", "年底前"): unfinished tasks with a deadline inside it. */
   period?: PeriodSpec | null;
   /** Another period they may fall due in instead ("本月或者下月到期的", "2018年和2020年到期的"). */
