@@ -119,12 +119,14 @@ function sameUnit(unit: UnitLike, gold: string): boolean {
 
 /**
  * Whether the units are the gold's. A compound collective written as one name ("市政府各部门、各直属机构", as the
- * importer keeps an addressee phrase whole) names the same bodies as its parts written apart: when the names do
- * not match one for one, both sides are compared part by part.
+ * importer keeps an addressee phrase whole) names the same bodies as its parts written apart, and so does a list
+ * closed by 等…有关部门 (A、B等市级有关部门: A, B and the city's other departments): when the names do not match one
+ * for one, both sides are compared part by part.
  */
 function sameSet(units: readonly UnitLike[], gold: readonly string[]): boolean {
   if (sameNames(units, gold)) return true;
-  const parts = (name: string) => name.split(/、(?![^（(]*[)）])/).filter(Boolean);
+  // "市住建局、市自然资源规划局等市级有关部门" names the bureaus and the rest of the city's departments: its parts.
+  const parts = (name: string) => name.split(/、(?![^（(]*[)）])|等(?=[市区县省]?级?(?:有关|相关|其他|其它)(?:部门|单位))/).filter(Boolean);
   const unitParts = units.flatMap((unit) => (parts(unit.name).length > 1 ? parts(unit.name).map((name) => ({ name, aliases: [] })) : [unit]));
   return sameNames(unitParts, gold.flatMap(parts));
 }
