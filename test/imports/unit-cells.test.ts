@@ -10,6 +10,10 @@ import { parseUnitCell } from '../../src/domain/imports/unit-list-parser.js';
 const read = (text: string) => parseUnitCell(text, { defaultRole: 'responsible' }).map((unit) => `${unit.name}:${unit.role}`);
 
 describe('units and their parts in a cell', () => {
+  it('a bureau written with its own place (宁波市税务局) keeps its name among the city’s 市-bureaus; a bare one (经信局) is the city’s', () => {
+    expect(read('市住建局、市自然资源规划局,宁波海关,宁波市税务局、经信局')).toEqual(['市住建局:responsible', '市自然资源规划局:responsible', '宁波海关:responsible', '宁波市税务局:responsible', '市经信局:responsible']);
+  });
+
   it('a slash parts two names, and a list’s numbers (1. 2., （1）, ①②) are no part of them', () => {
     expect(read('市发改委/市财政局')).toEqual(['市发改委:responsible', '市财政局:responsible']);
     expect(read('1.市发改委 2.市财政局')).toEqual(['市发改委:responsible', '市财政局:responsible']);

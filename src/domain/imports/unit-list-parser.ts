@@ -5,6 +5,7 @@
  * 各市、区政府) stay whole; "区发展改革局（区物价局）" gives an alias. Pure.
  */
 import { looksLikePerson } from './people.js';
+import { leadingPlace } from '../places/gazetteer.js';
 import { alternation, COOPERATING_WORDS, LEAD_WORDS, UNIT_NOUNS, WORK_AFTER_ROLE_VERBS } from './role-words.js';
 import type { UnitLevel, UnitRole } from '../vocabulary.js';
 
@@ -303,6 +304,12 @@ const PARK = /^[\u4e00-\u9fa5]{0,4}?(?:园区|开发区|经开区|高新区|新�
 /** Words that start with 市, 区 or 县 without naming the level (市场监督管理所, 市政管理处, 市容环卫处, 区域…, 县域…). */
 const NOT_A_LEVEL = /^(?:市场|市政(?!府)|市容|区域|县域)/;
 
+/** Whether a name starts with a place's full name (宁波市税务局, 广东省气象局): its place is said already. */
+function namesItsPlace(name: string): boolean {
+  const place = leadingPlace(name);
+  return place !== undefined && place.written.length < name.length;
+}
+
 /**
  * "市政府办公室、经济和信息化局": a bureau written without 市 among siblings
  * that have it is the same city's bureau.
@@ -313,7 +320,8 @@ function withJurisdictionPrefix(mentions: UnitMention[]): UnitMention[] {
   return mentions.map((mention) =>
     // 团区委 / 团市委 (the Youth League's committee) already says its level.
     // A park's or zone's own office (园区党工委, 经开区管委办) is no bureau of the city.
-    mention.level === 'other' && /(局|委|办)$/.test(mention.name) && !/^(省|中|国|新会|各)/.test(mention.name) && !/^团[省市区县州]委$/.test(mention.name) && !PARK.test(mention.name)
+    // A bureau written with its own place (宁波市税务局, a branch the state runs there) is no bureau of the city's.
+    mention.level === 'other' && /(局|委|办)$/.test(mention.name) && !/^(省|中|国|新会|各)/.test(mention.name) && !/^团[省市区县州]委$/.test(mention.name) && !PARK.test(mention.name) && !namesItsPlace(mention.name)
       ? { ...mention, name: `${prefix}${mention.name}`, level: levelOf(`${prefix}${mention.name}`) }
       : mention,
   );
