@@ -102,8 +102,10 @@ describe('the question corpus', () => {
  * (279/349), lowest family unit_topic 91.8%.
  * A batch of 60 on 2026-12-05, third session (n22, questions that exclude, compare and combine: 除了…以外, 不算…的,
  * 哪边…多, A或者B, 既…又…, 比上周少了几条): 29 of 60 at first sight (tune 22 of 44, held out 7 of 16); tune 97.3%
- * (868/892), holdout 78.4% (286/365), lowest family updates 89.7% as it came in.
+ * (868/892), holdout 78.4% (286/365), lowest family updates 89.7% as it came in. After the fixes made with its tuned
+ * ones in view (either of two periods, topics, states or people; 既…又; 排除; comparisons said last; a plan named by
+ * whose it is): tune 99.1% (884/892), holdout 80.0% (292/365), lowest family updates 90.3%.
  */
-const TUNE_FLOOR = 0.97;
-const HOLDOUT_FLOOR = 0.78;
-const FAMILY_FLOOR = 0.89;
+const TUNE_FLOOR = 0.99;
+const HOLDOUT_FLOOR = 0.79;
+const FAMILY_FLOOR = 0.9;
