@@ -349,6 +349,8 @@ describe('question understanding', () => {
     expect(parsed('全部事项里 逾期或者受阻的占比多少')).toMatchObject({ kind: 'stats', measure: 'share', filter: { status: 'blocked', orStatus: 'overdue' } });
     expect(parsed('逾期的或者卡着的 一共是哪些事项')).toMatchObject({ kind: 'tasks', status: 'blocked', orStatus: 'overdue', topic: null });
     expect(parsed('临沂财政局或者发改委牵头的事项 帮我一并列出来')).toMatchObject({ kind: 'tasks', role: 'lead', topic: null });
+    // Two units' work added together (A的活加上B的活): both units, 加上 no topic.
+    expect(parsed('江门编办的活加上行政服务中心的活 里头正在办的或者等审核的 是哪几件')).toMatchObject({ kind: 'tasks', topic: null, status: 'pending_review', orStatus: 'in_progress' });
     expect(parsed('我们局2018年和2020年到期的 都列一下')).toMatchObject({ period: { kind: 'year', year: { fixed: 2018 } }, orPeriod: { kind: 'year', year: { fixed: 2020 } }, topic: null });
     // Two people either of whom reported; 报的是 asks what they reported; 要交的是 stays a deadline.
     expect(parsed('王晓燕或者周婷 这个月报的是哪几件')).toMatchObject({ kind: 'updates', person: '王晓燕', alsoPeople: ['周婷'], period: { name: 'this_month' } });

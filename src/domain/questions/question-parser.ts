@@ -39,7 +39,7 @@ const STOPWORDS = [
   // The units spoken of again as people (他们现在有没有卡着的, 他俩各自都管的啥) and "that kind" (受阻那种).
   '他们', '她们', '它们', '他俩', '她俩', '那种', '这种',
   // Either of two (财政局或者发改委, 两微一端或者政府公报), and all of them at once (一并列出来).
-  '或者', '或是', '要么', '一并', '一共', '总共', '状态',
+  '或者', '或是', '要么', '一并', '一共', '总共', '状态', '加上',
   '所有', '全部', '都', '谁', '由', '吗', '呢', '吧', '啊', '呀', '了', '的', '和', '与', '及', '或', '还', '要', '是', '有',
 ];
 const STOPWORD_PATTERN = new RegExp(STOPWORDS.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
