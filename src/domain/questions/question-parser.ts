@@ -8,7 +8,7 @@
 import { leadingPlace } from '../places/gazetteer.js';
 import { readNumber } from './numbers.js';
 import { readPeriod, type PeriodSpec } from './period.js';
-import { taskQuery, type Question, type StatusFilter, type TaskFilter, type TaskQuery } from './question.js';
+import { taskQuery, type Question, type StatusFilter, type TaskFilter, type TaskQuery, type UnitMention } from './question.js';
 import { exceptClause, type ExceptClause } from './exclusion.js';
 import { normalizeQuestion } from './question-normalizing.js';
 import { mendSlips } from './typing-slips.js';
@@ -42,7 +42,9 @@ const STOPWORDS = [
   '或者', '或是', '要么', '一并', '一共', '总共', '状态', '加上',
   '所有', '全部', '都', '谁', '由', '吗', '呢', '吧', '啊', '呀', '了', '的', '和', '与', '及', '或', '还', '要', '是', '有',
 ];
-const STOPWORD_PATTERN = new RegExp(STOPWORDS.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+/** Words as a pattern that matches them as written. */
+const literal = (words: string) => words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const STOPWORD_PATTERN = new RegExp(STOPWORDS.map(literal).join('|'), 'g');
 
 /**
  * How people say "whose" and "what" in chat, never a topic: 名下 / 手里 / 手头 (the unit's), 管些啥 /
@@ -181,8 +183,10 @@ const EITHER_STATES = new Set<StatusFilter>([...COMBINABLE, 'done']);
 const EVERY_YEAR = /(?:每年|年年)(?:都)?(?:要|得|需要)?(?:做|实施|弄|干|搞|办|开展|推进|进行)的?(?:工作|事项|任务)?/;
 /** "Among" said in words of its own (里头, 那几件里), taken out wherever they are: never the 中 of 中山. */
 const AMONG_WORDS = /的?(?:那几件|那几项|那些|几件|几项|几条|几个)?(?:里头|里面|当中|中间|之中|其中|里(?=[\s，,]))/g;
+/** The word that offers two alternatives: 或者, 或是, 要么. */
+const EITHER_WORD = /或者|或是|要么/;
 /** Two states asked together, each with its 的 ("卡着的和等审核的", "没动的加上卡着的") or said with 或者 ("逾期或者卡着的"). */
-const EITHER = /的\s*(?:和|或者?|以及|还有|加上|跟|及)\s*\S{1,8}(?:的|$)|或者|或是|要么/;
+const EITHER = new RegExp(`的\\s*(?:和|或者?|以及|还有|加上|跟|及)\\s*\\S{1,8}(?:的|$)|${EITHER_WORD.source}`);
 /** Two states said of the same tasks, one after the other: "进展滞后、且至今未报送过任何进度的", "逾期并且卡着的", "超期而且没动的". */
 const CONJUNCTIONS = '并且|而且|且|同时';
 const BOTH = new RegExp(`[、，,\\s]*(?:${CONJUNCTIONS})(?=\\S{2})`);
@@ -228,11 +232,22 @@ export function parseQuestion(raw: string, directory: UnitDirectory, asker: Aske
 /** A document named right after whose it is (经信局那份分工, 经信局的分工方案; 那份 is gone by then): the plan's words. */
 const POINTED_PLAN = /^的?(?:分工方案|工作要点|分工|方案|要点)(?:里头|里面|里|中)?/;
 
+/** A unit found in the text as the query keeps it: its words, ids, and the place, self or person it was named with. */
+function asMention(mention: UnitMention): UnitMention {
+  return {
+    text: mention.text,
+    unitIds: mention.unitIds,
+    fuzzy: mention.fuzzy,
+    ...(mention.place ? { place: mention.place } : {}),
+    ...(mention.self ? { self: true } : {}),
+    ...(mention.person ? { person: mention.person } : {}),
+  };
+}
+
 /** Whether two periods are said joined, either first: "本月或者下月", "2018年和2020年", "这周、下周". */
 function joinedPeriods(text: string, first: string, second: string): boolean {
   const join = '\\s*的?\\s*(?:或者|或是|或|和|跟|与|及|以及|、|还有|加上)\\s*';
-  const quoted = (words: string) => words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`${quoted(first)}${join}${quoted(second)}|${quoted(second)}${join}${quoted(first)}`).test(text);
+  return new RegExp(`${literal(first)}${join}${literal(second)}|${literal(second)}${join}${literal(first)}`).test(text);
 }
 
 /** A second period said without its year ("2017年三季度或者四季度") is in the first's year. */
@@ -240,9 +255,6 @@ function sameYear(period: PeriodSpec, words: string, first: PeriodSpec): PeriodS
   if (!('year' in period) || !('year' in first) || /年/.test(words)) return period;
   return { ...period, year: first.year } as PeriodSpec;
 }
-
-/** The word that offers two alternatives: 或者, 或是, 要么. */
-const EITHER_WORD = /或者|或是|要么/;
 
 /** What is left of a question's words once its grammar is taken out: the words to look for in tasks, or null. */
 function topicWords(rest: string): string | null {
@@ -327,9 +339,8 @@ export function readTaskQuery(text: string, directory: UnitDirectory, asker: Ask
   }
   // "经信局那份分工": a document named by whose it is — that plan, not the unit's tasks.
   const pointedAt = mentions.findIndex((mention) => !('self' in mention) && POINTED_PLAN.test(text.slice(mention.end)));
-  const pointedMention = pointedAt >= 0 ? mentions[pointedAt]! : null;
+  const pointedMention = pointedAt >= 0 ? mentions.splice(pointedAt, 1)[0]! : null;
   const pointedPlan = pointedMention ? { text: pointedMention.text, start: pointedMention.start, end: pointedMention.end + POINTED_PLAN.exec(text.slice(pointedMention.end))![0].length } : null;
-  if (pointedPlan) mentions.splice(pointedAt, 1);
   // Take out what is understood, so that what remains is the topic.
   let rest = text;
   const understood: [number, number][] = [...mentions.map((mention): [number, number] => [mention.start, mention.end]), ...own.said, ...(pointedPlan ? [[pointedPlan.start, pointedPlan.end] as [number, number]] : [])];
@@ -394,18 +405,11 @@ export function readTaskQuery(text: string, directory: UnitDirectory, asker: Ask
   if (unknownBureau) mentions.push({ text: unknownBureau, unitIds: [], fuzzy: false, start: 0, end: 0 });
   return {
     kind: 'tasks',
-    units: mentions.map((mention) => ({
-      text: mention.text,
-      unitIds: mention.unitIds,
-      fuzzy: mention.fuzzy,
-      ...('place' in mention && mention.place ? { place: mention.place } : {}),
-      ...('self' in mention ? { self: true } : {}),
-      ...('person' in mention && mention.person ? { person: mention.person } : {}),
-    })),
+    units: mentions.map(asMention),
     ...(found.places.length > 0 ? { places: found.places } : {}),
     ...(named ? { period: named.period } : {}),
     ...(orPeriod ? { orPeriod } : {}),
-    ...(pointedMention && plan === pointedMention.text ? { planNamedBy: { text: pointedMention.text, unitIds: pointedMention.unitIds, fuzzy: pointedMention.fuzzy, ...('place' in pointedMention && pointedMention.place ? { place: pointedMention.place } : {}) } } : {}),
+    ...(pointedMention ? { planNamedBy: asMention(pointedMention) } : {}),
     // "财政局和发改局一起负责的": tasks that name every one of them.
     ...(mentions.length > 1 && /一起|共同|联合|同为|均为|都(参与|负责|有份)|都是(?=牵头|配合|责任|负责)/.test(text) ? { allUnits: true } : {}),
     role,
