@@ -954,6 +954,26 @@ describe('layout families of real plans', () => {
     ]);
   });
 
+  it('rows under a merged 序号 that a page padded with empty cells (目标 | 完成情况 | ||) are more of the task above, one row a line, never its units', () => {
+    const { tasks } = read(
+      [
+        '某县2023年民生实事项目推进情况表',
+        '序号 | 项目名称 | 完成情况 | 责任单位 |',
+        '1 | 改造农村危房300户。 | 已改造312户。 | 县住建局 |',
+        '2 | 新建城乡社区老年食堂10个。 | 已建成老年食堂11个。 | 县民政局 |',
+        '为80岁以上老人提供助餐服务2万人次。 | 提供助餐服务23650人次。 | ||',
+        '新增养老机构床位120张。 | 新增床位126张。 | ||',
+        '3 | 实施县乡公路提质改造40公里。 | 完成提质改造42公里。 | 县交通运输局 |',
+      ].join('\n'),
+    );
+    expect(tasks.map((task) => ({ number: task.number, units: task.units.map((unit) => unit.name) }))).toEqual([
+      { number: '1', units: ['县住建局'] },
+      { number: '2', units: ['县民政局'] },
+      { number: '3', units: ['县交通运输局'] },
+    ]);
+    expect(tasks[1]!.requirement).toContain('新增养老机构床位120张');
+  });
+
   it('a duty list run into one paragraph by a document site, with its page markers inside words', () => {
     const { tasks } = read(
       '第1页共4页秸秆禁烧工作实施方案为做好我县秸秆禁烧工作,制订本方案。县政府成立领导小组,各组成单位及其职责如下:县环保局。负责对全县秸秆禁烧工作实施统一监督。县交通局、县公路局。负责对国道、省道两侧燃烧秸秆情况的巡查。县农委。负责全县农作第2页共4页物秸秆综合利用工作的督导。',

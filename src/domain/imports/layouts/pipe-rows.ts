@@ -7,8 +7,9 @@
  * Cutting lines into rows is all this file does; readGrid reads them.
  */
 import type { DraftPlan } from '../draft.js';
+import { cellKind } from './cell-kinds.js';
 import { classifyHeaders, looksLikeHeader } from './columns.js';
-import { alignCells, alignCellsFromRight } from './flat-cells.js';
+import { alignCells, alignCellsFromRight, alignContiguous } from './flat-cells.js';
 import { withSubHeader } from './header-rows.js';
 import { CATEGORY, readGrid, TASK, type GridRow } from './grid.js';
 
@@ -38,7 +39,11 @@ export function pipeRowRows(lines: readonly string[]): GridRow[] | undefined {
       // its first cell the end of the first line's last cell when together they are one cell too many (a break inside a cell).
       const previous = rows.at(-1);
       const together = previous ? cellCount(previous.text) + cellCount(line) : 0;
-      const broken = previous !== undefined && !/^\d{1,3}[.、．]/.test(line) && cellCount(previous.text) < headerWidth && cellCount(line) < headerWidth - 1 && together <= headerWidth + 1;
+      // A line padded with empty cells to the header's width, or the line after one, is a row of its own when it opens
+      // with work ("新增托位500个。 | 新增托位600个。 | ||" under a merged 序号), not the end of the row above.
+      const padded = (text: string) => text.split('|').length >= lines[headerIndex]!.trim().split('|').length && /\|\s*\|\s*$/.test(text);
+      const ownRow = (padded(line) || (previous !== undefined && padded(previous.text))) && cellKind(line.split('|')[0]!) === 'text';
+      const broken = previous !== undefined && !ownRow && !/^\d{1,3}[.、．]/.test(line) && cellCount(previous.text) < headerWidth && cellCount(line) < headerWidth - 1 && together <= headerWidth + 1;
       if (broken && together <= headerWidth) previous.text = `${previous.text.replace(/\|\s*$/, '')} | ${line}`;
       else if (broken) previous.text = `${previous.text.replace(/\|\s*$/, '')}\n${line}`;
       else rows.push({ text: line, line: i + 1 });
@@ -68,6 +73,11 @@ export function pipeRowRows(lines: readonly string[]): GridRow[] | undefined {
   function alignedRow(row: { text: string; line: number }): GridRow {
     const cells = row.text.split('|').map((text) => text.trim()).filter(Boolean).map((text) => ({ text, line: row.line }));
     // A row short of cells lost a merged one (the page shifts the rest left): put its cells back by what they hold.
+    // A row short of cells whose first is work, not a number, lost its 序号 too (more of the numbered task above, under its
+    // merged 序号 and unit cells): its cells go one a column into the run they fit right of the 序号.
+    if (!headed && columns[0] === 'number' && cells.length > 1 && cells.length < columns.length && cellKind(cells[0]!.text) === 'text') {
+      return { cells: [{ text: '', line: row.line }, ...alignContiguous(cells, columns.slice(1))], line: row.line };
+    }
     if (!headed && columns[0] === 'number' && cells.length > 1 && cells.length < columns.length) return { cells: [cells[0]!, ...alignCells(cells.slice(1), columns.slice(1))], line: row.line };
     // A row of a table headed by 一、 rows that starts at its 序号 lost the merged 大类 cell on its left: its cells go back by what they hold.
     if (headed && /^\d{1,3}$/.test(cells[0]?.text ?? '') && cells.length > 1 && cells.length < columns.length) return { cells: alignCells(cells, columns), line: row.line };
