@@ -974,6 +974,33 @@ describe('layout families of real plans', () => {
     expect(tasks[1]!.requirement).toContain('新增养老机构床位120张');
   });
 
+  it('leaders whose surnames are common but were missing from the list (洪, 傅, 赖, 萧, 阎) lead their headings’ items and fill their column', () => {
+    const headed = read(
+      [
+        '某市2024年政府工作报告重点工作责任分解',
+        '一、洪志远市长主抓重点工作',
+        '1.深入实施营商环境优化提升行动。（牵头单位：市发改委；责任单位：市市场监管局）',
+        '二、傅晓军副市长牵头重点工作',
+        '2.推进城市更新和老旧小区改造。（牵头单位：市住建局）',
+      ].join('\n'),
+    );
+    expect(headed.tasks.map((task) => task.leaders)).toEqual([['洪志远市长'], ['傅晓军副市长']]);
+    const column = read(
+      [
+        '某县重点项目推进责任表',
+        '序号 | 项目名称 | 责任领导 | 牵头单位 | 完成时限 |',
+        '1 | 县人民医院综合楼建设 | 赖建平 | 县卫健局 | 2024年12月底前 |',
+        '2 | 城北污水处理厂提标改造 | 萧红梅 | 县住建局 | 2024年9月底前 |',
+        '3 | 高标准农田建设2万亩 | 阎海涛 | 县农业农村局 | 2024年10月底前 |',
+      ].join('\n'),
+    );
+    expect(column.tasks.map(summary)).toEqual([
+      { title: '县人民医院综合楼建设', lead: ['县卫健局'], others: [], leaders: ['赖建平'] },
+      { title: '城北污水处理厂提标改造', lead: ['县住建局'], others: [], leaders: ['萧红梅'] },
+      { title: '高标准农田建设2万亩', lead: ['县农业农村局'], others: [], leaders: ['阎海涛'] },
+    ]);
+  });
+
   it('a duty list run into one paragraph by a document site, with its page markers inside words', () => {
     const { tasks } = read(
       '第1页共4页秸秆禁烧工作实施方案为做好我县秸秆禁烧工作,制订本方案。县政府成立领导小组,各组成单位及其职责如下:县环保局。负责对全县秸秆禁烧工作实施统一监督。县交通局、县公路局。负责对国道、省道两侧燃烧秸秆情况的巡查。县农委。负责全县农作第2页共4页物秸秆综合利用工作的督导。',

@@ -4,13 +4,11 @@
  * 省政府分管领导同志), and are kept as a task's leaders, never as units. Pure.
  */
 import { isPlaceName, leadingPlace } from '../places/gazetteer.js';
+import { COMPOUND_SURNAMES, SINGLE_SURNAMES } from '../people/surnames.js';
 
 /** The commonest Chinese surnames (single and double), enough to tell 金力 from 海关. */
-const SURNAMES = new Set(
-  ('王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝束芮'
-  ).split(''),
-);
-const DOUBLE_SURNAMES = /^(欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|长孙|宇文|司徒|夏侯|令狐|端木|独孤|南宫|呼延|万俟|闻人|轩辕)/;
+const SURNAMES = new Set(SINGLE_SURNAMES.split(''));
+const DOUBLE_SURNAMES = new RegExp(`^(?:${COMPOUND_SURNAMES.join('|')})`);
 
 /** Endings of titles held by people, not by organisations. */
 const TITLE = /([省市区县州]长助理|书记|副?(省|市|区|县|州|镇|乡|盟|旗)?长|(副|常务副)[\u4e00-\u9fa5]{0,3}长|主任|秘书长|常委|部长|主席|同志|领导|调研员|巡视员|专员|组长|总指挥|指挥长)$/;
