@@ -1001,6 +1001,28 @@ describe('layout families of real plans', () => {
     ]);
   });
 
+  it('a title without its issuer when the issuer is 国务院 itself, and a headline that cut 的通知 off a 关于印发 notice names the plan', () => {
+    const council = read(
+      [
+        '国务院关于落实《政府工作报告》',
+        '重点工作部门分工的意见',
+        '国发〔2019〕8号',
+        '一、稳定就业',
+        '1.实施就业优先政策。（人力资源社会保障部牵头，教育部、财政部等按职责分工负责）',
+      ].join('\n'),
+    );
+    expect(council.plan.title).toBe('关于落实《政府工作报告》重点工作部门分工的意见');
+    const headline = read(
+      [
+        '某某市人民政府办公室关于印发2022年民生实事项目责任分解',
+        '各镇人民政府、各街道办事处：',
+        '1.新建公办幼儿园5所。（牵头单位：市教育局）',
+        '2.改造老旧小区20个。（牵头单位：市住建局）',
+      ].join('\n'),
+    );
+    expect(headline.plan.title).toBe('2022年民生实事项目责任分解');
+  });
+
   it('a duty list run into one paragraph by a document site, with its page markers inside words', () => {
     const { tasks } = read(
       '第1页共4页秸秆禁烧工作实施方案为做好我县秸秆禁烧工作,制订本方案。县政府成立领导小组,各组成单位及其职责如下:县环保局。负责对全县秸秆禁烧工作实施统一监督。县交通局、县公路局。负责对国道、省道两侧燃烧秸秆情况的巡查。县农委。负责全县农作第2页共4页物秸秆综合利用工作的督导。',

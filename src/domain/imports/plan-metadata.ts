@@ -218,8 +218,8 @@ function titleCandidates(lines: readonly string[]): string[] {
 /** A notice that issues a plan, the plan's name in group 1: "…关于印发《X实施方案》的通知", "…转发X的通知". */
 const ISSUED_PLAN = /(?:印发|转发)《?([^《》]{6,60}?)》?的通知$/;
 
-/** Who issues a notice, written before its 关于: 某某市人民政府(办公厅), 国务院办公厅, 某某区政府督查办, 某某镇, 某某领导小组办公室. */
-const ISSUER_BEFORE_ABOUT = /^[\u4e00-\u9fa5]{1,24}?(?:人民政府|政府|国务院|办公厅|办公室|督查办|督查室|委员会|领导小组|局|委|镇|乡|街道办事处|街道)(?:办公厅|办公室|督查办|督查室)?(?=关于)/;
+/** Who issues a notice, written before its 关于: 某某市人民政府(办公厅), 国务院 and 国务院办公厅, 某某区政府督查办, 某某镇, 某某领导小组办公室. */
+const ISSUER_BEFORE_ABOUT = /^(?:国务院|[\u4e00-\u9fa5]{1,24}?(?:人民政府|政府|国务院|办公厅|办公室|督查办|督查室|委员会|领导小组|局|委|镇|乡|街道办事处|街道))(?:办公厅|办公室|督查办|督查室)?(?=关于)/;
 
 /**
  * A notice's title as the plan's name: without the office that issues it (滁州市人民政府关于2020年…的通知 → 关于2020年…的通知),
@@ -227,7 +227,8 @@ const ISSUER_BEFORE_ABOUT = /^[\u4e00-\u9fa5]{1,24}?(?:人民政府|政府|国�
  */
 function withoutIssuer(title: string): string {
   const bare = title.replace(ISSUER_BEFORE_ABOUT, '');
-  const issued = /^关于(?:印发|转发)/.test(bare) ? ISSUED_PLAN.exec(bare) : null;
+  // A page's headline that cut the notice's 的通知 off ("关于印发2021年政府工作报告目标任务责任分解") names the plan all the same.
+  const issued = /^关于(?:印发|转发)/.test(bare) ? (ISSUED_PLAN.exec(bare) ?? /^关于(?:印发|转发)《?([^《》]{6,60}?)》?$/.exec(bare)) : null;
   return issued && (TITLE_END.test(issued[1]!) || /(?:方案|要点|计划|清单|措施|细则|分工|分解)$/.test(issued[1]!)) ? issued[1]! : bare;
 }
 
