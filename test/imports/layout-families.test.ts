@@ -1001,7 +1001,7 @@ describe('layout families of real plans', () => {
     ]);
   });
 
-  it('a title without its issuer when the issuer is 国务院 itself, and a headline that cut 的通知 off a 关于印发 notice names the plan', () => {
+  it('a title without its issuer when the issuer is 国务院 itself; a headline that cut 的通知 off a 关于印发 notice names the plan; a notice’s name broken after 重点工作 is whole', () => {
     const council = read(
       [
         '国务院关于落实《政府工作报告》',
@@ -1021,6 +1021,17 @@ describe('layout families of real plans', () => {
       ].join('\n'),
     );
     expect(headline.plan.title).toBe('2022年民生实事项目责任分解');
+    // A notice's name broken after what it lists is still the notice's, not a list's name.
+    const broken = read(
+      [
+        '某某市人民政府办公室',
+        '关于明确政府工作报告提出的2023年重点工作',
+        '责任单位的通知',
+        '一、推动经济发展',
+        '1.全年地区生产总值增长6.5%。（牵头单位：市发展改革委）',
+      ].join('\n'),
+    );
+    expect(broken.plan.title).toBe('关于明确政府工作报告提出的2023年重点工作责任单位的通知');
   });
 
   it('a duty list run into one paragraph by a document site, with its page markers inside words', () => {

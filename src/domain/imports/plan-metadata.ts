@@ -160,7 +160,8 @@ function titleCandidates(lines: readonly string[]): string[] {
       if (headline && TITLE_END.test(headline[1]!)) candidates.push(headline[1]!);
       else if (TITLE_END.test(own)) candidates.push(own.replace(/\s+/g, ''));
       // "平江县2024年重点工作任务": named by what it lists, taken only when nothing names a plan.
-      else if (LISTING_END.test(own) && /\d{4}\s*年|[省市县区州旗]/.test(own)) listingNames.push(own.replace(/\s+/g, ''));
+      // (Not a notice's name broken after what it lists: "关于明确…2023年重点工作" / "责任单位的通知".)
+      else if (LISTING_END.test(own) && /\d{4}\s*年|[省市县区州旗]/.test(own) && !/^关于/.test(own)) listingNames.push(own.replace(/\s+/g, ''));
     }
     // A name a document site ran together with the table after it ("附件 监利县2018年…职责清单 工作任务和内容 责任单位 …"): a piece of its own.
     if (own.length > 60) pieceNames.push(...line.split(/\s+/).filter((piece) => piece.length >= 6 && piece.length <= 60 && TITLE_END.test(piece) && !/[。；，,|:：]/.test(piece)));
