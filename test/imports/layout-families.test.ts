@@ -1034,6 +1034,28 @@ describe('layout families of real plans', () => {
     expect(broken.plan.title).toBe('关于明确政府工作报告提出的2023年重点工作责任单位的通知');
   });
 
+  it('a one-cell-per-line table that starts again under each leader’s heading, its header printed again and its rows numbered from 1 again', () => {
+    const cells = (...rows: string[][]) => rows.flat().flatMap((cell) => [cell, '']);
+    const { tasks } = read(
+      [
+        '某县2024年政府工作报告目标任务分解清单',
+        '',
+        '一、县长王建国牵头重点工作',
+        '',
+        ...cells(['序号', '目标任务', '牵头单位', '配合单位'], ['1', '一般公共预算收入增长5%', '县财政局', '县税务局'], ['2', '推进县级国有企业改革', '县国资办', '县财政局']),
+        '二、常务副县长刘志强牵头重点工作',
+        '',
+        ...cells(['序号', '目标任务', '牵头单位', '配合单位'], ['1', '地区生产总值增长6%左右', '县发改局', '县统计局'], ['2', '固定资产投资增长8%', '县发改局', '各乡镇']),
+      ].join('\n'),
+    );
+    expect(tasks.map((task) => ({ number: task.number, ...summary(task) }))).toEqual([
+      { number: '1', title: '一般公共预算收入增长5%', lead: ['县财政局'], others: ['县税务局'], leaders: ['县长王建国'] },
+      { number: '2', title: '推进县级国有企业改革', lead: ['县国资办'], others: ['县财政局'], leaders: ['县长王建国'] },
+      { number: '1', title: '地区生产总值增长6%左右', lead: ['县发改局'], others: ['县统计局'], leaders: ['常务副县长刘志强'] },
+      { number: '2', title: '固定资产投资增长8%', lead: ['县发改局'], others: ['各乡镇'], leaders: ['常务副县长刘志强'] },
+    ]);
+  });
+
   it('a duty list run into one paragraph by a document site, with its page markers inside words', () => {
     const { tasks } = read(
       '第1页共4页秸秆禁烧工作实施方案为做好我县秸秆禁烧工作,制订本方案。县政府成立领导小组,各组成单位及其职责如下:县环保局。负责对全县秸秆禁烧工作实施统一监督。县交通局、县公路局。负责对国道、省道两侧燃烧秸秆情况的巡查。县农委。负责全县农作第2页共4页物秸秆综合利用工作的督导。',

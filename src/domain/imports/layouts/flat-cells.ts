@@ -503,6 +503,8 @@ function rowsOf(allBlocks: readonly Block[], found: { start: number; width: numb
   }
   let pending: Block[] = [];
   let previous = 0;
+  /** A section heading came since the last row started. */
+  let afterHeading = false;
   if (!numbered) {
     // Without numbers the rows are cut by what their cells hold, between section headings.
     const others = numberIndex >= 0 ? columns.filter((_, index) => index !== numberIndex) : columns;
@@ -557,10 +559,12 @@ function rowsOf(allBlocks: readonly Block[], found: { start: number; width: numb
       headings.add(heading);
       rows.push(heading);
       pending = [];
+      afterHeading = true;
       continue;
     }
     // A row number may jump (3, 68, 69: a bureau's rows picked out of a city's table), but not past the next number to come (35611, 62 in a row's cells are figures).
-    const startsRow = numbered ? number !== undefined && startsNumberedRow(at, number, open) : !open || (cellKind(block.text) === 'text' && open.some((cell) => cellKind(cell.text) !== 'text') && (block.text.length > 30 || /[。，,；;]/.test(block.text) || open.some((cell) => cellKind(cell.text) === 'units')));
+    // A part's own table may number its rows from 1 again (一、区长…牵头重点工作 1–5, 二、常务副区长…牵头重点工作 1, 2 …).
+    const startsRow = numbered ? number !== undefined && ((afterHeading && number === 1 && previous > 1) || startsNumberedRow(at, number, open)) : !open || (cellKind(block.text) === 'text' && open.some((cell) => cellKind(cell.text) !== 'text') && (block.text.length > 30 || /[。，,；;]/.test(block.text) || open.some((cell) => cellKind(cell.text) === 'units')));
     if (startsRow) {
       let leading = pending;
       // The 分类 cell of this row was read as the last cells of the row above.
@@ -570,6 +574,7 @@ function rowsOf(allBlocks: readonly Block[], found: { start: number; width: numb
       const padding = numbered ? Array.from({ length: Math.max(0, numberIndex - leading.length) }, () => ({ text: '', line: block.line })) : [];
       rows.push(numbered ? [...padding, ...(numberIndex > 0 ? leading.slice(-numberIndex) : []), block] : [block]);
       pending = [];
+      afterHeading = false;
       if (number !== undefined) previous = number;
     } else if (!open) {
       if (numbered) pending.push(block);
