@@ -1056,6 +1056,26 @@ describe('layout families of real plans', () => {
     ]);
   });
 
+  it('a one-cell-per-line progress table without 序号: a first cell that is a target (…增长8%以上。) is no header word, and a cell’s numbered paragraphs stay in its row', () => {
+    const { tasks } = read(
+      [
+        '某区《政府工作报告》重点工作2023年第二季度进展情况表',
+        '',
+        ...[
+          '目标任务', '牵头单位', '进展情况', '下步举措',
+          '社会消费品零售总额增长8%以上。', '商务局', '上半年累计增长9.1%。', '持续开展促消费活动。',
+          '城镇新增就业1.2万人。', '人社局', '就业局', '上半年新增就业6500人。', '1.开展春风行动专场招聘会。', '2.落实稳岗返还政策。',
+          '新建改建农村公路80公里。', '交通运输局', '已完工42公里。', '1.加快在建项目进度。', '2.做好质量安全监管。', '3.督促施工单位增加人手。',
+        ].flatMap((cell) => [cell, '']),
+      ].join('\n'),
+    );
+    expect(tasks.map((task) => ({ title: task.title, units: task.units.map((unit) => unit.name) }))).toEqual([
+      { title: '社会消费品零售总额增长8%以上。', units: ['商务局'] },
+      { title: '城镇新增就业1.2万人。', units: ['人社局', '就业局'] },
+      { title: '新建改建农村公路80公里。', units: ['交通运输局'] },
+    ]);
+  });
+
   it('a duty list run into one paragraph by a document site, with its page markers inside words', () => {
     const { tasks } = read(
       '第1页共4页秸秆禁烧工作实施方案为做好我县秸秆禁烧工作,制订本方案。县政府成立领导小组,各组成单位及其职责如下:县环保局。负责对全县秸秆禁烧工作实施统一监督。县交通局、县公路局。负责对国道、省道两侧燃烧秸秆情况的巡查。县农委。负责全县农作第2页共4页物秸秆综合利用工作的督导。',

@@ -66,6 +66,8 @@ function classifyHeaderWord(raw: string): HeaderKind | undefined {
   const cell = raw.replace(/\s+/g, '');
   if (cell === '') return undefined;
   if (cell.length > 16) return undefined;
+  // A sentence or a target (固定资产投资增长10%以上。) is a row's cell, never a column's name.
+  if (/[。；;]$|\d%/.test(cell)) return undefined;
   // "一、潘东旭市长负责事项": a section heading right under the header, never a column's name.
   if (/^[一二三四五六七八九十]+[、.．]/.test(cell)) return undefined;
   if (/^(序号|编号|序列号?|序|项次|No\.?)$/i.test(cell)) return 'number';

@@ -369,7 +369,8 @@ function alignment(cells: readonly Block[], columns: readonly (HeaderKind | unde
         best = here;
         how = 1;
       }
-      if (joins && columns[j] !== 'number' && !(wholeCells && kinds[i] === 'text')) {
+      // Blocks apart by blank lines are whole cells, but for a cell's numbered list (1.强化… / 2.强化…), one paragraph an item.
+      if (joins && columns[j] !== 'number' && (!(wholeCells && kinds[i] === 'text') || (i + 1 < n && numberedList([cells[i]!, cells[i + 1]!])))) {
         // Units one a line stay together before a list written with commas, which is the next column's ("区财政局" / "区税务局" / "区政府有关部门,各乡镇…").
         const stay = i + 1 < n && kinds[i] === 'units' && lone(cells[i]!.text) && !lone(cells[i + 1]!.text) ? 3 : 1;
         const joined = fit(kinds[i]!, columns[j]) - stay + score[(i + 1) * width + j]!;
@@ -448,7 +449,9 @@ export function segmentRows(cells: readonly Block[], columns: readonly (HeaderKi
       const named = titleAt < 0 || row[titleAt]!.text !== '';
       // A row with no unit is possible (a merged unit cell) but unlikely: a short last cell is more often the row's unit.
       const assigned = unitAt.length === 0 || unitAt.some((index) => row[index]!.text !== '');
-      const total = score + (named ? 0 : -12) + (assigned ? 0 : -2) - 2 + best[j]!;
+      // Cells that are one numbered list (1.强化造血帮扶… / 2.强化帮扶力量…) are one cell's lines, not a row of their own.
+      const oneList = j - i >= 2 && numberedList(cells.slice(i, j));
+      const total = score + (named ? 0 : -12) + (assigned ? 0 : -2) + (oneList ? -12 : 0) - 2 + best[j]!;
       if (total > best[i]!) {
         best[i] = total;
         cut[i] = j;
@@ -458,6 +461,12 @@ export function segmentRows(cells: readonly Block[], columns: readonly (HeaderKi
   const rows: Block[][] = [];
   for (let i = 0; i < n; i = cut[i]!) rows.push(cells.slice(i, cut[i]!));
   return rows;
+}
+
+/** Whether the cells are the items of one numbered list, in turn (1. … 2. … 3. …). */
+function numberedList(cells: readonly Block[]): boolean {
+  const numbers = cells.map((cell) => /^(\d{1,2})\s*[.．、]\s*[\u4e00-\u9fa5]/.exec(cell.text.trim())?.[1]);
+  return numbers.every((number, index) => number !== undefined && (index === 0 || Number(number) === Number(numbers[index - 1]) + 1));
 }
 
 /** The cells without the header's cells printed again further down (a table copied from two pages). */
