@@ -355,6 +355,9 @@ describe('question understanding', () => {
     // Two people either of whom reported; 报的是 asks what they reported; 要交的是 stays a deadline.
     expect(parsed('王晓燕或者周婷 这个月报的是哪几件')).toMatchObject({ kind: 'updates', person: '王晓燕', alsoPeople: ['周婷'], period: { name: 'this_month' } });
     expect(parsed('这周要交的是哪几件')).toMatchObject({ kind: 'tasks', period: { kind: 'week', offset: 0 } });
+    // The rest of them, each (其余几件分别…), and which ones by 家 (哪几家单位): how one asks, never a topic.
+    expect(parsed('临沂财政局名下的事项 去掉办结的 其余几件分别什么情况')).toMatchObject({ kind: 'tasks', topic: null, except: { status: 'done' } });
+    expect(parsed('江门 受阻的是哪几家单位牵头的')).toMatchObject({ topic: null });
   });
 
   it('whether a task was reported on, asked yes or no (有人报过没, 报过进度吗), shows the task: no topic, no state; 报过进度的 still picks the reported ones', () => {

@@ -167,6 +167,23 @@ for (const { provider, available } of DATABASES) {
       expect(answer.table.map((row) => String(row.name)).sort()).toEqual(ids.map((id) => `${rows.units.find((unit) => unit.id === id)!.name}（中山市）`).sort());
     });
 
+    it('临沂 跟财政局一起牵头的是哪几家单位: the other units leading the tasks its 财政局 leads, never 财政局 itself', async () => {
+      const byId = new Map(rows.tasks.map((task) => [task.id, task]));
+      const leadsOf = (id: number): number[] => {
+        const own = rows.links.filter((link) => link.taskId === id);
+        const parent = byId.get(id)?.parentId;
+        if (own.length === 0 && parent !== null && parent !== undefined) return leadsOf(parent);
+        return own.filter((link) => link.role === 'lead').map((link) => link.unitId);
+      };
+      const finance = unitsNamed('市财政局', '临沂市');
+      const shared = leaves.filter((leaf) => planOf(leaf.planId).jurisdiction === '临沂市' && leadsOf(leaf.id).some((id) => finance.has(id)));
+      const partners = [...new Set(shared.flatMap((leaf) => leadsOf(leaf.id)))].filter((id) => !finance.has(id) && !COLLECTIVE.test(rows.units.find((unit) => unit.id === id)!.name));
+      expect(partners.length).toBeGreaterThan(1);
+      const answer = await ask('临沂那边 跟财政局一起牵头的都是哪几家单位');
+      expect(answer.table.map((row) => String(row.name)).sort()).toEqual(partners.map((id) => `${rows.units.find((unit) => unit.id === id)!.name}（临沂市）`).sort());
+      expect(answer.text).toContain('同为牵头的其他单位');
+    });
+
     it('中山市财政局的平均进度: the mean last reported percent of its tasks, a done one counting 100, one never reported 0', async () => {
       const zhongshan = ofUnits(unitsNamed('市财政局', '中山市'));
       const done = zhongshan.filter((leaf) => leaf.done).length;

@@ -57,6 +57,11 @@ export interface TaskQuery {
   units: UnitMention[];
   /** Tasks must name every unit mentioned ("一起负责"), not any of them. */
   allUnits?: boolean;
+  /**
+   * The units beside the mentioned ones on their tasks are asked for, not the mentioned ones ("跟财政局一起牵头的都是哪几家"):
+   * the mentioned units' tasks, and of them the other units in the same part.
+   */
+  partners?: boolean;
   /** 'any' unless the question says 牵头 / 配合 / 责任. */
   role: UnitRole | 'any';
   /** Words to search titles and requirements for: "PPP项目", "扶贫". */

@@ -21,6 +21,11 @@ const DONE_COUNT = /(?<![没未不])(?:完成|办结|做完|完结)了?(?:的)?(
 const UNIT_COUNT = /(?:多少|几)(?:个|家)?(?:单位|部门)/;
 /** Which units the tasks are of: 逾期的是哪几个单位的, 明年到期的是哪些部门的活, 涉及哪些单位 (answered with the units and their count). */
 const WHICH_UNITS = /(?:是|归|属于)?哪(?:几|些)(?:个|家)?(?:单位|部门)的(?:活儿?|任务|事儿?|工作)?$|涉及(?:到)?(?:哪些|哪几个|哪几家)(?:单位|部门)|[按分](?:责任)?(?:单位|部门)(?:来|给我)?(?:列|罗列|梳理|理一下|捋|$)/;
+/**
+ * The units that share a unit's part on its tasks: 跟财政局一起牵头的都是哪几家单位, 和发改局共同负责的有哪些部门, 与教育局一块儿配合的是谁
+ * (the unit in group 1, the part in group 2).
+ */
+const PARTNERS = /(?:跟|和|与|同)([^\s，,。？?]{2,20}?)(?:一起|一道|一块儿?|共同|联合)(牵头|负责|配合|协助|参与|承担)的?(?:单位|部门)?(?:都|还|又)?(?:是|有)?(?:哪(?:几|些)?家(?:单位|部门)?|哪(?:几|些)?个?(?:单位|部门)|谁)(?!的)/;
 /** Counted unit by unit: 逾期的按单位统计一下, 分部门汇总 (a count per unit, as 各单位逾期多少). */
 const BY_UNIT_TALLY = /[按分](?:责任)?(?:单位|部门)(?:来|给我)?(?:统计|汇总|算|数|排)/;
 /** The share some tasks are of the scope's (逾期的占比多少, 卡着的占几成, 没动的比例): picked out by their state, period or progress. */
@@ -138,6 +143,15 @@ export function parseStatsQuestion(text: string, directory: UnitDirectory, asker
   if (whichUnits) grouped.groupBy = 'none';
   const average = AVERAGE.test(text);
   const share = !rate && !average && SHARE.test(text);
+  const partners = PARTNERS.exec(text);
+  if (partners) {
+    // The unit named and the part it shares: its tasks in that part, and the other units there.
+    const read = readTaskQuery(`${text.slice(0, partners.index)} ${partners[1]}${partners[2]} ${text.slice(partners.index + partners[0].length)}`, directory, asker);
+    if (read && read.units.length > 0) {
+      const { kind: _kind, page: _page, ...filter } = read;
+      return { kind: 'stats', measure: 'units', groupBy: 'none', order: 'desc', filter: { ...filter, partners: true, allUnits: read.units.length > 1, asksWho: false } };
+    }
+  }
   const isStats = rate || share || average || count || howFar || whichUnits || (grouped.groupBy !== 'none' && (rank || SITUATION.test(text) || BY_UNIT_TALLY.test(text))) || (rank && asksWhich);
   if (!isStats) return undefined;
 

@@ -633,7 +633,7 @@ export class TaskIndex {
    * How many tasks (leaves) a query matches, how many of them are done and
    * how many overdue: in all, per plan, and per unit — each task counted
    * once for each of its units in the asked part, and only for the asked
-   * units when the query names some. One pass over the matches on the typed
+   * units when the query names some (all but them when it asks for their partners). One pass over the matches on the typed
    * columns; nothing is materialised, so a count over 100,000 tasks is a scan.
    */
   aggregate(query: Omit<TaskQuery, 'page' | 'kind'>, today: string): TaskAggregate {
@@ -660,7 +660,8 @@ export class TaskIndex {
       planCounts[planAt + 2]! += late;
       for (let link = linkStart[index]!; link < linkStart[index + 1]!; link++) {
         const unitId = linkUnit[link]!;
-        if ((role >= 0 && linkRole[link] !== role) || (asked && !asked.has(unitId))) continue;
+        // Asked of the units beside the named ones (跟财政局一起牵头的), the named ones are left out instead.
+        if ((role >= 0 && linkRole[link] !== role) || (asked && asked.has(unitId) !== !query.partners)) continue;
         const unitAt = unitId * 3;
         if (unitCounts[unitAt] === 0) touchedUnits.push(unitId);
         unitCounts[unitAt]! += 1;
