@@ -157,6 +157,11 @@ for (const { provider, available } of DATABASES) {
       expect(fellSilent.title).toBe('1 个单位没有报告过进度');
       expect(fellSilent.text).toContain('**市审计局**（中山市）');
       expect(fellSilent.text).toContain('只看上周');
+      // Reported in both weeks: of last week's two, only 中山's 市财政局 reported this week too.
+      const both = await ask('上周和本周都报过进度的单位有哪些');
+      expect(both.text).toContain('**市财政局**（中山市）');
+      expect(both.text).not.toContain('市审计局');
+      expect(both.text).not.toContain('临沂市');
     });
 
     it('上次报告是什么时候: the day of the unit’s latest report; a unit that never reported is said so, with a question that finds something', async () => {

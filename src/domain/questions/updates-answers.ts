@@ -291,7 +291,8 @@ async function answerUpdates(question: UpdatesQuestion, catalog: Catalog, repos:
   }
   const parts: string[] = [];
   const span = question.period ? periodDays(question.period, today) : null;
-  parts.push(span ? `时间：${span.label}` : '时间：不限');
+  const alsoSpan = question.alsoIn ? periodDays(question.alsoIn, today) : null;
+  parts.push(span ? `时间：${span.label}${alsoSpan ? `，且${alsoSpan.label}也报过` : ''}` : '时间：不限');
   let unitIds: number[] | undefined;
   if (question.reporters.length > 0) {
     unitIds = [...new Set(question.reporters.flatMap((mention) => mention.unitIds))];
@@ -328,10 +329,18 @@ async function answerUpdates(question: UpdatesQuestion, catalog: Catalog, repos:
   const { from, to } = instantsOf(span, timeZone);
   if (question.share) return reportedShare(question, understanding, await repos.progress.reportsBetween(from, to, { ...(unitIds ? { unitIds } : {}), ...(actors ? { actors } : {}) }), scope.test, catalog);
   const statuses = question.status ? [question.status] : undefined;
-  const found = (await repos.progress.reportsBetween(from, to, { ...(unitIds ? { unitIds } : {}), ...(actors ? { actors } : {}), ...(statuses ? { statuses } : {}) })).filter((record) => {
-    const task = catalog.index.get(record.taskId);
-    return task !== undefined && scope.test(task) && (record.unitId === null || !leftOut.has(record.unitId));
-  });
+  const reportsIn = async (between: { from: Date | null; to: Date | null }) =>
+    (await repos.progress.reportsBetween(between.from, between.to, { ...(unitIds ? { unitIds } : {}), ...(actors ? { actors } : {}), ...(statuses ? { statuses } : {}) })).filter((record) => {
+      const task = catalog.index.get(record.taskId);
+      return task !== undefined && scope.test(task) && (record.unitId === null || !leftOut.has(record.unitId));
+    });
+  let found = await reportsIn({ from, to });
+  // Reported in both periods ("10月和11月都报过"): of the first period's reports, those whose unit (or task) reported in the second too.
+  if (alsoSpan) {
+    const also = await reportsIn(instantsOf(alsoSpan, timeZone));
+    const reportedToo = new Set(also.map((record) => (question.ask === 'units' ? record.unitId : record.taskId)));
+    found = found.filter((record) => reportedToo.has(question.ask === 'units' ? record.unitId : record.taskId));
+  }
   // Only the latest report asked of ("最近一次报的是哪件"): the one made last.
   const records = question.latestOnly ? found.reduce<typeof found>((latest, record) => (latest.length === 0 || record.createdAt > latest[0]!.createdAt ? [record] : latest), []) : found;
   if (records.length === 0) return nothingReported(question, understanding, span !== null);

@@ -68,6 +68,8 @@ export interface UpdatesQuestion {
   latestOnly?: boolean;
   /** Asked of units that did report in this period before the one asked about ("上周报过、这周还没报的单位"): only they can be silent. */
   reportedIn?: UpdatesPeriod;
+  /** A second period the units or tasks must have reports in too ("10月和11月都报过进度的单位"): reported in both. */
+  alsoIn?: UpdatesPeriod;
   /** The units are ranked by their reports ("各单位报进度的次数 排个前三"), to the `top` places (ties kept) or all. */
   rankedByReports?: { top: number | null };
 }
@@ -312,6 +314,9 @@ const RANKS_REPORTS = /(?:报|汇报|报告|更新|填报|上报|报送)(?:了|�
 /** How many a ranking shows: 前三 3, 前5名 5. */
 const TOP = /前\s*([一二两三四五六七八九十]|\d{1,2})\s*(?:名|位|家|个)?/;
 
+/** What is left between two periods read out of "10月和11月都报过": the word joining them, then 都. */
+const BOTH_JOINED = /(?:和|与|跟|及|以及|、)\s+都/;
+
 function parseUpdates(text: string, directory: UnitDirectory, asker: Asker): UpdatesQuestion | undefined {
   if (RANKS_REPORTS.test(text)) return parseReportRanking(text, directory, asker);
   if (RANKS_UNITS(text)) return undefined;
@@ -320,7 +325,13 @@ function parseUpdates(text: string, directory: UnitDirectory, asker: Asker): Upd
   const lastReport = silent || WHEN_REPORTED.test(text) || (LAST_TIME.test(text) && ASKS_WHEN.test(text) && /报|汇报|报告|更新|填|反馈/.test(text));
   // "最近一次报的是哪件": the latest report itself, at any time (最近 there is no period).
   const latestOnly = !lastReport && LATEST_REPORT.test(text);
-  const { period, rest: withoutPeriod } = lastReport ? { period: null, rest: text } : readPeriod(latestOnly ? text.replace(LATEST_REPORT, ' ') : text);
+  const { period, rest: firstRead } = lastReport ? { period: null, rest: text } : readPeriod(latestOnly ? text.replace(LATEST_REPORT, ' ') : text);
+  // "10月和11月都报过": a second period joined to the first, and 都 — reported in both.
+  const second = period && !lastReport ? readPeriod(firstRead) : null;
+  // (Both periods read out, what joined them stays: "和 都报过".)
+  const both = second?.period && BOTH_JOINED.test(second.rest);
+  const alsoIn = both ? second!.period : null;
+  const withoutPeriod = alsoIn ? second!.rest.replace(BOTH_JOINED, ' ') : firstRead;
   const reported = REPORTED.exec(withoutPeriod);
   if (!lastReport && !reported && !latestOnly) return undefined;
   const asksWho = ASKS_WHO.test(text);
@@ -371,6 +382,7 @@ function parseUpdates(text: string, directory: UnitDirectory, asker: Asker): Upd
     ...(countsReports ? { countsReports } : {}),
     ...(share ? { share } : {}),
     ...(latestOnly ? { latestOnly } : {}),
+    ...(alsoIn ? { alsoIn } : {}),
   };
 }
 
