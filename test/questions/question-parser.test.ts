@@ -360,6 +360,19 @@ describe('question understanding', () => {
     expect(parsed('江门 受阻的是哪几家单位牵头的')).toMatchObject({ topic: null });
   });
 
+  it('before a meeting: the meeting and what the asker will do this week are no topic and no deadline; 报到一半及以上 is a bound; the tasks falling due first', () => {
+    const parsed = (text: string) => parseQuestion(text, directory) as Question & Record<string, unknown>;
+    expect(parsed('周例会前过一下临沂财政局：进度报到一半及以上、还没办结的是哪几件')).toMatchObject({ kind: 'tasks', topic: null, status: 'unfinished', progress: { op: 'ge', percent: 50 } });
+    expect(parsed('财政局进度还不到三成的是哪几件 这周得推一推')).toMatchObject({ kind: 'tasks', topic: null, progress: { op: 'lt', percent: 30 } });
+    expect(parsed('财政局进度还不到三成的是哪几件 这周得推一推')).not.toHaveProperty('period');
+    expect(parsed('发改局这周要冲一冲的：进度到六成及以上的是哪几件')).not.toHaveProperty('period');
+    expect(parsed('周例会要过一下 #205 那条 报到几成了')).not.toMatchObject({ kind: 'stats' });
+    expect(parsed('没办结的里头 接下来最先要到期的是哪件')).toMatchObject({ kind: 'tasks', topic: null, soonest: true });
+    expect(parsed('下周调度会要点江门发改局 它下一件要交的是哪件')).toMatchObject({ kind: 'tasks', soonest: true });
+    expect(parsed('下一个截止日是几号')).toMatchObject({ kind: 'tasks', topic: null, soonest: true });
+    expect(parsed('元旦过后 头一件到期的是哪件')).toMatchObject({ kind: 'tasks', topic: null, soonest: true, period: { kind: 'after_holiday', holiday: 'new_year' } });
+  });
+
   it('whether a task was reported on, asked yes or no (有人报过没, 报过进度吗), shows the task: no topic, no state; 报过进度的 still picks the reported ones', () => {
     const parsed = (text: string) => parseQuestion(text, directory) as Question & Record<string, unknown>;
     expect(parsed('就是那个十件民生实事的那条啊 政府办牵头的 现在有人报过没')).toMatchObject({ kind: 'tasks', role: 'lead', topic: '十件民生实事', status: null });

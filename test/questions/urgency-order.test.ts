@@ -35,4 +35,26 @@ describe('urgency order', () => {
     expect(ids(taskQuery({ status: 'due_within', withinDays: 200, order: 'urgency' }))).toEqual([2, 6]);
     expect(ids(taskQuery({ status: 'due_within', withinDays: 8 }))).toEqual([]);
   });
+
+  it('the tasks falling due first (接下来最先到期的): unfinished, their next deadline the earliest from today or from a period’s start, ties together', () => {
+    const more = new TaskIndex(
+      [
+        task(1, ['2026-10-15', '2027-02-28']),
+        task(2, ['2026-12-31']),
+        task(3, ['2026-11-30'], 'done'),
+        task(4, ['2026-12-31']),
+        { ...task(5, []), recurrence: 'yearly', deadlineRaw: '从2026年起每年实施' },
+        task(6, ['2027-06-30']),
+      ],
+      [{ id: 1, title: '方案', jurisdiction: '中山市', year: 2026 }],
+    );
+    const soonest = (query: Parameters<TaskIndex['search']>[0]) => {
+      const result = more.search(query, '2026-11-22');
+      return { ids: result.hits.map((hit) => hit.task.id), day: result.soonestDay };
+    };
+    // The done 3 is no longer due; 1's first deadline has passed, its next is in February; the yearly 5 is due at the year's end.
+    expect(soonest(taskQuery({ soonest: true }))).toEqual({ ids: [2, 4, 5], day: '2026-12-31' });
+    expect(soonest(taskQuery({ soonest: true, period: { kind: 'after_holiday', holiday: 'new_year' } }))).toEqual({ ids: [1], day: '2027-02-28' });
+    expect(soonest(taskQuery({ soonest: true, units: [{ text: '市财政局', unitIds: [99], fuzzy: false }] }))).toEqual({ ids: [], day: undefined });
+  });
 });

@@ -15,6 +15,7 @@ import { describePeriod } from './period.js';
 import { nearestQuestions } from './nothing-found.js';
 import type { IndexedTask, TaskHit } from './task-index.js';
 import { answerUpdatesFamily, type UpdatesAnswer } from './updates-answers.js';
+import { monthDayText } from '../../lib/dates.js';
 import { answerStats, type StatsAnswer } from './stats-answers.js';
 import { withPersonUnits } from './person-units.js';
 import { describeProgressBound } from './progress-bound.js';
@@ -65,6 +66,8 @@ export type Answer =
       approximate: boolean;
       /** When nothing matched: the nearest questions that would find tasks. */
       suggestions?: string[];
+      /** Asked for the tasks falling due first ("下一个截止日是几号"): the day they fall due. */
+      figure?: string;
     }
   | {
       kind: 'task_detail';
@@ -126,6 +129,7 @@ export function describeQuery(query: TaskQuery, catalog: Catalog, today: string)
   if (parts.length === 0) parts.push('全部任务');
   if (query.except) parts.push(`不含：${describeQuery({ ...query.except, kind: 'tasks', page: 1 }, catalog, today)}`);
   if (query.order === 'urgency') parts.push('最紧迫的在前');
+  if (query.soonest) parts.push('只看接下来最先到期的（未完成的）');
   return parts.join('；');
 }
 
@@ -204,9 +208,11 @@ export async function answerTaskQuery(query: TaskQuery, catalog: Catalog, repos:
     page = pageCount;
     result = catalog.index.search(query, today, { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE });
   }
+  const soonest = result.soonestDay ? `；最先到期：${monthDayText(result.soonestDay)}${result.soonestDay.slice(0, 4) === today.slice(0, 4) ? '' : `（${result.soonestDay.slice(0, 4)}年）`}` : '';
   return {
     kind: 'task_list',
-    understanding: describeQuery(query, catalog, today),
+    understanding: `${describeQuery(query, catalog, today)}${soonest}`,
+    ...(result.soonestDay ? { figure: result.soonestDay } : {}),
     query: { ...query, page },
     total: result.total,
     page,

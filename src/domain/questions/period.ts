@@ -25,7 +25,11 @@ export type PeriodSpec =
   /** A part of a month (上旬 1st–10th, 中旬 11th–20th, 下旬 to its end): "12月中旬", "下个月上旬". */
   | { kind: 'month_part'; month: MonthNamed; part: 1 | 2 | 3 }
   /** From today to the day before the next Spring Festival: "春节前", "年前", "过年前". */
-  | { kind: 'until_spring_festival' };
+  | { kind: 'until_spring_festival' }
+  /** From the next New Year's Day or Spring Festival on: "元旦过后", "过完年以后". */
+  | { kind: 'after_holiday'; holiday: 'new_year' | 'spring_festival' }
+  /** One day: "12月31号当天", "2017年2月28日". */
+  | { kind: 'day'; year: YearSpec; month: number; day: number };
 
 /** The parts of a month as said: 上旬 (1st–10th), 中旬 (11th–20th), 下旬 (21st to its end). */
 const MONTH_PARTS = ['上旬', '中旬', '下旬'] as const;
@@ -100,6 +104,14 @@ export function readPeriod(text: string): { period: PeriodSpec; words: string } 
     [/这两(?:周|个?星期|个?礼拜)/, () => ({ kind: 'within', days: 14 })],
     // 季度末(之前) is this quarter's end: the quarter.
     [/(?<![一二三四1-4第上下])季(?:度)?末/, () => ({ kind: 'this_quarter', offset: 0 })],
+    // One day: 12月31号当天, 2017年2月28日 (a deadline written to the day falls due that day); 11月30日前 is by then, not that day.
+    [new RegExp(`${YEAR}\\s*${NUM}\\s*月\\s*${NUM}\\s*[日号](?:当天|那天|这天|当日)?(?!\\s*(?:之|以)?前)`), (m) => {
+      const [month, day] = [readNumber(m[2]!), readNumber(m[3]!)];
+      return month !== null && day !== null && month >= 1 && month <= 12 && day >= 1 && day <= 31 ? { kind: 'day', year: yearOf(m[1]), month, day } : undefined;
+    }],
+    // From a holiday on: 元旦过后, 过了元旦, 春节以后, 过完年.
+    [/(?:过了|过完)(?:元旦|新年)|(?:元旦|新年)(?:过后|以后|之后)/, () => ({ kind: 'after_holiday', holiday: 'new_year' })],
+    [/(?:过了|过完)(?:春节|年)(?:以后|之后)?|(?:春节|过年)(?:过后|以后|之后)(?!\s*到)/, () => ({ kind: 'after_holiday', holiday: 'spring_festival' })],
     // Before a part of a month: 下个月中旬之前, 本月下旬前, 12月上旬前 (from today until then).
     [new RegExp(`(本月|这个?月|当月|下个?月|下一个?月|${YEAR}\\s*${NUM}\\s*月)\\s*(上旬|中旬|下旬)(?:之前|以前|前)`), (m) => {
       const month = monthNamed(m);
@@ -217,6 +229,12 @@ export function resolvePeriod(period: PeriodSpec, today: string): [string, strin
     }
     case 'until_spring_festival':
       return [today, addDays(nextSpringFestival(today), -1)];
+    case 'after_holiday':
+      return [period.holiday === 'new_year' ? `${Number(today.slice(0, 4)) + 1}-01-01` : nextSpringFestival(today), '9999-12-31'];
+    case 'day': {
+      const day = `${resolveYear(period.year, today)}-${String(period.month).padStart(2, '0')}-${String(period.day).padStart(2, '0')}`;
+      return [day, day];
+    }
     case 'until_weekday': {
       // 周一之前 asked on a Wednesday is next Monday: this week's is past.
       const ahead = period.weekday - isoWeekday(today) + 7 * period.weeks;
@@ -254,6 +272,10 @@ export function describePeriod(period: PeriodSpec, today: string): string {
       return `今天起至 ${to} 到期`;
     case 'until_spring_festival':
       return `今天起至春节前（${to}）到期`;
+    case 'after_holiday':
+      return `${from} 起到期`;
+    case 'day':
+      return `${from} 当天到期`;
     case 'month_part':
       return `${from.slice(0, 4)}年${Number(from.slice(5, 7))}月${MONTH_PARTS[period.part - 1]}到期（${from} 至 ${to}）`;
     case 'week':

@@ -44,6 +44,8 @@ function withoutChatter(text: string): string {
     .replace(/(?<=事项|任务)清单$/, '')
     .replace(PAPERWORK_AFTER, '')
     .replace(PAPERWORK_WHERE, ' ')
+    .replace(WEEK_PLAN_AFTER, '')
+    .replace(WEEK_PLAN_BEFORE, ' ')
     .trim();
 }
 
@@ -75,7 +77,14 @@ function plainWording(text: string): string {
  * The meeting or bulletin a question is asked for, said first, with what the asker will do there: "周一例会前先点一下",
  * "这期通报要点", "明天调度会上说一下". The unit after it is the question's.
  */
-const MEETING_FRAME = /^(?:(?:下?周[一二三四五六日天]|明天|今天|下午|上午)?的?(?:例会|周例会|调度会|推进会|碰头会|开会|会议)(?:前|上|之前)?|这期(?:督查)?(?:通报|专报|简报|周报))\s*(?:要点|要用|里|(?:先|要)?(?:点一下|点名|说一下|讲一下|通报一下|看一下))?[，,：:\s]*/;
+const MEETING_FRAME = /^(?:(?:下周|本周|这周|下?周[一二三四五六日天]|明天|今天|下午|上午)?的?(?:例会|周例会|调度会|推进会|碰头会|开会|会议)(?:前|上|之前)?|会前|会上|这期(?:督查)?(?:通报|专报|简报|周报))\s*(?:要点|要用|里|(?:先|要|得)?(?:点一下|点名|说一下|讲一下|通报一下|看一下|过一下|过一遍|碰一下|议一议|议一下))?[，,：:\s]*/;
+
+/**
+ * What the asker means to do about the tasks this week, said beside the question, not a deadline of theirs: "…这周得推一推",
+ * "…这周排一下", "周例会要报", "…这周还要再报吗" (said last), "咱局这周要冲一冲的：", "我们中心这周要跟的 …" (said before it).
+ */
+const WEEK_PLAN_AFTER = /[，,\s]+(?:这周|本周|下周|今天|明天|会前|会上|周例会|例会|调度会)?(?:得|要|还要|需要|准备|好)?(?:推一推|推一下|催一催|催一下|冲一冲|冲一下|盯一盯|盯一下|排一下|排一排|过一下|报一下|要报|再报吗|还要再报吗)[了吧啊呀]?$/;
+const WEEK_PLAN_BEFORE = /(?:这周|本周|下周|今天|明天)(?:得|要|还要|需要|准备)(?:推一推|冲一冲|跟|跟进|盯|催|抓)的?(?:[：:，,]|\s+(?=\S{2}))/;
 
 /** The office's paperwork a question is asked for: 督查通报, 督办单 / 督办函, 台账, 周报 / 月报, a leader's 批示, 倒排工期, 过堂, 点名. */
 const PAPERWORK = '(?:通报|督办单|督办函|督查单|台账|周报|月报|专报|简报|批示|倒排工期|过堂|点名|调度表)';

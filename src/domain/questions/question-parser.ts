@@ -42,6 +42,12 @@ const STOPWORDS = [
   '或者', '或是', '要么', '一并', '一共', '总共', '状态', '加上',
   '所有', '全部', '都', '谁', '由', '吗', '呢', '吧', '啊', '呀', '了', '的', '和', '与', '及', '或', '还', '要', '是', '有',
 ];
+/**
+ * The tasks falling due first, asked: 接下来最先要到期的, 最早到期的, 它下一件要交的, 头一件到期的, 最近要交的, 下一个截止日是几号
+ * (the day asked with them).
+ */
+const SOONEST = /(?:接下来|接下去|下面)?(?:最先|最早|最近|头一件|头一个|头一项|第一件|下一件|下一项|下一个|下一条)(?:要)?(?:到期|截止|要交|交)(?:日期?|的日子)?(?:的)?(?:是)?(?:几号|哪天|哪一天|什么时候)?/;
+
 /** Words as a pattern that matches them as written. */
 const literal = (words: string) => words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const STOPWORD_PATTERN = new RegExp(STOPWORDS.map(literal).join('|'), 'g');
@@ -375,6 +381,9 @@ export function readTaskQuery(text: string, directory: UnitDirectory, asker: Ask
   // 进度八成及以上, 不到30%: how far along (过半 and 不到一半 are states of their own).
   const bound = status === 'above_half' || status === 'below_half' ? undefined : readProgressBound(rest);
   if (bound) rest = rest.replace(bound.words, ' ');
+  // 接下来最先要到期的, 下一件要交的, 下一个截止日是几号: only the tasks falling due first.
+  const soonest = SOONEST.exec(rest);
+  if (soonest) rest = rest.replace(soonest[0], ' ');
   // 每年都要做的 / 每年都要实施的 / 年年都得弄的: the tasks the plans say are done every year.
   const yearly = EVERY_YEAR.exec(rest);
   if (yearly) rest = rest.replace(yearly[0], ' ');
@@ -399,7 +408,7 @@ export function readTaskQuery(text: string, directory: UnitDirectory, asker: Ask
   const sides = rest.split(EITHER_WORD);
   const [topic = null, orTopic = null] = sides.length === 2 && sides.every((side) => topicWords(side) !== null) ? sides.map(topicWords) : [topicWords(rest)];
 
-  if (mentions.length === 0 && topic === null && status === null && plan === null && found.places.length === 0 && !named && !bound && !yearly) return undefined;
+  if (mentions.length === 0 && topic === null && status === null && plan === null && found.places.length === 0 && !named && !bound && !yearly && !soonest) return undefined;
   // A bureau's name no plan has ("市场监管局手上有没有任务"): a unit the bot does not know, not words to look for in tasks.
   const unknownBureau = mentions.length === 0 && topic !== null && UNKNOWN_BUREAU.test(topic) ? topic : null;
   if (unknownBureau) mentions.push({ text: unknownBureau, unitIds: [], fuzzy: false, start: 0, end: 0 });
@@ -422,6 +431,7 @@ export function readTaskQuery(text: string, directory: UnitDirectory, asker: Ask
     ...(yearly ? { recurs: 'yearly' as const } : {}),
     plan,
     asksWho,
+    ...(soonest ? { soonest: true } : {}),
     page: 1,
   };
 }

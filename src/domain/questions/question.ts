@@ -101,6 +101,11 @@ export interface TaskQuery {
   withinDays?: number | null;
   /** 'urgency': overdue and soonest due first, closed last; otherwise plan and document order. */
   order?: 'document' | 'urgency';
+  /**
+   * Only the unfinished tasks that fall due first from today, or from the start of the period named ("接下来最先要到期的",
+   * "它下一件要交的", "明年头一件到期的", "下一个截止日是几号"): those whose next deadline is the earliest, tied ones together.
+   */
+  soonest?: boolean;
   /** The part the question leaves out ("除了中山的", "去掉牵头的", "除了卡住那件"): tasks it matches are not in the answer. */
   except?: TaskFilter | null;
 }

@@ -57,6 +57,8 @@ export interface SearchResult {
   approximate: boolean;
   /** Plans the question's plan hint matched, if it gave one. */
   plans: IndexedPlan[] | null;
+  /** Asked for the tasks falling due first: the day they fall due. */
+  soonestDay?: string;
 }
 
 const CJK = /[\u3400-\u9fff]/;
@@ -143,6 +145,11 @@ function buildPostings(count: number, tokensOf: (index: number) => Iterable<stri
 /** 'YYYY-MM-DD' → YYYYMMDD, which orders like the date. */
 function dayNumber(day: string): number {
   return Number(day.slice(0, 4)) * 10_000 + Number(day.slice(5, 7)) * 100 + Number(day.slice(8, 10));
+}
+
+/** YYYYMMDD → 'YYYY-MM-DD'. */
+function dayOfNumber(day: number): string {
+  return `${Math.floor(day / 10_000)}-${String(Math.floor(day / 100) % 100).padStart(2, '0')}-${String(day % 100).padStart(2, '0')}`;
 }
 
 /** The tests a task must pass together; undefined when there are none (every task passes). No allocation per task. */
@@ -441,6 +448,24 @@ export class TaskIndex {
     const hits: TaskHit[] = [];
     let total = 0;
     const end = window.offset + window.limit;
+    if (query.soonest) {
+      // The earliest next deadline among the unfinished matches, from today or the named period's start: its tasks.
+      const from = dayNumber(query.period ? resolvePeriod(query.period, today)[0] : today);
+      const start = Math.max(from, dayNumber(today));
+      let first = Number.POSITIVE_INFINITY;
+      let matched: number[] = [];
+      for (let n = 0; n < candidates.length; n++) {
+        const index = everything ? n : candidates[n]!;
+        if (!this.open[index] || !accepts(index)) continue;
+        const due = this.nextDue(index, start);
+        if (due < first) [first, matched] = [due, [index]];
+        else if (due === first && Number.isFinite(due)) matched.push(index);
+      }
+      if (onMatch) matched.forEach((index) => onMatch(index));
+      total = matched.length;
+      for (const index of matched.slice(window.offset, Number.isFinite(end) ? end : undefined)) hits.push(hitAt(index));
+      return { hits, total, approximate: topic?.approximate ?? false, plans, ...(matched.length > 0 ? { soonestDay: dayOfNumber(first) } : {}) };
+    }
     if (query.order === 'urgency') {
       // Every match is needed to rank them; a unit's or a filter's matches are few enough to sort.
       const matched: number[] = [];
@@ -471,6 +496,27 @@ export class TaskIndex {
     // Recurring from `from`: due in the range when the range's last period end falls in or after that year.
     const last = lastEnds[kind]!;
     return last !== 0 && Math.floor(last / 10_000) >= from;
+  }
+
+  /** A task's first deadline on or after a YYYYMMDD day, a recurring one's next period end from its first year; Infinity when none. */
+  private nextDue(index: number, low: number): number {
+    const { dueStart, dueDays } = this;
+    let next = Number.POSITIVE_INFINITY;
+    for (let d = dueStart[index]!; d < dueStart[index + 1]!; d++) if (dueDays[d]! >= low && dueDays[d]! < next) next = dueDays[d]!;
+    const kind = this.recurKind[index]!;
+    if (kind === 0) return next;
+    const from = this.recurFrom[index]!;
+    if (kind === 1) return from * 10_000 + 1231 >= low ? Math.min(next, from * 10_000 + 1231) : next;
+    // Every year, half, quarter or month from `from`: the first such end on or after `low`.
+    const apart = { 2: 12, 3: 6, 4: 3, 5: 1 }[kind as 2 | 3 | 4 | 5];
+    let year = Math.max(Math.floor(low / 10_000), from);
+    for (;;) {
+      for (let month = apart; month <= 12; month += apart) {
+        const end = year * 10_000 + month * 100 + new Date(Date.UTC(year, month, 0)).getUTCDate();
+        if (end >= low) return Math.min(next, end);
+      }
+      year++;
+    }
   }
 
   /** Orders by urgency: open tasks by their first due day (none last), then closed ones. */
