@@ -371,6 +371,11 @@ describe('question understanding', () => {
     expect(parsed('下周调度会要点江门发改局 它下一件要交的是哪件')).toMatchObject({ kind: 'tasks', soonest: true });
     expect(parsed('下一个截止日是几号')).toMatchObject({ kind: 'tasks', topic: null, soonest: true });
     expect(parsed('元旦过后 头一件到期的是哪件')).toMatchObject({ kind: 'tasks', topic: null, soonest: true, period: { kind: 'after_holiday', holiday: 'new_year' } });
+    // 需要协调的 is blocked, 等着销号 awaits review; two states no task is in at once, listed, are either; 等着审核办结 stays one.
+    expect(parsed('会前帮我把中山住建局 卡着要协调的、报了办结等销号的 都列一下')).toMatchObject({ kind: 'tasks', topic: null, status: 'blocked', orStatus: 'pending_review' });
+    expect(parsed('信用相关的事项里 已经报了办结、等着销号的是哪几件')).toMatchObject({ kind: 'tasks', topic: '信用', status: 'pending_review' });
+    expect(parsed('需要协调的 就是卡着的那几件里 进度还不到一半的是哪些')).toMatchObject({ kind: 'tasks', topic: null, status: 'blocked', andStatus: 'below_half' });
+    expect(parsed('等着审核办结的有哪些')).not.toHaveProperty('orStatus');
   });
 
   it('whether a task was reported on, asked yes or no (有人报过没, 报过进度吗), shows the task: no topic, no state; 报过进度的 still picks the reported ones', () => {

@@ -185,6 +185,8 @@ const UNKNOWN_BUREAU = /^[\u4e00-\u9fa5]{2,9}(?:局|委员会|厅)$(?<![格布�
 const COMBINABLE = new Set<StatusFilter>(['overdue', 'blocked', 'not_started', 'no_progress', 'reported', 'stalled', 'below_half', 'in_progress', 'pending_review']);
 /** States either of which a task may be in (办结的和申请办结的): those together, and finished. */
 const EITHER_STATES = new Set<StatusFilter>([...COMBINABLE, 'done']);
+/** The states a task is in one at a time: two of them named together can only mean either. */
+const EXCLUSIVE_STATES = new Set<StatusFilter>(['not_started', 'in_progress', 'blocked', 'pending_review', 'done']);
 /** Done every year, said of tasks: 每年都要做的, 每年都要实施的, 每年都得弄的, 年年都要搞的, 每年实施的. */
 const EVERY_YEAR = /(?:每年|年年)(?:都)?(?:要|得|需要)?(?:做|实施|弄|干|搞|办|开展|推进|进行)的?(?:工作|事项|任务)?/;
 /** "Among" said in words of its own (里头, 那几件里), taken out wherever they are: never the 中 of 中山. */
@@ -373,7 +375,8 @@ export function readTaskQuery(text: string, directory: UnitDirectory, asker: Ask
     // The first (most specific) phrase decides; the others are said with it ("超期未完成"), each as often as it is ("提交办结申请、等着审核"),
     // unless a second state is asked apart from it, "among the overdue, the blocked" ("逾期的里头 卡着的", "逾期的中间哪些受阻了").
     // "卡着的和等审核的", "逾期的或者受阻的": either state, the tasks of both together — said so, even among others (全部事项里 逾期或者受阻的).
-    if (status && filter !== status && EITHER_STATES.has(filter) && EITHER_STATES.has(status) && EITHER.test(text)) orStatus ??= filter;
+    // Two states no task can be in at once, listed (卡着要协调的、报了办结等销号的), are either.
+    if (status && filter !== status && EITHER_STATES.has(filter) && EITHER_STATES.has(status) && (EITHER.test(text) || (EXCLUSIVE_STATES.has(filter) && EXCLUSIVE_STATES.has(status) && /[、，,]/.test(text) && !AMONG.test(text)))) orStatus ??= filter;
     else if (status && filter !== status && COMBINABLE.has(filter) && COMBINABLE.has(status) && AMONG.test(text)) andStatus ??= filter;
     status ??= filter;
     rest = rest.replace(new RegExp(pattern.source, 'g'), ' ');
