@@ -1076,6 +1076,21 @@ describe('layout families of real plans', () => {
     ]);
   });
 
+  it('a meeting report handing out its tasks in one sentence, clause by clause (…要求，由X牵头，Y配合，在9月底前完成…；由Z牵头…), each clause a task', () => {
+    const { tasks } = read(
+      [
+        '某县召开2023年城乡供水保障工作推进会',
+        '5月10日上午，某县召开城乡供水保障工作推进会。县长主持会议并讲话。',
+        '会议要求，由县水务局牵头，县财政局、县自然资源局配合，在8月底前完成城北水厂扩建工程；由县住建局牵头，各乡镇配合，在10月底前完成老旧供水管网改造；由县卫健局负责，在全年开展农村饮水水质抽检。其他相关部门要积极配合，确保完成全年目标。',
+      ].join('\n'),
+    );
+    expect(tasks.map((task) => ({ ...summary(task), deadline: task.deadlines.map((deadline) => deadline.raw) }))).toEqual([
+      { title: expect.stringMatching(/^由县水务局牵头/), lead: ['县水务局'], others: ['县财政局', '县自然资源局'], leaders: [], deadline: ['8月底前'] },
+      { title: expect.stringMatching(/^由县住建局牵头/), lead: ['县住建局'], others: ['各乡镇'], leaders: [], deadline: ['10月底前'] },
+      { title: expect.stringMatching(/^由县卫健局负责/), lead: [], others: ['县卫健局'], leaders: [], deadline: expect.any(Array) },
+    ]);
+  });
+
   it('a duty list run into one paragraph by a document site, with its page markers inside words', () => {
     const { tasks } = read(
       '第1页共4页秸秆禁烧工作实施方案为做好我县秸秆禁烧工作,制订本方案。县政府成立领导小组,各组成单位及其职责如下:县环保局。负责对全县秸秆禁烧工作实施统一监督。县交通局、县公路局。负责对国道、省道两侧燃烧秸秆情况的巡查。县农委。负责全县农作第2页共4页物秸秆综合利用工作的督导。',

@@ -108,7 +108,28 @@ const NEXT_DUTY = new RegExp(`(?<=[。；;:：])\\s*([^。；;：:，,]{2,30}?)(
  * 县交通局、公路局。负责…") is cut before each unit that opens a duty, when it names two or more.
  */
 function splitDutyList(line: string): string[] {
+  const clauses = assignedClauses(line);
+  if (clauses) return clauses;
   const starts = [...line.matchAll(NEXT_DUTY)].filter((match) => looksLikeUnits(match[1]!)).map((match) => match.index!);
   if (starts.length < 2) return [line];
   return [line.slice(0, starts[0]), ...starts.map((start, index) => line.slice(start, starts[index + 1] ?? line.length))].map((piece) => piece.trim()).filter(Boolean);
+}
+
+/** A clause that hands work to a unit, in a sentence of several: "；由丹凤街道牵头，县自然资源局配合，在12月底前完成…". */
+const ASSIGNED_CLAUSE = /(?<=^|[；;。，,：:])\s*由([^，,；;。由]{2,30}?)(?:牵头|负责)/g;
+
+/**
+ * A paragraph that hands out its tasks as clauses parted by ；, each opening with 由X牵头 (a meeting report: "会议要求，由县发改局牵头，
+ * …在9月底前完成…；由县工业园区管委会牵头，…在12月底前完成…。其他部门要积极配合…"): one clause a task, from its 由 to the next
+ * clause or the sentence's end; undefined when it hands out fewer than two.
+ */
+function assignedClauses(line: string): string[] | undefined {
+  const starts = [...line.matchAll(ASSIGNED_CLAUSE)].filter((match) => looksLikeUnits(match[1]!)).map((match) => match.index! + match[0].search(/由/));
+  // Each clause after the first follows a ；: a list of tasks, not a sentence naming two units in passing.
+  if (starts.length < 2 || !starts.slice(1).every((start) => /[；;]\s*$/.test(line.slice(0, start)))) return undefined;
+  return starts.map((start, index) => {
+    const clause = line.slice(start, starts[index + 1] ?? line.length).replace(/[；;]\s*$/, '');
+    // The last runs to its sentence's end: what follows (其他涉及部门要积极配合…) is said of them all.
+    return index === starts.length - 1 ? clause.replace(/。[^]*$/, '。') : clause;
+  });
 }
