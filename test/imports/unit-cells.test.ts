@@ -12,6 +12,8 @@ const read = (text: string) => parseUnitCell(text, { defaultRole: 'responsible' 
 describe('units and their parts in a cell', () => {
   it('a bureau written with its own place (宁波市税务局) keeps its name among the city’s 市-bureaus; a bare one (经信局) is the city’s', () => {
     expect(read('市住建局、市自然资源规划局,宁波海关,宁波市税务局、经信局')).toEqual(['市住建局:responsible', '市自然资源规划局:responsible', '宁波海关:responsible', '宁波市税务局:responsible', '市经信局:responsible']);
+    // …or with its place's short name (无锡工商局); a bureau whose own name starts like a county (公安局: 公安县) is the city's.
+    expect(read('无锡工商局、市经贸委、公安局')).toEqual(['无锡工商局:responsible', '市经贸委:responsible', '市公安局:responsible']);
   });
 
   it('a slash parts two names, and a list’s numbers (1. 2., （1）, ①②) are no part of them', () => {

@@ -304,10 +304,15 @@ const PARK = /^[\u4e00-\u9fa5]{0,4}?(?:园区|开发区|经开区|高新区|新�
 /** Words that start with 市, 区 or 县 without naming the level (市场监督管理所, 市政管理处, 市容环卫处, 区域…, 县域…). */
 const NOT_A_LEVEL = /^(?:市场|市政(?!府)|市容|区域|县域)/;
 
-/** Whether a name starts with a place's full name (宁波市税务局, 广东省气象局): its place is said already. */
+/**
+ * Whether a name starts with a place's name (宁波市税务局, 广东省气象局, 无锡工商局): its place is said already. A short name
+ * counts only before a whole bureau's name (无锡 + 工商局), never when it is the bureau's own first word (公安 + 局).
+ */
 function namesItsPlace(name: string): boolean {
   const place = leadingPlace(name);
-  return place !== undefined && place.written.length < name.length;
+  if (place !== undefined && place.written.length < name.length) return true;
+  const short = leadingPlace(name, { allowShort: true });
+  return short !== undefined && name.length - short.written.length >= 3;
 }
 
 /**
