@@ -1032,6 +1032,19 @@ describe('layout families of real plans', () => {
       ].join('\n'),
     );
     expect(broken.plan.title).toBe('关于明确政府工作报告提出的2023年重点工作责任单位的通知');
+    // A bureau's share of a plan, named after a dash, under a site's 信息名称 field.
+    const share = read(
+      [
+        '信息名称  2021年某市政府工作报告责任分工-市教育局',
+        '2021年某市政府工作报告责任分工-市教育局',
+        '12.新建改扩建中小学幼儿园20所。',
+        '牵头单位:市教育局',
+        '配合单位:市发改委、市财政局',
+        '15.推进职业教育产教融合。',
+        '牵头单位:市教育局',
+      ].join('\n'),
+    );
+    expect(share.plan.title).toBe('2021年某市政府工作报告责任分工-市教育局');
   });
 
   it('a one-cell-per-line table that starts again under each leader’s heading, its header printed again and its rows numbered from 1 again', () => {

@@ -127,7 +127,7 @@ function titleCandidates(lines: readonly string[]): string[] {
     .slice(0, 60)
     // A site's catalogue gives the title under its label ("标  题: 国务院办公厅关于…的通知", "名称：…").
     // …in a row of a table of fields too: "标题: | 周村区农业农村局2023年二季度…完成情况 | ||".
-    .map((raw) => squash(raw).replace(/^标\s*题\s*[:：]?\s*\|\s*([^|]+?)\s*\|.*$/, '$1').replace(/^标\s*题\s*[:：]?\s*|^(?:(?:文件)?名\s*称|题\s*目)\s*[:：]?\s*(?=关于|[\u4e00-\u9fa5]{2,20}(?:关于|印发))|^(?:名\s*称|题\s*目)\s*[:：]\s*/, '').replace(/\.(?:docx?|wps|xlsx?|et|pdf)$/i, ''))
+    .map((raw) => squash(raw).replace(/^标\s*题\s*[:：]?\s*\|\s*([^|]+?)\s*\|.*$/, '$1').replace(/^标\s*题\s*[:：]?\s*|^信息名称\s*[:：]?\s*|^(?:(?:文件)?名\s*称|题\s*目)\s*[:：]?\s*(?=关于|[\u4e00-\u9fa5]{2,20}(?:关于|印发))|^(?:名\s*称|题\s*目)\s*[:：]\s*/, '').replace(/\.(?:docx?|wps|xlsx?|et|pdf)$/i, ''))
     .map((line) => (/[>›»]/.test(line) || (TEASER.test(line) && !TITLE_END.test(line)) || SITE_FIELD.test(line) ? '' : line));
   // The issuing notice, whatever lines it was broken over: "…关于印发《2024年市〈政府工作报告〉任务分解⏎和责任分工方案》的通知".
   const notice = /(?:印发|转发)\s*《([^》]{6,90})》\s*的通知/.exec(head.slice(0, 15).join(''));
@@ -158,7 +158,8 @@ function titleCandidates(lines: readonly string[]): string[] {
       // A site's headline names the plan its issuer hands out: "临汾市政府印发临汾市水污染防治2018年行动计划".
       const headline = /^[\u4e00-\u9fa5]{2,20}(?:政府|办公室|办公厅|委员会|局)印发《?([^《》。，,]{6,50}?)》?$/.exec(own.replace(/\s+/g, ''));
       if (headline && TITLE_END.test(headline[1]!)) candidates.push(headline[1]!);
-      else if (TITLE_END.test(own)) candidates.push(own.replace(/\s+/g, ''));
+      // A plan's name then whose share it is (2020年临沂市政府工作报告责任分工-市交通运输局): the whole heading.
+      else if (TITLE_END.test(own) || (TITLE_END.test(own.replace(SHARE_OF_UNIT, '')) && /\d{4}\s*年/.test(own))) candidates.push(own.replace(/\s+/g, ''));
       // "平江县2024年重点工作任务": named by what it lists, taken only when nothing names a plan.
       // (Not a notice's name broken after what it lists: "关于明确…2023年重点工作" / "责任单位的通知".)
       else if (LISTING_END.test(own) && /\d{4}\s*年|[省市县区州旗]/.test(own) && !/^关于/.test(own)) listingNames.push(own.replace(/\s+/g, ''));
@@ -215,6 +216,9 @@ function titleCandidates(lines: readonly string[]): string[] {
     )
     .filter(balanced);
 }
+
+/** A unit's share written after a plan's name: "-市交通运输局", "——县教育局". */
+const SHARE_OF_UNIT = /\s*[-—–－]+\s*[\u4e00-\u9fa5（）()]{2,20}(?:局|委|办|中心|院|厅|部|室|站|所)$/;
 
 /** A notice that issues a plan, the plan's name in group 1: "…关于印发《X实施方案》的通知", "…转发X的通知". */
 const ISSUED_PLAN = /(?:印发|转发)《?([^《》]{6,60}?)》?的通知$/;
