@@ -376,6 +376,9 @@ describe('question understanding', () => {
     expect(parsed('信用相关的事项里 已经报了办结、等着销号的是哪几件')).toMatchObject({ kind: 'tasks', topic: '信用', status: 'pending_review' });
     expect(parsed('需要协调的 就是卡着的那几件里 进度还不到一半的是哪些')).toMatchObject({ kind: 'tasks', topic: null, status: 'blocked', andStatus: 'below_half' });
     expect(parsed('等着审核办结的有哪些')).not.toHaveProperty('orStatus');
+    // Past half among others (那几件里 … 过半的); a plan named after what was said before it, apart.
+    expect(parsed('超过一个月没更新的那几件里 有进度已经过半的吗')).toMatchObject({ kind: 'tasks', status: 'stalled', andStatus: 'above_half' });
+    expect(parsed('调度会上要协调的 中山方案第6项 负面清单那件 卡在哪了')).toMatchObject({ kind: 'task', key: '6', plan: '中山' });
   });
 
   it('whether a task was reported on, asked yes or no (有人报过没, 报过进度吗), shows the task: no topic, no state; 报过进度的 still picks the reported ones', () => {

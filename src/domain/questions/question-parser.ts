@@ -119,7 +119,10 @@ function taskLookup(raw: string): Question | undefined {
         .replace(/^在/, '')
         .trim()
         .replace(/(的)?(工作)?(分工方案|方案|要点|分工|计划)?(里头|里面|当中|里|中|内|上)?(的)?$/, '')
-        .trim();
+        .trim()
+        // What was said before, apart from it ("调度会上要协调的 中山方案第6项"), is not the plan's name.
+        .split(/[\s，,：:；;]+/)
+        .at(-1)!;
       const plan = before.length >= 2 ? before : (/在?(.{2,8}?)(的)?(方案|要点|分工)(里|中|的)/.exec(text)?.[1] ?? null);
       return { kind: 'task', id: null, key: [first, second, third].filter((part) => part !== null).join('.'), plan, ...asks };
     }
@@ -182,7 +185,7 @@ const PERSON_SIDE = new RegExp(`(${SURNAME}[\\u4e00-\\u9fa5]{1,2}?)(他们|她�
 const UNKNOWN_BUREAU = /^[\u4e00-\u9fa5]{2,9}(?:局|委员会|厅)$(?<![格布大开结变当全赌残棋饭]局|[大客展餐]厅)/;
 
 /** States a task can be in together: past its deadline and blocked, not begun, or never reported. */
-const COMBINABLE = new Set<StatusFilter>(['overdue', 'blocked', 'not_started', 'no_progress', 'reported', 'stalled', 'below_half', 'in_progress', 'pending_review']);
+const COMBINABLE = new Set<StatusFilter>(['overdue', 'blocked', 'not_started', 'no_progress', 'reported', 'stalled', 'below_half', 'above_half', 'in_progress', 'pending_review']);
 /** States either of which a task may be in (办结的和申请办结的): those together, and finished. */
 const EITHER_STATES = new Set<StatusFilter>([...COMBINABLE, 'done']);
 /** The states a task is in one at a time: two of them named together can only mean either. */
