@@ -1045,6 +1045,9 @@ describe('layout families of real plans', () => {
       ].join('\n'),
     );
     expect(share.plan.title).toBe('2021年某市政府工作报告责任分工-市教育局');
+    // A site's column tag before the heading is where the page was filed.
+    const filed = read(['【落实情况】市统计局2024年《政府工作报告》主要任务上半年落实情况', '序号 | 主要任务 | 牵头单位 | 落实情况 |', '1 | 开展第五次全国经济普查 | 市统计局 | 已完成普查登记 |', '2 | 提升统计数据质量 | 市统计局 | 正在推进 |'].join('\n'));
+    expect(filed.plan.title).toBe('市统计局2024年《政府工作报告》主要任务上半年落实情况');
   });
 
   it('a one-cell-per-line table that starts again under each leader’s heading, its header printed again and its rows numbered from 1 again', () => {

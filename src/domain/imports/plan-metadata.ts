@@ -207,6 +207,8 @@ function titleCandidates(lines: readonly string[]): string[] {
       unnest(
         title
           .replace(/^(标题|附件\d*|名称|题目)[:：]?/, '')
+          // A site's column tag before it ("【落实情况】…") is where the page was filed, not the name.
+          .replace(/^【[^【】]{1,12}】\s*(?=\S{6})/, '')
           // A 文号 run into the title ("东府〔2021〕54号东莞市人民政府关于…") and an outline number ("一、10件民生实事任务分解表") are not the name.
           .replace(/^[\u4e00-\u9fa5]{1,10}[〔\[［(（]\d{4}[〕\]］)）]\d{1,4}号/, '')
           .replace(/^[一二三四五六七八九十]{1,3}[、.．]\s*/, '')
