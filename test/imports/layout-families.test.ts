@@ -1316,6 +1316,15 @@ describe('layout families of real plans', () => {
       ].join('\n'),
     );
     expect(done.tasks.map((task) => task.deadlines.map((deadline) => deadline.raw))).toEqual([['2024年12月底完成'], ['年内完成'], ['三季度末投入使用'], []]);
+    // A date right after what is required (要求6月底…开工建设, 确保10月…): the date.
+    const required = read(
+      [
+        '1.城东污水处理厂项目，要求6月底主体工程开工建设。责任单位：市城投公司。',
+        '2.人民公园改造项目，确保10月主体完工并开放。责任单位：市住建局。',
+        '3.老旧小区改造项目，已于5月开工。责任单位：市住建局。',
+      ].join('\n'),
+    );
+    expect(required.tasks.map((task) => task.deadlines.map((deadline) => deadline.raw))).toEqual([['6月底'], ['10月'], []]);
   });
 
   it('two-character leaders Word padded with a space and ran together (陆 明俞 悦) are two people', () => {

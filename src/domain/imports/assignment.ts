@@ -460,10 +460,18 @@ const INLINE_DEADLINE = /(?:(?:19|20)\d{2}年(?:底|末)|(?:(?:19|20)\d{2}年)?(
  */
 const INLINE_COMPLETION = /(?<!已(?:于|在)?)(?:(?:19|20)\d{2}年(?:底|末|内)|(?:(?:19|20)\d{2}年)?(?:(?:1[0-2]|0?[1-9])月份?(?:(?:[12]\d|3[01]|0?[1-9])日)?(?:底|末|中旬|上旬|下旬)?|年底|年末|年内|上半年|下半年|(?:第)?[一二三四]季度(?:末)?))(?:全面|基本|全部)?(?:完成|建成|完工|竣工|投入使用|投用|到位|实现)/g;
 
+/**
+ * A date the text requires something by, said right after the requirement: "要求6月底姜营社区一期开工建设", "确保9月底
+ * 前投入使用", "力争2024年6月主体完工" (the date in group 1).
+ */
+const INLINE_REQUIRED = /(?:要求|确保|力争|争取|务必|必须)(?:于|在)?((?:(?:19|20)\d{2}年)?(?:1[0-2]|0?[1-9])月(?:份)?(?:(?:[12]\d|3[01]|0?[1-9])日)?(?:底|末|中旬|上旬|下旬)?|年底|年末)(?=[\u4e00-\u9fa5])/g;
+
 /** The by-dates an item's text sets, in order, each once (the importer keeps them all; the light judges by the next one due). */
 export function inlineDeadlines(text: string): string[] {
   const by = [...text.matchAll(INLINE_DEADLINE)].map((match) => match[0]);
-  return [...new Set(by.length > 0 ? by : [...text.matchAll(INLINE_COMPLETION)].map((match) => match[0]))];
+  if (by.length > 0) return [...new Set(by)];
+  const done = [...text.matchAll(INLINE_COMPLETION)].map((match) => match[0]);
+  return [...new Set(done.length > 0 ? done : [...text.matchAll(INLINE_REQUIRED)].map((match) => match[1]!))];
 }
 
 function cutOut(text: string, ranges: readonly [number, number][]): string {
