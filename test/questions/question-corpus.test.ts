@@ -108,8 +108,11 @@ describe('the question corpus', () => {
  * A batch of 60 on 2026-12-05, fourth session (n23, before a 调度会 and a liaison planning the week: shares said many
  * ways — 占几成, 百分之几, 过半了没 — progress bounds at their edges, the nearest and next deadline, who reported, what
  * to name, coordinate or close at the meeting): 28 of 60 at first sight (tune 21 of 44, held out 7 of 16); tune 97.1%
- * (909/936), holdout 78.7% (300/381), lowest family updates 89.5% as it came in.
+ * (909/936), holdout 78.7% (300/381), lowest family updates 89.5% as it came in. After the fixes made with its tuned
+ * ones in view (the tasks falling due first, one day and from a holiday on, the meeting and the week's plan said around
+ * a question, 报到一半及以上, 需要协调 / 等着销号, two states no task is in at once; with n22's units sharing a part and
+ * reports in both of two periods): tune 99.1% (928/936), holdout 79.0% (301/381), lowest family updates 89.5%.
  */
-const TUNE_FLOOR = 0.97;
+const TUNE_FLOOR = 0.99;
 const HOLDOUT_FLOOR = 0.78;
 const FAMILY_FLOOR = 0.89;
