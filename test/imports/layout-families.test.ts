@@ -1001,53 +1001,15 @@ describe('layout families of real plans', () => {
     ]);
   });
 
-  it('a title without its issuer when the issuer is 国务院 itself; a headline that cut 的通知 off a 关于印发 notice names the plan; a notice’s name broken after 重点工作 is whole', () => {
-    const council = read(
-      [
-        '国务院关于落实《政府工作报告》',
-        '重点工作部门分工的意见',
-        '国发〔2019〕8号',
-        '一、稳定就业',
-        '1.实施就业优先政策。（人力资源社会保障部牵头，教育部、财政部等按职责分工负责）',
-      ].join('\n'),
-    );
-    expect(council.plan.title).toBe('关于落实《政府工作报告》重点工作部门分工的意见');
-    const headline = read(
-      [
-        '某某市人民政府办公室关于印发2022年民生实事项目责任分解',
-        '各镇人民政府、各街道办事处：',
-        '1.新建公办幼儿园5所。（牵头单位：市教育局）',
-        '2.改造老旧小区20个。（牵头单位：市住建局）',
-      ].join('\n'),
-    );
-    expect(headline.plan.title).toBe('2022年民生实事项目责任分解');
-    // A notice's name broken after what it lists is still the notice's, not a list's name.
-    const broken = read(
-      [
-        '某某市人民政府办公室',
-        '关于明确政府工作报告提出的2023年重点工作',
-        '责任单位的通知',
-        '一、推动经济发展',
-        '1.全年地区生产总值增长6.5%。（牵头单位：市发展改革委）',
-      ].join('\n'),
-    );
-    expect(broken.plan.title).toBe('关于明确政府工作报告提出的2023年重点工作责任单位的通知');
-    // A bureau's share of a plan, named after a dash, under a site's 信息名称 field.
-    const share = read(
-      [
-        '信息名称  2021年某市政府工作报告责任分工-市教育局',
-        '2021年某市政府工作报告责任分工-市教育局',
-        '12.新建改扩建中小学幼儿园20所。',
-        '牵头单位:市教育局',
-        '配合单位:市发改委、市财政局',
-        '15.推进职业教育产教融合。',
-        '牵头单位:市教育局',
-      ].join('\n'),
-    );
-    expect(share.plan.title).toBe('2021年某市政府工作报告责任分工-市教育局');
-    // A site's column tag before the heading is where the page was filed.
-    const filed = read(['【落实情况】市统计局2024年《政府工作报告》主要任务上半年落实情况', '序号 | 主要任务 | 牵头单位 | 落实情况 |', '1 | 开展第五次全国经济普查 | 市统计局 | 已完成普查登记 |', '2 | 提升统计数据质量 | 市统计局 | 正在推进 |'].join('\n'));
-    expect(filed.plan.title).toBe('市统计局2024年《政府工作报告》主要任务上半年落实情况');
+  it('titles as pages print them: 国务院 is an issuer, a headline may cut 的通知 off, a notice’s name may break after 重点工作, a bureau’s share follows a dash, a site’s tags go', () => {
+    const cases: [why: string, lines: string[], title: string][] = [
+      ['国务院 before 关于 is the issuer', ['国务院关于落实《政府工作报告》', '重点工作部门分工的意见', '国发〔2019〕8号', '一、稳定就业', '1.实施就业优先政策。（人力资源社会保障部牵头，教育部、财政部等按职责分工负责）'], '关于落实《政府工作报告》重点工作部门分工的意见'],
+      ['a headline that cut 的通知 off names the plan it issues', ['某某市人民政府办公室关于印发2022年民生实事项目责任分解', '各镇人民政府、各街道办事处：', '1.新建公办幼儿园5所。（牵头单位：市教育局）', '2.改造老旧小区20个。（牵头单位：市住建局）'], '2022年民生实事项目责任分解'],
+      ['a notice’s name broken after what it lists is the notice’s', ['某某市人民政府办公室', '关于明确政府工作报告提出的2023年重点工作', '责任单位的通知', '一、推动经济发展', '1.全年地区生产总值增长6.5%。（牵头单位：市发展改革委）'], '关于明确政府工作报告提出的2023年重点工作责任单位的通知'],
+      ['a bureau’s share after a dash, under a site’s 信息名称 field', ['信息名称  2021年某市政府工作报告责任分工-市教育局', '2021年某市政府工作报告责任分工-市教育局', '12.新建改扩建中小学幼儿园20所。', '牵头单位:市教育局', '配合单位:市发改委、市财政局', '15.推进职业教育产教融合。', '牵头单位:市教育局'], '2021年某市政府工作报告责任分工-市教育局'],
+      ['a site’s column tag is where the page was filed', ['【落实情况】市统计局2024年《政府工作报告》主要任务上半年落实情况', '序号 | 主要任务 | 牵头单位 | 落实情况 |', '1 | 开展第五次全国经济普查 | 市统计局 | 已完成普查登记 |', '2 | 提升统计数据质量 | 市统计局 | 正在推进 |'], '市统计局2024年《政府工作报告》主要任务上半年落实情况'],
+    ];
+    for (const [why, lines, title] of cases) expect({ why, title: read(lines.join('\n')).plan.title }).toEqual({ why, title });
   });
 
   it('a one-cell-per-line table that starts again under each leader’s heading, its header printed again and its rows numbered from 1 again', () => {
