@@ -379,6 +379,7 @@ describe('question understanding', () => {
     // Past half among others (那几件里 … 过半的); a plan named after what was said before it, apart.
     expect(parsed('超过一个月没更新的那几件里 有进度已经过半的吗')).toMatchObject({ kind: 'tasks', status: 'stalled', andStatus: 'above_half' });
     expect(parsed('调度会上要协调的 中山方案第6项 负面清单那件 卡在哪了')).toMatchObject({ kind: 'task', key: '6', plan: '中山' });
+    expect(parsed('申请销号的那几件里 哪件报上来最早、等得最久')).toMatchObject({ kind: 'tasks', topic: null, status: 'pending_review', waitedLongest: true });
   });
 
   it('whether a task was reported on, asked yes or no (有人报过没, 报过进度吗), shows the task: no topic, no state; 报过进度的 still picks the reported ones', () => {

@@ -57,4 +57,21 @@ describe('urgency order', () => {
     expect(soonest(taskQuery({ soonest: true, period: { kind: 'after_holiday', holiday: 'new_year' } }))).toEqual({ ids: [1], day: '2027-02-28' });
     expect(soonest(taskQuery({ soonest: true, units: [{ text: '市财政局', unitIds: [99], fuzzy: false }] }))).toEqual({ ids: [], day: undefined });
   });
+
+  it('the tasks waiting longest (等得最久的): those whose last report is the oldest day, never one not reported', () => {
+    const at = (day: string) => Date.parse(`${day}T10:00:00+08:00`);
+    const waiting = new TaskIndex(
+      [
+        { ...task(1, []), status: 'pending_review', lastReportAt: at('2026-11-18') },
+        { ...task(2, []), status: 'pending_review', lastReportAt: at('2026-11-01') },
+        { ...task(3, []), status: 'pending_review', lastReportAt: at('2026-11-01') },
+        { ...task(4, []), status: 'in_progress', lastReportAt: at('2026-10-01') },
+        task(5, []),
+      ],
+      [{ id: 1, title: '方案', jurisdiction: '中山市' }],
+    );
+    const longest = (query: Parameters<TaskIndex['search']>[0]) => waiting.search(query, '2026-11-22').hits.map((hit) => hit.task.id);
+    expect(longest(taskQuery({ waitedLongest: true, status: 'pending_review' }))).toEqual([2, 3]);
+    expect(longest(taskQuery({ waitedLongest: true }))).toEqual([4]);
+  });
 });

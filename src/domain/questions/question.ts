@@ -106,6 +106,11 @@ export interface TaskQuery {
    * "它下一件要交的", "明年头一件到期的", "下一个截止日是几号"): those whose next deadline is the earliest, tied ones together.
    */
   soonest?: boolean;
+  /**
+   * Only the reported tasks whose last report is the oldest, tied ones (the same day) together: of the closures asked
+   * for, the one waiting longest ("申请销号的那几件里 哪件报上来最早、等得最久").
+   */
+  waitedLongest?: boolean;
   /** The part the question leaves out ("除了中山的", "去掉牵头的", "除了卡住那件"): tasks it matches are not in the answer. */
   except?: TaskFilter | null;
 }

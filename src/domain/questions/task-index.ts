@@ -466,6 +466,22 @@ export class TaskIndex {
       for (const index of matched.slice(window.offset, Number.isFinite(end) ? end : undefined)) hits.push(hitAt(index));
       return { hits, total, approximate: topic?.approximate ?? false, plans, ...(matched.length > 0 ? { soonestDay: dayOfNumber(first) } : {}) };
     }
+    if (query.waitedLongest) {
+      // The reported matches whose last report is the oldest day.
+      let oldest = Number.POSITIVE_INFINITY;
+      let matched: number[] = [];
+      for (let n = 0; n < candidates.length; n++) {
+        const index = everything ? n : candidates[n]!;
+        const day = this.lastReportDay[index]!;
+        if (day === 0 || !accepts(index)) continue;
+        if (day < oldest) [oldest, matched] = [day, [index]];
+        else if (day === oldest) matched.push(index);
+      }
+      if (onMatch) matched.forEach((index) => onMatch(index));
+      total = matched.length;
+      for (const index of matched.slice(window.offset, Number.isFinite(end) ? end : undefined)) hits.push(hitAt(index));
+      return { hits, total, approximate: topic?.approximate ?? false, plans };
+    }
     if (query.order === 'urgency') {
       // Every match is needed to rank them; a unit's or a filter's matches are few enough to sort.
       const matched: number[] = [];
