@@ -157,6 +157,11 @@ for (const { provider, available } of DATABASES) {
       expect(fellSilent.title).toBe('1 个单位没有报告过进度');
       expect(fellSilent.text).toContain('**市审计局**（中山市）');
       expect(fellSilent.text).toContain('只看上周');
+      // This week's reports on tasks reported before too: 第8项 and 临沂's 第6项 were first reported this week, so none.
+      const again = await ask('这周报上来的里头 有哪件是之前就报过、这回又报了的');
+      expect(again.text).toContain('且此前也报过');
+      expect(again.text).not.toContain(`#${id('ZS:8')} `);
+      expect((await ask('这周报上来的进度有哪些')).text).toContain(`#${id('ZS:8')} `);
       // Reported in both weeks: of last week's two, only 中山's 市财政局 reported this week too.
       const both = await ask('上周和本周都报过进度的单位有哪些');
       expect(both.text).toContain('**市财政局**（中山市）');

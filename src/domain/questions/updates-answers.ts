@@ -292,7 +292,7 @@ async function answerUpdates(question: UpdatesQuestion, catalog: Catalog, repos:
   const parts: string[] = [];
   const span = question.period ? periodDays(question.period, today) : null;
   const alsoSpan = question.alsoIn ? periodDays(question.alsoIn, today) : null;
-  parts.push(span ? `时间：${span.label}${alsoSpan ? `，且${alsoSpan.label}也报过` : ''}` : '时间：不限');
+  parts.push(span ? `时间：${span.label}${alsoSpan ? `，且${alsoSpan.label}也报过` : ''}${question.reportedBefore ? '，且此前也报过' : ''}` : '时间：不限');
   let unitIds: number[] | undefined;
   if (question.reporters.length > 0) {
     unitIds = [...new Set(question.reporters.flatMap((mention) => mention.unitIds))];
@@ -340,6 +340,12 @@ async function answerUpdates(question: UpdatesQuestion, catalog: Catalog, repos:
     const also = await reportsIn(instantsOf(alsoSpan, timeZone));
     const reportedToo = new Set(also.map((record) => (question.ask === 'units' ? record.unitId : record.taskId)));
     found = found.filter((record) => reportedToo.has(question.ask === 'units' ? record.unitId : record.taskId));
+  }
+  // Reported before the period too ("之前就报过、这回又报了的"): of its reports, those whose task (or unit) had reported earlier.
+  if (question.reportedBefore && from) {
+    const earlier = await reportsIn({ from: null, to: new Date(from.getTime() - 1) });
+    const before = new Set(earlier.map((record) => (question.ask === 'units' ? record.unitId : record.taskId)));
+    found = found.filter((record) => before.has(question.ask === 'units' ? record.unitId : record.taskId));
   }
   // Only the latest report asked of ("最近一次报的是哪件"): the one made last.
   const records = question.latestOnly ? found.reduce<typeof found>((latest, record) => (latest.length === 0 || record.createdAt > latest[0]!.createdAt ? [record] : latest), []) : found;

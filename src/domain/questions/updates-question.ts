@@ -70,6 +70,8 @@ export interface UpdatesQuestion {
   reportedIn?: UpdatesPeriod;
   /** A second period the units or tasks must have reports in too ("10月和11月都报过进度的单位"): reported in both. */
   alsoIn?: UpdatesPeriod;
+  /** Only tasks (or units) that had reported before the period too ("这周报上来的里头 之前就报过、这回又报了的"). */
+  reportedBefore?: boolean;
   /** The units are ranked by their reports ("各单位报进度的次数 排个前三"), to the `top` places (ties kept) or all. */
   rankedByReports?: { top: number | null };
 }
@@ -314,6 +316,9 @@ const RANKS_REPORTS = /(?:报|汇报|报告|更新|填报|上报|报送)(?:了|�
 /** How many a ranking shows: 前三 3, 前5名 5. */
 const TOP = /前\s*([一二两三四五六七八九十]|\d{1,2})\s*(?:名|位|家|个)?/;
 
+/** Reported before and again: "之前就报过、这回又报了的", "以前报过 这次又报", "又报了一次的". */
+const REPORTED_AGAIN = /(?:之前|以前|此前|原来|早先)(?:就|也|已经)?(?:报过|报了|汇报过|更新过)(?:进度)?[、，,\s]*(?:这回|这次|本周|这周|现在)?|(?:这回|这次)?又(?:报了?|汇报了?|更新了?)(?:一次|一回)?/;
+
 /** What is left between two periods read out of "10月和11月都报过": the word joining them, then 都. */
 const BOTH_JOINED = /(?:和|与|跟|及|以及|、)\s+都/;
 
@@ -321,7 +326,8 @@ function parseUpdates(text: string, directory: UnitDirectory, asker: Asker): Upd
   if (RANKS_REPORTS.test(text)) return parseReportRanking(text, directory, asker);
   if (RANKS_UNITS(text)) return undefined;
   const silent = HOW_LONG_SILENT.test(text);
-  if ((NEGATED.test(text) && !silent) || DEADLINE_WORDS.test(text)) return undefined;
+  // (之前 in "之前就报过" is when they reported, no deadline.)
+  if ((NEGATED.test(text) && !silent) || DEADLINE_WORDS.test(text.replace(new RegExp(REPORTED_AGAIN.source, 'g'), ' '))) return undefined;
   const lastReport = silent || WHEN_REPORTED.test(text) || (LAST_TIME.test(text) && ASKS_WHEN.test(text) && /报|汇报|报告|更新|填|反馈/.test(text));
   // "最近一次报的是哪件": the latest report itself, at any time (最近 there is no period).
   const latestOnly = !lastReport && LATEST_REPORT.test(text);
@@ -331,7 +337,10 @@ function parseUpdates(text: string, directory: UnitDirectory, asker: Asker): Upd
   // (Both periods read out, what joined them stays: "和 都报过".)
   const both = second?.period && BOTH_JOINED.test(second.rest);
   const alsoIn = both ? second!.period : null;
-  const withoutPeriod = alsoIn ? second!.rest.replace(BOTH_JOINED, ' ') : firstRead;
+  const withPeriods = alsoIn ? second!.rest.replace(BOTH_JOINED, ' ') : firstRead;
+  // "之前就报过、这回又报了的": reported in the period, and before it too.
+  const again = period && !lastReport ? REPORTED_AGAIN.exec(withPeriods) : null;
+  const withoutPeriod = again ? withPeriods.replace(new RegExp(REPORTED_AGAIN.source, 'g'), ' ') : withPeriods;
   const reported = REPORTED.exec(withoutPeriod);
   if (!lastReport && !reported && !latestOnly) return undefined;
   const asksWho = ASKS_WHO.test(text);
@@ -353,7 +362,7 @@ function parseUpdates(text: string, directory: UnitDirectory, asker: Asker): Upd
     .replace(/(是)?(什么时候|哪天|哪一天|几号|何时|啥时候|时间|日期)/g, ' ')
     .replace(new RegExp(REPORTED.source, 'g'), ' ')
     .replace(new RegExp(ASKS_WHO.source, 'g'), ' ')
-    .replace(/(最近|一次|申请|验收|有没有|了吗|没有|都有|还有|任务|新的|情况|进度|进展|多少家|多少|几项|几个|几件|几条|几家|一共|总共|共有|总计|合计|那会儿?|那时候?|有人)/g, ' ')
+    .replace(/(最近|一次|申请|验收|有没有|了吗|没有|都有|还有|任务|新的|情况|进度|进展|多少家|多少|几项|几个|几件|几条|几家|一共|总共|共有|总计|合计|那会儿?|那时候?|有人|(?<=的)(?:里头|里面|当中|中间))/g, ' ')
     .replace(/(?<=^|\s)(?:单位|部门)(?=\s|$)/g, ' ');
   for (const name of person ? [person, ...alsoPeople] : []) rest = rest.replace(name, ' ');
   if (alsoPeople.length > 0) rest = rest.replace(new RegExp(`^(?:\\s|${NAMES_JOINED})+`), ' ');
@@ -383,6 +392,7 @@ function parseUpdates(text: string, directory: UnitDirectory, asker: Asker): Upd
     ...(share ? { share } : {}),
     ...(latestOnly ? { latestOnly } : {}),
     ...(alsoIn ? { alsoIn } : {}),
+    ...(again ? { reportedBefore: true } : {}),
   };
 }
 
