@@ -335,18 +335,16 @@ async function answerUpdates(question: UpdatesQuestion, catalog: Catalog, repos:
       return task !== undefined && scope.test(task) && (record.unitId === null || !leftOut.has(record.unitId));
     });
   let found = await reportsIn({ from, to });
-  // Reported in both periods ("10月和11月都报过"): of the first period's reports, those whose unit (or task) reported in the second too.
-  if (alsoSpan) {
-    const also = await reportsIn(instantsOf(alsoSpan, timeZone));
-    const reportedToo = new Set(also.map((record) => (question.ask === 'units' ? record.unitId : record.taskId)));
-    found = found.filter((record) => reportedToo.has(question.ask === 'units' ? record.unitId : record.taskId));
-  }
-  // Reported before the period too ("之前就报过、这回又报了的"): of its reports, those whose task (or unit) had reported earlier.
-  if (question.reportedBefore && from) {
-    const earlier = await reportsIn({ from: null, to: new Date(from.getTime() - 1) });
-    const before = new Set(earlier.map((record) => (question.ask === 'units' ? record.unitId : record.taskId)));
-    found = found.filter((record) => before.has(question.ask === 'units' ? record.unitId : record.taskId));
-  }
+  /** Who or what a report is counted for: its unit when units are asked for, else its task. */
+  const reporterOf = (record: ProgressRecord) => (question.ask === 'units' ? record.unitId : record.taskId);
+  /** Of the reports found, those whose unit (or task) reported in another span too. */
+  const alsoReportedIn = async (between: { from: Date | null; to: Date | null }) => {
+    const also = new Set((await reportsIn(between)).map(reporterOf));
+    found = found.filter((record) => also.has(reporterOf(record)));
+  };
+  // Reported in both periods ("10月和11月都报过"), or before the period too ("之前就报过、这回又报了的").
+  if (alsoSpan) await alsoReportedIn(instantsOf(alsoSpan, timeZone));
+  if (question.reportedBefore && from) await alsoReportedIn({ from: null, to: new Date(from.getTime() - 1) });
   // Only the latest report asked of ("最近一次报的是哪件"): the one made last.
   const records = question.latestOnly ? found.reduce<typeof found>((latest, record) => (latest.length === 0 || record.createdAt > latest[0]!.createdAt ? [record] : latest), []) : found;
   if (records.length === 0) return nothingReported(question, understanding, span !== null);
