@@ -1012,6 +1012,18 @@ describe('layout families of real plans', () => {
     for (const [why, lines, title] of cases) expect({ why, title: read(lines.join('\n')).plan.title }).toEqual({ why, title });
   });
 
+  it('a town’s own page names the town as whose plan it is by its source line (稿源：林头镇党委), no gazetteer of counties holding it', () => {
+    const { plan } = read(
+      [
+        '[ 字体:大 中 小 时间:2021-06-01 17:15 稿源:石门镇党委 作者:管理员 ]',
+        '累计征集“我为群众办实事”重点项目8项。',
+        '由镇农业农村办负责的美丽乡村建设项目，完善村内道路硬化、绿化工程，预计2021年10月份完成。',
+        '由镇社会事务办负责的养老服务中心建设项目，新建日间照料中心1处，预计2021年12月份完成。',
+      ].join('\n'),
+    );
+    expect(plan.jurisdiction).toBe('石门镇');
+  });
+
   it('a one-cell-per-line table that starts again under each leader’s heading, its header printed again and its rows numbered from 1 again', () => {
     const cells = (...rows: string[][]) => rows.flat().flatMap((cell) => [cell, '']);
     const { tasks } = read(

@@ -408,9 +408,12 @@ export function readPlanMetadata(lines: readonly string[], fileName: string): Pl
     .slice(0, 40)
     .map((line) => squash(line))
     // A source label, or a site's byline ("中阳县政府 www.sxzhongyang.gov.cn 2016-03-21 00:00").
-    .map((line) => /(?:信息来源|文章来源|来源|发布机构|发文机关|发布单位|发布部门)[:：】]\s*([\u4e00-\u9fa5（）()]{3,30})/.exec(line)?.[1] ?? BYLINE.exec(line)?.[1])
-    .find((body) => body && regionIn(body));
-  let jurisdiction = regionIn(issuedTitle) ?? prefectureOf(issuedTitle) ?? townOf(issuedTitle) ?? regionIn(issuer) ?? regionIn(fileTitle) ?? candidates.map(regionIn).find(Boolean) ?? regionIn(source);
+    .map((line) => /(?:信息来源|文章来源|稿源|来源|发布机构|发文机关|发布单位|发布部门)[:：】]\s*([\u4e00-\u9fa5（）()]{3,30})/.exec(line)?.[1] ?? BYLINE.exec(line)?.[1])
+    .filter((body): body is string => body !== undefined);
+  const sourcePlace = source.find((body) => regionIn(body));
+  // A town's own page (稿源：林头镇党委): the town, which no gazetteer of counties holds.
+  const sourceTown = source.map((body) => townOf(body.replace(/[（(].*$/, ''))).find(Boolean);
+  let jurisdiction = regionIn(issuedTitle) ?? prefectureOf(issuedTitle) ?? townOf(issuedTitle) ?? regionIn(issuer) ?? regionIn(fileTitle) ?? candidates.map(regionIn).find(Boolean) ?? regionIn(sourcePlace) ?? sourceTown;
   if (!jurisdiction) {
     // "结合官渡区实际": the plan says whose it is.
     const own = /结合([\u4e00-\u9fa5]{2,10})(?:的)?实际/.exec(text.slice(0, 5000));
