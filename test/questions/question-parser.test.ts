@@ -380,6 +380,9 @@ describe('question understanding', () => {
     expect(parsed('超过一个月没更新的那几件里 有进度已经过半的吗')).toMatchObject({ kind: 'tasks', status: 'stalled', andStatus: 'above_half' });
     expect(parsed('调度会上要协调的 中山方案第6项 负面清单那件 卡在哪了')).toMatchObject({ kind: 'task', key: '6', plan: '中山' });
     expect(parsed('申请销号的那几件里 哪件报上来最早、等得最久')).toMatchObject({ kind: 'tasks', topic: null, status: 'pending_review', waitedLongest: true });
+    // Who reported on a numbered item is the updates family's, about that item; who is in charge of it stays a lookup.
+    expect(parsed('中山方案第8项 PPP那件 这周是谁报的进度')).toMatchObject({ kind: 'updates', ask: 'units', period: { name: 'this_week' }, item: { key: '8', plan: '中山' } });
+    expect(parsed('中山方案第8项谁负责')).toMatchObject({ kind: 'task', key: '8', plan: '中山' });
   });
 
   it('whether a task was reported on, asked yes or no (有人报过没, 报过进度吗), shows the task: no topic, no state; 报过进度的 still picks the reported ones', () => {

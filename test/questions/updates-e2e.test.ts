@@ -162,6 +162,11 @@ for (const { provider, available } of DATABASES) {
       expect(again.text).toContain('且此前也报过');
       expect(again.text).not.toContain(`#${id('ZS:8')} `);
       expect((await ask('这周报上来的进度有哪些')).text).toContain(`#${id('ZS:8')} `);
+      // Who reported on one numbered item this week: 中山's 市财政局 on 第8项; 第10项第2条 was last week's.
+      const onItem = await ask('中山方案第8项 这周是谁报的进度');
+      expect(onItem.text).toContain('**市财政局**（中山市）');
+      expect(onItem.text).not.toContain('临沂市');
+      expect((await ask('中山方案第10项第2条 这周是谁报的进度')).title).toBe('没有找到答案');
       // Reported in both weeks: of last week's two, only 中山's 市财政局 reported this week too.
       const both = await ask('上周和本周都报过进度的单位有哪些');
       expect(both.text).toContain('**市财政局**（中山市）');

@@ -92,7 +92,19 @@ function dottedItem(text: string): string {
 /** Asking when one task is due: 啥时候到期, 截止时间, 期限是哪天, 什么时候要完成. */
 const ASKS_DEADLINE = /到期|截止(?!到?(?:目前|现在|今天))|期限|时限|完成时间|(什么时候|啥时候|几号|哪天|何时)(之前|以前|前)?(要|得|该|需要|必须)?(完成|完|办完|办结|交)/;
 
-function taskLookup(raw: string): Question | undefined {
+/** Asking who reported on it ("第8项这周是谁报的进度"): the updates family's, about that item. */
+const ASKS_REPORTER = /谁(?:来)?(?:报|填|更新|汇报|反馈|上报)|哪(?:个|家)(?:单位|部门)(?:报|填|更新|汇报|反馈|上报)/;
+
+/** The numbered item a question names ("中山方案第8项"), for a question about its reports; undefined when it names none. */
+export function itemNamed(raw: string): { key: string; plan: string | null; words: string } | undefined {
+  const lookup = taskLookup(raw, true);
+  if (!lookup || lookup.kind !== 'task' || lookup.key === null) return undefined;
+  const words = new RegExp(`^.*?第\\s*${NUM}\\s*[项条](?:的?第?\\s*${NUM}\\s*[条项点])?(?:的?第?\\s*${NUM}\\s*[条项点])?`).exec(raw)?.[0] ?? '';
+  return { key: lookup.key, plan: lookup.plan, words };
+}
+
+function taskLookup(raw: string, ofReports = false): Question | undefined {
+  if (!ofReports && ASKS_REPORTER.test(raw)) return undefined;
   const byId = /(?:#|＃|任务\s*(?:编号|号|id)?\s*)(\d+)\s*号?$|^#\s*(\d+)|任务\s*#\s*(\d+)/i.exec(raw);
   const asks = ASKS_DEADLINE.test(raw) ? { asks: 'deadline' as const } : {};
   if (byId) return { kind: 'task', id: Number(byId[1] ?? byId[2] ?? byId[3]), key: null, plan: null, ...asks };

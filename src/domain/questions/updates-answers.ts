@@ -280,6 +280,20 @@ function scopeOf(scope: TaskQuery | null, catalog: Catalog, today: string): { te
   return { test: (task) => (!planIds || planIds.has(task.planId)) && (!ids || ids.has(task.id)), parts };
 }
 
+/** A scope narrowed to one numbered item and the tasks under it ("中山方案第8项"), said in its parts. */
+function withItem(scope: ReturnType<typeof scopeOf>, item: UpdatesQuestion['item'], catalog: Catalog): ReturnType<typeof scopeOf> {
+  if (!item) return scope;
+  const planIds = item.plan ? catalog.index.matchPlans(item.plan).map((plan) => plan.id) : null;
+  const ids = new Set<number>();
+  const add = (task: IndexedTask) => {
+    ids.add(task.id);
+    catalog.index.childrenOf(task.id).forEach(add);
+  };
+  catalog.index.findByKey(item.key, planIds).forEach(add);
+  const [major, minor] = item.key.split('.');
+  return { test: (task) => ids.has(task.id) && scope.test(task), parts: [`事项：${item.plan ?? ''}第${major}项${minor ? `第${minor}条` : ''}`, ...scope.parts] };
+}
+
 const notFound = (reason: string): Answer => ({ kind: 'not_understood', reason });
 
 /** "本周有哪些更新", "最近谁报了进度", "市财政局上次报告是什么时候", "上周办结了哪些". */
@@ -318,7 +332,7 @@ async function answerUpdates(question: UpdatesQuestion, catalog: Catalog, repos:
     }
     parts.push(`报告人：${names.join('、')}`);
   }
-  const scope = scopeOf(question.scope, catalog, today);
+  const scope = withItem(scopeOf(question.scope, catalog, today), question.item, catalog);
   parts.push(...scope.parts);
   if (question.status) parts.push(question.status === 'done' ? '只看办结' : '只看申请办结');
   const understanding = parts.join('；');

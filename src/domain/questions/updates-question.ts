@@ -9,7 +9,7 @@
 import { leadingPlace } from '../places/gazetteer.js';
 import type { QuestionFamily } from './question-families.js';
 import type { TaskQuery, UnitMention } from './question.js';
-import { readNumber, readTaskQuery, type Asker } from './question-parser.js';
+import { itemNamed, readNumber, readTaskQuery, type Asker } from './question-parser.js';
 import type { UnitDirectory } from './unit-directory.js';
 import { SURNAME } from './person-names.js';
 import { monthPart } from './period.js';
@@ -72,6 +72,8 @@ export interface UpdatesQuestion {
   alsoIn?: UpdatesPeriod;
   /** Only tasks (or units) that had reported before the period too ("这周报上来的里头 之前就报过、这回又报了的"). */
   reportedBefore?: boolean;
+  /** Only the reports on one numbered item ("中山方案第8项 这周是谁报的进度"): its printed key and the plan named before it. */
+  item?: { key: string; plan: string | null };
   /** The units are ranked by their reports ("各单位报进度的次数 排个前三"), to the `top` places (ties kept) or all. */
   rankedByReports?: { top: number | null };
 }
@@ -106,7 +108,7 @@ const NOT_REPORTED = /(?:一直|从来|至今|仍然|仍|都|还)?(?:没|未|尚
 const DEADLINE_WORDS = /到期|截止|期限|时限|[底末]前|之前|以前|要完成|要办结|要办完|需要|应当|应该|该完成|计划/;
 /** Saying progress was reported, or a task closed or asked to be. */
 const REPORTED =
-  /(申请了?办结|提交了?办结|申请验收|报了?办结|办结了|已办结|办结的|销号了|销号的|完成了|报了?什么进度|报了?哪些进度|报了?进度|报了?进展|报进度|报了什么|报了哪些|报了|报过|(?<![要该得需])报的(?=是|都是|有|哪)|报上来|新报的?|填过|填了|填(?:写)?进度|报告了?|报送了?|上报了?|填报了?|汇报了?|反馈了?|更新了?|有(什么|哪些|啥|没有)?(新的?)?(进展|动态|变化)|进展|动态)/;
+  /(申请了?办结|提交了?办结|申请验收|报了?办结|办结了|已办结|办结的|销号了|销号的|完成了|报了?什么进度|报了?哪些进度|报(?:了|的)?进度|报(?:了|的)?进展|报进度|报了什么|报了哪些|报了|报过|(?<![要该得需])报的(?=是|都是|有|哪)|报上来|新报的?|填过|填了|填(?:写)?进度|报告了?|报送了?|上报了?|填报了?|汇报了?|反馈了?|更新了?|有(什么|哪些|啥|没有)?(新的?)?(进展|动态|变化)|进展|动态)/;
 const ASKS_WHO = /谁|有没有人(?=\S{0,3}(?:报|汇报|更新|填|反馈))|哪些单位|哪个单位|哪些部门|哪个部门|哪几个单位|哪几个部门|哪家|哪几家|什么单位|什么部门|(几|多少)[个家]?(单位|部门)|(单位|部门)(有|是)(哪些|哪几个|哪几家)|(单位|部门)(?=.{0,6}(几|多少)[个家])|有没有(?=[^，,]{0,6}(单位|部门))|(?<=的[^的，,\s]{0,6})(单位|部门)$/;
 const ASKS_WHEN = /什么时候|哪天|哪一天|几号|何时|啥时候|时间|日期|多久/;
 const LAST_TIME = /上一次|上次|最近一次|最后一次|上回|上一回|最近一回/;
@@ -322,7 +324,10 @@ const REPORTED_AGAIN = /(?:之前|以前|此前|原来|早先)(?:就|也|已经)
 /** What is left between two periods read out of "10月和11月都报过": the word joining them, then 都. */
 const BOTH_JOINED = /(?:和|与|跟|及|以及|、)\s+都/;
 
-function parseUpdates(text: string, directory: UnitDirectory, asker: Asker): UpdatesQuestion | undefined {
+function parseUpdates(asked: string, directory: UnitDirectory, asker: Asker): UpdatesQuestion | undefined {
+  // "中山方案第8项 这周是谁报的进度": the reports on that item; the rest of the question reads as any other.
+  const item = /第\s*\S{1,4}\s*[项条]/.test(asked) && REPORTED.test(asked) ? itemNamed(asked) : undefined;
+  const text = item ? asked.replace(item.words, ' ') : asked;
   if (RANKS_REPORTS.test(text)) return parseReportRanking(text, directory, asker);
   if (RANKS_UNITS(text)) return undefined;
   const silent = HOW_LONG_SILENT.test(text);
@@ -393,6 +398,7 @@ function parseUpdates(text: string, directory: UnitDirectory, asker: Asker): Upd
     ...(latestOnly ? { latestOnly } : {}),
     ...(alsoIn ? { alsoIn } : {}),
     ...(again ? { reportedBefore: true } : {}),
+    ...(item ? { item: { key: item.key, plan: item.plan } } : {}),
   };
 }
 
