@@ -162,6 +162,10 @@ for (const { provider, available } of DATABASES) {
       expect(again.text).toContain('且此前也报过');
       expect(again.text).not.toContain(`#${id('ZS:8')} `);
       expect((await ask('这周报上来的进度有哪些')).text).toContain(`#${id('ZS:8')} `);
+      // This week's reports against last week's: two each (第8项 and 临沂's 第6项; 第10项第2条 and 第19项第3条), then by tasks.
+      const versus = await ask('这周报上来的进度 跟上周比少了几条');
+      expect(versus.title).toContain('一样多');
+      expect(versus.text).toContain('2 条报告');
       // Who reported on one numbered item this week: 中山's 市财政局 on 第8项; 第10项第2条 was last week's.
       const onItem = await ask('中山方案第8项 这周是谁报的进度');
       expect(onItem.text).toContain('**市财政局**（中山市）');

@@ -144,6 +144,13 @@ export function renderUpdates(answer: UpdatesAnswer): { card: CardElement; text:
       const rows = shown.map((unit) => `${unit.name}（${unit.jurisdiction}）：涉及 ${unit.tasks} 项任务`);
       return { card: fitList(shown.length, render), text: [title, `我的理解：${answer.understanding}`, ...rows, ...more].join('\n') };
     }
+    case 'difference': {
+      const unit = answer.of === 'tasks' ? '项任务' : '条报告';
+      const gap = answer.ours - answer.theirs;
+      const title = gap === 0 ? `和${answer.otherLabel}一样多（各 ${answer.ours} ${unit}）` : `比${answer.otherLabel}${gap < 0 ? '少' : '多'} ${answer.count} ${unit}`;
+      const body = `${answer.label}：${answer.ours} ${unit}；${answer.otherLabel}：${answer.theirs} ${unit}。`;
+      return { card: card(title, 'blue', [markdown(`<font color='grey'>我的理解：${escapeMarkdown(answer.understanding)}</font>`), markdown(escapeMarkdown(body))]), text: [title, `我的理解：${answer.understanding}`, body].join('\n') };
+    }
     case 'share': {
       const title = `占比 ${percentText(answer.figure)}（${answer.count} / ${answer.whole} 项）`;
       const body = `这段时间有 ${answer.whole} 项任务报告过进度，其中所问的有 ${answer.count} 项。`;

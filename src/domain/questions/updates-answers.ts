@@ -125,6 +125,8 @@ export interface ChaseUnitView {
 /** An answer of this family, for the renderer. */
 export type UpdatesAnswer =
   | { kind: 'updates'; view: 'tasks'; understanding: string; total: number; count: number; items: UpdatesTask[]; reports?: number }
+  /** Two periods' reports (or tasks reported on) compared: `count` is how many fewer or more, `ours` the period asked, `theirs` the other. */
+  | { kind: 'updates'; view: 'difference'; understanding: string; count: number; ours: number; theirs: number; label: string; otherLabel: string; of: 'reports' | 'tasks' }
   /** Who reported; `ranking` (the same units) when asked who reported most, to the places asked for. */
   | { kind: 'updates'; view: 'units'; understanding: string; count: number; units: ReportingUnit[]; ranking?: ReportingUnit[] }
   | { kind: 'updates'; view: 'last_report'; understanding: string; figure: string; reporters: LastReport[] }
@@ -359,6 +361,14 @@ async function answerUpdates(question: UpdatesQuestion, catalog: Catalog, repos:
   // Reported in both periods ("10月和11月都报过"), or before the period too ("之前就报过、这回又报了的").
   if (alsoSpan) await alsoReportedIn(instantsOf(alsoSpan, timeZone));
   if (question.reportedBefore && from) await alsoReportedIn({ from: null, to: new Date(from.getTime() - 1) });
+  // Compared with another period ("跟上周比少了几条"): the two counts and their difference.
+  if (question.versus && span) {
+    const otherSpan = periodDays(question.versus.period, today);
+    const theirs = await reportsIn(instantsOf(otherSpan, timeZone));
+    const counted = (records: readonly ProgressRecord[]) => (question.versus!.of === 'tasks' ? new Set(records.map((record) => record.taskId)).size : records.length);
+    const [ours, other] = [counted(found), counted(theirs)];
+    return { kind: 'updates', view: 'difference', understanding: `${understanding}；与${otherSpan.label}比`, count: Math.abs(ours - other), ours, theirs: other, label: span.label, otherLabel: otherSpan.label, of: question.versus.of };
+  }
   // Only the latest report asked of ("最近一次报的是哪件"): the one made last.
   const records = question.latestOnly ? found.reduce<typeof found>((latest, record) => (latest.length === 0 || record.createdAt > latest[0]!.createdAt ? [record] : latest), []) : found;
   if (records.length === 0) return nothingReported(question, understanding, span !== null);

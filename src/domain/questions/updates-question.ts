@@ -74,6 +74,8 @@ export interface UpdatesQuestion {
   reportedBefore?: boolean;
   /** Only the reports on one numbered item ("中山方案第8项 这周是谁报的进度"): its printed key and the plan named before it. */
   item?: { key: string; plan: string | null };
+  /** Compared with another period's reports ("这周报上来的进度 跟上周比少了几条"): how many fewer or more, in reports or (件, 项) tasks. */
+  versus?: { period: UpdatesPeriod; of: 'reports' | 'tasks' };
   /** The units are ranked by their reports ("各单位报进度的次数 排个前三"), to the `top` places (ties kept) or all. */
   rankedByReports?: { top: number | null };
 }
@@ -321,13 +323,21 @@ const TOP = /前\s*([一二两三四五六七八九十]|\d{1,2})\s*(?:名|位|�
 /** Reported before and again: "之前就报过、这回又报了的", "以前报过 这次又报", "又报了一次的". */
 const REPORTED_AGAIN = /(?:之前|以前|此前|原来|早先)(?:就|也|已经)?(?:报过|报了|汇报过|更新过)(?:进度)?[、，,\s]*(?:这回|这次|本周|这周|现在)?|(?:这回|这次)?又(?:报了?|汇报了?|更新了?)(?:一次|一回)?/;
 
+/** Another period compared with: "跟上周比少了几条", "和上个月相比多了几次", "比上周少了多少件" (the period in group 1, what is counted in 2). */
+const VERSUS = /(?:跟|和|与|同|比|较)\s*(\S{1,8}?)\s*(?:相比|比较|比起来|比)?(?:起来)?[，,\s]*(?:少|多|减少|增加)了?(?:几|多少)(条|次|件|项|个)?/;
+
 /** What is left between two periods read out of "10月和11月都报过": the word joining them, then 都. */
 const BOTH_JOINED = /(?:和|与|跟|及|以及|、)\s+都/;
 
 function parseUpdates(asked: string, directory: UnitDirectory, asker: Asker): UpdatesQuestion | undefined {
   // "中山方案第8项 这周是谁报的进度": the reports on that item; the rest of the question reads as any other.
   const item = /第\s*\S{1,4}\s*[项条]/.test(asked) && REPORTED.test(asked) ? itemNamed(asked) : undefined;
-  const text = item ? asked.replace(item.words, ' ') : asked;
+  const withoutItem = item ? asked.replace(item.words, ' ') : asked;
+  // "跟上周比少了几条": another period to compare with, taken out before the period asked about is read.
+  const compared = VERSUS.exec(withoutItem);
+  const versusPeriod = compared ? readPeriod(compared[1]!).period : null;
+  const versus = compared && versusPeriod ? { period: versusPeriod, of: /[件项]/.test(compared[2] ?? '') ? ('tasks' as const) : ('reports' as const) } : null;
+  const text = versus ? withoutItem.replace(compared![0], ' ') : withoutItem;
   if (RANKS_REPORTS.test(text)) return parseReportRanking(text, directory, asker);
   if (RANKS_UNITS(text)) return undefined;
   const silent = HOW_LONG_SILENT.test(text);
@@ -399,6 +409,7 @@ function parseUpdates(asked: string, directory: UnitDirectory, asker: Asker): Up
     ...(alsoIn ? { alsoIn } : {}),
     ...(again ? { reportedBefore: true } : {}),
     ...(item ? { item: { key: item.key, plan: item.plan } } : {}),
+    ...(versus && period ? { versus } : {}),
   };
 }
 
