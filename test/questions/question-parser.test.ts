@@ -381,7 +381,8 @@ describe('question understanding', () => {
     expect(parsed('调度会上要协调的 中山方案第6项 负面清单那件 卡在哪了')).toMatchObject({ kind: 'task', key: '6', plan: '中山' });
     expect(parsed('申请销号的那几件里 哪件报上来最早、等得最久')).toMatchObject({ kind: 'tasks', topic: null, status: 'pending_review', waitedLongest: true });
     // Who reported on a numbered item is the updates family's, about that item; who is in charge of it stays a lookup.
-    expect(parsed('中山方案第8项 PPP那件 这周是谁报的进度')).toMatchObject({ kind: 'updates', ask: 'units', period: { name: 'this_week' }, item: { key: '8', plan: '中山' } });
+    expect(parsed('中山方案第8项 PPP那件 这周是谁报的进度')).toMatchObject({ kind: 'updates', ask: 'units', period: { name: 'this_week' }, item: { key: '8' }, scope: { plan: '中山' } });
+    expect(parsed('这周中山方案第8项谁报的进度')).toMatchObject({ kind: 'updates', period: { name: 'this_week' }, item: { key: '8' }, scope: { plan: '中山' } });
     expect(parsed('中山方案第8项谁负责')).toMatchObject({ kind: 'task', key: '8', plan: '中山' });
   });
 

@@ -95,12 +95,13 @@ const ASKS_DEADLINE = /到期|截止(?!到?(?:目前|现在|今天))|期限|时�
 /** Asking who reported on it ("第8项这周是谁报的进度"): the updates family's, about that item. */
 const ASKS_REPORTER = /谁(?:来)?(?:报|填|更新|汇报|反馈|上报)|哪(?:个|家)(?:单位|部门)(?:报|填|更新|汇报|反馈|上报)/;
 
-/** The numbered item a question names ("中山方案第8项"), for a question about its reports; undefined when it names none. */
-export function itemNamed(raw: string): { key: string; plan: string | null; words: string } | undefined {
+/** The numbered item a question names ("中山方案第8项"), for a question about its reports: its key and its words; undefined when it names none. */
+export function itemNamed(raw: string): { key: string; words: string } | undefined {
   const lookup = taskLookup(raw, true);
   if (!lookup || lookup.kind !== 'task' || lookup.key === null) return undefined;
-  const words = new RegExp(`^.*?第\\s*${NUM}\\s*[项条](?:的?第?\\s*${NUM}\\s*[条项点])?(?:的?第?\\s*${NUM}\\s*[条项点])?`).exec(raw)?.[0] ?? '';
-  return { key: lookup.key, plan: lookup.plan, words };
+  // The item's own words ("第8项"): the plan named before them is read with the rest of the question.
+  const words = new RegExp(`第\\s*${NUM}\\s*[项条](?:的?第?\\s*${NUM}\\s*[条项点])?(?:的?第?\\s*${NUM}\\s*[条项点])?`).exec(raw)?.[0] ?? '';
+  return { key: lookup.key, words };
 }
 
 function taskLookup(raw: string, ofReports = false): Question | undefined {

@@ -285,15 +285,15 @@ function scopeOf(scope: TaskQuery | null, catalog: Catalog, today: string): { te
 /** A scope narrowed to one numbered item and the tasks under it ("中山方案第8项"), said in its parts. */
 function withItem(scope: ReturnType<typeof scopeOf>, item: UpdatesQuestion['item'], catalog: Catalog): ReturnType<typeof scopeOf> {
   if (!item) return scope;
-  const planIds = item.plan ? catalog.index.matchPlans(item.plan).map((plan) => plan.id) : null;
   const ids = new Set<number>();
   const add = (task: IndexedTask) => {
     ids.add(task.id);
     catalog.index.childrenOf(task.id).forEach(add);
   };
-  catalog.index.findByKey(item.key, planIds).forEach(add);
+  // In every plan: the scope says which (中山方案 is its plan).
+  catalog.index.findByKey(item.key, null).forEach(add);
   const [major, minor] = item.key.split('.');
-  return { test: (task) => ids.has(task.id) && scope.test(task), parts: [`事项：${item.plan ?? ''}第${major}项${minor ? `第${minor}条` : ''}`, ...scope.parts] };
+  return { test: (task) => ids.has(task.id) && scope.test(task), parts: [`事项：第${major}项${minor ? `第${minor}条` : ''}`, ...scope.parts] };
 }
 
 const notFound = (reason: string): Answer => ({ kind: 'not_understood', reason });

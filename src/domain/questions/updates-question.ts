@@ -72,8 +72,8 @@ export interface UpdatesQuestion {
   alsoIn?: UpdatesPeriod;
   /** Only tasks (or units) that had reported before the period too ("这周报上来的里头 之前就报过、这回又报了的"). */
   reportedBefore?: boolean;
-  /** Only the reports on one numbered item ("中山方案第8项 这周是谁报的进度"): its printed key and the plan named before it. */
-  item?: { key: string; plan: string | null };
+  /** Only the reports on one numbered item ("中山方案第8项 这周是谁报的进度"): its printed key (the plan named is the scope's). */
+  item?: { key: string };
   /** Compared with another period's reports ("这周报上来的进度 跟上周比少了几条"): how many fewer or more, in reports or (件, 项) tasks. */
   versus?: { period: UpdatesPeriod; of: 'reports' | 'tasks' };
   /** The units are ranked by their reports ("各单位报进度的次数 排个前三"), to the `top` places (ties kept) or all. */
@@ -408,7 +408,7 @@ function parseUpdates(asked: string, directory: UnitDirectory, asker: Asker): Up
     ...(latestOnly ? { latestOnly } : {}),
     ...(alsoIn ? { alsoIn } : {}),
     ...(again ? { reportedBefore: true } : {}),
-    ...(item ? { item: { key: item.key, plan: item.plan } } : {}),
+    ...(item ? { item: { key: item.key } } : {}),
     ...(versus && period ? { versus } : {}),
   };
 }
