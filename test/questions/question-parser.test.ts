@@ -384,6 +384,12 @@ describe('question understanding', () => {
     expect(parsed('中山方案第8项 PPP那件 这周是谁报的进度')).toMatchObject({ kind: 'updates', ask: 'units', period: { name: 'this_week' }, item: { key: '8' }, scope: { plan: '中山' } });
     expect(parsed('这周中山方案第8项谁报的进度')).toMatchObject({ kind: 'updates', period: { name: 'this_week' }, item: { key: '8' }, scope: { plan: '中山' } });
     expect(parsed('中山方案第8项谁负责')).toMatchObject({ kind: 'task', key: '8', plan: '中山' });
+    // The ledger's words: 挂着 / 挂账 is not closed, 打头 leads, 对账 and 逐项过一遍 are how one goes through it.
+    expect(parsed('咱们办 网站那块的活 还挂着没销号的是哪几件')).toMatchObject({ kind: 'tasks', topic: '网站', status: 'unfinished' });
+    expect(parsed('挂账的有哪些')).toMatchObject({ kind: 'tasks', topic: null, status: 'unfinished' });
+    expect(parsed('财政局打头的有哪些')).toMatchObject({ kind: 'tasks', topic: null, role: 'lead' });
+    expect(parsed('跟江门网信统筹局对账：它和市法制局一起负责的那几件 逐项过一遍')).toMatchObject({ kind: 'tasks', allUnits: true });
+    expect(String((parsed('跟江门网信统筹局对账：它和市法制局一起负责的那几件 逐项过一遍') as { topic?: string | null }).topic ?? '')).not.toMatch(/对账|逐项/);
   });
 
   it('whether a task was reported on, asked yes or no (有人报过没, 报过进度吗), shows the task: no topic, no state; 报过进度的 still picks the reported ones', () => {

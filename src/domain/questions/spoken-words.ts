@@ -29,6 +29,12 @@ const SPOKEN: readonly [RegExp, string][] = [
   // Sent up: for review when it waits on someone (报上去等审核的), else reported (报上去的进度).
   [/(?:报|交)上去(?:了)?(?=.{0,4}(?:等|待))/g, '申请办结'],
   [/(?:报|交)上去(?:了)?/g, '报了'],
+  // The ledger's words: a task 挂着 / 挂账 is not closed (还挂着没销号的 says it twice); 打头 is 牵头.
+  [/(?:还)?挂(?:着|账)(?:的)?(?=没|未|还没)/g, ''],
+  [/挂(?:着|账)(?:呢)?(?:的)?/g, '没销号的'],
+  [/打头/g, '牵头'],
+  // How one goes through a ledger (对账, 对一下账, 逐项过一遍, 一件一件看, 调出来对一下): chatter, not what is asked.
+  [/对(?:一下|一遍|下)?账[：:，,]?|逐项过一遍|逐项(?:核对|看)一?(?:下|遍)?|一件一件(?:地)?(?:看|过)(?:一遍|一下)?|调出来对一下/g, ' '],
   // Particles that end a clause (嘛, 哈, 咯, 呗, 么 — 幺 once simplified by a character table), 来着 and 忘咯: how it is asked, not what.
   [/(是哪个|是哪条|是啥|是什么)来着/g, '$1'],
   [/来着|忘(?:咯|了|啦)/g, ' '],
