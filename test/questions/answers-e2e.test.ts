@@ -223,6 +223,17 @@ for (const { provider, available } of DATABASES) {
       expect(JSON.stringify(nothing.delivery.content)).toContain('经信局的方案有哪些任务');
     });
 
+    it('a plan said by a nickname (中山那份公开要点, 江门那个进度安排) is that plan, and its items may be numbered in words (二十二项里的第三条, 十七条)', async () => {
+      const lead = await askAll('中山那份公开要点里 市政府各部门、各直属机构打头的是哪几件');
+      expect(lead.length).toBeGreaterThan(0);
+      expect(lead.every((task) => task.startsWith('ZS:'))).toBe(true);
+      expect(await askAll('中山的分工方案里 市政府各部门、各直属机构牵头的')).toEqual(lead);
+      expect((await ask('中山那份公开要点 二十二项里的第三条 调出来对一下')).title).toMatch(/^第22项第3条/);
+      const item = await ask('江门那个进度安排 十七条 扶贫实施方案那条 调一下');
+      expect(item.title).toMatch(/^第17项/);
+      expect(item.text).toContain('扶贫');
+    });
+
     it('plans, greetings, thanks and what it cannot answer all get a useful card', async () => {
       const plans = await ask('有哪些分工方案');
       expect(plans.title).toBe('共有 5 个分工方案');

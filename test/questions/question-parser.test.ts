@@ -390,6 +390,8 @@ describe('question understanding', () => {
     expect(parsed('财政局打头的有哪些')).toMatchObject({ kind: 'tasks', topic: null, role: 'lead' });
     expect(parsed('跟江门网信统筹局对账：它和市法制局一起负责的那几件 逐项过一遍')).toMatchObject({ kind: 'tasks', allUnits: true });
     expect(String((parsed('跟江门网信统筹局对账：它和市法制局一起负责的那几件 逐项过一遍') as { topic?: string | null }).topic ?? '')).not.toMatch(/对账|逐项/);
+    // A list of states closed by 都算上 is either state; a vague word explained is the explanation, never a topic.
+    expect(parsed('哪几家单位的事让人不放心？我说的是到期了还没办完的、卡着推不动的 都算上')).toMatchObject({ kind: 'stats', measure: 'units', filter: { status: 'overdue', orStatus: 'blocked', topic: null } });
   });
 
   it('whether a task was reported on, asked yes or no (有人报过没, 报过进度吗), shows the task: no topic, no state; 报过进度的 still picks the reported ones', () => {

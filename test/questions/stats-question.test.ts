@@ -96,6 +96,9 @@ const TABLE: [string, ReturnType<typeof stats> | string][] = [
   ['中山超过30天没更新、还没办完的 按单位列一下', stats({ measure: 'units', places: ['中山市'], status: 'stalled' })],
   ['受阻的分部门梳理一下', stats({ measure: 'units', status: 'blocked' })],
   ['中山逾期的按单位统计一下', stats({ groupBy: 'unit', places: ['中山市'], status: 'overdue' })],
+  // Which units, asked first with what is meant after it; a vague word explained (拖后腿——, 让人不放心？我说的是) is the explanation.
+  ['哪几家单位的事 逾期的', stats({ measure: 'units', status: 'overdue' })],
+  ['江门那个进度安排里 谁拖后腿——还没启动的事项最多的 排前三', stats({ groupBy: 'unit', status: 'not_started', plan: '江门进度安排' })],
 ];
 
 describe('counts, rates and rankings are understood as such', () => {

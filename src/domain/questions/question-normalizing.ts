@@ -63,6 +63,8 @@ function plainWording(text: string): string {
   return text
     .replace(/(?:19|20)\d{2}\s*年度?\s*的?\s*(?:那份|那个|这份|这个)?\s*(?=(?:进度安排|工作)?(?:分工)?(?:方案|要点|分工)|(?:那份|那个|这份|这个)计划)/g, '')
     .replace(/的?(?:那份|那个|这份|这个)(?=(?:进度安排|工作)?(?:分工)?(?:方案|要点|分工|计划))/g, '')
+    // A vague word said and then explained (谁拖后腿——还没启动的最多, 让人不放心？我说的是到期了还没办完的): the explanation is what is asked.
+    .replace(/(?:拖后腿|落后|滞后|让人不放心|不放心|有问题|出问题)的?\s*(?:——|—|-{1,2}|[：:]|[，,？?]?\s*(?:也)?就是说?|[，,？?]?\s*即|[，,？?]?\s*(?:我)?(?:说|指)的是)\s*/g, ' ')
     .replace(/截[至止](?:目前|现在|今天|当前|今(?!年))|到目前为止|目前(?=还|仍|正|已|处于|尚)/g, ' ')
     .replace(/(?:处于|属于)(\S{2,6}?)状态/g, '$1')
     // 跟网站有关的, 与扶贫相关的: the topic is the word between (和 / 与 only where no unit is before them: 财政局和发改局).

@@ -111,12 +111,13 @@ function taskLookup(raw: string, ofReports = false): Question | undefined {
   if (byId) return { kind: 'task', id: Number(byId[1] ?? byId[2] ?? byId[3]), key: null, plan: null, ...asks };
   // "26项第2条", "12项3条": the item's number without its 第, when a 第 or a 条 follows.
   const text = dottedItem(raw)
-    .replace(new RegExp(`(?<![第\\d一二两三四五六七八九十])${NUM}(\\s*项的?\\s*)(?:第\\s*)?${NUM}(\\s*[条点])`, 'g'), '第$1$2第$3$4')
+    .replace(new RegExp(`(?<![第\\d一二两三四五六七八九十])${NUM}(\\s*项)(?:里|中|下)?的?\\s*(?:第\\s*)?${NUM}(\\s*[条点])`, 'g'), '第$1$2第$3$4')
     .replace(new RegExp(`(?<![第\\d一二两三四五六七八九十])${NUM}(\\s*项的?\\s*第)`, 'g'), '第$1$2')
     // "十九之五", "3之2": the fifth part of the nineteenth item, as offices write it.
     .replace(new RegExp(`(?<![第\\d一二两三四五六七八九十])${NUM}\\s*之\\s*${NUM}(?![\\d一二两三四五六七八九十])`, 'g'), '第$1项第$2条')
     // Right after the plan's name ("临沂要点17项的内容"): the item's number without its 第.
-    .replace(new RegExp(`(要点|方案|分工|计划)(里|中|的)?${NUM}(\\s*项)`, 'g'), '$1$2第$3$4')
+    // Or after a space ("江门那个进度安排 十七条"): a number of 项 or 条 said alone.
+    .replace(new RegExp(`(要点|方案|分工|计划|进度安排)(里|中|的|\\s+)?${NUM}(\\s*[项条])`, 'g'), '$1$2第$3$4')
     // Typed as a search: a place and the item's number alone ("新会 41项").
     .replace(new RegExp(`^([\\u4e00-\\u9fa5]{2,4})\\s+${NUM}(\\s*项)$`), '$1第$2$3');
   const byNumber = new RegExp(`第\\s*${NUM}\\s*[项条](?:的?第?\\s*${NUM}\\s*[条项点])?(?:的?第?\\s*${NUM}\\s*[条项点])?`).exec(text);
@@ -134,7 +135,7 @@ function taskLookup(raw: string, ofReports = false): Question | undefined {
         .replace(OPENING, '')
         .replace(/^在/, '')
         .trim()
-        .replace(/(的)?(工作)?(分工方案|方案|要点|分工|计划)?(里头|里面|当中|里|中|内|上)?(的)?$/, '')
+        .replace(/(的)?(工作)?(分工方案|方案|要点|分工|计划|进度安排)?(里头|里面|当中|里|中|内|上)?(的)?$/, '')
         .trim()
         // What was said before, apart from it ("调度会上要协调的 中山方案第6项"), is not the plan's name.
         .split(/[\s，,：:；;]+/)
@@ -212,8 +213,10 @@ const EVERY_YEAR = /(?:每年|年年)(?:都)?(?:要|得|需要)?(?:做|实施|�
 const AMONG_WORDS = /的?(?:那几件|那几项|那些|几件|几项|几条|几个)?(?:里头|里面|当中|中间|之中|其中|里(?=[\s，,]))/g;
 /** The word that offers two alternatives: 或者, 或是, 要么. */
 const EITHER_WORD = /或者|或是|要么/;
+/** A list closed by "count them all in" (到期没办完的、卡着推不动的 都算上): each of its states is wanted. */
+const COUNTED_IN = /的\s*[、，,]\s*\S{1,10}的\s*(?:都|全)(?:算|包括|算上|算进去|要|列上)/;
 /** Two states asked together, each with its 的 ("卡着的和等审核的", "没动的加上卡着的") or said with 或者 ("逾期或者卡着的"). */
-const EITHER = new RegExp(`的\\s*(?:和|或者?|以及|还有|加上|跟|及)\\s*\\S{1,8}(?:的|$)|${EITHER_WORD.source}`);
+const EITHER = new RegExp(`的\\s*(?:和|或者?|以及|还有|加上|跟|及)\\s*\\S{1,8}(?:的|$)|${EITHER_WORD.source}|${COUNTED_IN.source}`);
 /** Two states said of the same tasks, one after the other: "进展滞后、且至今未报送过任何进度的", "逾期并且卡着的", "超期而且没动的". */
 const CONJUNCTIONS = '并且|而且|且|同时';
 const BOTH = new RegExp(`[、，,\\s]*(?:${CONJUNCTIONS})(?=\\S{2})`);
@@ -428,7 +431,7 @@ export function readTaskQuery(text: string, directory: UnitDirectory, asker: Ask
   // "不是牵头、只是负责的": the unit's part where it does not lead.
   const notLead = /(?:不是|并非|非|不)牵头/.test(text);
   const role: TaskQuery['role'] = /配合|协助|协同|协办/.test(text) ? 'cooperating' : notLead ? 'responsible' : /牵头/.test(text) ? 'lead' : 'any';
-  const asksWho = /谁|哪个部门|哪些部门|哪个单位|哪些单位|由哪|哪家/.test(text);
+  const asksWho = /谁|哪(?:个|些|几家|几个|一家)(?:部门|单位)|由哪|哪家/.test(text);
   // "两微一端或者政府公报相关的": words on both sides of 或者 are two topics, either of which the tasks may be about.
   const sides = rest.split(EITHER_WORD);
   const [topic = null, orTopic = null] = sides.length === 2 && sides.every((side) => topicWords(side) !== null) ? sides.map(topicWords) : [topicWords(rest)];

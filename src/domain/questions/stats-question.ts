@@ -19,8 +19,8 @@ const COUNT = /多少|(?<![哪那这]|其他|其它|其余|另外)几(?:项|个|
 const DONE_COUNT = /(?<![没未不])(?:完成|办结|做完|完结)了?(?:的)?(?:有|是)?(?:多少|几)(?:项|个|条|件)?|(?<![没未不])(?:完成|办结)(?:数|量)/;
 /** How many units: 多少个单位, 几个部门. */
 const UNIT_COUNT = /(?:多少|几)(?:个|家)?(?:单位|部门)/;
-/** Which units the tasks are of: 逾期的是哪几个单位的, 明年到期的是哪些部门的活, 涉及哪些单位 (answered with the units and their count). */
-const WHICH_UNITS = /(?:是|归|属于)?哪(?:几|些)(?:个|家)?(?:单位|部门)的(?:活儿?|任务|事儿?|工作)?$|涉及(?:到)?(?:哪些|哪几个|哪几家)(?:单位|部门)|[按分](?:责任)?(?:单位|部门)(?:来|给我)?(?:列|罗列|梳理|理一下|捋|$)/;
+/** Which units the tasks are of: 逾期的是哪几个单位的, 明年到期的是哪些部门的活, 哪几家单位的事 到期没办完的, 涉及哪些单位 (answered with the units and their count). */
+const WHICH_UNITS = /(?:是|归|属于)?哪(?:几|些)(?:个|家)?(?:单位|部门)的(?:活儿?|任务|事儿?|事情|工作)?(?:$|\s(?=\S{2}))|涉及(?:到)?(?:哪些|哪几个|哪几家)(?:单位|部门)|[按分](?:责任)?(?:单位|部门)(?:来|给我)?(?:列|罗列|梳理|理一下|捋|$)/;
 /**
  * The units that share a unit's part on its tasks: 跟财政局一起牵头的都是哪几家单位, 和发改局共同负责的有哪些部门, 与教育局一块儿配合的是谁
  * (the unit in group 1, the part in group 2).
@@ -86,7 +86,7 @@ const OWN_WORDS =
   /请问|麻烦|帮我|帮忙|查一下|看一下|统计一下|统计|算一下|告诉我|一下|截至目前|截止目前|到目前为止|目前|现在|当前|到现在|为止|已经|总体上?|整体上?|总的来说|大概|大约|一共|总共|共有|共计|合计|总计|总数|数量|数目|总量|任务数|是多少|有多少|多少|[那这]?十几(?:项|个|条|件)?|几(?:项|个|条|件|家|类)?|排名|排行|排序|排个名|名次|前[三五十]名?|倒数|垫底|情况|怎么样|咋样|如何|怎样|最多|最少|最高|最低|最好|最差|最快|最慢|最大|最小|完成得|比一比|比一下|比较一下|对比一下|对比|相比|比起来|比比|(?:件|项|条|个)数/g;
 
 /** A plan named with what it is: "中山市的分工方案", "临沂的要点", "经信局的分工", "江门的进度安排方案". */
-const PLAN_PHRASE = /(?:在|按|根据)?([^\s在按的，,、]{2,12}?)的?(工作要点|分工方案|进度安排方案|要点|方案|分工)(?:里面|里|中|内|上)?/;
+const PLAN_PHRASE = /(?:在|按|根据)?([^\s在按的，,、]{2,12}?)的?(工作要点|分工方案|进度安排方案|进度安排|要点|方案|分工)(?:里面|里|中|内|上)?/;
 
 /**
  * The plan a phrase names, as a hint matchPlans reads: its owner and what it
@@ -97,8 +97,9 @@ const PLAN_PHRASE = /(?:在|按|根据)?([^\s在按的，,、]{2,12}?)的?(工�
 function planPhrase(text: string, directory: UnitDirectory): { plan: string; rest: string } | undefined {
   const match = PLAN_PHRASE.exec(text);
   if (!match) return undefined;
-  const owner = match[1]!;
-  if (/^(哪|各|什么|所有|全部|有|这|那)/.test(owner)) return undefined;
+  // "江门那个进度安排": the pointing word is no part of the owner's name.
+  const owner = match[1]!.replace(/的?[这那](?:一)?(?:份|个|张|本|套|篇)$/, '');
+  if (owner.length < 2 || /^(哪|各|什么|所有|全部|有|这|那)/.test(owner)) return undefined;
   const place = leadingPlace(owner, { allowShort: true, prefer: (candidate) => directory.knowsPlace(candidate.name) });
   const isPlace = place !== undefined && (place.written === owner || place.place.name === owner);
   const ownedBy = isPlace || /\d{4}/.test(owner) || directory.findMentions(owner).length > 0;

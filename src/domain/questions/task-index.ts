@@ -349,10 +349,15 @@ export class TaskIndex {
   /**
    * Plans a hint such as "临沂" or "经信局" names, by city or title; when
    * none contains it, plans whose city and title hold its characters in
-   * order — how Chinese abbreviates ("临沂2016要点" → 2016年临沂市政务公开工作要点).
+   * order — how Chinese abbreviates ("临沂2016要点" → 2016年临沂市政务公开工作要点,
+   * "江门那个进度安排" → 江门市…任务分工及进度安排方案).
    */
   matchPlans(hint: string): IndexedPlan[] {
-    const bare = hint.replace(/(市|区|县)$/, '').replace(/\s+/g, '');
+    // A plan said by a nickname with a pointing word ("中山那份公开要点", "江门那个进度安排"): 那份 / 这个 are no part of its name.
+    const bare = hint
+      .replace(/的?[这那](?:一)?(?:份|个|张|本|套|篇)/g, '')
+      .replace(/(市|区|县)$/, '')
+      .replace(/\s+/g, '');
     if (bare === '') return [];
     const exact = this.allPlans().filter((plan) => plan.jurisdiction.includes(bare) || plan.title.includes(bare));
     if (exact.length > 0 || [...bare].length < 3) return exact;
