@@ -234,6 +234,17 @@ for (const { provider, available } of DATABASES) {
       expect(item.text).toContain('扶贫');
     });
 
+    it('tasks with units in a part, whoever they are (带着协办单位的, 两家单位一起打头的), and the card says so', async () => {
+      // Of the four tasks on 预决算公开, only 临沂’s 第6项 names cooperating units (有关部门、各县区政府配合).
+      expect(await askAll('预决算公开那几件里 带着协办单位的是哪件')).toEqual(['LY:第6项']);
+      expect((await ask('预决算公开那几件里 带着协办单位的是哪件')).text).toContain('有配合单位的');
+      // 临沂’s tasks with two leads: 8.2 (市财政局、市物价局分别牵头) is one; 第6项, led by 市财政局 alone, is not.
+      const joint = await askAll('临沂的要点里 哪几件是两家单位一起打头的');
+      expect(joint).toContain('LY:第8项第2条');
+      expect(joint).not.toContain('LY:第6项');
+      expect(joint.every((task) => task.startsWith('LY:'))).toBe(true);
+    });
+
     it('plans, greetings, thanks and what it cannot answer all get a useful card', async () => {
       const plans = await ask('有哪些分工方案');
       expect(plans.title).toBe('共有 5 个分工方案');

@@ -390,6 +390,14 @@ describe('question understanding', () => {
     expect(parsed('财政局打头的有哪些')).toMatchObject({ kind: 'tasks', topic: null, role: 'lead' });
     expect(parsed('跟江门网信统筹局对账：它和市法制局一起负责的那几件 逐项过一遍')).toMatchObject({ kind: 'tasks', allUnits: true });
     expect(String((parsed('跟江门网信统筹局对账：它和市法制局一起负责的那几件 逐项过一遍') as { topic?: string | null }).topic ?? '')).not.toMatch(/对账|逐项/);
+    // Tasks both named units are on (两家都挂了名的, 名下重合的); places counted (三地) are no topic.
+    expect(parsed('新会区委区府办公室跟区委宣传部 两家都挂了名的是哪几件')).toMatchObject({ kind: 'tasks', allUnits: true, topic: null });
+    expect(parsed('新会区环保局跟区财政局 名下重合的是哪几件')).toMatchObject({ kind: 'tasks', allUnits: true, topic: null });
+    expect(parsed('申请销号等审核的 中山、临沂、江门三地 哪边最多')).toMatchObject({ kind: 'stats', groupBy: 'place', filter: { places: ['中山市', '临沂市', '江门市'], topic: null } });
+    expect(parsed('三地对一下账：还挂着没销号的 哪边最多 排一下')).toMatchObject({ kind: 'stats', groupBy: 'place', filter: { topic: null, status: 'unfinished' } });
+    // Units in a part, whoever they are: 协办 said of the task is no role of the unit named.
+    expect(parsed('财政局打头、还带着协办单位的是哪件')).toMatchObject({ kind: 'tasks', role: 'lead', withUnitsIn: { role: 'cooperating', atLeast: 1 }, topic: null });
+    expect(parsed('卡着的那几件里 哪件是两家单位一起打头的')).toMatchObject({ kind: 'tasks', role: 'any', status: 'blocked', withUnitsIn: { role: 'lead', atLeast: 2 }, topic: null });
     // A list of states closed by 都算上 is either state; a vague word explained is the explanation, never a topic.
     expect(parsed('哪几家单位的事让人不放心？我说的是到期了还没办完的、卡着推不动的 都算上')).toMatchObject({ kind: 'stats', measure: 'units', filter: { status: 'overdue', orStatus: 'blocked', topic: null } });
   });

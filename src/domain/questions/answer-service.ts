@@ -119,6 +119,7 @@ export function describeQuery(query: TaskQuery, catalog: Catalog, today: string)
   }
   if (query.places && query.places.length > 0) parts.push(`地区：${query.places.join('、')}`);
   if (query.role !== 'any' && query.units.length > 0) parts.push(`角色：${UNIT_ROLE_LABEL[query.role]}`);
+  if (query.withUnitsIn) parts.push(query.withUnitsIn.atLeast === 1 ? `有${UNIT_ROLE_LABEL[query.withUnitsIn.role]}单位的` : `${query.withUnitsIn.atLeast}家及以上${UNIT_ROLE_LABEL[query.withUnitsIn.role]}单位的`);
   if (query.partners) parts.push(`问的是：与其${query.role === 'any' ? '一起承担' : `同为${UNIT_ROLE_LABEL[query.role]}`}的其他单位`);
   if (query.topic) parts.push(`主题：${query.topic}${query.orTopic ? `或${query.orTopic}` : ''}`);
   if (query.status) parts.push(`状态：${query.status === 'due_within' ? `${query.withinDays ?? 0} 天内到期` : STATUS_LABEL[query.status]}${query.andStatus ? `且${STATUS_LABEL[query.andStatus]}` : ''}${query.orStatus ? `或${STATUS_LABEL[query.orStatus]}` : ''}`);

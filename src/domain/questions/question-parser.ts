@@ -8,6 +8,7 @@
 import { leadingPlace } from '../places/gazetteer.js';
 import { readNumber } from './numbers.js';
 import { readPeriod, type PeriodSpec } from './period.js';
+import type { UnitRole } from '../vocabulary.js';
 import { taskQuery, type Question, type StatusFilter, type TaskFilter, type TaskQuery, type UnitMention } from './question.js';
 import { exceptClause, type ExceptClause } from './exclusion.js';
 import { normalizeQuestion } from './question-normalizing.js';
@@ -58,9 +59,9 @@ const STOPWORD_PATTERN = new RegExp(STOPWORDS.map(literal).join('|'), 'g');
 /**
  * How people say "whose" and "what" in chat, never a topic: 名下 / 手里 / 手头 (the unit's), 管些啥 /
  * 得完成啥 / 都干些什么 (asking what), 几项活 (tasks, said as work), 分别 / 各自 / 具体, 列一下 / 都列出来,
- * and 一次 in 一次进度都没报过; whether a task was reported on, asked yes or no (有人报过没, 报过进度吗): the task with its progress.
+ * and 一次 in 一次进度都没报过; 三地 / 几个地方 (the places named, or all of them); whether a task was reported on, asked yes or no (有人报过没, 报过进度吗): the task with its progress.
  */
-const CHAT_WORDING = /这方面(?:的事(?:儿|情)?)?|(?:就|都)?(?:该|得)交的?|[那这]十?几(?:条|件|项|个)里?|(?<![\d一二两三四五六七八九十])[一二两三四五六七八九十\d]{1,3}(?:件|项|条)活儿?(?:里|中)?|[这那](?:一)?块儿?|[这那]个活儿?|(?<=^|\s)(?:跟|和|与)(?=\S{2,8}(?:\s|$))|(?<=\S)的?事儿(?=\s|[是归由谁]|$)|哪(?:几|一)?(?:项|条|个|件|家)(?:任务|工作|事|单位|部门)?|(?:审核|审批|批)(?:通)?过了?没(?:有)?|的?[那这](?:一)?(?:个|条|件|项)(?=[啊呀吧嘛]?(?:\s|是|$))|(?<![十百\d])的?几(?:个|项|件|条)(?=\s|$)|压根|根本|一点儿?(?=动静|没|都没|也没|\s|$)|(?:各|各自|分别)管(?=哪|啥|什么|些|几)|(?:分别|各自)?(?:到|在)哪(?:了|一步了?|儿了?|里了?)?(?=\s|$)|(?<![\u4e00-\u9fa5])[两二三四五六七八九十]{1,2}(?:家|个单位|个部门)(?=\s|$)|名下|手里|手上|手头|头上|肩上|身上|分别|各自|具体|(?:都|得|要|需要|应该|还)?(?:管|干|做|办|搞|弄|完成|忙|负责)(?:些|点|了)?(?:啥|什么)|有啥|是啥|些啥|(?:几|哪些|什么)(?:项|件|个|样)?活儿?(?![动力跃])|活儿|(?<=的)活(?:里头|里面|里|中)?|(?:都|全)?列(?:一下|出来|个?清单|个单子)|一次(?=进度|都|也)|任何(?=进度|进展|更新|汇报|\s|$)|(?:(?:其他|其它|其余|另外|剩下|剩余)的?)?几(?:个|项|件|条)(?=都|全|也|分别|各自|\s|$)|(?:进度|进展)(?:报|填|更新|做)?(?:到|达到)了?(?:多少|百分之几|几成)了?|(?:的)?都算(?:上|进去|在内)?|等着?我(?:来)?(?:审|批)(?:核|批)?的?|我(?:一块儿?|一起)(?:审|批)了?|(?:有人|有谁)?(?:报|汇报|填报|上报|更新)过(?:进度|进展)?(?:没有|没|吗|了吗|了没)(?=\s|[?？。]|$)/g;
+const CHAT_WORDING = /(?<=^|\s|[、，,])[两三四五六七八九十几](?:地|个地方)(?=\s|[对哪，,：:]|$)|这方面(?:的事(?:儿|情)?)?|(?:就|都)?(?:该|得)交的?|[那这]十?几(?:条|件|项|个)里?|(?<![\d一二两三四五六七八九十])[一二两三四五六七八九十\d]{1,3}(?:件|项|条)活儿?(?:里|中)?|[这那](?:一)?块儿?|[这那]个活儿?|(?<=^|\s)(?:跟|和|与)(?=\S{2,8}(?:\s|$))|(?<=\S)的?事儿(?=\s|[是归由谁]|$)|哪(?:几|一)?(?:项|条|个|件|家)(?:任务|工作|事|单位|部门)?|(?:审核|审批|批)(?:通)?过了?没(?:有)?|的?[那这](?:一)?(?:个|条|件|项)(?=[啊呀吧嘛]?(?:\s|是|$))|(?<![十百\d])的?几(?:个|项|件|条)(?=\s|$)|压根|根本|一点儿?(?=动静|没|都没|也没|\s|$)|(?:各|各自|分别)管(?=哪|啥|什么|些|几)|(?:分别|各自)?(?:到|在)哪(?:了|一步了?|儿了?|里了?)?(?=\s|$)|(?<![\u4e00-\u9fa5])[两二三四五六七八九十]{1,2}(?:家|个单位|个部门)(?=\s|$)|名下|手里|手上|手头|头上|肩上|身上|分别|各自|具体|(?:都|得|要|需要|应该|还)?(?:管|干|做|办|搞|弄|完成|忙|负责)(?:些|点|了)?(?:啥|什么)|有啥|是啥|些啥|(?:几|哪些|什么)(?:项|件|个|样)?活儿?(?![动力跃])|活儿|(?<=的)活(?:里头|里面|里|中)?|(?:都|全)?列(?:一下|出来|个?清单|个单子)|一次(?=进度|都|也)|任何(?=进度|进展|更新|汇报|\s|$)|(?:(?:其他|其它|其余|另外|剩下|剩余)的?)?几(?:个|项|件|条)(?=都|全|也|分别|各自|\s|$)|(?:进度|进展)(?:报|填|更新|做)?(?:到|达到)了?(?:多少|百分之几|几成)了?|(?:的)?都算(?:上|进去|在内)?|等着?我(?:来)?(?:审|批)(?:核|批)?的?|我(?:一块儿?|一起)(?:审|批)了?|(?:有人|有谁)?(?:报|汇报|填报|上报|更新)过(?:进度|进展)?(?:没有|没|吗|了吗|了没)(?=\s|[?？。]|$)/g;
 
 function followUp(text: string): Question | undefined {
   if (/^(还有呢?|还有吗|还有没有|下一页|后面的?|更多|继续|再来点?|接着说|next)$/i.test(text)) return { kind: 'follow_up', action: 'next_page', index: null };
@@ -172,7 +173,7 @@ function placesOn(text: string, directory: UnitDirectory): { places: string[]; r
     const hit = boundary ? leadingPlace(text.slice(index, index + 16), { allowShort: true, prefer: (place) => directory.knowsPlace(place.name) }) : undefined;
     const short = hit !== undefined && hit.written !== hit.place.name;
     const next = hit ? text.slice(index + hit.written.length) : '';
-    const accepted = hit !== undefined && (!short || ((/^([的有哪在各全共多完还这那,， 和与及跟、]|比|相比|市里|区里|县里|任务|事项|工作|方面|$)/.test(next) || startsPlace(next)) && directory.knowsPlace(hit.place.name)));
+    const accepted = hit !== undefined && (!short || ((/^([的有哪在各全共多完还这那,， 和与及跟、]|比|相比|市里|区里|县里|任务|事项|工作|方面|[两三四五六七八九十几](?:地|边|个地方)|$)/.test(next) || startsPlace(next)) && directory.knowsPlace(hit.place.name)));
     if (accepted) {
       if (!places.includes(hit.place.name)) places.push(hit.place.name);
       rest += ' ';
@@ -211,6 +212,20 @@ const EXCLUSIVE_STATES = new Set<StatusFilter>(['not_started', 'in_progress', 'b
 const EVERY_YEAR = /(?:每年|年年)(?:都)?(?:要|得|需要)?(?:做|实施|弄|干|搞|办|开展|推进|进行)的?(?:工作|事项|任务)?/;
 /** "Among" said in words of its own (里头, 那几件里), taken out wherever they are: never the 中 of 中山. */
 const AMONG_WORDS = /的?(?:那几件|那几项|那些|几件|几项|几条|几个)?(?:里头|里面|当中|中间|之中|其中|里(?=[\s，,]))/g;
+/** Tasks every named unit is on, said of the tasks (两家都挂了名的, 名下重合的, 都有它俩的): all the units, not either. */
+const JOINTLY = /(?:[两二三几]家|它俩|他俩|俩)?都(?:挂了?名|有名字?|在上面|有它们?俩?)的?|(?:名下|任务)?(?:重合|重叠|交叉)(?:的|部分)/;
+/** Tasks that have cooperating units, said of the tasks: 带着协办单位的, 有配合单位的, 带配合部门的. */
+const WITH_UNITS_IN = /(?:还)?(?:带着?|带有|附带|有)(?:协办|配合|协助|协同)(?:单位|部门)/;
+/** Tasks led by several units, none named: 两家单位一起打头的 (打头 is read as 牵头 before), 多家共同牵头的, 两个以上牵头单位的. */
+const JOINT_LEADS = /([两二三四五六七八九十几多])(?:家|个)(?:以上)?(?:单位|部门)?(?:一起|共同|联合|同时)?牵头|([两二三四五六七八九十几多])(?:家|个)(?:以上)?(?:的)?牵头(?:单位|部门)/;
+
+/** The part and how many units a WITH_UNITS_IN or JOINT_LEADS phrase asks for. */
+function unitsInPart(words: string): { role: UnitRole; atLeast: number } {
+  if (!/牵头/.test(words)) return { role: 'cooperating', atLeast: 1 };
+  const count = /[两二三四五六七八九十]/.exec(words);
+  return { role: 'lead', atLeast: count ? Math.max(2, readNumber(count[0]) ?? 2) : 2 };
+}
+
 /** The word that offers two alternatives: 或者, 或是, 要么. */
 const EITHER_WORD = /或者|或是|要么/;
 /** A list closed by "count them all in" (到期没办完的、卡着推不动的 都算上): each of its states is wanted. */
@@ -427,10 +442,17 @@ export function readTaskQuery(text: string, directory: UnitDirectory, asker: Ask
     .replace(/(归|由)(?=谁|哪)/g, ' ')
     .replace(/(?<=谁|部门|单位|哪家)(来|在|去|要)(建设|建|做|抓|管|推进|推|干|办|搞|弄|跟进|跟|落实)/g, ' ')
     // "同为牵头单位的", "均为配合单位": the units' part together, read below.
-    .replace(/同为|均为|同是/g, ' ');
+    .replace(/同为|均为|同是/g, ' ')
+    // "两家都挂了名的", "名下重合的": every unit named is on the task, read below.
+    .replace(new RegExp(JOINTLY.source, 'g'), ' ');
+  // "带着协办单位的", "两家单位一起打头的": tasks with units in a part, whoever they are — not the part of a unit named.
+  const unitsIn = mentions.length === 0 ? WITH_UNITS_IN.exec(rest) ?? JOINT_LEADS.exec(rest) : WITH_UNITS_IN.exec(rest);
+  const withUnitsIn = unitsIn ? unitsInPart(unitsIn[0]) : null;
+  if (unitsIn) rest = rest.replace(unitsIn[0], ' ');
+  const roleText = unitsIn ? text.replace(unitsIn[0], ' ') : text;
   // "不是牵头、只是负责的": the unit's part where it does not lead.
-  const notLead = /(?:不是|并非|非|不)牵头/.test(text);
-  const role: TaskQuery['role'] = /配合|协助|协同|协办/.test(text) ? 'cooperating' : notLead ? 'responsible' : /牵头/.test(text) ? 'lead' : 'any';
+  const notLead = /(?:不是|并非|非|不)牵头/.test(roleText);
+  const role: TaskQuery['role'] = /配合|协助|协同|协办/.test(roleText) ? 'cooperating' : notLead ? 'responsible' : /牵头/.test(roleText) ? 'lead' : 'any';
   const asksWho = /谁|哪(?:个|些|几家|几个|一家)(?:部门|单位)|由哪|哪家/.test(text);
   // "两微一端或者政府公报相关的": words on both sides of 或者 are two topics, either of which the tasks may be about.
   const sides = rest.split(EITHER_WORD);
@@ -448,7 +470,7 @@ export function readTaskQuery(text: string, directory: UnitDirectory, asker: Ask
     ...(orPeriod ? { orPeriod } : {}),
     ...(pointedMention ? { planNamedBy: asMention(pointedMention) } : {}),
     // "财政局和发改局一起负责的": tasks that name every one of them.
-    ...(mentions.length > 1 && /一起|共同|联合|同为|均为|都(参与|负责|有份)|都是(?=牵头|配合|责任|负责)/.test(text) ? { allUnits: true } : {}),
+    ...(mentions.length > 1 && (/一起|共同|联合|同为|均为|都(参与|负责|有份)|都是(?=牵头|配合|责任|负责)/.test(text) || JOINTLY.test(text)) ? { allUnits: true } : {}),
     role,
     topic: unknownBureau ? null : topic,
     ...(orTopic && !unknownBureau ? { orTopic } : {}),
@@ -461,6 +483,7 @@ export function readTaskQuery(text: string, directory: UnitDirectory, asker: Ask
     asksWho,
     ...(soonest ? { soonest: true } : {}),
     ...(waited ? { waitedLongest: true } : {}),
+    ...(withUnitsIn ? { withUnitsIn } : {}),
     page: 1,
   };
 }

@@ -111,6 +111,11 @@ export interface TaskQuery {
    * for, the one waiting longest ("申请销号的那几件里 哪件报上来最早、等得最久").
    */
   waitedLongest?: boolean;
+  /**
+   * Only tasks with at least so many units in a part, whoever they are: "带着协办单位的" (one cooperating unit or more),
+   * "两家单位一起打头的" (two leads or more).
+   */
+  withUnitsIn?: { role: UnitRole; atLeast: number } | null;
   /** The part the question leaves out ("除了中山的", "去掉牵头的", "除了卡住那件"): tasks it matches are not in the answer. */
   except?: TaskFilter | null;
 }

@@ -442,6 +442,8 @@ export class TaskIndex {
       if (unitFilter && !task.units.some((link) => unitIds.has(link.unitId) && (query.role === 'any' || link.role === query.role))) return false;
       // Together, in the part asked ("同为牵头单位的": each of them leads).
       if (query.allUnits && !query.units.every((mention) => task.units.some((link) => mention.unitIds.includes(link.unitId) && (query.role === 'any' || link.role === query.role)))) return false;
+      // With so many units in a part ("带着协办单位的", "两家一起打头的").
+      if (query.withUnitsIn && task.units.filter((link) => link.role === query.withUnitsIn!.role).length < query.withUnitsIn.atLeast) return false;
       return !topic || topic.mask[index] === 1;
     };
     const hitAt = (index: number): TaskHit => {
