@@ -61,6 +61,17 @@ describe('spoken and slipped questions', () => {
     expect((parseQuestion('临沂食药监局手里有几项活，分别是啥', directory) as TaskQuery).units.flatMap((unit) => unit.unitIds.map(nameOf))).toEqual(['临沂市/市食品药品监管局']);
   });
 
+  it('said by voice in a group: a quoted line before the bot’s name, 收到, fillers, how to give the answer and 预期 heard for 逾期 change nothing asked', () => {
+    const plain = meaning(parseQuestion('我们局明年六月底前要交的是哪几件', directory, asAuditor));
+    expect(meaning(parseQuestion('回复 李督查：收到 @督办助手 我们局明年六月底前要交的是哪几件', directory, asAuditor))).toEqual(plain);
+    expect(meaning(parseQuestion('回复 李督查：请各单位对一下分工 @督办助手 我们局明年六月底前要交的是哪几件', directory, asAuditor))).toEqual(plain);
+    expect(meaning(parseQuestion('那个 预期的 就是到期了还没办完的 有哪几件 你念一下', directory))).toEqual(meaning(parseQuestion('逾期的有哪几件', directory)));
+    expect(meaning(parseQuestion('中山住建局名下一共有哪些活 你一条一条给我列出来', directory))).toEqual(meaning(parseQuestion('中山住建局名下一共有哪些活', directory)));
+    expect(meaning(parseQuestion('江门行政服务中心跟市编办 两家都有份的 还没销号的是哪几件 开会前我过一下', directory))).toMatchObject({ topic: null, status: 'unfinished' });
+    // 预期 of its own (预期目标, 预期性指标) stays a word to look for.
+    expect((parseQuestion('预期性指标有哪些', directory) as TaskQuery).status).toBeNull();
+  });
+
   it('mends a place’s level typed as another character of its sound before a bureau (中山是财政局, 新会去住建局), not a place said before a question word', () => {
     const unitsOf = (text: string) => (parseQuestion(text, directory) as TaskQuery).units.flatMap((unit) => unit.unitIds.map(nameOf));
     expect(meaning(parseQuestion('中山是财政局正在办的有哪些', directory))).toEqual(meaning(parseQuestion('中山市财政局正在办的有哪些', directory)));

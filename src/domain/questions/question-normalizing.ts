@@ -11,7 +11,7 @@ import { inStandardWords } from './spoken-words.js';
 
 /** Normalises a question: simplified characters, half-width digits and letters, no surrounding punctuation. */
 export function normalizeQuestion(text: string): string {
-  const plain = inStandardWords(toHalfWidth(toSimplified(text)))
+  const plain = inStandardWords(toHalfWidth(toSimplified(text)).replace(QUOTED_REPLY, ' '))
     // The bot called by name (@督办助手, 督办助手，, 小督，) and faces drawn with symbols (😅, (╯°□°)╯): who is asked and how, not what.
     .replace(BOT_NAME, ' ')
     .replace(DRAWN_FACE, ' ')
@@ -39,6 +39,8 @@ function withoutChatter(text: string): string {
   }
   return rest
     .replace(/(?<=[\s，,])(?:那个|就是)+\s*/g, '')
+    // How the answer is to be given: 你一条一条给我列出来, 逐条念一下, 你念一下.
+    .replace(/[，,\s]*(?:你)?(?:一条一条|一件一件|一项一项|逐条|逐项|挨个)?(?:地)?(?:给我)?(?:列|念|读|报)(?:出来|一下|一遍)$/, '')
     .replace(/[，,\s]*(?:帮忙|麻烦|请)?(?:查|看|核实|确认)(?:一下|下)$/, '')
     .replace(/(?:拉|列|整理|汇总|导)(?:一下|出来)$/, '')
     .replace(/(?<=事项|任务)清单$/, '')
@@ -49,6 +51,11 @@ function withoutChatter(text: string): string {
     .trim();
 }
 
+/**
+ * A line quoted before the question in a group's reply ("回复 李督查：请本周内报送进度 @督办助手 …", "引用 张联络：…"):
+ * someone else's words, up to the bot's name, never what is asked.
+ */
+const QUOTED_REPLY = /^\s*(?:回复|引用|答复)\s*[^：:\s]{1,8}\s*[：:][^@]*(?=@\s*督办助手)/;
 /** The bot's own name, typed with an @ or said to it: @督办助手, 督办助手，, 小督，. */
 const BOT_NAME = /@\s*督办助手|^\s*(?:督办助手|小督)\s*[，,:：\s]/g;
 /** Emoji and the letters, marks and lines faces are drawn with ((╯°□°)╯, (๑•̀ㅂ•́)و, ^_^), never words of a question. */
@@ -83,9 +90,9 @@ const MEETING_FRAME = /^(?:(?:下周|本周|这周|下?周[一二三四五六日
 
 /**
  * What the asker means to do about the tasks this week, said beside the question, not a deadline of theirs: "…这周得推一推",
- * "…这周排一下", "周例会要报", "…这周还要再报吗" (said last), "咱局这周要冲一冲的：", "我们中心这周要跟的 …" (said before it).
+ * "…这周排一下", "开会前我过一下", "周例会要报", "…这周还要再报吗" (said last), "咱局这周要冲一冲的：", "我们中心这周要跟的 …" (said before it).
  */
-const WEEK_PLAN_AFTER = /[，,\s]+(?:(?:这周|本周|下周|今天|明天|会前|会上)?(?:得|要|还要|需要|准备|好)?(?:推一推|推一下|催一催|催一下|冲一冲|冲一下|盯一盯|盯一下|排一下|排一排|过一下)|(?:周例会|例会|调度会|会上|会前)上?(?:要|得)?(?:报|汇报|说|讲)(?:一下)?|(?:这周|本周)?还要再报吗)[了吧啊呀]?$/;
+const WEEK_PLAN_AFTER = /[，,\s]+(?:(?:这周|本周|下周|今天|明天|会前|会上|开会前|开会之前)?(?:我|我们)?(?:得|要|还要|需要|准备|好|先)?(?:推一推|推一下|催一催|催一下|冲一冲|冲一下|盯一盯|盯一下|排一下|排一排|过一下|过一遍)|(?:周例会|例会|调度会|会上|会前)上?(?:要|得)?(?:报|汇报|说|讲)(?:一下)?|(?:这周|本周)?还要再报吗)[了吧啊呀]?$/;
 const WEEK_PLAN_BEFORE = /(?:这周|本周|下周|今天|明天)(?:得|要|还要|需要|准备)(?:推一推|冲一冲|跟|跟进|盯|催|抓)的?(?:[：:，,]|\s+(?=\S{2}))/;
 
 /** The office's paperwork a question is asked for: 督查通报, 督办单 / 督办函, 台账, 周报 / 月报, a leader's 批示, 倒排工期, 过堂, 点名. */
@@ -114,7 +121,7 @@ const CONTEXT_CLAUSE = /^[^，,？?]{0,16}?(?:要用|开会|发通报|写周报|
 const REQUEST =
   /^(?:(?:烦请|请您?|麻烦(?:你|您)?|你?帮(?:我|忙)?|您帮我)(?:提供|列出|列一下|梳理|统计|核实|核查|调阅|调一下|查询|查一下|查下|看一下|看下|拉一下|汇总|整理|导出)|(?:列出|列一下|梳理|核实|核查|调阅|调一下|查询|查一下|拉一下|导出)|(?:查下|看下)(?![周个月季年旬午]))(?:一下)?(?=\S{2})/;
 
-/** A greeting said before a question: 你好， / 领导好 / 各位好 / 您好！ */
-const COURTESY_BEFORE = /^(?:你好|您好|领导好|各位好|老师好|大家好|hi|hello)[\s,，.。!！~～]*/i;
+/** A greeting or an acknowledgement said before a question: 你好， / 领导好 / 各位好 / 您好！ / 收到 / 好的 */
+const COURTESY_BEFORE = /^(?:你好|您好|领导好|各位好|老师好|大家好|收到|好的|明白|hi|hello)[\s,，.。!！~～]*/i;
 /** Thanks said after it: 谢谢 / 辛苦了 / 麻烦了 / 拜托 (and 啊 / 哈 / 啦). */
 const COURTESY_AFTER = /[\s,，.。!！~～]*(?:谢谢(?:你|您|了)?|多谢|感谢|辛苦(?:了|啦|你了|您了)?|麻烦(?:你|您)?了|拜托(?:了|啦)?|thanks?)[啊呀啦哈了!！。~～\s]*$/i;

@@ -213,7 +213,7 @@ const EVERY_YEAR = /(?:每年|年年)(?:都)?(?:要|得|需要)?(?:做|实施|�
 /** "Among" said in words of its own (里头, 那几件里), taken out wherever they are: never the 中 of 中山. */
 const AMONG_WORDS = /的?(?:那几件|那几项|那些|几件|几项|几条|几个)?(?:里头|里面|当中|中间|之中|其中|里(?=[\s，,]))/g;
 /** Tasks every named unit is on, said of the tasks (两家都挂了名的, 名下重合的, 都有它俩的): all the units, not either. */
-const JOINTLY = /(?:[两二三几]家|它俩|他俩|俩)?都(?:挂了?名|有名字?|在上面|有它们?俩?)的?|(?:名下|任务)?(?:重合|重叠|交叉)(?:的|部分)/;
+const JOINTLY = /(?:[两二三几]家|它俩|他俩|俩)?都(?:挂了?名|有名字?|有份|在上面|有它们?俩?)的?|(?:名下|任务)?(?:重合|重叠|交叉)(?:的|部分)/;
 /** Tasks that have cooperating units, said of the tasks: 带着协办单位的, 有配合单位的, 带配合部门的. */
 const WITH_UNITS_IN = /(?:还)?(?:带着?|带有|附带|有)(?:协办|配合|协助|协同)(?:单位|部门)/;
 /** Tasks led by several units, none named: 两家单位一起打头的 (打头 is read as 牵头 before), 多家共同牵头的, 两个以上牵头单位的. */

@@ -40,6 +40,11 @@ export function slipOf(typed: string, word: string): boolean {
  * the same and is said far more), nor 逾期 without care (预期 is a word of its own).
  */
 const GRAMMAR_WORDS = ['到期', '逾期', '超期', '进度', '进展', '审核', '卡住', '没动', '启动', '牵头', '配合', '办结', '受阻', '完成率', '销号', '负责'];
+/**
+ * 预期 said by voice for 逾期 where a state is asked (预期的, 预期了, 预期未完成; not 预期目标, 预期性指标): the speech
+ * recogniser's choice, the word a plan never puts before 的 alone.
+ */
+const HEARD_AS_OVERDUE = /预期(?=的(?!目标|效果|指标|成效)|了|未|没|还|多|最)/g;
 /** Words that sound like one of the grammar's and are words of their own: never mended. */
 const OWN_WORDS = new Set(['预期', '前头', '到齐', '近期', '之后', '附则', '进站', '销毁']);
 
@@ -63,7 +68,7 @@ export function mendSlips(text: string, places: readonly string[]): string {
       out = `${out.slice(0, at)}${word}${out.slice(at + word.length)}`;
     }
   }
-  return mendPlaceLevels(out, places);
+  return mendPlaceLevels(out.replace(HEARD_AS_OVERDUE, '逾期'), places);
 }
 
 /**
