@@ -99,6 +99,11 @@ const TABLE: [string, ReturnType<typeof stats> | string][] = [
   // Which units, asked first with what is meant after it; a vague word explained (拖后腿——, 让人不放心？我说的是) is the explanation.
   ['哪几家单位的事 逾期的', stats({ measure: 'units', status: 'overdue' })],
   ['江门那个进度安排里 谁拖后腿——还没启动的事项最多的 排前三', stats({ groupBy: 'unit', status: 'not_started', plan: '江门进度安排' })],
+  ['现在卡着的那几件 都是哪几家单位的', stats({ measure: 'units', status: 'blocked' })],
+  ['中山那边 还有哪几家单位有卡着的事', stats({ measure: 'units', places: ['中山市'], status: 'blocked' })],
+  // How many tasks there are, said as the scope (十二件里头), and 排个前三 are no topic.
+  ['中山财政局五件里头 还没启动的占多少', stats({ measure: 'share', units: ['中山市/市财政局'], status: 'not_started' })],
+  ['新会那边 还没启动的 哪家单位最多 排个前三', stats({ groupBy: 'unit', places: ['新会区'], status: 'not_started' })],
 ];
 
 describe('counts, rates and rankings are understood as such', () => {
