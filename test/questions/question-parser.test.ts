@@ -398,6 +398,10 @@ describe('question understanding', () => {
     // Units in a part, whoever they are: 协办 said of the task is no role of the unit named.
     expect(parsed('财政局打头、还带着协办单位的是哪件')).toMatchObject({ kind: 'tasks', role: 'lead', withUnitsIn: { role: 'cooperating', atLeast: 1 }, topic: null });
     expect(parsed('卡着的那几件里 哪件是两家单位一起打头的')).toMatchObject({ kind: 'tasks', role: 'any', status: 'blocked', withUnitsIn: { role: 'lead', atLeast: 2 }, topic: null });
+    // How far an item or a task is, said as what was reported (报到几成了); a dotted number said aloud (一点四).
+    expect(parsed('临沂要点 第二十一项 安全生产那条 报到几成了')).toMatchObject({ kind: 'task', key: '21', plan: '临沂' });
+    expect(parsed('经信局那份分工 一点四 预决算那条 是哪几个科室的')).toMatchObject({ kind: 'task', key: '1.4', plan: '经信局' });
+    expect(parsed('中山财政局 PPP那件 现在报到几成了')).toMatchObject({ kind: 'tasks', topic: 'PPP' });
     // A list of states closed by 都算上 is either state; a vague word explained is the explanation, never a topic.
     expect(parsed('哪几家单位的事让人不放心？我说的是到期了还没办完的、卡着推不动的 都算上')).toMatchObject({ kind: 'stats', measure: 'units', filter: { status: 'overdue', orStatus: 'blocked', topic: null } });
   });

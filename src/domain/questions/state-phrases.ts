@@ -77,7 +77,8 @@ export const STATUS_PHRASES: [StatusFilter, RegExp][] = [
   // Reported on at least once, asked of some tasks (逾期的里头 报过进度的): never after a negation, which is no_progress above.
   ['reported', new RegExp(`(?<![没未不无])(?:有)?${REPORT_VERBS}(?:过)${PROGRESS}(?=的)`)],
   // Not begun, or nothing at all moving on it: 没启动, 一点动静都没有, 毫无动静 (很久没动静 is stalled, above).
-  ['not_started', new RegExp(`${NEGATION}${START_VERBS}|一点动静${any('都', '也')}?没(?:有)?|毫无动静|没有任何动静`)],
+  // No progress at all, said of the work (一点进展都没有, 毫无进展, 没有进展的), is not begun as 没动静 is; 没报进展 is no_progress.
+  ['not_started', new RegExp(`${NEGATION}${START_VERBS}|一点(?:儿)?(?:动静|进展|进度)${any('都', '也')}?没(?:有)?|毫无(?:动静|进展)|没有任何(?:动静|进展)|(?<![报填])没(?:有)?进展(?=的|$|\\s)`)],
   // Not done: 没完成, 尚未办结, 还没办 (not 没办法).
   ['unfinished', new RegExp(`${NEGATION}${any(DONE_VERBS, '办(?!法)', '完(?![善整备])', '交(?!流|通|办|叉)')}`)],
   // Under way: 进行中, 正在办理, 办理中, 在推进 (not "谁在推", "在做什么": who or what, not how far).

@@ -65,6 +65,8 @@ const NOT_STATS = [
   /(?:多少|几)个?(?:分工)?(?:方案|要点|计划)/,
   /(?:报|更新|汇报|报告|报送|填报)(?:了|过)?(?:多少|几)(?:次|回|条|份)|(?:多少|几)(?:次|回|条|份)(?:进度|进展|更新|报告|汇报)/,
   /(?:进度|进展)(?:报|填|更新)?(?:是|到了?|达到|有)?(?:多少|百分之几|几成)/,
+  // How far the tasks named are, said as what was reported (PPP那件 现在报到几成了): their progress, not a share.
+  /(?:报|做|干|推|弄|搞)到(?:了)?(?:多少|百分之几|几成)/,
   // How many were reported or closed since a day (月初以来销号了几件, 上礼拜五到现在 一共报上来几项进度): the updates family's.
   /(?:以来|到现在|至今)[^，,]{0,12}(?:报|销号|办结|更新|填)/,
   // How many units reported: who reported, counted (the updates family's): 多少家单位报过进度, 报了进度的单位有几个.
