@@ -68,6 +68,9 @@ describe('spoken and slipped questions', () => {
     expect(meaning(parseQuestion('那个 预期的 就是到期了还没办完的 有哪几件 你念一下', directory))).toEqual(meaning(parseQuestion('逾期的有哪几件', directory)));
     expect(meaning(parseQuestion('中山住建局名下一共有哪些活 你一条一条给我列出来', directory))).toEqual(meaning(parseQuestion('中山住建局名下一共有哪些活', directory)));
     expect(meaning(parseQuestion('江门行政服务中心跟市编办 两家都有份的 还没销号的是哪几件 开会前我过一下', directory))).toMatchObject({ topic: null, status: 'unfinished' });
+    // A day said again by its numbers: the named period is the one asked.
+    expect(parseQuestion('那个 二十二号 就是昨天 谁报了进度', directory)).toEqual(parseQuestion('昨天谁报了进度', directory));
+    expect(parseQuestion('十一月上旬 就是一号到十号 报了受阻的是哪几件', directory)).toEqual(parseQuestion('十一月上旬报了受阻的是哪几件', directory));
     // 预期 of its own (预期目标, 预期性指标) stays a word to look for.
     expect((parseQuestion('预期性指标有哪些', directory) as TaskQuery).status).toBeNull();
   });
