@@ -402,6 +402,9 @@ describe('question understanding', () => {
     expect(parsed('临沂要点 第二十一项 安全生产那条 报到几成了')).toMatchObject({ kind: 'task', key: '21', plan: '临沂' });
     expect(parsed('经信局那份分工 一点四 预决算那条 是哪几个科室的')).toMatchObject({ kind: 'task', key: '1.4', plan: '经信局' });
     expect(parsed('中山财政局 PPP那件 现在报到几成了')).toMatchObject({ kind: 'tasks', topic: 'PPP' });
+    // A place and its unit with a pointing word between (江门那个审计局): that place's unit, none when it has none; 那个 before a topic is no part of it.
+    expect(parsed('嗯 江门那个审计局 手上有活吗')).toMatchObject({ kind: 'tasks', units: [{ unitIds: [], place: '江门市' }] });
+    expect(parsed('中山那个PPP的事谁管')).toMatchObject({ kind: 'tasks', topic: 'PPP', places: ['中山市'] });
     // A list of states closed by 都算上 is either state; a vague word explained is the explanation, never a topic.
     expect(parsed('哪几家单位的事让人不放心？我说的是到期了还没办完的、卡着推不动的 都算上')).toMatchObject({ kind: 'stats', measure: 'units', filter: { status: 'overdue', orStatus: 'blocked', topic: null } });
   });

@@ -317,6 +317,8 @@ function topicWords(rest: string): string | null {
       .replace(STOPWORD_PATTERN, ' ')
       .replace(/[,，.。!！?？、;；:："“”'‘’()（）\[\]【】《》<>]/g, ' ')
       .split(/\s+/)
+      // A pointing word before the topic (中山那个PPP的事): no part of it.
+      .map((word) => word.replace(/^(?:那个|这个|那些|这些)(?=\S{2})/, ''))
       .filter((word) => word.length >= 2 || /^[a-z0-9]+$/i.test(word))
       .join(' ')
       .trim() || null

@@ -192,10 +192,10 @@ export class UnitDirectory {
     const hit = leadingPlace(text.slice(start, start + 16), { allowShort: true, prefer: (place) => this.knowsPlace(place.name) });
     if (!hit) return undefined;
     let from = start + hit.written.length;
-    // "中山市 市财政局", "江门的法制局", "江门那边法制局"
+    // "中山市 市财政局", "江门的法制局", "江门那边法制局", "江门那个审计局" (said pointing at it)
     for (let skipped = true; skipped; ) {
       skipped = false;
-      const gap = /^( |的|那边|这边|那里|这里|方面)/.exec(text.slice(from));
+      const gap = /^( |的|那边|这边|那里|这里|方面|那个|这个|那家|这家)/.exec(text.slice(from));
       if (gap) {
         from += gap[0].length;
         skipped = true;
