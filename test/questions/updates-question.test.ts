@@ -27,6 +27,9 @@ describe('updates questions', () => {
     expect(parse('上周五以来 哪些任务报了进度')).toMatchObject({ ask: 'tasks', period: { name: 'since_weekday', weekday: 5, weeks: -1 } });
     expect(parse('周一以来谁报了进度')).toMatchObject({ period: { name: 'since_weekday', weekday: 1, weeks: 0 } });
     expect(parse('这周有哪些任务申请办结')).toMatchObject({ period: { name: 'this_week' }, status: 'pending_review' });
+    // 报了办结 alone reports the work done; waiting on a review after it, it asks to close.
+    expect(parse('十月份 报了办结的 有哪几件')).toMatchObject({ period: { name: 'month', month: 10 }, status: 'done' });
+    expect(parse('这周报了办结等审核的有哪些')).toMatchObject({ period: { name: 'this_week' }, status: 'pending_review' });
     expect(parse('昨天谁报了进度')).toMatchObject({ ask: 'units', period: { name: 'yesterday' } });
     expect(parse('上上周谁报了进度')).toMatchObject({ ask: 'units', period: { name: 'week_before_last' } });
     expect(parse('近两周有哪些任务报了进度')).toMatchObject({ ask: 'tasks', period: { name: 'recent', days: 14 } });

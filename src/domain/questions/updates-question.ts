@@ -364,7 +364,8 @@ function parseUpdates(asked: string, directory: UnitDirectory, asker: Asker): Up
   const [person = null, ...alsoPeople] = leading.length > 0 ? leading : namesAfterUnit(opening, directory);
   // Without a period, a list of updates is only asked of someone ("张联络报了哪些进度") or as who ("哪些单位报过进度").
   if (!lastReport && !period && !person && !asksWho && !latestOnly) return undefined;
-  const status: UpdatesQuestion['status'] = /申请了?(?:办结|销号)|提交了?办结|申请验收|报了?办结/.test(text) ? 'pending_review' : /办结|销号|完成了/.test(text) ? 'done' : null;
+  // 报了办结 alone is a report of the work done (10月份报了办结的); waiting on a review after it (报了办结等销号的), a request to close.
+  const status: UpdatesQuestion['status'] = /申请了?(?:办结|销号)|提交了?办结|申请验收|报了?办结.{0,4}(?:等|待|审)/.test(text) ? 'pending_review' : /办结|销号|完成了/.test(text) ? 'done' : null;
 
   const countsReports = !lastReport && TIMES.test(text);
   const share = !lastReport && SHARE_OF_REPORTED.test(text);
