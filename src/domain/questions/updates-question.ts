@@ -326,6 +326,15 @@ const REPORTED_AGAIN = /(?:之前|以前|此前|原来|早先)(?:就|也|已经)
 /** Another period compared with: "跟上周比少了几条", "和上个月相比多了几次", "比上周少了多少件" (the period in group 1, what is counted in 2). */
 const VERSUS = /(?:跟|和|与|同|比|较)\s*(\S{1,8}?)\s*(?:相比|比较|比起来|比)?(?:起来)?[，,\s]*(?:少|多|减少|增加)了?(?:几|多少)(条|次|件|项|个)?/;
 
+/** When tasks fall due, said of them: 要交的, 到期的, 截止 …, 期限. */
+const FALLS_DUE = /要交|该交|得交|到期|截止|期限|时限|要完成|要办完/;
+
+/**
+ * The tasks a question is about, said first and closed by 里 / 中 ("到期了还没办完的那几件 …", "年底前要交的事项里 …"):
+ * a scope, whose deadline or state words are no report's. Group 1 is the scope without its 里.
+ */
+const AMONG_FIRST = /^(\S.{1,30}?(?:的|那几件|那几项|那些|几件|几项|事项|任务))(?:(?:里头|里面|当中|中间|之中|里|中)[，,\s]*|(?<=那几件|那几项|那些)[，,\s]+)(?=\S)/;
+
 /** What is left between two periods read out of "10月和11月都报过": the word joining them, then 都. */
 const BOTH_JOINED = /(?:和|与|跟|及|以及|、)\s+都/;
 
@@ -337,7 +346,11 @@ function parseUpdates(asked: string, directory: UnitDirectory, asker: Asker): Up
   const compared = VERSUS.exec(withoutItem);
   const versusPeriod = compared ? readPeriod(compared[1]!).period : null;
   const versus = compared && versusPeriod ? { period: versusPeriod, of: /[件项]/.test(compared[2] ?? '') ? ('tasks' as const) : ('reports' as const) } : null;
-  const text = versus ? withoutItem.replace(compared![0], ' ') : withoutItem;
+  const said = versus ? withoutItem.replace(compared![0], ' ') : withoutItem;
+  // "到期了还没办完的那几件 这个月有反馈的": the tasks asked of, said first as a state or a deadline; the reports asked after it.
+  const among = AMONG_FIRST.exec(said);
+  const scopeClause = among && !REPORTED.test(among[1]!) ? among[1]! : '';
+  const text = scopeClause ? said.slice(among![0].length) : said;
   if (RANKS_REPORTS.test(text)) return parseReportRanking(text, directory, asker);
   if (RANKS_UNITS(text)) return undefined;
   const silent = HOW_LONG_SILENT.test(text);
@@ -382,7 +395,7 @@ function parseUpdates(asked: string, directory: UnitDirectory, asker: Asker): Up
     .replace(/(?<=^|\s)(?:单位|部门)(?=\s|$)/g, ' ');
   for (const name of person ? [person, ...alsoPeople] : []) rest = rest.replace(name, ' ');
   if (alsoPeople.length > 0) rest = rest.replace(new RegExp(`^(?:\\s|${NAMES_JOINED})+`), ' ');
-  const read = readTaskQuery(rest, directory, asker);
+  const read = readTaskQuery(scopeClause ? `${scopeClause} ${rest}` : rest, directory, asker);
   // "市财政局这周报了什么": the units named are the ones reporting; "江门的任务这周有什么进展" names a place, a filter on the tasks.
   // A bureau's name no plan has comes back as a mention of no unit: the unit the question names, unknown.
   const named = read?.units ?? [];
@@ -392,7 +405,11 @@ function parseUpdates(asked: string, directory: UnitDirectory, asker: Asker): Up
   // A part left out ("除了财政局", "除了中山的"): units leave their reports out, anything else the tasks it names.
   const leftOut = read?.except && read.except.units.length > 0 ? read.except.units : [];
   const except = read?.except && leftOut.length === 0 ? read.except : null;
-  const scope = read && (read.places?.length || read.plan || (read.topic && !unknownUnit) || read.status || except) ? { ...read, units: [], topic: unknownUnit ? null : read.topic, except } : null;
+  // The tasks the reports are asked of may be named by when they fall due too ("12月份要交的事项里 这周有反馈进度的"), said so;
+  // a period said again (七月份那会儿 … 就是今年七月) is the reports'.
+  const dueSaid = read?.period && FALLS_DUE.test(asked);
+  const narrows = read && (read.places?.length || read.plan || (read.topic && !unknownUnit) || read.status || except || dueSaid || read.progress || read.recurs || read.withUnitsIn);
+  const scope = read && narrows ? { ...read, units: [], topic: unknownUnit ? null : read.topic, except, ...(dueSaid ? {} : { period: null }) } : null;
   return {
     kind: 'updates',
     ask: lastReport ? 'last_report' : asksWho ? 'units' : 'tasks',
