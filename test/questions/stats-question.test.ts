@@ -104,6 +104,10 @@ const TABLE: [string, ReturnType<typeof stats> | string][] = [
   // How many tasks there are, said as the scope (十二件里头), and 排个前三 are no topic.
   ['中山财政局五件里头 还没启动的占多少', stats({ measure: 'share', units: ['中山市/市财政局'], status: 'not_started' })],
   ['新会那边 还没启动的 哪家单位最多 排个前三', stats({ groupBy: 'unit', places: ['新会区'], status: 'not_started' })],
+  // 过半 said of a state's tasks (已经启动的过半了没, 办完的过半了吗) asks their share; of progress (进度过半) it is a state.
+  ['江门编办7件活 已经启动的过半了没', stats({ measure: 'share', units: ['江门市/市编办'], status: 'started' })],
+  ['办完的过半了吗', stats({ measure: 'share', status: 'done' })],
+  ['进度过半了没', 'not stats'],
 ];
 
 describe('counts, rates and rankings are understood as such', () => {

@@ -27,6 +27,7 @@ describe('updates questions', () => {
     expect(parse('上周五以来 哪些任务报了进度')).toMatchObject({ ask: 'tasks', period: { name: 'since_weekday', weekday: 5, weeks: -1 } });
     expect(parse('周一以来谁报了进度')).toMatchObject({ period: { name: 'since_weekday', weekday: 1, weeks: 0 } });
     expect(parse('这周有哪些任务申请办结')).toMatchObject({ period: { name: 'this_week' }, status: 'pending_review' });
+    expect(parse('大前天有单位上报进度吗')).toMatchObject({ kind: 'updates', period: { name: 'three_days_ago' } });
     // The tasks asked of, said first by their state or when they fall due: the reports' scope, not a time question.
     expect(parse('到期了还没办完的那几件 这个月有反馈的是哪几件')).toMatchObject({ kind: 'updates', period: { name: 'this_month' }, scope: { status: 'overdue' } });
     expect(parse('12月份要交的事项里 这周有反馈进度的是哪几件')).toMatchObject({ kind: 'updates', period: { name: 'this_week' }, scope: { period: { kind: 'month_of_year', month: 12 } } });

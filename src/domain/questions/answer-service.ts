@@ -103,6 +103,7 @@ const STATUS_LABEL: Record<StatusFilter, string> = {
   pending_review: '待审核',
   in_progress: '进行中',
   not_started: '未开始',
+  started: '已启动（未完成）',
   stalled: '停滞（30 天以上没有报进度）',
   above_half: '进度过半未完成',
 };

@@ -211,7 +211,7 @@ const PERSON_SIDE = new RegExp(`(${SURNAME}[\\u4e00-\\u9fa5]{1,2}?)(他们|她�
 const UNKNOWN_BUREAU = /^[\u4e00-\u9fa5]{2,9}(?:局|委员会|厅)$(?<![格布大开结变当全赌残棋饭]局|[大客展餐]厅)/;
 
 /** States a task can be in together: past its deadline and blocked, not begun, or never reported. */
-const COMBINABLE = new Set<StatusFilter>(['overdue', 'blocked', 'not_started', 'no_progress', 'reported', 'stalled', 'below_half', 'above_half', 'in_progress', 'pending_review']);
+const COMBINABLE = new Set<StatusFilter>(['overdue', 'blocked', 'not_started', 'no_progress', 'reported', 'stalled', 'below_half', 'above_half', 'in_progress', 'pending_review', 'started']);
 /** States either of which a task may be in (办结的和申请办结的): those together, and finished. */
 const EITHER_STATES = new Set<StatusFilter>([...COMBINABLE, 'done']);
 /** The states a task is in one at a time: two of them named together can only mean either. */

@@ -46,6 +46,8 @@ export type StatusFilter =
   | 'in_progress'
   /** 未开始: still open (no report, or a report at 0%). */
   | 'not_started'
+  /** 已启动 / 动起来了: begun and not finished — under way, blocked or awaiting review. */
+  | 'started'
   /** 停滞: reported before, neither closed nor awaiting review, and no report for more than 30 days. */
   | 'stalled'
   /** 过半: unfinished and past 50%. */

@@ -20,7 +20,7 @@ const NEGATION = `${any('还', '仍', '仍然', '依然', '都', '从来', '从'
 /** Verbs of the done family: 完成, 办结, 销号 … */
 const DONE_VERBS = any('完成', '做完', '办结', '结束', '办完', '销号', '完结', '办好', '做好', '干完', '弄完', '搞定', '结项', '落实到位');
 /** Verbs of beginning: 开始, 启动 … */
-const START_VERBS = any('开始', '启动', '动工', '开工', '着手', '开展', '动手', '动(?![静员态迁])');
+const START_VERBS = any('开始', '启动', '动工', '开工', '着手', '开展', '动手', '动起来', '动(?![静员态迁起])');
 /** Verbs of reporting progress: 报, 填报, 更新 … */
 const REPORT_VERBS = any('更新', '汇报', '报告', '报送', '填报', '反馈', '上报', '报');
 /** Verbs of someone's review: 审核, 审批 … */
@@ -75,10 +75,12 @@ export const STATUS_PHRASES: [StatusFilter, RegExp][] = [
   ['below_half', /(?:进度)?(?:不到|不足|低于|少于|没到|没过|未过|未达到?|不满)(?:一半|50%|百分之五十|半数)|(?:在)?(?:一半|50%|百分之五十|半数)以下/],
   ['no_progress', new RegExp(`${NEGATION}(?:有)?${REPORT_VERBS}(?:过)?${PROGRESS}?|零进度`)],
   // Reported on at least once, asked of some tasks (逾期的里头 报过进度的): never after a negation, which is no_progress above.
-  ['reported', new RegExp(`(?<![没未不无])(?:有)?${REPORT_VERBS}(?:过)${PROGRESS}(?=的)`)],
+  ['reported', new RegExp(`(?<![没未不无])(?:有)?${REPORT_VERBS}(?:过)${PROGRESS}(?=的|[、，,]\\s*(?:但|可|却)?(?:是)?(?:还|仍|依然)?)`)],
   // Not begun, or nothing at all moving on it: 没启动, 一点动静都没有, 毫无动静 (很久没动静 is stalled, above).
   // No progress at all, said of the work (一点进展都没有, 毫无进展, 没有进展的), is not begun as 没动静 is; 没报进展 is no_progress.
   ['not_started', new RegExp(`${NEGATION}${START_VERBS}|一点(?:儿)?(?:动静|进展|进度)${any('都', '也')}?没(?:有)?|毫无(?:动静|进展)|没有任何(?:动静|进展)|(?<![报填])没(?:有)?进展(?=的|$|\\s)`)],
+  // Begun and not finished, said as begun: 已经启动的, 已开始, 都动起来了 (never after a negation, which is not_started above).
+  ['started', new RegExp(`(?<![没未不])${any('已经', '已', '都', '现在已经')}${any('开始', '启动', '动起来', '动工', '开工', '着手')}(?!报|填|汇报|更新|反馈)|(?<![没未不还])动起来了`)],
   // Not done: 没完成, 尚未办结, 还没办 (not 没办法).
   ['unfinished', new RegExp(`${NEGATION}${any(DONE_VERBS, '办(?!法)', '完(?![善整备])', '交(?!流|通|办|叉)')}`)],
   // Under way: 进行中, 正在办理, 办理中, 在推进 (not "谁在推", "在做什么": who or what, not how far).

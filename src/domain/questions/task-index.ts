@@ -616,6 +616,8 @@ export class TaskIndex {
         return (index) => this.state[index] === 1;
       case 'not_started':
         return (index) => this.state[index] === 0;
+      case 'started':
+        return (index) => open[index] === 1 && this.state[index] !== 0;
       case 'stalled': {
         const monthAgo = dayNumber(addDays(today, -30));
         return (index) => reported[index] === 1 && (this.state[index] === 1 || this.state[index] === 2 || this.state[index] === 0) && this.lastReportDay[index]! < monthAgo;

@@ -154,6 +154,8 @@ export function periodDays(period: UpdatesPeriod, today: string): { from: string
       return span(addDays(today, -1), addDays(today, -1), '昨天');
     case 'day_before_yesterday':
       return span(addDays(today, -2), addDays(today, -2), '前天');
+    case 'three_days_ago':
+      return span(addDays(today, -3), addDays(today, -3), '大前天');
     case 'this_week':
       return span(monday, today, '本周');
     case 'last_week':

@@ -16,7 +16,7 @@ import { monthPart } from './period.js';
 
 /** A period a question names, resolved to days only when answered (so "本周" means the week it is asked in). */
 export type UpdatesPeriod =
-  | { name: 'today' | 'yesterday' | 'day_before_yesterday' | 'this_week' | 'last_week' | 'week_before_last' | 'last_month' | 'since_last_month' | 'this_quarter' | 'this_year' }
+  | { name: 'today' | 'yesterday' | 'day_before_yesterday' | 'three_days_ago' | 'this_week' | 'last_week' | 'week_before_last' | 'last_month' | 'since_last_month' | 'this_quarter' | 'this_year' }
   /** This month to today; from a part of it (中旬以来: from the 11th) when `from` is given. */
   | { name: 'this_month'; from?: 1 | 2 | 3 }
   /** The last `days` days, today included: 最近 / 最近一周 is 7. */
@@ -173,6 +173,7 @@ const PERIODS: [RegExp, (match: RegExpExecArray) => UpdatesPeriod | undefined][]
   // Two months or a run of them: 8、9月份, 8到10月, 八九月份 (from the first's 1st to the last's end).
   [new RegExp(`${NUMBER}\\s*(?:、|和|到|至|-|—|~)\\s*${NUMBER}\\s*月份?`), (m) => months(m[1]!, m[2]!)],
   [new RegExp(`${NUMBER}月份?(?:里|中|内|间)?`), (m) => month('month', m[1]!)],
+  [/大前天|大前日/, () => ({ name: 'three_days_ago' })],
   [/前天/, () => ({ name: 'day_before_yesterday' })],
   [/昨天|昨日/, () => ({ name: 'yesterday' })],
   [/今天|今日/, () => ({ name: 'today' })],
