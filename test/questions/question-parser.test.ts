@@ -405,6 +405,10 @@ describe('question understanding', () => {
     // A place and its unit with a pointing word between (江门那个审计局): that place's unit, none when it has none; 那个 before a topic is no part of it.
     expect(parsed('嗯 江门那个审计局 手上有活吗')).toMatchObject({ kind: 'tasks', units: [{ unitIds: [], place: '江门市' }] });
     expect(parsed('中山那个PPP的事谁管')).toMatchObject({ kind: 'tasks', topic: 'PPP', places: ['中山市'] });
+    // The tasks said before by their number or as a batch (那四件, 那一批), and 眼下, are no topic.
+    expect(parsed('年底前要交的那一批里 已经销号的是哪几件')).toMatchObject({ kind: 'tasks', topic: null, status: 'done', period: { kind: 'year' } });
+    expect(parsed('财政局那四件 除了卡着的那件 剩下的是不是都还没动')).toMatchObject({ kind: 'tasks', topic: null, status: 'not_started', except: { status: 'blocked' } });
+    expect(parsed('眼下还在办理中的是哪几件')).toMatchObject({ kind: 'tasks', topic: null, status: 'in_progress' });
     // A list of states closed by 都算上 is either state; a vague word explained is the explanation, never a topic.
     expect(parsed('哪几家单位的事让人不放心？我说的是到期了还没办完的、卡着推不动的 都算上')).toMatchObject({ kind: 'stats', measure: 'units', filter: { status: 'overdue', orStatus: 'blocked', topic: null } });
   });
