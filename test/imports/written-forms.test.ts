@@ -614,4 +614,26 @@ describe('written forms of the same plan', () => {
   it('still refuses a text with neither numbered items nor a task table, saying what it found', () => {
     expect(() => read('关于召开全县安全生产工作会议的通知\n各乡镇：\n定于3月5日召开全县安全生产工作会议，请准时参加。')).toThrow(/没有找到任务/);
   });
+
+  it('reads a meeting’s minutes: who is asked to act (要求水务部门牵头, 请国土会同发改、财政等部门 by their stems), a span to finish within, the signing body’s date for the year, and a decision whose subject is a unit', () => {
+    const { plan, tasks } = read(
+      [
+        '〔2011〕28号',
+        '永康市人民政府办公室 二○一一年八月二十七日',
+        '一、会议听取了水务局陈琦关于加强水利改革发展的实施意见制定情况的汇报。会议认为,要抓住当前中央对水利建设高度重视的有利时机,加快推进民生水利建设。会议原则同意该实施意见,要求水务部门牵头,根据本次会议精神,从前瞻性、科学性、可行性方面进一步修改完善后,提交市委常委会研究。',
+        '二、会议听取了市府办童美霞关于城市地下空间开发利用的意见制定情况的汇报。会议认为:城市地下空间开发利用十分必要。会议明确:1.结合我市用地异常紧缺的实际和城市地下空间开发利用的需求,原则同意该意见;2.对城市地下空间开发利用要严格依法加强管理,合理有序开发,涉及地下文物、矿产等相关法律法规明确的地下空间开发利用要绝对禁止;3.请国土会同发改、财政等部门,在半个月之内制定出地下空间开发利用所涉具体收费标准,与该意见一同实施。',
+        '- 上一篇:关于加快建设质量强市的实施意见',
+      ].join('\n'),
+    );
+    expect(plan.year).toBe(2011);
+    expect(plan.title).not.toMatch(/上一篇/);
+    expect(summary(tasks.find((task) => task.title.startsWith('会议听取了水务局'))!)).toMatchObject({ lead: ['水务部门'], others: [] });
+    const fees = tasks.find((task) => task.title.startsWith('请国土会同'))!;
+    expect(summary(fees)).toMatchObject({ lead: ['国土'], others: ['发改', '财政'] });
+    expect(fees.deadlines.map((deadline) => deadline.raw)).toEqual(['在半个月之内']);
+    const decided = read(
+      '会议议定:1.原则同意《盐边县2017年易地扶贫搬迁实施计划》。2. 易地扶贫搬迁工作一定要往前赶,要把工作责任落实到部门、乡镇、村社、工作人员,形成责任清单。3.县目标督查办按季度对工作落实情况进行通报。',
+    ).tasks;
+    expect(summary(decided.find((task) => task.title.startsWith('县目标督查办'))!).others).toEqual(['县目标督查办']);
+  });
 });

@@ -13,7 +13,7 @@
  * them. Pure.
  */
 import type { UnitRole } from '../vocabulary.js';
-import { cellKind, looksLikeUnits } from './layouts/cell-kinds.js';
+import { cellKind, looksLikeUnits, looksLikeUnitsOrStems } from './layouts/cell-kinds.js';
 import { looksLikePerson, splitLeaders } from './people.js';
 import { alternation, COOPERATING_WORDS, DEADLINE_LABEL, LEAD_WORDS, RESPONSIBLE_WORDS, ROLE_WORDING, UNIT_NOUNS, WORK_AFTER_ROLE_VERBS } from './role-words.js';
 
@@ -124,24 +124,26 @@ function withRole(value: string, kind: UnitRole): string {
 
 /** A sentence naming who does the work: "由市财政局牵头，市税务局配合" / "这项工作由人社部负责" / "以上工作由市交通局负责，各有关部门配合". */
 const BY_UNIT = /由([\u4e00-\u9fa5、，,（）()]{2,80}?)((?:牵头|负责(?:落实|实施)?)(?:[，,][\u4e00-\u9fa5、（）()]{2,60}?(?:配合|参与|协助))?)/;
+/** The same asked of a unit, as minutes do: "要求水务部门牵头", "请公安负责" (a short list of names, no 的: 要求各部门的主要负责人 is people). */
+const ASKED_OF_UNIT = /(?:(?<![\u4e00-\u9fa5])请|(?<!整改|工作|具体)要求|责成)([^的，,。；;：:\s]{2,40}?)((?:牵头|负责(?:落实|实施)?)(?:[，,][\u4e00-\u9fa5、（）()]{2,60}?(?:配合|参与|协助))?)/;
 
 /**
- * "由发展改革委会同中央农办、农业部等部门研究提出落实意见", "由国土资源部会同农业部等部门负责落实": who does it, the
- * unit before 会同 leading.
+ * "由发展改革委会同中央农办、农业部等部门研究提出落实意见", "由国土资源部会同农业部等部门负责落实", and as minutes ask it,
+ * "请国土会同发改、财政等部门，在半个月之内…": who does it, the unit before 会同 leading.
  */
-const BY_UNIT_WITH = /由([\u4e00-\u9fa5（）()]{2,30}?)会同([\u4e00-\u9fa5、，,（）()]{2,100}?)(?:等(?:有关|相关)?(?:部门|单位|机构))?(?:负责|研究|提出|落实|办理|组织|共同|制定|抓紧|做好)/;
+const BY_UNIT_WITH = /(?:由|(?<![\u4e00-\u9fa5])请|要求|责成)([\u4e00-\u9fa5（）()]{2,30}?)会同([\u4e00-\u9fa5、，,（）()]{2,100}?)(?:等(?:有关|相关)?(?:部门|单位|机构))?(?:[，,]|负责|研究|提出|落实|办理|组织|共同|制定|抓紧|做好)/;
 
 /** A sentence saying only who does the work: "此项工作由…负责。", "以上工作由…牵头，…配合。". */
 const WHO_DOES_IT_SENTENCE = /(?:^|(?<=[。；;]))\s*(?:此项|这项|该项|本项|以上|上述)(?:工作|任务|措施)?由[^。；;]{2,120}?(?:牵头|负责|落实|实施)(?:[，,][^。；;]{2,80}?(?:配合|参与|协助))?[。；;]?\s*$/;
 
 function byUnit(text: string): string | undefined {
   const jointly = BY_UNIT_WITH.exec(text);
-  // Read as parseUnitCell reads any "X会同Y": X leads, Y cooperates.
-  if (jointly && looksLikeUnits(jointly[1]!) && looksLikeUnits(jointly[2]!)) return `${jointly[1]}会同${jointly[2]!.replace(/[，,]/g, '、')}`;
-  const match = BY_UNIT.exec(text);
+  // Read as parseUnitCell reads any "X会同Y": X leads, Y cooperates (said so, for X said by its stem: 国土会同发改).
+  if (jointly && looksLikeUnitsOrStems(jointly[1]!) && looksLikeUnitsOrStems(jointly[2]!)) return `${jointly[1]}牵头，${jointly[2]!.replace(/[，,]/g, '、')}配合`;
+  const match = BY_UNIT.exec(text) ?? ASKED_OF_UNIT.exec(text);
   // "由多个单位负责的，…": a clause about such tasks, not one naming who does this one ("由北海工业园管委会负责的长安金苑" names it).
   if (match && text[match.index + match[0].length] === '的' && /^(?:多个|几个|两个|若干|各|有关|相关|其他)/.test(match[1]!)) return undefined;
-  return match && looksLikeUnits(match[1]!) ? match[1]! + match[2]! : undefined;
+  return match && looksLikeUnitsOrStems(match[1]!) ? match[1]! + match[2]! : undefined;
 }
 
 /** Verbs by which an inspection notice hands a problem to a unit: 责令 / 责成 / 交由 … (not 督促, which plans use for any oversight). */
@@ -218,6 +220,13 @@ const UNIT_LABEL = /^\s*[\u4e00-\u9fa5]{2,12}(?:部门|政府|局|委|办|中心
 
 /** A sentence whose subject is the units that do the work: "县应急管理局负责尾矿库…", "县住建局牵头负责…", "县公安局、城管执法局负责，落实…". */
 const SUBJECT_UNITS = /^\s*([^：:。；;，,、\n]{3,30}?(?:、[^：:。；;，,、\n]{2,30}?)*)(牵头)?负责(?=[^，,。；;]{4,}|[，,][^，,。；;]{4,})/;
+
+/**
+ * A decision whose subject is the unit that acts on it, said first, as minutes write them: "县目标督查办按季度对工作落实
+ * 情况进行通报", "县住建局务必于…". The units in group 1. (Not a later clause's: "…，县级相关部门和属地街道务必认清形势"
+ * is an exhortation to all, in a paragraph of reasons.)
+ */
+const ACTING_UNITS = /^\s*([^：:。；;，,、\n]{2,30}?(?:、[^：:。；;，,、\n]{2,30}?)*)(?=按(?:季度|月|周|年)(?:对|将|向)|务必|必须|抓紧|尽快|立即|会同)/;
 
 /** How a duty list states a unit's duty after its name: 负责…, 牵头…, 依据职能…, 指导…, 落实属地责任… */
 const DUTY = /^\s*(?:主要)?(?:负责|牵头|承担|配合|协助|协同|会同|指导|督促|依据|依照|按照|根据|做好|落实|组织|统筹)/;
@@ -372,6 +381,7 @@ export function readAssignment(text: string): Assignment {
     const plain = /[(（]((?:[^()（）]|[(（][^()（）]{1,12}[)）]){2,120})[)）][。；;]?\s*$/.exec(rest.trim());
     const leading = LEADING_UNITS.exec(rest);
     const subject = SUBJECT_UNITS.exec(rest);
+    const acting = ACTING_UNITS.exec(rest);
     const by = trailing.length > 0 ? undefined : byUnit(rest);
     const sentence = trailing.length > 0 || by ? undefined : unitSentence(rest);
     if (trailing.length > 0) {
@@ -404,6 +414,9 @@ export function readAssignment(text: string): Assignment {
     } else if (subject && looksLikeUnits(subject[1]!)) {
       // "县公安局负责道路交通…的隐患排查治理工作": the unit is the sentence's subject.
       units.push(`${subject[1]}${subject[2] ? '牵头' : '负责'}`);
+    } else if (acting && looksLikeUnits(acting[1]!)) {
+      // "县目标督查办按季度对…进行通报": the unit is the decision's subject.
+      units.push(acting[1]!);
     } else {
       // "整改措施：责令大湖口镇人民政府立即…": an inspection notice names who answers for the problem in its fix.
       const handed = handedTo(rest);
@@ -466,12 +479,21 @@ const INLINE_COMPLETION = /(?<!已(?:于|在)?)(?:(?:19|20)\d{2}年(?:底|末|�
  */
 const INLINE_REQUIRED = /(?:要求|确保|力争|争取|务必|必须)(?:于|在)?((?:(?:19|20)\d{2}年)?(?:1[0-2]|0?[1-9])月(?:份)?(?:(?:[12]\d|3[01]|0?[1-9])日)?(?:底|末|中旬|上旬|下旬)?|年底|年末)(?=[\u4e00-\u9fa5])/g;
 
+/**
+ * A span the work must be done within, as minutes and instructions set it: "在半个月之内制定出…", "10个工作日内报送",
+ * "一个月内完成" — from the day it was decided; kept as written. Only a span the clause opens with: a rule's span after an
+ * event ("应在完成审批程序后1个工作日内公开") is how the work is done, not when it is due.
+ */
+const INLINE_WITHIN = /(?<=^|[，,。；;：:\s])(?:在|于)?(?:[一二两三四五六七八九十\d]{1,3}|半)个?(?:月|星期|周|工作日|日|天)(?:之内|以内|内)(?=[，,。；;\u4e00-\u9fa5]|$)/g;
+
 /** The by-dates an item's text sets, in order, each once (the importer keeps them all; the light judges by the next one due). */
 export function inlineDeadlines(text: string): string[] {
   const by = [...text.matchAll(INLINE_DEADLINE)].map((match) => match[0]);
   if (by.length > 0) return [...new Set(by)];
   const done = [...text.matchAll(INLINE_COMPLETION)].map((match) => match[0]);
-  return [...new Set(done.length > 0 ? done : [...text.matchAll(INLINE_REQUIRED)].map((match) => match[1]!))];
+  if (done.length > 0) return [...new Set(done)];
+  const required = [...text.matchAll(INLINE_REQUIRED)].map((match) => match[1]!);
+  return [...new Set(required.length > 0 ? required : [...text.matchAll(INLINE_WITHIN)].map((match) => match[0]))];
 }
 
 function cutOut(text: string, ranges: readonly [number, number][]): string {

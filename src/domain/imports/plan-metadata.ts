@@ -53,11 +53,11 @@ const REPORT_SUFFIX = /^(?:(?:19|20)\d{2}年)?(?:第?[一二三四1-4]季度|上
 /** The site's field labels a catalogue row writes with their values beside them, or none. */
 const SITE_FIELD_ROW = '(?:索引号|统一编号|发布单位|发布机构|发文日期|公开方式|公开范围|公开时限|有效性|成文日期|主题分类|组配分类)';
 /**
- * A government site's field line (索引号:… 组配分类:…, 发布机构:…, or its fields as a table row with the values
+ * A government site's field line (索引号:… 组配分类:…, 发布机构:…, its links to the pages beside it: - 上一篇:…, or its fields as a table row with the values
  * beside them or left empty: "统一编号 有效性", "发布单位 区府办 发文日期 2023-07-24"): the page's catalogue, never the plan's name.
  */
 const SITE_FIELD = new RegExp(
-  `^(?:索引号|组配分类|主题分类|体裁分类|发布机构|发文机关|所属机构|信息来源|浏览次数|公开方式|公开范围|公开时限|生成日期|成文日期|有效性)[:：]|^${SITE_FIELD_ROW}\\s+(?:\\S+\\s+)?(?:${SITE_FIELD_ROW}|\\S*$)`,
+  `^(?:索引号|组配分类|主题分类|体裁分类|发布机构|发文机关|所属机构|信息来源|浏览次数|公开方式|公开范围|公开时限|生成日期|成文日期|有效性)[:：]|^[-–—·•*\\s]*(?:上一篇|下一篇|上一条|下一条|上一页|下一页|相关链接|相关文章|相关阅读)\\s*[:：]|^${SITE_FIELD_ROW}\\s+(?:\\S+\\s+)?(?:${SITE_FIELD_ROW}|\\S*$)`,
 );
 
 /** A short heading of a plan's part that names no place, year or body. */
@@ -110,9 +110,12 @@ function mostMentionedYear(text: string): number | undefined {
   return best?.[0];
 }
 
-/** The year of a signing date in Chinese numerals on a line of its own ("二〇〇九年五月三十一日"), or undefined. */
+/**
+ * The year of a signing date in Chinese numerals on a line of its own ("二〇〇九年五月三十一日"), or after the signing body
+ * on that line ("永康市人民政府办公室 二○一一年八月二十七日"), or undefined.
+ */
 function chineseSigningYear(text: string): number | undefined {
-  const written = /^\s*([二〇○零一二三四五六七八九]{4})年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日\s*$/m.exec(text);
+  const written = /^\s*(?:[\u4e00-\u9fa5]{2,24}(?:政府|办公室|办公厅|委员会|局|委|办)\s+)?([二〇○零一二三四五六七八九]{4})年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日\s*$/m.exec(text);
   if (!written) return undefined;
   return Number([...written[1]!].map((digit) => Math.max(0, '〇○零一二三四五六七八九'.indexOf(digit) - 2)).join(''));
 }

@@ -39,6 +39,26 @@ export function looksLikeUnits(text: string): boolean {
   return unitLike.length / parts.length >= 0.6;
 }
 
+/**
+ * Departments as a meeting's minutes and a leader's instructions call them, by their stem alone: 请国土会同发改、财政等部门,
+ * 由公安牵头. Not names of their own (国土 is also land, 财政 public finance), so taken as units only where a sentence
+ * already says who does the work (由 / 请 … 会同 …, … 牵头).
+ */
+const BUREAU_STEMS = new Set(
+  ('发改 财政 国土 规划 自然资源 住建 建设 城建 交通 交运 水务 水利 农业 农委 农业农村 林业 商务 经信 工信 科技 教育 教体 公安 民政 司法 人社 ' +
+    '卫健 卫生 卫计 审计 统计 环保 生态环境 城管 综合执法 应急 安监 市监 市场监管 工商 质监 食药监 税务 国税 地税 文广 文旅 文化 旅游 体育 ' +
+    '档案 信访 编办 法制 物价 粮食 人防 气象 供销 国资 金融 招商 扶贫 残联 妇联 团委 宣传 组织 纪委 政法 消防 交警 电力 邮政 民宗 外事 侨办 ' +
+    '行政审批 政务服务 大数据 数据 医保 退役军人 住保 房管 园林 海洋 渔业 畜牧 海关 口岸 机关事务 保密 网信 融媒体')
+    .split(' '),
+);
+
+/** Whether a text is a list of units, some or all of them said by their stem alone (发改、财政, 国土): see BUREAU_STEMS. */
+export function looksLikeUnitsOrStems(text: string): boolean {
+  if (looksLikeUnits(text)) return true;
+  const parts = listParts(text.trim().replace(/等(?:有关|相关)?(?:部门|单位)?$/, ''));
+  return parts.length > 0 && parts.every((part) => BUREAU_STEMS.has(part) || looksLikeUnits(part));
+}
+
 /** Whether a text names only people (2–4 character names or titles such as 副市长). */
 export function looksLikeLeaders(text: string): boolean {
   const parts = splitLeaders(text);

@@ -97,7 +97,7 @@ function splitHeadingFromFirstItem(line: string): string[] {
  * before each numbered item and label after a space, a sentence's end or a bracket's close.
  */
 function unrun(lines: readonly string[]): string[] {
-  return lines.flatMap((line) => line.split(AFTER_BRACKET)).flatMap(splitGluedSequence).flatMap(splitHandingHeading).flatMap(splitHeadingFromFirstItem).flatMap(splitRunItems).flatMap(splitOrdinals).flatMap((line) => {
+  return lines.flatMap((line) => line.split(AFTER_BRACKET)).flatMap(splitColonList).flatMap(splitGluedSequence).flatMap(splitHandingHeading).flatMap(splitHeadingFromFirstItem).flatMap(splitRunItems).flatMap(splitOrdinals).flatMap((line) => {
     // A long line, or one where two items or labels follow a space: a page's run-together text.
     if (line.length <= 200 && (line.match(SPACED_ITEM) ?? []).length < 2) return [line];
     return line.split(RUN_ON_ITEM).flatMap(splitHandingHeading);
@@ -108,6 +108,28 @@ function unrun(lines: readonly string[]): string[] {
 const RUN_ON_ITEM = /(?<=[\s。；;）)])\s*(?=(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d{1,3}[、.．﹒](?![\d%])|(?:牵头|责任|配合|协同)(?:责任)?(?:单位|部门|领导)[:：]))/;
 /** An item's number or a unit label right after a space. */
 const SPACED_ITEM = /\s(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|(?:牵头|责任|配合|协同)(?:责任)?(?:单位|部门|领导)[:：])/g;
+
+/**
+ * A numbered list a paragraph opens after a colon, as minutes record decisions ("会议议定:1.原则同意…。2.…。3.县目标督查办
+ * 按季度…通报。", "会议明确:1.…;2.…;3.请国土会同…"), however short the line: the words before it stay a line of their own,
+ * each member is cut before its number, 1, 2, 3 … in turn after a sentence's end. Left whole for fewer than two members.
+ */
+function splitColonList(line: string): string[] {
+  // (After what was decided, never a field's label: "资金来源:1.…;2.…" is the item's own.)
+  const opening = /(?:议定|明确|决定|要求|指出|强调|提出|部署|如下)[:：]\s*(?=1\s*[.．、](?![\d%]))/.exec(line);
+  if (!opening) return [line];
+  const starts = [opening.index + opening[0].length];
+  let expected = 2;
+  for (const end of line.slice(starts[0]!).matchAll(/[。；;]\s*/g)) {
+    const at = starts[0]! + end.index + end[0].length;
+    if (new RegExp(`^${expected}\\s*[.．、](?![\\d%])`).test(line.slice(at))) {
+      starts.push(at);
+      expected++;
+    }
+  }
+  if (starts.length < 2) return [line];
+  return [line.slice(0, starts[0]), ...starts.map((start, index) => line.slice(start, starts[index + 1] ?? line.length))].map((piece) => piece.trim()).filter(Boolean);
+}
 
 /**
  * A document site's page that ran a whole plan into one line with its parenthesised numbers glued to the words
