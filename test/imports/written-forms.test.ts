@@ -636,4 +636,13 @@ describe('written forms of the same plan', () => {
     ).tasks;
     expect(summary(decided.find((task) => task.title.startsWith('县目标督查办'))!).others).toEqual(['县目标督查办']);
   });
+
+  it('gives a numbered list the unit whose name alone heads it as a label (县住建局： over 1. 2.), each item a task of that unit', () => {
+    const { tasks } = read(['某县2023年重点工作分工', '县住建局：', '1.加快推进县城老旧小区改造，全年完成改造小区12个。', '2.推进城市燃气管道更新改造。', '县教育局：', '1.深入实施义务教育薄弱环节改善工程。'].join('\n'));
+    expect(tasks.map((task) => [task.title, summary(task).others])).toEqual([
+      ['加快推进县城老旧小区改造，全年完成改造小区12个', ['县住建局']],
+      ['推进城市燃气管道更新改造', ['县住建局']],
+      ['深入实施义务教育薄弱环节改善工程', ['县教育局']],
+    ]);
+  });
 });

@@ -51,6 +51,8 @@ interface Item {
   heading?: string;
   /** The units its first line names as a heading over its text (ownHeadingUnits), once read. */
   headingUnits?: string;
+  /** A unit's name alone as a heading's label ("县住建局：" over its list): the items under it are that unit's. */
+  givesUnits?: string;
 }
 
 function markerOf(line: string): { style: string; number: string; body: string } | undefined {
@@ -247,7 +249,7 @@ function parseItems(lines: readonly string[]): Item[] {
         // "三义街社区(责任单位:…)" over a list that starts again at 1: a heading of its own, above that list.
         while (stack.length > 0 && stack.at(-1)!.level >= heads.level) stack.pop();
         // Numbered by its place among such headings, for its key; it has no printed number.
-        const item: Item = { style: 'heading', level: heads.level, number: String(++headings), line: index + 1, lines: [line], children: [] };
+        const item: Item = { style: 'heading', level: heads.level, number: String(++headings), line: index + 1, lines: [line], children: [], ...(heads.units ? { givesUnits: heads.units } : {}) };
         if (stack.length > 0) stack.at(-1)!.children.push(item);
         else roots.push(item);
         stack.push(item);
@@ -301,15 +303,18 @@ function cutItemBefore(lines: readonly string[], index: number, marker: { style:
 
 /**
  * An unnumbered line naming its units (a place and its 责任单位 in brackets, "三义街社区(责任单位:荆州区西城街道办事处
- * 三义街社区)") right above an item numbered 1: the heading of that list, at a level just above the list's; undefined
+ * 三义街社区)", or a unit's name alone as a label, "县住建局：") right above an item numbered 1: the heading of that list, at a level just above the list's; undefined
  * for any other line (a wrapped line of an item, a heading without units).
  */
-function headingOfList(line: string, lines: readonly string[], index: number, levels: readonly string[]): { level: number } | undefined {
-  if (line.length > 80 || /。/.test(line.replace(/[(（][^()（）]*[)）]/g, '')) || !hasAssignmentLabels(line)) return undefined;
+function headingOfList(line: string, lines: readonly string[], index: number, levels: readonly string[]): { level: number; units?: string } | undefined {
+  // (Or a unit's own name as the line's label, nothing after it: "县住建局：" over its list.)
+  const unitLabel = /^([^：:。；;，,\s]{2,30})[:：]$/.exec(line);
+  const named = unitLabel !== null && looksLikeUnits(unitLabel[1]!);
+  if (line.length > 80 || /。/.test(line.replace(/[(（][^()（）]*[)）]/g, '')) || (!hasAssignmentLabels(line) && !named)) return undefined;
   const next = lineBelow(lines, index + 1);
   const marker = next === undefined ? undefined : markerOf(next.trim());
   if (!marker || keyPart(marker.number) !== '1' || readAssignment(next!).unitText !== '') return undefined;
-  return { level: levels.indexOf(marker.style) - 0.5 };
+  return { level: levels.indexOf(marker.style) - 0.5, ...(named ? { units: unitLabel![1]! } : {}) };
 }
 
 /**
@@ -470,6 +475,11 @@ export function readOutline(lines: readonly string[]): DraftPlan | undefined {
   const walk = (items: readonly Item[], path: string[], categories: string[], leaders = '', units = '') => {
     for (const item of items) {
       const here = [...path, item.number];
+      // "县住建局：" over its numbered list: the heading's unit is every item's, the items the tasks.
+      if (item.givesUnits && item.children.length > 0) {
+        walk(item.children, here, [...categories, item.givesUnits], leaders, item.givesUnits);
+        continue;
+      }
       // Under a heading that says whose the items are (一、属住建局职责范围：), each item with no items of its own is theirs, a task.
       const isTask = (withUnits ? assigned(item) || (taskStyles.has(item.style) && !anyAssigned(item.children)) : item.style === leafStyle) || (units !== '' && item.children.length === 0);
       if (isTask) {
