@@ -122,8 +122,10 @@ describe('the question corpus', () => {
  * A batch of 60 on 2026-12-06 (n25, said by voice and typed in a hurry: fillers, speech-recogniser slips such as 财正局,
  * 人设局, 半结, 消号, spoken numbers, a quoted line or an @ in front): 35 of 60 at first sight (tune 24 of 44, held out
  * 11 of 16); tune 96.1% (984/1024), holdout 77.7% (321/413), lowest family updates 87.4% as it came in, so the family
- * floor follows it down to 0.87.
+ * floor follows it down to 0.87. After the fixes made that session with n24's and n25's tuned ones in view (voice and group
+ * replies, units in a part, 已经启动的, the reports of tasks named first, 报了办结 as the work done): tune 98.9% (1013/1024),
+ * holdout 79.2% (327/413), lowest family updates 90.4%; raised to 0.98, 0.79 and 0.90.
  */
-const TUNE_FLOOR = 0.96;
-const HOLDOUT_FLOOR = 0.77;
-const FAMILY_FLOOR = 0.87;
+const TUNE_FLOOR = 0.98;
+const HOLDOUT_FLOOR = 0.79;
+const FAMILY_FLOOR = 0.9;
