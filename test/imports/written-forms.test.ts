@@ -645,4 +645,20 @@ describe('written forms of the same plan', () => {
       ['深入实施义务教育薄弱环节改善工程', ['县教育局']],
     ]);
   });
+
+  it('reads 同上 in a table’s unit or deadline cell as the row above’s, 责任： alone as a units label, and a division of work written as one sentence (具体分工如下：A负责…；B负责…)', () => {
+    const same = read(['序号 | 工作任务 | 牵头单位 | 完成时限', '1 | 加快推进县城老旧小区改造 | 县住建局 | 2023年12月底前', '2 | 推进城市燃气管道更新改造 | 同上 | 2023年11月底前', '3 | 深入实施义务教育薄弱环节改善工程 | 县教育局 | 同上'].join('\n')).tasks;
+    expect(same.map((task) => [summary(task).lead, task.deadlines.map((deadline) => deadline.raw)])).toEqual([
+      [['县住建局'], ['2023年12月底前']],
+      [['县住建局'], ['2023年11月底前']],
+      [['县教育局'], ['2023年11月底前']],
+    ]);
+    const labelled = read(['1.加快推进县城老旧小区改造', '责任：县住建局', '2.深入实施义务教育薄弱环节改善工程', '责任：县教育局'].join('\n')).tasks;
+    expect(labelled.map((task) => [task.title, summary(task).others])).toEqual([
+      ['加快推进县城老旧小区改造', ['县住建局']],
+      ['深入实施义务教育薄弱环节改善工程', ['县教育局']],
+    ]);
+    const division = read('为做好2023年防汛工作，具体分工如下：县水利局负责水利工程安全度汛；县应急管理局负责组织协调抢险救灾；县气象局负责天气监测预报预警。').tasks;
+    expect(division.map((task) => summary(task).others)).toEqual([['县水利局'], ['县应急管理局'], ['县气象局']]);
+  });
 });

@@ -36,7 +36,8 @@ const LABELS: readonly [RegExp, LabelKind][] = [
   [new RegExp(`(?:${alternation(LEAD_WORDS)})(?:责任)?${UNIT_NOUN}|牵头`), 'lead'],
   // A bare role word as a label (牵头：… 配合：…) as much as with its noun (配合单位：…).
   [new RegExp(`(?:主要)?(?:${alternation(COOPERATING_WORDS, ['数据提供'])})(?:(?:责任)?${UNIT_NOUN})?`), 'cooperating'],
-  [new RegExp(`(?:主要)?(?:责任|落实|实施|承办|具体责任|负责)(?:${UNIT_NOUN}|主体)|成员单位|成员|参加单位`), 'responsible'],
+  // (责任 alone as the label, "责任：县住建局", as short lists write it.)
+  [new RegExp(`(?:主要)?(?:责任|落实|实施|承办|具体责任|负责)(?:${UNIT_NOUN}|主体)|成员单位|成员|参加单位|(?<![\\u4e00-\\u9fa5])责任(?=\\s*[:：])`), 'responsible'],
   [new RegExp(DEADLINE_LABEL), 'deadline'],
   [/部门分工|责任分工/, 'division'],
 ];

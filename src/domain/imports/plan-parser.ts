@@ -30,6 +30,8 @@ import { joinTitles, looksLikePerson, splitLeaders } from './people.js';
 import { normalizeDocument } from './normalize-text.js';
 import { readPlanMetadata, type PlanMetadata } from './plan-metadata.js';
 import { parseUnitCell } from './unit-list-parser.js';
+import { withSameAsAbove } from './same-as-above.js';
+import { splitDivisionSentence } from './division-sentence.js';
 
 /** A unit a node names, resolved to its canonical name in the plan's jurisdiction. */
 export interface ParsedUnit {
@@ -217,7 +219,8 @@ export function parsePlanDocument(input: string | PlanDocument, fileName: string
     rows.map((row) => ({ ...row, cells: row.cells.map((cell) => ({ ...cell, text: normalized.cells[cellIndex++]! })) })),
   );
   const lines = text.split('\n');
-  const draft = readDraft(lines, tables);
+  const read = readDraft(lines.flatMap(splitDivisionSentence), tables);
+  const draft = read && withSameAsAbove(read);
   if (!draft) throw new UnreadableDocumentError(fileName, surveyDocument([...lines, ...tables.flatMap((rows) => rows.map((row) => row.cells.map((cell) => cell.text).join(' | ')))]));
   const metadata = readPlanMetadata(lines, fileName);
   const warnings: ImportWarning[] = [
