@@ -661,4 +661,12 @@ describe('written forms of the same plan', () => {
     const division = read('为做好2023年防汛工作，具体分工如下：县水利局负责水利工程安全度汛；县应急管理局负责组织协调抢险救灾；县气象局负责天气监测预报预警。').tasks;
     expect(division.map((task) => summary(task).others)).toEqual([['县水利局'], ['县应急管理局'], ['县气象局']]);
   });
+
+  it('reads a closing parenthesis that gives the units and then the date (（县住建局，12月底前）): units and a deadline, never a date as a unit', () => {
+    const { tasks } = read(['1.加快推进县城老旧小区改造。（县住建局，12月底前）', '2.深入实施义务教育薄弱环节改善工程。（县教育局、县财政局，10月底前）'].join('\n'));
+    expect(tasks.map((task) => [summary(task).others, task.deadlines.map((deadline) => deadline.raw)])).toEqual([
+      [['县住建局'], ['12月底前']],
+      [['县教育局', '县财政局'], ['10月底前']],
+    ]);
+  });
 });

@@ -403,10 +403,12 @@ export function readAssignment(text: string): Assignment {
       units.push(sentence.units);
       if (sentence.deadline) deadlines.push(sentence.deadline);
       rest = rest.slice(0, sentence.at);
-    } else if (plain && looksLikeUnits(withoutConvention(plain[1]!)) && !/(?:为|是)\s*(?:牵头|主办|责任|配合)/.test(withoutConvention(plain[1]!))) {
+    } else if (plain && looksLikeUnits(withoutConvention(ownDeadline(plain[1]!).units)) && !/(?:为|是)\s*(?:牵头|主办|责任|配合)/.test(withoutConvention(plain[1]!))) {
       // (Never a note stating a convention alone: "（标注★的单位为牵头单位）"; after the list, "（…。排名第一的为牵头单位，下同）", it is left out.)
-      // "（市财政局、市税务局）" closing the item: a plain list of units.
-      units.push(withoutConvention(plain[1]!));
+      // "（市财政局、市税务局）" closing the item: a plain list of units; with its date last, "（县住建局，12月底前）", a deadline too.
+      const own = ownDeadline(plain[1]!);
+      units.push(withoutConvention(own.units));
+      if (own.deadline) deadlines.push(own.deadline);
       rest = rest.trim().slice(0, plain.index);
     } else if (leading && looksLikeUnits(leading[1]!) && !ROLE_AT_END.test(leading[1]!) && (DUTY.test(rest.slice(leading[0].length)) || UNIT_LABEL.test(leading[0]))) {
       // "市卫生局：负责医院周边环境秩序综合整治…", "交通部门：结合实际，…": a duty list, the unit first (never a role word: "具体负责：…").
