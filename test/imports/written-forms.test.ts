@@ -669,4 +669,12 @@ describe('written forms of the same plan', () => {
       [['县教育局', '县财政局'], ['10月底前']],
     ]);
   });
+
+  it('reads the units of a sentence followed by one that gives the date (…。县住建局牵头，县财政局配合。2023年12月底前完成。)', () => {
+    const { tasks } = read(['1.加快推进县城老旧小区改造。县住建局牵头，县财政局配合。2023年12月底前完成。', '2.深入实施义务教育薄弱环节改善工程。县教育局负责。2023年10月底前完成。'].join('\n'));
+    expect(tasks.map((task) => [summary(task).lead, summary(task).others, task.deadlines.map((deadline) => deadline.raw)])).toEqual([
+      [['县住建局'], ['县财政局'], ['2023年12月底前']],
+      [[], ['县教育局'], ['2023年10月底前']],
+    ]);
+  });
 });

@@ -246,6 +246,12 @@ const UNIT_SENTENCE = new RegExp(`[。；;]\\s*([^。；;，,]{2,60}?(?:${ROLE_E
 /** The units an item's last sentence names ("县教体局牵头，县发改局、县财政局配合，2024年9月前完成"), with its deadline and where it starts. */
 function unitSentence(text: string): { units: string; deadline: string; at: number } | undefined {
   const trimmed = text.trim();
+  // "…。县住建局牵头，县财政局配合。2023年12月底前完成。": a sentence of its own giving the date after the one giving the units.
+  const dateAfter = /[。；;]\s*([^。；;，,]{2,20})[。；;]?\s*$/.exec(trimmed);
+  if (dateAfter && cellKind(dateAfter[1]!) === 'deadline' && !UNIT_SENTENCE.test(trimmed)) {
+    const found = unitSentence(trimmed.slice(0, dateAfter.index + 1));
+    if (found && found.deadline === '') return { ...found, deadline: dateAfter[1]!.replace(/完成$/, '') };
+  }
   const match = UNIT_SENTENCE.exec(trimmed);
   if (!match) return undefined;
   // "…按职责分工负责", "…各司其职": how they share the work, no part of who they are.
