@@ -455,49 +455,42 @@ export class TaskIndex {
     const hits: TaskHit[] = [];
     let total = 0;
     const end = window.offset + window.limit;
+    /** Every match already gathered, in the order given: counted, shown to onMatch, and the window's hits taken. */
+    const paged = (matched: readonly number[], extra: Partial<SearchResult> = {}): SearchResult => {
+      if (onMatch) matched.forEach((index) => onMatch(index));
+      for (const index of matched.slice(window.offset, Number.isFinite(end) ? end : undefined)) hits.push(hitAt(index));
+      return { hits, total: matched.length, approximate: topic?.approximate ?? false, plans, ...extra };
+    };
+    /** The matches whose key is least (ties together); a key of Infinity leaves a match out. */
+    const leastBy = (key: (index: number) => number): { least: number; matched: number[] } => {
+      let least = Number.POSITIVE_INFINITY;
+      let matched: number[] = [];
+      for (let n = 0; n < candidates.length; n++) {
+        const index = everything ? n : candidates[n]!;
+        if (!accepts(index)) continue;
+        const value = key(index);
+        if (value < least) [least, matched] = [value, [index]];
+        else if (value === least && Number.isFinite(value)) matched.push(index);
+      }
+      return { least, matched };
+    };
     if (query.soonest) {
       // The earliest next deadline among the unfinished matches, from today or the named period's start: its tasks.
       const from = dayNumber(query.period ? resolvePeriod(query.period, today)[0] : today);
       const start = Math.max(from, dayNumber(today));
-      let first = Number.POSITIVE_INFINITY;
-      let matched: number[] = [];
-      for (let n = 0; n < candidates.length; n++) {
-        const index = everything ? n : candidates[n]!;
-        if (!this.open[index] || !accepts(index)) continue;
-        const due = this.nextDue(index, start);
-        if (due < first) [first, matched] = [due, [index]];
-        else if (due === first && Number.isFinite(due)) matched.push(index);
-      }
-      if (onMatch) matched.forEach((index) => onMatch(index));
-      total = matched.length;
-      for (const index of matched.slice(window.offset, Number.isFinite(end) ? end : undefined)) hits.push(hitAt(index));
-      return { hits, total, approximate: topic?.approximate ?? false, plans, ...(matched.length > 0 ? { soonestDay: dayOfNumber(first) } : {}) };
+      const { least, matched } = leastBy((index) => (this.open[index] ? this.nextDue(index, start) : Number.POSITIVE_INFINITY));
+      return paged(matched, matched.length > 0 ? { soonestDay: dayOfNumber(least) } : {});
     }
     if (query.waitedLongest) {
       // The reported matches whose last report is the oldest day.
-      let oldest = Number.POSITIVE_INFINITY;
-      let matched: number[] = [];
-      for (let n = 0; n < candidates.length; n++) {
-        const index = everything ? n : candidates[n]!;
-        const day = this.lastReportDay[index]!;
-        if (day === 0 || !accepts(index)) continue;
-        if (day < oldest) [oldest, matched] = [day, [index]];
-        else if (day === oldest) matched.push(index);
-      }
-      if (onMatch) matched.forEach((index) => onMatch(index));
-      total = matched.length;
-      for (const index of matched.slice(window.offset, Number.isFinite(end) ? end : undefined)) hits.push(hitAt(index));
-      return { hits, total, approximate: topic?.approximate ?? false, plans };
+      return paged(leastBy((index) => this.lastReportDay[index]! || Number.POSITIVE_INFINITY).matched);
     }
     if (query.order === 'urgency') {
       // Every match is needed to rank them; a unit's or a filter's matches are few enough to sort.
       const matched: number[] = [];
       for (let n = 0; n < candidates.length; n++) if (accepts(everything ? n : candidates[n]!)) matched.push(everything ? n : candidates[n]!);
       matched.sort((a, b) => this.urgencyKey(a) - this.urgencyKey(b) || a - b);
-      if (onMatch) matched.forEach((index) => onMatch(index));
-      total = matched.length;
-      for (const index of matched.slice(window.offset, Number.isFinite(end) ? end : undefined)) hits.push(hitAt(index));
-      return { hits, total, approximate: topic?.approximate ?? false, plans };
+      return paged(matched);
     }
     for (let n = 0; n < candidates.length; n++) {
       const index = everything ? n : candidates[n]!;
