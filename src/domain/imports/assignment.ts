@@ -123,10 +123,12 @@ function withRole(value: string, kind: UnitRole): string {
   return value;
 }
 
+/** The part the units named take, and those beside them ("牵头，市税务局配合"), in group 2 of BY_UNIT and ASKED_OF_UNIT. */
+const ROLE_TAKEN = '((?:牵头|负责(?:落实|实施)?)(?:[，,][\\u4e00-\\u9fa5、（）()]{2,60}?(?:配合|参与|协助))?)';
 /** A sentence naming who does the work: "由市财政局牵头，市税务局配合" / "这项工作由人社部负责" / "以上工作由市交通局负责，各有关部门配合". */
-const BY_UNIT = /由([\u4e00-\u9fa5、，,（）()]{2,80}?)((?:牵头|负责(?:落实|实施)?)(?:[，,][\u4e00-\u9fa5、（）()]{2,60}?(?:配合|参与|协助))?)/;
+const BY_UNIT = new RegExp(`由([\\u4e00-\\u9fa5、，,（）()]{2,80}?)${ROLE_TAKEN}`);
 /** The same asked of a unit, as minutes do: "要求水务部门牵头", "请公安负责" (a short list of names, no 的: 要求各部门的主要负责人 is people). */
-const ASKED_OF_UNIT = /(?:(?<![\u4e00-\u9fa5])请|(?<!整改|工作|具体)要求|责成)([^的，,。；;：:\s]{2,40}?)((?:牵头|负责(?:落实|实施)?)(?:[，,][\u4e00-\u9fa5、（）()]{2,60}?(?:配合|参与|协助))?)/;
+const ASKED_OF_UNIT = new RegExp(`(?:(?<![\\u4e00-\\u9fa5])请|(?<!整改|工作|具体)要求|责成)([^的，,。；;：:\\s]{2,40}?)${ROLE_TAKEN}`);
 
 /**
  * "由发展改革委会同中央农办、农业部等部门研究提出落实意见", "由国土资源部会同农业部等部门负责落实", and as minutes ask it,

@@ -15,6 +15,7 @@ import { squash } from '../normalize-text.js';
 import { leadersOfHeading } from '../people.js';
 import { looksLikeUnits } from './cell-kinds.js';
 import { joinRecordFields, TASK_LABEL_AT_START } from './record-fields.js';
+import { cutBefore } from '../line-cuts.js';
 
 /** A bullet before a paragraph (◆ ● ■ ▲ ★ ➢ …, a dash ——): how the list is drawn, not the task's words. */
 const BULLET = /^(?:[◆◇●○■□▲△▶►•·★☆➢➤✓√※▪▫❖]|[—－-]{1,2}(?=[\u4e00-\u9fa5]))\s*/;
@@ -112,7 +113,7 @@ function splitDutyList(line: string): string[] {
   if (clauses) return clauses;
   const starts = [...line.matchAll(NEXT_DUTY)].filter((match) => looksLikeUnits(match[1]!)).map((match) => match.index!);
   if (starts.length < 2) return [line];
-  return [line.slice(0, starts[0]), ...starts.map((start, index) => line.slice(start, starts[index + 1] ?? line.length))].map((piece) => piece.trim()).filter(Boolean);
+  return cutBefore(line, starts);
 }
 
 /** A clause that hands work to a unit, in a sentence of several: "；由丹凤街道牵头，县自然资源局配合，在12月底前完成…". */

@@ -19,6 +19,7 @@ import { parseUnitCell } from '../unit-list-parser.js';
 import { looksLikeUnits } from './cell-kinds.js';
 import { lineBelow } from './grid.js';
 import { chineseNumber } from '../row-numbers.js';
+import { cutBefore, piecesBefore } from '../line-cuts.js';
 
 const MARKERS: readonly [string, RegExp][] = [
   ['cn', /^([一二三四五六七八九十百]+)\s*[、.．]\s*/],
@@ -130,7 +131,7 @@ function splitColonList(line: string): string[] {
     }
   }
   if (starts.length < 2) return [line];
-  return [line.slice(0, starts[0]), ...starts.map((start, index) => line.slice(start, starts[index + 1] ?? line.length))].map((piece) => piece.trim()).filter(Boolean);
+  return cutBefore(line, starts);
 }
 
 /**
@@ -151,7 +152,7 @@ function splitGluedSequence(line: string): string[] {
     }
   }
   if (starts.length < 2) return [line];
-  return [line.slice(0, starts[0]), ...starts.map((start, index) => line.slice(start, starts[index + 1] ?? line.length))].map((piece) => piece.trim()).filter(Boolean);
+  return cutBefore(line, starts);
 }
 
 /**
@@ -199,7 +200,7 @@ function splitOrdinals(line: string): string[] {
     if (keyPart(match[1]!) === String(starts.length + 1)) starts.push(match.index);
   }
   if (starts.length < 2) return [line];
-  const pieces = [line.slice(0, starts[0]), ...starts.map((start, index) => line.slice(start, starts[index + 1] ?? line.length))];
+  const pieces = piecesBefore(line, starts);
   if (!pieces.slice(1).every((piece) => readAssignment(piece).unitText !== '')) return [line];
   return pieces.map((piece) => piece.trim()).filter(Boolean);
 }
