@@ -23,6 +23,9 @@ export interface UnitMention {
   person?: string;
 }
 
+/** A pointing word said with a plan's nickname ("中山那份公开要点", "江门那个进度安排"): 那份 / 这个, no part of its name. */
+export const POINTING_WORD = /的?[这那](?:一)?(?:份|个|张|本|套|篇)/;
+
 /** Status and time filters. */
 export type StatusFilter =
   | 'overdue'

@@ -8,7 +8,7 @@
  */
 import { leadingPlace } from '../places/gazetteer.js';
 import { readTaskQuery, type Asker } from './question-parser.js';
-import { taskQuery, type StatsQuery } from './question.js';
+import { POINTING_WORD, taskQuery, type StatsQuery } from './question.js';
 import type { UnitDirectory } from './unit-directory.js';
 
 /** Done ÷ all: 完成率, 办结率, 完成比例, 完成了百分之多少. */
@@ -100,7 +100,7 @@ function planPhrase(text: string, directory: UnitDirectory): { plan: string; res
   const match = PLAN_PHRASE.exec(text);
   if (!match) return undefined;
   // "江门那个进度安排": the pointing word is no part of the owner's name.
-  const owner = match[1]!.replace(/的?[这那](?:一)?(?:份|个|张|本|套|篇)$/, '');
+  const owner = match[1]!.replace(new RegExp(`${POINTING_WORD.source}$`), '');
   if (owner.length < 2 || /^(哪|各|什么|所有|全部|有|这|那)/.test(owner)) return undefined;
   const place = leadingPlace(owner, { allowShort: true, prefer: (candidate) => directory.knowsPlace(candidate.name) });
   const isPlace = place !== undefined && (place.written === owner || place.place.name === owner);

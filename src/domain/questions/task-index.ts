@@ -13,7 +13,7 @@ import { addDays, isoWeekday } from '../../lib/dates.js';
 import type { SearchPlanRow, SearchTaskRow } from '../../repositories/search-repository.js';
 import { differsOnlyInState, withInheritedFacts, type InheritedFacts } from './indexed-fields.js';
 import type { Recurrence, UnitRole } from '../vocabulary.js';
-import type { StatusFilter, TaskQuery } from './question.js';
+import { POINTING_WORD, type StatusFilter, type TaskQuery } from './question.js';
 import type { ProgressBound } from './progress-bound.js';
 
 /** A task as the index needs it: its own columns and its inherited facts (units, deadlines), both declared in indexed-fields.ts. */
@@ -355,7 +355,7 @@ export class TaskIndex {
   matchPlans(hint: string): IndexedPlan[] {
     // A plan said by a nickname with a pointing word ("中山那份公开要点", "江门那个进度安排"): 那份 / 这个 are no part of its name.
     const bare = hint
-      .replace(/的?[这那](?:一)?(?:份|个|张|本|套|篇)/g, '')
+      .replace(new RegExp(POINTING_WORD.source, 'g'), '')
       .replace(/(市|区|县)$/, '')
       .replace(/\s+/g, '');
     if (bare === '') return [];
