@@ -24,6 +24,12 @@ describe('cell kinds', () => {
     // A role word closing a unit's name makes it a unit with its part; a duty sentence that opens with one is task text.
     ['市财政局牵头、各乡镇配合落实', 'units'],
     ['负责大气污染综合治理工作任务的督导和检查考核工作.', 'text'],
+    // Work that names the places it is done in is a task, however many parts end like a unit (镇, 院); bodies named by work are units.
+    ['建成投用桥墩镇、赤溪镇、灵溪镇观美等3家中心敬老院', 'text'],
+    ['开工建设矾山镇、马站镇等2家中心敬老院', 'text'],
+    ['建设单位、监理单位', 'units'],
+    ['建设部门、有关部门', 'units'],
+    ['市创建办、市住建局', 'units'],
   ])('%s is %s', (text, kind) => {
     expect(cellKind(text)).toBe(kind);
   });

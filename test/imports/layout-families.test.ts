@@ -348,6 +348,32 @@ describe('layout families of real plans', () => {
     expect(plan.warnings.map((warning) => warning.message).join()).toContain('请逐条核对');
   });
 
+  it('a table copied with tabs whose header was on the page before, only its first row naming units (the rest merged under it), is read, not refused', () => {
+    const { plan, tasks } = read(
+      [
+        '',
+        '1\t新增老年食堂(助餐点)15个\t区民政局\t养老服务科\t11月底前\t其中3个点位已完成建设。',
+        '2\t新增认知障碍照护专区床位100张\t\t\t10月底前\t目前已完成选址。',
+        '3\t建成启用区级老年活动中心\t\t\t\t目前正在进行主体建筑装修阶段。',
+        '4\t新增养老机构护理型床位500张\t\t\t\t目前已完成500张护理型床位建设。',
+      ].join('\n'),
+    );
+    expect(plan.layout).toBe('headless-rows');
+    expect(tasks.map((task) => task.title)).toEqual(['新增老年食堂(助餐点)15个', '新增认知障碍照护专区床位100张', '建成启用区级老年活动中心', '新增养老机构护理型床位500张']);
+    expect(tasks[0]!.units.map((unit) => unit.name)).toEqual(['区民政局', '养老服务科']);
+  });
+
+  it('a table one cell a line without 序号 whose rows open with work naming places (建成投用桥墩镇、赤溪镇…敬老院) keeps that work the task and its bureau the unit', () => {
+    const { tasks } = read(
+      ['2022年度民生实事项目进度表', '', '项目内容', '', '当前进度', '', '牵头单位', '', '完成建设内容并投用，新增养老床位200张。', '', '80%', '', '县民政局', '', '建成投用桥墩镇、赤溪镇、灵溪镇观美等3家中心敬老院', '', '57%', '', '县民政局', '', '建设四好农村路55公里。', '', '95%', '', '县交通局'].join('\n'),
+    );
+    expect(tasks.map((task) => [task.title.slice(0, 8), task.units.map((unit) => unit.name)])).toEqual([
+      ['完成建设内容并投', ['县民政局']],
+      ['建成投用桥墩镇、', ['县民政局']],
+      ['建设四好农村路5', ['县交通局']],
+    ]);
+  });
+
   it('a task table a page flattened with spaces that names no unit column (序号 工作内容 完成时间) is imported with a warning per task, not refused', () => {
     const { tasks, plan } = read(['某镇2024年重点工作安排', '序号 工作内容 完成时间', '1 推进集镇污水管网改造 6月底前', '2 开展农村人居环境整治提升 12月底前', '3 完成老旧小区改造12个 年底前'].join('\n'));
     expect(tasks.map((task) => [task.title, task.units.length, task.deadlines.map((deadline) => deadline.raw)])).toEqual([

@@ -28,13 +28,19 @@ export function listParts(text: string): string[] {
     .filter(Boolean);
 }
 
+/**
+ * A list that opens with what is to be done (建成投用桥墩镇、赤溪镇…等3家中心敬老院, 打通…等12条断头路) is a task naming
+ * places, however many of its parts end like a unit; 建设单位, 建设部门 and 实施单位 are bodies, not work.
+ */
+const WORK_OPENING = /^(?:新建|改建|扩建|建成|开工|完成|推进|加快|实施(?!单位|主体)|开展|新增|打通|落实|创建|提升|改造|举办|推动|启动|实现|建设(?!单位|部门|局|厅|委|办|银行|集团|公司))[\u4e00-\u9fa5]{2,}/;
+
 /** Whether a text is a list of units: nearly every part ends like an organisation or is a collective. */
 export function looksLikeUnits(text: string): boolean {
   // A list closed by a full stop ("市旅游局、市统计局。") is still a list; one name so closed is a sentence (建成县残疾人综合服务中心。).
   const flat = text.trim().replace(/(?<=[、，,].*)(?<=局|委|办|厅|中心|政府|部门|单位|院|站|所|队|会|公司|集团)[。.]$/, '');
   if (flat === '' || flat.length > 160 || /[。！？]/.test(flat)) return false;
   const parts = listParts(flat.replace(/（[^（）]*）|\([^()]*\)/g, ''));
-  if (parts.length === 0) return false;
+  if (parts.length === 0 || WORK_OPENING.test(parts[0]!)) return false;
   const unitLike = parts.filter((part) => part.length >= 2 && part.length <= 30 && !FIGURE.test(part) && !MEETING.test(part) && (UNIT_SUFFIX.test(part) || isCollective(part) || ROLE_CLOSING.test(part)));
   return unitLike.length / parts.length >= 0.6;
 }

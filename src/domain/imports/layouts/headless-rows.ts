@@ -170,14 +170,15 @@ function unitAndPeople(cell: string): { units: string; people: string[] } | unde
 export function readHeadlessRows(lines: readonly string[]): DraftPlan | undefined {
   // Two rows are a table's when each stands on a lone 序号 and names units (a page that starts near a table's end).
   // Each reading cut only when the one before it found no table (most documents are none of them).
-  const readings = [() => [counted(cellRows(lines), 2), 0] as const, () => [counted(lineRows(lines)), 0.3] as const, () => [tabbedRows(lines), 0.3] as const];
+  const readings = [() => [counted(cellRows(lines), 2), 0] as const, () => [counted(lineRows(lines)), 0.3] as const, () => [tabbedRows(lines), 0] as const];
   for (const reading of readings) {
     const [rows, share] = reading();
     if (rows.length < 2) continue;
     const found = rows.map((row) => taskOfRow(row, String(row.number))).filter((node): node is DraftNode => node !== undefined);
     // A numbered list whose items name no units is an outline's, not a table's: of rows of one line each, a third at
     // least must name units of their own (counted before merged cells are carried down); a lone 序号 on its own line
-    // over cells one a line is a table's row whatever its cells hold.
+    // over cells one a line is a table's row whatever its cells hold, and so is a row whose cells tabs or bars part (an
+    // outline's item is never so written): one row naming units is enough, the others' units merged or left empty.
     const named = found.filter((node) => node.unitText !== '').length;
     if ((found.length >= 3 ? named > 0 : named === found.length) && found.length >= 2 && named >= found.length * share) {
       return { layout: 'headless-rows', nodes: withMergedDown(found), defaultRole: 'responsible', unitsAreSections: false, warnings: [] };
