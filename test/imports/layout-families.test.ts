@@ -2012,6 +2012,26 @@ describe('layout families of real plans', () => {
     expect(tasks.map((task) => task.title)).toEqual(['全年组织开展文化下乡等惠民演出不少于100场', '开展好“三下乡”活动', '推进县文化馆、图书馆总分馆制建设', '组织送戏下乡进社区活动', '培育规模以上文化服务企业1家']);
   });
 
+  it('a table flattened with spaces and no 序号: tasks alone one after another, none ending its sentence, are each a row (their other cells merged from above), not the table’s end; a part’s heading after it ends it', () => {
+    const { tasks } = read(
+      [
+        '某镇2024年重点工作安排表',
+        '',
+        '主要工作 责任部门 完成时间',
+        '开展农村人居环境整治提升行动 农业农村办 6月底前',
+        '组织村庄清洁行动春季战役',
+        '推进农村户厕问题摸排整改',
+        '完善长效管护机制',
+        '推进集镇污水管网改造 建设办 12月底前',
+        '二、工作要求',
+        '（一）各有关责任单位要按照时间安排，制定本行业专项整治方案。',
+        '（二）各有关责任单位要每月26日前报送工作总结。',
+      ].join('\n'),
+    );
+    expect(tasks.map((task) => task.title)).toEqual(['开展农村人居环境整治提升行动', '组织村庄清洁行动春季战役', '推进农村户厕问题摸排整改', '完善长效管护机制', '推进集镇污水管网改造']);
+    expect(tasks.at(-1)!.units.map((unit) => unit.name)).toEqual(['建设办']);
+  });
+
   it('a one-cell-per-line table with blank lines between cells and no 序号: two tasks in a row are two rows (a cell is never two blocks)', () => {
     const { tasks } = read(
       [

@@ -190,7 +190,8 @@ function spacedRowsOf(lines: readonly string[], isHeader: (cells: readonly strin
       const glued = /^(\d{1,5})[.．、](?!\d)\s*/.exec(line);
       const pieces = piecesOf(glued ? `${glued[1]} ${line.slice(glued[0].length)}` : line).map((text) => ({ text, line: index + 1 }));
       const number = /^\d{1,5}$/.test(pieces[0]!.text) ? Number(pieces[0]!.text) : undefined;
-      if (numbered && SECTION_ROW.test(line) && line.length <= 60) {
+      if ((numbered || (rows.length > 0 && !/\s/.test(line))) && SECTION_ROW.test(line) && line.length <= 60) {
+        // A part's heading (二、全力以赴扩投资…) heads the rows under it, numbered or not (unnumbered, a line of one cell).
         rows.push({ pieces: [{ text: line, line: index + 1 }], line: index + 1, heading: true });
       } else if (numbered && number !== undefined && number > previous && (number <= previous + 3 || previous === 0 || pieces.length >= Math.max(3, columns.length - 2)) && pieces.length >= 2) {
         // A jump in the numbers (3, 68, 69: a bureau's rows picked out of a city's table) is a row when the line fills the row's columns.
@@ -213,6 +214,8 @@ function spacedRowsOf(lines: readonly string[], isHeader: (cells: readonly strin
         break;
       }
     }
+    // A heading the table ended on (二、工作要求 over the text after it) heads nothing.
+    while (rows.at(-1)?.heading) rows.pop();
     if (rows.filter((row) => !row.heading).length < 2) continue;
     const header: GridRow = { cells: headerCells.map((text) => ({ text, line: start + 1 })), line: start + 1 };
     const titleAt = Math.max(1, columns.indexOf('text'));
@@ -240,8 +243,10 @@ function spacedRowsOf(lines: readonly string[], isHeader: (cells: readonly strin
 
 /** A line that can be a task on its own: some words, not a paragraph (开展好“三下乡”活动。, 值周班、校学生会工作启动). */
 const TASK_ALONE = /^\S.{5,119}$/;
-/** Whether a row is finished, so the next line starts anew: its last cell ends a sentence or is a unit, a person or a deadline. */
-function rowDone(row: { pieces: readonly Block[] }): boolean {
+/** Whether a row is finished, so the next line starts anew: a task alone, or its last cell ends a sentence or is a unit, a person or a deadline. */
+function rowDone(row: { pieces: readonly Block[]; taskOnly?: boolean }): boolean {
+  // A row that was a task alone is whole: its other cells are merged from above, as the next task-alone row's are.
+  if (row.taskOnly) return true;
   const last = row.pieces.at(-1)!.text;
   return /[。；;）)]$/.test(last) || ['units', 'leaders', 'deadline'].includes(cellKind(last));
 }
