@@ -2032,6 +2032,19 @@ describe('layout families of real plans', () => {
     expect(tasks.at(-1)!.units.map((unit) => unit.name)).toEqual(['建设办']);
   });
 
+  it('a table without 序号 under (一)…市长牵头重点工作 headings: each heading gives its leader to the rows under it and is no task itself', () => {
+    const { tasks } = read(
+      ['某市2021年政府工作报告重点工作任务分解', '重点工作任务', '责任单位', '(一)刘某市长牵头重点工作', '扛起全面从严治党主体责任，驰而不息纠治“四风”。', '市政府各直属单位', '(二)戴某常务副市长牵头重点工作', '加快建设城西科创大走廊。', '市科技局、市发改委', '加快钱塘江金融港湾建设。', '市地方金融监管局']
+        .flatMap((cell) => [cell, ''])
+        .join('\n'),
+    );
+    expect(tasks.map((task) => [task.title.slice(0, 8), task.leaders])).toEqual([
+      ['扛起全面从严治党', ['刘某市长']],
+      ['加快建设城西科创', ['戴某常务副市长']],
+      ['加快钱塘江金融港', ['戴某常务副市长']],
+    ]);
+  });
+
   it('a one-cell-per-line table with blank lines between cells and no 序号: two tasks in a row are two rows (a cell is never two blocks)', () => {
     const { tasks } = read(
       [

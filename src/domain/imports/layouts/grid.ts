@@ -265,12 +265,15 @@ export function readGrid(rows: readonly GridRow[], layout: DraftPlan['layout'], 
  * (一、 category cells beside （一） task cells, seed 004's 全市工作任务):
  * a task cell （一）, or a 一、 cell with more of its row beside it. A 一、
  * row alone ("一、专项整治安排表" over a table without 序号) is only a
- * section heading.
+ * section heading, and so is a (一) row alone naming whose work follows
+ * ((一)刘忻市长牵头重点工作).
  */
 function headedByOutline(body: readonly GridRow[]): boolean {
   return body.some((row) => {
     const first = cellText(row.cells[0]);
-    return TASK.test(first) || (CATEGORY.test(first) && texts(row).filter(Boolean).length >= 2);
+    const filled = texts(row).filter(Boolean).length;
+    // A (一) row alone that says whose the rows under it are ((一)刘忻市长牵头重点工作) is a section heading, not a task.
+    return (TASK.test(first) && !(filled === 1 && SECTION_ROW.test(first))) || (CATEGORY.test(first) && filled >= 2);
   });
 }
 
