@@ -1194,6 +1194,24 @@ describe('layout families of real plans', () => {
     ]);
   });
 
+  it('the same note as a bracketed aside on its own line under the first item’s units ((各目标、任务均需…落实,不再逐一列出)) gives its units to every item, that one too, and is no part of its title', () => {
+    const { tasks } = read(
+      [
+        '某区“十四五”规划纲要目标任务分解方案',
+        '(一)约束性指标',
+        '1.单位地区生产总值能耗降幅,完成市下达指标',
+        '落实单位:区工信局等',
+        '(各目标、任务均需各镇人民政府、街道办事处落实,不再逐一列出)',
+        '2.城市优良空气天数比例,完成市下达指标',
+        '落实单位:区生态环境局等',
+      ].join('\n'),
+    );
+    expect(tasks.map((task) => [task.title, summary(task).others])).toEqual([
+      ['单位地区生产总值能耗降幅,完成市下达指标', ['区工信局', '各镇人民政府', '街道办事处']],
+      ['城市优良空气天数比例,完成市下达指标', ['区生态环境局', '各镇人民政府', '街道办事处']],
+    ]);
+  });
+
   it('outline items a page ran together on one line, each with its units after it, are each a task', () => {
     const { tasks } = read(
       [

@@ -201,9 +201,16 @@ export function tableRowsOfText(rawText: string): GridRow[] | undefined {
 
 /**
  * A note in a unit text naming units for every task after it: "以下政策措施均需各县区人民政府、园区管委会落实，不再单独列出",
+ * "（各目标、任务均需各镇人民政府、街道办事处落实，不再逐一列出）",
  * perhaps with a proviso before 不再列出 ("…落实，区政府无相关工作职能的，由市政府直属责任部门负责相关工作，不再列出").
  */
-const STANDING_UNITS_NOTE = /[。；;，,]?\s*以下[^，,。；;]{0,10}?均[需由要应须]?(.{2,60}?)(?:负责|落实|承担|组织实施)[^，,。；;]{0,6}[，,](?:[^。；;]{0,60}?[，,])?\s*不再(?:单独|逐一|一一|重复)?列出[。；;]?/;
+const STANDING_UNITS_NOTE = /[。；;，,]?\s*[（(]?(?:以下|各项?|所有|全部)[^，,。；;（）()]{0,10}?均[需由要应须]?(.{2,60}?)(?:负责|落实|承担|组织实施)[^，,。；;]{0,6}[，,](?:[^。；;]{0,60}?[，,])?\s*不再(?:单独|逐一|一一|重复)?列出[。；;]?[）)]?/;
+
+/** A bracketed aside in an item's text that says who does every task without listing them again (see STANDING_UNITS_NOTE). */
+const STANDING_ASIDE = /\s*[（(][^（）()]{2,80}?不再(?:单独|逐一|一一|重复)?列出[。；;]?[）)]/;
+
+/** A text with an aside taken out: its spaces at the ends gone, and none left doubled. */
+const squashSpaces = (text: string) => text.replace(/\s{2,}/g, ' ').trim();
 
 /** A document that marks its lead units with a sign: "带*号的为牵头单位", "标注★的单位牵头", "（加△者为牵头部门）". */
 const LEAD_MARK = /(?:带|标|标注|标有|加|注有|有)\s*[“"]?([*＊★☆△▲])[”"]?\s*号?\s*(?:的|者)?\s*(?:单位|部门)?\s*(?:为|是)?\s*牵头/;
@@ -251,11 +258,19 @@ export function parsePlanDocument(input: string | PlanDocument, fileName: string
     const nodeWarnings = [...node.warnings];
     const key = uniqueKey(node, nodeWarnings);
     const note = STANDING_UNITS_NOTE.exec(node.unitText);
+    // The note may also be an aside in the item's own text, in brackets after its units line.
+    const aside = note ? null : (STANDING_ASIDE.exec(node.requirement) ?? STANDING_ASIDE.exec(node.title));
+    const asideNote = aside && STANDING_UNITS_NOTE.exec(aside[0]);
+    const standingNote = note ?? asideNote;
     const unitText = markedLead ? node.unitText.replace(markedLead, '；$1牵头；').replace(/^；|；$/g, '') : node.unitText;
     const ownText = note ? unitText.replace(note[0], '') : unitText;
     const own = resolveUnits(ownText.replace(CONVENTION_NOTE, ''), draft, bureau);
+    const newStanding = standingNote && resolveUnits(standingNote[1]!, draft, bureau).map((unit) => ({ ...unit, role: 'responsible' as const }));
+    // 以下…均需 names the units of the items after it; 各目标、任务均需 of every item, its own too.
+    if (newStanding && !/以下/.test(standingNote[0])) standing = newStanding;
     const mentioned = own.length > 0 ? [...own, ...standing.filter((unit) => !own.some((other) => other.name === unit.name))] : own;
-    if (note) standing = resolveUnits(note[1]!, draft, bureau).map((unit) => ({ ...unit, role: 'responsible' as const }));
+    if (newStanding) standing = newStanding;
+    const ownWords = (text: string) => (asideNote ? squashSpaces(text.replace(aside![0], '')) : text);
     // People written among units (副市长 张三) are leaders, never units.
     const units = mentioned.filter((unit) => !looksLikePerson(unit.name));
     const leaders = joinTitles([...splitLeaders(node.leaderText ?? ''), ...mentioned.filter((unit) => looksLikePerson(unit.name)).flatMap((unit) => splitLeaders(unit.name))]);
@@ -267,8 +282,8 @@ export function parsePlanDocument(input: string | PlanDocument, fileName: string
       key,
       kind,
       number: node.number,
-      title: node.title,
-      requirement: node.requirement,
+      title: ownWords(node.title),
+      requirement: ownWords(node.requirement),
       categoryPath: node.categories.join(' / '),
       sourceLine: node.line,
       sourceExcerpt: node.excerpt,
