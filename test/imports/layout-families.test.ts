@@ -725,6 +725,16 @@ describe('layout families of real plans', () => {
     expect(seats.tasks.map(summary).map(({ leaders }) => leaders)).toEqual([['副县长张三'], ['县委常委、副县长李四'], ['常务副县长', '县长助理']]);
   });
 
+  it('a leader column named by the seat it holds (分管副县长, 牵头副市长, 市长) is the rows’ leaders, not a column of text', () => {
+    for (const seat of ['分管副县长', '牵头副市长', '责任副区长']) {
+      const { tasks } = read(['某县2023年重点工作任务分解表', `序号\t工作任务\t${seat}\t牵头单位\t完成时限`, '1\t加快推进城区污水管网建设\t张三\t县住建局\t2023年12月底', '2\t推进老旧小区改造20个\t李四\t县住建局\t2023年9月底'].join('\n'));
+      expect(tasks.map((task) => [summary(task).leaders, summary(task).lead])).toEqual([
+        [['张三'], ['县住建局']],
+        [['李四'], ['县住建局']],
+      ]);
+    }
+  });
+
   it('a table a page flattened to one row per line, cells apart by spaces, header letters spaced out', () => {
     const { plan, tasks } = read(
       [

@@ -71,7 +71,7 @@ function classifyHeaderWord(raw: string): HeaderKind | undefined {
   // "一、潘东旭市长负责事项": a section heading right under the header, never a column's name.
   if (/^[一二三四五六七八九十]+[、.．]/.test(cell)) return undefined;
   if (/^(序号|编号|序列号?|序|项次|No\.?)$/i.test(cell)) return 'number';
-  if (/领导|责任人|负责人|包抓|联系人|挂帅|分管市?长/.test(cell) && !/单位|部门/.test(cell)) return 'leaders';
+  if (/领导|责任人|负责人|包抓|联系人|挂帅|^(?:分管|牵头|责任|联系|包抓|包保|挂点)?(?:常务)?副?[省市州县区镇乡]?长$/.test(cell) && !/单位|部门/.test(cell)) return 'leaders';
   // 参与部门的检查内容 / 牵头单位职责: what a unit does, said of it, not the unit.
   if (/(?:单位|部门|科室|股室)的?(?:检查|工作|主要)?(?:内容|职责|事项|任务)/.test(cell)) return 'other';
   if (UNIT_HEADER.test(cell)) return 'units';
