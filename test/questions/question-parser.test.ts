@@ -413,6 +413,22 @@ describe('question understanding', () => {
     expect(parsed('哪几家单位的事让人不放心？我说的是到期了还没办完的、卡着推不动的 都算上')).toMatchObject({ kind: 'stats', measure: 'units', filter: { status: 'overdue', orStatus: 'blocked', topic: null } });
   });
 
+  it('the words of a 调度会 and its 通报 around a question: a meeting word explained by the state it means is that state; 点名, 拉条, 账上, 去重, 对标对表, 通报要用 and the tasks counted again (四件里) are no topic', () => {
+    const parsed = (text: string) => parseQuestion(text, directory, { unitIds: [10] }) as Question & Record<string, unknown>;
+    expect(parsed('周五调度会要点名中山住建 序时进度没跟上的 就是逾期的 它名下占了几件')).toMatchObject({ kind: 'stats', measure: 'count', filter: { units: [{ unitIds: [3] }], status: 'overdue', topic: null } });
+    expect(parsed('挂牌督办的（就是卡着的）和逾期的 去重以后合计几件 通报要写')).toMatchObject({ kind: 'stats', measure: 'count', filter: { status: 'blocked', orStatus: 'overdue', topic: null } });
+    expect(parsed('春节前到期的里头 现在还挂牌督办的 就是卡着的 是哪几件 会上要协调')).toMatchObject({ kind: 'tasks', status: 'blocked', topic: null });
+    expect(parsed('临沂财政 五件里 有进度反馈上来的 拉条列一下')).toMatchObject({ kind: 'tasks', units: [{ unitIds: [33] }], status: 'reported', topic: null });
+    expect(parsed('江门编办 账上还剩几件没销号 离见底还差多少')).toMatchObject({ kind: 'stats', filter: { status: 'unfinished', topic: null } });
+    expect(parsed('对标对表：中山方案里 年底前到期的活 办完的占比多少')).toMatchObject({ kind: 'stats', measure: 'share', filter: { topic: null, status: 'done' } });
+    expect(parsed('住建 棚户区改造那块 通报要点名逾期的 是哪几件')).toMatchObject({ kind: 'tasks', topic: '棚户区改造', status: 'overdue', plan: null });
+    // 我局 glued to what is asked of it (我局逾期…) is the asker's own bureau; 一次都没报过 is no topic.
+    expect(parsed('我局逾期那三件里 哪件一次都没报过')).toMatchObject({ kind: 'tasks', units: [{ unitIds: [10], self: true }], status: 'overdue', andStatus: 'no_progress', topic: null });
+    expect(parsed('我局 预决算那两条 年底前能清零吗 现在各报到几成')).toMatchObject({ kind: 'tasks', topic: '预决算' });
+    // Units compared between two weeks, counted as units when 家 is said.
+    expect(parsed('这周报进度的单位 比上周少了几家')).toMatchObject({ kind: 'updates', versus: { period: { name: 'last_week' }, of: 'units' } });
+  });
+
   it('whether a task was reported on, asked yes or no (有人报过没, 报过进度吗), shows the task: no topic, no state; 报过进度的 still picks the reported ones', () => {
     const parsed = (text: string) => parseQuestion(text, directory) as Question & Record<string, unknown>;
     expect(parsed('就是那个十件民生实事的那条啊 政府办牵头的 现在有人报过没')).toMatchObject({ kind: 'tasks', role: 'lead', topic: '十件民生实事', status: null });

@@ -166,6 +166,10 @@ for (const { provider, available } of DATABASES) {
       const versus = await ask('这周报上来的进度 跟上周比少了几条');
       expect(versus.title).toContain('一样多');
       expect(versus.text).toContain('2 条报告');
+      // …and by the units that reported: 中山's 市财政局 and 临沂's unit of 第6项 this week, 中山's 市财政局 and 市审计局 last week.
+      const units = await ask('这周报进度的单位 比上周少了几家');
+      expect(units.title).toContain('一样多');
+      expect(units.text).toContain('2 家单位');
       // Who reported on one numbered item this week: 中山's 市财政局 on 第8项; 第10项第2条 was last week's.
       const onItem = await ask('中山方案第8项 这周是谁报的进度');
       expect(onItem.text).toContain('**市财政局**（中山市）');

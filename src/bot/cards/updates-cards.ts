@@ -145,7 +145,7 @@ export function renderUpdates(answer: UpdatesAnswer): { card: CardElement; text:
       return { card: fitList(shown.length, render), text: [title, `我的理解：${answer.understanding}`, ...rows, ...more].join('\n') };
     }
     case 'difference': {
-      const unit = answer.of === 'tasks' ? '项任务' : '条报告';
+      const unit = { tasks: '项任务', units: '家单位', reports: '条报告' }[answer.of];
       const gap = answer.ours - answer.theirs;
       const title = gap === 0 ? `和${answer.otherLabel}一样多（各 ${answer.ours} ${unit}）` : `比${answer.otherLabel}${gap < 0 ? '少' : '多'} ${answer.count} ${unit}`;
       const body = `${answer.label}：${answer.ours} ${unit}；${answer.otherLabel}：${answer.theirs} ${unit}。`;

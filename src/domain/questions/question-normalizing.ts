@@ -6,6 +6,7 @@
  * meeting, a bulletin, the office's paperwork), the request's own verbs.
  * Pure: text in, text out.
  */
+import { withoutMeetingWords } from './meeting-words.js';
 import { toHalfWidth, toSimplified } from '../imports/normalize-text.js';
 import { inStandardWords } from './spoken-words.js';
 
@@ -32,7 +33,7 @@ export function normalizeQuestion(text: string): string {
 function withoutChatter(text: string): string {
   let rest = text.replace(/[嗯呃]+/g, ' ').replace(/\s+/g, ' ').trim();
   rest = rest.replace(MEETING_FRAME, '').replace(PAPERWORK_FRAME, '').replace(CONTEXT_CLAUSE, '').replace(/^领导(?:刚才|刚刚)?(?:问了?|让查|要)(?=\S{4})/, '');
-  rest = plainWording(rest);
+  rest = plainWording(withoutMeetingWords(rest));
   for (let before = ''; before !== rest; ) {
     before = rest;
     rest = rest.replace(/^\s*(?:那个|就是)+\s*/, '').replace(REQUEST, '').replace(/^(?:把|给我)(?=\S{2})/, '').trim();
@@ -92,7 +93,7 @@ function plainWording(text: string): string {
  * The meeting or bulletin a question is asked for, said first, with what the asker will do there: "周一例会前先点一下",
  * "这期通报要点", "明天调度会上说一下". The unit after it is the question's.
  */
-const MEETING_FRAME = /^(?:(?:下周|本周|这周|下?周[一二三四五六日天]|明天|今天|下午|上午)?的?(?:例会|周例会|调度会|推进会|碰头会|开会|会议)(?:前|上|之前)?|会前|会上|这期(?:督查)?(?:通报|专报|简报|周报))\s*(?:要点|要用|里|(?:先|要|得)?(?:点一下|点名|说一下|讲一下|通报一下|看一下|过一下|过一遍|碰一下|议一议|议一下))?[，,：:\s]*/;
+const MEETING_FRAME = /^(?:(?:下周|本周|这周|下?周[一二三四五六日天]|明天|今天|下午|上午)?的?(?:例会|周例会|调度会|推进会|碰头会|开会|会议)(?:前|上|之前)?|会前|会上|这期(?:督查)?(?:通报|专报|简报|周报))\s*(?:(?:先|要|得)?(?:点一下|点名|说一下|讲一下|通报一下|看一下|过一下|过一遍|碰一下|议一议|议一下)|要点|要用|里)?[，,：:\s]*/;
 
 /**
  * What the asker means to do about the tasks this week, said beside the question, not a deadline of theirs: "…这周得推一推",

@@ -75,7 +75,8 @@ export const STATUS_PHRASES: [StatusFilter, RegExp][] = [
   ['below_half', /(?:进度)?(?:不到|不足|低于|少于|没到|没过|未过|未达到?|不满)(?:一半|50%|百分之五十|半数)|(?:在)?(?:一半|50%|百分之五十|半数)以下/],
   ['no_progress', new RegExp(`${NEGATION}(?:有)?${REPORT_VERBS}(?:过)?${PROGRESS}?|零进度`)],
   // Reported on at least once, asked of some tasks (逾期的里头 报过进度的): never after a negation, which is no_progress above.
-  ['reported', new RegExp(`(?<![没未不无])(?:有)?${REPORT_VERBS}(?:过)${PROGRESS}(?=的|[、，,]\\s*(?:但|可|却)?(?:是)?(?:还|仍|依然)?)`)],
+  // …and the progress said first: 有进度反馈上来的, 有进展报上来的.
+  ['reported', new RegExp(`(?<![没未不无])(?:有)?${REPORT_VERBS}(?:过)${PROGRESS}(?=的|[、，,]\\s*(?:但|可|却)?(?:是)?(?:还|仍|依然)?)|(?<![没未不无])有${PROGRESS}${REPORT_VERBS}(?:上来|上去)?(?=的)`)],
   // Not begun, or nothing at all moving on it: 没启动, 一点动静都没有, 毫无动静 (很久没动静 is stalled, above).
   // No progress at all, said of the work (一点进展都没有, 毫无进展, 没有进展的), is not begun as 没动静 is; 没报进展 is no_progress.
   ['not_started', new RegExp(`${NEGATION}${START_VERBS}|一点(?:儿)?(?:动静|进展|进度)${any('都', '也')}?没(?:有)?|毫无(?:动静|进展)|没有任何(?:动静|进展)|(?<![报填])没(?:有)?进展(?=的|$|\\s)`)],

@@ -126,7 +126,7 @@ export interface ChaseUnitView {
 export type UpdatesAnswer =
   | { kind: 'updates'; view: 'tasks'; understanding: string; total: number; count: number; items: UpdatesTask[]; reports?: number }
   /** Two periods' reports (or tasks reported on) compared: `count` is how many fewer or more, `ours` the period asked, `theirs` the other. */
-  | { kind: 'updates'; view: 'difference'; understanding: string; count: number; ours: number; theirs: number; label: string; otherLabel: string; of: 'reports' | 'tasks' }
+  | { kind: 'updates'; view: 'difference'; understanding: string; count: number; ours: number; theirs: number; label: string; otherLabel: string; of: 'reports' | 'tasks' | 'units' }
   /** Who reported; `ranking` (the same units) when asked who reported most, to the places asked for. */
   | { kind: 'updates'; view: 'units'; understanding: string; count: number; units: ReportingUnit[]; ranking?: ReportingUnit[] }
   | { kind: 'updates'; view: 'last_report'; understanding: string; figure: string; reporters: LastReport[] }
@@ -367,7 +367,8 @@ async function answerUpdates(question: UpdatesQuestion, catalog: Catalog, repos:
   if (question.versus && span) {
     const otherSpan = periodDays(question.versus.period, today);
     const theirs = await reportsIn(instantsOf(otherSpan, timeZone));
-    const counted = (records: readonly ProgressRecord[]) => (question.versus!.of === 'tasks' ? new Set(records.map((record) => record.taskId)).size : records.length);
+    const of = question.versus.of;
+    const counted = (records: readonly ProgressRecord[]) => (of === 'reports' ? records.length : new Set(records.map((record) => (of === 'tasks' ? record.taskId : record.unitId))).size);
     const [ours, other] = [counted(found), counted(theirs)];
     return { kind: 'updates', view: 'difference', understanding: `${understanding}；与${otherSpan.label}比`, count: Math.abs(ours - other), ours, theirs: other, label: span.label, otherLabel: otherSpan.label, of: question.versus.of };
   }

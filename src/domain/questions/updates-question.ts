@@ -75,7 +75,7 @@ export interface UpdatesQuestion {
   /** Only the reports on one numbered item ("中山方案第8项 这周是谁报的进度"): its printed key (the plan named is the scope's). */
   item?: { key: string };
   /** Compared with another period's reports ("这周报上来的进度 跟上周比少了几条"): how many fewer or more, in reports or (件, 项) tasks. */
-  versus?: { period: UpdatesPeriod; of: 'reports' | 'tasks' };
+  versus?: { period: UpdatesPeriod; of: 'reports' | 'tasks' | 'units' };
   /** The units are ranked by their reports ("各单位报进度的次数 排个前三"), to the `top` places (ties kept) or all. */
   rankedByReports?: { top: number | null };
 }
@@ -325,7 +325,7 @@ const TOP = /前\s*([一二两三四五六七八九十]|\d{1,2})\s*(?:名|位|�
 const REPORTED_AGAIN = /(?:之前|以前|此前|原来|早先)(?:就|也|已经)?(?:报过|报了|汇报过|更新过)(?:进度)?[、，,\s]*(?:这回|这次|本周|这周|现在)?|(?:这回|这次)?又(?:报了?|汇报了?|更新了?)(?:一次|一回)?/;
 
 /** Another period compared with: "跟上周比少了几条", "和上个月相比多了几次", "比上周少了多少件" (the period in group 1, what is counted in 2). */
-const VERSUS = /(?:跟|和|与|同|比|较)\s*(\S{1,8}?)\s*(?:相比|比较|比起来|比)?(?:起来)?[，,\s]*(?:少|多|减少|增加)了?(?:几|多少)(条|次|件|项|个)?/;
+const VERSUS = /(?:跟|和|与|同|比|较)\s*(\S{1,8}?)\s*(?:相比|比较|比起来|比)?(?:起来)?[，,\s]*(?:少|多|减少|增加)了?(?:几|多少)(条|次|件|项|个|家)?/;
 
 /** When tasks fall due, said of them: 要交的, 到期的, 截止 …, 期限. */
 const FALLS_DUE = /要交|该交|得交|到期|截止|期限|时限|要完成|要办完/;
@@ -346,7 +346,9 @@ function parseUpdates(asked: string, directory: UnitDirectory, asker: Asker): Up
   // "跟上周比少了几条": another period to compare with, taken out before the period asked about is read.
   const compared = VERSUS.exec(withoutItem);
   const versusPeriod = compared ? readPeriod(compared[1]!).period : null;
-  const versus = compared && versusPeriod ? { period: versusPeriod, of: /[件项]/.test(compared[2] ?? '') ? ('tasks' as const) : ('reports' as const) } : null;
+  // What is counted in each: units when 家 is said (比上周少了几家), tasks for 件 / 项, else the reports.
+  const counts = (measure: string) => (measure === '家' ? ('units' as const) : /[件项]/.test(measure) ? ('tasks' as const) : ('reports' as const));
+  const versus = compared && versusPeriod ? { period: versusPeriod, of: counts(compared[2] ?? '') } : null;
   const said = versus ? withoutItem.replace(compared![0], ' ') : withoutItem;
   // "到期了还没办完的那几件 这个月有反馈的": the tasks asked of, said first as a state or a deadline; the reports asked after it.
   const among = AMONG_FIRST.exec(said);

@@ -1,0 +1,51 @@
+/**
+ * The words a 调度会 and its 督查通报 put around a question, taken out or said
+ * plainly before anything else reads it: a word of the meeting's own
+ * explained by the state it means (序时进度没跟上的 就是逾期的, 挂牌督办的（就是卡着的）),
+ * what the asker will do with the answer (点名, 拉条, 通报要用, 会上要协调),
+ * how the ledger is spoken of (账上, 离见底还差多少, 去重以后, 合起来), a count of
+ * the tasks said again before they are asked about (我局四件里, 卡着的那五件里),
+ * and "every place counts" (三个市合计, 各地都算). Pure.
+ */
+
+/** The states a meeting's word is explained by: what it means is one of these. */
+const STATE_MEANT =
+  '(?:逾期|超期|过期|到期(?:了)?还?没(?:有)?办完|卡着|卡住|受阻|没(?:有)?启动|未启动|还没(?:有)?启动|没(?:有)?动|没(?:有)?销号|未销号|没(?:有)?办完|还没(?:有)?办完|办结|办完|已完成|待审核|在办|正在办|一个多月没(?:有)?更新|没(?:有)?报过进度)的?';
+
+/** A word said, then what it means: "X 就是Y", "X（就是Y）", "X，也就是说Y". The explanation is kept. */
+const EXPLAINED = new RegExp(
+  `(?<=^|[\\s，,])[^\\s，,（()）]{1,14}?\\s*(?:[（(]\\s*(?:也)?就是(?:说)?\\s*(${STATE_MEANT})\\s*[）)]|[，,]?\\s*(?:也)?就是(?:说)?\\s*(${STATE_MEANT})(?=[\\s，,]|$))`,
+  'g',
+);
+
+/** Each meeting's word and what it is read as, in order. */
+const MEETING_WORDS: readonly [RegExp, string][] = [
+  // What the meeting or bulletin will do with the answer: 通报要点名, 会上点个名, 点个明 (a slip for 点个名), 拉条列一下.
+  [/(?:通报|会上|调度会上?)?(?:要|拟|得)?(?:点个?名|点个明|点下名)/g, ' '],
+  [/拉条(?:挂账|列(?:一下|个单)?)?/g, ' '],
+  [/(?<=^|[\s，,])对标对表[：:，,]?/g, ' '],
+  [/(?<=^|[\s，,])倒排工期[：:，,]?(?=\s*\S{4})/g, ' '],
+  // The bulletin or meeting said last: 通报要用, 通报要写, 通报说我们报得少, 会上要协调.
+  [/[，,\s]+(?:通报|会上|调度会上?)(?:要|得|准备)?(?:用|写|发|协调|研究|调度|说[^，,？?]{0,10})$/, ''],
+  // The ledger: 账上, 离见底还差多少, 去重以后, 合起来 / 合计 (in all).
+  [/账上|账面上/g, ' '],
+  [/[，,\s]*离(?:见底|清零)还差(?:多少|几件)?/g, ' '],
+  [/去重(?:以后|之后|后)?/g, ' '],
+  [/(?<![结综联整组配融])合起来|加总/g, '一共'],
+  // Every place counts: 三个市合计, 三地合计, 各地都算, 几个市都算.
+  [/(?:三个市|三地|几个市|各地|各市)(?:都算(?:上)?|合计|加起来|一共)/g, ' '],
+  // The tasks counted again before what is asked of them: 我局四件里, 卡着的那五件里, 另外三件是不是都.
+  // (the "among" is kept: 我局逾期里 哪件…).
+  [/(?<=\S)\s*(?:那)?[一二两三四五六七八九十\d]{1,3}(?:件|项|条)(?:活)?(里头|里面|当中|里)(?!\s*的?第)/g, ' $1 '],
+  [/另外[一二两三四五六七八九十\d]{1,3}(?:件|项|条)/g, ' '],
+  [/是不是都/g, ' '],
+  // Whether the ledger will be cleared by a day (年底前能清零吗): asked of the tasks, whose list answers it.
+  [/(?:能不能|能否|能|可以)(?:清零|见底)(?:吗|么|不)?/g, ' '],
+];
+
+/** The question with its meeting's words explained or taken out. */
+export function withoutMeetingWords(text: string): string {
+  let out = text.replace(EXPLAINED, (_, inBrackets: string | undefined, after: string | undefined) => ` ${inBrackets ?? after} `);
+  for (const [pattern, plain] of MEETING_WORDS) out = out.replace(pattern, plain);
+  return out.replace(/\s+/g, ' ').trim();
+}
