@@ -427,6 +427,12 @@ describe('question understanding', () => {
     expect(parsed('我局 预决算那两条 年底前能清零吗 现在各报到几成')).toMatchObject({ kind: 'tasks', topic: '预决算' });
     // Units compared between two weeks, counted as units when 家 is said.
     expect(parsed('这周报进度的单位 比上周少了几家')).toMatchObject({ kind: 'updates', versus: { period: { name: 'last_week' }, of: 'units' } });
+    // Two places' bureaus joined by 和 (江门发改和临沂发改委) summed when 合计 is said; a whole name with 和 in it stays one unit.
+    expect(parsed('江门发改和临沂发改委 两家还没启动的 合计几件')).toMatchObject({ kind: 'stats', groupBy: 'none', filter: { units: [{ unitIds: [105] }, { unitIds: [35] }], status: 'not_started', topic: null } });
+    expect(parsed('中山住房和城乡建设局 还挂着没销号的有哪几件')).toMatchObject({ kind: 'tasks', units: [{ unitIds: [3] }], topic: null });
+    // One name that is several places' units, ranked (市财政局 三个市比一比): each of them; 财政那几家 are those units.
+    expect(parsed('市财政局 三个市比一比 办结率排个名')).toMatchObject({ kind: 'stats', measure: 'rate', groupBy: 'unit', filter: { units: [{ unitIds: [10, 33, 108] }], topic: null } });
+    expect(parsed('这礼拜 财政那几家 合计报了几次进度')).toMatchObject({ kind: 'updates', reporters: [{ unitIds: [10, 33, 74, 108] }], scope: null });
   });
 
   it('whether a task was reported on, asked yes or no (有人报过没, 报过进度吗), shows the task: no topic, no state; 报过进度的 still picks the reported ones', () => {

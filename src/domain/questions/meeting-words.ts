@@ -5,7 +5,7 @@
  * what the asker will do with the answer (点名, 拉条, 通报要用, 会上要协调),
  * how the ledger is spoken of (账上, 离见底还差多少, 去重以后, 合起来), a count of
  * the tasks said again before they are asked about (我局四件里, 卡着的那五件里),
- * and "every place counts" (三个市合计, 各地都算). Pure.
+ * and "every place counts" (三个市合计, 各地都算, 三个市比一比). Pure.
  */
 
 /** The states a meeting's word is explained by: what it means is one of these. */
@@ -34,11 +34,14 @@ const MEETING_WORDS: readonly [RegExp, string][] = [
   [/(?<![结综联整组配融])合起来|加总/g, '一共'],
   // Every place counts: 三个市合计, 三地合计, 各地都算, 几个市都算.
   [/(?:三个市|三地|几个市|各地|各市)(?:都算(?:上)?|合计|加起来|一共)/g, ' '],
+  [/(?:三个市|几个市|各市)(?=\s*(?:比|排|对比))/g, ' '],
   // The tasks counted again before what is asked of them: 我局四件里, 卡着的那五件里, 另外三件是不是都.
   // (the "among" is kept: 我局逾期里 哪件…).
   [/(?<=\S)\s*(?:那)?[一二两三四五六七八九十\d]{1,3}(?:件|项|条)(?:活)?(里头|里面|当中|里)(?!\s*的?第)/g, ' $1 '],
   [/另外[一二两三四五六七八九十\d]{1,3}(?:件|项|条)/g, ' '],
   [/是不是都/g, ' '],
+  // The units said before, pointed at (财政那几家, 住建这两家).
+  [/(?<=[\u4e00-\u9fa5])[那这](?:几|两|三|四)家(?=\s|$|合计|一共|都)/g, ' '],
   // Whether the ledger will be cleared by a day (年底前能清零吗): asked of the tasks, whose list answers it.
   [/(?:能不能|能否|能|可以)(?:清零|见底)(?:吗|么|不)?/g, ' '],
 ];

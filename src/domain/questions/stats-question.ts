@@ -196,6 +196,8 @@ export function parseStatsQuestion(text: string, directory: UnitDirectory, asker
   // Two places or units named for one figure ("中山和江门的完成率") are compared.
   // (Unless they are summed: "中山临沂江门新会的都算", "加起来一共多少".)
   if (groupBy === 'none' && (filter.places?.length ?? 0) >= 2 && !/都算|加起来|合起来|一共|总共|合计/.test(text)) groupBy = 'place';
-  else if (groupBy === 'none' && filter.units.length >= 2 && measure !== 'units') groupBy = 'unit';
+  else if (groupBy === 'none' && filter.units.length >= 2 && measure !== 'units' && !/加起来|合起来|一共|总共|合计/.test(text)) groupBy = 'unit';
+  // One name that is several places' units ranked (市财政局 办结率排个名): those units, each its own.
+  else if (groupBy === 'none' && rank && filter.units.length === 1 && filter.units[0]!.unitIds.length >= 2 && measure !== 'units') groupBy = 'unit';
   return { kind: 'stats', measure, groupBy, order: ASCENDING.test(text) ? 'asc' : 'desc', filter: { ...filter, asksWho: false } };
 }

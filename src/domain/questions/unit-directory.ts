@@ -24,8 +24,8 @@ const UNIT_END = /(局|委|办|厅|室|科|中心|院|站|队|所|府|部门|单
 const MAX_NAME = 24;
 /** What may follow a bureau's bare stem: a pause, the end, or a word saying "that side of it". */
 const STEM_END = /^(\s|$|[，,。？?]|那边|这边|那块|这块|那里|这里|口|系统|条线)/;
-/** What may follow a stem after its place or in a list of them ("中山住建、扶贫、审计三家"): a 、 too, and how many they are. */
-const LISTED_STEM_END = /^(\s|$|[，,。？?、]|那边|这边|那块|这块|那里|这里|口|系统|条线|[两二三四五六七八九十]{1,2}(?:家|个单位|个部门|件|项|条))/;
+/** What may follow a stem after its place or in a list of them ("中山住建、扶贫、审计三家"): a 、 too, how many they are, and 和 before another unit ("江门发改和临沂发改委"). */
+const LISTED_STEM_END = /^(\s|$|[，,。？?、]|那边|这边|那块|这块|那里|这里|口|系统|条线|[两二三四五六七八九十]{1,2}(?:家|个单位|个部门|件|项|条)|(?:和|跟|与)(?=\S{1,4}?[市区县]|\S{1,6}?[局委办]))/;
 /** What must follow a short stem: a word saying "that side of it". */
 const SIDE_END = /^(那边|这边|那块|这块|那里|这里|口|系统|条线)/;
 /** Saying whose a stem is ("我们审计", "咱发改"): the asker's own bureau, named by its stem. */
@@ -203,18 +203,18 @@ export class UnitDirectory {
     }
     const level = /[省市区县镇乡]$/.exec(hit.place.name)?.[0] ?? '';
     const stem = this.stemAt(text, from, start);
-    if (stem) return { ...stem, unitIds: stem.unitIds.filter((id) => this.units.get(id)?.jurisdiction === hit.place.name), place: hit.place.name };
-    for (let length = Math.min(MAX_NAME, text.length - from); length >= 2; length--) {
+    // A whole name that goes on past the stem (中山住房和城乡建设局, not 住房 and 和…) is the one said.
+    let whole: (UnitMention & { start: number; end: number }) | undefined;
+    for (let length = Math.min(MAX_NAME, text.length - from); length >= 2 && !whole; length--) {
       const rest = text.slice(from, from + length);
       const forms = /^[省市区县镇乡]/.test(rest) ? [rest] : [`${level}${rest}`, rest];
-      for (const form of forms) {
-        const ids = this.forms.get(form);
-        if (!ids) continue;
-        const here = [...ids].filter((id) => this.units.get(id)?.jurisdiction === hit.place.name).sort((a, b) => a - b);
-        return { text: text.slice(start, from + length), unitIds: here, fuzzy: false, place: hit.place.name, start, end: from + length };
-      }
+      const ids = forms.map((form) => this.forms.get(form)).find((found) => found !== undefined);
+      if (!ids) continue;
+      const here = [...ids].filter((id) => this.units.get(id)?.jurisdiction === hit.place.name).sort((a, b) => a - b);
+      whole = { text: text.slice(start, from + length), unitIds: here, fuzzy: false, place: hit.place.name, start, end: from + length };
     }
-    return undefined;
+    if (stem && (!whole || stem.end >= whole.end)) return { ...stem, unitIds: stem.unitIds.filter((id) => this.units.get(id)?.jurisdiction === hit.place.name), place: hit.place.name };
+    return whole;
   }
 
   /**
