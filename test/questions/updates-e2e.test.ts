@@ -180,6 +180,12 @@ for (const { provider, available } of DATABASES) {
       expect(both.text).toContain('**市财政局**（中山市）');
       expect(both.text).not.toContain('市审计局');
       expect(both.text).not.toContain('临沂市');
+      // Reported often: over the last month only 中山's 市财政局 reported twice (第8项, 第10项第2条).
+      const often = await ask('最近一个月 哪几家单位报了两次及以上');
+      expect(often.text).toContain('**市财政局**（中山市）');
+      expect(often.text).not.toContain('市审计局');
+      expect(often.text).not.toContain('临沂市');
+      expect(often.text).toContain('报了 2 次及以上');
     });
 
     it('上次报告是什么时候: the day of the unit’s latest report; a unit that never reported is said so, with a question that finds something', async () => {

@@ -339,6 +339,7 @@ async function answerUpdates(question: UpdatesQuestion, catalog: Catalog, repos:
   const scope = withItem(scopeOf(question.scope, catalog, today), question.item, catalog);
   parts.push(...scope.parts);
   if (question.status) parts.push(question.status === 'done' ? '只看办结' : '只看申请办结');
+  if (question.atLeastReports) parts.push(`这段时间报了 ${question.atLeastReports} 次及以上`);
   const understanding = parts.join('；');
 
   if (question.ask === 'silent') return silentUnits(question, span, understanding, catalog, repos, today, timeZone);
@@ -387,6 +388,7 @@ async function answerUpdates(question: UpdatesQuestion, catalog: Catalog, repos:
       byUnit.set(record.unitId, entry);
     }
     const units = [...byUnit]
+      .filter(([, entry]) => entry.reports >= (question.atLeastReports ?? 1))
       .map(([unitId, entry]) => ({ unitId, entry, unit: catalog.directory.unit(unitId) }))
       .sort((a, b) => b.entry.reports - a.entry.reports || b.entry.last.getTime() - a.entry.last.getTime())
       .map(({ unitId, entry, unit }) => ({ unitId, name: unit?.name ?? `#${unitId}`, jurisdiction: unit?.jurisdiction ?? '', reports: entry.reports, tasks: entry.tasks.size, lastDay: dayIn(timeZone, entry.last) }));
@@ -400,6 +402,9 @@ async function answerUpdates(question: UpdatesQuestion, catalog: Catalog, repos:
 
   const byTask = new Map<number, ReportLine[]>();
   for (const record of records) byTask.set(record.taskId, [reportLine(record, catalog, timeZone), ...(byTask.get(record.taskId) ?? [])]);
+  // Reported often ("报了两次及以上的是哪几件"): the tasks with that many reports in the period.
+  for (const [taskId, lines] of byTask) if (lines.length < (question.atLeastReports ?? 1)) byTask.delete(taskId);
+  if (byTask.size === 0) return nothingReported(question, understanding, span !== null);
   const tasks = inPlanOrder([...byTask.keys()].map((id) => catalog.index.get(id)!));
   const items = tasks.slice(0, MAX_UPDATE_ITEMS).map((task) => taskOf(task, catalog, today, byTask.get(task.id)!));
   // Asked how many times, the count is of the reports ("这个月报过几次进度"), the tasks they were on listed under it.

@@ -62,6 +62,8 @@ export interface UpdatesQuestion {
   exceptReporters?: UnitMention[];
   /** How many times they reported is asked ("这个月报过几次进度"): the reports are counted, not the tasks. */
   countsReports?: boolean;
+  /** Only units or tasks with at least this many reports in the period ("报了两次及以上", "不止一次"). */
+  atLeastReports?: number;
   /** The share of the period's reported tasks its place, topic or closure picks out ("上周报上来的进度里 中山的占几成"). */
   share?: boolean;
   /** Only the latest report is asked of ("最近一次报进度的是哪家单位", "我们中心最近一次报的是哪件"). */
@@ -384,9 +386,12 @@ function parseUpdates(asked: string, directory: UnitDirectory, asker: Asker): Up
   const status: UpdatesQuestion['status'] = /申请了?(?:办结|销号)|提交了?办结|申请验收|报了?办结.{0,4}(?:等|待|审)/.test(text) ? 'pending_review' : /办结|销号|完成了/.test(text) ? 'done' : null;
 
   const countsReports = !lastReport && TIMES.test(text);
+  const often = lastReport ? null : AT_LEAST_TIMES.exec(text);
+  const atLeastReports = often ? (often[1] ? readNumber(often[1]) : 2) : null;
   const share = !lastReport && SHARE_OF_REPORTED.test(text);
   let rest = withoutPeriod
     .replace(SHARE_OF_REPORTED, ' ')
+    .replace(AT_LEAST_TIMES, ' ')
     .replace(TIMES, ' ')
     .replace(LAST_TIME, ' ')
     .replace(HOW_LONG_SILENT, ' ')
@@ -425,6 +430,7 @@ function parseUpdates(asked: string, directory: UnitDirectory, asker: Asker): Up
     ...(leftOut.length > 0 ? { exceptReporters: leftOut } : {}),
     ...(alsoPeople.length > 0 ? { alsoPeople } : {}),
     ...(countsReports ? { countsReports } : {}),
+    ...(atLeastReports && atLeastReports >= 2 ? { atLeastReports } : {}),
     ...(share ? { share } : {}),
     ...(latestOnly ? { latestOnly } : {}),
     ...(alsoIn ? { alsoIn } : {}),
@@ -457,6 +463,8 @@ const SHARE_OF_REPORTED = /占比(?:是|有)?(?:多少)?|占(?:多少|几成|百
 
 /** How many times: 几次, 多少次, 几回. */
 const TIMES = /(?:几|多少)(?:次|回)/;
+/** Reported often, said of units or tasks: 两次及以上, 3次以上, 不止一次, 多次. Group 1 is the number, when said. */
+const AT_LEAST_TIMES = /([两二三四五六七八九十\d]{1,2})(?:次|回)(?:及|或|和)?以上|不止一(?:次|回)|(?<![几多少])多(?:次|回)(?!数)/;
 
 /** The word of a topic that reads like a unit's name ("市科技局"), if any. */
 function unitLike(topic: string | null): string | null {
