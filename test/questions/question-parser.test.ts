@@ -432,6 +432,7 @@ describe('question understanding', () => {
     expect(parsed('中山住房和城乡建设局 还挂着没销号的有哪几件')).toMatchObject({ kind: 'tasks', units: [{ unitIds: [3] }], topic: null });
     // One name that is several places' units, ranked (市财政局 三个市比一比): each of them; 财政那几家 are those units.
     expect(parsed('市财政局 三个市比一比 办结率排个名')).toMatchObject({ kind: 'stats', measure: 'rate', groupBy: 'unit', filter: { units: [{ unitIds: [10, 33, 108] }], topic: null } });
+    expect(parsed('卡着的那五件里 进度报得最高的是哪件')).toMatchObject({ kind: 'tasks', status: 'blocked', furthest: true, topic: null });
     expect(parsed('这礼拜 财政那几家 合计报了几次进度')).toMatchObject({ kind: 'updates', reporters: [{ unitIds: [10, 33, 74, 108] }], scope: null });
   });
 

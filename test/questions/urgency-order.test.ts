@@ -74,4 +74,21 @@ describe('urgency order', () => {
     expect(longest(taskQuery({ waitedLongest: true, status: 'pending_review' }))).toEqual([2, 3]);
     expect(longest(taskQuery({ waitedLongest: true }))).toEqual([4]);
   });
+
+  it('the task furthest along (进度报得最高的): the reported ones whose last percent is the highest, tied ones together, never one not reported', () => {
+    const at = Date.parse('2026-11-18T10:00:00+08:00');
+    const reported = new TaskIndex(
+      [
+        { ...task(1, []), status: 'blocked', percent: 40, lastReportAt: at },
+        { ...task(2, []), status: 'blocked', percent: 70, lastReportAt: at },
+        { ...task(3, []), status: 'in_progress', percent: 90, lastReportAt: at },
+        { ...task(4, []), status: 'blocked', percent: 70, lastReportAt: at },
+        { ...task(5, []), status: 'blocked' },
+      ],
+      [{ id: 1, title: '方案', jurisdiction: '中山市' }],
+    );
+    const furthest = (query: Parameters<TaskIndex['search']>[0]) => reported.search(query, '2026-11-22').hits.map((hit) => hit.task.id);
+    expect(furthest(taskQuery({ furthest: true, status: 'blocked' }))).toEqual([2, 4]);
+    expect(furthest(taskQuery({ furthest: true }))).toEqual([3]);
+  });
 });

@@ -49,6 +49,9 @@ const STOPWORDS = [
  */
 const SOONEST = /(?:接下来|接下去|下面)?(?:最先|最早|最近|头一件|头一个|头一项|第一件|下一件|下一项|下一个|下一条)(?:要)?(?:到期|截止|要交|交)(?:日期?|的日子)?(?:的)?(?:是)?(?:几号|哪天|哪一天|什么时候)?/;
 
+/** The task reported furthest along, asked: 进度报得最高的, 进度最快的, 进展最快的, 报到最高的. */
+export const FURTHEST = /(?:进度|进展)(?:报得|报的|报到)?(?:最高|最快|最靠前)|报(?:得|到)最高/;
+
 /** The tasks whose last report is the oldest, asked: 报上来最早的, 等得最久的, 最早申请的, 压得最久的. */
 const WAITED_LONGEST = /(?:报上来|报|申请|提交|交上来)(?:得|的)?最早|等(?:得|了)?最久|压(?:得|了)?最久|最早(?:报上来|报|申请|提交)/;
 
@@ -436,6 +439,8 @@ export function readTaskQuery(text: string, directory: UnitDirectory, asker: Ask
   if (soonest) rest = rest.replace(soonest[0], ' ');
   // 报上来最早、等得最久的: only the tasks whose last report is the oldest.
   const waited = WAITED_LONGEST.exec(rest);
+  const furthest = FURTHEST.exec(rest);
+  if (furthest) rest = rest.replace(furthest[0], ' ');
   if (waited) rest = rest.replace(new RegExp(WAITED_LONGEST.source, 'g'), ' ');
   // 每年都要做的 / 每年都要实施的 / 年年都得弄的: the tasks the plans say are done every year.
   const yearly = EVERY_YEAR.exec(rest);
@@ -468,7 +473,7 @@ export function readTaskQuery(text: string, directory: UnitDirectory, asker: Ask
   const sides = rest.split(EITHER_WORD);
   const [topic = null, orTopic = null] = sides.length === 2 && sides.every((side) => topicWords(side) !== null) ? sides.map(topicWords) : [topicWords(rest)];
 
-  if (mentions.length === 0 && topic === null && status === null && plan === null && found.places.length === 0 && !named && !bound && !yearly && !soonest && !waited) return undefined;
+  if (mentions.length === 0 && topic === null && status === null && plan === null && found.places.length === 0 && !named && !bound && !yearly && !soonest && !waited && !furthest) return undefined;
   // A bureau's name no plan has ("市场监管局手上有没有任务"): a unit the bot does not know, not words to look for in tasks.
   const unknownBureau = mentions.length === 0 && topic !== null && UNKNOWN_BUREAU.test(topic) ? topic : null;
   if (unknownBureau) mentions.push({ text: unknownBureau, unitIds: [], fuzzy: false, start: 0, end: 0 });
@@ -493,6 +498,7 @@ export function readTaskQuery(text: string, directory: UnitDirectory, asker: Ask
     asksWho,
     ...(soonest ? { soonest: true } : {}),
     ...(waited ? { waitedLongest: true } : {}),
+    ...(furthest ? { furthest: true } : {}),
     ...(withUnitsIn ? { withUnitsIn } : {}),
     page: 1,
   };

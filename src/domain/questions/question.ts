@@ -117,6 +117,11 @@ export interface TaskQuery {
    */
   waitedLongest?: boolean;
   /**
+   * Only the reported tasks whose last reported percent is the highest, tied ones together: how far along the furthest
+   * of them is ("卡着的那五件里 进度报得最高的是哪件").
+   */
+  furthest?: boolean;
+  /**
    * Only tasks with at least so many units in a part, whoever they are: "带着协办单位的" (one cooperating unit or more),
    * "两家单位一起打头的" (two leads or more).
    */

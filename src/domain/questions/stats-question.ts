@@ -7,7 +7,7 @@
  * would list. Pure: text and the directory in, a StatsQuery out.
  */
 import { leadingPlace } from '../places/gazetteer.js';
-import { readTaskQuery, type Asker } from './question-parser.js';
+import { FURTHEST, readTaskQuery, type Asker } from './question-parser.js';
 import { POINTING_WORD, taskQuery, type StatsQuery } from './question.js';
 import type { UnitDirectory } from './unit-directory.js';
 
@@ -131,6 +131,8 @@ function groupOf(text: string, directory: UnitDirectory): { groupBy: StatsQuery[
  * the parser and the families import each other.
  */
 export function parseStatsQuestion(text: string, directory: UnitDirectory, asker: Asker = { unitIds: [] }): StatsQuery | undefined {
+  // Which task is furthest along (进度报得最高的是哪件) is a task asked for, not a ranking.
+  if (FURTHEST.test(text) && /哪(?:一)?(?:件|项|条)/.test(text)) return undefined;
   // (平均进度到多少 is the scope's mean, not one task's progress.)
   if (!AVERAGE.test(text) && NOT_STATS.some((pattern) => pattern.test(text))) return undefined;
   // (Only of units: 哪个任务拖得最久 asks about one task.)

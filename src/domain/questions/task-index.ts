@@ -481,6 +481,10 @@ export class TaskIndex {
       const { least, matched } = leastBy((index) => (this.open[index] ? this.nextDue(index, start) : Number.POSITIVE_INFINITY));
       return paged(matched, matched.length > 0 ? { soonestDay: dayOfNumber(least) } : {});
     }
+    if (query.furthest) {
+      // The reported matches whose last reported percent is the highest.
+      return paged(leastBy((index) => (this.lastReportDay[index] ? -this.percent[index]! : Number.POSITIVE_INFINITY)).matched);
+    }
     if (query.waitedLongest) {
       // The reported matches whose last report is the oldest day.
       return paged(leastBy((index) => this.lastReportDay[index]! || Number.POSITIVE_INFINITY).matched);
