@@ -128,8 +128,12 @@ describe('the question corpus', () => {
  * A batch of 60 on 2026-12-06, second session (n26, a 督查室 chief and a deputy mayor's secretary preparing Friday's
  * 调度会 and its 通报: 点名, 序时进度, 挂牌督办 said with what it means, exclusions and totals, units by a stem or with
  * their city): 29 of 60 at first sight (tune 21 of 44, held out 8 of 16); tune 96.8% (1034/1068), holdout 78.1%
- * (335/429), lowest family updates 87.9% as it came in, so the floors follow it down to 0.96, 0.78 and 0.87.
+ * (335/429), lowest family updates 87.9% as it came in, so the floors follow it down to 0.96, 0.78 and 0.87. After the
+ * fixes made that session with its tuned ones in view (a meeting's word explained by the state it means, the bulletin's
+ * and the ledger's words, two places' bureaus joined by 和, one name ranked over its places, units compared between
+ * weeks, units reported often, the task furthest along): tune 98.9% (1056/1068), holdout 78.8% (338/429), lowest family
+ * updates 90.8%; raised to 0.98, 0.78 and 0.90.
  */
-const TUNE_FLOOR = 0.96;
+const TUNE_FLOOR = 0.98;
 const HOLDOUT_FLOOR = 0.78;
-const FAMILY_FLOOR = 0.87;
+const FAMILY_FLOOR = 0.9;
