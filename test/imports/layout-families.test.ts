@@ -618,6 +618,20 @@ describe('layout families of real plans', () => {
     ]);
   });
 
+  it('a tab table whose 目标任务 spans a target and its figure (城镇新增就业(人) \\t 26000) keeps the bureau (its name broken by the column’s wrap, merged down over the rows below) in the unit column, not the figure', () => {
+    const { tasks } = read(
+      [
+        '2017年1—11月十大民生工程项目实施进度表',
+        '工程 名称\t序号\t项 目 内 容\t目标任务\t市级牵头 责任单位\t进度\t完成目标 (%)\t备注',
+        '就业促进工程\t1\t促进城乡劳动者就业创业\t城镇新增就业(人)\t26000\t市人力资源 社会保障局\t32095\t123.4\t超额完成',
+        '\t2\t\t城镇失业人员再就业(人)\t4000\t\t4934\t123.4\t超额完成',
+        '\t3\t\t就业困难人员就业(人)\t2000\t\t2519\t125.9\t超额完成',
+        '\t4\t\t城镇登记失业率低于(%)\t4.3\t\t4.17\t103.1\t超额完成',
+      ].join('\n'),
+    );
+    expect(tasks.map((task) => summary(task).lead)).toEqual([['市人力资源社会保障局'], ['市人力资源社会保障局'], ['市人力资源社会保障局'], ['市人力资源社会保障局']]);
+  });
+
   it('a tab table whose header names one column over two (起止日期 over 第一周 \\t 3月1日-3月7日) lines its rows up again', () => {
     const { tasks } = read(
       [

@@ -73,10 +73,14 @@ function carriesOn(lines: readonly string[], from: number, width: number): boole
   return Math.abs(cells.length - width) <= 1 && !looksLikeHeader(cells);
 }
 
-/** How well a filled cell suits a column whose header is of the given kind: +1 when it does, -1 when it does not, 0 when empty. */
+/**
+ * How well a filled cell suits a column whose header is of the given kind: +1 when it does, -1 when it does not, 0 when
+ * empty. A figure is the worst a unit column can hold (-2): a target's figure (26000) is never a bureau.
+ */
 function suits(text: string, kind: HeaderKind | undefined): number {
   if (text === '') return 0;
   const cell = cellKind(text);
+  if (kind === 'units' && (cell === 'figure' || cell === 'number')) return -2;
   const fitting = kind === 'deadline' ? cell === 'deadline' : kind === 'units' ? cell === 'units' : kind === 'number' ? cell === 'number' : kind === 'text' || kind === 'category' || kind === 'measures' ? cell === 'text' : true;
   return fitting ? 1 : -1;
 }
