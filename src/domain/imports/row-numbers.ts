@@ -27,6 +27,11 @@ function counts(numbers: readonly number[]): boolean {
   return one >= 0 && numbers.indexOf(2, one + 1) > one;
 }
 
+/** Three Chinese numerals in turn (二, 三, 四 under a first row whose 一 stands behind its category's cell) count rows too. */
+function inTurn(numbers: readonly number[]): boolean {
+  return numbers.some((number, at) => at >= 2 && numbers[at - 1] === number - 1 && numbers[at - 2] === number - 2);
+}
+
 /**
  * The texts that may be row numbers (a 序号 column's cells, the lines of a one-cell-per-line table, the first
  * word of each row) with the Chinese ones as arabic, when the table counts its rows in Chinese and not in
@@ -43,7 +48,7 @@ export function withArabicRowNumbers(texts: readonly string[]): readonly string[
     const match = LONE_CHINESE.exec(flat);
     if (match?.[1]) chinese.push(chineseNumber(match[1]));
   }
-  if (counts(arabic) || !counts(chinese)) return texts;
+  if (counts(arabic) || !(counts(chinese) || inTurn(chinese))) return texts;
   return texts.map((text) => {
     const match = LONE_CHINESE.exec(text.trim());
     return match?.[1] ? String(chineseNumber(match[1])) : text;
