@@ -60,9 +60,9 @@ const HEADERLESS_FLOORS: Record<string, number> = {
   'blank-lines, header lost': 0.58,
   'lines, header lost': 0.56,
   /** 48.6% before rows copied with tabs were read without their 序号 too (2026-12-04). */
-  'tabs, header lost': 0.59,
+  'tabs, header lost': 0.62,
   /** 23.9% (16 refused) before the same. */
-  'tabs, no 序号, header lost': 0.57,
+  'tabs, no 序号, header lost': 0.6,
 };
 
 /**
@@ -86,44 +86,52 @@ const HEADERLESS_FLOORS: Record<string, number> = {
  * broken unit names, wrapped header pieces, rows under a merged 序号 in spaced tables and whole-number targets: 91.9%
  * over the 67 (58619 of 63760); every floor raised to half a point under its share.
  */
+/**
+ * Raised on 2026-12-06 (second session) where that session's readings moved them (over all 92.4% → 93.1%): a figure
+ * is the worst fit of a unit column when a tab header is lined up with wider rows (tabs 95.3% → 96.5% and their kin);
+ * tasks alone one after another in a spaced table without 序号 (spaced, repeats merged 83.9% → 88.0%); a (一)…牵头重点工作
+ * row alone is a heading, not an outline's task (blank-lines, no 序号 86.1% → 87.8%); rows numbered 二, 三, 四 behind a
+ * group's cell (spaced, 序号 一二三 90.3% → 91.7%); rows a browser copied with tabs are a table's whatever share names
+ * units (tabs, header lost 61.7% → 62.5%).
+ */
 const FLOORS: Record<string, number> = {
   'blank-lines': 0.925,
   lines: 0.92,
   spaced: 0.905,
-  tabs: 0.945,
+  tabs: 0.96,
   'blank-lines, header wrapped': 0.93,
   /** 89.7% when a wrapped 事项 / 分类 stayed two columns, the 分类 taken for the task (2026-12-04). */
   'lines, header wrapped': 0.89,
   'spaced, header spaced out': 0.905,
   /** 86.1% when a long progress report opened by its verdict (已完成。已制定…) was taken for the next row's task (2026-12-04). */
-  'blank-lines, no 序号': 0.855,
+  'blank-lines, no 序号': 0.87,
   /** 80.7% and 89.7% when a task alone on a line ended an unnumbered spaced table, and figures down a column were taken for the lost 序号 (2026-12-05). */
-  'spaced, no 序号': 0.855,
-  'tabs, no 序号': 0.905,
+  'spaced, no 序号': 0.89,
+  'tabs, no 序号': 0.92,
   'blank-lines, 备注': 0.92,
   'spaced, 备注': 0.895,
-  'tabs, other header words': 0.945,
+  'tabs, other header words': 0.96,
   'blank-lines, other header words': 0.925,
   'spaced, other header words': 0.905,
-  'tabs, deadline first': 0.945,
+  'tabs, deadline first': 0.96,
   'blank-lines, deadline first': 0.935,
-  'tabs, 进展情况': 0.94,
+  'tabs, 进展情况': 0.955,
   'blank-lines, 进展情况': 0.915,
   'spaced, 进展情况': 0.91,
   /** 86.2% when a row's empty 备注 cell was dropped as a stray tab, so a header cell spanning two columns (起止日期) went unseen (2026-12-04). */
-  'tabs, 备注': 0.945,
+  'tabs, 备注': 0.96,
   /** 94.5% when a second header row was read as a body row (2026-12-03, fourth session). */
-  'tabs, two-level header': 0.945,
+  'tabs, two-level header': 0.96,
   /** 56.2%, 93.2% and 60.6% when a header printed again halfway down ended the table or was read as a row (2026-12-03, fourth session). */
-  'tabs, header repeated': 0.945,
+  'tabs, header repeated': 0.96,
   'blank-lines, header repeated': 0.925,
   'spaced, header repeated': 0.905,
   /** 65.5% when the header named a column the rows' task cells span over (2026-12-03, fourth session). */
-  'tabs, task over two columns': 0.92,
+  'tabs, task over two columns': 0.94,
   /** 91.8% when a 序号 spanning the headings' column and the numbers left the headings under 序号 (2026-12-03, fourth session). */
-  'tabs, headings as a column': 0.945,
+  'tabs, headings as a column': 0.96,
   /** 57.3% (tabs) and 82.7% (spaced) when blank lines amid the rows ended the table (2026-12-03, fourth session). */
-  'tabs, cut in two': 0.945,
+  'tabs, cut in two': 0.955,
   'blank-lines, cut in two': 0.925,
   'spaced, cut in two': 0.905,
   /**
@@ -134,18 +142,18 @@ const FLOORS: Record<string, number> = {
   'header spaced, rows blank-lines': 0.91,
   'header spaced, rows lines': 0.895,
   'header lines, rows spaced': 0.895,
-  'header blank-lines, rows tabs': 0.935,
+  'header blank-lines, rows tabs': 0.945,
   /** 88.8%, 80.6% and 94.9% when rows numbered 一, 二, 三 were not rows (2026-12-03, fifth session). */
   'blank-lines, 序号 一二三': 0.92,
-  'spaced, 序号 一二三': 0.885,
-  'tabs, 序号 一二三': 0.945,
+  'spaced, 序号 一二三': 0.91,
+  'tabs, 序号 一二三': 0.96,
   /**
    * 87.2%, 80.3% and 92.2% when a unit, leader or deadline cell merged down over the rows that share it was read
    * in its first row only (2026-12-03, fifth session).
    */
   'blank-lines, repeats merged': 0.875,
-  'spaced, repeats merged': 0.82,
-  'tabs, repeats merged': 0.915,
+  'spaced, repeats merged': 0.875,
+  'tabs, repeats merged': 0.925,
 };
 /** Over every flattening (97.1% when set with the header words, deadline-first and 进展情况 variants; 95.3% before a heading above a spaced table gave its leader; 91.8% before a lone 一、 row stopped passing for an outline table; 94.3% over 44 documents on 2026-12-03, third session). */
-const OVERALL_FLOOR = 0.91;
+const OVERALL_FLOOR = 0.925;
