@@ -1307,6 +1307,16 @@ describe('layout families of real plans', () => {
     ]);
   });
 
+  it('a header line whose 责任单位 is followed by 时限 keeps them two columns (a whole name is not one of 责任 领导’s halves), over rows one cell a line', () => {
+    const { tasks } = read(
+      ['某局2024年政务公开工作任务分解', '序号 工作任务 责任单位 时限', '1', '聚焦经济发展，及时公开自然资源要素保障等有关政策措施。', '办公室牵头，各科室具体落实', '全年', '2', '紧扣民生领域，深化土地征收信息公开。', '办公室牵头，各科室具体落实', '6月底前'].join('\n'),
+    );
+    expect(tasks.map((task) => [summary(task).lead, task.deadlines.map((deadline) => deadline.raw)])).toEqual([
+      [['办公室'], ['全年']],
+      [['办公室'], ['6月底前']],
+    ]);
+  });
+
   it('a spaced table with a header word split in two (责任 领导) and a bureau’s rows picked out of a city’s table (3, 68, 69)', () => {
     const { tasks } = read(
       [

@@ -144,7 +144,10 @@ export function joinHeaderPieces(pieces: readonly string[]): string[] {
     // "第二季度 完成情况": a piece that names a column with the piece after it goes with that one, not the one before.
     const goesOn = next !== undefined && classifyHeader(piece) === undefined && classifyHeader(`${piece}${next}`) !== undefined && classifyHeader(next) !== undefined && /^[\u4e00-\u9fa5]{1,6}$/.test(piece);
     // "责任 领导", "责任 科室", "攻坚目标 任务": a bare 领导 / 科室 / 任务 after a short word is the end of that word's cell.
-    const tail = previous !== undefined && /^(领导|科室|处室|单位|部门|任务|时限|时间|情况|内容|措施|要求)$/.test(piece) && /^[\u4e00-\u9fa5]{2,6}$/.test(previous) && classifyHeader(`${previous}${piece}`) !== undefined;
+    // (Not a column of its own after a whole name that keeps its kind joined: "责任单位 时限" are two columns.)
+    const joinedKind = previous !== undefined ? classifyHeader(`${previous}${piece}`) : undefined;
+    const ownColumn = previous !== undefined && joinedKind === classifyHeader(previous) && classifyHeader(piece) !== undefined && classifyHeader(piece) !== joinedKind;
+    const tail = previous !== undefined && /^(领导|科室|处室|单位|部门|任务|时限|时间|情况|内容|措施|要求)$/.test(piece) && /^[\u4e00-\u9fa5]{2,6}$/.test(previous) && joinedKind !== undefined && !ownColumn;
     // "责任股室 (单位)", "投资额 （万元）": a bracketed word after a named cell qualifies that cell.
     const qualifier = previous !== undefined && /^[（(][\u4e00-\u9fa5%％]{1,4}[)）]$/.test(piece) && classifyHeader(previous) !== undefined && classifyHeader(previous) !== 'number';
     if (tail || qualifier) {
