@@ -55,6 +55,10 @@ describe('text broken at a page width', () => {
     // A sheet's rows as text (cells parted by spaces), of one length and each starting with its number, up to 1200.
     const sheet = Array.from({ length: 1200 }, (_, index) => `${index + 1} 推进第${index + 1}项重点工作建设并完成年度目标 市发改委 市财政局、市自然资源局 2024年12月底前`).join('\n');
     expect(joinHardWraps(sheet)).toBe(sheet);
+    // A table's cells one a line, its rows' 序号 alone on theirs, under long cells of one length: a lone 序号 is never a line's end.
+    const cells = Array.from({ length: 8 }, (_, index) => [`${index + 1}`, '县住建局', `推进第${index + 1}项重点工作建设并完成年度目标任务数`]).flat();
+    const table = ['序号 责任单位 工作任务', ...cells].join('\n');
+    expect(joinHardWraps(table).split('\n').filter((line) => /^\d+$/.test(line))).toHaveLength(8);
   });
 
   it('keeps the gold of the tuned prose plans broken at 30, 36 and 45 characters a line', () => {

@@ -10,8 +10,8 @@
  * lines, so every line keeps its number for warnings.
  */
 
-/** What starts a line of its own: an outline number (一、 （一） 1. （1） ① 第一条), a label (牵头单位：), a bracket of units. */
-const OWN_START = /^\s*(?:[一二三四五六七八九十百]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,3}[.．、](?!\d)|\d{1,5}\s|[①-⑳]|第[一二三四五六七八九十百\d]+[条章节项]|[\u4e00-\u9fa5]{0,4}(?:单位|部门|领导|科室|处室|股室|时限|时间|节点|措施|问题|任务|目标|要求|内容|分工|责任人|负责人)[:：]|[[【〔])/;
+/** What starts a line of its own: an outline number (一、 （一） 1. （1） ① 第一条), a row's 序号 alone, a label (牵头单位：), a bracket of units. */
+const OWN_START = /^\s*(?:[一二三四五六七八九十百]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,3}[.．、](?!\d)|\d{1,5}(?:\s|$)|[①-⑳]|第[一二三四五六七八九十百\d]+[条章节项]|[\u4e00-\u9fa5]{0,4}(?:单位|部门|领导|科室|处室|股室|时限|时间|节点|措施|问题|任务|目标|要求|内容|分工|责任人|负责人)[:：]|[[【〔])/;
 
 /** Lines of at least this many characters count towards a page width. */
 const LONG = 20;
