@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Repositories } from '../repositories/index.js';
+import { cardJson, cardJsonBytes } from './cards/card-json.js';
 
 /** Message content: text, a Card JSON 2.0 object, or a file (uploaded when it is sent). */
 export type Content =
@@ -38,9 +39,9 @@ export function countCardElements(card: unknown): number {
   return own + Object.values(card).reduce((sum: number, value) => sum + countCardElements(value), 0);
 }
 
-/** Refuses a card Lark would refuse, so renderers page long lists instead of losing them. */
+/** Refuses a card Lark would refuse, so renderers page long lists instead of losing them; `content` is its JSON (card-json.ts). */
 function checkCard(card: Record<string, unknown>, content: string) {
-  const bytes = Buffer.byteLength(content);
+  const bytes = cardJsonBytes(card, content);
   if (bytes > CARD_LIMIT_BYTES) throw new Error(`card of ${bytes} bytes exceeds Lark's ${CARD_LIMIT_BYTES}-byte limit; page it`);
   const elements = countCardElements(card);
   if (elements > CARD_ELEMENT_LIMIT) throw new Error(`card with ${elements} elements exceeds Lark's ${CARD_ELEMENT_LIMIT}; page it`);
@@ -76,7 +77,7 @@ function serialise(item: Exclude<Outgoing, { kind: 'card_update' }>): { msgType:
     return { msgType: 'file', content: JSON.stringify({ file_name: item.fileName, data_base64: item.data.toString('base64') }) };
   }
   if (item.msgType === 'interactive') {
-    const content = JSON.stringify(item.card);
+    const content = cardJson(item.card);
     checkCard(item.card, content);
     return { msgType: item.msgType, content, ...(item.fallbackText ? { fallbackText: neutraliseTextMarkup(item.fallbackText) } : {}) };
   }
@@ -91,7 +92,7 @@ export async function enqueueOutgoing(repos: Repositories, cause: string, items:
   for (const [index, item] of items.entries()) {
     const uuid = outboxUuid(cause, index);
     if (item.kind === 'card_update') {
-      const content = JSON.stringify(item.card);
+      const content = cardJson(item.card);
       checkCard(item.card, content);
       ids.push((await repos.outbox.enqueue({ uuid, action: 'card_update', target: item.token, chatKey: item.chatId, msgType: 'interactive', content })).id);
     } else if (item.kind === 'reply') {

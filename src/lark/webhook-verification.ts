@@ -6,7 +6,7 @@
  * SDK's own adapter skips several of these checks, so this is done here.
  * Pure: bytes and headers in, a verdict out.
  */
-import { createDecipheriv, createHash } from 'node:crypto';
+import { createDecipheriv, createHash, hash } from 'node:crypto';
 import { sameText } from '../lib/same-text.js';
 
 /** The app's webhook secrets and the replay window. */
@@ -30,12 +30,21 @@ export interface WebhookRequest {
   header(name: string): string | undefined;
 }
 
+/** The AES key of the last encrypt key seen: sha256 of it, derived once, not per request. */
+let derived: { encryptKey: string; key: Buffer } | undefined;
+
+/** sha256(encrypt key), the AES key Lark encrypts with. */
+function aesKey(encryptKey: string): Buffer {
+  if (derived?.encryptKey !== encryptKey) derived = { encryptKey, key: createHash('sha256').update(encryptKey).digest() };
+  return derived.key;
+}
+
 /** Decrypts an `encrypt` field; undefined when it does not decrypt to JSON. */
 export function decryptPayload(encrypted: string, encryptKey: string): Record<string, unknown> | undefined {
   try {
     const data = Buffer.from(encrypted, 'base64');
     if (data.length < 32) return undefined;
-    const key = createHash('sha256').update(encryptKey).digest();
+    const key = aesKey(encryptKey);
     const decipher = createDecipheriv('aes-256-cbc', key, data.subarray(0, 16));
     const plain = Buffer.concat([decipher.update(data.subarray(16)), decipher.final()]).toString('utf8');
     const parsed: unknown = JSON.parse(plain);
@@ -74,7 +83,8 @@ export function verifyWebhook(request: WebhookRequest, secrets: WebhookSecrets, 
     // Lark does not sign the URL verification request; everything else must be signed.
     if (!(decrypted.type === 'url_verification' && !signed)) {
       if (!signed) return { kind: 'rejected', status: 401, reason: 'signature headers missing' };
-      const expected = createHash('sha256').update(timestamp + nonce + secrets.encryptKey + request.rawBody).digest('hex');
+      // One-shot hash: no Hash object (and OpenSSL digest fetch) per request.
+      const expected = hash('sha256', timestamp + nonce + secrets.encryptKey + request.rawBody, 'hex');
       if (!sameText(expected, signature)) return { kind: 'rejected', status: 401, reason: 'signature does not match the body' };
       const age = now / 1000 - Number(timestamp);
       if (!Number.isFinite(age) || Math.abs(age) > secrets.replayWindowSeconds) {

@@ -13,6 +13,9 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 /** Kinds of inbound events, as the processor sees them. */
 export type EventKind = 'message' | 'bot_added' | 'card_action';
 
+/** The label of each event kind, made once. */
+const KIND_LABELS: Record<EventKind, { kind: EventKind }> = { message: { kind: 'message' }, bot_added: { kind: 'bot_added' }, card_action: { kind: 'card_action' } };
+
 /** What a gauge reads at scrape time (the database's outbox depth, say). */
 export type GaugeReading = () => number | Promise<number>;
 
@@ -119,10 +122,14 @@ export class ServiceMetrics {
     });
   }
 
-  /** Times a piece of work and records it under `kind`. */
+  /**
+   * Times a piece of work and records it under `kind`. One observation, no
+   * prom-client timer: its startTimer made two closures, an hrtime pair and
+   * a merged copy of the labels for every event.
+   */
   startTimer(kind: EventKind): () => void {
-    const end = this.processingSeconds.startTimer({ kind });
-    return () => void end();
+    const started = performance.now();
+    return () => this.processingSeconds.observe(KIND_LABELS[kind], (performance.now() - started) / 1000);
   }
 
   /** The metrics in Prometheus' text format. */

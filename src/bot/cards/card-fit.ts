@@ -8,12 +8,13 @@
  * Pure.
  */
 import { CARD_LIMITS } from './spec/card-spec.js';
+import { cardJsonBytes, finishCard } from './card-json.js';
 
 type Json = Record<string, unknown>;
 
-/** The card's size as sent (its JSON) in bytes. */
+/** The card's size as sent (its JSON) in bytes: a finished card's as measured when it was made (card-json.ts). */
 export function cardBytes(card: unknown): number {
-  return Buffer.byteLength(JSON.stringify(card));
+  return card !== null && typeof card === 'object' ? cardJsonBytes(card) : Buffer.byteLength(JSON.stringify(card));
 }
 
 /** Components in a card (every object with a tag below the body, text objects apart), as CARD_LIMITS.elements counts them. */
@@ -116,10 +117,17 @@ function holdTo(found: readonly Slot[], max: number): void {
  * texts are shortened with "…" to one length, the longest length at which
  * the card fits (a 10,000-character title from a document, a note pasted
  * twice), none below SHORTEST. Lists are fitted first (fitList), so this
- * only meets what one item alone makes too long.
+ * only meets what one item alone makes too long. The card returned is
+ * finished: its JSON, measured here, is kept for fitList and the outbox
+ * (card-json.ts), so nothing may change it after.
  */
 export function clipToFit<T extends Json>(card: T): T {
-  if (cardBytes(card) <= CARD_LIMITS.bytes) return card;
+  const json = JSON.stringify(card);
+  const bytes = Buffer.byteLength(json);
+  if (bytes <= CARD_LIMITS.bytes) {
+    finishCard(card, json, bytes);
+    return card;
+  }
   const copy = structuredClone(card);
   const found = slots(copy);
   let low = SHORTEST;
@@ -133,6 +141,7 @@ export function clipToFit<T extends Json>(card: T): T {
   }
   holdTo(found, low);
   clipped.add(copy);
+  finishCard(copy, JSON.stringify(copy));
   return copy;
 }
 

@@ -88,87 +88,94 @@ function readSpan(count: string | undefined, unit: string | undefined): number |
 const DUE_WORDS = /到期|完成|办完|办结|做完|截止|底前|之前|以前|前要|要交/;
 
 /**
+ * The period readings, in the order tried, made once: built inside readPeriod
+ * they were ~40 regular expressions, closures and an array per question
+ * (7 KB of garbage; the expressions' texts assembled and looked up again).
+ * None is global or sticky, so sharing them keeps no state between calls.
+ */
+const PERIOD_READINGS: readonly [RegExp, (match: RegExpExecArray, text: string) => PeriodSpec | undefined][] = [
+  // A span from today: 两周内, 一个月以内, 半年内, 未来30天, 接下来两周, 最近一个月要到期.
+  [new RegExp(`(?:(?:未来|接下来的?|今后|往后)\\s*${SPAN}(?:(?:以|之)?内)?|${SPAN}(?:以|之)?内|(?:最近|近)\\s*${SPAN}(?:内)?(?=\\s*(?:要|会|就)?(?:到期|截止|完成)))`), (m) => {
+    const span = readSpan(m[1] ?? m[3] ?? m[5], m[2] ?? m[4] ?? m[6]);
+    return span === undefined ? undefined : { kind: 'within', days: span };
+  }],
+  [/(马上|快要?|即将|近期|最近|眼看)(要|就要)?(到期|截止|逾期|超期|过期)|这(两|几)天(要)?到期/, (m) => ({ kind: 'within', days: m[0].startsWith('这') ? 3 : 14 })],
+  // 这两周 is the next two weeks from today, as 两周内.
+  [/这两(?:周|个?星期|个?礼拜)/, () => ({ kind: 'within', days: 14 })],
+  // 季度末(之前) is this quarter's end: the quarter.
+  [/(?<![一二三四1-4第上下])季(?:度)?末/, () => ({ kind: 'this_quarter', offset: 0 })],
+  // One day: 12月31号当天, 2017年2月28日 (a deadline written to the day falls due that day); 11月30日前 is by then, not that day.
+  [new RegExp(`${YEAR}\\s*${NUM}\\s*月\\s*${NUM}\\s*[日号](?:当天|那天|这天|当日)?(?!\\s*(?:之|以)?前)`), (m) => {
+    const [month, day] = [readNumber(m[2]!), readNumber(m[3]!)];
+    return month !== null && day !== null && month >= 1 && month <= 12 && day >= 1 && day <= 31 ? { kind: 'day', year: yearOf(m[1]), month, day } : undefined;
+  }],
+  // From a holiday on: 元旦过后, 过了元旦, 春节以后, 过完年.
+  [/(?:过了|过完)(?:元旦|新年)|(?:元旦|新年)(?:过后|以后|之后)/, () => ({ kind: 'after_holiday', holiday: 'new_year' })],
+  [/(?:过了|过完)(?:春节|年)(?:以后|之后)?|(?:春节|过年)(?:过后|以后|之后)(?!\s*到)/, () => ({ kind: 'after_holiday', holiday: 'spring_festival' })],
+  // Before a part of a month: 下个月中旬之前, 本月下旬前, 12月上旬前 (from today until then).
+  [new RegExp(`(本月|这个?月|当月|下个?月|下一个?月|${YEAR}\\s*${NUM}\\s*月)\\s*(上旬|中旬|下旬)(?:之前|以前|前)`), (m) => {
+    const month = monthNamed(m);
+    return month && { kind: 'until_part', month, part: monthPart(m[4]!) };
+  }],
+  // A part of a month: 12月中旬, 下个月上旬, 本月下旬 (the days of that part).
+  [new RegExp(`(本月|这个?月|当月|下个?月|下一个?月|${YEAR}\\s*${NUM}\\s*月份?)\\s*(上旬|中旬|下旬)`), (m) => {
+    const month = monthNamed(m);
+    return month && { kind: 'month_part', month, part: monthPart(m[4]!) };
+  }],
+  // Before the Spring Festival: 春节前, 过年前, 年前 at a question's start or after 在 / 赶 (not 今年前三季度, 2018年前).
+  [/(?:赶在|赶|在)?(?:春节(?:放假)?(?:前|之前|以前)|(?:过|大)年(?:前|之前|以前))|(?:^|(?<=[\s，,]))(?:赶在|赶|在)?年前(?![\d一二三四五六七八九十两几])/, () => ({ kind: 'until_spring_festival' })],
+  // Before a day of this week or the next: 下周一之前, 这周五前, 周五以前 (from today until then).
+  [/(?<![上前])(本|这|下|下一)?(?:周|个?星期|个?礼拜)([一二三四五六日天1-7])(?:之前|以前|前)/, (m) => ({
+    kind: 'until_weekday',
+    weeks: m[1]?.startsWith('下') ? 1 : 0,
+    weekday: '一二三四五六'.includes(m[2]!) ? '一二三四五六'.indexOf(m[2]!) + 1 : /[日天]/.test(m[2]!) ? 7 : Number(m[2]),
+  })],
+  [/(本|这个?|当)季度|本季|当季/, () => ({ kind: 'this_quarter', offset: 0 })],
+  // The rest of this month: 这个月剩下这几天, 本月剩余时间 (from today to its end).
+  [/(?:本月|这个?月|当月)(?:剩下|剩余|余下|最后)的?(?:这)?(?:几天|时间|日子|一周)?/, () => ({ kind: 'until_part', month: { offset: 0 }, part: 3 })],
+  [/(下个?|下一个?)季度/, () => ({ kind: 'this_quarter', offset: 1 })],
+  [/(上个?|上一个?)季度/, () => ({ kind: 'this_quarter', offset: -1 })],
+  // 周 not begun by 周密 / 周期 / 周边 / 周末 / 周年 / 周转.
+  [/(上上|下下)(周(?![密期边末年转])|个?星期|个?礼拜)/, (m) => ({ kind: 'week', offset: m[1] === '上上' ? -2 : 2 })],
+  [/(本|这|这一)(周(?![密期边末年转])|个?星期|个?礼拜)/, () => ({ kind: 'week', offset: 0 })],
+  [/(下|下一)(周(?![密期边末年转])|个?星期|个?礼拜)/, () => ({ kind: 'week', offset: 1 })],
+  [/(上|上一)(周(?![密期边末年转])|个?星期|个?礼拜)/, () => ({ kind: 'week', offset: -1 })],
+  [/(本月|这个?月|当月)/, () => ({ kind: 'month', offset: 0 })],
+  [/(下个?月|下一个?月)/, () => ({ kind: 'month', offset: 1 })],
+  [/(上个?月|上一个?月)/, () => ({ kind: 'month', offset: -1 })],
+  [new RegExp(`${YEAR}\\s*第?${NUM}\\s*季度`), (m) => {
+    const quarter = readNumber(m[2]!);
+    return quarter !== null && quarter >= 1 && quarter <= 4 ? { kind: 'quarter', quarter, year: yearOf(m[1]) } : undefined;
+  }],
+  [new RegExp(`${YEAR}\\s*(上|下)半年`), (m) => ({ kind: 'half', half: m[2] === '上' ? 1 : 2, year: yearOf(m[1]) })],
+  [new RegExp(`${YEAR}\\s*${NUM}\\s*月(份|底|末|中旬|上旬|下旬|初|中|${NUM}\\s*[日号])?`), (m) => {
+    const month = readNumber(m[2]!);
+    return month !== null && month >= 1 && month <= 12 ? { kind: 'month_of_year', month, year: yearOf(m[1]) } : undefined;
+  }],
+  // "月底前要完成的" with no month: this month.
+  [/(?<![\d一二三四五六七八九十])月(底|末)/, () => ({ kind: 'month', offset: 0 })],
+  // A year with its end or all of it: 2018年底, 今年底, 明年年底, 2016年内, 2016年全年; a year other than this one alone (2018年, 明年).
+  [new RegExp(`(${YEAR_WORD})\\s*(${YEAR_END}|全年|底|末|(?:以|之)?内)(?:前|之前|以前)?`), (m) => ({ kind: 'year', year: yearOf(m[1]) })],
+  // 年底前, and 元旦前 (before New Year's Day is by the end of the year).
+  [new RegExp(`${YEAR_END}|元旦(?:前|之前|以前)`), () => ({ kind: 'year', year: { offset: 0 } })],
+  [new RegExp(YEAR_WORD), (m, text) => {
+    const year = yearOf(m[0]);
+    // 今年 alone is the plan's year of work ("人社局今年要干什么"), a period only with 到期 / 完成 / 底前.
+    if ('offset' in year && year.offset === 0 && !DUE_WORDS.test(text.slice(m.index))) return undefined;
+    return { kind: 'year', year };
+  }],
+];
+
+/**
  * The period a question names and the words that named it; undefined when
  * it names none. 今年 alone is no period ("人社局今年要干什么" asks for the
  * unit's work); 今年 with 到期 / 完成 / 底前 is.
  */
 export function readPeriod(text: string): { period: PeriodSpec; words: string } | undefined {
-  const patterns: [RegExp, (match: RegExpExecArray) => PeriodSpec | undefined][] = [
-    // A span from today: 两周内, 一个月以内, 半年内, 未来30天, 接下来两周, 最近一个月要到期.
-    [new RegExp(`(?:(?:未来|接下来的?|今后|往后)\\s*${SPAN}(?:(?:以|之)?内)?|${SPAN}(?:以|之)?内|(?:最近|近)\\s*${SPAN}(?:内)?(?=\\s*(?:要|会|就)?(?:到期|截止|完成)))`), (m) => {
-      const span = readSpan(m[1] ?? m[3] ?? m[5], m[2] ?? m[4] ?? m[6]);
-      return span === undefined ? undefined : { kind: 'within', days: span };
-    }],
-    [/(马上|快要?|即将|近期|最近|眼看)(要|就要)?(到期|截止|逾期|超期|过期)|这(两|几)天(要)?到期/, (m) => ({ kind: 'within', days: m[0].startsWith('这') ? 3 : 14 })],
-    // 这两周 is the next two weeks from today, as 两周内.
-    [/这两(?:周|个?星期|个?礼拜)/, () => ({ kind: 'within', days: 14 })],
-    // 季度末(之前) is this quarter's end: the quarter.
-    [/(?<![一二三四1-4第上下])季(?:度)?末/, () => ({ kind: 'this_quarter', offset: 0 })],
-    // One day: 12月31号当天, 2017年2月28日 (a deadline written to the day falls due that day); 11月30日前 is by then, not that day.
-    [new RegExp(`${YEAR}\\s*${NUM}\\s*月\\s*${NUM}\\s*[日号](?:当天|那天|这天|当日)?(?!\\s*(?:之|以)?前)`), (m) => {
-      const [month, day] = [readNumber(m[2]!), readNumber(m[3]!)];
-      return month !== null && day !== null && month >= 1 && month <= 12 && day >= 1 && day <= 31 ? { kind: 'day', year: yearOf(m[1]), month, day } : undefined;
-    }],
-    // From a holiday on: 元旦过后, 过了元旦, 春节以后, 过完年.
-    [/(?:过了|过完)(?:元旦|新年)|(?:元旦|新年)(?:过后|以后|之后)/, () => ({ kind: 'after_holiday', holiday: 'new_year' })],
-    [/(?:过了|过完)(?:春节|年)(?:以后|之后)?|(?:春节|过年)(?:过后|以后|之后)(?!\s*到)/, () => ({ kind: 'after_holiday', holiday: 'spring_festival' })],
-    // Before a part of a month: 下个月中旬之前, 本月下旬前, 12月上旬前 (from today until then).
-    [new RegExp(`(本月|这个?月|当月|下个?月|下一个?月|${YEAR}\\s*${NUM}\\s*月)\\s*(上旬|中旬|下旬)(?:之前|以前|前)`), (m) => {
-      const month = monthNamed(m);
-      return month && { kind: 'until_part', month, part: monthPart(m[4]!) };
-    }],
-    // A part of a month: 12月中旬, 下个月上旬, 本月下旬 (the days of that part).
-    [new RegExp(`(本月|这个?月|当月|下个?月|下一个?月|${YEAR}\\s*${NUM}\\s*月份?)\\s*(上旬|中旬|下旬)`), (m) => {
-      const month = monthNamed(m);
-      return month && { kind: 'month_part', month, part: monthPart(m[4]!) };
-    }],
-    // Before the Spring Festival: 春节前, 过年前, 年前 at a question's start or after 在 / 赶 (not 今年前三季度, 2018年前).
-    [/(?:赶在|赶|在)?(?:春节(?:放假)?(?:前|之前|以前)|(?:过|大)年(?:前|之前|以前))|(?:^|(?<=[\s，,]))(?:赶在|赶|在)?年前(?![\d一二三四五六七八九十两几])/, () => ({ kind: 'until_spring_festival' })],
-    // Before a day of this week or the next: 下周一之前, 这周五前, 周五以前 (from today until then).
-    [/(?<![上前])(本|这|下|下一)?(?:周|个?星期|个?礼拜)([一二三四五六日天1-7])(?:之前|以前|前)/, (m) => ({
-      kind: 'until_weekday',
-      weeks: m[1]?.startsWith('下') ? 1 : 0,
-      weekday: '一二三四五六'.includes(m[2]!) ? '一二三四五六'.indexOf(m[2]!) + 1 : /[日天]/.test(m[2]!) ? 7 : Number(m[2]),
-    })],
-    [/(本|这个?|当)季度|本季|当季/, () => ({ kind: 'this_quarter', offset: 0 })],
-    // The rest of this month: 这个月剩下这几天, 本月剩余时间 (from today to its end).
-    [/(?:本月|这个?月|当月)(?:剩下|剩余|余下|最后)的?(?:这)?(?:几天|时间|日子|一周)?/, () => ({ kind: 'until_part', month: { offset: 0 }, part: 3 })],
-    [/(下个?|下一个?)季度/, () => ({ kind: 'this_quarter', offset: 1 })],
-    [/(上个?|上一个?)季度/, () => ({ kind: 'this_quarter', offset: -1 })],
-    // 周 not begun by 周密 / 周期 / 周边 / 周末 / 周年 / 周转.
-    [/(上上|下下)(周(?![密期边末年转])|个?星期|个?礼拜)/, (m) => ({ kind: 'week', offset: m[1] === '上上' ? -2 : 2 })],
-    [/(本|这|这一)(周(?![密期边末年转])|个?星期|个?礼拜)/, () => ({ kind: 'week', offset: 0 })],
-    [/(下|下一)(周(?![密期边末年转])|个?星期|个?礼拜)/, () => ({ kind: 'week', offset: 1 })],
-    [/(上|上一)(周(?![密期边末年转])|个?星期|个?礼拜)/, () => ({ kind: 'week', offset: -1 })],
-    [/(本月|这个?月|当月)/, () => ({ kind: 'month', offset: 0 })],
-    [/(下个?月|下一个?月)/, () => ({ kind: 'month', offset: 1 })],
-    [/(上个?月|上一个?月)/, () => ({ kind: 'month', offset: -1 })],
-    [new RegExp(`${YEAR}\\s*第?${NUM}\\s*季度`), (m) => {
-      const quarter = readNumber(m[2]!);
-      return quarter !== null && quarter >= 1 && quarter <= 4 ? { kind: 'quarter', quarter, year: yearOf(m[1]) } : undefined;
-    }],
-    [new RegExp(`${YEAR}\\s*(上|下)半年`), (m) => ({ kind: 'half', half: m[2] === '上' ? 1 : 2, year: yearOf(m[1]) })],
-    [new RegExp(`${YEAR}\\s*${NUM}\\s*月(份|底|末|中旬|上旬|下旬|初|中|${NUM}\\s*[日号])?`), (m) => {
-      const month = readNumber(m[2]!);
-      return month !== null && month >= 1 && month <= 12 ? { kind: 'month_of_year', month, year: yearOf(m[1]) } : undefined;
-    }],
-    // "月底前要完成的" with no month: this month.
-    [/(?<![\d一二三四五六七八九十])月(底|末)/, () => ({ kind: 'month', offset: 0 })],
-    // A year with its end or all of it: 2018年底, 今年底, 明年年底, 2016年内, 2016年全年; a year other than this one alone (2018年, 明年).
-    [new RegExp(`(${YEAR_WORD})\\s*(${YEAR_END}|全年|底|末|(?:以|之)?内)(?:前|之前|以前)?`), (m) => ({ kind: 'year', year: yearOf(m[1]) })],
-    // 年底前, and 元旦前 (before New Year's Day is by the end of the year).
-    [new RegExp(`${YEAR_END}|元旦(?:前|之前|以前)`), () => ({ kind: 'year', year: { offset: 0 } })],
-    [new RegExp(YEAR_WORD), (m) => {
-      const year = yearOf(m[0]);
-      // 今年 alone is the plan's year of work ("人社局今年要干什么"), a period only with 到期 / 完成 / 底前.
-      if ('offset' in year && year.offset === 0 && !DUE_WORDS.test(text.slice(m.index))) return undefined;
-      return { kind: 'year', year };
-    }],
-  ];
-  for (const [pattern, make] of patterns) {
+  for (const [pattern, make] of PERIOD_READINGS) {
     const match = pattern.exec(text);
     if (!match) continue;
-    const period = make(match);
+    const period = make(match, text);
     if (period) return { period, words: match[0] };
   }
   return undefined;

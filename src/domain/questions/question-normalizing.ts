@@ -64,6 +64,10 @@ const DRAWN_FACE = /[\p{Extended_Pictographic}\uFE0F\u200D\p{M}\p{Script=Hangul}
 
 /** Days of a month by their numbers alone, said aloud or typed: 二十二号, 22日, 一号到十号. */
 const DAY_NUMBERS = '[一二三四五六七八九十\\d]{1,3}[号日](?:(?:到|至|-|~)[一二三四五六七八九十\\d]{1,3}[号日])?';
+/** 就是 and the day's numbers after a day (十一月上旬 就是一号到十号); made once, as replace() leaves a global expression at 0. */
+const SAID_AGAIN_AFTER = new RegExp(`\\s*[，,]?\\s*(?:也)?就是\\s*${DAY_NUMBERS}(?=\\s|[，,]|$)`, 'g');
+/** The day's numbers and 就是 before a day (二十二号 就是昨天). */
+const SAID_AGAIN_BEFORE = new RegExp(`(?<=^|\\s)${DAY_NUMBERS}\\s*[，,]?\\s*(?:也)?就是\\s*(?=昨天|前天|大前天|今天|上周|这周|本周|上个?月|这个?月|本月)`, 'g');
 
 /**
  * Words said around what a question means, put plainly: when it is asked (截至目前, 到目前为止), words of state around
@@ -75,8 +79,8 @@ function plainWording(text: string): string {
     .replace(/(?:19|20)\d{2}\s*年度?\s*的?\s*(?:那份|那个|这份|这个)?\s*(?=(?:进度安排|工作)?(?:分工)?(?:方案|要点|分工)|(?:那份|那个|这份|这个)计划)/g, '')
     .replace(/的?(?:那份|那个|这份|这个)(?=(?:进度安排|工作)?(?:分工)?(?:方案|要点|分工|计划))/g, '')
     // A day said again by its numbers (十一月上旬 就是一号到十号, 二十二号 就是昨天): the named one is kept, the numbers say no month.
-    .replace(new RegExp(`\\s*[，,]?\\s*(?:也)?就是\\s*${DAY_NUMBERS}(?=\\s|[，,]|$)`, 'g'), ' ')
-    .replace(new RegExp(`(?<=^|\\s)${DAY_NUMBERS}\\s*[，,]?\\s*(?:也)?就是\\s*(?=昨天|前天|大前天|今天|上周|这周|本周|上个?月|这个?月|本月)`, 'g'), ' ')
+    .replace(SAID_AGAIN_AFTER, ' ')
+    .replace(SAID_AGAIN_BEFORE, ' ')
     // A vague word said and then explained (谁拖后腿——还没启动的最多, 让人不放心？我说的是到期了还没办完的): the explanation is what is asked.
     .replace(/(?:拖后腿|落后|滞后|让人不放心|不放心|有问题|出问题)的?\s*(?:——|—|-{1,2}|[：:]|[，,？?]?\s*(?:也)?就是说?|[，,？?]?\s*即|[，,？?]?\s*(?:我)?(?:说|指)的是)\s*/g, ' ')
     .replace(/截[至止](?:目前|现在|今天|当前|今(?!年))|到目前为止|目前(?=还|仍|正|已|处于|尚)/g, ' ')

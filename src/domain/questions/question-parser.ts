@@ -25,6 +25,26 @@ export { readNumber } from './numbers.js';
 
 const NUM = '(\\d+|[一二两三四五六七八九十]+)';
 
+/*
+ * The item-number readings of follow-ups and task lookups, made once (they were built on every question: their texts
+ * assembled and looked up in the compilation cache each time). The global ones are used only by replace(), which
+ * starts them at 0 and leaves them at 0, so sharing them keeps no state between questions.
+ */
+/** "详细说说第2个": a follow-up asking for an item of the last answer. */
+const DETAIL_FOLLOW_UP = new RegExp(`^(详细|具体|展开)?(说说|讲讲|看看|介绍)?(一下)?第\\s*${NUM}\\s*(个|条|项)(的)?(详情|详细|具体)?(情况|内容)?$`);
+/** "第8项", "第10项第3条(第1点)": an item's number as the lookup reads it. */
+const ITEM_NUMBER = new RegExp(`第\\s*${NUM}\\s*[项条](?:的?第?\\s*${NUM}\\s*[条项点])?(?:的?第?\\s*${NUM}\\s*[条项点])?`);
+/** "26项第2条", "12项3条": the item's number without its 第, a 条 after it. */
+const ITEM_THEN_PART = new RegExp(`(?<![第\\d一二两三四五六七八九十])${NUM}(\\s*项)(?:里|中|下)?的?\\s*(?:第\\s*)?${NUM}(\\s*[条点])`, 'g');
+/** "26项的第": the item's number without its 第, a 第 after it. */
+const ITEM_THEN_DI = new RegExp(`(?<![第\\d一二两三四五六七八九十])${NUM}(\\s*项的?\\s*第)`, 'g');
+/** "十九之五", "3之2": the fifth part of the nineteenth item, as offices write it. */
+const ITEM_ZHI_PART = new RegExp(`(?<![第\\d一二两三四五六七八九十])${NUM}\\s*之\\s*${NUM}(?![\\d一二两三四五六七八九十])`, 'g');
+/** "临沂要点17项", "进度安排 十七条": the item's number right after the plan. */
+const ITEM_AFTER_PLAN = new RegExp(`(要点|方案|分工|计划|进度安排)(里|中|的|\\s+)?${NUM}(\\s*[项条])`, 'g');
+/** "新会 41项": a place and the item's number alone. */
+const PLACE_THEN_ITEM = new RegExp(`^([\\u4e00-\\u9fa5]{2,4})\\s+${NUM}(\\s*项)$`);
+
 /** Words that carry the question's grammar, not its topic. Longest first. */
 const STOPWORDS = [
   // As of when the question is asked: 截至目前, 到目前为止, 迄今.
@@ -70,7 +90,7 @@ function followUp(text: string): Question | undefined {
   if (/^(还有呢?|还有吗|还有没有|下一页|后面的?|更多|继续|再来点?|接着说|next)$/i.test(text)) return { kind: 'follow_up', action: 'next_page', index: null };
   if (/^(上一页|前一页|返回上一页)$/.test(text)) return { kind: 'follow_up', action: 'previous_page', index: null };
   if (/^(只看|只要|只列|仅看)(牵头|牵头的)(单位)?(任务)?(的)?$/.test(text)) return { kind: 'follow_up', action: 'only_lead', index: null };
-  const detail = new RegExp(`^(详细|具体|展开)?(说说|讲讲|看看|介绍)?(一下)?第\\s*${NUM}\\s*(个|条|项)(的)?(详情|详细|具体)?(情况|内容)?$`).exec(text);
+  const detail = DETAIL_FOLLOW_UP.exec(text);
   if (detail && (detail[1] || detail[2] || detail[6] || detail[7])) {
     return { kind: 'follow_up', action: 'detail', index: readNumber(detail[4]!) };
   }
@@ -112,7 +132,7 @@ export function itemNamed(raw: string): { key: string; words: string } | undefin
   const lookup = taskLookup(raw, true);
   if (!lookup || lookup.kind !== 'task' || lookup.key === null) return undefined;
   // The item's own words ("第8项"): the plan named before them is read with the rest of the question.
-  const words = new RegExp(`第\\s*${NUM}\\s*[项条](?:的?第?\\s*${NUM}\\s*[条项点])?(?:的?第?\\s*${NUM}\\s*[条项点])?`).exec(raw)?.[0] ?? '';
+  const words = ITEM_NUMBER.exec(raw)?.[0] ?? '';
   return { key: lookup.key, words };
 }
 
@@ -123,16 +143,16 @@ function taskLookup(raw: string, ofReports = false): Question | undefined {
   if (byId) return { kind: 'task', id: Number(byId[1] ?? byId[2] ?? byId[3]), key: null, plan: null, ...asks };
   // "26项第2条", "12项3条": the item's number without its 第, when a 第 or a 条 follows.
   const text = dottedItem(spokenDots(raw))
-    .replace(new RegExp(`(?<![第\\d一二两三四五六七八九十])${NUM}(\\s*项)(?:里|中|下)?的?\\s*(?:第\\s*)?${NUM}(\\s*[条点])`, 'g'), '第$1$2第$3$4')
-    .replace(new RegExp(`(?<![第\\d一二两三四五六七八九十])${NUM}(\\s*项的?\\s*第)`, 'g'), '第$1$2')
+    .replace(ITEM_THEN_PART, '第$1$2第$3$4')
+    .replace(ITEM_THEN_DI, '第$1$2')
     // "十九之五", "3之2": the fifth part of the nineteenth item, as offices write it.
-    .replace(new RegExp(`(?<![第\\d一二两三四五六七八九十])${NUM}\\s*之\\s*${NUM}(?![\\d一二两三四五六七八九十])`, 'g'), '第$1项第$2条')
+    .replace(ITEM_ZHI_PART, '第$1项第$2条')
     // Right after the plan's name ("临沂要点17项的内容"): the item's number without its 第.
     // Or after a space ("江门那个进度安排 十七条"): a number of 项 or 条 said alone.
-    .replace(new RegExp(`(要点|方案|分工|计划|进度安排)(里|中|的|\\s+)?${NUM}(\\s*[项条])`, 'g'), '$1$2第$3$4')
+    .replace(ITEM_AFTER_PLAN, '$1$2第$3$4')
     // Typed as a search: a place and the item's number alone ("新会 41项").
-    .replace(new RegExp(`^([\\u4e00-\\u9fa5]{2,4})\\s+${NUM}(\\s*项)$`), '$1第$2$3');
-  const byNumber = new RegExp(`第\\s*${NUM}\\s*[项条](?:的?第?\\s*${NUM}\\s*[条项点])?(?:的?第?\\s*${NUM}\\s*[条项点])?`).exec(text);
+    .replace(PLACE_THEN_ITEM, '$1第$2$3');
+  const byNumber = ITEM_NUMBER.exec(text);
   const after = byNumber ? text.slice(byNumber.index + byNumber[0].length).replace(/[的呢吗啊呀?？。!！\s]/g, '') : '';
   // Asked what it says, how far it is, who does it, or yes or no about it ("完成没有", "申请办结了吗").
   const asksAbout = /是什么|是啥|讲啥|说啥|内容|讲的|说的|要求|怎么说|进展|进度|情况|几成|到哪|如何|怎么样|咋样|怎样|咋回事|怎么回事|谁|哪|啥时候|什么时候|几号|哪天|是不是|是否|归不归|属不属于|调出来|调出|调一下|调下|调取|打开看|看看|看一下|发我|发一下/.test(text) || /(吗|没有|没|了没|与否)$/.test(after) || /(那个|那条|那项|那件)$/.test(after) || /(吗|没有|没|了没|与否)[?？]?$/.test(text);
@@ -225,6 +245,8 @@ const EVERY_YEAR = /(?:每年|年年)(?:都)?(?:要|得|需要)?(?:做|实施|�
 const AMONG_WORDS = /的?(?:那几件|那几项|那些|几件|几项|几条|几个)?(?:里头|里面|当中|中间|之中|其中|里(?=[\s，,]))/g;
 /** Tasks every named unit is on, said of the tasks (两家都挂了名的, 名下重合的, 都有它俩的): all the units, not either. */
 const JOINTLY = /(?:[两二三几]家|它俩|他俩|俩)?都(?:挂了?名|有名字?|有份|在上面|有它们?俩?)的?|(?:名下|任务)?(?:重合|重叠|交叉)(?:的|部分)/;
+/** JOINTLY, every one of them: taken out of the rest of every question (made once; replace() leaves it at 0). */
+const EVERY_JOINTLY = new RegExp(JOINTLY.source, 'g');
 /** Tasks that have cooperating units, said of the tasks: 带着协办单位的, 有配合单位的, 带配合部门的. */
 const WITH_UNITS_IN = /(?:还)?(?:带着?|带有|附带|有)(?:协办|配合|协助|协同)(?:单位|部门)/;
 /** Tasks led by several units, none named: 两家单位一起打头的 (打头 is read as 牵头 before), 多家共同牵头的, 两个以上牵头单位的. */
@@ -459,7 +481,7 @@ export function readTaskQuery(text: string, directory: UnitDirectory, asker: Ask
     // "同为牵头单位的", "均为配合单位": the units' part together, read below.
     .replace(/同为|均为|同是/g, ' ')
     // "两家都挂了名的", "名下重合的": every unit named is on the task, read below.
-    .replace(new RegExp(JOINTLY.source, 'g'), ' ');
+    .replace(EVERY_JOINTLY, ' ');
   // "带着协办单位的", "两家单位一起打头的": tasks with units in a part, whoever they are — not the part of a unit named.
   const unitsIn = mentions.length === 0 ? WITH_UNITS_IN.exec(rest) ?? JOINT_LEADS.exec(rest) : WITH_UNITS_IN.exec(rest);
   const withUnitsIn = unitsIn ? unitsInPart(unitsIn[0]) : null;

@@ -33,8 +33,25 @@ export interface LightFacts {
 
 const MONTHS: Record<Recurrence, number> = { yearly: 12, half_yearly: 6, quarterly: 3, monthly: 1 };
 
+/**
+ * The periods of the day last asked about, by recurrence: every recurring
+ * item of every list asks for its period, one or two times (dates made and
+ * formatted each time), and they are four a day.
+ */
+let periods: { today: string; byRecurrence: Map<Recurrence, Readonly<{ start: string; end: string }>> } = { today: '', byRecurrence: new Map() };
+
 /** First and last day of the recurrence period that contains `today`. */
-export function currentPeriod(recurrence: Recurrence, today: string): { start: string; end: string } {
+export function currentPeriod(recurrence: Recurrence, today: string): Readonly<{ start: string; end: string }> {
+  if (periods.today !== today) periods = { today, byRecurrence: new Map() };
+  let period = periods.byRecurrence.get(recurrence);
+  if (period === undefined) {
+    period = periodContaining(recurrence, today);
+    periods.byRecurrence.set(recurrence, period);
+  }
+  return period;
+}
+
+function periodContaining(recurrence: Recurrence, today: string): { start: string; end: string } {
   const months = MONTHS[recurrence];
   const year = Number(today.slice(0, 4));
   const firstMonth = Math.floor((Number(today.slice(5, 7)) - 1) / months) * months;
