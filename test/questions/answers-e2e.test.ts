@@ -170,6 +170,9 @@ for (const { provider, available } of DATABASES) {
       const detail = await ask(`任务 #${taskId}`);
       expect(detail.title).toMatch(/^第10项第3条/);
       expect(detail.text).toContain('牵头：市国税局');
+      // Described after its number in other words (信用临沂那条), the number picks one task.
+      const described = await ask('第10项第3条 信用临沂那条');
+      expect(described.title).toMatch(/^第10项第3条 加强政府网站与“信用中国”/);
     });
 
     it('when one task is due ("中山26项第2条啥时候到期"): the day comes first, with the deadline as the plan writes it', async () => {

@@ -432,6 +432,10 @@ describe('question understanding', () => {
     expect(parsed('中山住房和城乡建设局 还挂着没销号的有哪几件')).toMatchObject({ kind: 'tasks', units: [{ unitIds: [3] }], topic: null });
     // One name that is several places' units, ranked (市财政局 三个市比一比): each of them; 财政那几家 are those units.
     expect(parsed('市财政局 三个市比一比 办结率排个名')).toMatchObject({ kind: 'stats', measure: 'rate', groupBy: 'unit', filter: { units: [{ unitIds: [10, 33, 108] }], topic: null } });
+    // A district's or city's own plan pointed at (江门市里那份, 新会那份), its items by number said alone after it (四十八条).
+    expect(parsed('江门市里那份 还没启动的有几件')).toMatchObject({ kind: 'stats', filter: { plan: '江门', topic: null, status: 'not_started' } });
+    expect(parsed('新会那份 四十八条 IPv6那条 调出来')).toMatchObject({ kind: 'task', key: '48', described: 'IPv6' });
+    expect(parsed('我局进度不到一半的是哪几件')).toMatchObject({ kind: 'tasks', units: [{ unitIds: [10], self: true }], status: 'below_half', topic: null });
     expect(parsed('卡着的那五件里 进度报得最高的是哪件')).toMatchObject({ kind: 'tasks', status: 'blocked', furthest: true, topic: null });
     expect(parsed('这礼拜 财政那几家 合计报了几次进度')).toMatchObject({ kind: 'updates', reporters: [{ unitIds: [10, 33, 74, 108] }], scope: null });
   });

@@ -237,10 +237,20 @@ export async function answerTaskQuery(query: TaskQuery, catalog: Catalog, repos:
   };
 }
 
+/** Whether a task's text says some of a description in its own words: four characters of it in a row (镇区权责清单 → 权责清单). */
+function saysPartOf(text: string, described: string): boolean {
+  const span = Math.min(4, described.length);
+  for (let at = 0; at + span <= described.length; at++) if (text.includes(described.slice(at, at + span))) return true;
+  return false;
+}
+
 /** Answers a lookup of one task: its card, or a choice when the number exists in several plans. */
 export async function answerTaskLookup(lookup: TaskLookup, catalog: Catalog, repos: Repositories, today: string): Promise<Answer> {
   const planIds = lookup.plan ? catalog.index.matchPlans(lookup.plan).map((plan) => plan.id) : null;
-  const tasks = lookup.id !== null ? [catalog.index.get(lookup.id)].filter((task) => task !== undefined) : catalog.index.findByKey(lookup.key!, planIds);
+  const numbered = lookup.id !== null ? [catalog.index.get(lookup.id)].filter((task) => task !== undefined) : catalog.index.findByKey(lookup.key!, planIds);
+  // The number in several plans, the item described too ("第一项第一条 镇区权责清单那条"): the ones whose text says it.
+  const described = numbered.length > 1 && lookup.described ? numbered.filter((task) => saysPartOf(`${task.title}${task.requirement}`, lookup.described!)) : [];
+  const tasks = described.length > 0 ? described : numbered;
   if (tasks.length === 0) {
     const asked = lookup.id !== null ? `#${lookup.id}` : `第${lookup.key!.replace('.', '项第')}${lookup.key!.includes('.') ? '条' : '项'}`;
     return { kind: 'not_understood', reason: `没有找到任务 ${asked}。可以问“市财政局负责什么”或“PPP项目谁负责”来查找任务。` };

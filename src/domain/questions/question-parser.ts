@@ -40,8 +40,8 @@ const ITEM_THEN_PART = new RegExp(`(?<![第\\d一二两三四五六七八九十]
 const ITEM_THEN_DI = new RegExp(`(?<![第\\d一二两三四五六七八九十])${NUM}(\\s*项的?\\s*第)`, 'g');
 /** "十九之五", "3之2": the fifth part of the nineteenth item, as offices write it. */
 const ITEM_ZHI_PART = new RegExp(`(?<![第\\d一二两三四五六七八九十])${NUM}\\s*之\\s*${NUM}(?![\\d一二两三四五六七八九十])`, 'g');
-/** "临沂要点17项", "进度安排 十七条": the item's number right after the plan. */
-const ITEM_AFTER_PLAN = new RegExp(`(要点|方案|分工|计划|进度安排)(里|中|的|\\s+)?${NUM}(\\s*[项条])`, 'g');
+/** "临沂要点17项", "进度安排 十七条", "新会那份 四十八条": the item's number right after the plan. */
+const ITEM_AFTER_PLAN = new RegExp(`(要点|方案|分工|计划|进度安排|[这那]一?份)(里|中|的|\\s+)?${NUM}(\\s*[项条])`, 'g');
 /** "新会 41项": a place and the item's number alone. */
 const PLACE_THEN_ITEM = new RegExp(`^([\\u4e00-\\u9fa5]{2,4})\\s+${NUM}(\\s*项)$`);
 
@@ -173,7 +173,9 @@ function taskLookup(raw: string, ofReports = false): Question | undefined {
         .split(/[\s，,：:；;]+/)
         .at(-1)!;
       const plan = before.length >= 2 ? before : (/在?(.{2,8}?)(的)?(方案|要点|分工)(里|中|的)/.exec(text)?.[1] ?? null);
-      return { kind: 'task', id: null, key: [first, second, third].filter((part) => part !== null).join('.'), plan, ...asks };
+      // The item described after its number ("镇区权责清单那条"): its own words, the asking taken off.
+      const said = /^([\u4e00-\u9fa5A-Za-z\d]{2,12}?)(?:的?(?:那条|那项|那件|那个|这条|这项|这件))/.exec(after.replace(ASKING_AFTER, ''))?.[1];
+      return { kind: 'task', id: null, key: [first, second, third].filter((part) => part !== null).join('.'), plan, ...asks, ...(said ? { described: said } : {}) };
     }
   }
   return undefined;
@@ -181,6 +183,9 @@ function taskLookup(raw: string, ofReports = false): Question | undefined {
 
 /** A plan named in the question: "在临沂的要点里", "中山的分工方案中". */
 function planHint(text: string): { plan: string | null; rest: string } {
+  // A place's plan pointed at as a document, no kind said: 新会那份, 江门市里那份 (the city's own, not its districts').
+  const pointed = /(?<=^|\s)([\u4e00-\u9fa5]{2,6}?)(?:市|区|县)?里?的?[这那]一?份(?:里|中|上)?(?=\s|$)/.exec(text);
+  if (pointed && !/^(哪些|哪个|什么|所有|全部)/.test(pointed[1]!)) return { plan: pointed[1]!, rest: text.replace(pointed[0], ' ') };
   const match = /(?:在|按|根据)?([\u4e00-\u9fa5]{2,10}?)(?:市|区|县)?的?(?:工作)?(?:要点|分工方案|方案|分工)(?:里|中|内|上)?/.exec(text);
   if (!match || /^(哪些|哪个|什么|所有|全部|有哪些)/.test(match[1]!)) return { plan: null, rest: text };
   return { plan: match[1]!, rest: text.replace(match[0], ' ') };
@@ -225,7 +230,7 @@ export interface Asker {
 }
 
 /** "我们局", "咱们单位", "咱单位", "本单位", "我局": the asker's own units. */
-const SELF = /(?<![\u4e00-\u9fa5])(?:我们|咱们|咱|我|本)(?:局|单位|部门|委|办|科室|科|中心|这边)(?![\u4e00-\u9fa5])|(?:我们|咱们|咱)(?:局|单位|部门|委|办|科室|中心|这边)|(?<=^|[的是在\s])(?:我|本)(?:局|单位|部门)(?=的|负责|有|牵头|还|要|跟|和|与|同|逾期|超期|过期|卡着|受阻|没|未|已|正在|在办|名下|这|上|下|[？?，,。]|$)|^(?:我|我们|咱们|咱)(?:这边|这儿|这里)/;
+const SELF = /(?<![\u4e00-\u9fa5])(?:我们|咱们|咱|我|本)(?:局|单位|部门|委|办|科室|科|中心|这边)(?![\u4e00-\u9fa5])|(?:我们|咱们|咱)(?:局|单位|部门|委|办|科室|中心|这边)|(?<=^|[的是在\s])(?:我|本)(?:局|单位|部门)(?=的|负责|有|牵头|还|要|跟|和|与|同|逾期|超期|过期|卡着|受阻|没|未|已|正在|在办|名下|这|上|下|进度|进展|手上|手里|[？?，,。]|$)|^(?:我|我们|咱们|咱)(?:这边|这儿|这里)/;
 
 /** A person standing for their bureau: 陈志强他们局, 梁静她们局, 何军那边 (那边 only before a unit named as theirs). */
 const PERSON_SIDE = new RegExp(`(${SURNAME}[\\u4e00-\\u9fa5]{1,2}?)(他们|她们|那边|那儿)(?:局|单位|部门|科室)?`);
@@ -258,6 +263,9 @@ function unitsInPart(words: string): { role: UnitRole; atLeast: number } {
   const count = /[两二三四五六七八九十]/.exec(words);
   return { role: 'lead', atLeast: count ? Math.max(2, readNumber(count[0]) ?? 2) : 2 };
 }
+
+/** How a lookup asks to see the item, said after it: 调出来, 调一下, 看看, 发我. */
+const ASKING_AFTER = /(?:调出来|调出|调一下|调下|调取|打开看|看看|看一下|发我|发一下)$/;
 
 /** The word that offers two alternatives: 或者, 或是, 要么. */
 const EITHER_WORD = /或者|或是|要么/;

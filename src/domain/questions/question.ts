@@ -23,8 +23,8 @@ export interface UnitMention {
   person?: string;
 }
 
-/** A pointing word said with a plan's nickname ("中山那份公开要点", "江门那个进度安排"): 那份 / 这个, no part of its name. */
-export const POINTING_WORD = /的?[这那](?:一)?(?:份|个|张|本|套|篇)/;
+/** A pointing word said with a plan's nickname ("中山那份公开要点", "江门那个进度安排", "江门市里那份": the city's own): 那份 / 这个, no part of its name. */
+export const POINTING_WORD = /(?:[市区县]里)?的?[这那](?:一)?(?:份|个|张|本|套|篇)/;
 
 /** Status and time filters. */
 export type StatusFilter =
@@ -146,6 +146,8 @@ export interface TaskLookup {
   plan: string | null;
   /** What of the task is asked, when one thing is: 'deadline' for "第26项第2条啥时候到期". */
   asks?: 'deadline';
+  /** The task described after its number ("第一项第一条 镇区权责清单那条"): picks it when the number is in several plans. */
+  described?: string;
 }
 
 /** "还有呢", "只看牵头的", "详细说说第2个": about the previous answer in this chat. */
