@@ -136,8 +136,10 @@ describe('the question corpus', () => {
  * A batch of 60 the same session (n27, a district and its towns on the district's plan and the city's: 区里, 镇街 and
  * 各镇(街、区), bureaus with 区, 市 or neither, the plan by its year or kind, items by number): 46 of 60 at first sight
  * (tune 32 of 44, held out 14 of 16); tune 97.8% (1088/1112), holdout 79.1% (352/445), lowest family updates 90.7% as it
- * came in, so the tune floor follows it down to 0.97.
+ * came in, so the tune floor follows it down to 0.97. After the fixes made with its tuned ones in view (a city's or
+ * district's own plan pointed at, 新会那份 四十八条, an item described after its number, collectives written as lists said
+ * run together, 两份合起来, 第四十向): tune 98.7% (1098/1112), holdout 79.3% (353/445); the tune floor back to 0.98.
  */
-const TUNE_FLOOR = 0.97;
+const TUNE_FLOOR = 0.98;
 const HOLDOUT_FLOOR = 0.78;
 const FAMILY_FLOOR = 0.9;

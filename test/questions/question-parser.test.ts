@@ -435,6 +435,11 @@ describe('question understanding', () => {
     // A district's or city's own plan pointed at (江门市里那份, 新会那份), its items by number said alone after it (四十八条).
     expect(parsed('江门市里那份 还没启动的有几件')).toMatchObject({ kind: 'stats', filter: { plan: '江门', topic: null, status: 'not_started' } });
     expect(parsed('新会那份 四十八条 IPv6那条 调出来')).toMatchObject({ kind: 'task', key: '48', described: 'IPv6' });
+    // A collective written as a list (各市、区政府, 各镇（街、区）) said run together; two plans counted as 两份; 第四十向 (项's sound).
+    expect(parsed('新会那份方案里 各镇街要负责的 一共多少项')).toMatchObject({ kind: 'stats', filter: { units: [{ text: '各镇街' }], topic: null } });
+    expect(parsed('江门方案里 各市区政府要落实的 下个月到期还没办完的有几件')).toMatchObject({ kind: 'stats', filter: { units: [{ text: '各市区政府', fuzzy: false }], topic: null } });
+    expect(parsed('江门市和新会区两份合起来 办结率多少')).toMatchObject({ kind: 'stats', measure: 'rate', groupBy: 'none', filter: { places: ['江门市', '新会区'], topic: null } });
+    expect(parsed('新会要点第四十向 证明材料清理那条 调一下')).toMatchObject({ kind: 'task', key: '40', plan: '新会' });
     expect(parsed('我局进度不到一半的是哪几件')).toMatchObject({ kind: 'tasks', units: [{ unitIds: [10], self: true }], status: 'below_half', topic: null });
     expect(parsed('卡着的那五件里 进度报得最高的是哪件')).toMatchObject({ kind: 'tasks', status: 'blocked', furthest: true, topic: null });
     expect(parsed('这礼拜 财政那几家 合计报了几次进度')).toMatchObject({ kind: 'updates', reporters: [{ unitIds: [10, 33, 74, 108] }], scope: null });

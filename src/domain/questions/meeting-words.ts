@@ -40,6 +40,8 @@ const MEETING_WORDS: readonly [RegExp, string][] = [
   [/(?<=\S)\s*(?:那)?[一二两三四五六七八九十\d]{1,3}(?:件|项|条)(?:活)?(里头|里面|当中|里)(?!\s*的?第)/g, ' $1 '],
   [/另外[一二两三四五六七八九十\d]{1,3}(?:件|项|条)/g, ' '],
   [/是不是都/g, ' '],
+  // The plans counted as documents (江门市和新会区两份合起来): the places say which.
+  [/(?<=[\u4e00-\u9fa5])[两二三几]份(?=\s*(?:合起来|一共|加起来|合计|都算|$|\s))/g, ' '],
   // The units said before, pointed at (财政那几家, 住建这两家).
   [/(?<=[\u4e00-\u9fa5])[那这](?:几|两|三|四)家(?=\s|$|合计|一共|都)/g, ' '],
   // Whether the ledger will be cleared by a day (年底前能清零吗): asked of the tasks, whose list answers it.

@@ -58,7 +58,8 @@ const GOES_ON = /^(?:$|[^\u4e00-\u9fa5]|[的了过是那这多几吗呢啥什有
 /** Mends slips of the grammar's words and of the places the bot knows (江们 → 江门) in a question. */
 export function mendSlips(text: string, places: readonly string[]): string {
   const words = [...GRAMMAR_WORDS, ...places.filter((place) => place.length >= 2)];
-  let out = text;
+  // An item's number typed with the measure word's sound (第四十向, 第3像): 项.
+  let out = text.replace(/(第\s*[\d一二两三四五六七八九十百]{1,4}\s*)[向像象巷](?![目])/g, '$1项');
   for (const word of words) {
     // A slip keeps all but one character: a question with none of the word's is passed over.
     if (![...word].some((character) => out.includes(character))) continue;

@@ -67,6 +67,12 @@ export class UnitDirectory {
         // A name that opens with its own place ("新会国土资源分局" of 新会区) is also the rest: "国土资源分局".
         const own = ownPlacePrefix(name, unit.jurisdiction);
         if (own && name.length - own.length >= 3 && UNIT_END.test(name)) this.add(name.slice(own.length), unit.id);
+        // A list written as one name (各市、区政府, 各镇（街、区）) is said run together: 各市区政府, 各镇街区, 各镇街.
+        if (/[、（）()]/.test(name)) {
+          this.add(name.replace(/[、（）()]/g, ''), unit.id);
+          const listed = /^(.+?)[（(]([^、（）()]+)、[^（）()]*[）)]$/.exec(name);
+          if (listed) this.add(`${listed[1]}${listed[2]}`, unit.id);
+        }
       }
     }
     for (const [form, ids] of this.forms) {
