@@ -440,6 +440,8 @@ describe('question understanding', () => {
     expect(parsed('江门方案里 各市区政府要落实的 下个月到期还没办完的有几件')).toMatchObject({ kind: 'stats', filter: { units: [{ text: '各市区政府', fuzzy: false }], topic: null } });
     expect(parsed('江门市和新会区两份合起来 办结率多少')).toMatchObject({ kind: 'stats', measure: 'rate', groupBy: 'none', filter: { places: ['江门市', '新会区'], topic: null } });
     expect(parsed('新会要点第四十向 证明材料清理那条 调一下')).toMatchObject({ kind: 'task', key: '40', plan: '新会' });
+    // A second state said with a "but" (报过进度、但还没销号的): both.
+    expect(parsed('已经反馈过进度、但还挂着没销号的 一共几件')).toMatchObject({ kind: 'stats', filter: { status: 'reported', andStatus: 'unfinished', topic: null } });
     expect(parsed('我局进度不到一半的是哪几件')).toMatchObject({ kind: 'tasks', units: [{ unitIds: [10], self: true }], status: 'below_half', topic: null });
     expect(parsed('卡着的那五件里 进度报得最高的是哪件')).toMatchObject({ kind: 'tasks', status: 'blocked', furthest: true, topic: null });
     expect(parsed('这礼拜 财政那几家 合计报了几次进度')).toMatchObject({ kind: 'updates', reporters: [{ unitIds: [10, 33, 74, 108] }], scope: null });

@@ -240,6 +240,9 @@ const UNKNOWN_BUREAU = /^[\u4e00-\u9fa5]{2,9}(?:局|委员会|厅)$(?<![格布�
 
 /** States a task can be in together: past its deadline and blocked, not begun, or never reported. */
 const COMBINABLE = new Set<StatusFilter>(['overdue', 'blocked', 'not_started', 'no_progress', 'reported', 'stalled', 'below_half', 'above_half', 'in_progress', 'pending_review', 'started']);
+/** A second state said of the same tasks with a "but" (报过进度、但还没销号的, 过半了可还卡着的): both. */
+const BUT_STILL = /[、，,]\s*(?:但|可|却)(?:是)?(?:还|仍|依然|仍然)?/;
+
 /** States either of which a task may be in (办结的和申请办结的): those together, and finished. */
 const EITHER_STATES = new Set<StatusFilter>([...COMBINABLE, 'done']);
 /** The states a task is in one at a time: two of them named together can only mean either. */
@@ -457,7 +460,9 @@ export function readTaskQuery(text: string, directory: UnitDirectory, asker: Ask
     // "卡着的和等审核的", "逾期的或者受阻的": either state, the tasks of both together — said so, even among others (全部事项里 逾期或者受阻的).
     // Two states no task can be in at once, listed (卡着要协调的、报了办结等销号的), are either.
     if (status && filter !== status && EITHER_STATES.has(filter) && EITHER_STATES.has(status) && (EITHER.test(text) || (EXCLUSIVE_STATES.has(filter) && EXCLUSIVE_STATES.has(status) && /[、，,]/.test(text) && !AMONG.test(text)))) orStatus ??= filter;
-    else if (status && filter !== status && COMBINABLE.has(filter) && COMBINABLE.has(status) && AMONG.test(text)) andStatus ??= filter;
+    else if (status && filter !== status && COMBINABLE.has(filter) && COMBINABLE.has(status) && (AMONG.test(text) || BUT_STILL.test(text))) andStatus ??= filter;
+    // Reported but still open (已经反馈过进度、但还挂着没销号的): the reported ones not finished.
+    else if (status === 'reported' && filter === 'unfinished' && BUT_STILL.test(text)) andStatus ??= filter;
     status ??= filter;
     rest = rest.replace(new RegExp(pattern.source, 'g'), ' ');
   }
