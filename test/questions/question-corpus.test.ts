@@ -139,7 +139,9 @@ describe('the question corpus', () => {
  * came in, so the tune floor follows it down to 0.97. After the fixes made with its tuned ones in view (a city's or
  * district's own plan pointed at, 新会那份 四十八条, an item described after its number, collectives written as lists said
  * run together, 两份合起来, 第四十向): tune 98.7% (1098/1112), holdout 79.3% (353/445); the tune floor back to 0.98.
+ * Then a second state said with a "but" (报过进度、但还没销号的): tune 98.8% (1099/1112), holdout 79.8% (355/445); the
+ * holdout floor back to 0.79.
  */
 const TUNE_FLOOR = 0.98;
-const HOLDOUT_FLOOR = 0.78;
+const HOLDOUT_FLOOR = 0.79;
 const FAMILY_FLOOR = 0.9;
