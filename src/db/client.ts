@@ -27,6 +27,8 @@ export type PrismaTx = Parameters<Parameters<PrismaDb['$transaction']>[0]>[0];
 export interface OpenedPrisma {
   prisma: PrismaDb;
   provider: Provider;
+  /** On SQLite in a file: the file, for the health check's own reader (sqlite-health-reader.ts). */
+  sqliteFile?: string;
   /** On PostgreSQL: the target, the application_name of the pool's connections (unique to this client), and the pool (ended by its owner after $disconnect). */
   postgres?: { target: Extract<DatabaseTarget, { provider: 'postgresql' }>; applicationName: string; pool: PgPool };
 }
@@ -57,7 +59,7 @@ export async function openPrisma(databaseUrl: string, options: OpenPrismaOptions
     adapter.register(prisma);
     if (target.file !== ':memory:') await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL');
     await prisma.$executeRawUnsafe('PRAGMA foreign_keys = ON');
-    return { prisma, provider: 'sqlite' };
+    return { prisma, provider: 'sqlite', ...(target.file !== ':memory:' ? { sqliteFile: target.file } : {}) };
   }
   const [{ PrismaClient }, { PrismaPg }] = await Promise.all([
     import('../generated/postgresql/client.js'),

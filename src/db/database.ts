@@ -2,6 +2,7 @@
  * The database as the application sees it: repositories, units of work
  * (transactions), health, and shutdown. The only owner of the Prisma client.
  */
+import { sqliteHealthReader, type SqliteHealthReader } from './sqlite-health-reader.js';
 import { readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { createRepositories, type Repositories } from '../repositories/index.js';
@@ -40,11 +41,16 @@ export class Database {
   private feed: Promise<IndexChangeFeed> | undefined;
   private feedNow: IndexChangeFeed | undefined;
 
+  /** On SQLite in a file: the health check's reader, which never waits on the writer's connection. */
+  private readonly healthReader: SqliteHealthReader | undefined;
+
   private constructor(
     private readonly prisma: PrismaDb,
     readonly provider: Provider,
     private readonly postgres?: OpenedPrisma['postgres'],
+    sqliteFile?: string,
   ) {
+    this.healthReader = sqliteFile ? sqliteHealthReader(sqliteFile) : undefined;
     // Outside a transaction a write is committed when it returns; other instances are told just after (see notifyOtherInstances).
     this.repos = createRepositories(prisma, () => {
       this.announceIndexedChange();
@@ -103,8 +109,8 @@ export class Database {
 
   /** Connects to the database a DATABASE_URL names (migrations are applied separately). */
   static async open(databaseUrl: string, options: OpenPrismaOptions = {}): Promise<Database> {
-    const { prisma, provider, postgres } = await openPrisma(databaseUrl, options);
-    return new Database(prisma, provider, postgres);
+    const { prisma, provider, postgres, sqliteFile } = await openPrisma(databaseUrl, options);
+    return new Database(prisma, provider, postgres, sqliteFile);
   }
 
   /**
@@ -150,9 +156,11 @@ export class Database {
   async health(): Promise<DatabaseHealth> {
     const expected = await listMigrations(this.provider);
     try {
-      const rows = await this.prisma.$queryRawUnsafe<{ migration_name: string }[]>(
-        'SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
-      );
+      // On an SQLite file its own reader answers at once, a long write on the service's connection or not.
+      const names = this.healthReader ? readOrUndefined(this.healthReader) : undefined;
+      const rows = names
+        ? names.map((migration_name) => ({ migration_name }))
+        : await this.prisma.$queryRawUnsafe<{ migration_name: string }[]>('SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL');
       const applied = new Set(rows.map((row) => row.migration_name));
       const pending = expected.filter((name) => !applied.has(name));
       return {
@@ -180,6 +188,7 @@ export class Database {
 
   /** Closes every connection. */
   async close(): Promise<void> {
+    this.healthReader?.close();
     if (this.feed) await (await this.feed).close();
     // Prisma rolls back what is still open; a rollback that gets no answer does not hold up the close.
     await within(this.prisma.$disconnect(), CLOSE_GRACE_MS);
@@ -194,4 +203,13 @@ export async function listMigrations(provider: Provider): Promise<string[]> {
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
     .sort();
+}
+
+/** The reader's migrations, or undefined when it cannot read them (the file gone, no table yet): the service's connection is asked then. */
+function readOrUndefined(reader: SqliteHealthReader): string[] | undefined {
+  try {
+    return reader.appliedMigrations();
+  } catch {
+    return undefined;
+  }
 }

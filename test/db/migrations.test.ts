@@ -56,6 +56,31 @@ for (const { provider, available } of DATABASES) {
       }
     });
 
+    it('the health check answers while a long write holds the service’s connection (an import committing its rows)', async () => {
+      const url = await createEmptyDatabaseUrl(provider);
+      await migrateDatabase(url);
+      const db = await Database.open(url);
+      try {
+        let release!: () => void;
+        const held = new Promise<void>((resolve) => (release = resolve));
+        let entered!: () => void;
+        const inside = new Promise<void>((resolve) => (entered = resolve));
+        const writing = db.transaction(async (repos) => {
+          await repos.plans.count();
+          entered();
+          await held;
+        });
+        await inside;
+        // Answered before the write lets go: it would wait for it forever otherwise, as the write waits for this.
+        const health = await db.health();
+        release();
+        await writing;
+        expect(health).toMatchObject({ reachable: true, schemaCurrent: true });
+      } finally {
+        await db.close();
+      }
+    });
+
     it('are idempotent: deploying twice changes nothing', async () => {
       const url = await createEmptyDatabaseUrl(provider);
       await migrateDatabase(url);
