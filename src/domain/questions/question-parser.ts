@@ -155,7 +155,7 @@ function taskLookup(raw: string, ofReports = false): Question | undefined {
   const byNumber = ITEM_NUMBER.exec(text);
   const after = byNumber ? text.slice(byNumber.index + byNumber[0].length).replace(/[的呢吗啊呀?？。!！\s]/g, '') : '';
   // Asked what it says, how far it is, who does it, or yes or no about it ("完成没有", "申请办结了吗").
-  const asksAbout = /是什么|是啥|讲啥|说啥|内容|讲的|说的|要求|怎么说|进展|进度|情况|几成|到哪|如何|怎么样|咋样|怎样|咋回事|怎么回事|谁|哪|啥时候|什么时候|几号|哪天|是不是|是否|归不归|属不属于|调出来|调出|调一下|调下|调取|打开看|看看|看一下|发我|发一下/.test(text) || /(吗|没有|没|了没|与否)$/.test(after) || /(那个|那条|那项|那件)$/.test(after) || /(吗|没有|没|了没|与否)[?？]?$/.test(text);
+  const asksAbout = ASKS_ABOUT.test(text) || /(吗|没有|没|了没|与否)$/.test(after) || /(那个|那条|那项|那件)$/.test(after) || /(吗|没有|没|了没|与否)[?？]?$/.test(text);
   if (byNumber && (asksAbout || after === '') && !/(有哪些|哪些任务)/.test(text)) {
     const first = readNumber(byNumber[1]!);
     const second = byNumber[2] ? readNumber(byNumber[2]) : null;
@@ -267,8 +267,12 @@ function unitsInPart(words: string): { role: UnitRole; atLeast: number } {
   return { role: 'lead', atLeast: count ? Math.max(2, readNumber(count[0]) ?? 2) : 2 };
 }
 
-/** How a lookup asks to see the item, said after it: 调出来, 调一下, 看看, 发我. */
-const ASKING_AFTER = /(?:调出来|调出|调一下|调下|调取|打开看|看看|看一下|发我|发一下)$/;
+/** How a lookup asks to see the item: 调出来, 调一下, 看看, 发我. */
+const SEE_IT = '调出来|调出|调一下|调下|调取|打开看|看看|看一下|发我|发一下';
+/** …said after the item's description. */
+const ASKING_AFTER = new RegExp(`(?:${SEE_IT})$`);
+/** What a lookup of a numbered item asks of it: what it says, how far it is, who does it, or to see it. */
+const ASKS_ABOUT = new RegExp(`是什么|是啥|讲啥|说啥|内容|讲的|说的|要求|怎么说|进展|进度|情况|几成|到哪|如何|怎么样|咋样|怎样|咋回事|怎么回事|谁|哪|啥时候|什么时候|几号|哪天|是不是|是否|归不归|属不属于|${SEE_IT}`);
 
 /** The word that offers two alternatives: 或者, 或是, 要么. */
 const EITHER_WORD = /或者|或是|要么/;

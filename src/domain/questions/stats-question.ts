@@ -11,6 +11,9 @@ import { FURTHEST, readTaskQuery, type Asker } from './question-parser.js';
 import { POINTING_WORD, taskQuery, type StatsQuery } from './question.js';
 import type { UnitDirectory } from './unit-directory.js';
 
+/** Places or units named for one figure said summed, not compared: 加起来, 合起来, 一共, 合计. */
+const SUMMED = /加起来|合起来|一共|总共|合计/;
+
 /** Done ÷ all: 完成率, 办结率, 完成比例, 完成了百分之多少. */
 const RATE = /(?:完成|办结|落实|完结)(?:了|的)?(?:率|比例|比率|百分比|占比)|(?:完成|办结|办完|做完)了?百分之(?:几|多少)|完成度/;
 /** How many: 多少, 几项, 一共, 总数 … (哪几条 asks which, 那几条 / 其他几件 / 另外几项 point at some: not how many) */
@@ -197,8 +200,9 @@ export function parseStatsQuestion(text: string, directory: UnitDirectory, asker
   if (plan) filter.plan = plan.plan;
   // Two places or units named for one figure ("中山和江门的完成率") are compared.
   // (Unless they are summed: "中山临沂江门新会的都算", "加起来一共多少".)
-  if (groupBy === 'none' && (filter.places?.length ?? 0) >= 2 && !/都算|加起来|合起来|一共|总共|合计/.test(text)) groupBy = 'place';
-  else if (groupBy === 'none' && filter.units.length >= 2 && measure !== 'units' && !/加起来|合起来|一共|总共|合计/.test(text)) groupBy = 'unit';
+  const summed = SUMMED.test(text);
+  if (groupBy === 'none' && (filter.places?.length ?? 0) >= 2 && !summed && !/都算/.test(text)) groupBy = 'place';
+  else if (groupBy === 'none' && filter.units.length >= 2 && measure !== 'units' && !summed) groupBy = 'unit';
   // One name that is several places' units ranked (市财政局 办结率排个名): those units, each its own.
   else if (groupBy === 'none' && rank && filter.units.length === 1 && filter.units[0]!.unitIds.length >= 2 && measure !== 'units') groupBy = 'unit';
   return { kind: 'stats', measure, groupBy, order: ASCENDING.test(text) ? 'asc' : 'desc', filter: { ...filter, asksWho: false } };

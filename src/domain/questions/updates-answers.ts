@@ -371,7 +371,7 @@ async function answerUpdates(question: UpdatesQuestion, catalog: Catalog, repos:
     const of = question.versus.of;
     const counted = (records: readonly ProgressRecord[]) => (of === 'reports' ? records.length : new Set(records.map((record) => (of === 'tasks' ? record.taskId : record.unitId))).size);
     const [ours, other] = [counted(found), counted(theirs)];
-    return { kind: 'updates', view: 'difference', understanding: `${understanding}；与${otherSpan.label}比`, count: Math.abs(ours - other), ours, theirs: other, label: span.label, otherLabel: otherSpan.label, of: question.versus.of };
+    return { kind: 'updates', view: 'difference', understanding: `${understanding}；与${otherSpan.label}比`, count: Math.abs(ours - other), ours, theirs: other, label: span.label, otherLabel: otherSpan.label, of };
   }
   // Only the latest report asked of ("最近一次报的是哪件"): the one made last.
   const records = question.latestOnly ? found.reduce<typeof found>((latest, record) => (latest.length === 0 || record.createdAt > latest[0]!.createdAt ? [record] : latest), []) : found;
