@@ -47,6 +47,28 @@ describe('text broken at a page width', () => {
     expect(normalizeDocument(broken).text.split('\n')).toHaveLength(broken.split('\n').length);
   });
 
+  it('joins a label the page cut in two (…；责 / 任单位：…), and keeps a label after a finished sentence on its own line', () => {
+    const items = [
+      '1.地区生产总值增长7%左右，规模以上工业增加值增长8%左右。（牵头单位：市发改委；数据提供单位：市统计局）',
+      '2.第一产业增加值增长2%，粮食产量稳定在230万吨以上。（牵头单位：市农业农村局；责任单位：市公园城市局；数据提供单位：市统计局）',
+      '3.第二产业增加值增长6.5%，工业投资增长10%以上。（牵头单位：市经信局；责任单位：市住建局；数据提供单位：市统计局）',
+      '4.第三产业增加值增长7.5%，服务业增加值占比稳步提高。（牵头单位：市商务局；数据提供单位：市统计局）',
+    ];
+    const broken = brokenAt(['成都市2022年目标任务责任分解方案', ...items].join('\n'), 28);
+    // The page broke 责任单位 and 数据提供单位 across lines: 任单位：… and 提供单位：… open lines of their own.
+    expect(broken.split('\n').some((line) => /^(任单位|提供单位)：/.test(line))).toBe(true);
+    const tasks = flattenNodes(parsePlanDocument(broken, 'plan.txt').nodes).filter((node) => node.kind === 'task');
+    expect(tasks.map((task) => [task.number, task.units.filter((unit) => unit.role === 'lead').map((unit) => unit.name), task.units.filter((unit) => unit.role !== 'lead').map((unit) => unit.name)])).toEqual([
+      ['1', ['市发改委'], ['市统计局']],
+      ['2', ['市农业农村局'], ['市公园城市局', '市统计局']],
+      ['3', ['市经信局'], ['市住建局', '市统计局']],
+      ['4', ['市商务局'], ['市统计局']],
+    ]);
+    // A label line under an item that ended its sentence stays a line of its own, however long the item's line.
+    const labelled = brokenAt(['某县2024年重点工作任务分解', ...ITEMS.map((item) => item.replace(/（牵头单位：(.*)；责任单位：(.*)）$/, '\n牵头单位：$1\n责任单位：$2'))].join('\n'), 30);
+    expect(joinHardWraps(labelled).split('\n').filter((line) => line.startsWith('牵头单位：'))).toHaveLength(4);
+  });
+
   it('leaves alone text that was not broken at a width, and table rows', () => {
     const plain = ['某县重点工作任务', '序号\t工作任务\t牵头单位', ...ITEMS.map((item, index) => `${index + 1}\t${item.slice(2, 40)}\t县教育局`)].join('\n');
     expect(joinHardWraps(plain)).toBe(plain);
@@ -61,8 +83,8 @@ describe('text broken at a page width', () => {
     expect(joinHardWraps(table).split('\n').filter((line) => /^\d+$/.test(line))).toHaveLength(8);
   });
 
-  it('keeps the gold of the tuned prose plans broken at 30, 36 and 45 characters a line', () => {
-    for (const width of [30, 36, 45]) {
+  it('keeps the gold of the tuned prose plans broken at 28 (the official page’s line), 30, 36 and 45 characters a line', () => {
+    for (const width of [28, 30, 36, 45]) {
       let [right, checks] = [0, 0];
       for (const document of tunedProseDocuments()) {
         const score = scoreDocument(document.slug, brokenAt(normalizeDocument(document.text).text, width), document.gold);
@@ -77,6 +99,8 @@ describe('text broken at a page width', () => {
 
 /**
  * Just under the shares on 2026-12-03: 92.8% at 30, 95.1% at 36 and 45. The sixth session's new tune documents (first
- * sight 60%) brought the tuned prose to 91.7% at 30, 94.1% at 36, 93.2% at 45.
+ * sight 60%) brought the tuned prose to 91.7% at 30, 94.1% at 36, 93.2% at 45. On 2026-12-06 (third session) 95.2% at 28,
+ * 94.2% at 30, 95.4% at 36, 95.1% at 45; then a label cut in two by the page (…；责 / 任单位：) no longer opened a line of
+ * its own: 97.4%, 96.6%, 96.2%, 96.4%.
  */
-const WRAPPED_FLOOR = 0.91;
+const WRAPPED_FLOOR = 0.955;

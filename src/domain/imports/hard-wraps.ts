@@ -10,8 +10,18 @@
  * lines, so every line keeps its number for warnings.
  */
 
-/** What starts a line of its own: an outline number (一、 （一） 1. （1） ① 第一条), a row's 序号 alone, a label (牵头单位：), a bracket of units. */
-const OWN_START = /^\s*(?:[一二三四五六七八九十百]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,3}[.．、](?!\d)|\d{1,5}(?:\s|$)|[①-⑳]|第[一二三四五六七八九十百\d]+[条章节项]|[\u4e00-\u9fa5]{0,4}(?:单位|部门|领导|科室|处室|股室|时限|时间|节点|措施|问题|任务|目标|要求|内容|分工|责任人|负责人)[:：]|[[【〔])/;
+/** What starts a line of its own: an outline number (一、 （一） 1. （1） ① 第一条), a row's 序号 alone, a bracket of units. */
+const OWN_START = /^\s*(?:[一二三四五六七八九十百]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,3}[.．、](?!\d)|\d{1,5}(?:\s|$)|[①-⑳]|第[一二三四五六七八九十百\d]+[条章节项]|[[【〔])/;
+
+/** A label (牵头单位：, 完成时限：) at a line's start. */
+const LABEL_START = /^\s*[\u4e00-\u9fa5]{0,4}(?:单位|部门|领导|科室|处室|股室|时限|时间|节点|措施|问题|任务|目标|要求|内容|分工|责任人|负责人)[:：]/;
+
+/**
+ * A line that ends in the middle of words (on a character, a figure or a comma, not on 。；） or a colon): the page
+ * broke it there, so a label the next line seems to open is the rest of a word cut in two (…；责 / 任单位：,
+ * …；数据 / 提供单位：). A label after a line that ended its sentence starts a line of its own.
+ */
+const ENDS_MID_WORDS = /[\u4e00-\u9fa5A-Za-z0-9、，,]$/;
 
 /** Lines of at least this many characters count towards a page width. */
 const LONG = 20;
@@ -49,7 +59,9 @@ export function joinHardWraps(text: string): string {
   if (width === undefined) return text;
   // Each line judged once, before any is joined: full (of the page's width), and whether it goes on from the one before.
   const full = lines.map((line) => !/[\t|]/.test(line) && [...line.trimEnd()].length >= width - 1);
-  const goesOn = lines.map((line) => line.trim() !== '' && !/[\t|]/.test(line) && !OWN_START.test(line));
+  const goesOn = lines.map(
+    (line, at) => line.trim() !== '' && !/[\t|]/.test(line) && !OWN_START.test(line) && (!LABEL_START.test(line) || (at > 0 && ENDS_MID_WORDS.test(lines[at - 1]!.trimEnd()))),
+  );
   // Broken text shows it: many full lines go on in the next (a sheet's rows of one length each start with their number).
   const fullLines = full.filter((isFull, at) => isFull && at < lines.length - 1).length;
   const continued = full.filter((isFull, at) => isFull && goesOn[at + 1] === true).length;
