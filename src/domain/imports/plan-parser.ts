@@ -32,6 +32,7 @@ import { readPlanMetadata, type PlanMetadata } from './plan-metadata.js';
 import { parseUnitCell } from './unit-list-parser.js';
 import { withSameAsAbove } from './same-as-above.js';
 import { splitDivisionSentence } from './division-sentence.js';
+import { cutRunTogetherLines, onSourceLines } from './run-together.js';
 
 /** A unit a node names, resolved to its canonical name in the plan's jurisdiction. */
 export interface ParsedUnit {
@@ -226,7 +227,18 @@ export function parsePlanDocument(input: string | PlanDocument, fileName: string
     rows.map((row) => ({ ...row, cells: row.cells.map((cell) => ({ ...cell, text: normalized.cells[cellIndex++]! })) })),
   );
   const lines = text.split('\n');
-  const read = readDraft(lines.flatMap(splitDivisionSentence), tables);
+  const pieces = lines.flatMap(splitDivisionSentence);
+  // A page that lost its line breaks is read again cut where they were, before it is refused.
+  const cut = cutRunTogetherLines(pieces);
+  const recut = (): DraftPlan | undefined => {
+    const again = cut && readDraft(cut.lines, tables);
+    return again ? onSourceLines(again, cut.origin) : undefined;
+  };
+  const asWritten = readDraft(pieces, tables);
+  // A page that lost its breaks as a whole is read both ways; one with a few long lines (a PDF's spaced words) only when nothing else fits.
+  const cutReading = !asWritten || cut?.mostly ? recut() : undefined;
+  // Cut, the page loses what its run-in headings gave (a leader's heading over the items under it): the cut reading wins only clearly.
+  const read = asWritten && (!cutReading || understood(cutReading) <= understood(asWritten) * 1.25 + 2) ? asWritten : cutReading;
   const draft = read && withSameAsAbove(read);
   if (!draft) throw new UnreadableDocumentError(fileName, surveyDocument([...lines, ...tables.flatMap((rows) => rows.map((row) => row.cells.map((cell) => cell.text).join(' | ')))]));
   const metadata = readPlanMetadata(lines, fileName);
