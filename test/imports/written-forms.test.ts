@@ -150,6 +150,19 @@ describe('written forms of the same plan', () => {
     ]);
   });
 
+  it('reads other offices’ words for the same roles: 责任部门及责任人 lines, and 列第一位者为主办单位 making the first unit lead', () => {
+    const answered = read(['附件1', '主要目标任务及责任分解', '1.2009年底前，完成盘龙消防三中队建设。', '责任部门及责任人：盘龙区政府主要领导。', '2.2009年底前，完成石林县消防大队危旧营房改造。', '责任科室和责任人：石林县政府、县公安消防大队主要领导。'].join('\n'));
+    expect(answered.tasks.map((task) => ({ units: task.units.map((unit) => unit.name), leaders: task.leaders }))).toEqual([
+      { units: ['盘龙区政府'], leaders: [] },
+      { units: ['石林县政府', '县公安消防大队'], leaders: [] },
+    ]);
+    const hosted = read(['2023年政府工作报告重点工作责任分解', '一、市长牵头重点工作', '1. 深化国资国企改革，提升市场化运作能力。', '责任单位:市财政局(市国资委)、市委组织部、市审计局(列第一位者为主办单位,下同)', '2. 推进沪舟合作，加快LNG站线扩建。', '责任单位:市发改委、嵊泗县政府'].join('\n'));
+    expect(hosted.tasks.map(summary).map(({ lead, others }) => ({ lead, others }))).toEqual([
+      { lead: ['市财政局'], others: ['市委组织部', '市审计局'] },
+      { lead: ['市发改委'], others: ['嵊泗县政府'] },
+    ]);
+  });
+
   it('reads who coordinates as a leader: 协调人 lines, and (由X同志协调，Y负责)', () => {
     const labelled = read(['1.坚持科学规划城市。', '责任人:奚克路副市长', '协调人:朱红市长助理、王飞副秘书长', '责任单位:市规划局', '2.加快轨道交通建设。', '责任人:吴光副市长', '协调人:陈浩毅副秘书长', '责任单位:市交通局'].join('\n'));
     expect(labelled.tasks.map((task) => task.leaders)).toEqual([

@@ -30,8 +30,8 @@ type LabelKind = UnitRole | 'leaders' | 'deadline' | 'division';
 
 const UNIT_NOUN = `(?:${alternation(UNIT_NOUNS)})`;
 const LABELS: readonly [RegExp, LabelKind][] = [
-  // "责任单位及责任人：盘龙区政府主要领导": units, each answering through its head, not a person's name.
-  [/责任单位(?:及|和|与|、)责任人|责任单位[（(]责任人[)）]/, 'responsible'],
+  // "责任单位及责任人：盘龙区政府主要领导" (责任部门及责任人, 责任科室和责任人): units, each answering through its head, not a person's name.
+  [new RegExp(`责任${UNIT_NOUN}(?:及|和|与|、)责任人|责任${UNIT_NOUN}[（(]责任人[)）]`), 'responsible'],
   [/(?:牵头|负责|联系|包抓|包保|包联|主抓|挂点|挂钩|分管|责任|配合|协调|督办|领衔)?[省市区县]?级?(?:负责)?领导(?:同志)?|分管[省市区县]?领导|分管(?:常务)?副?[省市区县州]长|责任人|协调人|副?组长|副?总指挥|副?指挥长|召集人/, 'leaders'],
   [new RegExp(`(?:${alternation(LEAD_WORDS)})(?:责任)?${UNIT_NOUN}|牵头`), 'lead'],
   // A bare role word as a label (牵头：… 配合：…) as much as with its noun (配合单位：…).
@@ -527,10 +527,10 @@ const FIRST_PLACE = '(?:列|排)?(?:第一位|第一个|第一家|首位|首个|
 
 /**
  * A document that makes the first unit listed the lead: "列第一位的为牵头单位", "首位单位为牵头单位",
- * "第一责任单位为牵头单位", "排在首位的部门牵头". A unit itself called 第一牵头单位 ("市财政局为第一牵头单位")
+ * "第一责任单位为牵头单位", "排在首位的部门牵头", "列第一位者为主办单位". A unit itself called 第一牵头单位 ("市财政局为第一牵头单位")
  * is not a convention: the first place must be followed by 为/是 or by 单位/部门.
  */
-export const FIRST_LISTED_LEADS = new RegExp(`${FIRST_PLACE}(?:的|者)?(?:(?:(?:责任|主办|承办)?(?:单位|部门))(?:的|者)?(?:为|是)?|(?:为|是))(?:工作)?牵头`);
+export const FIRST_LISTED_LEADS = new RegExp(`${FIRST_PLACE}(?:的|者)?(?:(?:(?:责任|主办|承办)?(?:单位|部门))(?:的|者)?(?:为|是)?|(?:为|是))(?:工作)?(?:牵头|主办|主责)`);
 
 /** The convention said only of tasks with several units ("由多个单位负责的，排在第一位的为牵头单位"): a unit alone is not made lead. */
 export const FIRST_LISTED_LEADS_OF_SEVERAL = new RegExp(`(?:多个|两个(?:及|或)?以上|2个(?:及|或)?以上|多家)(?:责任)?(?:单位|部门)[^。；]{0,12}${FIRST_PLACE}`);
