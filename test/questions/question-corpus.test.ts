@@ -144,8 +144,11 @@ describe('the question corpus', () => {
  * A batch of 60 on 2026-12-06, third session (n28, a 督查科 clerk typing on a phone on a 督查 trip — short, unpunctuated,
  * odd spaces, a voice slip now and then (知识产全, 消号, 才政, 陪训) — and a bureau's new liaison asking politely and at
  * length in the ledger's words): 34 of 60 at first sight (tune 27 of 44, held out 7 of 16); tune 97.4% (1126/1156),
- * holdout 78.5% (362/461) as it came in, so the floors follow it down to 0.97 and 0.78.
+ * holdout 78.5% (362/461) as it came in, so the floors follow it down to 0.97 and 0.78. After the fixes made with its
+ * tuned ones in view (the reason said after the question mark, a count of the tasks said before what is asked, 在推的,
+ * two states listed at length, 但X不在里面, 7月底前就应该完成的, one day's reports, 有百分之几): tune 98.4% (1138/1156),
+ * holdout 78.7% (363/461); the tune floor back to 0.98.
  */
-const TUNE_FLOOR = 0.97;
+const TUNE_FLOOR = 0.98;
 const HOLDOUT_FLOOR = 0.78;
 const FAMILY_FLOOR = 0.9;

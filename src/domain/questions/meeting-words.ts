@@ -27,6 +27,11 @@ const MEETING_WORDS: readonly [RegExp, string][] = [
   [/(?<=^|[\s，,])倒排工期[：:，,]?(?=\s*\S{4})/g, ' '],
   // The bulletin or meeting said last: 通报要用, 通报要写, 通报说我们报得少, 会上要协调.
   [/[，,\s]+(?:通报|会上|调度会上?)(?:要|得|准备)?(?:用|写|发|协调|研究|调度|说[^，,？?]{0,10})$/, ''],
+  // Why it is asked, said after the question (…哪几件？想对照工作台账按时序推进 / 工作台账上想标一下 / 督查通报说我们未按期办结 /
+  // 督查室要求每月至少报送一次): the reason, not what is asked.
+  [/(?<=[？?])\s*(?:工作)?(?:台账上?|督查室|督查通报|通报|领导|上级|会上|因为|便于|方便|准备|打算|想(?!问|知道|查|看))[^？?]*[。.！!]?$/, ''],
+  // Due, said as what should have been done by the day named (7月底前就应该完成的): the period says it.
+  [/(?<=前)\s*(?:就)?(?:应该|应当|本该|本应)(?:要)?(?:完成|办完|办结|做完)(?=的)/g, '到期'],
   // The ledger: 账上, 离见底还差多少, 去重以后, 合起来 / 合计 (in all).
   [/账上|账面上/g, ' '],
   [/[，,\s]*离(?:见底|清零)还差(?:多少|几件)?/g, ' '],
@@ -39,6 +44,10 @@ const MEETING_WORDS: readonly [RegExp, string][] = [
   // (the "among" is kept: 我局逾期里 哪件…).
   [/(?<=\S)\s*(?:那)?[一二两三四五六七八九十\d]{1,3}(?:件|项|条)(?:活)?(里头|里面|当中|里)(?!\s*的?第)/g, ' $1 '],
   [/另外[一二两三四五六七八九十\d]{1,3}(?:件|项|条)/g, ' '],
+  // How many tasks there are, said as known before what is asked of them (挂账的三件事项, 中山政府办12件, 一件没动的): not a
+  // topic. A count bounding the answer (超过3件, 3件以上) and an ordinal (第三件, 前三件, 头一件, 哪一件) are other words.
+  // (件 only: 项 numbers an item as often as it counts, 中山26项; and a count that names, 十件民生实事, is a topic.)
+  [/(?<![第前后头下上哪这那超过多于少于不到至少满\d一二两三四五六七八九十几])(?:\d{1,3}|[一二两三四五六七八九十]{1,3})件(?:事项|任务|工作|事)?(?=\s|[，,、。？?]|$|里|中|当中|的|都|全|没|未|已|还|是|有|一)/g, ' '],
   [/是不是都/g, ' '],
   // The plans counted as documents (江门市和新会区两份合起来): the places say which.
   [/(?<=[\u4e00-\u9fa5])[两二三几]份(?=\s*(?:合起来|一共|加起来|合计|都算|$|\s))/g, ' '],

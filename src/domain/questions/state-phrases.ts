@@ -26,7 +26,7 @@ const REPORT_VERBS = any('更新', '汇报', '报告', '报送', '填报', '反�
 /** Verbs of someone's review: 审核, 审批 … */
 const REVIEW_VERBS = any('审核', '审批', '确认', '验收', '批(?![评准示复量])');
 /** Verbs of working on something: 推进, 办理 … */
-const WORK_VERBS = any('推进', '办理', '进行', '落实', '实施', '处理', '跟进', '做', '办', '干', '搞');
+const WORK_VERBS = any('推进', '办理', '进行', '落实', '实施', '处理', '跟进', '做', '办', '干', '搞', '推(?![广荐出送动翻])');
 /** What is reported: 进度, 进展, 情况. */
 const PROGRESS = any('进度', '进展', '情况');
 /** What a task is behind: its deadline (期限, 时限, 规定时间 …). */

@@ -19,7 +19,9 @@ const RATE = /(?:完成|办结|落实|完结)(?:了|的)?(?:率|比例|比率|�
 /** How many: 多少, 几项, 一共, 总数 … (哪几条 asks which, 那几条 / 其他几件 / 另外几项 point at some: not how many) */
 const COUNT = /多少|(?<![哪那这]|其他|其它|其余|另外)几(?:项|个|条|件|家|类)|总数|数量|数目|总量|一共|总共|共有|共计|合计|总计|任务数/;
 /** How many are done: 完成了多少, 办结了几项, 完成数 (not 没完成的有多少). */
-const DONE_COUNT = /(?<![没未不])(?:完成|办结|做完|完结)了?(?:的)?(?:有|是)?(?:多少|几)(?:项|个|条|件)?|(?<![没未不])(?:完成|办结)(?:数|量)/;
+/** Which tasks, asked outright: 哪几件, 哪些事项 (not 哪些单位, 哪几家). */
+const WHICH_TASKS = /哪(?:几|一)?(?:件|项|条)|哪些(?:事项|任务|工作|事)/;
+const DONE_COUNT = /(?<![没未不]|应该|应当|本该|该|要|需要|须|得)(?:完成|办结|做完|完结)了?(?:的)?(?:有|是)?(?:多少|几)(?:项|个|条|件)?|(?<![没未不])(?:完成|办结)(?:数|量)/;
 /** How many units: 多少个单位, 几个部门. */
 const UNIT_COUNT = /(?:多少|几)(?:个|家)?(?:单位|部门)/;
 /** Which units the tasks are of: 逾期的是哪几个单位的, 明年到期的是哪些部门的活, 哪几家单位的事 到期没办完的, 还有哪几家单位有卡着的事, 涉及哪些单位 (answered with the units and their count). */
@@ -32,7 +34,7 @@ const PARTNERS = /(?:跟|和|与|同)([^\s，,。？?]{2,20}?)(?:一起|一道|�
 /** Counted unit by unit: 逾期的按单位统计一下, 分部门汇总 (a count per unit, as 各单位逾期多少). */
 const BY_UNIT_TALLY = /[按分](?:责任)?(?:单位|部门)(?:来|给我)?(?:统计|汇总|算|数|排)/;
 /** The share some tasks are of the scope's (逾期的占比多少, 卡着的占几成, 没动的比例): picked out by their state, period or progress. */
-const SHARE = /占比|占(?:多少|几成|百分之几|多大比例|比例)|(?:比例|百分比)(?:是|有)?(?:多少|多大)?|几成|(?<=[^度展]的)(?:过半|超过一半|过了一半|到一半)了?(?:没有?|吗|了吗|没|\s|$)/;
+const SHARE = /占比|占(?:多少|几成|百分之几|多大比例|比例)|(?<=的\s?)(?:有|是)?百分之(?:几|多少)|(?:比例|百分比)(?:是|有)?(?:多少|多大)?|几成|(?<=[^度展]的)(?:过半|超过一半|过了一半|到一半)了?(?:没有?|吗|了吗|没|\s|$)/;
 /** Their mean progress: 平均进度, 平均完成度, 进度平均. */
 const AVERAGE = /平均(?:的)?(?:进度|完成进度|完成度|完成比例)|进度(?:的)?平均(?:值|数)?/;
 /** Ranking words. */
@@ -142,7 +144,8 @@ export function parseStatsQuestion(text: string, directory: UnitDirectory, asker
   if (BEHIND_MOST.test(text) && /单位|部门|哪家|谁/.test(text)) text = text.replace(BEHIND_MOST, '逾期最多');
   const rate = RATE.test(text);
   const rank = RANK.test(text) || (COMPARED.test(text) && /哪(?:家|个|边)|谁/.test(text));
-  const count = COUNT.test(text);
+  // A count said on the way to asking which (7月底前的几件事项，还有哪几件没办结): the tasks are asked for, and their list says how many.
+  const count = COUNT.test(text) && !WHICH_TASKS.test(text);
   const grouped = groupOf(text, directory);
   const asksWhich = /谁|哪/.test(text);
   const howFar = HOW_FAR.test(text);

@@ -197,6 +197,13 @@ export function periodDays(period: UpdatesPeriod, today: string): { from: string
     }
     case 'since_month':
       return span(monthStart(yearOf(period.month), period.month), today, `${period.month}月以来`);
+    case 'on_day': {
+      const pad = (n: number) => String(n).padStart(2, '0');
+      const said = period.month === undefined ? `${today.slice(0, 8)}${pad(period.day)}` : `${year}-${pad(period.month)}-${pad(period.day)}`;
+      // A day still to come is the last one gone: last month's (the 28th asked on the 23rd), or last year's.
+      const day = said <= today ? said : period.month === undefined ? sameDayLastMonth(today, period.day) : `${year - 1}${said.slice(4)}`;
+      return span(day, day, `${Number(day.slice(5, 7))}月${Number(day.slice(8))}日`);
+    }
     case 'since_day': {
       const thisYear = `${year}-${String(period.month).padStart(2, '0')}-${String(period.day).padStart(2, '0')}`;
       const day = thisYear <= today ? thisYear : `${year - 1}${thisYear.slice(4)}`;

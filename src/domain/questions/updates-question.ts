@@ -25,6 +25,8 @@ export type UpdatesPeriod =
   | { name: 'month'; month: number; part?: 1 | 2 | 3; partTo?: 2 | 3; monthTo?: number }
   /** From a day of this month (of the last, when that day is still to come) to today: 16号以来. */
   | { name: 'since_date'; day: number }
+  /** One day: 11月21号, 21号那天 (this month's, or last month's when that day is still to come; a month's day of this year or the last). */
+  | { name: 'on_day'; month?: number; day: number }
   /** From the first of a month to today: 11月以来. */
   | { name: 'since_month'; month: number }
   /** From the last coming of a day of the year (a holiday: 国庆以后 is from October 1st) to today. */
@@ -142,6 +144,15 @@ const PERIODS: [RegExp, (match: RegExpExecArray) => UpdatesPeriod | undefined][]
   [new RegExp(`(?:从|自)?(?<![月\\d])${NUMBER}(?:号|日)(?:以来|至今|到现在|起|开始|以后|之后)`), (m) => {
     const day = readNumber(m[1]!);
     return day !== null && day >= 1 && day <= 31 ? { name: 'since_date', day } : undefined;
+  }],
+  // One day: 11月21号, 21号那天, 21日当天.
+  [new RegExp(`${NUMBER}月${NUMBER}(?:号|日)(?:那天|当天|那一天)?`), (m) => {
+    const [monthNumber, day] = [readNumber(m[1]!), readNumber(m[2]!)];
+    return monthNumber !== null && day !== null && monthNumber >= 1 && monthNumber <= 12 && day >= 1 && day <= 31 ? { name: 'on_day', month: monthNumber, day } : undefined;
+  }],
+  [new RegExp(`(?<![月\\d])${NUMBER}(?:号|日)(?:\\s*(?:那天|当天|那一天))?`), (m) => {
+    const day = readNumber(m[1]!);
+    return day !== null && day >= 1 && day <= 31 ? { name: 'on_day', day } : undefined;
   }],
   // Since a holiday of a fixed day (国庆以后, 五一以来, 元旦后): from its last coming.
   [/(元旦|五一|劳动节|七一|国庆节?)(?:假期|长假)?(?:以后|以来|之后|后|起|到现在|至今)/, (m) => ({ name: 'since_day', ...HOLIDAYS[m[1]!.replace(/节$/, '')]! })],
