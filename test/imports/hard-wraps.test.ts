@@ -69,6 +69,32 @@ describe('text broken at a page width', () => {
     expect(joinHardWraps(labelled).split('\n').filter((line) => line.startsWith('牵头单位：'))).toHaveLength(4);
   });
 
+  it('joins the long items of a list of mostly short ones, broken at the width only a few of its lines reach', () => {
+    const short = ['区域环境噪声平均值', '交通干线噪声平均值', '建成区绿化覆盖率', '城市污水集中处理率', '城市集中供热普及率', '生活垃圾无害化处理率', '工业固体废物处置利用率', '危险废物处置率'].map(
+      (text) => `${text}。责任单位：市环境保护局；`,
+    );
+    const long = [
+      '受保护地区面积占国土面积比例。责任单位：市环境保护局，配合单位：市林业局；',
+      '机动车尾气年检率，机动车环保检验合格标志发放率。责任单位：市公安局交警支队，配合单位：市环境保护局；',
+      '建设项目“环评”、“三同时”和规划环评综合执行率。责任单位：市发展和改革委员会，配合单位：市环境保护局；',
+      '按期完成总量控制计划和国家重点环保项目落实率。责任单位：市发展和改革委员会，配合单位：市环境保护局；',
+      '清洁能源使用率，城市燃气普及率和天然气使用比例。责任单位：市统计局，配合单位：市经济委员会；',
+      '环境信息公开和公众参与，环境质量公告按期发布。责任单位：市环境保护局，配合单位：市政府新闻办；',
+    ];
+    const items = [...short.slice(0, 4), long[0]!, ...short.slice(4), ...long.slice(1)].map((item, index) => `${index + 1}.${item}`);
+    const broken = brokenAt(['某市迎接国家环境保护模范城市复检方案', ...items].join('\n'), 35);
+    const tasks = flattenNodes(parsePlanDocument(broken, 'plan.txt').nodes).filter((node) => node.kind === 'task');
+    expect(tasks).toHaveLength(14);
+    expect(tasks.filter((task) => task.units.length === 2).map((task) => task.units.map((unit) => unit.name))).toEqual([
+      ['市环境保护局', '市林业局'],
+      ['市公安局交警支队', '市环境保护局'],
+      ['市发展和改革委员会', '市环境保护局'],
+      ['市发展和改革委员会', '市环境保护局'],
+      ['市统计局', '市经济委员会'],
+      ['市环境保护局', '市政府新闻办'],
+    ]);
+  });
+
   it('leaves alone text that was not broken at a width, and table rows', () => {
     const plain = ['某县重点工作任务', '序号\t工作任务\t牵头单位', ...ITEMS.map((item, index) => `${index + 1}\t${item.slice(2, 40)}\t县教育局`)].join('\n');
     expect(joinHardWraps(plain)).toBe(plain);
@@ -101,6 +127,7 @@ describe('text broken at a page width', () => {
  * Just under the shares on 2026-12-03: 92.8% at 30, 95.1% at 36 and 45. The sixth session's new tune documents (first
  * sight 60%) brought the tuned prose to 91.7% at 30, 94.1% at 36, 93.2% at 45. On 2026-12-06 (third session) 95.2% at 28,
  * 94.2% at 30, 95.4% at 36, 95.1% at 45; then a label cut in two by the page (…；责 / 任单位：) no longer opened a line of
- * its own: 97.4%, 96.6%, 96.2%, 96.4%.
+ * its own: 97.4%, 96.6%, 96.2%, 96.4%. Then a page width shared by a third of the long lines (not half: a list of short
+ * items under a few long ones) when half of the full lines go on in the next: 97.4%, 96.6%, 96.9%, 97.0%.
  */
 const WRAPPED_FLOOR = 0.955;

@@ -45,8 +45,9 @@ export function pageWidth(lines: readonly string[]): number | undefined {
     const near = n + (lengths.get(length - 1) ?? 0);
     if (near > count || (near === count && length > (best ?? 0))) [best, count] = [length, near];
   }
-  // Broken at a width, most long lines are of it (only an item's last line is shorter); lines of their own vary.
-  return best !== undefined && count >= 6 && count >= long * 0.5 ? best : undefined;
+  // Broken at a width, many long lines are of it (an item's last line is shorter, and so is a short item's only line);
+  // lines of their own vary. joinHardWraps asks more of a width than this: that the lines of it go on in the next.
+  return best !== undefined && count >= 6 && count >= long * 0.3 ? best : undefined;
 }
 
 /** The most lines one paragraph is joined from: a runaway join (a table's rows of one length) stops there. */
@@ -62,10 +63,10 @@ export function joinHardWraps(text: string): string {
   const goesOn = lines.map(
     (line, at) => line.trim() !== '' && !/[\t|]/.test(line) && !OWN_START.test(line) && (!LABEL_START.test(line) || (at > 0 && ENDS_MID_WORDS.test(lines[at - 1]!.trimEnd()))),
   );
-  // Broken text shows it: many full lines go on in the next (a sheet's rows of one length each start with their number).
+  // Broken text shows it: most full lines go on in the next (a sheet's rows of one length each start with their number).
   const fullLines = full.filter((isFull, at) => isFull && at < lines.length - 1).length;
   const continued = full.filter((isFull, at) => isFull && goesOn[at + 1] === true).length;
-  if (continued < 3 || continued < fullLines * 0.3) return text;
+  if (continued < 3 || continued < fullLines * 0.5) return text;
   for (let at = 0; at < lines.length - 1; at++) {
     const pieces = [lines[at]!.replace(/\s+$/, '')];
     let next = at + 1;
