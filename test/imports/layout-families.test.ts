@@ -348,6 +348,43 @@ describe('layout families of real plans', () => {
     expect(plan.warnings.map((warning) => warning.message).join()).toContain('请逐条核对');
   });
 
+  it('a page cut off right after its tab table’s first row still gives that row’s task, and rows on lone 序号 that skip (81, 85, 87: a department’s rows out of a county’s list) are each a row', () => {
+    const cut = read(
+      [
+        '2022年重点工作及责任清单',
+        '一、市长负责事项(共9项)',
+        '1\t全面延伸“双招双引”，继续坚持“顶格倾听、顶格协调、顶格推进”。\t市政府办\t市政府各部门、各直属机构\t皖政〔2022〕9号文件',
+        '2\t坚决贯彻新时代中国特色社会主义思想，不折不扣贯彻落实中央、省和市委决策部署，坚决做到“总书记有号令、党中央有部署、省委\t\t\t',
+      ].join('\n'),
+    );
+    expect(cut.tasks[0]!.units.map((unit) => unit.name)).toEqual(['市政府办', '市政府各部门、各直属机构']);
+    const skipping = read(
+      [
+        '2023年县政府重点工作责任清单进展情况汇总表(10-12月)',
+        '81',
+        '科学精准落实疫情防控优化措施，加强医疗资源建设。',
+        '县卫健委',
+        '各乡镇',
+        '达到时序进度',
+        '85',
+        '新增托育机构2所以上。',
+        '县卫健委',
+        '有关乡镇',
+        '已完成',
+        '87',
+        '创建全国中医药示范县、国家慢性病综合防控示范区。',
+        '县卫健委',
+        '县直有关单位',
+        '达到时序进度',
+      ].join('\n'),
+    );
+    expect(skipping.tasks.map((task) => [task.number, task.units.map((unit) => unit.name)])).toEqual([
+      ['81', ['县卫健委', '各乡镇']],
+      ['85', ['县卫健委', '有关乡镇']],
+      ['87', ['县卫健委', '县直有关单位']],
+    ]);
+  });
+
   it('a table copied with tabs whose header was on the page before, only its first row naming units (the rest merged under it), is read, not refused', () => {
     const { plan, tasks } = read(
       [

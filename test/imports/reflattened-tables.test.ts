@@ -38,12 +38,12 @@ describe('tuned table documents flattened every way a page flattens a table', ()
     // 67 documents read 40 ways: about 25 s alone, twice that beside the rest of the suite on two cores.
   }, 240_000);
 
-  it('reads the same tables with their header lost (a page starting mid-table): rows by their 序号, cells by what they hold, few refused', () => {
+  it('reads the same tables with their header lost (a page starting mid-table): rows by their 序号, cells by what they hold, none refused', () => {
     for (const flattening of HEADERLESS_FLATTENINGS) {
       const scores = documents.map((document) => scoreDocument(document.slug, reflatten(document.blocks, flattening), document.gold));
       const share = scores.reduce((sum, score) => sum + score.right, 0) / scores.reduce((sum, score) => sum + score.checks, 0);
       const refused = scores.filter((score) => score.refused).length;
-      expect({ name: flattening.name, share: share >= HEADERLESS_FLOORS[flattening.name]!, refused: refused <= 4 }).toEqual({ name: flattening.name, share: true, refused: true });
+      expect({ name: flattening.name, share: share >= HEADERLESS_FLOORS[flattening.name]!, refused }).toEqual({ name: flattening.name, share: true, refused: 0 });
       expect(scores.flatMap((score) => score.leadersAsUnits)).toEqual([]);
     }
   });
@@ -64,6 +64,9 @@ const HEADERLESS_FLOORS: Record<string, number> = {
   /** 23.9% (16 refused) before the same. */
   'tabs, no 序号, header lost': 0.6,
 };
+// 2026-12-06 (third session): a page cut off after its tab table's first row, and rows on lone 序号 that skip (a
+// department's rows out of a county's list, 81, 85, 87), were refused (1, 1, 2 and 3 documents); none after, and the
+// shares 62.4/60.3/62.5/61.1% → 63.2/61.0/63.9/62.7%.
 
 /**
  * Each flattening's floor, a little under the figures of the commit that set them. Lowered for four

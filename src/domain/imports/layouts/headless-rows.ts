@@ -27,6 +27,9 @@ interface HeadlessRow {
 
 const WARNING = '这张表没有表头，按各格内容判断了任务、单位和时限，请核对';
 
+/** How far apart the numbers of rows each on a lone 序号 may be: a list's rows taken out of a longer one skip some. */
+const LONE_NUMBER_GAP = 9;
+
 /** A line that is only a row's 序号 ("3", "3.", "（3）", "3 |"). */
 const LONE_NUMBER = /^[（(]?(\d{1,5})[)）.、．]?\s*\|?$/;
 /** A row on one line: its 序号, then its cells parted by tabs, bars or spaces. */
@@ -38,12 +41,16 @@ const SECTION_CELL = /^[一二三四五六七八九十]+[、.．]|[(（]\d+项[)
 /** The cells of a row written on one line. */
 const cellsOfLine = (rest: string) => rest.split(/\s*[|\t]\s*|\s+/).map((cell) => cell.trim()).filter(Boolean);
 
-/** Keeps the longest run of rows numbered one after another (at least `least`). Linear: runs are kept as bounds. */
-function counted(rows: readonly HeadlessRow[], least = 3): HeadlessRow[] {
+/**
+ * Keeps the longest run of rows numbered one after another (at least `least`), or rising by at most `gap` (a
+ * department's rows taken out of a county's list: 81, 85, 87). Linear: runs are kept as bounds.
+ */
+function counted(rows: readonly HeadlessRow[], least = 3, gap = 1): HeadlessRow[] {
   let best = { from: 0, to: 0 };
   let from = 0;
   rows.forEach((row, index) => {
-    if (index > 0 && row.number !== rows[index - 1]!.number + 1) from = index;
+    const step = index > 0 ? row.number - rows[index - 1]!.number : 1;
+    if (index > 0 && (step < 1 || step > gap)) from = index;
     if (index + 1 - from > best.to - best.from) best = { from, to: index + 1 };
   });
   return best.to - best.from >= least ? rows.slice(best.from, best.to) : [];
@@ -65,8 +72,10 @@ function cellRows(lines: readonly string[]): HeadlessRow[] {
       return;
     }
     const number = LONE_NUMBER.exec(line);
-    // A lone number starts a row when it is the next 序号; inside a row any other is a figure of it (26000, 1100).
-    if (number && (!current || Number(number[1]) === current.number + 1)) {
+    // A lone number starts a row when it is the next 序号, or a later one after a row of three cells or more (rows
+    // taken out of a longer list skip some); inside a row any other is a figure of it (26000, 1100).
+    const step = number && current ? Number(number[1]) - current.number : 0;
+    if (number && (!current || step === 1 || (step > 1 && step <= LONE_NUMBER_GAP && current.cells.length >= 3))) {
       current = { number: Number(number[1]), cells: [], line: index + 1 };
       rows.push(current);
       inCell = false;
@@ -118,7 +127,7 @@ function tabbedRows(lines: readonly string[]): HeadlessRow[] {
       if (run.length > best.length) best = run;
     } else if (raw.trim() !== '') run = [];
   });
-  return best.length >= 3 ? best : [];
+  return best;
 }
 
 /** A task from a row's cells, judged by what each holds; undefined when no cell is task text. */
@@ -170,17 +179,18 @@ function unitAndPeople(cell: string): { units: string; people: string[] } | unde
 export function readHeadlessRows(lines: readonly string[]): DraftPlan | undefined {
   // Two rows are a table's when each stands on a lone 序号 and names units (a page that starts near a table's end).
   // Each reading cut only when the one before it found no table (most documents are none of them).
-  const readings = [() => [counted(cellRows(lines), 2), 0] as const, () => [counted(lineRows(lines)), 0.3] as const, () => [tabbedRows(lines), 0] as const];
+  const readings = [() => [counted(cellRows(lines), 2, LONE_NUMBER_GAP), 0, false] as const, () => [counted(lineRows(lines)), 0.3, false] as const, () => [tabbedRows(lines), 0, true] as const];
   for (const reading of readings) {
-    const [rows, share] = reading();
-    if (rows.length < 2) continue;
+    const [rows, share, tabbed] = reading();
+    // Rows a browser copied with tabs are a table's however few: a page cut off after its table's first row still has it.
+    if (rows.length < (tabbed ? 1 : 2)) continue;
     const found = rows.map((row) => taskOfRow(row, String(row.number))).filter((node): node is DraftNode => node !== undefined);
     // A numbered list whose items name no units is an outline's, not a table's: of rows of one line each, a third at
     // least must name units of their own (counted before merged cells are carried down); a lone 序号 on its own line
     // over cells one a line is a table's row whatever its cells hold, and so is a row whose cells tabs or bars part (an
     // outline's item is never so written): one row naming units is enough, the others' units merged or left empty.
     const named = found.filter((node) => node.unitText !== '').length;
-    if ((found.length >= 3 ? named > 0 : named === found.length) && found.length >= 2 && named >= found.length * share) {
+    if ((found.length >= 3 || tabbed ? named > 0 : named === found.length && found.length >= 2) && named >= found.length * share) {
       return { layout: 'headless-rows', nodes: withMergedDown(found), defaultRole: 'responsible', unitsAreSections: false, warnings: [] };
     }
   }
