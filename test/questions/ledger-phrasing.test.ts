@@ -1,11 +1,15 @@
 /**
- * Questions typed on a phone on a 督查 trip and asked at length by a new
- * liaison in the ledger's words: the reason said after the question (…？督查室
+ * Questions typed on a phone on a 督查 trip, asked at length by a new
+ * liaison in the ledger's words, replied to the weekly card in a group chat,
+ * and asked by a leader by area: the reason said after the question (…？督查室
  * 要求每月报送), the tasks counted before what is asked of them (中山政府办12件),
  * 在推的 for 正在推进的, two states listed at length, a unit said not to be
  * among them (但行政服务中心不在里面), what should have been done by a day,
- * one day's reports (21号那天), a share asked as 百分之几. Each must mean what
- * the same question in plain words means.
+ * one day's reports (21号那天), a share asked as 百分之几; the card pointed at
+ * (卡片上卡着的, 第二页那些), an area said first (住建这块 …), one bureau of two
+ * places (中山跟临沂两家住建局), an item by its printed number (一、（四）), the
+ * task furthest behind. Each must mean what the same question in plain words
+ * means.
  */
 import { describe, expect, it } from 'vitest';
 import { parseQuestion } from '../../src/domain/questions/question-parser.js';
@@ -84,5 +88,34 @@ describe('questions in the ledger’s and a phone’s words', () => {
   it('reads 有百分之几 after the tasks picked out as their share', () => {
     const share = parseQuestion('临沂那份 在推进中的 有百分之几', directory);
     expect(share.kind === 'stats' && share.measure).toBe('share');
+  });
+
+  it('reads the weekly card pointed at as the states it lists', () => {
+    same('卡片上卡着的那几件 本周有更新的是哪件', '卡着的 本周有更新的是哪件');
+    same('第二页那些等审核的 里头已经过了期限的是哪件', '等审核的 里头已经过了期限的是哪件');
+    same('周报卡片里逾期的 都是谁的', '逾期的 都是谁的');
+  });
+
+  it('leaves out an area said first when the units named say it, and keeps it as the topic when they do not', () => {
+    same('住建这块 中山跟临沂两家住建局 还挂着几件没销号 下午要去调研', '中山住建局和临沂住建局 还挂着几件没销号');
+    same('审计这块 中山和临沂的审计局 完成率多少', '中山审计局和临沂审计局 完成率多少');
+    same('财政这块 三个市的财政局 下个月到期还没办完的 几件', '财政局 下个月到期还没办完的 几件');
+    const training = parseQuestion('培训那块 中山人社局的是哪件', directory) as TaskQuery;
+    expect(training.topic).toContain('培训');
+    // 已经办 is no bureau: two places and what is asked of them.
+    expect((parseQuestion('临沂和江门 已经办结销号的是哪几件', directory) as TaskQuery).status).toBe('done');
+  });
+
+  it('reads 启动了的 as begun, 按地方排排 as a ranking by place, 住建跟审计 as two bureaus', () => {
+    same('扶贫办 启动了的占几成', '扶贫办 已经启动的占几成');
+    const ranked = parseQuestion('卡着的 按地方排排 哪边最多', directory);
+    expect(ranked.kind === 'stats' && { groupBy: ranked.groupBy, topic: ranked.filter.topic }).toEqual({ groupBy: 'place', topic: null });
+    const paired = parseQuestion('住建跟审计 这个月一共报了几次进度', directory);
+    expect(paired.kind === 'updates' && paired.reporters.map((unit) => unit.text)).toEqual(['住建', '审计']);
+  });
+
+  it('finds an item by the number its plan prints (一、（四）), and the task furthest behind', () => {
+    expect(parseQuestion('经信局分工 一、（四） 财政预决算和重大建设项目那条 调出来', directory)).toMatchObject({ kind: 'task', key: '1.4', plan: '经信局' });
+    expect(parseQuestion('信用那块 已经动起来的里头 进度最低的是哪件', directory)).toMatchObject({ kind: 'tasks', status: 'started', leastAlong: true });
   });
 });

@@ -152,7 +152,10 @@ describe('the question corpus', () => {
  * 预决算, 公共资源交易, 重大建设项目 — group-chat replies to the weekly card in its own words, and a deputy mayor asking
  * briefly about their area): 31 of 60 at first sight (tune 19 of 43, held out 12 of 17); tune 96.5% (1157/1199),
  * holdout 78.5% (375/478), lowest family updates 89.3% as it came in, so the floors follow it down to 0.96 and 0.89.
+ * After the fixes made with its tuned ones in view (the card pointed at, an area said first, one bureau of two places,
+ * 三个市的, 启动了的, 按地方排排, an item by its printed number, the task furthest behind, 住建跟审计): tune 98.0%
+ * (1175/1199), holdout 79.3% (379/478), lowest family 91.0%; raised to 0.975, 0.79 and 0.90.
  */
-const TUNE_FLOOR = 0.96;
-const HOLDOUT_FLOOR = 0.78;
-const FAMILY_FLOOR = 0.89;
+const TUNE_FLOOR = 0.975;
+const HOLDOUT_FLOOR = 0.79;
+const FAMILY_FLOOR = 0.9;

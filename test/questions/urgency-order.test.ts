@@ -91,4 +91,20 @@ describe('urgency order', () => {
     expect(furthest(taskQuery({ furthest: true, status: 'blocked' }))).toEqual([2, 4]);
     expect(furthest(taskQuery({ furthest: true }))).toEqual([3]);
   });
+
+  it('the task furthest behind (进度最低的): the lowest last percent, a task never reported at 0, tied ones together', () => {
+    const at = Date.parse('2026-11-18T10:00:00+08:00');
+    const reported = new TaskIndex(
+      [
+        { ...task(1, []), status: 'in_progress', percent: 40, lastReportAt: at },
+        { ...task(2, []), status: 'in_progress', percent: 20, lastReportAt: at },
+        { ...task(3, []), status: 'in_progress', percent: 20, lastReportAt: at },
+        { ...task(4, []), status: 'open', percent: 0 },
+      ],
+      [{ id: 1, title: '方案', jurisdiction: '中山市' }],
+    );
+    const behind = (query: Parameters<TaskIndex['search']>[0]) => reported.search(query, '2026-11-22').hits.map((hit) => hit.task.id);
+    expect(behind(taskQuery({ leastAlong: true, status: 'in_progress' }))).toEqual([2, 3]);
+    expect(behind(taskQuery({ leastAlong: true }))).toEqual([4]);
+  });
 });

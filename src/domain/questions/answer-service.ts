@@ -134,6 +134,7 @@ export function describeQuery(query: TaskQuery, catalog: Catalog, today: string)
   if (query.soonest) parts.push('只看接下来最先到期的（未完成的）');
   if (query.waitedLongest) parts.push('只看最后一次报告最早的（等得最久的）');
   if (query.furthest) parts.push('只看报告进度最高的');
+  if (query.leastAlong) parts.push('只看进度最低的');
   return parts.join('；');
 }
 

@@ -32,6 +32,11 @@ const MEETING_WORDS: readonly [RegExp, string][] = [
   [/(?<=[？?])\s*(?:工作)?(?:台账上?|督查室|督查通报|通报|领导|上级|会上|因为|便于|方便|准备|打算|想(?!问|知道|查|看))[^？?]*[。.！!]?$/, ''],
   // Due, said as what should have been done by the day named (7月底前就应该完成的): the period says it.
   [/(?<=前)\s*(?:就)?(?:应该|应当|本该|本应)(?:要)?(?:完成|办完|办结|做完)(?=的)/g, '到期'],
+  // What the asker will do next, said last after a space (下午要去调研, 明天会上要用): not what is asked.
+  [/\s+(?:今天|明天|下午|上午|晚上|一会儿?|待会儿?|回头|周[一二三四五])(?:要|得|准备|还要)?(?:去|开会|汇报|调研|开|用|讲)[^？?\s]{0,8}$/, ''],
+  // The weekly card the question answers (卡片上卡着的, 周报卡片里那几件, 第二页那些等审核的): it lists the states of the
+  // whole ledger as of today, so the states said are what is asked.
+  [/(?:周报|每周)?卡片(?:上|里|中)(?:的)?|(?<![\u4e00-\u9fa5])第[一二三四五\d]页(?:上|里)?(?:的|那些|那几件)?/g, ' '],
   // The ledger: 账上, 离见底还差多少, 去重以后, 合起来 / 合计 (in all).
   [/账上|账面上/g, ' '],
   [/[，,\s]*离(?:见底|清零)还差(?:多少|几件)?/g, ' '],
@@ -40,6 +45,8 @@ const MEETING_WORDS: readonly [RegExp, string][] = [
   // Every place counts: 三个市合计, 三地合计, 各地都算, 几个市都算.
   [/(?:三个市|三地|几个市|各地|各市)(?:都算(?:上)?|合计|加起来|一共)/g, ' '],
   [/(?:三个市|几个市|各市)(?=\s*(?:比|排|对比))/g, ' '],
+  // Every place's bureau of one kind (三个市的财政局, 各地的发改): the bureau's name says which.
+  [/(?:三个市|三地|几个市|各市|各地)的(?=\S{2,6})/g, ' '],
   // The tasks counted again before what is asked of them: 我局四件里, 卡着的那五件里, 另外三件是不是都.
   // (the "among" is kept: 我局逾期里 哪件…).
   [/(?<=\S)\s*(?:那)?[一二两三四五六七八九十\d]{1,3}(?:件|项|条)(?:活)?(里头|里面|当中|里)(?!\s*的?第)/g, ' $1 '],

@@ -14,6 +14,7 @@ import { exceptClause, type ExceptClause } from './exclusion.js';
 import { normalizeQuestion } from './question-normalizing.js';
 import { mendSlips } from './typing-slips.js';
 import { withCorrections } from './self-corrections.js';
+import { withBureauOfEachPlace, withoutAreaFirst } from './area-words.js';
 import { withOwnPronouns } from './own-pronoun.js';
 import { DUE_NOT_DONE, STATUS_PHRASES } from './state-phrases.js';
 import { SURNAME } from './person-names.js';
@@ -39,6 +40,8 @@ const ITEM_THEN_PART = new RegExp(`(?<![第\\d一二两三四五六七八九十]
 /** "26项的第": the item's number without its 第, a 第 after it. */
 const ITEM_THEN_DI = new RegExp(`(?<![第\\d一二两三四五六七八九十])${NUM}(\\s*项的?\\s*第)`, 'g');
 /** "十九之五", "3之2": the fifth part of the nineteenth item, as offices write it. */
+/** An item numbered as the plan prints it, a part's 一、 then its （四）. */
+const OUTLINE_NUMBER = /(?<![第\d一二两三四五六七八九十])([一二三四五六七八九十]{1,3})、?\s*[（(]([一二三四五六七八九十]{1,3})[)）]/g;
 const ITEM_ZHI_PART = new RegExp(`(?<![第\\d一二两三四五六七八九十])${NUM}\\s*之\\s*${NUM}(?![\\d一二两三四五六七八九十])`, 'g');
 /** "临沂要点17项", "进度安排 十七条", "新会那份 四十八条": the item's number right after the plan. */
 const ITEM_AFTER_PLAN = new RegExp(`(要点|方案|分工|计划|进度安排|[这那]一?份)(里|中|的|\\s+)?${NUM}(\\s*[项条])`, 'g');
@@ -55,7 +58,7 @@ const STOPWORDS = [
   '有哪些', '有什么', '有没有', '是什么', '是哪个', '是哪些', '干什么', '做什么', '干啥', '做啥', '要干', '要做', '要办',
   '哪个部门', '哪些部门', '哪个单位', '哪些单位', '哪些事', '什么事', '哪件事', '哪个', '哪些', '哪家', '什么', '怎么样', '怎样', '如何', '多少',
   '负责', '牵头', '配合', '协助', '协同', '协办', '参与', '承担', '承办', '落实', '责任',
-  '相关的', '相关', '有关的', '关于', '方面', '情况', '进展', '进度', '目前', '现在', '当前', '眼下', '如今', '已经', '一直', '至今', '仍然', '依然',
+  '相关的', '相关', '有关的', '有关', '关于', '方面', '情况', '进展', '进度', '目前', '现在', '当前', '眼下', '如今', '已经', '一直', '至今', '仍然', '依然',
   '那一项', '这一项', '那项', '这项', '一项', '任务', '工作', '事项', '事情', '事儿', '内容', '部门', '单位',
   // The units spoken of again as people (他们现在有没有卡着的, 他俩各自都管的啥) and "that kind" (受阻那种).
   '他们', '她们', '它们', '他俩', '她俩', '那种', '这种',
@@ -71,6 +74,9 @@ const SOONEST = /(?:接下来|接下去|下面)?(?:最先|最早|最近|头一�
 
 /** The task reported furthest along, asked: 进度报得最高的, 进度最快的, 进展最快的, 报到最高的. */
 export const FURTHEST = /(?:进度|进展)(?:报得|报的|报到)?(?:最高|最快|最靠前)|报(?:得|到)最高/;
+
+/** The task furthest behind, asked: 进度最低的, 进展最慢的, 报得最低的. */
+export const LEAST_ALONG = /(?:进度|进展)(?:报得|报的|报到)?(?:最低|最慢|最靠后|最落后)|报(?:得|到)最低/;
 
 /** The tasks whose last report is the oldest, asked: 报上来最早的, 等得最久的, 最早申请的, 压得最久的. */
 const WAITED_LONGEST = /(?:报上来|报|申请|提交|交上来)(?:得|的)?最早|等(?:得|了)?最久|压(?:得|了)?最久|最早(?:报上来|报|申请|提交)/;
@@ -147,6 +153,8 @@ function taskLookup(raw: string, ofReports = false): Question | undefined {
     .replace(ITEM_THEN_DI, '第$1$2')
     // "十九之五", "3之2": the fifth part of the nineteenth item, as offices write it.
     .replace(ITEM_ZHI_PART, '第$1项第$2条')
+    // The outline's own numbers as the plan prints them ("一、（四）", "一（四）"): the fourth of the first part.
+    .replace(OUTLINE_NUMBER, '第$1项第$2条')
     // Right after the plan's name ("临沂要点17项的内容"): the item's number without its 第.
     // Or after a space ("江门那个进度安排 十七条"): a number of 项 or 条 said alone.
     .replace(ITEM_AFTER_PLAN, '$1$2第$3$4')
@@ -302,7 +310,10 @@ function partLeftOut(clause: ExceptClause, main: TaskQuery, directory: UnitDirec
 
 /** Parses a question. `directory` knows every unit and its names; `asker` what "我们局" means. */
 export function parseQuestion(raw: string, directory: UnitDirectory, asker: Asker = { unitIds: [] }): Question {
-  const text = withCorrections(mendSlips(normalizeQuestion(raw), directory.placeWords()), directory);
+  const corrected = withCorrections(mendSlips(normalizeQuestion(raw), directory.placeWords()), directory);
+  const isUnit = (name: string) => directory.findMentions(name).some((mention) => mention.start === 0 && mention.end === name.length && mention.unitIds.length > 0);
+  const eachPlace = withBureauOfEachPlace(corrected, directory.placeWords(), isUnit);
+  const text = withoutAreaFirst(eachPlace, (rest) => directory.findMentions(rest).map((mention) => mention.text));
   if (text === '') return { kind: 'unknown' };
   if (/^(你好|您好|hi|hello|嗨|哈喽|在吗|在不在|早上好|上午好|中午好|下午好|晚上好|早|喂)[啊呀呢!！。~]*$/i.test(text)) return { kind: 'smalltalk', topic: 'greeting' };
   if (/^(你|您)?(能|会|可以)(做|干|帮我做?)?(些)?(什么|啥)|^(怎么用|如何使用|使用说明|帮助|help)$/i.test(text)) return { kind: 'smalltalk', topic: 'greeting' };
@@ -480,6 +491,8 @@ export function readTaskQuery(text: string, directory: UnitDirectory, asker: Ask
   const waited = WAITED_LONGEST.exec(rest);
   const furthest = FURTHEST.exec(rest);
   if (furthest) rest = rest.replace(furthest[0], ' ');
+  const leastAlong = LEAST_ALONG.exec(rest);
+  if (leastAlong) rest = rest.replace(leastAlong[0], ' ');
   if (waited) rest = rest.replace(new RegExp(WAITED_LONGEST.source, 'g'), ' ');
   // 每年都要做的 / 每年都要实施的 / 年年都得弄的: the tasks the plans say are done every year.
   const yearly = EVERY_YEAR.exec(rest);
@@ -512,7 +525,7 @@ export function readTaskQuery(text: string, directory: UnitDirectory, asker: Ask
   const sides = rest.split(EITHER_WORD);
   const [topic = null, orTopic = null] = sides.length === 2 && sides.every((side) => topicWords(side) !== null) ? sides.map(topicWords) : [topicWords(rest)];
 
-  if (mentions.length === 0 && topic === null && status === null && plan === null && found.places.length === 0 && !named && !bound && !yearly && !soonest && !waited && !furthest) return undefined;
+  if (mentions.length === 0 && topic === null && status === null && plan === null && found.places.length === 0 && !named && !bound && !yearly && !soonest && !waited && !furthest && !leastAlong) return undefined;
   // A bureau's name no plan has ("市场监管局手上有没有任务"): a unit the bot does not know, not words to look for in tasks.
   const unknownBureau = mentions.length === 0 && topic !== null && UNKNOWN_BUREAU.test(topic) ? topic : null;
   if (unknownBureau) mentions.push({ text: unknownBureau, unitIds: [], fuzzy: false, start: 0, end: 0 });
@@ -538,6 +551,7 @@ export function readTaskQuery(text: string, directory: UnitDirectory, asker: Ask
     ...(soonest ? { soonest: true } : {}),
     ...(waited ? { waitedLongest: true } : {}),
     ...(furthest ? { furthest: true } : {}),
+    ...(leastAlong ? { leastAlong: true } : {}),
     ...(withUnitsIn ? { withUnitsIn } : {}),
     page: 1,
   };

@@ -122,6 +122,11 @@ export interface TaskQuery {
    */
   furthest?: boolean;
   /**
+   * Only the tasks whose last reported percent is the lowest (0 when never reported), tied ones together: the one
+   * furthest behind ("已经动起来的里头 进度最低的是哪件").
+   */
+  leastAlong?: boolean;
+  /**
    * Only tasks with at least so many units in a part, whoever they are: "带着协办单位的" (one cooperating unit or more),
    * "两家单位一起打头的" (two leads or more).
    */

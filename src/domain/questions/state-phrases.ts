@@ -81,7 +81,7 @@ export const STATUS_PHRASES: [StatusFilter, RegExp][] = [
   // No progress at all, said of the work (一点进展都没有, 毫无进展, 没有进展的), is not begun as 没动静 is; 没报进展 is no_progress.
   ['not_started', new RegExp(`${NEGATION}${START_VERBS}|一点(?:儿)?(?:动静|进展|进度)${any('都', '也')}?没(?:有)?|毫无(?:动静|进展)|没有任何(?:动静|进展)|(?<![报填])没(?:有)?进展(?=的|$|\\s)`)],
   // Begun and not finished, said as begun: 已经启动的, 已开始, 都动起来了 (never after a negation, which is not_started above).
-  ['started', new RegExp(`(?<![没未不])${any('已经', '已', '都', '现在已经')}${any('开始', '启动', '动起来', '动工', '开工', '着手')}(?!报|填|汇报|更新|反馈)|(?<![没未不还])动起来了`)],
+  ['started', new RegExp(`(?<![没未不])${any('已经', '已', '都', '现在已经')}${any('开始', '启动', '动起来', '动工', '开工', '着手')}(?!报|填|汇报|更新|反馈)|(?<![没未不还])动起来了|(?<![没未不还])${any('启动', '开始', '开工', '动工')}了的`)],
   // Not done: 没完成, 尚未办结, 还没办 (not 没办法).
   ['unfinished', new RegExp(`${NEGATION}${any(DONE_VERBS, '办(?!法)', '完(?![善整备])', '交(?!流|通|办|叉)')}`)],
   // Under way: 进行中, 正在办理, 办理中, 在推进 (not "谁在推", "在做什么": who or what, not how far).

@@ -7,7 +7,7 @@
  * would list. Pure: text and the directory in, a StatsQuery out.
  */
 import { leadingPlace } from '../places/gazetteer.js';
-import { FURTHEST, readTaskQuery, type Asker } from './question-parser.js';
+import { FURTHEST, LEAST_ALONG, readTaskQuery, type Asker } from './question-parser.js';
 import { POINTING_WORD, taskQuery, type StatsQuery } from './question.js';
 import type { UnitDirectory } from './unit-directory.js';
 
@@ -60,7 +60,7 @@ const RANKED = '(?:最多|最少|最高|最低|最好|最差|最快|最慢|最�
 /** Groups a ranking is by: the words that say so. */
 const GROUPS: [StatsQuery['groupBy'], RegExp][] = [
   ['plan', new RegExp(`各(?:个)?(?:分工)?(?:方案|要点|计划)|哪(?:个|些)?(?:分工)?(?:方案|要点|计划)|${RANKED}(?:分工)?(?:方案|要点|计划)`)],
-  ['place', new RegExp(`各(?:个)?(?:地方|地区|城市|县区|区县|市区|地|区|县|市)(?![政府直属有关])|哪(?:个|些)?(?:地方|地区|城市|县区|区县|市区|区|县|市)(?![政府直属有关单位部门])|${RANKED}(?:地方|地区|城市|县区|区县)|哪边(?=.*(?:完成|进度|逾期|任务|多|少|高|低|快|慢|好|差))`)],
+  ['place', new RegExp(`各(?:个)?(?:地方|地区|城市|县区|区县|市区|地|区|县|市)(?![政府直属有关])|哪(?:个|些)?(?:地方|地区|城市|县区|区县|市区|区|县|市)(?![政府直属有关单位部门])|${RANKED}(?:地方|地区|城市|县区|区县)|哪边(?=.*(?:完成|进度|逾期|任务|多|少|高|低|快|慢|好|差))|按(?:地方|地区|城市|市)(?:排(?:排|一下|个序|名)?|分)`)],
   ['unit', new RegExp(`各(?:个)?(?:单位|部门|委办局|科室|局)|哪(?:个|些|家)?(?:单位|部门|委办局|科室|局)|谁(?:的|家)?|${RANKED}(?:单位|部门|委办局|科室|局)`)],
 ];
 
@@ -124,7 +124,8 @@ function groupOf(text: string, directory: UnitDirectory): { groupBy: StatsQuery[
     if (!match) continue;
     // "各镇区", "各县区政府" are units (collectives), not a way of grouping.
     if (mentions.some((mention) => mention.start < match.index + match[0].length && mention.end > match.index)) continue;
-    return { groupBy, rest: text.replace(match[0], ' ') };
+    // Said twice (按地方排排 哪边最多), every saying goes.
+    return { groupBy, rest: text.replace(new RegExp(pattern.source, 'g'), ' ') };
   }
   return { groupBy: 'none', rest: text };
 }
@@ -137,7 +138,7 @@ function groupOf(text: string, directory: UnitDirectory): { groupBy: StatsQuery[
  */
 export function parseStatsQuestion(text: string, directory: UnitDirectory, asker: Asker = { unitIds: [] }): StatsQuery | undefined {
   // Which task is furthest along (进度报得最高的是哪件) is a task asked for, not a ranking.
-  if (FURTHEST.test(text) && /哪(?:一)?(?:件|项|条)/.test(text)) return undefined;
+  if ((FURTHEST.test(text) || LEAST_ALONG.test(text)) && /哪(?:一)?(?:件|项|条)/.test(text)) return undefined;
   // (平均进度到多少 is the scope's mean, not one task's progress.)
   if (!AVERAGE.test(text) && NOT_STATS.some((pattern) => pattern.test(text))) return undefined;
   // (Only of units: 哪个任务拖得最久 asks about one task.)

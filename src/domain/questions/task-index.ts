@@ -485,6 +485,10 @@ export class TaskIndex {
       // The reported matches whose last reported percent is the highest.
       return paged(leastBy((index) => (this.lastReportDay[index] ? -this.percent[index]! : Number.POSITIVE_INFINITY)).matched);
     }
+    if (query.leastAlong) {
+      // The matches whose last reported percent is the lowest, a task never reported at 0.
+      return paged(leastBy((index) => (this.lastReportDay[index] ? this.percent[index]! : 0)).matched);
+    }
     if (query.waitedLongest) {
       // The reported matches whose last report is the oldest day.
       return paged(leastBy((index) => this.lastReportDay[index]! || Number.POSITIVE_INFINITY).matched);

@@ -22,8 +22,8 @@ const LEVEL_PREFIX = /^(市|区|县|镇)/;
 /** How unit names end; a typo is only considered for text ending like this. */
 const UNIT_END = /(局|委|办|厅|室|科|中心|院|站|队|所|府|部门|单位|机构)$/;
 const MAX_NAME = 24;
-/** What may follow a bureau's bare stem: a pause, the end, or a word saying "that side of it". */
-const STEM_END = /^(\s|$|[，,。？?]|那边|这边|那块|这块|那里|这里|口|系统|条线)/;
+/** What may follow a bureau's bare stem: a pause, the end, a word saying "that side of it", or 和/跟 before another word alone (住建跟审计 …). */
+const STEM_END = /^(\s|$|[，,。？?]|那边|这边|那块|这块|那里|这里|口|系统|条线|(?:和|跟|与)(?=\S{2,4}(?:\s|$|[，,。？?])))/;
 /** What may follow a stem after its place or in a list of them ("中山住建、扶贫、审计三家"): a 、 too, how many they are, and 和 before another unit ("江门发改和临沂发改委"). */
 const LISTED_STEM_END = /^(\s|$|[，,。？?、]|那边|这边|那块|这块|那里|这里|口|系统|条线|[两二三四五六七八九十]{1,2}(?:家|个单位|个部门|件|项|条)|(?:和|跟|与)(?=\S{1,4}?[市区县]|\S{1,6}?[局委办]))/;
 /** What must follow a short stem: a word saying "that side of it". */
@@ -231,7 +231,8 @@ export class UnitDirectory {
   private stemAt(text: string, at: number, from: number): (UnitMention & { start: number; end: number }) | undefined {
     // Said as one's own ("我们审计", "咱发改"), a stem goes on into the question as after a pause.
     const own = from > 0 && OWN_BEFORE.test(text.slice(0, from));
-    if (from > 0 && /[\u4e00-\u9fa5]/.test(text[from - 1]!) && !own) return undefined;
+    // (After 和 / 跟 / 与, a second stem of a pair: 住建跟审计.)
+    if (from > 0 && /[\u4e00-\u9fa5]/.test(text[from - 1]!) && !own && !(/[和跟与]/.test(text[from - 1]!) && this.pairedBefore(text, from - 1))) return undefined;
     // After its place ("江门网信 还没动的") or said as one's own, a short stem is as sure as a whole one.
     const placed = at > from || own;
     // After its place or a 、 ("中山住建、扶贫、审计"), a stem may itself be followed by a 、: a list of bureaus, not of topics (扶贫、教育相关的).
@@ -246,6 +247,12 @@ export class UnitDirectory {
       }
     }
     return undefined;
+  }
+
+  /** Whether the words before a 和 / 跟 at `at` are a bureau's stem standing alone at the question's start or after a pause (住建跟…). */
+  private pairedBefore(text: string, at: number): boolean {
+    const start = Math.max(text.lastIndexOf(' ', at - 1) + 1, 0);
+    return this.stems.has(text.slice(start, at));
   }
 
   /** The units of a stem as said, or (`slip`) of the one stem it is a pinyin slip of (住键 → 住建). */
