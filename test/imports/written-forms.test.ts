@@ -690,4 +690,13 @@ describe('written forms of the same plan', () => {
       [[], ['县教育局'], ['2023年10月底前']],
     ]);
   });
+
+  it('reads punctuation in its small forms as the usual marks: items numbered 1﹑ and 一﹑ are items, ﹙﹚ brackets units', () => {
+    const { tasks } = read(['某市创文曝光台', '一﹑沙市区中山街道办植物园社区﹙责任单位﹕植物园社区﹚', '1﹑无障碍卫生间标识被遮挡', '2﹑无障碍通道装饰砖破损', '二﹑沙市区中山街道办长港路社区﹙责任单位﹕长港路社区﹚', '1﹑灭烟台与灭烟标识位置分离'].join('\n'));
+    expect(tasks.map((task) => [task.number, task.title, task.units.map((unit) => unit.name)])).toEqual([
+      ['一', '沙市区中山街道办植物园社区', ['植物园社区']],
+      ['二', '沙市区中山街道办长港路社区', ['长港路社区']],
+    ]);
+  });
 });
+

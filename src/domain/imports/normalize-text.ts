@@ -56,11 +56,22 @@ function clean(raw: string): string {
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')
     .replace(/\u00a0|\u3000/g, ' ')
+    .replace(SMALL_FORMS, (form) => PLAIN_FORM[form] ?? form)
     .replace(PINYIN_ANNOTATION, '')
     .replace(PAGE_MARKER, '')
     .replace(PAGE_NUMBER, '$1')
     .replace(LOST_SPACE, '$1');
 }
+
+/**
+ * Punctuation in its small or vertical forms (U+FE50–FE5E, U+FE10–FE19), as some editors and sites write it: "一﹑",
+ * "1﹑", "﹙市财政局﹚". Read as the usual marks, so items numbered with them are items.
+ */
+const PLAIN_FORM: Readonly<Record<string, string>> = {
+  '﹐': '，', '﹑': '、', '﹒': '．', '﹔': '；', '﹕': '：', '﹖': '？', '﹗': '！', '﹙': '（', '﹚': '）', '﹛': '｛', '﹜': '｝', '﹝': '〔', '﹞': '〕',
+  '︐': '，', '︑': '、', '︒': '。', '︓': '：', '︔': '；', '︕': '！', '︖': '？',
+};
+const SMALL_FORMS = /[\uFE50-\uFE5E\uFE10-\uFE16]/g;
 
 /** A page number a document site left in the text, between dashes: "- 1 - XX县…", "…工作 — 2 — 汇报". */
 const PAGE_NUMBER = /(^| )[-—–] ?\d{1,3} ?[-—–](?= |$)/gm;
