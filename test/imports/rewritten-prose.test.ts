@@ -28,8 +28,8 @@ describe('tuned prose plans written every way offices write them', () => {
  * 部门 labels 97.5% and 主办/协办 97.5% before 责任部门及责任人 and 列第一位者为主办单位 were read (97.8%, 97.9% after).
  */
 const FLOORS: Record<string, number> = {
-  /** 97.4%, 97.7%, 97.4% (of 6 plans changed) and 96.0%: the rest 97.7–98.0%, under a floor of 97.5%. */
-  '（1） numbers': 0.97,
+  /** 97.7%, 97.7%, 97.4% (of 6 plans changed) and 96.0%: the rest 97.7–98.0%, under a floor of 97.5%. */
+  '（1） numbers': 0.973,
   '① numbers': 0.973,
   'labels as verbs': 0.97,
   'a bracket into labels': 0.955,

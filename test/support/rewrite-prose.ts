@@ -19,6 +19,8 @@ export interface ProseRewrite {
 }
 
 const LABEL = '(?:牵头单位|责任单位|配合单位)';
+const USES_PAREN_NUMBERS = /^\s*[（(]\d{1,2}[)）]/m;
+const USES_CIRCLED_NUMBERS = /^\s*[①-⑳]/m;
 const circled = (n: number) => (n >= 1 && n <= 20 ? String.fromCharCode(0x2460 + n - 1) : `${n}.`);
 
 /** Every rewrite, each of which keeps the gold. */
@@ -29,8 +31,9 @@ export const PROSE_REWRITES: readonly ProseRewrite[] = [
   { name: 'full-width colons', rewrite: (text) => text.replace(/(单位|部门|领导|时限|时间):/g, '$1：') },
   { name: 'full-width brackets', rewrite: (text) => text.replace(/\(/g, '（').replace(/\)/g, '）') },
   { name: '1、 numbers', rewrite: (text) => text.replace(/^(\s*)(\d+)\.(?!\d)/gm, '$1$2、') },
-  { name: '（1） numbers', rewrite: (text) => text.replace(/^(\s*)(\d{1,2})[.、．](?!\d)/gm, '$1（$2）') },
-  { name: '① numbers', rewrite: (text) => text.replace(/^(\s*)(\d{1,2})[.、．](?!\d)/gm, (_, space: string, n: string) => space + circled(Number(n))) },
+  // (Only in a plan that does not number another level so already: its 1. and its (1) would be one level.)
+  { name: '（1） numbers', rewrite: (text) => (USES_PAREN_NUMBERS.test(text) ? text : text.replace(/^(\s*)(\d{1,2})[.、．](?!\d)/gm, '$1（$2）')) },
+  { name: '① numbers', rewrite: (text) => (USES_CIRCLED_NUMBERS.test(text) ? text : text.replace(/^(\s*)(\d{1,2})[.、．](?!\d)/gm, (_, space: string, n: string) => space + circled(Number(n)))) },
   { name: 'blank lines', rewrite: (text) => text.split('\n').join('\n\n') },
   { name: 'indented', rewrite: (text) => text.split('\n').map((line) => (line.trim() ? `　　${line}` : line)).join('\n') },
   { name: 'labels run on', rewrite: (text) => text.replace(/\n(\s*(?:牵头单位|责任单位|配合单位|责任领导|完成时限|牵头领导|分管领导)[：:])/g, ' $1') },
