@@ -698,5 +698,14 @@ describe('written forms of the same plan', () => {
       ['二', '沙市区中山街道办长港路社区', ['长港路社区']],
     ]);
   });
+
+  it('takes a title broken over two lines with a blank line between them, in a page that parts every line so, and not a site’s column or a date above it', () => {
+    const page = (first: string) =>
+      ['政府信息公开', first, '目标任务责任分解方案', '一、全市经济社会发展主要预期目标', '1.地区生产总值增长7%左右。（牵头单位：市发改委）', '2.第一产业增加值增长2%。（牵头单位：市农业农村局）', '3.第二产业增加值增长6.5%。（牵头单位：市经信局）'].join('\n\n');
+    expect(read(page('2022年《政府工作报告》')).plan.title).toBe('2022年《政府工作报告》目标任务责任分解方案');
+    expect(read(page('2022年2月')).plan.title).not.toContain('2022年2月');
+    // Lines not parted by blank lines: a blank line is a break between two things.
+    expect(read(['政府信息公开', '2022年《政府工作报告》', '', '目标任务责任分解方案', '1.地区生产总值增长7%左右。（牵头单位：市发改委）', '2.第一产业增加值增长2%。（牵头单位：市农业农村局）'].join('\n')).plan.title).toBe('目标任务责任分解方案');
+  });
 });
 

@@ -134,6 +134,9 @@ function titleCandidates(lines: readonly string[]): string[] {
     .map((line) => (/[>›»]/.test(line) || (TEASER.test(line) && !TITLE_END.test(line)) || SITE_FIELD.test(line) ? '' : line));
   // The issuing notice, whatever lines it was broken over: "…关于印发《2024年市〈政府工作报告〉任务分解⏎和责任分工方案》的通知".
   const notice = /(?:印发|转发)\s*《([^》]{6,90})》\s*的通知/.exec(head.slice(0, 15).join(''));
+  // A page whose lines are parted by blank lines (most lines with words have one after them).
+  const worded = head.flatMap((line, index) => (line !== '' && index + 1 < head.length ? [index] : []));
+  const blankParted = worded.length >= 4 && worded.filter((index) => head[index + 1] === '').length > worded.length * 0.6;
   if (notice) candidates.push(unnest(notice[1]!.replace(/\s+/g, '')));
   head.forEach((line, index) => {
     // 关于印发2016年《政府工作报告》量化指标任务分工的通知, 关于印发2008年省人民政府工作目标责任分解的通知:
@@ -171,8 +174,16 @@ function titleCandidates(lines: readonly string[]): string[] {
     if (own.length > 60) pieceNames.push(...line.split(/\s+/).filter((piece) => piece.length >= 6 && piece.length <= 60 && TITLE_END.test(piece) && !/[。；，,|:：]/.test(piece)));
     const glued = own.length > 60 ? nameBeforeHeader(own) : undefined;
     if (glued) pieceNames.push(glued);
-    // A heading broken over two lines: "立山区政府2023年重点工作" / "任务分解和责任分工方案".
-    const next = head[index + 1] ?? '';
+    // A heading broken over two lines: "立山区政府2023年重点工作" / "任务分解和责任分工方案" (a blank line between them in a
+    // page that parts all its lines so).
+    // (Across a blank line only the plan's name going on, 责任分解方案 after …主要目标任务: not a site's column or a date.)
+    const afterBlank = head[index + 2] ?? '';
+    const nameGoesOn =
+      blankParted &&
+      afterBlank.length <= 40 &&
+      !/[-—|：:]|[月日]$|网站$/.test(line) &&
+      (/^(?:责任|任务|分工|分解|方案|清单|实施方案|工作方案|和|及|与|暨)/.test(afterBlank) || (TITLE_END.test(afterBlank) && line.length <= 30 && /\d{4}\s*年|[省市县区州旗]$|》$/.test(line)));
+    const next = head[index + 1] || (nameGoesOn ? afterBlank : '');
     const joined = `${line}${next}`.replace(/\s+/g, '');
     // "2024年市《政府工作报告》任务分解" / "和责任分工方案": the second line goes on with 和/及.
     const goesOn = /^(和|及|与|暨)/.test(next) && TITLE_END.test(next);
