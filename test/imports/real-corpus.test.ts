@@ -137,6 +137,7 @@ const OFFICE_TUNE_FLOORS: Record<string, number> = { docx: OFFICE_TUNE_FLOOR, xl
 /**
  * Held-out documents refused today (6 of 54 before documents nothing reads got a last reading, task lines each followed
  * by units; 4 of 87, then 6 of 90 when a gathering round of the sixth session brought two that are refused at first
- * sight): they are measured, not read.
+ * sight): they are measured, not read. 5 of 122 on 2026-12-06 (third session), after a page that lost its line breaks
+ * was read cut at them.
  */
-const REFUSED_HOLDOUT = 6;
+const REFUSED_HOLDOUT = 5;

@@ -707,5 +707,19 @@ describe('written forms of the same plan', () => {
     // Lines not parted by blank lines: a blank line is a break between two things.
     expect(read(['政府信息公开', '2022年《政府工作报告》', '', '目标任务责任分解方案', '1.地区生产总值增长7%左右。（牵头单位：市发改委）', '2.第一产业增加值增长2%。（牵头单位：市农业农村局）'].join('\n')).plan.title).toBe('目标任务责任分解方案');
   });
+
+  it('reads units said in clauses after the task’s own (…提升，市发改委牵头，市财政局配合), and a lead that is the sentence’s subject (市发改委牵头推进…)', () => {
+    const after = read(['某市2023年重点工作任务分工', '1.推进营商环境优化提升，市发改委牵头，市财政局配合。', '2.加快建设现代产业体系，市工信局牵头，各县区政府负责。'].join('\n'));
+    expect(after.tasks.map((task) => ({ ...summary(task) }))).toEqual([
+      { title: '推进营商环境优化提升', lead: ['市发改委'], others: ['市财政局'] },
+      { title: '加快建设现代产业体系', lead: ['市工信局'], others: ['各县区政府'] },
+    ]);
+    const subject = read(['某市2023年重点工作任务分工', '市发改委牵头推进营商环境优化提升，市财政局配合。', '市工信局牵头加快建设现代产业体系。', '市农业农村局负责实施乡村振兴战略。'].join('\n'));
+    expect(subject.tasks.map((task) => summary(task)).map(({ lead, others }) => ({ lead, others }))).toEqual([
+      { lead: ['市发改委'], others: ['市财政局'] },
+      { lead: ['市工信局'], others: [] },
+      { lead: [], others: ['市农业农村局'] },
+    ]);
+  });
 });
 

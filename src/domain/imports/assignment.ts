@@ -221,8 +221,8 @@ function withoutConvention(value: string): string {
 /** A unit's own name as a line's label, whatever its duty starts with ("交通部门：", "乡镇政府："): one short name ending as units end, then a colon. */
 const UNIT_LABEL = /^\s*[\u4e00-\u9fa5]{2,12}(?:部门|政府|局|委|办|中心|站|所|队)\s*[:：]\s*$/;
 
-/** A sentence whose subject is the units that do the work: "县应急管理局负责尾矿库…", "县住建局牵头负责…", "县公安局、城管执法局负责，落实…". */
-const SUBJECT_UNITS = /^\s*([^：:。；;，,、\n]{3,30}?(?:、[^：:。；;，,、\n]{2,30}?)*)(牵头)?负责(?=[^，,。；;]{4,}|[，,][^，,。；;]{4,})/;
+/** A sentence whose subject is the units that do the work: "县应急管理局负责尾矿库…", "县住建局牵头负责…", "市发改委牵头推进…", "县公安局、城管执法局负责，落实…". */
+const SUBJECT_UNITS = /^\s*([^：:。；;，,、\n]{3,30}?(?:、[^：:。；;，,、\n]{2,30}?)*)(?:(牵头)?负责(?=[^，,。；;]{4,}|[，,][^，,。；;]{4,})|(牵头)(?=[^，,。；;]{4,}))/;
 
 /**
  * A decision whose subject is the unit that acts on it, said first, as minutes write them: "县目标督查办按季度对工作落实
@@ -242,8 +242,8 @@ const DUTY = /^\s*(?:主要)?(?:负责|牵头|承担|配合|协助|协同|会同
 const ROLE_END = `(?:(?:${alternation(LEAD_WORDS, COOPERATING_WORDS, RESPONSIBLE_WORDS)})(?:落实|实施)?|(?<![的者]|的(?:单位|部门))为(?:${alternation(LEAD_WORDS, COOPERATING_WORDS)}|责任)(?:${alternation(UNIT_NOUNS)}))`;
 /** A role word closing a clause, to take it off and see what the clause names. */
 const ROLE_END_CLOSING = new RegExp(`(?:${ROLE_END})$`);
-/** An item's last sentence that names units with their parts, perhaps with a by-date after them. */
-const UNIT_SENTENCE = new RegExp(`[。；;]\\s*([^。；;，,]{2,60}?(?:${ROLE_END})(?:[，,][^。；;，,]{2,60}?(?:${ROLE_END}))*)(?:[，,]([^。；;，,]{2,20}))?[。；;]?\\s*$`);
+/** An item's last sentence or clauses that name units with their parts (…。县住建局牵头，县财政局配合 / …提升，市发改委牵头，市财政局配合), perhaps with a by-date after them. */
+const UNIT_SENTENCE = new RegExp(`[。；;，,]\\s*([^。；;，,]{2,60}?(?:${ROLE_END})(?:[，,][^。；;，,]{2,60}?(?:${ROLE_END}))*)(?:[，,]([^。；;，,]{2,20}))?[。；;]?\\s*$`);
 
 /** The units an item's last sentence names ("县教体局牵头，县发改局、县财政局配合，2024年9月前完成"), with its deadline and where it starts. */
 function unitSentence(text: string): { units: string; deadline: string; at: number } | undefined {
@@ -408,9 +408,12 @@ export function readAssignment(text: string): Assignment {
       rest = rest.replace(WHO_DOES_IT_SENTENCE, '');
     } else if (sentence) {
       // "…。县教体局牵头，县发改局、县财政局配合，2024年9月前完成。": the item's last sentence says who, and by when.
+      // (The lead may be the first sentence's subject: "市发改委牵头推进…，市财政局配合".)
+      if (subject?.[3] && looksLikeUnits(subject[1]!) && subject.index + subject[0].length <= sentence.at) units.push(`${subject[1]}牵头`);
       units.push(sentence.units);
       if (sentence.deadline) deadlines.push(sentence.deadline);
-      rest = rest.slice(0, sentence.at);
+      // (Said in clauses after the task's own, "…提升，市发改委牵头，市财政局配合", the comma before them goes too.)
+      rest = rest.slice(0, sentence.at).replace(/[，,]\s*$/, '');
     } else if (plain && looksLikeUnits(withoutConvention(ownDeadline(plain[1]!).units)) && !/(?:为|是)\s*(?:牵头|主办|责任|配合)/.test(withoutConvention(plain[1]!))) {
       // (Never a note stating a convention alone: "（标注★的单位为牵头单位）"; after the list, "（…。排名第一的为牵头单位，下同）", it is left out.)
       // "（市财政局、市税务局）" closing the item: a plain list of units; with its date last, "（县住建局，12月底前）", a deadline too.
@@ -424,7 +427,7 @@ export function readAssignment(text: string): Assignment {
       rest = rest.slice(leading[0].length);
     } else if (subject && looksLikeUnits(subject[1]!)) {
       // "县公安局负责道路交通…的隐患排查治理工作": the unit is the sentence's subject.
-      units.push(`${subject[1]}${subject[2] ? '牵头' : '负责'}`);
+      units.push(`${subject[1]}${subject[2] || subject[3] ? '牵头' : '负责'}`);
     } else if (acting && looksLikeUnits(acting[1]!)) {
       // "县目标督查办按季度对…进行通报": the unit is the decision's subject.
       units.push(acting[1]!);
