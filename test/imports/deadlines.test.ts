@@ -47,6 +47,9 @@ describe('deadlines in words', () => {
     ['每季度末', ['recurring:quarterly']],
     ['长期坚持', ['continuous']],
     ['收到省级文件后及时转发', ['event']],
+    // What 整改 notices say: at once, and kept at nothing left.
+    ['立行立改', ['continuous']],
+    ['动态清零', ['continuous']],
   ])('%s', (text, expected) => {
     expect(read(text)).toEqual(expected);
   });
@@ -54,4 +57,11 @@ describe('deadlines in words', () => {
   it('a text with no date it can read is kept, not guessed', () => {
     expect(parseDeadline('视情况而定', 2024)).toEqual({ deadlines: [{ raw: '视情况而定', kind: 'none', dueOn: null, recurrence: null }], understood: false });
   });
+
+  it('reads the deadline under 完成节点 / 办理时限 labels as under 完成时限', async () => {
+    const { flattenNodes, parsePlanDocument } = await import('../../src/domain/imports/plan-parser.js');
+    const plan = parsePlanDocument(['某县2023年重点工作任务分解', '1.推进城区污水管网改造。', '牵头单位：县住建局', '完成节点：6月30日', '2.新建城市公园两个。', '牵头单位：县城管局', '办理时限：2023年9月底前'].join('\n'), 'plan.txt');
+    expect(flattenNodes(plan.nodes).map((node) => node.deadlines.map((deadline) => deadline.dueOn))).toEqual([['2023-06-30'], ['2023-09-30']]);
+  });
 });
+

@@ -24,7 +24,7 @@ export const UNIT_NOUNS = ['单位', '部门', '科室', '处室', '股室'] as 
 export const alternation = (...lists: readonly (readonly string[])[]): string => lists.flat().join('|');
 
 /** Labels naming a deadline: 完成时限, 整改期限, 办结时间, 时间节点, 时限要求, 进度安排 … (a regular expression's source). */
-export const DEADLINE_LABEL = '(?:完成|整改|办结|截止)(?:时限|时间|期限|日期)|时间(?:节点|要求|安排)?|时限要求|进度安排|时限';
+export const DEADLINE_LABEL = '(?:完成|整改|办结|截止|办理)(?:时限|时间|期限|日期|节点)|时间(?:节点|要求|安排)?|时限要求|进度安排|时限';
 
 /** Any word that gives a unit its part, 会同 included: a text ending with one is wording, never a unit's name. */
 export const ROLE_WORDING = new RegExp(alternation(LEAD_WORDS, COOPERATING_WORDS, RESPONSIBLE_WORDS, ['会同']));
