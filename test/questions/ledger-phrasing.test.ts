@@ -118,4 +118,29 @@ describe('questions in the ledger’s and a phone’s words', () => {
     expect(parseQuestion('经信局分工 一、（四） 财政预决算和重大建设项目那条 调出来', directory)).toMatchObject({ kind: 'task', key: '1.4', plan: '经信局' });
     expect(parseQuestion('信用那块 已经动起来的里头 进度最低的是哪件', directory)).toMatchObject({ kind: 'tasks', status: 'started', leastAlong: true });
   });
+
+  it('reads offices’ half-English chat in the words it stands for', () => {
+    same('pls 查下 中山财政局 overdue的', '中山财政局 逾期的');
+    same('blocked 的 task 里 不算 overdue 的 有哪些', '受阻的任务里 不算逾期的 有哪些');
+    same('江门 网信 跟 府办 都有份的 task 里 有人 update 过的 是哪个', '江门网信跟府办都有份的任务里 报过进度的 是哪个');
+    expect(parseQuestion('this week 临沂 有 update 吗 是哪个 task', directory)).toMatchObject({ kind: 'updates', period: { name: 'this_week' } });
+    expect(parseQuestion('PPP 相关的 task 里 哪个 progress 最高', directory)).toMatchObject({ kind: 'tasks', topic: 'PPP', furthest: true });
+  });
+
+  it('reads a northern liaison’s words: 沾边, 弄到啥程度了, 几回, 打头回…到现在, 啥活, 那一个月', () => {
+    same('我们局跟就业沾边的是哪几项 弄到啥程度了', '我们局涉及就业的是哪几项');
+    same('临沂卫计委 挂了啥活 动了没', '临沂卫计委 挂了什么活 动了没');
+    same('咱临沂这边 10月份那一个月 都是哪几家报的进度', '咱临沂这边 10月份 都是哪几家报的进度');
+    const times = parseQuestion('俺们局打头回报进度到现在 一共报过几回', directory, asFinance);
+    expect(times.kind === 'updates' && { period: times.period, counts: times.countsReports, self: times.reporters.map((unit) => unit.self) }).toEqual({ period: null, counts: true, self: [true] });
+  });
+
+  it('reads a bulletin’s words: 超过30天未更新, 占…全部事项的百分之几, 已办结事项最多的单位', () => {
+    same('超过30天未更新进度的事项中，进度不到一半的有哪几项', '超过30天没更新进度的事项中，进度不到一半的有哪几项');
+    const share = parseQuestion('中山 pending review 的 占中山全部 task 的百分之几', directory);
+    expect(share.kind === 'stats' && { measure: share.measure, status: share.filter.status, topic: share.filter.topic }).toEqual({ measure: 'share', status: 'pending_review', topic: null });
+    const most = parseQuestion('中山方案里 已办结事项最多的单位 排一下', directory);
+    expect(most.kind === 'stats' && { measure: most.measure, groupBy: most.groupBy }).toEqual({ measure: 'done', groupBy: 'unit' });
+  });
 });
+

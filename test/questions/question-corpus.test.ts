@@ -158,8 +158,12 @@ describe('the question corpus', () => {
  * A batch of 60 the same session (n30, a 临沂 liaison in northern colloquial speech — 俺们局, 弄完了没, 还差几个 —, a
  * 督查室 drafting a 督查通报 in its formal words, and a few questions in offices' half-English chat — pls 查下, overdue的,
  * update了哪些): 35 of 60 at first sight (tune 23 of 44, held out 12 of 16); tune 96.4% (1198/1243), holdout 79.1%
- * (391/494), lowest family updates 89.2% as it came in, so the floors follow it down to 0.96 and 0.89.
+ * (391/494), lowest family updates 89.2% as it came in, so the floors follow it down to 0.96 and 0.89. After the fixes
+ * made with its tuned ones in view (offices' half-English, 沾边, 弄到啥程度了, 几回, 打头回…到现在, 啥活, 那一个月, 超过30天未更新,
+ * 占…全部事项的百分之几, 已办结事项最多的单位, 有人更新过的, a unit's reports counted without a period) and unit_topic-n30-07's
+ * gold put in the corpus's convention (由哪家单位牵头 answers with the task, as unit_topic-063): tune 97.4% (1211/1243),
+ * holdout 79.1% (391/494), lowest family 90.4%; raised to 0.97 and 0.90.
  */
-const TUNE_FLOOR = 0.96;
+const TUNE_FLOOR = 0.97;
 const HOLDOUT_FLOOR = 0.79;
-const FAMILY_FLOOR = 0.89;
+const FAMILY_FLOOR = 0.9;

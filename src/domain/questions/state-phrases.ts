@@ -58,7 +58,7 @@ export const STATUS_PHRASES: [StatusFilter, RegExp][] = [
   // Silent for a month or more: 一个多月没更新, 超过30天没报进度, 好长时间没报, 很久没动静.
   ['stalled', new RegExp([
     '停滞|停摆|没(?:有)?动静',
-    `${any('一个多月', '一个?月以上', '30天以上', '三十天以上', '很久', '好久', '好长时间', '很长时间', '长时间', '长期', '超过一个月', `(?:超过|超出|已超过|已经超过)${any('30', '三十')}天`)}(?:都)?没(?:有)?${REPORT_VERBS}(?:过)?${PROGRESS}?`,
+    `${any('一个多月', '一个?月以上', '30天以上', '三十天以上', '很久', '好久', '好长时间', '很长时间', '长时间', '长期', '超过一个月', `(?:超过|超出|已超过|已经超过)${any('30', '三十')}天`)}(?:都)?(?:没|未)(?:有)?${REPORT_VERBS}(?:过)?${PROGRESS}?`,
     // The last report long ago: 上次报进度已经是一个多月前, 最后一次更新是好久以前.
     `${any('上次', '上回', '最后一次', '最近一次')}${REPORT_VERBS}(?:的)?${PROGRESS}?(?:已经|都)?(?:是)?${any('一个多月', '一个?月以上', '30天以上', '很久', '好久', '好长时间', '很长时间')}(?:以|之)?前`,
   ].join('|'))],
@@ -76,7 +76,7 @@ export const STATUS_PHRASES: [StatusFilter, RegExp][] = [
   ['no_progress', new RegExp(`${NEGATION}(?:有)?${REPORT_VERBS}(?:过)?${PROGRESS}?|零进度`)],
   // Reported on at least once, asked of some tasks (逾期的里头 报过进度的): never after a negation, which is no_progress above.
   // …and the progress said first: 有进度反馈上来的, 有进展报上来的.
-  ['reported', new RegExp(`(?<![没未不无])(?:有)?${REPORT_VERBS}(?:过)${PROGRESS}(?=的|[、，,]\\s*(?:但|可|却)?(?:是)?(?:还|仍|依然)?)|(?<![没未不无])有${PROGRESS}${REPORT_VERBS}(?:上来|上去)?(?=的)`)],
+  ['reported', new RegExp(`(?<![没未不无])(?:有)?${REPORT_VERBS}(?:过)${PROGRESS}(?=的|[、，,]\\s*(?:但|可|却)?(?:是)?(?:还|仍|依然)?)|(?<![没未不无])有${PROGRESS}${REPORT_VERBS}(?:上来|上去)?(?=的)|(?:有人|有谁)${REPORT_VERBS}过(?=的)`)],
   // Not begun, or nothing at all moving on it: 没启动, 一点动静都没有, 毫无动静 (很久没动静 is stalled, above).
   // No progress at all, said of the work (一点进展都没有, 毫无进展, 没有进展的), is not begun as 没动静 is; 没报进展 is no_progress.
   ['not_started', new RegExp(`${NEGATION}${START_VERBS}|一点(?:儿)?(?:动静|进展|进度)${any('都', '也')}?没(?:有)?|毫无(?:动静|进展)|没有任何(?:动静|进展)|(?<![报填])没(?:有)?进展(?=的|$|\\s)`)],

@@ -34,7 +34,7 @@ const PARTNERS = /(?:跟|和|与|同)([^\s，,。？?]{2,20}?)(?:一起|一道|�
 /** Counted unit by unit: 逾期的按单位统计一下, 分部门汇总 (a count per unit, as 各单位逾期多少). */
 const BY_UNIT_TALLY = /[按分](?:责任)?(?:单位|部门)(?:来|给我)?(?:统计|汇总|算|数|排)/;
 /** The share some tasks are of the scope's (逾期的占比多少, 卡着的占几成, 没动的比例): picked out by their state, period or progress. */
-const SHARE = /占比|占(?:多少|几成|百分之几|多大比例|比例)|(?<=的\s?)(?:有|是)?百分之(?:几|多少)|(?:比例|百分比)(?:是|有)?(?:多少|多大)?|几成|(?<=[^度展]的)(?:过半|超过一半|过了一半|到一半)了?(?:没有?|吗|了吗|没|\s|$)/;
+const SHARE = /占比|占(?:[^，,。？?\s]{0,10}?(?:全部|所有|总|整体)[^，,。？?\s]{0,6}?的)?(?:多少|几成|百分之几|多大比例|比例|比重)|(?<=的\s?)(?:有|是)?百分之(?:几|多少)|(?:比例|百分比)(?:是|有)?(?:多少|多大)?|几成|(?<=[^度展]的)(?:过半|超过一半|过了一半|到一半)了?(?:没有?|吗|了吗|没|\s|$)/;
 /** Their mean progress: 平均进度, 平均完成度, 进度平均. */
 const AVERAGE = /平均(?:的)?(?:进度|完成进度|完成度|完成比例)|进度(?:的)?平均(?:值|数)?/;
 /** Ranking words. */
@@ -50,7 +50,7 @@ const SITUATION = /完成情况|进展情况|进度情况|落实情况|推进情
 /** How far along a scope is, as a whole: 市财政局的任务完成情况, 中山整体办结情况怎么样. */
 const HOW_FAR = /(?:完成|办结|落实)情况/;
 /** Done most (完成最多的单位), rather than tasks most. */
-const DONE_MOST = /(?:完成|办结|做完)(?:的|得)?(?:任务)?(?:最多|最少)/;
+const DONE_MOST = /(?:完成|办结|做完)(?:的|得)?(?:任务|事项|工作)?(?:最多|最少)/;
 /** Ranked by how far along: 完成情况, 进展最快, 完成得最好. */
 const BY_RATE = /完成情况|进展|进度情况|落实情况|推进情况|办结情况|完成得|最好|最差|最快|最慢/;
 
@@ -138,7 +138,7 @@ function groupOf(text: string, directory: UnitDirectory): { groupBy: StatsQuery[
  */
 export function parseStatsQuestion(text: string, directory: UnitDirectory, asker: Asker = { unitIds: [] }): StatsQuery | undefined {
   // Which task is furthest along (进度报得最高的是哪件) is a task asked for, not a ranking.
-  if ((FURTHEST.test(text) || LEAST_ALONG.test(text)) && /哪(?:一)?(?:件|项|条)/.test(text)) return undefined;
+  if ((FURTHEST.test(text) || LEAST_ALONG.test(text)) && /哪(?:一)?(?:件|项|条|个)(?!单位|部门)/.test(text)) return undefined;
   // (平均进度到多少 is the scope's mean, not one task's progress.)
   if (!AVERAGE.test(text) && NOT_STATS.some((pattern) => pattern.test(text))) return undefined;
   // (Only of units: 哪个任务拖得最久 asks about one task.)

@@ -324,7 +324,7 @@ function parseSilentUnits(text: string, directory: UnitDirectory, asker: Asker):
 const REPORTED_EARLIER = /(\S{1,6}?)(?:都|也|还)?(?:报过|报了|有报|汇报过|报送过|更新过|填报过|报过进度|报了进度)(?:进度)?(?:的)?[、，,\s]+(?:但是?|可)?/;
 
 /** "超过30天没更新的 哪个单位最多": a ranking of units by their silent tasks, the counts family's, not this one's. */
-const RANKS_UNITS = (text: string) => /最多|最少|排名|排行|排个名/.test(text) && /哪(?:个|些|家)?(?:单位|部门)|谁/.test(text) && !RANKS_REPORTS.test(text);
+const RANKS_UNITS = (text: string) => /最多|最少|排名|排行|排个名/.test(text) && /哪(?:个|些|家)?(?:单位|部门)|谁|(?:最多|最少)的?(?:单位|部门)/.test(text) && !RANKS_REPORTS.test(text);
 
 /**
  * Units ranked by how often they reported: 各单位报进度的次数 排个前三, 哪个单位报进度最多, 谁汇报得最勤, 报进度次数排名.
@@ -391,8 +391,9 @@ function parseUpdates(asked: string, directory: UnitDirectory, asker: Asker): Up
   const opening = withoutOpening(withoutPeriod).replace(/^\s+/, '');
   const leading = leadingNames(opening, REPORT_NEXT, directory);
   const [person = null, ...alsoPeople] = leading.length > 0 ? leading : namesAfterUnit(opening, directory);
-  // Without a period, a list of updates is only asked of someone ("张联络报了哪些进度") or as who ("哪些单位报过进度").
-  if (!lastReport && !period && !person && !asksWho && !latestOnly) return undefined;
+  // Without a period, a list of updates is only asked of someone ("张联络报了哪些进度") or as who ("哪些单位报过进度"); how many
+  // times a unit reported ("中山财政局一共报过几次") counts them all.
+  if (!lastReport && !period && !person && !asksWho && !latestOnly && !TIMES.test(text)) return undefined;
   // 报了办结 alone is a report of the work done (10月份报了办结的); waiting on a review after it (报了办结等销号的), a request to close.
   const status: UpdatesQuestion['status'] = /申请了?(?:办结|销号)|提交了?办结|申请验收|报了?办结.{0,4}(?:等|待|审)/.test(text) ? 'pending_review' : /办结|销号|完成了/.test(text) ? 'done' : null;
 
