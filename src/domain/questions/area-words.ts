@@ -26,10 +26,20 @@ export function withoutAreaFirst(text: string, unitsNamed: (rest: string) => rea
   return said ? rest : text;
 }
 
+/** The pattern of two places and one bureau, built once for each list of places (the directory keeps its list). */
+const SHARED_BUREAU = new WeakMap<readonly string[], RegExp>();
+function sharedBureau(places: readonly string[]): RegExp {
+  let pattern = SHARED_BUREAU.get(places);
+  if (!pattern) {
+    const place = `(${[...places].sort((a, b) => b.length - a.length).join('|')})(?:市|区|县)?`;
+    pattern = new RegExp(`${place}\\s*(?:跟|和|与|及|、)\\s*${place}(?:这?两家|两个)?的?${BUREAU}`, 'g');
+    SHARED_BUREAU.set(places, pattern);
+  }
+  return pattern;
+}
+
 /** "中山跟临沂两家住建局" → "中山住建局和临沂住建局": a bureau (`isUnit`) said once of two places is each place's. */
 export function withBureauOfEachPlace(text: string, places: readonly string[], isUnit: (name: string) => boolean): string {
   if (places.length === 0) return text;
-  const place = `(${[...places].sort((a, b) => b.length - a.length).join('|')})(?:市|区|县)?`;
-  const shared = new RegExp(`${place}\\s*(?:跟|和|与|及|、)\\s*${place}(?:这?两家|两个)?的?${BUREAU}`, 'g');
-  return text.replace(shared, (whole, first: string, second: string, bureau: string) => (isUnit(bureau) ? `${first}${bureau}和${second}${bureau}` : whole));
+  return text.replace(sharedBureau(places), (whole, first: string, second: string, bureau: string) => (isUnit(bureau) ? `${first}${bureau}和${second}${bureau}` : whole));
 }
